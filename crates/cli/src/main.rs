@@ -1,1 +1,166 @@
-fn main() {}
+//! `tianping`: the command line of the platform-economy supervision system.
+//!
+//! Exit codes: 0 success; 1 a batch or file was rejected whole (ingest) or a query failed
+//! (sql); 2 usage error; 3 an internal failure (the store, the disk), after which nothing partial
+//! is visible and the command can be re-run.
+
+mod output;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use tianping_ingest::{BatchStatus, Limits};
+use tianping_service::{clock, open_store, Home, Ingestor};
+
+use crate::output::{Lang, ProgressBars};
+
+/// 天平 Tianping — 平台经济监管系统 / platform-economy supervision.
+#[derive(Parser, Debug)]
+#[command(name = "tianping", version, about, long_about = None)]
+struct Cli {
+    /// Home directory (data and embedded store).
+    #[arg(long, global = true, env = "TIANPING_HOME", default_value = "./tianping-home")]
+    home: PathBuf,
+    /// Database URL: postgres://… for PostgreSQL; default the embedded SQLite store in the home.
+    #[arg(long, global = true, env = "TIANPING_DATABASE_URL", hide_env_values = true)]
+    database_url: Option<String>,
+    /// Machine-readable JSON on stdout.
+    #[arg(long, global = true)]
+    json: bool,
+    /// Language of human-readable output.
+    #[arg(long, global = true, env = "TIANPING_LANG", value_enum, default_value = "zh")]
+    lang: Lang,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Ingest batches (directories, .zip or .tar.gz) per the data exchange standard.
+    Ingest {
+        /// Batch directories or archives.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// SQL over every ingested table (names as in the data standard).
+    #[cfg(feature = "sql")]
+    Sql {
+        /// The query.
+        query: String,
+        /// Output format (default: table on a terminal, csv otherwise).
+        #[arg(long, value_enum)]
+        format: Option<output::Format>,
+        /// Write to this file instead of stdout (`-` for stdout).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// List batches and their receipts, newest first.
+    Batches {
+        /// At most this many.
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
+    /// Show the quarantined rows (and warnings) of a batch.
+    Quarantine {
+        /// Supplier of the batch.
+        supplier: String,
+        /// Batch id.
+        batch_id: String,
+        /// At most this many rows.
+        #[arg(long, default_value_t = 100)]
+        limit: u32,
+        /// Skip this many rows.
+        #[arg(long, default_value_t = 0)]
+        offset: u64,
+    },
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_env("TIANPING_LOG"))
+        .with_writer(std::io::stderr)
+        .init();
+    match run(cli).await {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("错误 error: {e:#}");
+            ExitCode::from(3)
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let home = Home::open(&cli.home)?;
+    let store = open_store(&home, cli.database_url.as_deref()).await?;
+    match cli.command {
+        Command::Ingest { paths } => {
+            let ingestor = Ingestor::new(home, store, Limits::standard());
+            let bars = ProgressBars::new(std::io::stderr().is_terminal() && !cli.json);
+            let mut any_rejected = false;
+            for path in paths {
+                let received_at = clock::now_rfc3339();
+                let receipt = ingestor.ingest(&path, &received_at, &bars).await?;
+                bars.clear();
+                if matches!(receipt.status, BatchStatus::Rejected | BatchStatus::Conflict) {
+                    any_rejected = true;
+                }
+                if cli.json {
+                    println!("{}", serde_json::to_string(&receipt)?);
+                } else {
+                    eprintln!("{}", output::render_receipt(&receipt, cli.lang, &path));
+                }
+            }
+            Ok(if any_rejected { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        #[cfg(feature = "sql")]
+        Command::Sql { query, format, out } => {
+            let files = store.lake_files(None).await?;
+            let parts: Vec<_> = files
+                .into_iter()
+                .map(|f| tianping_query::LakePart { table: f.table, path: f.path })
+                .collect();
+            let lake = tianping_query::Lake::open(&home.lake(), &parts).await?;
+            let to_stdout = out.as_ref().is_none_or(|p| p.as_os_str() == "-");
+            let format = format.unwrap_or(if to_stdout && std::io::stdout().is_terminal() {
+                output::Format::Table
+            } else {
+                output::Format::Csv
+            });
+            match output::run_sql(&lake, &query, format, out.as_deref()).await {
+                Ok(()) => Ok(ExitCode::SUCCESS),
+                Err(output::SqlFailure::User(msg)) => {
+                    eprintln!("SQL 错误 error: {msg}");
+                    Ok(ExitCode::from(1))
+                }
+                Err(output::SqlFailure::Internal(e)) => Err(e),
+            }
+        }
+        Command::Batches { limit } => {
+            let batches = store.batches(limit).await?;
+            if cli.json {
+                for b in &batches {
+                    println!("{}", serde_json::to_string(&b.receipt)?);
+                }
+            } else {
+                eprintln!("{}", output::render_batches(&batches, cli.lang));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Quarantine { supplier, batch_id, limit, offset } => {
+            let rows = store.quarantine(&supplier, &batch_id, limit, offset).await?;
+            let warnings = store.warnings(&supplier, &batch_id, limit, offset).await?;
+            if cli.json {
+                for row in &rows {
+                    println!("{}", output::quarantine_json(row));
+                }
+            } else {
+                eprintln!("{}", output::render_quarantine(&rows, &warnings, cli.lang));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -228,6 +228,19 @@ macro_rules! impl_store_queries {
                 .execute(&mut *tx)
                 .await
                 .map_err(db_err)?;
+                if status == "rejected" {
+                    // A batch rejected whole leaves only its receipt.
+                    sqlx::query("DELETE FROM quarantine WHERE delivery_id = $1")
+                        .bind(delivery_id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(db_err)?;
+                    sqlx::query("DELETE FROM row_warnings WHERE delivery_id = $1")
+                        .bind(delivery_id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(db_err)?;
+                }
                 for f in files {
                     sqlx::query(
                         "INSERT INTO lake_files (path, table_name, supplier, batch_id, delivery_id, rows, bytes)
@@ -347,7 +360,7 @@ macro_rules! impl_store_queries {
                 let rows = sqlx::query(
                     "SELECT q.file, q.table_name, q.record, q.line, q.field, q.value, q.rule, q.message, q.message_en, q.raw, q.personal
                      FROM quarantine q JOIN batches b ON b.delivery_id = q.delivery_id
-                     WHERE b.supplier = $1 AND b.batch_id = $2
+                     WHERE b.supplier = $1 AND b.batch_id = $2 AND b.status = 'accepted'
                      ORDER BY q.seq LIMIT $3 OFFSET $4",
                 )
                 .bind(supplier)
@@ -389,7 +402,7 @@ macro_rules! impl_store_queries {
                 let rows = sqlx::query(
                     "SELECT w.file, w.table_name, w.record, w.line, w.field, w.value, w.rule, w.message, w.message_en
                      FROM row_warnings w JOIN batches b ON b.delivery_id = w.delivery_id
-                     WHERE b.supplier = $1 AND b.batch_id = $2
+                     WHERE b.supplier = $1 AND b.batch_id = $2 AND b.status = 'accepted'
                      ORDER BY w.seq LIMIT $3 OFFSET $4",
                 )
                 .bind(supplier)

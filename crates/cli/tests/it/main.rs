@@ -1,0 +1,7 @@
+//! End-to-end tests of the `tianping` binary. One binary:
+mod support;
+
+/// Exit codes, receipts as JSON, SQL output formats.
+mod cli;
+/// SIGKILL at random points during ingest, 100 trials.
+mod crash;
