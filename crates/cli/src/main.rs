@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use tianping_ingest::{BatchStatus, Limits};
-use tianping_service::{clock, open_store, Home, Ingestor};
+use tianping_service::{Home, Ingestor, clock, open_store};
 
 use crate::output::{Lang, ProgressBars};
 
@@ -21,16 +21,32 @@ use crate::output::{Lang, ProgressBars};
 #[command(name = "tianping", version, about, long_about = None)]
 struct Cli {
     /// Home directory (data and embedded store).
-    #[arg(long, global = true, env = "TIANPING_HOME", default_value = "./tianping-home")]
+    #[arg(
+        long,
+        global = true,
+        env = "TIANPING_HOME",
+        default_value = "./tianping-home"
+    )]
     home: PathBuf,
     /// Database URL: postgres://… for PostgreSQL; default the embedded SQLite store in the home.
-    #[arg(long, global = true, env = "TIANPING_DATABASE_URL", hide_env_values = true)]
+    #[arg(
+        long,
+        global = true,
+        env = "TIANPING_DATABASE_URL",
+        hide_env_values = true
+    )]
     database_url: Option<String>,
     /// Machine-readable JSON on stdout.
     #[arg(long, global = true)]
     json: bool,
     /// Language of human-readable output.
-    #[arg(long, global = true, env = "TIANPING_LANG", value_enum, default_value = "zh")]
+    #[arg(
+        long,
+        global = true,
+        env = "TIANPING_LANG",
+        value_enum,
+        default_value = "zh"
+    )]
     lang: Lang,
     #[command(subcommand)]
     command: Command,
@@ -105,7 +121,10 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 let received_at = clock::now_rfc3339();
                 let receipt = ingestor.ingest(&path, &received_at, &bars).await?;
                 bars.clear();
-                if matches!(receipt.status, BatchStatus::Rejected | BatchStatus::Conflict) {
+                if matches!(
+                    receipt.status,
+                    BatchStatus::Rejected | BatchStatus::Conflict
+                ) {
                     any_rejected = true;
                 }
                 if cli.json {
@@ -114,14 +133,21 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     eprintln!("{}", output::render_receipt(&receipt, cli.lang, &path));
                 }
             }
-            Ok(if any_rejected { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if any_rejected {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         #[cfg(feature = "sql")]
         Command::Sql { query, format, out } => {
             let files = store.lake_files(None).await?;
             let parts: Vec<_> = files
                 .into_iter()
-                .map(|f| tianping_query::LakePart { table: f.table, path: f.path })
+                .map(|f| tianping_query::LakePart {
+                    table: f.table,
+                    path: f.path,
+                })
                 .collect();
             let lake = tianping_query::Lake::open(&home.lake(), &parts).await?;
             let to_stdout = out.as_ref().is_none_or(|p| p.as_os_str() == "-");
@@ -150,8 +176,15 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Quarantine { supplier, batch_id, limit, offset } => {
-            let rows = store.quarantine(&supplier, &batch_id, limit, offset).await?;
+        Command::Quarantine {
+            supplier,
+            batch_id,
+            limit,
+            offset,
+        } => {
+            let rows = store
+                .quarantine(&supplier, &batch_id, limit, offset)
+                .await?;
             let warnings = store.warnings(&supplier, &batch_id, limit, offset).await?;
             if cli.json {
                 for row in &rows {

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::Mutex;
 
-use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
+use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 use tianping_ingest::{BatchStatus, FileStatus, QuarantinedRow, Receipt, RowWarning};
 use tianping_service::Progress;
@@ -21,7 +21,10 @@ pub enum Lang {
 
 /// A table that wraps to the terminal, or to 160 columns when stderr is not one.
 fn new_table() -> Table {
-    let mut table = new_table();
+    let mut table = Table::new();
+    table
+        .load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
     if table.width().is_none() {
         table.set_width(160);
     }
@@ -146,7 +149,11 @@ fn raw_shown(row: &QuarantinedRow) -> String {
         return "[含个人信息，已屏蔽 / personal data, masked]".to_string();
     }
     let text = String::from_utf8_lossy(&row.raw);
-    if text.chars().count() > 200 { format!("{}…", text.chars().take(200).collect::<String>()) } else { text.into_owned() }
+    if text.chars().count() > 200 {
+        format!("{}…", text.chars().take(200).collect::<String>())
+    } else {
+        text.into_owned()
+    }
 }
 
 /// Quarantined rows and warnings as tables.
@@ -177,10 +184,19 @@ pub fn render_quarantine(rows: &[QuarantinedRow], warnings: &[RowWarning], lang:
             raw_shown(r),
         ]);
     }
-    let mut out = format!("{} {}\n{table}", t(lang, "隔离行", "quarantined rows"), rows.len());
+    let mut out = format!(
+        "{} {}\n{table}",
+        t(lang, "隔离行", "quarantined rows"),
+        rows.len()
+    );
     if !warnings.is_empty() {
         let mut w = new_table();
-        w.set_header(vec![t(lang, "文件", "file"), t(lang, "记录", "record"), t(lang, "字段", "field"), t(lang, "说明", "message")]);
+        w.set_header(vec![
+            t(lang, "文件", "file"),
+            t(lang, "记录", "record"),
+            t(lang, "字段", "field"),
+            t(lang, "说明", "message"),
+        ]);
         for x in warnings {
             w.add_row(vec![
                 x.file.clone(),
@@ -192,7 +208,12 @@ pub fn render_quarantine(rows: &[QuarantinedRow], warnings: &[RowWarning], lang:
                 },
             ]);
         }
-        let _ = write!(out, "\n{} {}\n{w}", t(lang, "警告", "warnings"), warnings.len());
+        let _ = write!(
+            out,
+            "\n{} {}\n{w}",
+            t(lang, "警告", "warnings"),
+            warnings.len()
+        );
     }
     out
 }
@@ -210,7 +231,14 @@ pub fn quarantine_json(row: &QuarantinedRow) -> String {
         } else {
             match std::str::from_utf8(&row.raw) {
                 Ok(text) => obj.insert("raw".into(), text.into()),
-                Err(_) => obj.insert("raw_hex".into(), row.raw.iter().map(|b| format!("{b:02x}")).collect::<String>().into()),
+                Err(_) => obj.insert(
+                    "raw_hex".into(),
+                    row.raw
+                        .iter()
+                        .map(|b| format!("{b:02x}"))
+                        .collect::<String>()
+                        .into(),
+                ),
             };
         }
     }
@@ -227,7 +255,11 @@ pub struct ProgressBars {
 impl ProgressBars {
     /// Bars if `enabled`.
     pub fn new(enabled: bool) -> ProgressBars {
-        ProgressBars { enabled, multi: MultiProgress::new(), current: Mutex::new(None) }
+        ProgressBars {
+            enabled,
+            multi: MultiProgress::new(),
+            current: Mutex::new(None),
+        }
     }
 
     /// Removes finished bars.
@@ -243,9 +275,11 @@ impl Progress for ProgressBars {
         }
         let bar = self.multi.add(ProgressBar::new(rows));
         bar.set_style(
-            ProgressStyle::with_template("{spinner} {msg:30} [{bar:30}] {pos}/{len} {per_sec} {eta}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar())
-                .progress_chars("=> "),
+            ProgressStyle::with_template(
+                "{spinner} {msg:30} [{bar:30}] {pos}/{len} {per_sec} {eta}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
         );
         bar.set_message(path.to_string());
         if let Ok(mut current) = self.current.lock() {
@@ -254,18 +288,18 @@ impl Progress for ProgressBars {
     }
 
     fn records(&self, n: u64) {
-        if let Ok(current) = self.current.lock() {
-            if let Some(bar) = current.as_ref() {
-                bar.inc(n);
-            }
+        if let Ok(current) = self.current.lock()
+            && let Some(bar) = current.as_ref()
+        {
+            bar.inc(n);
         }
     }
 
     fn file_finished(&self) {
-        if let Ok(mut current) = self.current.lock() {
-            if let Some(bar) = current.take() {
-                bar.finish();
-            }
+        if let Ok(mut current) = self.current.lock()
+            && let Some(bar) = current.take()
+        {
+            bar.finish();
         }
     }
 }
@@ -295,7 +329,12 @@ pub enum SqlFailure {
 
 /// Runs a query and writes its result in `format` to `out` (or stdout).
 #[cfg(feature = "sql")]
-pub async fn run_sql(lake: &tianping_query::Lake, sql: &str, format: Format, out: Option<&Path>) -> Result<(), SqlFailure> {
+pub async fn run_sql(
+    lake: &tianping_query::Lake,
+    sql: &str,
+    format: Format,
+    out: Option<&Path>,
+) -> Result<(), SqlFailure> {
     use futures::StreamExt;
     use std::io::Write;
     use tianping_query::datafusion::arrow;
@@ -304,13 +343,17 @@ pub async fn run_sql(lake: &tianping_query::Lake, sql: &str, format: Format, out
     if format == Format::Parquet && to_stdout {
         return Err(SqlFailure::User("--format parquet needs --out FILE".into()));
     }
-    let (schema, mut stream) = lake.stream(sql).await.map_err(|e| SqlFailure::User(e.to_string()))?;
+    let (schema, mut stream) = lake
+        .stream(sql)
+        .await
+        .map_err(|e| SqlFailure::User(e.to_string()))?;
     let sink: Box<dyn Write + Send> = if to_stdout {
         Box::new(std::io::stdout())
     } else {
         let path = out.unwrap_or(Path::new("-"));
         Box::new(std::io::BufWriter::new(
-            std::fs::File::create(path).map_err(|e| SqlFailure::User(format!("{}: {e}", path.display())))?,
+            std::fs::File::create(path)
+                .map_err(|e| SqlFailure::User(format!("{}: {e}", path.display())))?,
         ))
     };
     let internal = |e: &dyn std::fmt::Display| SqlFailure::Internal(anyhow::anyhow!("{e}"));
@@ -332,7 +375,9 @@ pub async fn run_sql(lake: &tianping_query::Lake, sql: &str, format: Format, out
             }
             let mut sink = sink;
             let text = if batches.is_empty() {
-                arrow::util::pretty::pretty_format_batches(&[arrow::record_batch::RecordBatch::new_empty(schema)])
+                arrow::util::pretty::pretty_format_batches(&[
+                    arrow::record_batch::RecordBatch::new_empty(schema),
+                ])
             } else {
                 arrow::util::pretty::pretty_format_batches(&batches)
             }
@@ -343,7 +388,9 @@ pub async fn run_sql(lake: &tianping_query::Lake, sql: &str, format: Format, out
             }
         }
         Format::Csv => {
-            let mut writer = arrow::csv::WriterBuilder::new().with_header(true).build(sink);
+            let mut writer = arrow::csv::WriterBuilder::new()
+                .with_header(true)
+                .build(sink);
             let mut any = false;
             while let Some(batch) = stream.next().await {
                 let batch = batch.map_err(|e| SqlFailure::User(e.to_string()))?;
@@ -351,7 +398,9 @@ pub async fn run_sql(lake: &tianping_query::Lake, sql: &str, format: Format, out
                 any = true;
             }
             if !any {
-                writer.write(&arrow::record_batch::RecordBatch::new_empty(schema)).map_err(|e| internal(&e))?;
+                writer
+                    .write(&arrow::record_batch::RecordBatch::new_empty(schema))
+                    .map_err(|e| internal(&e))?;
             }
         }
         Format::Json => {
@@ -363,8 +412,10 @@ pub async fn run_sql(lake: &tianping_query::Lake, sql: &str, format: Format, out
             writer.finish().map_err(|e| internal(&e))?;
         }
         Format::Parquet => {
-            let mut writer = tianping_query::datafusion::parquet::arrow::ArrowWriter::try_new(sink, schema, None)
-                .map_err(|e| internal(&e))?;
+            let mut writer = tianping_query::datafusion::parquet::arrow::ArrowWriter::try_new(
+                sink, schema, None,
+            )
+            .map_err(|e| internal(&e))?;
             while let Some(batch) = stream.next().await {
                 let batch = batch.map_err(|e| SqlFailure::User(e.to_string()))?;
                 writer.write(&batch).map_err(|e| internal(&e))?;

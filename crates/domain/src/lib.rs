@@ -9,4 +9,4 @@ pub mod schema;
 pub mod value;
 
 pub use rule::Rule;
-pub use schema::{Field, FieldType, SupplierKind, Suppliers, TableDef, TABLES};
+pub use schema::{Field, FieldType, SupplierKind, Suppliers, TABLES, TableDef};

@@ -86,20 +86,41 @@ const fn f(name: &'static str, ty: FieldType) -> Field {
         FieldType::Fen => Some(0),
         _ => None,
     };
-    Field { name, ty, optional: false, min, max: None }
+    Field {
+        name,
+        ty,
+        optional: false,
+        min,
+        max: None,
+    }
 }
 
 const fn opt(name: &'static str, ty: FieldType) -> Field {
     let field = f(name, ty);
-    Field { optional: true, ..field }
+    Field {
+        optional: true,
+        ..field
+    }
 }
 
 const fn count(name: &'static str) -> Field {
-    Field { name, ty: FieldType::Int, optional: false, min: Some(0), max: None }
+    Field {
+        name,
+        ty: FieldType::Int,
+        optional: false,
+        min: Some(0),
+        max: None,
+    }
 }
 
 const fn bounded(name: &'static str, min: i64, max: i64) -> Field {
-    Field { name, ty: FieldType::Int, optional: false, min: Some(min), max: Some(max) }
+    Field {
+        name,
+        ty: FieldType::Int,
+        optional: false,
+        min: Some(min),
+        max: Some(max),
+    }
 }
 
 const TEXT: FieldType = FieldType::Text(TEXT_MAX_BYTES);
@@ -207,20 +228,34 @@ impl TableDef {
 
     /// Indices of the key fields.
     pub fn key_indices(&self) -> Vec<usize> {
-        self.key.iter().filter_map(|name| self.field_index(name)).collect()
+        self.key
+            .iter()
+            .filter_map(|name| self.field_index(name))
+            .collect()
     }
 }
 
 /// `platforms.categories` (§3.1).
-pub const PLATFORM_CATEGORIES: &[&str] =
-    &["sales", "services", "social", "information", "finance", "computing"];
+pub const PLATFORM_CATEGORIES: &[&str] = &[
+    "sales",
+    "services",
+    "social",
+    "information",
+    "finance",
+    "computing",
+];
 /// `merchants.merchant_type` (§3.2).
 pub const MERCHANT_TYPES: &[&str] = &["company", "individual_business", "natural_person"];
 /// `registry.entity_type` (§3.3).
 pub const ENTITY_TYPES: &[&str] = &["company", "individual_business", "cooperative", "other"];
 /// `registry.status` (§3.3).
-pub const REGISTRY_STATUSES: &[&str] =
-    &["active", "abnormal", "serious_violation", "revoked", "cancelled"];
+pub const REGISTRY_STATUSES: &[&str] = &[
+    "active",
+    "abnormal",
+    "serious_violation",
+    "revoked",
+    "cancelled",
+];
 /// `listings.product_class` (§3.4).
 pub const PRODUCT_CLASSES: &[&str] = &[
     "general",
@@ -242,17 +277,38 @@ pub const PAGES: &[&str] = &["home", "search", "detail", "cart", "checkout", "li
 /// `price_observations.reference_kind` (§3.5).
 pub const REFERENCE_KINDS: &[&str] = &["unspecified", "previous_price", "rrp", "other_disclosed"];
 /// `price_observations.promo_kind` (§3.5).
-pub const PROMO_KINDS: &[&str] =
-    &["none", "discount", "coupon", "new_user", "member", "random_draw", "bundle", "flash_sale"];
+pub const PROMO_KINDS: &[&str] = &[
+    "none",
+    "discount",
+    "coupon",
+    "new_user",
+    "member",
+    "random_draw",
+    "bundle",
+    "flash_sale",
+];
 /// `price_observations.viewer_segment` (§3.5).
 pub const VIEWER_SEGMENTS: &[&str] = &["new", "returning", "member", "unknown"];
 /// `price_observations.device` (§3.5).
-pub const DEVICES: &[&str] = &["ios", "android", "pc_web", "mobile_web", "mini_program", "other"];
+pub const DEVICES: &[&str] = &[
+    "ios",
+    "android",
+    "pc_web",
+    "mobile_web",
+    "mini_program",
+    "other",
+];
 /// `price_observations.source` (§3.5).
 pub const OBSERVATION_SOURCES: &[&str] = &["platform_log", "regulator_probe"];
 /// `orders.status` (§3.6).
-pub const ORDER_STATUSES: &[&str] =
-    &["paid", "shipped", "signed", "completed", "cancelled", "refunded"];
+pub const ORDER_STATUSES: &[&str] = &[
+    "paid",
+    "shipped",
+    "signed",
+    "completed",
+    "cancelled",
+    "refunded",
+];
 /// `orders.return_reason` (§3.6).
 pub const RETURN_REASONS: &[&str] = &["no_reason", "quality", "not_as_described", "other"];
 /// `orders.return_outcome` (§3.6).
@@ -273,8 +329,14 @@ pub const SANCTION_ACTIONS: &[&str] = &[
 /// `costs.basis` (§3.11).
 pub const COST_BASES: &[&str] = &["declared", "audited"];
 /// `complaints.channel` (§3.14).
-pub const COMPLAINT_CHANNELS: &[&str] =
-    &["12315_web", "12315_app", "hotline", "platform", "letter", "visit"];
+pub const COMPLAINT_CHANNELS: &[&str] = &[
+    "12315_web",
+    "12315_app",
+    "hotline",
+    "platform",
+    "letter",
+    "visit",
+];
 /// `complaints.kind` (§3.14).
 pub const COMPLAINT_KINDS: &[&str] = &["complaint", "report"];
 /// `complaints.demand` (§3.14).
@@ -289,11 +351,22 @@ pub const COMPLAINT_DEMANDS: &[&str] = &[
     "other",
 ];
 /// `documents.kind` (§3.16).
-pub const DOCUMENT_KINDS: &[&str] =
-    &["platform_agreement", "platform_rule", "merchant_notice", "policy_draft", "contract"];
+pub const DOCUMENT_KINDS: &[&str] = &[
+    "platform_agreement",
+    "platform_rule",
+    "merchant_notice",
+    "policy_draft",
+    "contract",
+];
 /// `penalties.kind` (§3.17).
-pub const PENALTY_KINDS: &[&str] =
-    &["warning", "fine", "confiscation", "suspension", "license_revocation", "other"];
+pub const PENALTY_KINDS: &[&str] = &[
+    "warning",
+    "fine",
+    "confiscation",
+    "suspension",
+    "license_revocation",
+    "other",
+];
 
 use FieldType as T;
 
@@ -308,7 +381,10 @@ pub static TABLES: &[TableDef] = &[
             f("operator_uscc", T::Uscc),
             f("categories", T::EnumList(PLATFORM_CATEGORIES)),
             count("annual_active_users"),
-            Field { min: Some(0), ..opt("market_value_cny", T::Int) },
+            Field {
+                min: Some(0),
+                ..opt("market_value_cny", T::Int)
+            },
             f("domicile_adcode", T::Adcode),
         ],
         key: &["platform_id"],
@@ -393,7 +469,10 @@ pub static TABLES: &[TableDef] = &[
             opt("payable_price_fen", T::Fen),
             opt("viewer_pid", T::Pid),
             f("viewer_segment", T::Enum(VIEWER_SEGMENTS)),
-            Field { min: Some(0), ..opt("viewer_orders_90d", T::Int) },
+            Field {
+                min: Some(0),
+                ..opt("viewer_orders_90d", T::Int)
+            },
             f("device", T::Enum(DEVICES)),
             opt("viewer_adcode", T::Adcode),
             f("source", T::Enum(OBSERVATION_SOURCES)),
@@ -410,7 +489,10 @@ pub static TABLES: &[TableDef] = &[
             f("merchant_id", T::Id),
             f("listing_id", T::Id),
             f("buyer_pid", T::Pid),
-            Field { min: Some(1), ..f("quantity", T::Int) },
+            Field {
+                min: Some(1),
+                ..f("quantity", T::Int)
+            },
             f("unit_price_fen", T::Fen),
             f("paid_fen", T::Fen),
             f("ordered_at", T::Time),
@@ -420,7 +502,10 @@ pub static TABLES: &[TableDef] = &[
             opt("device_pid", T::Pid),
             opt("ip_pid", T::Pid),
             opt("logistics_no", TEXT),
-            Field { min: Some(0), ..opt("parcel_weight_g", T::Int) },
+            Field {
+                min: Some(0),
+                ..opt("parcel_weight_g", T::Int)
+            },
             opt("signed_at", T::Time),
             f("status", T::Enum(ORDER_STATUSES)),
             opt("return_requested_at", T::Time),
@@ -600,7 +685,11 @@ pub static TABLES: &[TableDef] = &[
     TableDef {
         name: "trademark_licenses",
         name_zh: "商标许可",
-        fields: &[f("reg_no", TEXT), f("licensee_uscc", T::Uscc), opt("valid_to", T::Date)],
+        fields: &[
+            f("reg_no", TEXT),
+            f("licensee_uscc", T::Uscc),
+            opt("valid_to", T::Date),
+        ],
         key: &[],
         suppliers: Suppliers::IpOfficeOrRegulator,
     },
@@ -660,7 +749,13 @@ mod tests {
         for table in TABLES {
             assert_eq!(table.key_indices().len(), table.key.len(), "{}", table.name);
             for (i, field) in table.fields.iter().enumerate() {
-                assert_eq!(table.field_index(field.name), Some(i), "{}.{}", table.name, field.name);
+                assert_eq!(
+                    table.field_index(field.name),
+                    Some(i),
+                    "{}.{}",
+                    table.name,
+                    field.name
+                );
             }
         }
     }
@@ -670,8 +765,23 @@ mod tests {
         let platform = SupplierKind::of("tmall");
         assert!(table("orders").unwrap().suppliers.allows(&platform));
         assert!(!table("registry").unwrap().suppliers.allows(&platform));
-        assert!(!table("penalties").unwrap().suppliers.allows(&SupplierKind::of("registry")));
-        assert!(table("complaints").unwrap().suppliers.allows(&SupplierKind::of("12315")));
-        assert!(table("documents").unwrap().suppliers.allows(&SupplierKind::of("ip_office")));
+        assert!(
+            !table("penalties")
+                .unwrap()
+                .suppliers
+                .allows(&SupplierKind::of("registry"))
+        );
+        assert!(
+            table("complaints")
+                .unwrap()
+                .suppliers
+                .allows(&SupplierKind::of("12315"))
+        );
+        assert!(
+            table("documents")
+                .unwrap()
+                .suppliers
+                .allows(&SupplierKind::of("ip_office"))
+        );
     }
 }

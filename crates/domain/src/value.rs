@@ -14,13 +14,19 @@ pub type DaysSinceEpoch = i32;
 pub fn check_id(value: &str) -> Result<(), Rule> {
     let ok = !value.is_empty()
         && value.len() <= 64
-        && value.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b':' | b'-'));
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b':' | b'-'));
     if ok { Ok(()) } else { Err(Rule::IdFormat) }
 }
 
 /// `pid`: 64 lowercase hex characters. A raw phone or ID number is named as such.
 pub fn check_pid(value: &str) -> Result<(), Rule> {
-    if value.len() == 64 && value.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+    if value.len() == 64
+        && value
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+    {
         return Ok(());
     }
     if looks_like_id_number(value) {
@@ -46,11 +52,19 @@ fn digits_without_separators(value: &str) -> Option<String> {
 
 /// Whether a value looks like a Chinese mobile or landline number (separators allowed).
 pub fn looks_like_phone_number(value: &str) -> bool {
-    let Some(digits) = digits_without_separators(value) else { return false };
-    let digits = digits.strip_prefix("0086").or_else(|| digits.strip_prefix("86")).map_or(
-        digits.as_str(),
-        |rest| if rest.len() == 11 && rest.starts_with('1') { rest } else { digits.as_str() },
-    );
+    let Some(digits) = digits_without_separators(value) else {
+        return false;
+    };
+    let digits = digits
+        .strip_prefix("0086")
+        .or_else(|| digits.strip_prefix("86"))
+        .map_or(digits.as_str(), |rest| {
+            if rest.len() == 11 && rest.starts_with('1') {
+                rest
+            } else {
+                digits.as_str()
+            }
+        });
     let bytes = digits.as_bytes();
     let mobile = bytes.len() == 11 && bytes[0] == b'1' && (b'3'..=b'9').contains(&bytes[1]);
     // Landline with area code: 0 + 2–3 digit area + 7–8 digit number.
@@ -81,7 +95,11 @@ pub fn id_number_checksum_ok(value: &str) -> bool {
     if bytes.len() != 18 || !bytes[..17].iter().all(u8::is_ascii_digit) {
         return false;
     }
-    let sum: u32 = bytes[..17].iter().zip(WEIGHTS).map(|(b, w)| u32::from(b - b'0') * w).sum();
+    let sum: u32 = bytes[..17]
+        .iter()
+        .zip(WEIGHTS)
+        .map(|(b, w)| u32::from(b - b'0') * w)
+        .sum();
     CHECK[(sum % 11) as usize] == bytes[17].to_ascii_uppercase()
 }
 
@@ -97,14 +115,20 @@ pub fn mask_personal(value: &str) -> String {
     };
     let mut out = String::with_capacity(value.len());
     for (i, c) in chars.iter().enumerate() {
-        if i < head || i >= n - tail { out.push(*c) } else { out.push('*') }
+        if i < head || i >= n - tail {
+            out.push(*c)
+        } else {
+            out.push('*')
+        }
     }
     out
 }
 
 /// The 31 characters of GB 32100 (no I, O, S, V, Z) in value order.
 const USCC_CHARSET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
-const USCC_WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const USCC_WEIGHTS: [u32; 17] = [
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];
 
 /// Result of checking a well-formed USCC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,7 +164,9 @@ pub fn check_uscc(value: &str) -> Result<UsccCheck, Rule> {
     if expected == bytes[17] {
         Ok(UsccCheck::Valid)
     } else {
-        Ok(UsccCheck::BadCheckCharacter { expected: char::from(expected) })
+        Ok(UsccCheck::BadCheckCharacter {
+            expected: char::from(expected),
+        })
     }
 }
 
@@ -178,7 +204,11 @@ fn fixed_digits(bytes: &[u8]) -> Option<u32> {
     if bytes.is_empty() || !bytes.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    Some(bytes.iter().fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0')))
+    Some(
+        bytes
+            .iter()
+            .fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0')),
+    )
 }
 
 /// `date`: `YYYY-MM-DD`, a real calendar date; days since 1970-01-01.
@@ -226,7 +256,8 @@ pub fn parse_time(value: &str) -> Result<TimestampNs, Rule> {
     if b.len() < 20 || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
         return Err(Rule::TimeFormat);
     }
-    let days = parse_date(value.get(0..10).ok_or(Rule::TimeFormat)?).map_err(|_| Rule::TimeFormat)?;
+    let days =
+        parse_date(value.get(0..10).ok_or(Rule::TimeFormat)?).map_err(|_| Rule::TimeFormat)?;
     let hour = fixed_digits(&b[11..13]).ok_or(Rule::TimeFormat)?;
     let minute = fixed_digits(&b[14..16]).ok_or(Rule::TimeFormat)?;
     let second = fixed_digits(&b[17..19]).ok_or(Rule::TimeFormat)?;
@@ -257,9 +288,8 @@ pub fn parse_time(value: &str) -> Result<TimestampNs, Rule> {
         }
         _ => return Err(Rule::TimeFormat),
     };
-    let seconds = i64::from(days) * 86_400
-        + i64::from(hour * 3600 + minute * 60 + second)
-        - offset_seconds;
+    let seconds =
+        i64::from(days) * 86_400 + i64::from(hour * 3600 + minute * 60 + second) - offset_seconds;
     seconds
         .checked_mul(1_000_000_000)
         .and_then(|ns| ns.checked_add(nanos))
@@ -277,7 +307,11 @@ pub fn parse_bool_text(value: &str) -> Result<bool, Rule> {
 
 /// Checks a value against a closed enumeration.
 pub fn check_enum(value: &str, allowed: &[&str]) -> Result<(), Rule> {
-    if allowed.contains(&value) { Ok(()) } else { Err(Rule::EnumUnknown) }
+    if allowed.contains(&value) {
+        Ok(())
+    } else {
+        Err(Rule::EnumUnknown)
+    }
 }
 
 #[cfg(test)]
@@ -307,7 +341,11 @@ mod tests {
         assert_eq!(check_pid("110105194912310029"), Err(Rule::RawIdNumber));
         assert_eq!(check_pid("110105491231002"), Err(Rule::RawIdNumber));
         assert_eq!(check_pid("abc"), Err(Rule::PidFormat));
-        assert_eq!(check_pid("12812345678"), Err(Rule::PidFormat), "12x is not a mobile prefix");
+        assert_eq!(
+            check_pid("12812345678"),
+            Err(Rule::PidFormat),
+            "12x is not a mobile prefix"
+        );
     }
 
     #[test]
@@ -326,7 +364,12 @@ mod tests {
 
     #[test]
     fn uscc_vectors_from_gb32100() {
-        for code in ["91350200MA2YJ1XR9G", "91110000100017643K", "913502000728319549", "91330100799655058B"] {
+        for code in [
+            "91350200MA2YJ1XR9G",
+            "91110000100017643K",
+            "913502000728319549",
+            "91330100799655058B",
+        ] {
             assert_eq!(check_uscc(code), Ok(UsccCheck::Valid), "{code}");
         }
         // A live code that fails its own check (computed check is 9).
@@ -335,7 +378,11 @@ mod tests {
             Ok(UsccCheck::BadCheckCharacter { expected: '9' })
         );
         assert_eq!(check_uscc("91350200MA2YJ1XR9"), Err(Rule::UsccFormat));
-        assert_eq!(check_uscc("91350200MA2YJ1XRIG"), Err(Rule::UsccFormat), "I is not in the set");
+        assert_eq!(
+            check_uscc("91350200MA2YJ1XRIG"),
+            Err(Rule::UsccFormat),
+            "I is not in the set"
+        );
         assert_eq!(check_uscc("91350200ma2yj1xr9g"), Err(Rule::UsccFormat));
     }
 
@@ -378,8 +425,14 @@ mod tests {
         let t = parse_time("2026-03-01T20:15:00+08:00").unwrap();
         assert_eq!(t, parse_time("2026-03-01T12:15:00Z").unwrap());
         assert_eq!(t, (20_513 * 86_400 + 12 * 3600 + 15 * 60) * 1_000_000_000);
-        assert_eq!(parse_time("2026-03-01T12:15:00.5Z").unwrap() - t, 500_000_000);
-        assert_eq!(parse_time("2026-03-01T12:15:00.123456789Z").unwrap() - t, 123_456_789);
+        assert_eq!(
+            parse_time("2026-03-01T12:15:00.5Z").unwrap() - t,
+            500_000_000
+        );
+        assert_eq!(
+            parse_time("2026-03-01T12:15:00.123456789Z").unwrap() - t,
+            123_456_789
+        );
         for bad in [
             "2026-03-01 20:15:00+08:00",
             "2026-03-01T20:15:00",
@@ -393,8 +446,14 @@ mod tests {
         ] {
             assert_eq!(parse_time(bad), Err(Rule::TimeFormat), "{bad}");
         }
-        assert_eq!(parse_time("1500-01-01T00:00:00Z"), Err(Rule::TimeOutOfRange));
-        assert_eq!(parse_time("9999-12-31T23:59:59Z"), Err(Rule::TimeOutOfRange));
+        assert_eq!(
+            parse_time("1500-01-01T00:00:00Z"),
+            Err(Rule::TimeOutOfRange)
+        );
+        assert_eq!(
+            parse_time("9999-12-31T23:59:59Z"),
+            Err(Rule::TimeOutOfRange)
+        );
     }
 
     #[test]
@@ -451,13 +510,22 @@ mod format_tests {
     #[test]
     fn dates_round_trip() {
         for days in [-719_468i64, -1, 0, 1, 20_513, 19_782, 100_000] {
-            assert_eq!(parse_date(&format_date(days)).map(i64::from), Ok(days), "{days}");
+            assert_eq!(
+                parse_date(&format_date(days)).map(i64::from),
+                Ok(days),
+                "{days}"
+            );
         }
     }
 
     #[test]
     fn times_round_trip() {
-        for ns in [0i64, -1, 1_772_367_300_000_000_000, 1_772_367_300_123_456_789] {
+        for ns in [
+            0i64,
+            -1,
+            1_772_367_300_000_000_000,
+            1_772_367_300_123_456_789,
+        ] {
             assert_eq!(parse_time(&format_time_utc(ns)), Ok(ns), "{ns}");
         }
     }

@@ -94,7 +94,11 @@ impl fmt::Display for ManifestError {
 
 impl std::error::Error for ManifestError {}
 
-fn err(field: impl Into<String>, message: impl Into<String>, zh: impl Into<String>) -> ManifestError {
+fn err(
+    field: impl Into<String>,
+    message: impl Into<String>,
+    zh: impl Into<String>,
+) -> ManifestError {
     ManifestError {
         field: field.into(),
         message: message.into(),
@@ -106,11 +110,23 @@ fn err(field: impl Into<String>, message: impl Into<String>, zh: impl Into<Strin
 
 fn shown(value: &Value) -> String {
     let text = value.to_string();
-    if text.chars().count() > 80 { format!("{}…", text.chars().take(80).collect::<String>()) } else { text }
+    if text.chars().count() > 80 {
+        format!("{}…", text.chars().take(80).collect::<String>())
+    } else {
+        text
+    }
 }
 
-fn string_field<'a>(obj: &'a serde_json::Map<String, Value>, path: &str, name: &str) -> Result<&'a str, ManifestError> {
-    let field = if path.is_empty() { name.to_string() } else { format!("{path}.{name}") };
+fn string_field<'a>(
+    obj: &'a serde_json::Map<String, Value>,
+    path: &str,
+    name: &str,
+) -> Result<&'a str, ManifestError> {
+    let field = if path.is_empty() {
+        name.to_string()
+    } else {
+        format!("{path}.{name}")
+    };
     match obj.get(name) {
         None => Err(err(&field, "required field is missing", "缺少必填字段")),
         Some(Value::String(s)) => Ok(s),
@@ -122,9 +138,17 @@ fn string_field<'a>(obj: &'a serde_json::Map<String, Value>, path: &str, name: &
     }
 }
 
-fn time_field(obj: &serde_json::Map<String, Value>, path: &str, name: &str) -> Result<(String, i64), ManifestError> {
+fn time_field(
+    obj: &serde_json::Map<String, Value>,
+    path: &str,
+    name: &str,
+) -> Result<(String, i64), ManifestError> {
     let value = string_field(obj, path, name)?;
-    let field = if path.is_empty() { name.to_string() } else { format!("{path}.{name}") };
+    let field = if path.is_empty() {
+        name.to_string()
+    } else {
+        format!("{path}.{name}")
+    };
     let t = parse_time(value).map_err(|rule| {
         err(
             &field,
@@ -143,14 +167,20 @@ pub fn is_safe_relative_path(path: &str) -> bool {
         && !path.starts_with('/')
         && !path.contains('\\')
         && !path.contains('\0')
-        && path.split('/').all(|part| !part.is_empty() && part != "." && part != "..")
+        && path
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..")
 }
 
 /// Parses and checks a manifest (§1). Tables and supplier rights are checked per file later, so
 /// that the receipt can name the file; everything else about the manifest is checked here.
 pub fn parse_manifest(bytes: &[u8], files_max: usize) -> Result<Manifest, ManifestError> {
     let doc: Value = serde_json::from_slice(bytes).map_err(|e| {
-        err("", format!("not valid JSON: {e}"), format!("不是合法的 JSON：{e}"))
+        err(
+            "",
+            format!("not valid JSON: {e}"),
+            format!("不是合法的 JSON：{e}"),
+        )
     })?;
     let Value::Object(obj) = &doc else {
         return Err(err("", "must be a JSON object", "须为 JSON 对象"));
@@ -168,44 +198,72 @@ pub fn parse_manifest(bytes: &[u8], files_max: usize) -> Result<Manifest, Manife
         }
         let id = string_field(obj, "", "batch_id")?;
         check_id(id).map_err(|_| {
-            err("batch_id", format!("{id:?}: {}", tianping_domain::Rule::IdFormat.describe_en()),
-                format!("{id:?}：{}", tianping_domain::Rule::IdFormat.describe_zh()))
+            err(
+                "batch_id",
+                format!("{id:?}: {}", tianping_domain::Rule::IdFormat.describe_en()),
+                format!("{id:?}：{}", tianping_domain::Rule::IdFormat.describe_zh()),
+            )
         })?;
         batch_id = Some(id.to_string());
         let sup = string_field(obj, "", "supplier")?;
         check_id(sup).map_err(|_| {
-            err("supplier", format!("{sup:?}: {}", tianping_domain::Rule::IdFormat.describe_en()),
-                format!("{sup:?}：{}", tianping_domain::Rule::IdFormat.describe_zh()))
+            err(
+                "supplier",
+                format!("{sup:?}: {}", tianping_domain::Rule::IdFormat.describe_en()),
+                format!("{sup:?}：{}", tianping_domain::Rule::IdFormat.describe_zh()),
+            )
         })?;
         supplier = Some(sup.to_string());
         let (generated_at, _) = time_field(obj, "", "generated_at")?;
         let period = match obj.get("period") {
             Some(Value::Object(p)) => p,
             Some(other) => {
-                return Err(err("period", format!("must be an object, got {}", shown(other)), "须为对象"));
+                return Err(err(
+                    "period",
+                    format!("must be an object, got {}", shown(other)),
+                    "须为对象",
+                ));
             }
             None => return Err(err("period", "required field is missing", "缺少必填字段")),
         };
         let (period_from, from) = time_field(period, "period", "from")?;
         let (period_to, to) = time_field(period, "period", "to")?;
         if to < from {
-            return Err(err("period", "period.to is before period.from", "period.to 早于 period.from"));
+            return Err(err(
+                "period",
+                "period.to is before period.from",
+                "period.to 早于 period.from",
+            ));
         }
         let files = match obj.get("files") {
             Some(Value::Array(files)) => files,
             Some(other) => {
-                return Err(err("files", format!("must be an array, got {}", shown(other)), "须为数组"));
+                return Err(err(
+                    "files",
+                    format!("must be an array, got {}", shown(other)),
+                    "须为数组",
+                ));
             }
             None => return Err(err("files", "required field is missing", "缺少必填字段")),
         };
         if files.is_empty() {
-            return Err(err("files", "a batch must list at least one file", "批次至少须列出一个文件"));
+            return Err(err(
+                "files",
+                "a batch must list at least one file",
+                "批次至少须列出一个文件",
+            ));
         }
         if files.len() > files_max {
             return Err(err(
                 "files",
-                format!("{} files listed, limit manifest_files_max is {files_max}", files.len()),
-                format!("列出 {} 个文件，超过上限 manifest_files_max={files_max}", files.len()),
+                format!(
+                    "{} files listed, limit manifest_files_max is {files_max}",
+                    files.len()
+                ),
+                format!(
+                    "列出 {} 个文件，超过上限 manifest_files_max={files_max}",
+                    files.len()
+                ),
             ));
         }
         let mut seen = BTreeSet::new();
@@ -253,7 +311,11 @@ pub fn parse_manifest(bytes: &[u8], files_max: usize) -> Result<Manifest, Manife
                     ));
                 }
                 None => {
-                    return Err(err(format!("{path_prefix}.rows"), "required field is missing", "缺少必填字段"));
+                    return Err(err(
+                        format!("{path_prefix}.rows"),
+                        "required field is missing",
+                        "缺少必填字段",
+                    ));
                 }
             };
             let sha = string_field(file, &path_prefix, "sha256")?;
@@ -298,11 +360,23 @@ impl Manifest {
         let mut entries: Vec<String> = self
             .files
             .iter()
-            .map(|f| format!("{}\t{}\t{}\t{}\t{}\n", f.path, f.table, f.format.as_str(), f.rows, f.sha256))
+            .map(|f| {
+                format!(
+                    "{}\t{}\t{}\t{}\t{}\n",
+                    f.path,
+                    f.table,
+                    f.format.as_str(),
+                    f.rows,
+                    f.sha256
+                )
+            })
             .collect();
         entries.sort();
         let mut hasher = Sha256::new();
-        hasher.update(format!("tianping-batch-v1\n{}\n{}\n", self.supplier, self.batch_id));
+        hasher.update(format!(
+            "tianping-batch-v1\n{}\n{}\n",
+            self.supplier, self.batch_id
+        ));
         for entry in entries {
             hasher.update(entry.as_bytes());
         }
@@ -339,11 +413,23 @@ mod tests {
             (sample().replace("\"1\"", "\"2\""), "standard"),
             (sample().replace("tmall-2026", "tmall 2026"), "batch_id"),
             (sample().replace("\"csv\"", "\"xlsx\""), "files[0].format"),
-            (sample().replace("orders.csv.gz", "../orders.csv.gz"), "files[0].path"),
-            (sample().replace("\"rows\":3", "\"rows\":-3"), "files[0].rows"),
+            (
+                sample().replace("orders.csv.gz", "../orders.csv.gz"),
+                "files[0].path",
+            ),
+            (
+                sample().replace("\"rows\":3", "\"rows\":-3"),
+                "files[0].rows",
+            ),
             (sample().replace("9F2C", "9F2"), "files[0].sha256"),
-            (sample().replace("2026-03-02T00:00:00+08:00", "2026-02-02T00:00:00+08:00"), "period"),
-            (sample().replace("2026-03-02T01:00:00+08:00", "yesterday"), "generated_at"),
+            (
+                sample().replace("2026-03-02T00:00:00+08:00", "2026-02-02T00:00:00+08:00"),
+                "period",
+            ),
+            (
+                sample().replace("2026-03-02T01:00:00+08:00", "yesterday"),
+                "generated_at",
+            ),
         ];
         for (text, field) in cases {
             let e = parse_manifest(text.as_bytes(), 10).unwrap_err();
@@ -361,7 +447,16 @@ mod tests {
         for ok in ["a.csv", "dir/a.csv", "a..b.csv"] {
             assert!(is_safe_relative_path(ok), "{ok}");
         }
-        for bad in ["", "/etc/passwd", "../a", "a/../b", "./a", "a//b", "a\\b", "a/"] {
+        for bad in [
+            "",
+            "/etc/passwd",
+            "../a",
+            "a/../b",
+            "./a",
+            "a//b",
+            "a\\b",
+            "a/",
+        ] {
             assert!(!is_safe_relative_path(bad), "{bad}");
         }
     }

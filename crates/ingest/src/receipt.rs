@@ -117,7 +117,10 @@ impl Receipt {
         match self.status {
             BatchStatus::Rejected | BatchStatus::Conflict => true,
             BatchStatus::Accepted | BatchStatus::Duplicate => {
-                let files_ok = self.files.iter().all(|f| f.accepted + f.quarantined == f.rows);
+                let files_ok = self
+                    .files
+                    .iter()
+                    .all(|f| f.accepted + f.quarantined == f.rows);
                 let rows: u64 = self.files.iter().map(|f| f.rows).sum();
                 files_ok && self.accepted + self.quarantined == rows
             }

@@ -10,7 +10,7 @@ use std::path::{Component, Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::limits::Limits;
-use crate::manifest::{parse_manifest, Manifest, ManifestError, ManifestFile};
+use crate::manifest::{Manifest, ManifestError, ManifestFile, parse_manifest};
 use crate::read::FileRejection;
 
 /// Why a batch could not be opened.
@@ -33,7 +33,12 @@ pub enum OpenError {
 
 impl OpenError {
     fn rejected(en: impl Into<String>, zh: impl Into<String>) -> OpenError {
-        OpenError::Rejected { en: en.into(), zh: zh.into(), batch_id: None, supplier: None }
+        OpenError::Rejected {
+            en: en.into(),
+            zh: zh.into(),
+            batch_id: None,
+            supplier: None,
+        }
     }
 }
 
@@ -44,7 +49,12 @@ impl From<ManifestError> for OpenError {
         } else {
             format!("manifest.json：{}：{}", e.field, e.message_zh)
         };
-        OpenError::Rejected { en: e.to_string(), zh, batch_id: e.batch_id, supplier: e.supplier }
+        OpenError::Rejected {
+            en: e.to_string(),
+            zh,
+            batch_id: e.batch_id,
+            supplier: e.supplier,
+        }
     }
 }
 
@@ -92,7 +102,10 @@ fn sha256_file(path: &Path, max: u64) -> io::Result<(String, u64)> {
         }
         total += n as u64;
         if total > max {
-            return Err(io::Error::new(io::ErrorKind::FileTooLarge, format!("larger than {max} bytes")));
+            return Err(io::Error::new(
+                io::ErrorKind::FileTooLarge,
+                format!("larger than {max} bytes"),
+            ));
         }
         hasher.update(&buf[..n]);
     }
@@ -100,11 +113,18 @@ fn sha256_file(path: &Path, max: u64) -> io::Result<(String, u64)> {
 }
 
 /// Copies at most `budget` bytes; fails with a limit message beyond.
-fn copy_capped(reader: &mut dyn Read, writer: &mut dyn Write, budget: &mut u64) -> Result<(), OpenError> {
+fn copy_capped(
+    reader: &mut dyn Read,
+    writer: &mut dyn Write,
+    budget: &mut u64,
+) -> Result<(), OpenError> {
     let mut buf = vec![0u8; 256 * 1024];
     loop {
         let n = reader.read(&mut buf).map_err(|e| {
-            OpenError::rejected(format!("archive cannot be read: {e}"), format!("压缩包无法读取：{e}"))
+            OpenError::rejected(
+                format!("archive cannot be read: {e}"),
+                format!("压缩包无法读取：{e}"),
+            )
         })?;
         if n == 0 {
             return Ok(());
@@ -139,32 +159,52 @@ fn safe_join(root: &Path, name: &Path) -> Option<PathBuf> {
 fn extract_zip(archive: &Path, into: &Path, limits: &Limits) -> Result<(), OpenError> {
     let file = File::open(archive).map_err(OpenError::Internal)?;
     let mut zip = zip::ZipArchive::new(file).map_err(|e| {
-        OpenError::rejected(format!("not a readable zip archive: {e}"), format!("不是可读的 zip 压缩包：{e}"))
+        OpenError::rejected(
+            format!("not a readable zip archive: {e}"),
+            format!("不是可读的 zip 压缩包：{e}"),
+        )
     })?;
     if zip.len() > limits.archive_entries_max {
         return Err(OpenError::rejected(
-            format!("zip has {} entries, limit archive_entries_max is {}", zip.len(), limits.archive_entries_max),
-            format!("zip 有 {} 个条目，超过上限 archive_entries_max={}", zip.len(), limits.archive_entries_max),
+            format!(
+                "zip has {} entries, limit archive_entries_max is {}",
+                zip.len(),
+                limits.archive_entries_max
+            ),
+            format!(
+                "zip 有 {} 个条目，超过上限 archive_entries_max={}",
+                zip.len(),
+                limits.archive_entries_max
+            ),
         ));
     }
     let mut budget = limits.archive_bytes_max;
     for i in 0..zip.len() {
         let mut entry = zip.by_index(i).map_err(|e| {
-            OpenError::rejected(format!("zip entry {i} cannot be read: {e}"), format!("zip 第 {i} 个条目无法读取：{e}"))
+            OpenError::rejected(
+                format!("zip entry {i} cannot be read: {e}"),
+                format!("zip 第 {i} 个条目无法读取：{e}"),
+            )
         })?;
-        let name = entry.name().map(|n| n.into_owned()).unwrap_or_else(|_| format!("#{i}"));
+        let name = entry
+            .name()
+            .map(|n| n.into_owned())
+            .unwrap_or_else(|_| format!("#{i}"));
         if entry.is_symlink() {
             return Err(OpenError::rejected(
                 format!("zip entry {name:?} is a link; links are not allowed"),
                 format!("zip 条目 {name:?} 是链接，不允许"),
             ));
         }
-        let target = entry.enclosed_name().and_then(|p| safe_join(into, &p)).ok_or_else(|| {
-            OpenError::rejected(
-                format!("zip entry {name:?} has an unsafe path"),
-                format!("zip 条目 {name:?} 的路径不安全"),
-            )
-        })?;
+        let target = entry
+            .enclosed_name()
+            .and_then(|p| safe_join(into, &p))
+            .ok_or_else(|| {
+                OpenError::rejected(
+                    format!("zip entry {name:?} has an unsafe path"),
+                    format!("zip 条目 {name:?} 的路径不安全"),
+                )
+            })?;
         if entry.is_dir() {
             fs::create_dir_all(&target).map_err(OpenError::Internal)?;
             continue;
@@ -182,22 +222,39 @@ fn extract_tar_gz(archive: &Path, into: &Path, limits: &Limits) -> Result<(), Op
     let file = File::open(archive).map_err(OpenError::Internal)?;
     let mut tar = tar::Archive::new(flate2::read::MultiGzDecoder::new(io::BufReader::new(file)));
     let entries = tar.entries().map_err(|e| {
-        OpenError::rejected(format!("not a readable tar.gz archive: {e}"), format!("不是可读的 tar.gz 压缩包：{e}"))
+        OpenError::rejected(
+            format!("not a readable tar.gz archive: {e}"),
+            format!("不是可读的 tar.gz 压缩包：{e}"),
+        )
     })?;
     let mut budget = limits.archive_bytes_max;
     for (count, entry) in entries.enumerate() {
         if count >= limits.archive_entries_max {
             return Err(OpenError::rejected(
-                format!("tar.gz has more than archive_entries_max = {} entries", limits.archive_entries_max),
-                format!("tar.gz 条目数超过上限 archive_entries_max={}", limits.archive_entries_max),
+                format!(
+                    "tar.gz has more than archive_entries_max = {} entries",
+                    limits.archive_entries_max
+                ),
+                format!(
+                    "tar.gz 条目数超过上限 archive_entries_max={}",
+                    limits.archive_entries_max
+                ),
             ));
         }
         let mut entry = entry.map_err(|e| {
-            OpenError::rejected(format!("tar.gz cannot be read: {e}"), format!("tar.gz 无法读取：{e}"))
+            OpenError::rejected(
+                format!("tar.gz cannot be read: {e}"),
+                format!("tar.gz 无法读取：{e}"),
+            )
         })?;
         let name = entry
             .path()
-            .map_err(|e| OpenError::rejected(format!("tar entry has a bad path: {e}"), format!("tar 条目路径无效：{e}")))?
+            .map_err(|e| {
+                OpenError::rejected(
+                    format!("tar entry has a bad path: {e}"),
+                    format!("tar 条目路径无效：{e}"),
+                )
+            })?
             .into_owned();
         let kind = entry.header().entry_type();
         if kind.is_symlink() || kind.is_hard_link() {
@@ -210,7 +267,10 @@ fn extract_tar_gz(archive: &Path, into: &Path, limits: &Limits) -> Result<(), Op
             continue;
         }
         let target = safe_join(into, &name).ok_or_else(|| {
-            OpenError::rejected(format!("tar entry {name:?} has an unsafe path"), format!("tar 条目 {name:?} 的路径不安全"))
+            OpenError::rejected(
+                format!("tar entry {name:?} has an unsafe path"),
+                format!("tar 条目 {name:?} 的路径不安全"),
+            )
         })?;
         if kind.is_dir() {
             fs::create_dir_all(&target).map_err(OpenError::Internal)?;
@@ -230,7 +290,10 @@ fn find_root(dir: &Path) -> Result<PathBuf, OpenError> {
     if dir.join("manifest.json").is_file() {
         return Ok(dir.to_path_buf());
     }
-    let entries: Vec<_> = fs::read_dir(dir).map_err(OpenError::Internal)?.filter_map(Result::ok).collect();
+    let entries: Vec<_> = fs::read_dir(dir)
+        .map_err(OpenError::Internal)?
+        .filter_map(Result::ok)
+        .collect();
     if let [only] = entries.as_slice() {
         let path = only.path();
         if path.is_dir() && path.join("manifest.json").is_file() {
@@ -243,7 +306,12 @@ fn find_root(dir: &Path) -> Result<PathBuf, OpenError> {
     ))
 }
 
-fn list_files(root: &Path, prefix: &str, out: &mut Vec<String>, budget: &mut usize) -> io::Result<()> {
+fn list_files(
+    root: &Path,
+    prefix: &str,
+    out: &mut Vec<String>,
+    budget: &mut usize,
+) -> io::Result<()> {
     let mut entries: Vec<_> = fs::read_dir(root)?.filter_map(Result::ok).collect();
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
@@ -252,7 +320,11 @@ fn list_files(root: &Path, prefix: &str, out: &mut Vec<String>, budget: &mut usi
         }
         *budget -= 1;
         let name = entry.file_name().to_string_lossy().into_owned();
-        let rel = if prefix.is_empty() { name } else { format!("{prefix}/{name}") };
+        let rel = if prefix.is_empty() {
+            name
+        } else {
+            format!("{prefix}/{name}")
+        };
         let kind = entry.file_type()?;
         if kind.is_dir() {
             list_files(&entry.path(), &rel, out, budget)?;
@@ -266,22 +338,34 @@ fn list_files(root: &Path, prefix: &str, out: &mut Vec<String>, budget: &mut usi
 /// Opens a batch at `path` (directory or archive), extracting archives under `scratch`.
 pub fn open_batch(path: &Path, scratch: &Path, limits: &Limits) -> Result<OpenedBatch, OpenError> {
     let meta = fs::metadata(path).map_err(|e| {
-        OpenError::rejected(format!("{}: cannot be opened: {e}", path.display()), format!("{}：无法打开：{e}", path.display()))
+        OpenError::rejected(
+            format!("{}: cannot be opened: {e}", path.display()),
+            format!("{}：无法打开：{e}", path.display()),
+        )
     })?;
     let (root, extracted, delivery_sha256) = if meta.is_dir() {
         (find_root(path)?, None, None)
     } else {
         let kind = kind_of(path).ok_or_else(|| {
             OpenError::rejected(
-                format!("{}: a batch is a directory, a .zip or a .tar.gz", path.display()),
+                format!(
+                    "{}: a batch is a directory, a .zip or a .tar.gz",
+                    path.display()
+                ),
                 format!("{}：批次须为目录、.zip 或 .tar.gz", path.display()),
             )
         })?;
         let (digest, _) = sha256_file(path, limits.file_bytes_max).map_err(|e| {
-            OpenError::rejected(format!("{}: {e}", path.display()), format!("{}：{e}", path.display()))
+            OpenError::rejected(
+                format!("{}: {e}", path.display()),
+                format!("{}：{e}", path.display()),
+            )
         })?;
         fs::create_dir_all(scratch).map_err(OpenError::Internal)?;
-        let dir = tempfile::Builder::new().prefix("extract-").tempdir_in(scratch).map_err(OpenError::Internal)?;
+        let dir = tempfile::Builder::new()
+            .prefix("extract-")
+            .tempdir_in(scratch)
+            .map_err(OpenError::Internal)?;
         match kind {
             "zip" => extract_zip(path, dir.path(), limits)?,
             _ => extract_tar_gz(path, dir.path(), limits)?,
@@ -289,11 +373,19 @@ pub fn open_batch(path: &Path, scratch: &Path, limits: &Limits) -> Result<Opened
         (find_root(dir.path())?, Some(dir), Some(digest))
     };
     let manifest_path = root.join("manifest.json");
-    let size = fs::metadata(&manifest_path).map_err(OpenError::Internal)?.len();
+    let size = fs::metadata(&manifest_path)
+        .map_err(OpenError::Internal)?
+        .len();
     if size > limits.manifest_bytes_max {
         return Err(OpenError::rejected(
-            format!("manifest.json is {size} bytes, limit manifest_bytes_max is {}", limits.manifest_bytes_max),
-            format!("manifest.json 为 {size} 字节，超过上限 manifest_bytes_max={}", limits.manifest_bytes_max),
+            format!(
+                "manifest.json is {size} bytes, limit manifest_bytes_max is {}",
+                limits.manifest_bytes_max
+            ),
+            format!(
+                "manifest.json 为 {size} 字节，超过上限 manifest_bytes_max={}",
+                limits.manifest_bytes_max
+            ),
         ));
     }
     let bytes = fs::read(&manifest_path).map_err(OpenError::Internal)?;
@@ -306,29 +398,61 @@ pub fn open_batch(path: &Path, scratch: &Path, limits: &Limits) -> Result<Opened
         .into_iter()
         .filter(|p| p != "manifest.json" && !manifest.files.iter().any(|f| &f.path == p))
         .collect();
-    Ok(OpenedBatch { root, manifest, unlisted, delivery_sha256, _extracted: extracted })
+    Ok(OpenedBatch {
+        root,
+        manifest,
+        unlisted,
+        delivery_sha256,
+        _extracted: extracted,
+    })
 }
 
 /// Checks that a listed file exists as a regular file within limits and has the declared digest.
-pub fn verify_file(batch: &OpenedBatch, file: &ManifestFile, limits: &Limits) -> Result<(), FileRejection> {
+pub fn verify_file(
+    batch: &OpenedBatch,
+    file: &ManifestFile,
+    limits: &Limits,
+) -> Result<(), FileRejection> {
     let path = batch.path_of(file);
     let p = &file.path;
-    let meta = fs::symlink_metadata(&path)
-        .map_err(|_| FileRejection::new(format!("{p}: listed in the manifest but not delivered"), format!("{p}：清单列出但未随批次提供")))?;
+    let meta = fs::symlink_metadata(&path).map_err(|_| {
+        FileRejection::new(
+            format!("{p}: listed in the manifest but not delivered"),
+            format!("{p}：清单列出但未随批次提供"),
+        )
+    })?;
     if !meta.file_type().is_file() {
-        return Err(FileRejection::new(format!("{p}: not a regular file"), format!("{p}：不是普通文件")));
+        return Err(FileRejection::new(
+            format!("{p}: not a regular file"),
+            format!("{p}：不是普通文件"),
+        ));
     }
     if meta.len() > limits.file_bytes_max {
         return Err(FileRejection::new(
-            format!("{p}: {} bytes, limit file_bytes_max is {}", meta.len(), limits.file_bytes_max),
-            format!("{p}：{} 字节，超过上限 file_bytes_max={}", meta.len(), limits.file_bytes_max),
+            format!(
+                "{p}: {} bytes, limit file_bytes_max is {}",
+                meta.len(),
+                limits.file_bytes_max
+            ),
+            format!(
+                "{p}：{} 字节，超过上限 file_bytes_max={}",
+                meta.len(),
+                limits.file_bytes_max
+            ),
         ));
     }
-    let (digest, _) = sha256_file(&path, limits.file_bytes_max)
-        .map_err(|e| FileRejection::new(format!("{p}: cannot be read: {e}"), format!("{p}：无法读取：{e}")))?;
+    let (digest, _) = sha256_file(&path, limits.file_bytes_max).map_err(|e| {
+        FileRejection::new(
+            format!("{p}: cannot be read: {e}"),
+            format!("{p}：无法读取：{e}"),
+        )
+    })?;
     if digest != file.sha256 {
         return Err(FileRejection::new(
-            format!("{p}: sha256 mismatch: manifest {}, file {digest}", file.sha256),
+            format!(
+                "{p}: sha256 mismatch: manifest {}, file {digest}",
+                file.sha256
+            ),
             format!("{p}：sha256 不符：清单 {}，文件 {digest}", file.sha256),
         ));
     }

@@ -8,12 +8,12 @@ use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use serde_json::Value;
+use tianping_domain::Rule;
 use tianping_domain::schema::{Field, FieldType, SupplierKind, TableDef};
 use tianping_domain::value::{
-    self, check_adcode, check_bounds, check_enum, check_id, check_pid, check_uscc, mask_personal,
-    parse_bool_text, parse_date, parse_int, parse_time, UsccCheck,
+    self, UsccCheck, check_adcode, check_bounds, check_enum, check_id, check_pid, check_uscc,
+    mask_personal, parse_bool_text, parse_date, parse_int, parse_time,
 };
-use tianping_domain::Rule;
 
 /// A field's value as delivered, before typing.
 #[derive(Debug, Clone, Copy)]
@@ -87,7 +87,7 @@ impl RowIssue {
             out.push_str(&format!("（值 {value:?}）"));
         }
         if let Some(detail) = &self.detail_zh {
-            out.push_str("；");
+            out.push('；');
             out.push_str(detail);
         }
         out
@@ -134,7 +134,11 @@ fn shown(raw: &RawValue<'_>, rule: Rule) -> Option<String> {
         RawValue::Json(Value::String(s)) => s.clone(),
         RawValue::Json(v) => v.to_string(),
     };
-    let text = if rule.value_is_personal() { mask_personal(&text) } else { text };
+    let text = if rule.value_is_personal() {
+        mask_personal(&text)
+    } else {
+        text
+    };
     if text.chars().count() > 256 {
         Some(format!("{}…", text.chars().take(256).collect::<String>()))
     } else {
@@ -198,8 +202,16 @@ impl Validator {
             key_idx: table.key_indices(),
             seen_keys: HashSet::default(),
             intervals,
-            merchant_type_idx: if is_merchants { table.field_index("merchant_type") } else { None },
-            uscc_idx: if is_merchants { table.field_index("uscc") } else { None },
+            merchant_type_idx: if is_merchants {
+                table.field_index("merchant_type")
+            } else {
+                None
+            },
+            uscc_idx: if is_merchants {
+                table.field_index("uscc")
+            } else {
+                None
+            },
         }
     }
 
@@ -234,19 +246,18 @@ impl Validator {
                 }
             }
         }
-        if let (true, Some(idx)) = (self.supplier_is_platform, self.platform_idx) {
-            if let Some(Cell::Str(platform)) = cells.get(idx) {
-                if *platform != self.supplier {
-                    warnings.clear();
-                    return Err(RowIssue {
-                        rule: Rule::PlatformMismatch,
-                        field: Some("platform_id".to_string()),
-                        value: Some((*platform).to_string()),
-                        detail_en: Some(format!("supplier is {:?}", self.supplier)),
-                        detail_zh: Some(format!("报送方为 {:?}", self.supplier)),
-                    });
-                }
-            }
+        if let (true, Some(idx)) = (self.supplier_is_platform, self.platform_idx)
+            && let Some(Cell::Str(platform)) = cells.get(idx)
+            && *platform != self.supplier
+        {
+            warnings.clear();
+            return Err(RowIssue {
+                rule: Rule::PlatformMismatch,
+                field: Some("platform_id".to_string()),
+                value: Some((*platform).to_string()),
+                detail_en: Some(format!("supplier is {:?}", self.supplier)),
+                detail_zh: Some(format!("报送方为 {:?}", self.supplier)),
+            });
         }
         if let (Some(type_idx), Some(uscc_idx)) = (self.merchant_type_idx, self.uscc_idx) {
             let natural = matches!(cells.get(type_idx), Some(Cell::Str("natural_person")));
@@ -340,7 +351,10 @@ fn bounds_detail(field: &Field) -> Detail {
         (None, Some(max)) => format!("<= {max}"),
         (None, None) => String::new(),
     };
-    detail(format!("allowed range {range}"), format!("允许范围 {range}"))
+    detail(
+        format!("allowed range {range}"),
+        format!("允许范围 {range}"),
+    )
 }
 
 /// Types one delivered value according to its field.
@@ -357,8 +371,14 @@ fn typed<'a>(
         _ => {}
     }
     match field.ty {
-        FieldType::Id | FieldType::Pid | FieldType::Uscc | FieldType::Adcode | FieldType::Time
-        | FieldType::Date | FieldType::Text(_) | FieldType::Enum(_) => {
+        FieldType::Id
+        | FieldType::Pid
+        | FieldType::Uscc
+        | FieldType::Adcode
+        | FieldType::Time
+        | FieldType::Date
+        | FieldType::Text(_)
+        | FieldType::Enum(_) => {
             let s = match raw {
                 RawValue::Text(s) => s,
                 RawValue::Json(Value::String(s)) => s.as_str(),
@@ -391,7 +411,10 @@ fn typed<'a>(
         FieldType::Bool => match raw {
             RawValue::Text(s) => parse_bool_text(s).map(Cell::Bool).map_err(|r| (r, None)),
             RawValue::Json(Value::Bool(b)) => Ok(Cell::Bool(*b)),
-            _ => Err((Rule::TypeMismatch, detail("expected a JSON boolean".into(), "应为 JSON 布尔值".into()))),
+            _ => Err((
+                Rule::TypeMismatch,
+                detail("expected a JSON boolean".into(), "应为 JSON 布尔值".into()),
+            )),
         },
         FieldType::EnumList(allowed) => {
             let mut out = Vec::new();
@@ -405,13 +428,24 @@ fn typed<'a>(
                 RawValue::Json(Value::Array(items)) => {
                     for item in items {
                         let Value::String(item) = item else {
-                            return Err((Rule::TypeMismatch, detail("expected an array of strings".into(), "应为字符串数组".into())));
+                            return Err((
+                                Rule::TypeMismatch,
+                                detail(
+                                    "expected an array of strings".into(),
+                                    "应为字符串数组".into(),
+                                ),
+                            ));
                         };
                         check_enum(item, allowed).map_err(|r| (r, allowed_detail(allowed)))?;
                         out.push(item.as_str());
                     }
                 }
-                _ => return Err((Rule::TypeMismatch, detail("expected a JSON array".into(), "应为 JSON 数组".into()))),
+                _ => {
+                    return Err((
+                        Rule::TypeMismatch,
+                        detail("expected a JSON array".into(), "应为 JSON 数组".into()),
+                    ));
+                }
             }
             Ok(Cell::StrList(out))
         }
@@ -421,19 +455,33 @@ fn typed<'a>(
                 RawValue::Text(s) => {
                     for item in s.split(';') {
                         let n = parse_int(item).map_err(|r| (r, None))?;
-                        out.push(check_bounds(n, field.min, field.max).map_err(|r| (r, bounds_detail(field)))?);
+                        out.push(
+                            check_bounds(n, field.min, field.max)
+                                .map_err(|r| (r, bounds_detail(field)))?,
+                        );
                     }
                 }
                 RawValue::Json(Value::Array(items)) => {
                     for item in items {
                         let n = item.as_i64().ok_or((
                             Rule::TypeMismatch,
-                            detail("expected an array of integers".into(), "应为整数数组".into()),
+                            detail(
+                                "expected an array of integers".into(),
+                                "应为整数数组".into(),
+                            ),
                         ))?;
-                        out.push(check_bounds(n, field.min, field.max).map_err(|r| (r, bounds_detail(field)))?);
+                        out.push(
+                            check_bounds(n, field.min, field.max)
+                                .map_err(|r| (r, bounds_detail(field)))?,
+                        );
                     }
                 }
-                _ => return Err((Rule::TypeMismatch, detail("expected a JSON array".into(), "应为 JSON 数组".into()))),
+                _ => {
+                    return Err((
+                        Rule::TypeMismatch,
+                        detail("expected a JSON array".into(), "应为 JSON 数组".into()),
+                    ));
+                }
             }
             Ok(Cell::IntList(out))
         }
@@ -448,7 +496,9 @@ fn typed_str<'a>(
     match field.ty {
         FieldType::Id => check_id(s).map(|()| Cell::Str(s)).map_err(|r| (r, None)),
         FieldType::Pid => check_pid(s).map(|()| Cell::Str(s)).map_err(|r| (r, None)),
-        FieldType::Adcode => check_adcode(s).map(|()| Cell::Str(s)).map_err(|r| (r, None)),
+        FieldType::Adcode => check_adcode(s)
+            .map(|()| Cell::Str(s))
+            .map_err(|r| (r, None)),
         FieldType::Uscc => match check_uscc(s).map_err(|r| (r, None))? {
             UsccCheck::Valid => Ok(Cell::Str(s)),
             UsccCheck::BadCheckCharacter { expected } => {
@@ -468,15 +518,18 @@ fn typed_str<'a>(
             if s.len() > max {
                 Err((
                     Rule::TextTooLong,
-                    detail(format!("{} bytes, limit {max}", s.len()), format!("{} 字节，上限 {max}", s.len())),
+                    detail(
+                        format!("{} bytes, limit {max}", s.len()),
+                        format!("{} 字节，上限 {max}", s.len()),
+                    ),
                 ))
             } else {
                 Ok(Cell::Str(s))
             }
         }
-        FieldType::Enum(allowed) => {
-            check_enum(s, allowed).map(|()| Cell::Str(s)).map_err(|r| (r, allowed_detail(allowed)))
-        }
+        FieldType::Enum(allowed) => check_enum(s, allowed)
+            .map(|()| Cell::Str(s))
+            .map_err(|r| (r, allowed_detail(allowed))),
         _ => Err((Rule::TypeMismatch, None)),
     }
 }
@@ -489,7 +542,11 @@ mod tests {
     use super::*;
     use tianping_domain::schema::table;
 
-    fn run(table_name: &str, supplier: &str, values: &[(&str, &str)]) -> Result<Vec<String>, RowIssue> {
+    fn run(
+        table_name: &str,
+        supplier: &str,
+        values: &[(&str, &str)],
+    ) -> Result<Vec<String>, RowIssue> {
         let table = table(table_name).unwrap();
         let mut v = Validator::new(table, supplier);
         let mut cells = Vec::new();
@@ -523,7 +580,11 @@ mod tests {
         ]
     }
 
-    fn with(mut row: Vec<(&'static str, &'static str)>, k: &'static str, v: &'static str) -> Vec<(&'static str, &'static str)> {
+    fn with(
+        mut row: Vec<(&'static str, &'static str)>,
+        k: &'static str,
+        v: &'static str,
+    ) -> Vec<(&'static str, &'static str)> {
         for pair in &mut row {
             if pair.0 == k {
                 pair.1 = v;
@@ -553,18 +614,43 @@ mod tests {
         ];
         for (field, value, rule) in cases {
             let issue = run("reviews", "tmall", &with(review(), field, value)).unwrap_err();
-            assert_eq!((issue.rule, issue.field.as_deref()), (*rule, Some(*field)), "{field}={value}");
+            assert_eq!(
+                (issue.rule, issue.field.as_deref()),
+                (*rule, Some(*field)),
+                "{field}={value}"
+            );
         }
-        let issue = run("reviews", "tmall", &with(review(), "reviewer_pid", "13812345678")).unwrap_err();
-        assert_eq!(issue.value.as_deref(), Some("138****5678"), "personal values are masked");
+        let issue = run(
+            "reviews",
+            "tmall",
+            &with(review(), "reviewer_pid", "13812345678"),
+        )
+        .unwrap_err();
+        assert_eq!(
+            issue.value.as_deref(),
+            Some("138****5678"),
+            "personal values are masked"
+        );
     }
 
     #[test]
     fn missing_field_and_other_platform() {
-        let row: Vec<_> = review().into_iter().filter(|(k, _)| *k != "rating").collect();
-        assert_eq!(run("reviews", "tmall", &row).unwrap_err().rule, Rule::MissingField);
-        assert_eq!(run("reviews", "jd", &review()).unwrap_err().rule, Rule::PlatformMismatch);
-        assert!(run("reviews", "regulator", &review()).is_ok(), "the regulator imports any platform");
+        let row: Vec<_> = review()
+            .into_iter()
+            .filter(|(k, _)| *k != "rating")
+            .collect();
+        assert_eq!(
+            run("reviews", "tmall", &row).unwrap_err().rule,
+            Rule::MissingField
+        );
+        assert_eq!(
+            run("reviews", "jd", &review()).unwrap_err().rule,
+            Rule::PlatformMismatch
+        );
+        assert!(
+            run("reviews", "regulator", &review()).is_ok(),
+            "the regulator imports any platform"
+        );
     }
 
     #[test]
@@ -578,11 +664,18 @@ mod tests {
             ("market_value_cny", ""),
             ("domicile_adcode", "330106"),
         ];
-        assert_eq!(run("platforms", "tmall", &platform), Ok(vec!["uscc_checksum".to_string()]));
+        assert_eq!(
+            run("platforms", "tmall", &platform),
+            Ok(vec!["uscc_checksum".to_string()])
+        );
         let bad = with(platform.clone(), "categories", "sales;shopping");
         let issue = run("platforms", "tmall", &bad).unwrap_err();
         assert_eq!(issue.rule, Rule::EnumUnknown);
-        assert!(issue.message_en().contains("allowed: sales"), "{}", issue.message_en());
+        assert!(
+            issue.message_en().contains("allowed: sales"),
+            "{}",
+            issue.message_en()
+        );
     }
 
     #[test]
@@ -598,7 +691,10 @@ mod tests {
             ("license_displayed", "true"),
             ("opened_on", "2020-01-01"),
         ];
-        assert_eq!(run("merchants", "tmall", &merchant).unwrap_err().rule, Rule::UsccRequired);
+        assert_eq!(
+            run("merchants", "tmall", &merchant).unwrap_err().rule,
+            Rule::UsccRequired
+        );
         let natural = with(merchant, "merchant_type", "natural_person");
         assert!(run("merchants", "tmall", &natural).is_ok());
     }
@@ -633,9 +729,15 @@ mod tests {
             "created_at": "2026-03-01T20:15:00+08:00"
         });
         let map = obj.as_object().unwrap();
-        let lookup = |i: usize| map.get(table.fields[i].name).map_or(RawValue::Absent, RawValue::Json);
+        let lookup = |i: usize| {
+            map.get(table.fields[i].name)
+                .map_or(RawValue::Absent, RawValue::Json)
+        };
         let (mut cells, mut warnings) = (Vec::new(), Vec::new());
         let issue = v.validate(lookup, &mut cells, &mut warnings).unwrap_err();
-        assert_eq!((issue.rule, issue.field.as_deref()), (Rule::TypeMismatch, Some("rating")));
+        assert_eq!(
+            (issue.rule, issue.field.as_deref()),
+            (Rule::TypeMismatch, Some("rating"))
+        );
     }
 }

@@ -21,8 +21,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use arrow::array::{
-    ArrayBuilder, ArrayRef, BooleanBuilder, Date32Builder, Int64Builder, ListBuilder, StringBuilder,
-    TimestampNanosecondBuilder,
+    ArrayBuilder, ArrayRef, BooleanBuilder, Date32Builder, Int64Builder, ListBuilder,
+    StringBuilder, TimestampNanosecondBuilder,
 };
 use arrow::datatypes::{DataType, Field, Schema, SchemaRef, TimeUnit};
 use arrow::record_batch::RecordBatch;
@@ -55,15 +55,20 @@ pub fn arrow_type(ty: FieldType) -> DataType {
         FieldType::Time => DataType::Timestamp(TimeUnit::Nanosecond, Some(TIME_ZONE.into())),
         FieldType::Date => DataType::Date32,
         FieldType::Bool => DataType::Boolean,
-        FieldType::EnumList(_) => DataType::List(Arc::new(Field::new("item", DataType::Utf8, true))),
+        FieldType::EnumList(_) => {
+            DataType::List(Arc::new(Field::new("item", DataType::Utf8, true)))
+        }
         FieldType::IntList => DataType::List(Arc::new(Field::new("item", DataType::Int64, true))),
     }
 }
 
 /// The Arrow schema of a table in the lake: the standard's fields, then the lineage columns.
 pub fn arrow_schema(table: &TableDef) -> SchemaRef {
-    let mut fields: Vec<Field> =
-        table.fields.iter().map(|f| Field::new(f.name, arrow_type(f.ty), f.optional)).collect();
+    let mut fields: Vec<Field> = table
+        .fields
+        .iter()
+        .map(|f| Field::new(f.name, arrow_type(f.ty), f.optional))
+        .collect();
     fields.push(Field::new("_supplier", DataType::Utf8, false));
     fields.push(Field::new("_batch_id", DataType::Utf8, false));
     fields.push(Field::new("_record", DataType::Int64, false));
@@ -73,7 +78,9 @@ pub fn arrow_schema(table: &TableDef) -> SchemaRef {
 /// Directory of one batch of one table, relative to the lake root.
 pub fn batch_dir(table: &str, supplier: &str, batch_id: &str) -> PathBuf {
     // Ids are `[A-Za-z0-9._:-]{1,64}`; the `key=` prefixes make `.`/`..` ids harmless names.
-    PathBuf::from(table).join(format!("supplier={supplier}")).join(format!("batch={batch_id}"))
+    PathBuf::from(table)
+        .join(format!("supplier={supplier}"))
+        .join(format!("batch={batch_id}"))
 }
 
 /// File name of the part written for a manifest file in one delivery.
@@ -100,7 +107,9 @@ impl ColumnBuilder {
             }
             FieldType::Date => ColumnBuilder::Date(Date32Builder::new()),
             FieldType::Bool => ColumnBuilder::Bool(BooleanBuilder::new()),
-            FieldType::EnumList(_) => ColumnBuilder::StrList(ListBuilder::new(StringBuilder::new())),
+            FieldType::EnumList(_) => {
+                ColumnBuilder::StrList(ListBuilder::new(StringBuilder::new()))
+            }
             FieldType::IntList => ColumnBuilder::IntList(ListBuilder::new(Int64Builder::new())),
             _ => ColumnBuilder::Str(StringBuilder::new()),
         }
@@ -135,7 +144,9 @@ impl ColumnBuilder {
             (ColumnBuilder::StrList(b), Cell::Null) => b.append(false),
             (ColumnBuilder::IntList(b), Cell::Null) => b.append(false),
             (_, other) => {
-                return Err(io::Error::other(format!("internal: cell {other:?} does not fit its column")));
+                return Err(io::Error::other(format!(
+                    "internal: cell {other:?} does not fit its column"
+                )));
             }
         }
         Ok(())
@@ -220,7 +231,11 @@ impl PartWriter {
         let file = File::create(&absolute)?;
         let writer = ArrowWriter::try_new(file, schema.clone(), Some(props)).map_err(to_io)?;
         Ok(PartWriter {
-            columns: table.fields.iter().map(|f| ColumnBuilder::new(f.ty)).collect(),
+            columns: table
+                .fields
+                .iter()
+                .map(|f| ColumnBuilder::new(f.ty))
+                .collect(),
             schema,
             supplier: StringBuilder::new(),
             batch_id: StringBuilder::new(),
@@ -238,23 +253,34 @@ impl PartWriter {
         if self.supplier.len() == 0 {
             return Ok(());
         }
-        let mut arrays: Vec<ArrayRef> = self.columns.iter_mut().map(ColumnBuilder::finish).collect();
+        let mut arrays: Vec<ArrayRef> =
+            self.columns.iter_mut().map(ColumnBuilder::finish).collect();
         arrays.push(Arc::new(self.supplier.finish()));
         arrays.push(Arc::new(self.batch_id.finish()));
         arrays.push(Arc::new(self.record.finish()));
         let batch = RecordBatch::try_new(self.schema.clone(), arrays).map_err(to_io)?;
-        let writer = self.writer.as_mut().ok_or_else(|| io::Error::other("part already finished"))?;
+        let writer = self
+            .writer
+            .as_mut()
+            .ok_or_else(|| io::Error::other("part already finished"))?;
         writer.write(&batch).map_err(to_io)
     }
 
     /// Flushes, closes and fsyncs the part.
     pub fn finish(mut self) -> io::Result<PartInfo> {
         self.flush()?;
-        let writer = self.writer.take().ok_or_else(|| io::Error::other("part already finished"))?;
+        let writer = self
+            .writer
+            .take()
+            .ok_or_else(|| io::Error::other("part already finished"))?;
         let file = writer.into_inner().map_err(to_io)?;
         file.sync_all()?;
         let bytes = file.metadata()?.len();
-        Ok(PartInfo { path: self.relative.clone(), rows: self.rows, bytes })
+        Ok(PartInfo {
+            path: self.relative.clone(),
+            rows: self.rows,
+            bytes,
+        })
     }
 
     /// Removes the part file (used when its batch is rejected).
@@ -275,14 +301,17 @@ impl PartWriter {
 impl RowSink for PartWriter {
     fn push(&mut self, record: u64, cells: &[Cell<'_>]) -> io::Result<()> {
         if cells.len() != self.columns.len() {
-            return Err(io::Error::other("internal: row width does not match the table"));
+            return Err(io::Error::other(
+                "internal: row width does not match the table",
+            ));
         }
         for (builder, cell) in self.columns.iter_mut().zip(cells) {
             builder.append(cell)?;
         }
         self.supplier.append_value(&self.supplier_value);
         self.batch_id.append_value(&self.batch_value);
-        self.record.append_value(i64::try_from(record).unwrap_or(i64::MAX));
+        self.record
+            .append_value(i64::try_from(record).unwrap_or(i64::MAX));
         self.rows += 1;
         if self.columns.first().map_or(0, ColumnBuilder::len) >= BATCH_ROWS {
             self.flush()?;
@@ -298,8 +327,16 @@ pub fn sync_dir(dir: &Path) -> io::Result<()> {
 
 /// Removes every `.parquet` file under `lake_root` that is not in `referenced` (paths relative to
 /// the root), and empty directories. Returns the number of files removed.
-pub fn remove_orphans(lake_root: &Path, referenced: &std::collections::HashSet<String>) -> io::Result<usize> {
-    fn walk(root: &Path, dir: &Path, referenced: &std::collections::HashSet<String>, removed: &mut usize) -> io::Result<bool> {
+pub fn remove_orphans(
+    lake_root: &Path,
+    referenced: &std::collections::HashSet<String>,
+) -> io::Result<usize> {
+    fn walk(
+        root: &Path,
+        dir: &Path,
+        referenced: &std::collections::HashSet<String>,
+        removed: &mut usize,
+    ) -> io::Result<bool> {
         let mut empty = true;
         for entry in fs::read_dir(dir)? {
             let entry = entry?;
@@ -311,7 +348,11 @@ pub fn remove_orphans(lake_root: &Path, referenced: &std::collections::HashSet<S
                     empty = false;
                 }
             } else {
-                let rel = path.strip_prefix(root).map_err(to_io)?.to_string_lossy().replace('\\', "/");
+                let rel = path
+                    .strip_prefix(root)
+                    .map_err(to_io)?
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 if rel.ends_with(".parquet") && !referenced.contains(&rel) {
                     fs::remove_file(&path)?;
                     *removed += 1;
@@ -333,7 +374,7 @@ pub fn remove_orphans(lake_root: &Path, referenced: &std::collections::HashSet<S
 mod tests {
     use super::*;
     use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
-    use tianping_domain::schema::{table, TABLES};
+    use tianping_domain::schema::{TABLES, table};
 
     #[test]
     fn every_table_has_a_schema_with_lineage() {
@@ -363,9 +404,15 @@ mod tests {
         .unwrap();
         let info = w.finish().unwrap();
         assert_eq!(info.rows, 1);
-        assert_eq!(info.path, "trademarks/supplier=ip_office/batch=b1/part-0000-tok.parquet");
+        assert_eq!(
+            info.path,
+            "trademarks/supplier=ip_office/batch=b1/part-0000-tok.parquet"
+        );
         let file = File::open(dir.path().join(&info.path)).unwrap();
-        let reader = ParquetRecordBatchReaderBuilder::try_new(file).unwrap().build().unwrap();
+        let reader = ParquetRecordBatchReaderBuilder::try_new(file)
+            .unwrap()
+            .build()
+            .unwrap();
         let batches: Vec<_> = reader.map(Result::unwrap).collect();
         assert_eq!(batches[0].num_rows(), 1);
         assert_eq!(batches[0].schema(), arrow_schema(t));
@@ -375,11 +422,21 @@ mod tests {
     fn orphans_are_removed_and_referenced_kept() {
         let dir = tempfile::tempdir().unwrap();
         let t = table("penalties").unwrap();
-        let keep = PartWriter::create(dir.path(), t, "regulator", "b1", 0, "a").unwrap().finish().unwrap();
-        let _drop = PartWriter::create(dir.path(), t, "regulator", "b2", 0, "b").unwrap().finish().unwrap();
+        let keep = PartWriter::create(dir.path(), t, "regulator", "b1", 0, "a")
+            .unwrap()
+            .finish()
+            .unwrap();
+        let _drop = PartWriter::create(dir.path(), t, "regulator", "b2", 0, "b")
+            .unwrap()
+            .finish()
+            .unwrap();
         let referenced = [keep.path.clone()].into_iter().collect();
         assert_eq!(remove_orphans(dir.path(), &referenced).unwrap(), 1);
         assert!(dir.path().join(&keep.path).is_file());
-        assert!(!dir.path().join("penalties/supplier=regulator/batch=b2").exists());
+        assert!(
+            !dir.path()
+                .join("penalties/supplier=regulator/batch=b2")
+                .exists()
+        );
     }
 }

@@ -11,9 +11,11 @@ use std::sync::Arc;
 
 use datafusion::arrow::datatypes::SchemaRef;
 use datafusion::arrow::record_batch::RecordBatch;
-use datafusion::datasource::file_format::parquet::ParquetFormat;
-use datafusion::datasource::listing::{ListingOptions, ListingTable, ListingTableConfig, ListingTableUrl};
 use datafusion::datasource::MemTable;
+use datafusion::datasource::file_format::parquet::ParquetFormat;
+use datafusion::datasource::listing::{
+    ListingOptions, ListingTable, ListingTableConfig, ListingTableUrl,
+};
 use datafusion::execution::SendableRecordBatchStream;
 use datafusion::prelude::{SessionConfig, SessionContext};
 use tianping_domain::schema::TABLES;
@@ -54,7 +56,9 @@ pub struct Lake {
 impl Lake {
     /// Registers the tables over `parts` (paths relative to `lake_root`).
     pub async fn open(lake_root: &Path, parts: &[LakePart]) -> Result<Lake, QueryError> {
-        let config = SessionConfig::new().with_information_schema(true).with_target_partitions(2);
+        let config = SessionConfig::new()
+            .with_information_schema(true)
+            .with_target_partitions(2);
         let ctx = SessionContext::new_with_config(config);
         let root = lake_root
             .canonicalize()
@@ -92,7 +96,10 @@ impl Lake {
     }
 
     /// Runs one SQL statement and streams its result.
-    pub async fn stream(&self, sql: &str) -> Result<(SchemaRef, SendableRecordBatchStream), QueryError> {
+    pub async fn stream(
+        &self,
+        sql: &str,
+    ) -> Result<(SchemaRef, SendableRecordBatchStream), QueryError> {
         let df = self.ctx.sql(sql).await?;
         let schema: SchemaRef = Arc::new(df.schema().as_arrow().clone());
         let stream = df.execute_stream().await?;

@@ -9,5 +9,7 @@ pub fn china_standard_time() -> FixedOffset {
 
 /// Now, as RFC 3339 in China Standard Time with millisecond precision.
 pub fn now_rfc3339() -> String {
-    Utc::now().with_timezone(&china_standard_time()).to_rfc3339_opts(SecondsFormat::Millis, false)
+    Utc::now()
+        .with_timezone(&china_standard_time())
+        .to_rfc3339_opts(SecondsFormat::Millis, false)
 }

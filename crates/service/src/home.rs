@@ -35,10 +35,20 @@ pub struct Home {
 impl Home {
     /// Opens (creating if needed) the home directory.
     pub fn open(root: &Path) -> Result<Home, HomeError> {
-        for dir in [root.to_path_buf(), root.join("lake"), root.join("staging"), root.join("rejected")] {
-            fs::create_dir_all(&dir).map_err(|source| HomeError::Io { path: dir.clone(), source })?;
+        for dir in [
+            root.to_path_buf(),
+            root.join("lake"),
+            root.join("staging"),
+            root.join("rejected"),
+        ] {
+            fs::create_dir_all(&dir).map_err(|source| HomeError::Io {
+                path: dir.clone(),
+                source,
+            })?;
         }
-        Ok(Home { root: root.to_path_buf() })
+        Ok(Home {
+            root: root.to_path_buf(),
+        })
     }
 
     /// The home directory itself.
@@ -68,7 +78,11 @@ impl Home {
 
     /// Takes the ingest lock (blocking until no other process holds it).
     pub fn lock_ingest(&self) -> io::Result<IngestLock> {
-        let file = File::options().create(true).truncate(false).write(true).open(self.root.join("ingest.lock"))?;
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.root.join("ingest.lock"))?;
         file.lock()?;
         Ok(IngestLock { _file: file })
     }

@@ -7,11 +7,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use tianping_domain::schema::{self, SupplierKind};
-use tianping_ingest::read::{read_file, FileRejection, IssueSink, ReadError, RowSink};
-use tianping_ingest::source::{open_batch, verify_file, OpenError, OpenedBatch};
+use tianping_ingest::read::{FileRejection, IssueSink, ReadError, RowSink, read_file};
+use tianping_ingest::source::{OpenError, OpenedBatch, open_batch, verify_file};
 use tianping_ingest::validate::Cell;
-use tianping_ingest::{BatchStatus, FileReceipt, FileStatus, Limits, ManifestFile, QuarantinedRow, Receipt, RowWarning};
-use tianping_lake::{sync_dir, PartInfo, PartWriter};
+use tianping_ingest::{
+    BatchStatus, FileReceipt, FileStatus, Limits, ManifestFile, QuarantinedRow, Receipt, RowWarning,
+};
+use tianping_lake::{PartInfo, PartWriter, sync_dir};
 use tianping_store::{CommitOutcome, LakeFile, NewDelivery, Store, StoreError};
 
 use crate::home::Home;
@@ -82,7 +84,10 @@ impl StoreIssues {
         if self.quarantined.is_empty() && self.warnings.is_empty() {
             return Ok(());
         }
-        let (q, w) = (std::mem::take(&mut self.quarantined), std::mem::take(&mut self.warnings));
+        let (q, w) = (
+            std::mem::take(&mut self.quarantined),
+            std::mem::take(&mut self.warnings),
+        );
         self.handle
             .block_on(self.store.add_issues(&self.delivery_id, &q, &w))
             .map_err(|e| io::Error::other(e.to_string()))
@@ -92,12 +97,20 @@ impl StoreIssues {
 impl IssueSink for StoreIssues {
     fn quarantine(&mut self, row: QuarantinedRow) -> io::Result<()> {
         self.quarantined.push(row);
-        if self.quarantined.len() + self.warnings.len() >= Self::CHUNK { self.flush() } else { Ok(()) }
+        if self.quarantined.len() + self.warnings.len() >= Self::CHUNK {
+            self.flush()
+        } else {
+            Ok(())
+        }
     }
 
     fn warn(&mut self, warning: RowWarning) -> io::Result<()> {
         self.warnings.push(warning);
-        if self.quarantined.len() + self.warnings.len() >= Self::CHUNK { self.flush() } else { Ok(()) }
+        if self.quarantined.len() + self.warnings.len() >= Self::CHUNK {
+            self.flush()
+        } else {
+            Ok(())
+        }
     }
 }
 
@@ -120,7 +133,11 @@ impl RowSink for Counted<'_> {
     }
 }
 
-fn file_receipt(file: &ManifestFile, status: FileStatus, reason: Option<&FileRejection>) -> FileReceipt {
+fn file_receipt(
+    file: &ManifestFile,
+    status: FileStatus,
+    reason: Option<&FileRejection>,
+) -> FileReceipt {
     FileReceipt {
         table: file.table.clone(),
         path: file.path.clone(),
@@ -138,9 +155,15 @@ fn file_receipt(file: &ManifestFile, status: FileStatus, reason: Option<&FileRej
 /// The files of a batch rejected because of `culprits`: each culprit with its own reason, every
 /// other file with a pointer to the culprits.
 fn rejected_files(batch: &OpenedBatch, culprits: &[(usize, FileRejection)]) -> Vec<FileReceipt> {
-    let names: Vec<&str> = culprits.iter().map(|(i, _)| batch.manifest.files[*i].path.as_str()).collect();
+    let names: Vec<&str> = culprits
+        .iter()
+        .map(|(i, _)| batch.manifest.files[*i].path.as_str())
+        .collect();
     let collateral = FileRejection::new(
-        format!("not ingested: the batch was rejected because of {}", names.join(", ")),
+        format!(
+            "not ingested: the batch was rejected because of {}",
+            names.join(", ")
+        ),
         format!("未入库：批次因 {} 被整体拒收", names.join("、")),
     );
     batch
@@ -174,7 +197,11 @@ fn rejected_receipt(batch: &OpenedBatch, received_at: &str, files: Vec<FileRecei
 impl Ingestor {
     /// An ingestor over a home and a store.
     pub fn new(home: Home, store: Arc<dyn Store>, limits: Limits) -> Ingestor {
-        Ingestor { home, store, limits }
+        Ingestor {
+            home,
+            store,
+            limits,
+        }
     }
 
     /// The store.
@@ -186,17 +213,31 @@ impl Ingestor {
     /// parts no committed batch lists, and scratch files. Call with the ingest lock held.
     pub async fn recover(&self, now: &str) -> Result<(u64, usize), IngestError> {
         let garbage = self.store.collect_garbage(now).await?;
-        let referenced: HashSet<String> = self.store.lake_files(None).await?.into_iter().map(|f| f.path).collect();
+        let referenced: HashSet<String> = self
+            .store
+            .lake_files(None)
+            .await?
+            .into_iter()
+            .map(|f| f.path)
+            .collect();
         let lake = self.home.lake();
-        let removed = tokio::task::spawn_blocking(move || tianping_lake::remove_orphans(&lake, &referenced))
-            .await
-            .map_err(|e| IngestError::Internal(e.to_string()))?
-            .map_err(io_err("removing orphan lake parts"))?;
+        let removed =
+            tokio::task::spawn_blocking(move || tianping_lake::remove_orphans(&lake, &referenced))
+                .await
+                .map_err(|e| IngestError::Internal(e.to_string()))?
+                .map_err(io_err("removing orphan lake parts"))?;
         let staging = self.home.staging();
         if staging.is_dir() {
-            for entry in fs::read_dir(&staging).map_err(io_err("reading staging"))?.flatten() {
+            for entry in fs::read_dir(&staging)
+                .map_err(io_err("reading staging"))?
+                .flatten()
+            {
                 let path = entry.path();
-                let _ = if path.is_dir() { fs::remove_dir_all(&path) } else { fs::remove_file(&path) };
+                let _ = if path.is_dir() {
+                    fs::remove_dir_all(&path)
+                } else {
+                    fs::remove_file(&path)
+                };
             }
         }
         Ok((garbage.interrupted_deliveries, removed))
@@ -205,7 +246,12 @@ impl Ingestor {
     /// Ingests one delivery (a batch directory, `.zip` or `.tar.gz`) received at `received_at`.
     /// Returns the receipt; `Err` only for failures on our side, after which nothing of the
     /// delivery is visible and it can be delivered again.
-    pub async fn ingest(&self, path: &Path, received_at: &str, progress: &dyn Progress) -> Result<Receipt, IngestError> {
+    pub async fn ingest(
+        &self,
+        path: &Path,
+        received_at: &str,
+        progress: &dyn Progress,
+    ) -> Result<Receipt, IngestError> {
         let lock_home = self.home.clone();
         let _lock = tokio::task::spawn_blocking(move || lock_home.lock_ingest())
             .await
@@ -221,8 +267,15 @@ impl Ingestor {
             .map_err(|e| IngestError::Internal(e.to_string()))?;
         let batch = match opened {
             Ok(batch) => batch,
-            Err(OpenError::Internal(e)) => return Err(io_err(format!("opening {}", path.display()))(e)),
-            Err(OpenError::Rejected { en, zh, batch_id, supplier }) => {
+            Err(OpenError::Internal(e)) => {
+                return Err(io_err(format!("opening {}", path.display()))(e));
+            }
+            Err(OpenError::Rejected {
+                en,
+                zh,
+                batch_id,
+                supplier,
+            }) => {
                 let receipt = Receipt {
                     batch_id: batch_id.clone(),
                     supplier: supplier.clone(),
@@ -262,20 +315,29 @@ impl Ingestor {
                 received_at: received_at.to_string(),
             })
             .await?;
-        if let Some(existing) = self.store.find_batch(&manifest.supplier, &manifest.batch_id).await? {
-            if existing.status == BatchStatus::Accepted {
-                let receipt = self.repeat_receipt(&batch, &existing, received_at);
-                self.store.finish_delivery(&delivery_id, &receipt).await?;
-                return Ok(receipt);
-            }
+        let existing = self
+            .store
+            .find_batch(&manifest.supplier, &manifest.batch_id)
+            .await?;
+        if let Some(existing) = existing.filter(|b| b.status == BatchStatus::Accepted) {
+            let receipt = self.repeat_receipt(&batch, &existing, received_at);
+            self.store.finish_delivery(&delivery_id, &receipt).await?;
+            return Ok(receipt);
         }
-        let receipt = self.read_and_commit(batch, &delivery_id, received_at, progress).await?;
+        let receipt = self
+            .read_and_commit(batch, &delivery_id, received_at, progress)
+            .await?;
         Ok(receipt)
     }
 
     /// The receipt for a re-delivery of an accepted batch: a duplicate when the digests are the
     /// same, a conflict otherwise.
-    fn repeat_receipt(&self, batch: &OpenedBatch, existing: &tianping_store::BatchRecord, received_at: &str) -> Receipt {
+    fn repeat_receipt(
+        &self,
+        batch: &OpenedBatch,
+        existing: &tianping_store::BatchRecord,
+        received_at: &str,
+    ) -> Receipt {
         let digest = batch.manifest.digest();
         if existing.batch_digest == digest {
             let mut receipt = existing.receipt.clone();
@@ -283,14 +345,21 @@ impl Ingestor {
             receipt.original_received_at = Some(existing.received_at.clone());
             receipt.received_at = received_at.to_string();
             receipt.reason = Some("重复报送：与已接收批次完全相同，未做任何更改".into());
-            receipt.reason_en = Some("re-delivery of an accepted batch with the same digests: nothing changed".into());
+            receipt.reason_en = Some(
+                "re-delivery of an accepted batch with the same digests: nothing changed".into(),
+            );
             receipt
         } else {
             let why = FileRejection::new(
                 "batch_id already accepted with different file digests",
                 "该 batch_id 已以不同的文件摘要被接收",
             );
-            let files = batch.manifest.files.iter().map(|f| file_receipt(f, FileStatus::Rejected, Some(&why))).collect();
+            let files = batch
+                .manifest
+                .files
+                .iter()
+                .map(|f| file_receipt(f, FileStatus::Rejected, Some(&why)))
+                .collect();
             Receipt {
                 batch_id: Some(batch.manifest.batch_id.clone()),
                 supplier: Some(batch.manifest.supplier.clone()),
@@ -315,7 +384,12 @@ impl Ingestor {
     }
 
     /// Keeps the delivered bytes of rejected files under `<home>/rejected/`.
-    fn keep_rejected(&self, batch: &OpenedBatch, delivery_id: &str, culprits: &[(usize, FileRejection)]) -> Result<(), IngestError> {
+    fn keep_rejected(
+        &self,
+        batch: &OpenedBatch,
+        delivery_id: &str,
+        culprits: &[(usize, FileRejection)],
+    ) -> Result<(), IngestError> {
         let dir = self
             .home
             .rejected()
@@ -325,17 +399,24 @@ impl Ingestor {
         for (index, _) in culprits {
             let file = &batch.manifest.files[*index];
             let source = batch.path_of(file);
-            if fs::symlink_metadata(&source).map(|m| m.is_file()).unwrap_or(false) {
+            if fs::symlink_metadata(&source)
+                .map(|m| m.is_file())
+                .unwrap_or(false)
+            {
                 let target = dir.join(&file.path);
                 if let Some(parent) = target.parent() {
                     fs::create_dir_all(parent).map_err(io_err("keeping a rejected file"))?;
                 }
-                fs::copy(&source, &target).map_err(io_err(format!("keeping rejected file {}", file.path)))?;
+                fs::copy(&source, &target)
+                    .map_err(io_err(format!("keeping rejected file {}", file.path)))?;
             }
         }
         if dir.is_dir() {
-            fs::write(dir.join("manifest.json"), fs::read(batch.root.join("manifest.json")).unwrap_or_default())
-                .map_err(io_err("keeping a rejected manifest"))?;
+            fs::write(
+                dir.join("manifest.json"),
+                fs::read(batch.root.join("manifest.json")).unwrap_or_default(),
+            )
+            .map_err(io_err("keeping a rejected manifest"))?;
         }
         Ok(())
     }
@@ -381,10 +462,22 @@ impl Ingestor {
                             format!("{}: unknown table {:?}", file.path, file.table),
                             format!("{}：未知的表 {:?}", file.path, file.table),
                         )),
-                        Some(table) if !table.suppliers.allows(&supplier_kind) => Err(FileRejection::new(
-                            format!("{}: table {} may only be delivered by {}", file.path, table.name, table.suppliers.describe()),
-                            format!("{}：{} 表只能由 {} 报送", file.path, table.name, table.suppliers.describe()),
-                        )),
+                        Some(table) if !table.suppliers.allows(&supplier_kind) => {
+                            Err(FileRejection::new(
+                                format!(
+                                    "{}: table {} may only be delivered by {}",
+                                    file.path,
+                                    table.name,
+                                    table.suppliers.describe()
+                                ),
+                                format!(
+                                    "{}：{} 表只能由 {} 报送",
+                                    file.path,
+                                    table.name,
+                                    table.suppliers.describe()
+                                ),
+                            ))
+                        }
                         Some(_) => verify_file(&batch, file, &limits),
                     };
                     if let Err(reason) = check {
@@ -405,7 +498,9 @@ impl Ingestor {
         let mut files: Vec<FileReceipt> = Vec::new();
         let mut culprit: Option<(usize, FileRejection)> = None;
         for file in batch.manifest.files.clone() {
-            let Some(table) = schema::table(&file.table) else { continue };
+            let Some(table) = schema::table(&file.table) else {
+                continue;
+            };
             progress.file_started(&file.path, file.rows);
             let lake = self.home.lake();
             let scratch = self.home.staging();
@@ -422,11 +517,25 @@ impl Ingestor {
                 warnings: Vec::new(),
             };
             let result = tokio::task::block_in_place(|| {
-                let mut part = PartWriter::create(&lake, table, &supplier, &batch_id, file.index, &token)
-                    .map_err(ReadError::Internal)?;
+                let mut part =
+                    PartWriter::create(&lake, table, &supplier, &batch_id, file.index, &token)
+                        .map_err(ReadError::Internal)?;
                 let read = {
-                    let mut sink = Counted { inner: &mut part, progress, pending: 0 };
-                    let read = read_file(&batch_ref.path_of(&file), &file, table, &supplier, &limits, &scratch, &mut sink, &mut issues);
+                    let mut sink = Counted {
+                        inner: &mut part,
+                        progress,
+                        pending: 0,
+                    };
+                    let read = read_file(
+                        &batch_ref.path_of(&file),
+                        &file,
+                        table,
+                        &supplier,
+                        &limits,
+                        &scratch,
+                        &mut sink,
+                        &mut issues,
+                    );
                     progress.records(sink.pending);
                     read
                 };
@@ -471,7 +580,9 @@ impl Ingestor {
         }
         if let Some(culprit) = culprit {
             self.abandon_parts(&parts);
-            return self.reject(&batch, delivery_id, received_at, vec![culprit]).await;
+            return self
+                .reject(&batch, delivery_id, received_at, vec![culprit])
+                .await;
         }
         // Make the parts' directory entries durable before the commit that publishes them.
         let mut dirs: Vec<PathBuf> = Vec::new();
@@ -496,9 +607,14 @@ impl Ingestor {
             warnings: files.iter().map(|f| f.warnings).sum(),
             received_at: received_at.to_string(),
             files,
-            reason: (!batch.unlisted.is_empty()).then(|| format!("未列入清单、未入库的文件：{}", batch.unlisted.join("、"))),
-            reason_en: (!batch.unlisted.is_empty())
-                .then(|| format!("files present but not listed in the manifest (not ingested): {}", batch.unlisted.join(", "))),
+            reason: (!batch.unlisted.is_empty())
+                .then(|| format!("未列入清单、未入库的文件：{}", batch.unlisted.join("、"))),
+            reason_en: (!batch.unlisted.is_empty()).then(|| {
+                format!(
+                    "files present but not listed in the manifest (not ingested): {}",
+                    batch.unlisted.join(", ")
+                )
+            }),
             batch_digest: Some(batch.manifest.digest()),
             original_received_at: None,
         };
@@ -521,7 +637,11 @@ impl Ingestor {
                 bytes: part.bytes,
             })
             .collect();
-        match self.store.commit_batch(delivery_id, &receipt, &lake_files).await? {
+        match self
+            .store
+            .commit_batch(delivery_id, &receipt, &lake_files)
+            .await?
+        {
             CommitOutcome::Committed => Ok(receipt),
             CommitOutcome::AlreadyAccepted(existing) => {
                 self.abandon_parts(&parts);

@@ -19,19 +19,28 @@ use tianping_store::{Store, StoreError};
 
 /// Opens the store: PostgreSQL when `database_url` is a `postgres://` (or `postgresql://`) URL,
 /// else the embedded SQLite database in the home directory.
-pub async fn open_store(home: &Home, database_url: Option<&str>) -> Result<Arc<dyn Store>, StoreError> {
+pub async fn open_store(
+    home: &Home,
+    database_url: Option<&str>,
+) -> Result<Arc<dyn Store>, StoreError> {
     match database_url {
-        Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
-            Ok(Arc::new(tianping_store_postgres::PostgresStore::open(url).await?))
-        }
+        Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => Ok(
+            Arc::new(tianping_store_postgres::PostgresStore::open(url).await?),
+        ),
         Some(url) if url.starts_with("sqlite:") => {
-            let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
-            Ok(Arc::new(tianping_store_sqlite::SqliteStore::open(std::path::Path::new(path)).await?))
+            let path = url
+                .trim_start_matches("sqlite://")
+                .trim_start_matches("sqlite:");
+            Ok(Arc::new(
+                tianping_store_sqlite::SqliteStore::open(std::path::Path::new(path)).await?,
+            ))
         }
         Some(other) => Err(StoreError::BadUrl(format!(
             "{:?}: expected postgres://… or sqlite:PATH",
             other.split('@').next_back().unwrap_or_default()
         ))),
-        None => Ok(Arc::new(tianping_store_sqlite::SqliteStore::open(&home.database_path()).await?)),
+        None => Ok(Arc::new(
+            tianping_store_sqlite::SqliteStore::open(&home.database_path()).await?,
+        )),
     }
 }

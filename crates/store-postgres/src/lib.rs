@@ -6,8 +6,8 @@
 
 use std::time::Duration;
 
-use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::Row;
+use sqlx::postgres::{PgPool, PgPoolOptions};
 use tianping_store::{Durability, StoreError};
 
 /// The PostgreSQL backend.
@@ -36,7 +36,10 @@ impl PostgresStore {
             .connect(url)
             .await
             .map_err(db_error)?;
-        sqlx::migrate!("./migrations").run(&pool).await.map_err(db_error)?;
+        sqlx::migrate!("./migrations")
+            .run(&pool)
+            .await
+            .map_err(db_error)?;
         let store = PostgresStore { pool };
         store.check_durability().await?;
         Ok(store)
@@ -48,12 +51,23 @@ impl PostgresStore {
 
     async fn durability_report(&self) -> Result<Durability, StoreError> {
         let mut settings = Vec::new();
-        for name in ["fsync", "synchronous_commit", "full_page_writes", "data_checksums"] {
-            let row = sqlx::query(sqlx::AssertSqlSafe(format!("SHOW {name}"))).fetch_one(&self.pool).await.map_err(db_error)?;
+        for name in [
+            "fsync",
+            "synchronous_commit",
+            "full_page_writes",
+            "data_checksums",
+        ] {
+            let row = sqlx::query(sqlx::AssertSqlSafe(format!("SHOW {name}")))
+                .fetch_one(&self.pool)
+                .await
+                .map_err(db_error)?;
             let value: String = row.try_get(0).map_err(db_error)?;
             settings.push((name.to_string(), value));
         }
-        Ok(Durability { backend: "postgres".into(), settings })
+        Ok(Durability {
+            backend: "postgres".into(),
+            settings,
+        })
     }
 
     async fn check_durability(&self) -> Result<(), StoreError> {
@@ -65,7 +79,9 @@ impl PostgresStore {
                 _ => true,
             };
             if !ok {
-                return Err(StoreError::UnsafeConfiguration(format!("postgres {name} = {value}")));
+                return Err(StoreError::UnsafeConfiguration(format!(
+                    "postgres {name} = {value}"
+                )));
             }
         }
         Ok(())

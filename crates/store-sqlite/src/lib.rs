@@ -7,8 +7,10 @@ use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::Row;
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
 use tianping_store::{Durability, StoreError};
 
 /// The SQLite backend.
@@ -38,8 +40,15 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(30));
-        let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await.map_err(db_error)?;
-        sqlx::migrate!("./migrations").run(&pool).await.map_err(db_error)?;
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await
+            .map_err(db_error)?;
+        sqlx::migrate!("./migrations")
+            .run(&pool)
+            .await
+            .map_err(db_error)?;
         let store = SqliteStore { pool };
         store.check_durability().await?;
         Ok(store)
@@ -51,9 +60,24 @@ impl SqliteStore {
 
     async fn durability_report(&self) -> Result<Durability, StoreError> {
         let mut conn = self.pool.acquire().await.map_err(db_error)?;
-        let journal: String = sqlx::query("PRAGMA journal_mode").fetch_one(&mut *conn).await.map_err(db_error)?.try_get(0).map_err(db_error)?;
-        let synchronous: i64 = sqlx::query("PRAGMA synchronous").fetch_one(&mut *conn).await.map_err(db_error)?.try_get(0).map_err(db_error)?;
-        let integrity: String = sqlx::query("PRAGMA quick_check").fetch_one(&mut *conn).await.map_err(db_error)?.try_get(0).map_err(db_error)?;
+        let journal: String = sqlx::query("PRAGMA journal_mode")
+            .fetch_one(&mut *conn)
+            .await
+            .map_err(db_error)?
+            .try_get(0)
+            .map_err(db_error)?;
+        let synchronous: i64 = sqlx::query("PRAGMA synchronous")
+            .fetch_one(&mut *conn)
+            .await
+            .map_err(db_error)?
+            .try_get(0)
+            .map_err(db_error)?;
+        let integrity: String = sqlx::query("PRAGMA quick_check")
+            .fetch_one(&mut *conn)
+            .await
+            .map_err(db_error)?
+            .try_get(0)
+            .map_err(db_error)?;
         Ok(Durability {
             backend: "sqlite".into(),
             settings: vec![
@@ -75,7 +99,9 @@ impl SqliteStore {
                 _ => true,
             };
             if !ok {
-                return Err(StoreError::UnsafeConfiguration(format!("sqlite {name} = {value}")));
+                return Err(StoreError::UnsafeConfiguration(format!(
+                    "sqlite {name} = {value}"
+                )));
             }
         }
         Ok(())
@@ -83,7 +109,10 @@ impl SqliteStore {
 
     /// Runs `PRAGMA integrity_check` (used by the crash tests).
     pub async fn integrity_check(&self) -> Result<String, StoreError> {
-        let row = sqlx::query("PRAGMA integrity_check").fetch_one(&self.pool).await.map_err(db_error)?;
+        let row = sqlx::query("PRAGMA integrity_check")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(db_error)?;
         row.try_get(0).map_err(db_error)
     }
 

@@ -29,7 +29,11 @@ fn receipt(batch: &str, status: BatchStatus, accepted: u64, quarantined: u64) ->
         files: vec![FileReceipt {
             table: "orders".into(),
             path: "orders.csv".into(),
-            status: if status == BatchStatus::Accepted { FileStatus::Accepted } else { FileStatus::Rejected },
+            status: if status == BatchStatus::Accepted {
+                FileStatus::Accepted
+            } else {
+                FileStatus::Rejected
+            },
             rows: accepted + quarantined,
             accepted,
             quarantined,
@@ -79,7 +83,13 @@ async fn story(store: Arc<dyn Store>) {
     let backend = store.backend();
     // Durability is what we require.
     let durability = store.durability().await.unwrap();
-    let get = |name: &str| durability.settings.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
+    let get = |name: &str| {
+        durability
+            .settings
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+    };
     match backend {
         "sqlite" => {
             assert_eq!(get("journal_mode").as_deref(), Some("wal"));
@@ -94,10 +104,22 @@ async fn story(store: Arc<dyn Store>) {
 
     // A delivery with quarantine written in two chunks, then committed.
     store.begin_delivery(&delivery("d1", "b1")).await.unwrap();
-    store.add_issues("d1", &[bad_row(2), bad_row(5)], &[warning(3)]).await.unwrap();
+    store
+        .add_issues("d1", &[bad_row(2), bad_row(5)], &[warning(3)])
+        .await
+        .unwrap();
     store.add_issues("d1", &[bad_row(9)], &[]).await.unwrap();
-    assert!(store.find_batch("tmall", "b1").await.unwrap().is_none(), "not visible before commit");
-    assert!(store.quarantine("tmall", "b1", 10, 0).await.unwrap().is_empty());
+    assert!(
+        store.find_batch("tmall", "b1").await.unwrap().is_none(),
+        "not visible before commit"
+    );
+    assert!(
+        store
+            .quarantine("tmall", "b1", 10, 0)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     let part = LakeFile {
         path: "orders/supplier=tmall/batch=b1/part-0000-x.parquet".into(),
         table: "orders".into(),
@@ -107,16 +129,36 @@ async fn story(store: Arc<dyn Store>) {
         bytes: 1234,
     };
     let accepted = receipt("b1", BatchStatus::Accepted, 7, 3);
-    assert_eq!(store.commit_batch("d1", &accepted, std::slice::from_ref(&part)).await.unwrap(), CommitOutcome::Committed);
+    assert_eq!(
+        store
+            .commit_batch("d1", &accepted, std::slice::from_ref(&part))
+            .await
+            .unwrap(),
+        CommitOutcome::Committed
+    );
     let batch = store.find_batch("tmall", "b1").await.unwrap().unwrap();
-    assert_eq!((batch.status, batch.receipt.clone()), (BatchStatus::Accepted, accepted.clone()));
+    assert_eq!(
+        (batch.status, batch.receipt.clone()),
+        (BatchStatus::Accepted, accepted.clone())
+    );
     assert_eq!(store.lake_files(None).await.unwrap(), vec![part.clone()]);
     assert_eq!(store.lake_files(Some("orders")).await.unwrap().len(), 1);
     assert!(store.lake_files(Some("reviews")).await.unwrap().is_empty());
     let q = store.quarantine("tmall", "b1", 10, 0).await.unwrap();
-    assert_eq!(q, vec![bad_row(2), bad_row(5), bad_row(9)], "{backend}: rows back byte for byte, in order");
-    assert_eq!(store.quarantine("tmall", "b1", 1, 1).await.unwrap(), vec![bad_row(5)], "paging");
-    assert_eq!(store.warnings("tmall", "b1", 10, 0).await.unwrap(), vec![warning(3)]);
+    assert_eq!(
+        q,
+        vec![bad_row(2), bad_row(5), bad_row(9)],
+        "{backend}: rows back byte for byte, in order"
+    );
+    assert_eq!(
+        store.quarantine("tmall", "b1", 1, 1).await.unwrap(),
+        vec![bad_row(5)],
+        "paging"
+    );
+    assert_eq!(
+        store.warnings("tmall", "b1", 10, 0).await.unwrap(),
+        vec![warning(3)]
+    );
 
     // A concurrent second delivery of the same batch cannot replace it.
     store.begin_delivery(&delivery("d2", "b1")).await.unwrap();
@@ -130,23 +172,67 @@ async fn story(store: Arc<dyn Store>) {
 
     // An interrupted delivery leaves garbage that recovery removes without touching b1.
     store.begin_delivery(&delivery("d3", "b2")).await.unwrap();
-    store.add_issues("d3", &[bad_row(1)], &[warning(1)]).await.unwrap();
-    let garbage = store.collect_garbage("2026-03-02T03:00:00+08:00").await.unwrap();
-    assert_eq!((garbage.interrupted_deliveries, garbage.issue_rows), (1, 2), "{backend}");
-    assert!(store.add_issues("d3", &[bad_row(2)], &[]).await.is_err(), "a closed delivery takes no more rows");
-    assert_eq!(store.quarantine("tmall", "b1", 10, 0).await.unwrap().len(), 3);
+    store
+        .add_issues("d3", &[bad_row(1)], &[warning(1)])
+        .await
+        .unwrap();
+    let garbage = store
+        .collect_garbage("2026-03-02T03:00:00+08:00")
+        .await
+        .unwrap();
+    assert_eq!(
+        (garbage.interrupted_deliveries, garbage.issue_rows),
+        (1, 2),
+        "{backend}"
+    );
+    assert!(
+        store.add_issues("d3", &[bad_row(2)], &[]).await.is_err(),
+        "a closed delivery takes no more rows"
+    );
+    assert_eq!(
+        store.quarantine("tmall", "b1", 10, 0).await.unwrap().len(),
+        3
+    );
 
     // A rejected batch leaves only its receipt, and may be delivered again.
     store.begin_delivery(&delivery("d4", "b3")).await.unwrap();
     store.add_issues("d4", &[bad_row(1)], &[]).await.unwrap();
     let rejected = receipt("b3", BatchStatus::Rejected, 0, 0);
-    assert_eq!(store.commit_batch("d4", &rejected, &[]).await.unwrap(), CommitOutcome::Committed);
-    assert_eq!(store.find_batch("tmall", "b3").await.unwrap().unwrap().status, BatchStatus::Rejected);
-    assert!(store.quarantine("tmall", "b3", 10, 0).await.unwrap().is_empty());
+    assert_eq!(
+        store.commit_batch("d4", &rejected, &[]).await.unwrap(),
+        CommitOutcome::Committed
+    );
+    assert_eq!(
+        store
+            .find_batch("tmall", "b3")
+            .await
+            .unwrap()
+            .unwrap()
+            .status,
+        BatchStatus::Rejected
+    );
+    assert!(
+        store
+            .quarantine("tmall", "b3", 10, 0)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     store.begin_delivery(&delivery("d5", "b3")).await.unwrap();
     let corrected = receipt("b3", BatchStatus::Accepted, 4, 0);
-    assert_eq!(store.commit_batch("d5", &corrected, &[]).await.unwrap(), CommitOutcome::Committed);
-    assert_eq!(store.find_batch("tmall", "b3").await.unwrap().unwrap().receipt, corrected);
+    assert_eq!(
+        store.commit_batch("d5", &corrected, &[]).await.unwrap(),
+        CommitOutcome::Committed
+    );
+    assert_eq!(
+        store
+            .find_batch("tmall", "b3")
+            .await
+            .unwrap()
+            .unwrap()
+            .receipt,
+        corrected
+    );
 
     let states: Vec<(String, String)> = store
         .deliveries(10)
@@ -155,8 +241,17 @@ async fn story(store: Arc<dyn Store>) {
         .into_iter()
         .map(|d| (d.delivery_id, d.state))
         .collect();
-    for (id, state) in [("d1", "accepted"), ("d2", "duplicate"), ("d3", "interrupted"), ("d4", "rejected"), ("d5", "accepted")] {
-        assert!(states.contains(&(id.to_string(), state.to_string())), "{backend}: {id} {state} in {states:?}");
+    for (id, state) in [
+        ("d1", "accepted"),
+        ("d2", "duplicate"),
+        ("d3", "interrupted"),
+        ("d4", "rejected"),
+        ("d5", "accepted"),
+    ] {
+        assert!(
+            states.contains(&(id.to_string(), state.to_string())),
+            "{backend}: {id} {state} in {states:?}"
+        );
     }
     assert_eq!(store.batches(10).await.unwrap().len(), 2);
 }
@@ -164,7 +259,9 @@ async fn story(store: Arc<dyn Store>) {
 #[tokio::test(flavor = "multi_thread")]
 async fn story_on_sqlite() {
     let dir = tempfile::tempdir().unwrap();
-    let store = tianping_store_sqlite::SqliteStore::open(&dir.path().join("t.db")).await.unwrap();
+    let store = tianping_store_sqlite::SqliteStore::open(&dir.path().join("t.db"))
+        .await
+        .unwrap();
     assert_eq!(store.integrity_check().await.unwrap(), "ok");
     story(Arc::new(store)).await;
 }
@@ -172,21 +269,34 @@ async fn story_on_sqlite() {
 /// A fresh database on the server named by `TIANPING_TEST_PG_URL`.
 async fn fresh_postgres() -> Option<String> {
     let Ok(url) = std::env::var("TIANPING_TEST_PG_URL") else {
-        assert!(std::env::var_os("CI").is_none(), "CI must set TIANPING_TEST_PG_URL: the PostgreSQL story may not be skipped");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must set TIANPING_TEST_PG_URL: the PostgreSQL story may not be skipped"
+        );
         eprintln!("TIANPING_TEST_PG_URL not set: PostgreSQL story skipped (set it to run)");
         return None;
     };
     let admin = sqlx::PgPool::connect(&url).await.unwrap();
     let name = format!("tianping_test_{}", uuid::Uuid::new_v4().simple());
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&admin).await.unwrap();
-    let base = url.rsplit_once('/').map_or(url.as_str(), |(base, _)| base).to_string();
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&admin)
+        .await
+        .unwrap();
+    let base = url
+        .rsplit_once('/')
+        .map_or(url.as_str(), |(base, _)| base)
+        .to_string();
     Some(format!("{base}/{name}"))
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn story_on_postgres() {
-    let Some(url) = fresh_postgres().await else { return };
-    let store = tianping_store_postgres::PostgresStore::open(&url).await.unwrap();
+    let Some(url) = fresh_postgres().await else {
+        return;
+    };
+    let store = tianping_store_postgres::PostgresStore::open(&url)
+        .await
+        .unwrap();
     story(Arc::new(store)).await;
 }
 
@@ -202,20 +312,45 @@ async fn service_ingest_is_the_same_on_both_backends() {
     for url in urls {
         let dir = tempfile::tempdir().unwrap();
         let home = tianping_service::Home::open(dir.path()).unwrap();
-        let store = tianping_service::open_store(&home, url.as_deref()).await.unwrap();
-        let ingestor = tianping_service::Ingestor::new(home, store.clone(), tianping_ingest::Limits::standard());
+        let store = tianping_service::open_store(&home, url.as_deref())
+            .await
+            .unwrap();
+        let ingestor = tianping_service::Ingestor::new(
+            home,
+            store.clone(),
+            tianping_ingest::Limits::standard(),
+        );
         let mut receipts = Vec::new();
-        for name in ["registry-2026-03-01", "tmall-2026-03-01-0001", "tmall-2026-03-01-0001"] {
+        for name in [
+            "registry-2026-03-01",
+            "tmall-2026-03-01-0001",
+            "tmall-2026-03-01-0001",
+        ] {
             let r = ingestor
-                .ingest(&examples.join(name), "2026-03-02T02:00:00.000+08:00", &tianping_service::SilentProgress)
+                .ingest(
+                    &examples.join(name),
+                    "2026-03-02T02:00:00.000+08:00",
+                    &tianping_service::SilentProgress,
+                )
                 .await
                 .unwrap();
             receipts.push(serde_json::to_value(&r).unwrap());
         }
         assert_eq!(receipts[2]["status"], "duplicate");
-        let q = store.quarantine("tmall", "tmall-2026-03-01-0001", 100, 0).await.unwrap();
+        let q = store
+            .quarantine("tmall", "tmall-2026-03-01-0001", 100, 0)
+            .await
+            .unwrap();
         let rules: Vec<String> = q.iter().map(|q| q.rule.clone()).collect();
-        assert_eq!(rules, ["raw_phone_number", "enum_unknown", "below_minimum", "time_format"]);
+        assert_eq!(
+            rules,
+            [
+                "raw_phone_number",
+                "enum_unknown",
+                "below_minimum",
+                "time_format"
+            ]
+        );
         results.push((receipts, q));
     }
     if results.len() == 2 {

@@ -93,7 +93,7 @@ pub enum CommitOutcome {
     Committed,
     /// Another delivery of the same batch was accepted first (a concurrent delivery): the caller
     /// must report a duplicate or a conflict instead.
-    AlreadyAccepted(BatchRecord),
+    AlreadyAccepted(Box<BatchRecord>),
 }
 
 /// What [`Store::collect_garbage`] removed.
@@ -153,7 +153,11 @@ pub trait Store: Send + Sync {
     ) -> Result<(), StoreError>;
 
     /// The current state of a batch.
-    async fn find_batch(&self, supplier: &str, batch_id: &str) -> Result<Option<BatchRecord>, StoreError>;
+    async fn find_batch(
+        &self,
+        supplier: &str,
+        batch_id: &str,
+    ) -> Result<Option<BatchRecord>, StoreError>;
 
     /// Makes an open delivery the current state of its batch: `accepted` with `files` in the lake,
     /// or `rejected` (receipt only). Atomic. Refused (returns `AlreadyAccepted`) if another
@@ -167,7 +171,8 @@ pub trait Store: Send + Sync {
 
     /// Closes a delivery that does not change any batch (`duplicate`, `conflict`, or `rejected`
     /// before its batch could be named), keeping its receipt.
-    async fn finish_delivery(&self, delivery_id: &str, receipt: &Receipt) -> Result<(), StoreError>;
+    async fn finish_delivery(&self, delivery_id: &str, receipt: &Receipt)
+    -> Result<(), StoreError>;
 
     /// Lake files of committed, accepted batches (all tables, or one).
     async fn lake_files(&self, table: Option<&str>) -> Result<Vec<LakeFile>, StoreError>;
@@ -188,7 +193,13 @@ pub trait Store: Send + Sync {
     ) -> Result<Vec<QuarantinedRow>, StoreError>;
 
     /// Warnings of a batch's current delivery, in file and record order.
-    async fn warnings(&self, supplier: &str, batch_id: &str, limit: u32, offset: u64) -> Result<Vec<RowWarning>, StoreError>;
+    async fn warnings(
+        &self,
+        supplier: &str,
+        batch_id: &str,
+        limit: u32,
+        offset: u64,
+    ) -> Result<Vec<RowWarning>, StoreError>;
 
     /// Closes deliveries left open by a crash and removes issue rows that no batch refers to.
     /// Call only while holding the home's ingest lock (no delivery is in progress).

@@ -204,7 +204,7 @@ macro_rules! impl_store_queries {
                     let record = batch_from_row(&row)?;
                     if record.status == tianping_ingest::BatchStatus::Accepted {
                         tx.rollback().await.map_err(db_err)?;
-                        return Ok($crate::CommitOutcome::AlreadyAccepted(record));
+                        return Ok($crate::CommitOutcome::AlreadyAccepted(Box::new(record)));
                     }
                 }
                 sqlx::query(

@@ -3,19 +3,46 @@ use crate::support::*;
 #[test]
 fn ingest_prints_json_receipts_and_exit_codes_follow_the_contract() {
     let home = tempfile::tempdir().unwrap();
-    let out = tianping(home.path(), &["--json", "ingest", examples().join("registry-2026-03-01").to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = tianping(
+        home.path(),
+        &[
+            "--json",
+            "ingest",
+            examples().join("registry-2026-03-01").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let receipt: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(receipt["status"], "accepted");
-    assert_eq!(receipt["warnings"], 1, "the registry example has one bad check character");
-    for key in ["batch_id", "supplier", "status", "accepted", "quarantined", "warnings", "received_at", "files"] {
+    assert_eq!(
+        receipt["warnings"], 1,
+        "the registry example has one bad check character"
+    );
+    for key in [
+        "batch_id",
+        "supplier",
+        "status",
+        "accepted",
+        "quarantined",
+        "warnings",
+        "received_at",
+        "files",
+    ] {
         assert!(receipt.get(key).is_some(), "receipt has {key}");
     }
 
     // A rejected batch: exit 1. A usage error: exit 2.
     let bad = tempfile::tempdir().unwrap();
     std::fs::write(bad.path().join("manifest.json"), b"{}").unwrap();
-    let out = tianping(home.path(), &["--json", "ingest", bad.path().to_str().unwrap()]);
+    let out = tianping(
+        home.path(),
+        &["--json", "ingest", bad.path().to_str().unwrap()],
+    );
     assert_eq!(out.status.code(), Some(1));
     let receipt: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(receipt["status"], "rejected");
@@ -34,43 +61,98 @@ fn human_receipts_go_to_stderr_in_chinese_or_english() {
     assert!(out.stdout.is_empty());
     let text = String::from_utf8_lossy(&out.stderr);
     assert!(text.contains("已接收") && text.contains("隔离 4"), "{text}");
-    let out = tianping(home.path(), &["--lang", "en", "ingest", batch.to_str().unwrap()]);
+    let out = tianping(
+        home.path(),
+        &["--lang", "en", "ingest", batch.to_str().unwrap()],
+    );
     let text = String::from_utf8_lossy(&out.stderr);
     assert!(text.contains("duplicate (no change)"), "{text}");
-    let out = tianping(home.path(), &["quarantine", "tmall", "tmall-2026-03-01-0001"]);
+    let out = tianping(
+        home.path(),
+        &["quarantine", "tmall", "tmall-2026-03-01-0001"],
+    );
     let text = String::from_utf8_lossy(&out.stderr);
     assert!(text.contains("138****5678"), "{text}");
-    assert!(!text.contains("13812345678"), "raw phone numbers are never printed");
+    assert!(
+        !text.contains("13812345678"),
+        "raw phone numbers are never printed"
+    );
 }
 
 #[test]
 fn sql_over_every_table_in_four_formats() {
     let home = tempfile::tempdir().unwrap();
     for name in ["registry-2026-03-01", "tmall-2026-03-01-0001"] {
-        let out = tianping(home.path(), &["ingest", examples().join(name).to_str().unwrap()]);
+        let out = tianping(
+            home.path(),
+            &["ingest", examples().join(name).to_str().unwrap()],
+        );
         assert_eq!(out.status.code(), Some(0));
     }
-    let out = tianping(home.path(), &["sql", "SELECT count(*) AS n FROM orders", "--format", "csv"]);
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "n\n8\n", "{}", String::from_utf8_lossy(&out.stderr));
     let out = tianping(
         home.path(),
-        &["sql", "SELECT merchant_id, _batch_id, _record FROM merchants ORDER BY merchant_id", "--format", "json"],
+        &["sql", "SELECT count(*) AS n FROM orders", "--format", "csv"],
     );
-    let rows: Vec<serde_json::Value> =
-        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "n\n8\n",
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = tianping(
+        home.path(),
+        &[
+            "sql",
+            "SELECT merchant_id, _batch_id, _record FROM merchants ORDER BY merchant_id",
+            "--format",
+            "json",
+        ],
+    );
+    let rows: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(rows.len(), 3);
     assert_eq!(rows[0]["_batch_id"], "tmall-2026-03-01-0001");
     assert_eq!(rows[2]["_record"], 3);
-    let out = tianping(home.path(), &["sql", "SELECT status, count(*) FROM registry GROUP BY status ORDER BY status", "--format", "table"]);
+    let out = tianping(
+        home.path(),
+        &[
+            "sql",
+            "SELECT status, count(*) FROM registry GROUP BY status ORDER BY status",
+            "--format",
+            "table",
+        ],
+    );
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("abnormal") && text.contains('+'), "{text}");
     // Every table of the standard exists, even when nothing was delivered for it.
-    let out = tianping(home.path(), &["sql", "SELECT count(*) AS n FROM penalties", "--format", "csv"]);
+    let out = tianping(
+        home.path(),
+        &[
+            "sql",
+            "SELECT count(*) AS n FROM penalties",
+            "--format",
+            "csv",
+        ],
+    );
     assert_eq!(String::from_utf8_lossy(&out.stdout), "n\n0\n");
     let file = home.path().join("o.parquet");
-    let out = tianping(home.path(), &["sql", "SELECT * FROM orders", "--format", "parquet", "--out", file.to_str().unwrap()]);
+    let out = tianping(
+        home.path(),
+        &[
+            "sql",
+            "SELECT * FROM orders",
+            "--format",
+            "parquet",
+            "--out",
+            file.to_str().unwrap(),
+        ],
+    );
     assert_eq!(out.status.code(), Some(0));
-    let reader = parquet::file::reader::SerializedFileReader::new(std::fs::File::open(&file).unwrap()).unwrap();
+    let reader =
+        parquet::file::reader::SerializedFileReader::new(std::fs::File::open(&file).unwrap())
+            .unwrap();
     use parquet::file::reader::FileReader;
     assert_eq!(reader.metadata().file_metadata().num_rows(), 8);
     // Bad SQL is the user's error: exit 1 with a message.

@@ -63,28 +63,53 @@ fn parts_on_disk(home: &Path) -> Vec<String> {
 
 /// What is visible in a home: (batch status, orders rows in listed parts, reviews rows, quarantine rows).
 fn visible(home: &Path, batch_id: &str) -> Option<(String, u64, u64, u64)> {
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     runtime.block_on(async {
-        let store = tianping_store_sqlite::SqliteStore::open(&home.join("tianping.db")).await.unwrap();
+        let store = tianping_store_sqlite::SqliteStore::open(&home.join("tianping.db"))
+            .await
+            .unwrap();
         assert_eq!(store.integrity_check().await.unwrap(), "ok");
         let batch = store.find_batch("shop", batch_id).await.unwrap();
-        let files: Vec<_> = store.lake_files(None).await.unwrap().into_iter().filter(|f| f.batch_id == batch_id).collect();
+        let files: Vec<_> = store
+            .lake_files(None)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|f| f.batch_id == batch_id)
+            .collect();
         let mut rows = [0u64; 2];
         for f in &files {
             let n = parquet_rows(&home.join("lake").join(&f.path));
             assert_eq!(n, f.rows, "listed row count matches the part");
             rows[usize::from(f.table == "reviews")] += n;
         }
-        let quarantined = store.quarantine("shop", batch_id, 100_000, 0).await.unwrap().len() as u64;
+        let quarantined = store
+            .quarantine("shop", batch_id, 100_000, 0)
+            .await
+            .unwrap()
+            .len() as u64;
         let result = match batch {
             None => {
-                assert!(files.is_empty() && quarantined == 0, "nothing of an absent batch is visible");
+                assert!(
+                    files.is_empty() && quarantined == 0,
+                    "nothing of an absent batch is visible"
+                );
                 None
             }
             Some(b) => {
                 let status = b.receipt.status.as_str().to_string();
-                assert_eq!(b.receipt.accepted, rows[0] + rows[1], "receipt matches the lake");
-                assert_eq!(b.receipt.quarantined, quarantined, "receipt matches the quarantine");
+                assert_eq!(
+                    b.receipt.accepted,
+                    rows[0] + rows[1],
+                    "receipt matches the lake"
+                );
+                assert_eq!(
+                    b.receipt.quarantined, quarantined,
+                    "receipt matches the quarantine"
+                );
                 Some((status, rows[0], rows[1], quarantined))
             }
         };
@@ -95,8 +120,14 @@ fn visible(home: &Path, batch_id: &str) -> Option<(String, u64, u64, u64)> {
 
 #[test]
 fn sigkill_during_ingest_never_leaves_a_partial_batch() {
-    let trials: u64 = std::env::var("TIANPING_CRASH_TRIALS").ok().and_then(|v| v.parse().ok()).unwrap_or(100);
-    let seed: u64 = std::env::var("TIANPING_CRASH_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(20_261_130);
+    let trials: u64 = std::env::var("TIANPING_CRASH_TRIALS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100);
+    let seed: u64 = std::env::var("TIANPING_CRASH_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20_261_130);
     eprintln!("crash trials: {trials}, seed {seed} (TIANPING_CRASH_SEED to reproduce)");
     let work = tempfile::tempdir().unwrap();
     let (batch, orders_ok, orders_bad) = write_batch(work.path(), "crash-1", 12_000);
@@ -108,7 +139,10 @@ fn sigkill_during_ingest_never_leaves_a_partial_batch() {
     let status = ingest(&home, &batch).wait().unwrap();
     let full = started.elapsed();
     assert!(status.success());
-    assert_eq!(visible(&home, "crash-1"), Some(("accepted".into(), orders_ok, reviews, orders_bad)));
+    assert_eq!(
+        visible(&home, "crash-1"),
+        Some(("accepted".into(), orders_ok, reviews, orders_bad))
+    );
 
     let mut rng = XorShift(seed | 1);
     let (mut absent, mut present) = (0, 0);
@@ -124,12 +158,20 @@ fn sigkill_during_ingest_never_leaves_a_partial_batch() {
         std::thread::sleep(delay);
         let _ = child.kill();
         let _ = child.wait();
-        let before = if home.join("tianping.db").exists() { visible(&home, "crash-1") } else { None };
+        let before = if home.join("tianping.db").exists() {
+            visible(&home, "crash-1")
+        } else {
+            None
+        };
         match &before {
             None => absent += 1,
             Some(state) => {
                 present += 1;
-                assert_eq!(state, &("accepted".to_string(), orders_ok, reviews, orders_bad), "trial {trial}: whole or nothing");
+                assert_eq!(
+                    state,
+                    &("accepted".to_string(), orders_ok, reviews, orders_bad),
+                    "trial {trial}: whole or nothing"
+                );
             }
         }
         // Deliver again: the outcome is complete and nothing is counted twice.
@@ -140,24 +182,51 @@ fn sigkill_during_ingest_never_leaves_a_partial_batch() {
             .arg(&batch)
             .output()
             .unwrap();
-        assert!(out.status.success(), "trial {trial}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "trial {trial}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let receipt: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        let expected_status = if before.is_some() { "duplicate" } else { "accepted" };
+        let expected_status = if before.is_some() {
+            "duplicate"
+        } else {
+            "accepted"
+        };
         assert_eq!(receipt["status"], expected_status, "trial {trial}");
         let after = visible(&home, "crash-1").unwrap();
-        assert_eq!(after, ("accepted".to_string(), orders_ok, reviews, orders_bad), "trial {trial}: exactly once");
+        assert_eq!(
+            after,
+            ("accepted".to_string(), orders_ok, reviews, orders_bad),
+            "trial {trial}: exactly once"
+        );
         // Orphans of the killed delivery are gone after the next ingest's recovery.
         let listed = {
-            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
             runtime.block_on(async {
-                let store = tianping_store_sqlite::SqliteStore::open(&home.join("tianping.db")).await.unwrap();
-                let mut paths: Vec<String> = store.lake_files(None).await.unwrap().into_iter().map(|f| f.path).collect();
+                let store = tianping_store_sqlite::SqliteStore::open(&home.join("tianping.db"))
+                    .await
+                    .unwrap();
+                let mut paths: Vec<String> = store
+                    .lake_files(None)
+                    .await
+                    .unwrap()
+                    .into_iter()
+                    .map(|f| f.path)
+                    .collect();
                 paths.sort();
                 store.close().await;
                 paths
             })
         };
-        assert_eq!(parts_on_disk(&home), listed, "trial {trial}: no orphan parts remain");
+        assert_eq!(
+            parts_on_disk(&home),
+            listed,
+            "trial {trial}: no orphan parts remain"
+        );
     }
     eprintln!("crash trials done: batch absent after {absent} kills, whole after {present}");
     assert_eq!(absent + present, trials);

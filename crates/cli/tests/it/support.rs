@@ -70,6 +70,10 @@ pub fn write_batch(parent: &Path, batch_id: &str, n: usize) -> (PathBuf, u64, u6
             {"table": "reviews", "path": "reviews.jsonl", "format": "jsonl", "rows": n / 4, "sha256": hex::encode(Sha256::digest(reviews.as_bytes()))},
         ]
     });
-    std::fs::write(dir.join("manifest.json"), serde_json::to_vec_pretty(&manifest).unwrap()).unwrap();
+    std::fs::write(
+        dir.join("manifest.json"),
+        serde_json::to_vec_pretty(&manifest).unwrap(),
+    )
+    .unwrap();
     (dir, (n - bad) as u64, bad as u64)
 }

@@ -4,17 +4,25 @@
 use std::io::{self, BufRead};
 
 use csv_core::{ReadRecordResult, Reader};
-use tianping_domain::schema::TableDef;
 use tianping_domain::Rule;
+use tianping_domain::schema::TableDef;
 
-use super::{read_failure, FileCounts, FileRejection, IssueSink, ReadError, RecordContext, RowSink};
+use super::{
+    FileCounts, FileRejection, IssueSink, ReadError, RecordContext, RowSink, read_failure,
+};
 use crate::limits::Limits;
 use crate::manifest::ManifestFile;
 use crate::validate::{Cell, RawValue, RowIssue};
 
 fn trim_terminators(raw: &[u8]) -> &[u8] {
-    let start = raw.iter().position(|b| *b != b'\r' && *b != b'\n').unwrap_or(raw.len());
-    let end = raw.iter().rposition(|b| *b != b'\r' && *b != b'\n').map_or(start, |i| i + 1);
+    let start = raw
+        .iter()
+        .position(|b| *b != b'\r' && *b != b'\n')
+        .unwrap_or(raw.len());
+    let end = raw
+        .iter()
+        .rposition(|b| *b != b'\r' && *b != b'\n')
+        .map_or(start, |i| i + 1);
     &raw[start..end.max(start)]
 }
 
@@ -25,12 +33,24 @@ struct Header {
     column_of_field: Vec<Option<usize>>,
 }
 
-fn parse_header(ctx: &mut RecordContext<'_>, fields: &[&[u8]], limits: &Limits) -> Result<Header, FileRejection> {
+fn parse_header(
+    ctx: &mut RecordContext<'_>,
+    fields: &[&[u8]],
+    limits: &Limits,
+) -> Result<Header, FileRejection> {
     let path = &ctx.file.path;
     if fields.len() > limits.columns_max {
         return Err(FileRejection::new(
-            format!("{path}: header has {} columns, limit columns_max is {}", fields.len(), limits.columns_max),
-            format!("{path}：表头有 {} 列，超过上限 columns_max={}", fields.len(), limits.columns_max),
+            format!(
+                "{path}: header has {} columns, limit columns_max is {}",
+                fields.len(),
+                limits.columns_max
+            ),
+            format!(
+                "{path}：表头有 {} 列，超过上限 columns_max={}",
+                fields.len(),
+                limits.columns_max
+            ),
         ));
     }
     let mut names = Vec::with_capacity(fields.len());
@@ -41,7 +61,11 @@ fn parse_header(ctx: &mut RecordContext<'_>, fields: &[&[u8]], limits: &Limits) 
                 format!("{path}：表头第 {} 列不是有效的 UTF-8", i + 1),
             )
         })?;
-        let name = if i == 0 { name.strip_prefix('\u{feff}').unwrap_or(name) } else { name };
+        let name = if i == 0 {
+            name.strip_prefix('\u{feff}').unwrap_or(name)
+        } else {
+            name
+        };
         if names.iter().any(|n: &String| n == name) {
             return Err(FileRejection::new(
                 format!("{path}: header names column {name:?} twice"),
@@ -51,8 +75,11 @@ fn parse_header(ctx: &mut RecordContext<'_>, fields: &[&[u8]], limits: &Limits) 
         names.push(name.to_string());
     }
     let table = ctx.table();
-    let column_of_field: Vec<Option<usize>> =
-        table.fields.iter().map(|f| names.iter().position(|n| n == f.name)).collect();
+    let column_of_field: Vec<Option<usize>> = table
+        .fields
+        .iter()
+        .map(|f| names.iter().position(|n| n == f.name))
+        .collect();
     let missing: Vec<&str> = table
         .fields
         .iter()
@@ -62,8 +89,16 @@ fn parse_header(ctx: &mut RecordContext<'_>, fields: &[&[u8]], limits: &Limits) 
         .collect();
     if !missing.is_empty() {
         return Err(FileRejection::new(
-            format!("{path}: header lacks required field(s) {} of table {}", missing.join(", "), table.name),
-            format!("{path}：表头缺少 {} 表的必填字段 {}", table.name, missing.join("、")),
+            format!(
+                "{path}: header lacks required field(s) {} of table {}",
+                missing.join(", "),
+                table.name
+            ),
+            format!(
+                "{path}：表头缺少 {} 表的必填字段 {}",
+                table.name,
+                missing.join("、")
+            ),
         ));
     }
     for name in &names {
@@ -71,7 +106,10 @@ fn parse_header(ctx: &mut RecordContext<'_>, fields: &[&[u8]], limits: &Limits) 
             ctx.note_ignored(name);
         }
     }
-    Ok(Header { names, column_of_field })
+    Ok(Header {
+        names,
+        column_of_field,
+    })
 }
 
 fn handle_record(
@@ -85,7 +123,11 @@ fn handle_record(
     if fields.len() != header.names.len() {
         let issue = RowIssue::row(
             Rule::FieldCount,
-            format!("{} fields, the header has {}", fields.len(), header.names.len()),
+            format!(
+                "{} fields, the header has {}",
+                fields.len(),
+                header.names.len()
+            ),
             format!("{} 个字段，表头为 {} 个", fields.len(), header.names.len()),
         );
         return ctx.refuse(record, Some(line), issue, raw);
@@ -99,7 +141,10 @@ fn handle_record(
                     rule: Rule::InvalidUtf8,
                     field: Some(header.names[col].clone()),
                     value: Some(String::from_utf8_lossy(bytes).chars().take(256).collect()),
-                    detail_en: Some(format!("invalid byte at offset {} of the field", e.valid_up_to())),
+                    detail_en: Some(format!(
+                        "invalid byte at offset {} of the field",
+                        e.valid_up_to()
+                    )),
                     detail_zh: Some(format!("字段第 {} 字节处无效", e.valid_up_to())),
                 };
                 return ctx.refuse(record, Some(line), issue, raw);
@@ -112,7 +157,9 @@ fn handle_record(
         Some(col) if texts[col].is_empty() => RawValue::Null,
         Some(col) => RawValue::Text(texts[col]),
     };
-    let result = ctx.validator.validate(lookup, &mut local, &mut ctx.warnings);
+    let result = ctx
+        .validator
+        .validate(lookup, &mut local, &mut ctx.warnings);
     match result {
         Ok(()) => {
             ctx.rows.push(record, &local)?;
@@ -152,8 +199,14 @@ pub fn read(
         if raw.len() > limits.record_bytes_max {
             let line = lines_before + 1;
             return Err(ReadError::Rejected(FileRejection::new(
-                format!("{}: the record starting near line {line} exceeds the limit of {} bytes", file.path, limits.record_bytes_max),
-                format!("{}：约第 {line} 行开始的记录超过上限 {} 字节", file.path, limits.record_bytes_max),
+                format!(
+                    "{}: the record starting near line {line} exceeds the limit of {} bytes",
+                    file.path, limits.record_bytes_max
+                ),
+                format!(
+                    "{}：约第 {line} 行开始的记录超过上限 {} 字节",
+                    file.path, limits.record_bytes_max
+                ),
             )));
         }
         match result {
@@ -162,14 +215,28 @@ pub fn read(
             ReadRecordResult::OutputEndsFull => {
                 if ends.len() > limits.columns_max * 2 {
                     return Err(ReadError::Rejected(FileRejection::new(
-                        format!("{}: a record near line {} has more than {} fields", file.path, lines_before + 1, limits.columns_max),
-                        format!("{}：约第 {} 行的记录字段数超过 {}", file.path, lines_before + 1, limits.columns_max),
+                        format!(
+                            "{}: a record near line {} has more than {} fields",
+                            file.path,
+                            lines_before + 1,
+                            limits.columns_max
+                        ),
+                        format!(
+                            "{}：约第 {} 行的记录字段数超过 {}",
+                            file.path,
+                            lines_before + 1,
+                            limits.columns_max
+                        ),
                     )));
                 }
                 ends.resize(ends.len() * 2, 0);
             }
             ReadRecordResult::Record => {
-                let leading = raw.iter().take_while(|b| **b == b'\r' || **b == b'\n').filter(|b| **b == b'\n').count();
+                let leading = raw
+                    .iter()
+                    .take_while(|b| **b == b'\r' || **b == b'\n')
+                    .filter(|b| **b == b'\n')
+                    .count();
                 let line = lines_before + leading as u64 + 1;
                 lines_before += raw.iter().filter(|b| **b == b'\n').count() as u64;
                 let trimmed = trim_terminators(&raw);
@@ -186,8 +253,14 @@ pub fn read(
                             ctx.counts.records += 1;
                             if ctx.counts.records > limits.rows_per_file_max {
                                 return Err(ReadError::Rejected(FileRejection::new(
-                                    format!("{}: more than rows_per_file_max = {} rows", file.path, limits.rows_per_file_max),
-                                    format!("{}：行数超过上限 rows_per_file_max={}", file.path, limits.rows_per_file_max),
+                                    format!(
+                                        "{}: more than rows_per_file_max = {} rows",
+                                        file.path, limits.rows_per_file_max
+                                    ),
+                                    format!(
+                                        "{}：行数超过上限 rows_per_file_max={}",
+                                        file.path, limits.rows_per_file_max
+                                    ),
                                 )));
                             }
                             let record = ctx.counts.records;

@@ -3,10 +3,12 @@
 use std::io::{self, BufRead};
 
 use serde_json::Value;
-use tianping_domain::schema::TableDef;
 use tianping_domain::Rule;
+use tianping_domain::schema::TableDef;
 
-use super::{read_failure, FileCounts, FileRejection, IssueSink, ReadError, RecordContext, RowSink};
+use super::{
+    FileCounts, FileRejection, IssueSink, ReadError, RecordContext, RowSink, read_failure,
+};
 use crate::limits::Limits;
 use crate::manifest::ManifestFile;
 use crate::validate::{RawValue, RowIssue};
@@ -23,7 +25,11 @@ pub(crate) enum Line {
 }
 
 /// Reads one `\n`-terminated line into `buf` without ever holding more than `max` bytes.
-pub(crate) fn read_line_bounded(stream: &mut dyn BufRead, buf: &mut Vec<u8>, max: usize) -> io::Result<Line> {
+pub(crate) fn read_line_bounded(
+    stream: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    max: usize,
+) -> io::Result<Line> {
     buf.clear();
     let mut any = false;
     loop {
@@ -56,7 +62,13 @@ pub(crate) fn read_line_bounded(stream: &mut dyn BufRead, buf: &mut Vec<u8>, max
     }
 }
 
-fn handle_line(ctx: &mut RecordContext<'_>, record: u64, line: u64, raw: &[u8], columns_max: usize) -> io::Result<()> {
+fn handle_line(
+    ctx: &mut RecordContext<'_>,
+    record: u64,
+    line: u64,
+    raw: &[u8],
+    columns_max: usize,
+) -> io::Result<()> {
     let text = match std::str::from_utf8(raw) {
         Ok(text) => text,
         Err(e) => {
@@ -71,7 +83,11 @@ fn handle_line(ctx: &mut RecordContext<'_>, record: u64, line: u64, raw: &[u8], 
     let value: Value = match serde_json::from_str(text) {
         Ok(value) => value,
         Err(e) => {
-            let issue = RowIssue::row(Rule::JsonSyntax, e.to_string(), format!("JSON 解析错误：{e}"));
+            let issue = RowIssue::row(
+                Rule::JsonSyntax,
+                e.to_string(),
+                format!("JSON 解析错误：{e}"),
+            );
             return ctx.refuse(record, Some(line), issue, raw);
         }
     };
@@ -94,8 +110,14 @@ fn handle_line(ctx: &mut RecordContext<'_>, record: u64, line: u64, raw: &[u8], 
         }
     }
     let mut cells = Vec::with_capacity(table.fields.len());
-    let lookup = |i: usize| map.get(table.fields[i].name).map_or(RawValue::Absent, RawValue::Json);
-    match ctx.validator.validate(lookup, &mut cells, &mut ctx.warnings) {
+    let lookup = |i: usize| {
+        map.get(table.fields[i].name)
+            .map_or(RawValue::Absent, RawValue::Json)
+    };
+    match ctx
+        .validator
+        .validate(lookup, &mut cells, &mut ctx.warnings)
+    {
         Ok(()) => {
             ctx.rows.push(record, &cells)?;
             ctx.accepted_with_warnings(record, Some(line))
@@ -125,8 +147,14 @@ pub fn read(
             Line::Eof => break,
             Line::TooLong => {
                 return Err(ReadError::Rejected(FileRejection::new(
-                    format!("{}: line {line_no} exceeds the limit of {} bytes", file.path, limits.record_bytes_max),
-                    format!("{}：第 {line_no} 行超过上限 {} 字节", file.path, limits.record_bytes_max),
+                    format!(
+                        "{}: line {line_no} exceeds the limit of {} bytes",
+                        file.path, limits.record_bytes_max
+                    ),
+                    format!(
+                        "{}：第 {line_no} 行超过上限 {} 字节",
+                        file.path, limits.record_bytes_max
+                    ),
                 )));
             }
             Line::Read => {
@@ -136,12 +164,19 @@ pub fn read(
                 ctx.counts.records += 1;
                 if ctx.counts.records > limits.rows_per_file_max {
                     return Err(ReadError::Rejected(FileRejection::new(
-                        format!("{}: more than rows_per_file_max = {} rows", file.path, limits.rows_per_file_max),
-                        format!("{}：行数超过上限 rows_per_file_max={}", file.path, limits.rows_per_file_max),
+                        format!(
+                            "{}: more than rows_per_file_max = {} rows",
+                            file.path, limits.rows_per_file_max
+                        ),
+                        format!(
+                            "{}：行数超过上限 rows_per_file_max={}",
+                            file.path, limits.rows_per_file_max
+                        ),
                     )));
                 }
                 let record = ctx.counts.records;
-                handle_line(&mut ctx, record, line_no, &buf, limits.columns_max).map_err(ReadError::Internal)?;
+                handle_line(&mut ctx, record, line_no, &buf, limits.columns_max)
+                    .map_err(ReadError::Internal)?;
             }
         }
     }
@@ -156,12 +191,24 @@ mod tests {
     fn bounded_lines() {
         let mut input: &[u8] = b"ab\r\ncde\nfghij";
         let mut buf = Vec::new();
-        assert_eq!(read_line_bounded(&mut input, &mut buf, 4).unwrap(), Line::Read);
+        assert_eq!(
+            read_line_bounded(&mut input, &mut buf, 4).unwrap(),
+            Line::Read
+        );
         assert_eq!(buf, b"ab");
-        assert_eq!(read_line_bounded(&mut input, &mut buf, 4).unwrap(), Line::Read);
+        assert_eq!(
+            read_line_bounded(&mut input, &mut buf, 4).unwrap(),
+            Line::Read
+        );
         assert_eq!(buf, b"cde");
-        assert_eq!(read_line_bounded(&mut input, &mut buf, 4).unwrap(), Line::TooLong);
+        assert_eq!(
+            read_line_bounded(&mut input, &mut buf, 4).unwrap(),
+            Line::TooLong
+        );
         let mut input: &[u8] = b"";
-        assert_eq!(read_line_bounded(&mut input, &mut buf, 4).unwrap(), Line::Eof);
+        assert_eq!(
+            read_line_bounded(&mut input, &mut buf, 4).unwrap(),
+            Line::Eof
+        );
     }
 }

@@ -47,7 +47,10 @@ pub struct FileRejection {
 impl FileRejection {
     /// A rejection with both messages.
     pub fn new(en: impl Into<String>, zh: impl Into<String>) -> FileRejection {
-        FileRejection { en: en.into(), zh: zh.into() }
+        FileRejection {
+            en: en.into(),
+            zh: zh.into(),
+        }
     }
 }
 
@@ -110,11 +113,21 @@ impl<R: Read> Read for Capped<R> {
                 0 => Ok(0),
                 _ => Err(io::Error::other(LimitHit(
                     format!("{} exceeds the limit of {} bytes", self.what, self.max),
-                    format!("{}超过上限 {} 字节", if self.what == "decompressed data" { "解压后数据" } else { "文件" }, self.max),
+                    format!(
+                        "{}超过上限 {} 字节",
+                        if self.what == "decompressed data" {
+                            "解压后数据"
+                        } else {
+                            "文件"
+                        },
+                        self.max
+                    ),
                 ))),
             };
         }
-        let n = buf.len().min(usize::try_from(self.left).unwrap_or(usize::MAX));
+        let n = buf
+            .len()
+            .min(usize::try_from(self.left).unwrap_or(usize::MAX));
         let read = self.inner.read(&mut buf[..n])?;
         self.left -= read as u64;
         Ok(read)
@@ -124,7 +137,10 @@ impl<R: Read> Read for Capped<R> {
 /// Turns an IO error while reading a delivered file into a file rejection (the supplier's fault:
 /// truncated gzip, limit exceeded), distinguishing it from our own failures.
 pub(crate) fn read_failure(path: &str, e: io::Error) -> ReadError {
-    if let Some(limit) = e.get_ref().and_then(|inner| inner.downcast_ref::<LimitHit>()) {
+    if let Some(limit) = e
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<LimitHit>())
+    {
         return ReadError::Rejected(FileRejection::new(
             format!("{path}: {}", limit.0),
             format!("{path}：{}", limit.1),
@@ -143,9 +159,18 @@ pub(crate) fn read_failure(path: &str, e: io::Error) -> ReadError {
 
 /// Opens a delivered file for streaming: a buffered, size-capped reader that decompresses gzip
 /// when the manifest path ends in `.gz`.
-pub fn open_stream(path: &Path, file: &ManifestFile, limits: &Limits) -> Result<Box<dyn BufRead>, ReadError> {
+pub fn open_stream(
+    path: &Path,
+    file: &ManifestFile,
+    limits: &Limits,
+) -> Result<Box<dyn BufRead>, ReadError> {
     let handle = File::open(path).map_err(ReadError::Internal)?;
-    let raw = Capped { inner: handle, left: limits.file_bytes_max, max: limits.file_bytes_max, what: "file" };
+    let raw = Capped {
+        inner: handle,
+        left: limits.file_bytes_max,
+        max: limits.file_bytes_max,
+        what: "file",
+    };
     if file.gzip {
         let decoder = MultiGzDecoder::new(BufReader::with_capacity(256 * 1024, raw));
         let capped = Capped {
@@ -171,7 +196,13 @@ pub(crate) struct RecordContext<'s> {
 }
 
 impl<'s> RecordContext<'s> {
-    pub fn new(file: &'s ManifestFile, table: &'static TableDef, supplier: &str, rows: &'s mut dyn RowSink, issues: &'s mut dyn IssueSink) -> Self {
+    pub fn new(
+        file: &'s ManifestFile,
+        table: &'static TableDef,
+        supplier: &str,
+        rows: &'s mut dyn RowSink,
+        issues: &'s mut dyn IssueSink,
+    ) -> Self {
         RecordContext {
             file,
             validator: Validator::new(table, supplier),
@@ -187,7 +218,13 @@ impl<'s> RecordContext<'s> {
     }
 
     /// Keeps a refused record.
-    pub fn refuse(&mut self, record: u64, line: Option<u64>, issue: RowIssue, raw: &[u8]) -> io::Result<()> {
+    pub fn refuse(
+        &mut self,
+        record: u64,
+        line: Option<u64>,
+        issue: RowIssue,
+        raw: &[u8],
+    ) -> io::Result<()> {
         self.counts.quarantined += 1;
         let personal = issue.rule.value_is_personal();
         self.issues.quarantine(QuarantinedRow {
@@ -221,8 +258,18 @@ impl<'s> RecordContext<'s> {
                 field: w.field.to_string(),
                 value: w.value,
                 rule: w.rule.code().to_string(),
-                message: format!("字段 {}：{}；{}", w.field, w.rule.describe_zh(), w.detail_zh),
-                message_en: format!("field {}: {}; {}", w.field, w.rule.describe_en(), w.detail_en),
+                message: format!(
+                    "字段 {}：{}；{}",
+                    w.field,
+                    w.rule.describe_zh(),
+                    w.detail_zh
+                ),
+                message_en: format!(
+                    "field {}: {}; {}",
+                    w.field,
+                    w.rule.describe_en(),
+                    w.detail_en
+                ),
             })?;
         }
         Ok(())
@@ -260,7 +307,16 @@ pub fn read_file(
             jsonl::read(stream, file, table, supplier, limits, rows, issues)?
         }
         #[cfg(feature = "parquet")]
-        Format::Parquet => parquet::read(path, file, table, supplier, limits, scratch_dir, rows, issues)?,
+        Format::Parquet => parquet::read(
+            path,
+            file,
+            table,
+            supplier,
+            limits,
+            scratch_dir,
+            rows,
+            issues,
+        )?,
         #[cfg(not(feature = "parquet"))]
         Format::Parquet => {
             let _ = scratch_dir;
@@ -272,8 +328,14 @@ pub fn read_file(
     };
     if counts.records != file.rows {
         return Err(ReadError::Rejected(FileRejection::new(
-            format!("{}: manifest says {} rows, the file holds {} records", file.path, file.rows, counts.records),
-            format!("{}：清单声明 {} 行，文件实有 {} 条记录", file.path, file.rows, counts.records),
+            format!(
+                "{}: manifest says {} rows, the file holds {} records",
+                file.path, file.rows, counts.records
+            ),
+            format!(
+                "{}：清单声明 {} 行，文件实有 {} 条记录",
+                file.path, file.rows, counts.records
+            ),
         )));
     }
     Ok(counts)

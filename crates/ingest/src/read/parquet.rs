@@ -6,19 +6,25 @@ use std::io;
 use std::path::Path;
 
 use arrow::array::{Array, ArrayRef, AsArray, RecordBatch};
-use arrow::datatypes::{DataType, Int16Type, Int32Type, Int64Type, Int8Type, TimeUnit, UInt16Type, UInt32Type, UInt64Type, UInt8Type};
+use arrow::datatypes::{
+    DataType, Int8Type, Int16Type, Int32Type, Int64Type, TimeUnit, UInt8Type, UInt16Type,
+    UInt32Type, UInt64Type,
+};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use serde_json::{Map, Number, Value};
 use tianping_domain::schema::TableDef;
 use tianping_domain::value::{format_date, format_time_utc};
 
-use super::{open_stream, FileCounts, FileRejection, IssueSink, ReadError, RecordContext, RowSink};
+use super::{FileCounts, FileRejection, IssueSink, ReadError, RecordContext, RowSink, open_stream};
 use crate::limits::Limits;
 use crate::manifest::ManifestFile;
 use crate::validate::RawValue;
 
 fn rejected(file: &ManifestFile, en: String, zh: String) -> ReadError {
-    ReadError::Rejected(FileRejection::new(format!("{}: {en}", file.path), format!("{}：{zh}", file.path)))
+    ReadError::Rejected(FileRejection::new(
+        format!("{}: {en}", file.path),
+        format!("{}：{zh}", file.path),
+    ))
 }
 
 /// Whether a column type can be read (checked once per file, so a bad type rejects the file
@@ -73,27 +79,52 @@ fn json_of(array: &ArrayRef, row: usize) -> Value {
         DataType::UInt16 => Value::from(array.as_primitive::<UInt16Type>().value(row)),
         DataType::UInt32 => Value::from(array.as_primitive::<UInt32Type>().value(row)),
         DataType::UInt64 => Value::from(array.as_primitive::<UInt64Type>().value(row)),
-        DataType::Float32 => Number::from_f64(f64::from(array.as_primitive::<arrow::datatypes::Float32Type>().value(row)))
-            .map_or(Value::Null, Value::Number),
-        DataType::Float64 => Number::from_f64(array.as_primitive::<arrow::datatypes::Float64Type>().value(row))
-            .map_or(Value::Null, Value::Number),
+        DataType::Float32 => Number::from_f64(f64::from(
+            array
+                .as_primitive::<arrow::datatypes::Float32Type>()
+                .value(row),
+        ))
+        .map_or(Value::Null, Value::Number),
+        DataType::Float64 => Number::from_f64(
+            array
+                .as_primitive::<arrow::datatypes::Float64Type>()
+                .value(row),
+        )
+        .map_or(Value::Null, Value::Number),
         DataType::Utf8 => Value::String(array.as_string::<i32>().value(row).to_string()),
         DataType::LargeUtf8 => Value::String(array.as_string::<i64>().value(row).to_string()),
         DataType::Utf8View => Value::String(array.as_string_view().value(row).to_string()),
         DataType::Binary => bytes_value(array.as_binary::<i32>().value(row)),
         DataType::LargeBinary => bytes_value(array.as_binary::<i64>().value(row)),
-        DataType::Date32 => {
-            Value::String(format_date(i64::from(array.as_primitive::<arrow::datatypes::Date32Type>().value(row))))
-        }
+        DataType::Date32 => Value::String(format_date(i64::from(
+            array
+                .as_primitive::<arrow::datatypes::Date32Type>()
+                .value(row),
+        ))),
         DataType::Timestamp(unit, _) => {
             let raw = match unit {
-                TimeUnit::Second => array.as_primitive::<arrow::datatypes::TimestampSecondType>().value(row).checked_mul(1_000_000_000),
-                TimeUnit::Millisecond => array.as_primitive::<arrow::datatypes::TimestampMillisecondType>().value(row).checked_mul(1_000_000),
-                TimeUnit::Microsecond => array.as_primitive::<arrow::datatypes::TimestampMicrosecondType>().value(row).checked_mul(1_000),
-                TimeUnit::Nanosecond => Some(array.as_primitive::<arrow::datatypes::TimestampNanosecondType>().value(row)),
+                TimeUnit::Second => array
+                    .as_primitive::<arrow::datatypes::TimestampSecondType>()
+                    .value(row)
+                    .checked_mul(1_000_000_000),
+                TimeUnit::Millisecond => array
+                    .as_primitive::<arrow::datatypes::TimestampMillisecondType>()
+                    .value(row)
+                    .checked_mul(1_000_000),
+                TimeUnit::Microsecond => array
+                    .as_primitive::<arrow::datatypes::TimestampMicrosecondType>()
+                    .value(row)
+                    .checked_mul(1_000),
+                TimeUnit::Nanosecond => Some(
+                    array
+                        .as_primitive::<arrow::datatypes::TimestampNanosecondType>()
+                        .value(row),
+                ),
             };
             // Out of the nanosecond range: a string no time rule accepts, naming the problem.
-            raw.map_or(Value::String("out-of-range timestamp".to_string()), |ns| Value::String(format_time_utc(ns)))
+            raw.map_or(Value::String("out-of-range timestamp".to_string()), |ns| {
+                Value::String(format_time_utc(ns))
+            })
         }
         DataType::List(_) => {
             let list = array.as_list::<i32>().value(row);
@@ -127,15 +158,26 @@ pub fn read(
     } else {
         File::open(path).map_err(ReadError::Internal)?
     };
-    let builder = ParquetRecordBatchReaderBuilder::try_new(handle)
-        .map_err(|e| rejected(file, format!("not a readable Parquet file: {e}"), format!("不是可读的 Parquet 文件：{e}")))?;
+    let builder = ParquetRecordBatchReaderBuilder::try_new(handle).map_err(|e| {
+        rejected(
+            file,
+            format!("not a readable Parquet file: {e}"),
+            format!("不是可读的 Parquet 文件：{e}"),
+        )
+    })?;
     let schema = builder.schema().clone();
     let total_rows = builder.metadata().file_metadata().num_rows();
     if u64::try_from(total_rows).unwrap_or(u64::MAX) > limits.rows_per_file_max {
         return Err(rejected(
             file,
-            format!("{total_rows} rows, limit rows_per_file_max is {}", limits.rows_per_file_max),
-            format!("{total_rows} 行，超过上限 rows_per_file_max={}", limits.rows_per_file_max),
+            format!(
+                "{total_rows} rows, limit rows_per_file_max is {}",
+                limits.rows_per_file_max
+            ),
+            format!(
+                "{total_rows} 行，超过上限 rows_per_file_max={}",
+                limits.rows_per_file_max
+            ),
         ));
     }
     let mut ctx = RecordContext::new(file, table, supplier, rows, issues);
@@ -154,7 +196,10 @@ pub fn read(
         } else if !field.optional {
             return Err(rejected(
                 file,
-                format!("lacks required field {} of table {}", field.name, table.name),
+                format!(
+                    "lacks required field {} of table {}",
+                    field.name, table.name
+                ),
                 format!("缺少 {} 表的必填字段 {}", table.name, field.name),
             ));
         }
@@ -165,13 +210,21 @@ pub fn read(
             ctx.note_ignored(f.name());
         }
     }
-    let reader = builder
-        .with_batch_size(8192)
-        .build()
-        .map_err(|e| rejected(file, format!("cannot be read: {e}"), format!("无法读取：{e}")))?;
+    let reader = builder.with_batch_size(8192).build().map_err(|e| {
+        rejected(
+            file,
+            format!("cannot be read: {e}"),
+            format!("无法读取：{e}"),
+        )
+    })?;
     for batch in reader {
-        let batch: RecordBatch =
-            batch.map_err(|e| rejected(file, format!("cannot be read: {e}"), format!("无法读取：{e}")))?;
+        let batch: RecordBatch = batch.map_err(|e| {
+            rejected(
+                file,
+                format!("cannot be read: {e}"),
+                format!("无法读取：{e}"),
+            )
+        })?;
         let columns: Vec<Option<ArrayRef>> = column_of_field
             .iter()
             .map(|col| {
@@ -196,16 +249,24 @@ pub fn read(
                 }
             }
             let mut cells = Vec::with_capacity(table.fields.len());
-            let lookup = |i: usize| object.get(table.fields[i].name).map_or(RawValue::Absent, RawValue::Json);
-            let result = ctx.validator.validate(lookup, &mut cells, &mut ctx.warnings);
+            let lookup = |i: usize| {
+                object
+                    .get(table.fields[i].name)
+                    .map_or(RawValue::Absent, RawValue::Json)
+            };
+            let result = ctx
+                .validator
+                .validate(lookup, &mut cells, &mut ctx.warnings);
             match result {
                 Ok(()) => {
                     ctx.rows.push(record, &cells).map_err(ReadError::Internal)?;
-                    ctx.accepted_with_warnings(record, None).map_err(ReadError::Internal)?;
+                    ctx.accepted_with_warnings(record, None)
+                        .map_err(ReadError::Internal)?;
                 }
                 Err(issue) => {
                     let raw = serde_json::to_vec(&object).unwrap_or_default();
-                    ctx.refuse(record, None, issue, &raw).map_err(ReadError::Internal)?;
+                    ctx.refuse(record, None, issue, &raw)
+                        .map_err(ReadError::Internal)?;
                 }
             }
         }

@@ -7,7 +7,7 @@ use crate::support::*;
 fn row_of(kind: u8, i: usize) -> Vec<u8> {
     let good = order_row(i);
     let row = match kind {
-        0 | 1 | 2 => good,
+        0..=2 => good,
         3 => set(good, "quantity", "0"),
         4 => set(good, "buyer_pid", "13912345678"),
         5 => set(good, "status", "lost"),

@@ -3,7 +3,11 @@ use tianping_ingest::{BatchStatus, QuarantinedRow};
 use crate::support::*;
 
 async fn quarantine_of(world: &World) -> Vec<QuarantinedRow> {
-    world.store.quarantine("tmall", "b1", 1000, 0).await.unwrap()
+    world
+        .store
+        .quarantine("tmall", "b1", 1000, 0)
+        .await
+        .unwrap()
 }
 
 /// Every field rule, one bad `orders` CSV row each, between good rows: the exact rule, field and
@@ -23,7 +27,11 @@ async fn each_csv_field_rule_is_quarantined_with_its_rule() {
         ("unit_price_fen", "-1".into(), "below_minimum"),
         ("ordered_at", "2026-03-01 10:00:00".into(), "time_format"),
         ("ordered_at", "2026-03-01T10:00:00".into(), "time_format"),
-        ("ordered_at", "1600-03-01T10:00:00Z".into(), "time_out_of_range"),
+        (
+            "ordered_at",
+            "1600-03-01T10:00:00Z".into(),
+            "time_out_of_range",
+        ),
         ("ship_adcode", "33010".into(), "adcode_format"),
         ("status", "delivered".into(), "enum_unknown"),
         ("return_reason", "changed_mind".into(), "enum_unknown"),
@@ -39,7 +47,15 @@ async fn each_csv_field_rule_is_quarantined_with_its_rule() {
     let bytes = csv_text(ORDER_HEADER, &rows);
     let n = rows.len() as u64;
     let world = World::new().await;
-    let receipt = world.ingest_spec(&BatchSpec::new("tmall", "b1").file("orders", "orders.csv", "csv", bytes.clone(), n)).await;
+    let receipt = world
+        .ingest_spec(&BatchSpec::new("tmall", "b1").file(
+            "orders",
+            "orders.csv",
+            "csv",
+            bytes.clone(),
+            n,
+        ))
+        .await;
     assert_eq!(receipt.status, BatchStatus::Accepted, "{receipt:#?}");
     assert_eq!(receipt.quarantined, cases.len() as u64);
     assert_eq!(receipt.accepted + receipt.quarantined, n);
@@ -48,14 +64,31 @@ async fn each_csv_field_rule_is_quarantined_with_its_rule() {
     let lines: Vec<&[u8]> = bytes.split(|b| *b == b'\n').collect();
     for (i, (field, _, rule)) in cases.iter().enumerate() {
         let record = 2 + 2 * i as u64;
-        let q = quarantined.iter().find(|q| q.record == record).unwrap_or_else(|| panic!("record {record} quarantined"));
-        assert_eq!((q.rule.as_str(), q.field.as_deref()), (*rule, Some(*field)), "case {i}");
+        let q = quarantined
+            .iter()
+            .find(|q| q.record == record)
+            .unwrap_or_else(|| panic!("record {record} quarantined"));
+        assert_eq!(
+            (q.rule.as_str(), q.field.as_deref()),
+            (*rule, Some(*field)),
+            "case {i}"
+        );
         assert_eq!(q.line, Some(record + 1), "header is line 1");
-        assert_eq!(q.raw, lines[record as usize], "raw bytes kept exactly (case {i})");
+        assert_eq!(
+            q.raw, lines[record as usize],
+            "raw bytes kept exactly (case {i})"
+        );
         assert_eq!(q.personal, rule.starts_with("raw_"));
     }
-    let phone = quarantined.iter().find(|q| q.rule == "raw_phone_number").unwrap();
-    assert_eq!(phone.value.as_deref(), Some("138****5678"), "personal values are masked");
+    let phone = quarantined
+        .iter()
+        .find(|q| q.rule == "raw_phone_number")
+        .unwrap();
+    assert_eq!(
+        phone.value.as_deref(),
+        Some("138****5678"),
+        "personal values are masked"
+    );
     assert!(!phone.message.contains("13812345678") && !phone.message_en.contains("13812345678"));
 }
 
@@ -77,12 +110,28 @@ async fn csv_structure_errors_are_quarantined() {
     bytes.extend_from_slice(order_row(4).join(",").as_bytes());
     bytes.extend_from_slice(b"\r\n");
     let world = World::new().await;
-    let receipt = world.ingest_spec(&BatchSpec::new("tmall", "b1").file("orders", "orders.csv", "csv", bytes, 4)).await;
-    assert_eq!((receipt.accepted, receipt.quarantined), (2, 2), "{receipt:#?}");
+    let receipt = world
+        .ingest_spec(&BatchSpec::new("tmall", "b1").file("orders", "orders.csv", "csv", bytes, 4))
+        .await;
+    assert_eq!(
+        (receipt.accepted, receipt.quarantined),
+        (2, 2),
+        "{receipt:#?}"
+    );
     let q = quarantine_of(&world).await;
-    assert_eq!((q[0].record, q[0].rule.as_str(), q[0].field.as_deref()), (2, "field_count", None));
-    assert!(q[0].message_en.contains("23 fields, the header has 24"), "{}", q[0].message_en);
-    assert_eq!((q[1].record, q[1].rule.as_str(), q[1].field.as_deref()), (3, "invalid_utf8", Some("logistics_no")));
+    assert_eq!(
+        (q[0].record, q[0].rule.as_str(), q[0].field.as_deref()),
+        (2, "field_count", None)
+    );
+    assert!(
+        q[0].message_en.contains("23 fields, the header has 24"),
+        "{}",
+        q[0].message_en
+    );
+    assert_eq!(
+        (q[1].record, q[1].rule.as_str(), q[1].field.as_deref()),
+        (3, "invalid_utf8", Some("logistics_no"))
+    );
     assert!(q[1].raw.contains(&0xff), "raw keeps the invalid bytes");
 }
 
@@ -91,10 +140,22 @@ async fn csv_with_bom_quotes_and_crlf_is_read() {
     let mut rows = vec![order_row(1), order_row(2)];
     rows[1] = set(rows[1].clone(), "logistics_no", "\"SF,\"\"2\"\"\r\nnext\"");
     let mut bytes = b"\xef\xbb\xbf".to_vec();
-    bytes.extend(csv_text(ORDER_HEADER, &rows).iter().flat_map(|b| if *b == b'\n' { vec![b'\r', b'\n'] } else { vec![*b] }));
+    bytes.extend(csv_text(ORDER_HEADER, &rows).iter().flat_map(|b| {
+        if *b == b'\n' {
+            vec![b'\r', b'\n']
+        } else {
+            vec![*b]
+        }
+    }));
     let world = World::new().await;
-    let receipt = world.ingest_spec(&BatchSpec::new("tmall", "b1").file("orders", "orders.csv", "csv", bytes, 2)).await;
-    assert_eq!((receipt.accepted, receipt.quarantined), (2, 0), "{receipt:#?}");
+    let receipt = world
+        .ingest_spec(&BatchSpec::new("tmall", "b1").file("orders", "orders.csv", "csv", bytes, 2))
+        .await;
+    assert_eq!(
+        (receipt.accepted, receipt.quarantined),
+        (2, 0),
+        "{receipt:#?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -133,12 +194,26 @@ async fn jsonl_rules() {
         }
     }
     let world = World::new().await;
-    let receipt = world.ingest_spec(&BatchSpec::new("tmall", "b1").file("reviews", "reviews.jsonl", "jsonl", bytes, 10)).await;
-    assert_eq!((receipt.accepted, receipt.quarantined), (2, 8), "{receipt:#?}");
+    let receipt = world
+        .ingest_spec(&BatchSpec::new("tmall", "b1").file(
+            "reviews",
+            "reviews.jsonl",
+            "jsonl",
+            bytes,
+            10,
+        ))
+        .await;
+    assert_eq!(
+        (receipt.accepted, receipt.quarantined),
+        (2, 8),
+        "{receipt:#?}"
+    );
     assert_eq!(receipt.files[0].ignored_columns, vec!["colour".to_string()]);
     let q = quarantine_of(&world).await;
-    let got: Vec<(u64, Option<u64>, &str, Option<&str>)> =
-        q.iter().map(|q| (q.record, q.line, q.rule.as_str(), q.field.as_deref())).collect();
+    let got: Vec<(u64, Option<u64>, &str, Option<&str>)> = q
+        .iter()
+        .map(|q| (q.record, q.line, q.rule.as_str(), q.field.as_deref()))
+        .collect();
     assert_eq!(
         got,
         vec![
@@ -158,9 +233,31 @@ async fn jsonl_rules() {
 #[tokio::test(flavor = "multi_thread")]
 async fn table_specific_rules_and_warnings() {
     // merchants: uscc required unless natural_person; an inverted interval warns.
-    let header = ["platform_id", "merchant_id", "merchant_type", "uscc", "name", "shop_name", "address", "license_displayed", "opened_on", "closed_on"];
+    let header = [
+        "platform_id",
+        "merchant_id",
+        "merchant_type",
+        "uscc",
+        "name",
+        "shop_name",
+        "address",
+        "license_displayed",
+        "opened_on",
+        "closed_on",
+    ];
     let row = |id: &str, kind: &str, uscc: &str, closed: &str| -> Vec<String> {
-        vec!["tmall".into(), id.into(), kind.into(), uscc.into(), "某公司".into(), "某店".into(), "杭州市".into(), "true".into(), "2024-01-01".into(), closed.into()]
+        vec![
+            "tmall".into(),
+            id.into(),
+            kind.into(),
+            uscc.into(),
+            "某公司".into(),
+            "某店".into(),
+            "杭州市".into(),
+            "true".into(),
+            "2024-01-01".into(),
+            closed.into(),
+        ]
     };
     let rows = vec![
         row("m1", "company", "91330100799655058B", ""),
@@ -172,32 +269,100 @@ async fn table_specific_rules_and_warnings() {
     ];
     let world = World::new().await;
     let receipt = world
-        .ingest_spec(&BatchSpec::new("tmall", "b1").file("merchants", "m.csv", "csv", csv_text(&header, &rows), 6))
+        .ingest_spec(&BatchSpec::new("tmall", "b1").file(
+            "merchants",
+            "m.csv",
+            "csv",
+            csv_text(&header, &rows),
+            6,
+        ))
         .await;
-    assert_eq!((receipt.accepted, receipt.quarantined, receipt.warnings), (3, 3, 1), "{receipt:#?}");
+    assert_eq!(
+        (receipt.accepted, receipt.quarantined, receipt.warnings),
+        (3, 3, 1),
+        "{receipt:#?}"
+    );
     let q = quarantine_of(&world).await;
     let got: Vec<(u64, &str)> = q.iter().map(|q| (q.record, q.rule.as_str())).collect();
-    assert_eq!(got, vec![(2, "uscc_required"), (5, "uscc_format"), (6, "date_format")]);
+    assert_eq!(
+        got,
+        vec![(2, "uscc_required"), (5, "uscc_format"), (6, "date_format")]
+    );
     let w = world.store.warnings("tmall", "b1", 100, 0).await.unwrap();
-    let got: Vec<(u64, &str, &str)> = w.iter().map(|w| (w.record, w.rule.as_str(), w.field.as_str())).collect();
-    assert_eq!(got, vec![(4, "uscc_checksum", "uscc"), (4, "interval_inverted", "closed_on")]);
-    assert!(w[0].message_en.contains("computes check character 9"), "{}", w[0].message_en);
+    let got: Vec<(u64, &str, &str)> = w
+        .iter()
+        .map(|w| (w.record, w.rule.as_str(), w.field.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (4, "uscc_checksum", "uscc"),
+            (4, "interval_inverted", "closed_on")
+        ]
+    );
+    assert!(
+        w[0].message_en.contains("computes check character 9"),
+        "{}",
+        w[0].message_en
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn lists_and_regulator_imports() {
     // The regulator may import any platform's rows; list fields in CSV are `;`-separated.
-    let header = ["platform_id", "name", "operator_uscc", "categories", "annual_active_users", "domicile_adcode"];
+    let header = [
+        "platform_id",
+        "name",
+        "operator_uscc",
+        "categories",
+        "annual_active_users",
+        "domicile_adcode",
+    ];
     let rows = vec![
-        vec!["tmall".into(), "甲".into(), "91330100799655058B".into(), "sales;services".into(), "10".into(), "330106".into()],
-        vec!["jd".into(), "乙".into(), "91330100799655058B".into(), "sales;shopping".into(), "10".into(), "330106".into()],
+        vec![
+            "tmall".into(),
+            "甲".into(),
+            "91330100799655058B".into(),
+            "sales;services".into(),
+            "10".into(),
+            "330106".into(),
+        ],
+        vec![
+            "jd".into(),
+            "乙".into(),
+            "91330100799655058B".into(),
+            "sales;shopping".into(),
+            "10".into(),
+            "330106".into(),
+        ],
     ];
     let world = World::new().await;
     let receipt = world
-        .ingest_spec(&BatchSpec::new("regulator", "b1").file("platforms", "p.csv", "csv", csv_text(&header, &rows), 2))
+        .ingest_spec(&BatchSpec::new("regulator", "b1").file(
+            "platforms",
+            "p.csv",
+            "csv",
+            csv_text(&header, &rows),
+            2,
+        ))
         .await;
-    assert_eq!((receipt.accepted, receipt.quarantined), (1, 1), "{receipt:#?}");
-    let q = world.store.quarantine("regulator", "b1", 10, 0).await.unwrap();
-    assert_eq!((q[0].rule.as_str(), q[0].field.as_deref()), ("enum_unknown", Some("categories")));
-    assert!(q[0].message_en.contains("allowed: sales, services, social"), "{}", q[0].message_en);
+    assert_eq!(
+        (receipt.accepted, receipt.quarantined),
+        (1, 1),
+        "{receipt:#?}"
+    );
+    let q = world
+        .store
+        .quarantine("regulator", "b1", 10, 0)
+        .await
+        .unwrap();
+    assert_eq!(
+        (q[0].rule.as_str(), q[0].field.as_deref()),
+        ("enum_unknown", Some("categories"))
+    );
+    assert!(
+        q[0].message_en.contains("allowed: sales, services, social"),
+        "{}",
+        q[0].message_en
+    );
 }

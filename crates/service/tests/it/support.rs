@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 use tianping_ingest::{Limits, Receipt};
-use tianping_service::{open_store, Home, Ingestor, SilentProgress};
+use tianping_service::{Home, Ingestor, SilentProgress, open_store};
 use tianping_store::Store;
 
 pub const RECEIVED_AT: &str = "2026-03-02T02:00:00.000+08:00";
@@ -40,10 +40,22 @@ pub struct BatchSpec {
 
 impl BatchSpec {
     pub fn new(supplier: &str, batch_id: &str) -> BatchSpec {
-        BatchSpec { supplier: supplier.into(), batch_id: batch_id.into(), files: Vec::new(), manifest_override: None }
+        BatchSpec {
+            supplier: supplier.into(),
+            batch_id: batch_id.into(),
+            files: Vec::new(),
+            manifest_override: None,
+        }
     }
 
-    pub fn file(mut self, table: &str, path: &str, format: &str, bytes: Vec<u8>, rows: u64) -> BatchSpec {
+    pub fn file(
+        mut self,
+        table: &str,
+        path: &str,
+        format: &str,
+        bytes: Vec<u8>,
+        rows: u64,
+    ) -> BatchSpec {
         self.files.push(FileSpec {
             table: table.into(),
             path: path.into(),
@@ -99,8 +111,10 @@ impl BatchSpec {
         let mut zip = zip::ZipWriter::new(fs::File::create(&path).unwrap());
         let options = zip::write::SimpleFileOptions::default();
         let top = "delivery/";
-        zip.start_file(format!("{top}manifest.json"), options).unwrap();
-        zip.write_all(&serde_json::to_vec(&self.manifest_json()).unwrap()).unwrap();
+        zip.start_file(format!("{top}manifest.json"), options)
+            .unwrap();
+        zip.write_all(&serde_json::to_vec(&self.manifest_json()).unwrap())
+            .unwrap();
         for f in &self.files {
             zip.start_file(format!("{top}{}", f.path), options).unwrap();
             zip.write_all(&f.bytes).unwrap();
@@ -112,7 +126,10 @@ impl BatchSpec {
     /// Writes the batch as a `.tar.gz` with the manifest at the root.
     pub fn write_tar_gz(&self, parent: &Path) -> PathBuf {
         let path = parent.join(format!("{}-{}.tar.gz", self.supplier, self.batch_id));
-        let gz = flate2::write::GzEncoder::new(fs::File::create(&path).unwrap(), flate2::Compression::fast());
+        let gz = flate2::write::GzEncoder::new(
+            fs::File::create(&path).unwrap(),
+            flate2::Compression::fast(),
+        );
         let mut tar = tar::Builder::new(gz);
         let mut add = |name: &str, bytes: &[u8]| {
             let mut header = tar::Header::new_gnu();
@@ -121,7 +138,10 @@ impl BatchSpec {
             header.set_cksum();
             tar.append_data(&mut header, name, bytes).unwrap();
         };
-        add("manifest.json", &serde_json::to_vec(&self.manifest_json()).unwrap());
+        add(
+            "manifest.json",
+            &serde_json::to_vec(&self.manifest_json()).unwrap(),
+        );
         for f in &self.files {
             add(&f.path, &f.bytes);
         }
@@ -150,7 +170,12 @@ impl World {
         let home = Home::open(&dir.path().join("home")).unwrap();
         let store = open_store(&home, None).await.unwrap();
         let ingestor = Ingestor::new(home.clone(), store.clone(), Limits::standard());
-        World { dir, home, store, ingestor }
+        World {
+            dir,
+            home,
+            store,
+            ingestor,
+        }
     }
 
     pub async fn with_limits(limits: Limits) -> World {
@@ -160,7 +185,10 @@ impl World {
     }
 
     pub async fn ingest(&self, path: &Path) -> Receipt {
-        self.ingestor.ingest(path, RECEIVED_AT, &SilentProgress).await.unwrap()
+        self.ingestor
+            .ingest(path, RECEIVED_AT, &SilentProgress)
+            .await
+            .unwrap()
     }
 
     pub async fn ingest_spec(&self, spec: &BatchSpec) -> Receipt {
@@ -174,7 +202,11 @@ impl World {
             if let Ok(entries) = fs::read_dir(dir) {
                 for e in entries.flatten() {
                     let p = e.path();
-                    if p.is_dir() { walk(&p, out) } else { out.push(p) }
+                    if p.is_dir() {
+                        walk(&p, out)
+                    } else {
+                        out.push(p)
+                    }
                 }
             }
         }
@@ -190,7 +222,11 @@ impl World {
         let mut n = 0;
         for f in files {
             let file = fs::File::open(self.home.lake().join(&f.path)).unwrap();
-            let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file).unwrap().build().unwrap();
+            let reader =
+                parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file)
+                    .unwrap()
+                    .build()
+                    .unwrap();
             for batch in reader {
                 n += batch.unwrap().num_rows() as u64;
             }
@@ -211,19 +247,59 @@ pub fn csv_text(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
 }
 
 pub const ORDER_HEADER: &[&str] = &[
-    "platform_id", "order_id", "merchant_id", "listing_id", "buyer_pid", "quantity", "unit_price_fen", "paid_fen",
-    "ordered_at", "paid_at", "ship_address_pid", "ship_adcode", "device_pid", "ip_pid", "logistics_no", "parcel_weight_g",
-    "signed_at", "status", "return_requested_at", "return_reason", "return_outcome", "refunded_at", "invoice_requested",
+    "platform_id",
+    "order_id",
+    "merchant_id",
+    "listing_id",
+    "buyer_pid",
+    "quantity",
+    "unit_price_fen",
+    "paid_fen",
+    "ordered_at",
+    "paid_at",
+    "ship_address_pid",
+    "ship_adcode",
+    "device_pid",
+    "ip_pid",
+    "logistics_no",
+    "parcel_weight_g",
+    "signed_at",
+    "status",
+    "return_requested_at",
+    "return_reason",
+    "return_outcome",
+    "refunded_at",
+    "invoice_requested",
     "invoice_issued",
 ];
 
 /// A valid `orders` row for platform `tmall`.
 pub fn order_row(i: usize) -> Vec<String> {
     vec![
-        "tmall".into(), format!("o{i}"), "m1".into(), "l1".into(), pid(&format!("buyer{i}")), "1".into(), "1990".into(),
-        "1990".into(), "2026-03-01T10:00:00+08:00".into(), "2026-03-01T10:01:00+08:00".into(), pid("addr"), "330106".into(),
-        pid("dev"), pid("ip"), "SF1".into(), "500".into(), String::new(), "shipped".into(), String::new(), String::new(),
-        String::new(), String::new(), "false".into(), "false".into(),
+        "tmall".into(),
+        format!("o{i}"),
+        "m1".into(),
+        "l1".into(),
+        pid(&format!("buyer{i}")),
+        "1".into(),
+        "1990".into(),
+        "1990".into(),
+        "2026-03-01T10:00:00+08:00".into(),
+        "2026-03-01T10:01:00+08:00".into(),
+        pid("addr"),
+        "330106".into(),
+        pid("dev"),
+        pid("ip"),
+        "SF1".into(),
+        "500".into(),
+        String::new(),
+        "shipped".into(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        "false".into(),
+        "false".into(),
     ]
 }
 
