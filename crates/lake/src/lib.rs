@@ -177,6 +177,59 @@ impl ColumnBuilder {
     }
 }
 
+/// Parquet encoding on its own thread, so that reading and validating (the caller's thread) and
+/// encoding and compressing overlap on two cores. The channel holds at most two batches, which
+/// bounds the memory in flight.
+struct Encoder {
+    sender: Option<std::sync::mpsc::SyncSender<RecordBatch>>,
+    handle: Option<std::thread::JoinHandle<io::Result<File>>>,
+}
+
+impl Encoder {
+    fn start(mut writer: ArrowWriter<File>) -> io::Result<Encoder> {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<RecordBatch>(2);
+        let handle = std::thread::Builder::new()
+            .name("parquet-encoder".into())
+            .spawn(move || {
+                for batch in receiver {
+                    writer.write(&batch).map_err(to_io)?;
+                }
+                writer.into_inner().map_err(to_io)
+            })?;
+        Ok(Encoder {
+            sender: Some(sender),
+            handle: Some(handle),
+        })
+    }
+
+    fn send(&mut self, batch: RecordBatch) -> io::Result<()> {
+        let sent = self.sender.as_ref().map(|s| s.send(batch));
+        match sent {
+            Some(Ok(())) => Ok(()),
+            // The encoder stopped: its error says why.
+            _ => Err(self
+                .join()
+                .err()
+                .unwrap_or_else(|| io::Error::other("parquet encoder stopped"))),
+        }
+    }
+
+    fn join(&mut self) -> io::Result<File> {
+        self.sender.take();
+        let handle = self
+            .handle
+            .take()
+            .ok_or_else(|| io::Error::other("parquet encoder already joined"))?;
+        handle
+            .join()
+            .map_err(|_| io::Error::other("parquet encoder panicked"))?
+    }
+
+    fn finish(mut self) -> io::Result<File> {
+        self.join()
+    }
+}
+
 /// What a finished part holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PartInfo {
@@ -197,7 +250,7 @@ pub struct PartWriter {
     record: Int64Builder,
     supplier_value: String,
     batch_value: String,
-    writer: Option<ArrowWriter<File>>,
+    encoder: Option<Encoder>,
     absolute: PathBuf,
     relative: String,
     rows: u64,
@@ -230,6 +283,7 @@ impl PartWriter {
             .build();
         let file = File::create(&absolute)?;
         let writer = ArrowWriter::try_new(file, schema.clone(), Some(props)).map_err(to_io)?;
+        let encoder = Encoder::start(writer)?;
         Ok(PartWriter {
             columns: table
                 .fields
@@ -242,7 +296,7 @@ impl PartWriter {
             record: Int64Builder::new(),
             supplier_value: supplier.to_string(),
             batch_value: batch_id.to_string(),
-            writer: Some(writer),
+            encoder: Some(encoder),
             absolute,
             relative: relative_path.to_string_lossy().replace('\\', "/"),
             rows: 0,
@@ -259,21 +313,21 @@ impl PartWriter {
         arrays.push(Arc::new(self.batch_id.finish()));
         arrays.push(Arc::new(self.record.finish()));
         let batch = RecordBatch::try_new(self.schema.clone(), arrays).map_err(to_io)?;
-        let writer = self
-            .writer
+        let encoder = self
+            .encoder
             .as_mut()
             .ok_or_else(|| io::Error::other("part already finished"))?;
-        writer.write(&batch).map_err(to_io)
+        encoder.send(batch)
     }
 
     /// Flushes, closes and fsyncs the part.
     pub fn finish(mut self) -> io::Result<PartInfo> {
         self.flush()?;
-        let writer = self
-            .writer
+        let encoder = self
+            .encoder
             .take()
             .ok_or_else(|| io::Error::other("part already finished"))?;
-        let file = writer.into_inner().map_err(to_io)?;
+        let file = encoder.finish()?;
         file.sync_all()?;
         let bytes = file.metadata()?.len();
         Ok(PartInfo {
@@ -285,7 +339,9 @@ impl PartWriter {
 
     /// Removes the part file (used when its batch is rejected).
     pub fn abandon(mut self) -> io::Result<()> {
-        self.writer.take();
+        if let Some(encoder) = self.encoder.take() {
+            let _ = encoder.finish();
+        }
         match fs::remove_file(&self.absolute) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
             _ => Ok(()),

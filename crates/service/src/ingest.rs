@@ -66,6 +66,9 @@ pub struct Ingestor {
     home: Home,
     store: Arc<dyn Store>,
     limits: Limits,
+    /// Whether this process has already recovered the home (once, under the lock, is enough:
+    /// what another process leaves behind later is invisible garbage until the next process).
+    recovered: std::sync::atomic::AtomicBool,
 }
 
 /// Sends issues to the store in chunks while a file is read.
@@ -201,6 +204,7 @@ impl Ingestor {
             home,
             store,
             limits,
+            recovered: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
@@ -257,7 +261,11 @@ impl Ingestor {
             .await
             .map_err(|e| IngestError::Internal(e.to_string()))?
             .map_err(io_err("taking the ingest lock"))?;
-        self.recover(received_at).await?;
+        if !self.recovered.load(std::sync::atomic::Ordering::SeqCst) {
+            self.recover(received_at).await?;
+            self.recovered
+                .store(true, std::sync::atomic::Ordering::SeqCst);
+        }
         let delivery_id = uuid::Uuid::new_v4().simple().to_string();
         let staging = self.home.staging();
         let limits = self.limits.clone();

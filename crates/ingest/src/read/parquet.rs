@@ -225,20 +225,27 @@ pub fn read(
                 format!("无法读取：{e}"),
             )
         })?;
-        let columns: Vec<Option<ArrayRef>> = column_of_field
-            .iter()
-            .map(|col| {
-                col.map(|c| {
-                    let array = batch.column(c).clone();
-                    match array.data_type() {
-                        DataType::Dictionary(_, value) => {
-                            arrow::compute::cast(&array, value).unwrap_or(array)
-                        }
-                        _ => array,
-                    }
-                })
-            })
-            .collect();
+        let mut columns: Vec<Option<ArrayRef>> = Vec::with_capacity(column_of_field.len());
+        for (field, col) in table.fields.iter().zip(&column_of_field) {
+            let Some(c) = col else {
+                columns.push(None);
+                continue;
+            };
+            let array = batch.column(*c).clone();
+            let array = match array.data_type() {
+                DataType::Dictionary(_, value) => {
+                    arrow::compute::cast(&array, value).map_err(|e| {
+                        rejected(
+                            file,
+                            format!("column {} cannot be decoded: {e}", field.name),
+                            format!("列 {} 无法解码：{e}", field.name),
+                        )
+                    })?
+                }
+                _ => array,
+            };
+            columns.push(Some(array));
+        }
         for row in 0..batch.num_rows() {
             ctx.counts.records += 1;
             let record = ctx.counts.records;
