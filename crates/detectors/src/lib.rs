@@ -1,0 +1,35 @@
+//! The detectors, one file each, registered in one explicit list ([`all`]).
+//!
+//! Adding a detector: write `src/<id>.rs` with the `//! Detector: <id>` header (practice, legal
+//! basis, known false positives, parameters), its rules as data and its tests (positive, negative,
+//! at the threshold); add one line to [`all`]; the conformance test in `tests/it` then runs it.
+//! Only detectors that work are registered: the catalogue ids not yet here come with their issues.
+
+pub mod price_fraud;
+
+use tianping_detect::Detector;
+
+/// Every registered detector, in catalogue order.
+pub fn all() -> Vec<Box<dyn Detector>> {
+    vec![Box::new(price_fraud::PriceFraud)]
+}
+
+/// The detector ids of the catalogue (`shared/spec/findings.md` §2), registered or not.
+pub const CATALOGUE: &[&str] = &[
+    "fake_orders",
+    "price_discrimination",
+    "price_fraud",
+    "below_cost",
+    "exclusive_dealing",
+    "false_advertising",
+    "disparagement",
+    "counterfeit",
+    "pyramid_scheme",
+    "merchant_identity",
+    "registration_cluster",
+    "return_refusal",
+    "invoice_refusal",
+    "unfair_terms",
+    "fair_competition_review",
+    "serial_complainant",
+];

@@ -1,0 +1,807 @@
+//! Detector: price_fraud — 价格欺诈 in online price display.
+//!
+//! Practice: four ways of misleading buyers about a price, each its own rule.
+//!
+//! - `reference_price` (明码标价和禁止价格欺诈规定 第十六条): a crossed-out or "原价" price with no stated
+//!   basis (`reference_kind` `unspecified` or `previous_price`, or none given) above the lowest
+//!   transaction price of the same listing in the 7 days before the observation — or, with no
+//!   transaction in those 7 days, above the last transaction price before it. Equal is lawful
+//!   ("不高于"). `rrp` and `other_disclosed` bases are judged by their own rules, not this one.
+//! - `raise_then_discount` (第十七条): the non-promotional price raised shortly before a discount
+//!   (by at least `min_raise_ratio` within `raise_days`, against the median of the
+//!   `baseline_days` before), and the discount measured from the raised price.
+//! - `bait_price` (第十九条第二项, 第二十条第一项): the same viewer sees a lower price on the home,
+//!   search or live page than, within `window_minutes`, on the detail, cart or checkout page of the
+//!   same listing. Safe harbour (第二十一条第二项): no finding when what the viewer would finally pay
+//!   is not above the price first shown.
+//! - `fake_time_limit` (第十九条第四项): "限时 / 仅限今日 / 最后一天"-style urgency while the same or a
+//!   lower price is still offered on at least `min_days_after` later days after the claimed deadline.
+//!
+//! Legal basis: 明码标价和禁止价格欺诈规定 (SAMR order 56, in force 2022-07-01); before that date the
+//! rules are not in force and give no findings.
+//!
+//! Known false positives: transaction prices are only as complete as the platform's `orders`
+//! delivery (a missing day of orders can make an honest reference price look high: the evidence
+//! lists the transactions used, so an officer can check); `bait_price` needs `viewer_pid` on both
+//! observations; a price rise that is a genuine cost pass-through can look like `raise_then_discount`
+//! (the evidence shows the baseline and the raise so the merchant can justify it).
+//!
+//! Parameters: see each rule's `params`; `tianping rules` lists them.
+
+use std::collections::BTreeMap;
+
+use serde_json::json;
+use tianping_detect::columns::{
+    Columns, DAY_NS, MINUTE_NS, china_day, china_day_start, china_time, yuan,
+};
+use tianping_detect::{
+    DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RuleVersion,
+    Severity, Window,
+};
+
+const REFERENCE_PRICE: RuleVersion = RuleVersion {
+    rule: "price_fraud.reference_price",
+    effective_from: "2022-07-01",
+    effective_to: None,
+    legal_basis: &[
+        "明码标价和禁止价格欺诈规定 第十六条",
+        "明码标价和禁止价格欺诈规定 第十九条第三项",
+    ],
+    params: &[ParamDef {
+        name: "window_days",
+        default: 7.0,
+        unit: "days",
+        min: 7.0,
+        max: 7.0,
+        source: "明码标价和禁止价格欺诈规定 第十六条（前七日内的最低成交价格）",
+        meaning_zh: "被比较价格须不高于比较前若干日内的最低成交价",
+    }],
+};
+
+const RAISE_THEN_DISCOUNT: RuleVersion = RuleVersion {
+    rule: "price_fraud.raise_then_discount",
+    effective_from: "2022-07-01",
+    effective_to: None,
+    legal_basis: &[
+        "明码标价和禁止价格欺诈规定 第十七条",
+        "明码标价和禁止价格欺诈规定 第十九条第三项",
+    ],
+    params: &[
+        ParamDef {
+            name: "raise_days",
+            default: 7.0,
+            unit: "days",
+            min: 1.0,
+            max: 30.0,
+            source: "ours: 第十七条 says 'before a discount' without a number; 7 days mirrors 第十六条's window",
+            meaning_zh: "折扣前多少天内的提价视为“先提价”",
+        },
+        ParamDef {
+            name: "baseline_days",
+            default: 30.0,
+            unit: "days",
+            min: 8.0,
+            max: 180.0,
+            source: "ours: the usual price is the median of the month before the raise window",
+            meaning_zh: "计算原常态价格的回看天数",
+        },
+        ParamDef {
+            name: "min_raise_ratio",
+            default: 0.05,
+            unit: "ratio",
+            min: 0.0,
+            max: 1.0,
+            source: "ours: smaller moves are ordinary price noise",
+            meaning_zh: "提价幅度下限",
+        },
+    ],
+};
+
+const BAIT_PRICE: RuleVersion = RuleVersion {
+    rule: "price_fraud.bait_price",
+    effective_from: "2022-07-01",
+    effective_to: None,
+    legal_basis: &[
+        "明码标价和禁止价格欺诈规定 第十九条第二项",
+        "明码标价和禁止价格欺诈规定 第二十条第一项",
+    ],
+    params: &[ParamDef {
+        name: "window_minutes",
+        default: 30.0,
+        unit: "minutes",
+        min: 1.0,
+        max: 1440.0,
+        source: "ours: 'the same viewer and moment' — one shopping session",
+        meaning_zh: "同一浏览者先后看到首页/搜索价与详情/结算价的最长间隔",
+    }],
+};
+
+const FAKE_TIME_LIMIT: RuleVersion = RuleVersion {
+    rule: "price_fraud.fake_time_limit",
+    effective_from: "2022-07-01",
+    effective_to: None,
+    legal_basis: &["明码标价和禁止价格欺诈规定 第十九条第四项"],
+    params: &[
+        ParamDef {
+            name: "min_days_after",
+            default: 2.0,
+            unit: "days",
+            min: 1.0,
+            max: 30.0,
+            source: "ours: the same price on two later days shows the deadline was not real",
+            meaning_zh: "声称截止后仍以同价或更低价销售的最少天数",
+        },
+        ParamDef {
+            name: "lookahead_days",
+            default: 7.0,
+            unit: "days",
+            min: 1.0,
+            max: 60.0,
+            source: "ours",
+            meaning_zh: "声称截止后检查的天数",
+        },
+    ],
+};
+
+static RULES: [RuleVersion; 4] = [
+    REFERENCE_PRICE,
+    RAISE_THEN_DISCOUNT,
+    BAIT_PRICE,
+    FAKE_TIME_LIMIT,
+];
+
+static INPUTS: [Input; 3] = [
+    Input {
+        table: "price_observations",
+        columns: &[
+            "platform_id",
+            "listing_id",
+            "observed_at",
+            "page",
+            "displayed_price_fen",
+            "reference_price_fen",
+            "reference_kind",
+            "promo_kind",
+            "promo_label",
+            "payable_price_fen",
+            "viewer_pid",
+            "source",
+        ],
+        time_column: Some("observed_at"),
+    },
+    Input {
+        table: "orders",
+        columns: &[
+            "platform_id",
+            "listing_id",
+            "order_id",
+            "unit_price_fen",
+            "ordered_at",
+            "status",
+        ],
+        time_column: Some("ordered_at"),
+    },
+    Input {
+        table: "listings",
+        columns: &["platform_id", "listing_id", "merchant_id", "title"],
+        time_column: None,
+    },
+];
+
+/// Urgency wording that claims the price ends with the day.
+const DAY_TERMS: &[&str] = &[
+    "仅限今日",
+    "限今日",
+    "今日截止",
+    "今天截止",
+    "仅限今天",
+    "最后一天",
+    "仅此一天",
+    "今日特价",
+];
+/// Urgency wording with no stated end: taken as ending 24 hours after it was shown.
+const TIMER_TERMS: &[&str] = &[
+    "限时",
+    "倒计时",
+    "24小时",
+    "最后几小时",
+    "即将恢复原价",
+    "马上涨价",
+];
+
+/// The price_fraud detector.
+pub struct PriceFraud;
+
+#[derive(Debug, Clone)]
+struct Obs<'a> {
+    listing: (&'a str, &'a str),
+    at: i64,
+    page: &'a str,
+    displayed: i64,
+    reference: Option<i64>,
+    reference_kind: Option<&'a str>,
+    promo_kind: &'a str,
+    promo_label: Option<&'a str>,
+    payable: Option<i64>,
+    viewer: Option<&'a str>,
+    probe: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Sale<'a> {
+    at: i64,
+    price: i64,
+    order_id: &'a str,
+}
+
+type ListingKey<'a> = (&'a str, &'a str);
+
+fn observations(data: &InputData) -> BTreeMap<ListingKey<'_>, Vec<Obs<'_>>> {
+    let mut out: BTreeMap<ListingKey<'_>, Vec<Obs<'_>>> = BTreeMap::new();
+    for batch in data.batches("price_observations") {
+        let c = Columns::new(batch);
+        for row in 0..c.len() {
+            let (
+                Some(platform),
+                Some(listing),
+                Some(at),
+                Some(page),
+                Some(displayed),
+                Some(promo_kind),
+            ) = (
+                c.str("platform_id", row),
+                c.str("listing_id", row),
+                c.time_ns("observed_at", row),
+                c.str("page", row),
+                c.i64("displayed_price_fen", row),
+                c.str("promo_kind", row),
+            )
+            else {
+                continue;
+            };
+            out.entry((platform, listing)).or_default().push(Obs {
+                listing: (platform, listing),
+                at,
+                page,
+                displayed,
+                reference: c.i64("reference_price_fen", row),
+                reference_kind: c.str("reference_kind", row),
+                promo_kind,
+                promo_label: c.str("promo_label", row),
+                payable: c.i64("payable_price_fen", row),
+                viewer: c.str("viewer_pid", row),
+                probe: c.str("source", row) == Some("regulator_probe"),
+            });
+        }
+    }
+    for list in out.values_mut() {
+        list.sort_by(|a, b| {
+            (
+                a.at,
+                a.page,
+                a.displayed,
+                a.viewer,
+                a.reference,
+                a.payable,
+                a.promo_label,
+            )
+                .cmp(&(
+                    b.at,
+                    b.page,
+                    b.displayed,
+                    b.viewer,
+                    b.reference,
+                    b.payable,
+                    b.promo_label,
+                ))
+        });
+    }
+    out
+}
+
+fn sales(data: &InputData) -> BTreeMap<ListingKey<'_>, Vec<Sale<'_>>> {
+    let mut out: BTreeMap<ListingKey<'_>, Vec<Sale<'_>>> = BTreeMap::new();
+    for batch in data.batches("orders") {
+        let c = Columns::new(batch);
+        for row in 0..c.len() {
+            if c.str("status", row) == Some("cancelled") {
+                continue;
+            }
+            let (Some(platform), Some(listing), Some(order_id), Some(price), Some(at)) = (
+                c.str("platform_id", row),
+                c.str("listing_id", row),
+                c.str("order_id", row),
+                c.i64("unit_price_fen", row),
+                c.time_ns("ordered_at", row),
+            ) else {
+                continue;
+            };
+            out.entry((platform, listing)).or_default().push(Sale {
+                at,
+                price,
+                order_id,
+            });
+        }
+    }
+    for list in out.values_mut() {
+        list.sort_by(|a, b| (a.at, a.price, a.order_id).cmp(&(b.at, b.price, b.order_id)));
+    }
+    out
+}
+
+/// Listing → (merchant id, title).
+fn listings(data: &InputData) -> BTreeMap<ListingKey<'_>, (&str, &str)> {
+    let mut out = BTreeMap::new();
+    for batch in data.batches("listings") {
+        let c = Columns::new(batch);
+        for row in 0..c.len() {
+            if let (Some(p), Some(l), Some(m)) = (
+                c.str("platform_id", row),
+                c.str("listing_id", row),
+                c.str("merchant_id", row),
+            ) {
+                let title = c.str("title", row).unwrap_or("");
+                // Several deliveries may carry the same listing: keep the smallest pair, for determinism.
+                let entry = out.entry((p, l)).or_insert((m, title));
+                if (m, title) < *entry {
+                    *entry = (m, title);
+                }
+            }
+        }
+    }
+    out
+}
+
+struct Context<'a> {
+    listings: BTreeMap<ListingKey<'a>, (&'a str, &'a str)>,
+}
+
+impl Context<'_> {
+    fn related(&self, key: ListingKey<'_>) -> Vec<Ref> {
+        self.listings
+            .get(&key)
+            .map(|(m, _)| vec![Ref::merchant(key.0, m)])
+            .unwrap_or_default()
+    }
+
+    fn name(&self, key: ListingKey<'_>) -> String {
+        match self.listings.get(&key) {
+            Some((_, title)) if !title.is_empty() => format!("商品「{title}」（{}）", key.1),
+            _ => format!("商品 {}", key.1),
+        }
+    }
+}
+
+fn day_window(day: i64) -> Window {
+    Window {
+        from: china_time(china_day_start(day)),
+        to: china_time(china_day_start(day + 1)),
+    }
+}
+
+fn percent(ratio: f64) -> String {
+    format!("{:.1}%", ratio * 100.0)
+}
+
+impl PriceFraud {
+    fn reference_price(
+        &self,
+        ctx: &DetectCtx,
+        rule: &'static RuleVersion,
+        cx: &Context<'_>,
+        obs: &[Obs<'_>],
+        sales: &[Sale<'_>],
+        sink: &mut FindingSink,
+    ) {
+        let window = (ctx.param(rule, "window_days") * DAY_NS as f64) as i64;
+        // Per day: the violations found (observation, base price, basis, transactions used).
+        let mut by_day: BTreeMap<i64, Vec<serde_json::Value>> = BTreeMap::new();
+        let mut worst: BTreeMap<i64, (f64, i64, i64)> = BTreeMap::new();
+        for o in obs {
+            let Some(reference) = o.reference else {
+                continue;
+            };
+            if !matches!(
+                o.reference_kind,
+                None | Some("unspecified") | Some("previous_price")
+            ) {
+                continue;
+            }
+            let in_window: Vec<&Sale<'_>> = sales
+                .iter()
+                .filter(|s| s.at >= o.at - window && s.at < o.at)
+                .collect();
+            let (base, basis, used): (i64, &str, Vec<&Sale<'_>>) =
+                if let Some(min) = in_window.iter().map(|s| s.price).min() {
+                    (
+                        min,
+                        "seven_day_lowest_transaction",
+                        in_window
+                            .iter()
+                            .filter(|s| s.price == min)
+                            .take(3)
+                            .copied()
+                            .collect(),
+                    )
+                } else if let Some(last) = sales.iter().rev().find(|s| s.at < o.at) {
+                    (last.price, "last_transaction_before", vec![last])
+                } else {
+                    continue; // No transaction at all: nothing to compare with.
+                };
+            if reference <= base {
+                continue;
+            }
+            let excess = (reference - base) as f64 / base.max(1) as f64;
+            let day = china_day(o.at);
+            by_day.entry(day).or_default().push(json!({
+                "observed_at": china_time(o.at),
+                "page": o.page,
+                "reference_price_fen": reference,
+                "reference_kind": o.reference_kind.unwrap_or("unspecified"),
+                "displayed_price_fen": o.displayed,
+                "base_price_fen": base,
+                "basis": basis,
+                "transactions_in_window": in_window.len(),
+                "base_transactions": used.iter().map(|s| json!({"order_id": s.order_id, "ordered_at": china_time(s.at), "unit_price_fen": s.price})).collect::<Vec<_>>(),
+                "excess_ratio": (excess * 1e4).round() / 1e4,
+            }));
+            let w = worst.entry(day).or_insert((excess, reference, base));
+            if (excess, reference, base) > *w {
+                *w = (excess, reference, base);
+            }
+        }
+        let Some(key) = obs.first().map(|o| o.listing) else {
+            return;
+        };
+        for (day, items) in by_day {
+            let (excess, reference, base) = worst.get(&day).copied().unwrap_or_default();
+            let severity = if excess >= 0.5 {
+                Severity::High
+            } else if excess >= 0.1 {
+                Severity::Medium
+            } else {
+                Severity::Low
+            };
+            let n = items.len();
+            sink.push(Draft {
+                rule,
+                severity,
+                score: excess / (1.0 + excess),
+                subject: Ref::listing(key.0, key.1),
+                related: cx.related(key),
+                window: Some(day_window(day)),
+                summary: format!(
+                    "{}在 {} 标示的被比较价格 {} 元高于前七日内最低成交价 {} 元（高出 {}），且未标明比较依据，共 {} 次展示。",
+                    cx.name(key),
+                    tianping_domain::value::format_date(day),
+                    yuan(reference),
+                    yuan(base),
+                    percent(excess),
+                    n
+                ),
+                evidence: json!({
+                    "rule": "被比较价格不得高于比较前七日内的最低成交价格；七日内无成交的，不得高于最后一次成交价格",
+                    "window_days": ctx.param(rule, "window_days"),
+                    "violations": items,
+                    "max_excess_ratio": (excess * 1e4).round() / 1e4,
+                }),
+            });
+        }
+    }
+
+    fn raise_then_discount(
+        &self,
+        ctx: &DetectCtx,
+        rule: &'static RuleVersion,
+        cx: &Context<'_>,
+        obs: &[Obs<'_>],
+        sink: &mut FindingSink,
+    ) {
+        let raise = (ctx.param(rule, "raise_days") * DAY_NS as f64) as i64;
+        let baseline = (ctx.param(rule, "baseline_days") * DAY_NS as f64) as i64;
+        let min_raise = ctx.param(rule, "min_raise_ratio");
+        let regular: Vec<&Obs<'_>> = obs.iter().filter(|o| o.promo_kind == "none").collect();
+        let mut by_day: BTreeMap<i64, (f64, serde_json::Value)> = BTreeMap::new();
+        for o in obs.iter().filter(|o| o.promo_kind != "none") {
+            let Some(reference) = o.reference else {
+                continue;
+            };
+            let mut before: Vec<i64> = regular
+                .iter()
+                .filter(|r| r.at >= o.at - baseline && r.at < o.at - raise)
+                .map(|r| r.displayed)
+                .collect();
+            if before.len() < 2 {
+                continue;
+            }
+            before.sort_unstable();
+            let usual = before[before.len() / 2];
+            let Some(raised) = regular
+                .iter()
+                .filter(|r| r.at >= o.at - raise && r.at < o.at)
+                .max_by_key(|r| (r.displayed, r.at))
+            else {
+                continue;
+            };
+            let raise_ratio = (raised.displayed - usual) as f64 / usual.max(1) as f64;
+            if raise_ratio < min_raise || raised.displayed <= usual || reference < raised.displayed
+            {
+                continue;
+            }
+            let claimed = (reference - o.displayed) as f64 / reference.max(1) as f64;
+            let real = (usual - o.displayed) as f64 / usual.max(1) as f64;
+            let day = china_day(o.at);
+            let value = json!({
+                "usual_price_fen": usual,
+                "usual_price_observations": before.len(),
+                "raised_price_fen": raised.displayed,
+                "raised_at": china_time(raised.at),
+                "raise_ratio": (raise_ratio * 1e4).round() / 1e4,
+                "discount_observed_at": china_time(o.at),
+                "reference_price_fen": reference,
+                "discounted_price_fen": o.displayed,
+                "claimed_discount_ratio": (claimed * 1e4).round() / 1e4,
+                "real_discount_ratio_vs_usual": (real * 1e4).round() / 1e4,
+                "promo_kind": o.promo_kind,
+                "promo_label": o.promo_label,
+            });
+            let score = claimed - real;
+            let entry = by_day.entry(day).or_insert((f64::MIN, value.clone()));
+            if score > entry.0 {
+                *entry = (score, value);
+            }
+        }
+        let Some(key) = obs.first().map(|o| o.listing) else {
+            return;
+        };
+        for (day, (score, ev)) in by_day {
+            let usual = ev["usual_price_fen"].as_i64().unwrap_or(0);
+            let raised = ev["raised_price_fen"].as_i64().unwrap_or(0);
+            let discounted = ev["discounted_price_fen"].as_i64().unwrap_or(0);
+            let severity = if discounted >= usual {
+                Severity::High
+            } else {
+                Severity::Medium
+            };
+            sink.push(Draft {
+                rule,
+                severity,
+                score: score.clamp(0.0, 1.0),
+                subject: Ref::listing(key.0, key.1),
+                related: cx.related(key),
+                window: Some(day_window(day)),
+                summary: format!(
+                    "{}在折扣前将常态价 {} 元提高到 {} 元，再以提高后的价格为基准标示折扣，折后价 {} 元{}。",
+                    cx.name(key),
+                    yuan(usual),
+                    yuan(raised),
+                    yuan(discounted),
+                    if discounted >= usual { "不低于提价前的常态价" } else { "实际优惠小于标示优惠" }
+                ),
+                evidence: json!({"rule": "不得在折价、减价前临时显著提高标示价格并作为折价、减价计算基准", "finding": ev}),
+            });
+        }
+    }
+
+    fn bait_price(
+        &self,
+        ctx: &DetectCtx,
+        rule: &'static RuleVersion,
+        cx: &Context<'_>,
+        obs: &[Obs<'_>],
+        sink: &mut FindingSink,
+    ) {
+        let window = (ctx.param(rule, "window_minutes") * MINUTE_NS as f64) as i64;
+        let mut by_day: BTreeMap<i64, Vec<(f64, bool, serde_json::Value)>> = BTreeMap::new();
+        for first in obs
+            .iter()
+            .filter(|o| matches!(o.page, "home" | "search" | "live"))
+        {
+            let Some(viewer) = first.viewer else { continue };
+            let later = obs.iter().find(|o| {
+                o.viewer == Some(viewer)
+                    && matches!(o.page, "detail" | "cart" | "checkout")
+                    && o.at >= first.at
+                    && o.at <= first.at + window
+            });
+            let Some(later) = later else { continue };
+            let charged = later.payable.unwrap_or(later.displayed);
+            // Safe harbour (第二十一条第二项): paying no more than first shown is no bait.
+            if charged <= first.displayed {
+                continue;
+            }
+            let gap = (charged - first.displayed) as f64 / first.displayed.max(1) as f64;
+            by_day.entry(china_day(first.at)).or_default().push((
+                gap,
+                first.probe || later.probe,
+                json!({
+                    "viewer_pid": viewer,
+                    "first_page": first.page,
+                    "first_seen_at": china_time(first.at),
+                    "first_price_fen": first.displayed,
+                    "later_page": later.page,
+                    "later_seen_at": china_time(later.at),
+                    "later_displayed_price_fen": later.displayed,
+                    "later_payable_price_fen": later.payable,
+                    "gap_ratio": (gap * 1e4).round() / 1e4,
+                    "regulator_probe": first.probe || later.probe,
+                }),
+            ));
+        }
+        let Some(key) = obs.first().map(|o| o.listing) else {
+            return;
+        };
+        for (day, mut pairs) in by_day {
+            pairs.sort_by(|a, b| {
+                b.0.total_cmp(&a.0)
+                    .then_with(|| a.2.to_string().cmp(&b.2.to_string()))
+            });
+            let (gap, _, _) = pairs[0];
+            let probe = pairs.iter().any(|p| p.1);
+            let severity = match (gap >= 0.1, probe) {
+                (true, true) => Severity::Critical,
+                (true, false) | (false, true) => Severity::High,
+                (false, false) => Severity::Medium,
+            };
+            let first = &pairs[0].2;
+            sink.push(Draft {
+                rule,
+                severity,
+                score: gap / (1.0 + gap),
+                subject: Ref::listing(key.0, key.1),
+                related: cx.related(key),
+                window: Some(day_window(day)),
+                summary: format!(
+                    "{}在{}页显示 {} 元，同一浏览者随后在{}页须付 {} 元（高出 {}），共 {} 次{}。",
+                    cx.name(key),
+                    page_zh(first["first_page"].as_str().unwrap_or("")),
+                    yuan(first["first_price_fen"].as_i64().unwrap_or(0)),
+                    page_zh(first["later_page"].as_str().unwrap_or("")),
+                    yuan(first["later_payable_price_fen"].as_i64().or(first["later_displayed_price_fen"].as_i64()).unwrap_or(0)),
+                    percent(gap),
+                    pairs.len(),
+                    if probe { "，含监管神秘买家实测" } else { "" }
+                ),
+                evidence: json!({
+                    "rule": "首页或其他显著位置标示的价格不得低于详情页、结算页价格（低价招徕、高价结算）",
+                    "window_minutes": ctx.param(rule, "window_minutes"),
+                    "pairs": pairs.iter().map(|p| p.2.clone()).collect::<Vec<_>>(),
+                    "max_gap_ratio": (gap * 1e4).round() / 1e4,
+                    "regulator_probe": probe,
+                }),
+            });
+        }
+    }
+
+    fn fake_time_limit(
+        &self,
+        ctx: &DetectCtx,
+        rule: &'static RuleVersion,
+        cx: &Context<'_>,
+        obs: &[Obs<'_>],
+        sink: &mut FindingSink,
+    ) {
+        let min_days = ctx.param(rule, "min_days_after").round() as usize;
+        let lookahead = (ctx.param(rule, "lookahead_days") * DAY_NS as f64) as i64;
+        let mut best: Option<(usize, serde_json::Value, i64)> = None;
+        for o in obs {
+            let Some(label) = o.promo_label else { continue };
+            let term = DAY_TERMS
+                .iter()
+                .chain(TIMER_TERMS)
+                .find(|t| label.contains(**t));
+            let Some(term) = term else { continue };
+            let deadline = if DAY_TERMS.contains(term) {
+                china_day_start(china_day(o.at) + 1)
+            } else {
+                o.at + DAY_NS
+            };
+            let mut later_days: Vec<i64> = obs
+                .iter()
+                .filter(|l| {
+                    l.at >= deadline && l.at < deadline + lookahead && l.displayed <= o.displayed
+                })
+                .map(|l| china_day(l.at))
+                .collect();
+            later_days.dedup();
+            if later_days.len() < min_days {
+                continue;
+            }
+            let later: Vec<serde_json::Value> = obs
+                .iter()
+                .filter(|l| l.at >= deadline && l.at < deadline + lookahead && l.displayed <= o.displayed)
+                .take(10)
+                .map(|l| json!({"observed_at": china_time(l.at), "displayed_price_fen": l.displayed, "promo_label": l.promo_label}))
+                .collect();
+            let ev = json!({
+                "claim_observed_at": china_time(o.at),
+                "promo_label": label,
+                "urgency_term": term,
+                "claimed_deadline": china_time(deadline),
+                "limited_price_fen": o.displayed,
+                "days_offered_after_deadline": later_days.len(),
+                "later_observations": later,
+            });
+            if best.as_ref().is_none_or(|b| later_days.len() > b.0) {
+                best = Some((later_days.len(), ev, o.at));
+            }
+        }
+        let (Some((days, ev, at)), Some(key)) = (best, obs.first().map(|o| o.listing)) else {
+            return;
+        };
+        let day = china_day(at);
+        sink.push(Draft {
+            rule,
+            severity: if days >= 7 { Severity::High } else { Severity::Medium },
+            score: (days as f64 / 7.0).min(1.0),
+            subject: Ref::listing(key.0, key.1),
+            related: cx.related(key),
+            window: Some(Window { from: china_time(china_day_start(day)), to: china_time(china_day_start(day) + DAY_NS + lookahead) }),
+            summary: format!(
+                "{}以「{}」宣称限时优惠（{} 元），但声称截止后仍有 {} 天以相同或更低价格销售。",
+                cx.name(key),
+                ev["promo_label"].as_str().unwrap_or(""),
+                yuan(ev["limited_price_fen"].as_i64().unwrap_or(0)),
+                days
+            ),
+            evidence: json!({"rule": "不得使用虚假的或者使人误解的限时等标价用语诱导交易", "finding": ev}),
+        });
+    }
+}
+
+fn page_zh(page: &str) -> &'static str {
+    match page {
+        "home" => "首页",
+        "search" => "搜索",
+        "live" => "直播间",
+        "detail" => "详情",
+        "cart" => "购物车",
+        "checkout" => "结算",
+        _ => "其他",
+    }
+}
+
+impl Detector for PriceFraud {
+    fn id(&self) -> &'static str {
+        "price_fraud"
+    }
+
+    fn version(&self) -> u32 {
+        1
+    }
+
+    fn rules(&self) -> &'static [RuleVersion] {
+        &RULES
+    }
+
+    fn inputs(&self) -> &'static [Input] {
+        &INPUTS
+    }
+
+    fn detect(&self, ctx: &DetectCtx, data: &InputData, sink: &mut FindingSink) {
+        let obs = observations(data);
+        let sales = sales(data);
+        let cx = Context {
+            listings: listings(data),
+        };
+        let reference = ctx.rule_in_force(&RULES, REFERENCE_PRICE.rule);
+        let raise = ctx.rule_in_force(&RULES, RAISE_THEN_DISCOUNT.rule);
+        let bait = ctx.rule_in_force(&RULES, BAIT_PRICE.rule);
+        let timer = ctx.rule_in_force(&RULES, FAKE_TIME_LIMIT.rule);
+        let none: Vec<Sale<'_>> = Vec::new();
+        for (key, list) in &obs {
+            if let Some(rule) = reference {
+                self.reference_price(ctx, rule, &cx, list, sales.get(key).unwrap_or(&none), sink);
+            }
+            if let Some(rule) = raise {
+                self.raise_then_discount(ctx, rule, &cx, list, sink);
+            }
+            if let Some(rule) = bait {
+                self.bait_price(ctx, rule, &cx, list, sink);
+            }
+            if let Some(rule) = timer {
+                self.fake_time_limit(ctx, rule, &cx, list, sink);
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! The conformance harness: every registered detector, on empty input and on a mixed dataset in
+//! two row orders and batchings, must give no findings on empty input, the same findings every
+//! time, only references that resolve to the input, and findings that validate against the spec.
+
+use std::collections::BTreeSet;
+
+use serde_json::{Value, json};
+use tianping_detect::{RefKind, finding};
+use tianping_detectors::{CATALOGUE, all};
+
+use crate::support::*;
+
+const AS_OF: &str = "2026-04-01T00:00:00+08:00";
+
+/// A small mixed dataset with honest and dishonest listings.
+fn dataset() -> Vec<(&'static str, Vec<Value>)> {
+    let mut observations = Vec::new();
+    let mut orders = Vec::new();
+    let mut listings = Vec::new();
+    for l in 0..6 {
+        let listing = format!("l{l}");
+        listings.push(json!({"platform_id": "p", "listing_id": listing, "merchant_id": format!("m{}", l % 3), "title": format!("商品{l}")}));
+        for d in 1..=20u32 {
+            let price = 10_000 + (l as i64) * 100;
+            orders.push(json!({"platform_id": "p", "listing_id": listing, "order_id": format!("o{l}-{d}"),
+                "unit_price_fen": price - (d as i64 % 3) * 50, "ordered_at": format!("2026-03-{d:02}T11:00:00+08:00"), "status": "completed"}));
+            let reference = if l % 2 == 0 {
+                Some(price + 2_000)
+            } else {
+                None
+            };
+            observations.push(json!({"platform_id": "p", "listing_id": listing,
+                "observed_at": format!("2026-03-{d:02}T20:00:00+08:00"), "page": if d % 2 == 0 { "search" } else { "checkout" },
+                "displayed_price_fen": price, "reference_price_fen": reference, "reference_kind": reference.map(|_| "unspecified"),
+                "promo_kind": if reference.is_some() { "discount" } else { "none" },
+                "promo_label": if l == 4 { Some("限时 仅限今日") } else { None },
+                "payable_price_fen": if d % 2 == 1 && l == 5 { Some(price + 500) } else { None },
+                "viewer_pid": format!("v{}", d / 2), "source": "platform_log"}));
+        }
+    }
+    vec![
+        ("price_observations", observations),
+        ("orders", orders),
+        ("listings", listings),
+    ]
+}
+
+fn reversed(tables: &[(&'static str, Vec<Value>)]) -> Vec<(&'static str, Vec<Value>)> {
+    tables
+        .iter()
+        .map(|(t, rows)| (*t, rows.iter().rev().cloned().collect()))
+        .collect()
+}
+
+#[test]
+fn detector_ids_are_in_the_catalogue_and_unique() {
+    let ids: Vec<&str> = all().iter().map(|d| d.id()).collect();
+    let unique: BTreeSet<&str> = ids.iter().copied().collect();
+    assert_eq!(unique.len(), ids.len());
+    for id in ids {
+        assert!(CATALOGUE.contains(&id), "{id}");
+    }
+}
+
+#[test]
+fn every_detector_conforms() {
+    let tables = dataset();
+    for detector in all() {
+        let id = detector.id();
+        // Rules are named <detector>.<rule>, have a legal basis, and their parameters' defaults respect their bounds.
+        for rule in detector.rules() {
+            assert!(rule.rule.starts_with(&format!("{id}.")), "{}", rule.rule);
+            assert!(!rule.legal_basis.is_empty(), "{}", rule.rule);
+            for p in rule.params {
+                assert!(
+                    (p.min..=p.max).contains(&p.default),
+                    "{}.{}",
+                    rule.rule,
+                    p.name
+                );
+            }
+        }
+        // Every declared input is a table and columns of the standard (or lineage).
+        for input in detector.inputs() {
+            let table = tianping_domain::schema::table(input.table)
+                .unwrap_or_else(|| panic!("{id}: {}", input.table));
+            for column in input.columns {
+                assert!(
+                    table.field_index(column).is_some() || column.starts_with('_'),
+                    "{id}: {}.{column}",
+                    input.table
+                );
+            }
+        }
+        // Empty input: no findings, no panic.
+        assert!(
+            run(detector.as_ref(), AS_OF, &Default::default()).is_empty(),
+            "{id}"
+        );
+        let empty = data(
+            &tables.iter().map(|(t, _)| (*t, vec![])).collect::<Vec<_>>(),
+            10,
+        );
+        assert!(run(detector.as_ref(), AS_OF, &empty).is_empty(), "{id}");
+
+        // Same findings across runs, row orders and batchings.
+        let a = run(detector.as_ref(), AS_OF, &data(&tables, 7));
+        let b = run(detector.as_ref(), AS_OF, &data(&tables, 7));
+        let c = run(detector.as_ref(), AS_OF, &data(&reversed(&tables), 3));
+        assert!(
+            !a.is_empty(),
+            "{id}: the conformance dataset should give findings"
+        );
+        assert_eq!(a, b, "{id}: deterministic");
+        assert_eq!(a, c, "{id}: independent of row order and batching");
+
+        // Sorted by id, valid per the spec, and every reference resolves to the input.
+        let ids: Vec<&str> = a.iter().map(|f| f.finding_id.as_str()).collect();
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        assert_eq!(ids, sorted);
+        let listings: BTreeSet<(String, String)> = tables
+            .iter()
+            .flat_map(|(_, rows)| rows.iter())
+            .filter_map(|r| {
+                Some((
+                    r["platform_id"].as_str()?.to_string(),
+                    r["listing_id"].as_str()?.to_string(),
+                ))
+            })
+            .collect();
+        let merchants: BTreeSet<(String, String)> = tables
+            .iter()
+            .flat_map(|(_, rows)| rows.iter())
+            .filter_map(|r| {
+                Some((
+                    r["platform_id"].as_str()?.to_string(),
+                    r["merchant_id"].as_str()?.to_string(),
+                ))
+            })
+            .collect();
+        for f in &a {
+            finding::check_finding(f, CATALOGUE).unwrap_or_else(|e| panic!("{id}: {e}: {f:#?}"));
+            for r in std::iter::once(&f.subject).chain(&f.related) {
+                let key = (r.platform_id.clone().unwrap_or_default(), r.id.clone());
+                match r.kind {
+                    RefKind::Listing => {
+                        assert!(listings.contains(&key), "{id}: listing {key:?} resolves")
+                    }
+                    RefKind::Merchant => {
+                        assert!(merchants.contains(&key), "{id}: merchant {key:?} resolves")
+                    }
+                    other => panic!("{id}: unexpected reference kind {other:?}"),
+                }
+            }
+            let line = serde_json::to_string(f).unwrap();
+            let back: tianping_detect::Finding = serde_json::from_str(&line).unwrap();
+            assert_eq!(&back, f, "{id}: findings round-trip through JSON");
+        }
+    }
+}

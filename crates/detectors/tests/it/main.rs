@@ -1,0 +1,7 @@
+//! Detector tests. One binary:
+mod support;
+
+/// Every registered detector through the spec checks.
+mod conformance;
+/// price_fraud: each rule positive, negative and at its threshold, written from the legal text.
+mod price_fraud;

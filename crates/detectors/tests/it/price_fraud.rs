@@ -1,0 +1,423 @@
+use serde_json::{Value, json};
+use tianping_detect::{Finding, Severity};
+use tianping_detectors::price_fraud::PriceFraud;
+
+use crate::support::*;
+
+const AS_OF: &str = "2026-04-01T00:00:00+08:00";
+
+fn at(day: u32, hh: u32, mm: u32) -> String {
+    format!("2026-03-{day:02}T{hh:02}:{mm:02}:00+08:00")
+}
+
+fn order(id: &str, day: u32, price: i64, status: &str) -> Value {
+    json!({"platform_id": "p", "listing_id": "l1", "order_id": id, "unit_price_fen": price,
+           "ordered_at": at(day, 12, 0), "status": status})
+}
+
+fn obs(
+    time: String,
+    page: &str,
+    displayed: i64,
+    reference: Option<i64>,
+    kind: Option<&str>,
+) -> Value {
+    json!({"platform_id": "p", "listing_id": "l1", "observed_at": time, "page": page,
+           "displayed_price_fen": displayed, "reference_price_fen": reference, "reference_kind": kind,
+           "promo_kind": if reference.is_some() { "discount" } else { "none" }, "source": "platform_log"})
+}
+
+fn listing() -> Value {
+    json!({"platform_id": "p", "listing_id": "l1", "merchant_id": "m1", "title": "西湖龙井"})
+}
+
+fn findings(observations: Vec<Value>, orders: Vec<Value>) -> Vec<Finding> {
+    let data = data(
+        &[
+            ("price_observations", observations),
+            ("orders", orders),
+            ("listings", vec![listing()]),
+        ],
+        3,
+    );
+    run(&PriceFraud, AS_OF, &data)
+}
+
+fn of_rule<'a>(findings: &'a [Finding], rule: &str) -> Vec<&'a Finding> {
+    findings
+        .iter()
+        .filter(|f| f.rule == format!("price_fraud.{rule}"))
+        .collect()
+}
+
+// 第十六条: the compared price must not exceed the lowest transaction price in the 7 days before.
+fn week_of_sales() -> Vec<Value> {
+    vec![
+        order("o1", 2, 10_000, "completed"),
+        order("o2", 4, 9_000, "completed"),
+        order("o3", 6, 9_500, "paid"),
+        // Not transactions at this price: cancelled, or after the observation.
+        order("o4", 5, 5_000, "cancelled"),
+        order("o5", 9, 1_000, "completed"),
+    ]
+}
+
+#[test]
+fn reference_price_above_the_seven_day_low_is_a_finding() {
+    let f = findings(
+        vec![obs(
+            at(8, 10, 0),
+            "detail",
+            8_500,
+            Some(12_000),
+            Some("unspecified"),
+        )],
+        week_of_sales(),
+    );
+    let f = of_rule(&f, "reference_price");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    let v = &f[0].evidence["violations"][0];
+    assert_eq!(v["base_price_fen"], 9_000);
+    assert_eq!(v["basis"], "seven_day_lowest_transaction");
+    assert_eq!(
+        v["transactions_in_window"], 3,
+        "the cancelled order and the later one are not counted"
+    );
+    assert_eq!(f[0].severity, Severity::Medium, "33% above the base");
+    assert!(
+        f[0].summary.contains("120.00") && f[0].summary.contains("90.00"),
+        "{}",
+        f[0].summary
+    );
+    assert_eq!(f[0].related[0].id, "m1");
+    assert_eq!(f[0].legal_basis[0], "明码标价和禁止价格欺诈规定 第十六条");
+}
+
+#[test]
+fn reference_price_equal_to_the_seven_day_low_is_lawful() {
+    for kind in [Some("unspecified"), Some("previous_price"), None] {
+        let f = findings(
+            vec![obs(at(8, 10, 0), "detail", 8_500, Some(9_000), kind)],
+            week_of_sales(),
+        );
+        assert!(
+            of_rule(&f, "reference_price").is_empty(),
+            "{kind:?}: 不高于 is lawful"
+        );
+        let f = findings(
+            vec![obs(at(8, 10, 0), "detail", 8_500, Some(9_001), kind)],
+            week_of_sales(),
+        );
+        assert_eq!(
+            of_rule(&f, "reference_price").len(),
+            1,
+            "{kind:?}: one fen above is not"
+        );
+    }
+}
+
+#[test]
+fn disclosed_bases_are_not_judged_by_the_seven_day_rule() {
+    for kind in ["rrp", "other_disclosed"] {
+        let f = findings(
+            vec![obs(at(8, 10, 0), "detail", 8_500, Some(20_000), Some(kind))],
+            week_of_sales(),
+        );
+        assert!(of_rule(&f, "reference_price").is_empty(), "{kind}");
+    }
+}
+
+#[test]
+fn with_no_sale_in_seven_days_the_last_sale_is_the_base() {
+    let sales = vec![order("o1", 1, 8_000, "completed")];
+    // Day 1 noon is more than 7 days before day 9 afternoon.
+    let f = findings(
+        vec![obs(
+            at(9, 13, 0),
+            "detail",
+            7_000,
+            Some(8_500),
+            Some("previous_price"),
+        )],
+        sales.clone(),
+    );
+    let f = of_rule(&f, "reference_price");
+    assert_eq!(f.len(), 1);
+    assert_eq!(
+        f[0].evidence["violations"][0]["basis"],
+        "last_transaction_before"
+    );
+    let f = findings(
+        vec![obs(
+            at(9, 13, 0),
+            "detail",
+            7_000,
+            Some(8_000),
+            Some("previous_price"),
+        )],
+        sales,
+    );
+    assert!(of_rule(&f, "reference_price").is_empty());
+    // No sale at all: nothing to compare with, no finding.
+    let f = findings(
+        vec![obs(at(9, 13, 0), "detail", 7_000, Some(99_999), None)],
+        vec![],
+    );
+    assert!(of_rule(&f, "reference_price").is_empty());
+}
+
+#[test]
+fn the_seven_day_window_is_exact() {
+    // A sale exactly 7 days before counts; one a minute earlier does not.
+    let observed = at(8, 12, 0);
+    let in_window = vec![
+        order("o1", 1, 9_000, "completed"),
+        order("o2", 7, 9_500, "completed"),
+    ];
+    let f = findings(
+        vec![obs(observed.clone(), "detail", 8_000, Some(9_400), None)],
+        in_window,
+    );
+    assert_eq!(
+        of_rule(&f, "reference_price").len(),
+        1,
+        "day 1 12:00 is in [t-7d, t): base 9,000"
+    );
+    let mut early = order("o1", 1, 9_000, "completed");
+    early["ordered_at"] = json!(at(1, 11, 59));
+    let f = findings(
+        vec![obs(observed, "detail", 8_000, Some(9_400), None)],
+        vec![early, order("o2", 7, 9_500, "completed")],
+    );
+    assert!(
+        of_rule(&f, "reference_price").is_empty(),
+        "base is then 9,500"
+    );
+}
+
+#[test]
+fn rules_not_in_force_before_2022_07_01() {
+    let observations = vec![obs(
+        at(8, 10, 0),
+        "detail",
+        8_500,
+        Some(12_000),
+        Some("unspecified"),
+    )];
+    let data = data(
+        &[
+            ("price_observations", observations),
+            ("orders", week_of_sales()),
+        ],
+        10,
+    );
+    assert!(run(&PriceFraud, "2022-06-30T23:59:59+08:00", &data).is_empty());
+}
+
+// 第十九条第二项、第二十条第一项: a lower price on the home/search page than at checkout.
+fn viewed(
+    time: String,
+    page: &str,
+    displayed: i64,
+    payable: Option<i64>,
+    viewer: &str,
+    source: &str,
+) -> Value {
+    json!({"platform_id": "p", "listing_id": "l1", "observed_at": time, "page": page, "displayed_price_fen": displayed,
+           "payable_price_fen": payable, "promo_kind": "none", "viewer_pid": viewer, "source": source})
+}
+
+#[test]
+fn bait_price_positive_negative_and_safe_harbour() {
+    let f = findings(
+        vec![
+            viewed(at(3, 10, 0), "search", 10_000, None, "v1", "platform_log"),
+            viewed(
+                at(3, 10, 10),
+                "checkout",
+                10_000,
+                Some(12_000),
+                "v1",
+                "platform_log",
+            ),
+        ],
+        vec![],
+    );
+    let f = of_rule(&f, "bait_price");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].severity, Severity::High);
+    assert_eq!(f[0].evidence["pairs"][0]["later_payable_price_fen"], 12_000);
+    // 第二十一条第二项: paying less, or the same, than first shown is no bait.
+    for payable in [9_500, 10_000] {
+        let f = findings(
+            vec![
+                viewed(at(3, 10, 0), "search", 10_000, None, "v1", "platform_log"),
+                viewed(
+                    at(3, 10, 10),
+                    "checkout",
+                    12_000,
+                    Some(payable),
+                    "v1",
+                    "platform_log",
+                ),
+            ],
+            vec![],
+        );
+        assert!(of_rule(&f, "bait_price").is_empty(), "payable {payable}");
+    }
+    // Another viewer's checkout is not the same viewer's experience.
+    let f = findings(
+        vec![
+            viewed(at(3, 10, 0), "home", 10_000, None, "v1", "platform_log"),
+            viewed(at(3, 10, 5), "detail", 12_000, None, "v2", "platform_log"),
+        ],
+        vec![],
+    );
+    assert!(of_rule(&f, "bait_price").is_empty());
+}
+
+#[test]
+fn bait_price_window_and_probe() {
+    // Exactly 30 minutes later is the same session; 31 is not.
+    let pair = |minutes: u32| {
+        vec![
+            viewed(at(3, 10, 0), "live", 10_000, None, "v1", "regulator_probe"),
+            viewed(
+                at(3, 10, minutes),
+                "detail",
+                10_500,
+                None,
+                "v1",
+                "regulator_probe",
+            ),
+        ]
+    };
+    let f = findings(pair(30), vec![]);
+    let f = of_rule(&f, "bait_price");
+    assert_eq!(f.len(), 1);
+    assert_eq!(
+        f[0].severity,
+        Severity::High,
+        "5% gap, seen by a regulator probe"
+    );
+    assert!(f[0].summary.contains("神秘买家"));
+    assert!(of_rule(&findings(pair(31), vec![]), "bait_price").is_empty());
+}
+
+// 第十七条: raising the price just before a discount and discounting from the raised price.
+fn regular(day: u32, price: i64) -> Value {
+    obs(at(day, 9, 0), "detail", price, None, None)
+}
+
+#[test]
+fn raise_then_discount_positive_and_threshold() {
+    let history = |raised: i64| {
+        vec![
+            regular(1, 10_000),
+            regular(5, 10_000),
+            regular(10, 10_000),
+            regular(24, raised),
+        ]
+    };
+    let mut list = history(13_000);
+    list.push(obs(
+        at(27, 9, 0),
+        "detail",
+        11_000,
+        Some(13_000),
+        Some("previous_price"),
+    ));
+    let f = findings(list, vec![]);
+    let f = of_rule(&f, "raise_then_discount");
+    assert_eq!(f.len(), 1);
+    assert_eq!(
+        f[0].severity,
+        Severity::High,
+        "the discounted price is above the usual price"
+    );
+    assert_eq!(f[0].evidence["finding"]["usual_price_fen"], 10_000);
+    // At the threshold: a 5% raise is a raise; 4.99% is not.
+    let mut list = history(10_500);
+    list.push(obs(at(27, 9, 0), "detail", 9_500, Some(10_500), None));
+    assert_eq!(
+        of_rule(&findings(list, vec![]), "raise_then_discount").len(),
+        1
+    );
+    let mut list = history(10_499);
+    list.push(obs(at(27, 9, 0), "detail", 9_500, Some(10_499), None));
+    assert!(of_rule(&findings(list, vec![]), "raise_then_discount").is_empty());
+}
+
+#[test]
+fn a_discount_from_the_usual_price_is_not_raise_then_discount() {
+    let mut list = vec![
+        regular(1, 10_000),
+        regular(5, 10_000),
+        regular(10, 10_000),
+        regular(24, 10_000),
+    ];
+    list.push(obs(
+        at(27, 9, 0),
+        "detail",
+        8_000,
+        Some(10_000),
+        Some("previous_price"),
+    ));
+    assert!(of_rule(&findings(list, vec![]), "raise_then_discount").is_empty());
+}
+
+// 第十九条第四项: a time limit that is not real.
+fn labelled(day: u32, price: i64, label: Option<&str>) -> Value {
+    json!({"platform_id": "p", "listing_id": "l1", "observed_at": at(day, 20, 0), "page": "detail",
+           "displayed_price_fen": price, "promo_kind": if label.is_some() { "flash_sale" } else { "none" },
+           "promo_label": label, "source": "platform_log"})
+}
+
+#[test]
+fn fake_time_limit_positive_negative_and_threshold() {
+    let f = findings(
+        vec![
+            labelled(10, 8_000, Some("限时折扣 仅限今日")),
+            labelled(11, 8_000, Some("限时折扣 仅限今日")),
+            labelled(12, 7_900, None),
+        ],
+        vec![],
+    );
+    let f = of_rule(&f, "fake_time_limit");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].evidence["finding"]["days_offered_after_deadline"], 2);
+    assert_eq!(
+        f[0].evidence["finding"]["claimed_deadline"],
+        "2026-03-11T00:00:00+08:00"
+    );
+    // The price really went back up: no finding.
+    let f = findings(
+        vec![
+            labelled(10, 8_000, Some("仅限今日")),
+            labelled(11, 10_000, None),
+            labelled(12, 10_000, None),
+        ],
+        vec![],
+    );
+    assert!(of_rule(&f, "fake_time_limit").is_empty());
+    // One later day is below the threshold of two.
+    let f = findings(
+        vec![
+            labelled(10, 8_000, Some("最后一天")),
+            labelled(11, 8_000, None),
+            labelled(12, 10_000, None),
+        ],
+        vec![],
+    );
+    assert!(of_rule(&f, "fake_time_limit").is_empty());
+    // No urgency wording: nothing to judge.
+    let f = findings(
+        vec![
+            labelled(10, 8_000, Some("会员价")),
+            labelled(11, 8_000, None),
+            labelled(12, 8_000, None),
+        ],
+        vec![],
+    );
+    assert!(of_rule(&f, "fake_time_limit").is_empty());
+}
