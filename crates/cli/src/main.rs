@@ -72,6 +72,36 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Run the detectors over what has been ingested and store the findings.
+    #[cfg(feature = "sql")]
+    Detect {
+        /// Run only this detector (repeatable).
+        #[arg(long = "detector")]
+        detectors: Vec<String>,
+        /// Detect as of this time (RFC 3339; default: now).
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Also write this run's findings as JSON Lines (`-` for stdout).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Parameter overrides (TOML: `[params."<detector>.<rule>"] name = value`).
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Run detectors even when nothing they read changed.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Export stored findings as JSON Lines, sorted by finding_id.
+    Findings {
+        /// File to write (`-` for stdout).
+        #[arg(long)]
+        out: PathBuf,
+        /// Only this detector (repeatable).
+        #[arg(long = "detector")]
+        detectors: Vec<String>,
+    },
+    /// The rules of the registered detectors: legal basis, period in force and parameters.
+    Rules,
     /// List batches and their receipts, newest first.
     Batches {
         /// At most this many.
@@ -164,6 +194,96 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
                 Err(output::SqlFailure::Internal(e)) => Err(e),
             }
+        }
+        #[cfg(feature = "sql")]
+        Command::Detect {
+            detectors,
+            as_of,
+            out,
+            config,
+            force,
+        } => {
+            let overrides = match &config {
+                Some(path) => {
+                    let text = std::fs::read_to_string(path)
+                        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+                    match tianping_detect::rules::parse_overrides(&text) {
+                        Ok(o) => o,
+                        Err(e) => {
+                            eprintln!("配置错误 configuration error: {}: {e}", path.display());
+                            return Ok(ExitCode::from(2));
+                        }
+                    }
+                }
+                None => Default::default(),
+            };
+            let request = tianping_engine::DetectRequest {
+                as_of: as_of.unwrap_or_else(clock::now_rfc3339),
+                detectors,
+                overrides,
+                force,
+            };
+            let report = match tianping_engine::run(
+                &home.lake(),
+                store.as_ref(),
+                &request,
+                &clock::now_rfc3339(),
+            )
+            .await
+            {
+                Ok(report) => report,
+                Err(
+                    e @ (tianping_engine::EngineError::UnknownDetector(..)
+                    | tianping_engine::EngineError::BadAsOf(_)
+                    | tianping_engine::EngineError::Config(_)),
+                ) => {
+                    eprintln!("错误 error: {e}");
+                    return Ok(ExitCode::from(2));
+                }
+                Err(e) => return Err(e.into()),
+            };
+            if let Some(out) = out {
+                let lines: Vec<String> = report
+                    .findings
+                    .iter()
+                    .map(serde_json::to_string)
+                    .collect::<Result<_, _>>()?;
+                output::write_lines(&out, &lines)?;
+            }
+            eprintln!("{}", output::render_run(&report, cli.lang));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Findings { out, detectors } => {
+            let bodies = store.findings(&detectors).await?;
+            output::write_lines(&out, &bodies)?;
+            eprintln!(
+                "{} {}",
+                bodies.len(),
+                if cli.lang == output::Lang::Zh {
+                    "条发现已导出"
+                } else {
+                    "findings exported"
+                }
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Rules => {
+            let detectors = tianping_detectors::all();
+            if cli.json {
+                for d in &detectors {
+                    for rule in d.rules() {
+                        println!(
+                            "{}",
+                            serde_json::to_string(
+                                &serde_json::json!({"detector": d.id(), "detector_version": d.version(), "rule": rule})
+                            )?
+                        );
+                    }
+                }
+            } else {
+                eprintln!("{}", output::render_rules(&detectors, cli.lang));
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Batches { limit } => {
             let batches = store.batches(limit).await?;

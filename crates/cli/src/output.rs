@@ -425,3 +425,99 @@ pub async fn run_sql(
     }
     Ok(())
 }
+
+/// Writes lines to a file, or to stdout for `-`.
+pub fn write_lines(out: &Path, lines: &[String]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut sink: Box<dyn Write> = if out.as_os_str() == "-" {
+        Box::new(std::io::stdout().lock())
+    } else {
+        Box::new(std::io::BufWriter::new(std::fs::File::create(out)?))
+    };
+    for line in lines {
+        sink.write_all(line.as_bytes())?;
+        sink.write_all(b"\n")?;
+    }
+    sink.flush()
+}
+
+/// A detection run's summary.
+#[cfg(feature = "sql")]
+pub fn render_run(report: &tianping_engine::RunReport, lang: Lang) -> String {
+    let mut table = new_table();
+    table.set_header(vec![
+        t(lang, "检测器", "detector"),
+        t(lang, "版本", "version"),
+        t(lang, "状态", "status"),
+        t(lang, "读取行数", "rows read"),
+        t(lang, "发现", "findings"),
+    ]);
+    for d in &report.detectors {
+        let rows: u64 = d.rows_read.values().sum();
+        table.add_row(vec![
+            d.id.clone(),
+            d.version.to_string(),
+            if d.skipped {
+                t(lang, "输入未变，跳过", "inputs unchanged, skipped")
+            } else {
+                t(lang, "已运行", "ran")
+            }
+            .to_string(),
+            rows.to_string(),
+            d.findings.to_string(),
+        ]);
+    }
+    format!(
+        "{} {} · {} {} · {} {} / {} {} / {} {}\n{table}",
+        t(lang, "检测截至", "as of"),
+        report.run.as_of,
+        t(lang, "运行", "run"),
+        report.run.run_id,
+        t(lang, "新发现", "new"),
+        report.summary.new,
+        t(lang, "未变", "unchanged"),
+        report.summary.unchanged,
+        t(lang, "证据已变", "changed"),
+        report.summary.changed
+    )
+}
+
+/// The rule catalogue.
+pub fn render_rules(detectors: &[Box<dyn tianping_detect::Detector>], lang: Lang) -> String {
+    let mut table = new_table();
+    table.set_header(vec![
+        t(lang, "规则", "rule"),
+        t(lang, "施行期间", "in force"),
+        t(lang, "法律依据", "legal basis"),
+        t(
+            lang,
+            "参数（默认值 单位，来源）",
+            "parameters (default unit, source)",
+        ),
+    ]);
+    for d in detectors {
+        for rule in d.rules() {
+            let params: Vec<String> = rule
+                .params
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{} = {} {}（{}；{}）",
+                        p.name, p.default, p.unit, p.meaning_zh, p.source
+                    )
+                })
+                .collect();
+            table.add_row(vec![
+                format!("{} (v{})", rule.rule, d.version()),
+                format!(
+                    "{} – {}",
+                    rule.effective_from,
+                    rule.effective_to.unwrap_or("")
+                ),
+                rule.legal_basis.join("；"),
+                params.join("\n"),
+            ]);
+        }
+    }
+    table.to_string()
+}

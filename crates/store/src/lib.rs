@@ -131,6 +131,64 @@ pub struct Durability {
     pub settings: Vec<(String, String)>,
 }
 
+/// A detection run as recorded (spec: "a run record says which data, detector versions and
+/// parameters produced them").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DetectionRun {
+    /// Unique id.
+    pub run_id: String,
+    /// RFC 3339.
+    pub as_of: String,
+    /// RFC 3339.
+    pub started_at: String,
+    /// JSON: `[{"id": …, "version": …, "fingerprint": …, "skipped": …}]`.
+    pub detectors: String,
+    /// JSON of the parameter overrides.
+    pub params: String,
+    /// SHA-256 of `params`.
+    pub params_sha256: String,
+    /// SHA-256 over the lake files read (path and rows).
+    pub data_sha256: String,
+    /// Findings produced.
+    pub findings: u64,
+    /// Of which new.
+    pub new_findings: u64,
+}
+
+/// A finding as stored: the spec's JSON body and the columns it is looked up by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredFinding {
+    /// Stable id.
+    pub finding_id: String,
+    /// Detector id.
+    pub detector: String,
+    /// `<detector>.<rule>`.
+    pub rule: String,
+    /// Severity name.
+    pub severity: String,
+    /// Subject kind.
+    pub subject_kind: String,
+    /// Subject platform.
+    pub subject_platform: Option<String>,
+    /// Subject id.
+    pub subject_id: String,
+    /// The finding as JSON (spec §1).
+    pub body: String,
+    /// Its evidence hash.
+    pub evidence_sha256: String,
+}
+
+/// What saving a run did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SaveSummary {
+    /// Findings never stored before.
+    pub new: u64,
+    /// Findings stored before with the same evidence.
+    pub unchanged: u64,
+    /// Findings stored before whose evidence changed (the body is updated).
+    pub changed: u64,
+}
+
 /// One store, two backends.
 #[async_trait]
 pub trait Store: Send + Sync {
@@ -200,6 +258,24 @@ pub trait Store: Send + Sync {
         limit: u32,
         offset: u64,
     ) -> Result<Vec<RowWarning>, StoreError>;
+
+    /// Records a detection run, its findings (upserted by id, never duplicated) and the
+    /// fingerprints of the detectors that ran, in one transaction.
+    async fn save_detection(
+        &self,
+        run: &DetectionRun,
+        findings: &[StoredFinding],
+        fingerprints: &[(String, String)],
+    ) -> Result<SaveSummary, StoreError>;
+
+    /// The fingerprint of what a detector last ran on.
+    async fn detector_fingerprint(&self, detector: &str) -> Result<Option<String>, StoreError>;
+
+    /// Stored findings (JSON bodies), sorted by id; all, or of some detectors.
+    async fn findings(&self, detectors: &[String]) -> Result<Vec<String>, StoreError>;
+
+    /// Detection runs, newest first.
+    async fn detection_runs(&self, limit: u32) -> Result<Vec<DetectionRun>, StoreError>;
 
     /// Closes deliveries left open by a crash and removes issue rows that no batch refers to.
     /// Call only while holding the home's ingest lock (no delivery is in progress).

@@ -430,6 +430,158 @@ macro_rules! impl_store_queries {
                     .collect()
             }
 
+            async fn save_detection(
+                &self,
+                run: &$crate::DetectionRun,
+                findings: &[$crate::StoredFinding],
+                fingerprints: &[(String, String)],
+            ) -> Result<$crate::SaveSummary, $crate::StoreError> {
+                use sqlx::Row;
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                sqlx::query(
+                    "INSERT INTO detection_runs (run_id, as_of, started_at, detectors, params, params_sha256, data_sha256, findings, new_findings)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                )
+                .bind(&run.run_id)
+                .bind(&run.as_of)
+                .bind(&run.started_at)
+                .bind(&run.detectors)
+                .bind(&run.params)
+                .bind(&run.params_sha256)
+                .bind(&run.data_sha256)
+                .bind(i64_of(run.findings))
+                .bind(0i64)
+                .execute(&mut *tx)
+                .await
+                .map_err(db_err)?;
+                let mut summary = $crate::SaveSummary::default();
+                for f in findings {
+                    let existing: Option<String> = sqlx::query("SELECT evidence_sha256 FROM findings WHERE finding_id = $1")
+                        .bind(&f.finding_id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(db_err)?
+                        .map(|row| row.try_get("evidence_sha256"))
+                        .transpose()
+                        .map_err(db_err)?;
+                    match existing {
+                        None => {
+                            summary.new += 1;
+                            sqlx::query(
+                                "INSERT INTO findings (finding_id, detector, rule, severity, subject_kind, subject_platform, subject_id, body, evidence_sha256, first_run, last_run)
+                                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)",
+                            )
+                            .bind(&f.finding_id)
+                            .bind(&f.detector)
+                            .bind(&f.rule)
+                            .bind(&f.severity)
+                            .bind(&f.subject_kind)
+                            .bind(&f.subject_platform)
+                            .bind(&f.subject_id)
+                            .bind(&f.body)
+                            .bind(&f.evidence_sha256)
+                            .bind(&run.run_id)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(db_err)?;
+                        }
+                        Some(old) => {
+                            if old == f.evidence_sha256 {
+                                summary.unchanged += 1;
+                            } else {
+                                summary.changed += 1;
+                            }
+                            sqlx::query(
+                                "UPDATE findings SET severity = $1, body = $2, evidence_sha256 = $3, last_run = $4 WHERE finding_id = $5",
+                            )
+                            .bind(&f.severity)
+                            .bind(&f.body)
+                            .bind(&f.evidence_sha256)
+                            .bind(&run.run_id)
+                            .bind(&f.finding_id)
+                            .execute(&mut *tx)
+                            .await
+                            .map_err(db_err)?;
+                        }
+                    }
+                }
+                sqlx::query("UPDATE detection_runs SET new_findings = $1 WHERE run_id = $2")
+                    .bind(i64_of(summary.new))
+                    .bind(&run.run_id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_err)?;
+                for (detector, fingerprint) in fingerprints {
+                    sqlx::query(
+                        "INSERT INTO detector_state (detector, fingerprint, run_id) VALUES ($1, $2, $3)
+                         ON CONFLICT (detector) DO UPDATE SET fingerprint = excluded.fingerprint, run_id = excluded.run_id",
+                    )
+                    .bind(detector)
+                    .bind(fingerprint)
+                    .bind(&run.run_id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_err)?;
+                }
+                tx.commit().await.map_err(db_err)?;
+                Ok(summary)
+            }
+
+            async fn detector_fingerprint(&self, detector: &str) -> Result<Option<String>, $crate::StoreError> {
+                use sqlx::Row;
+                sqlx::query("SELECT fingerprint FROM detector_state WHERE detector = $1")
+                    .bind(detector)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(db_err)?
+                    .map(|row| row.try_get("fingerprint"))
+                    .transpose()
+                    .map_err(db_err)
+            }
+
+            async fn findings(&self, detectors: &[String]) -> Result<Vec<String>, $crate::StoreError> {
+                use sqlx::Row;
+                let rows = sqlx::query("SELECT detector, body FROM findings ORDER BY finding_id")
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(db_err)?;
+                let mut out = Vec::with_capacity(rows.len());
+                for row in &rows {
+                    let detector: String = row.try_get("detector").map_err(db_err)?;
+                    if detectors.is_empty() || detectors.contains(&detector) {
+                        out.push(row.try_get("body").map_err(db_err)?);
+                    }
+                }
+                Ok(out)
+            }
+
+            async fn detection_runs(&self, limit: u32) -> Result<Vec<$crate::DetectionRun>, $crate::StoreError> {
+                use sqlx::Row;
+                let rows = sqlx::query(
+                    "SELECT run_id, as_of, started_at, detectors, params, params_sha256, data_sha256, findings, new_findings
+                     FROM detection_runs ORDER BY started_at DESC, run_id LIMIT $1",
+                )
+                .bind(i64::from(limit))
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                rows.iter()
+                    .map(|row| {
+                        Ok($crate::DetectionRun {
+                            run_id: row.try_get("run_id").map_err(db_err)?,
+                            as_of: row.try_get("as_of").map_err(db_err)?,
+                            started_at: row.try_get("started_at").map_err(db_err)?,
+                            detectors: row.try_get("detectors").map_err(db_err)?,
+                            params: row.try_get("params").map_err(db_err)?,
+                            params_sha256: row.try_get("params_sha256").map_err(db_err)?,
+                            data_sha256: row.try_get("data_sha256").map_err(db_err)?,
+                            findings: u64_of(row.try_get("findings").map_err(db_err)?),
+                            new_findings: u64_of(row.try_get("new_findings").map_err(db_err)?),
+                        })
+                    })
+                    .collect()
+            }
+
             async fn collect_garbage(&self, interrupted_at: &str) -> Result<$crate::Garbage, $crate::StoreError> {
                 let _ = interrupted_at;
                 let mut tx = self.pool.begin().await.map_err(db_err)?;

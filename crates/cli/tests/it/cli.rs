@@ -160,3 +160,90 @@ fn sql_over_every_table_in_four_formats() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("nope"));
 }
+
+#[test]
+fn detect_stores_findings_and_exports_them_sorted() {
+    let home = tempfile::tempdir().unwrap();
+    let out = tianping(
+        home.path(),
+        &[
+            "ingest",
+            examples().join("tmall-2026-03-01-0001").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let run_out = home.path().join("run.jsonl");
+    let out = tianping(
+        home.path(),
+        &[
+            "detect",
+            "--as-of",
+            "2026-03-05T00:00:00+08:00",
+            "--out",
+            run_out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let exported = home.path().join("all.jsonl");
+    let out = tianping(
+        home.path(),
+        &[
+            "findings",
+            "--out",
+            exported.to_str().unwrap(),
+            "--detector",
+            "price_fraud",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let run_lines = std::fs::read_to_string(&run_out).unwrap();
+    let all_lines = std::fs::read_to_string(&exported).unwrap();
+    assert_eq!(run_lines, all_lines);
+    let findings: Vec<serde_json::Value> = all_lines
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(!findings.is_empty());
+    let ids: Vec<&str> = findings
+        .iter()
+        .map(|f| f["finding_id"].as_str().unwrap())
+        .collect();
+    let mut sorted = ids.clone();
+    sorted.sort_unstable();
+    assert_eq!(ids, sorted, "sorted by finding_id");
+    for f in &findings {
+        for key in [
+            "finding_id",
+            "detector",
+            "rule",
+            "detector_version",
+            "severity",
+            "score",
+            "subject",
+            "related",
+            "legal_basis",
+            "summary",
+            "evidence",
+            "evidence_sha256",
+        ] {
+            assert!(f.get(key).is_some(), "finding has {key}");
+        }
+    }
+    // Usage errors: an unknown detector, a bad time.
+    let out = tianping(home.path(), &["detect", "--detector", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = tianping(home.path(), &["detect", "--as-of", "tomorrow"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = tianping(home.path(), &["--json", "rules"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).lines().count(),
+        4,
+        "price_fraud has four rules"
+    );
+}

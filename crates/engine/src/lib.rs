@@ -1,0 +1,270 @@
+//! The detection engine: runs the registered detectors over the lake as of a time, and records
+//! the run and its findings in the store.
+//!
+//! For each detector, the engine runs the queries the detector declares (its tables and columns,
+//! rows at or before `as_of`) with DataFusion, and hands the results to the detector's pure
+//! analysis. A detector whose inputs, version, parameters and rules in force are the same as on its
+//! last run is not run again (its findings are already stored); findings are stored once per
+//! stable id, so a second run never duplicates them.
+
+use std::collections::BTreeMap;
+
+use serde_json::json;
+use sha2::{Digest, Sha256};
+use tianping_detect::rules::{ConfigError, validate_overrides};
+use tianping_detect::{DetectCtx, Detector, Finding, FindingSink, InputData, Overrides};
+use tianping_query::{Lake, LakePart, QueryError};
+use tianping_store::{DetectionRun, LakeFile, SaveSummary, Store, StoreError, StoredFinding};
+
+/// Why a detection could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    /// A detector id that is not registered (the user's error).
+    #[error("unknown detector {0:?}; registered: {1}")]
+    UnknownDetector(String, String),
+    /// `as_of` is not an RFC 3339 time (the user's error).
+    #[error("--as-of {0:?} is not an RFC 3339 time with an offset")]
+    BadAsOf(String),
+    /// The parameter configuration is invalid (the user's error).
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// The query engine failed.
+    #[error(transparent)]
+    Query(#[from] QueryError),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// What to run.
+#[derive(Debug, Clone, Default)]
+pub struct DetectRequest {
+    /// RFC 3339.
+    pub as_of: String,
+    /// Detector ids; empty for all.
+    pub detectors: Vec<String>,
+    /// Parameter overrides.
+    pub overrides: Overrides,
+    /// Run even detectors whose inputs did not change.
+    pub force: bool,
+}
+
+/// What one detector did in a run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetectorReport {
+    /// Detector id.
+    pub id: String,
+    /// Its version.
+    pub version: u32,
+    /// Whether it was skipped because nothing it reads changed.
+    pub skipped: bool,
+    /// Rows it read, per table.
+    pub rows_read: BTreeMap<String, u64>,
+    /// Findings it produced (0 when skipped).
+    pub findings: u64,
+}
+
+/// What a run did.
+#[derive(Debug, Clone)]
+pub struct RunReport {
+    /// The run record as stored.
+    pub run: DetectionRun,
+    /// Per detector.
+    pub detectors: Vec<DetectorReport>,
+    /// New, unchanged and changed findings.
+    pub summary: SaveSummary,
+    /// The findings this run produced, sorted by id.
+    pub findings: Vec<Finding>,
+}
+
+fn sha256_hex(text: &str) -> String {
+    hex::encode(Sha256::digest(text.as_bytes()))
+}
+
+fn quote(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// The detectors a request selects, in registry order.
+pub fn select(ids: &[String]) -> Result<Vec<Box<dyn Detector>>, EngineError> {
+    let all = tianping_detectors::all();
+    let registered: Vec<&str> = all.iter().map(|d| d.id()).collect();
+    for id in ids {
+        if !registered.contains(&id.as_str()) {
+            return Err(EngineError::UnknownDetector(
+                id.clone(),
+                registered.join(", "),
+            ));
+        }
+    }
+    Ok(all
+        .into_iter()
+        .filter(|d| ids.is_empty() || ids.iter().any(|id| id == d.id()))
+        .collect())
+}
+
+/// Runs a detection over the lake at `lake_root` and records it; `started_at` and `run_id` come
+/// from the caller (the clock is read outside the engine).
+pub async fn run(
+    lake_root: &std::path::Path,
+    store: &dyn Store,
+    request: &DetectRequest,
+    started_at: &str,
+) -> Result<RunReport, EngineError> {
+    let mut ctx = DetectCtx::new(&request.as_of)
+        .ok_or_else(|| EngineError::BadAsOf(request.as_of.clone()))?;
+    let detectors = select(&request.detectors)?;
+    let all_versions: Vec<&tianping_detect::RuleVersion> = tianping_detectors::all()
+        .iter()
+        .flat_map(|d| d.rules().iter())
+        .collect();
+    validate_overrides(&request.overrides, &all_versions)?;
+    ctx.overrides = request.overrides.clone();
+    let files = store.lake_files(None).await?;
+    let parts: Vec<LakePart> = files
+        .iter()
+        .map(|f| LakePart {
+            table: f.table.clone(),
+            path: f.path.clone(),
+        })
+        .collect();
+    let lake = Lake::open(lake_root, &parts).await?;
+    let params_json = serde_json::to_string(&request.overrides).unwrap_or_default();
+
+    let mut reports = Vec::new();
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut fingerprints = Vec::new();
+    let mut data_hasher = Sha256::new();
+    for detector in &detectors {
+        let tables: Vec<&str> = detector.inputs().iter().map(|i| i.table).collect();
+        let used: Vec<&LakeFile> = files
+            .iter()
+            .filter(|f| tables.contains(&f.table.as_str()))
+            .collect();
+        // The latest time in the inputs bounds what `as_of` can change.
+        let mut latest: i64 = i64::MIN;
+        for input in detector.inputs() {
+            if let Some(col) = input.time_column {
+                let sql = format!(
+                    "SELECT CAST(max({}) AS BIGINT) AS t FROM {}",
+                    quote(col),
+                    quote(input.table)
+                );
+                for batch in lake.collect(&sql).await? {
+                    let c = tianping_detect::columns::Columns::new(&batch);
+                    for row in 0..c.len() {
+                        latest = latest.max(c.i64("t", row).unwrap_or(i64::MIN));
+                    }
+                }
+            }
+        }
+        let effective_as_of = ctx.as_of_ns.min(latest);
+        let rules_in_force: Vec<&str> = detector
+            .rules()
+            .iter()
+            .filter(|v| v.in_force(&ctx.as_of_date))
+            .map(|v| v.effective_from)
+            .collect();
+        let own_params: BTreeMap<&String, &BTreeMap<String, f64>> = request
+            .overrides
+            .iter()
+            .filter(|(rule, _)| rule.starts_with(&format!("{}.", detector.id())))
+            .collect();
+        let fingerprint = sha256_hex(
+            &json!({
+                "detector": detector.id(),
+                "version": detector.version(),
+                "files": used.iter().map(|f| (&f.path, f.rows)).collect::<Vec<_>>(),
+                "effective_as_of": effective_as_of,
+                "rules_in_force": rules_in_force,
+                "params": own_params,
+            })
+            .to_string(),
+        );
+        data_hasher.update(fingerprint.as_bytes());
+        let unchanged = store.detector_fingerprint(detector.id()).await?.as_deref()
+            == Some(fingerprint.as_str());
+        if unchanged && !request.force {
+            reports.push(DetectorReport {
+                id: detector.id().to_string(),
+                version: detector.version(),
+                skipped: true,
+                rows_read: BTreeMap::new(),
+                findings: 0,
+            });
+            continue;
+        }
+        let mut data = InputData::default();
+        let mut rows_read = BTreeMap::new();
+        for input in detector.inputs() {
+            let columns: Vec<String> = input.columns.iter().map(|c| quote(c)).collect();
+            let mut sql = format!("SELECT {} FROM {}", columns.join(", "), quote(input.table));
+            if let Some(col) = input.time_column {
+                sql.push_str(&format!(
+                    " WHERE CAST({} AS BIGINT) <= {}",
+                    quote(col),
+                    ctx.as_of_ns
+                ));
+            }
+            let batches = lake.collect(&sql).await?;
+            rows_read.insert(
+                input.table.to_string(),
+                batches.iter().map(|b| b.num_rows() as u64).sum(),
+            );
+            data.tables.insert(input.table.to_string(), batches);
+        }
+        let mut sink = FindingSink::new(detector.id(), detector.version());
+        detector.detect(&ctx, &data, &mut sink);
+        let produced = sink.into_findings();
+        reports.push(DetectorReport {
+            id: detector.id().to_string(),
+            version: detector.version(),
+            skipped: false,
+            rows_read,
+            findings: produced.len() as u64,
+        });
+        fingerprints.push((detector.id().to_string(), fingerprint));
+        findings.extend(produced);
+    }
+    findings.sort_by(|a, b| a.finding_id.cmp(&b.finding_id));
+    let run = DetectionRun {
+        run_id: uuid::Uuid::new_v4().simple().to_string(),
+        as_of: request.as_of.clone(),
+        started_at: started_at.to_string(),
+        detectors: serde_json::to_string(
+            &reports
+                .iter()
+                .map(|r| json!({"id": r.id, "version": r.version, "skipped": r.skipped, "findings": r.findings, "rows_read": r.rows_read}))
+                .collect::<Vec<_>>(),
+        )
+        .unwrap_or_default(),
+        params_sha256: sha256_hex(&params_json),
+        params: params_json,
+        data_sha256: hex::encode(data_hasher.finalize()),
+        findings: findings.len() as u64,
+        new_findings: 0,
+    };
+    let stored: Vec<StoredFinding> = findings
+        .iter()
+        .map(|f| StoredFinding {
+            finding_id: f.finding_id.clone(),
+            detector: f.detector.clone(),
+            rule: f.rule.clone(),
+            severity: f.severity.as_str().to_string(),
+            subject_kind: f.subject.kind.as_str().to_string(),
+            subject_platform: f.subject.platform_id.clone(),
+            subject_id: f.subject.id.clone(),
+            body: serde_json::to_string(f).unwrap_or_default(),
+            evidence_sha256: f.evidence_sha256.clone(),
+        })
+        .collect();
+    let summary = store.save_detection(&run, &stored, &fingerprints).await?;
+    let mut run = run;
+    run.new_findings = summary.new;
+    Ok(RunReport {
+        run,
+        detectors: reports,
+        summary,
+        findings,
+    })
+}
