@@ -38,6 +38,20 @@ fn dataset() -> Vec<(&'static str, Vec<Value>)> {
                 "viewer_pid": format!("v{}", d / 2), "source": "platform_log"}));
         }
     }
+    // A listing where returning viewers pay 8% more than others in the same hour, region and device.
+    listings.push(
+        json!({"platform_id": "p", "listing_id": "l9", "merchant_id": "m0", "title": "商品9"}),
+    );
+    for i in 0..120u32 {
+        let loyal = i % 2 == 0;
+        let coupon = [0, 200, 500][(i as usize * 7) % 3];
+        observations.push(json!({"platform_id": "p", "listing_id": "l9",
+            "observed_at": format!("2026-03-21T{:02}:{:02}:00+08:00", 8 + (i / 2) % 6, i / 12), "page": "checkout",
+            "displayed_price_fen": 10_000, "payable_price_fen": (10_000 - coupon) * if loyal { 108 } else { 100 } / 100,
+            "promo_kind": "coupon", "viewer_pid": format!("w{i}"), "viewer_segment": if loyal { "member" } else { "new" },
+            "viewer_orders_90d": if loyal { 20 } else { 0 }, "device": "android", "viewer_adcode": "330106",
+            "source": "platform_log"}));
+    }
     vec![
         ("price_observations", observations),
         ("orders", orders),

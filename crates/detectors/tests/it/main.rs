@@ -3,5 +3,7 @@ mod support;
 
 /// Every registered detector through the spec checks.
 mod conformance;
+/// price_discrimination: power, false-positive rate, exemptions, thresholds.
+mod price_discrimination;
 /// price_fraud: each rule positive, negative and at its threshold, written from the legal text.
 mod price_fraud;

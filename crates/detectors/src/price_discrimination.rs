@@ -1,0 +1,506 @@
+//! Detector: price_discrimination — 大数据杀熟: loyal or profiled viewers offered worse prices
+//! than others under the same trading conditions.
+//!
+//! Practice: within cells of the same listing, hour, viewer region and device class (the "same
+//! conditions" of 平台经济反垄断指南 第十七条: history and habits do not make conditions different),
+//! compare what loyal viewers (`viewer_segment` returning or member, or at least `loyal_min_orders`
+//! orders in 90 days) would pay with what other viewers would pay.
+//!
+//! Method (algorithms note §2.5): the statistic is the weighted mean over cells of the relative gap
+//! between the two groups' mean payable prices; its one-sided p-value comes from
+//! `permutations` within-cell permutations of the group labels; p-values are adjusted across
+//! listings with Benjamini–Hochberg at `fdr`; the gap must also exceed the noise floor of an A/A
+//! split (viewers split by a hash of their pid, no attribute) and `min_gap_ratio`. The gap is
+//! reported with a 95% bootstrap interval. Observations from `regulator_probe` accounts (matched
+//! test accounts) are the strongest evidence and raise severity when they agree.
+//!
+//! Exemptions that are not findings (指南 第十七条; 浙江省电子商务条例 第十四条): new-user offers
+//! (`promo_kind = new_user`) and random trading (`random_draw`) are left out of the comparison.
+//!
+//! Legal basis: 浙江省电子商务条例 第十四条; 平台经济反垄断指南 第十七条 (an abuse of dominance:
+//! dominance is for the case officer to establish); 个人信息保护法 第二十四条 (automated decisions).
+//!
+//! Known false positives: loyal viewers buying different variants (the cell is the listing, not the
+//! SKU), region or device effects coarser than the cell, member prices that the member has chosen.
+//! The evidence gives the cells and the counts so an officer can check.
+//!
+//! Parameters: `loyal_min_orders`, `min_per_arm`, `permutations`, `fdr`, `min_gap_ratio`.
+
+use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
+
+use serde_json::json;
+use tianping_detect::columns::{Columns, china_time, yuan};
+use tianping_detect::{
+    DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RuleVersion,
+    Severity, Window,
+};
+
+const LOYALTY_SURCHARGE: RuleVersion = RuleVersion {
+    rule: "price_discrimination.loyalty_surcharge",
+    effective_from: "2021-03-01",
+    effective_to: None,
+    legal_basis: &[
+        "浙江省电子商务条例 第十四条",
+        "平台经济领域的反垄断指南 第十七条",
+        "个人信息保护法 第二十四条",
+    ],
+    params: &[
+        ParamDef {
+            name: "loyal_min_orders",
+            default: 3.0,
+            unit: "orders in 90 days",
+            min: 1.0,
+            max: 1000.0,
+            source: "ours: a returning customer; 指南 第十七条 names transaction history",
+            meaning_zh: "近90天订单数达到此值视为老客",
+        },
+        ParamDef {
+            name: "min_per_arm",
+            default: 30.0,
+            unit: "observations",
+            min: 5.0,
+            max: 100_000.0,
+            source: "ours: below this a permutation test has too little power to be worth a finding",
+            meaning_zh: "每组最少观测数",
+        },
+        ParamDef {
+            name: "permutations",
+            default: 999.0,
+            unit: "count",
+            min: 99.0,
+            max: 99_999.0,
+            source: "ours: randomisation inference (algorithms note §2.5)",
+            meaning_zh: "置换检验次数",
+        },
+        ParamDef {
+            name: "fdr",
+            default: 0.05,
+            unit: "ratio",
+            min: 0.001,
+            max: 0.2,
+            source: "ours: Benjamini–Hochberg false discovery rate across listings",
+            meaning_zh: "跨商品的错误发现率上限",
+        },
+        ParamDef {
+            name: "min_gap_ratio",
+            default: 0.01,
+            unit: "ratio",
+            min: 0.0,
+            max: 1.0,
+            source: "ours: gaps under 1% are within coupon noise",
+            meaning_zh: "最小价差比例",
+        },
+    ],
+};
+
+static RULES: [RuleVersion; 1] = [LOYALTY_SURCHARGE];
+
+static INPUTS: [Input; 2] = [
+    Input {
+        table: "price_observations",
+        columns: &[
+            "platform_id",
+            "listing_id",
+            "observed_at",
+            "displayed_price_fen",
+            "payable_price_fen",
+            "promo_kind",
+            "viewer_pid",
+            "viewer_segment",
+            "viewer_orders_90d",
+            "device",
+            "viewer_adcode",
+            "source",
+        ],
+        time_column: Some("observed_at"),
+    },
+    Input {
+        table: "listings",
+        columns: &["platform_id", "listing_id", "merchant_id", "title"],
+        time_column: None,
+    },
+];
+
+/// The price_discrimination detector.
+pub struct PriceDiscrimination;
+
+#[derive(Debug, Clone)]
+struct Obs<'a> {
+    at: i64,
+    cell: (i64, &'a str, &'a str),
+    price: f64,
+    loyal: bool,
+    viewer: &'a str,
+    probe: bool,
+}
+
+/// SplitMix64: a small deterministic generator, seeded per listing.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+fn seed_of(parts: &[&str]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    parts.hash(&mut h);
+    h.finish()
+}
+
+/// Cells with both groups: each cell's prices and labels.
+struct Cells {
+    cells: Vec<(Vec<f64>, Vec<bool>)>,
+}
+
+impl Cells {
+    /// Weighted mean over cells of (mean(loyal) − mean(other)) / mean(cell).
+    fn statistic(&self, labels: Option<&[Vec<bool>]>) -> f64 {
+        let (mut num, mut den) = (0.0, 0.0);
+        for (i, (prices, own)) in self.cells.iter().enumerate() {
+            let labels = labels.map_or(own.as_slice(), |l| l[i].as_slice());
+            let (mut sa, mut na, mut sb, mut nb) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
+            for (p, l) in prices.iter().zip(labels) {
+                if *l {
+                    sa += p;
+                    na += 1.0;
+                } else {
+                    sb += p;
+                    nb += 1.0;
+                }
+            }
+            if na == 0.0 || nb == 0.0 {
+                continue;
+            }
+            let mean = prices.iter().sum::<f64>() / prices.len() as f64;
+            let weight = na.min(nb);
+            num += weight * (sa / na - sb / nb) / mean;
+            den += weight;
+        }
+        if den == 0.0 { 0.0 } else { num / den }
+    }
+
+    fn arms(&self) -> (usize, usize) {
+        let mut a = 0;
+        let mut b = 0;
+        for (_, labels) in &self.cells {
+            a += labels.iter().filter(|l| **l).count();
+            b += labels.iter().filter(|l| !**l).count();
+        }
+        (a, b)
+    }
+
+    fn permuted(&self, rng: &mut Rng) -> Vec<Vec<bool>> {
+        self.cells
+            .iter()
+            .map(|(_, labels)| {
+                let mut l = labels.clone();
+                for i in (1..l.len()).rev() {
+                    let j = rng.below(i + 1);
+                    l.swap(i, j);
+                }
+                l
+            })
+            .collect()
+    }
+
+    fn resampled(&self, rng: &mut Rng) -> Cells {
+        let cells = self
+            .cells
+            .iter()
+            .map(|(prices, labels)| {
+                let mut p = Vec::with_capacity(prices.len());
+                let mut l = Vec::with_capacity(prices.len());
+                for _ in 0..prices.len() {
+                    let k = rng.below(prices.len());
+                    p.push(prices[k]);
+                    l.push(labels[k]);
+                }
+                (p, l)
+            })
+            .collect();
+        Cells { cells }
+    }
+}
+
+fn build_cells(obs: &[Obs<'_>], label: impl Fn(&Obs<'_>) -> bool) -> Cells {
+    let mut by_cell: BTreeMap<(i64, &str, &str), (Vec<f64>, Vec<bool>)> = BTreeMap::new();
+    for o in obs {
+        let entry = by_cell.entry(o.cell).or_default();
+        entry.0.push(o.price);
+        entry.1.push(label(o));
+    }
+    Cells {
+        cells: by_cell
+            .into_values()
+            .filter(|(_, l)| l.iter().any(|x| *x) && l.iter().any(|x| !*x))
+            .collect(),
+    }
+}
+
+struct Tested {
+    key: (String, String),
+    gap: f64,
+    p: f64,
+    noise: f64,
+    ci: (f64, f64),
+    arms: (usize, usize),
+    cells: usize,
+    probe_pairs: (usize, usize),
+    from: i64,
+    to: i64,
+    mean_loyal: f64,
+    mean_other: f64,
+}
+
+impl Detector for PriceDiscrimination {
+    fn id(&self) -> &'static str {
+        "price_discrimination"
+    }
+
+    fn version(&self) -> u32 {
+        1
+    }
+
+    fn rules(&self) -> &'static [RuleVersion] {
+        &RULES
+    }
+
+    fn inputs(&self) -> &'static [Input] {
+        &INPUTS
+    }
+
+    fn detect(&self, ctx: &DetectCtx, data: &InputData, sink: &mut FindingSink) {
+        let Some(rule) = ctx.rule_in_force(&RULES, LOYALTY_SURCHARGE.rule) else {
+            return;
+        };
+        let loyal_min = ctx.param(rule, "loyal_min_orders");
+        let min_per_arm = ctx.param(rule, "min_per_arm") as usize;
+        let permutations = ctx.param(rule, "permutations") as usize;
+        let fdr = ctx.param(rule, "fdr");
+        let min_gap = ctx.param(rule, "min_gap_ratio");
+
+        let mut by_listing: BTreeMap<(&str, &str), Vec<Obs<'_>>> = BTreeMap::new();
+        for batch in data.batches("price_observations") {
+            let c = Columns::new(batch);
+            for row in 0..c.len() {
+                let promo = c.str("promo_kind", row).unwrap_or("none");
+                if promo == "new_user" || promo == "random_draw" {
+                    continue; // Lawful exemptions: not compared.
+                }
+                let (Some(platform), Some(listing), Some(at), Some(viewer)) = (
+                    c.str("platform_id", row),
+                    c.str("listing_id", row),
+                    c.time_ns("observed_at", row),
+                    c.str("viewer_pid", row),
+                ) else {
+                    continue;
+                };
+                let Some(price) = c
+                    .i64("payable_price_fen", row)
+                    .or_else(|| c.i64("displayed_price_fen", row))
+                else {
+                    continue;
+                };
+                let segment = c.str("viewer_segment", row).unwrap_or("unknown");
+                let orders = c.i64("viewer_orders_90d", row);
+                let loyal = matches!(segment, "returning" | "member")
+                    || orders.is_some_and(|n| n as f64 >= loyal_min);
+                let device = match c.str("device", row).unwrap_or("other") {
+                    "ios" | "android" | "mini_program" | "mobile_web" => "mobile",
+                    "pc_web" => "pc",
+                    _ => "other",
+                };
+                by_listing
+                    .entry((platform, listing))
+                    .or_default()
+                    .push(Obs {
+                        at,
+                        cell: (
+                            at.div_euclid(3_600_000_000_000),
+                            c.str("viewer_adcode", row).unwrap_or(""),
+                            device,
+                        ),
+                        price: price as f64,
+                        loyal,
+                        viewer,
+                        probe: c.str("source", row) == Some("regulator_probe"),
+                    });
+            }
+        }
+
+        let mut tested: Vec<Tested> = Vec::new();
+        for ((platform, listing), mut obs) in by_listing {
+            obs.sort_by(|a, b| {
+                (a.cell, a.viewer, a.at, a.loyal)
+                    .cmp(&(b.cell, b.viewer, b.at, b.loyal))
+                    .then(a.price.total_cmp(&b.price))
+            });
+            let cells = build_cells(&obs, |o| o.loyal);
+            let arms = cells.arms();
+            if arms.0 < min_per_arm || arms.1 < min_per_arm {
+                continue;
+            }
+            let observed = cells.statistic(None);
+            let mut rng = Rng(seed_of(&[platform, listing]));
+            let mut at_least = 0usize;
+            for _ in 0..permutations {
+                let labels = cells.permuted(&mut rng);
+                if cells.statistic(Some(&labels)) >= observed {
+                    at_least += 1;
+                }
+            }
+            let p = (1 + at_least) as f64 / (1 + permutations) as f64;
+            // A/A: the same statistic for a split that carries no attribute.
+            let aa = build_cells(&obs, |o| seed_of(&[o.viewer]) % 2 == 0);
+            let noise = aa.statistic(None).abs();
+            let mut boots: Vec<f64> = (0..200)
+                .map(|_| cells.resampled(&mut rng).statistic(None))
+                .collect();
+            boots.sort_by(f64::total_cmp);
+            let ci = (boots[5], boots[194]);
+            // Probe pairs: matched test accounts in the same cell.
+            let mut probe_pairs = (0, 0);
+            for (prices, labels) in build_cells(
+                &obs.iter().filter(|o| o.probe).cloned().collect::<Vec<_>>(),
+                |o| o.loyal,
+            )
+            .cells
+            {
+                let mean = |flag: bool| {
+                    let v: Vec<f64> = prices
+                        .iter()
+                        .zip(&labels)
+                        .filter(|(_, l)| **l == flag)
+                        .map(|(p, _)| *p)
+                        .collect();
+                    v.iter().sum::<f64>() / v.len().max(1) as f64
+                };
+                probe_pairs.1 += 1;
+                if mean(true) > mean(false) {
+                    probe_pairs.0 += 1;
+                }
+            }
+            let (mut sl, mut nl, mut so, mut no) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
+            for (prices, labels) in &cells.cells {
+                for (p, l) in prices.iter().zip(labels) {
+                    if *l {
+                        sl += p;
+                        nl += 1.0;
+                    } else {
+                        so += p;
+                        no += 1.0;
+                    }
+                }
+            }
+            tested.push(Tested {
+                key: (platform.to_string(), listing.to_string()),
+                gap: observed,
+                p,
+                noise,
+                ci,
+                arms,
+                cells: cells.cells.len(),
+                probe_pairs,
+                from: obs.iter().map(|o| o.at).min().unwrap_or(0),
+                to: obs.iter().map(|o| o.at).max().unwrap_or(0),
+                mean_loyal: sl / nl.max(1.0),
+                mean_other: so / no.max(1.0),
+            });
+        }
+
+        // Benjamini–Hochberg across the listings tested.
+        let m = tested.len();
+        let mut order: Vec<usize> = (0..m).collect();
+        order.sort_by(|&a, &b| {
+            tested[a]
+                .p
+                .total_cmp(&tested[b].p)
+                .then(tested[a].key.cmp(&tested[b].key))
+        });
+        let mut cutoff = 0;
+        for (rank, &i) in order.iter().enumerate() {
+            if tested[i].p <= fdr * (rank + 1) as f64 / m as f64 {
+                cutoff = rank + 1;
+            }
+        }
+        let titles = crate::common::listing_titles(data);
+        for &i in order.iter().take(cutoff) {
+            let t = &tested[i];
+            if t.gap < min_gap || t.gap <= t.noise || t.ci.0 <= 0.0 {
+                continue;
+            }
+            let probe_agrees = t.probe_pairs.1 >= 3 && t.probe_pairs.0 * 5 >= t.probe_pairs.1 * 4;
+            let severity = match (t.gap >= 0.05, probe_agrees) {
+                (true, true) => Severity::Critical,
+                (true, false) | (false, true) => Severity::High,
+                _ => Severity::Medium,
+            };
+            let (platform, listing) = (&t.key.0, &t.key.1);
+            let (merchant, title) = titles
+                .get(&(platform.clone(), listing.clone()))
+                .cloned()
+                .unwrap_or_default();
+            let related = if merchant.is_empty() {
+                vec![]
+            } else {
+                vec![Ref::merchant(platform, &merchant)]
+            };
+            let name = if title.is_empty() {
+                format!("商品 {listing}")
+            } else {
+                format!("商品「{title}」（{listing}）")
+            };
+            sink.push(Draft {
+                rule,
+                severity,
+                score: (t.gap * 10.0).min(1.0) * (1.0 - t.p),
+                subject: Ref::listing(platform, listing),
+                related,
+                window: Some(Window { from: china_time(t.from), to: china_time(t.to) }),
+                summary: format!(
+                    "{name}在相同时段、地区和设备条件下，老客平均应付 {} 元，其他用户 {} 元，老客多付 {:.1}%（95% 区间 {:.1}%–{:.1}%，置换检验 p={:.4}，{} 对 {} 次观测）{}。",
+                    yuan(t.mean_loyal.round() as i64),
+                    yuan(t.mean_other.round() as i64),
+                    t.gap * 100.0,
+                    t.ci.0 * 100.0,
+                    t.ci.1 * 100.0,
+                    t.p,
+                    t.arms.0,
+                    t.arms.1,
+                    if probe_agrees { "，监管测试账号对照实测一致" } else { "" }
+                ),
+                evidence: json!({
+                    "method": "within-cell permutation test of loyal vs other viewers; Benjamini–Hochberg across listings; A/A noise floor; bootstrap 95% interval",
+                    "cell": "listing × hour × viewer region × device class",
+                    "exempted": ["promo_kind = new_user", "promo_kind = random_draw"],
+                    "gap_ratio": (t.gap * 1e5).round() / 1e5,
+                    "ci95": [(t.ci.0 * 1e5).round() / 1e5, (t.ci.1 * 1e5).round() / 1e5],
+                    "p_value": (t.p * 1e6).round() / 1e6,
+                    "permutations": permutations,
+                    "bh_rank": order.iter().position(|&j| j == i).map_or(0, |r| r + 1),
+                    "listings_tested": m,
+                    "fdr": fdr,
+                    "aa_noise_floor": (t.noise * 1e5).round() / 1e5,
+                    "cells": t.cells,
+                    "loyal_observations": t.arms.0,
+                    "other_observations": t.arms.1,
+                    "mean_payable_loyal_fen": t.mean_loyal.round(),
+                    "mean_payable_other_fen": t.mean_other.round(),
+                    "regulator_probe_cells": t.probe_pairs.1,
+                    "regulator_probe_cells_loyal_higher": t.probe_pairs.0,
+                }),
+            });
+        }
+    }
+}

@@ -1,0 +1,136 @@
+use serde_json::{Value, json};
+use tianping_detect::Severity;
+use tianping_detectors::price_discrimination::PriceDiscrimination;
+
+use crate::support::*;
+
+const AS_OF: &str = "2026-04-01T00:00:00+08:00";
+
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+/// `per_arm` loyal and `per_arm` other viewers of one listing over 10 hourly cells; loyal viewers
+/// pay `surcharge` more; everyone draws a coupon of 0, 2 or 5 %. `promo` for the other viewers.
+fn listing_rows(
+    listing: &str,
+    per_arm: usize,
+    surcharge: f64,
+    seed: u64,
+    other_promo: &str,
+    source: &str,
+) -> Vec<Value> {
+    let mut rng = Rng(seed | 1);
+    let mut rows = Vec::new();
+    for i in 0..per_arm * 2 {
+        let loyal = i % 2 == 0;
+        let coupon = [0.0, 0.02, 0.05][(rng.next() % 3) as usize];
+        let price = 10_000.0 * (1.0 - coupon) * if loyal { 1.0 + surcharge } else { 1.0 };
+        let hour = (i / 2) % 10;
+        rows.push(json!({
+            "platform_id": "p", "listing_id": listing,
+            "observed_at": format!("2026-03-10T{:02}:{:02}:00+08:00", 8 + hour, (i / 10) % 60),
+            "displayed_price_fen": 10_000, "payable_price_fen": price.round() as i64,
+            "promo_kind": if loyal { "coupon" } else { other_promo },
+            "viewer_pid": format!("viewer-{listing}-{i}"),
+            "viewer_segment": if loyal { "returning" } else { "new" },
+            "viewer_orders_90d": if loyal { 12 } else { 0 },
+            "device": "ios", "viewer_adcode": "330106", "source": source,
+        }));
+    }
+    rows
+}
+
+fn detect(rows: Vec<Value>) -> Vec<tianping_detect::Finding> {
+    run(
+        &PriceDiscrimination,
+        AS_OF,
+        &data(&[("price_observations", rows), ("listings", vec![])], 97),
+    )
+}
+
+#[test]
+fn finds_a_three_percent_loyalty_surcharge_with_200_per_arm() {
+    let f = detect(listing_rows("l1", 200, 0.03, 7, "coupon", "platform_log"));
+    assert_eq!(f.len(), 1, "{f:#?}");
+    let ev = &f[0].evidence;
+    let gap = ev["gap_ratio"].as_f64().unwrap();
+    assert!((0.02..0.04).contains(&gap), "gap {gap}");
+    let ci = ev["ci95"].as_array().unwrap();
+    assert!(
+        ci[0].as_f64().unwrap() > 0.0
+            && ci[0].as_f64().unwrap() < gap
+            && gap < ci[1].as_f64().unwrap()
+    );
+    assert!(ev["p_value"].as_f64().unwrap() <= 0.01);
+    assert_eq!(ev["loyal_observations"], 200);
+    assert!(f[0].summary.contains("老客"));
+}
+
+#[test]
+fn false_positive_rate_on_data_without_discrimination() {
+    let mut rows = Vec::new();
+    for l in 0..60u64 {
+        rows.extend(listing_rows(
+            &format!("l{l}"),
+            200,
+            0.0,
+            1000 + l,
+            "coupon",
+            "platform_log",
+        ));
+    }
+    let f = detect(rows);
+    assert!(
+        f.len() * 20 <= 60,
+        "at most 5% of 60 honest listings flagged, got {}",
+        f.len()
+    );
+}
+
+#[test]
+fn new_user_offers_and_random_draws_are_exempt() {
+    // Others get a 10% new-user or random-draw price: lawful, so the loyal "surcharge" it creates is not a finding.
+    for promo in ["new_user", "random_draw"] {
+        let mut rows = listing_rows("l1", 200, 0.0, 3, promo, "platform_log");
+        for r in rows.iter_mut().filter(|r| r["promo_kind"] == promo) {
+            let p = r["payable_price_fen"].as_i64().unwrap();
+            r["payable_price_fen"] = json!(p * 9 / 10);
+        }
+        assert!(detect(rows).is_empty(), "{promo}");
+    }
+}
+
+#[test]
+fn the_minimum_per_arm_is_a_threshold() {
+    assert!(
+        detect(listing_rows("l1", 29, 0.10, 5, "coupon", "platform_log")).is_empty(),
+        "29 per arm is too few"
+    );
+    assert_eq!(
+        detect(listing_rows("l1", 30, 0.10, 5, "coupon", "platform_log")).len(),
+        1,
+        "30 per arm is tested"
+    );
+}
+
+#[test]
+fn regulator_probes_raise_severity() {
+    let f = detect(listing_rows(
+        "l1",
+        200,
+        0.06,
+        11,
+        "coupon",
+        "regulator_probe",
+    ));
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].severity, Severity::Critical);
+    assert!(f[0].summary.contains("监管测试账号"));
+}
