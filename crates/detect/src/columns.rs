@@ -69,6 +69,18 @@ impl<'a> Columns<'a> {
         }
     }
 
+    /// A date as days since the epoch.
+    pub fn date_days(&self, name: &str, row: usize) -> Option<i32> {
+        let col = self.column(name)?;
+        if col.is_null(row) || col.data_type() != &DataType::Date32 {
+            return None;
+        }
+        Some(
+            col.as_primitive::<arrow::datatypes::Date32Type>()
+                .value(row),
+        )
+    }
+
     /// A boolean.
     pub fn bool(&self, name: &str, row: usize) -> Option<bool> {
         let col = self.column(name)?;

@@ -234,7 +234,8 @@ impl Cells {
 }
 
 fn build_cells(obs: &[Obs<'_>], label: impl Fn(&Obs<'_>) -> bool) -> Cells {
-    let mut by_cell: BTreeMap<(i64, &str, &str), (Vec<f64>, Vec<bool>)> = BTreeMap::new();
+    type Cell = (Vec<f64>, Vec<bool>);
+    let mut by_cell: BTreeMap<(i64, &str, &str), Cell> = BTreeMap::new();
     for o in obs {
         let entry = by_cell.entry(o.cell).or_default();
         entry.0.push(o.price);
@@ -362,7 +363,7 @@ impl Detector for PriceDiscrimination {
             }
             let p = (1 + at_least) as f64 / (1 + permutations) as f64;
             // A/A: the same statistic for a split that carries no attribute.
-            let aa = build_cells(&obs, |o| seed_of(&[o.viewer]) % 2 == 0);
+            let aa = build_cells(&obs, |o| seed_of(&[o.viewer]).is_multiple_of(2));
             let noise = aa.statistic(None).abs();
             let mut boots: Vec<f64> = (0..200)
                 .map(|_| cells.resampled(&mut rng).statistic(None))

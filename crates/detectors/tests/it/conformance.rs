@@ -22,7 +22,7 @@ fn dataset() -> Vec<(&'static str, Vec<Value>)> {
         listings.push(json!({"platform_id": "p", "listing_id": listing, "merchant_id": format!("m{}", l % 3), "title": format!("商品{l}")}));
         for d in 1..=20u32 {
             let price = 10_000 + (l as i64) * 100;
-            orders.push(json!({"platform_id": "p", "listing_id": listing, "order_id": format!("o{l}-{d}"),
+            orders.push(json!({"platform_id": "p", "listing_id": listing, "order_id": format!("o{l}-{d}"), "merchant_id": format!("m{}", l % 3),
                 "unit_price_fen": price - (d as i64 % 3) * 50, "ordered_at": format!("2026-03-{d:02}T11:00:00+08:00"), "status": "completed"}));
             let reference = if l % 2 == 0 {
                 Some(price + 2_000)
@@ -52,10 +52,16 @@ fn dataset() -> Vec<(&'static str, Vec<Value>)> {
             "viewer_orders_90d": if loyal { 20 } else { 0 }, "device": "android", "viewer_adcode": "330106",
             "source": "platform_log"}));
     }
+    // Listing l0 sells below an audited cost every day.
+    let costs = vec![
+        json!({"platform_id": "p", "listing_id": "l0", "valid_from": "2026-01-01",
+        "unit_cost_fen": 10_500, "basis": "audited"}),
+    ];
     vec![
         ("price_observations", observations),
         ("orders", orders),
         ("listings", listings),
+        ("costs", costs),
     ]
 }
 
@@ -164,7 +170,14 @@ fn every_detector_conforms() {
                     RefKind::Merchant => {
                         assert!(merchants.contains(&key), "{id}: merchant {key:?} resolves")
                     }
-                    other => panic!("{id}: unexpected reference kind {other:?}"),
+                    RefKind::Platform => assert!(
+                        listings.iter().any(|(p, _)| *p == r.id),
+                        "{id}: platform {} resolves",
+                        r.id
+                    ),
+                    other => {
+                        panic!("{id}: reference kind {other:?}: add its resolution check here")
+                    }
                 }
             }
             let line = serde_json::to_string(f).unwrap();

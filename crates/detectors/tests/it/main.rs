@@ -1,6 +1,8 @@
 //! Detector tests. One binary:
 mod support;
 
+/// below_cost: thresholds, market context, justifications, the platform rule.
+mod below_cost;
 /// Every registered detector through the spec checks.
 mod conformance;
 /// price_discrimination: power, false-positive rate, exemptions, thresholds.
