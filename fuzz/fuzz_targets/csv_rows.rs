@@ -15,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
     let mut rows = common::Rows { width: table.fields.len(), n: 0 };
     let mut issues = common::Issues::default();
     let stream = Box::new(std::io::Cursor::new(body.to_vec()));
-    match csv::read(stream, &file, table, "tmall", &limits, &mut rows, &mut issues) {
+    match csv::read(stream, &file, table, "tmall", &limits, tianping_ingest::keys::Duplicates::none(), &mut rows, &mut issues) {
         Ok(counts) => {
             assert_eq!(counts.accepted, rows.n);
             assert_eq!(counts.quarantined, issues.n);

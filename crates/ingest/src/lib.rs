@@ -8,6 +8,7 @@
 //!
 //! This crate does no storage and reads no clock: the service decides what is committed and when.
 
+pub mod keys;
 pub mod limits;
 pub mod manifest;
 pub mod read;

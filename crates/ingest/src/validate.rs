@@ -4,8 +4,7 @@
 //! [`Validator::validate`], which checks every field rule of the standard (§2–§3), the
 //! supplier's right to the row, and key uniqueness within the batch.
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use crate::keys::Duplicates;
 
 use serde_json::Value;
 use tianping_domain::Rule;
@@ -146,24 +145,6 @@ fn shown(raw: &RawValue<'_>, rule: Rule) -> Option<String> {
     }
 }
 
-/// Hasher that passes a pre-computed 64-bit fingerprint through.
-#[derive(Default)]
-struct Fingerprint(u64);
-
-impl Hasher for Fingerprint {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
 /// Pairs of fields that form an interval; an inverted one is a warning.
 const INTERVALS: &[(&str, &str, &str)] = &[
     ("merchants", "opened_on", "closed_on"),
@@ -179,15 +160,16 @@ pub struct Validator {
     supplier_is_platform: bool,
     platform_idx: Option<usize>,
     key_idx: Vec<usize>,
-    seen_keys: HashSet<u64, BuildHasherDefault<Fingerprint>>,
+    duplicates: Duplicates,
     intervals: Vec<(usize, usize)>,
     merchant_type_idx: Option<usize>,
     uscc_idx: Option<usize>,
 }
 
 impl Validator {
-    /// A validator for `table` rows delivered by `supplier`.
-    pub fn new(table: &'static TableDef, supplier: &str) -> Validator {
+    /// A validator for `table` rows delivered by `supplier`; `duplicates` names the records whose
+    /// key repeats an earlier record's (see `crate::keys`).
+    pub fn new(table: &'static TableDef, supplier: &str, duplicates: Duplicates) -> Validator {
         let intervals = INTERVALS
             .iter()
             .filter(|(t, _, _)| *t == table.name)
@@ -200,7 +182,7 @@ impl Validator {
             supplier_is_platform: SupplierKind::of(supplier) == SupplierKind::Platform,
             platform_idx: table.platform_field(),
             key_idx: table.key_indices(),
-            seen_keys: HashSet::default(),
+            duplicates,
             intervals,
             merchant_type_idx: if is_merchants {
                 table.field_index("merchant_type")
@@ -224,6 +206,7 @@ impl Validator {
     /// receives one cell per field on success; `warnings` receives the row's warnings.
     pub fn validate<'a>(
         &mut self,
+        record: u64,
         raw: impl Fn(usize) -> RawValue<'a>,
         cells: &mut Vec<Cell<'a>>,
         warnings: &mut Vec<FieldWarning>,
@@ -290,13 +273,9 @@ impl Validator {
                 });
             }
         }
-        if !self.key_idx.is_empty() {
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            for &idx in &self.key_idx {
-                hash_cell(cells.get(idx), &mut hasher);
-            }
-            if !self.seen_keys.insert(hasher.finish()) {
-                warnings.clear();
+        if !self.key_idx.is_empty() && self.duplicates.contains(record) {
+            warnings.clear();
+            {
                 let key: Vec<String> = self
                     .key_idx
                     .iter()
@@ -312,24 +291,6 @@ impl Validator {
             }
         }
         Ok(())
-    }
-}
-
-fn hash_cell(cell: Option<&Cell<'_>>, hasher: &mut impl Hasher) {
-    match cell {
-        Some(Cell::Str(s)) => {
-            hasher.write_u8(1);
-            s.hash(hasher);
-        }
-        Some(Cell::Date(d)) => {
-            hasher.write_u8(2);
-            d.hash(hasher);
-        }
-        Some(Cell::Int(i)) | Some(Cell::Time(i)) => {
-            hasher.write_u8(3);
-            i.hash(hasher);
-        }
-        _ => hasher.write_u8(0),
     }
 }
 
@@ -548,7 +509,7 @@ mod tests {
         values: &[(&str, &str)],
     ) -> Result<Vec<String>, RowIssue> {
         let table = table(table_name).unwrap();
-        let mut v = Validator::new(table, supplier);
+        let mut v = Validator::new(table, supplier, Duplicates::none());
         let mut cells = Vec::new();
         let mut warnings = Vec::new();
         let lookup = |i: usize| {
@@ -559,7 +520,7 @@ mod tests {
                 Some((_, v)) => RawValue::Text(v),
             }
         };
-        v.validate(lookup, &mut cells, &mut warnings)?;
+        v.validate(1, lookup, &mut cells, &mut warnings)?;
         Ok(warnings.iter().map(|w| w.rule.code().to_string()).collect())
     }
 
@@ -702,7 +663,8 @@ mod tests {
     #[test]
     fn duplicate_keys_in_one_batch() {
         let table = table("reviews").unwrap();
-        let mut v = Validator::new(table, "tmall");
+        // Record 2 repeats record 1's key (the pre-pass in `crate::keys` found it).
+        let mut v = Validator::new(table, "tmall", Duplicates::from_records(vec![2]));
         let row = review();
         let lookup = |i: usize| {
             let name = table.fields[i].name;
@@ -713,8 +675,10 @@ mod tests {
             }
         };
         let (mut cells, mut warnings) = (Vec::new(), Vec::new());
-        assert!(v.validate(lookup, &mut cells, &mut warnings).is_ok());
-        let issue = v.validate(lookup, &mut cells, &mut warnings).unwrap_err();
+        assert!(v.validate(1, lookup, &mut cells, &mut warnings).is_ok());
+        let issue = v
+            .validate(2, lookup, &mut cells, &mut warnings)
+            .unwrap_err();
         assert_eq!(issue.rule, Rule::DuplicateKey);
         assert_eq!(issue.value.as_deref(), Some("tmall,r1"));
     }
@@ -722,7 +686,7 @@ mod tests {
     #[test]
     fn json_types_are_strict() {
         let table = table("reviews").unwrap();
-        let mut v = Validator::new(table, "tmall");
+        let mut v = Validator::new(table, "tmall", Duplicates::none());
         let obj: Value = serde_json::json!({
             "platform_id": "tmall", "review_id": "r1", "listing_id": "l1", "merchant_id": "m1",
             "reviewer_pid": PID, "rating": "5", "text": "好", "has_media": false,
@@ -734,7 +698,9 @@ mod tests {
                 .map_or(RawValue::Absent, RawValue::Json)
         };
         let (mut cells, mut warnings) = (Vec::new(), Vec::new());
-        let issue = v.validate(lookup, &mut cells, &mut warnings).unwrap_err();
+        let issue = v
+            .validate(1, lookup, &mut cells, &mut warnings)
+            .unwrap_err();
         assert_eq!(
             (issue.rule, issue.field.as_deref()),
             (Rule::TypeMismatch, Some("rating"))

@@ -10,6 +10,7 @@ use tianping_domain::schema::TableDef;
 use super::{
     FileCounts, FileRejection, IssueSink, ReadError, RecordContext, RowSink, read_failure,
 };
+use crate::keys::Duplicates;
 use crate::limits::Limits;
 use crate::manifest::ManifestFile;
 use crate::validate::{Cell, RawValue, RowIssue};
@@ -159,7 +160,7 @@ fn handle_record(
     };
     let result = ctx
         .validator
-        .validate(lookup, &mut local, &mut ctx.warnings);
+        .validate(record, lookup, &mut local, &mut ctx.warnings);
     match result {
         Ok(()) => {
             ctx.rows.push(record, &local)?;
@@ -170,26 +171,41 @@ fn handle_record(
     Ok(())
 }
 
-/// Reads a CSV stream.
-pub fn read(
-    mut stream: Box<dyn BufRead>,
-    file: &ManifestFile,
-    table: &'static TableDef,
-    supplier: &str,
+/// One step of a CSV stream: the header, or a data record with its 1-based number, the line it
+/// starts on, its bytes as delivered (without line terminators) and its fields.
+pub(crate) enum CsvEvent<'a> {
+    /// The first non-blank record.
+    Header(&'a [&'a [u8]]),
+    /// A data record.
+    Record {
+        /// 1-based record number.
+        record: u64,
+        /// 1-based line where it starts.
+        line: u64,
+        /// Its bytes.
+        raw: &'a [u8],
+        /// Its fields (unquoted).
+        fields: &'a [&'a [u8]],
+    },
+}
+
+/// Splits a CSV stream into records with bounded memory, calling `f` for each.
+pub(crate) fn for_each_record(
+    stream: &mut dyn BufRead,
+    path: &str,
     limits: &Limits,
-    rows: &mut dyn RowSink,
-    issues: &mut dyn IssueSink,
-) -> Result<FileCounts, ReadError> {
-    let mut ctx = RecordContext::new(file, table, supplier, rows, issues);
+    mut f: impl FnMut(CsvEvent<'_>) -> Result<(), ReadError>,
+) -> Result<u64, ReadError> {
     let mut reader = Reader::new();
     let mut out = vec![0u8; 64 * 1024];
     let mut ends = vec![0usize; 64];
     let (mut out_len, mut ends_len) = (0usize, 0usize);
     let mut raw: Vec<u8> = Vec::with_capacity(64 * 1024);
-    let mut header: Option<Header> = None;
+    let mut seen_header = false;
+    let mut records: u64 = 0;
     let mut lines_before: u64 = 0;
     loop {
-        let input = stream.fill_buf().map_err(|e| read_failure(&file.path, e))?;
+        let input = stream.fill_buf().map_err(|e| read_failure(path, e))?;
         let (result, n_in, n_out, n_ends) =
             reader.read_record(input, &mut out[out_len..], &mut ends[ends_len..]);
         raw.extend_from_slice(&input[..n_in]);
@@ -200,12 +216,12 @@ pub fn read(
             let line = lines_before + 1;
             return Err(ReadError::Rejected(FileRejection::new(
                 format!(
-                    "{}: the record starting near line {line} exceeds the limit of {} bytes",
-                    file.path, limits.record_bytes_max
+                    "{path}: the record starting near line {line} exceeds the limit of {} bytes",
+                    limits.record_bytes_max
                 ),
                 format!(
-                    "{}：约第 {line} 行开始的记录超过上限 {} 字节",
-                    file.path, limits.record_bytes_max
+                    "{path}：约第 {line} 行开始的记录超过上限 {} 字节",
+                    limits.record_bytes_max
                 ),
             )));
         }
@@ -216,14 +232,12 @@ pub fn read(
                 if ends.len() > limits.columns_max * 2 {
                     return Err(ReadError::Rejected(FileRejection::new(
                         format!(
-                            "{}: a record near line {} has more than {} fields",
-                            file.path,
+                            "{path}: a record near line {} has more than {} fields",
                             lines_before + 1,
                             limits.columns_max
                         ),
                         format!(
-                            "{}：约第 {} 行的记录字段数超过 {}",
-                            file.path,
+                            "{path}：约第 {} 行的记录字段数超过 {}",
                             lines_before + 1,
                             limits.columns_max
                         ),
@@ -247,26 +261,29 @@ pub fn read(
                         fields.push(&out[start..end]);
                         start = end;
                     }
-                    match &header {
-                        None => header = Some(parse_header(&mut ctx, &fields, limits)?),
-                        Some(h) => {
-                            ctx.counts.records += 1;
-                            if ctx.counts.records > limits.rows_per_file_max {
-                                return Err(ReadError::Rejected(FileRejection::new(
-                                    format!(
-                                        "{}: more than rows_per_file_max = {} rows",
-                                        file.path, limits.rows_per_file_max
-                                    ),
-                                    format!(
-                                        "{}：行数超过上限 rows_per_file_max={}",
-                                        file.path, limits.rows_per_file_max
-                                    ),
-                                )));
-                            }
-                            let record = ctx.counts.records;
-                            handle_record(&mut ctx, h, record, line, trimmed, &fields)
-                                .map_err(ReadError::Internal)?;
+                    if seen_header {
+                        records += 1;
+                        if records > limits.rows_per_file_max {
+                            return Err(ReadError::Rejected(FileRejection::new(
+                                format!(
+                                    "{path}: more than rows_per_file_max = {} rows",
+                                    limits.rows_per_file_max
+                                ),
+                                format!(
+                                    "{path}：行数超过上限 rows_per_file_max={}",
+                                    limits.rows_per_file_max
+                                ),
+                            )));
                         }
+                        f(CsvEvent::Record {
+                            record: records,
+                            line,
+                            raw: trimmed,
+                            fields: &fields,
+                        })?;
+                    } else {
+                        seen_header = true;
+                        f(CsvEvent::Header(&fields))?;
                     }
                 }
                 raw.clear();
@@ -276,13 +293,101 @@ pub fn read(
             ReadRecordResult::End => break,
         }
     }
-    if header.is_none() {
+    if !seen_header {
         return Err(ReadError::Rejected(FileRejection::new(
-            format!("{}: no header row", file.path),
-            format!("{}：缺少表头行", file.path),
+            format!("{path}: no header row"),
+            format!("{path}：缺少表头行"),
         )));
     }
+    Ok(records)
+}
+
+/// Reads a CSV stream; `duplicates` names the records whose key repeats an earlier one.
+#[allow(clippy::too_many_arguments)]
+pub fn read(
+    mut stream: Box<dyn BufRead>,
+    file: &ManifestFile,
+    table: &'static TableDef,
+    supplier: &str,
+    limits: &Limits,
+    duplicates: Duplicates,
+    rows: &mut dyn RowSink,
+    issues: &mut dyn IssueSink,
+) -> Result<FileCounts, ReadError> {
+    let mut ctx = RecordContext::new(file, table, supplier, duplicates, rows, issues);
+    let mut header: Option<Header> = None;
+    let records = for_each_record(&mut *stream, &file.path, limits, |event| match event {
+        CsvEvent::Header(fields) => {
+            header = Some(parse_header(&mut ctx, fields, limits)?);
+            Ok(())
+        }
+        CsvEvent::Record {
+            record,
+            line,
+            raw,
+            fields,
+        } => match &header {
+            Some(h) => {
+                handle_record(&mut ctx, h, record, line, raw, fields).map_err(ReadError::Internal)
+            }
+            None => Ok(()),
+        },
+    })?;
+    ctx.counts.records = records;
     Ok(ctx.counts)
+}
+
+/// Key texts of each record, for the duplicate-key pre-pass: `f(record, key texts)`; records whose
+/// field count differs from the header's, or whose key fields are not UTF-8, are skipped (they are
+/// quarantined for that by the main pass).
+pub(crate) fn for_each_key(
+    stream: &mut dyn BufRead,
+    path: &str,
+    table: &TableDef,
+    limits: &Limits,
+    mut f: impl FnMut(u64, &[&str]),
+) -> Result<(), ReadError> {
+    let mut key_cols: Vec<usize> = Vec::new();
+    let mut width = 0usize;
+    for_each_record(stream, path, limits, |event| {
+        match event {
+            CsvEvent::Header(fields) => {
+                width = fields.len();
+                let names: Vec<String> = fields
+                    .iter()
+                    .enumerate()
+                    .map(|(i, b)| {
+                        let n = String::from_utf8_lossy(b).into_owned();
+                        if i == 0 {
+                            n.trim_start_matches('\u{feff}').to_string()
+                        } else {
+                            n
+                        }
+                    })
+                    .collect();
+                key_cols = table
+                    .key
+                    .iter()
+                    .filter_map(|k| names.iter().position(|n| n == k))
+                    .collect();
+            }
+            CsvEvent::Record { record, fields, .. } => {
+                if fields.len() != width || key_cols.len() != table.key.len() {
+                    return Ok(());
+                }
+                let mut texts: Vec<&str> = Vec::with_capacity(key_cols.len());
+                for &c in &key_cols {
+                    match std::str::from_utf8(fields[c]) {
+                        Ok(t) => texts.push(t),
+                        Err(_) => return Ok(()),
+                    }
+                }
+                f(record, &texts);
+            }
+        }
+        Ok(())
+    })?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use tianping_domain::schema::TableDef;
 use super::{
     FileCounts, FileRejection, IssueSink, ReadError, RecordContext, RowSink, read_failure,
 };
+use crate::keys::Duplicates;
 use crate::limits::Limits;
 use crate::manifest::ManifestFile;
 use crate::validate::{RawValue, RowIssue};
@@ -116,7 +117,7 @@ fn handle_line(
     };
     match ctx
         .validator
-        .validate(lookup, &mut cells, &mut ctx.warnings)
+        .validate(record, lookup, &mut cells, &mut ctx.warnings)
     {
         Ok(()) => {
             ctx.rows.push(record, &cells)?;
@@ -126,34 +127,31 @@ fn handle_line(
     }
 }
 
-/// Reads a JSON Lines stream.
-pub fn read(
-    mut stream: Box<dyn BufRead>,
-    file: &ManifestFile,
-    table: &'static TableDef,
-    supplier: &str,
+/// Splits a JSON Lines stream into non-blank lines with bounded memory: `f(record, line, bytes)`.
+pub(crate) fn for_each_line(
+    stream: &mut dyn BufRead,
+    path: &str,
     limits: &Limits,
-    rows: &mut dyn RowSink,
-    issues: &mut dyn IssueSink,
-) -> Result<FileCounts, ReadError> {
-    let mut ctx = RecordContext::new(file, table, supplier, rows, issues);
+    mut f: impl FnMut(u64, u64, &[u8]) -> Result<(), ReadError>,
+) -> Result<u64, ReadError> {
     let mut buf = Vec::with_capacity(64 * 1024);
     let mut line_no: u64 = 0;
+    let mut records: u64 = 0;
     loop {
-        let outcome = read_line_bounded(&mut *stream, &mut buf, limits.record_bytes_max)
-            .map_err(|e| read_failure(&file.path, e))?;
+        let outcome = read_line_bounded(stream, &mut buf, limits.record_bytes_max)
+            .map_err(|e| read_failure(path, e))?;
         line_no += 1;
         match outcome {
-            Line::Eof => break,
+            Line::Eof => return Ok(records),
             Line::TooLong => {
                 return Err(ReadError::Rejected(FileRejection::new(
                     format!(
-                        "{}: line {line_no} exceeds the limit of {} bytes",
-                        file.path, limits.record_bytes_max
+                        "{path}: line {line_no} exceeds the limit of {} bytes",
+                        limits.record_bytes_max
                     ),
                     format!(
-                        "{}：第 {line_no} 行超过上限 {} 字节",
-                        file.path, limits.record_bytes_max
+                        "{path}：第 {line_no} 行超过上限 {} 字节",
+                        limits.record_bytes_max
                     ),
                 )));
             }
@@ -161,26 +159,71 @@ pub fn read(
                 if buf.iter().all(|b| b.is_ascii_whitespace()) {
                     continue;
                 }
-                ctx.counts.records += 1;
-                if ctx.counts.records > limits.rows_per_file_max {
+                records += 1;
+                if records > limits.rows_per_file_max {
                     return Err(ReadError::Rejected(FileRejection::new(
                         format!(
-                            "{}: more than rows_per_file_max = {} rows",
-                            file.path, limits.rows_per_file_max
+                            "{path}: more than rows_per_file_max = {} rows",
+                            limits.rows_per_file_max
                         ),
                         format!(
-                            "{}：行数超过上限 rows_per_file_max={}",
-                            file.path, limits.rows_per_file_max
+                            "{path}：行数超过上限 rows_per_file_max={}",
+                            limits.rows_per_file_max
                         ),
                     )));
                 }
-                let record = ctx.counts.records;
-                handle_line(&mut ctx, record, line_no, &buf, limits.columns_max)
-                    .map_err(ReadError::Internal)?;
+                f(records, line_no, &buf)?;
             }
         }
     }
+}
+
+/// Reads a JSON Lines stream; `duplicates` names the records whose key repeats an earlier one.
+#[allow(clippy::too_many_arguments)]
+pub fn read(
+    mut stream: Box<dyn BufRead>,
+    file: &ManifestFile,
+    table: &'static TableDef,
+    supplier: &str,
+    limits: &Limits,
+    duplicates: Duplicates,
+    rows: &mut dyn RowSink,
+    issues: &mut dyn IssueSink,
+) -> Result<FileCounts, ReadError> {
+    let mut ctx = RecordContext::new(file, table, supplier, duplicates, rows, issues);
+    let records = for_each_line(&mut *stream, &file.path, limits, |record, line, bytes| {
+        handle_line(&mut ctx, record, line, bytes, limits.columns_max).map_err(ReadError::Internal)
+    })?;
+    ctx.counts.records = records;
     Ok(ctx.counts)
+}
+
+/// Key texts of each record, for the duplicate-key pre-pass (JSON strings as their content, other
+/// values as their JSON text); lines that do not parse or lack a key field are skipped.
+pub(crate) fn for_each_key(
+    stream: &mut dyn BufRead,
+    path: &str,
+    table: &TableDef,
+    limits: &Limits,
+    mut f: impl FnMut(u64, &[&str]),
+) -> Result<(), ReadError> {
+    for_each_line(stream, path, limits, |record, _, bytes| {
+        let Ok(Value::Object(map)) = serde_json::from_slice::<Value>(bytes) else {
+            return Ok(());
+        };
+        let mut owned: Vec<String> = Vec::with_capacity(table.key.len());
+        for k in table.key {
+            match map.get(*k) {
+                Some(Value::String(s)) => owned.push(s.clone()),
+                Some(Value::Null) | None => return Ok(()),
+                Some(other) => owned.push(other.to_string()),
+            }
+        }
+        let texts: Vec<&str> = owned.iter().map(String::as_str).collect();
+        f(record, &texts);
+        Ok(())
+    })?;
+    Ok(())
 }
 
 #[cfg(test)]

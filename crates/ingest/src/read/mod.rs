@@ -200,12 +200,13 @@ impl<'s> RecordContext<'s> {
         file: &'s ManifestFile,
         table: &'static TableDef,
         supplier: &str,
+        duplicates: crate::keys::Duplicates,
         rows: &'s mut dyn RowSink,
         issues: &'s mut dyn IssueSink,
     ) -> Self {
         RecordContext {
             file,
-            validator: Validator::new(table, supplier),
+            validator: Validator::new(table, supplier, duplicates),
             rows,
             issues,
             counts: FileCounts::default(),
@@ -297,14 +298,20 @@ pub fn read_file(
     rows: &mut dyn RowSink,
     issues: &mut dyn IssueSink,
 ) -> Result<FileCounts, ReadError> {
+    // Pre-pass for keyed tables: which records repeat an earlier key (bounded memory).
+    let duplicates = crate::keys::find_duplicates(path, file, table, limits, scratch_dir)?;
     let counts = match file.format {
         Format::Csv => {
             let stream = open_stream(path, file, limits)?;
-            csv::read(stream, file, table, supplier, limits, rows, issues)?
+            csv::read(
+                stream, file, table, supplier, limits, duplicates, rows, issues,
+            )?
         }
         Format::Jsonl => {
             let stream = open_stream(path, file, limits)?;
-            jsonl::read(stream, file, table, supplier, limits, rows, issues)?
+            jsonl::read(
+                stream, file, table, supplier, limits, duplicates, rows, issues,
+            )?
         }
         #[cfg(feature = "parquet")]
         Format::Parquet => parquet::read(
@@ -314,12 +321,13 @@ pub fn read_file(
             supplier,
             limits,
             scratch_dir,
+            duplicates,
             rows,
             issues,
         )?,
         #[cfg(not(feature = "parquet"))]
         Format::Parquet => {
-            let _ = scratch_dir;
+            let _ = duplicates;
             return Err(ReadError::Rejected(FileRejection::new(
                 "parquet support is not built into this binary",
                 "此程序未包含 Parquet 支持",

@@ -16,6 +16,7 @@ use tianping_domain::schema::TableDef;
 use tianping_domain::value::{format_date, format_time_utc};
 
 use super::{FileCounts, FileRejection, IssueSink, ReadError, RecordContext, RowSink, open_stream};
+use crate::keys::Duplicates;
 use crate::limits::Limits;
 use crate::manifest::ManifestFile;
 use crate::validate::RawValue;
@@ -138,6 +139,84 @@ fn json_of(array: &ArrayRef, row: usize) -> Value {
     }
 }
 
+/// Opens a delivered Parquet file, decompressing it into `scratch_dir` first if it is gzip-compressed
+/// (Parquet needs seeking).
+fn open_parquet(
+    path: &Path,
+    file: &ManifestFile,
+    limits: &Limits,
+    scratch_dir: &Path,
+) -> Result<File, ReadError> {
+    if file.gzip {
+        let mut stream = open_stream(path, file, limits)?;
+        let mut tmp = tempfile::tempfile_in(scratch_dir).map_err(ReadError::Internal)?;
+        io::copy(&mut stream, &mut tmp).map_err(|e| super::read_failure(&file.path, e))?;
+        io::Seek::rewind(&mut tmp).map_err(ReadError::Internal)?;
+        Ok(tmp)
+    } else {
+        File::open(path).map_err(ReadError::Internal)
+    }
+}
+
+/// Key texts of each row, for the duplicate-key pre-pass (only the key columns are read).
+pub(crate) fn for_each_key(
+    path: &Path,
+    file: &ManifestFile,
+    table: &TableDef,
+    limits: &Limits,
+    scratch_dir: &Path,
+    mut f: impl FnMut(u64, &[&str]),
+) -> Result<(), ReadError> {
+    let handle = open_parquet(path, file, limits, scratch_dir)?;
+    let Ok(builder) = ParquetRecordBatchReaderBuilder::try_new(handle) else {
+        return Ok(()); // The main pass rejects the file with the reason.
+    };
+    let schema = builder.schema().clone();
+    let columns: Vec<usize> = table
+        .key
+        .iter()
+        .filter_map(|k| schema.index_of(k).ok())
+        .collect();
+    if columns.len() != table.key.len() {
+        return Ok(());
+    }
+    let mask =
+        parquet::arrow::ProjectionMask::roots(builder.parquet_schema(), columns.iter().copied());
+    let Ok(reader) = builder.with_projection(mask).with_batch_size(8192).build() else {
+        return Ok(());
+    };
+    let mut record = 0u64;
+    for batch in reader {
+        let Ok(batch) = batch else { return Ok(()) };
+        let arrays: Vec<ArrayRef> = (0..batch.num_columns())
+            .map(|i| {
+                let a = batch.column(i).clone();
+                match a.data_type() {
+                    DataType::Dictionary(_, value) => arrow::compute::cast(&a, value).unwrap_or(a),
+                    _ => a,
+                }
+            })
+            .collect();
+        for row in 0..batch.num_rows() {
+            record += 1;
+            let values: Vec<Value> = arrays.iter().map(|a| json_of(a, row)).collect();
+            if values.iter().any(Value::is_null) {
+                continue;
+            }
+            let owned: Vec<String> = values
+                .iter()
+                .map(|v| match v {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                })
+                .collect();
+            let texts: Vec<&str> = owned.iter().map(String::as_str).collect();
+            f(record, &texts);
+        }
+    }
+    Ok(())
+}
+
 /// Reads a Parquet file (decompressing it first into `scratch_dir` if it is gzip-compressed).
 #[allow(clippy::too_many_arguments)]
 pub fn read(
@@ -147,17 +226,11 @@ pub fn read(
     supplier: &str,
     limits: &Limits,
     scratch_dir: &Path,
+    duplicates: Duplicates,
     rows: &mut dyn RowSink,
     issues: &mut dyn IssueSink,
 ) -> Result<FileCounts, ReadError> {
-    let handle = if file.gzip {
-        let mut stream = open_stream(path, file, limits)?;
-        let mut tmp = tempfile::tempfile_in(scratch_dir).map_err(ReadError::Internal)?;
-        io::copy(&mut stream, &mut tmp).map_err(|e| super::read_failure(&file.path, e))?;
-        tmp
-    } else {
-        File::open(path).map_err(ReadError::Internal)?
-    };
+    let handle = open_parquet(path, file, limits, scratch_dir)?;
     let builder = ParquetRecordBatchReaderBuilder::try_new(handle).map_err(|e| {
         rejected(
             file,
@@ -180,7 +253,7 @@ pub fn read(
             ),
         ));
     }
-    let mut ctx = RecordContext::new(file, table, supplier, rows, issues);
+    let mut ctx = RecordContext::new(file, table, supplier, duplicates, rows, issues);
     let mut column_of_field = Vec::with_capacity(table.fields.len());
     for field in table.fields {
         let col = schema.index_of(field.name).ok();
@@ -263,7 +336,7 @@ pub fn read(
             };
             let result = ctx
                 .validator
-                .validate(lookup, &mut cells, &mut ctx.warnings);
+                .validate(record, lookup, &mut cells, &mut ctx.warnings);
             match result {
                 Ok(()) => {
                     ctx.rows.push(record, &cells).map_err(ReadError::Internal)?;
