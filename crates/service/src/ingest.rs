@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use tianping_domain::schema::{self, SupplierKind};
+use tianping_ingest::keys::{Duplicates, find_duplicates};
 use tianping_ingest::read::{FileRejection, IssueSink, ReadError, RowSink, read_file};
 use tianping_ingest::source::{OpenError, OpenedBatch, open_batch, verify_file};
 use tianping_ingest::validate::Cell;
@@ -460,11 +461,14 @@ impl Ingestor {
         // with the declared digest. Nothing is parsed unless all of them are.
         let batch = Arc::new(batch);
         let limits = self.limits.clone();
-        let checked = {
+        let scratch = self.home.staging();
+        let (checked, mut duplicates) = {
             let batch = batch.clone();
             tokio::task::spawn_blocking(move || {
                 let mut culprits = Vec::new();
+                let mut duplicates: Vec<Option<Duplicates>> = Vec::new();
                 for file in &batch.manifest.files {
+                    duplicates.push(None);
                     let check = match schema::table(&file.table) {
                         None => Err(FileRejection::new(
                             format!("{}: unknown table {:?}", file.path, file.table),
@@ -486,13 +490,42 @@ impl Ingestor {
                                 ),
                             ))
                         }
-                        Some(_) => verify_file(&batch, file, &limits),
+                        // The digest check and the duplicate-key pre-pass read the same file: run
+                        // them side by side on the two cores.
+                        Some(table) => std::thread::scope(|scope| {
+                            let verify = scope.spawn(|| verify_file(&batch, file, &limits));
+                            let keys = find_duplicates(
+                                &batch.path_of(file),
+                                file,
+                                table,
+                                &limits,
+                                &scratch,
+                            );
+                            let verified = verify.join().unwrap_or_else(|_| {
+                                Err(FileRejection::new(
+                                    "internal: digest check failed",
+                                    "内部错误：摘要校验失败",
+                                ))
+                            });
+                            match (verified, keys) {
+                                (Err(reason), _) => Err(reason),
+                                (Ok(()), Ok(d)) => {
+                                    duplicates[file.index] = Some(d);
+                                    Ok(())
+                                }
+                                (Ok(()), Err(ReadError::Rejected(reason))) => Err(reason),
+                                (Ok(()), Err(ReadError::Internal(e))) => Err(FileRejection::new(
+                                    format!("internal error while reading {}: {e}", file.path),
+                                    format!("读取 {} 时内部错误：{e}", file.path),
+                                )),
+                            }
+                        }),
                     };
                     if let Err(reason) = check {
                         culprits.push((file.index, reason));
                     }
                 }
-                culprits
+                (culprits, duplicates)
             })
             .await
             .map_err(|e| IngestError::Internal(e.to_string()))?
@@ -509,6 +542,10 @@ impl Ingestor {
             let Some(table) = schema::table(&file.table) else {
                 continue;
             };
+            let file_duplicates = duplicates
+                .get_mut(file.index)
+                .and_then(Option::take)
+                .unwrap_or_else(Duplicates::none);
             progress.file_started(&file.path, file.rows);
             let lake = self.home.lake();
             let scratch = self.home.staging();
@@ -541,6 +578,7 @@ impl Ingestor {
                         &supplier,
                         &limits,
                         &scratch,
+                        file_duplicates,
                         &mut sink,
                         &mut issues,
                     );

@@ -286,7 +286,9 @@ impl<'s> RecordContext<'s> {
 }
 
 /// Reads one delivered file of a batch: every record is validated and goes to `rows` or
-/// `issues`. `scratch_dir` is used to decompress gzip-compressed Parquet (which needs seeking).
+/// `issues`. `duplicates` comes from [`crate::keys::find_duplicates`] on the same file (the caller
+/// runs that pre-pass, so that it can overlap it with the digest check). `scratch_dir` is used to
+/// decompress gzip-compressed Parquet (which needs seeking).
 #[allow(clippy::too_many_arguments)]
 pub fn read_file(
     path: &Path,
@@ -295,11 +297,10 @@ pub fn read_file(
     supplier: &str,
     limits: &Limits,
     scratch_dir: &Path,
+    duplicates: crate::keys::Duplicates,
     rows: &mut dyn RowSink,
     issues: &mut dyn IssueSink,
 ) -> Result<FileCounts, ReadError> {
-    // Pre-pass for keyed tables: which records repeat an earlier key (bounded memory).
-    let duplicates = crate::keys::find_duplicates(path, file, table, limits, scratch_dir)?;
     let counts = match file.format {
         Format::Csv => {
             let stream = open_stream(path, file, limits)?;
@@ -327,7 +328,7 @@ pub fn read_file(
         )?,
         #[cfg(not(feature = "parquet"))]
         Format::Parquet => {
-            let _ = duplicates;
+            let _ = (scratch_dir, duplicates);
             return Err(ReadError::Rejected(FileRejection::new(
                 "parquet support is not built into this binary",
                 "此程序未包含 Parquet 支持",
