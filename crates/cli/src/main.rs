@@ -100,6 +100,36 @@ enum Command {
         #[arg(long = "detector")]
         detectors: Vec<String>,
     },
+    /// Write a synthetic city's batches per the data standard, plus truth.jsonl.
+    Simulate {
+        /// Output directory (one batch directory per supplier).
+        #[arg(long)]
+        out: PathBuf,
+        /// tiny (seconds) or small (the demo and CI).
+        #[arg(long, default_value = "small")]
+        scale: String,
+        /// Random seed: the same seed gives byte-identical output.
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+    },
+    /// Precision and recall of findings against a simulator's truth file, per detector and rule.
+    Eval {
+        /// truth.jsonl from `tianping simulate`.
+        #[arg(long)]
+        truth: PathBuf,
+        /// Findings (JSON Lines); default: the stored findings.
+        #[arg(long)]
+        findings: Option<PathBuf>,
+        /// Only these detectors (repeatable); default: every detector in the truth file.
+        #[arg(long = "detector")]
+        detectors: Vec<String>,
+        /// Exit 1 if any rule's precision is below this.
+        #[arg(long)]
+        min_precision: Option<f64>,
+        /// Exit 1 if any rule's recall is below this.
+        #[arg(long)]
+        min_recall: Option<f64>,
+    },
     /// The rules of the registered detectors: legal basis, period in force and parameters.
     Rules,
     /// List batches and their receipts, newest first.
@@ -266,6 +296,78 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             );
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Simulate { out, scale, seed } => {
+            let Some(scale) = tianping_sim::city::Scale::parse(&scale) else {
+                eprintln!(
+                    "错误 error: --scale must be tiny or small (city scale is not built yet)"
+                );
+                return Ok(ExitCode::from(2));
+            };
+            let written = tianping_sim::simulate(&out, scale, seed)?;
+            for (table, n) in &written.rows {
+                eprintln!("{table:24} {n:>10}");
+            }
+            eprintln!(
+                "{} {}",
+                written.batches.len(),
+                if cli.lang == output::Lang::Zh {
+                    "个批次已写入"
+                } else {
+                    "batches written"
+                }
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval {
+            truth,
+            findings,
+            detectors,
+            min_precision,
+            min_recall,
+        } => {
+            let truth_rows: Vec<tianping_sim::truth::TruthRow> = std::fs::read_to_string(&truth)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", truth.display()))?
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(serde_json::from_str)
+                .collect::<Result<_, _>>()?;
+            let lines: Vec<String> = match &findings {
+                Some(path) => std::fs::read_to_string(path)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+                    .lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(str::to_string)
+                    .collect(),
+                None => store.findings(&[]).await?,
+            };
+            let found: Vec<tianping_sim::truth::FindingRef> = lines
+                .iter()
+                .map(|l| serde_json::from_str(l))
+                .collect::<Result<_, _>>()?;
+            let keep = |d: &str| detectors.is_empty() || detectors.iter().any(|x| x == d);
+            let truth_rows: Vec<_> = truth_rows
+                .into_iter()
+                .filter(|t| keep(&t.detector))
+                .collect();
+            let found: Vec<_> = found.into_iter().filter(|f| keep(&f.detector)).collect();
+            let scores = tianping_sim::truth::evaluate(&truth_rows, &found);
+            if cli.json {
+                for s in &scores {
+                    println!("{}", serde_json::to_string(s)?);
+                }
+            } else {
+                eprintln!("{}", output::render_scores(&scores, cli.lang));
+            }
+            let below = scores.iter().any(|s| {
+                min_precision.is_some_and(|p| s.precision < p)
+                    || min_recall.is_some_and(|r| s.recall < r)
+            });
+            Ok(if below {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::Rules => {
             let detectors = tianping_detectors::all();

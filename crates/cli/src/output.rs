@@ -521,3 +521,41 @@ pub fn render_rules(detectors: &[Box<dyn tianping_detect::Detector>], lang: Lang
     }
     table.to_string()
 }
+
+/// Evaluation scores per rule, with misses and false alarms.
+pub fn render_scores(scores: &[tianping_sim::truth::Score], lang: Lang) -> String {
+    let mut table = new_table();
+    table.set_header(vec![
+        t(lang, "规则", "rule"),
+        t(lang, "命中", "TP"),
+        t(lang, "误报", "FP"),
+        t(lang, "漏报", "FN"),
+        t(lang, "精确率", "precision"),
+        t(lang, "召回率", "recall"),
+        "F1",
+        t(lang, "漏报与误报", "misses and false alarms"),
+    ]);
+    for s in scores {
+        let mut notes: Vec<String> = s
+            .misses
+            .iter()
+            .map(|m| format!("{}: {}", t(lang, "漏", "miss"), m.id))
+            .collect();
+        notes.extend(
+            s.false_alarms
+                .iter()
+                .map(|m| format!("{}: {}", t(lang, "误", "false alarm"), m.id)),
+        );
+        table.add_row(vec![
+            s.rule.clone(),
+            s.true_positives.to_string(),
+            s.false_positives.to_string(),
+            s.false_negatives.to_string(),
+            format!("{:.3}", s.precision),
+            format!("{:.3}", s.recall),
+            format!("{:.3}", s.f1),
+            notes.join("\n"),
+        ]);
+    }
+    table.to_string()
+}

@@ -1,0 +1,405 @@
+//! The synthetic city: platforms, merchants, listings, sales, price displays, and the planted cases
+//! with their ground truth.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Value, json};
+use tianping_domain::value::{days_from_civil, format_date, format_time_utc};
+
+use crate::rng::Rng;
+use crate::truth::Truth;
+
+/// How big a city to make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    /// Seconds: unit tests.
+    Tiny,
+    /// Under a minute: the demo and CI.
+    Small,
+}
+
+impl Scale {
+    /// Parses `tiny` or `small`.
+    pub fn parse(s: &str) -> Option<Scale> {
+        match s {
+            "tiny" => Some(Scale::Tiny),
+            "small" => Some(Scale::Small),
+            _ => None,
+        }
+    }
+
+    fn merchants_per_platform(self) -> usize {
+        match self {
+            Scale::Tiny => 30,
+            Scale::Small => 300,
+        }
+    }
+
+    fn days(self) -> i64 {
+        match self {
+            Scale::Tiny => 40,
+            Scale::Small => 60,
+        }
+    }
+}
+
+/// Hangzhou's districts and counties (GB/T 2260 codes after the 2021 reform).
+pub const DISTRICTS: &[(&str, &str)] = &[
+    ("330102", "上城区"),
+    ("330105", "拱墅区"),
+    ("330106", "西湖区"),
+    ("330108", "滨江区"),
+    ("330109", "萧山区"),
+    ("330110", "余杭区"),
+    ("330111", "富阳区"),
+    ("330112", "临安区"),
+    ("330113", "临平区"),
+    ("330114", "钱塘区"),
+    ("330122", "桐庐县"),
+    ("330127", "淳安县"),
+    ("330182", "建德市"),
+];
+
+const ROADS: &[&str] = &[
+    "文三路",
+    "天目山路",
+    "莫干山路",
+    "江南大道",
+    "学院路",
+    "解放路",
+    "延安路",
+    "古墩路",
+    "丰潭路",
+    "湖墅南路",
+    "滨盛路",
+    "文一西路",
+];
+const BRANDS: &[&str] = &[
+    "山茶记",
+    "钱塘好物",
+    "西溪里",
+    "知味坊",
+    "青禾",
+    "云栖",
+    "拾光",
+    "木兰家",
+    "潮汐",
+    "禾木",
+];
+const GOODS: &[(&str, &str, &str, i64)] = &[
+    ("西湖龙井 明前 250g", "食品/茶叶/绿茶", "food", 39_900),
+    ("临安山核桃仁 500g", "食品/坚果炒货", "food", 8_800),
+    ("蚕丝被 200×230cm", "家居/床上用品", "general", 69_900),
+    ("手工竹编收纳篮", "家居/收纳", "general", 12_900),
+    ("保温杯 500ml", "家居/杯具", "general", 9_900),
+    ("丝绸围巾", "服饰/配件", "general", 25_900),
+    ("无线蓝牙耳机", "数码/耳机", "general", 19_900),
+    ("儿童绘本套装", "图书/童书", "general", 15_800),
+    ("新鲜杨梅 2kg", "生鲜/水果", "fresh", 12_800),
+    (
+        "补水面霜 50g",
+        "美妆/面部护肤/面霜",
+        "ordinary_cosmetic",
+        16_900,
+    ),
+];
+const STATUSES: &[&str] = &[
+    "completed",
+    "completed",
+    "completed",
+    "signed",
+    "shipped",
+    "paid",
+    "cancelled",
+];
+
+/// The platforms of the city: (id, name, category).
+pub const PLATFORMS: &[(&str, &str, &str)] = &[
+    ("huishang", "汇商综合电商平台", "sales"),
+    ("xiansong", "鲜送本地生活平台", "services"),
+    ("kanbo", "看播直播社交平台", "social"),
+];
+
+const USCC_CHARS: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
+const USCC_WEIGHTS: [u32; 17] = [
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];
+
+fn uscc(rng: &mut Rng, adcode: &str, valid: bool) -> String {
+    let mut body: Vec<u8> = b"91".to_vec();
+    body.extend_from_slice(adcode.as_bytes());
+    for _ in 0..9 {
+        body.push(USCC_CHARS[rng.below(31) as usize]);
+    }
+    let sum: u32 = body
+        .iter()
+        .zip(USCC_WEIGHTS)
+        .map(|(c, w)| USCC_CHARS.iter().position(|x| x == c).unwrap_or(0) as u32 * w)
+        .sum();
+    let mut check = ((31 - sum % 31) % 31) as usize;
+    if !valid {
+        check = (check + 1) % 31;
+    }
+    body.push(USCC_CHARS[check]);
+    String::from_utf8(body).unwrap_or_default()
+}
+
+/// Day 0 of the simulation: 2026-10-15 (China time); the period covers 双十一.
+fn day0() -> i64 {
+    i64::from(days_from_civil(2026, 10, 15).unwrap_or(0))
+}
+
+/// RFC 3339 in China time for a day offset and second of day.
+pub fn at(day: i64, second_of_day: i64) -> String {
+    let ns = ((day0() + day) * 86_400 + second_of_day - 8 * 3600) * 1_000_000_000;
+    let utc = format_time_utc(ns + 8 * 3600 * 1_000_000_000);
+    format!("{}+08:00", utc.trim_end_matches('Z'))
+}
+
+fn date(day: i64) -> String {
+    format_date(day0() + day)
+}
+
+/// Seasonality: weekly rhythm and the 双十一 peak (day 27 is 11-11).
+fn demand(day: i64) -> f64 {
+    let weekday = (day0() + day + 3).rem_euclid(7); // 0 = Monday
+    let weekly = if weekday >= 5 { 1.3 } else { 1.0 };
+    let peak = match day - 27 {
+        0 => 4.0,
+        -3..=-1 | 1 => 1.8,
+        _ => 1.0,
+    };
+    weekly * peak
+}
+
+/// Everything the city delivers, by supplier, and the truth.
+pub struct City {
+    /// supplier → table → rows.
+    pub tables: BTreeMap<String, BTreeMap<&'static str, Vec<Value>>>,
+    /// Planted cases.
+    pub truth: Truth,
+}
+
+struct Listing {
+    platform: &'static str,
+    id: String,
+    merchant: String,
+    price: i64,
+}
+
+impl City {
+    fn push(&mut self, supplier: &str, table: &'static str, row: Value) {
+        self.tables
+            .entry(supplier.to_string())
+            .or_default()
+            .entry(table)
+            .or_default()
+            .push(row);
+    }
+}
+
+/// Generates a city.
+pub fn generate(scale: Scale, seed: u64) -> City {
+    let root = Rng::new(seed);
+    let mut city = City {
+        tables: BTreeMap::new(),
+        truth: Truth::default(),
+    };
+    let days = scale.days();
+    let mut rng = root.fork("entities");
+    let buyers: Vec<String> = (0..scale.merchants_per_platform() * 20)
+        .map(|_| rng.hex64())
+        .collect();
+    let mut listings: Vec<Listing> = Vec::new();
+    for (platform, name, category) in PLATFORMS {
+        let district = DISTRICTS[rng.below(DISTRICTS.len() as u64) as usize].0;
+        city.push(platform, "platforms", json!({
+            "platform_id": platform, "name": name, "operator_uscc": uscc(&mut rng, district, true),
+            "categories": [category], "annual_active_users": rng.range(1_000_000, 300_000_000),
+            "market_value_cny": null, "domicile_adcode": district,
+        }));
+        for m in 0..scale.merchants_per_platform() {
+            let (adcode, district_name) = *rng.pick(DISTRICTS);
+            let merchant = format!("{platform}-m{m}");
+            let natural = rng.chance(0.1);
+            let valid = !rng.chance(0.01);
+            let code = uscc(&mut rng, adcode, valid);
+            let brand = rng.pick(BRANDS).to_string();
+            let address = format!(
+                "杭州市{district_name}{}{}号",
+                rng.pick(ROADS),
+                rng.range(1, 999)
+            );
+            city.push(platform, "merchants", json!({
+                "platform_id": platform, "merchant_id": merchant,
+                "merchant_type": if natural { "natural_person" } else { "company" },
+                "uscc": if natural { Value::Null } else { json!(code) },
+                "holder_pid": if natural { json!(rng.hex64()) } else { Value::Null },
+                "name": format!("杭州{brand}电子商务有限公司"), "shop_name": format!("{brand}{m}号店"),
+                "address": address, "adcode": adcode, "contact_pid": rng.hex64(), "license_displayed": !rng.chance(0.05),
+                "opened_on": date(-rng.range(60, 2000)), "closed_on": null, "annual_turnover_fen": rng.pareto(1_000_000.0, 1.2) as i64,
+            }));
+            if !natural {
+                city.push("registry", "registry", json!({
+                    "uscc": code, "name": format!("杭州{brand}电子商务有限公司"),
+                    "entity_type": "company", "legal_rep_pid": rng.hex64(), "address": address, "adcode": adcode,
+                    "established_on": date(-rng.range(400, 4000)), "status": "active", "business_scope": "日用百货、食品销售",
+                    "registered_capital_fen": rng.range(10_000_000, 1_000_000_000), "annual_report_filed": true,
+                }));
+            }
+            let n_listings = 1 + (rng.pareto(1.0, 1.6) as usize).min(8);
+            for l in 0..n_listings {
+                let (title, cat, class, base) = *rng.pick(GOODS);
+                let price = (base as f64 * (0.7 + rng.unit() * 0.6)).round() as i64 / 10 * 10;
+                let id = format!("{merchant}-l{l}");
+                city.push(platform, "listings", json!({
+                    "platform_id": platform, "listing_id": id, "merchant_id": merchant,
+                    "title": format!("{brand} {title}"), "description": null, "category": cat, "product_class": class,
+                    "brand": brand, "trademark_reg_no": null, "ad_approval_no": null, "list_price_fen": price,
+                    "no_reason_return": class != "fresh", "created_at": at(-rng.range(90, 900), 36_000), "delisted_at": null,
+                }));
+                listings.push(Listing {
+                    platform,
+                    id,
+                    merchant: merchant.clone(),
+                    price,
+                });
+            }
+        }
+    }
+    // Honest trading: sales at or below the list price, displays with no unsupported reference price.
+    let mut rng = root.fork("trade");
+    let mut order_no = 0u64;
+    for listing in &listings {
+        let popularity = rng.pareto(0.2, 1.3).min(20.0);
+        for day in 0..days {
+            let expected = popularity * demand(day);
+            let n = expected.floor() as i64 + i64::from(rng.chance(expected.fract()));
+            for _ in 0..n {
+                order_no += 1;
+                let price = listing.price - listing.price * rng.range(0, 5) / 100;
+                let q = rng.range(1, 3);
+                let status: &str = rng.pick::<&str>(STATUSES);
+                city.push(
+                    listing.platform,
+                    "orders",
+                    order(
+                        listing,
+                        order_no,
+                        day,
+                        rng.range(0, 86_399),
+                        price,
+                        q,
+                        rng.pick(&buyers).as_str(),
+                        status,
+                        &mut rng,
+                    ),
+                );
+            }
+            if rng.chance(0.3) {
+                city.push(listing.platform, "price_observations", json!({
+                    "platform_id": listing.platform, "listing_id": listing.id, "observed_at": at(day, rng.range(0, 86_399)),
+                    "page": *rng.pick(&["home", "search", "detail"]), "displayed_price_fen": listing.price,
+                    "reference_price_fen": null, "reference_kind": null, "promo_kind": "none", "promo_label": null,
+                    "payable_price_fen": listing.price, "viewer_pid": rng.pick(&buyers), "viewer_segment": *rng.pick(&["new", "returning", "member", "unknown"]),
+                    "viewer_orders_90d": rng.range(0, 20), "device": *rng.pick(&["ios", "android", "pc_web", "mini_program"]),
+                    "viewer_adcode": rng.pick(DISTRICTS).0, "source": "platform_log",
+                }));
+            }
+        }
+    }
+    crate::plant::pricing(&mut city, &root, &buyers, days, &mut order_no);
+    city
+}
+
+/// An order row.
+#[allow(clippy::too_many_arguments)]
+fn order(
+    listing: &Listing,
+    n: u64,
+    day: i64,
+    second: i64,
+    price: i64,
+    q: i64,
+    buyer: &str,
+    status: &str,
+    rng: &mut Rng,
+) -> Value {
+    json!({
+        "platform_id": listing.platform, "order_id": format!("o{n}"), "merchant_id": listing.merchant,
+        "listing_id": listing.id, "buyer_pid": buyer, "quantity": q, "unit_price_fen": price, "paid_fen": price * q,
+        "ordered_at": at(day, second), "paid_at": at(day, (second + 60).min(86_399)), "ship_address_pid": rng.hex64(),
+        "ship_adcode": rng.pick(DISTRICTS).0, "device_pid": rng.hex64(), "ip_pid": rng.hex64(),
+        "logistics_no": format!("SF{n:010}"), "parcel_weight_g": rng.range(100, 3000), "signed_at": null,
+        "status": status, "return_requested_at": null, "return_reason": null, "return_outcome": null, "refunded_at": null,
+        "invoice_requested": false, "invoice_issued": false,
+    })
+}
+
+/// Public for the planting module: a listing row and its order factory.
+pub(crate) struct PlantListing {
+    pub platform: &'static str,
+    pub id: String,
+    pub merchant: String,
+    pub price: i64,
+}
+
+/// Adds a listing (and its merchant) for a planted case.
+pub(crate) fn plant_listing(
+    city: &mut City,
+    rng: &mut Rng,
+    platform: &'static str,
+    tag: &str,
+    price: i64,
+    class: &str,
+    created_day: i64,
+) -> PlantListing {
+    let merchant = format!("{platform}-{tag}");
+    let (adcode, district_name) = *rng.pick(DISTRICTS);
+    let code = uscc(rng, adcode, true);
+    city.push(platform, "merchants", json!({
+        "platform_id": platform, "merchant_id": merchant, "merchant_type": "company", "uscc": code, "holder_pid": null,
+        "name": format!("杭州{tag}贸易有限公司"), "shop_name": format!("{tag}店"),
+        "address": format!("杭州市{district_name}{}{}号", rng.pick(ROADS), rng.range(1, 999)), "adcode": adcode,
+        "contact_pid": rng.hex64(), "license_displayed": true, "opened_on": date(-500), "closed_on": null, "annual_turnover_fen": 50_000_000,
+    }));
+    let id = format!("{merchant}-l0");
+    city.push(platform, "listings", json!({
+        "platform_id": platform, "listing_id": id, "merchant_id": merchant, "title": format!("{tag} 精选好物"),
+        "description": null, "category": "家居/收纳", "product_class": class, "brand": null, "trademark_reg_no": null,
+        "ad_approval_no": null, "list_price_fen": price, "no_reason_return": true, "created_at": at(created_day, 36_000), "delisted_at": null,
+    }));
+    PlantListing {
+        platform,
+        id,
+        merchant,
+        price,
+    }
+}
+
+impl City {
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn order_for(
+        &mut self,
+        l: &PlantListing,
+        n: u64,
+        day: i64,
+        second: i64,
+        price: i64,
+        buyer: &str,
+        rng: &mut Rng,
+    ) {
+        let listing = Listing {
+            platform: l.platform,
+            id: l.id.clone(),
+            merchant: l.merchant.clone(),
+            price: l.price,
+        };
+        let row = order(&listing, n, day, second, price, 1, buyer, "completed", rng);
+        self.push(l.platform, "orders", row);
+    }
+
+    pub(crate) fn add(&mut self, supplier: &str, table: &'static str, row: Value) {
+        self.push(supplier, table, row);
+    }
+}

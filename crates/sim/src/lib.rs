@@ -1,0 +1,80 @@
+//! `tianping simulate`: a synthetic city's platform economy written as batches per the data
+//! standard, with planted violations and a ground-truth file; and the evaluator behind
+//! `tianping eval`.
+//!
+//! Deterministic: the same scale and seed give byte-identical output. What is modelled and every
+//! planted pattern: `docs/simulator.md`.
+
+pub mod city;
+mod plant;
+pub mod rng;
+pub mod truth;
+pub mod write;
+
+use std::path::Path;
+
+use write::{Format, TableFile};
+
+/// What `simulate` wrote.
+#[derive(Debug, Clone)]
+pub struct Written {
+    /// Batch directories, one per supplier.
+    pub batches: Vec<std::path::PathBuf>,
+    /// The truth file.
+    pub truth: std::path::PathBuf,
+    /// Rows per table, over all suppliers.
+    pub rows: std::collections::BTreeMap<String, usize>,
+}
+
+/// The format each table is delivered in (a mix, so every reader is exercised), and whether it is
+/// gzip-compressed.
+fn format_of(supplier: &str, table: &str) -> (Format, bool) {
+    match (supplier, table) {
+        (_, "price_observations") => (Format::Parquet, false),
+        ("huishang", "orders") => (Format::Csv, true),
+        (_, "orders") => (Format::Jsonl, true),
+        (_, "listings" | "platforms") => (Format::Jsonl, false),
+        _ => (Format::Csv, false),
+    }
+}
+
+/// Generates a city and writes it under `out`.
+pub fn simulate(out: &Path, scale: city::Scale, seed: u64) -> std::io::Result<Written> {
+    let city = city::generate(scale, seed);
+    let mut batches = Vec::new();
+    let mut rows = std::collections::BTreeMap::new();
+    let period = (city::at(0, 0), city::at(scale_days(scale), 0));
+    for (supplier, tables) in &city.tables {
+        let files: Vec<TableFile> = tables
+            .iter()
+            .map(|(table, table_rows)| {
+                *rows.entry((*table).to_string()).or_insert(0) += table_rows.len();
+                let (format, gzip) = format_of(supplier, table);
+                TableFile {
+                    table,
+                    rows: table_rows.clone(),
+                    format,
+                    gzip,
+                }
+            })
+            .collect();
+        let dir = out.join(supplier);
+        let batch_id = format!("{supplier}-sim-{seed}");
+        write::write_batch(&dir, supplier, &batch_id, (&period.0, &period.1), &files)?;
+        batches.push(dir);
+    }
+    let truth = out.join("truth.jsonl");
+    std::fs::write(&truth, city.truth.to_jsonl())?;
+    Ok(Written {
+        batches,
+        truth,
+        rows,
+    })
+}
+
+fn scale_days(scale: city::Scale) -> i64 {
+    match scale {
+        city::Scale::Tiny => 40,
+        city::Scale::Small => 60,
+    }
+}

@@ -1,0 +1,628 @@
+//! Planted cases with known answers, each with hard negatives a careless detector would flag.
+//!
+//! Pricing (明码标价和禁止价格欺诈规定; 指南 第十七条; 价格法 第十四条), on the marketplace platform:
+//! three positives and three hard negatives per rule.
+
+use serde_json::json;
+
+use crate::city::{City, at, plant_listing};
+use crate::rng::Rng;
+use crate::truth::Label;
+
+const P: &str = "huishang";
+
+/// One price observation of the marketplace (a row builder: one argument per column that varies).
+#[allow(clippy::too_many_arguments)]
+fn obs(
+    listing: &str,
+    day: i64,
+    second: i64,
+    page: &str,
+    shown: i64,
+    reference: Option<i64>,
+    kind: Option<&str>,
+    promo: &str,
+    label: Option<&str>,
+    payable: Option<i64>,
+    viewer: &str,
+    segment: &str,
+    orders_90d: i64,
+    source: &str,
+) -> serde_json::Value {
+    json!({
+        "platform_id": P, "listing_id": listing, "observed_at": at(day, second), "page": page,
+        "displayed_price_fen": shown, "reference_price_fen": reference, "reference_kind": kind, "promo_kind": promo,
+        "promo_label": label, "payable_price_fen": payable, "viewer_pid": viewer, "viewer_segment": segment,
+        "viewer_orders_90d": orders_90d, "device": "ios", "viewer_adcode": "330106", "source": source,
+    })
+}
+
+/// Plants the pricing cases.
+pub fn pricing(city: &mut City, root: &Rng, buyers: &[String], days: i64, order_no: &mut u64) {
+    let mut rng = root.fork("plant-pricing");
+    let next_order = |n: &mut u64| {
+        *n += 1;
+        *n
+    };
+    let last = days - 1;
+    for i in 0..3 {
+        // reference_price +: "原价" 30% above every sale of the week before.
+        let l = plant_listing(
+            city,
+            &mut rng,
+            P,
+            &format!("refprice-pos{i}"),
+            10_000,
+            "general",
+            -200,
+        );
+        for d in last - 9..last - 1 {
+            let n = next_order(order_no);
+            city.order_for(
+                &l,
+                n,
+                d,
+                40_000,
+                10_000,
+                rng.pick(buyers).as_str(),
+                &mut rng,
+            );
+        }
+        city.add(
+            P,
+            "price_observations",
+            obs(
+                &l.id,
+                last - 1,
+                50_000,
+                "detail",
+                9_900,
+                Some(13_000),
+                Some("previous_price"),
+                "discount",
+                Some("限时折扣"),
+                Some(9_900),
+                rng.pick(buyers).as_str(),
+                "returning",
+                2,
+                "platform_log",
+            ),
+        );
+        city.truth.add(
+            "price_fraud",
+            "price_fraud.reference_price",
+            P,
+            &l.id,
+            Label::Positive,
+            "被比较价格 130 元高于前七日最低成交价 100 元",
+        );
+        // reference_price −: the compared price equals the 7-day low (不高于 is lawful).
+        let l = plant_listing(
+            city,
+            &mut rng,
+            P,
+            &format!("refprice-neg{i}"),
+            10_000,
+            "general",
+            -200,
+        );
+        for d in last - 9..last - 1 {
+            let n = next_order(order_no);
+            city.order_for(
+                &l,
+                n,
+                d,
+                40_000,
+                10_000,
+                rng.pick(buyers).as_str(),
+                &mut rng,
+            );
+        }
+        city.add(
+            P,
+            "price_observations",
+            obs(
+                &l.id,
+                last - 1,
+                50_000,
+                "detail",
+                9_000,
+                Some(10_000),
+                Some("previous_price"),
+                "discount",
+                None,
+                Some(9_000),
+                rng.pick(buyers).as_str(),
+                "returning",
+                2,
+                "platform_log",
+            ),
+        );
+        city.truth.add(
+            "price_fraud",
+            "price_fraud.reference_price",
+            P,
+            &l.id,
+            Label::Negative,
+            "被比较价格恰等于前七日最低成交价：不高于即合法",
+        );
+        // reference_price −: a manufacturer's RRP, labelled as such, is judged by its own rule.
+        let l = plant_listing(
+            city,
+            &mut rng,
+            P,
+            &format!("refprice-rrp{i}"),
+            10_000,
+            "general",
+            -200,
+        );
+        for d in last - 9..last - 1 {
+            let n = next_order(order_no);
+            city.order_for(&l, n, d, 40_000, 8_000, rng.pick(buyers).as_str(), &mut rng);
+        }
+        city.add(
+            P,
+            "price_observations",
+            obs(
+                &l.id,
+                last - 1,
+                50_000,
+                "detail",
+                8_000,
+                Some(12_000),
+                Some("rrp"),
+                "none",
+                None,
+                Some(8_000),
+                rng.pick(buyers).as_str(),
+                "new",
+                0,
+                "platform_log",
+            ),
+        );
+        city.truth.add(
+            "price_fraud",
+            "price_fraud.reference_price",
+            P,
+            &l.id,
+            Label::Negative,
+            "标明为厂商建议零售价，不适用七日最低成交价规则",
+        );
+
+        // raise_then_discount +: 100 for weeks, raised to 130 four days before a "discount" to 115.
+        let l = plant_listing(
+            city,
+            &mut rng,
+            P,
+            &format!("raise-pos{i}"),
+            10_000,
+            "general",
+            -200,
+        );
+        for d in [last - 25, last - 20, last - 15, last - 12] {
+            city.add(
+                P,
+                "price_observations",
+                obs(
+                    &l.id,
+                    d,
+                    30_000,
+                    "detail",
+                    10_000,
+                    None,
+                    None,
+                    "none",
+                    None,
+                    Some(10_000),
+                    rng.pick(buyers).as_str(),
+                    "new",
+                    0,
+                    "platform_log",
+                ),
+            );
+        }
+        city.add(
+            P,
+            "price_observations",
+            obs(
+                &l.id,
+                last - 4,
+                30_000,
+                "detail",
+                13_000,
+                None,
+                None,
+                "none",
+                None,
+                Some(13_000),
+                rng.pick(buyers).as_str(),
+                "new",
+                0,
+                "platform_log",
+            ),
+        );
+        city.add(
+            P,
+            "price_observations",
+            obs(
+                &l.id,
+                last - 1,
+                30_000,
+                "detail",
+                11_500,
+                Some(13_000),
+                Some("other_disclosed"),
+                "discount",
+                Some("大促折扣"),
+                Some(11_500),
+                rng.pick(buyers).as_str(),
+                "new",
+                0,
+                "platform_log",
+            ),
+        );
+        city.truth.add(
+            "price_fraud",
+            "price_fraud.raise_then_discount",
+            P,
+            &l.id,
+            Label::Positive,
+            "折扣前四天将 100 元提至 130 元，再以 130 元为基准打折至 115 元",
+        );
+        // raise_then_discount −: a real discount from the usual price.
+        let l = plant_listing(
+            city,
+            &mut rng,
+            P,
+            &format!("raise-neg{i}"),
+            10_000,
+            "general",
+            -200,
+        );
+        for d in [last - 25, last - 20, last - 15, last - 12, last - 4] {
+            city.add(
+                P,
+                "price_observations",
+                obs(
+                    &l.id,
+                    d,
+                    30_000,
+                    "detail",
+                    10_000,
+                    None,
+                    None,
+                    "none",
+                    None,
+                    Some(10_000),
+                    rng.pick(buyers).as_str(),
+                    "new",
+                    0,
+                    "platform_log",
+                ),
+            );
+        }
+        city.add(
+            P,
+            "price_observations",
+            obs(
+                &l.id,
+                last - 1,
+                30_000,
+                "detail",
+                8_500,
+                Some(10_000),
+                Some("other_disclosed"),
+                "discount",
+                Some("大促折扣"),
+                Some(8_500),
+                rng.pick(buyers).as_str(),
+                "new",
+                0,
+                "platform_log",
+            ),
+        );
+        city.truth.add(
+            "price_fraud",
+            "price_fraud.raise_then_discount",
+            P,
+            &l.id,
+            Label::Negative,
+            "以一贯的常态价为基准的真实折扣",
+        );
+
+        // bait_price +: 89 on the search page, 109 at checkout for the same viewer minutes later.
+        let l = plant_listing(
+            city,
+            &mut rng,
+            P,
+            &format!("bait-pos{i}"),
+            10_900,
+            "general",
+            -200,
+        );
+        let viewer = rng.hex64();
+        city.add(
+            P,
+            "price_observations",
+            obs(
+                &l.id,
+                last - 2,
+                40_000,
+                "search",
+                8_900,
+                None,
+                None,
+                "none",
+                None,
+                None,
+                &viewer,
+                "new",
+                0,
+                "platform_log",
+            ),
+        );
+        city.add(
+            P,
+            "price_observations",
+            obs(
+                &l.id,
+                last - 2,
+                40_600,
+                "checkout",
+                10_900,
+                None,
+                None,
+                "none",
+                None,
+                Some(10_900),
+                &viewer,
+                "new",
+                0,
+                "platform_log",
+            ),
+        );
+        city.truth.add(
+            "price_fraud",
+            "price_fraud.bait_price",
+            P,
+            &l.id,
+            Label::Positive,
+            "搜索页 89 元，同一浏览者十分钟后结算须付 109 元",
+        );
+        // bait_price −: the checkout price is higher but the payable price after coupons is lower (第二十一条第二项).
+        let l = plant_listing(
+            city,
+            &mut rng,
+            P,
+            &format!("bait-neg{i}"),
+            10_900,
+            "general",
+            -200,
+        );
+        let viewer = rng.hex64();
+        city.add(
+            P,
+            "price_observations",
+            obs(
+                &l.id,
+                last - 2,
+                40_000,
+                "search",
+                8_900,
+                None,
+                None,
+                "none",
+                None,
+                None,
+                &viewer,
+                "new",
+                0,
+                "platform_log",
+            ),
+        );
+        city.add(
+            P,
+            "price_observations",
+            obs(
+                &l.id,
+                last - 2,
+                40_600,
+                "checkout",
+                10_900,
+                None,
+                None,
+                "coupon",
+                None,
+                Some(8_700),
+                &viewer,
+                "new",
+                0,
+                "platform_log",
+            ),
+        );
+        city.truth.add(
+            "price_fraud",
+            "price_fraud.bait_price",
+            P,
+            &l.id,
+            Label::Negative,
+            "结算页标价高，但用券后实付低于搜索页价格：实际优惠更大，属安全港",
+        );
+
+        // fake_time_limit +: "仅限今日" at 79, still 79 on the next three days.
+        let l = plant_listing(
+            city,
+            &mut rng,
+            P,
+            &format!("timer-pos{i}"),
+            9_900,
+            "general",
+            -200,
+        );
+        for (k, d) in (last - 5..last - 1).enumerate() {
+            let label = if k == 0 {
+                Some("限时特价 仅限今日")
+            } else {
+                None
+            };
+            city.add(
+                P,
+                "price_observations",
+                obs(
+                    &l.id,
+                    d,
+                    70_000,
+                    "detail",
+                    7_900,
+                    None,
+                    None,
+                    if k == 0 { "flash_sale" } else { "none" },
+                    label,
+                    Some(7_900),
+                    rng.pick(buyers).as_str(),
+                    "new",
+                    0,
+                    "platform_log",
+                ),
+            );
+        }
+        city.truth.add(
+            "price_fraud",
+            "price_fraud.fake_time_limit",
+            P,
+            &l.id,
+            Label::Positive,
+            "宣称仅限今日，其后三天仍以同价销售",
+        );
+        // fake_time_limit −: the price really returns to 99 after the day.
+        let l = plant_listing(
+            city,
+            &mut rng,
+            P,
+            &format!("timer-neg{i}"),
+            9_900,
+            "general",
+            -200,
+        );
+        for (k, d) in (last - 5..last - 1).enumerate() {
+            let (price, label) = if k == 0 {
+                (7_900, Some("限时特价 仅限今日"))
+            } else {
+                (9_900, None)
+            };
+            city.add(
+                P,
+                "price_observations",
+                obs(
+                    &l.id,
+                    d,
+                    70_000,
+                    "detail",
+                    price,
+                    None,
+                    None,
+                    if k == 0 { "flash_sale" } else { "none" },
+                    label,
+                    Some(price),
+                    rng.pick(buyers).as_str(),
+                    "new",
+                    0,
+                    "platform_log",
+                ),
+            );
+        }
+        city.truth.add(
+            "price_fraud",
+            "price_fraud.fake_time_limit",
+            P,
+            &l.id,
+            Label::Negative,
+            "限时价到期后确实恢复原价",
+        );
+
+        // price_discrimination +: returning customers pay 5% more in the same hour, region and device.
+        for (tag, label) in [("kill-pos", Label::Positive), ("kill-neg", Label::Negative)] {
+            let l = plant_listing(
+                city,
+                &mut rng,
+                P,
+                &format!("{tag}{i}"),
+                10_000,
+                "general",
+                -200,
+            );
+            for k in 0..500i64 {
+                let loyal = k % 2 == 0;
+                let coupon = *rng.pick(&[0i64, 200, 500]);
+                let (promo, payable) = match (tag, loyal) {
+                    ("kill-pos", true) => ("coupon", (10_000 - coupon) * 105 / 100),
+                    ("kill-neg", false) => ("new_user", (10_000 - coupon) * 90 / 100),
+                    _ => ("coupon", 10_000 - coupon),
+                };
+                let day = last - 10 + (k / 2) % 8;
+                let viewer = rng.hex64();
+                city.add(
+                    P,
+                    "price_observations",
+                    obs(
+                        &l.id,
+                        day,
+                        36_000 + (k % 20) * 60,
+                        "checkout",
+                        10_000,
+                        None,
+                        None,
+                        promo,
+                        None,
+                        Some(payable),
+                        &viewer,
+                        if loyal { "returning" } else { "new" },
+                        if loyal { 15 } else { 0 },
+                        "platform_log",
+                    ),
+                );
+            }
+            let why = if label == Label::Positive {
+                "同时段同地区同设备，老客实付高 5%"
+            } else {
+                "新客享新人价（合法的新用户优惠），老客未被加价"
+            };
+            city.truth.add(
+                "price_discrimination",
+                "price_discrimination.loyalty_surcharge",
+                P,
+                &l.id,
+                label,
+                why,
+            );
+        }
+
+        // below_cost +: sells at 80 against an audited unit cost of 100 for ten days.
+        for (tag, price, label) in [
+            ("dump-pos", 8_000, Label::Positive),
+            ("dump-neg", 10_000, Label::Negative),
+        ] {
+            let l = plant_listing(
+                city,
+                &mut rng,
+                P,
+                &format!("{tag}{i}"),
+                12_000,
+                "general",
+                -300,
+            );
+            city.add(P, "costs", json!({"platform_id": P, "listing_id": l.id, "valid_from": &crate::city::at(-300, 0)[..10], "valid_to": null, "unit_cost_fen": 10_000, "basis": "audited"}));
+            for d in last - 12..last - 2 {
+                let n = next_order(order_no);
+                city.order_for(&l, n, d, 45_000, price, rng.pick(buyers).as_str(), &mut rng);
+            }
+            let why = if label == Label::Positive {
+                "十天成交价 80 元，低于经核实的成本 100 元"
+            } else {
+                "成交价恰等于成本：不低于成本"
+            };
+            city.truth
+                .add("below_cost", "below_cost.sustained", P, &l.id, label, why);
+        }
+    }
+}

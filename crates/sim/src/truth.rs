@@ -1,0 +1,216 @@
+//! Ground truth: what was planted, and an evaluator that scores findings against it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+/// Whether a planted case must give a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Label {
+    /// A violation: the detector must find it.
+    Positive,
+    /// A hard negative: lawful, though a careless detector would flag it.
+    Negative,
+}
+
+/// The subject of a planted case (as in a finding's `subject`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Subject {
+    /// `listing`, `merchant`, `platform`, …
+    pub kind: String,
+    /// Its id.
+    pub id: String,
+    /// Its platform.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub platform_id: Option<String>,
+}
+
+/// One planted case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TruthRow {
+    /// Detector id.
+    pub detector: String,
+    /// `<detector>.<rule>`.
+    pub rule: String,
+    /// What it is about.
+    pub subject: Subject,
+    /// Positive or negative.
+    pub label: Label,
+    /// Why, in a sentence.
+    pub why: String,
+}
+
+/// The truth file.
+#[derive(Debug, Clone, Default)]
+pub struct Truth {
+    /// Rows in planting order.
+    pub rows: Vec<TruthRow>,
+}
+
+impl Truth {
+    /// Adds a planted listing case.
+    pub fn add(
+        &mut self,
+        detector: &str,
+        rule: &str,
+        platform: &str,
+        listing: &str,
+        label: Label,
+        why: &str,
+    ) {
+        self.rows.push(TruthRow {
+            detector: detector.into(),
+            rule: rule.into(),
+            subject: Subject {
+                kind: "listing".into(),
+                id: listing.into(),
+                platform_id: Some(platform.into()),
+            },
+            label,
+            why: why.into(),
+        });
+    }
+
+    /// As JSON Lines, sorted by detector, rule and subject.
+    pub fn to_jsonl(&self) -> String {
+        let mut rows = self.rows.clone();
+        rows.sort_by(|a, b| {
+            (&a.detector, &a.rule, &a.subject).cmp(&(&b.detector, &b.rule, &b.subject))
+        });
+        rows.iter()
+            .map(|r| serde_json::to_string(r).unwrap_or_default() + "\n")
+            .collect()
+    }
+}
+
+/// A finding as read for evaluation (the fields that matter).
+#[derive(Debug, Clone, Deserialize)]
+pub struct FindingRef {
+    /// Detector id.
+    pub detector: String,
+    /// Rule.
+    pub rule: String,
+    /// Subject.
+    pub subject: Subject,
+}
+
+/// Scores of one rule.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Score {
+    /// Detector id.
+    pub detector: String,
+    /// Rule.
+    pub rule: String,
+    /// Planted positives found.
+    pub true_positives: usize,
+    /// Findings on planted negatives or on subjects nothing was planted on.
+    pub false_positives: usize,
+    /// Planted positives missed.
+    pub false_negatives: usize,
+    /// TP / (TP + FP); 1 when there are no findings.
+    pub precision: f64,
+    /// TP / (TP + FN); 1 when nothing was planted.
+    pub recall: f64,
+    /// F1.
+    pub f1: f64,
+    /// The missed subjects.
+    pub misses: Vec<Subject>,
+    /// The false alarms.
+    pub false_alarms: Vec<Subject>,
+}
+
+/// Scores findings against the truth, per rule (every rule in either).
+pub fn evaluate(truth: &[TruthRow], findings: &[FindingRef]) -> Vec<Score> {
+    // Per rule: planted positives, planted negatives, findings.
+    type Sets = (BTreeSet<Subject>, BTreeSet<Subject>, BTreeSet<Subject>);
+    let mut rules: BTreeMap<(String, String), Sets> = BTreeMap::new();
+    for t in truth {
+        let entry = rules
+            .entry((t.detector.clone(), t.rule.clone()))
+            .or_default();
+        match t.label {
+            Label::Positive => entry.0.insert(t.subject.clone()),
+            Label::Negative => entry.1.insert(t.subject.clone()),
+        };
+    }
+    for f in findings {
+        rules
+            .entry((f.detector.clone(), f.rule.clone()))
+            .or_default()
+            .2
+            .insert(f.subject.clone());
+    }
+    rules
+        .into_iter()
+        .map(|((detector, rule), (pos, _neg, found))| {
+            let tp = found.intersection(&pos).count();
+            let false_alarms: Vec<Subject> = found.difference(&pos).cloned().collect();
+            let misses: Vec<Subject> = pos.difference(&found).cloned().collect();
+            let (fp, fn_) = (false_alarms.len(), misses.len());
+            let precision = if tp + fp == 0 {
+                1.0
+            } else {
+                tp as f64 / (tp + fp) as f64
+            };
+            let recall = if tp + fn_ == 0 {
+                1.0
+            } else {
+                tp as f64 / (tp + fn_) as f64
+            };
+            let f1 = if precision + recall == 0.0 {
+                0.0
+            } else {
+                2.0 * precision * recall / (precision + recall)
+            };
+            Score {
+                detector,
+                rule,
+                true_positives: tp,
+                false_positives: fp,
+                false_negatives: fn_,
+                precision,
+                recall,
+                f1,
+                misses,
+                false_alarms,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn subject(id: &str) -> Subject {
+        Subject {
+            kind: "listing".into(),
+            id: id.into(),
+            platform_id: Some("p".into()),
+        }
+    }
+
+    #[test]
+    fn scores_count_misses_and_false_alarms() {
+        let mut truth = Truth::default();
+        truth.add("d", "d.r", "p", "a", Label::Positive, "");
+        truth.add("d", "d.r", "p", "b", Label::Positive, "");
+        truth.add("d", "d.r", "p", "c", Label::Negative, "");
+        let found = |id: &str| FindingRef {
+            detector: "d".into(),
+            rule: "d.r".into(),
+            subject: subject(id),
+        };
+        let scores = evaluate(&truth.rows, &[found("a"), found("c"), found("z")]);
+        assert_eq!(scores.len(), 1);
+        let s = &scores[0];
+        assert_eq!(
+            (s.true_positives, s.false_positives, s.false_negatives),
+            (1, 2, 1)
+        );
+        assert!((s.precision - 1.0 / 3.0).abs() < 1e-9);
+        assert!((s.recall - 0.5).abs() < 1e-9);
+        assert_eq!(s.misses, vec![subject("b")]);
+    }
+}
