@@ -5,6 +5,7 @@
 //! Deterministic: the same scale and seed give byte-identical output. What is modelled and every
 //! planted pattern: `docs/simulator.md`.
 
+mod background;
 pub mod city;
 mod plant;
 pub mod rng;
@@ -33,7 +34,9 @@ fn format_of(supplier: &str, table: &str) -> (Format, bool) {
         (_, "price_observations") => (Format::Parquet, false),
         ("huishang", "orders") => (Format::Csv, true),
         (_, "orders") => (Format::Jsonl, true),
-        (_, "listings" | "platforms") => (Format::Jsonl, false),
+        (_, "listings" | "platforms" | "documents" | "live_sessions") => (Format::Jsonl, false),
+        (_, "reviews") => (Format::Jsonl, true),
+        ("kanbo", "merchant_daily") => (Format::Parquet, false),
         _ => (Format::Csv, false),
     }
 }

@@ -296,7 +296,15 @@ fn simulated_city_scores_the_pricing_detectors() {
     assert!(fa.len() > 10);
     assert!(fa == fb, "same seed, same bytes");
     let home = work.path().join("home");
-    for supplier in ["huishang", "xiansong", "kanbo", "registry"] {
+    for supplier in [
+        "huishang",
+        "xiansong",
+        "kanbo",
+        "registry",
+        "ip_office",
+        "12315",
+        "regulator",
+    ] {
         let o = tianping(
             &home,
             &["--json", "ingest", a.join(supplier).to_str().unwrap()],

@@ -1,0 +1,190 @@
+//! The rest of an honest city: reviews, daily merchant figures, campaigns, memberships, live
+//! sessions, costs, trademarks, complaints, documents and penalties, so that every table of the
+//! standard is delivered. Nothing here is a violation; planted cases live in `plant.rs`.
+
+use serde_json::{Value, json};
+
+use crate::city::{City, DISTRICTS, at};
+use crate::rng::Rng;
+
+const REVIEW_TEXTS: &[&str] = &[
+    "质量不错，物流很快，包装完好。",
+    "和描述一致，性价比高，会回购。",
+    "味道正宗，家里人都喜欢。",
+    "客服态度好，问题很快解决了。",
+    "一般般，尺寸比想象的小一点。",
+    "发货有点慢，东西还可以。",
+];
+const COMPLAINT_TEXTS: &[&str] = &[
+    "购买的商品与页面描述不符，申请退货被拒绝，请求协调退款。",
+    "下单后商家迟迟不发货，联系客服无人回复。",
+    "收到的商品有破损，商家只同意部分退款。",
+    "会员自动续费未提前告知，要求退还费用。",
+];
+const TRANSCRIPT: &str = "欢迎来到直播间，今天给大家介绍这款竹编收纳篮，纯手工编织，尺寸三十乘二十厘米，适合放杂物。\
+需要的朋友可以点击下方链接下单，七天无理由退货，有问题随时联系客服。";
+const AGREEMENT: &str = "第一条 本协议由平台与平台内经营者订立。第二条 经营者应当依法亮照经营，如实发布商品信息。\
+第三条 平台修改本协议的，应当在首页显著位置公开征求意见，并提前七日予以公示。第四条 经营者可以自主选择在多个平台开展经营活动。";
+const POLICY_DRAFT: &str = "为促进本市平台经济规范健康发展，现就有关事项通知如下：一、支持各类市场主体平等参与平台经济；\
+二、依法保护平台内中小经营者合法权益；三、鼓励平台企业公开交易规则，接受社会监督。";
+
+/// Adds the honest background of every remaining table.
+pub fn add(city: &mut City, root: &Rng, days: i64) {
+    let mut rng = root.fork("background");
+    // Reviews of a share of orders; daily figures per merchant from the orders.
+    let mut daily: std::collections::BTreeMap<(String, String, i64), (i64, i64)> =
+        std::collections::BTreeMap::new();
+    let suppliers: Vec<String> = city.tables.keys().cloned().collect();
+    for supplier in &suppliers {
+        let orders: Vec<Value> = city
+            .tables
+            .get(supplier)
+            .and_then(|t| t.get("orders"))
+            .cloned()
+            .unwrap_or_default();
+        let mut reviews = Vec::new();
+        for (i, o) in orders.iter().enumerate() {
+            let (Some(p), Some(m), Some(t)) = (
+                o["platform_id"].as_str(),
+                o["merchant_id"].as_str(),
+                o["ordered_at"].as_str(),
+            ) else {
+                continue;
+            };
+            let day = day_of(t);
+            let e = daily
+                .entry((p.to_string(), m.to_string(), day))
+                .or_default();
+            e.0 += 1;
+            e.1 += o["paid_fen"].as_i64().unwrap_or(0);
+            if o["status"] == "completed" && rng.chance(0.3) {
+                reviews.push(json!({
+                    "platform_id": p, "review_id": format!("r{i}"), "order_id": o["order_id"], "listing_id": o["listing_id"],
+                    "merchant_id": m, "reviewer_pid": o["buyer_pid"], "rating": if rng.chance(0.85) { rng.range(4, 5) } else { rng.range(1, 3) },
+                    "text": rng.pick(REVIEW_TEXTS), "has_media": rng.chance(0.2), "created_at": at(day + rng.range(2, 6), rng.range(0, 86_399)),
+                }));
+            }
+        }
+        for r in reviews {
+            city.add(supplier, "reviews", r);
+        }
+    }
+    let uscc_of: std::collections::BTreeMap<(String, String), Value> = suppliers
+        .iter()
+        .flat_map(|s| {
+            city.tables
+                .get(s)
+                .and_then(|t| t.get("merchants"))
+                .cloned()
+                .unwrap_or_default()
+        })
+        .filter_map(|m| {
+            Some((
+                (
+                    m["platform_id"].as_str()?.to_string(),
+                    m["merchant_id"].as_str()?.to_string(),
+                ),
+                m["uscc"].clone(),
+            ))
+        })
+        .collect();
+    for ((p, m, day), (n, gmv)) in &daily {
+        if *day < 0 || *day >= days {
+            continue;
+        }
+        let platform = p.clone();
+        city.add(&platform, "merchant_daily", json!({
+            "platform_id": p, "merchant_id": m, "uscc": uscc_of.get(&(p.clone(), m.clone())).cloned().unwrap_or(Value::Null),
+            "date": &at(*day, 43_200)[..10], "status": "open", "active_listings": 1 + (n % 5), "orders": n, "gmv_fen": gmv,
+        }));
+    }
+    for (platform, _, _) in crate::city::PLATFORMS {
+        // The 双十一 campaign, with lawful terms, and a third of the merchants joining.
+        let campaign = format!("{platform}-1111");
+        city.add(platform, "campaigns", json!({
+            "platform_id": platform, "campaign_id": campaign, "name": "双十一购物节",
+            "starts_at": at(24, 0), "ends_at": at(28, 0),
+            "terms_text": "参加活动的商品须在活动期间按报名价格销售；报名自愿，经营者可随时退出；不得虚构原价。",
+        }));
+        let merchants: Vec<String> = city
+            .tables
+            .get(*platform)
+            .and_then(|t| t.get("merchants"))
+            .map(|rows| {
+                rows.iter()
+                    .filter_map(|m| m["merchant_id"].as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for m in merchants.iter().filter(|_| rng.chance(0.33)) {
+            city.add(platform, "campaign_participants", json!({"platform_id": platform, "campaign_id": campaign, "merchant_id": m, "joined_at": at(20, 36_000)}));
+        }
+        if let Some(m) = merchants.first() {
+            city.add(platform, "merchant_sanctions", json!({"platform_id": platform, "merchant_id": m, "at": at(10, 50_000), "action": "warning", "reason_text": "商品主图与实物不符，提醒整改"}));
+        }
+        // A membership scheme: two levels, rewards on sales only (lawful distribution).
+        let root_member = rng.hex64();
+        city.add(platform, "referrals", json!({"platform_id": platform, "scheme_id": format!("{platform}-vip"), "member_pid": root_member, "referrer_pid": null, "joined_at": at(1, 0), "entry_fee_fen": 0, "recruitment_rewards_fen": 0, "sales_rewards_fen": 12_000}));
+        for k in 0..5 {
+            city.add(platform, "referrals", json!({"platform_id": platform, "scheme_id": format!("{platform}-vip"), "member_pid": rng.hex64(), "referrer_pid": root_member, "joined_at": at(2 + k, 0), "entry_fee_fen": 0, "recruitment_rewards_fen": 0, "sales_rewards_fen": rng.range(0, 5_000)}));
+        }
+        city.add(platform, "documents", json!({"doc_id": format!("{platform}-agreement-2026"), "kind": "platform_agreement", "issuer": platform, "title": "平台服务协议（2026 年版）", "text": AGREEMENT, "submitted_at": at(0, 36_000)}));
+    }
+    // Live sessions on the social platform.
+    for s in 0..5 {
+        city.add("kanbo", "live_sessions", json!({
+            "platform_id": "kanbo", "session_id": format!("live-{s}"), "room_id": format!("room-{}", s % 2), "host_pid": rng.hex64(),
+            "mcn_uscc": null, "merchant_id": "kanbo-m0", "started_at": at(5 + s, 72_000), "ended_at": at(5 + s, 79_200),
+            "peak_viewers": rng.range(100, 50_000), "gmv_fen": rng.range(100_000, 10_000_000), "transcript": TRANSCRIPT,
+        }));
+    }
+    // Costs well under the selling price for some marketplace listings.
+    let listings: Vec<Value> = city
+        .tables
+        .get("huishang")
+        .and_then(|t| t.get("listings"))
+        .cloned()
+        .unwrap_or_default();
+    for l in listings.iter().filter(|l| {
+        l["listing_id"]
+            .as_str()
+            .is_some_and(|id| id.contains("-m1-"))
+    }) {
+        let price = l["list_price_fen"].as_i64().unwrap_or(0);
+        city.add("huishang", "costs", json!({"platform_id": "huishang", "listing_id": l["listing_id"], "valid_from": &at(-100, 0)[..10], "valid_to": null, "unit_cost_fen": price * 6 / 10, "basis": "declared"}));
+    }
+    // Trademarks of the city's brands, owned by the registry's companies.
+    let registry: Vec<Value> = city
+        .tables
+        .get("registry")
+        .and_then(|t| t.get("registry"))
+        .cloned()
+        .unwrap_or_default();
+    for (k, r) in registry.iter().take(10).enumerate() {
+        city.add("ip_office", "trademarks", json!({"reg_no": format!("{}", 30_000_000 + k), "mark": format!("好物{k}"), "owner_uscc": r["uscc"], "owner_name": r["name"], "nice_classes": [29, 30, 35], "valid_to": "2033-12-31"}));
+        city.add("ip_office", "trademark_licenses", json!({"reg_no": format!("{}", 30_000_000 + k), "licensee_uscc": r["uscc"], "valid_to": null}));
+    }
+    // Consumer complaints to 12315.
+    for c in 0..(days / 2) {
+        let district = rng.pick(DISTRICTS).0;
+        city.add("12315", "complaints", json!({
+            "complaint_id": format!("c{c}"), "channel": *rng.pick(&["12315_web", "12315_app", "hotline"]), "received_at": at(c * 2, 40_000),
+            "complainant_pid": rng.hex64(), "kind": "complaint", "platform_id": "huishang", "merchant_id": format!("huishang-m{}", c % 20),
+            "respondent_uscc": null, "respondent_name": format!("{district} 某网店"), "order_id": null, "text": rng.pick(COMPLAINT_TEXTS),
+            "amount_fen": rng.range(1_000, 100_000), "demand": *rng.pick(&["refund", "exchange", "compensation"]), "real_name": rng.chance(0.5),
+        }));
+    }
+    // The regulator's own imports: a policy draft for fair-competition review and past penalties.
+    city.add("regulator", "documents", json!({"doc_id": "draft-2026-01", "kind": "policy_draft", "issuer": "杭州市市场监督管理局", "title": "关于促进平台经济规范健康发展的若干措施（征求意见稿）", "text": POLICY_DRAFT, "submitted_at": at(3, 36_000)}));
+    for (k, r) in registry.iter().skip(10).take(3).enumerate() {
+        city.add("regulator", "penalties", json!({"penalty_id": format!("hz-2025-{k}"), "uscc": r["uscc"], "decided_on": "2025-06-30", "authority": "杭州市市场监督管理局", "legal_basis": "明码标价和禁止价格欺诈规定 第十九条", "fine_fen": 5_000_000, "confiscated_fen": 0, "kind": "fine"}));
+    }
+}
+
+/// The simulation day of an RFC 3339 China-time string written by `at`.
+fn day_of(text: &str) -> i64 {
+    let days = tianping_domain::value::parse_date(text.get(..10).unwrap_or(""))
+        .map(i64::from)
+        .unwrap_or(0);
+    days - i64::from(tianping_domain::value::days_from_civil(2026, 10, 15).unwrap_or(0))
+}
