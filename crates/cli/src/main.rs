@@ -100,6 +100,16 @@ enum Command {
         #[arg(long = "detector")]
         detectors: Vec<String>,
     },
+    /// The whole flow on generated data: simulate a city, ingest it, detect, score against the truth.
+    #[cfg(feature = "sql")]
+    Demo {
+        /// tiny or small.
+        #[arg(long, default_value = "small")]
+        scale: String,
+        /// Random seed.
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+    },
     /// Write a synthetic city's batches per the data standard, plus truth.jsonl.
     Simulate {
         /// Output directory (one batch directory per supplier).
@@ -294,6 +304,102 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 } else {
                     "findings exported"
                 }
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        #[cfg(feature = "sql")]
+        Command::Demo { scale, seed } => {
+            let Some(scale) = tianping_sim::city::Scale::parse(&scale) else {
+                eprintln!("错误 error: --scale must be tiny or small");
+                return Ok(ExitCode::from(2));
+            };
+            let zh = cli.lang == output::Lang::Zh;
+            let city_dir = home.root().join(format!("demo-city-{seed}"));
+            eprintln!(
+                "{} {}",
+                if zh {
+                    "① 生成模拟城市："
+                } else {
+                    "1. simulating a city into"
+                },
+                city_dir.display()
+            );
+            let written = tianping_sim::simulate(&city_dir, scale, seed)?;
+            eprintln!(
+                "{} {}",
+                if zh {
+                    "② 入库批次："
+                } else {
+                    "2. ingesting batches:"
+                },
+                written.batches.len()
+            );
+            let ingestor = Ingestor::new(home.clone(), store.clone(), Limits::standard());
+            let bars = ProgressBars::new(std::io::stderr().is_terminal());
+            for batch in &written.batches {
+                let receipt = ingestor.ingest(batch, &clock::now_rfc3339(), &bars).await?;
+                bars.clear();
+                eprintln!(
+                    "   {:10} {:10} {} {:>8}  {} {:>4}",
+                    receipt.supplier.as_deref().unwrap_or("?"),
+                    receipt.status.as_str(),
+                    if zh { "接收" } else { "accepted" },
+                    receipt.accepted,
+                    if zh { "隔离" } else { "quarantined" },
+                    receipt.quarantined
+                );
+            }
+            eprintln!(
+                "{}",
+                if zh {
+                    "③ 运行检测"
+                } else {
+                    "3. detecting"
+                }
+            );
+            let request = tianping_engine::DetectRequest {
+                as_of: "2026-12-20T00:00:00+08:00".into(),
+                ..Default::default()
+            };
+            let report = tianping_engine::run(
+                &home.lake(),
+                store.as_ref(),
+                &request,
+                &clock::now_rfc3339(),
+            )
+            .await?;
+            eprintln!("{}", output::render_run(&report, cli.lang));
+            eprintln!(
+                "{}",
+                if zh {
+                    "④ 与模拟真值比对（精确率、召回率）"
+                } else {
+                    "4. scoring against the truth"
+                }
+            );
+            let truth_rows: Vec<tianping_sim::truth::TruthRow> =
+                std::fs::read_to_string(&written.truth)?
+                    .lines()
+                    .map(serde_json::from_str)
+                    .collect::<Result<_, _>>()?;
+            let found: Vec<tianping_sim::truth::FindingRef> = store
+                .findings(&[])
+                .await?
+                .iter()
+                .map(|l| serde_json::from_str(l))
+                .collect::<Result<_, _>>()?;
+            eprintln!(
+                "{}",
+                output::render_scores(
+                    &tianping_sim::truth::evaluate(&truth_rows, &found),
+                    cli.lang
+                )
+            );
+            eprintln!(
+                "{}\n  tianping --home {} sql \"SELECT platform_id, count(*) AS orders, sum(paid_fen) / 100 AS gmv_yuan FROM orders GROUP BY 1\"\n  tianping --home {} findings --out findings.jsonl",
+                if zh { "下一步：" } else { "next:" },
+                home.root().display(),
+                home.root().display()
             );
             Ok(ExitCode::SUCCESS)
         }
