@@ -9,6 +9,7 @@ pub mod below_cost;
 mod common;
 pub mod price_discrimination;
 pub mod price_fraud;
+pub mod pyramid_scheme;
 
 use tianping_detect::Detector;
 
@@ -18,6 +19,7 @@ pub fn all() -> Vec<Box<dyn Detector>> {
         Box::new(price_discrimination::PriceDiscrimination),
         Box::new(price_fraud::PriceFraud),
         Box::new(below_cost::BelowCost),
+        Box::new(pyramid_scheme::PyramidScheme),
     ]
 }
 

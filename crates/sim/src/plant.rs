@@ -626,3 +626,106 @@ pub fn pricing(city: &mut City, root: &Rng, buyers: &[String], days: i64, order_
         }
     }
 }
+
+/// Plants referral schemes on the social platform (禁止传销条例 第七条; 刑法 第二百二十四条之一).
+pub fn pyramids(city: &mut City, root: &Rng) {
+    let mut rng = root.fork("plant-pyramid");
+    let platform = "kanbo";
+    // (scheme, members, fan-out, entry fee, recruitment reward, sales reward, label, why)
+    type Case = (
+        &'static str,
+        usize,
+        usize,
+        i64,
+        i64,
+        i64,
+        Label,
+        &'static str,
+    );
+    let cases: [Case; 6] = [
+        (
+            "pyr-pos0",
+            31,
+            5,
+            39_900,
+            6_000,
+            0,
+            Label::Positive,
+            "31 人、3 层，按发展人数返利，收取 399 元入门费：达到刑事移送标准",
+        ),
+        (
+            "pyr-pos1",
+            130,
+            4,
+            99_900,
+            12_000,
+            500,
+            Label::Positive,
+            "130 人、4 层，拉人头奖励为主：情节严重",
+        ),
+        (
+            "pyr-pos2",
+            29,
+            5,
+            0,
+            3_000,
+            0,
+            Label::Positive,
+            "29 人拉人头返利：构成传销形式，但未达 30 人的移送标准",
+        ),
+        (
+            "pyr-neg0",
+            40,
+            39,
+            0,
+            0,
+            3_000,
+            Label::Negative,
+            "仅按本人销售返佣、两级以内的分销计划：不是传销",
+        ),
+        (
+            "pyr-neg1",
+            60,
+            59,
+            19_900,
+            0,
+            2_000,
+            Label::Negative,
+            "付费会员、无层级返利：不是传销",
+        ),
+        (
+            "pyr-neg2",
+            25,
+            24,
+            0,
+            0,
+            1_000,
+            Label::Negative,
+            "两级销售返佣",
+        ),
+    ];
+    for (scheme, n, fanout, fee, recruit, sales, label, why) in cases {
+        let pids: Vec<String> = (0..n).map(|_| rng.hex64()).collect();
+        for (i, pid) in pids.iter().enumerate() {
+            let referrer = if i == 0 {
+                serde_json::Value::Null
+            } else {
+                json!(pids[(i - 1) / fanout])
+            };
+            city.add(platform, "referrals", json!({
+                "platform_id": platform, "scheme_id": scheme, "member_pid": pid, "referrer_pid": referrer,
+                "joined_at": at(1 + (i as i64 % 30), 40_000), "entry_fee_fen": fee,
+                "recruitment_rewards_fen": if i < n / 2 { recruit } else { 0 }, "sales_rewards_fen": sales,
+            }));
+        }
+        city.truth.add_subject(
+            "pyramid_scheme",
+            "pyramid_scheme.pyramid",
+            "scheme",
+            platform,
+            scheme,
+            label,
+            why,
+        );
+    }
+}

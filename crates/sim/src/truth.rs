@@ -72,6 +72,31 @@ impl Truth {
         });
     }
 
+    /// Adds a planted case about any kind of subject.
+    #[allow(clippy::too_many_arguments)]
+    pub fn add_subject(
+        &mut self,
+        detector: &str,
+        rule: &str,
+        kind: &str,
+        platform: &str,
+        id: &str,
+        label: Label,
+        why: &str,
+    ) {
+        self.rows.push(TruthRow {
+            detector: detector.into(),
+            rule: rule.into(),
+            subject: Subject {
+                kind: kind.into(),
+                id: id.into(),
+                platform_id: Some(platform.into()),
+            },
+            label,
+            why: why.into(),
+        });
+    }
+
     /// As JSON Lines, sorted by detector, rule and subject.
     pub fn to_jsonl(&self) -> String {
         let mut rows = self.rows.clone();

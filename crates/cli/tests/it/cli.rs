@@ -342,7 +342,11 @@ fn simulated_city_scores_the_pricing_detectors() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(scores.len(), 6, "six pricing rules planted");
+    assert_eq!(
+        scores.len(),
+        7,
+        "six pricing rules and the pyramid rule planted"
+    );
     for s in &scores {
         assert!(s["true_positives"].as_u64().unwrap() >= 3, "{s}");
     }

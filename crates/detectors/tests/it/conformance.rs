@@ -57,11 +57,22 @@ fn dataset() -> Vec<(&'static str, Vec<Value>)> {
         json!({"platform_id": "p", "listing_id": "l0", "valid_from": "2026-01-01",
         "unit_cost_fen": 10_500, "basis": "audited"}),
     ];
+    // A three-level scheme paying for recruits.
+    let mut referrals = vec![
+        json!({"platform_id": "p", "scheme_id": "s1", "member_pid": "u0", "referrer_pid": null,
+        "joined_at": "2026-03-01T10:00:00+08:00", "entry_fee_fen": 0, "recruitment_rewards_fen": 9_000, "sales_rewards_fen": 0}),
+    ];
+    for i in 1..12 {
+        referrals.push(json!({"platform_id": "p", "scheme_id": "s1", "member_pid": format!("u{i}"),
+            "referrer_pid": format!("u{}", (i - 1) / 3), "joined_at": format!("2026-03-{:02}T10:00:00+08:00", 1 + i),
+            "entry_fee_fen": 39_900, "recruitment_rewards_fen": 3_000, "sales_rewards_fen": 0}));
+    }
     vec![
         ("price_observations", observations),
         ("orders", orders),
         ("listings", listings),
         ("costs", costs),
+        ("referrals", referrals),
     ]
 }
 
@@ -169,6 +180,16 @@ fn every_detector_conforms() {
                     }
                     RefKind::Merchant => {
                         assert!(merchants.contains(&key), "{id}: merchant {key:?} resolves")
+                    }
+                    RefKind::Scheme | RefKind::Person => {
+                        let ids: BTreeSet<String> = tables
+                            .iter()
+                            .flat_map(|(_, rows)| rows.iter())
+                            .flat_map(|r| [r["scheme_id"].as_str(), r["member_pid"].as_str()])
+                            .flatten()
+                            .map(str::to_string)
+                            .collect();
+                        assert!(ids.contains(&r.id), "{id}: {:?} {} resolves", r.kind, r.id)
                     }
                     RefKind::Platform => assert!(
                         listings.iter().any(|(p, _)| *p == r.id),

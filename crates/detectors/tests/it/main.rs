@@ -9,3 +9,5 @@ mod conformance;
 mod price_discrimination;
 /// price_fraud: each rule positive, negative and at its threshold, written from the legal text.
 mod price_fraud;
+/// pyramid_scheme: the three forms, criminal and serious thresholds.
+mod pyramid_scheme;

@@ -1,0 +1,287 @@
+//! Detector: pyramid_scheme — 传销 disguised as membership, distribution or rebate schemes
+//! (会员/分销/返利, 投资理财/消费返利).
+//!
+//! Practice: per scheme in `referrals`, the referral forest's levels and size, entry fees, and the
+//! rewards paid for recruiting versus for selling, judged against the three forms of 禁止传销条例
+//! 第七条: (一) 拉人头 — rewards for people recruited directly or indirectly; (二) 收入门费 — a fee or a
+//! compulsory purchase to join, in a layered structure; (三) 团队计酬 — uplines paid on their
+//! downlines' sales across three or more levels.
+//!
+//! Thresholds stated in the finding (not decided by it): criminal referral to the police (刑法 第二百
+//! 二十四条之一; 立案追诉标准) when the organisation has at least 30 members and at least 3 levels;
+//! 情节严重 at 120 members or ¥2.5 million collected. A sales-only programme with at most two levels
+//! is not a finding.
+//!
+//! Known false positives: paid memberships with referral coupons that are really discounts, recorded
+//! by the platform as recruitment rewards; the evidence gives the amounts so an officer can tell.
+//!
+//! Parameters: `min_members`, `min_levels` (criminal referral), `serious_members`,
+//! `serious_funds_fen` (情节严重), `recruitment_share` (share of rewards that makes 拉人头 the model).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::json;
+use tianping_detect::columns::{Columns, china_time, yuan};
+use tianping_detect::{
+    DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RefKind, RuleVersion,
+    Severity, Window,
+};
+
+static RULES: [RuleVersion; 1] = [RuleVersion {
+    rule: "pyramid_scheme.pyramid",
+    effective_from: "2005-11-01",
+    effective_to: None,
+    legal_basis: &[
+        "禁止传销条例 第二条",
+        "禁止传销条例 第七条",
+        "刑法 第二百二十四条之一",
+    ],
+    params: &[
+        ParamDef {
+            name: "min_members",
+            default: 30.0,
+            unit: "members",
+            min: 1.0,
+            max: 1_000_000.0,
+            source: "立案追诉标准（二） 第七十条: ≥ 30 participants",
+            meaning_zh: "刑事移送的参与人数下限",
+        },
+        ParamDef {
+            name: "min_levels",
+            default: 3.0,
+            unit: "levels",
+            min: 2.0,
+            max: 100.0,
+            source: "立案追诉标准（二） 第七十条: ≥ 3 levels",
+            meaning_zh: "刑事移送的层级下限",
+        },
+        ParamDef {
+            name: "serious_members",
+            default: 120.0,
+            unit: "members",
+            min: 1.0,
+            max: 10_000_000.0,
+            source: "2013 两高一部意见: 情节严重 ≥ 120 participants",
+            meaning_zh: "情节严重的参与人数",
+        },
+        ParamDef {
+            name: "serious_funds_fen",
+            default: 250_000_000.0,
+            unit: "fen",
+            min: 1.0,
+            max: 1e15,
+            source: "2013 两高一部意见: 情节严重 ≥ ¥2,500,000 collected",
+            meaning_zh: "情节严重的收取资金（分）",
+        },
+        ParamDef {
+            name: "recruitment_share",
+            default: 0.5,
+            unit: "ratio",
+            min: 0.0,
+            max: 1.0,
+            source: "ours: most rewards paid for recruiting makes 拉人头 the model",
+            meaning_zh: "拉人头奖励占全部奖励的比例",
+        },
+    ],
+}];
+
+static INPUTS: [Input; 1] = [Input {
+    table: "referrals",
+    columns: &[
+        "platform_id",
+        "scheme_id",
+        "member_pid",
+        "referrer_pid",
+        "joined_at",
+        "entry_fee_fen",
+        "recruitment_rewards_fen",
+        "sales_rewards_fen",
+    ],
+    time_column: Some("joined_at"),
+}];
+
+/// The pyramid_scheme detector.
+pub struct PyramidScheme;
+
+#[derive(Debug, Clone, Default)]
+struct Member {
+    referrer: Option<String>,
+    joined: i64,
+    fee: i64,
+    recruit: i64,
+    sales: i64,
+}
+
+impl Detector for PyramidScheme {
+    fn id(&self) -> &'static str {
+        "pyramid_scheme"
+    }
+
+    fn version(&self) -> u32 {
+        1
+    }
+
+    fn rules(&self) -> &'static [RuleVersion] {
+        &RULES
+    }
+
+    fn inputs(&self) -> &'static [Input] {
+        &INPUTS
+    }
+
+    fn detect(&self, ctx: &DetectCtx, data: &InputData, sink: &mut FindingSink) {
+        let Some(rule) = ctx.rule_in_force(&RULES, "pyramid_scheme.pyramid") else {
+            return;
+        };
+        let min_members = ctx.param(rule, "min_members") as usize;
+        let min_levels = ctx.param(rule, "min_levels") as usize;
+        let serious_members = ctx.param(rule, "serious_members") as usize;
+        let serious_funds = ctx.param(rule, "serious_funds_fen");
+        let recruitment_share = ctx.param(rule, "recruitment_share");
+
+        let mut schemes: BTreeMap<(String, String), BTreeMap<String, Member>> = BTreeMap::new();
+        for batch in data.batches("referrals") {
+            let c = Columns::new(batch);
+            for row in 0..c.len() {
+                let (Some(p), Some(s), Some(m)) = (
+                    c.str("platform_id", row),
+                    c.str("scheme_id", row),
+                    c.str("member_pid", row),
+                ) else {
+                    continue;
+                };
+                let member = Member {
+                    referrer: c.str("referrer_pid", row).map(str::to_string),
+                    joined: c.time_ns("joined_at", row).unwrap_or(0),
+                    fee: c.i64("entry_fee_fen", row).unwrap_or(0),
+                    recruit: c.i64("recruitment_rewards_fen", row).unwrap_or(0),
+                    sales: c.i64("sales_rewards_fen", row).unwrap_or(0),
+                };
+                // A member delivered twice: keep the later record (rewards accumulate).
+                let entry = schemes
+                    .entry((p.to_string(), s.to_string()))
+                    .or_default()
+                    .entry(m.to_string())
+                    .or_insert_with(|| member.clone());
+                if (member.joined, member.recruit, member.sales, member.fee)
+                    > (entry.joined, entry.recruit, entry.sales, entry.fee)
+                {
+                    *entry = member;
+                }
+            }
+        }
+        for ((platform, scheme), members) in schemes {
+            // Levels: depth from a root (a member with no referrer, or one whose referrer is unknown).
+            let mut level: BTreeMap<&str, usize> = BTreeMap::new();
+            for pid in members.keys() {
+                let mut chain: Vec<&str> = Vec::new();
+                let mut seen: BTreeSet<&str> = BTreeSet::new();
+                let mut cur: &str = pid;
+                let depth = loop {
+                    if let Some(d) = level.get(cur) {
+                        break *d;
+                    }
+                    if !seen.insert(cur) {
+                        break 0; // A cycle: count from here.
+                    }
+                    chain.push(cur);
+                    match members.get(cur).and_then(|m| m.referrer.as_deref()) {
+                        Some(up) if members.contains_key(up) => cur = up,
+                        _ => break 0,
+                    }
+                };
+                for (i, node) in chain.iter().rev().enumerate() {
+                    level.insert(node, depth + i + 1);
+                }
+            }
+            let levels = level.values().copied().max().unwrap_or(0);
+            let n = members.len();
+            let fees: i64 = members.values().map(|m| m.fee).sum();
+            let recruit: i64 = members.values().map(|m| m.recruit).sum();
+            let sales: i64 = members.values().map(|m| m.sales).sum();
+            let fee_payers = members.values().filter(|m| m.fee > 0).count();
+            let mut downline: BTreeMap<&str, usize> = BTreeMap::new();
+            for m in members.values() {
+                if let Some(up) = m.referrer.as_deref() {
+                    *downline.entry(up).or_default() += 1;
+                }
+            }
+            let uplines_paid_on_sales = members
+                .iter()
+                .filter(|(pid, m)| downline.contains_key(pid.as_str()) && m.sales > 0)
+                .count();
+            let share = if recruit + sales > 0 {
+                recruit as f64 / (recruit + sales) as f64
+            } else {
+                0.0
+            };
+            let mut forms: Vec<&str> = Vec::new();
+            if recruit > 0 && share >= recruitment_share {
+                forms.push("拉人头（第七条第一项）：按发展人员数量计酬");
+            }
+            if fee_payers * 2 >= n && fees > 0 && levels >= min_levels {
+                forms.push("收入门费（第七条第二项）：交纳费用或认购商品取得加入资格");
+            }
+            if levels >= min_levels && uplines_paid_on_sales > 0 && sales > 0 {
+                forms.push("团队计酬（第七条第三项）：上线按下线销售业绩计酬");
+            }
+            if forms.is_empty() {
+                continue;
+            }
+            let criminal = n >= min_members && levels >= min_levels;
+            let serious = n >= serious_members || fees as f64 >= serious_funds;
+            let severity = match (criminal, serious) {
+                (true, true) => Severity::Critical,
+                (true, false) => Severity::High,
+                _ => Severity::Medium,
+            };
+            let mut tops: Vec<(&str, usize)> = downline.iter().map(|(k, v)| (*k, *v)).collect();
+            tops.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            let related: Vec<Ref> = tops
+                .iter()
+                .take(5)
+                .map(|(pid, _)| Ref::person(pid))
+                .collect();
+            let from = members.values().map(|m| m.joined).min().unwrap_or(0);
+            let to = members.values().map(|m| m.joined).max().unwrap_or(0);
+            let mut notes = Vec::new();
+            if criminal {
+                notes.push(format!("参与人数 {n} ≥ {min_members} 且层级 {levels} ≥ {min_levels}：达到组织、领导传销活动罪立案追诉标准，应移送公安机关"));
+            }
+            if serious {
+                notes.push("达到情节严重标准（参与人数 ≥ 120 或收取资金 ≥ 250 万元）".to_string());
+            }
+            sink.push(Draft {
+                rule,
+                severity,
+                score: (forms.len() as f64 / 3.0 * 0.5 + (levels as f64 / 10.0).min(0.5)).min(1.0),
+                subject: Ref { kind: RefKind::Scheme, id: scheme.clone(), platform_id: Some(platform.clone()), uscc: None },
+                related,
+                window: Some(Window { from: china_time(from), to: china_time(to) }),
+                summary: format!(
+                    "平台 {platform} 的计划 {scheme} 共 {n} 名成员、{levels} 个层级，收取入门费 {} 元，拉人头奖励占全部奖励 {:.0}%，具有{}{}。",
+                    yuan(fees),
+                    share * 100.0,
+                    forms.iter().map(|f| f.split('（').next().unwrap_or(f)).collect::<Vec<_>>().join("、"),
+                    if criminal { "，达到刑事移送标准" } else { "" }
+                ),
+                evidence: json!({
+                    "members": n,
+                    "levels": levels,
+                    "entry_fees_fen": fees,
+                    "members_paying_entry_fee": fee_payers,
+                    "recruitment_rewards_fen": recruit,
+                    "sales_rewards_fen": sales,
+                    "recruitment_share": (share * 1e4).round() / 1e4,
+                    "uplines_paid_on_sales": uplines_paid_on_sales,
+                    "forms": forms,
+                    "criminal_referral": criminal,
+                    "serious": serious,
+                    "thresholds": {"members": min_members, "levels": min_levels, "serious_members": serious_members, "serious_funds_fen": serious_funds},
+                    "notes": notes,
+                    "largest_downlines": tops.iter().take(5).map(|(pid, k)| json!({"member_pid": pid, "direct_recruits": k})).collect::<Vec<_>>(),
+                }),
+            });
+        }
+    }
+}

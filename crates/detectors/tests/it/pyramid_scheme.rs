@@ -1,0 +1,86 @@
+use serde_json::{Value, json};
+use tianping_detect::{Finding, Severity};
+use tianping_detectors::pyramid_scheme::PyramidScheme;
+
+use crate::support::*;
+
+const AS_OF: &str = "2026-04-01T00:00:00+08:00";
+
+/// `n` members in a tree where each member recruits `fanout` others, level by level.
+fn scheme(n: usize, fanout: usize, fee: i64, recruit: i64, sales: i64) -> Vec<Value> {
+    (0..n)
+        .map(|i| {
+            let referrer = if i == 0 { Value::Null } else { json!(format!("u{}", (i - 1) / fanout)) };
+            json!({"platform_id": "p", "scheme_id": "s", "member_pid": format!("u{i}"), "referrer_pid": referrer,
+                   "joined_at": format!("2026-03-{:02}T10:00:00+08:00", 1 + i % 28), "entry_fee_fen": fee,
+                   "recruitment_rewards_fen": recruit, "sales_rewards_fen": sales})
+        })
+        .collect()
+}
+
+fn detect(rows: Vec<Value>) -> Vec<Finding> {
+    run(&PyramidScheme, AS_OF, &data(&[("referrals", rows)], 16))
+}
+
+#[test]
+fn thirty_members_three_levels_recruitment_pay_is_a_criminal_referral() {
+    // fanout 5: levels 1 (1), 2 (5), 3 (25) = 31 members.
+    let f = detect(scheme(30, 5, 39_900, 5_000, 0));
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].evidence["levels"], 3);
+    assert_eq!(f[0].evidence["criminal_referral"], true);
+    assert_eq!(f[0].severity, Severity::High);
+    assert!(
+        f[0].summary.contains("拉人头") && f[0].summary.contains("刑事移送"),
+        "{}",
+        f[0].summary
+    );
+}
+
+#[test]
+fn thresholds_29_members_and_2_levels() {
+    let f = detect(scheme(29, 5, 39_900, 5_000, 0));
+    assert_eq!(f.len(), 1, "拉人头 is a finding at any size");
+    assert_eq!(
+        f[0].evidence["criminal_referral"], false,
+        "29 members is under 30"
+    );
+    assert_eq!(f[0].severity, Severity::Medium);
+    // 40 members but only two levels (one root, 39 direct recruits).
+    let f = detect(scheme(40, 39, 39_900, 5_000, 0));
+    assert_eq!(f[0].evidence["levels"], 2);
+    assert_eq!(
+        f[0].evidence["criminal_referral"], false,
+        "2 levels is under 3"
+    );
+}
+
+#[test]
+fn serious_at_120_members() {
+    let f = detect(scheme(120, 5, 0, 5_000, 0));
+    assert_eq!(f[0].evidence["serious"], true);
+    assert_eq!(f[0].severity, Severity::Critical);
+    assert_eq!(
+        detect(scheme(119, 5, 0, 5_000, 0))[0].evidence["serious"],
+        false
+    );
+}
+
+#[test]
+fn team_commission_over_three_levels() {
+    let f = detect(scheme(40, 3, 0, 0, 2_000));
+    assert_eq!(f.len(), 1);
+    let forms = f[0].evidence["forms"].as_array().unwrap();
+    assert!(
+        forms
+            .iter()
+            .any(|x| x.as_str().unwrap().starts_with("团队计酬"))
+    );
+}
+
+#[test]
+fn a_sales_only_programme_with_two_levels_is_not_a_finding() {
+    assert!(detect(scheme(60, 59, 0, 0, 3_000)).is_empty());
+    // A paid membership without levels or recruitment pay is not one either.
+    assert!(detect(scheme(60, 59, 19_900, 0, 3_000)).is_empty());
+}
