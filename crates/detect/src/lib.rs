@@ -195,4 +195,9 @@ pub trait Detector: Send + Sync {
     fn inputs(&self) -> &'static [Input];
     /// The analysis: pure and deterministic.
     fn detect(&self, ctx: &DetectCtx, data: &InputData, sink: &mut FindingSink);
+    /// Whether findings depend on `as_of` beyond which rows exist (e.g. a deadline that passes):
+    /// then the engine re-runs the detector whenever `as_of` changes.
+    fn as_of_sensitive(&self) -> bool {
+        false
+    }
 }

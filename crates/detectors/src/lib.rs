@@ -10,6 +10,7 @@ mod common;
 pub mod price_discrimination;
 pub mod price_fraud;
 pub mod pyramid_scheme;
+pub mod return_refusal;
 
 use tianping_detect::Detector;
 
@@ -20,6 +21,7 @@ pub fn all() -> Vec<Box<dyn Detector>> {
         Box::new(price_fraud::PriceFraud),
         Box::new(below_cost::BelowCost),
         Box::new(pyramid_scheme::PyramidScheme),
+        Box::new(return_refusal::ReturnRefusal),
     ]
 }
 

@@ -158,7 +158,11 @@ pub async fn run(
                 }
             }
         }
-        let effective_as_of = ctx.as_of_ns.min(latest);
+        let effective_as_of = if detector.as_of_sensitive() {
+            ctx.as_of_ns
+        } else {
+            ctx.as_of_ns.min(latest)
+        };
         let rules_in_force: Vec<&str> = detector
             .rules()
             .iter()

@@ -35,6 +35,31 @@ pub fn add(city: &mut City, root: &Rng, days: i64) {
     let mut daily: std::collections::BTreeMap<(String, String, i64), (i64, i64)> =
         std::collections::BTreeMap::new();
     let suppliers: Vec<String> = city.tables.keys().cloned().collect();
+    // Honest merchants accept no-reason returns: 5% of their completed orders come back, approved.
+    for supplier in &suppliers {
+        if let Some(orders) = city
+            .tables
+            .get_mut(supplier)
+            .and_then(|t| t.get_mut("orders"))
+        {
+            for o in orders.iter_mut() {
+                let honest = o["merchant_id"]
+                    .as_str()
+                    .and_then(|m| m.rsplit_once("-m"))
+                    .is_some_and(|(_, n)| n.bytes().all(|b| b.is_ascii_digit()));
+                if !honest || o["status"] != "completed" || !rng.chance(0.05) {
+                    continue;
+                }
+                let day = day_of(o["ordered_at"].as_str().unwrap_or(""));
+                o["signed_at"] = json!(at(day + 1, 60_000));
+                o["return_requested_at"] = json!(at(day + 3, 36_000));
+                o["return_reason"] = json!("no_reason");
+                o["return_outcome"] = json!("approved");
+                o["refunded_at"] = json!(at(day + 4, 36_000));
+                o["status"] = json!("refunded");
+            }
+        }
+    }
     for supplier in &suppliers {
         let orders: Vec<Value> = city
             .tables

@@ -729,3 +729,87 @@ pub fn pyramids(city: &mut City, root: &Rng) {
         );
     }
 }
+
+/// Plants no-reason-return refusals on the local-services platform (消费者权益保护法 第二十五条).
+pub fn returns(city: &mut City, root: &Rng) {
+    let mut rng = root.fork("plant-returns");
+    let platform = "xiansong";
+    // (tag, class, day the request comes after signing, refusals of 10, label, why)
+    type Case = (&'static str, &'static str, i64, usize, Label, &'static str);
+    let cases: [Case; 6] = [
+        (
+            "ret-pos0",
+            "general",
+            3,
+            8,
+            Label::Positive,
+            "10 件七日内无理由退货申请拒绝 8 件",
+        ),
+        (
+            "ret-pos1",
+            "general",
+            7,
+            9,
+            Label::Positive,
+            "签收后第 7 天申请（仍在期限内），拒绝 9 件",
+        ),
+        (
+            "ret-pos2",
+            "ordinary_cosmetic",
+            1,
+            6,
+            Label::Positive,
+            "普通化妆品不属除外商品，拒绝 6 件",
+        ),
+        (
+            "ret-neg0",
+            "fresh",
+            2,
+            10,
+            Label::Negative,
+            "生鲜商品依法不适用七日无理由退货",
+        ),
+        (
+            "ret-neg1",
+            "general",
+            8,
+            10,
+            Label::Negative,
+            "签收后第 8 天才申请，已过七日",
+        ),
+        (
+            "ret-neg2",
+            "general",
+            3,
+            2,
+            Label::Negative,
+            "10 件中仅拒绝 2 件，低于阈值",
+        ),
+    ];
+    for (tag, class, after, refusals, label, why) in cases {
+        let l = plant_listing(city, &mut rng, platform, tag, 5_900, class, -300);
+        for n in 0..10 {
+            let (signed, requested) = (10 + n as i64, 10 + n as i64 + after);
+            city.add(platform, "orders", json!({
+                "platform_id": platform, "order_id": format!("{tag}-o{n}"), "merchant_id": l.merchant, "listing_id": l.id,
+                "buyer_pid": rng.hex64(), "quantity": 1, "unit_price_fen": 5_900, "paid_fen": 5_900,
+                "ordered_at": at(signed - 2, 40_000), "paid_at": at(signed - 2, 40_100), "ship_address_pid": rng.hex64(),
+                "ship_adcode": "330106", "device_pid": rng.hex64(), "ip_pid": rng.hex64(), "logistics_no": format!("YT{tag}{n}"),
+                "parcel_weight_g": 800, "signed_at": at(signed, 64_800), "status": "refunded",
+                "return_requested_at": at(requested, 36_000), "return_reason": "no_reason",
+                "return_outcome": if n < refusals { "rejected" } else { "approved" },
+                "refunded_at": if n < refusals { serde_json::Value::Null } else { json!(at(requested + 2, 36_000)) },
+                "invoice_requested": false, "invoice_issued": false,
+            }));
+        }
+        city.truth.add_subject(
+            "return_refusal",
+            "return_refusal.no_reason_return",
+            "merchant",
+            platform,
+            &l.merchant,
+            label,
+            why,
+        );
+    }
+}

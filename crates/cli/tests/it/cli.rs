@@ -344,8 +344,8 @@ fn simulated_city_scores_the_pricing_detectors() {
         .collect();
     assert_eq!(
         scores.len(),
-        7,
-        "six pricing rules and the pyramid rule planted"
+        8,
+        "six pricing rules, the pyramid rule and the return rule planted"
     );
     for s in &scores {
         assert!(s["true_positives"].as_u64().unwrap() >= 3, "{s}");

@@ -57,6 +57,13 @@ fn dataset() -> Vec<(&'static str, Vec<Value>)> {
         json!({"platform_id": "p", "listing_id": "l0", "valid_from": "2026-01-01",
         "unit_cost_fen": 10_500, "basis": "audited"}),
     ];
+    // Merchant m1 refuses no-reason returns its other orders never see.
+    for i in 0..6 {
+        orders.push(json!({"platform_id": "p", "listing_id": "l1", "order_id": format!("r{i}"), "merchant_id": "m1",
+            "unit_price_fen": 10_000, "ordered_at": "2026-03-02T11:00:00+08:00", "status": "completed",
+            "signed_at": "2026-03-03T11:00:00+08:00", "return_requested_at": "2026-03-05T11:00:00+08:00",
+            "return_reason": "no_reason", "return_outcome": "rejected"}));
+    }
     // A three-level scheme paying for recruits.
     let mut referrals = vec![
         json!({"platform_id": "p", "scheme_id": "s1", "member_pid": "u0", "referrer_pid": null,

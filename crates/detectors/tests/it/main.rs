@@ -11,3 +11,5 @@ mod price_discrimination;
 mod price_fraud;
 /// pyramid_scheme: the three forms, criminal and serious thresholds.
 mod pyramid_scheme;
+/// return_refusal: eligibility, the 7-day window, excluded classes, thresholds.
+mod return_refusal;
