@@ -7,6 +7,7 @@
 
 pub mod below_cost;
 mod common;
+pub mod merchant_identity;
 pub mod price_discrimination;
 pub mod price_fraud;
 pub mod pyramid_scheme;
@@ -21,6 +22,7 @@ pub fn all() -> Vec<Box<dyn Detector>> {
         Box::new(price_fraud::PriceFraud),
         Box::new(below_cost::BelowCost),
         Box::new(pyramid_scheme::PyramidScheme),
+        Box::new(merchant_identity::MerchantIdentity),
         Box::new(return_refusal::ReturnRefusal),
     ]
 }

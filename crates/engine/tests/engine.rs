@@ -31,6 +31,7 @@ async fn detect_is_incremental_and_never_duplicates() {
 
     let request = DetectRequest {
         as_of: AS_OF.into(),
+        detectors: vec!["price_fraud".into()],
         ..Default::default()
     };
     let first = run(
@@ -71,6 +72,7 @@ async fn detect_is_incremental_and_never_duplicates() {
     // A later as_of that changes nothing the data holds is still unchanged input.
     let later = DetectRequest {
         as_of: "2026-03-20T00:00:00+08:00".into(),
+        detectors: vec!["price_fraud".into()],
         ..Default::default()
     };
     assert!(
@@ -109,6 +111,7 @@ async fn detect_is_incremental_and_never_duplicates() {
     // As of a time before the data: the rows after as_of are not read.
     let early = DetectRequest {
         as_of: "2026-03-01T10:30:00+08:00".into(),
+        detectors: vec!["price_fraud".into()],
         ..Default::default()
     };
     let report = run(

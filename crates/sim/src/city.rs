@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use tianping_domain::value::{days_from_civil, format_date, format_time_utc};
 
 use crate::rng::Rng;
-use crate::truth::Truth;
+use crate::truth::{Label, Truth};
 
 /// How big a city to make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -230,15 +230,50 @@ pub fn generate(scale: Scale, seed: u64) -> City {
                 rng.pick(ROADS),
                 rng.range(1, 999)
             );
+            let license = natural || !rng.chance(0.05);
+            let turnover = rng.pareto(1_000_000.0, 1.2) as i64;
             city.push(platform, "merchants", json!({
                 "platform_id": platform, "merchant_id": merchant,
                 "merchant_type": if natural { "natural_person" } else { "company" },
                 "uscc": if natural { Value::Null } else { json!(code) },
                 "holder_pid": if natural { json!(rng.hex64()) } else { Value::Null },
                 "name": format!("杭州{brand}电子商务有限公司"), "shop_name": format!("{brand}{m}号店"),
-                "address": address, "adcode": adcode, "contact_pid": rng.hex64(), "license_displayed": !rng.chance(0.05),
-                "opened_on": date(-rng.range(60, 2000)), "closed_on": null, "annual_turnover_fen": rng.pareto(1_000_000.0, 1.2) as i64,
+                "address": address, "adcode": adcode, "contact_pid": rng.hex64(), "license_displayed": license,
+                "opened_on": date(-rng.range(60, 2000)), "closed_on": null, "annual_turnover_fen": turnover,
             }));
+            if !natural && !valid {
+                city.truth.add_subject(
+                    "merchant_identity",
+                    "merchant_identity.uscc_checksum",
+                    "merchant",
+                    platform,
+                    &merchant,
+                    Label::Positive,
+                    "统一社会信用代码校验位错误",
+                );
+            }
+            if !natural && !license {
+                city.truth.add_subject(
+                    "merchant_identity",
+                    "merchant_identity.license_not_displayed",
+                    "merchant",
+                    platform,
+                    &merchant,
+                    Label::Positive,
+                    "企业店铺未亮照",
+                );
+            }
+            if natural && turnover > 10_000_000 {
+                city.truth.add_subject(
+                    "merchant_identity",
+                    "merchant_identity.unregistered_natural_person",
+                    "merchant",
+                    platform,
+                    &merchant,
+                    Label::Positive,
+                    "自然人网店年交易额超过 10 万元仍未登记",
+                );
+            }
             if !natural {
                 city.push("registry", "registry", json!({
                     "uscc": code, "name": format!("杭州{brand}电子商务有限公司"),
@@ -311,6 +346,7 @@ pub fn generate(scale: Scale, seed: u64) -> City {
     crate::plant::pricing(&mut city, &root, &buyers, days, &mut order_no);
     crate::plant::pyramids(&mut city, &root);
     crate::plant::returns(&mut city, &root);
+    crate::plant::identity(&mut city, &root, &buyers, &mut order_no);
     crate::background::add(&mut city, &root, days);
     city
 }
@@ -347,7 +383,7 @@ pub(crate) struct PlantListing {
     pub price: i64,
 }
 
-/// Adds a listing (and its merchant) for a planted case.
+/// Adds a listing (and its merchant, registered as active) for a planted case.
 pub(crate) fn plant_listing(
     city: &mut City,
     rng: &mut Rng,
@@ -356,6 +392,30 @@ pub(crate) fn plant_listing(
     price: i64,
     class: &str,
     created_day: i64,
+) -> PlantListing {
+    plant_listing_with(
+        city,
+        rng,
+        platform,
+        tag,
+        price,
+        class,
+        created_day,
+        Some("active"),
+    )
+}
+
+/// Adds a listing and its merchant with a given registry status (`None`: not registered at all).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn plant_listing_with(
+    city: &mut City,
+    rng: &mut Rng,
+    platform: &'static str,
+    tag: &str,
+    price: i64,
+    class: &str,
+    created_day: i64,
+    registry_status: Option<&str>,
 ) -> PlantListing {
     let merchant = format!("{platform}-{tag}");
     let (adcode, district_name) = *rng.pick(DISTRICTS);
@@ -366,6 +426,14 @@ pub(crate) fn plant_listing(
         "address": format!("杭州市{district_name}{}{}号", rng.pick(ROADS), rng.range(1, 999)), "adcode": adcode,
         "contact_pid": rng.hex64(), "license_displayed": true, "opened_on": date(-500), "closed_on": null, "annual_turnover_fen": 50_000_000,
     }));
+    if let Some(status) = registry_status {
+        city.push("registry", "registry", json!({
+        "uscc": code, "name": format!("杭州{tag}贸易有限公司"), "entity_type": "company", "legal_rep_pid": rng.hex64(),
+        "address": format!("杭州市{district_name}{}{}号", rng.pick(ROADS), rng.range(1, 999)), "adcode": adcode,
+        "established_on": date(-900), "status": status, "business_scope": "日用百货销售", "registered_capital_fen": 100_000_000,
+        "annual_report_filed": true,
+    }));
+    }
     let id = format!("{merchant}-l0");
     city.push(platform, "listings", json!({
         "platform_id": platform, "listing_id": id, "merchant_id": merchant, "title": format!("{tag} 精选好物"),

@@ -813,3 +813,117 @@ pub fn returns(city: &mut City, root: &Rng) {
         );
     }
 }
+
+/// Plants operator-identity cases (电子商务法 第十、十五、二十七条; 网络交易监督管理办法 第八条).
+pub fn identity(city: &mut City, root: &Rng, buyers: &[String], order_no: &mut u64) {
+    let mut rng = root.fork("plant-identity");
+    let platform = "huishang";
+    for (k, status) in ["cancelled", "revoked", "serious_violation"]
+        .iter()
+        .enumerate()
+    {
+        let l = crate::city::plant_listing_with(
+            city,
+            &mut rng,
+            platform,
+            &format!("dereg-pos{k}"),
+            5_000,
+            "general",
+            -400,
+            Some(status),
+        );
+        for d in 0..3 {
+            *order_no += 1;
+            city.order_for(
+                &l,
+                *order_no,
+                5 + d,
+                40_000,
+                5_000,
+                rng.pick(buyers).as_str(),
+                &mut rng,
+            );
+        }
+        city.truth.add_subject(
+            "merchant_identity",
+            "merchant_identity.deregistered_selling",
+            "merchant",
+            platform,
+            &l.merchant,
+            Label::Positive,
+            "登记已注销/吊销/列入严重违法失信名单，仍在销售",
+        );
+        let n = crate::city::plant_listing_with(
+            city,
+            &mut rng,
+            platform,
+            &format!("dereg-neg{k}"),
+            5_000,
+            "general",
+            -400,
+            Some("cancelled"),
+        );
+        city.truth.add_subject(
+            "merchant_identity",
+            "merchant_identity.deregistered_selling",
+            "merchant",
+            platform,
+            &n.merchant,
+            Label::Negative,
+            "已注销，但再无订单",
+        );
+        let u = crate::city::plant_listing_with(
+            city,
+            &mut rng,
+            platform,
+            &format!("unknown-pos{k}"),
+            5_000,
+            "general",
+            -400,
+            None,
+        );
+        city.truth.add_subject(
+            "merchant_identity",
+            "merchant_identity.unknown_uscc",
+            "merchant",
+            platform,
+            &u.merchant,
+            Label::Positive,
+            "统一社会信用代码在登记数据中不存在",
+        );
+        let r = crate::city::plant_listing(
+            city,
+            &mut rng,
+            platform,
+            &format!("known-neg{k}"),
+            5_000,
+            "general",
+            -400,
+        );
+        city.truth.add_subject(
+            "merchant_identity",
+            "merchant_identity.unknown_uscc",
+            "merchant",
+            platform,
+            &r.merchant,
+            Label::Negative,
+            "已登记的有效代码",
+        );
+        let merchant = format!("{platform}-np-line{k}");
+        city.add(platform, "merchants", json!({
+            "platform_id": platform, "merchant_id": merchant, "merchant_type": "natural_person", "uscc": null,
+            "holder_pid": rng.hex64(), "name": "自然人网店", "shop_name": format!("小店{k}"), "address": "杭州市西湖区",
+            "adcode": "330106", "contact_pid": rng.hex64(), "license_displayed": true, "opened_on": "2025-01-01",
+            "closed_on": null, "annual_turnover_fen": 10_000_000,
+        }));
+        city.truth.add_subject(
+            "merchant_identity",
+            "merchant_identity.unregistered_natural_person",
+            "merchant",
+            platform,
+            &merchant,
+            Label::Negative,
+            "年交易额恰为 10 万元：仍在免登记范围内",
+        );
+    }
+}

@@ -64,6 +64,11 @@ fn dataset() -> Vec<(&'static str, Vec<Value>)> {
             "signed_at": "2026-03-03T11:00:00+08:00", "return_requested_at": "2026-03-05T11:00:00+08:00",
             "return_reason": "no_reason", "return_outcome": "rejected"}));
     }
+    // Merchants: one natural person over the registration exemption.
+    let merchants = vec![
+        json!({"platform_id": "p", "merchant_id": "m0", "merchant_type": "natural_person", "name": "张某",
+        "license_displayed": false, "annual_turnover_fen": 25_000_000}),
+    ];
     // A three-level scheme paying for recruits.
     let mut referrals = vec![
         json!({"platform_id": "p", "scheme_id": "s1", "member_pid": "u0", "referrer_pid": null,
@@ -80,6 +85,7 @@ fn dataset() -> Vec<(&'static str, Vec<Value>)> {
         ("listings", listings),
         ("costs", costs),
         ("referrals", referrals),
+        ("merchants", merchants),
     ]
 }
 

@@ -5,6 +5,8 @@ mod support;
 mod below_cost;
 /// Every registered detector through the spec checks.
 mod conformance;
+/// merchant_identity: checksum, unknown code, deregistered selling, licence, the ¥100,000 line.
+mod merchant_identity;
 /// price_discrimination: power, false-positive rate, exemptions, thresholds.
 mod price_discrimination;
 /// price_fraud: each rule positive, negative and at its threshold, written from the legal text.

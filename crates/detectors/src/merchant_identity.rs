@@ -1,0 +1,318 @@
+//! Detector: merchant_identity — 经营者信息核验: who is selling, and may they?
+//!
+//! Rules:
+//! - `uscc_checksum`: the declared 统一社会信用代码 fails GB 32100's check character (low severity:
+//!   some live codes fail it; confirm with the 公示系统).
+//! - `unknown_uscc`: a well-formed code the registry does not know (only once a registry delivery
+//!   exists, so an empty registry does not flag everyone).
+//! - `deregistered_selling`: the registry lists the operator as `revoked` or `cancelled` (吊销、注销),
+//!   on the serious-violation list, or on the abnormal-operation list, and it still has orders.
+//! - `license_not_displayed`: a company or individual business that does not show its licence link
+//!   (亮照, 电子商务法 第十五条).
+//! - `unregistered_natural_person`: a natural-person shop over the ¥100,000 annual exemption
+//!   (网络交易监督管理办法 第八条: 年交易额累计不超过十万元的 may go unregistered; exactly ¥100,000
+//!   is within it).
+//!
+//! Known false positives: registry deliveries that lag the real register (a just-registered company
+//! looks unknown), shops mid-transfer. The evidence names the registry status and the dates.
+//!
+//! Parameters: `exemption_fen` (unregistered_natural_person).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::json;
+use tianping_detect::columns::Columns;
+use tianping_detect::{
+    DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RuleVersion, Severity,
+};
+use tianping_domain::value::{UsccCheck, check_uscc};
+
+const BASIS_ID: &[&str] = &[
+    "电子商务法 第十条",
+    "电子商务法 第二十七条",
+    "网络交易监督管理办法 第七条",
+];
+
+static RULES: [RuleVersion; 5] = [
+    RuleVersion {
+        rule: "merchant_identity.uscc_checksum",
+        effective_from: "2019-01-01",
+        effective_to: None,
+        legal_basis: BASIS_ID,
+        params: &[],
+    },
+    RuleVersion {
+        rule: "merchant_identity.unknown_uscc",
+        effective_from: "2019-01-01",
+        effective_to: None,
+        legal_basis: BASIS_ID,
+        params: &[],
+    },
+    RuleVersion {
+        rule: "merchant_identity.deregistered_selling",
+        effective_from: "2019-01-01",
+        effective_to: None,
+        legal_basis: &[
+            "电子商务法 第十条",
+            "电子商务法 第二十七条",
+            "市场主体登记管理条例 第四十三条",
+        ],
+        params: &[],
+    },
+    RuleVersion {
+        rule: "merchant_identity.license_not_displayed",
+        effective_from: "2019-01-01",
+        effective_to: None,
+        legal_basis: &["电子商务法 第十五条", "网络交易监督管理办法 第十二条"],
+        params: &[],
+    },
+    RuleVersion {
+        rule: "merchant_identity.unregistered_natural_person",
+        effective_from: "2021-05-01",
+        effective_to: None,
+        legal_basis: &["电子商务法 第十条", "网络交易监督管理办法 第八条"],
+        params: &[ParamDef {
+            name: "exemption_fen",
+            default: 10_000_000.0,
+            unit: "fen per year",
+            min: 10_000_000.0,
+            max: 10_000_000.0,
+            source: "网络交易监督管理办法 第八条：年交易额累计不超过 10 万元",
+            meaning_zh: "自然人网店免于登记的年交易额上限（分）",
+        }],
+    },
+];
+
+static INPUTS: [Input; 3] = [
+    Input {
+        table: "merchants",
+        columns: &[
+            "platform_id",
+            "merchant_id",
+            "merchant_type",
+            "uscc",
+            "name",
+            "license_displayed",
+            "annual_turnover_fen",
+        ],
+        time_column: None,
+    },
+    Input {
+        table: "registry",
+        columns: &["uscc", "name", "status"],
+        time_column: None,
+    },
+    Input {
+        table: "orders",
+        columns: &["platform_id", "merchant_id", "ordered_at"],
+        time_column: Some("ordered_at"),
+    },
+];
+
+/// The merchant_identity detector.
+pub struct MerchantIdentity;
+
+#[derive(Debug, Clone, Default, PartialEq, PartialOrd)]
+struct Merchant {
+    kind: String,
+    uscc: Option<String>,
+    name: String,
+    license: Option<bool>,
+    turnover: Option<i64>,
+}
+
+impl Detector for MerchantIdentity {
+    fn id(&self) -> &'static str {
+        "merchant_identity"
+    }
+
+    fn version(&self) -> u32 {
+        1
+    }
+
+    fn rules(&self) -> &'static [RuleVersion] {
+        &RULES
+    }
+
+    fn inputs(&self) -> &'static [Input] {
+        &INPUTS
+    }
+
+    fn detect(&self, ctx: &DetectCtx, data: &InputData, sink: &mut FindingSink) {
+        let mut merchants: BTreeMap<(String, String), Merchant> = BTreeMap::new();
+        for batch in data.batches("merchants") {
+            let c = Columns::new(batch);
+            for row in 0..c.len() {
+                let (Some(p), Some(m)) = (c.str("platform_id", row), c.str("merchant_id", row))
+                else {
+                    continue;
+                };
+                let record = Merchant {
+                    kind: c.str("merchant_type", row).unwrap_or("").into(),
+                    uscc: c.str("uscc", row).map(str::to_string),
+                    name: c.str("name", row).unwrap_or("").into(),
+                    license: c.bool("license_displayed", row),
+                    turnover: c.i64("annual_turnover_fen", row),
+                };
+                // Several deliveries: keep one deterministically (the largest record).
+                let entry = merchants
+                    .entry((p.into(), m.into()))
+                    .or_insert_with(|| record.clone());
+                if record > *entry {
+                    *entry = record;
+                }
+            }
+        }
+        let mut registry: BTreeMap<String, (String, String)> = BTreeMap::new();
+        for batch in data.batches("registry") {
+            let c = Columns::new(batch);
+            for row in 0..c.len() {
+                if let (Some(u), Some(s)) = (c.str("uscc", row), c.str("status", row)) {
+                    let value = (s.to_string(), c.str("name", row).unwrap_or("").to_string());
+                    let entry = registry.entry(u.into()).or_insert_with(|| value.clone());
+                    if value > *entry {
+                        *entry = value;
+                    }
+                }
+            }
+        }
+        let mut selling: BTreeMap<(String, String), (usize, i64)> = BTreeMap::new();
+        for batch in data.batches("orders") {
+            let c = Columns::new(batch);
+            for row in 0..c.len() {
+                if let (Some(p), Some(m)) = (c.str("platform_id", row), c.str("merchant_id", row)) {
+                    let e = selling.entry((p.into(), m.into())).or_insert((0, i64::MIN));
+                    e.0 += 1;
+                    e.1 = e.1.max(c.time_ns("ordered_at", row).unwrap_or(i64::MIN));
+                }
+            }
+        }
+        let has_registry = !registry.is_empty();
+        let rule = |name: &str| ctx.rule_in_force(&RULES, name);
+        let mut flagged_uscc: BTreeSet<(String, String)> = BTreeSet::new();
+        for ((platform, merchant), m) in &merchants {
+            let subject = Ref {
+                uscc: m.uscc.clone(),
+                ..Ref::merchant(platform, merchant)
+            };
+            let who = format!("平台 {platform} 的经营者 {merchant}（{}）", m.name);
+            if let Some(code) = &m.uscc {
+                match check_uscc(code) {
+                    Ok(UsccCheck::BadCheckCharacter { expected }) => {
+                        if let Some(r) = rule("merchant_identity.uscc_checksum") {
+                            flagged_uscc.insert((platform.clone(), merchant.clone()));
+                            sink.push(Draft {
+                                rule: r,
+                                severity: Severity::Low,
+                                score: 0.3,
+                                subject: subject.clone(),
+                                related: vec![],
+                                window: None,
+                                summary: format!("{who}公示的统一社会信用代码 {code} 校验位不符（按 GB 32100 应为 {expected}），请核对公示系统。"),
+                                evidence: json!({"uscc": code, "expected_check_character": expected.to_string(), "standard": "GB 32100-2015"}),
+                            });
+                        }
+                    }
+                    Ok(UsccCheck::Valid) => {}
+                    Err(_) => {}
+                }
+                let known = registry.get(code);
+                if has_registry
+                    && known.is_none()
+                    && !flagged_uscc.contains(&(platform.clone(), merchant.clone()))
+                    && let Some(r) = rule("merchant_identity.unknown_uscc")
+                {
+                    {
+                        sink.push(Draft {
+                            rule: r,
+                            severity: Severity::Medium,
+                            score: 0.5,
+                            subject: subject.clone(),
+                            related: vec![],
+                            window: None,
+                            summary: format!(
+                                "{who}公示的统一社会信用代码 {code} 在登记注册数据中不存在。"
+                            ),
+                            evidence: json!({"uscc": code, "registry_records": registry.len()}),
+                        });
+                    }
+                }
+                if let (Some((status, registered_name)), Some((orders, last))) =
+                    (known, selling.get(&(platform.clone(), merchant.clone())))
+                {
+                    let severity = match status.as_str() {
+                        "revoked" | "cancelled" | "serious_violation" => Some(Severity::High),
+                        "abnormal" => Some(Severity::Medium),
+                        _ => None,
+                    };
+                    if let (Some(severity), Some(r)) =
+                        (severity, rule("merchant_identity.deregistered_selling"))
+                    {
+                        let status_zh = match status.as_str() {
+                            "revoked" => "已吊销",
+                            "cancelled" => "已注销",
+                            "serious_violation" => "列入严重违法失信名单",
+                            _ => "列入经营异常名录",
+                        };
+                        sink.push(Draft {
+                            rule: r,
+                            severity,
+                            score: if severity == Severity::High { 0.9 } else { 0.6 },
+                            subject: subject.clone(),
+                            related: vec![],
+                            window: None,
+                            summary: format!("{who}的登记状态为{status_zh}，仍有 {orders} 笔订单。"),
+                            evidence: json!({"uscc": code, "registry_status": status, "registered_name": registered_name, "orders": orders,
+                                "last_order_at": tianping_detect::columns::china_time(*last)}),
+                        });
+                    }
+                }
+            }
+            if m.license == Some(false)
+                && m.kind != "natural_person"
+                && let Some(r) = rule("merchant_identity.license_not_displayed")
+            {
+                {
+                    sink.push(Draft {
+                        rule: r,
+                        severity: Severity::Low,
+                        score: 0.3,
+                        subject: subject.clone(),
+                        related: vec![],
+                        window: None,
+                        summary: format!(
+                            "{who}未在店铺首页显著位置亮照（未展示营业执照信息或链接）。"
+                        ),
+                        evidence: json!({"merchant_type": m.kind, "license_displayed": false}),
+                    });
+                }
+            }
+            if m.kind == "natural_person"
+                && m.uscc.is_none()
+                && let (Some(r), Some(turnover)) = (
+                    rule("merchant_identity.unregistered_natural_person"),
+                    m.turnover,
+                )
+            {
+                {
+                    let limit = ctx.param(r, "exemption_fen") as i64;
+                    if turnover > limit {
+                        sink.push(Draft {
+                            rule: r,
+                            severity: Severity::Medium,
+                            score: (turnover as f64 / limit as f64 / 10.0).min(1.0),
+                            subject: subject.clone(),
+                            related: vec![],
+                            window: None,
+                            summary: format!(
+                                "{who}为未登记的自然人网店，近 12 个月交易额 {} 元，超过 10 万元的免登记上限。",
+                                tianping_detect::columns::yuan(turnover)
+                            ),
+                            evidence: json!({"annual_turnover_fen": turnover, "exemption_fen": limit}),
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
