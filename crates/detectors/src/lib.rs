@@ -7,6 +7,7 @@
 
 pub mod below_cost;
 mod common;
+pub mod invoice_refusal;
 pub mod merchant_identity;
 pub mod price_discrimination;
 pub mod price_fraud;
@@ -24,6 +25,7 @@ pub fn all() -> Vec<Box<dyn Detector>> {
         Box::new(pyramid_scheme::PyramidScheme),
         Box::new(merchant_identity::MerchantIdentity),
         Box::new(return_refusal::ReturnRefusal),
+        Box::new(invoice_refusal::InvoiceRefusal),
     ]
 }
 

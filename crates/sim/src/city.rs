@@ -346,6 +346,7 @@ pub fn generate(scale: Scale, seed: u64) -> City {
     crate::plant::pricing(&mut city, &root, &buyers, days, &mut order_no);
     crate::plant::pyramids(&mut city, &root);
     crate::plant::returns(&mut city, &root);
+    crate::plant::invoices(&mut city, &root);
     crate::plant::identity(&mut city, &root, &buyers, &mut order_no);
     crate::background::add(&mut city, &root, days);
     city

@@ -927,3 +927,83 @@ pub fn identity(city: &mut City, root: &Rng, buyers: &[String], order_no: &mut u
         );
     }
 }
+
+/// Plants invoice refusals on the local-services platform (电子商务法 第十四条).
+pub fn invoices(city: &mut City, root: &Rng) {
+    let mut rng = root.fork("plant-invoices");
+    let platform = "xiansong";
+    // (tag, requested, not issued, status, label, why)
+    type Case = (
+        &'static str,
+        usize,
+        usize,
+        &'static str,
+        Label,
+        &'static str,
+    );
+    let cases: [Case; 6] = [
+        (
+            "inv-pos0",
+            10,
+            8,
+            "completed",
+            Label::Positive,
+            "10 笔索要发票的订单中 8 笔未开具",
+        ),
+        (
+            "inv-pos1",
+            6,
+            6,
+            "completed",
+            Label::Positive,
+            "6 笔索要发票，全部未开具",
+        ),
+        (
+            "inv-pos2",
+            12,
+            6,
+            "signed",
+            Label::Positive,
+            "12 笔中 6 笔未开具：恰为 50%",
+        ),
+        ("inv-neg0", 10, 0, "completed", Label::Negative, "全部开具"),
+        (
+            "inv-neg1",
+            10,
+            4,
+            "completed",
+            Label::Negative,
+            "仅 4 笔未开具，低于 5 笔",
+        ),
+        (
+            "inv-neg2",
+            10,
+            10,
+            "cancelled",
+            Label::Negative,
+            "订单已取消，无须开票",
+        ),
+    ];
+    for (tag, requested, unissued, status, label, why) in cases {
+        let l = plant_listing(city, &mut rng, platform, tag, 3_900, "general", -300);
+        for n in 0..requested {
+            city.add(platform, "orders", json!({
+                "platform_id": platform, "order_id": format!("{tag}-o{n}"), "merchant_id": l.merchant, "listing_id": l.id,
+                "buyer_pid": rng.hex64(), "quantity": 1, "unit_price_fen": 3_900, "paid_fen": 3_900,
+                "ordered_at": at(12 + n as i64, 40_000), "paid_at": at(12 + n as i64, 40_100), "ship_address_pid": rng.hex64(),
+                "ship_adcode": "330108", "device_pid": rng.hex64(), "ip_pid": rng.hex64(), "logistics_no": null,
+                "parcel_weight_g": null, "signed_at": null, "status": status, "return_requested_at": null, "return_reason": null,
+                "return_outcome": null, "refunded_at": null, "invoice_requested": true, "invoice_issued": n >= unissued,
+            }));
+        }
+        city.truth.add_subject(
+            "invoice_refusal",
+            "invoice_refusal.not_issued",
+            "merchant",
+            platform,
+            &l.merchant,
+            label,
+            why,
+        );
+    }
+}

@@ -356,6 +356,7 @@ fn simulated_city_scores_the_pricing_detectors() {
         "return_refusal.no_reason_return",
         "merchant_identity.deregistered_selling",
         "merchant_identity.unknown_uscc",
+        "invoice_refusal.not_issued",
     ] {
         let s = scores
             .iter()

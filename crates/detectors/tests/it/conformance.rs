@@ -62,7 +62,7 @@ fn dataset() -> Vec<(&'static str, Vec<Value>)> {
         orders.push(json!({"platform_id": "p", "listing_id": "l1", "order_id": format!("r{i}"), "merchant_id": "m1",
             "unit_price_fen": 10_000, "ordered_at": "2026-03-02T11:00:00+08:00", "status": "completed",
             "signed_at": "2026-03-03T11:00:00+08:00", "return_requested_at": "2026-03-05T11:00:00+08:00",
-            "return_reason": "no_reason", "return_outcome": "rejected"}));
+            "return_reason": "no_reason", "return_outcome": "rejected", "invoice_requested": true, "invoice_issued": false}));
     }
     // Merchants: one natural person over the registration exemption.
     let merchants = vec![

@@ -5,6 +5,8 @@ mod support;
 mod below_cost;
 /// Every registered detector through the spec checks.
 mod conformance;
+/// invoice_refusal: count and rate thresholds.
+mod invoice_refusal;
 /// merchant_identity: checksum, unknown code, deregistered selling, licence, the ¥100,000 line.
 mod merchant_identity;
 /// price_discrimination: power, false-positive rate, exemptions, thresholds.

@@ -1,0 +1,46 @@
+use serde_json::{Value, json};
+use tianping_detectors::invoice_refusal::InvoiceRefusal;
+
+use crate::support::*;
+
+fn order(n: usize, issued: bool, status: &str) -> Value {
+    json!({"platform_id": "p", "merchant_id": "m", "order_id": format!("o{n}"), "ordered_at": "2026-03-01T10:00:00+08:00",
+           "status": status, "invoice_requested": true, "invoice_issued": issued})
+}
+
+fn detect(unissued: usize, issued: usize) -> usize {
+    let mut rows: Vec<Value> = (0..unissued)
+        .map(|n| order(n, false, "completed"))
+        .collect();
+    rows.extend((0..issued).map(|n| order(100 + n, true, "completed")));
+    run(
+        &InvoiceRefusal,
+        "2026-04-01T00:00:00+08:00",
+        &data(&[("orders", rows)], 4),
+    )
+    .len()
+}
+
+#[test]
+fn count_and_rate_thresholds() {
+    assert_eq!(detect(8, 2), 1);
+    assert_eq!(detect(4, 0), 0, "4 unissued is under the count of 5");
+    assert_eq!(detect(5, 0), 1, "5 is at the count");
+    assert_eq!(detect(5, 5), 1, "50% is at the rate");
+    assert_eq!(detect(5, 6), 0, "45% is under the rate");
+}
+
+#[test]
+fn cancelled_orders_and_unrequested_invoices_do_not_count() {
+    let mut rows: Vec<Value> = (0..8).map(|n| order(n, false, "cancelled")).collect();
+    rows.extend((0..8).map(|n| json!({"platform_id": "p", "merchant_id": "m", "order_id": format!("x{n}"),
+        "ordered_at": "2026-03-01T10:00:00+08:00", "status": "completed", "invoice_requested": false, "invoice_issued": false})));
+    assert!(
+        run(
+            &InvoiceRefusal,
+            "2026-04-01T00:00:00+08:00",
+            &data(&[("orders", rows)], 4)
+        )
+        .is_empty()
+    );
+}
