@@ -347,6 +347,7 @@ pub fn generate(scale: Scale, seed: u64) -> City {
     crate::plant::pyramids(&mut city, &root);
     crate::plant::returns(&mut city, &root);
     crate::plant::invoices(&mut city, &root);
+    crate::plant::forced_below_cost(&mut city, &root, &buyers, &mut order_no);
     crate::plant::identity(&mut city, &root, &buyers, &mut order_no);
     crate::background::add(&mut city, &root, days);
     city

@@ -1007,3 +1007,91 @@ pub fn invoices(city: &mut City, root: &Rng) {
         );
     }
 }
+
+/// Plants campaign-time below-cost selling forced by a platform (反不正当竞争法（2025） 第十四条).
+/// The subject is the platform, so each platform carries at most one case: positives on the
+/// marketplace and the services platform, a negative on the live platform (its merchants were
+/// already below cost before the campaign, so the campaign did not cause it).
+pub fn forced_below_cost(city: &mut City, root: &Rng, buyers: &[String], order_no: &mut u64) {
+    let mut rng = root.fork("plant-forced");
+    for (platform, already_before, label, why) in [
+        (
+            "huishang",
+            false,
+            Label::Positive,
+            "活动期间 6 家参与经营者中 5 家开始低于成本销售，活动前并无此情形",
+        ),
+        (
+            "xiansong",
+            false,
+            Label::Positive,
+            "活动期间多数参与经营者开始低于成本销售",
+        ),
+        (
+            "kanbo",
+            true,
+            Label::Negative,
+            "参与经营者活动前即已低于成本销售：不能归因于平台活动",
+        ),
+    ] {
+        let campaign = format!("{platform}-cost-war");
+        city.add(
+            platform,
+            "campaigns",
+            json!({
+                "platform_id": platform, "campaign_id": campaign, "name": "百亿补贴冲量周",
+                "starts_at": at(32, 0), "ends_at": at(36, 86_000),
+                "terms_text": "报名商品须按平台核定的活动价销售，活动价由平台统一设定。",
+            }),
+        );
+        for k in 0..6 {
+            let l = plant_listing(
+                city,
+                &mut rng,
+                platform,
+                &format!("forced{k}"),
+                10_000,
+                "general",
+                -300,
+            );
+            city.add(platform, "costs", json!({"platform_id": platform, "listing_id": l.id, "valid_from": &at(-300, 0)[..10], "valid_to": null, "unit_cost_fen": 9_000, "basis": "declared"}));
+            city.add(platform, "campaign_participants", json!({"platform_id": platform, "campaign_id": campaign, "merchant_id": l.merchant, "joined_at": at(30, 36_000)}));
+            let below = k < 5;
+            for d in 27..37 {
+                let in_campaign = d >= 32;
+                let price = if below && (in_campaign || already_before) {
+                    8_000
+                } else {
+                    10_000
+                };
+                *order_no += 1;
+                city.order_for(
+                    &l,
+                    *order_no,
+                    d,
+                    45_000,
+                    price,
+                    rng.pick(buyers).as_str(),
+                    &mut rng,
+                );
+            }
+            if below && already_before {
+                city.truth.add(
+                    "below_cost",
+                    "below_cost.sustained",
+                    platform,
+                    &l.id,
+                    Label::Positive,
+                    "活动前后连续 10 天低于成本销售",
+                );
+            }
+        }
+        city.truth.add_platform(
+            "below_cost",
+            "below_cost.platform_forced",
+            platform,
+            label,
+            why,
+        );
+    }
+}

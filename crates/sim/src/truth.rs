@@ -97,6 +97,28 @@ impl Truth {
         });
     }
 
+    /// Adds a planted case about a platform.
+    pub fn add_platform(
+        &mut self,
+        detector: &str,
+        rule: &str,
+        platform: &str,
+        label: Label,
+        why: &str,
+    ) {
+        self.rows.push(TruthRow {
+            detector: detector.into(),
+            rule: rule.into(),
+            subject: Subject {
+                kind: "platform".into(),
+                id: platform.into(),
+                platform_id: None,
+            },
+            label,
+            why: why.into(),
+        });
+    }
+
     /// As JSON Lines, sorted by detector, rule and subject.
     pub fn to_jsonl(&self) -> String {
         let mut rows = self.rows.clone();
