@@ -377,24 +377,12 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     "4. scoring against the truth"
                 }
             );
-            let truth_rows: Vec<tianping_sim::truth::TruthRow> =
-                std::fs::read_to_string(&written.truth)?
-                    .lines()
-                    .map(serde_json::from_str)
-                    .collect::<Result<_, _>>()?;
-            let found: Vec<tianping_sim::truth::FindingRef> = store
-                .findings(&[])
-                .await?
-                .iter()
-                .map(|l| serde_json::from_str(l))
-                .collect::<Result<_, _>>()?;
-            eprintln!(
-                "{}",
-                output::render_scores(
-                    &tianping_sim::truth::evaluate(&truth_rows, &found),
-                    cli.lang
-                )
-            );
+            let scores = tianping_sim::truth::evaluate_jsonl(
+                &std::fs::read_to_string(&written.truth)?,
+                &store.findings(&[]).await?,
+                &[],
+            )?;
+            eprintln!("{}", output::render_scores(&scores, cli.lang));
             eprintln!(
                 "{}\n  tianping --home {} sql \"SELECT platform_id, count(*) AS orders, sum(paid_fen) / 100 AS gmv_yuan FROM orders GROUP BY 1\"\n  tianping --home {} findings --out findings.jsonl",
                 if zh { "下一步：" } else { "next:" },
@@ -432,32 +420,17 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             min_precision,
             min_recall,
         } => {
-            let truth_rows: Vec<tianping_sim::truth::TruthRow> = std::fs::read_to_string(&truth)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", truth.display()))?
-                .lines()
-                .filter(|l| !l.trim().is_empty())
-                .map(serde_json::from_str)
-                .collect::<Result<_, _>>()?;
+            let truth_text = std::fs::read_to_string(&truth)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", truth.display()))?;
             let lines: Vec<String> = match &findings {
                 Some(path) => std::fs::read_to_string(path)
                     .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
                     .lines()
-                    .filter(|l| !l.trim().is_empty())
                     .map(str::to_string)
                     .collect(),
                 None => store.findings(&[]).await?,
             };
-            let found: Vec<tianping_sim::truth::FindingRef> = lines
-                .iter()
-                .map(|l| serde_json::from_str(l))
-                .collect::<Result<_, _>>()?;
-            let keep = |d: &str| detectors.is_empty() || detectors.iter().any(|x| x == d);
-            let truth_rows: Vec<_> = truth_rows
-                .into_iter()
-                .filter(|t| keep(&t.detector))
-                .collect();
-            let found: Vec<_> = found.into_iter().filter(|f| keep(&f.detector)).collect();
-            let scores = tianping_sim::truth::evaluate(&truth_rows, &found);
+            let scores = tianping_sim::truth::evaluate_jsonl(&truth_text, &lines, &detectors)?;
             if cli.json {
                 for s in &scores {
                     println!("{}", serde_json::to_string(s)?);

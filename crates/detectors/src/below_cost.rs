@@ -480,11 +480,7 @@ impl BelowCost {
                 .iter()
                 .map(|d| (d.2.fen - d.1) as f64 / d.2.fen.max(1) as f64)
                 .fold(0.0, f64::max);
-            let name = if listing.title.is_empty() {
-                format!("商品 {}", key.1)
-            } else {
-                format!("商品「{}」（{}）", listing.title, key.1)
-            };
+            let name = crate::common::listing_name(&key.1, &listing.title);
             let related = if merchant.is_empty() {
                 vec![]
             } else {

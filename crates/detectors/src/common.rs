@@ -7,8 +7,8 @@ use tianping_detect::columns::Columns;
 
 /// (platform, listing) → (merchant, title) from the `listings` input. Several deliveries may carry
 /// the same listing: the smallest pair is kept, so the result does not depend on row order.
-pub fn listing_titles(data: &InputData) -> BTreeMap<(String, String), (String, String)> {
-    let mut out: BTreeMap<(String, String), (String, String)> = BTreeMap::new();
+pub fn listing_titles(data: &InputData) -> BTreeMap<(&str, &str), (&str, &str)> {
+    let mut out = BTreeMap::new();
     for batch in data.batches("listings") {
         let c = Columns::new(batch);
         for row in 0..c.len() {
@@ -17,10 +17,8 @@ pub fn listing_titles(data: &InputData) -> BTreeMap<(String, String), (String, S
                 c.str("listing_id", row),
                 c.str("merchant_id", row),
             ) {
-                let value = (m.to_string(), c.str("title", row).unwrap_or("").to_string());
-                let entry = out
-                    .entry((p.to_string(), l.to_string()))
-                    .or_insert_with(|| value.clone());
+                let value = (m, c.str("title", row).unwrap_or(""));
+                let entry = out.entry((p, l)).or_insert(value);
                 if value < *entry {
                     *entry = value;
                 }
@@ -28,4 +26,13 @@ pub fn listing_titles(data: &InputData) -> BTreeMap<(String, String), (String, S
         }
     }
     out
+}
+
+/// How a listing is named in a Chinese summary: 商品「title」（id）, or 商品 id without a title.
+pub fn listing_name(listing: &str, title: &str) -> String {
+    if title.is_empty() {
+        format!("商品 {listing}")
+    } else {
+        format!("商品「{title}」（{listing}）")
+    }
 }

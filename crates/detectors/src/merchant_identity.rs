@@ -222,20 +222,18 @@ impl Detector for MerchantIdentity {
                     && !flagged_uscc.contains(&(platform.clone(), merchant.clone()))
                     && let Some(r) = rule("merchant_identity.unknown_uscc")
                 {
-                    {
-                        sink.push(Draft {
-                            rule: r,
-                            severity: Severity::Medium,
-                            score: 0.5,
-                            subject: subject.clone(),
-                            related: vec![],
-                            window: None,
-                            summary: format!(
-                                "{who}公示的统一社会信用代码 {code} 在登记注册数据中不存在。"
-                            ),
-                            evidence: json!({"uscc": code, "registry_records": registry.len()}),
-                        });
-                    }
+                    sink.push(Draft {
+                        rule: r,
+                        severity: Severity::Medium,
+                        score: 0.5,
+                        subject: subject.clone(),
+                        related: vec![],
+                        window: None,
+                        summary: format!(
+                            "{who}公示的统一社会信用代码 {code} 在登记注册数据中不存在。"
+                        ),
+                        evidence: json!({"uscc": code, "registry_records": registry.len()}),
+                    });
                 }
                 if let (Some((status, registered_name)), Some((orders, last))) =
                     (known, selling.get(&(platform.clone(), merchant.clone())))
@@ -272,20 +270,16 @@ impl Detector for MerchantIdentity {
                 && m.kind != "natural_person"
                 && let Some(r) = rule("merchant_identity.license_not_displayed")
             {
-                {
-                    sink.push(Draft {
-                        rule: r,
-                        severity: Severity::Low,
-                        score: 0.3,
-                        subject: subject.clone(),
-                        related: vec![],
-                        window: None,
-                        summary: format!(
-                            "{who}未在店铺首页显著位置亮照（未展示营业执照信息或链接）。"
-                        ),
-                        evidence: json!({"merchant_type": m.kind, "license_displayed": false}),
-                    });
-                }
+                sink.push(Draft {
+                    rule: r,
+                    severity: Severity::Low,
+                    score: 0.3,
+                    subject: subject.clone(),
+                    related: vec![],
+                    window: None,
+                    summary: format!("{who}未在店铺首页显著位置亮照（未展示营业执照信息或链接）。"),
+                    evidence: json!({"merchant_type": m.kind, "license_displayed": false}),
+                });
             }
             if m.kind == "natural_person"
                 && m.uscc.is_none()
@@ -294,23 +288,21 @@ impl Detector for MerchantIdentity {
                     m.turnover,
                 )
             {
-                {
-                    let limit = ctx.param(r, "exemption_fen") as i64;
-                    if turnover > limit {
-                        sink.push(Draft {
-                            rule: r,
-                            severity: Severity::Medium,
-                            score: (turnover as f64 / limit as f64 / 10.0).min(1.0),
-                            subject: subject.clone(),
-                            related: vec![],
-                            window: None,
-                            summary: format!(
-                                "{who}为未登记的自然人网店，近 12 个月交易额 {} 元，超过 10 万元的免登记上限。",
-                                tianping_detect::columns::yuan(turnover)
-                            ),
-                            evidence: json!({"annual_turnover_fen": turnover, "exemption_fen": limit}),
-                        });
-                    }
+                let limit = ctx.param(r, "exemption_fen") as i64;
+                if turnover > limit {
+                    sink.push(Draft {
+                        rule: r,
+                        severity: Severity::Medium,
+                        score: (turnover as f64 / limit as f64 / 10.0).min(1.0),
+                        subject: subject.clone(),
+                        related: vec![],
+                        window: None,
+                        summary: format!(
+                            "{who}为未登记的自然人网店，近 12 个月交易额 {} 元，超过 10 万元的免登记上限。",
+                            tianping_detect::columns::yuan(turnover)
+                        ),
+                        evidence: json!({"annual_turnover_fen": turnover, "exemption_fen": limit}),
+                    });
                 }
             }
         }

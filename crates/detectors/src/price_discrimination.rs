@@ -449,19 +449,15 @@ impl Detector for PriceDiscrimination {
             };
             let (platform, listing) = (&t.key.0, &t.key.1);
             let (merchant, title) = titles
-                .get(&(platform.clone(), listing.clone()))
-                .cloned()
+                .get(&(platform.as_str(), listing.as_str()))
+                .copied()
                 .unwrap_or_default();
             let related = if merchant.is_empty() {
                 vec![]
             } else {
-                vec![Ref::merchant(platform, &merchant)]
+                vec![Ref::merchant(platform, merchant)]
             };
-            let name = if title.is_empty() {
-                format!("商品 {listing}")
-            } else {
-                format!("商品「{title}」（{listing}）")
-            };
+            let name = crate::common::listing_name(listing, title);
             sink.push(Draft {
                 rule,
                 severity,

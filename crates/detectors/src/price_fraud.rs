@@ -329,29 +329,6 @@ fn sales(data: &InputData) -> BTreeMap<ListingKey<'_>, Vec<Sale<'_>>> {
     out
 }
 
-/// Listing → (merchant id, title).
-fn listings(data: &InputData) -> BTreeMap<ListingKey<'_>, (&str, &str)> {
-    let mut out = BTreeMap::new();
-    for batch in data.batches("listings") {
-        let c = Columns::new(batch);
-        for row in 0..c.len() {
-            if let (Some(p), Some(l), Some(m)) = (
-                c.str("platform_id", row),
-                c.str("listing_id", row),
-                c.str("merchant_id", row),
-            ) {
-                let title = c.str("title", row).unwrap_or("");
-                // Several deliveries may carry the same listing: keep the smallest pair, for determinism.
-                let entry = out.entry((p, l)).or_insert((m, title));
-                if (m, title) < *entry {
-                    *entry = (m, title);
-                }
-            }
-        }
-    }
-    out
-}
-
 struct Context<'a> {
     listings: BTreeMap<ListingKey<'a>, (&'a str, &'a str)>,
 }
@@ -365,10 +342,10 @@ impl Context<'_> {
     }
 
     fn name(&self, key: ListingKey<'_>) -> String {
-        match self.listings.get(&key) {
-            Some((_, title)) if !title.is_empty() => format!("商品「{title}」（{}）", key.1),
-            _ => format!("商品 {}", key.1),
-        }
+        crate::common::listing_name(
+            key.1,
+            self.listings.get(&key).map_or("", |(_, title)| *title),
+        )
     }
 }
 
@@ -782,7 +759,7 @@ impl Detector for PriceFraud {
         let obs = observations(data);
         let sales = sales(data);
         let cx = Context {
-            listings: listings(data),
+            listings: crate::common::listing_titles(data),
         };
         let reference = ctx.rule_in_force(&RULES, REFERENCE_PRICE.rule);
         let raise = ctx.rule_in_force(&RULES, RAISE_THEN_DISCOUNT.rule);

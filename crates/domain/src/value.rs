@@ -125,7 +125,7 @@ pub fn mask_personal(value: &str) -> String {
 }
 
 /// The 31 characters of GB 32100 (no I, O, S, V, Z) in value order.
-const USCC_CHARSET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
+pub const USCC_CHARSET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 const USCC_WEIGHTS: [u32; 17] = [
     1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
 ];
@@ -149,25 +149,30 @@ fn uscc_value(b: u8) -> Option<u32> {
 /// `uscc`: 18 characters of the GB 32100 set; the check character is verified separately.
 pub fn check_uscc(value: &str) -> Result<UsccCheck, Rule> {
     let bytes = value.as_bytes();
-    if bytes.len() != 18 {
+    if bytes.len() != 18 || uscc_value(bytes[17]).is_none() {
         return Err(Rule::UsccFormat);
     }
-    let mut sum = 0u32;
-    for (i, &b) in bytes.iter().enumerate() {
-        let v = uscc_value(b).ok_or(Rule::UsccFormat)?;
-        if i < 17 {
-            sum += v * USCC_WEIGHTS[i];
-        }
-    }
-    let check = (31 - sum % 31) % 31;
-    let expected = USCC_CHARSET[check as usize];
-    if expected == bytes[17] {
+    let expected =
+        uscc_check_character(value.get(..17).ok_or(Rule::UsccFormat)?).ok_or(Rule::UsccFormat)?;
+    if char::from(bytes[17]) == expected {
         Ok(UsccCheck::Valid)
     } else {
-        Ok(UsccCheck::BadCheckCharacter {
-            expected: char::from(expected),
-        })
+        Ok(UsccCheck::BadCheckCharacter { expected })
     }
+}
+
+/// The GB 32100 check character of the first 17 characters of a USCC, or `None` if they are not
+/// 17 characters of the set.
+pub fn uscc_check_character(first17: &str) -> Option<char> {
+    let bytes = first17.as_bytes();
+    if bytes.len() != 17 {
+        return None;
+    }
+    let mut sum = 0u32;
+    for (&b, w) in bytes.iter().zip(USCC_WEIGHTS) {
+        sum += uscc_value(b)? * w;
+    }
+    Some(char::from(USCC_CHARSET[((31 - sum % 31) % 31) as usize]))
 }
 
 /// `adcode`: 6 digits, the first not zero.

@@ -275,20 +275,18 @@ impl Validator {
         }
         if !self.key_idx.is_empty() && self.duplicates.contains(record) {
             warnings.clear();
-            {
-                let key: Vec<String> = self
-                    .key_idx
-                    .iter()
-                    .map(|&idx| shown(&raw(idx), Rule::DuplicateKey).unwrap_or_default())
-                    .collect();
-                return Err(RowIssue {
-                    rule: Rule::DuplicateKey,
-                    field: Some(self.table.key.join(",")),
-                    value: Some(key.join(",")),
-                    detail_en: Some("an earlier row of this batch has the same key".to_string()),
-                    detail_zh: Some("本批次此前已有相同主键的行".to_string()),
-                });
-            }
+            let key: Vec<String> = self
+                .key_idx
+                .iter()
+                .map(|&idx| shown(&raw(idx), Rule::DuplicateKey).unwrap_or_default())
+                .collect();
+            return Err(RowIssue {
+                rule: Rule::DuplicateKey,
+                field: Some(self.table.key.join(",")),
+                value: Some(key.join(",")),
+                detail_en: Some("an earlier row of this batch has the same key".to_string()),
+                detail_zh: Some("本批次此前已有相同主键的行".to_string()),
+            });
         }
         Ok(())
     }

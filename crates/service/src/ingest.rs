@@ -216,8 +216,8 @@ impl Ingestor {
 
     /// Removes what interrupted deliveries left behind: open deliveries, their issue rows, lake
     /// parts no committed batch lists, and scratch files. Call with the ingest lock held.
-    pub async fn recover(&self, now: &str) -> Result<(u64, usize), IngestError> {
-        let garbage = self.store.collect_garbage(now).await?;
+    pub async fn recover(&self) -> Result<(u64, usize), IngestError> {
+        let garbage = self.store.collect_garbage().await?;
         let referenced: HashSet<String> = self
             .store
             .lake_files(None)
@@ -263,7 +263,7 @@ impl Ingestor {
             .map_err(|e| IngestError::Internal(e.to_string()))?
             .map_err(io_err("taking the ingest lock"))?;
         if !self.recovered.load(std::sync::atomic::Ordering::SeqCst) {
-            self.recover(received_at).await?;
+            self.recover().await?;
             self.recovered
                 .store(true, std::sync::atomic::Ordering::SeqCst);
         }

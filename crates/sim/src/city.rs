@@ -35,7 +35,8 @@ impl Scale {
         }
     }
 
-    fn days(self) -> i64 {
+    /// Days simulated.
+    pub fn days(self) -> i64 {
         match self {
             Scale::Tiny => 40,
             Scale::Small => 60,
@@ -120,28 +121,22 @@ pub const PLATFORMS: &[(&str, &str, &str)] = &[
     ("kanbo", "看播直播社交平台", "social"),
 ];
 
-const USCC_CHARS: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
-const USCC_WEIGHTS: [u32; 17] = [
-    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
-];
-
+/// A USCC registered in `adcode` with a random body; the check character is GB 32100's, or
+/// deliberately the next one when `valid` is false.
 fn uscc(rng: &mut Rng, adcode: &str, valid: bool) -> String {
-    let mut body: Vec<u8> = b"91".to_vec();
-    body.extend_from_slice(adcode.as_bytes());
+    let chars = tianping_domain::value::USCC_CHARSET;
+    let mut body = format!("91{adcode}");
     for _ in 0..9 {
-        body.push(USCC_CHARS[rng.below(31) as usize]);
+        body.push(char::from(chars[rng.below(31) as usize]));
     }
-    let sum: u32 = body
+    let check = tianping_domain::value::uscc_check_character(&body).unwrap_or('0');
+    let position = chars
         .iter()
-        .zip(USCC_WEIGHTS)
-        .map(|(c, w)| USCC_CHARS.iter().position(|x| x == c).unwrap_or(0) as u32 * w)
-        .sum();
-    let mut check = ((31 - sum % 31) % 31) as usize;
-    if !valid {
-        check = (check + 1) % 31;
-    }
-    body.push(USCC_CHARS[check]);
-    String::from_utf8(body).unwrap_or_default()
+        .position(|c| char::from(*c) == check)
+        .unwrap_or(0);
+    let index = if valid { position } else { (position + 1) % 31 };
+    body.push(char::from(chars[index]));
+    body
 }
 
 /// Day 0 of the simulation: 2026-10-15 (China time); the period covers 双十一.
@@ -180,22 +175,12 @@ pub struct City {
     pub truth: Truth,
 }
 
-struct Listing {
-    platform: &'static str,
-    id: String,
-    merchant: String,
-    price: i64,
-}
-
-impl City {
-    fn push(&mut self, supplier: &str, table: &'static str, row: Value) {
-        self.tables
-            .entry(supplier.to_string())
-            .or_default()
-            .entry(table)
-            .or_default()
-            .push(row);
-    }
+/// A listing as the generator knows it (for its orders).
+pub(crate) struct Listing {
+    pub platform: &'static str,
+    pub id: String,
+    pub merchant: String,
+    pub price: i64,
 }
 
 /// Generates a city.
@@ -213,7 +198,7 @@ pub fn generate(scale: Scale, seed: u64) -> City {
     let mut listings: Vec<Listing> = Vec::new();
     for (platform, name, category) in PLATFORMS {
         let district = DISTRICTS[rng.below(DISTRICTS.len() as u64) as usize].0;
-        city.push(platform, "platforms", json!({
+        city.add(platform, "platforms", json!({
             "platform_id": platform, "name": name, "operator_uscc": uscc(&mut rng, district, true),
             "categories": [category], "annual_active_users": rng.range(1_000_000, 300_000_000),
             "market_value_cny": null, "domicile_adcode": district,
@@ -232,7 +217,7 @@ pub fn generate(scale: Scale, seed: u64) -> City {
             );
             let license = natural || !rng.chance(0.05);
             let turnover = rng.pareto(1_000_000.0, 1.2) as i64;
-            city.push(platform, "merchants", json!({
+            city.add(platform, "merchants", json!({
                 "platform_id": platform, "merchant_id": merchant,
                 "merchant_type": if natural { "natural_person" } else { "company" },
                 "uscc": if natural { Value::Null } else { json!(code) },
@@ -275,7 +260,7 @@ pub fn generate(scale: Scale, seed: u64) -> City {
                 );
             }
             if !natural {
-                city.push("registry", "registry", json!({
+                city.add("registry", "registry", json!({
                     "uscc": code, "name": format!("杭州{brand}电子商务有限公司"),
                     "entity_type": "company", "legal_rep_pid": rng.hex64(), "address": address, "adcode": adcode,
                     "established_on": date(-rng.range(400, 4000)), "status": "active", "business_scope": "日用百货、食品销售",
@@ -287,7 +272,7 @@ pub fn generate(scale: Scale, seed: u64) -> City {
                 let (title, cat, class, base) = *rng.pick(GOODS);
                 let price = (base as f64 * (0.7 + rng.unit() * 0.6)).round() as i64 / 10 * 10;
                 let id = format!("{merchant}-l{l}");
-                city.push(platform, "listings", json!({
+                city.add(platform, "listings", json!({
                     "platform_id": platform, "listing_id": id, "merchant_id": merchant,
                     "title": format!("{brand} {title}"), "description": null, "category": cat, "product_class": class,
                     "brand": brand, "trademark_reg_no": null, "ad_approval_no": null, "list_price_fen": price,
@@ -315,7 +300,7 @@ pub fn generate(scale: Scale, seed: u64) -> City {
                 let price = listing.price - listing.price * rng.range(0, 5) / 100;
                 let q = rng.range(1, 3);
                 let status: &str = rng.pick::<&str>(STATUSES);
-                city.push(
+                city.add(
                     listing.platform,
                     "orders",
                     order(
@@ -332,7 +317,7 @@ pub fn generate(scale: Scale, seed: u64) -> City {
                 );
             }
             if rng.chance(0.3) {
-                city.push(listing.platform, "price_observations", json!({
+                city.add(listing.platform, "price_observations", json!({
                     "platform_id": listing.platform, "listing_id": listing.id, "observed_at": at(day, rng.range(0, 86_399)),
                     "page": *rng.pick(&["home", "search", "detail"]), "displayed_price_fen": listing.price,
                     "reference_price_fen": null, "reference_kind": null, "promo_kind": "none", "promo_label": null,
@@ -353,9 +338,9 @@ pub fn generate(scale: Scale, seed: u64) -> City {
     city
 }
 
-/// An order row.
+/// An order row (planting code overrides the fields its case is about).
 #[allow(clippy::too_many_arguments)]
-fn order(
+pub(crate) fn order(
     listing: &Listing,
     n: u64,
     day: i64,
@@ -377,14 +362,6 @@ fn order(
     })
 }
 
-/// Public for the planting module: a listing row and its order factory.
-pub(crate) struct PlantListing {
-    pub platform: &'static str,
-    pub id: String,
-    pub merchant: String,
-    pub price: i64,
-}
-
 /// Adds a listing (and its merchant, registered as active) for a planted case.
 pub(crate) fn plant_listing(
     city: &mut City,
@@ -394,7 +371,7 @@ pub(crate) fn plant_listing(
     price: i64,
     class: &str,
     created_day: i64,
-) -> PlantListing {
+) -> Listing {
     plant_listing_with(
         city,
         rng,
@@ -418,18 +395,18 @@ pub(crate) fn plant_listing_with(
     class: &str,
     created_day: i64,
     registry_status: Option<&str>,
-) -> PlantListing {
+) -> Listing {
     let merchant = format!("{platform}-{tag}");
     let (adcode, district_name) = *rng.pick(DISTRICTS);
     let code = uscc(rng, adcode, true);
-    city.push(platform, "merchants", json!({
+    city.add(platform, "merchants", json!({
         "platform_id": platform, "merchant_id": merchant, "merchant_type": "company", "uscc": code, "holder_pid": null,
         "name": format!("杭州{tag}贸易有限公司"), "shop_name": format!("{tag}店"),
         "address": format!("杭州市{district_name}{}{}号", rng.pick(ROADS), rng.range(1, 999)), "adcode": adcode,
         "contact_pid": rng.hex64(), "license_displayed": true, "opened_on": date(-500), "closed_on": null, "annual_turnover_fen": 50_000_000,
     }));
     if let Some(status) = registry_status {
-        city.push("registry", "registry", json!({
+        city.add("registry", "registry", json!({
         "uscc": code, "name": format!("杭州{tag}贸易有限公司"), "entity_type": "company", "legal_rep_pid": rng.hex64(),
         "address": format!("杭州市{district_name}{}{}号", rng.pick(ROADS), rng.range(1, 999)), "adcode": adcode,
         "established_on": date(-900), "status": status, "business_scope": "日用百货销售", "registered_capital_fen": 100_000_000,
@@ -437,12 +414,12 @@ pub(crate) fn plant_listing_with(
     }));
     }
     let id = format!("{merchant}-l0");
-    city.push(platform, "listings", json!({
+    city.add(platform, "listings", json!({
         "platform_id": platform, "listing_id": id, "merchant_id": merchant, "title": format!("{tag} 精选好物"),
         "description": null, "category": "家居/收纳", "product_class": class, "brand": null, "trademark_reg_no": null,
         "ad_approval_no": null, "list_price_fen": price, "no_reason_return": true, "created_at": at(created_day, 36_000), "delisted_at": null,
     }));
-    PlantListing {
+    Listing {
         platform,
         id,
         merchant,
@@ -454,7 +431,7 @@ impl City {
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn order_for(
         &mut self,
-        l: &PlantListing,
+        l: &Listing,
         n: u64,
         day: i64,
         second: i64,
@@ -462,17 +439,17 @@ impl City {
         buyer: &str,
         rng: &mut Rng,
     ) {
-        let listing = Listing {
-            platform: l.platform,
-            id: l.id.clone(),
-            merchant: l.merchant.clone(),
-            price: l.price,
-        };
-        let row = order(&listing, n, day, second, price, 1, buyer, "completed", rng);
-        self.push(l.platform, "orders", row);
+        let row = order(l, n, day, second, price, 1, buyer, "completed", rng);
+        self.add(l.platform, "orders", row);
     }
 
+    /// Adds a row of `table` to `supplier`'s batch.
     pub(crate) fn add(&mut self, supplier: &str, table: &'static str, row: Value) {
-        self.push(supplier, table, row);
+        self.tables
+            .entry(supplier.to_string())
+            .or_default()
+            .entry(table)
+            .or_default()
+            .push(row);
     }
 }

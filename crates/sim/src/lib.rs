@@ -46,7 +46,7 @@ pub fn simulate(out: &Path, scale: city::Scale, seed: u64) -> std::io::Result<Wr
     let city = city::generate(scale, seed);
     let mut batches = Vec::new();
     let mut rows = std::collections::BTreeMap::new();
-    let period = (city::at(0, 0), city::at(scale_days(scale), 0));
+    let period = (city::at(0, 0), city::at(scale.days(), 0));
     for (supplier, tables) in &city.tables {
         let files: Vec<TableFile> = tables
             .iter()
@@ -73,11 +73,4 @@ pub fn simulate(out: &Path, scale: city::Scale, seed: u64) -> std::io::Result<Wr
         truth,
         rows,
     })
-}
-
-fn scale_days(scale: city::Scale) -> i64 {
-    match scale {
-        city::Scale::Tiny => 40,
-        city::Scale::Small => 60,
-    }
 }

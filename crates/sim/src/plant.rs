@@ -5,36 +5,62 @@
 
 use serde_json::json;
 
-use crate::city::{City, at, plant_listing};
+use crate::city::{City, at, order, plant_listing};
 use crate::rng::Rng;
 use crate::truth::Label;
 
 const P: &str = "huishang";
 
-/// One price observation of the marketplace (a row builder: one argument per column that varies).
-#[allow(clippy::too_many_arguments)]
-fn obs(
-    listing: &str,
+/// One price observation of the marketplace; the fields a case does not set keep the defaults of
+/// an ordinary logged view (no compared price, no promotion, a new viewer on iOS).
+struct Obs<'a> {
+    listing: &'a str,
     day: i64,
     second: i64,
-    page: &str,
+    page: &'a str,
     shown: i64,
     reference: Option<i64>,
-    kind: Option<&str>,
-    promo: &str,
-    label: Option<&str>,
+    kind: Option<&'a str>,
+    promo: &'a str,
+    label: Option<&'a str>,
     payable: Option<i64>,
-    viewer: &str,
-    segment: &str,
+    viewer: &'a str,
+    segment: &'a str,
     orders_90d: i64,
-    source: &str,
-) -> serde_json::Value {
-    json!({
-        "platform_id": P, "listing_id": listing, "observed_at": at(day, second), "page": page,
-        "displayed_price_fen": shown, "reference_price_fen": reference, "reference_kind": kind, "promo_kind": promo,
-        "promo_label": label, "payable_price_fen": payable, "viewer_pid": viewer, "viewer_segment": segment,
-        "viewer_orders_90d": orders_90d, "device": "ios", "viewer_adcode": "330106", "source": source,
-    })
+    source: &'a str,
+}
+
+impl Default for Obs<'_> {
+    fn default() -> Self {
+        Obs {
+            listing: "",
+            day: 0,
+            second: 0,
+            page: "detail",
+            shown: 0,
+            reference: None,
+            kind: None,
+            promo: "none",
+            label: None,
+            payable: None,
+            viewer: "",
+            segment: "new",
+            orders_90d: 0,
+            source: "platform_log",
+        }
+    }
+}
+
+impl Obs<'_> {
+    fn row(&self) -> serde_json::Value {
+        json!({
+            "platform_id": P, "listing_id": self.listing, "observed_at": at(self.day, self.second), "page": self.page,
+            "displayed_price_fen": self.shown, "reference_price_fen": self.reference, "reference_kind": self.kind,
+            "promo_kind": self.promo, "promo_label": self.label, "payable_price_fen": self.payable,
+            "viewer_pid": self.viewer, "viewer_segment": self.segment, "viewer_orders_90d": self.orders_90d,
+            "device": "ios", "viewer_adcode": "330106", "source": self.source,
+        })
+    }
 }
 
 /// Plants the pricing cases.
@@ -71,22 +97,23 @@ pub fn pricing(city: &mut City, root: &Rng, buyers: &[String], days: i64, order_
         city.add(
             P,
             "price_observations",
-            obs(
-                &l.id,
-                last - 1,
-                50_000,
-                "detail",
-                9_900,
-                Some(13_000),
-                Some("previous_price"),
-                "discount",
-                Some("限时折扣"),
-                Some(9_900),
-                rng.pick(buyers).as_str(),
-                "returning",
-                2,
-                "platform_log",
-            ),
+            Obs {
+                listing: &l.id,
+                day: last - 1,
+                second: 50_000,
+                page: "detail",
+                shown: 9_900,
+                reference: Some(13_000),
+                kind: Some("previous_price"),
+                promo: "discount",
+                label: Some("限时折扣"),
+                payable: Some(9_900),
+                viewer: rng.pick(buyers).as_str(),
+                segment: "returning",
+                orders_90d: 2,
+                ..Obs::default()
+            }
+            .row(),
         );
         city.truth.add(
             "price_fraud",
@@ -121,22 +148,22 @@ pub fn pricing(city: &mut City, root: &Rng, buyers: &[String], days: i64, order_
         city.add(
             P,
             "price_observations",
-            obs(
-                &l.id,
-                last - 1,
-                50_000,
-                "detail",
-                9_000,
-                Some(10_000),
-                Some("previous_price"),
-                "discount",
-                None,
-                Some(9_000),
-                rng.pick(buyers).as_str(),
-                "returning",
-                2,
-                "platform_log",
-            ),
+            Obs {
+                listing: &l.id,
+                day: last - 1,
+                second: 50_000,
+                page: "detail",
+                shown: 9_000,
+                reference: Some(10_000),
+                kind: Some("previous_price"),
+                promo: "discount",
+                payable: Some(9_000),
+                viewer: rng.pick(buyers).as_str(),
+                segment: "returning",
+                orders_90d: 2,
+                ..Obs::default()
+            }
+            .row(),
         );
         city.truth.add(
             "price_fraud",
@@ -163,22 +190,19 @@ pub fn pricing(city: &mut City, root: &Rng, buyers: &[String], days: i64, order_
         city.add(
             P,
             "price_observations",
-            obs(
-                &l.id,
-                last - 1,
-                50_000,
-                "detail",
-                8_000,
-                Some(12_000),
-                Some("rrp"),
-                "none",
-                None,
-                Some(8_000),
-                rng.pick(buyers).as_str(),
-                "new",
-                0,
-                "platform_log",
-            ),
+            Obs {
+                listing: &l.id,
+                day: last - 1,
+                second: 50_000,
+                page: "detail",
+                shown: 8_000,
+                reference: Some(12_000),
+                kind: Some("rrp"),
+                payable: Some(8_000),
+                viewer: rng.pick(buyers).as_str(),
+                ..Obs::default()
+            }
+            .row(),
         );
         city.truth.add(
             "price_fraud",
@@ -203,63 +227,52 @@ pub fn pricing(city: &mut City, root: &Rng, buyers: &[String], days: i64, order_
             city.add(
                 P,
                 "price_observations",
-                obs(
-                    &l.id,
-                    d,
-                    30_000,
-                    "detail",
-                    10_000,
-                    None,
-                    None,
-                    "none",
-                    None,
-                    Some(10_000),
-                    rng.pick(buyers).as_str(),
-                    "new",
-                    0,
-                    "platform_log",
-                ),
+                Obs {
+                    listing: &l.id,
+                    day: d,
+                    second: 30_000,
+                    page: "detail",
+                    shown: 10_000,
+                    payable: Some(10_000),
+                    viewer: rng.pick(buyers).as_str(),
+                    ..Obs::default()
+                }
+                .row(),
             );
         }
         city.add(
             P,
             "price_observations",
-            obs(
-                &l.id,
-                last - 4,
-                30_000,
-                "detail",
-                13_000,
-                None,
-                None,
-                "none",
-                None,
-                Some(13_000),
-                rng.pick(buyers).as_str(),
-                "new",
-                0,
-                "platform_log",
-            ),
+            Obs {
+                listing: &l.id,
+                day: last - 4,
+                second: 30_000,
+                page: "detail",
+                shown: 13_000,
+                payable: Some(13_000),
+                viewer: rng.pick(buyers).as_str(),
+                ..Obs::default()
+            }
+            .row(),
         );
         city.add(
             P,
             "price_observations",
-            obs(
-                &l.id,
-                last - 1,
-                30_000,
-                "detail",
-                11_500,
-                Some(13_000),
-                Some("other_disclosed"),
-                "discount",
-                Some("大促折扣"),
-                Some(11_500),
-                rng.pick(buyers).as_str(),
-                "new",
-                0,
-                "platform_log",
-            ),
+            Obs {
+                listing: &l.id,
+                day: last - 1,
+                second: 30_000,
+                page: "detail",
+                shown: 11_500,
+                reference: Some(13_000),
+                kind: Some("other_disclosed"),
+                promo: "discount",
+                label: Some("大促折扣"),
+                payable: Some(11_500),
+                viewer: rng.pick(buyers).as_str(),
+                ..Obs::default()
+            }
+            .row(),
         );
         city.truth.add(
             "price_fraud",
@@ -283,43 +296,37 @@ pub fn pricing(city: &mut City, root: &Rng, buyers: &[String], days: i64, order_
             city.add(
                 P,
                 "price_observations",
-                obs(
-                    &l.id,
-                    d,
-                    30_000,
-                    "detail",
-                    10_000,
-                    None,
-                    None,
-                    "none",
-                    None,
-                    Some(10_000),
-                    rng.pick(buyers).as_str(),
-                    "new",
-                    0,
-                    "platform_log",
-                ),
+                Obs {
+                    listing: &l.id,
+                    day: d,
+                    second: 30_000,
+                    page: "detail",
+                    shown: 10_000,
+                    payable: Some(10_000),
+                    viewer: rng.pick(buyers).as_str(),
+                    ..Obs::default()
+                }
+                .row(),
             );
         }
         city.add(
             P,
             "price_observations",
-            obs(
-                &l.id,
-                last - 1,
-                30_000,
-                "detail",
-                8_500,
-                Some(10_000),
-                Some("other_disclosed"),
-                "discount",
-                Some("大促折扣"),
-                Some(8_500),
-                rng.pick(buyers).as_str(),
-                "new",
-                0,
-                "platform_log",
-            ),
+            Obs {
+                listing: &l.id,
+                day: last - 1,
+                second: 30_000,
+                page: "detail",
+                shown: 8_500,
+                reference: Some(10_000),
+                kind: Some("other_disclosed"),
+                promo: "discount",
+                label: Some("大促折扣"),
+                payable: Some(8_500),
+                viewer: rng.pick(buyers).as_str(),
+                ..Obs::default()
+            }
+            .row(),
         );
         city.truth.add(
             "price_fraud",
@@ -344,42 +351,31 @@ pub fn pricing(city: &mut City, root: &Rng, buyers: &[String], days: i64, order_
         city.add(
             P,
             "price_observations",
-            obs(
-                &l.id,
-                last - 2,
-                40_000,
-                "search",
-                8_900,
-                None,
-                None,
-                "none",
-                None,
-                None,
-                &viewer,
-                "new",
-                0,
-                "platform_log",
-            ),
+            Obs {
+                listing: &l.id,
+                day: last - 2,
+                second: 40_000,
+                page: "search",
+                shown: 8_900,
+                viewer: &viewer,
+                ..Obs::default()
+            }
+            .row(),
         );
         city.add(
             P,
             "price_observations",
-            obs(
-                &l.id,
-                last - 2,
-                40_600,
-                "checkout",
-                10_900,
-                None,
-                None,
-                "none",
-                None,
-                Some(10_900),
-                &viewer,
-                "new",
-                0,
-                "platform_log",
-            ),
+            Obs {
+                listing: &l.id,
+                day: last - 2,
+                second: 40_600,
+                page: "checkout",
+                shown: 10_900,
+                payable: Some(10_900),
+                viewer: &viewer,
+                ..Obs::default()
+            }
+            .row(),
         );
         city.truth.add(
             "price_fraud",
@@ -403,42 +399,32 @@ pub fn pricing(city: &mut City, root: &Rng, buyers: &[String], days: i64, order_
         city.add(
             P,
             "price_observations",
-            obs(
-                &l.id,
-                last - 2,
-                40_000,
-                "search",
-                8_900,
-                None,
-                None,
-                "none",
-                None,
-                None,
-                &viewer,
-                "new",
-                0,
-                "platform_log",
-            ),
+            Obs {
+                listing: &l.id,
+                day: last - 2,
+                second: 40_000,
+                page: "search",
+                shown: 8_900,
+                viewer: &viewer,
+                ..Obs::default()
+            }
+            .row(),
         );
         city.add(
             P,
             "price_observations",
-            obs(
-                &l.id,
-                last - 2,
-                40_600,
-                "checkout",
-                10_900,
-                None,
-                None,
-                "coupon",
-                None,
-                Some(8_700),
-                &viewer,
-                "new",
-                0,
-                "platform_log",
-            ),
+            Obs {
+                listing: &l.id,
+                day: last - 2,
+                second: 40_600,
+                page: "checkout",
+                shown: 10_900,
+                promo: "coupon",
+                payable: Some(8_700),
+                viewer: &viewer,
+                ..Obs::default()
+            }
+            .row(),
         );
         city.truth.add(
             "price_fraud",
@@ -468,22 +454,19 @@ pub fn pricing(city: &mut City, root: &Rng, buyers: &[String], days: i64, order_
             city.add(
                 P,
                 "price_observations",
-                obs(
-                    &l.id,
-                    d,
-                    70_000,
-                    "detail",
-                    7_900,
-                    None,
-                    None,
-                    if k == 0 { "flash_sale" } else { "none" },
+                Obs {
+                    listing: &l.id,
+                    day: d,
+                    second: 70_000,
+                    page: "detail",
+                    shown: 7_900,
+                    promo: if k == 0 { "flash_sale" } else { "none" },
                     label,
-                    Some(7_900),
-                    rng.pick(buyers).as_str(),
-                    "new",
-                    0,
-                    "platform_log",
-                ),
+                    payable: Some(7_900),
+                    viewer: rng.pick(buyers).as_str(),
+                    ..Obs::default()
+                }
+                .row(),
             );
         }
         city.truth.add(
@@ -513,22 +496,19 @@ pub fn pricing(city: &mut City, root: &Rng, buyers: &[String], days: i64, order_
             city.add(
                 P,
                 "price_observations",
-                obs(
-                    &l.id,
-                    d,
-                    70_000,
-                    "detail",
-                    price,
-                    None,
-                    None,
-                    if k == 0 { "flash_sale" } else { "none" },
+                Obs {
+                    listing: &l.id,
+                    day: d,
+                    second: 70_000,
+                    page: "detail",
+                    shown: price,
+                    promo: if k == 0 { "flash_sale" } else { "none" },
                     label,
-                    Some(price),
-                    rng.pick(buyers).as_str(),
-                    "new",
-                    0,
-                    "platform_log",
-                ),
+                    payable: Some(price),
+                    viewer: rng.pick(buyers).as_str(),
+                    ..Obs::default()
+                }
+                .row(),
             );
         }
         city.truth.add(
@@ -564,22 +544,20 @@ pub fn pricing(city: &mut City, root: &Rng, buyers: &[String], days: i64, order_
                 city.add(
                     P,
                     "price_observations",
-                    obs(
-                        &l.id,
+                    Obs {
+                        listing: &l.id,
                         day,
-                        36_000 + (k % 20) * 60,
-                        "checkout",
-                        10_000,
-                        None,
-                        None,
+                        second: 36_000 + (k % 20) * 60,
+                        page: "checkout",
+                        shown: 10_000,
                         promo,
-                        None,
-                        Some(payable),
-                        &viewer,
-                        if loyal { "returning" } else { "new" },
-                        if loyal { 15 } else { 0 },
-                        "platform_log",
-                    ),
+                        payable: Some(payable),
+                        viewer: &viewer,
+                        segment: if loyal { "returning" } else { "new" },
+                        orders_90d: if loyal { 15 } else { 0 },
+                        ..Obs::default()
+                    }
+                    .row(),
                 );
             }
             let why = if label == Label::Positive {
@@ -790,17 +768,27 @@ pub fn returns(city: &mut City, root: &Rng) {
         let l = plant_listing(city, &mut rng, platform, tag, 5_900, class, -300);
         for n in 0..10 {
             let (signed, requested) = (10 + n as i64, 10 + n as i64 + after);
-            city.add(platform, "orders", json!({
-                "platform_id": platform, "order_id": format!("{tag}-o{n}"), "merchant_id": l.merchant, "listing_id": l.id,
-                "buyer_pid": rng.hex64(), "quantity": 1, "unit_price_fen": 5_900, "paid_fen": 5_900,
-                "ordered_at": at(signed - 2, 40_000), "paid_at": at(signed - 2, 40_100), "ship_address_pid": rng.hex64(),
-                "ship_adcode": "330106", "device_pid": rng.hex64(), "ip_pid": rng.hex64(), "logistics_no": format!("YT{tag}{n}"),
-                "parcel_weight_g": 800, "signed_at": at(signed, 64_800), "status": "refunded",
-                "return_requested_at": at(requested, 36_000), "return_reason": "no_reason",
-                "return_outcome": if n < refusals { "rejected" } else { "approved" },
-                "refunded_at": if n < refusals { serde_json::Value::Null } else { json!(at(requested + 2, 36_000)) },
-                "invoice_requested": false, "invoice_issued": false,
-            }));
+            let buyer = rng.hex64();
+            let mut row = order(
+                &l,
+                0,
+                signed - 2,
+                40_000,
+                5_900,
+                1,
+                &buyer,
+                "refunded",
+                &mut rng,
+            );
+            row["order_id"] = json!(format!("{tag}-o{n}"));
+            row["signed_at"] = json!(at(signed, 64_800));
+            row["return_requested_at"] = json!(at(requested, 36_000));
+            row["return_reason"] = json!("no_reason");
+            row["return_outcome"] = json!(if n < refusals { "rejected" } else { "approved" });
+            if n >= refusals {
+                row["refunded_at"] = json!(at(requested + 2, 36_000));
+            }
+            city.add(platform, "orders", row);
         }
         city.truth.add_subject(
             "return_refusal",
@@ -987,14 +975,22 @@ pub fn invoices(city: &mut City, root: &Rng) {
     for (tag, requested, unissued, status, label, why) in cases {
         let l = plant_listing(city, &mut rng, platform, tag, 3_900, "general", -300);
         for n in 0..requested {
-            city.add(platform, "orders", json!({
-                "platform_id": platform, "order_id": format!("{tag}-o{n}"), "merchant_id": l.merchant, "listing_id": l.id,
-                "buyer_pid": rng.hex64(), "quantity": 1, "unit_price_fen": 3_900, "paid_fen": 3_900,
-                "ordered_at": at(12 + n as i64, 40_000), "paid_at": at(12 + n as i64, 40_100), "ship_address_pid": rng.hex64(),
-                "ship_adcode": "330108", "device_pid": rng.hex64(), "ip_pid": rng.hex64(), "logistics_no": null,
-                "parcel_weight_g": null, "signed_at": null, "status": status, "return_requested_at": null, "return_reason": null,
-                "return_outcome": null, "refunded_at": null, "invoice_requested": true, "invoice_issued": n >= unissued,
-            }));
+            let buyer = rng.hex64();
+            let mut row = order(
+                &l,
+                0,
+                12 + n as i64,
+                40_000,
+                3_900,
+                1,
+                &buyer,
+                status,
+                &mut rng,
+            );
+            row["order_id"] = json!(format!("{tag}-o{n}"));
+            row["invoice_requested"] = json!(true);
+            row["invoice_issued"] = json!(n >= unissued);
+            city.add(platform, "orders", row);
         }
         city.truth.add_subject(
             "invoice_refusal",

@@ -226,6 +226,33 @@ pub fn evaluate(truth: &[TruthRow], findings: &[FindingRef]) -> Vec<Score> {
         .collect()
 }
 
+/// Scores findings (JSON Lines, one finding a line) against a truth file's text, keeping only
+/// `detectors` when any are given. Blank lines are skipped.
+pub fn evaluate_jsonl(
+    truth: &str,
+    findings: &[String],
+    detectors: &[String],
+) -> Result<Vec<Score>, serde_json::Error> {
+    let keep = |d: &str| detectors.is_empty() || detectors.iter().any(|x| x == d);
+    let truth_rows: Vec<TruthRow> = truth
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(serde_json::from_str)
+        .collect::<Result<Vec<TruthRow>, _>>()?
+        .into_iter()
+        .filter(|t| keep(&t.detector))
+        .collect();
+    let found: Vec<FindingRef> = findings
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l))
+        .collect::<Result<Vec<FindingRef>, _>>()?
+        .into_iter()
+        .filter(|f| keep(&f.detector))
+        .collect();
+    Ok(evaluate(&truth_rows, &found))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

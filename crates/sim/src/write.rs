@@ -8,7 +8,7 @@ use std::sync::Arc;
 use arrow::datatypes::{Field, Schema};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
-use tianping_domain::schema::{FieldType, table};
+use tianping_domain::schema::table;
 
 /// File format of a delivered table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +31,7 @@ impl Format {
     }
 }
 
-fn csv_cell(value: &Value, ty: FieldType) -> String {
+fn csv_cell(value: &Value) -> String {
     let text = match value {
         Value::Null => return String::new(),
         Value::String(s) => s.clone(),
@@ -49,7 +49,6 @@ fn csv_cell(value: &Value, ty: FieldType) -> String {
         }
         Value::Object(_) => value.to_string(),
     };
-    let _ = ty;
     if text.contains([',', '"', '\n', '\r']) || text.is_empty() {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
@@ -72,7 +71,7 @@ pub fn encode(table_name: &str, rows: &[Value], format: Format) -> Vec<u8> {
                 let cells: Vec<String> = def
                     .fields
                     .iter()
-                    .map(|f| csv_cell(row.get(f.name).unwrap_or(&Value::Null), f.ty))
+                    .map(|f| csv_cell(row.get(f.name).unwrap_or(&Value::Null)))
                     .collect();
                 out.push_str(&cells.join(","));
                 out.push('\n');
@@ -133,7 +132,7 @@ pub struct TableFile {
     pub gzip: bool,
 }
 
-/// Writes one batch directory with its manifest; returns the manifest's SHA-256 of each file.
+/// Writes one batch directory: each table's file and a manifest with its row count and SHA-256.
 pub fn write_batch(
     dir: &Path,
     supplier: &str,

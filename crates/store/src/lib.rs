@@ -279,7 +279,7 @@ pub trait Store: Send + Sync {
 
     /// Closes deliveries left open by a crash and removes issue rows that no batch refers to.
     /// Call only while holding the home's ingest lock (no delivery is in progress).
-    async fn collect_garbage(&self, interrupted_at: &str) -> Result<Garbage, StoreError>;
+    async fn collect_garbage(&self) -> Result<Garbage, StoreError>;
 }
 
 /// Serialises a receipt for storage.

@@ -582,8 +582,7 @@ macro_rules! impl_store_queries {
                     .collect()
             }
 
-            async fn collect_garbage(&self, interrupted_at: &str) -> Result<$crate::Garbage, $crate::StoreError> {
-                let _ = interrupted_at;
+            async fn collect_garbage(&self) -> Result<$crate::Garbage, $crate::StoreError> {
                 let mut tx = self.pool.begin().await.map_err(db_err)?;
                 let closed = sqlx::query("UPDATE deliveries SET state = 'interrupted' WHERE state = 'open'")
                     .execute(&mut *tx)
