@@ -1,0 +1,1 @@
+//! The unified address base: Chinese address parsing, division resolution and canonical keys.

@@ -1,0 +1,1 @@
+//! Dense-block detection in weighted bipartite graphs (FRAUDAR and an incremental variant).

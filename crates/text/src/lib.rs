@@ -1,0 +1,1 @@
+//! Chinese text pipeline: normalisation, segmentation and lexicon matching with provenance.
