@@ -7,25 +7,31 @@
 
 pub mod below_cost;
 mod common;
+pub mod exclusive_dealing;
+pub mod fake_orders;
 pub mod invoice_refusal;
 pub mod merchant_identity;
 pub mod price_discrimination;
 pub mod price_fraud;
 pub mod pyramid_scheme;
 pub mod return_refusal;
+pub mod serial_complainant;
 
 use tianping_detect::Detector;
 
 /// Every registered detector, in catalogue order.
 pub fn all() -> Vec<Box<dyn Detector>> {
     vec![
+        Box::new(fake_orders::FakeOrders),
         Box::new(price_discrimination::PriceDiscrimination),
         Box::new(price_fraud::PriceFraud),
         Box::new(below_cost::BelowCost),
+        Box::new(exclusive_dealing::ExclusiveDealing),
         Box::new(pyramid_scheme::PyramidScheme),
         Box::new(merchant_identity::MerchantIdentity),
         Box::new(return_refusal::ReturnRefusal),
         Box::new(invoice_refusal::InvoiceRefusal),
+        Box::new(serial_complainant::SerialComplainant),
     ]
 }
 

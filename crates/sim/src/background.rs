@@ -7,14 +7,57 @@ use serde_json::{Value, json};
 use crate::city::{City, DISTRICTS, at};
 use crate::rng::Rng;
 
-const REVIEW_TEXTS: &[&str] = &[
-    "质量不错，物流很快，包装完好。",
-    "和描述一致，性价比高，会回购。",
-    "味道正宗，家里人都喜欢。",
-    "客服态度好，问题很快解决了。",
-    "一般般，尺寸比想象的小一点。",
-    "发货有点慢，东西还可以。",
+/// Review fragments: what was bought, how it arrived, what the buyer thinks (composed, so that two
+/// honest reviews rarely read the same).
+const REVIEW_OPENINGS: &[&str] = &[
+    "质量不错，",
+    "和描述一致，",
+    "味道正宗，",
+    "第二次买了，",
+    "帮家里老人买的，",
+    "朋友推荐的，",
+    "做工还行，",
+    "比超市便宜，",
+    "颜色和图片差不多，",
+    "尺寸比想象的小一点，",
+    "用了一周才来评价，",
+    "包装有点简单，",
 ];
+const REVIEW_MIDDLES: &[&str] = &[
+    "物流很快，",
+    "快递第三天到的，",
+    "发货有点慢，",
+    "客服回复及时，",
+    "盒子有点压扁了，",
+    "送货师傅很客气，",
+    "",
+    "赠品也收到了，",
+    "外卖小哥很准时，",
+    "说明书写得清楚，",
+];
+const REVIEW_CLOSINGS: &[&str] = &[
+    "会回购。",
+    "家里人都喜欢。",
+    "总体满意。",
+    "性价比高。",
+    "一般般吧。",
+    "值这个价。",
+    "还要再用用看。",
+    "希望能耐用。",
+    "孩子很喜欢。",
+    "推荐给同事了。",
+    "下次活动再买。",
+];
+
+/// An honest review text.
+pub(crate) fn honest_review_text(rng: &mut Rng) -> String {
+    format!(
+        "{}{}{}",
+        rng.pick(REVIEW_OPENINGS),
+        rng.pick(REVIEW_MIDDLES),
+        rng.pick(REVIEW_CLOSINGS)
+    )
+}
 const COMPLAINT_TEXTS: &[&str] = &[
     "购买的商品与页面描述不符，申请退货被拒绝，请求协调退款。",
     "下单后商家迟迟不发货，联系客服无人回复。",
@@ -82,11 +125,19 @@ pub fn add(city: &mut City, root: &Rng, days: i64) {
                 .or_default();
             e.0 += 1;
             e.1 += o["paid_fen"].as_i64().unwrap_or(0);
-            if o["status"] == "completed" && rng.chance(0.3) {
+            let honest = m
+                .rsplit_once("-m")
+                .is_some_and(|(_, n)| n.bytes().all(|b| b.is_ascii_digit()));
+            if honest && o["status"] == "completed" && rng.chance(0.3) {
+                let text = if rng.chance(0.1) {
+                    crate::rings::DEFAULT_REVIEW.to_string()
+                } else {
+                    honest_review_text(&mut rng)
+                };
                 reviews.push(json!({
                     "platform_id": p, "review_id": format!("r{i}"), "order_id": o["order_id"], "listing_id": o["listing_id"],
                     "merchant_id": m, "reviewer_pid": o["buyer_pid"], "rating": if rng.chance(0.85) { rng.range(4, 5) } else { rng.range(1, 3) },
-                    "text": rng.pick(REVIEW_TEXTS), "has_media": rng.chance(0.2), "created_at": at(day + rng.range(2, 6), rng.range(0, 86_399)),
+                    "text": text, "has_media": rng.chance(0.2), "created_at": at(day + rng.range(2, 6), rng.range(0, 86_399)),
                 }));
             }
         }
@@ -207,7 +258,7 @@ pub fn add(city: &mut City, root: &Rng, days: i64) {
 }
 
 /// The simulation day of an RFC 3339 China-time string written by `at`.
-fn day_of(text: &str) -> i64 {
+pub(crate) fn day_of(text: &str) -> i64 {
     let days = tianping_domain::value::parse_date(text.get(..10).unwrap_or(""))
         .map(i64::from)
         .unwrap_or(0);

@@ -61,7 +61,7 @@ pub const DISTRICTS: &[(&str, &str)] = &[
     ("330182", "建德市"),
 ];
 
-const ROADS: &[&str] = &[
+pub(crate) const ROADS: &[&str] = &[
     "文三路",
     "天目山路",
     "莫干山路",
@@ -123,7 +123,7 @@ pub const PLATFORMS: &[(&str, &str, &str)] = &[
 
 /// A USCC registered in `adcode` with a random body; the check character is GB 32100's, or
 /// deliberately the next one when `valid` is false.
-fn uscc(rng: &mut Rng, adcode: &str, valid: bool) -> String {
+pub(crate) fn uscc(rng: &mut Rng, adcode: &str, valid: bool) -> String {
     let chars = tianping_domain::value::USCC_CHARSET;
     let mut body = format!("91{adcode}");
     for _ in 0..9 {
@@ -151,7 +151,7 @@ pub fn at(day: i64, second_of_day: i64) -> String {
     format!("{}+08:00", utc.trim_end_matches('Z'))
 }
 
-fn date(day: i64) -> String {
+pub(crate) fn date(day: i64) -> String {
     format_date(day0() + day)
 }
 
@@ -192,7 +192,8 @@ pub fn generate(scale: Scale, seed: u64) -> City {
     };
     let days = scale.days();
     let mut rng = root.fork("entities");
-    let buyers: Vec<String> = (0..scale.merchants_per_platform() * 20)
+    // Most shoppers buy a few times in the period (about four orders each on average).
+    let buyers: Vec<String> = (0..scale.merchants_per_platform() * 100)
         .map(|_| rng.hex64())
         .collect();
     let mut listings: Vec<Listing> = Vec::new();
@@ -290,8 +291,10 @@ pub fn generate(scale: Scale, seed: u64) -> City {
     // Honest trading: sales at or below the list price, displays with no unsupported reference price.
     let mut rng = root.fork("trade");
     let mut order_no = 0u64;
-    for listing in &listings {
+    let mut popular: Vec<(f64, usize)> = Vec::new();
+    for (index, listing) in listings.iter().enumerate() {
         let popularity = rng.pareto(0.2, 1.3).min(20.0);
+        popular.push((popularity, index));
         for day in 0..days {
             let expected = popularity * demand(day);
             let n = expected.floor() as i64 + i64::from(rng.chance(expected.fract()));
@@ -334,6 +337,23 @@ pub fn generate(scale: Scale, seed: u64) -> City {
     crate::plant::invoices(&mut city, &root);
     crate::plant::forced_below_cost(&mut city, &root, &buyers, &mut order_no);
     crate::plant::identity(&mut city, &root, &buyers, &mut order_no);
+    // The best sellers (ring accounts buy from them as camouflage).
+    popular.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let best_sellers: Vec<&Listing> = popular
+        .iter()
+        .take(40)
+        .map(|&(_, i)| &listings[i])
+        .collect();
+    crate::rings::brushing(
+        &mut city,
+        &root,
+        &buyers,
+        &best_sellers,
+        days,
+        &mut order_no,
+    );
+    crate::complainants::plant(&mut city, &root, days, &mut order_no);
+    crate::exits::plant(&mut city, &root, days);
     crate::background::add(&mut city, &root, days);
     city
 }
@@ -351,15 +371,51 @@ pub(crate) fn order(
     status: &str,
     rng: &mut Rng,
 ) -> Value {
+    let profile = Profile::of(buyer, rng);
+    // Delivered goods are signed for: food within the hour, parcels one to three days later.
+    let signed = if matches!(status, "signed" | "completed" | "refunded") {
+        let delay = if listing.platform == "xiansong" {
+            rng.range(1_200, 3_600)
+        } else {
+            rng.range(86_400, 3 * 86_400)
+        };
+        json!(at(day, second + 60 + delay))
+    } else {
+        Value::Null
+    };
     json!({
         "platform_id": listing.platform, "order_id": format!("o{n}"), "merchant_id": listing.merchant,
         "listing_id": listing.id, "buyer_pid": buyer, "quantity": q, "unit_price_fen": price, "paid_fen": price * q,
-        "ordered_at": at(day, second), "paid_at": at(day, (second + 60).min(86_399)), "ship_address_pid": rng.hex64(),
-        "ship_adcode": rng.pick(DISTRICTS).0, "device_pid": rng.hex64(), "ip_pid": rng.hex64(),
-        "logistics_no": format!("SF{n:010}"), "parcel_weight_g": rng.range(100, 3000), "signed_at": null,
+        "ordered_at": at(day, second), "paid_at": at(day, (second + 60).min(86_399)),
+        "ship_address_pid": profile.address, "ship_adcode": profile.adcode, "device_pid": profile.device, "ip_pid": profile.ip,
+        "logistics_no": format!("SF{n:010}"), "parcel_weight_g": rng.range(100, 3000), "signed_at": signed,
         "status": status, "return_requested_at": null, "return_reason": null, "return_outcome": null, "refunded_at": null,
         "invoice_requested": false, "invoice_issued": false,
     })
+}
+
+/// A shopper's delivery address, device and network, stable across their orders (pseudonymised
+/// as the platforms deliver them).
+pub(crate) struct Profile {
+    pub address: String,
+    pub adcode: &'static str,
+    pub device: String,
+    pub ip: String,
+}
+
+impl Profile {
+    /// The profile of `buyer`: one address, one of two devices, one of three networks.
+    pub fn of(buyer: &str, rng: &mut Rng) -> Profile {
+        let own = Rng::new(0).fork(buyer);
+        let (device, ip) = (rng.below(2), rng.below(3));
+        let mut address = own.fork("address");
+        Profile {
+            address: address.hex64(),
+            adcode: DISTRICTS[address.below(DISTRICTS.len() as u64) as usize].0,
+            device: own.fork(&format!("device{device}")).hex64(),
+            ip: own.fork(&format!("ip{ip}")).hex64(),
+        }
+    }
 }
 
 /// Adds a listing (and its merchant, registered as active) for a planted case.

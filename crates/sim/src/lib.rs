@@ -7,7 +7,10 @@
 
 mod background;
 pub mod city;
+mod complainants;
+mod exits;
 mod plant;
+mod rings;
 pub mod rng;
 pub mod truth;
 pub mod write;

@@ -119,6 +119,34 @@ impl Truth {
         });
     }
 
+    /// Adds a planted case about a subject without a platform (a person, an address).
+    pub fn add_global(
+        &mut self,
+        detector: &str,
+        rule: &str,
+        kind: &str,
+        id: &str,
+        label: Label,
+        why: &str,
+    ) {
+        self.rows.push(TruthRow {
+            detector: detector.into(),
+            rule: rule.into(),
+            subject: Subject {
+                kind: kind.into(),
+                id: id.into(),
+                platform_id: None,
+            },
+            label,
+            why: why.into(),
+        });
+    }
+
+    /// Adds a planted case about a person (pid).
+    pub fn add_person(&mut self, detector: &str, rule: &str, pid: &str, label: Label, why: &str) {
+        self.add_global(detector, rule, "person", pid, label, why);
+    }
+
     /// As JSON Lines, sorted by detector, rule and subject.
     pub fn to_jsonl(&self) -> String {
         let mut rows = self.rows.clone();

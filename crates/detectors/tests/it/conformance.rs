@@ -64,6 +64,44 @@ fn dataset() -> Vec<(&'static str, Vec<Value>)> {
             "signed_at": "2026-03-03T11:00:00+08:00", "return_requested_at": "2026-03-05T11:00:00+08:00",
             "return_reason": "no_reason", "return_outcome": "rejected", "invoice_requested": true, "invoice_issued": false}));
     }
+    // A brushing ring at merchant m2: twelve accounts on three phones, empty parcels.
+    for a in 0..12 {
+        for k in 0..3 {
+            orders.push(json!({"platform_id": "p", "listing_id": "l2", "order_id": format!("ring{a}-{k}"), "merchant_id": "m2",
+                "buyer_pid": format!("acct{a}"), "device_pid": format!("phone{}", a % 3), "parcel_weight_g": 15,
+                "unit_price_fen": 10_200, "ordered_at": format!("2026-03-{:02}T10:00:00+08:00", 10 + k), "status": "completed"}));
+        }
+    }
+    for h in 0..8 {
+        orders.push(json!({"platform_id": "p", "listing_id": "l5", "order_id": format!("shop{h}"), "merchant_id": "m2",
+            "buyer_pid": format!("shopper{h}"), "device_pid": format!("own{h}"), "parcel_weight_g": 900,
+            "unit_price_fen": 10_500, "ordered_at": format!("2026-03-{:02}T15:00:00+08:00", 1 + h), "status": "completed"}));
+    }
+    // A claimant: eight template complaints against eight shops in March, demanding ten-fold damages.
+    let complaints: Vec<Value> = (0..8)
+        .map(|i| json!({"complaint_id": format!("c{i}"), "received_at": format!("2026-03-{:02}T10:00:00+08:00", 10 + i),
+            "complainant_pid": "claimer", "platform_id": "p", "merchant_id": format!("m{}", i % 3), "respondent_uscc": format!("u{i}"),
+            "respondent_name": "某店", "text": "购买的饼干无中文标签，要求退一赔十。", "demand": "punitive_compensation"}))
+        .collect();
+    // 二选一: platform p demotes eight of ten operators also on q; seven close their q shop.
+    let mut daily = Vec::new();
+    let mut sanctions = Vec::new();
+    for k in 0..10 {
+        for (platform, exit) in [("p", None), ("q", (k < 7).then_some(12))] {
+            for d in 1..=28u32 {
+                let closed = exit.is_some_and(|e| d >= e);
+                daily.push(json!({"platform_id": platform, "merchant_id": format!("d{k}"), "uscc": format!("U{k}"),
+                    "date": format!("2026-03-{d:02}"), "status": if closed { "closed" } else { "open" }}));
+            }
+        }
+        if k < 8 {
+            sanctions.push(json!({"platform_id": "p", "merchant_id": format!("d{k}"), "at": "2026-03-05T10:00:00+08:00",
+                "action": "search_demotion", "reason_text": "独家合作"}));
+        }
+    }
+    listings.push(
+        json!({"platform_id": "q", "listing_id": "q1", "merchant_id": "d0", "title": "商品"}),
+    );
     // Merchants: one natural person over the registration exemption.
     let merchants = vec![
         json!({"platform_id": "p", "merchant_id": "m0", "merchant_type": "natural_person", "name": "张某",
@@ -86,6 +124,9 @@ fn dataset() -> Vec<(&'static str, Vec<Value>)> {
         ("costs", costs),
         ("referrals", referrals),
         ("merchants", merchants),
+        ("complaints", complaints),
+        ("merchant_daily", daily),
+        ("merchant_sanctions", sanctions),
     ]
 }
 
@@ -198,7 +239,14 @@ fn every_detector_conforms() {
                         let ids: BTreeSet<String> = tables
                             .iter()
                             .flat_map(|(_, rows)| rows.iter())
-                            .flat_map(|r| [r["scheme_id"].as_str(), r["member_pid"].as_str()])
+                            .flat_map(|r| {
+                                [
+                                    r["scheme_id"].as_str(),
+                                    r["member_pid"].as_str(),
+                                    r["buyer_pid"].as_str(),
+                                    r["complainant_pid"].as_str(),
+                                ]
+                            })
                             .flatten()
                             .map(str::to_string)
                             .collect();

@@ -5,6 +5,10 @@ mod support;
 mod below_cost;
 /// Every registered detector through the spec checks.
 mod conformance;
+/// exclusive_dealing: exits after punitive measures against the base rate, window and count thresholds.
+mod exclusive_dealing;
+/// fake_orders: rings found by density plus behaviour; loyal, office and camouflage negatives; thresholds.
+mod fake_orders;
 /// invoice_refusal: count and rate thresholds.
 mod invoice_refusal;
 /// merchant_identity: checksum, unknown code, deregistered selling, licence, the ¥100,000 line.
@@ -17,3 +21,5 @@ mod price_fraud;
 mod pyramid_scheme;
 /// return_refusal: eligibility, the 7-day window, excluded classes, thresholds.
 mod return_refusal;
+/// serial_complainant: volume windows, the other signals, triage-only wording, the negatives.
+mod serial_complainant;

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Dense-block benchmarks (issue 5), side by side in one run; figures go in docs/dense.md.
+# - static peel, log weights, on a 3-million-edge planted-block graph: tianping-dense vs the
+#   reference FRAUDAR (PyPI rgmining-fraudar in a virtualenv outside the repo) with peak RSS;
+# - incremental inserts on a 10-million-edge stream (90 % initial graph, 10 % inserted one by one).
+# D-Cube (kijungs/dcube DCube-2.0.jar) is run if DCUBE_JAR points to the jar.
+#   bench/dense.sh     TIANPING_VENV=/tmp/fraudar-venv BENCH_DIR=/tmp/tianping-dense-bench DCUBE_JAR=...
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV="${TIANPING_VENV:-/tmp/fraudar-venv}"
+WORK="${BENCH_DIR:-/tmp/tianping-dense-bench}"
+STATIC_EDGES="${STATIC_EDGES:-3000000}"
+STREAM_EDGES="${STREAM_EDGES:-10000000}"
+REPEEL_EVERY="${REPEEL_EVERY:-100000}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
+mkdir -p "$WORK"
+[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+"$VENV/bin/python" -c 'import fraudar' 2>/dev/null || "$VENV/bin/pip" install -q 'rgmining-fraudar==0.7.6'
+cargo build --release --locked -q -p tianping-dense --example gen_edges --example blocks --example incr_bench
+BIN="$CARGO_TARGET_DIR/release/examples"
+# Same generator and reference runner as the parity check.
+PARITY_DIR="$WORK" SIZES="" bash bench/fraudar_parity.sh >/dev/null
+S="$WORK/edges-$STATIC_EDGES.csv"
+[ -s "$S" ] || "$BIN/gen_edges" "$STATIC_EDGES" 7 "$S" "$WORK/truth-$STATIC_EDGES.txt"
+echo "== static peel, $STATIC_EDGES edges, log weights ($(nproc) cores)"
+/usr/bin/time -v "$BIN/blocks" --edges "$S" > "$WORK/ours.json" 2> "$WORK/ours.time"
+grep -E "^read" "$WORK/ours.time"; grep -E "Maximum resident|Elapsed" "$WORK/ours.time"
+/usr/bin/time -v "$VENV/bin/python" "$WORK/reference.py" "$S" fraudar 1 > "$WORK/ref.json" 2> "$WORK/ref.time"
+echo "reference peel $("$VENV/bin/python" -c 'import json,sys; print(round(json.load(open(sys.argv[1]))["seconds"], 2))' "$WORK/ref.json") s"
+grep -E "Maximum resident|Elapsed" "$WORK/ref.time"
+"$VENV/bin/python" "$WORK/compare.py" "$WORK/ours.json" "$WORK/ref.json" "$STATIC_EDGES edges" || true
+if [ -n "${DCUBE_JAR:-}" ] && [ -f "$DCUBE_JAR" ]; then
+  awk -F, '{print substr($1,2)","substr($2,2)",1"}' "$S" > "$WORK/dcube-in.csv"
+  rm -rf "$WORK/dcube-out"; mkdir -p "$WORK/dcube-out"
+  /usr/bin/time -v java -cp "$DCUBE_JAR" dcube.Proposed "$WORK/dcube-in.csv" "$WORK/dcube-out" 2 ari density 1 2> "$WORK/dcube.time" | tail -5
+  grep -E "Maximum resident|Elapsed" "$WORK/dcube.time"
+else
+  echo "D-Cube: not run (DCUBE_JAR not set or missing)"
+fi
+echo "== incremental, $STREAM_EDGES-edge stream, log weights"
+T="$WORK/edges-$STREAM_EDGES.csv"
+[ -s "$T" ] || "$BIN/gen_edges" "$STREAM_EDGES" 11 "$T"
+/usr/bin/time -v "$BIN/incr_bench" "$T" 0.9 "$REPEEL_EVERY" 2> "$WORK/incr.time"
+grep -E "^initial" "$WORK/incr.time"; grep -E "Maximum resident|Elapsed" "$WORK/incr.time"

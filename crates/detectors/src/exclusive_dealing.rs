@@ -1,0 +1,383 @@
+//! Detector: exclusive_dealing — "二选一": merchants pushed off a rival platform.
+//!
+//! Practice: a platform makes its merchants choose between it and a competitor, by agreement,
+//! rules or punitive means — 屏蔽店铺、搜索降权、流量限制、扣取保证金 are "generally" restrictive
+//! dealing (平台经济反垄断指南 第十五条); 电子商务法 第三十五条 forbids unreasonable restrictions on
+//! merchants' dealings with others.
+//!
+//! Method: operators are linked across platforms by USCC (`merchant_daily.uscc`). For a platform
+//! Y and a rival X, the *treated* operators are those with shops on both whose Y shop received a
+//! punitive measure from Y (`merchant_sanctions`: search demotion, traffic limit, shop block,
+//! deposit deduction, fee increase); an *exit* is the first day the operator's X shop reports
+//! `closed` after having been `open`. Treated operators exiting X within `window_days` after
+//! their measure are compared with the base rate of exits from X among the other dual-homed
+//! operators (exits per operator-day over the observed period, times the window), by a one-sided
+//! binomial test. A finding needs `min_exits` exits, an excess of at least `min_ratio` times the
+//! base rate and a p-value under `alpha`. Y's own campaign terms and platform documents that
+//! restrict dealing elsewhere are the `unfair_terms` detector's; this finding lists the measures
+//! and the reasons the platform gave, which often say it outright ("独家", "退出其他平台").
+//!
+//! Known false positives: a rival that is itself failing (exits rise for everyone: the base rate
+//! rises with them); measures with legitimate grounds (food safety, counterfeits) that happen to
+//! precede exits — the reasons given are in the evidence. Dominance is not assessed here: for a
+//! non-dominant platform the same facts fall under 电子商务法 第三十五条.
+//!
+//! Parameters: `window_days`, `min_exits`, `min_ratio`, `alpha`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::json;
+use tianping_detect::columns::{Columns, china_day, china_time};
+use tianping_detect::{
+    DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RuleVersion,
+    Severity, Window,
+};
+use tianping_domain::value::format_date;
+
+static RULES: [RuleVersion; 1] = [RuleVersion {
+    rule: "exclusive_dealing.forced_exit",
+    effective_from: "2021-02-07",
+    effective_to: None,
+    legal_basis: &[
+        "电子商务法 第三十五条",
+        "国务院反垄断委员会关于平台经济领域的反垄断指南 第十五条",
+    ],
+    params: &[
+        ParamDef {
+            name: "window_days",
+            default: 14.0,
+            unit: "days",
+            min: 1.0,
+            max: 180.0,
+            source: "ours: exits soon after the measure",
+            meaning_zh: "处罚措施后多少天内退出竞争平台计入",
+        },
+        ParamDef {
+            name: "min_exits",
+            default: 5.0,
+            unit: "operators",
+            min: 1.0,
+            max: 100_000.0,
+            source: "ours",
+            meaning_zh: "最少退出经营者数",
+        },
+        ParamDef {
+            name: "min_ratio",
+            default: 3.0,
+            unit: "ratio",
+            min: 1.0,
+            max: 1_000.0,
+            source: "ours",
+            meaning_zh: "退出率须达到基准率的倍数",
+        },
+        ParamDef {
+            name: "alpha",
+            default: 0.001,
+            unit: "p-value",
+            min: 0.0,
+            max: 0.5,
+            source: "ours: one-sided binomial test",
+            meaning_zh: "显著性水平",
+        },
+    ],
+}];
+
+static INPUTS: [Input; 2] = [
+    Input {
+        table: "merchant_daily",
+        columns: &["platform_id", "merchant_id", "uscc", "date", "status"],
+        time_column: None,
+    },
+    Input {
+        table: "merchant_sanctions",
+        columns: &["platform_id", "merchant_id", "at", "action", "reason_text"],
+        time_column: Some("at"),
+    },
+];
+
+const PUNITIVE: &[&str] = &[
+    "search_demotion",
+    "traffic_limit",
+    "shop_block",
+    "deposit_deduction",
+    "fee_increase",
+];
+
+/// The exclusive_dealing detector.
+pub struct ExclusiveDealing;
+
+/// One shop's presence: first and last day seen, first `closed` day after being open.
+#[derive(Default, Clone)]
+struct Presence {
+    merchant: String,
+    first: i64,
+    last: i64,
+    opened: bool,
+    exit: Option<i64>,
+}
+
+impl Detector for ExclusiveDealing {
+    fn id(&self) -> &'static str {
+        "exclusive_dealing"
+    }
+
+    fn version(&self) -> u32 {
+        1
+    }
+
+    fn rules(&self) -> &'static [RuleVersion] {
+        &RULES
+    }
+
+    fn inputs(&self) -> &'static [Input] {
+        &INPUTS
+    }
+
+    fn as_of_sensitive(&self) -> bool {
+        true // merchant_daily is cut at as_of's date here, not by the engine.
+    }
+
+    fn detect(&self, ctx: &DetectCtx, data: &InputData, sink: &mut FindingSink) {
+        let Some(rule) = ctx.rule_in_force(&RULES, "exclusive_dealing.forced_exit") else {
+            return;
+        };
+        let window = ctx.param(rule, "window_days") as i64;
+        let min_exits = ctx.param(rule, "min_exits") as usize;
+        let min_ratio = ctx.param(rule, "min_ratio");
+        let alpha = ctx.param(rule, "alpha");
+        let today = china_day(ctx.as_of_ns);
+
+        // (uscc, platform) → presence; days in date order regardless of row order.
+        let mut days: BTreeMap<(String, String), BTreeMap<i64, (String, String)>> = BTreeMap::new();
+        for batch in data.batches("merchant_daily") {
+            let c = Columns::new(batch);
+            for row in 0..c.len() {
+                let (Some(p), Some(m), Some(u), Some(d), Some(s)) = (
+                    c.str("platform_id", row),
+                    c.str("merchant_id", row),
+                    c.str("uscc", row),
+                    c.date_days("date", row),
+                    c.str("status", row),
+                ) else {
+                    continue;
+                };
+                if i64::from(d) > today {
+                    continue;
+                }
+                let e = days
+                    .entry((u.to_string(), p.to_string()))
+                    .or_default()
+                    .entry(i64::from(d))
+                    .or_insert_with(|| (s.to_string(), m.to_string()));
+                // Several shops of one operator on one platform: the lowest id's status wins.
+                if (m, s) < (e.1.as_str(), e.0.as_str()) {
+                    *e = (s.to_string(), m.to_string());
+                }
+            }
+        }
+        let mut presence: BTreeMap<String, BTreeMap<String, Presence>> = BTreeMap::new();
+        let (mut period_first, mut period_last) = (i64::MAX, i64::MIN);
+        for ((uscc, platform), by_day) in &days {
+            let mut p = Presence::default();
+            for (i, (&day, (status, merchant))) in by_day.iter().enumerate() {
+                if i == 0 {
+                    p.first = day;
+                    p.merchant = merchant.clone();
+                }
+                p.last = day;
+                if status == "open" {
+                    p.opened = true;
+                } else if status == "closed" && p.opened && p.exit.is_none() {
+                    p.exit = Some(day);
+                }
+            }
+            period_first = period_first.min(p.first);
+            period_last = period_last.max(p.last);
+            presence
+                .entry(uscc.clone())
+                .or_default()
+                .insert(platform.clone(), p);
+        }
+        presence.retain(|_, shops| shops.len() >= 2);
+        if presence.is_empty() {
+            return;
+        }
+        // Punitive measures: (platform, merchant) → [(day, time, action, reason)].
+        type Measure = (i64, i64, String, String);
+        let mut measures: BTreeMap<(String, String), Vec<Measure>> = BTreeMap::new();
+        for batch in data.batches("merchant_sanctions") {
+            let c = Columns::new(batch);
+            for row in 0..c.len() {
+                let (Some(p), Some(m), Some(at), Some(a)) = (
+                    c.str("platform_id", row),
+                    c.str("merchant_id", row),
+                    c.time_ns("at", row),
+                    c.str("action", row),
+                ) else {
+                    continue;
+                };
+                if !PUNITIVE.contains(&a) {
+                    continue;
+                }
+                measures.entry((p.into(), m.into())).or_default().push((
+                    china_day(at),
+                    at,
+                    a.into(),
+                    c.str("reason_text", row).unwrap_or("").into(),
+                ));
+            }
+        }
+        for v in measures.values_mut() {
+            v.sort();
+        }
+        let platforms: BTreeSet<&String> = presence.values().flat_map(|s| s.keys()).collect();
+        let period = (period_last - period_first + 1).max(1) as f64;
+        for y in &platforms {
+            for x in &platforms {
+                if x == y {
+                    continue;
+                }
+                // Dual-homed operators on X and Y.
+                let (mut treated, mut control_exits, mut control_days) = (Vec::new(), 0usize, 0f64);
+                for (uscc, shops) in &presence {
+                    let (Some(py), Some(px)) = (shops.get(*y), shops.get(*x)) else {
+                        continue;
+                    };
+                    let first = measures
+                        .get(&((*y).clone(), py.merchant.clone()))
+                        .and_then(|v| {
+                            v.iter()
+                                .find(|m| m.0 <= px.exit.unwrap_or(i64::MAX))
+                                .or(v.first())
+                        });
+                    match first {
+                        Some(m) => treated.push((uscc, py, px, m)),
+                        None => {
+                            control_days += (px.exit.unwrap_or(px.last) - px.first + 1) as f64;
+                            control_exits += usize::from(px.exit.is_some());
+                        }
+                    }
+                }
+                if treated.is_empty() || control_days == 0.0 {
+                    continue;
+                }
+                let exited: Vec<_> = treated
+                    .iter()
+                    .filter(|(_, _, px, m)| px.exit.is_some_and(|e| e >= m.0 && e <= m.0 + window))
+                    .collect();
+                // Base probability of exiting within `window` days, smoothed (one pseudo-exit).
+                let daily = (control_exits as f64 + 0.5) / (control_days + period);
+                let p0 = (1.0 - (1.0 - daily).powf(window as f64)).clamp(1e-9, 1.0);
+                let n = treated.len();
+                let k = exited.len();
+                let rate = k as f64 / n as f64;
+                let ratio = rate / p0;
+                let p_value = binomial_upper_tail(n, k, p0);
+                if k < min_exits || ratio < min_ratio || p_value >= alpha {
+                    continue;
+                }
+                let mut related: Vec<Ref> = vec![Ref::platform(x)];
+                related.extend(
+                    exited
+                        .iter()
+                        .map(|(_, py, _, _)| Ref::merchant(y, &py.merchant)),
+                );
+                related.sort();
+                let from = exited.iter().map(|t| t.3.1).min().unwrap_or(0);
+                let to = exited.iter().filter_map(|t| t.2.exit).max().unwrap_or(0);
+                let mut actions: BTreeMap<&str, usize> = BTreeMap::new();
+                for t in &exited {
+                    *actions.entry(t.3.2.as_str()).or_default() += 1;
+                }
+                sink.push(Draft {
+                    rule,
+                    severity: if p_value < alpha / 100.0 && k >= 2 * min_exits {
+                        Severity::Critical
+                    } else {
+                        Severity::High
+                    },
+                    score: (1.0 - p_value).clamp(0.0, 1.0) * (ratio / (ratio + 1.0)),
+                    subject: Ref::platform(y),
+                    related,
+                    window: Some(Window {
+                        from: china_time(from),
+                        to: format!("{}T23:59:59+08:00", format_date(to)),
+                    }),
+                    summary: format!(
+                        "平台 {y} 对同时在 {x} 经营的 {n} 个经营者采取搜索降权、限流等措施后，{k} 个在 {window} 日内退出 {x}（{:.0}%），为同期基准退出概率 {:.1}% 的 {:.1} 倍（p = {:.1e}），疑似\"二选一\"限定交易。",
+                        rate * 100.0,
+                        p0 * 100.0,
+                        ratio,
+                        p_value
+                    ),
+                    evidence: json!({
+                        "platform": y,
+                        "rival_platform": x,
+                        "dual_homed_operators_with_measures": n,
+                        "exits_within_window": k,
+                        "window_days": window,
+                        "exit_rate": round6(rate),
+                        "base_exit_probability_in_window": round6(p0),
+                        "base_control_exits": control_exits,
+                        "base_control_operator_days": control_days,
+                        "excess_ratio": round6(ratio),
+                        "binomial_p_value": p_value,
+                        "measures_by_action": actions,
+                        "exits": exited.iter().take(100).map(|(uscc, py, px, m)| json!({
+                            "uscc": uscc, "merchant_id": py.merchant, "rival_merchant_id": px.merchant,
+                            "measure": m.2, "measure_on": format_date(m.0), "reason_given": m.3,
+                            "exit_on": px.exit.map(format_date), "days_after": px.exit.map(|e| e - m.0),
+                        })).collect::<Vec<_>>(),
+                        "thresholds": {"min_exits": min_exits, "min_ratio": min_ratio, "alpha": alpha},
+                    }),
+                });
+            }
+        }
+    }
+}
+
+/// P(K ≥ k) for K ~ Binomial(n, p), summed in log space.
+fn binomial_upper_tail(n: usize, k: usize, p: f64) -> f64 {
+    if k == 0 {
+        return 1.0;
+    }
+    if p >= 1.0 {
+        return 1.0;
+    }
+    let ln_p = p.ln();
+    let ln_q = (1.0 - p).ln();
+    let mut ln_choose = 0.0f64; // ln C(n, 0)
+    let mut terms = Vec::with_capacity(n + 1);
+    for i in 0..=n {
+        if i > 0 {
+            ln_choose += ((n - i + 1) as f64).ln() - (i as f64).ln();
+        }
+        if i >= k {
+            terms.push(ln_choose + i as f64 * ln_p + (n - i) as f64 * ln_q);
+        }
+    }
+    let max = terms.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let sum: f64 = terms.iter().map(|t| (t - max).exp()).sum();
+    (max + sum.ln()).exp().min(1.0)
+}
+
+fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+#[cfg(test)]
+mod tests {
+    use super::binomial_upper_tail;
+
+    #[test]
+    fn binomial_tail_matches_hand_values() {
+        // P(K >= 1 | n = 3, p = 0.5) = 7/8; P(K >= 3) = 1/8; P(K >= 0) = 1.
+        assert!((binomial_upper_tail(3, 1, 0.5) - 0.875).abs() < 1e-12);
+        assert!((binomial_upper_tail(3, 3, 0.5) - 0.125).abs() < 1e-12);
+        assert_eq!(binomial_upper_tail(3, 0, 0.5), 1.0);
+        // P(K >= 14 | n = 20, p = 0.02) = 5.67170410174619e-20 (exact sum of the terms with
+        // Python's math.comb).
+        let v = binomial_upper_tail(20, 14, 0.02);
+        assert!((v / 5.67170410174619e-20 - 1.0).abs() < 1e-9, "{v}");
+    }
+}

@@ -1,0 +1,403 @@
+//! Detector: serial_complainant — 恶意牟利性投诉举报: complainants whose objective behaviour matches
+//! the profit-seeking signals, **for triage only**.
+//!
+//! Practice: professional claimants (职业索赔) file many complaints and reports against many
+//! traders, demand punitive compensation, reuse one text, and buy the same item again and again
+//! to multiply the claim. 消费者权益保护法实施条例 (2024) forbids using complaints to seek improper
+//! gain; 市场监督管理投诉举报处理办法 (SAMR order 121, in force 2026-04-15) forbids abusing the right
+//! to complain and merges repeated reports. Only objective signals are used (the 商洛 2025 rules'
+//! list): the number of complaints in 30, 90 and 365 days, the number of respondents, the share
+//! demanding punitive compensation, the share of near-duplicate texts, and repeated purchases of
+//! the same listing. The finding routes the complainant's cases to an experienced handler; it is
+//! never a reason to reject a complaint — 第十五条's grounds remain the only ones — and says so.
+//!
+//! A finding needs the volume signal (any window over its threshold) and `min_signals` of the
+//! other four.
+//!
+//! Known false positives: a consumer who was genuinely wronged many times in a month files many
+//! complaints (the other signals then stay quiet); a consumer association filing for members
+//! (its complaints name the members' own orders).
+//!
+//! Parameters: `min_30d`, `min_90d`, `min_365d`, `min_respondents`, `punitive_share`,
+//! `template_share`, `template_similarity`, `repeat_purchases`, `min_signals`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::json;
+use tianping_detect::columns::{Columns, DAY_NS, china_time};
+use tianping_detect::{
+    DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RuleVersion,
+    Severity, Window,
+};
+
+const fn param(
+    name: &'static str,
+    default: f64,
+    unit: &'static str,
+    max: f64,
+    meaning_zh: &'static str,
+) -> ParamDef {
+    ParamDef {
+        name,
+        default,
+        unit,
+        min: 0.0,
+        max,
+        source: "ours, after 商洛 商规〔2025〕001 (objective signals; the numbers are triage thresholds)",
+        meaning_zh,
+    }
+}
+
+const PARAMS: &[ParamDef] = &[
+    param(
+        "min_30d",
+        6.0,
+        "complaints",
+        100_000.0,
+        "30 日内投诉举报件数阈值",
+    ),
+    param(
+        "min_90d",
+        12.0,
+        "complaints",
+        100_000.0,
+        "90 日内投诉举报件数阈值",
+    ),
+    param(
+        "min_365d",
+        30.0,
+        "complaints",
+        100_000.0,
+        "365 日内投诉举报件数阈值",
+    ),
+    param(
+        "min_respondents",
+        5.0,
+        "respondents",
+        100_000.0,
+        "被投诉经营者个数阈值",
+    ),
+    param(
+        "punitive_share",
+        0.5,
+        "ratio",
+        1.0,
+        "要求惩罚性赔偿的比例阈值",
+    ),
+    param(
+        "template_share",
+        0.5,
+        "ratio",
+        1.0,
+        "与本人其他投诉文本高度相似的比例阈值",
+    ),
+    param(
+        "template_similarity",
+        0.6,
+        "ratio",
+        1.0,
+        "文本相似度（字符二元组 Jaccard）阈值",
+    ),
+    param(
+        "repeat_purchases",
+        3.0,
+        "orders",
+        10_000.0,
+        "同一商品重复购买笔数阈值",
+    ),
+    param(
+        "min_signals",
+        2.0,
+        "signals",
+        4.0,
+        "件数之外须同时具备的信号个数",
+    ),
+];
+
+static RULES: [RuleVersion; 2] = [
+    RuleVersion {
+        rule: "serial_complainant.profit_seeking",
+        effective_from: "2024-07-01",
+        effective_to: Some("2026-04-14"),
+        legal_basis: &[
+            "消费者权益保护法实施条例（国务院令第778号）",
+            "市场监督管理投诉举报处理暂行办法",
+        ],
+        params: PARAMS,
+    },
+    RuleVersion {
+        rule: "serial_complainant.profit_seeking",
+        effective_from: "2026-04-15",
+        effective_to: None,
+        legal_basis: &[
+            "消费者权益保护法实施条例（国务院令第778号）",
+            "市场监督管理投诉举报处理办法（市场监管总局令第121号）",
+        ],
+        params: PARAMS,
+    },
+];
+
+static INPUTS: [Input; 2] = [
+    Input {
+        table: "complaints",
+        columns: &[
+            "complaint_id",
+            "received_at",
+            "complainant_pid",
+            "platform_id",
+            "merchant_id",
+            "respondent_uscc",
+            "respondent_name",
+            "text",
+            "demand",
+        ],
+        time_column: Some("received_at"),
+    },
+    Input {
+        table: "orders",
+        columns: &["platform_id", "listing_id", "buyer_pid", "quantity"],
+        time_column: Some("ordered_at"),
+    },
+];
+
+/// The serial_complainant detector.
+pub struct SerialComplainant;
+
+struct Complaint {
+    id: String,
+    at: i64,
+    respondent: String,
+    text: String,
+    punitive: bool,
+}
+
+impl Detector for SerialComplainant {
+    fn id(&self) -> &'static str {
+        "serial_complainant"
+    }
+
+    fn version(&self) -> u32 {
+        1
+    }
+
+    fn rules(&self) -> &'static [RuleVersion] {
+        &RULES
+    }
+
+    fn inputs(&self) -> &'static [Input] {
+        &INPUTS
+    }
+
+    fn as_of_sensitive(&self) -> bool {
+        true // The 30/90/365-day windows end at as_of.
+    }
+
+    fn detect(&self, ctx: &DetectCtx, data: &InputData, sink: &mut FindingSink) {
+        let Some(rule) = ctx.rule_in_force(&RULES, "serial_complainant.profit_seeking") else {
+            return;
+        };
+        let p = |name| ctx.param(rule, name);
+        let mut by_person: BTreeMap<String, Vec<Complaint>> = BTreeMap::new();
+        for batch in data.batches("complaints") {
+            let c = Columns::new(batch);
+            for row in 0..c.len() {
+                let (Some(id), Some(at), Some(person)) = (
+                    c.str("complaint_id", row),
+                    c.time_ns("received_at", row),
+                    c.str("complainant_pid", row),
+                ) else {
+                    continue;
+                };
+                if at > ctx.as_of_ns || at <= ctx.as_of_ns - 365 * DAY_NS {
+                    continue;
+                }
+                // The respondent: the merchant on its platform, else the credit code, else the name.
+                let respondent = match (
+                    c.str("platform_id", row),
+                    c.str("merchant_id", row),
+                    c.str("respondent_uscc", row),
+                ) {
+                    (Some(pl), Some(m), _) => format!("{pl}/{m}"),
+                    (_, _, Some(u)) => u.to_string(),
+                    _ => c.str("respondent_name", row).unwrap_or("").to_string(),
+                };
+                by_person
+                    .entry(person.to_string())
+                    .or_default()
+                    .push(Complaint {
+                        id: id.to_string(),
+                        at,
+                        respondent,
+                        text: c.str("text", row).unwrap_or("").to_string(),
+                        punitive: c.str("demand", row) == Some("punitive_compensation"),
+                    });
+            }
+        }
+        let (min_30, min_90, min_365) = (p("min_30d"), p("min_90d"), p("min_365d"));
+        // Only complainants over a volume threshold are looked at further.
+        by_person.retain(|_, cs| {
+            let within = |days: i64| {
+                cs.iter()
+                    .filter(|c| c.at > ctx.as_of_ns - days * DAY_NS)
+                    .count() as f64
+            };
+            within(30) >= min_30 || within(90) >= min_90 || within(365) >= min_365
+        });
+        if by_person.is_empty() {
+            return;
+        }
+        for cs in by_person.values_mut() {
+            cs.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+        }
+        // Their purchases: the most orders (and units) of one listing.
+        // person → (platform, listing) → (orders, units)
+        type Purchases = BTreeMap<(String, String), (usize, i64)>;
+        let mut bought: BTreeMap<&str, Purchases> = BTreeMap::new();
+        for batch in data.batches("orders") {
+            let c = Columns::new(batch);
+            for row in 0..c.len() {
+                let (Some(buyer), Some(pl), Some(l)) = (
+                    c.str("buyer_pid", row),
+                    c.str("platform_id", row),
+                    c.str("listing_id", row),
+                ) else {
+                    continue;
+                };
+                let Some((person, _)) = by_person.get_key_value(buyer) else {
+                    continue;
+                };
+                let e = bought
+                    .entry(person.as_str())
+                    .or_default()
+                    .entry((pl.to_string(), l.to_string()))
+                    .or_default();
+                e.0 += 1;
+                e.1 += c.i64("quantity", row).unwrap_or(1);
+            }
+        }
+        for (person, cs) in &by_person {
+            let n = cs.len() as f64;
+            let within = |days: i64| {
+                cs.iter()
+                    .filter(|c| c.at > ctx.as_of_ns - days * DAY_NS)
+                    .count()
+            };
+            let respondents: BTreeSet<&str> = cs.iter().map(|c| c.respondent.as_str()).collect();
+            let punitive = cs.iter().filter(|c| c.punitive).count() as f64 / n;
+            let templated = templated_share(cs, p("template_similarity"));
+            let most_bought = bought
+                .get(person.as_str())
+                .and_then(|m| m.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))))
+                .map(|((pl, l), (orders, units))| (pl.clone(), l.clone(), *orders, *units));
+            let signals: Vec<&'static str> = [
+                (
+                    "many_respondents",
+                    respondents.len() as f64 >= p("min_respondents"),
+                ),
+                ("punitive_demands", punitive >= p("punitive_share")),
+                ("templated_texts", templated >= p("template_share")),
+                (
+                    "repeat_purchases",
+                    most_bought
+                        .as_ref()
+                        .is_some_and(|b| b.2 as f64 >= p("repeat_purchases")),
+                ),
+            ]
+            .into_iter()
+            .filter_map(|(name, on)| on.then_some(name))
+            .collect();
+            if (signals.len() as f64) < p("min_signals") {
+                continue;
+            }
+            let zh: Vec<&str> = signals
+                .iter()
+                .map(|s| match *s {
+                    "many_respondents" => "被投诉对象众多",
+                    "punitive_demands" => "多数要求惩罚性赔偿",
+                    "templated_texts" => "投诉文本模板化",
+                    _ => "同一商品反复购买",
+                })
+                .collect();
+            let first = cs.first().map(|c| c.at).unwrap_or(0);
+            let last = cs.last().map(|c| c.at).unwrap_or(0);
+            sink.push(Draft {
+                rule,
+                severity: Severity::Low,
+                score: (0.3 + 0.15 * signals.len() as f64).min(1.0),
+                subject: Ref::person(person),
+                related: vec![],
+                window: Some(Window {
+                    from: china_time(first),
+                    to: china_time(last),
+                }),
+                summary: format!(
+                    "投诉举报人 {}… 一年内投诉举报 {} 件、涉及 {} 个经营者，并有{}，符合牟利性投诉举报的客观特征；仅供分流参考，不得据此自动不予受理。",
+                    &person[..person.len().min(8)],
+                    cs.len(),
+                    respondents.len(),
+                    zh.join("、")
+                ),
+                evidence: json!({
+                    "triage_only": true,
+                    "note_zh": "本线索仅用于分流和重点审查，不构成不予受理的理由；不予受理仍须依据投诉举报处理办法规定的情形。",
+                    "complaints_30d": within(30),
+                    "complaints_90d": within(90),
+                    "complaints_365d": within(365),
+                    "respondents": respondents.len(),
+                    "punitive_share": round4(punitive),
+                    "templated_share": round4(templated),
+                    "most_bought_listing": most_bought.as_ref().map(|b| json!({
+                        "platform_id": b.0, "listing_id": b.1, "orders": b.2, "units": b.3,
+                    })),
+                    "signals": signals,
+                    "complaint_ids": cs.iter().take(50).map(|c| c.id.as_str()).collect::<Vec<_>>(),
+                    "thresholds": {
+                        "min_30d": min_30, "min_90d": min_90, "min_365d": min_365,
+                        "min_respondents": p("min_respondents"), "punitive_share": p("punitive_share"),
+                        "template_share": p("template_share"), "template_similarity": p("template_similarity"),
+                        "repeat_purchases": p("repeat_purchases"), "min_signals": p("min_signals"),
+                    },
+                }),
+            });
+        }
+    }
+}
+
+/// The share of a person's complaints whose text is near-identical (character-bigram Jaccard at
+/// least `similarity`, digits ignored) to another of theirs.
+fn templated_share(cs: &[Complaint], similarity: f64) -> f64 {
+    let cs = &cs[..cs.len().min(300)];
+    let grams: Vec<BTreeSet<(char, char)>> = cs
+        .iter()
+        .map(|c| {
+            let chars: Vec<char> = c.text.chars().filter(|ch| ch.is_alphabetic()).collect();
+            chars.windows(2).map(|w| (w[0], w[1])).collect()
+        })
+        .collect();
+    let mut similar = vec![false; cs.len()];
+    for i in 0..cs.len() {
+        for j in i + 1..cs.len() {
+            if similar[i] && similar[j] {
+                continue;
+            }
+            let (a, b) = (&grams[i], &grams[j]);
+            if a.is_empty() || b.is_empty() {
+                continue;
+            }
+            let inter = a.intersection(b).count() as f64;
+            let union = (a.len() + b.len()) as f64 - inter;
+            if inter / union >= similarity {
+                similar[i] = true;
+                similar[j] = true;
+            }
+        }
+    }
+    if cs.is_empty() {
+        return 0.0;
+    }
+    similar.iter().filter(|s| **s).count() as f64 / cs.len() as f64
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 1e4).round() / 1e4
+}

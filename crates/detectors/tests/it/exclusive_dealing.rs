@@ -1,0 +1,110 @@
+use serde_json::{Value, json};
+use tianping_detectors::exclusive_dealing::ExclusiveDealing;
+
+use crate::support::*;
+
+const AS_OF: &str = "2026-05-01T00:00:00+08:00";
+
+fn day(d: i64) -> String {
+    tianping_domain::value::format_date(
+        i64::from(tianping_domain::value::days_from_civil(2026, 3, 1).unwrap()) + d,
+    )
+}
+
+/// `operators` shops on platform Y ("y") and on a rival ("x"); the first `sanctioned` get
+/// `action` from Y on day 20, and the first `exiting` of those close their X shop `after` days
+/// later; `base` of the others close their X shop on day 40.
+fn scenario(
+    operators: usize,
+    sanctioned: usize,
+    exiting: usize,
+    after: i64,
+    base: usize,
+    action: &str,
+) -> (Vec<Value>, Vec<Value>) {
+    let (mut daily, mut sanctions) = (Vec::new(), Vec::new());
+    for k in 0..operators {
+        let treated = k < sanctioned;
+        let exit = if treated && k < exiting {
+            Some(20 + after)
+        } else if !treated && k - sanctioned < base {
+            Some(40)
+        } else {
+            None
+        };
+        for (p, closes) in [("y", None), ("x", exit)] {
+            for d in 0..60 {
+                let closed = closes.is_some_and(|c| d >= c);
+                daily.push(json!({"platform_id": p, "merchant_id": format!("{p}{k}"), "uscc": format!("u{k}"),
+                    "date": day(d), "status": if closed { "closed" } else { "open" }}));
+            }
+        }
+        if treated {
+            sanctions.push(json!({"platform_id": "y", "merchant_id": format!("y{k}"), "at": format!("{}T10:00:00+08:00", day(20)),
+                "action": action, "reason_text": "同时在其他平台经营，依据独家合作规则降权"}));
+        }
+    }
+    (daily, sanctions)
+}
+
+fn detect((daily, sanctions): (Vec<Value>, Vec<Value>)) -> Vec<tianping_detect::Finding> {
+    run(
+        &ExclusiveDealing,
+        AS_OF,
+        &data(
+            &[("merchant_daily", daily), ("merchant_sanctions", sanctions)],
+            97,
+        ),
+    )
+}
+
+#[test]
+fn exits_after_demotion_far_above_the_base_rate_are_a_finding() {
+    let f = detect(scenario(40, 20, 14, 5, 1, "search_demotion"));
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].subject.id, "y");
+    assert_eq!(f[0].evidence["rival_platform"], "x");
+    assert_eq!(f[0].evidence["exits_within_window"], 14);
+    assert_eq!(f[0].evidence["dual_homed_operators_with_measures"], 20);
+    assert!(f[0].evidence["binomial_p_value"].as_f64().unwrap() < 1e-6);
+    assert!(
+        f[0].related.iter().any(|r| r.id == "x"),
+        "the rival platform is related"
+    );
+    assert_eq!(f[0].related.len(), 15, "the rival and the 14 merchants");
+    assert!(f[0].summary.contains("二选一"));
+}
+
+#[test]
+fn exits_at_the_base_rate_are_not() {
+    // Sanctions followed by as many exits as among the others.
+    assert!(detect(scenario(40, 20, 1, 5, 1, "shop_block")).is_empty());
+}
+
+#[test]
+fn warnings_are_not_punitive_measures() {
+    assert!(detect(scenario(40, 20, 14, 5, 1, "warning")).is_empty());
+}
+
+#[test]
+fn the_window_and_the_exit_count_at_their_thresholds() {
+    // Exits 14 days after the measure count (window_days = 14); 15 days after do not.
+    assert_eq!(
+        detect(scenario(40, 20, 14, 14, 1, "traffic_limit")).len(),
+        1
+    );
+    assert!(detect(scenario(40, 20, 14, 15, 1, "traffic_limit")).is_empty());
+    // Five exits meet min_exits = 5, four do not (of eight treated, with no exits among the rest).
+    assert_eq!(detect(scenario(30, 8, 5, 3, 0, "traffic_limit")).len(), 1);
+    assert!(detect(scenario(30, 8, 4, 3, 0, "traffic_limit")).is_empty());
+}
+
+#[test]
+fn single_homed_merchants_are_not_considered() {
+    let (daily, sanctions) = scenario(40, 20, 14, 5, 1, "search_demotion");
+    let only_y: Vec<Value> = daily
+        .into_iter()
+        .filter(|r| r["platform_id"] == "y")
+        .collect();
+    assert!(detect((only_y, sanctions)).is_empty());
+}

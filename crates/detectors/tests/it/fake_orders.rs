@@ -1,0 +1,322 @@
+use serde_json::{Value, json};
+use tianping_detectors::fake_orders::FakeOrders;
+
+use crate::support::*;
+
+const AS_OF: &str = "2026-04-30T00:00:00+08:00";
+
+/// How a group of accounts behaves at merchant `m`.
+#[derive(Clone, Copy)]
+struct Group {
+    accounts: usize,
+    orders_each: usize,
+    shared_devices: bool,
+    empty_parcels: bool,
+    instant: bool,
+    templated: bool,
+    shared_address: bool,
+}
+
+const RING: Group = Group {
+    accounts: 20,
+    orders_each: 3,
+    shared_devices: true,
+    empty_parcels: true,
+    instant: false,
+    templated: false,
+    shared_address: true,
+};
+
+fn time(day: usize, minute: usize) -> String {
+    format!(
+        "2026-03-{:02}T{:02}:{:02}:00+08:00",
+        1 + day % 28,
+        8 + minute / 60,
+        minute % 60
+    )
+}
+
+/// Orders and reviews of a group at merchant `m`, plus `honest` ordinary customers of `m`.
+fn merchant(m: &str, g: Group, honest: usize) -> (Vec<Value>, Vec<Value>) {
+    let (mut orders, mut reviews) = (Vec::new(), Vec::new());
+    let mut n = 0;
+    let mut push = |buyer: String,
+                    device: String,
+                    address: String,
+                    weight: i64,
+                    day: usize,
+                    instant: bool,
+                    text: String| {
+        n += 1;
+        let id = format!("{m}-o{n}");
+        let sign_minute = if instant { 20 } else { 600 };
+        let signed = if instant {
+            time(day, sign_minute)
+        } else {
+            time(day + 2, 60)
+        };
+        let reviewed = if instant {
+            time(day, sign_minute + 10)
+        } else {
+            time(day + 4, 300)
+        };
+        orders.push(json!({"platform_id": "p", "order_id": id, "merchant_id": m, "buyer_pid": buyer,
+            "ordered_at": time(day, 0), "paid_at": time(day, 1), "signed_at": signed, "ship_address_pid": address,
+            "device_pid": device, "ip_pid": format!("ip-{buyer}"), "parcel_weight_g": weight, "status": "completed"}));
+        reviews.push(
+            json!({"platform_id": "p", "order_id": id, "merchant_id": m, "reviewer_pid": buyer,
+            "text": text, "created_at": reviewed}),
+        );
+    };
+    for a in 0..g.accounts {
+        for k in 0..g.orders_each {
+            let buyer = format!("{m}-ring{a}");
+            push(
+                buyer.clone(),
+                if g.shared_devices {
+                    format!("{m}-farm{}", a % 4)
+                } else {
+                    format!("dev-{buyer}")
+                },
+                if g.shared_address {
+                    format!("{m}-drop{}", a % 3)
+                } else {
+                    format!("addr-{buyer}")
+                },
+                if g.empty_parcels { 20 } else { 800 },
+                3 + (a + k) % 3,
+                g.instant,
+                if g.templated {
+                    "质量超级好，五星好评！".to_string()
+                } else {
+                    format!("第{a}位顾客第{k}次购买的感受")
+                },
+            );
+        }
+    }
+    for h in 0..honest {
+        let buyer = format!("{m}-shopper{h}");
+        push(
+            buyer.clone(),
+            format!("dev-{buyer}"),
+            format!("addr-{buyer}"),
+            700 + (h as i64 % 5) * 100,
+            h % 28,
+            false,
+            format!("顾客{h}的评价"),
+        );
+    }
+    (orders, reviews)
+}
+
+fn detect(
+    parts: Vec<(Vec<Value>, Vec<Value>)>,
+    overrides: &[(&str, f64)],
+) -> Vec<tianping_detect::Finding> {
+    detect_at(AS_OF, parts, overrides)
+}
+
+fn detect_at(
+    as_of: &str,
+    parts: Vec<(Vec<Value>, Vec<Value>)>,
+    overrides: &[(&str, f64)],
+) -> Vec<tianping_detect::Finding> {
+    let (mut orders, mut reviews) = (Vec::new(), Vec::new());
+    for (o, r) in parts {
+        orders.extend(o);
+        reviews.extend(r);
+    }
+    let mut ctx = tianping_detect::DetectCtx::new(as_of).unwrap();
+    for (name, value) in overrides {
+        ctx.overrides
+            .entry("fake_orders.brushing_ring".into())
+            .or_default()
+            .insert((*name).into(), *value);
+    }
+    let mut sink = tianping_detect::FindingSink::new("fake_orders", 1);
+    tianping_detect::Detector::detect(
+        &FakeOrders,
+        &ctx,
+        &data(&[("orders", orders), ("reviews", reviews)], 50),
+        &mut sink,
+    );
+    sink.into_findings()
+}
+
+#[test]
+fn a_ring_with_shared_phones_and_empty_parcels_is_found() {
+    let f = detect(
+        vec![
+            merchant("bad", RING, 30),
+            merchant(
+                "ok",
+                Group {
+                    accounts: 0,
+                    ..RING
+                },
+                40,
+            ),
+        ],
+        &[],
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].subject.id, "bad");
+    assert_eq!(f[0].rule, "fake_orders.brushing_ring");
+    let signals = f[0].evidence["signals"].as_array().unwrap();
+    assert_eq!(signals.len(), 2, "{signals:?}");
+    assert_eq!(f[0].evidence["ring_accounts"], 20);
+    assert_eq!(f[0].related.len(), 20, "the ring's accounts are related");
+    assert!(f[0].related.iter().all(|r| r.id.starts_with("bad-ring")));
+    assert!(f[0].summary.contains("空包") && f[0].summary.contains("共用设备"));
+    assert_eq!(f[0].legal_basis[0], "反不正当竞争法（2025）第九条");
+}
+
+#[test]
+fn the_2019_law_applies_before_2025_10_15() {
+    // The same ring a year earlier, detected as of 2025-10-14, cites the 2019 article.
+    let (orders, reviews) = merchant("bad", RING, 30);
+    let earlier = |rows: Vec<Value>| -> Vec<Value> {
+        rows.into_iter()
+            .map(|r| serde_json::from_str(&r.to_string().replace("2026-03-", "2025-03-")).unwrap())
+            .collect()
+    };
+    let f = detect_at(
+        "2025-10-14T23:00:00+08:00",
+        vec![(earlier(orders), earlier(reviews))],
+        &[],
+    );
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].legal_basis[0], "反不正当竞争法（2019）第八条");
+}
+
+#[test]
+fn density_alone_is_not_a_finding() {
+    // Loyal regulars: as dense as the ring, but their own phones, addresses and normal parcels.
+    let loyal = Group {
+        shared_devices: false,
+        empty_parcels: false,
+        shared_address: false,
+        ..RING
+    };
+    assert!(detect(vec![merchant("loyal", loyal, 30)], &[]).is_empty());
+}
+
+#[test]
+fn one_behaviour_is_below_the_threshold_and_two_meet_it() {
+    let one = Group {
+        empty_parcels: false,
+        ..RING
+    };
+    assert!(
+        detect(vec![merchant("m", one, 30)], &[]).is_empty(),
+        "shared phones alone"
+    );
+    assert_eq!(
+        detect(vec![merchant("m", one, 30)], &[("min_signals", 1.0)]).len(),
+        1
+    );
+    let instant_templated = Group {
+        shared_devices: false,
+        empty_parcels: false,
+        instant: true,
+        templated: true,
+        ..RING
+    };
+    let f = detect(vec![merchant("m", instant_templated, 30)], &[]);
+    assert_eq!(f.len(), 1);
+    let signals: Vec<&str> = f[0].evidence["signals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s.as_str())
+        .collect();
+    assert_eq!(
+        signals,
+        ["instant_signing", "instant_reviews", "templated_reviews"]
+    );
+}
+
+#[test]
+fn shared_office_address_and_network_do_not_count() {
+    // Colleagues: one address, one network, their own phones: no behaviour counts.
+    let office = Group {
+        shared_devices: false,
+        empty_parcels: false,
+        shared_address: true,
+        ..RING
+    };
+    assert!(detect(vec![merchant("canteen", office, 30)], &[]).is_empty());
+}
+
+#[test]
+fn ring_size_at_the_threshold() {
+    let small = Group {
+        accounts: 10,
+        ..RING
+    };
+    assert_eq!(
+        detect(vec![merchant("m", small, 10)], &[]).len(),
+        1,
+        "10 accounts meet min_accounts = 10"
+    );
+    let smaller = Group {
+        accounts: 9,
+        ..RING
+    };
+    assert!(
+        detect(vec![merchant("m", smaller, 10)], &[]).is_empty(),
+        "9 accounts do not"
+    );
+}
+
+#[test]
+fn default_review_texts_are_not_templates() {
+    let (orders, mut reviews) = merchant(
+        "quiet",
+        Group {
+            shared_devices: false,
+            empty_parcels: false,
+            shared_address: false,
+            instant: true,
+            ..RING
+        },
+        30,
+    );
+    for r in &mut reviews {
+        r["text"] = json!("此用户没有填写评价。");
+    }
+    // Instant signing and reviewing remain, templated texts do not count.
+    let f = detect(vec![(orders, reviews)], &[]);
+    assert_eq!(f.len(), 1);
+    let signals: Vec<&str> = f[0].evidence["signals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s.as_str())
+        .collect();
+    assert!(!signals.contains(&"templated_reviews"), "{signals:?}");
+}
+
+#[test]
+fn a_small_share_of_a_best_sellers_orders_is_not_a_finding() {
+    // The ring's accounts also buy from a best seller (camouflage), on their shared phones.
+    let (mut orders, reviews) = merchant("bad", RING, 30);
+    for a in 0..20 {
+        orders.push(json!({"platform_id": "p", "order_id": format!("camo{a}"), "merchant_id": "star", "buyer_pid": format!("bad-ring{a}"),
+            "ordered_at": time(a, 0), "paid_at": time(a, 1), "device_pid": format!("bad-farm{}", a % 4), "parcel_weight_g": 20, "status": "completed"}));
+    }
+    let (star_orders, star_reviews) = merchant(
+        "star",
+        Group {
+            accounts: 0,
+            ..RING
+        },
+        400,
+    );
+    orders.extend(star_orders);
+    let mut all_reviews = reviews;
+    all_reviews.extend(star_reviews);
+    let f = detect(vec![(orders, all_reviews)], &[]);
+    let subjects: Vec<&str> = f.iter().map(|f| f.subject.id.as_str()).collect();
+    assert_eq!(subjects, ["bad"]);
+}

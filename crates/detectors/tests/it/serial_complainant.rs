@@ -1,0 +1,163 @@
+use serde_json::{Value, json};
+use tianping_detectors::serial_complainant::SerialComplainant;
+
+use crate::support::*;
+
+const AS_OF: &str = "2026-05-01T00:00:00+08:00";
+
+/// `n` complaints by `person`, one every `every` days back from April 30, against `respondents`
+/// shops in turn.
+fn complaints(
+    person: &str,
+    n: usize,
+    every: usize,
+    respondents: usize,
+    text: &dyn Fn(usize) -> String,
+    demand: &str,
+) -> Vec<Value> {
+    (0..n)
+        .map(|i| {
+            let day = 119 - (i * every) as i64; // days after 2026-01-01: April 30 back
+            let date = tianping_domain::value::format_date(
+                i64::from(tianping_domain::value::days_from_civil(2026, 1, 1).unwrap()) + day,
+            );
+            json!({"complaint_id": format!("{person}-{i}"), "received_at": format!("{date}T10:00:00+08:00"),
+                "complainant_pid": person, "platform_id": "p", "merchant_id": format!("shop{}", i % respondents),
+                "respondent_name": "某店", "text": text(i), "demand": demand})
+        })
+        .collect()
+}
+
+fn template(_: usize) -> String {
+    "本人在贵店购买的进口饼干外包装无中文标签，违反食品安全法相关规定，要求退一赔十。".into()
+}
+
+fn varied(i: usize) -> String {
+    [
+        "电水壶漏水商家不给换。",
+        "外卖洒了拒绝退款。",
+        "健身房关门联系不上。",
+        "羽绒服含绒量不符。",
+        "快递丢件无人负责。",
+        "话费多扣客服推脱。",
+        "发错颜色不给换货。",
+        "耳机一只没声音。",
+    ][i % 8]
+        .into()
+}
+
+fn detect(complaints: Vec<Value>, orders: Vec<Value>) -> Vec<tianping_detect::Finding> {
+    run(
+        &SerialComplainant,
+        AS_OF,
+        &data(&[("complaints", complaints), ("orders", orders)], 9),
+    )
+}
+
+#[test]
+fn a_template_claimant_demanding_punitive_damages_is_flagged_for_triage_only() {
+    let f = detect(
+        complaints("claimer", 20, 3, 10, &template, "punitive_compensation"),
+        vec![],
+    );
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].subject.id, "claimer");
+    assert_eq!(f[0].severity, tianping_detect::Severity::Low);
+    assert_eq!(f[0].evidence["triage_only"], true);
+    assert!(
+        f[0].summary.contains("不得据此自动不予受理"),
+        "{}",
+        f[0].summary
+    );
+    let signals: Vec<&str> = f[0].evidence["signals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s.as_str())
+        .collect();
+    assert_eq!(
+        signals,
+        ["many_respondents", "punitive_demands", "templated_texts"]
+    );
+}
+
+#[test]
+fn many_genuine_complaints_alone_are_not_flagged() {
+    // Eight complaints in a month, eight shops, varied texts, refunds: one signal only.
+    assert!(detect(complaints("unlucky", 8, 3, 8, &varied, "refund"), vec![]).is_empty());
+}
+
+#[test]
+fn one_dispute_followed_up_is_not_flagged() {
+    let followups = complaints(
+        "persistent",
+        15,
+        5,
+        1,
+        &|i| format!("第{}次反映：储值卡余额商家不认账，要求退还余额。", i + 1),
+        "refund",
+    );
+    assert!(detect(followups, vec![]).is_empty());
+}
+
+#[test]
+fn volume_thresholds_at_the_line() {
+    // 6 complaints within 30 days meet min_30d = 6; 5 do not (and 5 are under 90/365 too).
+    let at = detect(
+        complaints("c", 6, 4, 6, &template, "punitive_compensation"),
+        vec![],
+    );
+    assert_eq!(at.len(), 1);
+    assert_eq!(at[0].evidence["complaints_30d"], 6);
+    assert!(
+        detect(
+            complaints("c", 5, 4, 5, &template, "punitive_compensation"),
+            vec![]
+        )
+        .is_empty()
+    );
+    // 12 in 90 days (one a week) meet min_90d = 12; 11 do not.
+    assert_eq!(
+        detect(
+            complaints("c", 12, 7, 6, &template, "punitive_compensation"),
+            vec![]
+        )
+        .len(),
+        1
+    );
+    assert!(
+        detect(
+            complaints("c", 11, 8, 6, &template, "punitive_compensation"),
+            vec![]
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn repeated_purchases_of_one_item_are_a_signal() {
+    // One shop only, varied texts: punitive demands are one signal; three orders of one listing make two.
+    let orders: Vec<Value> = (0..3)
+        .map(|i| json!({"platform_id": "p", "listing_id": "biscuits", "buyer_pid": "c", "quantity": 10, "order_id": format!("o{i}")}))
+        .collect();
+    let cs = complaints("c", 10, 2, 1, &varied, "punitive_compensation");
+    let f = detect(cs.clone(), orders.clone());
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].evidence["most_bought_listing"]["units"], 30);
+    assert!(
+        detect(cs, orders[..2].to_vec()).is_empty(),
+        "two orders are under repeat_purchases = 3"
+    );
+}
+
+#[test]
+fn complaints_older_than_a_year_do_not_count() {
+    let old: Vec<Value> = complaints("c", 40, 10, 10, &template, "punitive_compensation")
+        .into_iter()
+        .map(|mut c| {
+            c["received_at"] = json!(c["received_at"].as_str().unwrap().replace("2026-", "2024-"));
+            c
+        })
+        .collect();
+    assert!(detect(old, vec![]).is_empty());
+}

@@ -1,0 +1,497 @@
+//! The judged layer: absolute terms per the SAMR 《广告绝对化用语执法指南》 (2023) exemptions, and
+//! the class-specific claim rules of 广告法 arts. 16–18 and the cosmetics regulation.
+//!
+//! An exemption is decided in this order, the first that applies wins:
+//!
+//! 1. a registered trademark or brand of the merchant that contains the term covers the match
+//!    (guideline item 4);
+//! 2. the match is a time/order statement or a non-ranking word: a lexicon pattern ("第一次",
+//!    "唯一性") or a larger ordinary word found by segmentation (item 7, and not an absolute use);
+//! 3. for 三品一械 (`health_food`, `special_medical_food`, `drug`, `medical_device`), when the
+//!    sentence speaks of efficacy, nothing below applies: **violation** (guideline: the exemptions do
+//!    not cover absolute terms about efficacy, cure or effectiveness rates in these ads);
+//! 4. a usage tip or technical parameter pattern ("最佳赏味期", "最高承重") (item 2);
+//! 5. a grade term with a standard reference in the sentence ("质量等级：特级", "一级能效") (item 3);
+//! 6. a superlative or rank preceded in its clause by a self-reference ("本店最新款") — never a
+//!    market-wide term such as "全网最低" (item 1);
+//! 7. a rank with a stated year and a source in the sentence ("据…2025年…销量第一") (item 7; the
+//!    proof must still be checked, which the reason says);
+//!
+//! otherwise a **violation**. First-offence and minor-harm context (guideline) may lower a
+//! penalty; it is the detector's business and never turns a violation into an exemption here.
+
+use crate::lexicon::{Category, ExemptKind, Lexicon, TermKind};
+use crate::normalize::{Normalized, normalize};
+use crate::scan::{Hit, scan_normalized};
+
+/// Product classes for which absolute terms about efficacy are never exempt (三品一械 and
+/// special-medical food; data standard §3.4 class codes).
+pub const STRICT_CLASSES: &[&str] = &[
+    "health_food",
+    "special_medical_food",
+    "drug",
+    "medical_device",
+];
+
+/// Chars before a match searched for a self-reference ("本店").
+const SELF_REFERENCE_WINDOW: usize = 10;
+
+/// What the judged layer knows about the advertiser.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct JudgeContext<'a> {
+    /// Registered marks the merchant owns or is licensed to use, and its brand as registered.
+    pub trademarks: &'a [String],
+    /// `listings.product_class` (data standard §3.4), if known.
+    pub product_class: Option<&'a str>,
+}
+
+/// Why a match is not a violation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ExemptReason {
+    /// A registered trademark or brand containing the term (guideline item 4).
+    Trademark,
+    /// A usage tip (guideline item 2).
+    UsageTip,
+    /// A technical parameter, not a comparison.
+    Specification,
+    /// A grade from a national, industry or local standard (guideline item 3).
+    StandardGrade,
+    /// A true self-comparison within the brand or shop (guideline item 1).
+    SelfComparison,
+    /// A statement of time or order (guideline item 7).
+    TimeOrOrder,
+    /// Not a ranking use: part of an ordinary word.
+    NonRanking,
+    /// The product class may make this claim (e.g. a drug naming a disease it treats).
+    ClassAllowed,
+}
+
+impl ExemptReason {
+    /// Stable snake_case code for findings and statistics.
+    pub fn code(self) -> &'static str {
+        match self {
+            ExemptReason::Trademark => "trademark",
+            ExemptReason::UsageTip => "usage_tip",
+            ExemptReason::Specification => "specification",
+            ExemptReason::StandardGrade => "standard_grade",
+            ExemptReason::SelfComparison => "self_comparison",
+            ExemptReason::TimeOrOrder => "time_or_order",
+            ExemptReason::NonRanking => "non_ranking",
+            ExemptReason::ClassAllowed => "class_allowed",
+        }
+    }
+}
+
+/// The verdict on one match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Verdict {
+    /// The match is a violation of the provision.
+    Violation,
+    /// The match is not a violation, for this reason.
+    Exempt(ExemptReason),
+}
+
+/// A match with its verdict, the provision the verdict rests on and the reasons in zh and en.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Judged {
+    /// The match.
+    pub hit: Hit,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// The provision the verdict rests on (may differ from `hit.provision` by product class).
+    pub provision: String,
+    /// Reason, Chinese.
+    pub reason_zh: String,
+    /// Reason, English.
+    pub reason_en: String,
+}
+
+impl Judged {
+    /// Whether the verdict is a violation.
+    pub fn is_violation(&self) -> bool {
+        self.verdict == Verdict::Violation
+    }
+}
+
+/// Judges every absolute term (广告法 art. 9(3)) in `text` with the built-in lexicons.
+pub fn judge_absolute_terms(text: &str, ctx: &JudgeContext<'_>) -> Vec<Judged> {
+    judge_absolute_terms_with(Lexicon::builtin(), text, ctx)
+}
+
+/// Judges every absolute term in `text` with `lex` (its `absolute_term` entries, exemption
+/// patterns and cue lists).
+pub fn judge_absolute_terms_with(lex: &Lexicon, text: &str, ctx: &JudgeContext<'_>) -> Vec<Judged> {
+    let norm = normalize(text);
+    let marks: Vec<String> = ctx
+        .trademarks
+        .iter()
+        .map(|m| normalize(m).as_str().to_string())
+        .filter(|m| !m.is_empty())
+        .collect();
+    let strict = ctx
+        .product_class
+        .is_some_and(|c| STRICT_CLASSES.contains(&c));
+    scan_normalized(lex, text, &norm)
+        .into_iter()
+        .filter(|(hit, _)| hit.category == Category::AbsoluteTerm)
+        .map(|(hit, range)| {
+            let reason =
+                absolute_exemption(lex, &norm, &hit, range.start, range.end, &marks, strict);
+            let provision = hit.provision.clone();
+            let (reason_zh, reason_en) = absolute_reason(&hit, reason, strict);
+            Judged {
+                verdict: reason.map_or(Verdict::Violation, Verdict::Exempt),
+                hit,
+                provision,
+                reason_zh,
+                reason_en,
+            }
+        })
+        .collect()
+}
+
+fn absolute_exemption(
+    lex: &Lexicon,
+    norm: &Normalized,
+    hit: &Hit,
+    s: usize,
+    e: usize,
+    marks: &[String],
+    strict: bool,
+) -> Option<ExemptReason> {
+    let n = norm.as_str();
+    // 1. A mark of the merchant covering the match.
+    if marks.iter().any(|m| covers(n, m, s, e)) {
+        return Some(ExemptReason::Trademark);
+    }
+    // 2. Time/order statements and non-ranking words.
+    match hit.exemption.as_ref().map(|x| x.1) {
+        Some(ExemptKind::TimeOrder) => return Some(ExemptReason::TimeOrOrder),
+        Some(ExemptKind::NonRanking | ExemptKind::NotATerm) => {
+            return Some(ExemptReason::NonRanking);
+        }
+        _ => {}
+    }
+    if hit.word.is_some() {
+        return Some(ExemptReason::NonRanking);
+    }
+    // 3. 三品一械 speaking of efficacy: no further exemption.
+    let cs = clause_start(n, s);
+    let sentence = &n[sentence_start(n, s)..sentence_end(n, e)];
+    if strict
+        && lex
+            .cue("efficacy")
+            .iter()
+            .any(|c| sentence.contains(c.as_str()))
+    {
+        return None;
+    }
+    // 4. Usage tips and parameters.
+    match hit.exemption.as_ref().map(|x| x.1) {
+        Some(ExemptKind::UsageTip) => return Some(ExemptReason::UsageTip),
+        Some(ExemptKind::Specification) => return Some(ExemptReason::Specification),
+        Some(ExemptKind::StandardGrade) => return Some(ExemptReason::StandardGrade),
+        _ => {}
+    }
+    // 5. Grade term with a standard reference.
+    if hit.kind == TermKind::Grade
+        && lex
+            .cue("standard_reference")
+            .iter()
+            .any(|c| sentence.contains(c.as_str()))
+    {
+        return Some(ExemptReason::StandardGrade);
+    }
+    // 6. Self-comparison within the clause.
+    if matches!(hit.kind, TermKind::Superlative | TermKind::Rank) {
+        let from = norm
+            .byte_of_char(norm.char_at_byte(s).saturating_sub(SELF_REFERENCE_WINDOW))
+            .max(cs);
+        let before = &n[from..s];
+        if lex
+            .cue("self_reference")
+            .iter()
+            .any(|c| before.contains(c.as_str()))
+        {
+            return Some(ExemptReason::SelfComparison);
+        }
+    }
+    // 7. A rank with a year and a source.
+    if hit.kind == TermKind::Rank
+        && has_year(sentence)
+        && lex
+            .cue("ranking_source")
+            .iter()
+            .any(|c| sentence.contains(c.as_str()))
+    {
+        return Some(ExemptReason::TimeOrOrder);
+    }
+    None
+}
+
+/// Whether an occurrence of `mark` in `n` covers `s..e`.
+fn covers(n: &str, mark: &str, s: usize, e: usize) -> bool {
+    n.match_indices(mark)
+        .any(|(i, m)| i <= s && i + m.len() >= e)
+}
+
+fn is_clause_end(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '，' | '、' | '。' | '!' | '！' | '?' | '？' | ';' | '；' | ':' | '：' | '\n'
+    )
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '!' | '！' | '?' | '？' | ';' | '；' | '\n')
+}
+
+/// Byte offset where the clause (between commas etc.) containing byte `s` starts.
+fn clause_start(n: &str, s: usize) -> usize {
+    n[..s]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_clause_end(c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+fn sentence_start(n: &str, s: usize) -> usize {
+    n[..s]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_sentence_end(c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+fn sentence_end(n: &str, e: usize) -> usize {
+    n[e..]
+        .char_indices()
+        .find(|&(_, c)| is_sentence_end(c))
+        .map_or(n.len(), |(i, _)| e + i)
+}
+
+/// A four-digit year 19xx/20xx followed by 年 (or the sentence states a 年度/月 period).
+fn has_year(s: &str) -> bool {
+    let chars: Vec<char> = s.chars().collect();
+    chars.windows(5).any(|w| {
+        matches!(w[0], '1' | '2')
+            && w[1..4].iter().all(char::is_ascii_digit)
+            && w[4] == '年'
+            && matches!((w[0], w[1]), ('1', '9') | ('2', '0'))
+    })
+}
+
+fn absolute_reason(hit: &Hit, reason: Option<ExemptReason>, strict: bool) -> (String, String) {
+    let t = &hit.term;
+    match reason {
+        None if strict => (
+            format!(
+                "三品一械等广告就功效使用绝对化用语“{t}”，不适用《广告绝对化用语执法指南》的豁免，违反{}",
+                hit.provision
+            ),
+            format!(
+                "absolute term \"{t}\" about efficacy in an ad for a drug, device, health or special-medical food: the guideline's exemptions do not apply; breaches {}",
+                hit.provision
+            ),
+        ),
+        None => (
+            format!(
+                "使用绝对化用语“{t}”，且不属于执法指南列举的豁免情形，违反{}",
+                hit.provision
+            ),
+            format!(
+                "absolute term \"{t}\" used outside every exemption of the SAMR guideline; breaches {}",
+                hit.provision
+            ),
+        ),
+        Some(ExemptReason::Trademark) => (
+            format!("“{t}”为经营者注册商标或品牌名称的一部分（执法指南第4项）"),
+            format!(
+                "\"{t}\" is part of the merchant's registered trademark or brand (guideline item 4)"
+            ),
+        ),
+        Some(ExemptReason::UsageTip) => (
+            format!("“{t}”用于使用提示，如最佳使用时间、保存期限（执法指南第2项）"),
+            format!(
+                "\"{t}\" gives a usage tip such as the best time to use or keep (guideline item 2)"
+            ),
+        ),
+        Some(ExemptReason::Specification) => (
+            format!("“{t}”用于说明技术参数，不指向商品优劣比较"),
+            format!("\"{t}\" states a technical parameter, not a comparison"),
+        ),
+        Some(ExemptReason::StandardGrade) => (
+            format!("“{t}”为国家、行业或地方标准中的等级用语（执法指南第3项）"),
+            format!(
+                "\"{t}\" is a grade from a national, industry or local standard (guideline item 3)"
+            ),
+        ),
+        Some(ExemptReason::SelfComparison) => (
+            format!("“{t}”为同一品牌或经营者内部的自我比较（执法指南第1项），须如实"),
+            format!(
+                "\"{t}\" compares within the merchant's own brand or shop (guideline item 1); must be true"
+            ),
+        ),
+        Some(ExemptReason::TimeOrOrder) => (
+            format!(
+                "“{t}”为时间或顺序表述，或注明时间、范围和出处的排名（执法指南第7项）；排名须核对证明材料"
+            ),
+            format!(
+                "\"{t}\" states time or order, or a rank with its period and source (guideline item 7); check the proof of any rank"
+            ),
+        ),
+        Some(ExemptReason::NonRanking) => (
+            format!(
+                "“{t}”是其他普通词语的一部分{}，不是绝对化用语",
+                hit.word
+                    .as_ref()
+                    .map(|w| format!("（{w}）"))
+                    .unwrap_or_default()
+            ),
+            format!(
+                "\"{t}\" is part of an ordinary word{}, not an absolute term",
+                hit.word
+                    .as_ref()
+                    .map(|w| format!(" ({w})"))
+                    .unwrap_or_default()
+            ),
+        ),
+        Some(ExemptReason::ClassAllowed) => (
+            format!("“{t}”对该商品类别不受此条限制"),
+            format!("\"{t}\" is not restricted by this provision for this product class"),
+        ),
+    }
+}
+
+/// Judges the class-specific claims in `text` with the built-in lexicons: medical claims in
+/// non-medical products (广告法 art. 17; art. 18(2) for health food), efficacy guarantees and cure
+/// rates (arts. 16, 18(1)), special efficacy claimed by ordinary cosmetics and medical claims by any
+/// cosmetic. Matches that do not concern `ctx.product_class` are left out.
+pub fn judge_claims(text: &str, ctx: &JudgeContext<'_>) -> Vec<Judged> {
+    judge_claims_with(Lexicon::builtin(), text, ctx)
+}
+
+/// [`judge_claims`] with the given lexicon.
+pub fn judge_claims_with(lex: &Lexicon, text: &str, ctx: &JudgeContext<'_>) -> Vec<Judged> {
+    let class = ctx.product_class.unwrap_or("general");
+    let medical = matches!(class, "drug" | "medical_device");
+    let health = matches!(class, "health_food" | "special_medical_food");
+    let cosmetic = matches!(class, "ordinary_cosmetic" | "special_cosmetic");
+    let norm = normalize(text);
+    let mut out = Vec::new();
+    for (hit, _) in scan_normalized(lex, text, &norm) {
+        if !hit.stands() {
+            continue;
+        }
+        let t = hit.term.clone();
+        let (verdict, provision, zh, en) = match hit.category {
+            Category::MedicalClaim if medical => (
+                Verdict::Exempt(ExemptReason::ClassAllowed),
+                hit.provision.clone(),
+                format!("药品、医疗器械广告可以说明适应症“{t}”（另受第十六条约束）"),
+                format!(
+                    "a drug or device ad may state its indication \"{t}\" (art. 16 still applies)"
+                ),
+            ),
+            Category::MedicalClaim if health => (
+                Verdict::Violation,
+                "广告法 第十八条第（二）项".to_string(),
+                format!("保健食品广告涉及疾病预防、治疗功能（“{t}”）"),
+                format!("health-food ad claims disease prevention or treatment (\"{t}\")"),
+            ),
+            Category::MedicalClaim => (
+                Verdict::Violation,
+                hit.provision.clone(),
+                format!("非医疗、药品、医疗器械广告涉及疾病治疗功能或使用医疗用语（“{t}”）"),
+                format!(
+                    "an ad for something other than medical services, drugs or devices claims to treat disease or uses a medical term (\"{t}\")"
+                ),
+            ),
+            Category::EfficacyGuarantee => {
+                let provision = if health {
+                    "广告法 第十八条第（一）项".to_string()
+                } else if medical {
+                    hit.provision.clone()
+                } else {
+                    "广告法 第十七条".to_string()
+                };
+                (
+                    Verdict::Violation,
+                    provision,
+                    format!("对功效、安全性作断言或保证，或说明治愈率、有效率（“{t}”）"),
+                    format!(
+                        "asserts or guarantees efficacy or safety, or states a cure or effectiveness rate (\"{t}\")"
+                    ),
+                )
+            }
+            Category::CosmeticSpecialEfficacy if class == "ordinary_cosmetic" => (
+                Verdict::Violation,
+                hit.provision.clone(),
+                format!("普通化妆品宣称特殊化妆品功效（“{t}”），须注册为特殊化妆品"),
+                format!(
+                    "an ordinary (filed) cosmetic claims a special-cosmetic efficacy (\"{t}\") that needs registration"
+                ),
+            ),
+            Category::CosmeticSpecialEfficacy if class == "special_cosmetic" => (
+                Verdict::Exempt(ExemptReason::ClassAllowed),
+                hit.provision.clone(),
+                format!("特殊化妆品可在注册范围内宣称“{t}”"),
+                format!("a registered special cosmetic may claim \"{t}\" within its registration"),
+            ),
+            Category::CosmeticMedicalClaim if cosmetic => (
+                Verdict::Violation,
+                hit.provision.clone(),
+                format!("化妆品明示或者暗示具有医疗作用（“{t}”）"),
+                format!("a cosmetic states or implies a medical effect (\"{t}\")"),
+            ),
+            _ => continue,
+        };
+        out.push(Judged {
+            hit,
+            verdict,
+            provision,
+            reason_zh: zh,
+            reason_en: en,
+        });
+    }
+    out
+}
+
+/// A statement the ad must carry for its product class but does not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Missing {
+    /// The statement.
+    pub statement: String,
+    /// The provision requiring it.
+    pub provision: String,
+    /// Reason, Chinese.
+    pub reason_zh: String,
+    /// Reason, English.
+    pub reason_en: String,
+}
+
+/// The required statements (e.g. "本品不能代替药物" for health food) missing from `text`, for
+/// `ctx.product_class`, with the built-in lexicons. Disguised spacing does not count against the
+/// text: the statement is looked for in normalised form.
+pub fn missing_statements(text: &str, ctx: &JudgeContext<'_>) -> Vec<Missing> {
+    missing_statements_with(Lexicon::builtin(), text, ctx)
+}
+
+/// [`missing_statements`] with the given lexicon.
+pub fn missing_statements_with(lex: &Lexicon, text: &str, ctx: &JudgeContext<'_>) -> Vec<Missing> {
+    let Some(class) = ctx.product_class else {
+        return Vec::new();
+    };
+    let norm = normalize(text);
+    lex.required()
+        .iter()
+        .filter(|r| r.product_classes.iter().any(|c| c == class))
+        .filter(|r| !norm.as_str().contains(normalize(&r.statement).as_str()))
+        .map(|r| Missing {
+            statement: r.statement.clone(),
+            provision: r.provision.clone(),
+            reason_zh: format!("未显著标明“{}”（{}）", r.statement, r.provision),
+            reason_en: format!("does not state \"{}\" ({})", r.statement, r.provision),
+        })
+        .collect()
+}

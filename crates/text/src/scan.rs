@@ -1,0 +1,389 @@
+//! Matching: lexicon terms found in normalised text, reported as spans of the original with the
+//! sentence and a context window; exemption patterns and word boundaries (jieba) decide which
+//! matches stand.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use jieba_rs::Jieba;
+
+use crate::lexicon::{Category, ExemptKind, Lexicon, Severity, TermKind};
+use crate::normalize::{Normalized, normalize};
+
+/// Chars of original text quoted either side of a match in [`Hit::context`].
+pub const CONTEXT_CHARS: usize = 20;
+/// At most this many chars of a sentence are quoted either side of a match in [`Hit::sentence`].
+pub const SENTENCE_MAX_CHARS: usize = 120;
+/// Chars of normalised text either side of a match that are segmented to judge word boundaries.
+const SEGMENT_WINDOW: usize = 12;
+
+static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
+
+/// One match of a lexicon term in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// The term matched (canonical spelling, even when a variant or a disguised form matched).
+    pub term: String,
+    /// Its category.
+    pub category: Category,
+    /// Its kind within the category.
+    pub kind: TermKind,
+    /// The provision it enforces.
+    pub provision: String,
+    /// Severity hint.
+    pub severity: Severity,
+    /// Lexicon file and entry version, for the finding's evidence.
+    pub lexicon: String,
+    /// Version of the entry.
+    pub version: String,
+    /// Span in the original text, in chars (Unicode scalar values), end exclusive.
+    pub start_char: usize,
+    /// End char, exclusive.
+    pub end_char: usize,
+    /// Span in the original text, in bytes.
+    pub start_byte: usize,
+    /// End byte, exclusive.
+    pub end_byte: usize,
+    /// The original text of the span (`&text[start_byte..end_byte]`), disguise and all.
+    pub matched_original: String,
+    /// The original sentence containing the match (at most [`SENTENCE_MAX_CHARS`] either side).
+    pub sentence: String,
+    /// [`CONTEXT_CHARS`] chars of original text either side of the match, and the match.
+    pub context: String,
+    /// The larger word (by jieba segmentation of the normalised text) that the match sits strictly
+    /// inside, if any — e.g. "唯一性" for a match of "唯一".
+    pub word: Option<String>,
+    /// The exemption pattern of the lexicon that covers the match, if any, and its kind.
+    pub exemption: Option<(String, ExemptKind)>,
+}
+
+impl Hit {
+    /// Whether the match is a term in its own right: not covered by an exemption pattern and not
+    /// part of a larger word.
+    pub fn stands(&self) -> bool {
+        self.exemption.is_none() && self.word.is_none()
+    }
+}
+
+/// The matches of `lex` in `text` that stand ([`Hit::stands`]), in text order.
+pub fn scan(lex: &Lexicon, text: &str) -> Vec<Hit> {
+    let mut hits = scan_all(lex, text);
+    hits.retain(Hit::stands);
+    hits
+}
+
+/// Every match of `lex` in `text`, in text order, including those an exemption pattern covers or
+/// that sit inside a larger word (see [`Hit::exemption`] and [`Hit::word`]).
+pub fn scan_all(lex: &Lexicon, text: &str) -> Vec<Hit> {
+    let norm = normalize(text);
+    scan_normalized(lex, text, &norm)
+        .into_iter()
+        .map(|(hit, _)| hit)
+        .collect()
+}
+
+/// Matches over an already normalised text, each with its byte range in the normalised text.
+pub(crate) fn scan_normalized(
+    lex: &Lexicon,
+    text: &str,
+    norm: &Normalized,
+) -> Vec<(Hit, Range<usize>)> {
+    let n = norm.as_str();
+    let mut exempt: Vec<(usize, usize, usize)> = lex
+        .exempt_matcher
+        .find_overlapping_iter(n)
+        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+        .collect();
+    exempt.sort_unstable();
+    let mut hits = Vec::new();
+    for m in lex.matcher.find_iter(n) {
+        let (s, e) = (m.start(), m.end());
+        if !ascii_boundaries_ok(n, s, e) {
+            continue;
+        }
+        let Some(entry) = lex
+            .pattern_entry
+            .get(m.pattern().as_usize())
+            .and_then(|&i| lex.entries().get(i))
+        else {
+            continue;
+        };
+        let Some(span) = norm.original_span(s, e) else {
+            continue;
+        };
+        let exemption = covering_exemption(&exempt, lex.exempt_max_len, s, e)
+            .and_then(|i| lex.exemptions().get(i).map(|x| (x.pattern.clone(), x.kind)));
+        let word = if exemption.is_none() {
+            containing_word(lex, norm, s, e)
+        } else {
+            None
+        };
+        let hit = Hit {
+            term: entry.term.clone(),
+            category: entry.category,
+            kind: entry.kind,
+            provision: entry.provision.clone(),
+            severity: entry.severity,
+            lexicon: entry.lexicon.clone(),
+            version: entry.version.clone(),
+            start_char: span.start_char,
+            end_char: span.end_char,
+            start_byte: span.start_byte,
+            end_byte: span.end_byte,
+            matched_original: text
+                .get(span.start_byte..span.end_byte)
+                .unwrap_or_default()
+                .to_string(),
+            sentence: sentence_around(text, span.start_byte, span.end_byte),
+            context: window(text, span.start_byte, span.end_byte, CONTEXT_CHARS),
+            word,
+            exemption,
+        };
+        hits.push((hit, s..e));
+    }
+    hits
+}
+
+/// A term that begins or ends with an ASCII letter or digit must not continue a latin word or
+/// number ("a货" is not in "panda货", "1:1" not in "11:1").
+fn ascii_boundaries_ok(n: &str, s: usize, e: usize) -> bool {
+    let first = n[s..e].chars().next();
+    let last = n[s..e].chars().next_back();
+    let before = n[..s].chars().next_back();
+    let after = n[e..].chars().next();
+    let clash = |inner: Option<char>, outer: Option<char>| {
+        inner.is_some_and(|c| c.is_ascii_alphanumeric())
+            && outer.is_some_and(|c| c.is_ascii_alphanumeric())
+    };
+    !(clash(first, before) || clash(last, after))
+}
+
+/// Index of an exemption pattern whose occurrence covers `s..e` (sorted by start).
+fn covering_exemption(
+    exempt: &[(usize, usize, usize)],
+    max_len: usize,
+    s: usize,
+    e: usize,
+) -> Option<usize> {
+    let from = exempt.partition_point(|x| x.0 < s.saturating_sub(max_len));
+    exempt
+        .get(from..)?
+        .iter()
+        .take_while(|x| x.0 <= s)
+        .find(|x| x.1 >= e)
+        .map(|x| x.2)
+}
+
+/// The jieba word (over a window of normalised text) that strictly contains `s..e` and goes on
+/// past its end, unless that word is itself a term of the lexicon.
+///
+/// A word that *ends* with the term ("天下第一", "获得最佳", "呼声最高") is a ranking statement in
+/// the segmenter's dictionary, not an ordinary word, so it does not count; ranking words that go on
+/// past the term ("最新款", "至尊版") are terms of the lexicon in their own right.
+fn containing_word(lex: &Lexicon, norm: &Normalized, s: usize, e: usize) -> Option<String> {
+    let n = norm.as_str();
+    let (cs, ce) = (norm.char_at_byte(s), norm.char_at_byte(e));
+    let ws = norm.byte_of_char(cs.saturating_sub(SEGMENT_WINDOW));
+    let we = norm.byte_of_char(ce.saturating_add(SEGMENT_WINDOW).min(norm.char_len()));
+    let win = n.get(ws..we)?;
+    let (rs, re) = (s - ws, e - ws);
+    JIEBA
+        .cut(win, false)
+        .into_iter()
+        .find(|t| t.byte_start <= rs && t.byte_end >= re && (t.byte_start < rs || t.byte_end > re))
+        .filter(|t| t.byte_end > re)
+        .map(|t| t.word.to_string())
+        .filter(|w| !is_whole_term(lex, w))
+}
+
+fn is_whole_term(lex: &Lexicon, w: &str) -> bool {
+    lex.matcher
+        .find(w)
+        .is_some_and(|m| m.start() == 0 && m.end() == w.len())
+}
+
+/// Chars that end a sentence (or a line) for quoting.
+fn is_sentence_end(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！' | '？' | '!' | '?' | '；' | ';' | '\n' | '\r' | '…'
+    )
+}
+
+/// The original sentence containing `start..end`, trimmed, at most [`SENTENCE_MAX_CHARS`] chars
+/// either side of the match.
+pub fn sentence_around(text: &str, start: usize, end: usize) -> String {
+    let before = text.get(..start).unwrap_or_default();
+    let mut s = start;
+    for (count, (i, c)) in before.char_indices().rev().enumerate() {
+        if is_sentence_end(c) || count >= SENTENCE_MAX_CHARS {
+            break;
+        }
+        s = i;
+    }
+    let after = text.get(end..).unwrap_or_default();
+    let mut e = end;
+    for (count, (i, c)) in after.char_indices().enumerate() {
+        if count >= SENTENCE_MAX_CHARS {
+            break;
+        }
+        e = end + i + c.len_utf8();
+        if is_sentence_end(c) {
+            break;
+        }
+    }
+    text.get(s..e).unwrap_or_default().trim().to_string()
+}
+
+/// `chars` chars of `text` either side of `start..end`, and the span itself.
+pub fn window(text: &str, start: usize, end: usize, chars: usize) -> String {
+    let s = text
+        .get(..start)
+        .unwrap_or_default()
+        .char_indices()
+        .rev()
+        .take(chars)
+        .last()
+        .map_or(start, |(i, _)| i);
+    let e = text
+        .get(end..)
+        .unwrap_or_default()
+        .char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| end + i);
+    text.get(s..e).unwrap_or_default().to_string()
+}
+
+/// Splits `text` into sentences (byte ranges of the original, terminator included, whitespace
+/// trimmed, empty ones skipped).
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut push = |a: usize, b: usize| {
+        let piece = &text[a..b];
+        let lead = piece.len() - piece.trim_start().len();
+        let trail = piece.len() - piece.trim_end().len();
+        if a + lead < b - trail {
+            out.push(a + lead..b - trail);
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if is_sentence_end(c) {
+            push(start, i + c.len_utf8());
+            start = i + c.len_utf8();
+        }
+    }
+    push(start, text.len());
+    out
+}
+
+/// Jieba segmentation of `text` (dictionary only, no HMM): the words as byte ranges of `text`.
+pub fn segment(text: &str) -> Vec<Range<usize>> {
+    JIEBA
+        .cut(text, false)
+        .into_iter()
+        .map(|t| t.byte_start..t.byte_end)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> &'static Lexicon {
+        Lexicon::builtin()
+    }
+
+    fn terms(text: &str) -> Vec<String> {
+        scan(lex(), text).into_iter().map(|h| h.term).collect()
+    }
+
+    #[test]
+    fn disguised_terms_map_back_to_the_original_span() {
+        let text = "爆款！本品是zui 佳选择，全网第①，品质國家級。";
+        let hits = scan(lex(), text);
+        let got: Vec<(&str, &str)> = hits
+            .iter()
+            .map(|h| (h.term.as_str(), h.matched_original.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("最佳", "zui 佳"),
+                ("全网第一", "全网第①"),
+                ("国家级", "國家級")
+            ]
+        );
+        for h in &hits {
+            assert_eq!(&text[h.start_byte..h.end_byte], h.matched_original);
+            let by_char: String = text
+                .chars()
+                .skip(h.start_char)
+                .take(h.end_char - h.start_char)
+                .collect();
+            assert_eq!(by_char, h.matched_original);
+        }
+        assert_eq!(hits[0].sentence, "本品是zui 佳选择，全网第①，品质國家級。");
+        assert_eq!((hits[0].start_char, hits[0].end_char), (6, 11));
+    }
+
+    #[test]
+    fn zero_width_and_emoji_inside_a_term() {
+        let text = "最\u{200b}佳 口感，顶🔥级享受";
+        let hits = scan(lex(), text);
+        assert_eq!(hits.len(), 2, "{hits:?}");
+        assert_eq!(hits[0].matched_original, "最\u{200b}佳");
+        assert_eq!(hits[1].matched_original, "顶🔥级");
+        assert_eq!((hits[1].start_char, hits[1].end_char), (7, 10));
+    }
+
+    #[test]
+    fn terms_inside_larger_words_do_not_stand() {
+        // "唯一性" is an ordinary word; "唯一" alone is a claim.
+        assert!(terms("保证数据的唯一性").is_empty());
+        assert_eq!(terms("本市唯一的正宗老店"), ["唯一"]);
+        let all = scan_all(lex(), "保证数据的唯一性");
+        assert_eq!(all.len(), 1);
+        assert!(all[0].exemption.is_some() || all[0].word.is_some());
+    }
+
+    #[test]
+    fn latin_terms_respect_word_boundaries() {
+        assert_eq!(terms("专柜正品，非A货"), ["a货"]);
+        assert!(terms("熊猫panda货架").is_empty());
+        assert_eq!(terms("1:1复刻"), ["1:1", "复刻"]);
+        assert!(terms("11:15 发货").is_empty());
+    }
+
+    #[test]
+    fn counterfeit_exemptions_cover_innocent_words() {
+        assert!(terms("高仿真绿植摆件").is_empty());
+        assert!(terms("请填写原单位名称").is_empty());
+        assert_eq!(terms("高仿包包"), ["高仿"]);
+    }
+
+    #[test]
+    fn context_and_sentence_are_bounded_and_on_char_boundaries() {
+        let long = "甲".repeat(500);
+        let text = format!("{long}最佳{long}");
+        let hits = scan(lex(), &text);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].context.chars().count(), 2 * CONTEXT_CHARS + 2);
+        assert!(hits[0].sentence.chars().count() <= 2 * SENTENCE_MAX_CHARS + 2);
+    }
+
+    #[test]
+    fn sentences_split_on_terminators() {
+        let text = " 第一句。第二句！\n第三句";
+        let parts: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(parts, ["第一句。", "第二句！", "第三句"]);
+    }
+
+    #[test]
+    fn segmentation_returns_ranges_covering_the_text() {
+        let text = "这是唯一性检查";
+        let words: Vec<&str> = segment(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(words.concat(), text);
+        assert!(words.contains(&"唯一性"), "{words:?}");
+    }
+}

@@ -1,0 +1,307 @@
+//! Cases written from 《广告法》 arts. 9(3), 16–18 and the SAMR 《广告绝对化用语执法指南》 (2023)
+//! as summarised in mission-anchors §5.4: for each exemption, one text it lifts and one it does not.
+
+use tianping_text::{
+    ExemptReason, JudgeContext, Verdict, judge_absolute_terms, judge_claims, missing_statements,
+};
+
+/// (term, verdict) for every absolute term in `text`.
+fn verdicts(text: &str, ctx: &JudgeContext<'_>) -> Vec<(String, Verdict)> {
+    judge_absolute_terms(text, ctx)
+        .into_iter()
+        .map(|j| (j.hit.term, j.verdict))
+        .collect()
+}
+
+fn one(text: &str, ctx: &JudgeContext<'_>) -> Verdict {
+    let v = verdicts(text, ctx);
+    assert_eq!(v.len(), 1, "{text}: {v:?}");
+    v[0].1
+}
+
+const NONE: JudgeContext<'static> = JudgeContext {
+    trademarks: &[],
+    product_class: None,
+};
+
+fn class(c: &'static str) -> JudgeContext<'static> {
+    JudgeContext {
+        trademarks: &[],
+        product_class: Some(c),
+    }
+}
+
+const V: Verdict = Verdict::Violation;
+fn ex(r: ExemptReason) -> Verdict {
+    Verdict::Exempt(r)
+}
+
+#[test]
+fn plain_absolute_terms_are_violations() {
+    assert_eq!(one("最优秀炒货店，欢迎品尝", &NONE), V);
+    assert_eq!(one("国家级产品，值得信赖", &NONE), V);
+    assert_eq!(one("口感最佳的龙井", &NONE), V);
+    assert_eq!(one("全网最低价，错过再等一年", &NONE), V);
+    let j = &judge_absolute_terms("西湖龙井，品质第一！限时特惠。", &NONE)[0];
+    assert_eq!(j.provision, "广告法 第九条第（三）项");
+    assert_eq!(j.hit.sentence, "西湖龙井，品质第一！");
+    assert!(j.reason_zh.contains("第一") && j.reason_en.contains("breaches"));
+}
+
+#[test]
+fn trademark_containing_the_term() {
+    let marks = ["最佳拍档".to_string()];
+    let ctx = JudgeContext {
+        trademarks: &marks,
+        product_class: Some("food"),
+    };
+    assert_eq!(
+        one("最佳拍档牌速冻水饺 1kg", &ctx),
+        ex(ExemptReason::Trademark)
+    );
+    // The mark does not cover a bare use of the term …
+    assert_eq!(one("最佳速冻水饺 1kg", &ctx), V);
+    // … and without the merchant's mark the same text is a violation.
+    assert_eq!(one("最佳拍档牌速冻水饺 1kg", &class("food")), V);
+}
+
+#[test]
+fn usage_tip() {
+    assert_eq!(
+        one("开封后最佳赏味期为7天", &NONE),
+        ex(ExemptReason::UsageTip)
+    );
+    assert_eq!(
+        one("最 佳 使用温度：18-25℃", &NONE),
+        ex(ExemptReason::UsageTip)
+    );
+    assert_eq!(one("开封后口感最佳", &NONE), V);
+}
+
+#[test]
+fn technical_parameter() {
+    assert_eq!(one("最高承重150kg", &NONE), ex(ExemptReason::Specification));
+    assert_eq!(one("性价比最高", &NONE), V);
+}
+
+#[test]
+fn standard_grade() {
+    assert_eq!(
+        one("质量等级：特级，执行标准GB/T 18650", &NONE),
+        ex(ExemptReason::StandardGrade)
+    );
+    assert_eq!(
+        one("特级初榨橄榄油 500ml", &NONE),
+        ex(ExemptReason::StandardGrade)
+    );
+    assert_eq!(
+        one("国家一级能效变频空调", &NONE),
+        ex(ExemptReason::StandardGrade)
+    );
+    assert_eq!(one("特级享受，尊贵体验", &NONE), V);
+    assert_eq!(one("国家一级品质，放心选购", &NONE), V);
+}
+
+#[test]
+fn self_comparison_within_the_brand() {
+    assert_eq!(
+        one("本店最新款连衣裙", &NONE),
+        ex(ExemptReason::SelfComparison)
+    );
+    assert_eq!(
+        one("这是本品牌最畅销的一款", &NONE),
+        ex(ExemptReason::SelfComparison)
+    );
+    assert_eq!(one("最新款连衣裙", &NONE), V);
+    assert_eq!(one("最畅销的空气炸锅", &NONE), V);
+    // A market-wide term is never a self-comparison.
+    assert_eq!(one("本店全网最低价", &NONE), V);
+    // The self-reference must be in the same clause.
+    assert_eq!(one("本店上新，最畅销的空气炸锅", &NONE), V);
+}
+
+#[test]
+fn time_and_order_statements() {
+    assert_eq!(
+        one("第一次购买享九折", &NONE),
+        ex(ExemptReason::TimeOrOrder)
+    );
+    assert_eq!(one("第一季新品上线", &NONE), ex(ExemptReason::TimeOrOrder));
+    assert_eq!(
+        one("第一条 本协议由平台与平台内经营者订立", &NONE),
+        ex(ExemptReason::TimeOrOrder)
+    );
+    assert_eq!(
+        one("据某平台2025年度统计，该型号销量第一", &NONE),
+        ex(ExemptReason::TimeOrOrder)
+    );
+    assert_eq!(one("品质第一，服务至上", &NONE), V);
+    assert_eq!(one("该型号销量第一", &NONE), V);
+    // A year without a source is not enough.
+    assert_eq!(one("2025年销量第一", &NONE), V);
+}
+
+#[test]
+fn non_ranking_uses() {
+    assert_eq!(
+        one("每件商品有唯一性编码", &NONE),
+        ex(ExemptReason::NonRanking)
+    );
+    assert_eq!(
+        one("依据最高人民法院司法解释", &NONE),
+        ex(ExemptReason::NonRanking)
+    );
+    assert_eq!(one("本市唯一认证门店", &NONE), V);
+}
+
+#[test]
+fn disguised_terms_are_still_judged() {
+    for text in [
+        "zui佳口感",
+        "最*佳口感",
+        "最\u{200b}佳口感",
+        "最🔥佳口感",
+        "醉佳口感",
+        "NO.1 的口感",
+        "ｔｏｐ１口感",
+    ] {
+        let v = verdicts(text, &NONE);
+        assert_eq!(v.len(), 1, "{text}: {v:?}");
+        assert_eq!(v[0].1, V, "{text}");
+    }
+    assert_eq!(one("品质第①", &NONE), V);
+}
+
+#[test]
+fn strict_classes_lose_the_exemptions_for_efficacy() {
+    let text = "最佳使用时间为睡前，改善睡眠效果更好";
+    assert_eq!(one(text, &class("food")), ex(ExemptReason::UsageTip));
+    assert_eq!(one(text, &class("health_food")), V);
+    assert!(
+        judge_absolute_terms(text, &class("health_food"))[0]
+            .reason_zh
+            .contains("三品一械")
+    );
+    // Without an efficacy cue the usage tip stands, also for health food.
+    assert_eq!(
+        one("最佳使用时间为早餐后", &class("health_food")),
+        ex(ExemptReason::UsageTip)
+    );
+    // Time/order statements are not absolute uses at all.
+    assert_eq!(
+        one("第一次服用后改善明显", &class("health_food")),
+        ex(ExemptReason::TimeOrOrder)
+    );
+}
+
+#[test]
+fn offsets_point_into_the_original() {
+    let text = "【限时】本款 ＺＵＩ 佳！全网第①，國家級品質";
+    let judged = judge_absolute_terms(text, &NONE);
+    let quoted: Vec<&str> = judged
+        .iter()
+        .map(|j| j.hit.matched_original.as_str())
+        .collect();
+    assert_eq!(quoted, ["ＺＵＩ 佳", "全网第①", "國家級"]);
+    for j in &judged {
+        assert_eq!(
+            &text[j.hit.start_byte..j.hit.end_byte],
+            j.hit.matched_original
+        );
+        let chars: Vec<char> = text.chars().collect();
+        let by_char: String = chars[j.hit.start_char..j.hit.end_char].iter().collect();
+        assert_eq!(by_char, j.hit.matched_original);
+    }
+}
+
+fn claim_verdicts(text: &str, c: &'static str) -> Vec<(String, Verdict, String)> {
+    judge_claims(text, &class(c))
+        .into_iter()
+        .map(|j| (j.hit.term, j.verdict, j.provision))
+        .collect()
+}
+
+#[test]
+fn medical_claims_by_class() {
+    assert_eq!(
+        claim_verdicts("山楂茶，降血压", "food"),
+        [("降血压".into(), V, "广告法 第十七条".into())]
+    );
+    assert_eq!(
+        claim_verdicts("鱼油软胶囊，降血压", "health_food"),
+        [("降血压".into(), V, "广告法 第十八条第（二）项".into())]
+    );
+    assert_eq!(
+        claim_verdicts("用于治疗原发性高血压", "drug"),
+        [(
+            "治疗".into(),
+            ex(ExemptReason::ClassAllowed),
+            "广告法 第十七条".into()
+        )]
+    );
+}
+
+#[test]
+fn efficacy_guarantees_by_class() {
+    assert_eq!(
+        claim_verdicts("无效退款", "health_food"),
+        [("无效退款".into(), V, "广告法 第十八条第（一）项".into())]
+    );
+    assert_eq!(
+        claim_verdicts("治愈率高达98%", "medical_device"),
+        [("治愈率".into(), V, "广告法 第十六条第（二）项".into())]
+    );
+}
+
+#[test]
+fn cosmetic_special_efficacy() {
+    let v = claim_verdicts("补水美白面霜", "ordinary_cosmetic");
+    assert_eq!(v.len(), 1);
+    assert_eq!(v[0].1, V);
+    let v = claim_verdicts("补水美白面霜", "special_cosmetic");
+    assert_eq!(v[0].1, ex(ExemptReason::ClassAllowed));
+    assert!(claim_verdicts("补水保湿面霜", "ordinary_cosmetic").is_empty());
+    assert_eq!(claim_verdicts("医学护肤品", "special_cosmetic")[0].1, V);
+}
+
+#[test]
+fn health_food_must_say_it_is_no_substitute_for_drugs() {
+    let ctx = class("health_food");
+    let missing = missing_statements("鱼油软胶囊，辅助降血脂", &ctx);
+    assert_eq!(missing.len(), 1);
+    assert_eq!(missing[0].statement, "本品不能代替药物");
+    assert_eq!(missing[0].provision, "广告法 第十八条第二款");
+    assert!(missing_statements("鱼油软胶囊。本品不能 代替药物", &ctx).is_empty());
+    assert!(missing_statements("鱼油软胶囊", &class("food")).is_empty());
+}
+
+#[test]
+fn ranking_words_of_the_segmenter_dictionary_stay_violations() {
+    // Words the segmenter knows that end with a term, or that the lexicon lists as terms.
+    for text in [
+        "天下第一的好茶",
+        "信誉第一",
+        "名列第一",
+        "荣获最佳口碑",
+        "达到最佳状态",
+        "呼声最高的一款",
+        "最新款连衣裙",
+        "至尊版礼盒",
+        "独家生产工艺",
+        "唯一一家授权店",
+        "送礼最佳人选",
+        "高价回收，最高价收购",
+    ] {
+        let v = verdicts(text, &NONE);
+        assert!(!v.is_empty() && v.iter().all(|x| x.1 == V), "{text}: {v:?}");
+    }
+    // Ordinary words that start with a term are not absolute uses.
+    for text in ["第一个到店的顾客", "算法最优化", "依据最高人民法院的解释"]
+    {
+        let v = verdicts(text, &NONE);
+        assert!(
+            v.iter().all(|x| x.1 == ex(ExemptReason::NonRanking)),
+            "{text}: {v:?}"
+        );
+    }
+}
