@@ -3,7 +3,8 @@
 # - static peel, log weights, on a 3-million-edge planted-block graph: tianping-dense vs the
 #   reference FRAUDAR (PyPI rgmining-fraudar in a virtualenv outside the repo) with peak RSS;
 # - incremental inserts on a 10-million-edge stream (90 % initial graph, 10 % inserted one by one).
-# D-Cube (kijungs/dcube DCube-2.0.jar) is run if DCUBE_JAR points to the jar.
+# D-Cube (kijungs/dcube DCube-2.0.jar) is run if DCUBE_JAR points to the jar. STREAM_EDGES=0 skips
+# the incremental part.
 #   bench/dense.sh     TIANPING_VENV=/tmp/fraudar-venv BENCH_DIR=/tmp/tianping-dense-bench DCUBE_JAR=...
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +38,7 @@ if [ -n "${DCUBE_JAR:-}" ] && [ -f "$DCUBE_JAR" ]; then
 else
   echo "D-Cube: not run (DCUBE_JAR not set or missing)"
 fi
+[ "$STREAM_EDGES" -gt 0 ] || exit 0
 echo "== incremental, $STREAM_EDGES-edge stream, log weights"
 T="$WORK/edges-$STREAM_EDGES.csv"
 [ -s "$T" ] || "$BIN/gen_edges" "$STREAM_EDGES" 11 "$T"

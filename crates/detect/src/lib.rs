@@ -17,7 +17,7 @@ use arrow::record_batch::RecordBatch;
 use serde_json::Value;
 
 pub use finding::{Finding, Ref, RefKind, Severity, Window};
-pub use rules::{Overrides, ParamDef, RuleVersion};
+pub use rules::{ListDef, Lists, Overrides, ParamDef, RuleVersion};
 
 /// A table and the columns a detector reads from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +55,8 @@ pub struct DetectCtx {
     pub as_of_date: String,
     /// Parameter overrides from configuration (validated).
     pub overrides: Overrides,
+    /// Lists from configuration (validated).
+    pub lists: Lists,
 }
 
 impl DetectCtx {
@@ -68,6 +70,7 @@ impl DetectCtx {
             as_of_ns: ns,
             as_of_date: date,
             overrides: Overrides::new(),
+            lists: Lists::new(),
         })
     }
 
@@ -80,6 +83,15 @@ impl DetectCtx {
         versions
             .iter()
             .find(|v| v.rule == rule && v.in_force(&self.as_of_date))
+    }
+
+    /// A configured list of a rule (empty when not configured).
+    pub fn list(&self, rule: &str, name: &str) -> &[String] {
+        self.lists
+            .get(rule)
+            .and_then(|l| l.get(name))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     /// A parameter of a rule version: the configured override, else the default.
@@ -199,5 +211,10 @@ pub trait Detector: Send + Sync {
     /// then the engine re-runs the detector whenever `as_of` changes.
     fn as_of_sensitive(&self) -> bool {
         false
+    }
+
+    /// The lists its rules accept from configuration.
+    fn lists(&self) -> &'static [ListDef] {
+        &[]
     }
 }

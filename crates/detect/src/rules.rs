@@ -53,6 +53,20 @@ impl RuleVersion {
 /// Parameter overrides from configuration: rule → name → value.
 pub type Overrides = BTreeMap<String, BTreeMap<String, f64>>;
 
+/// Lists from configuration (allow-lists and the like): rule → name → entries.
+pub type Lists = BTreeMap<String, BTreeMap<String, Vec<String>>>;
+
+/// A list a rule accepts from configuration (e.g. addresses that may host many registrations).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ListDef {
+    /// `<detector>.<rule>`.
+    pub rule: &'static str,
+    /// Name, unique within the rule.
+    pub name: &'static str,
+    /// What it means, in Chinese.
+    pub meaning_zh: &'static str,
+}
+
 /// Why a configuration was refused.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ConfigError {
@@ -81,6 +95,14 @@ pub enum ConfigError {
         /// Upper bound.
         max: f64,
     },
+    /// A list no rule declares.
+    #[error("rule {rule}: unknown list {name:?}")]
+    UnknownList {
+        /// Rule.
+        rule: String,
+        /// List.
+        name: String,
+    },
     /// The TOML does not parse.
     #[error("configuration: {0}")]
     Syntax(String),
@@ -88,14 +110,37 @@ pub enum ConfigError {
 
 /// Parses `[params."<rule>"] name = value` TOML into overrides.
 pub fn parse_overrides(toml_text: &str) -> Result<Overrides, ConfigError> {
+    parse_config(toml_text).map(|(params, _)| params)
+}
+
+/// Parses a whole configuration: `[params."<rule>"] name = value` and
+/// `[lists."<rule>"] name = ["…", …]`.
+pub fn parse_config(toml_text: &str) -> Result<(Overrides, Lists), ConfigError> {
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     struct File {
         #[serde(default)]
         params: Overrides,
+        #[serde(default)]
+        lists: Lists,
     }
     let file: File = toml::from_str(toml_text).map_err(|e| ConfigError::Syntax(e.to_string()))?;
-    Ok(file.params)
+    Ok((file.params, file.lists))
+}
+
+/// Checks that every configured list is one a rule declares.
+pub fn validate_lists(lists: &Lists, defs: &[&ListDef]) -> Result<(), ConfigError> {
+    for (rule, named) in lists {
+        for name in named.keys() {
+            if !defs.iter().any(|d| d.rule == rule && d.name == name) {
+                return Err(ConfigError::UnknownList {
+                    rule: rule.clone(),
+                    name: name.clone(),
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Checks overrides against every rule version (a parameter must exist in some version of the

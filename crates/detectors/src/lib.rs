@@ -14,6 +14,7 @@ pub mod merchant_identity;
 pub mod price_discrimination;
 pub mod price_fraud;
 pub mod pyramid_scheme;
+pub mod registration_cluster;
 pub mod return_refusal;
 pub mod serial_complainant;
 
@@ -29,6 +30,7 @@ pub fn all() -> Vec<Box<dyn Detector>> {
         Box::new(exclusive_dealing::ExclusiveDealing),
         Box::new(pyramid_scheme::PyramidScheme),
         Box::new(merchant_identity::MerchantIdentity),
+        Box::new(registration_cluster::RegistrationCluster),
         Box::new(return_refusal::ReturnRefusal),
         Box::new(invoice_refusal::InvoiceRefusal),
         Box::new(serial_complainant::SerialComplainant),

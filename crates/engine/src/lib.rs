@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 
 use serde_json::json;
 use sha2::{Digest, Sha256};
-use tianping_detect::rules::{ConfigError, validate_overrides};
-use tianping_detect::{DetectCtx, Detector, Finding, FindingSink, InputData, Overrides};
+use tianping_detect::rules::{ConfigError, validate_lists, validate_overrides};
+use tianping_detect::{DetectCtx, Detector, Finding, FindingSink, InputData, Lists, Overrides};
 use tianping_query::{Lake, LakePart, QueryError};
 use tianping_store::{DetectionRun, LakeFile, SaveSummary, Store, StoreError, StoredFinding};
 
@@ -45,6 +45,8 @@ pub struct DetectRequest {
     pub detectors: Vec<String>,
     /// Parameter overrides.
     pub overrides: Overrides,
+    /// Configured lists (allow-lists).
+    pub lists: Lists,
     /// Run even detectors whose inputs did not change.
     pub force: bool,
 }
@@ -120,6 +122,12 @@ pub async fn run(
         .collect();
     validate_overrides(&request.overrides, &all_versions)?;
     ctx.overrides = request.overrides.clone();
+    let list_defs: Vec<&tianping_detect::ListDef> = tianping_detectors::all()
+        .iter()
+        .flat_map(|d| d.lists().iter())
+        .collect();
+    validate_lists(&request.lists, &list_defs)?;
+    ctx.lists = request.lists.clone();
     let files = store.lake_files(None).await?;
     let parts: Vec<LakePart> = files
         .iter()
@@ -129,7 +137,8 @@ pub async fn run(
         })
         .collect();
     let lake = Lake::open(lake_root, &parts).await?;
-    let params_json = serde_json::to_string(&request.overrides).unwrap_or_default();
+    let params_json =
+        serde_json::to_string(&(&request.overrides, &request.lists)).unwrap_or_default();
 
     let mut reports = Vec::new();
     let mut findings: Vec<Finding> = Vec::new();
@@ -182,6 +191,9 @@ pub async fn run(
                 "effective_as_of": effective_as_of,
                 "rules_in_force": rules_in_force,
                 "params": own_params,
+                "lists": request.lists.iter()
+                    .filter(|(rule, _)| rule.starts_with(&format!("{}.", detector.id())))
+                    .collect::<BTreeMap<_, _>>(),
             })
             .to_string(),
         );

@@ -354,6 +354,7 @@ pub fn generate(scale: Scale, seed: u64) -> City {
     );
     crate::complainants::plant(&mut city, &root, days, &mut order_no);
     crate::exits::plant(&mut city, &root, days);
+    crate::clusters::plant(&mut city, &root, days);
     crate::background::add(&mut city, &root, days);
     city
 }

@@ -7,6 +7,7 @@
 
 mod background;
 pub mod city;
+mod clusters;
 mod complainants;
 mod exits;
 mod plant;
@@ -26,6 +27,8 @@ pub struct Written {
     pub batches: Vec<std::path::PathBuf>,
     /// The truth file.
     pub truth: std::path::PathBuf,
+    /// The city regulator's detection configuration (`tianping detect --config`).
+    pub config: std::path::PathBuf,
     /// Rows per table, over all suppliers.
     pub rows: std::collections::BTreeMap<String, usize>,
 }
@@ -71,9 +74,19 @@ pub fn simulate(out: &Path, scale: city::Scale, seed: u64) -> std::io::Result<Wr
     }
     let truth = out.join("truth.jsonl");
     std::fs::write(&truth, city.truth.to_jsonl())?;
+    // The city regulator's detection configuration: its approved cluster-registration hosts.
+    let config = out.join("detect.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "# 模拟城市的检测配置：经核准的集群注册托管地址\n[lists.\"registration_cluster.one_address\"]\nallowed_addresses = [\"{}\"]\n",
+            clusters::HOST_ADDRESS
+        ),
+    )?;
     Ok(Written {
         batches,
         truth,
+        config,
         rows,
     })
 }

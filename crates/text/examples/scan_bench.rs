@@ -69,7 +69,7 @@ fn corpus(bytes: usize, hit_every: u64) -> String {
     let mut rng = Rng(20_260_301);
     let mut s = String::with_capacity(bytes + 256);
     while s.len() < bytes {
-        if hit_every > 0 && rng.next() % hit_every == 0 {
+        if hit_every > 0 && rng.next().is_multiple_of(hit_every) {
             s.push_str(rng.pick(WITH_TERMS));
         } else {
             s.push_str(rng.pick(ORDINARY));
@@ -88,7 +88,11 @@ fn time<T>(label: &str, bytes: usize, f: impl Fn() -> T) -> T {
         best = best.min(t.elapsed().as_secs_f64());
     }
     let mb = bytes as f64 / 1e6;
-    println!("{label:<40} {:>8.1} MB/s  ({mb:.1} MB in {:.3} s)", mb / best, best);
+    println!(
+        "{label:<40} {:>8.1} MB/s  ({mb:.1} MB in {:.3} s)",
+        mb / best,
+        best
+    );
     out
 }
 
@@ -99,8 +103,13 @@ fn main() {
     let text = corpus(mib << 20, hit_every);
     let bytes = text.len();
     let lex = Lexicon::builtin();
+    let density = if hit_every == 0 {
+        "no lexicon sentences".to_string()
+    } else {
+        format!("a lexicon sentence every ~{hit_every} sentences")
+    };
     println!(
-        "corpus: {bytes} bytes, {} chars, a lexicon sentence every ~{hit_every} sentences; {} terms",
+        "corpus: {bytes} bytes, {} chars, {density}; {} terms",
         text.chars().count(),
         lex.entries().len()
     );

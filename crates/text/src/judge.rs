@@ -35,6 +35,9 @@ pub const STRICT_CLASSES: &[&str] = &[
 
 /// Chars before a match searched for a self-reference ("本店").
 const SELF_REFERENCE_WINDOW: usize = 10;
+/// At most this many chars either side of a match make its sentence or clause for the cues (so the
+/// cost per match is bounded, whatever the text).
+const SENTENCE_WINDOW: usize = 120;
 
 /// What the judged layer knows about the advertiser.
 #[derive(Debug, Clone, Copy, Default)]
@@ -60,8 +63,10 @@ pub enum ExemptReason {
     SelfComparison,
     /// A statement of time or order (guideline item 7).
     TimeOrOrder,
-    /// Not a ranking use: part of an ordinary word.
+    /// Not a ranking use: part of an ordinary word or a name.
     NonRanking,
+    /// An officially conferred title or designation (guideline item 6); must be true.
+    OfficialTitle,
     /// The product class may make this claim (e.g. a drug naming a disease it treats).
     ClassAllowed,
 }
@@ -77,6 +82,7 @@ impl ExemptReason {
             ExemptReason::SelfComparison => "self_comparison",
             ExemptReason::TimeOrOrder => "time_or_order",
             ExemptReason::NonRanking => "non_ranking",
+            ExemptReason::OfficialTitle => "official_title",
             ExemptReason::ClassAllowed => "class_allowed",
         }
     }
@@ -122,12 +128,20 @@ pub fn judge_absolute_terms(text: &str, ctx: &JudgeContext<'_>) -> Vec<Judged> {
 /// patterns and cue lists).
 pub fn judge_absolute_terms_with(lex: &Lexicon, text: &str, ctx: &JudgeContext<'_>) -> Vec<Judged> {
     let norm = normalize(text);
-    let marks: Vec<String> = ctx
+    // Occurrences of the merchant's marks in the normalised text, found once.
+    let mut marks: Vec<(usize, usize)> = ctx
         .trademarks
         .iter()
         .map(|m| normalize(m).as_str().to_string())
         .filter(|m| !m.is_empty())
+        .flat_map(|m| {
+            norm.as_str()
+                .match_indices(m.as_str())
+                .map(|(i, x)| (i, i + x.len()))
+                .collect::<Vec<_>>()
+        })
         .collect();
+    marks.sort_unstable();
     let strict = ctx
         .product_class
         .is_some_and(|c| STRICT_CLASSES.contains(&c));
@@ -156,12 +170,12 @@ fn absolute_exemption(
     hit: &Hit,
     s: usize,
     e: usize,
-    marks: &[String],
+    marks: &[(usize, usize)],
     strict: bool,
 ) -> Option<ExemptReason> {
     let n = norm.as_str();
     // 1. A mark of the merchant covering the match.
-    if marks.iter().any(|m| covers(n, m, s, e)) {
+    if covers(marks, s, e) {
         return Some(ExemptReason::Trademark);
     }
     // 2. Time/order statements and non-ranking words.
@@ -170,6 +184,7 @@ fn absolute_exemption(
         Some(ExemptKind::NonRanking | ExemptKind::NotATerm) => {
             return Some(ExemptReason::NonRanking);
         }
+        Some(ExemptKind::OfficialTitle) => return Some(ExemptReason::OfficialTitle),
         _ => {}
     }
     if hit.word.is_some() {
@@ -229,10 +244,16 @@ fn absolute_exemption(
     None
 }
 
-/// Whether an occurrence of `mark` in `n` covers `s..e`.
-fn covers(n: &str, mark: &str, s: usize, e: usize) -> bool {
-    n.match_indices(mark)
-        .any(|(i, m)| i <= s && i + m.len() >= e)
+/// Whether one of the mark occurrences (sorted by start) covers `s..e`.
+fn covers(marks: &[(usize, usize)], s: usize, e: usize) -> bool {
+    // Occurrences starting at or before `s`; marks are short, but a text may repeat one often,
+    // so look at those starting within the longest mark's length of `s` only.
+    let longest = marks.iter().map(|m| m.1 - m.0).max().unwrap_or(0);
+    let from = marks.partition_point(|m| m.0 < s.saturating_sub(longest));
+    marks[from..]
+        .iter()
+        .take_while(|m| m.0 <= s)
+        .any(|m| m.1 >= e)
 }
 
 fn is_clause_end(c: char) -> bool {
@@ -246,28 +267,39 @@ fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '!' | '！' | '?' | '？' | ';' | '；' | '\n')
 }
 
-/// Byte offset where the clause (between commas etc.) containing byte `s` starts.
+/// Byte offset where the clause (between commas etc.) containing byte `s` starts, looking back
+/// at most [`SENTENCE_WINDOW`] chars.
 fn clause_start(n: &str, s: usize) -> usize {
-    n[..s]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| is_clause_end(c))
-        .map_or(0, |(i, c)| i + c.len_utf8())
+    back_to(n, s, is_clause_end)
 }
 
+/// Byte offset where the sentence containing byte `s` starts (at most [`SENTENCE_WINDOW`] chars
+/// back).
 fn sentence_start(n: &str, s: usize) -> usize {
-    n[..s]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| is_sentence_end(c))
-        .map_or(0, |(i, c)| i + c.len_utf8())
+    back_to(n, s, is_sentence_end)
 }
 
+/// Byte offset where the sentence containing byte `e` ends (at most [`SENTENCE_WINDOW`] chars on).
 fn sentence_end(n: &str, e: usize) -> usize {
-    n[e..]
-        .char_indices()
-        .find(|&(_, c)| is_sentence_end(c))
-        .map_or(n.len(), |(i, _)| e + i)
+    let mut end = e;
+    for (i, c) in n[e..].char_indices().take(SENTENCE_WINDOW) {
+        if is_sentence_end(c) {
+            return e + i;
+        }
+        end = e + i + c.len_utf8();
+    }
+    end
+}
+
+fn back_to(n: &str, s: usize, stop: fn(char) -> bool) -> usize {
+    let mut start = s;
+    for (i, c) in n[..s].char_indices().rev().take(SENTENCE_WINDOW) {
+        if stop(c) {
+            return i + c.len_utf8();
+        }
+        start = i;
+    }
+    start
 }
 
 /// A four-digit year 19xx/20xx followed by 年 (or the sentence states a 年度/月 period).
@@ -354,6 +386,12 @@ fn absolute_reason(hit: &Hit, reason: Option<ExemptReason>, strict: bool) -> (St
                     .as_ref()
                     .map(|w| format!(" ({w})"))
                     .unwrap_or_default()
+            ),
+        ),
+        Some(ExemptReason::OfficialTitle) => (
+            format!("“{t}”属于官方授予的称号或认定名称（执法指南第6项），须核对其真实性"),
+            format!(
+                "\"{t}\" is part of an officially conferred title or designation (guideline item 6); check that it is true"
             ),
         ),
         Some(ExemptReason::ClassAllowed) => (

@@ -183,18 +183,21 @@ pub enum ExemptKind {
     NonRanking,
     /// The cue is part of an innocent word ("高仿真", "原单位").
     NotATerm,
+    /// An officially conferred title or designation ("国家级经济技术开发区"); guideline item 6.
+    OfficialTitle,
     /// The text cites a legal basis for the measure ("依法享受…税收优惠").
     LegalBasis,
 }
 
 impl ExemptKind {
-    const ALL: [ExemptKind; 7] = [
+    const ALL: [ExemptKind; 8] = [
         ExemptKind::UsageTip,
         ExemptKind::Specification,
         ExemptKind::StandardGrade,
         ExemptKind::TimeOrder,
         ExemptKind::NonRanking,
         ExemptKind::NotATerm,
+        ExemptKind::OfficialTitle,
         ExemptKind::LegalBasis,
     ];
 
@@ -207,6 +210,7 @@ impl ExemptKind {
             ExemptKind::TimeOrder => "time_order",
             ExemptKind::NonRanking => "non_ranking",
             ExemptKind::NotATerm => "not_a_term",
+            ExemptKind::OfficialTitle => "official_title",
             ExemptKind::LegalBasis => "legal_basis",
         }
     }

@@ -36,9 +36,31 @@ pub struct Span {
 pub struct Normalized {
     text: String,
     /// Byte offset in `text` of each normalised char.
-    starts: Vec<usize>,
-    /// Original span of each normalised char (several normalised chars may share one, e.g. `⑫`).
-    spans: Vec<Span>,
+    starts: Vec<u32>,
+    /// Original span of each normalised char (several normalised chars may share one, e.g. `⑫`):
+    /// start char, end char, start byte, end byte.
+    spans: Vec<[u32; 4]>,
+}
+
+/// Texts are normalised up to this many bytes (offsets are kept as `u32`); the data standard caps
+/// a text field at 4 MiB, so this bound is never reached by valid data. The rest is not scanned.
+pub const MAX_TEXT_BYTES: usize = u32::MAX as usize - 4;
+
+#[inline(always)]
+fn pack(s: Span) -> [u32; 4] {
+    // Every offset is ≤ MAX_TEXT_BYTES + 4 by construction, so the conversions cannot fail.
+    [s.start_char, s.end_char, s.start_byte, s.end_byte]
+        .map(|v| u32::try_from(v).unwrap_or(u32::MAX))
+}
+
+fn unpack(p: [u32; 4]) -> Span {
+    let [start_char, end_char, start_byte, end_byte] = p.map(|v| v as usize);
+    Span {
+        start_char,
+        end_char,
+        start_byte,
+        end_byte,
+    }
 }
 
 impl Normalized {
@@ -55,6 +77,7 @@ impl Normalized {
     /// Index of the normalised char that starts at or contains normalised byte `byte`
     /// (`char_len()` for the end of the text).
     pub fn char_at_byte(&self, byte: usize) -> usize {
+        let byte = u32::try_from(byte).unwrap_or(u32::MAX);
         match self.starts.binary_search(&byte) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
@@ -63,7 +86,9 @@ impl Normalized {
 
     /// Byte offset in the normalised text of normalised char `index` (the text's length past the end).
     pub fn byte_of_char(&self, index: usize) -> usize {
-        self.starts.get(index).copied().unwrap_or(self.text.len())
+        self.starts
+            .get(index)
+            .map_or(self.text.len(), |&b| b as usize)
     }
 
     /// The original span covered by the normalised byte range `start..end`, or `None` when the
@@ -74,7 +99,10 @@ impl Normalized {
         }
         let first = self.char_at_byte(start);
         let last = self.char_at_byte(end - 1);
-        let (a, b) = (self.spans.get(first)?, self.spans.get(last)?);
+        let (a, b) = (
+            unpack(*self.spans.get(first)?),
+            unpack(*self.spans.get(last)?),
+        );
         Some(Span {
             start_char: a.start_char,
             end_char: b.end_char.max(a.end_char),
@@ -83,10 +111,12 @@ impl Normalized {
         })
     }
 
+    #[inline(always)]
     fn push(&mut self, c: char, span: Span) {
-        self.starts.push(self.text.len());
+        self.starts
+            .push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
         self.text.push(c);
-        self.spans.push(span);
+        self.spans.push(pack(span));
     }
 
     fn last_char(&self) -> Option<char> {
@@ -101,93 +131,164 @@ pub fn normalize(text: &str) -> Normalized {
         starts: Vec::with_capacity(text.len() / 2),
         spans: Vec::with_capacity(text.len() / 2),
     };
-    // Folded chars of the input, each with its original span.
-    let folded: Vec<(char, Span)> = fold_chars(text);
-    let mut i = 0;
+    let end = if text.len() > MAX_TEXT_BYTES {
+        (0..=MAX_TEXT_BYTES)
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0)
+    } else {
+        text.len()
+    };
+    let mut cur = Cursor {
+        text: &text[..end],
+        byte: 0,
+        index: 0,
+    };
     let mut pending_space: Option<Span> = None;
-    while let Some(&(c, span)) = folded.get(i) {
-        if c.is_whitespace() && c != '\n' {
-            pending_space.get_or_insert(span);
-            i += 1;
+    let mut run = String::new();
+    let mut run_spans: Vec<Span> = Vec::new();
+    while let Some((folded, span)) = cur.next() {
+        let c = match folded {
+            Folded::One(c) => c,
+            Folded::Two(a, b) => {
+                // A numeral of two digits (⑫): both digits share the original span.
+                flush_space(&mut out, &mut pending_space, a);
+                out.push(a, span);
+                out.push(b, span);
+                continue;
+            }
+        };
+        if is_common_hanzi(c) {
+            // Fast path: an ideograph is never whitespace, filler, latin or a digit.
+            pending_space = None;
+            out.push(c, span);
             continue;
         }
-        if c == '.' && keeps_dot(&out, folded.get(i + 1).map(|x| x.0)) {
+        if c.is_whitespace() && c != '\n' {
+            pending_space.get_or_insert(span);
+            continue;
+        }
+        if c == '.' && out.last_char().is_some_and(|p| p.is_ascii_digit()) && cur.peek_is_digit() {
             pending_space = None;
             out.push('.', span);
-            i += 1;
             continue;
         }
         if is_filler(c) {
-            i += 1;
             continue;
         }
-        if let Some(space) = pending_space.take()
-            && c.is_ascii_alphanumeric()
-            && out.last_char().is_some_and(|p| p.is_ascii_alphanumeric())
-        {
-            out.push(' ', space);
-        }
+        flush_space(&mut out, &mut pending_space, c);
         if c.is_ascii_lowercase() {
             // A run of ASCII letters, read as a whole: maybe pinyin.
-            let mut j = i;
-            while folded.get(j).is_some_and(|x| x.0.is_ascii_lowercase()) {
-                j += 1;
+            run.clear();
+            run_spans.clear();
+            run.push(c);
+            run_spans.push(span);
+            while let Some(Folded::One(l)) = cur.peek()
+                && l.is_ascii_lowercase()
+            {
+                if let Some((_, s)) = cur.next() {
+                    run.push(l);
+                    run_spans.push(s);
+                }
             }
-            let run: String = folded[i..j].iter().map(|x| x.0).collect();
-            let next = next_significant(&folded, j);
-            if let Some(hanzi) = pinyin_for(&run, out.last_char(), next) {
+            let last = run_spans.last().copied().unwrap_or(span);
+            if let Some(hanzi) = pinyin_for(&run, out.last_char(), cur.next_significant()) {
                 let whole = Span {
                     start_char: span.start_char,
-                    end_char: folded[j - 1].1.end_char,
+                    end_char: last.end_char,
                     start_byte: span.start_byte,
-                    end_byte: folded[j - 1].1.end_byte,
+                    end_byte: last.end_byte,
                 };
                 for h in hanzi.chars() {
                     out.push(h, whole);
                 }
             } else {
-                for &(l, s) in &folded[i..j] {
-                    out.push(l, s);
+                for (l, s) in run.chars().zip(&run_spans) {
+                    out.push(l, *s);
                 }
             }
-            i = j;
             continue;
         }
-        if c == '1'
-            && matches!(out.last_char(), Some('第' | '唯'))
-            && !folded.get(i + 1).is_some_and(|x| x.0.is_ascii_digit())
-        {
+        if c == '1' && matches!(out.last_char(), Some('第' | '唯')) && !cur.peek_is_digit() {
             out.push('一', span);
-            i += 1;
             continue;
         }
         out.push(c, span);
-        i += 1;
     }
     out
 }
 
-/// Applies the per-char folds (width, case, numerals, traditional → simplified).
-fn fold_chars(text: &str) -> Vec<(char, Span)> {
-    let mut folded = Vec::with_capacity(text.len() / 2);
-    for (char_index, (byte, c)) in text.char_indices().enumerate() {
+/// A pending whitespace becomes one space between two ASCII letters or digits.
+fn flush_space(out: &mut Normalized, pending: &mut Option<Span>, next: char) {
+    if let Some(space) = pending.take()
+        && next.is_ascii_alphanumeric()
+        && out.last_char().is_some_and(|p| p.is_ascii_alphanumeric())
+    {
+        out.push(' ', space);
+    }
+}
+
+/// One original char after the per-char folds: one char, or two digits for a numeral ≥ 10.
+#[derive(Clone, Copy)]
+enum Folded {
+    One(char),
+    Two(char, char),
+}
+
+#[inline(always)]
+fn fold(c: char) -> Folded {
+    match numeral_value(c) {
+        Some(n) if n >= 10 => Folded::Two(char::from(b'0' + n / 10), char::from(b'0' + n % 10)),
+        Some(n) => Folded::One(char::from(b'0' + n)),
+        None => Folded::One(fold_char(c)),
+    }
+}
+
+/// Reads the original text char by char, folded, with its span.
+struct Cursor<'a> {
+    text: &'a str,
+    byte: usize,
+    index: usize,
+}
+
+impl Cursor<'_> {
+    fn next(&mut self) -> Option<(Folded, Span)> {
+        let c = self.text.get(self.byte..)?.chars().next()?;
         let span = Span {
-            start_char: char_index,
-            end_char: char_index + 1,
-            start_byte: byte,
-            end_byte: byte + c.len_utf8(),
+            start_char: self.index,
+            end_char: self.index + 1,
+            start_byte: self.byte,
+            end_byte: self.byte + c.len_utf8(),
         };
-        match numeral_value(c) {
-            Some(n) if n >= 10 => {
-                for d in n.to_string().chars() {
-                    folded.push((d, span));
-                }
-            }
-            Some(n) => folded.push((char::from(b'0' + n), span)),
-            None => folded.push((fold_char(c), span)),
+        self.byte = span.end_byte;
+        self.index += 1;
+        Some((fold(c), span))
+    }
+
+    fn peek(&self) -> Option<Folded> {
+        self.text.get(self.byte..)?.chars().next().map(fold)
+    }
+
+    fn peek_is_digit(&self) -> bool {
+        match self.peek() {
+            Some(Folded::One(c)) => c.is_ascii_digit(),
+            Some(Folded::Two(..)) => true,
+            None => false,
         }
     }
-    folded
+
+    /// The next folded char that is not whitespace or filler (a line break counts).
+    fn next_significant(&self) -> Option<char> {
+        self.text
+            .get(self.byte..)?
+            .chars()
+            .map(fold)
+            .find_map(|f| match f {
+                Folded::Two(a, _) => Some(a),
+                Folded::One(c) if (c.is_whitespace() && c != '\n') || is_filler(c) => None,
+                Folded::One(c) => Some(c),
+            })
+    }
 }
 
 /// Width, case, 大写数字 and traditional → simplified for one char.
@@ -254,18 +355,8 @@ fn is_filler(c: char) -> bool {
     )
 }
 
-/// A `.` stays between two digits (`1.5`).
-fn keeps_dot(out: &Normalized, next: Option<char>) -> bool {
-    out.last_char().is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())
-}
-
-/// The next char at or after `j` that is not whitespace or filler.
-fn next_significant(folded: &[(char, Span)], j: usize) -> Option<char> {
-    folded
-        .get(j..)?
-        .iter()
-        .map(|x| x.0)
-        .find(|&c| !(c.is_whitespace() || is_filler(c)))
+fn is_common_hanzi(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
 fn is_cjk(c: char) -> bool {

@@ -16,6 +16,9 @@ pub const CONTEXT_CHARS: usize = 20;
 pub const SENTENCE_MAX_CHARS: usize = 120;
 /// Chars of normalised text either side of a match that are segmented to judge word boundaries.
 const SEGMENT_WINDOW: usize = 12;
+/// Only matches of at most this many chars are judged by the words they run into: a longer term
+/// is specific enough, and the segmenter cuts compounds such as "年销量|第一" oddly.
+const STRADDLE_MAX_CHARS: usize = 2;
 
 static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
 
@@ -113,7 +116,9 @@ pub(crate) fn scan_normalized(
         };
         let exemption = covering_exemption(&exempt, lex.exempt_max_len, s, e)
             .and_then(|i| lex.exemptions().get(i).map(|x| (x.pattern.clone(), x.kind)));
-        let word = if exemption.is_none() {
+        // Latin and digit terms are bounded by `ascii_boundaries_ok`; the segmenter would only
+        // glue them to neighbouring letters and digits ("spf50").
+        let word = if exemption.is_none() && !n[s..e].is_ascii() {
             containing_word(lex, norm, s, e)
         } else {
             None
@@ -145,15 +150,19 @@ pub(crate) fn scan_normalized(
 }
 
 /// A term that begins or ends with an ASCII letter or digit must not continue a latin word or
-/// number ("a货" is not in "panda货", "1:1" not in "11:1").
+/// number ("a货" is not in "panda货", "1:1" not in "11:1", "top1" not in "top10").
 fn ascii_boundaries_ok(n: &str, s: usize, e: usize) -> bool {
     let first = n[s..e].chars().next();
     let last = n[s..e].chars().next_back();
     let before = n[..s].chars().next_back();
     let after = n[e..].chars().next();
-    let clash = |inner: Option<char>, outer: Option<char>| {
-        inner.is_some_and(|c| c.is_ascii_alphanumeric())
-            && outer.is_some_and(|c| c.is_ascii_alphanumeric())
+    // A letter next to a letter, or a digit next to a digit, continues the word ("spf50" is fine).
+    let clash = |inner: Option<char>, outer: Option<char>| match (inner, outer) {
+        (Some(a), Some(b)) => {
+            (a.is_ascii_alphabetic() && b.is_ascii_alphabetic())
+                || (a.is_ascii_digit() && b.is_ascii_digit())
+        }
+        _ => false,
     };
     !(clash(first, before) || clash(last, after))
 }
@@ -174,12 +183,16 @@ fn covering_exemption(
         .map(|x| x.2)
 }
 
-/// The jieba word (over a window of normalised text) that strictly contains `s..e` and goes on
-/// past its end, unless that word is itself a term of the lexicon.
+/// The word (by jieba, over a window of normalised text) that shows the match is not a term in
+/// its own right, if any:
 ///
-/// A word that *ends* with the term ("天下第一", "获得最佳", "呼声最高") is a ranking statement in
-/// the segmenter's dictionary, not an ordinary word, so it does not count; ranking words that go on
-/// past the term ("最新款", "至尊版") are terms of the lexicon in their own right.
+/// - a word that strictly contains the match and goes on past its end ("唯一性" for "唯一"),
+///   unless that word is itself a term of the lexicon. A word that *ends* with the term ("天下第一",
+///   "获得最佳", "呼声最高") is a ranking statement, not an ordinary word, so it does not count;
+///   ranking words that go on past the term ("最新款", "至尊版") are terms of the lexicon;
+/// - for a match of at most [`STRADDLE_MAX_CHARS`] chars, a word the match runs into: the
+///   match ends inside a word that starts inside the match
+///   ("友|商业广场" for "友商"), or starts inside a word that ends inside the match.
 fn containing_word(lex: &Lexicon, norm: &Normalized, s: usize, e: usize) -> Option<String> {
     let n = norm.as_str();
     let (cs, ce) = (norm.char_at_byte(s), norm.char_at_byte(e));
@@ -187,13 +200,30 @@ fn containing_word(lex: &Lexicon, norm: &Normalized, s: usize, e: usize) -> Opti
     let we = norm.byte_of_char(ce.saturating_add(SEGMENT_WINDOW).min(norm.char_len()));
     let win = n.get(ws..we)?;
     let (rs, re) = (s - ws, e - ws);
-    JIEBA
-        .cut(win, false)
-        .into_iter()
-        .find(|t| t.byte_start <= rs && t.byte_end >= re && (t.byte_start < rs || t.byte_end > re))
-        .filter(|t| t.byte_end > re)
+    let tokens = JIEBA.cut(win, false);
+    let inside = tokens
+        .iter()
+        .find(|t| t.byte_start <= rs && t.byte_end > re)
         .map(|t| t.word.to_string())
-        .filter(|w| !is_whole_term(lex, w))
+        .filter(|w| !is_whole_term(lex, w));
+    if inside.is_some() || norm.char_at_byte(e) - norm.char_at_byte(s) > STRADDLE_MAX_CHARS {
+        return inside;
+    }
+    // Ends inside a word that starts inside the match, or starts inside a word that ends inside it.
+    let tail = tokens
+        .iter()
+        .find(|t| rs < t.byte_start && t.byte_start < re && re < t.byte_end);
+    let head = tokens
+        .iter()
+        .find(|t| t.byte_start < rs && rs < t.byte_end && t.byte_end < re);
+    match (head, tail) {
+        (None, None) => None,
+        (h, t) => {
+            let from = h.map_or(rs, |h| h.byte_start);
+            let to = t.map_or(re, |t| t.byte_end);
+            win.get(from..to).map(str::to_string)
+        }
+    }
 }
 
 fn is_whole_term(lex: &Lexicon, w: &str) -> bool {
@@ -345,6 +375,12 @@ mod tests {
         let all = scan_all(lex(), "保证数据的唯一性");
         assert_eq!(all.len(), 1);
         assert!(all[0].exemption.is_some() || all[0].word.is_some());
+    }
+
+    #[test]
+    fn a_match_straddling_two_words_does_not_stand() {
+        assert!(terms("南门家友商业广场5号楼").is_empty());
+        assert_eq!(terms("友商的产品都是假货"), ["友商", "假货"]);
     }
 
     #[test]

@@ -5,3 +5,5 @@ mod support;
 mod cli;
 /// SIGKILL at random points during ingest, 100 trials.
 mod crash;
+/// `tianping blocks` and `tianping address normalize`.
+mod tools;

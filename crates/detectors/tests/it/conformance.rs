@@ -102,6 +102,12 @@ fn dataset() -> Vec<(&'static str, Vec<Value>)> {
     listings.push(
         json!({"platform_id": "q", "listing_id": "q1", "merchant_id": "d0", "title": "商品"}),
     );
+    // Ten companies registered in one room, written two ways.
+    let registry: Vec<Value> = (0..10)
+        .map(|k| json!({"uscc": format!("91330106MA{k:08}"), "name": format!("某{k}公司"), "legal_rep_pid": "rep",
+            "address": if k % 2 == 0 { "杭州市西湖区文三路90号3幢501室" } else { "浙江杭州西湖文三路90号3号楼501" },
+            "established_on": "2026-02-01", "status": "active"}))
+        .collect();
     // Merchants: one natural person over the registration exemption.
     let merchants = vec![
         json!({"platform_id": "p", "merchant_id": "m0", "merchant_type": "natural_person", "name": "张某",
@@ -127,6 +133,7 @@ fn dataset() -> Vec<(&'static str, Vec<Value>)> {
         ("complaints", complaints),
         ("merchant_daily", daily),
         ("merchant_sanctions", sanctions),
+        ("registry", registry),
     ]
 }
 
@@ -257,6 +264,19 @@ fn every_detector_conforms() {
                         "{id}: platform {} resolves",
                         r.id
                     ),
+                    RefKind::Address => {
+                        let keys: BTreeSet<String> = tables
+                            .iter()
+                            .flat_map(|(_, rows)| rows.iter())
+                            .filter_map(|r| r["address"].as_str())
+                            .map(|a| {
+                                tianping_address::Normalizer::hangzhou()
+                                    .parse(a)
+                                    .key(tianping_address::KeyLevel::Room)
+                            })
+                            .collect();
+                        assert!(keys.contains(&r.id), "{id}: address {} resolves", r.id)
+                    }
                     other => {
                         panic!("{id}: reference kind {other:?}: add its resolution check here")
                     }

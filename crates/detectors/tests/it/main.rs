@@ -19,6 +19,8 @@ mod price_discrimination;
 mod price_fraud;
 /// pyramid_scheme: the three forms, criminal and serious thresholds.
 mod pyramid_scheme;
+/// registration_cluster: variants of one room, thresholds, office towers, allow-list, the 2021 reform.
+mod registration_cluster;
 /// return_refusal: eligibility, the 7-day window, excluded classes, thresholds.
 mod return_refusal;
 /// serial_complainant: volume windows, the other signals, triage-only wording, the negatives.

@@ -305,3 +305,17 @@ fn ranking_words_of_the_segmenter_dictionary_stay_violations() {
         );
     }
 }
+
+#[test]
+fn official_titles_and_names() {
+    assert_eq!(
+        one("产自国家级非物质文化遗产传承基地", &NONE),
+        ex(ExemptReason::OfficialTitle)
+    );
+    assert_eq!(one("国家级手艺，匠心之作", &NONE), V);
+    assert_eq!(
+        one("深圳市宝安区第一工业区B栋", &NONE),
+        ex(ExemptReason::NonRanking)
+    );
+    assert_eq!(one("工艺第一，品质保证", &NONE), V);
+}

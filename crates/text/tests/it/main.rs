@@ -2,4 +2,5 @@
 //! properties over arbitrary text.
 
 mod guideline;
+mod lexicons;
 mod props;

@@ -1,0 +1,88 @@
+//! Analysts' tools that need no home: `tianping blocks` (dense blocks in any edge list) and
+//! `tianping address normalize` (the unified address base, line by line).
+
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// `tianping blocks`: reads `src,dst[,weight]` lines, prints the blocks as JSON.
+pub fn blocks(
+    edges: &Path,
+    weighted: bool,
+    metric: &str,
+    k: usize,
+    out: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
+    let Some(metric) = tianping_dense::Metric::parse(metric) else {
+        eprintln!(
+            "错误 error: --metric 须为 fraudar、avg 或 sqrt (must be fraudar, avg or sqrt): {metric}"
+        );
+        return Ok(ExitCode::from(2));
+    };
+    let file =
+        std::fs::File::open(edges).map_err(|e| anyhow::anyhow!("{}: {e}", edges.display()))?;
+    let json = match tianping_dense::blocks_json(BufReader::new(file), weighted, metric, k) {
+        Ok(j) => j,
+        Err(e) => {
+            eprintln!("输入错误 input error: {}: {e}", edges.display());
+            return Ok(ExitCode::from(1));
+        }
+    };
+    write_out(out, json.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `tianping address normalize`: one address a line in, one JSON object a line out (the parsed
+/// address, its canonical key and the input).
+pub fn normalize_addresses(
+    input: Option<&Path>,
+    context: &str,
+    out: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
+    let normalizer = match context {
+        "none" => tianping_address::Normalizer::new(),
+        "hangzhou" => tianping_address::Normalizer::hangzhou(),
+        code => match tianping_address::Normalizer::with_context(code) {
+            Some(n) => n,
+            None => {
+                eprintln!("错误 error: 未知的区划代码 unknown division code: {code}");
+                return Ok(ExitCode::from(2));
+            }
+        },
+    };
+    let reader: Box<dyn BufRead> = match input {
+        None => Box::new(BufReader::new(std::io::stdin())),
+        Some(p) if p.as_os_str() == "-" => Box::new(BufReader::new(std::io::stdin())),
+        Some(p) => Box::new(BufReader::new(
+            std::fs::File::open(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?,
+        )),
+    };
+    let mut buffer = Vec::new();
+    for (n, line) in reader.lines().enumerate() {
+        let line = line.map_err(|e| anyhow::anyhow!("第 {} 行 line {}: {e}", n + 1, n + 1))?;
+        let address = normalizer.parse(&line);
+        let mut value = serde_json::to_value(&address)?;
+        if let Some(obj) = value.as_object_mut() {
+            obj.insert("key".into(), address.canonical_key().into());
+            obj.insert("input".into(), line.into());
+        }
+        serde_json::to_writer(&mut buffer, &value)?;
+        buffer.push(b'\n');
+    }
+    write_out(out, &buffer)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_out(out: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
+    match out {
+        Some(p) if p.as_os_str() != "-" => {
+            std::fs::write(p, bytes).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?
+        }
+        _ => {
+            let mut w = BufWriter::new(std::io::stdout().lock());
+            w.write_all(bytes)?;
+            w.flush()?;
+        }
+    }
+    Ok(())
+}

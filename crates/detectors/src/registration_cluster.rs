@@ -1,0 +1,341 @@
+//! Detector: registration_cluster — 集群注册 / 一址多照: many operators registered or trading at one
+//! normalised address.
+//!
+//! Practice: shell companies and throwaway shops registered in bulk at one flat or office (often a
+//! rented or fictitious address), so that when one is sanctioned the next takes its place; the
+//! address no longer identifies the operator (市场主体登记管理条例 (2022): the registered domicile
+//! is the entity's main place of business, and false registration materials are punished; the
+//! statute's text is not in `shared/data/cn-law-texts`, so the finding cites the regulation as
+//! the catalogue does, without article numbers we have not checked). Registered cluster-registration hosts (集群注册托管机构) may lawfully hold many
+//! registrations at one address; they are allow-listed in configuration
+//! (`[lists."registration_cluster.one_address"] allowed_addresses = ["…"]`).
+//!
+//! Method: every registry address and every shop's declared business address is parsed by the
+//! unified address base (`tianping-address`, Hangzhou context: renamed districts, abbreviations,
+//! full-width digits and noise handled) down to the room (`adcode|road|number|building|unit|room`).
+//! Addresses that do not resolve to a road and number (or a named estate in a township), or whose
+//! district is ambiguous, are not grouped: a vague address is not a shared one. Operators are
+//! counted once each (by USCC; a natural person's shop by its platform and id). A finding needs
+//! `min_operators` operators at one address; the evidence gives the operators, the written
+//! variants of the address, the age profile (registered within `young_days` of `as_of`) and the
+//! legal representatives or holders shared by several of them.
+//!
+//! Known false positives: hosts not yet on the allow-list; business centres that rent rooms by
+//! the desk and write one room number; family shops of one household.
+//!
+//! Parameters: `min_operators`, `young_days`, `shared_rep_min`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::json;
+use tianping_address::{KeyLevel, Normalizer};
+use tianping_detect::columns::Columns;
+use tianping_detect::{
+    DetectCtx, Detector, Draft, FindingSink, Input, InputData, ListDef, ParamDef, Ref, RefKind,
+    RuleVersion, Severity,
+};
+use tianping_domain::value::format_date;
+
+const RULE: &str = "registration_cluster.one_address";
+
+static RULES: [RuleVersion; 1] = [RuleVersion {
+    rule: RULE,
+    effective_from: "2022-03-01",
+    effective_to: None,
+    legal_basis: &["市场主体登记管理条例"],
+    params: &[
+        ParamDef {
+            name: "min_operators",
+            default: 10.0,
+            unit: "operators",
+            min: 2.0,
+            max: 100_000.0,
+            source: "ours: the regulation sets no number; ten operators in one room is not an office",
+            meaning_zh: "同一地址（精确到室）经营主体数阈值",
+        },
+        ParamDef {
+            name: "young_days",
+            default: 180.0,
+            unit: "days",
+            min: 1.0,
+            max: 3_650.0,
+            source: "ours",
+            meaning_zh: "新设主体：成立不超过的天数",
+        },
+        ParamDef {
+            name: "shared_rep_min",
+            default: 3.0,
+            unit: "operators",
+            min: 2.0,
+            max: 100_000.0,
+            source: "ours",
+            meaning_zh: "同一法定代表人（经营者）名下主体数达到该值时列为共用",
+        },
+    ],
+}];
+
+static LISTS: [ListDef; 1] = [ListDef {
+    rule: RULE,
+    name: "allowed_addresses",
+    meaning_zh: "经登记机关核准的集群注册托管地址（按同一规则规范化后比较）",
+}];
+
+static INPUTS: [Input; 2] = [
+    Input {
+        table: "registry",
+        columns: &[
+            "uscc",
+            "name",
+            "legal_rep_pid",
+            "address",
+            "established_on",
+            "status",
+        ],
+        time_column: None,
+    },
+    Input {
+        table: "merchants",
+        columns: &[
+            "platform_id",
+            "merchant_id",
+            "merchant_type",
+            "uscc",
+            "holder_pid",
+            "name",
+            "address",
+            "opened_on",
+        ],
+        time_column: None,
+    },
+];
+
+/// The registration_cluster detector.
+pub struct RegistrationCluster;
+
+/// What one address holds.
+#[derive(Default)]
+struct Site {
+    /// Operator → (name, registered or opened day, legal representative or holder).
+    operators: BTreeMap<String, (String, Option<i64>, Option<String>)>,
+    /// Shops (platform, merchant) declaring the address.
+    shops: BTreeSet<(String, String)>,
+    /// Written forms seen.
+    variants: BTreeSet<String>,
+    district: Option<String>,
+}
+
+impl Detector for RegistrationCluster {
+    fn id(&self) -> &'static str {
+        "registration_cluster"
+    }
+
+    fn version(&self) -> u32 {
+        1
+    }
+
+    fn rules(&self) -> &'static [RuleVersion] {
+        &RULES
+    }
+
+    fn inputs(&self) -> &'static [Input] {
+        &INPUTS
+    }
+
+    fn lists(&self) -> &'static [ListDef] {
+        &LISTS
+    }
+
+    fn as_of_sensitive(&self) -> bool {
+        true // Entities registered after as_of are left out, and the age profile moves.
+    }
+
+    fn detect(&self, ctx: &DetectCtx, data: &InputData, sink: &mut FindingSink) {
+        let Some(rule) = ctx.rule_in_force(&RULES, RULE) else {
+            return;
+        };
+        let min_operators = ctx.param(rule, "min_operators") as usize;
+        let young_days = ctx.param(rule, "young_days") as i64;
+        let shared_rep_min = ctx.param(rule, "shared_rep_min") as usize;
+        let today = tianping_detect::columns::china_day(ctx.as_of_ns);
+        let normalizer = Normalizer::hangzhou();
+        let key_of = |text: &str| -> Option<(String, Option<String>)> {
+            let a = normalizer.parse(text);
+            let located = a.road.is_some() && a.number.is_some()
+                || a.poi.is_some() && (a.street.is_some() || a.street_code.is_some());
+            if a.ambiguous || a.adcode.is_none() || !located {
+                return None;
+            }
+            Some((a.key(KeyLevel::Room), a.district.clone()))
+        };
+        let allowed: BTreeSet<String> = ctx
+            .list(RULE, "allowed_addresses")
+            .iter()
+            .filter_map(|a| key_of(a).map(|k| k.0))
+            .collect();
+        let mut sites: BTreeMap<String, Site> = BTreeMap::new();
+        // Parsing is the costly part: each distinct text once.
+        let mut parsed: BTreeMap<String, Option<(String, Option<String>)>> = BTreeMap::new();
+        let mut locate = |text: &str| -> Option<(String, Option<String>)> {
+            if let Some(k) = parsed.get(text) {
+                return k.clone();
+            }
+            let k = key_of(text);
+            parsed.insert(text.to_string(), k.clone());
+            k
+        };
+        for batch in data.batches("registry") {
+            let c = Columns::new(batch);
+            for row in 0..c.len() {
+                let (Some(uscc), Some(address)) = (c.str("uscc", row), c.str("address", row))
+                else {
+                    continue;
+                };
+                let established = c.date_days("established_on", row).map(i64::from);
+                if established.is_some_and(|d| d > today) {
+                    continue;
+                }
+                let Some((key, district)) = locate(address) else {
+                    continue;
+                };
+                let site = sites.entry(key).or_default();
+                site.variants.insert(address.to_string());
+                site.district = site.district.take().or(district);
+                let entry = site.operators.entry(uscc.to_string()).or_default();
+                merge(
+                    entry,
+                    c.str("name", row),
+                    established,
+                    c.str("legal_rep_pid", row),
+                );
+            }
+        }
+        for batch in data.batches("merchants") {
+            let c = Columns::new(batch);
+            for row in 0..c.len() {
+                let (Some(p), Some(m), Some(address)) = (
+                    c.str("platform_id", row),
+                    c.str("merchant_id", row),
+                    c.str("address", row),
+                ) else {
+                    continue;
+                };
+                let opened = c.date_days("opened_on", row).map(i64::from);
+                if opened.is_some_and(|d| d > today) {
+                    continue;
+                }
+                let Some((key, district)) = locate(address) else {
+                    continue;
+                };
+                let operator = match c.str("uscc", row) {
+                    Some(u) => u.to_string(),
+                    None => format!("{p}/{m}"),
+                };
+                let site = sites.entry(key).or_default();
+                site.variants.insert(address.to_string());
+                site.district = site.district.take().or(district);
+                site.shops.insert((p.to_string(), m.to_string()));
+                let entry = site.operators.entry(operator).or_default();
+                merge(entry, c.str("name", row), opened, c.str("holder_pid", row));
+            }
+        }
+        for (key, site) in sites {
+            let n = site.operators.len();
+            if n < min_operators || allowed.contains(&key) {
+                continue;
+            }
+            let young = site
+                .operators
+                .values()
+                .filter(|o| o.1.is_some_and(|d| today - d <= young_days))
+                .count();
+            let mut reps: BTreeMap<&str, usize> = BTreeMap::new();
+            for o in site.operators.values() {
+                if let Some(r) = &o.2 {
+                    *reps.entry(r.as_str()).or_default() += 1;
+                }
+            }
+            let shared: BTreeMap<&str, usize> = reps
+                .into_iter()
+                .filter(|(_, k)| *k >= shared_rep_min)
+                .collect();
+            let young_share = young as f64 / n as f64;
+            let severity = if n >= 3 * min_operators || (young_share >= 0.5 && !shared.is_empty()) {
+                Severity::High
+            } else {
+                Severity::Medium
+            };
+            let shown = site.variants.iter().next().cloned().unwrap_or_default();
+            let mut related: Vec<Ref> = site
+                .shops
+                .iter()
+                .take(200)
+                .map(|(p, m)| Ref::merchant(p, m))
+                .collect();
+            related.sort();
+            sink.push(Draft {
+                rule,
+                severity,
+                score: (n as f64 / (n as f64 + min_operators as f64)
+                    + 0.25 * young_share
+                    + if shared.is_empty() { 0.0 } else { 0.1 })
+                .min(1.0),
+                subject: Ref {
+                    kind: RefKind::Address,
+                    id: key.clone(),
+                    platform_id: None,
+                    uscc: None,
+                },
+                related,
+                window: None,
+                summary: format!(
+                    "地址“{shown}”（规范化：{key}）登记或申报经营的主体 {n} 个，其中 {young} 个成立不足 {young_days} 日{}，疑似集群注册或一址多照。",
+                    if shared.is_empty() {
+                        String::new()
+                    } else {
+                        format!("，{} 名法定代表人（经营者）各名下 {} 个以上", shared.len(), shared_rep_min)
+                    }
+                ),
+                evidence: json!({
+                    "canonical_key": key,
+                    "key_level": "adcode|road|number|building|unit|room",
+                    "district": site.district,
+                    "operators": n,
+                    "operators_list": site.operators.iter().take(200).map(|(id, o)| json!({
+                        "id": id, "name": o.0, "since": o.1.map(format_date),
+                    })).collect::<Vec<_>>(),
+                    "shops": site.shops.len(),
+                    "written_variants": site.variants.iter().take(20).collect::<Vec<_>>(),
+                    "young_operators": young,
+                    "young_days": young_days,
+                    "shared_representatives": shared.iter().map(|(pid, k)| json!({
+                        "pid_prefix": &pid[..pid.len().min(8)], "operators": k,
+                    })).collect::<Vec<_>>(),
+                    "thresholds": {"min_operators": min_operators, "shared_rep_min": shared_rep_min},
+                    "allow_listed_addresses_configured": allowed.len(),
+                }),
+            });
+        }
+    }
+}
+
+/// Keeps the first name, the earliest date and the first representative seen, whatever the row order.
+fn merge(
+    entry: &mut (String, Option<i64>, Option<String>),
+    name: Option<&str>,
+    since: Option<i64>,
+    rep: Option<&str>,
+) {
+    if let Some(n) = name
+        && (entry.0.is_empty() || n < entry.0.as_str())
+    {
+        entry.0 = n.to_string();
+    }
+    if let Some(d) = since {
+        entry.1 = Some(entry.1.map_or(d, |e| e.min(d)));
+    }
+    if let Some(r) = rep
+        && entry.2.as_deref().is_none_or(|e| r < e)
+    {
+        entry.2 = Some(r.to_string());
+    }
+}

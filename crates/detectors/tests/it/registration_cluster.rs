@@ -1,0 +1,150 @@
+use serde_json::{Value, json};
+use tianping_detectors::registration_cluster::RegistrationCluster;
+
+use crate::support::*;
+
+const AS_OF: &str = "2026-05-01T00:00:00+08:00";
+
+/// Written variants of one room: 余杭区文一西路1500号5幢201室.
+const VARIANTS: &[&str] = &[
+    "杭州市余杭区文一西路1500号5幢201室",
+    "浙江省杭州市余杭区文一西路1500号5号楼201室",
+    "杭州余杭文一西路１５００号5幢201",
+    "余杭区文一西路1500号5栋201室（联系电话13800000000）",
+];
+
+fn company(k: usize, address: &str, rep: &str, established: &str) -> Value {
+    json!({"uscc": format!("91330110MA{k:08}"), "name": format!("杭州某{k}科技有限公司"), "legal_rep_pid": rep,
+           "address": address, "established_on": established, "status": "active"})
+}
+
+fn cluster(n: usize) -> Vec<Value> {
+    (0..n)
+        .map(|k| {
+            company(
+                k,
+                VARIANTS[k % VARIANTS.len()],
+                &format!("rep{}", k % 3),
+                "2026-03-15",
+            )
+        })
+        .collect()
+}
+
+fn detect(
+    registry: Vec<Value>,
+    merchants: Vec<Value>,
+    allowed: &[&str],
+) -> Vec<tianping_detect::Finding> {
+    let mut ctx = tianping_detect::DetectCtx::new(AS_OF).unwrap();
+    if !allowed.is_empty() {
+        ctx.lists
+            .entry("registration_cluster.one_address".into())
+            .or_default()
+            .insert(
+                "allowed_addresses".into(),
+                allowed.iter().map(|s| s.to_string()).collect(),
+            );
+    }
+    let mut sink = tianping_detect::FindingSink::new("registration_cluster", 1);
+    tianping_detect::Detector::detect(
+        &RegistrationCluster,
+        &ctx,
+        &data(&[("registry", registry), ("merchants", merchants)], 5),
+        &mut sink,
+    );
+    sink.into_findings()
+}
+
+#[test]
+fn many_companies_in_one_room_written_differently_are_one_cluster() {
+    let f = detect(cluster(12), vec![], &[]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].subject.id, "330110|文一西路|1500|5||201");
+    assert_eq!(f[0].evidence["operators"], 12);
+    assert_eq!(
+        f[0].evidence["written_variants"].as_array().unwrap().len(),
+        4
+    );
+    assert_eq!(
+        f[0].evidence["young_operators"], 12,
+        "all registered within 180 days"
+    );
+    assert_eq!(
+        f[0].evidence["shared_representatives"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+    assert_eq!(f[0].severity, tianping_detect::Severity::High);
+}
+
+#[test]
+fn nine_operators_are_below_the_threshold_and_ten_meet_it() {
+    assert!(detect(cluster(9), vec![], &[]).is_empty());
+    assert_eq!(detect(cluster(10), vec![], &[]).len(), 1);
+}
+
+#[test]
+fn an_office_tower_with_one_company_per_room_is_not_a_cluster() {
+    let tower: Vec<Value> = (0..40)
+        .map(|k| {
+            company(
+                k,
+                &format!("杭州市西湖区文三路90号1幢{}室", 101 + k),
+                &format!("rep{k}"),
+                "2018-01-01",
+            )
+        })
+        .collect();
+    assert!(detect(tower, vec![], &[]).is_empty());
+}
+
+#[test]
+fn an_allow_listed_host_address_is_not_a_finding() {
+    assert!(
+        detect(
+            cluster(30),
+            vec![],
+            &["浙江省杭州市余杭区文一西路1500号5幢201室"]
+        )
+        .is_empty()
+    );
+    // The allow-list is matched after normalisation, and only that address is exempt.
+    assert_eq!(
+        detect(cluster(30), vec![], &["杭州市余杭区文一西路1500号5幢202室"]).len(),
+        1
+    );
+}
+
+#[test]
+fn vague_addresses_are_not_grouped() {
+    let vague: Vec<Value> = (0..20)
+        .map(|k| company(k, "杭州市余杭区", "rep", "2026-03-01"))
+        .collect();
+    assert!(detect(vague, vec![], &[]).is_empty());
+}
+
+#[test]
+fn the_2021_reform_does_not_split_a_cluster() {
+    // 下城区 was merged into 拱墅区: both names are one place.
+    let shops: Vec<Value> = (0..10)
+        .map(|k| {
+            let district = if k % 2 == 0 { "下城区" } else { "拱墅区" };
+            json!({"platform_id": "p", "merchant_id": format!("s{k}"), "merchant_type": "natural_person", "holder_pid": format!("h{k}"),
+                   "name": format!("个人网店{k}"), "address": format!("杭州市{district}莫干山路88号3单元602室"), "opened_on": "2026-04-01"})
+        })
+        .collect();
+    let f = detect(vec![], shops, &[]);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].subject.id, "330105|莫干山路|88||3|602");
+    assert_eq!(f[0].related.len(), 10, "the shops are related");
+}
+
+#[test]
+fn operators_registered_after_as_of_are_not_counted() {
+    let mut registry = cluster(9);
+    registry.push(company(99, VARIANTS[0], "rep0", "2026-06-01"));
+    assert!(detect(registry, vec![], &[]).is_empty());
+}
