@@ -142,6 +142,8 @@ pub fn judge_absolute_terms_with(lex: &Lexicon, text: &str, ctx: &JudgeContext<'
         })
         .collect();
     marks.sort_unstable();
+    let longest = marks.iter().map(|m| m.1 - m.0).max().unwrap_or(0);
+    let marks = (marks.as_slice(), longest);
     let strict = ctx
         .product_class
         .is_some_and(|c| STRICT_CLASSES.contains(&c));
@@ -150,7 +152,7 @@ pub fn judge_absolute_terms_with(lex: &Lexicon, text: &str, ctx: &JudgeContext<'
         .filter(|(hit, _)| hit.category == Category::AbsoluteTerm)
         .map(|(hit, range)| {
             let reason =
-                absolute_exemption(lex, &norm, &hit, range.start, range.end, &marks, strict);
+                absolute_exemption(lex, &norm, &hit, range.start, range.end, marks, strict);
             let provision = hit.provision.clone();
             let (reason_zh, reason_en) = absolute_reason(&hit, reason, strict);
             Judged {
@@ -170,7 +172,7 @@ fn absolute_exemption(
     hit: &Hit,
     s: usize,
     e: usize,
-    marks: &[(usize, usize)],
+    marks: (&[(usize, usize)], usize),
     strict: bool,
 ) -> Option<ExemptReason> {
     let n = norm.as_str();
@@ -244,11 +246,10 @@ fn absolute_exemption(
     None
 }
 
-/// Whether one of the mark occurrences (sorted by start) covers `s..e`.
-fn covers(marks: &[(usize, usize)], s: usize, e: usize) -> bool {
-    // Occurrences starting at or before `s`; marks are short, but a text may repeat one often,
-    // so look at those starting within the longest mark's length of `s` only.
-    let longest = marks.iter().map(|m| m.1 - m.0).max().unwrap_or(0);
+/// Whether one of the mark occurrences (sorted by start; with the longest one's length) covers
+/// `s..e`. Only occurrences starting within that length before `s` can, so the cost per match
+/// does not grow with the text.
+fn covers((marks, longest): (&[(usize, usize)], usize), s: usize, e: usize) -> bool {
     let from = marks.partition_point(|m| m.0 < s.saturating_sub(longest));
     marks[from..]
         .iter()
