@@ -161,6 +161,10 @@ enum Command {
         /// Random seed: the same seed gives byte-identical output.
         #[arg(long, default_value_t = 7)]
         seed: u64,
+        /// Add the held-out scenarios (written apart from the detectors; score them with
+        /// `eval --holdout`).
+        #[arg(long)]
+        holdout: bool,
     },
     /// Precision and recall of findings against a simulator's truth file, per detector and rule.
     Eval {
@@ -179,6 +183,9 @@ enum Command {
         /// Exit 1 if any rule's recall is below this.
         #[arg(long)]
         min_recall: Option<f64>,
+        /// Score only the held-out scenarios (`simulate --holdout`).
+        #[arg(long)]
+        holdout: bool,
     },
     /// The rules of the registered detectors: legal basis, period in force and parameters.
     Rules,
@@ -365,7 +372,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 },
                 city_dir.display()
             );
-            let written = tianping_sim::simulate(&city_dir, scale, seed)?;
+            let written = tianping_sim::simulate(&city_dir, scale, seed, false)?;
             eprintln!(
                 "{} {}",
                 if zh {
@@ -452,14 +459,19 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     out,
                 },
         } => tools::normalize_addresses(input.as_deref(), &context, out.as_deref()),
-        Command::Simulate { out, scale, seed } => {
+        Command::Simulate {
+            out,
+            scale,
+            seed,
+            holdout,
+        } => {
             let Some(scale) = tianping_sim::city::Scale::parse(&scale) else {
                 eprintln!(
                     "错误 error: --scale must be tiny or small (city scale is not built yet)"
                 );
                 return Ok(ExitCode::from(2));
             };
-            let written = tianping_sim::simulate(&out, scale, seed)?;
+            let written = tianping_sim::simulate(&out, scale, seed, holdout)?;
             for (table, n) in &written.rows {
                 eprintln!("{table:24} {n:>10}");
             }
@@ -480,6 +492,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             detectors,
             min_precision,
             min_recall,
+            holdout,
         } => {
             let truth_text = std::fs::read_to_string(&truth)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", truth.display()))?;
@@ -491,7 +504,13 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     .collect(),
                 None => store.findings(&[]).await?,
             };
-            let scores = tianping_sim::truth::evaluate_jsonl(&truth_text, &lines, &detectors)?;
+            let scope = if holdout {
+                tianping_sim::truth::Scope::Holdout
+            } else {
+                tianping_sim::truth::Scope::All
+            };
+            let scores =
+                tianping_sim::truth::evaluate_jsonl_in(&truth_text, &lines, &detectors, scope)?;
             if cli.json {
                 for s in &scores {
                     println!("{}", serde_json::to_string(s)?);

@@ -7,8 +7,12 @@
 
 pub mod below_cost;
 mod common;
+pub mod counterfeit;
+pub mod disparagement;
 pub mod exclusive_dealing;
+pub mod fair_competition_review;
 pub mod fake_orders;
+pub mod false_advertising;
 pub mod invoice_refusal;
 pub mod merchant_identity;
 pub mod price_discrimination;
@@ -17,6 +21,7 @@ pub mod pyramid_scheme;
 pub mod registration_cluster;
 pub mod return_refusal;
 pub mod serial_complainant;
+pub mod unfair_terms;
 
 use tianping_detect::Detector;
 
@@ -28,11 +33,16 @@ pub fn all() -> Vec<Box<dyn Detector>> {
         Box::new(price_fraud::PriceFraud),
         Box::new(below_cost::BelowCost),
         Box::new(exclusive_dealing::ExclusiveDealing),
+        Box::new(false_advertising::FalseAdvertising),
+        Box::new(disparagement::Disparagement),
+        Box::new(counterfeit::Counterfeit),
         Box::new(pyramid_scheme::PyramidScheme),
         Box::new(merchant_identity::MerchantIdentity),
         Box::new(registration_cluster::RegistrationCluster),
         Box::new(return_refusal::ReturnRefusal),
         Box::new(invoice_refusal::InvoiceRefusal),
+        Box::new(unfair_terms::UnfairTerms),
+        Box::new(fair_competition_review::FairCompetitionReview),
         Box::new(serial_complainant::SerialComplainant),
     ]
 }

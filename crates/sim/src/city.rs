@@ -183,8 +183,9 @@ pub(crate) struct Listing {
     pub price: i64,
 }
 
-/// Generates a city.
-pub fn generate(scale: Scale, seed: u64) -> City {
+/// Generates a city; `holdout` adds the held-out scenarios (`holdout.rs`, written apart from the
+/// detectors, to measure them on cases their authors did not design for).
+pub fn generate(scale: Scale, seed: u64, holdout: bool) -> City {
     let root = Rng::new(seed);
     let mut city = City {
         tables: BTreeMap::new(),
@@ -355,6 +356,10 @@ pub fn generate(scale: Scale, seed: u64) -> City {
     crate::complainants::plant(&mut city, &root, days, &mut order_no);
     crate::exits::plant(&mut city, &root, days);
     crate::clusters::plant(&mut city, &root, days);
+    crate::texts::plant(&mut city, &root, days);
+    if holdout {
+        crate::holdout::plant(&mut city, &root, &buyers, days, &mut order_no);
+    }
     crate::background::add(&mut city, &root, days);
     city
 }

@@ -34,11 +34,11 @@ fn code_where(rng: &mut Rng, prefix: &str, adcode: &str, want: impl Fn(char) -> 
         for _ in 0..9 {
             body.push(char::from(USCC_CHARSET[rng.below(31) as usize]));
         }
-        if let Some(check) = uscc_check_character(&body) {
-            if want(check) {
-                body.push(check);
-                return body;
-            }
+        if let Some(check) = uscc_check_character(&body)
+            && want(check)
+        {
+            body.push(check);
+            return body;
         }
     }
 }
@@ -153,12 +153,16 @@ impl Ho<'_> {
         let (title, category, class, price, returns) = goods;
         let id = format!("{merchant}-l{k}");
         let created = at(-self.rng.range(120, 700), 36_000);
-        self.city.add(platform, "listings", json!({
-            "platform_id": platform, "listing_id": id, "merchant_id": merchant, "title": title,
-            "description": null, "category": category, "product_class": class, "brand": null,
-            "trademark_reg_no": null, "ad_approval_no": null, "list_price_fen": price,
-            "no_reason_return": returns, "created_at": created, "delisted_at": null,
-        }));
+        self.city.add(
+            platform,
+            "listings",
+            json!({
+                "platform_id": platform, "listing_id": id, "merchant_id": merchant, "title": title,
+                "description": null, "category": category, "product_class": class, "brand": null,
+                "trademark_reg_no": null, "ad_approval_no": null, "list_price_fen": price,
+                "no_reason_return": returns, "created_at": created, "delisted_at": null,
+            }),
+        );
         Listing {
             platform,
             id,
@@ -237,13 +241,8 @@ impl Ho<'_> {
 }
 
 /// Plants every held-out scenario.
-pub(crate) fn plant(
-    city: &mut City,
-    root: &Rng,
-    buyers: &[String],
-    days: i64,
-    order_no: &mut u64,
-) {
+// Until `city::generate` calls it (the lead wires it in).
+pub(crate) fn plant(city: &mut City, root: &Rng, buyers: &[String], days: i64, order_no: &mut u64) {
     let mut ho = Ho {
         city,
         rng: root.fork("holdout-pricing"),
@@ -290,9 +289,18 @@ fn reference_price(ho: &mut Ho<'_>) {
         MALL,
         &m,
         0,
-        ("云岫 真丝枕套 一对", "家居/床上用品", "general", 15_000, true),
+        (
+            "云岫 真丝枕套 一对",
+            "家居/床上用品",
+            "general",
+            15_000,
+            true,
+        ),
     );
-    for (k, d) in [t - 24, t - 20, t - 16, t - 13, t - 9].into_iter().enumerate() {
+    for (k, d) in [t - 24, t - 20, t - 16, t - 13, t - 9]
+        .into_iter()
+        .enumerate()
+    {
         let price = if k % 2 == 0 { 12_500 } else { 12_900 };
         ho.sell(&l, d, 40_000, price);
     }
@@ -314,7 +322,13 @@ fn reference_price(ho: &mut Ho<'_>) {
         MALL,
         &m,
         0,
-        ("栖霞 羊毛针织开衫", "服饰/女装/针织衫", "general", 16_900, true),
+        (
+            "栖霞 羊毛针织开衫",
+            "服饰/女装/针织衫",
+            "general",
+            16_900,
+            true,
+        ),
     );
     for d in t - 14..t {
         let price = if (t - 6..=t - 4).contains(&d) {
@@ -372,7 +386,13 @@ fn reference_price(ho: &mut Ho<'_>) {
         MALL,
         &m,
         0,
-        ("拾禾 手剥山核桃 500g", "食品/坚果炒货", "food", 14_900, true),
+        (
+            "拾禾 手剥山核桃 500g",
+            "食品/坚果炒货",
+            "food",
+            14_900,
+            true,
+        ),
     );
     ho.sell(&l, t - 8, 30_000, 9_900);
     ho.sell(&l, t - 8, 52_000, 9_900);
@@ -399,7 +419,13 @@ fn reference_price(ho: &mut Ho<'_>) {
         MALL,
         &m,
         0,
-        ("澄月 纯棉浴巾 两条装", "家居/浴室用品", "general", 12_900, true),
+        (
+            "澄月 纯棉浴巾 两条装",
+            "家居/浴室用品",
+            "general",
+            12_900,
+            true,
+        ),
     );
     for d in t - 9..t {
         ho.sell(&l, d, 40_000, 12_900);
@@ -426,44 +452,49 @@ fn raise_then_discount(ho: &mut Ho<'_>) {
     let rule = "price_fraud.raise_then_discount";
     let last = ho.last;
 
-    // + 200 for weeks, 299 from day 16 (eight days before 双十一 week), then "双十一直降" to 239
-    //   against 299: the buyer pays more than before the "discount".
+    // + 200 for weeks, 299 from day 20 (a week before 双十一, with a few sales at 299), then on
+    //   11-11 "双十一直降" to 239 against 299: the buyer pays more than before the "discount". (The
+    //   compared price equals the 7-day low, so this is a 第十七条 case, not a 第十六条 one.)
     let m = ho.company(MALL, "rd-1111", "杭州望湖电器有限公司");
     let l = ho.listing(
         MALL,
         &m,
         0,
-        ("望湖 电热水壶 1.7L", "家电/厨房电器", "general", 20_000, true),
+        (
+            "望湖 电热水壶 1.7L",
+            "家电/厨房电器",
+            "general",
+            20_000,
+            true,
+        ),
     );
-    for d in 0..16 {
+    for d in 0..20 {
         if d % 2 == 0 {
             let o = ho.obs(&l, d, 40_000, "detail", 20_000, None, "unknown", 1);
             ho.put(MALL, "price_observations", o);
         }
         ho.sell(&l, d, 45_000, 20_000);
     }
-    for d in 16..24 {
+    for d in 20..27 {
         let o = ho.obs(&l, d, 40_000, "detail", 29_900, None, "unknown", 1);
         ho.put(MALL, "price_observations", o);
         if d % 2 == 1 {
             ho.sell(&l, d, 45_000, 29_900);
         }
     }
-    for d in 24..28 {
-        let mut o = ho.obs(&l, d, 40_000, "detail", 23_900, None, "returning", 2);
-        o["reference_price_fen"] = json!(29_900);
-        o["reference_kind"] = json!("previous_price");
-        o["promo_kind"] = json!("discount");
-        o["promo_label"] = json!("双十一直降60元");
-        ho.put(MALL, "price_observations", o);
-        ho.sell(&l, d, 45_000, 23_900);
-        ho.sell(&l, d, 70_000, 23_900);
-    }
+    let mut o = ho.obs(&l, 27, 40_000, "detail", 23_900, None, "returning", 2);
+    o["reference_price_fen"] = json!(29_900);
+    o["reference_kind"] = json!("previous_price");
+    o["promo_kind"] = json!("discount");
+    o["promo_label"] = json!("双十一直降60元");
+    ho.put(MALL, "price_observations", o);
+    ho.sell(&l, 27, 45_000, 23_900);
+    ho.sell(&l, 27, 70_000, 23_900);
     ho.truth_listing(
         rule,
         &l,
         Label::Positive,
-        "双十一前八天由 200 元提至 299 元并以之为“直降”基准，折后 239 元仍高于提价前",
+        "双十一前一周由 200 元临时提至 299 元（提价 50%）并以之为“直降”基准，折后 239 元仍高于提价前",
     );
 
     // + 89 for weeks, shown at 129 for two days with no sale, then "限时7折 90" against 129.
@@ -513,7 +544,7 @@ fn raise_then_discount(ho: &mut Ho<'_>) {
         0,
         ("禾丰 五常大米 5kg", "食品/粮油米面", "food", 12_000, true),
     );
-    for d in 0..last - 3 {
+    for d in 0..last {
         let price = if d < 6 { 10_000 } else { 12_000 };
         ho.sell(&l, d, 40_000, price);
         if d % 4 == 0 {
@@ -521,19 +552,18 @@ fn raise_then_discount(ho: &mut Ho<'_>) {
             ho.put(MALL, "price_observations", o);
         }
     }
-    for d in last - 3..=last {
-        let mut o = ho.obs(&l, d, 40_000, "detail", 9_900, None, "returning", 3);
-        o["reference_price_fen"] = json!(12_000);
-        o["reference_kind"] = json!("previous_price");
-        o["promo_kind"] = json!("discount");
-        ho.put(MALL, "price_observations", o);
-        ho.sell(&l, d, 45_000, 9_900);
-    }
+    // One promotion day (a multi-day sale would lower the 7-day low below the compared price).
+    let mut o = ho.obs(&l, last, 40_000, "detail", 9_900, None, "returning", 3);
+    o["reference_price_fen"] = json!(12_000);
+    o["reference_kind"] = json!("previous_price");
+    o["promo_kind"] = json!("discount");
+    ho.put(MALL, "price_observations", o);
+    ho.sell(&l, last, 45_000, 9_900);
     ho.truth_listing(
         rule,
         &l,
         Label::Negative,
-        "提价发生在折扣前三周以上并以 120 元持续真实成交，不是“临时”提价；基准等于七日内最低成交价",
+        "成本上涨于折扣前四周以上提价并以 120 元持续真实成交，不是“临时”提价；基准等于七日内最低成交价",
     );
 
     // − Seasonal rise from 100 to 130, then a promotion to 90 compared with the old 100.
@@ -542,9 +572,15 @@ fn raise_then_discount(ho: &mut Ho<'_>) {
         MALL,
         &m,
         0,
-        ("暖冬 加厚羽绒背心", "服饰/男装/羽绒服", "general", 10_000, true),
+        (
+            "暖冬 加厚羽绒背心",
+            "服饰/男装/羽绒服",
+            "general",
+            10_000,
+            true,
+        ),
     );
-    for d in 0..last - 2 {
+    for d in 0..last {
         let price = if d < 10 { 10_000 } else { 13_000 };
         ho.sell(&l, d, 40_000, price);
         if d % 5 == 0 {
@@ -552,14 +588,12 @@ fn raise_then_discount(ho: &mut Ho<'_>) {
             ho.put(MALL, "price_observations", o);
         }
     }
-    for d in last - 2..=last {
-        let mut o = ho.obs(&l, d, 40_000, "detail", 9_000, None, "returning", 1);
-        o["reference_price_fen"] = json!(10_000);
-        o["reference_kind"] = json!("previous_price");
-        o["promo_kind"] = json!("discount");
-        ho.put(MALL, "price_observations", o);
-        ho.sell(&l, d, 45_000, 9_000);
-    }
+    let mut o = ho.obs(&l, last, 40_000, "detail", 9_000, None, "returning", 1);
+    o["reference_price_fen"] = json!(10_000);
+    o["reference_kind"] = json!("previous_price");
+    o["promo_kind"] = json!("discount");
+    ho.put(MALL, "price_observations", o);
+    ho.sell(&l, last, 45_000, 9_000);
     ho.truth_listing(
         rule,
         &l,
@@ -581,17 +615,50 @@ fn bait_price(ho: &mut Ho<'_>) {
         LOCAL,
         &m,
         0,
-        ("沁园 双人下午茶套餐", "美食/下午茶", "general", 6_900, false),
+        (
+            "沁园 双人下午茶套餐",
+            "美食/下午茶",
+            "general",
+            6_900,
+            false,
+        ),
     );
     for d in last - 6..last {
         for v in 0..4 {
             let viewer = ho.rng.hex64();
             let s = 36_000 + v * 3_000;
-            let o = ho.obs(&l, d, s, "home", 4_900, Some(&viewer), "returning", 2);
+            let o = ho.obs(
+                &l,
+                d,
+                s,
+                "home",
+                4_900,
+                Some(viewer.as_str()),
+                "returning",
+                2,
+            );
             ho.put(LOCAL, "price_observations", o);
-            let o = ho.obs(&l, d, s + 40, "detail", 6_900, Some(&viewer), "returning", 2);
+            let o = ho.obs(
+                &l,
+                d,
+                s + 40,
+                "detail",
+                6_900,
+                Some(viewer.as_str()),
+                "returning",
+                2,
+            );
             ho.put(LOCAL, "price_observations", o);
-            let o = ho.obs(&l, d, s + 150, "checkout", 6_900, Some(&viewer), "returning", 2);
+            let o = ho.obs(
+                &l,
+                d,
+                s + 150,
+                "checkout",
+                6_900,
+                Some(viewer.as_str()),
+                "returning",
+                2,
+            );
             ho.put(LOCAL, "price_observations", o);
         }
     }
@@ -608,16 +675,31 @@ fn bait_price(ho: &mut Ho<'_>) {
         LIVE,
         &m,
         0,
-        ("霁月 保湿精华水 150ml", "美妆/面部护肤/化妆水", "ordinary_cosmetic", 23_900, true),
+        (
+            "霁月 保湿精华水 150ml",
+            "美妆/面部护肤/化妆水",
+            "ordinary_cosmetic",
+            23_900,
+            true,
+        ),
     );
     for v in 0..8 {
         let viewer = ho.rng.hex64();
         let d = last - 3 + v % 2;
         let s = 72_000 + v * 400;
-        let mut o = ho.obs(&l, d, s, "live", 19_900, Some(&viewer), "new", 0);
+        let mut o = ho.obs(&l, d, s, "live", 19_900, Some(viewer.as_str()), "new", 0);
         o["promo_label"] = json!("直播间到手价199");
         ho.put(LIVE, "price_observations", o);
-        let o = ho.obs(&l, d, s + 300, "checkout", 23_900, Some(&viewer), "new", 0);
+        let o = ho.obs(
+            &l,
+            d,
+            s + 300,
+            "checkout",
+            23_900,
+            Some(viewer.as_str()),
+            "new",
+            0,
+        );
         ho.put(LIVE, "price_observations", o);
     }
     ho.truth_listing(
@@ -633,7 +715,13 @@ fn bait_price(ho: &mut Ho<'_>) {
         LOCAL,
         &m,
         0,
-        ("桂语 单人简餐套餐", "美食/快餐简餐", "general", 6_900, false),
+        (
+            "桂语 单人简餐套餐",
+            "美食/快餐简餐",
+            "general",
+            6_900,
+            false,
+        ),
     );
     for d in last - 6..last {
         for v in 0..4 {
@@ -644,13 +732,22 @@ fn bait_price(ho: &mut Ho<'_>) {
             } else {
                 ("returning", 6, 6_900, "detail")
             };
-            let mut o = ho.obs(&l, d, s, page, price, Some(&viewer), segment, n90);
+            let mut o = ho.obs(&l, d, s, page, price, Some(viewer.as_str()), segment, n90);
             if segment == "new" {
                 o["promo_kind"] = json!("new_user");
                 o["promo_label"] = json!("新人专享价");
             }
             ho.put(LOCAL, "price_observations", o);
-            let mut o = ho.obs(&l, d, s + 60, "checkout", price, Some(&viewer), segment, n90);
+            let mut o = ho.obs(
+                &l,
+                d,
+                s + 60,
+                "checkout",
+                price,
+                Some(viewer.as_str()),
+                segment,
+                n90,
+            );
             if segment == "new" {
                 o["promo_kind"] = json!("new_user");
             }
@@ -670,16 +767,40 @@ fn bait_price(ho: &mut Ho<'_>) {
         MALL,
         &m,
         0,
-        ("闻溪 机械键盘 87键", "数码/电脑外设", "general", 10_900, true),
+        (
+            "闻溪 机械键盘 87键",
+            "数码/电脑外设",
+            "general",
+            10_900,
+            true,
+        ),
     );
     let d = last - 3;
     for v in 0..5 {
         let viewer = ho.rng.hex64();
-        let mut o = ho.obs(&l, d, 85_800 + v * 60, "search", 8_900, Some(&viewer), "returning", 1);
+        let mut o = ho.obs(
+            &l,
+            d,
+            85_800 + v * 60,
+            "search",
+            8_900,
+            Some(viewer.as_str()),
+            "returning",
+            1,
+        );
         o["promo_kind"] = json!("flash_sale");
         o["promo_label"] = json!("限时秒杀 今晚24点结束");
         ho.put(MALL, "price_observations", o);
-        let o = ho.obs(&l, d + 1, 1_200 + v * 60, "checkout", 10_900, Some(&viewer), "returning", 1);
+        let o = ho.obs(
+            &l,
+            d + 1,
+            1_200 + v * 60,
+            "checkout",
+            10_900,
+            Some(viewer.as_str()),
+            "returning",
+            1,
+        );
         ho.put(MALL, "price_observations", o);
     }
     for dd in [d - 6, d - 3, d + 2] {
@@ -790,11 +911,13 @@ fn fake_time_limit(ho: &mut Ho<'_>) {
         0,
         ("素织 亚麻衬衫", "服饰/男装/衬衫", "general", 9_900, true),
     );
+    // The last Friday-to-Sunday that ends before the final day (day 0 is a Thursday).
+    let friday = (0..last - 2).rev().find(|d| d % 7 == 1).unwrap_or(29);
     for d in 14..=last {
         let (price, label) = if (22..=27).contains(&d) {
             (7_900, Some("限时特价 至11月11日"))
-        } else if (last - 5..=last - 3).contains(&d) {
-            (7_900, Some("周末特惠 限时三天"))
+        } else if (friday..=friday + 2).contains(&d) {
+            (7_900, Some("周末特惠 仅限本周五至周日"))
         } else {
             (9_900, None)
         };
@@ -829,7 +952,13 @@ fn loyalty_surcharge(ho: &mut Ho<'_>) {
         MALL,
         &m,
         0,
-        ("清源 婴儿湿巾 80抽×12包", "母婴/湿巾", "general", 15_800, true),
+        (
+            "清源 婴儿湿巾 80抽×12包",
+            "母婴/湿巾",
+            "general",
+            15_800,
+            true,
+        ),
     );
     for k in 0..600i64 {
         let heavy = k % 2 == 0;
@@ -841,7 +970,16 @@ fn loyalty_surcharge(ho: &mut Ho<'_>) {
         } else {
             (k / 2) % 3
         };
-        let mut o = ho.obs(&l, day, 40_000 + (k % 30) * 60, "checkout", price, None, "member", orders);
+        let mut o = ho.obs(
+            &l,
+            day,
+            40_000 + (k % 30) * 60,
+            "checkout",
+            price,
+            None,
+            "member",
+            orders,
+        );
         o["device"] = json!(device);
         ho.put(MALL, "price_observations", o);
     }
@@ -859,12 +997,27 @@ fn loyalty_surcharge(ho: &mut Ho<'_>) {
         MALL,
         &m,
         0,
-        ("映山 户外折叠椅", "运动户外/户外家具", "general", 12_900, true),
+        (
+            "映山 户外折叠椅",
+            "运动户外/户外家具",
+            "general",
+            12_900,
+            true,
+        ),
     );
     let (heavy, light) = (ho.rng.hex64(), ho.rng.hex64());
     for d in 0..20.min(last) {
         for (viewer, orders, price) in [(&heavy, 40, 12_900), (&light, 1, 11_500)] {
-            let mut o = ho.obs(&l, last - d, 43_200 + orders, "checkout", price, Some(viewer), "returning", orders);
+            let mut o = ho.obs(
+                &l,
+                last - d,
+                43_200 + orders,
+                "checkout",
+                price,
+                Some(viewer.as_str()),
+                "returning",
+                orders,
+            );
             o["device"] = json!("android");
             o["viewer_adcode"] = json!("330108");
             o["source"] = json!("regulator_probe");
@@ -894,7 +1047,16 @@ fn loyalty_surcharge(ho: &mut Ho<'_>) {
         } else {
             (10_000, "returning", (k / 2) % 4)
         };
-        let mut o = ho.obs(&l, day, 40_000 + (k % 30) * 60, "checkout", price, None, segment, orders);
+        let mut o = ho.obs(
+            &l,
+            day,
+            40_000 + (k % 30) * 60,
+            "checkout",
+            price,
+            None,
+            segment,
+            orders,
+        );
         if member {
             o["promo_kind"] = json!("member");
             o["promo_label"] = json!("会员价95折");
@@ -921,8 +1083,21 @@ fn loyalty_surcharge(ho: &mut Ho<'_>) {
         let heavy = k % 2 == 0;
         let day = last - 10 + (k / 2) % 8;
         let cut = [0, 300, 500, 1_000][((k / 2) % 4) as usize];
-        let orders = if heavy { 15 + (k / 2) % 10 } else { (k / 2) % 3 };
-        let mut o = ho.obs(&l, day, 40_000 + (k % 30) * 60, "checkout", 10_000, None, "returning", orders);
+        let orders = if heavy {
+            15 + (k / 2) % 10
+        } else {
+            (k / 2) % 3
+        };
+        let mut o = ho.obs(
+            &l,
+            day,
+            40_000 + (k % 30) * 60,
+            "checkout",
+            10_000,
+            None,
+            "returning",
+            orders,
+        );
         o["promo_kind"] = json!("random_draw");
         o["promo_label"] = json!("随机立减 最高10元");
         o["payable_price_fen"] = json!(10_000 - cut);
@@ -943,10 +1118,14 @@ fn below_cost(ho: &mut Ho<'_>) {
     let rule = "below_cost.sustained";
     let last = ho.last;
     let cost = |ho: &mut Ho<'_>, l: &Listing, from: i64, to: Option<i64>, fen: i64, basis: &str| {
-        ho.put(l.platform, "costs", json!({
-            "platform_id": l.platform, "listing_id": l.id, "valid_from": date(from),
-            "valid_to": to.map(date), "unit_cost_fen": fen, "basis": basis,
-        }));
+        ho.put(
+            l.platform,
+            "costs",
+            json!({
+                "platform_id": l.platform, "listing_id": l.id, "valid_from": date(from),
+                "valid_to": to.map(date), "unit_cost_fen": fen, "basis": basis,
+            }),
+        );
     };
 
     // + Headphones at 140 against an audited cost of 200, every day for 30 days.
@@ -955,7 +1134,13 @@ fn below_cost(ho: &mut Ho<'_>) {
         MALL,
         &m,
         0,
-        ("声屿 主动降噪蓝牙耳机", "数码/耳机", "general", 29_900, true),
+        (
+            "声屿 主动降噪蓝牙耳机",
+            "数码/耳机",
+            "general",
+            29_900,
+            true,
+        ),
     );
     cost(ho, &l, -200, None, 20_000, "audited");
     for d in last - 30..=last {
@@ -1047,7 +1232,13 @@ fn below_cost(ho: &mut Ho<'_>) {
         MALL,
         &m,
         0,
-        ("织梦 法兰绒毯 150×200", "家居/床上用品", "general", 9_900, true),
+        (
+            "织梦 法兰绒毯 150×200",
+            "家居/床上用品",
+            "general",
+            9_900,
+            true,
+        ),
     );
     cost(ho, &l, -300, Some(9), 10_000, "audited");
     cost(ho, &l, 10, None, 7_000, "audited");
@@ -1080,13 +1271,13 @@ fn pyramids(ho: &mut Ho<'_>) {
     let rule = "pyramid_scheme.pyramid";
     let platform = LIVE;
     // (scheme, parents, entry fee, per direct recruit, per indirect recruit, sales reward of each)
-    let mut write = |ho: &mut Ho<'_>,
-                     scheme: &str,
-                     parents: &[Option<usize>],
-                     fee: i64,
-                     direct: i64,
-                     indirect: i64,
-                     sales: &dyn Fn(usize, &mut Rng) -> i64| {
+    let write = |ho: &mut Ho<'_>,
+                 scheme: &str,
+                 parents: &[Option<usize>],
+                 fee: i64,
+                 direct: i64,
+                 indirect: i64,
+                 sales: &dyn Fn(usize, &mut Rng) -> i64| {
         let n = parents.len();
         let pids: Vec<String> = (0..n).map(|_| ho.rng.hex64()).collect();
         let depth = tree(parents);
@@ -1103,7 +1294,10 @@ fn pyramids(ho: &mut Ho<'_>) {
             }
         }
         for i in 0..n {
-            let joined = at(1 + (depth[i] as i64 - 1) * 4 + (i as i64 % 4), 40_000 + i as i64 * 7);
+            let joined = at(
+                1 + (depth[i] as i64 - 1) * 4 + (i as i64 % 4),
+                40_000 + i as i64 * 7,
+            );
             let referrer = parents[i].map(|p| pids[p].clone());
             let reward = children[i] * direct + below[i] * indirect;
             let sale = sales(i, &mut ho.rng);
@@ -1121,7 +1315,15 @@ fn pyramids(ho: &mut Ho<'_>) {
     for i in 1..36 {
         parents.push(Some(if i < 4 { i - 1 } else { (i - 1) / 2 + 1 }));
     }
-    write(ho, "ho-pyr-chain", &parents, 198_000, 59_400, 19_800, &|_, _| 0);
+    write(
+        ho,
+        "ho-pyr-chain",
+        &parents,
+        198_000,
+        59_400,
+        19_800,
+        &|_, _| 0,
+    );
     ho.city.truth.add_subject(
         "pyramid_scheme",
         rule,
@@ -1134,14 +1336,21 @@ fn pyramids(ho: &mut Ho<'_>) {
 
     // + Exactly 30 members in exactly 3 levels (root, 4, 25), ¥499 fee, ¥100 per downline member.
     let mut parents = vec![None];
-    for i in 0..4 {
+    for _ in 0..4 {
         parents.push(Some(0));
-        let _ = i;
     }
     for k in 0..25 {
         parents.push(Some(1 + k % 4));
     }
-    write(ho, "ho-pyr-30x3", &parents, 49_900, 10_000, 10_000, &|_, _| 0);
+    write(
+        ho,
+        "ho-pyr-30x3",
+        &parents,
+        49_900,
+        10_000,
+        10_000,
+        &|_, _| 0,
+    );
     ho.city.truth.add_subject(
         "pyramid_scheme",
         rule,
@@ -1230,13 +1439,36 @@ fn identity(ho: &mut Ho<'_>) {
     debug_assert!(!checksum_ok(&typo));
     let name = "杭州蓝湾商贸有限公司";
     ho.register(&good, name, "company", "active", adcode, &address, true);
-    let m = ho.merchant(MALL, "id-transpose", "company", Some(&typo), None, name, (adcode, &address), true, 80_000_000, None);
+    let m = ho.merchant(
+        MALL,
+        "id-transpose",
+        "company",
+        Some(&typo),
+        None,
+        name,
+        (adcode, &address),
+        true,
+        80_000_000,
+        None,
+    );
     let l = ho.listing(MALL, &m, 0, goods);
     for d in (0..last).step_by(5) {
         ho.sell(&l, d, 40_000, 3_900);
     }
-    ho.truth_merchant("merchant_identity.uscc_checksum", MALL, &m, Label::Positive, "申报代码第 10、11 位互换，校验位不符");
-    ho.truth_merchant("merchant_identity.unknown_uscc", MALL, &m, Label::Positive, "申报代码（录入错位）在登记数据中不存在");
+    ho.truth_merchant(
+        "merchant_identity.uscc_checksum",
+        MALL,
+        &m,
+        Label::Positive,
+        "申报代码第 10、11 位互换，校验位不符",
+    );
+    ho.truth_merchant(
+        "merchant_identity.unknown_uscc",
+        MALL,
+        &m,
+        Label::Positive,
+        "申报代码（录入错位）在登记数据中不存在",
+    );
 
     // uscc_checksum + / unknown_uscc +: a 个体工商户 code with B read as 8.
     let (adcode, address) = ho.place();
@@ -1257,40 +1489,135 @@ fn identity(ho: &mut Ho<'_>) {
     let typo = format!("{}8{}", &good[..12], &good[13..]);
     debug_assert!(!checksum_ok(&typo));
     let name = "杭州市拱墅区老周五金店";
-    ho.register(&good, name, "individual_business", "active", adcode, &address, true);
-    let m = ho.merchant(MALL, "id-ocr", "individual_business", Some(&typo), None, name, (adcode, &address), true, 30_000_000, None);
-    let l = ho.listing(MALL, &m, 0, ("老周 家用工具箱", "五金/工具", "general", 8_900, true));
+    ho.register(
+        &good,
+        name,
+        "individual_business",
+        "active",
+        adcode,
+        &address,
+        true,
+    );
+    let m = ho.merchant(
+        MALL,
+        "id-ocr",
+        "individual_business",
+        Some(&typo),
+        None,
+        name,
+        (adcode, &address),
+        true,
+        30_000_000,
+        None,
+    );
+    let l = ho.listing(
+        MALL,
+        &m,
+        0,
+        ("老周 家用工具箱", "五金/工具", "general", 8_900, true),
+    );
     for d in (1..last).step_by(6) {
         ho.sell(&l, d, 40_000, 8_900);
     }
-    ho.truth_merchant("merchant_identity.uscc_checksum", MALL, &m, Label::Positive, "个体工商户代码第 13 位 B 误作 8，校验位不符");
-    ho.truth_merchant("merchant_identity.unknown_uscc", MALL, &m, Label::Positive, "申报代码（识读错误）在登记数据中不存在");
+    ho.truth_merchant(
+        "merchant_identity.uscc_checksum",
+        MALL,
+        &m,
+        Label::Positive,
+        "个体工商户代码第 13 位 B 误作 8，校验位不符",
+    );
+    ho.truth_merchant(
+        "merchant_identity.unknown_uscc",
+        MALL,
+        &m,
+        Label::Positive,
+        "申报代码（识读错误）在登记数据中不存在",
+    );
 
     // uscc_checksum − / unknown_uscc −: a valid code whose check character is 0 (31 − 0 wraps).
     let (adcode, address) = ho.place();
     let code = code_where(&mut ho.rng, "91", adcode, |c| c == '0');
     let name = "杭州零度冷链物流有限公司";
     ho.register(&code, name, "company", "active", adcode, &address, true);
-    let m = ho.merchant(MALL, "id-zero", "company", Some(&code), None, name, (adcode, &address), true, 60_000_000, None);
+    let m = ho.merchant(
+        MALL,
+        "id-zero",
+        "company",
+        Some(&code),
+        None,
+        name,
+        (adcode, &address),
+        true,
+        60_000_000,
+        None,
+    );
     let l = ho.listing(MALL, &m, 0, goods);
     for d in (2..last).step_by(5) {
         ho.sell(&l, d, 40_000, 3_900);
     }
-    ho.truth_merchant("merchant_identity.uscc_checksum", MALL, &m, Label::Negative, "校验位为 0（31 − Σ mod 31 = 31 时取 0），按 GB 32100 正确");
-    ho.truth_merchant("merchant_identity.unknown_uscc", MALL, &m, Label::Negative, "代码已登记且有效");
+    ho.truth_merchant(
+        "merchant_identity.uscc_checksum",
+        MALL,
+        &m,
+        Label::Negative,
+        "校验位为 0（31 − Σ mod 31 = 31 时取 0），按 GB 32100 正确",
+    );
+    ho.truth_merchant(
+        "merchant_identity.unknown_uscc",
+        MALL,
+        &m,
+        Label::Negative,
+        "代码已登记且有效",
+    );
 
     // uscc_checksum − / unknown_uscc −: a 个体工商户 (92…) code with a letter check character.
     let (adcode, address) = ho.place();
     let code = code_where(&mut ho.rng, "92", adcode, |c| c.is_ascii_uppercase());
     let name = "杭州市西湖区小陈水果店";
-    ho.register(&code, name, "individual_business", "active", adcode, &address, true);
-    let m = ho.merchant(LOCAL, "id-92", "individual_business", Some(&code), None, name, (adcode, &address), true, 20_000_000, None);
-    let l = ho.listing(LOCAL, &m, 0, ("小陈 时令水果拼盘", "生鲜/水果", "fresh", 3_900, false));
+    ho.register(
+        &code,
+        name,
+        "individual_business",
+        "active",
+        adcode,
+        &address,
+        true,
+    );
+    let m = ho.merchant(
+        LOCAL,
+        "id-92",
+        "individual_business",
+        Some(&code),
+        None,
+        name,
+        (adcode, &address),
+        true,
+        20_000_000,
+        None,
+    );
+    let l = ho.listing(
+        LOCAL,
+        &m,
+        0,
+        ("小陈 时令水果拼盘", "生鲜/水果", "fresh", 3_900, false),
+    );
     for d in (0..last).step_by(4) {
         ho.sell(&l, d, 40_000, 3_900);
     }
-    ho.truth_merchant("merchant_identity.uscc_checksum", LOCAL, &m, Label::Negative, "个体工商户代码（92 开头）、字母校验位，按 GB 32100 正确");
-    ho.truth_merchant("merchant_identity.unknown_uscc", LOCAL, &m, Label::Negative, "代码已登记为个体工商户");
+    ho.truth_merchant(
+        "merchant_identity.uscc_checksum",
+        LOCAL,
+        &m,
+        Label::Negative,
+        "个体工商户代码（92 开头）、字母校验位，按 GB 32100 正确",
+    );
+    ho.truth_merchant(
+        "merchant_identity.unknown_uscc",
+        LOCAL,
+        &m,
+        Label::Negative,
+        "代码已登记为个体工商户",
+    );
 
     // unknown_uscc +: a registered company's name with a checksum-valid code nobody registered.
     let (adcode, address) = ho.place();
@@ -1298,72 +1625,213 @@ fn identity(ho: &mut Ho<'_>) {
     let name = "杭州明川电子科技有限公司";
     ho.register(&real, name, "company", "active", adcode, &address, true);
     let fake = crate::city::uscc(&mut ho.rng, adcode, true);
-    let m = ho.merchant(MALL, "id-borrowed", "company", Some(&fake), None, name, (adcode, &address), true, 40_000_000, None);
-    let l = ho.listing(MALL, &m, 0, ("明川 手机快充数据线", "数码/配件", "general", 2_900, true));
+    let m = ho.merchant(
+        MALL,
+        "id-borrowed",
+        "company",
+        Some(&fake),
+        None,
+        name,
+        (adcode, &address),
+        true,
+        40_000_000,
+        None,
+    );
+    let l = ho.listing(
+        MALL,
+        &m,
+        0,
+        ("明川 手机快充数据线", "数码/配件", "general", 2_900, true),
+    );
     for d in (0..last).step_by(3) {
         ho.sell(&l, d, 40_000, 2_900);
     }
-    ho.truth_merchant("merchant_identity.unknown_uscc", MALL, &m, Label::Positive, "冒用已登记企业名称，申报的代码校验正确但在登记数据中不存在");
+    ho.truth_merchant(
+        "merchant_identity.unknown_uscc",
+        MALL,
+        &m,
+        Label::Positive,
+        "冒用已登记企业名称，申报的代码校验正确但在登记数据中不存在",
+    );
 
     // unknown_uscc −: a company renamed since; the code is registered under the new name.
     let (adcode, address) = ho.place();
     let code = crate::city::uscc(&mut ho.rng, adcode, true);
-    ho.register(&code, "浙江青岚智能科技有限公司", "company", "active", adcode, &address, true);
-    let m = ho.merchant(MALL, "id-renamed", "company", Some(&code), None, "杭州青岚贸易有限公司", (adcode, &address), true, 70_000_000, None);
+    ho.register(
+        &code,
+        "浙江青岚智能科技有限公司",
+        "company",
+        "active",
+        adcode,
+        &address,
+        true,
+    );
+    let m = ho.merchant(
+        MALL,
+        "id-renamed",
+        "company",
+        Some(&code),
+        None,
+        "杭州青岚贸易有限公司",
+        (adcode, &address),
+        true,
+        70_000_000,
+        None,
+    );
     let l = ho.listing(MALL, &m, 0, goods);
     for d in (3..last).step_by(5) {
         ho.sell(&l, d, 40_000, 3_900);
     }
-    ho.truth_merchant("merchant_identity.unknown_uscc", MALL, &m, Label::Negative, "企业已更名，店铺名称未同步，但代码已登记且有效");
+    ho.truth_merchant(
+        "merchant_identity.unknown_uscc",
+        MALL,
+        &m,
+        Label::Negative,
+        "企业已更名，店铺名称未同步，但代码已登记且有效",
+    );
 
     // unknown_uscc − / license_not_displayed −: a small natural-person shop: no code, no licence.
     let holder = ho.rng.hex64();
     let (adcode, address) = ho.place();
-    let m = ho.merchant(MALL, "id-np-small", "natural_person", None, Some(&holder), "阿婷手作饰品", (adcode, &address), false, 3_600_000, None);
-    let l = ho.listing(MALL, &m, 0, ("手工编织发圈 5个装", "服饰/配件", "general", 1_900, true));
+    let m = ho.merchant(
+        MALL,
+        "id-np-small",
+        "natural_person",
+        None,
+        Some(&holder),
+        "阿婷手作饰品",
+        (adcode, &address),
+        false,
+        3_600_000,
+        None,
+    );
+    let l = ho.listing(
+        MALL,
+        &m,
+        0,
+        ("手工编织发圈 5个装", "服饰/配件", "general", 1_900, true),
+    );
     for d in (0..last).step_by(7) {
         ho.sell(&l, d, 40_000, 1_900);
     }
-    ho.truth_merchant("merchant_identity.unknown_uscc", MALL, &m, Label::Negative, "自然人网店年交易额 3.6 万元，依电子商务法第十条无须登记，没有代码可核");
-    ho.truth_merchant("merchant_identity.license_not_displayed", MALL, &m, Label::Negative, "免登记的自然人没有营业执照可亮，第十五条对其要求的是公示免登记情形");
+    ho.truth_merchant(
+        "merchant_identity.unknown_uscc",
+        MALL,
+        &m,
+        Label::Negative,
+        "自然人网店年交易额 3.6 万元，依电子商务法第十条无须登记，没有代码可核",
+    );
+    ho.truth_merchant(
+        "merchant_identity.license_not_displayed",
+        MALL,
+        &m,
+        Label::Negative,
+        "免登记的自然人没有营业执照可亮，第十五条对其要求的是公示免登记情形",
+    );
 
     // deregistered_selling +: cancelled, still taking local orders every day of the last three weeks.
     let (adcode, address) = ho.place();
     let code = crate::city::uscc(&mut ho.rng, adcode, true);
     let name = "杭州味府餐饮管理有限公司";
     ho.register(&code, name, "company", "cancelled", adcode, &address, false);
-    let m = ho.merchant(LOCAL, "id-cancelled", "company", Some(&code), None, name, (adcode, &address), true, 90_000_000, None);
-    let l = ho.listing(LOCAL, &m, 0, ("味府 红烧肉套餐", "美食/快餐简餐", "general", 3_200, false));
+    let m = ho.merchant(
+        LOCAL,
+        "id-cancelled",
+        "company",
+        Some(&code),
+        None,
+        name,
+        (adcode, &address),
+        true,
+        90_000_000,
+        None,
+    );
+    let l = ho.listing(
+        LOCAL,
+        &m,
+        0,
+        ("味府 红烧肉套餐", "美食/快餐简餐", "general", 3_200, false),
+    );
     for d in last - 20..=last {
         for s in [41_000, 44_000, 66_000] {
             ho.sell(&l, d, s, 3_200);
         }
     }
-    ho.truth_merchant("merchant_identity.deregistered_selling", LOCAL, &m, Label::Positive, "登记已注销，店铺未关、近三周每天仍在接单");
+    ho.truth_merchant(
+        "merchant_identity.deregistered_selling",
+        LOCAL,
+        &m,
+        Label::Positive,
+        "登记已注销，店铺未关、近三周每天仍在接单",
+    );
 
     // deregistered_selling +: licence revoked (吊销), a dozen live-room sales.
     let (adcode, address) = ho.place();
     let code = crate::city::uscc(&mut ho.rng, adcode, true);
     let name = "杭州珑玥珠宝有限公司";
     ho.register(&code, name, "company", "revoked", adcode, &address, false);
-    let m = ho.merchant(LIVE, "id-revoked", "company", Some(&code), None, name, (adcode, &address), true, 120_000_000, None);
-    let l = ho.listing(LIVE, &m, 0, ("珑玥 淡水珍珠项链", "珠宝/珍珠", "general", 59_900, true));
+    let m = ho.merchant(
+        LIVE,
+        "id-revoked",
+        "company",
+        Some(&code),
+        None,
+        name,
+        (adcode, &address),
+        true,
+        120_000_000,
+        None,
+    );
+    let l = ho.listing(
+        LIVE,
+        &m,
+        0,
+        ("珑玥 淡水珍珠项链", "珠宝/珍珠", "general", 59_900, true),
+    );
     for k in 0..12 {
         ho.sell(&l, last - 12 + k, 75_000, 59_900);
     }
-    ho.truth_merchant("merchant_identity.deregistered_selling", LIVE, &m, Label::Positive, "营业执照已被吊销，仍在直播间销售");
+    ho.truth_merchant(
+        "merchant_identity.deregistered_selling",
+        LIVE,
+        &m,
+        Label::Positive,
+        "营业执照已被吊销，仍在直播间销售",
+    );
 
     // deregistered_selling −: on the 经营异常名录 (no annual report), still trading.
     let (adcode, address) = ho.place();
     let code = crate::city::uscc(&mut ho.rng, adcode, true);
     let name = "杭州泊岸文具有限公司";
     ho.register(&code, name, "company", "abnormal", adcode, &address, false);
-    let m = ho.merchant(MALL, "id-abnormal", "company", Some(&code), None, name, (adcode, &address), true, 30_000_000, None);
-    let l = ho.listing(MALL, &m, 0, ("泊岸 中性笔 12支", "文具/书写工具", "general", 1_590, true));
+    let m = ho.merchant(
+        MALL,
+        "id-abnormal",
+        "company",
+        Some(&code),
+        None,
+        name,
+        (adcode, &address),
+        true,
+        30_000_000,
+        None,
+    );
+    let l = ho.listing(
+        MALL,
+        &m,
+        0,
+        ("泊岸 中性笔 12支", "文具/书写工具", "general", 1_590, true),
+    );
     for d in (0..last).step_by(2) {
         ho.sell(&l, d, 40_000, 1_590);
     }
-    ho.truth_merchant("merchant_identity.deregistered_selling", MALL, &m, Label::Negative, "列入经营异常名录（未报年报）是信用约束，并非注销或吊销，仍可依法经营");
+    ho.truth_merchant(
+        "merchant_identity.deregistered_selling",
+        MALL,
+        &m,
+        Label::Negative,
+        "列入经营异常名录（未报年报）是信用约束，并非注销或吊销，仍可依法经营",
+    );
 
     // deregistered_selling −: the shop closed on day 8, its last order on day 7; the company was
     // cancelled afterwards (the registry shows the current status).
@@ -1371,60 +1839,192 @@ fn identity(ho: &mut Ho<'_>) {
     let code = crate::city::uscc(&mut ho.rng, adcode, true);
     let name = "杭州旧巷杂货有限公司";
     ho.register(&code, name, "company", "cancelled", adcode, &address, true);
-    let m = ho.merchant(MALL, "id-wound-up", "company", Some(&code), None, name, (adcode, &address), true, 10_000_000, Some(8));
+    let m = ho.merchant(
+        MALL,
+        "id-wound-up",
+        "company",
+        Some(&code),
+        None,
+        name,
+        (adcode, &address),
+        true,
+        10_000_000,
+        Some(8),
+    );
     let l = ho.listing(MALL, &m, 0, goods);
     for d in 0..8 {
         ho.sell(&l, d, 40_000, 3_900);
     }
-    ho.truth_merchant("merchant_identity.deregistered_selling", MALL, &m, Label::Negative, "店铺第 8 天关闭后再无订单，注销发生在停止经营之后：正常退出");
+    ho.truth_merchant(
+        "merchant_identity.deregistered_selling",
+        MALL,
+        &m,
+        Label::Negative,
+        "店铺第 8 天关闭后再无订单，注销发生在停止经营之后：正常退出",
+    );
 
     // license_not_displayed +: a company trading without its licence link.
     let (adcode, address) = ho.place();
     let code = crate::city::uscc(&mut ho.rng, adcode, true);
     let name = "杭州岚峰户外用品有限公司";
     ho.register(&code, name, "company", "active", adcode, &address, true);
-    let m = ho.merchant(LIVE, "id-nolicense", "company", Some(&code), None, name, (adcode, &address), false, 150_000_000, None);
-    let l = ho.listing(LIVE, &m, 0, ("岚峰 冲锋衣", "运动户外/冲锋衣", "general", 39_900, true));
+    let m = ho.merchant(
+        LIVE,
+        "id-nolicense",
+        "company",
+        Some(&code),
+        None,
+        name,
+        (adcode, &address),
+        false,
+        150_000_000,
+        None,
+    );
+    let l = ho.listing(
+        LIVE,
+        &m,
+        0,
+        ("岚峰 冲锋衣", "运动户外/冲锋衣", "general", 39_900, true),
+    );
     for d in (0..last).step_by(2) {
         ho.sell(&l, d, 75_000, 39_900);
     }
-    ho.truth_merchant("merchant_identity.license_not_displayed", LIVE, &m, Label::Positive, "企业店铺持续经营，首页未公示营业执照信息（第十五条）");
+    ho.truth_merchant(
+        "merchant_identity.license_not_displayed",
+        LIVE,
+        &m,
+        Label::Positive,
+        "企业店铺持续经营，首页未公示营业执照信息（第十五条）",
+    );
 
     // license_not_displayed +: a 个体工商户 trading without its licence link.
     let (adcode, address) = ho.place();
     let code = code_where(&mut ho.rng, "92", adcode, |_| true);
     let name = "杭州市上城区阿强炒货店";
-    ho.register(&code, name, "individual_business", "active", adcode, &address, true);
-    let m = ho.merchant(LOCAL, "id-nolicense-ib", "individual_business", Some(&code), None, name, (adcode, &address), false, 25_000_000, None);
-    let l = ho.listing(LOCAL, &m, 0, ("阿强 现炒板栗 500g", "美食/小吃", "food", 2_500, false));
+    ho.register(
+        &code,
+        name,
+        "individual_business",
+        "active",
+        adcode,
+        &address,
+        true,
+    );
+    let m = ho.merchant(
+        LOCAL,
+        "id-nolicense-ib",
+        "individual_business",
+        Some(&code),
+        None,
+        name,
+        (adcode, &address),
+        false,
+        25_000_000,
+        None,
+    );
+    let l = ho.listing(
+        LOCAL,
+        &m,
+        0,
+        ("阿强 现炒板栗 500g", "美食/小吃", "food", 2_500, false),
+    );
     for d in 0..last {
         ho.sell(&l, d, 58_000, 2_500);
     }
-    ho.truth_merchant("merchant_identity.license_not_displayed", LOCAL, &m, Label::Positive, "个体工商户同样是电子商务经营者，持续经营却未亮照");
+    ho.truth_merchant(
+        "merchant_identity.license_not_displayed",
+        LOCAL,
+        &m,
+        Label::Positive,
+        "个体工商户同样是电子商务经营者，持续经营却未亮照",
+    );
 
     // license_not_displayed −: a company shop that closed before the period and sells nothing.
     let (adcode, address) = ho.place();
     let code = crate::city::uscc(&mut ho.rng, adcode, true);
     let name = "杭州旧时光礼品有限公司";
     ho.register(&code, name, "company", "active", adcode, &address, true);
-    let m = ho.merchant(MALL, "id-closed-shop", "company", Some(&code), None, name, (adcode, &address), false, 0, Some(-40));
+    let m = ho.merchant(
+        MALL,
+        "id-closed-shop",
+        "company",
+        Some(&code),
+        None,
+        name,
+        (adcode, &address),
+        false,
+        0,
+        Some(-40),
+    );
     ho.listing(MALL, &m, 0, goods);
-    ho.truth_merchant("merchant_identity.license_not_displayed", MALL, &m, Label::Negative, "店铺在统计期前 40 天已关闭、无经营活动，不再负持续公示义务");
+    ho.truth_merchant(
+        "merchant_identity.license_not_displayed",
+        MALL,
+        &m,
+        Label::Negative,
+        "店铺在统计期前 40 天已关闭、无经营活动，不再负持续公示义务",
+    );
 
     // unregistered_natural_person: ¥100,000.01 (+), ¥99,999.99 (−), two shops of one person that
     // together pass ¥100,000 (+, 网络交易监督管理办法 第八条 adds them up), a farmer selling own
     // produce (−, 电子商务法 第十条).
     let rule = "merchant_identity.unregistered_natural_person";
     for (platform, tag, turnover, holder_tag, label, text) in [
-        (MALL, "np-over", 10_000_001, "a", Label::Positive, "自然人网店年交易额 100,000.01 元，超过 10 万元免登记上限"),
-        (MALL, "np-under", 9_999_999, "b", Label::Negative, "年交易额 99,999.99 元，未超过 10 万元，免登记"),
-        (MALL, "np-split-a", 6_000_000, "c", Label::Positive, "同一自然人在两平台开店，合计 11.5 万元超过 10 万元（网络交易监督管理办法第八条合并计算）"),
-        (LIVE, "np-split-b", 5_500_000, "c", Label::Positive, "同一自然人在两平台开店，合计 11.5 万元超过 10 万元（网络交易监督管理办法第八条合并计算）"),
+        (
+            MALL,
+            "np-over",
+            10_000_001,
+            "a",
+            Label::Positive,
+            "自然人网店年交易额 100,000.01 元，超过 10 万元免登记上限",
+        ),
+        (
+            MALL,
+            "np-under",
+            9_999_999,
+            "b",
+            Label::Negative,
+            "年交易额 99,999.99 元，未超过 10 万元，免登记",
+        ),
+        (
+            MALL,
+            "np-split-a",
+            6_000_000,
+            "c",
+            Label::Positive,
+            "同一自然人在两平台开店，合计 11.5 万元超过 10 万元（网络交易监督管理办法第八条合并计算）",
+        ),
+        (
+            LIVE,
+            "np-split-b",
+            5_500_000,
+            "c",
+            Label::Positive,
+            "同一自然人在两平台开店，合计 11.5 万元超过 10 万元（网络交易监督管理办法第八条合并计算）",
+        ),
     ] {
-        let holder = Rng::new(0).fork(&format!("holdout-np-{holder_tag}")).hex64();
+        let holder = Rng::new(0)
+            .fork(&format!("holdout-np-{holder_tag}"))
+            .hex64();
         let (adcode, address) = ho.place();
-        let m = ho.merchant(platform, tag, "natural_person", None, Some(&holder), "个人小店", (adcode, &address), true, turnover, None);
-        let l = ho.listing(platform, &m, 0, ("手工香薰蜡烛", "家居/香薰", "general", 4_900, true));
+        let m = ho.merchant(
+            platform,
+            tag,
+            "natural_person",
+            None,
+            Some(&holder),
+            "个人小店",
+            (adcode, &address),
+            true,
+            turnover,
+            None,
+        );
+        let l = ho.listing(
+            platform,
+            &m,
+            0,
+            ("手工香薰蜡烛", "家居/香薰", "general", 4_900, true),
+        );
         for d in (0..last).step_by(4) {
             ho.sell(&l, d, 40_000, 4_900);
         }
@@ -1432,7 +2032,18 @@ fn identity(ho: &mut Ho<'_>) {
     }
     let holder = ho.rng.hex64();
     let (adcode, address) = ho.place();
-    let m = ho.merchant(MALL, "np-farmer", "natural_person", None, Some(&holder), "临安山核桃农户老郑", (adcode, &address), true, 26_000_000, None);
+    let m = ho.merchant(
+        MALL,
+        "np-farmer",
+        "natural_person",
+        None,
+        Some(&holder),
+        "临安山核桃农户老郑",
+        (adcode, &address),
+        true,
+        26_000_000,
+        None,
+    );
     ho.put(MALL, "listings", json!({
         "platform_id": MALL, "listing_id": format!("{m}-l0"), "merchant_id": m, "title": "临安山核桃 自家山林 农户自产自销",
         "description": "自家山上采摘，自己炒制，农户自产农副产品", "category": "食品/坚果炒货", "product_class": "food",
@@ -1448,7 +2059,13 @@ fn identity(ho: &mut Ho<'_>) {
     for d in 0..last {
         ho.sell(&l, d, 40_000, 6_800);
     }
-    ho.truth_merchant(rule, MALL, &m, Label::Negative, "个人销售自产农副产品，电子商务法第十条明文免于登记，不论金额");
+    ho.truth_merchant(
+        rule,
+        MALL,
+        &m,
+        Label::Negative,
+        "个人销售自产农副产品，电子商务法第十条明文免于登记，不论金额",
+    );
 }
 
 // 消费者权益保护法 第二十五条; 网络购买商品七日无理由退货暂行办法: seven days from the day after
@@ -1501,7 +2118,13 @@ fn returns(ho: &mut Ho<'_>) {
         ),
         (
             "rr-custom",
-            ("定制刻字 钢笔礼盒", "文具/书写工具", "custom_made", 19_900, false),
+            (
+                "定制刻字 钢笔礼盒",
+                "文具/书写工具",
+                "custom_made",
+                19_900,
+                false,
+            ),
             6,
             50_000,
             (2, 36_000),
@@ -1511,7 +2134,13 @@ fn returns(ho: &mut Ho<'_>) {
         ),
         (
             "rr-digital",
-            ("设计软件 一年授权激活码", "数码/软件", "digital", 29_900, false),
+            (
+                "设计软件 一年授权激活码",
+                "数码/软件",
+                "digital",
+                29_900,
+                false,
+            ),
             6,
             50_000,
             (1, 36_000),
@@ -1569,7 +2198,12 @@ fn invoices(ho: &mut Ho<'_>) {
 
     // + 11 requests over the period, 9 never issued.
     let m = ho.company(MALL, "iv-ignore", "杭州聚力办公用品有限公司");
-    let l = ho.listing(MALL, &m, 0, ("聚力 A4 复印纸 5包", "办公/纸张", "general", 12_900, true));
+    let l = ho.listing(
+        MALL,
+        &m,
+        0,
+        ("聚力 A4 复印纸 5包", "办公/纸张", "general", 12_900, true),
+    );
     for k in 0..11 {
         let buyer = ho.buyer();
         let status = if k % 3 == 0 { "signed" } else { "completed" };
@@ -1578,11 +2212,22 @@ fn invoices(ho: &mut Ho<'_>) {
         row["invoice_issued"] = json!(k >= 9);
         ho.put(MALL, "orders", row);
     }
-    ho.truth_merchant(rule, MALL, &m, Label::Positive, "11 笔已交付订单索要发票，9 笔始终未开");
+    ho.truth_merchant(
+        rule,
+        MALL,
+        &m,
+        Label::Positive,
+        "11 笔已交付订单索要发票，9 笔始终未开",
+    );
 
     // + Invoices only above ¥500: all eight small orders with a request go without.
     let m = ho.company(LOCAL, "iv-small", "杭州一品鲜餐饮有限公司");
-    let l = ho.listing(LOCAL, &m, 0, ("一品鲜 商务套餐", "美食/中餐", "general", 8_800, false));
+    let l = ho.listing(
+        LOCAL,
+        &m,
+        0,
+        ("一品鲜 商务套餐", "美食/中餐", "general", 8_800, false),
+    );
     for k in 0..12 {
         let buyer = ho.buyer();
         let big = k % 3 == 0;
@@ -1592,16 +2237,35 @@ fn invoices(ho: &mut Ho<'_>) {
         row["invoice_issued"] = json!(big);
         ho.put(LOCAL, "orders", row);
     }
-    ho.truth_merchant(rule, LOCAL, &m, Label::Positive, "只给 500 元以上订单开票，8 笔小额索票订单均未开具：法律无金额门槛");
+    ho.truth_merchant(
+        rule,
+        LOCAL,
+        &m,
+        Label::Positive,
+        "只给 500 元以上订单开票，8 笔小额索票订单均未开具：法律无金额门槛",
+    );
 
     // − Requests on orders that were returned and fully refunded: nothing was sold.
     let m = ho.company(MALL, "iv-refunded", "杭州悦目眼镜有限公司");
-    let l = ho.listing(MALL, &m, 0, ("悦目 防蓝光眼镜", "配饰/眼镜", "general", 19_900, true));
+    let l = ho.listing(
+        MALL,
+        &m,
+        0,
+        ("悦目 防蓝光眼镜", "配饰/眼镜", "general", 19_900, true),
+    );
     for k in 0..14 {
         let buyer = ho.buyer();
         let refunded = k < 8;
         let day = 1 + k * 2;
-        let mut row = ho.order(&l, day, 40_000, 19_900, 1, &buyer, if refunded { "refunded" } else { "completed" });
+        let mut row = ho.order(
+            &l,
+            day,
+            40_000,
+            19_900,
+            1,
+            &buyer,
+            if refunded { "refunded" } else { "completed" },
+        );
         row["invoice_requested"] = json!(true);
         row["invoice_issued"] = json!(!refunded);
         if refunded {
@@ -1613,11 +2277,22 @@ fn invoices(ho: &mut Ho<'_>) {
         }
         ho.put(MALL, "orders", row);
     }
-    ho.truth_merchant(rule, MALL, &m, Label::Negative, "未开票的 8 笔均已退货全额退款，交易不存在；其余索票订单全部开具");
+    ho.truth_merchant(
+        rule,
+        MALL,
+        &m,
+        Label::Negative,
+        "未开票的 8 笔均已退货全额退款，交易不存在；其余索票订单全部开具",
+    );
 
     // − Older requests all issued; six made in the last day, not yet delivered, still pending.
     let m = ho.company(MALL, "iv-pending", "杭州墨池书画用品有限公司");
-    let l = ho.listing(MALL, &m, 0, ("墨池 宣纸 100张", "文具/书画用品", "general", 6_900, true));
+    let l = ho.listing(
+        MALL,
+        &m,
+        0,
+        ("墨池 宣纸 100张", "文具/书画用品", "general", 6_900, true),
+    );
     for k in 0..16 {
         let buyer = ho.buyer();
         let recent = k >= 10;
@@ -1631,14 +2306,31 @@ fn invoices(ho: &mut Ho<'_>) {
         row["invoice_issued"] = json!(!recent);
         ho.put(MALL, "orders", row);
     }
-    ho.truth_merchant(rule, MALL, &m, Label::Negative, "此前 10 笔索票全部开具；6 笔为最后一天刚付款、尚未交付的订单，尚未到开票时点");
+    ho.truth_merchant(
+        rule,
+        MALL,
+        &m,
+        Label::Negative,
+        "此前 10 笔索票全部开具；6 笔为最后一天刚付款、尚未交付的订单，尚未到开票时点",
+    );
 }
 
 // 反不正当竞争法 (2019) 第八条, 电子商务法 第十七条: 刷单炒信.
 
-fn review(ho: &mut Ho<'_>, row: &Value, rating: i64, text: &str, media: bool, minute_after_sign: Option<i64>) {
+fn review(
+    ho: &mut Ho<'_>,
+    row: &Value,
+    rating: i64,
+    text: &str,
+    media: bool,
+    minute_after_sign: Option<i64>,
+) {
     let platform = row["platform_id"].as_str().unwrap_or("").to_string();
-    let id = row["order_id"].as_str().unwrap_or("").trim_start_matches("ho-o").to_string();
+    let id = row["order_id"]
+        .as_str()
+        .unwrap_or("")
+        .trim_start_matches("ho-o")
+        .to_string();
     let created = match (minute_after_sign, row["signed_at"].as_str()) {
         (Some(min), Some(signed)) => {
             let day = crate::background::day_of(signed);
@@ -1659,7 +2351,11 @@ fn review(ho: &mut Ho<'_>, row: &Value, rating: i64, text: &str, media: bool, mi
 
 /// Second of the day of a China-time RFC 3339 string written by `at`.
 fn second_of(text: &str) -> i64 {
-    let part = |a: usize, b: usize| text.get(a..b).and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
+    let part = |a: usize, b: usize| {
+        text.get(a..b)
+            .and_then(|s| s.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
     part(11, 13) * 3_600 + part(14, 16) * 60 + part(17, 19)
 }
 
@@ -1670,11 +2366,23 @@ fn brushing(ho: &mut Ho<'_>) {
     // + 22 hired 刷手 on their own phones and addresses buy a 2.5 kg quilt over three nights; every
     //   parcel weighs 8–25 g (空包), every review is five stars with photos.
     let m = ho.company(MALL, "fo-empty", "杭州云锦丝绸家纺有限公司");
-    let l = ho.listing(MALL, &m, 0, ("云锦 桑蚕丝被 200×230", "家居/床上用品", "general", 69_900, true));
+    let l = ho.listing(
+        MALL,
+        &m,
+        0,
+        (
+            "云锦 桑蚕丝被 200×230",
+            "家居/床上用品",
+            "general",
+            69_900,
+            true,
+        ),
+    );
     for d in 0..last {
         if d % 2 == 0 {
             let buyer = ho.buyer();
-            let mut row = ho.order(&l, d, ho.rng.range(30_000, 80_000), 69_900, 1, &buyer, "completed");
+            let second = ho.rng.range(30_000, 80_000);
+            let mut row = ho.order(&l, d, second, 69_900, 1, &buyer, "completed");
             row["parcel_weight_g"] = json!(ho.rng.range(2_400, 2_800));
             if ho.rng.chance(0.3) {
                 let rating = ho.rng.range(3, 5);
@@ -1697,7 +2405,13 @@ fn brushing(ho: &mut Ho<'_>) {
             ho.put(MALL, "orders", row);
         }
     }
-    ho.truth_merchant(rule, MALL, &m, Label::Positive, "三晚内 22 个账号各下单 1–2 次购买 2.5 公斤的蚕丝被，包裹仅 8–25 克（空包）且全部五星带图");
+    ho.truth_merchant(
+        rule,
+        MALL,
+        &m,
+        Label::Positive,
+        "三晚内 22 个账号各下单 1–2 次购买 2.5 公斤的蚕丝被，包裹仅 8–25 克（空包）且全部五星带图",
+    );
 
     // + A 刷单工作室 on the live platform: 30 accounts on 4 phones and one network, orders placed
     //   between 01:00 and 04:00 every few days for two shops, "signed" within 40 minutes and
@@ -1707,8 +2421,28 @@ fn brushing(ho: &mut Ho<'_>) {
     let network = ho.rng.hex64();
     let drops: Vec<String> = (0..3).map(|_| ho.rng.hex64()).collect();
     for (c, (tag, name, goods)) in [
-        ("fo-studio-a", "杭州卿颜美妆有限公司", ("卿颜 氨基酸洁面乳", "美妆/面部护肤/洁面", "ordinary_cosmetic", 8_900, true)),
-        ("fo-studio-b", "杭州暖居家居有限公司", ("暖居 珊瑚绒睡衣套装", "服饰/家居服", "general", 12_900, true)),
+        (
+            "fo-studio-a",
+            "杭州卿颜美妆有限公司",
+            (
+                "卿颜 氨基酸洁面乳",
+                "美妆/面部护肤/洁面",
+                "ordinary_cosmetic",
+                8_900,
+                true,
+            ),
+        ),
+        (
+            "fo-studio-b",
+            "杭州暖居家居有限公司",
+            (
+                "暖居 珊瑚绒睡衣套装",
+                "服饰/家居服",
+                "general",
+                12_900,
+                true,
+            ),
+        ),
     ]
     .into_iter()
     .enumerate()
@@ -1716,9 +2450,8 @@ fn brushing(ho: &mut Ho<'_>) {
         let m = ho.company(LIVE, tag, name);
         let l = ho.listing(LIVE, &m, 0, goods);
         for d in 0..last {
-            let buyer = ho.buyer();
-            ho.sell(&l, d, ho.rng.range(60_000, 82_000), l.price);
-            let _ = buyer;
+            let second = ho.rng.range(60_000, 82_000);
+            ho.sell(&l, d, second, l.price);
         }
         for (a, account) in studio.iter().enumerate() {
             for r in 0..3 {
@@ -1740,7 +2473,12 @@ fn brushing(ho: &mut Ho<'_>) {
 
     // − 社区团购: 45 neighbours order every Saturday to one pickup point, on their own phones.
     let m = ho.company(LOCAL, "fo-tuan", "杭州邻里鲜生鲜有限公司");
-    let l = ho.listing(LOCAL, &m, 0, ("邻里鲜 本地青菜 2斤", "生鲜/蔬菜", "fresh", 990, false));
+    let l = ho.listing(
+        LOCAL,
+        &m,
+        0,
+        ("邻里鲜 本地青菜 2斤", "生鲜/蔬菜", "fresh", 990, false),
+    );
     let pickup = ho.rng.hex64();
     let neighbours: Vec<String> = (0..45).map(|_| ho.rng.hex64()).collect();
     for d in 0..last {
@@ -1752,25 +2490,39 @@ fn brushing(ho: &mut Ho<'_>) {
             if !ho.rng.chance(0.8) {
                 continue;
             }
-            let mut row = ho.order(&l, d, ho.rng.range(28_800, 72_000), 990, ho.rng.range(1, 3), n, "completed");
+            let (second, q) = (ho.rng.range(28_800, 72_000), ho.rng.range(1, 3));
+            let mut row = ho.order(&l, d, second, 990, q, n, "completed");
             row["ship_address_pid"] = json!(pickup);
             row["signed_at"] = json!(at(d + 1, ho.rng.range(32_400, 64_800)));
             if ho.rng.chance(0.25) {
                 let rating = ho.rng.range(3, 5);
                 let text = crate::background::honest_review_text(&mut ho.rng);
-                review(ho, &row, rating, &text, ho.rng.chance(0.2), None);
+                let media = ho.rng.chance(0.2);
+                review(ho, &row, rating, &text, media, None);
             }
             ho.put(LOCAL, "orders", row);
         }
     }
-    ho.truth_merchant(rule, LOCAL, &m, Label::Negative, "社区团购每周六集中下单、同一自提点收货：共用地址是业态使然，设备、网络、签收、评价均正常");
+    ho.truth_merchant(
+        rule,
+        LOCAL,
+        &m,
+        Label::Negative,
+        "社区团购每周六集中下单、同一自提点收货：共用地址是业态使然，设备、网络、签收、评价均正常",
+    );
 
     // − A live-stream flash sale: 250 different shoppers buy within one hour of one evening.
     let m = ho.company(LIVE, "fo-livesale", "杭州茶语杯具有限公司");
-    let l = ho.listing(LIVE, &m, 0, ("茶语 玻璃泡茶杯", "家居/杯具", "general", 5_900, true));
+    let l = ho.listing(
+        LIVE,
+        &m,
+        0,
+        ("茶语 玻璃泡茶杯", "家居/杯具", "general", 5_900, true),
+    );
     let d = last - 6;
+    let host = ho.rng.hex64();
     ho.put(LIVE, "live_sessions", json!({
-        "platform_id": LIVE, "session_id": "ho-live-fo", "room_id": "ho-room-chayu", "host_pid": ho.rng.hex64(),
+        "platform_id": LIVE, "session_id": "ho-live-fo", "room_id": "ho-room-chayu", "host_pid": host,
         "mcn_uscc": null, "merchant_id": m, "started_at": at(d, 72_000), "ended_at": at(d, 79_200),
         "peak_viewers": 18_000, "gmv_fen": 250 * 5_900,
         "transcript": "欢迎来到直播间，今天给大家介绍这款玻璃泡茶杯，三百毫升，茶水分离，需要的朋友点击下方链接下单，七天无理由退货，有问题随时联系客服。",
@@ -1780,9 +2532,14 @@ fn brushing(ho: &mut Ho<'_>) {
         let mut row = ho.order(&l, d, 72_600 + k * 14, 5_900, 1, &buyer, "completed");
         row["parcel_weight_g"] = json!(ho.rng.range(380, 460));
         if ho.rng.chance(0.3) {
-            let rating = if ho.rng.chance(0.8) { ho.rng.range(4, 5) } else { ho.rng.range(1, 3) };
+            let rating = if ho.rng.chance(0.8) {
+                ho.rng.range(4, 5)
+            } else {
+                ho.rng.range(1, 3)
+            };
             let text = crate::background::honest_review_text(&mut ho.rng);
-            review(ho, &row, rating, &text, ho.rng.chance(0.2), None);
+            let media = ho.rng.chance(0.2);
+            review(ho, &row, rating, &text, media, None);
         }
         ho.put(LIVE, "orders", row);
     }
@@ -1791,18 +2548,36 @@ fn brushing(ho: &mut Ho<'_>) {
             ho.sell(&l, dd, 50_000, 5_900);
         }
     }
-    ho.truth_merchant(rule, LIVE, &m, Label::Negative, "直播秒杀一小时内 250 个不同买家下单：设备、网络、地址各异，包裹重量正常，评价有好有差");
+    ho.truth_merchant(
+        rule,
+        LIVE,
+        &m,
+        Label::Negative,
+        "直播秒杀一小时内 250 个不同买家下单：设备、网络、地址各异，包裹重量正常，评价有好有差",
+    );
 
     // − A family: four accounts, two phones, one home, one network, buying nappies every ten days.
     let m = ho.company(MALL, "fo-family", "杭州贝护母婴用品有限公司");
-    let l = ho.listing(MALL, &m, 0, ("贝护 纸尿裤 L码 60片", "母婴/纸尿裤", "general", 11_900, true));
+    let l = ho.listing(
+        MALL,
+        &m,
+        0,
+        (
+            "贝护 纸尿裤 L码 60片",
+            "母婴/纸尿裤",
+            "general",
+            11_900,
+            true,
+        ),
+    );
     let (home, network) = (ho.rng.hex64(), ho.rng.hex64());
     let phones = [ho.rng.hex64(), ho.rng.hex64()];
     for f in 0..4 {
         let member = ho.rng.hex64();
         let mut d = f * 2;
         while d < last {
-            let mut row = ho.order(&l, d, ho.rng.range(68_000, 80_000), 11_900, 2, &member, "completed");
+            let second = ho.rng.range(68_000, 80_000);
+            let mut row = ho.order(&l, d, second, 11_900, 2, &member, "completed");
             row["ship_address_pid"] = json!(home);
             row["ip_pid"] = json!(network);
             row["device_pid"] = json!(phones[(f % 2) as usize]);
@@ -1819,7 +2594,13 @@ fn brushing(ho: &mut Ho<'_>) {
     for d in 0..last {
         ho.sell(&l, d, 45_000, 11_900);
     }
-    ho.truth_merchant(rule, MALL, &m, Label::Negative, "一家四口共用两部手机和家庭网络、同一住址定期购买纸尿裤：正常家庭消费");
+    ho.truth_merchant(
+        rule,
+        MALL,
+        &m,
+        Label::Negative,
+        "一家四口共用两部手机和家庭网络、同一住址定期购买纸尿裤：正常家庭消费",
+    );
 }
 
 // 消费者权益保护法实施条例 (abuse of complaints for improper gain); 市场监督管理投诉举报处理办法.
@@ -1827,10 +2608,20 @@ fn brushing(ho: &mut Ho<'_>) {
 fn complainants(ho: &mut Ho<'_>) {
     let rule = "serial_complainant.profit_seeking";
     let last = ho.last;
-    let complaint = |ho: &mut Ho<'_>, id: String, day: i64, person: &str, kind: &str, merchant: &str, order: Option<&str>, text: &str, amount: i64, demand: &str| {
+    let complaint = |ho: &mut Ho<'_>,
+                     id: String,
+                     day: i64,
+                     person: &str,
+                     kind: &str,
+                     merchant: &str,
+                     order: Option<&str>,
+                     text: &str,
+                     amount: i64,
+                     demand: &str| {
         let channel = *ho.rng.pick(&["12315_web", "12315_app"]);
+        let second = ho.rng.range(30_000, 75_000);
         ho.put("12315", "complaints", json!({
-            "complaint_id": id, "channel": channel, "received_at": at(day, ho.rng.range(30_000, 75_000)),
+            "complaint_id": id, "channel": channel, "received_at": at(day, second),
             "complainant_pid": person, "kind": kind, "platform_id": MALL, "merchant_id": merchant,
             "respondent_uscc": null, "respondent_name": "某网店", "order_id": order, "text": text,
             "amount_fen": amount, "demand": demand, "real_name": true,
@@ -1851,7 +2642,18 @@ fn complainants(ho: &mut Ho<'_>) {
     .enumerate()
     {
         let m = ho.company(MALL, &format!("sc-shop{k}"), name);
-        let l = ho.listing(MALL, &m, 0, (title, "食品/休闲零食", "food", 4_900 + k as i64 * 1_000, true));
+        let l = ho.listing(
+            MALL,
+            &m,
+            0,
+            (
+                title,
+                "食品/休闲零食",
+                "food",
+                4_900 + k as i64 * 1_000,
+                true,
+            ),
+        );
         for d in (0..last).step_by(2) {
             ho.sell(&l, d, 44_000, l.price);
         }
@@ -1878,14 +2680,37 @@ fn complainants(ho: &mut Ho<'_>) {
             ho.put(MALL, "orders", row);
             let item = ["曲奇", "牛轧糖", "燕麦片", "蜂蜜", "巧克力", "橙汁"][k];
             let text = texts[(k + r as usize) % texts.len()].replace("{item}", item);
-            complaint(ho, format!("ho-sc-hunter-{n}"), day + 2, &hunter, "complaint", &l.merchant, Some(&order_id), &text, l.price * q * 10, "punitive_compensation");
+            complaint(
+                ho,
+                format!("ho-sc-hunter-{n}"),
+                day + 2,
+                &hunter,
+                "complaint",
+                &l.merchant,
+                Some(&order_id),
+                &text,
+                l.price * q * 10,
+                "punitive_compensation",
+            );
             n += 1;
         }
     }
     for k in 0..12i64 {
         let merchant = format!("huishang-m{}", 5 + k);
         let text = texts[k as usize % texts.len()].replace("{item}", "饼干");
-        complaint(ho, format!("ho-sc-hunter-{n}"), 2 + k * 3 % last, &hunter, "complaint", &merchant, None, &text, ho.rng.range(20_000, 90_000), "punitive_compensation");
+        let amount = ho.rng.range(20_000, 90_000);
+        complaint(
+            ho,
+            format!("ho-sc-hunter-{n}"),
+            (2 + k * 3) % last,
+            &hunter,
+            "complaint",
+            &merchant,
+            None,
+            &text,
+            amount,
+            "punitive_compensation",
+        );
         n += 1;
     }
     ho.city.truth.add_person("serial_complainant", rule, &hunter, Label::Positive, &why("两个月 24 件投诉，每次整箱购入 20–40 件临期食品后两日内即以标签瑕疵索要十倍赔偿：购买量明显超出生活消费"));
@@ -1899,14 +2724,32 @@ fn complainants(ho: &mut Ho<'_>) {
         for (k, l) in shops.iter().take(4).enumerate() {
             for r in 0..2i64 {
                 let day = day0 + r * 6;
-                let mut row = ho.order(l, day, 30_000 + c as i64 * 300, l.price, 10, person, "completed");
+                let mut row = ho.order(
+                    l,
+                    day,
+                    30_000 + c as i64 * 300,
+                    l.price,
+                    10,
+                    person,
+                    "completed",
+                );
                 row["device_pid"] = json!(phone);
                 row["ship_address_pid"] = json!(address);
                 row["signed_at"] = json!(at(day + 1, 40_000));
                 let order_id = row["order_id"].as_str().unwrap_or("").to_string();
                 ho.put(MALL, "orders", row);
-                complaint(ho, format!("ho-sc-crew{c}-{k}-{r}"), day + 2, person, "complaint", &l.merchant, Some(&order_id),
-                    "经查该商品标签未标注贮存条件，违反食品安全法第六十七条，要求商家支付价款十倍赔偿，否则将持续举报。", l.price * 100, "punitive_compensation");
+                complaint(
+                    ho,
+                    format!("ho-sc-crew{c}-{k}-{r}"),
+                    day + 2,
+                    person,
+                    "complaint",
+                    &l.merchant,
+                    Some(&order_id),
+                    "经查该商品标签未标注贮存条件，违反食品安全法第六十七条，要求商家支付价款十倍赔偿，否则将持续举报。",
+                    l.price * 100,
+                    "punitive_compensation",
+                );
             }
         }
         ho.city.truth.add_person("serial_complainant", rule, person, Label::Positive, &why("三人共用一部手机和同一收货地址，对同四家店同日以同一文本各投诉 8 次、每次买 10 件并索十倍赔偿，附“否则持续举报”"));
@@ -1926,7 +2769,18 @@ fn complainants(ho: &mut Ho<'_>) {
     for k in 0..30i64 {
         let merchant = format!("huishang-m{}", k % 25);
         let text = reports[k as usize % reports.len()];
-        complaint(ho, format!("ho-sc-reporter-{k}"), (k * 2) % last, &reporter, "report", &merchant, None, text, 0, "investigate");
+        complaint(
+            ho,
+            format!("ho-sc-reporter-{k}"),
+            (k * 2) % last,
+            &reporter,
+            "report",
+            &merchant,
+            None,
+            text,
+            0,
+            "investigate",
+        );
     }
     ho.city.truth.add_person("serial_complainant", rule, &reporter, Label::Negative, &why("实名举报 30 件、涉及不同违法线索，只要求查处、不索赔、无购买：依法举报（可获有奖举报奖励）不是牟取不正当利益"));
 
@@ -1934,7 +2788,18 @@ fn complainants(ho: &mut Ho<'_>) {
     //   claimed punitive damages once (with one follow-up).
     let parent = ho.rng.hex64();
     let m = ho.company(MALL, "sc-formula", "杭州安贝母婴用品有限公司");
-    let l = ho.listing(MALL, &m, 0, ("安贝 婴幼儿配方奶粉 3段 800g", "母婴/奶粉", "infant_formula", 26_800, true));
+    let l = ho.listing(
+        MALL,
+        &m,
+        0,
+        (
+            "安贝 婴幼儿配方奶粉 3段 800g",
+            "母婴/奶粉",
+            "infant_formula",
+            26_800,
+            true,
+        ),
+    );
     let mut last_order = String::new();
     for k in 0..5 {
         let mut row = ho.order(&l, 2 + k * 8, 70_000, 26_800, 2, &parent, "completed");
@@ -1945,10 +2810,30 @@ fn complainants(ho: &mut Ho<'_>) {
     for d in (0..last).step_by(2) {
         ho.sell(&l, d, 44_000, 26_800);
     }
-    complaint(ho, "ho-sc-parent-0".to_string(), 36.min(last), &parent, "complaint", &m, Some(&last_order),
-        "给孩子冲奶时发现罐内奶粉结块并有异味，孩子喝后腹泻就医，要求退款并依法赔偿。", 536_000, "punitive_compensation");
-    complaint(ho, "ho-sc-parent-1".to_string(), last, &parent, "complaint", &m, Some(&last_order),
-        "上次反映的奶粉结块异味问题商家至今未答复，请尽快处理。", 536_000, "punitive_compensation");
+    complaint(
+        ho,
+        "ho-sc-parent-0".to_string(),
+        36.min(last),
+        &parent,
+        "complaint",
+        &m,
+        Some(&last_order),
+        "给孩子冲奶时发现罐内奶粉结块并有异味，孩子喝后腹泻就医，要求退款并依法赔偿。",
+        536_000,
+        "punitive_compensation",
+    );
+    complaint(
+        ho,
+        "ho-sc-parent-1".to_string(),
+        last,
+        &parent,
+        "complaint",
+        &m,
+        Some(&last_order),
+        "上次反映的奶粉结块异味问题商家至今未答复，请尽快处理。",
+        536_000,
+        "punitive_compensation",
+    );
     ho.city.truth.add_person("serial_complainant", rule, &parent, Label::Negative, &why("为家中婴儿按需购买奶粉，发现变质后就同一订单投诉一次并催办一次：食品安全法第一百四十八条赋予的正当索赔"));
 }
 
@@ -1978,10 +2863,14 @@ fn platform_row(ho: &mut Ho<'_>, id: &str, name: &str, category: &str) {
     let (adcode, _) = ho.place();
     let code = crate::city::uscc(&mut ho.rng, adcode, true);
     let users = ho.rng.range(2_000_000, 80_000_000);
-    ho.put(id, "platforms", json!({
-        "platform_id": id, "name": name, "operator_uscc": code, "categories": [category],
-        "annual_active_users": users, "market_value_cny": null, "domicile_adcode": adcode,
-    }));
+    ho.put(
+        id,
+        "platforms",
+        json!({
+            "platform_id": id, "name": name, "operator_uscc": code, "categories": [category],
+            "annual_active_users": users, "market_value_cny": null, "domicile_adcode": adcode,
+        }),
+    );
 }
 
 fn exclusive(ho: &mut Ho<'_>, days: i64) {
@@ -2058,16 +2947,25 @@ fn exclusive(ho: &mut Ho<'_>, days: i64) {
     for (s, sc) in scenarios.iter().enumerate() {
         platform_row(ho, sc.platform, sc.name, sc.category);
         if sc.suspend_until_exit {
-            ho.put(sc.rival, "campaigns", json!({
-                "platform_id": sc.rival, "campaign_id": "ho-rival-1111", "name": "双十一狂欢节",
-                "starts_at": at(24, 0), "ends_at": at(28, 0),
-                "terms_text": "报名自愿，活动价由商家自主设定，商家可随时退出。",
-            }));
+            ho.put(
+                sc.rival,
+                "campaigns",
+                json!({
+                    "platform_id": sc.rival, "campaign_id": "ho-rival-1111", "name": "双十一狂欢节",
+                    "starts_at": at(24, 0), "ends_at": at(28, 0),
+                    "terms_text": "报名自愿，活动价由商家自主设定，商家可随时退出。",
+                }),
+            );
         }
         for k in 0..sc.operators {
             let (adcode, address) = ho.place();
             let code = crate::city::uscc(&mut ho.rng, adcode, true);
-            let name = format!("杭州{}{}{}商贸有限公司", ["远帆", "晨曦", "长青", "瑞丰"][s], ["百货", "服饰", "食品", "家居"][k % 4], k);
+            let name = format!(
+                "杭州{}{}{}商贸有限公司",
+                ["远帆", "晨曦", "长青", "瑞丰"][s],
+                ["百货", "服饰", "食品", "家居"][k % 4],
+                k
+            );
             ho.register(&code, &name, "company", "active", adcode, &address, true);
             let treated = k < sc.treated;
             let measure = match (sc.rival_shutdown, sc.suspend_until_exit) {
@@ -2076,16 +2974,39 @@ fn exclusive(ho: &mut Ho<'_>, days: i64) {
                 (None, false) => days / 4 + ho.rng.range(0, 10),
             };
             let exit = if let Some(d) = sc.rival_shutdown {
-                (if treated { k < sc.treated_exits } else { k - sc.treated < sc.base_exits }).then_some(d)
+                (if treated {
+                    k < sc.treated_exits
+                } else {
+                    k - sc.treated < sc.base_exits
+                })
+                .then_some(d)
             } else if treated && k < sc.treated_exits {
-                Some(if sc.suspend_until_exit { measure + ho.rng.range(1, 5) } else { measure + ho.rng.range(5, 15) }.min(last))
+                Some(
+                    if sc.suspend_until_exit {
+                        measure + ho.rng.range(1, 5)
+                    } else {
+                        measure + ho.rng.range(5, 15)
+                    }
+                    .min(last),
+                )
             } else if !treated && k - sc.treated < sc.base_exits {
                 Some(ho.rng.range(5, last - 3))
             } else {
                 None
             };
             for (p, closes) in [(sc.platform, None), (sc.rival, exit)] {
-                let m = ho.merchant(p, &format!("x{s}-{k}"), "company", Some(&code), None, &name, (adcode, &address), true, 60_000_000, closes);
+                let m = ho.merchant(
+                    p,
+                    &format!("x{s}-{k}"),
+                    "company",
+                    Some(&code),
+                    None,
+                    &name,
+                    (adcode, &address),
+                    true,
+                    60_000_000,
+                    closes,
+                );
                 if p == sc.rival && sc.suspend_until_exit && treated {
                     ho.put(p, "campaign_participants", json!({
                         "platform_id": p, "campaign_id": "ho-rival-1111", "merchant_id": m, "joined_at": at(measure - 2, 36_000),
@@ -2108,7 +3029,11 @@ fn exclusive(ho: &mut Ho<'_>, days: i64) {
                     } else {
                         "open"
                     };
-                    let orders = if status == "open" { ho.rng.range(0, 10) } else { 0 };
+                    let orders = if status == "open" {
+                        ho.rng.range(0, 10)
+                    } else {
+                        0
+                    };
                     ho.put(p, "merchant_daily", json!({
                         "platform_id": p, "merchant_id": m, "uscc": code, "date": date(day), "status": status,
                         "active_listings": if status == "open" { 6 } else { 0 }, "orders": orders, "gmv_fen": orders * 5_900,
@@ -2136,7 +3061,18 @@ fn exclusive(ho: &mut Ho<'_>, days: i64) {
         let code = crate::city::uscc(&mut ho.rng, adcode, true);
         let name = format!("杭州邻家{k}号便利店有限公司");
         ho.register(&code, &name, "company", "active", adcode, &address, true);
-        let m = ho.merchant("ho-rival-c", &format!("solo-{k}"), "company", Some(&code), None, &name, (adcode, &address), true, 20_000_000, Some(shutdown));
+        let m = ho.merchant(
+            "ho-rival-c",
+            &format!("solo-{k}"),
+            "company",
+            Some(&code),
+            None,
+            &name,
+            (adcode, &address),
+            true,
+            20_000_000,
+            Some(shutdown),
+        );
         for day in 0..=(shutdown + 3).min(days - 1) {
             let closed = day >= shutdown;
             let orders = if closed { 0 } else { ho.rng.range(0, 10) };

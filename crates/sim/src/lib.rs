@@ -10,9 +10,11 @@ pub mod city;
 mod clusters;
 mod complainants;
 mod exits;
+mod holdout;
 mod plant;
 mod rings;
 pub mod rng;
+mod texts;
 pub mod truth;
 pub mod write;
 
@@ -47,9 +49,14 @@ fn format_of(supplier: &str, table: &str) -> (Format, bool) {
     }
 }
 
-/// Generates a city and writes it under `out`.
-pub fn simulate(out: &Path, scale: city::Scale, seed: u64) -> std::io::Result<Written> {
-    let city = city::generate(scale, seed);
+/// Generates a city and writes it under `out` (with the held-out scenarios when `holdout`).
+pub fn simulate(
+    out: &Path,
+    scale: city::Scale,
+    seed: u64,
+    holdout: bool,
+) -> std::io::Result<Written> {
+    let city = city::generate(scale, seed, holdout);
     let mut batches = Vec::new();
     let mut rows = std::collections::BTreeMap::new();
     let period = (city::at(0, 0), city::at(scale.days(), 0));

@@ -254,12 +254,34 @@ pub fn evaluate(truth: &[TruthRow], findings: &[FindingRef]) -> Vec<Score> {
         .collect()
 }
 
+/// Which planted cases to score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scope {
+    /// Every planted case.
+    #[default]
+    All,
+    /// Only the held-out scenarios (`why` starting with `holdout: `); findings on the other
+    /// planted subjects are left out, findings on subjects nothing was planted on still count as
+    /// false alarms.
+    Holdout,
+}
+
 /// Scores findings (JSON Lines, one finding a line) against a truth file's text, keeping only
 /// `detectors` when any are given. Blank lines are skipped.
 pub fn evaluate_jsonl(
     truth: &str,
     findings: &[String],
     detectors: &[String],
+) -> Result<Vec<Score>, serde_json::Error> {
+    evaluate_jsonl_in(truth, findings, detectors, Scope::All)
+}
+
+/// [`evaluate_jsonl`] over a [`Scope`].
+pub fn evaluate_jsonl_in(
+    truth: &str,
+    findings: &[String],
+    detectors: &[String],
+    scope: Scope,
 ) -> Result<Vec<Score>, serde_json::Error> {
     let keep = |d: &str| detectors.is_empty() || detectors.iter().any(|x| x == d);
     let truth_rows: Vec<TruthRow> = truth
@@ -270,6 +292,13 @@ pub fn evaluate_jsonl(
         .into_iter()
         .filter(|t| keep(&t.detector))
         .collect();
+    let (truth_rows, elsewhere): (Vec<TruthRow>, Vec<TruthRow>) = truth_rows
+        .into_iter()
+        .partition(|t| scope == Scope::All || t.why.starts_with("holdout: "));
+    let elsewhere: BTreeSet<(String, String, Subject)> = elsewhere
+        .into_iter()
+        .map(|t| (t.detector, t.rule, t.subject))
+        .collect();
     let found: Vec<FindingRef> = findings
         .iter()
         .filter(|l| !l.trim().is_empty())
@@ -277,6 +306,7 @@ pub fn evaluate_jsonl(
         .collect::<Result<Vec<FindingRef>, _>>()?
         .into_iter()
         .filter(|f| keep(&f.detector))
+        .filter(|f| !elsewhere.contains(&(f.detector.clone(), f.rule.clone(), f.subject.clone())))
         .collect();
     Ok(evaluate(&truth_rows, &found))
 }

@@ -409,6 +409,17 @@ mod tests {
     }
 
     #[test]
+    fn a_custom_lexicon_scans_with_its_own_exemptions() {
+        let text = "lexicon = \"mine\"\nversion = \"1\"\neffective = \"2026-01-01\"\n[defaults]\ncategory = \"counterfeit\"\nprovision = \"商标法 第五十七条\"\nseverity = \"high\"\n[[term]]\nterm = \"水货\"\n[[exempt]]\npattern = \"水货运输\"\nkind = \"not_a_term\"\n";
+        let lex = Lexicon::from_str("mine.toml", text).unwrap();
+        let hits = scan(&lex, "港版水 货，非水货运输");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].matched_original, "水 货");
+        assert_eq!(hits[0].lexicon, "mine.toml");
+        assert_eq!(scan_all(&lex, "港版水 货，非水货运输").len(), 2);
+    }
+
+    #[test]
     fn sentences_split_on_terminators() {
         let text = " 第一句。第二句！\n第三句";
         let parts: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();

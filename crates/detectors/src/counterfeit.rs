@@ -1,0 +1,711 @@
+//! Detector: counterfeit — 假冒、仿冒注册商标: a listing whose brand or title uses a registered
+//! mark, or a look-alike of it, by a merchant that is neither the owner nor a licensee.
+//!
+//! Practice: counterfeiters name the mark they copy, often disguised against keyword filters:
+//! visually similar characters ("康帅傅" for "康师傅"), Latin look-alikes ("Nlke", "adidos"),
+//! inserted symbols ("N.i.k.e", "雪*溪"), full-width letters; and they sell far below the brand's
+//! market price with cue words (高仿, A货, 原单, 1:1 …, the `counterfeit` lexicon of
+//! `tianping-text`).
+//!
+//! Legal basis: 商标法 第五十七条 第（一）（二）（三）项 (use of an identical or similar mark on the same
+//! or similar goods without the owner's licence; selling such goods) — checked in `cn-law-texts`.
+//!
+//! Method: every mark of `trademarks` still valid on `as_of` is folded (width, case, common
+//! traditional characters, symbols and spaces dropped, Latin confusables 0→o, 1/i→l, 5→s, a small
+//! table of visually similar hanzi) and looked up in each listing's folded brand and title; a
+//! Latin mark of at least five letters also matches a word at edit distance one with the same
+//! first letter ("adidos"). The merchant (its `uscc` from `merchants`) is authorised when it owns
+//! the mark or holds a licence for it (`trademark_licenses`, not expired). The brand's market price
+//! is the median list price of the authorised merchants' listings that use the mark itself.
+//!
+//! - A look-alike (anything but the mark written as registered) by an unauthorised merchant is a
+//!   finding: nobody disguises a genuine mark.
+//! - The mark as registered, by an unauthorised merchant, is a finding only with a counterfeit cue
+//!   word or a price at most `price_ratio` of the market price: a reseller of genuine goods may
+//!   name the brand (exhaustion), and the data cannot tell genuine stock from fakes otherwise.
+//! - A mark after a compatibility phrase ("适用于", "兼容") describes what the goods fit, not who
+//!   made them: no finding.
+//!
+//! Known false positives: a reseller of genuine goods on clearance with a cue-free title at a deep
+//! discount; marks registered for other Nice classes than the goods (the data does not map
+//! categories to Nice classes; the officer checks the mark's classes). Known false
+//! negatives: pinyin spellings of hanzi marks (needs a pinyin dictionary), look-alikes beyond the
+//! confusable table, marks only in images.
+//!
+//! Parameters: `price_ratio`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::json;
+use tianping_detect::columns::{Columns, yuan};
+use tianping_detect::{
+    DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RuleVersion,
+    Severity,
+};
+use tianping_domain::value::format_date;
+use tianping_text::{Category, Lexicon, scan};
+
+use crate::false_advertising::{ListingText, load_listings};
+
+static RULES: [RuleVersion; 1] = [RuleVersion {
+    rule: "counterfeit.mark_lookalike",
+    effective_from: "2019-11-01",
+    effective_to: None,
+    legal_basis: &["商标法 第五十七条"],
+    params: &[ParamDef {
+        name: "price_ratio",
+        default: 0.5,
+        unit: "ratio",
+        min: 0.0,
+        max: 1.0,
+        source: "ours: genuine goods are rarely sold below half the authorised sellers' median price",
+        meaning_zh: "售价不高于品牌市场价（权利人及被许可人商品标价中位数）的该比例视为远低于市场价",
+    }],
+}];
+
+static INPUTS: [Input; 4] = [
+    Input {
+        table: "listings",
+        columns: &[
+            "platform_id",
+            "listing_id",
+            "merchant_id",
+            "title",
+            "description",
+            "product_class",
+            "brand",
+            "trademark_reg_no",
+            "ad_approval_no",
+            "list_price_fen",
+        ],
+        time_column: None,
+    },
+    Input {
+        table: "merchants",
+        columns: &["platform_id", "merchant_id", "uscc", "name", "shop_name"],
+        time_column: None,
+    },
+    Input {
+        table: "trademarks",
+        columns: &[
+            "reg_no",
+            "mark",
+            "owner_uscc",
+            "owner_name",
+            "valid_to",
+        ],
+        time_column: None,
+    },
+    Input {
+        table: "trademark_licenses",
+        columns: &["reg_no", "licensee_uscc", "valid_to"],
+        time_column: None,
+    },
+];
+
+/// Words before a mark that say what the goods fit, not who made them.
+const COMPATIBILITY: &[&str] = &["适用于", "适用", "兼容", "适配", "配件for", "专用于"];
+
+/// The counterfeit detector.
+pub struct Counterfeit;
+
+/// A registered mark.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Mark {
+    pub reg_no: String,
+    pub mark: String,
+    pub owner_uscc: Option<String>,
+    pub owner_name: String,
+    pub valid_to: Option<String>,
+}
+
+/// The registered marks in force and who may use them.
+#[derive(Debug, Default)]
+pub(crate) struct Marks {
+    /// reg_no → mark (several deliveries: the smallest record).
+    pub by_reg: BTreeMap<String, Mark>,
+    /// reg_no → USCCs of the owner and the licensees in force.
+    pub authorised: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl Marks {
+    /// Reads `trademarks` and `trademark_licenses`; marks and licences that expired before
+    /// `as_of_date` (YYYY-MM-DD) are left out.
+    pub fn load(data: &InputData, as_of_date: &str) -> Marks {
+        let mut out = Marks::default();
+        for batch in data.batches("trademarks") {
+            let c = Columns::new(batch);
+            for row in 0..c.len() {
+                let (Some(reg), Some(mark)) = (c.str("reg_no", row), c.str("mark", row)) else {
+                    continue;
+                };
+                let valid_to = c
+                    .date_days("valid_to", row)
+                    .map(|d| format_date(i64::from(d)));
+                if valid_to.as_deref().is_some_and(|v| v < as_of_date) {
+                    continue;
+                }
+                let m = Mark {
+                    reg_no: reg.to_string(),
+                    mark: mark.trim().to_string(),
+                    owner_uscc: c.str("owner_uscc", row).map(str::to_string),
+                    owner_name: c.str("owner_name", row).unwrap_or("").to_string(),
+                    valid_to,
+                };
+                if m.mark.is_empty() {
+                    continue;
+                }
+                let slot = out.by_reg.entry(m.reg_no.clone()).or_insert(m.clone());
+                if m < *slot {
+                    *slot = m;
+                }
+            }
+        }
+        for (reg, m) in &out.by_reg {
+            if let Some(u) = &m.owner_uscc {
+                out.authorised
+                    .entry(reg.clone())
+                    .or_default()
+                    .insert(u.clone());
+            }
+        }
+        for batch in data.batches("trademark_licenses") {
+            let c = Columns::new(batch);
+            for row in 0..c.len() {
+                let (Some(reg), Some(u)) = (c.str("reg_no", row), c.str("licensee_uscc", row))
+                else {
+                    continue;
+                };
+                let valid_to = c
+                    .date_days("valid_to", row)
+                    .map(|d| format_date(i64::from(d)));
+                if valid_to.as_deref().is_some_and(|v| v < as_of_date) {
+                    continue;
+                }
+                if out.by_reg.contains_key(reg) {
+                    out.authorised
+                        .entry(reg.to_string())
+                        .or_default()
+                        .insert(u.to_string());
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether `uscc` owns or is licensed for `reg_no`.
+    pub fn is_authorised(&self, reg_no: &str, uscc: Option<&str>) -> bool {
+        uscc.is_some_and(|u| self.authorised.get(reg_no).is_some_and(|s| s.contains(u)))
+    }
+
+    /// The marks `uscc` owns or is licensed to use.
+    pub fn marks_of(&self, uscc: Option<&str>) -> Vec<String> {
+        let Some(u) = uscc else {
+            return Vec::new();
+        };
+        self.authorised
+            .iter()
+            .filter(|(_, s)| s.contains(u))
+            .filter_map(|(reg, _)| self.by_reg.get(reg).map(|m| m.mark.clone()))
+            .collect()
+    }
+
+    /// Whether `name` is, as written (trimmed, case and width folded), a registered mark.
+    pub fn is_registered(&self, name: &str) -> bool {
+        let n = simple(name);
+        !n.is_empty() && self.by_reg.values().any(|m| simple(&m.mark) == n)
+    }
+}
+
+/// (platform, merchant) → (uscc, company name, shop name) from `merchants` (smallest record).
+pub(crate) type MerchantInfo = (Option<String>, String, String);
+
+/// Reads `merchants`.
+pub(crate) fn load_merchants(data: &InputData) -> BTreeMap<(String, String), MerchantInfo> {
+    let mut out: BTreeMap<(String, String), MerchantInfo> = BTreeMap::new();
+    for batch in data.batches("merchants") {
+        let c = Columns::new(batch);
+        for row in 0..c.len() {
+            let (Some(p), Some(m)) = (c.str("platform_id", row), c.str("merchant_id", row)) else {
+                continue;
+            };
+            let v = (
+                c.str("uscc", row).map(str::to_string),
+                c.str("name", row).unwrap_or("").to_string(),
+                c.str("shop_name", row).unwrap_or("").to_string(),
+            );
+            let slot = out
+                .entry((p.to_string(), m.to_string()))
+                .or_insert(v.clone());
+            if v < *slot {
+                *slot = v;
+            }
+        }
+    }
+    out
+}
+
+/// Trimmed, width- and case-folded, common traditional characters simplified.
+pub(crate) fn simple(s: &str) -> String {
+    s.trim()
+        .chars()
+        .map(|c| {
+            tianping_text::normalize::to_simplified(tianping_text::normalize::fold_char(c))
+                .to_lowercase()
+                .next()
+                .unwrap_or(c)
+        })
+        .collect()
+}
+
+/// Visually similar hanzi, each folded to one of its group.
+const VISUAL: &[(char, char)] = &[
+    ('帅', '师'),
+    ('雷', '雪'),
+    ('粤', '奥'),
+    ('庚', '康'),
+    ('曰', '日'),
+    ('末', '未'),
+    ('已', '己'),
+    ('巳', '己'),
+    ('太', '大'),
+    ('犬', '大'),
+    ('玉', '王'),
+    ('入', '人'),
+    ('士', '土'),
+    ('夭', '天'),
+    ('自', '白'),
+    ('侬', '农'),
+    ('洁', '浩'),
+];
+
+/// One char of text folded for mark comparison, or `None` when it is dropped (spaces, symbols,
+/// punctuation, emoji, zero-width characters).
+fn fold_one(c: char) -> Option<char> {
+    let c = tianping_text::normalize::to_simplified(tianping_text::normalize::fold_char(c));
+    let c = c.to_lowercase().next().unwrap_or(c);
+    if !c.is_alphanumeric() {
+        return None;
+    }
+    Some(match c {
+        '0' => 'o',
+        '1' | 'i' => 'l',
+        '5' => 's',
+        _ => VISUAL
+            .iter()
+            .find(|(v, _)| *v == c)
+            .map_or(c, |(_, canonical)| *canonical),
+    })
+}
+
+/// A text folded for mark comparison: the folded chars, and for each the index of the original
+/// char it came from.
+pub(crate) struct Folded {
+    pub chars: Vec<char>,
+    pub origin: Vec<usize>,
+}
+
+/// Folds `text` (see [`fold_one`]).
+pub(crate) fn fold(text: &str) -> Folded {
+    let mut chars = Vec::new();
+    let mut origin = Vec::new();
+    for (i, c) in text.chars().enumerate() {
+        if let Some(f) = fold_one(c) {
+            chars.push(f);
+            origin.push(i);
+        }
+    }
+    Folded { chars, origin }
+}
+
+/// Latin words of `text` folded: runs of ASCII letters and digits (after folding) separated by
+/// spaces, hanzi or punctuation other than the symbols inserted inside a word ('.', '-', '*', '_',
+/// '·'); each with the range of original chars it spans.
+fn latin_words(text: &str) -> Vec<(String, usize, usize)> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut start = 0usize;
+    let mut last = 0usize;
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let folded = fold_one(c).filter(char::is_ascii_alphanumeric);
+        match folded {
+            Some(f) => {
+                if word.is_empty() {
+                    start = i;
+                }
+                word.push(f);
+                last = i;
+            }
+            None if !word.is_empty() && matches!(c, '.' | '-' | '*' | '_' | '·' | '•') => {}
+            None => {
+                if !word.is_empty() {
+                    out.push((std::mem::take(&mut word), start, last + 1));
+                }
+            }
+        }
+    }
+    if !word.is_empty() {
+        out.push((word, start, last + 1));
+    }
+    out
+}
+
+/// Levenshtein distance, bounded: returns `bound + 1` as soon as it is exceeded.
+pub(crate) fn edit_distance(a: &[char], b: &[char], bound: usize) -> usize {
+    if a.len().abs_diff(b.len()) > bound {
+        return bound + 1;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        let mut best = cur[0];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+            best = best.min(cur[j + 1]);
+        }
+        if best > bound {
+            return bound + 1;
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// How a text uses a mark.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Use {
+    /// The original text of the span that matched.
+    pub written: String,
+    /// Whether it is the mark exactly as registered (case and width aside).
+    pub identical: bool,
+    /// How it matched: `identical`, `confusable` (same after folding) or `edit_distance_1`.
+    pub how: &'static str,
+    /// Original char index where the span starts.
+    pub start: usize,
+}
+
+/// Where `text` uses `mark` (itself or a look-alike), if anywhere: the first use, preferring a
+/// look-alike (the stronger evidence) over an identical use.
+pub(crate) fn find_use(text: &str, mark: &str) -> Option<Use> {
+    let m = fold(mark);
+    if m.chars.is_empty() {
+        return None;
+    }
+    let original: Vec<char> = text.chars().collect();
+    let span = |s: usize, e: usize| original[s..e].iter().collect::<String>();
+    let mark_simple = simple(mark);
+    let mut uses: Vec<Use> = Vec::new();
+    if m.chars.iter().all(char::is_ascii_alphanumeric) {
+        // A Latin mark: whole words only.
+        if m.chars.len() < 3 {
+            return None;
+        }
+        for (word, s, e) in latin_words(text) {
+            let w: Vec<char> = word.chars().collect();
+            let how = if w == m.chars {
+                "confusable"
+            } else if m.chars.len() >= 5
+                && w.first() == m.chars.first()
+                && edit_distance(&w, &m.chars, 1) <= 1
+            {
+                "edit_distance_1"
+            } else {
+                continue;
+            };
+            let written = span(s, e);
+            let identical = simple(&written) == mark_simple;
+            uses.push(Use {
+                identical,
+                how: if identical { "identical" } else { how },
+                written,
+                start: s,
+            });
+        }
+    } else {
+        if m.chars.len() < 2 {
+            return None;
+        }
+        let t = fold(text);
+        let n = m.chars.len();
+        if t.chars.len() >= n {
+            for i in 0..=t.chars.len() - n {
+                if t.chars[i..i + n] != m.chars[..] {
+                    continue;
+                }
+                let (s, e) = (t.origin[i], t.origin[i + n - 1] + 1);
+                let written = span(s, e);
+                let identical = simple(&written) == mark_simple;
+                uses.push(Use {
+                    identical,
+                    how: if identical { "identical" } else { "confusable" },
+                    written,
+                    start: s,
+                });
+            }
+        }
+    }
+    uses.sort_by_key(|u| (u.identical, u.start));
+    uses.into_iter().next()
+}
+
+/// Whether a compatibility phrase ends within a few chars before original char `start`.
+fn after_compatibility_phrase(text: &str, start: usize) -> bool {
+    let before: String = text.chars().take(start).collect();
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(6)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    COMPATIBILITY.iter().any(|p| tail.contains(p))
+}
+
+fn median(values: &mut [i64]) -> Option<i64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_unstable();
+    let n = values.len();
+    Some(if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2
+    })
+}
+
+impl Detector for Counterfeit {
+    fn id(&self) -> &'static str {
+        "counterfeit"
+    }
+
+    fn version(&self) -> u32 {
+        1
+    }
+
+    fn rules(&self) -> &'static [RuleVersion] {
+        &RULES
+    }
+
+    fn inputs(&self) -> &'static [Input] {
+        &INPUTS
+    }
+
+    fn detect(&self, ctx: &DetectCtx, data: &InputData, sink: &mut FindingSink) {
+        let Some(rule) = ctx.rule_in_force(&RULES, "counterfeit.mark_lookalike") else {
+            return;
+        };
+        let Ok(lex) = Lexicon::try_builtin() else {
+            return;
+        };
+        let price_ratio = ctx.param(rule, "price_ratio");
+        let marks = Marks::load(data, &ctx.as_of_date);
+        if marks.by_reg.is_empty() {
+            return;
+        }
+        let merchants = load_merchants(data);
+        let listings = load_listings(data);
+        let uscc_of = |l: &ListingText| -> Option<&str> {
+            merchants
+                .get(&(l.platform.clone(), l.merchant.clone()))
+                .and_then(|m| m.0.as_deref())
+        };
+        // Per listing, the marks it uses: (reg_no, use in brand or title).
+        let mut uses: Vec<(&ListingText, &Mark, Use, &'static str)> = Vec::new();
+        for l in listings.values() {
+            for m in marks.by_reg.values() {
+                let in_brand = l.brand.as_deref().and_then(|b| {
+                    let u = find_use(b, &m.mark)?;
+                    // The brand field is the mark only if it is nothing else.
+                    (fold(b).chars.len() <= fold(&m.mark).chars.len() + 1).then_some(u)
+                });
+                let found = match in_brand {
+                    Some(u) => Some((u, "brand")),
+                    None => find_use(&l.title, &m.mark)
+                        .filter(|u| !after_compatibility_phrase(&l.title, u.start))
+                        .map(|u| (u, "title")),
+                };
+                if let Some((u, field)) = found {
+                    uses.push((l, m, u, field));
+                }
+            }
+        }
+        // The market price of each mark: authorised listings using it as registered.
+        let mut prices: BTreeMap<&str, Vec<i64>> = BTreeMap::new();
+        for (l, m, u, _) in &uses {
+            if u.identical && marks.is_authorised(&m.reg_no, uscc_of(l)) {
+                if let Some(p) = l.price {
+                    prices.entry(m.reg_no.as_str()).or_default().push(p);
+                }
+            }
+        }
+        let market: BTreeMap<&str, (Option<i64>, usize)> = prices
+            .iter_mut()
+            .map(|(k, v)| (*k, (median(v), v.len())))
+            .collect();
+        for (l, m, u, field) in uses {
+            let uscc = uscc_of(l);
+            if marks.is_authorised(&m.reg_no, uscc) {
+                continue;
+            }
+            // Authorised for another registration of the same mark (another class).
+            if marks
+                .marks_of(uscc)
+                .iter()
+                .any(|own| fold(own).chars == fold(&m.mark).chars)
+            {
+                continue;
+            }
+            let (market_price, reference_listings) = market
+                .get(m.reg_no.as_str())
+                .copied()
+                .unwrap_or((None, 0));
+            let ratio = match (l.price, market_price) {
+                (Some(p), Some(mp)) if mp > 0 => Some(p as f64 / mp as f64),
+                _ => None,
+            };
+            let cheap = ratio.is_some_and(|r| r <= price_ratio);
+            let text = format!(
+                "{}\n{}\n{}",
+                l.title,
+                l.description.as_deref().unwrap_or(""),
+                l.brand.as_deref().unwrap_or("")
+            );
+            let cues: Vec<String> = scan(lex, &text)
+                .into_iter()
+                .filter(|h| h.category == Category::Counterfeit)
+                .map(|h| h.term)
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            if u.identical && !cheap && cues.is_empty() {
+                continue;
+            }
+            let severity = match (!u.identical, cheap || !cues.is_empty()) {
+                (true, true) => Severity::Critical,
+                (false, _) | (true, false) => Severity::High,
+            };
+            let score = f64::min(
+                0.5 + if u.identical { 0.0 } else { 0.2 }
+                    + if cheap { 0.2 } else { 0.0 }
+                    + if cues.is_empty() { 0.0 } else { 0.1 },
+                1.0,
+            );
+            let how_zh = match u.how {
+                "identical" => "相同商标",
+                "confusable" => "形近变体",
+                _ => "近似拼写",
+            };
+            let mut reasons = Vec::new();
+            if !u.identical {
+                reasons.push(format!("以“{}”仿冒“{}”", u.written, m.mark));
+            }
+            if let (Some(p), Some(mp)) = (l.price, market_price) {
+                if cheap {
+                    reasons.push(format!(
+                        "售价 {} 元仅为品牌市场价 {} 元的 {:.0}%",
+                        yuan(p),
+                        yuan(mp),
+                        ratio.unwrap_or(0.0) * 100.0
+                    ));
+                }
+            }
+            if !cues.is_empty() {
+                reasons.push(format!("含“{}”等仿冒用语", cues.join("、")));
+            }
+            let summary = format!(
+                "平台 {} 的商品「{}」（{}）在{}中使用注册商标“{}”（注册号 {}，权利人 {}）的{}，经营者既非权利人也非被许可人，{}，涉嫌侵犯注册商标专用权。",
+                l.platform,
+                l.title,
+                l.listing,
+                if field == "brand" { "品牌" } else { "标题" },
+                m.mark,
+                m.reg_no,
+                m.owner_name,
+                how_zh,
+                reasons.join("，")
+            );
+            sink.push(Draft {
+                rule,
+                severity,
+                score,
+                subject: Ref::listing(&l.platform, &l.listing),
+                related: vec![Ref::merchant(&l.platform, &l.merchant)],
+                window: None,
+                summary,
+                evidence: json!({
+                    "mark": m.mark,
+                    "reg_no": m.reg_no,
+                    "owner_name": m.owner_name,
+                    "owner_uscc": m.owner_uscc,
+                    "mark_valid_to": m.valid_to,
+                    "field": field,
+                    "written": u.written,
+                    "match": u.how,
+                    "title": l.title,
+                    "brand": l.brand,
+                    "merchant_uscc": uscc,
+                    "merchant_authorised": false,
+                    "claimed_trademark_reg_no": l.reg_no,
+                    "list_price_fen": l.price,
+                    "market_price_fen": market_price,
+                    "market_reference_listings": reference_listings,
+                    "price_ratio": ratio.map(|r| (r * 1e4).round() / 1e4),
+                    "price_ratio_threshold": price_ratio,
+                    "far_below_market": cheap,
+                    "cue_words": cues,
+                }),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin_lookalikes_match() {
+        assert_eq!(find_use("Nlke 运动鞋", "NIKE").map(|u| u.how), Some("confusable"));
+        assert_eq!(
+            find_use("adidos 三叶草", "adidas").map(|u| u.how),
+            Some("edit_distance_1")
+        );
+        assert_eq!(find_use("N.i.k.e 跑鞋", "Nike").map(|u| u.identical), Some(false));
+        assert_eq!(find_use("ＮＩＫＥ 跑鞋", "Nike").map(|u| u.identical), Some(true));
+        assert_eq!(find_use("I like it", "Nike"), None, "short marks need exact folding");
+        assert_eq!(find_use("bike shop", "Nike"), None);
+        assert_eq!(find_use("adidasx", "adidas").map(|u| u.how), Some("edit_distance_1"));
+        assert_eq!(find_use("kadidas", "adidas"), None, "first letter must agree");
+    }
+
+    #[test]
+    fn hanzi_lookalikes_match() {
+        let u = find_use("康帅傅 红烧牛肉面", "康师傅").unwrap();
+        assert_eq!((u.written.as_str(), u.identical), ("康帅傅", false));
+        let u = find_use("雪*溪 手冲咖啡", "雪溪").unwrap();
+        assert_eq!((u.written.as_str(), u.identical), ("雪*溪", false));
+        assert!(find_use("雪溪咖啡", "雪溪").unwrap().identical);
+        assert_eq!(find_use("钱塘好物 西湖龙井", "好物0"), None);
+        assert_eq!(find_use("雪", "雪"), None, "one-char marks are not looked up");
+    }
+
+    #[test]
+    fn edit_distance_is_bounded() {
+        let a: Vec<char> = "kitten".chars().collect();
+        let b: Vec<char> = "sitting".chars().collect();
+        assert_eq!(edit_distance(&a, &b, 5), 3);
+        assert_eq!(edit_distance(&a, &b, 1), 2);
+        assert_eq!(edit_distance(&[], &a, 10), 6);
+    }
+
+    #[test]
+    fn compatibility_phrases() {
+        assert!(after_compatibility_phrase("适用于雪溪咖啡机", 3));
+        assert!(!after_compatibility_phrase("雪溪咖啡机", 0));
+    }
+}

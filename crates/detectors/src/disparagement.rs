@@ -1,0 +1,440 @@
+//! Detector: disparagement — 商业诋毁: false or misleading negative statements that name or
+//! unmistakably point at a competitor, in listings, live-stream transcripts and documents.
+//!
+//! Practice: "隔壁家卖的都是假货", "某品牌的面霜含有害物质", "X店的东西千万别买" — a seller runs down a
+//! rival to take its customers.
+//!
+//! Legal basis: 反不正当竞争法（2019）第十一条 ("经营者不得编造、传播虚假信息或者误导性信息，损害竞争
+//! 对手的商业信誉、商品声誉", checked in `cn-law-texts`). The 2025 revision (in force 2025-10-15,
+//! mission-anchors §5.11) keeps the prohibition and widens it to other operators, but our sources
+//! do not give its new article number, so the second rule version cites the act without the
+//! article.
+//!
+//! Method: per sentence, a finding needs both
+//! - a **pointer** at a competitor: a `target` term of the `disparagement` lexicon ("某品牌",
+//!   "隔壁家", "友商", "别家"…), or the name of another operator: a registered mark in `trademarks`
+//!   the speaker neither owns nor is licensed for, another merchant's shop name, or a brand another
+//!   merchant sells under that the speaker does not; and
+//! - a **negative statement** (`negative` terms: 假货, 有毒, 千万别买, 智商税…) not negated ("不是假货",
+//!   "没有毒") within `max_gap_chars` of the pointer.
+//!
+//! A cue alone is not a finding: "本店不卖假货" has no pointer, "隔壁家也有卖" no negative
+//! statement. The speaker's own names (its shop, company, brands and marks) are never pointers.
+//! Whether the statement is false or misleading is for the officer; the finding quotes it.
+//!
+//! Known false positives: a true and substantiated comparison ("别家用的是再生料，经检测…") — the law
+//! forbids false or misleading statements only; consumer warnings in third-party reviews (not
+//! read here). Known false negatives: nicknames and abbreviations of rivals not in any table.
+//!
+//! Parameters: `max_gap_chars`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::json;
+use tianping_detect::columns::Columns;
+use tianping_detect::{
+    DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RefKind,
+    RuleVersion, Severity, Window,
+};
+use tianping_text::{Category, Hit, Lexicon, TermKind, scan, sentences};
+
+use crate::counterfeit::{Marks, load_merchants, simple};
+use crate::false_advertising::{load_listings, load_sessions, quote};
+
+const PARAMS: &[ParamDef] = &[ParamDef {
+    name: "max_gap_chars",
+    default: 30.0,
+    unit: "chars",
+    min: 0.0,
+    max: 500.0,
+    source: "ours: the pointer and the negative statement are about the same thing only when close",
+    meaning_zh: "指向对手的用语与负面陈述之间的最大字数",
+}];
+
+static RULES: [RuleVersion; 2] = [
+    RuleVersion {
+        rule: "disparagement.named_competitor",
+        effective_from: "2019-04-23",
+        effective_to: Some("2025-10-14"),
+        legal_basis: &["反不正当竞争法（2019）第十一条"],
+        params: PARAMS,
+    },
+    RuleVersion {
+        rule: "disparagement.named_competitor",
+        effective_from: "2025-10-15",
+        effective_to: None,
+        legal_basis: &["反不正当竞争法（2025）商业诋毁条款（条号未核对）"],
+        params: PARAMS,
+    },
+];
+
+static INPUTS: [Input; 6] = [
+    Input {
+        table: "listings",
+        columns: &[
+            "platform_id",
+            "listing_id",
+            "merchant_id",
+            "title",
+            "description",
+            "product_class",
+            "brand",
+            "trademark_reg_no",
+            "ad_approval_no",
+            "list_price_fen",
+        ],
+        time_column: None,
+    },
+    Input {
+        table: "live_sessions",
+        columns: &[
+            "platform_id",
+            "session_id",
+            "merchant_id",
+            "started_at",
+            "ended_at",
+            "transcript",
+        ],
+        time_column: Some("started_at"),
+    },
+    Input {
+        table: "documents",
+        columns: &["doc_id", "kind", "issuer", "title", "text"],
+        time_column: Some("submitted_at"),
+    },
+    Input {
+        table: "merchants",
+        columns: &["platform_id", "merchant_id", "uscc", "name", "shop_name"],
+        time_column: None,
+    },
+    Input {
+        table: "trademarks",
+        columns: &["reg_no", "mark", "owner_uscc", "owner_name", "valid_to"],
+        time_column: None,
+    },
+    Input {
+        table: "trademark_licenses",
+        columns: &["reg_no", "licensee_uscc", "valid_to"],
+        time_column: None,
+    },
+];
+
+/// Chars before a negative term that negate it ("不是假货", "没有毒", "绝非劣质").
+const NEGATIONS: &[char] = &['不', '没', '无', '非', '未', '勿'];
+
+/// The disparagement detector.
+pub struct Disparagement;
+
+/// A competitor's name: what it is and who it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Name {
+    text: String,
+    kind: &'static str,
+    /// reg_no and owner for marks; platform and merchant for shops and brands.
+    owner: String,
+    merchant: Option<(String, String)>,
+}
+
+/// A text and who speaks it.
+struct Speech {
+    subject: Ref,
+    name: String,
+    text: String,
+    /// The speaker's own names (simple-folded).
+    own: BTreeSet<String>,
+    /// The speaker, when a merchant: (platform, merchant).
+    speaker: Option<(String, String)>,
+    window: Option<Window>,
+}
+
+impl Detector for Disparagement {
+    fn id(&self) -> &'static str {
+        "disparagement"
+    }
+
+    fn version(&self) -> u32 {
+        1
+    }
+
+    fn rules(&self) -> &'static [RuleVersion] {
+        &RULES
+    }
+
+    fn inputs(&self) -> &'static [Input] {
+        &INPUTS
+    }
+
+    fn detect(&self, ctx: &DetectCtx, data: &InputData, sink: &mut FindingSink) {
+        let Some(rule) = ctx.rule_in_force(&RULES, "disparagement.named_competitor") else {
+            return;
+        };
+        let Ok(lex) = Lexicon::try_builtin() else {
+            return;
+        };
+        let max_gap = ctx.param(rule, "max_gap_chars");
+        let marks = Marks::load(data, &ctx.as_of_date);
+        let merchants = load_merchants(data);
+        let listings = load_listings(data);
+
+        // Names of operators, indexed by their first char.
+        let mut names: BTreeSet<Name> = BTreeSet::new();
+        for m in marks.by_reg.values() {
+            names.insert(Name {
+                text: m.mark.clone(),
+                kind: "registered_mark",
+                owner: format!("{}（注册号 {}）", m.owner_name, m.reg_no),
+                merchant: None,
+            });
+        }
+        for ((p, m), (_, _, shop)) in &merchants {
+            if shop.chars().count() >= 3 {
+                names.insert(Name {
+                    text: shop.clone(),
+                    kind: "shop_name",
+                    owner: format!("{p}/{m}"),
+                    merchant: Some((p.clone(), m.clone())),
+                });
+            }
+        }
+        let mut own_of: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
+        for l in listings.values() {
+            let key = (l.platform.clone(), l.merchant.clone());
+            if let Some(b) = &l.brand {
+                own_of.entry(key.clone()).or_default().insert(simple(b));
+                if b.chars().count() >= 2 {
+                    names.insert(Name {
+                        text: b.clone(),
+                        kind: "brand",
+                        owner: format!("{}/{}", l.platform, l.merchant),
+                        merchant: Some(key),
+                    });
+                }
+            }
+        }
+        for (key, (uscc, name, shop)) in &merchants {
+            let e = own_of.entry(key.clone()).or_default();
+            e.insert(simple(name));
+            e.insert(simple(shop));
+            for m in marks.marks_of(uscc.as_deref()) {
+                e.insert(simple(&m));
+            }
+        }
+        let mut index: BTreeMap<char, Vec<(String, Name)>> = BTreeMap::new();
+        for n in names {
+            let folded = simple(&n.text);
+            if let Some(c) = folded.chars().next() {
+                index.entry(c).or_default().push((folded, n));
+            }
+        }
+
+        let mut speeches: Vec<Speech> = Vec::new();
+        for l in listings.values() {
+            let key = (l.platform.clone(), l.merchant.clone());
+            speeches.push(Speech {
+                subject: Ref::listing(&l.platform, &l.listing),
+                name: format!("平台 {} 的商品「{}」（{}）", l.platform, l.title, l.listing),
+                text: l.text(),
+                own: own_of.get(&key).cloned().unwrap_or_default(),
+                speaker: Some(key),
+                window: None,
+            });
+        }
+        for s in load_sessions(data) {
+            let (platform, session, transcript, window) = (s.platform, s.session, s.transcript, s.window);
+            let key = s.merchant.map(|m| (platform.clone(), m));
+            speeches.push(Speech {
+                subject: Ref {
+                    kind: RefKind::LiveSession,
+                    id: session.clone(),
+                    platform_id: Some(platform.clone()),
+                    uscc: None,
+                },
+                name: format!("平台 {platform} 的直播场次 {session}"),
+                text: transcript,
+                own: key
+                    .as_ref()
+                    .and_then(|k| own_of.get(k).cloned())
+                    .unwrap_or_default(),
+                speaker: key,
+                window,
+            });
+        }
+        for (doc, (kind, issuer, title, text)) in load_documents(data) {
+            if kind == "policy_draft" {
+                continue;
+            }
+            let mut own = BTreeSet::new();
+            own.insert(simple(&issuer));
+            speeches.push(Speech {
+                subject: Ref {
+                    kind: RefKind::Document,
+                    id: doc.clone(),
+                    platform_id: None,
+                    uscc: None,
+                },
+                name: format!("{issuer} 的文件《{title}》（{doc}）"),
+                text,
+                own,
+                speaker: None,
+                window: None,
+            });
+        }
+
+        for speech in speeches {
+            let hits = scan(lex, &speech.text);
+            let negatives: Vec<&Hit> = hits
+                .iter()
+                .filter(|h| h.category == Category::Disparagement && h.kind == TermKind::Negative)
+                .filter(|h| !negated(&speech.text, h.start_byte))
+                .collect();
+            if negatives.is_empty() {
+                continue;
+            }
+            let mut cases = Vec::new();
+            for range in sentences(&speech.text) {
+                let negs: Vec<&&Hit> = negatives
+                    .iter()
+                    .filter(|h| h.start_byte >= range.start && h.end_byte <= range.end)
+                    .collect();
+                if negs.is_empty() {
+                    continue;
+                }
+                let sentence = &speech.text[range.clone()];
+                let base_char = speech.text[..range.start].chars().count();
+                // Pointers in the sentence: (char start, char end, text, kind, owner, merchant).
+                let mut pointers: Vec<(usize, usize, String, &'static str, String, Option<(String, String)>)> =
+                    hits.iter()
+                        .filter(|h| h.category == Category::Disparagement && h.kind == TermKind::Target)
+                        .filter(|h| h.start_byte >= range.start && h.end_byte <= range.end)
+                        .map(|h| (h.start_char, h.end_char, h.matched_original.clone(), "lexicon_target", String::new(), None))
+                        .collect();
+                let chars: Vec<char> = sentence.chars().collect();
+                let folded: Vec<char> = chars
+                    .iter()
+                    .map(|&c| simple(&c.to_string()).chars().next().unwrap_or(c))
+                    .collect();
+                for (i, c) in folded.iter().enumerate() {
+                    let Some(cands) = index.get(c) else { continue };
+                    for (f, n) in cands {
+                        let len = f.chars().count();
+                        if i + len > folded.len() || folded[i..i + len].iter().copied().ne(f.chars())
+                        {
+                            continue;
+                        }
+                        if speech.own.contains(f) || n.merchant.as_ref() == speech.speaker.as_ref() {
+                            continue;
+                        }
+                        pointers.push((
+                            base_char + i,
+                            base_char + i + len,
+                            chars[i..i + len].iter().collect(),
+                            n.kind,
+                            n.owner.clone(),
+                            n.merchant.clone(),
+                        ));
+                    }
+                }
+                pointers.sort();
+                pointers.dedup();
+                // The closest pointer–negative pair within the gap.
+                let mut best: Option<(usize, usize, usize)> = None;
+                for (pi, p) in pointers.iter().enumerate() {
+                    for (ni, n) in negs.iter().enumerate() {
+                        let gap = if n.start_char >= p.1 {
+                            n.start_char - p.1
+                        } else {
+                            p.0.saturating_sub(n.end_char)
+                        };
+                        if gap as f64 > max_gap {
+                            continue;
+                        }
+                        if best.is_none_or(|b| gap < b.0) {
+                            best = Some((gap, pi, ni));
+                        }
+                    }
+                }
+                if let Some((gap, pi, ni)) = best {
+                    cases.push((sentence.trim().to_string(), pointers[pi].clone(), negs[ni].term.clone(), negs[ni].matched_original.clone(), gap));
+                }
+            }
+            if cases.is_empty() {
+                continue;
+            }
+            let named = cases.iter().any(|c| c.1.3 != "lexicon_target");
+            let related: Vec<Ref> = cases
+                .iter()
+                .filter_map(|c| c.1.5.as_ref().map(|(p, m)| Ref::merchant(p, m)))
+                .collect();
+            let first = &cases[0];
+            sink.push(Draft {
+                rule,
+                severity: if named { Severity::High } else { Severity::Medium },
+                score: (if named { 0.7 } else { 0.55 } + 0.05 * cases.len() as f64).min(1.0),
+                subject: speech.subject.clone(),
+                related,
+                window: speech.window.clone(),
+                summary: format!(
+                    "{}以“{}”指向竞争对手并称其“{}”（“{}”），涉嫌编造、传播虚假或误导性信息损害竞争对手商誉。",
+                    speech.name,
+                    first.1.2,
+                    first.3,
+                    quote(&first.0)
+                ),
+                evidence: json!({
+                    "statements": cases.iter().take(20).map(|(s, p, term, written, gap)| json!({
+                        "sentence": s,
+                        "pointer": p.2,
+                        "pointer_kind": p.3,
+                        "pointer_owner": p.4,
+                        "negative_term": term,
+                        "negative_written": written,
+                        "gap_chars": gap,
+                    })).collect::<Vec<_>>(),
+                    "statement_count": cases.len(),
+                    "names_a_competitor": named,
+                    "max_gap_chars": max_gap,
+                    "speaker_own_names": speech.own,
+                }),
+            });
+        }
+    }
+}
+
+/// Whether the negative term at `start` (bytes) is negated by one of the two chars before it.
+fn negated(text: &str, start: usize) -> bool {
+    text.get(..start)
+        .unwrap_or("")
+        .chars()
+        .rev()
+        .filter(|c| !c.is_whitespace())
+        .take(2)
+        .any(|c| NEGATIONS.contains(&c))
+}
+
+/// Documents: doc_id → (kind, issuer, title, text); smallest record per id.
+pub(crate) fn load_documents(data: &InputData) -> BTreeMap<String, (String, String, String, String)> {
+    let mut out: BTreeMap<String, (String, String, String, String)> = BTreeMap::new();
+    for batch in data.batches("documents") {
+        let c = Columns::new(batch);
+        for row in 0..c.len() {
+            let (Some(id), Some(kind), Some(text)) = (
+                c.str("doc_id", row),
+                c.str("kind", row),
+                c.str("text", row),
+            ) else {
+                continue;
+            };
+            let v = (
+                kind.to_string(),
+                c.str("issuer", row).unwrap_or("").to_string(),
+                c.str("title", row).unwrap_or("").to_string(),
+                text.to_string(),
+            );
+            let slot = out.entry(id.to_string()).or_insert(v.clone());
+            if v < *slot {
+                *slot = v;
+            }
+        }
+    }
+    out
+}

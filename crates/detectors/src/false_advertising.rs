@@ -1,0 +1,721 @@
+//! Detector: false_advertising — 广告法 violations in listings and live-stream transcripts.
+//!
+//! Practice: listing titles and descriptions, and what hosts say in live streams, that use absolute
+//! terms (最佳, 第一, 全网最低价…), claim medical effects for food or cosmetics, guarantee
+//! efficacy or cure rates, advertise health food without "本品不能代替药物", or advertise 三品一械
+//! without the ad review the law requires.
+//!
+//! Rules and legal basis (articles checked in `cn-law-texts/广告法(2021-04-29).md` unless said):
+//!
+//! - `false_advertising.absolute_terms` — 广告法 第九条第（三）项. Each term is judged by
+//!   `tianping-text` with the SAMR 《广告绝对化用语执法指南》 (2023) exemptions, which are not
+//!   findings: a registered trademark or brand containing the term (the merchant's own or licensed
+//!   marks in `trademarks`, the listing's `brand` when it is a registered mark, the mark of its
+//!   `trademark_reg_no`), usage tips ("最佳赏味期"), standard grades ("特级（执行标准…）"),
+//!   self-comparison within the shop or brand ("本店最新款"), time/order statements and ranks
+//!   with a period and source, and non-ranking words ("第一次", "唯一性"). For 三品一械 the
+//!   exemptions do not cover efficacy statements.
+//! - `false_advertising.health_claims` — 广告法 第十六条 (drugs, devices: efficacy guarantees, cure
+//!   or effectiveness rates), 第十七条 (no other ad may claim to treat disease or use medical terms),
+//!   第十八条 (health food: no guarantees, no disease prevention or treatment); 化妆品监督管理条例
+//!   (ordinary cosmetics may not claim special efficacy such as 美白祛斑, 防晒, 防脱; no cosmetic
+//!   may claim a medical effect) — the regulation's text is not in `cn-law-texts`, so it is cited
+//!   without an article. Judged by `product_class`.
+//! - `false_advertising.missing_statement` — 广告法 第十八条第二款: a health-food listing that
+//!   advertises (see below) without "本品不能代替药物".
+//! - `false_advertising.missing_approval` — 广告法 第四十六条 (ads for 医疗、药品、医疗器械、保健食品
+//!   must be reviewed before publication) and SAMR order 21 (2020, mission-anchors §5.4: an ad
+//!   approval number for drugs, devices, health food and special-medical food): a listing of
+//!   those classes that advertises without `ad_approval_no`.
+//!
+//! A listing *advertises* when its description has at least `min_copy_chars` characters of copy,
+//! or its title makes a claim the rules above judge; a bare product name is not taken as an ad.
+//! Live sessions (subject `live_session`) are judged for absolute terms and claims; the product
+//! class is taken from the session merchant's listings, and a term is a violation only if it is
+//! one for every class that merchant sells (a drug seller may name an indication).
+//!
+//! Severity: 三品一械 and market-wide terms ("全网最低") are high; the guideline lets a first
+//! offence with minor harm go unpunished, so the evidence says whether the advertiser has an
+//! earlier 广告法 penalty in the two years before `as_of` (`penalties`): with one the finding is
+//! high, without it the finding stands and says "first offence" — it is never hidden.
+//!
+//! Known false positives: absolute terms that are true and proven (an official title the lexicon
+//! does not know, a rank with proof stated elsewhere on the page); brand names that contain a term
+//! but are not registered (a finding: the guideline exempts registered marks and product names
+//! only). Known false negatives: claims in images or video frames; wording the lexicons lack.
+//!
+//! Parameters: `min_copy_chars` (missing_statement, missing_approval).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{Value, json};
+use tianping_detect::columns::{Columns, china_day, china_time};
+use tianping_detect::{
+    DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RefKind,
+    RuleVersion, Severity, Window,
+};
+use tianping_domain::value::format_date;
+use tianping_text::{
+    JudgeContext, Judged, Lexicon, STRICT_CLASSES, judge_absolute_terms_with, judge_claims_with,
+    missing_statements_with,
+};
+
+use crate::counterfeit::{Marks, load_merchants};
+
+const COPY: &[ParamDef] = &[ParamDef {
+    name: "min_copy_chars",
+    default: 10.0,
+    unit: "chars",
+    min: 0.0,
+    max: 10_000.0,
+    source: "ours: a description of this many characters is advertising copy, not a bare product name",
+    meaning_zh: "商品描述达到该字数即视为发布广告",
+}];
+
+static RULES: [RuleVersion; 4] = [
+    RuleVersion {
+        rule: "false_advertising.absolute_terms",
+        effective_from: "2015-09-01",
+        effective_to: None,
+        legal_basis: &["广告法 第九条第（三）项"],
+        params: &[],
+    },
+    RuleVersion {
+        rule: "false_advertising.health_claims",
+        effective_from: "2015-09-01",
+        effective_to: None,
+        legal_basis: &[
+            "广告法 第十六条",
+            "广告法 第十七条",
+            "广告法 第十八条",
+            "化妆品监督管理条例",
+        ],
+        params: &[],
+    },
+    RuleVersion {
+        rule: "false_advertising.missing_statement",
+        effective_from: "2015-09-01",
+        effective_to: None,
+        legal_basis: &["广告法 第十八条第二款"],
+        params: COPY,
+    },
+    RuleVersion {
+        rule: "false_advertising.missing_approval",
+        effective_from: "2020-03-01",
+        effective_to: None,
+        legal_basis: &[
+            "广告法 第四十六条",
+            "药品、医疗器械、保健食品、特殊医学用途配方食品广告审查管理暂行办法（市场监管总局令第21号）",
+        ],
+        params: COPY,
+    },
+];
+
+static INPUTS: [Input; 6] = [
+    Input {
+        table: "listings",
+        columns: &[
+            "platform_id",
+            "listing_id",
+            "merchant_id",
+            "title",
+            "description",
+            "product_class",
+            "brand",
+            "trademark_reg_no",
+            "ad_approval_no",
+            "list_price_fen",
+        ],
+        time_column: None,
+    },
+    Input {
+        table: "live_sessions",
+        columns: &[
+            "platform_id",
+            "session_id",
+            "merchant_id",
+            "started_at",
+            "ended_at",
+            "transcript",
+        ],
+        time_column: Some("started_at"),
+    },
+    Input {
+        table: "merchants",
+        columns: &["platform_id", "merchant_id", "uscc", "name", "shop_name"],
+        time_column: None,
+    },
+    Input {
+        table: "trademarks",
+        columns: &["reg_no", "mark", "owner_uscc", "owner_name", "valid_to"],
+        time_column: None,
+    },
+    Input {
+        table: "trademark_licenses",
+        columns: &["reg_no", "licensee_uscc", "valid_to"],
+        time_column: None,
+    },
+    Input {
+        table: "penalties",
+        columns: &["uscc", "decided_on", "legal_basis"],
+        time_column: None,
+    },
+];
+
+/// Classes whose ads need prior review (广告法 第四十六条; SAMR order 21).
+const REVIEWED_CLASSES: &[&str] = &[
+    "drug",
+    "medical_device",
+    "health_food",
+    "special_medical_food",
+];
+
+/// At most this many matches are listed in a finding's evidence.
+const MAX_LISTED: usize = 20;
+
+/// The false_advertising detector.
+pub struct FalseAdvertising;
+
+/// A listing's text and the fields the text detectors read.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct ListingText {
+    pub platform: String,
+    pub listing: String,
+    pub merchant: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub class: Option<String>,
+    pub brand: Option<String>,
+    pub reg_no: Option<String>,
+    pub approval: Option<String>,
+    pub price: Option<i64>,
+}
+
+impl ListingText {
+    /// Title and description, one per line.
+    pub fn text(&self) -> String {
+        match self.description.as_deref().map(str::trim) {
+            Some(d) if !d.is_empty() => format!("{}\n{d}", self.title),
+            _ => self.title.clone(),
+        }
+    }
+}
+
+/// (platform, listing) → its text; several deliveries of one listing: the smallest record.
+pub(crate) fn load_listings(data: &InputData) -> BTreeMap<(String, String), ListingText> {
+    let mut out: BTreeMap<(String, String), ListingText> = BTreeMap::new();
+    let opt = |v: Option<&str>| {
+        v.map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    for batch in data.batches("listings") {
+        let c = Columns::new(batch);
+        for row in 0..c.len() {
+            let (Some(p), Some(l), Some(m)) = (
+                c.str("platform_id", row),
+                c.str("listing_id", row),
+                c.str("merchant_id", row),
+            ) else {
+                continue;
+            };
+            let v = ListingText {
+                platform: p.to_string(),
+                listing: l.to_string(),
+                merchant: m.to_string(),
+                title: c.str("title", row).unwrap_or("").to_string(),
+                description: opt(c.str("description", row)),
+                class: opt(c.str("product_class", row)),
+                brand: opt(c.str("brand", row)),
+                reg_no: opt(c.str("trademark_reg_no", row)),
+                approval: opt(c.str("ad_approval_no", row)),
+                price: c.i64("list_price_fen", row),
+            };
+            let slot = out
+                .entry((p.to_string(), l.to_string()))
+                .or_insert(v.clone());
+            if v < *slot {
+                *slot = v;
+            }
+        }
+    }
+    out
+}
+
+/// A sentence quoted in a summary: at most 60 chars.
+pub(crate) fn quote(s: &str) -> String {
+    let s = s.trim();
+    if s.chars().count() <= 60 {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(60).collect::<String>())
+    }
+}
+
+/// The evidence entry of a judged match.
+fn judged_json(j: &Judged) -> Value {
+    json!({
+        "term": j.hit.term,
+        "written": j.hit.matched_original,
+        "category": j.hit.category.as_str(),
+        "kind": j.hit.kind.as_str(),
+        "provision": j.provision,
+        "sentence": j.hit.sentence,
+        "start_char": j.hit.start_char,
+        "end_char": j.hit.end_char,
+        "verdict": match j.verdict {
+            tianping_text::Verdict::Violation => "violation".to_string(),
+            tianping_text::Verdict::Exempt(r) => format!("exempt:{}", r.code()),
+        },
+        "reason_zh": j.reason_zh,
+        "lexicon": format!("{}@{}", j.hit.lexicon, j.hit.version),
+    })
+}
+
+/// What is being judged: a listing or a live session.
+struct Speech<'a> {
+    subject: Ref,
+    /// How it is named in a summary.
+    name: String,
+    text: String,
+    /// Product classes to judge under (a violation must be one under each).
+    classes: Vec<Option<&'a str>>,
+    marks: Vec<String>,
+    window: Option<Window>,
+    /// The advertiser's USCC, for earlier penalties.
+    uscc: Option<String>,
+    related: Vec<Ref>,
+}
+
+/// Judges with `f` under every class; keeps the violations found under all of them (by span and
+/// term), and the exemptions of the first class.
+fn judge_all(
+    speech: &Speech<'_>,
+    f: impl Fn(&str, &JudgeContext<'_>) -> Vec<Judged>,
+) -> (Vec<Judged>, Vec<Judged>) {
+    let mut violations: Option<Vec<Judged>> = None;
+    let mut exempt = Vec::new();
+    for (i, class) in speech.classes.iter().enumerate() {
+        let ctx = JudgeContext {
+            trademarks: &speech.marks,
+            product_class: *class,
+        };
+        let judged = f(&speech.text, &ctx);
+        let (v, e): (Vec<Judged>, Vec<Judged>) =
+            judged.into_iter().partition(Judged::is_violation);
+        if i == 0 {
+            exempt = e;
+        }
+        violations = Some(match violations {
+            None => v,
+            Some(prev) => prev
+                .into_iter()
+                .filter(|p| {
+                    v.iter()
+                        .any(|x| x.hit.start_byte == p.hit.start_byte && x.hit.term == p.hit.term)
+                })
+                .collect(),
+        });
+    }
+    (violations.unwrap_or_default(), exempt)
+}
+
+impl Detector for FalseAdvertising {
+    fn id(&self) -> &'static str {
+        "false_advertising"
+    }
+
+    fn version(&self) -> u32 {
+        1
+    }
+
+    fn rules(&self) -> &'static [RuleVersion] {
+        &RULES
+    }
+
+    fn inputs(&self) -> &'static [Input] {
+        &INPUTS
+    }
+
+    fn detect(&self, ctx: &DetectCtx, data: &InputData, sink: &mut FindingSink) {
+        let Ok(lex) = Lexicon::try_builtin() else {
+            return;
+        };
+        let absolute = ctx.rule_in_force(&RULES, "false_advertising.absolute_terms");
+        let claims = ctx.rule_in_force(&RULES, "false_advertising.health_claims");
+        let statement = ctx.rule_in_force(&RULES, "false_advertising.missing_statement");
+        let approval = ctx.rule_in_force(&RULES, "false_advertising.missing_approval");
+        let marks = Marks::load(data, &ctx.as_of_date);
+        let merchants = load_merchants(data);
+        let listings = load_listings(data);
+        let penalties = prior_penalties(data, ctx);
+        let uscc_of = |p: &str, m: &str| -> Option<String> {
+            merchants
+                .get(&(p.to_string(), m.to_string()))
+                .and_then(|x| x.0.clone())
+        };
+        // Per merchant: classes sold and registered brands used (for live sessions).
+        let mut sold: BTreeMap<(&str, &str), (BTreeSet<&str>, BTreeSet<String>)> = BTreeMap::new();
+        for l in listings.values() {
+            let e = sold
+                .entry((l.platform.as_str(), l.merchant.as_str()))
+                .or_default();
+            if let Some(c) = &l.class {
+                e.0.insert(c.as_str());
+            }
+            if let Some(b) = l.brand.as_ref().filter(|b| marks.is_registered(b)) {
+                e.1.insert(b.clone());
+            }
+        }
+
+        let mut speeches: Vec<(Speech<'_>, Option<&ListingText>)> = Vec::new();
+        for l in listings.values() {
+            let uscc = uscc_of(&l.platform, &l.merchant);
+            let mut own = marks.marks_of(uscc.as_deref());
+            if let Some(b) = l.brand.as_ref().filter(|b| marks.is_registered(b)) {
+                own.push(b.clone());
+            }
+            if let Some(m) = l.reg_no.as_ref().and_then(|r| marks.by_reg.get(r)) {
+                own.push(m.mark.clone());
+            }
+            speeches.push((
+                Speech {
+                    subject: Ref::listing(&l.platform, &l.listing),
+                    name: format!("平台 {} 的商品「{}」（{}）", l.platform, l.title, l.listing),
+                    text: l.text(),
+                    classes: vec![l.class.as_deref()],
+                    marks: own,
+                    window: None,
+                    uscc,
+                    related: vec![Ref::merchant(&l.platform, &l.merchant)],
+                },
+                Some(l),
+            ));
+        }
+        for s in load_sessions(data) {
+            let uscc = s.merchant.as_deref().and_then(|m| uscc_of(&s.platform, m));
+            let mut own = marks.marks_of(uscc.as_deref());
+            let mut classes: Vec<Option<&str>> = vec![None];
+            let mut related = Vec::new();
+            if let Some(m) = &s.merchant {
+                if let Some((c, brands)) = sold.get(&(s.platform.as_str(), m.as_str())) {
+                    if !c.is_empty() {
+                        classes = c.iter().map(|x| Some(*x)).collect();
+                    }
+                    own.extend(brands.iter().cloned());
+                }
+                if merchants.contains_key(&(s.platform.clone(), m.clone())) {
+                    related.push(Ref::merchant(&s.platform, m));
+                }
+            }
+            speeches.push((
+                Speech {
+                    subject: Ref {
+                        kind: RefKind::LiveSession,
+                        id: s.session.clone(),
+                        platform_id: Some(s.platform.clone()),
+                        uscc: None,
+                    },
+                    name: format!("平台 {} 的直播场次 {}", s.platform, s.session),
+                    text: s.transcript,
+                    classes,
+                    marks: own,
+                    window: s.window,
+                    uscc,
+                    related,
+                },
+                None,
+            ));
+        }
+
+        for (speech, listing) in &speeches {
+            let prior = speech
+                .uscc
+                .as_ref()
+                .and_then(|u| penalties.get(u))
+                .cloned()
+                .unwrap_or_default();
+            let strict = speech
+                .classes
+                .iter()
+                .all(|c| c.is_some_and(|c| STRICT_CLASSES.contains(&c)));
+            let (abs_v, mut abs_e) =
+                judge_all(speech, |t, c| judge_absolute_terms_with(lex, t, c));
+            // A grade the same text ties to a standard elsewhere ("特级 龙井" in the title,
+            // "质量等级：特级，执行标准…" in the description) is that standard grade (guideline
+            // item 3).
+            let graded: BTreeSet<String> = abs_e
+                .iter()
+                .filter(|j| {
+                    j.verdict
+                        == tianping_text::Verdict::Exempt(tianping_text::ExemptReason::StandardGrade)
+                })
+                .map(|j| j.hit.term.clone())
+                .collect();
+            let (abs_v, same_grade): (Vec<Judged>, Vec<Judged>) =
+                abs_v.into_iter().partition(|j| {
+                    !(j.hit.kind == tianping_text::TermKind::Grade && graded.contains(&j.hit.term))
+                });
+            abs_e.extend(same_grade.into_iter().map(|mut j| {
+                j.verdict =
+                    tianping_text::Verdict::Exempt(tianping_text::ExemptReason::StandardGrade);
+                j.reason_zh = format!(
+                    "“{}”为同一商品文本中注明执行标准的等级用语（执法指南第3项）",
+                    j.hit.term
+                );
+                j
+            }));
+            let (claim_v, _) = judge_all(speech, |t, c| judge_claims_with(lex, t, c));
+            if let Some(rule) = absolute.filter(|_| !abs_v.is_empty()) {
+                let scope = abs_v
+                    .iter()
+                    .any(|j| j.hit.kind == tianping_text::TermKind::Scope);
+                let severity = if strict || scope || !prior.is_empty() {
+                    Severity::High
+                } else {
+                    Severity::Medium
+                };
+                push(
+                    sink,
+                    rule,
+                    speech,
+                    &abs_v,
+                    &abs_e,
+                    severity,
+                    &prior,
+                    "使用绝对化用语",
+                    "违反广告法第九条第（三）项",
+                );
+            }
+            if let Some(rule) = claims.filter(|_| !claim_v.is_empty()) {
+                let severity = if strict || !prior.is_empty() {
+                    Severity::High
+                } else {
+                    Severity::Medium
+                };
+                let provisions: BTreeSet<&str> =
+                    claim_v.iter().map(|j| j.provision.as_str()).collect();
+                let tail = format!(
+                    "违反{}",
+                    provisions.into_iter().collect::<Vec<_>>().join("、")
+                );
+                push(
+                    sink,
+                    rule,
+                    speech,
+                    &claim_v,
+                    &[],
+                    severity,
+                    &prior,
+                    "宣称医疗、功效或特殊化妆品功效",
+                    &tail,
+                );
+            }
+            let Some(l) = listing else { continue };
+            let Some(class) = l.class.as_deref() else {
+                continue;
+            };
+            let copy_chars = l
+                .description
+                .as_deref()
+                .map_or(0, |d| d.chars().filter(|c| !c.is_whitespace()).count());
+            let claims_in_title = abs_v
+                .iter()
+                .chain(&claim_v)
+                .any(|j| j.hit.end_byte <= l.title.len());
+            let advertises = |rule: &RuleVersion| {
+                copy_chars as f64 >= ctx.param(rule, "min_copy_chars") || claims_in_title
+            };
+            if let Some(rule) = statement.filter(|r| advertises(r)) {
+                let ctx_j = JudgeContext {
+                    trademarks: &speech.marks,
+                    product_class: Some(class),
+                };
+                for m in missing_statements_with(lex, &speech.text, &ctx_j) {
+                    sink.push(Draft {
+                        rule,
+                        severity: Severity::Medium,
+                        score: 0.6,
+                        subject: speech.subject.clone(),
+                        related: speech.related.clone(),
+                        window: None,
+                        summary: format!(
+                            "{}为保健食品广告，未显著标明“{}”，违反{}。",
+                            speech.name, m.statement, m.provision
+                        ),
+                        evidence: json!({
+                            "product_class": class,
+                            "required_statement": m.statement,
+                            "provision": m.provision,
+                            "reason_zh": m.reason_zh,
+                            "copy_chars": copy_chars,
+                            "claims_in_title": claims_in_title,
+                            "min_copy_chars": ctx.param(rule, "min_copy_chars"),
+                            "text_checked": quote(&speech.text),
+                        }),
+                    });
+                }
+            }
+            if let Some(rule) = approval
+                .filter(|r| advertises(r))
+                .filter(|_| REVIEWED_CLASSES.contains(&class) && l.approval.is_none())
+            {
+                sink.push(Draft {
+                    rule,
+                    severity: Severity::High,
+                    score: 0.7,
+                    subject: speech.subject.clone(),
+                    related: speech.related.clone(),
+                    window: None,
+                    summary: format!(
+                        "{}为{}广告，未载明广告批准文号，涉嫌未经广告审查发布，违反广告法第四十六条。",
+                        speech.name,
+                        class_zh(class)
+                    ),
+                    evidence: json!({
+                        "product_class": class,
+                        "ad_approval_no": Value::Null,
+                        "copy_chars": copy_chars,
+                        "claims_in_title": claims_in_title,
+                        "min_copy_chars": ctx.param(rule, "min_copy_chars"),
+                        "copy": quote(&speech.text),
+                        "reviewed_classes": REVIEWED_CLASSES,
+                    }),
+                });
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push(
+    sink: &mut FindingSink,
+    rule: &'static RuleVersion,
+    speech: &Speech<'_>,
+    violations: &[Judged],
+    exempt: &[Judged],
+    severity: Severity,
+    prior: &[String],
+    what: &str,
+    tail: &str,
+) {
+    let terms: BTreeSet<&str> = violations.iter().map(|j| j.hit.term.as_str()).collect();
+    let first = &violations[0];
+    sink.push(Draft {
+        rule,
+        severity,
+        score: (0.5 + 0.1 * violations.len() as f64).min(1.0),
+        subject: speech.subject.clone(),
+        related: speech.related.clone(),
+        window: speech.window.clone(),
+        summary: format!(
+            "{}{}“{}”（“{}”），{}。",
+            speech.name,
+            what,
+            terms.into_iter().collect::<Vec<_>>().join("”“"),
+            quote(&first.hit.sentence),
+            tail
+        ),
+        evidence: json!({
+            "violations": violations.iter().take(MAX_LISTED).map(judged_json).collect::<Vec<_>>(),
+            "violation_count": violations.len(),
+            "exempted": exempt.iter().take(MAX_LISTED).map(judged_json).collect::<Vec<_>>(),
+            "product_classes": speech.classes,
+            "own_marks": speech.marks,
+            "prior_advertising_penalties_2y": prior,
+            "first_offence": prior.is_empty(),
+        }),
+    });
+}
+
+fn class_zh(class: &str) -> &'static str {
+    match class {
+        "drug" => "药品",
+        "medical_device" => "医疗器械",
+        "health_food" => "保健食品",
+        "special_medical_food" => "特殊医学用途配方食品",
+        _ => "商品",
+    }
+}
+
+/// A live session's transcript.
+pub(crate) struct Session {
+    pub platform: String,
+    pub session: String,
+    pub merchant: Option<String>,
+    pub transcript: String,
+    pub window: Option<Window>,
+}
+
+/// Reads `live_sessions` (several deliveries of one session: the smallest record).
+pub(crate) fn load_sessions(data: &InputData) -> Vec<Session> {
+    type Row = (Option<String>, String, Option<i64>, Option<i64>);
+    let mut out: BTreeMap<(String, String), Row> = BTreeMap::new();
+    for batch in data.batches("live_sessions") {
+        let c = Columns::new(batch);
+        for row in 0..c.len() {
+            let (Some(p), Some(s), Some(t)) = (
+                c.str("platform_id", row),
+                c.str("session_id", row),
+                c.str("transcript", row),
+            ) else {
+                continue;
+            };
+            let v = (
+                c.str("merchant_id", row).map(str::to_string),
+                t.to_string(),
+                c.time_ns("started_at", row),
+                c.time_ns("ended_at", row),
+            );
+            let slot = out
+                .entry((p.to_string(), s.to_string()))
+                .or_insert(v.clone());
+            if v < *slot {
+                *slot = v;
+            }
+        }
+    }
+    out.into_iter()
+        .map(|((platform, session), (merchant, transcript, from, to))| Session {
+            platform,
+            session,
+            merchant,
+            transcript,
+            window: match (from, to) {
+                (Some(f), Some(t)) => Some(Window {
+                    from: china_time(f),
+                    to: china_time(t.max(f)),
+                }),
+                _ => None,
+            },
+        })
+        .collect()
+}
+
+/// USCC → the 广告法 penalties decided in the two years up to `as_of` ("penalty date: basis").
+fn prior_penalties(data: &InputData, ctx: &DetectCtx) -> BTreeMap<String, Vec<String>> {
+    let today = china_day(ctx.as_of_ns);
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for batch in data.batches("penalties") {
+        let c = Columns::new(batch);
+        for row in 0..c.len() {
+            let (Some(u), Some(d), Some(basis)) = (
+                c.str("uscc", row),
+                c.date_days("decided_on", row),
+                c.str("legal_basis", row),
+            ) else {
+                continue;
+            };
+            let d = i64::from(d);
+            if !basis.contains("广告法") || d > today || d < today - 730 {
+                continue;
+            }
+            out.entry(u.to_string())
+                .or_default()
+                .insert(format!("{}：{basis}", format_date(d)));
+        }
+    }
+    out.into_iter()
+        .map(|(k, v)| (k, v.into_iter().collect()))
+        .collect()
+}

@@ -1,0 +1,383 @@
+//! Detector: unfair_terms — restrictive and unfair clauses in platform agreements, trading rules,
+//! merchant notices and campaign terms.
+//!
+//! Practice: a platform writes "二选一" into its service agreement or its campaign terms ("参加本
+//! 活动的商家不得参加其他平台同类活动"), backs it with punishments (搜索降权, 屏蔽店铺, 没收保证金),
+//! keeps the right to change the rules at any time without notice; a merchant notice excludes the
+//! consumer's rights ("概不退换", "最终解释权归本店").
+//!
+//! Legal basis (checked in `cn-law-texts`): 电子商务法 第三十五条 (no unreasonable restriction of
+//! merchants' dealings with other operators, no unreasonable conditions or fees), 第三十四条 (changes
+//! to agreements and rules are consulted on and published at least seven days before they take
+//! effect), 消费者权益保护法 第二十六条 (standard terms, notices and shop announcements may not
+//! exclude or limit consumers' rights); 平台经济领域反垄断指南 第十五条 (限定交易 by agreement, rules
+//! or punitive means, mission-anchors §5.7; dominance must be shown for the antitrust track, the
+//! 电子商务法 track needs none).
+//!
+//! Rule `unfair_terms.restrictive_clause`: documents of kind `platform_agreement`,
+//! `platform_rule` and `merchant_notice`, and `campaigns.terms_text`, scanned with the
+//! `unfair_terms` lexicon of `tianping-text` (every term with its provision). A sentence is a
+//! finding when it holds a high-severity term ("二选一", "不得入驻其他平台", "恕不另行通知"…) or at
+//! least `min_weak_cues` weaker ones ("独家合作" with "搜索降权"). Not findings:
+//!
+//! - a term inside a prohibition or a promise ("平台不得要求经营者二选一", "不会限制经营者入驻其他平台");
+//! - a change clause (第三十四条 terms) whose sentence gives at least `notice_days` days of notice
+//!   before the change ("修改内容将于实施前七日在首页公示");
+//! - voluntary exclusivity stated alone ("自愿选择独家合作的商家可获流量扶持" — one weak cue).
+//!
+//! Known false positives: quoted statute text inside an agreement ("依据电子商务法，平台不得…" is
+//! handled; other quotations may not be). Known false negatives: restrictions by phone, by
+//! algorithm or by data, which leave no text (see `exclusive_dealing`).
+//!
+//! Parameters: `min_weak_cues`, `notice_days`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::json;
+use tianping_detect::columns::Columns;
+use tianping_detect::{
+    DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RefKind,
+    RuleVersion, Severity,
+};
+use tianping_text::{Category, Hit, Lexicon, scan, sentences};
+
+use crate::disparagement::load_documents;
+use crate::false_advertising::quote;
+
+static RULES: [RuleVersion; 1] = [RuleVersion {
+    rule: "unfair_terms.restrictive_clause",
+    effective_from: "2019-01-01",
+    effective_to: None,
+    legal_basis: &[
+        "电子商务法 第三十四条",
+        "电子商务法 第三十五条",
+        "消费者权益保护法 第二十六条",
+        "国务院反垄断委员会关于平台经济领域的反垄断指南 第十五条",
+    ],
+    params: &[
+        ParamDef {
+            name: "min_weak_cues",
+            default: 2.0,
+            unit: "terms",
+            min: 1.0,
+            max: 20.0,
+            source: "ours: one weak cue (独家合作, 搜索降权) is not a restriction by itself",
+            meaning_zh: "同一句中须同时出现的弱线索个数",
+        },
+        ParamDef {
+            name: "notice_days",
+            default: 7.0,
+            unit: "days",
+            min: 0.0,
+            max: 365.0,
+            source: "电子商务法 第三十四条: changes published at least seven days before they take effect",
+            meaning_zh: "修改条款须提前公示的天数",
+        },
+    ],
+}];
+
+static INPUTS: [Input; 2] = [
+    Input {
+        table: "documents",
+        columns: &["doc_id", "kind", "issuer", "title", "text"],
+        time_column: Some("submitted_at"),
+    },
+    Input {
+        table: "campaigns",
+        columns: &["platform_id", "campaign_id", "name", "terms_text"],
+        time_column: None,
+    },
+];
+
+/// Document kinds read (a policy draft is for `fair_competition_review`).
+const KINDS: &[&str] = &["platform_agreement", "platform_rule", "merchant_notice"];
+
+/// Words before a term, in its clause, that make it a prohibition or a promise, not a term.
+const PROHIBITIONS: &[&str] = &[
+    "不得要求",
+    "不会要求",
+    "不要求",
+    "不强制",
+    "不得强制",
+    "不会强制",
+    "禁止",
+    "反对",
+    "不得以",
+    "不会",
+    "不得限制",
+    "不限制",
+    "无需",
+    "不必",
+    "不得设置",
+    "不得通过",
+];
+
+/// The unfair_terms detector.
+pub struct UnfairTerms;
+
+/// A flagged clause: the sentence, its terms (term, as written, provision), and whether one is
+/// strong.
+type Clause = (String, Vec<(String, String, String)>, bool);
+
+/// The clauses of `text` that are findings.
+fn flagged(lex: &Lexicon, text: &str, min_weak: usize, notice_days: f64) -> Vec<Clause> {
+    let hits: Vec<Hit> = scan(lex, text)
+        .into_iter()
+        .filter(|h| h.category == Category::UnfairTerm)
+        .collect();
+    let mut out = Vec::new();
+    for range in sentences(text) {
+        let sentence = &text[range.clone()];
+        let standing: Vec<&Hit> = hits
+            .iter()
+            .filter(|h| h.start_byte >= range.start && h.end_byte <= range.end)
+            .filter(|h| !prohibited(text, range.start, h.start_byte))
+            .filter(|h| {
+                !(h.provision.contains("第三十四条") && gives_notice(sentence, notice_days))
+            })
+            .collect();
+        if standing.is_empty() {
+            continue;
+        }
+        let high = standing
+            .iter()
+            .any(|h| h.severity == tianping_text::Severity::High);
+        if !high && standing.len() < min_weak {
+            continue;
+        }
+        let terms = standing
+            .iter()
+            .map(|h| {
+                (
+                    h.term.clone(),
+                    h.matched_original.clone(),
+                    h.provision.clone(),
+                )
+            })
+            .collect();
+        out.push((sentence.trim().to_string(), terms, high));
+    }
+    out
+}
+
+/// Whether the clause before byte `at` (from the sentence start at `from`) holds a prohibition.
+fn prohibited(text: &str, from: usize, at: usize) -> bool {
+    let before = text.get(from..at).unwrap_or("");
+    let clause = before
+        .rsplit(['，', ',', '、', '：', ':'])
+        .next()
+        .unwrap_or(before);
+    PROHIBITIONS.iter().any(|p| clause.contains(p))
+}
+
+/// Whether the sentence gives at least `days` days of notice before a change.
+fn gives_notice(sentence: &str, days: f64) -> bool {
+    sentence.contains('前')
+        && day_counts(sentence)
+            .into_iter()
+            .any(|d| d as f64 >= days && d > 0)
+}
+
+/// Numbers of days stated in `s` ("七日", "15天", "十五个工作日").
+fn day_counts(s: &str) -> Vec<u32> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if c != '日' && c != '天' {
+            continue;
+        }
+        // Skip "个工作" between the number and the unit.
+        let mut j = i;
+        let tail: String = chars[i.saturating_sub(3)..i].iter().collect();
+        if tail == "个工作" {
+            j = i - 3;
+        }
+        let mut k = j;
+        while k > 0 && (chars[k - 1].is_ascii_digit() || numeral(chars[k - 1]).is_some()) {
+            k -= 1;
+        }
+        if k == j {
+            continue;
+        }
+        let word: String = chars[k..j].iter().collect();
+        if let Some(n) = parse_number(&word) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+fn numeral(c: char) -> Option<u32> {
+    "零一二三四五六七八九十"
+        .chars()
+        .position(|x| x == c)
+        .map(|p| p as u32)
+        .or((c == '两').then_some(2))
+}
+
+/// Arabic digits, or Chinese numerals up to 九十九.
+fn parse_number(w: &str) -> Option<u32> {
+    if w.chars().all(|c| c.is_ascii_digit()) {
+        return w.parse().ok().filter(|n: &u32| *n < 100_000);
+    }
+    let v: Vec<u32> = w.chars().map(numeral).collect::<Option<Vec<_>>>()?;
+    match v.as_slice() {
+        [d] if *d < 10 => Some(*d),
+        [10] => Some(10),
+        [10, d] => Some(10 + d),
+        [t, 10] => Some(t * 10),
+        [t, 10, d] => Some(t * 10 + d),
+        _ => None,
+    }
+}
+
+impl Detector for UnfairTerms {
+    fn id(&self) -> &'static str {
+        "unfair_terms"
+    }
+
+    fn version(&self) -> u32 {
+        1
+    }
+
+    fn rules(&self) -> &'static [RuleVersion] {
+        &RULES
+    }
+
+    fn inputs(&self) -> &'static [Input] {
+        &INPUTS
+    }
+
+    fn detect(&self, ctx: &DetectCtx, data: &InputData, sink: &mut FindingSink) {
+        let Some(rule) = ctx.rule_in_force(&RULES, "unfair_terms.restrictive_clause") else {
+            return;
+        };
+        let Ok(lex) = Lexicon::try_builtin() else {
+            return;
+        };
+        let min_weak = ctx.param(rule, "min_weak_cues").max(1.0) as usize;
+        let notice_days = ctx.param(rule, "notice_days");
+        // (subject, name, text)
+        let mut texts: Vec<(Ref, String, String, String)> = Vec::new();
+        for (doc, (kind, issuer, title, text)) in load_documents(data) {
+            if !KINDS.contains(&kind.as_str()) {
+                continue;
+            }
+            texts.push((
+                Ref {
+                    kind: RefKind::Document,
+                    id: doc.clone(),
+                    platform_id: None,
+                    uscc: None,
+                },
+                format!("{issuer} 的《{title}》（{doc}）"),
+                kind,
+                text,
+            ));
+        }
+        let mut campaigns: BTreeMap<(String, String), (String, String)> = BTreeMap::new();
+        for batch in data.batches("campaigns") {
+            let c = Columns::new(batch);
+            for row in 0..c.len() {
+                let (Some(p), Some(id), Some(t)) = (
+                    c.str("platform_id", row),
+                    c.str("campaign_id", row),
+                    c.str("terms_text", row),
+                ) else {
+                    continue;
+                };
+                let v = (c.str("name", row).unwrap_or("").to_string(), t.to_string());
+                let slot = campaigns
+                    .entry((p.to_string(), id.to_string()))
+                    .or_insert(v.clone());
+                if v < *slot {
+                    *slot = v;
+                }
+            }
+        }
+        for ((p, id), (name, terms)) in campaigns {
+            texts.push((
+                Ref {
+                    kind: RefKind::Campaign,
+                    id: id.clone(),
+                    platform_id: Some(p.clone()),
+                    uscc: None,
+                },
+                format!("平台 {p} 的活动「{name}」（{id}）规则"),
+                "campaign_terms".to_string(),
+                terms,
+            ));
+        }
+        for (subject, name, kind, text) in texts {
+            let clauses = flagged(lex, &text, min_weak, notice_days);
+            if clauses.is_empty() {
+                continue;
+            }
+            let provisions: BTreeSet<&str> = clauses
+                .iter()
+                .flat_map(|c| c.1.iter().map(|t| t.2.as_str()))
+                .collect();
+            let first = &clauses[0];
+            let terms: Vec<&str> = first.1.iter().map(|t| t.0.as_str()).collect();
+            let high = clauses.iter().any(|c| c.2);
+            let restricts_others = clauses
+                .iter()
+                .flat_map(|c| c.1.iter())
+                .any(|t| t.2.contains("第三十五条"));
+            sink.push(Draft {
+                rule,
+                severity: if high && restricts_others {
+                    Severity::High
+                } else {
+                    Severity::Medium
+                },
+                score: (0.5 + 0.1 * clauses.len() as f64 + if high { 0.1 } else { 0.0 }).min(1.0),
+                subject,
+                related: Vec::new(),
+                window: None,
+                summary: format!(
+                    "{}含有“{}”条款（“{}”），涉嫌违反{}。",
+                    name,
+                    terms.join("”“"),
+                    quote(&first.0),
+                    provisions.into_iter().collect::<Vec<_>>().join("、")
+                ),
+                evidence: json!({
+                    "document_kind": kind,
+                    "clauses": clauses.iter().take(20).map(|(s, t, h)| json!({
+                        "clause": s,
+                        "terms": t.iter().map(|(term, written, provision)| json!({
+                            "term": term, "written": written, "provision": provision,
+                        })).collect::<Vec<_>>(),
+                        "strong": h,
+                    })).collect::<Vec<_>>(),
+                    "clause_count": clauses.len(),
+                    "min_weak_cues": min_weak,
+                    "notice_days": notice_days,
+                }),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_counts_read_digits_and_numerals() {
+        assert_eq!(day_counts("提前七日公示"), [7]);
+        assert_eq!(day_counts("实施前15天"), [15]);
+        assert_eq!(day_counts("提前十五个工作日"), [15]);
+        assert_eq!(day_counts("提前二十日"), [20]);
+        assert_eq!(day_counts("三十一日"), [31]);
+        assert!(day_counts("每日").is_empty());
+    }
+
+    #[test]
+    fn notice_needs_the_days_and_a_before() {
+        assert!(gives_notice("修改内容将于实施前七日公示", 7.0));
+        assert!(!gives_notice("修改内容将于实施前三日公示", 7.0));
+        assert!(!gives_notice("修改内容七日内生效", 7.0));
+    }
+}

@@ -1,0 +1,140 @@
+use serde_json::{Value, json};
+use tianping_detect::{Finding, RefKind, Severity};
+use tianping_detectors::false_advertising::FalseAdvertising;
+
+use crate::support::*;
+
+const AS_OF: &str = "2026-06-01T00:00:00+08:00";
+const USCC: &str = "91330106MA2AAAAA1X";
+
+fn listing(id: &str, title: &str, desc: Option<&str>, class: &str) -> Value {
+    json!({"platform_id": "p", "listing_id": id, "merchant_id": "m", "title": title, "description": desc,
+           "product_class": class, "brand": null, "trademark_reg_no": null, "ad_approval_no": null, "list_price_fen": 1000})
+}
+
+fn run_with(listings: Vec<Value>, extra: Vec<(&'static str, Vec<Value>)>) -> Vec<Finding> {
+    let mut tables = vec![
+        ("listings", listings),
+        ("merchants", vec![json!({"platform_id": "p", "merchant_id": "m", "uscc": USCC, "name": "杭州某公司", "shop_name": "某店"})]),
+    ];
+    tables.extend(extra);
+    run(&FalseAdvertising, AS_OF, &data(&tables, 2))
+}
+
+fn rules(f: &[Finding]) -> Vec<&str> {
+    f.iter().map(|f| f.rule.as_str()).collect()
+}
+
+fn one(title: &str, desc: Option<&str>, class: &str) -> Vec<Finding> {
+    run_with(vec![listing("l", title, desc, class)], vec![])
+}
+
+#[test]
+fn absolute_terms_in_titles_and_disguised_terms_are_findings() {
+    let f = one("全网最低价 竹编收纳篮", None, "general");
+    assert_eq!(rules(&f), ["false_advertising.absolute_terms"]);
+    assert!(f[0].summary.contains("全网最低价"), "{}", f[0].summary);
+    assert_eq!(f[0].evidence["violations"][0]["term"], "全网最低价");
+    let f = one("竹纤维毛巾", Some("送礼的最 佳选择。"), "general");
+    assert_eq!(rules(&f), ["false_advertising.absolute_terms"]);
+    assert_eq!(f[0].evidence["violations"][0]["written"], "最 佳");
+}
+
+#[test]
+fn a_registered_trademark_containing_the_term_is_exempt_an_unregistered_brand_is_not() {
+    let mut l = listing("l", "第一坊 桂花糕", None, "food");
+    l["brand"] = json!("第一坊");
+    let mark = json!({"reg_no": "41000001", "mark": "第一坊", "owner_uscc": USCC, "owner_name": "杭州某公司", "valid_to": "2034-01-01"});
+    assert!(run_with(vec![l.clone()], vec![("trademarks", vec![mark])]).is_empty());
+    let f = run_with(vec![l], vec![]);
+    assert_eq!(rules(&f), ["false_advertising.absolute_terms"], "the brand is not registered");
+}
+
+#[test]
+fn guideline_exemptions_are_not_findings() {
+    for (title, desc) in [
+        ("明前龙井 250g", Some("最佳赏味期十八个月。")),
+        ("特级 西湖龙井", Some("质量等级：特级，执行标准GB/T 18650。")),
+        ("本店最新款 蚕丝围巾", None),
+        ("竹编果盘", Some("第一次买就喜欢上了。")),
+        ("电子标签 保证数据的唯一性", None),
+        ("山核桃", Some("据2025年天猫坚果榜单，本品销量第一。")),
+    ] {
+        assert!(one(title, desc, "food").is_empty(), "{title} {desc:?}");
+    }
+    // Without the standard, "特级" is a finding.
+    assert_eq!(rules(&one("特级 西湖龙井", None, "food")), ["false_advertising.absolute_terms"]);
+}
+
+#[test]
+fn strict_classes_lose_the_exemptions_for_efficacy() {
+    assert!(one("本店效果最好的鱼油", None, "food").is_empty());
+    let f = one("本店效果最好的鱼油", Some("每日两粒。本品不能代替药物。"), "health_food");
+    assert!(rules(&f).contains(&"false_advertising.absolute_terms"));
+    let abs = f.iter().find(|f| f.rule == "false_advertising.absolute_terms").unwrap();
+    assert_eq!(abs.severity, Severity::High);
+}
+
+#[test]
+fn health_claims_by_class() {
+    assert_eq!(rules(&one("降血糖 苦瓜茶", None, "food")), ["false_advertising.health_claims"]);
+    assert_eq!(rules(&one("防晒霜 SPF50", None, "ordinary_cosmetic")), ["false_advertising.health_claims"]);
+    assert!(one("防晒霜 SPF50", None, "special_cosmetic").is_empty());
+    let mut drug = listing("l", "布洛芬缓释胶囊", Some("用于治疗轻至中度疼痛。"), "drug");
+    drug["ad_approval_no"] = json!("浙药广审(文)第1号");
+    assert!(run_with(vec![drug], vec![]).is_empty());
+    assert!(one("护腰带", Some("治疗期间请遵医嘱佩戴。"), "general").is_empty());
+}
+
+#[test]
+fn missing_statement_and_its_threshold() {
+    let mut l = listing("l", "鱼油软胶囊", Some("精选深海鱼油每日两粒"), "health_food");
+    l["ad_approval_no"] = json!("国食健广审(文)第1号");
+    // Exactly 10 chars of copy: an ad.
+    assert_eq!(rules(&run_with(vec![l.clone()], vec![])), ["false_advertising.missing_statement"]);
+    l["description"] = json!("精选深海鱼油每日两");
+    assert!(run_with(vec![l.clone()], vec![]).is_empty(), "9 chars: a bare listing");
+    l["description"] = json!("精选深海鱼油，每日两粒。本品不能 代替药物。");
+    assert!(run_with(vec![l], vec![]).is_empty(), "statement present (disguise ignored)");
+}
+
+#[test]
+fn missing_approval_for_reviewed_classes_only() {
+    let f = one("感冒灵颗粒", Some("用于感冒引起的头痛发热。"), "drug");
+    assert_eq!(rules(&f), ["false_advertising.missing_approval"]);
+    assert_eq!(f[0].severity, Severity::High);
+    assert_eq!(rules(&one("全营养配方粉", Some("适用于需要补充营养的人群。"), "special_medical_food")), ["false_advertising.missing_approval"]);
+    assert!(one("山楂条 500g", Some("选用山东大山楂，酸甜开胃。"), "food").is_empty());
+    assert!(one("医用外科口罩 50只", None, "medical_device").is_empty(), "no ad copy");
+    let mut l = listing("l", "感冒灵颗粒", Some("用于感冒引起的头痛发热。"), "drug");
+    l["ad_approval_no"] = json!("浙药广审(文)第1号");
+    assert!(run_with(vec![l], vec![]).is_empty());
+}
+
+#[test]
+fn a_first_offence_lowers_severity_but_never_hides_the_finding() {
+    let l = listing("l", "全场最好 竹编篮", None, "general");
+    let f = run_with(vec![l.clone()], vec![]);
+    assert_eq!((f.len(), f[0].severity), (1, Severity::Medium));
+    assert_eq!(f[0].evidence["first_offence"], true);
+    let penalty = json!({"penalty_id": "x", "uscc": USCC, "decided_on": "2025-12-01", "legal_basis": "广告法 第五十七条"});
+    let f = run_with(vec![l], vec![("penalties", vec![penalty])]);
+    assert_eq!((f.len(), f[0].severity), (1, Severity::High));
+    assert_eq!(f[0].evidence["first_offence"], false);
+}
+
+#[test]
+fn live_sessions_are_judged_with_the_merchants_classes() {
+    let session = |text: &str| json!({"platform_id": "p", "session_id": "s1", "merchant_id": "m",
+        "started_at": "2026-05-01T20:00:00+08:00", "ended_at": "2026-05-01T22:00:00+08:00", "transcript": text});
+    let f = run_with(vec![], vec![("live_sessions", vec![session("这款收纳篮是全网第一的好东西。")])]);
+    assert_eq!(rules(&f), ["false_advertising.absolute_terms"]);
+    assert_eq!((f[0].subject.kind, f[0].subject.id.as_str()), (RefKind::LiveSession, "s1"));
+    assert!(f[0].window.is_some());
+    let f = run_with(vec![], vec![("live_sessions", vec![session("这款茶天天喝能降血压。")])]);
+    assert_eq!(rules(&f), ["false_advertising.health_claims"]);
+    let mut drug = listing("d", "降压片", None, "drug");
+    drug["ad_approval_no"] = json!("x");
+    let f = run_with(vec![drug], vec![("live_sessions", vec![session("这款药用于降血压。")])]);
+    assert!(f.is_empty(), "{f:#?}");
+}

@@ -1,0 +1,19 @@
+#![no_main]
+//! The text pipeline: normalisation, lexicon scan and the absolute-terms judge never panic, every
+//! hit's span lies inside the original text on character boundaries, and time stays linear
+//! (libFuzzer's `-timeout` catches a slow input).
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    let lexicon = tianping_text::Lexicon::builtin();
+    for hit in tianping_text::scan_all(lexicon, &text) {
+        assert!(hit.start_byte <= hit.end_byte && hit.end_byte <= text.len());
+        assert!(text.is_char_boundary(hit.start_byte) && text.is_char_boundary(hit.end_byte));
+        assert_eq!(&text[hit.start_byte..hit.end_byte], hit.matched_original);
+    }
+    let ctx = tianping_text::JudgeContext { trademarks: &[], product_class: Some("health_food") };
+    let _ = tianping_text::judge_absolute_terms(&text, &ctx);
+    let _ = tianping_text::judge_claims(&text, &ctx);
+});
