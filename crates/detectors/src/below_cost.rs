@@ -8,9 +8,11 @@
 //!   officer needs for the dominance question: the seller's share of its category (by GMV in the
 //!   window, across every platform in the data), the platform's share, HHI and CR4 of the category's
 //!   sellers, and whether 反垄断法 第二十四条's presumptions hold (one firm ≥ 1/2; two ≥ 2/3; three
-//!   ≥ 3/4, a firm under 1/10 excepted). Recognised justifications lower severity and are stated: a
-//!   new product (listed within `launch_days` before the first below-cost day), fresh goods
-//!   (`product_class = fresh`), clearance (delisted within 7 days of the last below-cost day).
+//!   ≥ 3/4, a firm under 1/10 excepted). The statute's own exceptions are not findings: fresh
+//!   goods (`product_class = fresh`) and clearance of seasonal or overstocked goods (delisted within
+//!   7 days of the last below-cost day) — 依法降价处理鲜活商品、季节性商品、积压商品. A new product
+//!   (listed within `launch_days` before the first below-cost day) is a justification the
+//!   antitrust guideline recognises: it lowers severity and is stated.
 //! - `platform_forced` (反不正当竞争法（2025）第十四条, in force 2025-10-15): during a platform's
 //!   campaign, at least `min_merchants` merchants and `min_share` of the campaign's participating
 //!   merchants with cost data sell below cost while they did not in the same length of time before
@@ -463,11 +465,13 @@ impl BelowCost {
                     launch_days
                 ));
             }
-            if listing.class == "fresh" {
-                justifications.push("鲜活商品（临近保质期降价处理可能是正当理由）".to_string());
-            }
-            if listing.delisted.is_some_and(|d| china_day(d) <= last + 7) {
-                justifications.push("清仓：低价后 7 日内下架".to_string());
+            // 价格法 第十四条第二项 itself excepts lawful price cuts on fresh, seasonal and
+            // overstocked goods: fresh goods, and goods cleared (delisted within 7 days of the last
+            // below-cost day), are not a finding at all.
+            if listing.class == "fresh"
+                || listing.delisted.is_some_and(|d| china_day(d) <= last + 7)
+            {
+                continue;
             }
             let presumption = context["dominance_presumption"].is_string();
             let audited = run.iter().all(|d| d.2.basis == "audited");

@@ -39,8 +39,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::json;
 use tianping_detect::columns::{Columns, yuan};
 use tianping_detect::{
-    DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RuleVersion,
-    Severity,
+    DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RuleVersion, Severity,
 };
 use tianping_domain::value::format_date;
 use tianping_text::{Category, Lexicon, scan};
@@ -87,13 +86,7 @@ static INPUTS: [Input; 4] = [
     },
     Input {
         table: "trademarks",
-        columns: &[
-            "reg_no",
-            "mark",
-            "owner_uscc",
-            "owner_name",
-            "valid_to",
-        ],
+        columns: &["reg_no", "mark", "owner_uscc", "owner_name", "valid_to"],
         time_column: None,
     },
     Input {
@@ -537,10 +530,10 @@ impl Detector for Counterfeit {
         // The market price of each mark: authorised listings using it as registered.
         let mut prices: BTreeMap<&str, Vec<i64>> = BTreeMap::new();
         for (l, m, u, _) in &uses {
-            if u.identical && marks.is_authorised(&m.reg_no, uscc_of(l)) {
-                if let Some(p) = l.price {
-                    prices.entry(m.reg_no.as_str()).or_default().push(p);
-                }
+            if let Some(p) = l.price.filter(|_| u.identical)
+                && marks.is_authorised(&m.reg_no, uscc_of(l))
+            {
+                prices.entry(m.reg_no.as_str()).or_default().push(p);
             }
         }
         let market: BTreeMap<&str, (Option<i64>, usize)> = prices
@@ -560,10 +553,8 @@ impl Detector for Counterfeit {
             {
                 continue;
             }
-            let (market_price, reference_listings) = market
-                .get(m.reg_no.as_str())
-                .copied()
-                .unwrap_or((None, 0));
+            let (market_price, reference_listings) =
+                market.get(m.reg_no.as_str()).copied().unwrap_or((None, 0));
             let ratio = match (l.price, market_price) {
                 (Some(p), Some(mp)) if mp > 0 => Some(p as f64 / mp as f64),
                 _ => None,
@@ -604,15 +595,13 @@ impl Detector for Counterfeit {
             if !u.identical {
                 reasons.push(format!("以“{}”仿冒“{}”", u.written, m.mark));
             }
-            if let (Some(p), Some(mp)) = (l.price, market_price) {
-                if cheap {
-                    reasons.push(format!(
-                        "售价 {} 元仅为品牌市场价 {} 元的 {:.0}%",
-                        yuan(p),
-                        yuan(mp),
-                        ratio.unwrap_or(0.0) * 100.0
-                    ));
-                }
+            if let (Some(p), Some(mp), true) = (l.price, market_price, cheap) {
+                reasons.push(format!(
+                    "售价 {} 元仅为品牌市场价 {} 元的 {:.0}%",
+                    yuan(p),
+                    yuan(mp),
+                    ratio.unwrap_or(0.0) * 100.0
+                ));
             }
             if !cues.is_empty() {
                 reasons.push(format!("含“{}”等仿冒用语", cues.join("、")));
@@ -670,17 +659,37 @@ mod tests {
 
     #[test]
     fn latin_lookalikes_match() {
-        assert_eq!(find_use("Nlke 运动鞋", "NIKE").map(|u| u.how), Some("confusable"));
+        assert_eq!(
+            find_use("Nlke 运动鞋", "NIKE").map(|u| u.how),
+            Some("confusable")
+        );
         assert_eq!(
             find_use("adidos 三叶草", "adidas").map(|u| u.how),
             Some("edit_distance_1")
         );
-        assert_eq!(find_use("N.i.k.e 跑鞋", "Nike").map(|u| u.identical), Some(false));
-        assert_eq!(find_use("ＮＩＫＥ 跑鞋", "Nike").map(|u| u.identical), Some(true));
-        assert_eq!(find_use("I like it", "Nike"), None, "short marks need exact folding");
+        assert_eq!(
+            find_use("N.i.k.e 跑鞋", "Nike").map(|u| u.identical),
+            Some(false)
+        );
+        assert_eq!(
+            find_use("ＮＩＫＥ 跑鞋", "Nike").map(|u| u.identical),
+            Some(true)
+        );
+        assert_eq!(
+            find_use("I like it", "Nike"),
+            None,
+            "short marks need exact folding"
+        );
         assert_eq!(find_use("bike shop", "Nike"), None);
-        assert_eq!(find_use("adidasx", "adidas").map(|u| u.how), Some("edit_distance_1"));
-        assert_eq!(find_use("kadidas", "adidas"), None, "first letter must agree");
+        assert_eq!(
+            find_use("adidasx", "adidas").map(|u| u.how),
+            Some("edit_distance_1")
+        );
+        assert_eq!(
+            find_use("kadidas", "adidas"),
+            None,
+            "first letter must agree"
+        );
     }
 
     #[test]
@@ -691,7 +700,11 @@ mod tests {
         assert_eq!((u.written.as_str(), u.identical), ("雪*溪", false));
         assert!(find_use("雪溪咖啡", "雪溪").unwrap().identical);
         assert_eq!(find_use("钱塘好物 西湖龙井", "好物0"), None);
-        assert_eq!(find_use("雪", "雪"), None, "one-char marks are not looked up");
+        assert_eq!(
+            find_use("雪", "雪"),
+            None,
+            "one-char marks are not looked up"
+        );
     }
 
     #[test]

@@ -33,8 +33,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::json;
 use tianping_detect::columns::Columns;
 use tianping_detect::{
-    DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RefKind,
-    RuleVersion, Severity, Window,
+    DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RefKind, RuleVersion,
+    Severity, Window,
 };
 use tianping_text::{Category, Hit, Lexicon, TermKind, scan, sentences};
 
@@ -121,6 +121,16 @@ static INPUTS: [Input; 6] = [
 
 /// Chars before a negative term that negate it ("不是假货", "没有毒", "绝非劣质").
 const NEGATIONS: &[char] = &['不', '没', '无', '非', '未', '勿'];
+
+/// A pointer at a competitor: char start and end in the text, as written, kind, owner, merchant.
+type Pointer = (
+    usize,
+    usize,
+    String,
+    &'static str,
+    String,
+    Option<(String, String)>,
+);
 
 /// The disparagement detector.
 pub struct Disparagement;
@@ -240,7 +250,8 @@ impl Detector for Disparagement {
             });
         }
         for s in load_sessions(data) {
-            let (platform, session, transcript, window) = (s.platform, s.session, s.transcript, s.window);
+            let (platform, session, transcript, window) =
+                (s.platform, s.session, s.transcript, s.window);
             let key = s.merchant.map(|m| (platform.clone(), m));
             speeches.push(Speech {
                 subject: Ref {
@@ -302,12 +313,21 @@ impl Detector for Disparagement {
                 let sentence = &speech.text[range.clone()];
                 let base_char = speech.text[..range.start].chars().count();
                 // Pointers in the sentence: (char start, char end, text, kind, owner, merchant).
-                let mut pointers: Vec<(usize, usize, String, &'static str, String, Option<(String, String)>)> =
-                    hits.iter()
-                        .filter(|h| h.category == Category::Disparagement && h.kind == TermKind::Target)
-                        .filter(|h| h.start_byte >= range.start && h.end_byte <= range.end)
-                        .map(|h| (h.start_char, h.end_char, h.matched_original.clone(), "lexicon_target", String::new(), None))
-                        .collect();
+                let mut pointers: Vec<Pointer> = hits
+                    .iter()
+                    .filter(|h| h.category == Category::Disparagement && h.kind == TermKind::Target)
+                    .filter(|h| h.start_byte >= range.start && h.end_byte <= range.end)
+                    .map(|h| {
+                        (
+                            h.start_char,
+                            h.end_char,
+                            h.matched_original.clone(),
+                            "lexicon_target",
+                            String::new(),
+                            None,
+                        )
+                    })
+                    .collect();
                 let chars: Vec<char> = sentence.chars().collect();
                 let folded: Vec<char> = chars
                     .iter()
@@ -317,11 +337,13 @@ impl Detector for Disparagement {
                     let Some(cands) = index.get(c) else { continue };
                     for (f, n) in cands {
                         let len = f.chars().count();
-                        if i + len > folded.len() || folded[i..i + len].iter().copied().ne(f.chars())
+                        if i + len > folded.len()
+                            || folded[i..i + len].iter().copied().ne(f.chars())
                         {
                             continue;
                         }
-                        if speech.own.contains(f) || n.merchant.as_ref() == speech.speaker.as_ref() {
+                        if speech.own.contains(f) || n.merchant.as_ref() == speech.speaker.as_ref()
+                        {
                             continue;
                         }
                         pointers.push((
@@ -354,7 +376,13 @@ impl Detector for Disparagement {
                     }
                 }
                 if let Some((gap, pi, ni)) = best {
-                    cases.push((sentence.trim().to_string(), pointers[pi].clone(), negs[ni].term.clone(), negs[ni].matched_original.clone(), gap));
+                    cases.push((
+                        sentence.trim().to_string(),
+                        pointers[pi].clone(),
+                        negs[ni].term.clone(),
+                        negs[ni].matched_original.clone(),
+                        gap,
+                    ));
                 }
             }
             if cases.is_empty() {
@@ -412,16 +440,16 @@ fn negated(text: &str, start: usize) -> bool {
 }
 
 /// Documents: doc_id → (kind, issuer, title, text); smallest record per id.
-pub(crate) fn load_documents(data: &InputData) -> BTreeMap<String, (String, String, String, String)> {
+pub(crate) fn load_documents(
+    data: &InputData,
+) -> BTreeMap<String, (String, String, String, String)> {
     let mut out: BTreeMap<String, (String, String, String, String)> = BTreeMap::new();
     for batch in data.batches("documents") {
         let c = Columns::new(batch);
         for row in 0..c.len() {
-            let (Some(id), Some(kind), Some(text)) = (
-                c.str("doc_id", row),
-                c.str("kind", row),
-                c.str("text", row),
-            ) else {
+            let (Some(id), Some(kind), Some(text)) =
+                (c.str("doc_id", row), c.str("kind", row), c.str("text", row))
+            else {
                 continue;
             };
             let v = (

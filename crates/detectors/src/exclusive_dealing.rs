@@ -11,8 +11,9 @@
 //! deposit deduction, fee increase); an *exit* is the first day the operator's X shop reports
 //! `closed` after having been `open`. Treated operators exiting X within `window_days` after
 //! their measure are compared with the base rate of exits from X among the other dual-homed
-//! operators (exits per operator-day over the observed period, times the window), by a one-sided
-//! binomial test. A finding needs `min_exits` exits, an excess of at least `min_ratio` times the
+//! operators in the same calendar windows (for each measure, the share of the others who left X
+//! within the window after its day), by a one-sided binomial test: a rival closing down, or a
+//! season when everyone leaves, raises the base rate with the exits. A finding needs `min_exits` exits, an excess of at least `min_ratio` times the
 //! base rate and a p-value under `alpha`. Y's own campaign terms and platform documents that
 //! restrict dealing elsewhere are the `unfair_terms` detector's; this finding lists the measures
 //! and the reasons the platform gave, which often say it outright ("独家", "退出其他平台").
@@ -176,7 +177,6 @@ impl Detector for ExclusiveDealing {
             }
         }
         let mut presence: BTreeMap<String, BTreeMap<String, Presence>> = BTreeMap::new();
-        let (mut period_first, mut period_last) = (i64::MAX, i64::MIN);
         for ((uscc, platform), by_day) in &days {
             let mut p = Presence::default();
             for (i, (&day, (status, merchant))) in by_day.iter().enumerate() {
@@ -191,8 +191,6 @@ impl Detector for ExclusiveDealing {
                     p.exit = Some(day);
                 }
             }
-            period_first = period_first.min(p.first);
-            period_last = period_last.max(p.last);
             presence
                 .entry(uscc.clone())
                 .or_default()
@@ -231,14 +229,13 @@ impl Detector for ExclusiveDealing {
             v.sort();
         }
         let platforms: BTreeSet<&String> = presence.values().flat_map(|s| s.keys()).collect();
-        let period = (period_last - period_first + 1).max(1) as f64;
         for y in &platforms {
             for x in &platforms {
                 if x == y {
                     continue;
                 }
                 // Dual-homed operators on X and Y.
-                let (mut treated, mut control_exits, mut control_days) = (Vec::new(), 0usize, 0f64);
+                let (mut treated, mut control) = (Vec::new(), Vec::new());
                 for (uscc, shops) in &presence {
                     let (Some(py), Some(px)) = (shops.get(*y), shops.get(*x)) else {
                         continue;
@@ -252,22 +249,39 @@ impl Detector for ExclusiveDealing {
                         });
                     match first {
                         Some(m) => treated.push((uscc, py, px, m)),
-                        None => {
-                            control_days += (px.exit.unwrap_or(px.last) - px.first + 1) as f64;
-                            control_exits += usize::from(px.exit.is_some());
-                        }
+                        None => control.push(px),
                     }
                 }
-                if treated.is_empty() || control_days == 0.0 {
+                if treated.is_empty() || control.is_empty() {
                     continue;
                 }
                 let exited: Vec<_> = treated
                     .iter()
                     .filter(|(_, _, px, m)| px.exit.is_some_and(|e| e >= m.0 && e <= m.0 + window))
                     .collect();
-                // Base probability of exiting within `window` days, smoothed (one pseudo-exit).
-                let daily = (control_exits as f64 + 0.5) / (control_days + period);
-                let p0 = (1.0 - (1.0 - daily).powf(window as f64)).clamp(1e-9, 1.0);
+                // The base rate in the same calendar windows: for each treated operator, the share
+                // of the other dual-homed operators on X at its measure's day who left X within
+                // the window (half a pseudo-exit of smoothing), averaged. A rival that closes
+                // down, or a season when everyone leaves, raises the base with the exits.
+                let (mut control_exits, mut control_at_risk) = (0usize, 0usize);
+                let p0 = treated
+                    .iter()
+                    .map(|(_, _, _, m)| {
+                        let at_risk: Vec<&&Presence> = control
+                            .iter()
+                            .filter(|px| px.first <= m.0 && px.exit.is_none_or(|e| e >= m.0))
+                            .collect();
+                        let exits = at_risk
+                            .iter()
+                            .filter(|px| px.exit.is_some_and(|e| e <= m.0 + window))
+                            .count();
+                        control_exits += exits;
+                        control_at_risk += at_risk.len();
+                        (exits as f64 + 0.5) / (at_risk.len() as f64 + 1.0)
+                    })
+                    .sum::<f64>()
+                    / treated.len() as f64;
+                let p0 = p0.clamp(1e-9, 1.0);
                 let n = treated.len();
                 let k = exited.len();
                 let rate = k as f64 / n as f64;
@@ -318,8 +332,8 @@ impl Detector for ExclusiveDealing {
                         "window_days": window,
                         "exit_rate": round6(rate),
                         "base_exit_probability_in_window": round6(p0),
-                        "base_control_exits": control_exits,
-                        "base_control_operator_days": control_days,
+                        "base_control_exits_in_matched_windows": control_exits,
+                        "base_control_at_risk_in_matched_windows": control_at_risk,
                         "excess_ratio": round6(ratio),
                         "binomial_p_value": p_value,
                         "measures_by_action": actions,

@@ -33,8 +33,8 @@ use std::collections::BTreeSet;
 
 use serde_json::json;
 use tianping_detect::{
-    DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RefKind,
-    RuleVersion, Severity,
+    DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RefKind, RuleVersion,
+    Severity,
 };
 use tianping_text::{Category, Hit, Lexicon, TermKind, scan, sentences};
 
@@ -69,14 +69,12 @@ static INPUTS: [Input; 1] = [Input {
 }];
 
 /// Statements that no less restrictive alternative exists (第十二条).
-const ALTERNATIVES: &[&str] = &[
-    "替代方案",
-    "影响更小",
-    "限制更少",
-    "更小的替代",
-];
+const ALTERNATIVES: &[&str] = &["替代方案", "影响更小", "限制更少", "更小的替代"];
 /// Statements of an implementation period or end condition (第十二条).
 const PERIODS: &[&str] = &["实施期限", "有效期", "期限为", "届满", "终止条件"];
+
+/// A clause to review: the sentence, its terms (term, as written, provision), whether one is strong.
+type Clause = (String, Vec<(String, String, String)>, bool);
 
 /// The fair_competition_review detector.
 pub struct FairCompetitionReview;
@@ -122,7 +120,7 @@ impl Detector for FairCompetitionReview {
             let period = PERIODS.iter().any(|p| text.contains(p));
             let alternative = ALTERNATIVES.iter().any(|p| text.contains(p));
             // (sentence, terms (term, written, provision), strong)
-            let mut clauses: Vec<(String, Vec<(String, String, String)>, bool)> = Vec::new();
+            let mut clauses: Vec<Clause> = Vec::new();
             for range in sentences(&text) {
                 let own: Vec<&Hit> = hits
                     .iter()

@@ -23,8 +23,10 @@
 //!
 //! Shared delivery addresses and networks, and the share of orders in the busiest three days,
 //! are reported as evidence but not counted: colleagues share an office address and network.
-//! A finding needs `min_signals` behaviours, at least `min_accounts` accounts and at least
-//! `min_share` of the merchant's orders; severity rises with the number of behaviours.
+//! A finding needs `min_signals` behaviours — or empty parcels on at least `empty_parcels_alone`
+//! of the ring's orders, which prove fake shipments on their own — at least `min_accounts`
+//! accounts and at least `min_share` of the merchant's orders; severity rises with the number of
+//! behaviours.
 //!
 //! Known false positives: loyal customers of a small shop are dense but behave normally (no
 //! finding); a family ordering on one phone for a few members shows `shared_devices` alone.
@@ -32,7 +34,7 @@
 //! `min_accounts`.
 //!
 //! Parameters: `max_blocks`, `min_accounts`, `min_share`, `min_signals`, `device_share`,
-//! `parcel_ratio`, `sign_minutes`, `review_minutes`, `signal_share`.
+//! `parcel_ratio`, `empty_parcels_alone`, `sign_minutes`, `review_minutes`, `signal_share`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -107,6 +109,15 @@ const PARAMS: &[ParamDef] = &[
         max: 1.0,
         source: "ours: an empty parcel weighs a fraction of the goods",
         meaning_zh: "空包：包裹重量低于该经营者其他包裹中位数的比例",
+    },
+    ParamDef {
+        name: "empty_parcels_alone",
+        default: 0.8,
+        unit: "ratio",
+        min: 0.0,
+        max: 1.0,
+        source: "ours: parcels that weigh nothing are proof of a fake shipment on their own",
+        meaning_zh: "空包占比达到该值时，单凭空包即可成立",
     },
     ParamDef {
         name: "sign_minutes",
@@ -261,6 +272,7 @@ impl Detector for FakeOrders {
             p("device_share"),
         );
         let parcel_ratio = p("parcel_ratio");
+        let empty_alone = p("empty_parcels_alone");
         let sign_ns = (p("sign_minutes") * MINUTE_NS as f64) as i64;
         let review_ns = (p("review_minutes") * MINUTE_NS as f64) as i64;
 
@@ -435,7 +447,8 @@ impl Detector for FakeOrders {
                 .into_iter()
                 .filter_map(|(name, on)| on.then_some(name))
                 .collect();
-                if signals.len() < min_signals {
+                let conclusive = e.empty_parcels.is_some_and(|s| s >= empty_alone);
+                if signals.len() < min_signals && !conclusive {
                     continue;
                 }
                 reported.insert(merchant);
@@ -502,6 +515,7 @@ impl Detector for FakeOrders {
                         "thresholds": {
                             "min_accounts": min_accounts, "min_share": min_share, "min_signals": min_signals,
                             "signal_share": signal_share, "device_share": device_share, "parcel_ratio": parcel_ratio,
+                            "empty_parcels_alone": empty_alone,
                             "sign_minutes": p("sign_minutes"), "review_minutes": p("review_minutes"),
                         },
                     }),

@@ -51,8 +51,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::{Value, json};
 use tianping_detect::columns::{Columns, china_day, china_time};
 use tianping_detect::{
-    DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RefKind,
-    RuleVersion, Severity, Window,
+    DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RefKind, RuleVersion,
+    Severity, Window,
 };
 use tianping_domain::value::format_date;
 use tianping_text::{
@@ -172,6 +172,9 @@ const REVIEWED_CLASSES: &[&str] = &[
 
 /// At most this many matches are listed in a finding's evidence.
 const MAX_LISTED: usize = 20;
+
+/// What a merchant sells: product classes and registered brands.
+type Sold<'a> = (BTreeSet<&'a str>, BTreeSet<String>);
 
 /// The false_advertising detector.
 pub struct FalseAdvertising;
@@ -301,8 +304,7 @@ fn judge_all(
             product_class: *class,
         };
         let judged = f(&speech.text, &ctx);
-        let (v, e): (Vec<Judged>, Vec<Judged>) =
-            judged.into_iter().partition(Judged::is_violation);
+        let (v, e): (Vec<Judged>, Vec<Judged>) = judged.into_iter().partition(Judged::is_violation);
         if i == 0 {
             exempt = e;
         }
@@ -355,7 +357,7 @@ impl Detector for FalseAdvertising {
                 .and_then(|x| x.0.clone())
         };
         // Per merchant: classes sold and registered brands used (for live sessions).
-        let mut sold: BTreeMap<(&str, &str), (BTreeSet<&str>, BTreeSet<String>)> = BTreeMap::new();
+        let mut sold: BTreeMap<(&str, &str), Sold<'_>> = BTreeMap::new();
         for l in listings.values() {
             let e = sold
                 .entry((l.platform.as_str(), l.merchant.as_str()))
@@ -439,8 +441,7 @@ impl Detector for FalseAdvertising {
                 .classes
                 .iter()
                 .all(|c| c.is_some_and(|c| STRICT_CLASSES.contains(&c)));
-            let (abs_v, mut abs_e) =
-                judge_all(speech, |t, c| judge_absolute_terms_with(lex, t, c));
+            let (abs_v, mut abs_e) = judge_all(speech, |t, c| judge_absolute_terms_with(lex, t, c));
             // A grade the same text ties to a standard elsewhere ("特级 龙井" in the title,
             // "质量等级：特级，执行标准…" in the description) is that standard grade (guideline
             // item 3).
@@ -448,7 +449,9 @@ impl Detector for FalseAdvertising {
                 .iter()
                 .filter(|j| {
                     j.verdict
-                        == tianping_text::Verdict::Exempt(tianping_text::ExemptReason::StandardGrade)
+                        == tianping_text::Verdict::Exempt(
+                            tianping_text::ExemptReason::StandardGrade,
+                        )
                 })
                 .map(|j| j.hit.term.clone())
                 .collect();
@@ -676,19 +679,21 @@ pub(crate) fn load_sessions(data: &InputData) -> Vec<Session> {
         }
     }
     out.into_iter()
-        .map(|((platform, session), (merchant, transcript, from, to))| Session {
-            platform,
-            session,
-            merchant,
-            transcript,
-            window: match (from, to) {
-                (Some(f), Some(t)) => Some(Window {
-                    from: china_time(f),
-                    to: china_time(t.max(f)),
-                }),
-                _ => None,
+        .map(
+            |((platform, session), (merchant, transcript, from, to))| Session {
+                platform,
+                session,
+                merchant,
+                transcript,
+                window: match (from, to) {
+                    (Some(f), Some(t)) => Some(Window {
+                        from: china_time(f),
+                        to: china_time(t.max(f)),
+                    }),
+                    _ => None,
+                },
             },
-        })
+        )
         .collect()
 }
 

@@ -1,11 +1,11 @@
 //! Detector: invoice_refusal — invoices requested and not issued.
 //!
-//! Practice: per merchant, orders (not cancelled) whose buyer asked for an invoice
+//! Practice: per merchant, delivered orders (status `signed` or `completed`: refunded and
+//! cancelled orders are no sale, paid and shipped ones are not yet due) whose buyer asked for an invoice
 //! (`invoice_requested`) that was not issued (`invoice_issued = false`), over both a count and a
 //! rate threshold (电子商务法 第十四条: 应当依法出具纸质发票或者电子发票等购货凭证或者服务单据).
 //!
-//! Known false positives: invoices issued outside the platform and not reported back; orders too
-//! recent for the invoice to be due. The evidence lists the orders.
+//! Known false positives: invoices issued outside the platform and not reported back. The evidence lists the orders.
 //!
 //! Parameters: `min_unissued`, `min_rate`.
 
@@ -91,8 +91,10 @@ impl Detector for InvoiceRefusal {
         for batch in data.batches("orders") {
             let c = Columns::new(batch);
             for row in 0..c.len() {
+                // Due once the sale is done: delivered and not undone (a refunded or cancelled
+                // order is no sale; a paid or shipped one is not yet due).
                 if c.bool("invoice_requested", row) != Some(true)
-                    || c.str("status", row) == Some("cancelled")
+                    || !matches!(c.str("status", row), Some("signed" | "completed"))
                 {
                     continue;
                 }

@@ -5,20 +5,32 @@
 //!   some live codes fail it; confirm with the 公示系统).
 //! - `unknown_uscc`: a well-formed code the registry does not know (only once a registry delivery
 //!   exists, so an empty registry does not flag everyone).
-//! - `deregistered_selling`: the registry lists the operator as `revoked` or `cancelled` (吊销、注销),
-//!   on the serious-violation list, or on the abnormal-operation list, and it still has orders.
-//! - `license_not_displayed`: a company or individual business that does not show its licence link
-//!   (亮照, 电子商务法 第十五条).
-//! - `unregistered_natural_person`: a natural-person shop over the ¥100,000 annual exemption
-//!   (网络交易监督管理办法 第八条: 年交易额累计不超过十万元的 may go unregistered; exactly ¥100,000
-//!   is within it).
+//!   A code that fails the check and is also absent from the registry gives both findings: the
+//!   second is the stronger fact.
+//! - `deregistered_selling`: the registry lists the operator as `revoked` or `cancelled` (吊销、注销)
+//!   and its shop, still open, has orders.
+//! - `listed_operator_selling`: the operator is on the serious-violation list (严重违法失信名单,
+//!   medium) or the abnormal-operation list (经营异常名录, low): being listed does not by itself bar
+//!   trading, so this is a credit-supervision signal, kept apart from `deregistered_selling`.
+//! - `license_not_displayed`: a company or individual business whose shop is open and does not show
+//!   its licence link (亮照, 电子商务法 第十五条).
+//! - `unregistered_natural_person`: a natural person's shops over the ¥100,000 annual exemption
+//!   (网络交易监督管理办法 第八条: 年交易额累计不超过十万元的 may go unregistered, and the turnover of
+//!   one person's shops on one or several platforms is added up; exactly ¥100,000 is within it).
+//!   Shops whose every listing claims to sell the holder's own farm produce (自产农副产品, 电子商务法
+//!   第十条) are exempt at any amount; the claim is taken at its word.
+//!
+//! Shops with a `closed_on` date on or before `as_of` are not "still selling" and not expected to
+//! show a licence.
 //!
 //! Known false positives: registry deliveries that lag the real register (a just-registered company
-//! looks unknown), shops mid-transfer. The evidence names the registry status and the dates.
+//! looks unknown), shops mid-transfer. Known false negatives: a cancelled operator whose shop has
+//! since closed (the registry gives no cancellation date to compare with the last order); a false
+//! 自产 claim. The evidence names the registry status and the dates.
 //!
 //! Parameters: `exemption_fen` (unregistered_natural_person).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde_json::json;
 use tianping_detect::columns::Columns;
@@ -33,7 +45,7 @@ const BASIS_ID: &[&str] = &[
     "网络交易监督管理办法 第七条",
 ];
 
-static RULES: [RuleVersion; 5] = [
+static RULES: [RuleVersion; 6] = [
     RuleVersion {
         rule: "merchant_identity.uscc_checksum",
         effective_from: "2019-01-01",
@@ -60,6 +72,13 @@ static RULES: [RuleVersion; 5] = [
         params: &[],
     },
     RuleVersion {
+        rule: "merchant_identity.listed_operator_selling",
+        effective_from: "2019-01-01",
+        effective_to: None,
+        legal_basis: &["企业信息公示暂行条例 第十七条", "电子商务法 第二十七条"],
+        params: &[],
+    },
+    RuleVersion {
         rule: "merchant_identity.license_not_displayed",
         effective_from: "2019-01-01",
         effective_to: None,
@@ -83,7 +102,7 @@ static RULES: [RuleVersion; 5] = [
     },
 ];
 
-static INPUTS: [Input; 3] = [
+static INPUTS: [Input; 4] = [
     Input {
         table: "merchants",
         columns: &[
@@ -91,10 +110,17 @@ static INPUTS: [Input; 3] = [
             "merchant_id",
             "merchant_type",
             "uscc",
+            "holder_pid",
             "name",
             "license_displayed",
             "annual_turnover_fen",
+            "closed_on",
         ],
+        time_column: None,
+    },
+    Input {
+        table: "listings",
+        columns: &["platform_id", "merchant_id", "title", "description"],
         time_column: None,
     },
     Input {
@@ -119,7 +145,19 @@ struct Merchant {
     name: String,
     license: Option<bool>,
     turnover: Option<i64>,
+    holder: Option<String>,
+    closed_on: Option<i32>,
 }
+
+/// Words by which a listing claims the holder's own farm produce (电子商务法 第十条).
+const OWN_PRODUCE: &[&str] = &[
+    "自产自销",
+    "农户自产",
+    "自家种植",
+    "自家养殖",
+    "自产农副产品",
+    "自种",
+];
 
 impl Detector for MerchantIdentity {
     fn id(&self) -> &'static str {
@@ -153,6 +191,8 @@ impl Detector for MerchantIdentity {
                     name: c.str("name", row).unwrap_or("").into(),
                     license: c.bool("license_displayed", row),
                     turnover: c.i64("annual_turnover_fen", row),
+                    holder: c.str("holder_pid", row).map(str::to_string),
+                    closed_on: c.date_days("closed_on", row),
                 };
                 // Several deliveries: keep one deterministically (the largest record).
                 let entry = merchants
@@ -187,9 +227,40 @@ impl Detector for MerchantIdentity {
                 }
             }
         }
+        // Shops whose every listing claims own farm produce.
+        let mut claims: BTreeMap<(String, String), (usize, usize)> = BTreeMap::new();
+        for batch in data.batches("listings") {
+            let c = Columns::new(batch);
+            for row in 0..c.len() {
+                if let (Some(p), Some(m)) = (c.str("platform_id", row), c.str("merchant_id", row)) {
+                    let text = format!(
+                        "{}{}",
+                        c.str("title", row).unwrap_or(""),
+                        c.str("description", row).unwrap_or("")
+                    );
+                    let e = claims.entry((p.into(), m.into())).or_default();
+                    e.0 += 1;
+                    e.1 += usize::from(OWN_PRODUCE.iter().any(|w| text.contains(w)));
+                }
+            }
+        }
+        let own_produce =
+            |key: &(String, String)| claims.get(key).is_some_and(|(n, k)| *n > 0 && n == k);
+        // One person's natural-person shops, over every platform.
+        type Shops<'a> = Vec<(&'a (String, String), i64)>;
+        let mut by_holder: BTreeMap<&str, Shops<'_>> = BTreeMap::new();
+        let today = tianping_detect::columns::china_day(ctx.as_of_ns);
+        let open = |m: &Merchant| m.closed_on.is_none_or(|d| i64::from(d) > today);
+        for (key, m) in &merchants {
+            if m.kind == "natural_person"
+                && m.uscc.is_none()
+                && let (Some(h), Some(t)) = (&m.holder, m.turnover)
+            {
+                by_holder.entry(h.as_str()).or_default().push((key, t));
+            }
+        }
         let has_registry = !registry.is_empty();
         let rule = |name: &str| ctx.rule_in_force(&RULES, name);
-        let mut flagged_uscc: BTreeSet<(String, String)> = BTreeSet::new();
         for ((platform, merchant), m) in &merchants {
             let subject = Ref {
                 uscc: m.uscc.clone(),
@@ -200,7 +271,6 @@ impl Detector for MerchantIdentity {
                 match check_uscc(code) {
                     Ok(UsccCheck::BadCheckCharacter { expected }) => {
                         if let Some(r) = rule("merchant_identity.uscc_checksum") {
-                            flagged_uscc.insert((platform.clone(), merchant.clone()));
                             sink.push(Draft {
                                 rule: r,
                                 severity: Severity::Low,
@@ -219,7 +289,6 @@ impl Detector for MerchantIdentity {
                 let known = registry.get(code);
                 if has_registry
                     && known.is_none()
-                    && !flagged_uscc.contains(&(platform.clone(), merchant.clone()))
                     && let Some(r) = rule("merchant_identity.unknown_uscc")
                 {
                     sink.push(Draft {
@@ -235,17 +304,27 @@ impl Detector for MerchantIdentity {
                         evidence: json!({"uscc": code, "registry_records": registry.len()}),
                     });
                 }
-                if let (Some((status, registered_name)), Some((orders, last))) =
-                    (known, selling.get(&(platform.clone(), merchant.clone())))
-                {
-                    let severity = match status.as_str() {
-                        "revoked" | "cancelled" | "serious_violation" => Some(Severity::High),
-                        "abnormal" => Some(Severity::Medium),
-                        _ => None,
+                if let (Some((status, registered_name)), Some((orders, last)), true) = (
+                    known,
+                    selling.get(&(platform.clone(), merchant.clone())),
+                    open(m),
+                ) {
+                    let (severity, rule_name) = match status.as_str() {
+                        "revoked" | "cancelled" => (
+                            Some(Severity::High),
+                            "merchant_identity.deregistered_selling",
+                        ),
+                        "serious_violation" => (
+                            Some(Severity::Medium),
+                            "merchant_identity.listed_operator_selling",
+                        ),
+                        "abnormal" => (
+                            Some(Severity::Low),
+                            "merchant_identity.listed_operator_selling",
+                        ),
+                        _ => (None, ""),
                     };
-                    if let (Some(severity), Some(r)) =
-                        (severity, rule("merchant_identity.deregistered_selling"))
-                    {
+                    if let (Some(severity), Some(r)) = (severity, rule(rule_name)) {
                         let status_zh = match status.as_str() {
                             "revoked" => "已吊销",
                             "cancelled" => "已注销",
@@ -255,7 +334,11 @@ impl Detector for MerchantIdentity {
                         sink.push(Draft {
                             rule: r,
                             severity,
-                            score: if severity == Severity::High { 0.9 } else { 0.6 },
+                            score: match severity {
+                                Severity::High => 0.9,
+                                Severity::Medium => 0.6,
+                                _ => 0.3,
+                            },
                             subject: subject.clone(),
                             related: vec![],
                             window: None,
@@ -268,6 +351,7 @@ impl Detector for MerchantIdentity {
             }
             if m.license == Some(false)
                 && m.kind != "natural_person"
+                && open(m)
                 && let Some(r) = rule("merchant_identity.license_not_displayed")
             {
                 sink.push(Draft {
@@ -283,25 +367,51 @@ impl Detector for MerchantIdentity {
             }
             if m.kind == "natural_person"
                 && m.uscc.is_none()
-                && let (Some(r), Some(turnover)) = (
+                && let (Some(r), Some(own)) = (
                     rule("merchant_identity.unregistered_natural_person"),
                     m.turnover,
                 )
             {
                 let limit = ctx.param(r, "exemption_fen") as i64;
-                if turnover > limit {
+                // The person's shops: this one alone when the holder is unknown.
+                let key = (platform.clone(), merchant.clone());
+                let shops: Vec<(&(String, String), i64)> = m
+                    .holder
+                    .as_deref()
+                    .and_then(|h| by_holder.get(h).cloned())
+                    .unwrap_or_else(|| vec![(&key, own)]);
+                let turnover: i64 = shops.iter().map(|s| s.1).sum();
+                let exempt = shops.iter().all(|s| own_produce(s.0));
+                if turnover > limit && !exempt {
+                    let others: Vec<Ref> = shops
+                        .iter()
+                        .filter(|s| *s.0 != key)
+                        .map(|s| Ref::merchant(&s.0.0, &s.0.1))
+                        .collect();
                     sink.push(Draft {
                         rule: r,
                         severity: Severity::Medium,
                         score: (turnover as f64 / limit as f64 / 10.0).min(1.0),
                         subject: subject.clone(),
-                        related: vec![],
+                        related: others,
                         window: None,
-                        summary: format!(
-                            "{who}为未登记的自然人网店，近 12 个月交易额 {} 元，超过 10 万元的免登记上限。",
-                            tianping_detect::columns::yuan(turnover)
-                        ),
-                        evidence: json!({"annual_turnover_fen": turnover, "exemption_fen": limit}),
+                        summary: if shops.len() > 1 {
+                            format!(
+                                "{who}为未登记的自然人网店；同一经营者的 {} 家网店近 12 个月交易额合计 {} 元（本店 {} 元），超过 10 万元的免登记上限。",
+                                shops.len(),
+                                tianping_detect::columns::yuan(turnover),
+                                tianping_detect::columns::yuan(own)
+                            )
+                        } else {
+                            format!(
+                                "{who}为未登记的自然人网店，近 12 个月交易额 {} 元，超过 10 万元的免登记上限。",
+                                tianping_detect::columns::yuan(turnover)
+                            )
+                        },
+                        evidence: json!({
+                            "annual_turnover_fen": turnover, "this_shop_fen": own, "exemption_fen": limit,
+                            "shops_of_holder": shops.iter().map(|s| json!({"platform_id": s.0.0, "merchant_id": s.0.1, "annual_turnover_fen": s.1})).collect::<Vec<_>>(),
+                        }),
                     });
                 }
             }

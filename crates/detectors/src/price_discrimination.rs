@@ -3,8 +3,7 @@
 //!
 //! Practice: within cells of the same listing, hour, viewer region and device class (the "same
 //! conditions" of 平台经济反垄断指南 第十七条: history and habits do not make conditions different),
-//! compare what loyal viewers (`viewer_segment` returning or member, or at least `loyal_min_orders`
-//! orders in 90 days) would pay with what other viewers would pay.
+//! compare what loyal viewers (see below) would pay with what other viewers would pay.
 //!
 //! Method (algorithms note §2.5): the statistic is the weighted mean over cells of the relative gap
 //! between the two groups' mean payable prices; its one-sided p-value comes from
@@ -24,7 +23,17 @@
 //! SKU), region or device effects coarser than the cell, member prices that the member has chosen.
 //! The evidence gives the cells and the counts so an officer can check.
 //!
-//! Parameters: `loyal_min_orders`, `min_per_arm`, `permutations`, `fdr`, `min_gap_ratio`.
+//! When a listing has too few ordinary observations but at least `min_probe_pairs` cells where
+//! the regulator's matched test accounts (a loyal one and a new one, same hour, region and device)
+//! were both shown a price, the p-value is a one-sided sign test over those cells (each is its own
+//! controlled experiment) and enters the same Benjamini–Hochberg adjustment.
+//!
+//! A viewer counts as loyal by transaction history (`viewer_orders_90d` ≥ `loyal_min_orders`)
+//! when the platform reports it — a member tier is a condition the customer chose, history is not
+//! — and by `viewer_segment` (returning, member) only when it does not.
+//!
+//! Parameters: `loyal_min_orders`, `min_per_arm`, `permutations`, `fdr`, `min_gap_ratio`,
+//! `min_probe_pairs`.
 
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
@@ -90,6 +99,15 @@ const LOYALTY_SURCHARGE: RuleVersion = RuleVersion {
             max: 1.0,
             source: "ours: gaps under 1% are within coupon noise",
             meaning_zh: "最小价差比例",
+        },
+        ParamDef {
+            name: "min_probe_pairs",
+            default: 10.0,
+            unit: "matched cells",
+            min: 5.0,
+            max: 100_000.0,
+            source: "ours: a sign test over 10 matched test-account pairs can reach p < 0.001",
+            meaning_zh: "监管测试账号对照组（同时段同地区同设备）最少组数",
         },
     ],
 };
@@ -290,6 +308,7 @@ impl Detector for PriceDiscrimination {
         let permutations = ctx.param(rule, "permutations") as usize;
         let fdr = ctx.param(rule, "fdr");
         let min_gap = ctx.param(rule, "min_gap_ratio");
+        let min_probe_pairs = ctx.param(rule, "min_probe_pairs");
 
         let mut by_listing: BTreeMap<(&str, &str), Vec<Obs<'_>>> = BTreeMap::new();
         for batch in data.batches("price_observations") {
@@ -315,8 +334,13 @@ impl Detector for PriceDiscrimination {
                 };
                 let segment = c.str("viewer_segment", row).unwrap_or("unknown");
                 let orders = c.i64("viewer_orders_90d", row);
-                let loyal = matches!(segment, "returning" | "member")
-                    || orders.is_some_and(|n| n as f64 >= loyal_min);
+                // Transaction history decides when the platform gives it (a member tier is a
+                // trading condition a customer chose; history is not, 指南 第十七条); the segment
+                // label only when it does not.
+                let loyal = match orders {
+                    Some(n) => n as f64 >= loyal_min,
+                    None => matches!(segment, "returning" | "member"),
+                };
                 let device = match c.str("device", row).unwrap_or("other") {
                     "ios" | "android" | "mini_program" | "mobile_web" => "mobile",
                     "pc_web" => "pc",
@@ -347,41 +371,17 @@ impl Detector for PriceDiscrimination {
                     .cmp(&(b.cell, b.viewer, b.at, b.loyal))
                     .then(a.price.total_cmp(&b.price))
             });
-            let cells = build_cells(&obs, |o| o.loyal);
-            let arms = cells.arms();
-            if arms.0 < min_per_arm || arms.1 < min_per_arm {
-                continue;
-            }
-            let observed = cells.statistic(None);
-            let mut rng = Rng(seed_of(&[platform, listing]));
-            let mut at_least = 0usize;
-            for _ in 0..permutations {
-                let labels = cells.permuted(&mut rng);
-                if cells.statistic(Some(&labels)) >= observed {
-                    at_least += 1;
-                }
-            }
-            let p = (1 + at_least) as f64 / (1 + permutations) as f64;
-            // A/A: the same statistic for a split that carries no attribute.
-            let aa = build_cells(&obs, |o| seed_of(&[o.viewer]).is_multiple_of(2));
-            let noise = aa.statistic(None).abs();
-            let mut boots: Vec<f64> = (0..200)
-                .map(|_| cells.resampled(&mut rng).statistic(None))
-                .collect();
-            boots.sort_by(f64::total_cmp);
-            let ci = (boots[5], boots[194]);
-            // Probe pairs: matched test accounts in the same cell.
+            let all_cells = build_cells(&obs, |o| o.loyal);
+            let probes: Vec<Obs<'_>> = obs.iter().filter(|o| o.probe).cloned().collect();
+            let probe_cells = build_cells(&probes, |o| o.loyal);
+            // Probe pairs: matched test accounts in the same cell, and in how many the loyal
+            // account was asked more.
             let mut probe_pairs = (0, 0);
-            for (prices, labels) in build_cells(
-                &obs.iter().filter(|o| o.probe).cloned().collect::<Vec<_>>(),
-                |o| o.loyal,
-            )
-            .cells
-            {
+            for (prices, labels) in &probe_cells.cells {
                 let mean = |flag: bool| {
                     let v: Vec<f64> = prices
                         .iter()
-                        .zip(&labels)
+                        .zip(labels)
                         .filter(|(_, l)| **l == flag)
                         .map(|(p, _)| *p)
                         .collect();
@@ -392,6 +392,42 @@ impl Detector for PriceDiscrimination {
                     probe_pairs.0 += 1;
                 }
             }
+            let arms = all_cells.arms();
+            // Enough ordinary observations: the permutation test. Too few, but enough matched
+            // probe pairs: a sign test over the pairs (each pair is its own controlled experiment).
+            let by_probes = arms.0 < min_per_arm || arms.1 < min_per_arm;
+            if by_probes && (probe_pairs.1 as f64) < min_probe_pairs {
+                continue;
+            }
+            let cells = if by_probes { probe_cells } else { all_cells };
+            let arms = cells.arms();
+            let observed = cells.statistic(None);
+            let mut rng = Rng(seed_of(&[platform, listing]));
+            let p = if by_probes {
+                sign_test(probe_pairs.1, probe_pairs.0)
+            } else {
+                let mut at_least = 0usize;
+                for _ in 0..permutations {
+                    let labels = cells.permuted(&mut rng);
+                    if cells.statistic(Some(&labels)) >= observed {
+                        at_least += 1;
+                    }
+                }
+                (1 + at_least) as f64 / (1 + permutations) as f64
+            };
+            // A/A: the same statistic for a split that carries no attribute.
+            let aa = build_cells(&obs, |o| seed_of(&[o.viewer]).is_multiple_of(2));
+            // (With matched probe accounts the split would be the accounts themselves.)
+            let noise = if by_probes {
+                0.0
+            } else {
+                aa.statistic(None).abs()
+            };
+            let mut boots: Vec<f64> = (0..200)
+                .map(|_| cells.resampled(&mut rng).statistic(None))
+                .collect();
+            boots.sort_by(f64::total_cmp);
+            let ci = (boots[5], boots[194]);
             let (mut sl, mut nl, mut so, mut no) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
             for (prices, labels) in &cells.cells {
                 for (p, l) in prices.iter().zip(labels) {
@@ -500,4 +536,23 @@ impl Detector for PriceDiscrimination {
             });
         }
     }
+}
+
+/// One-sided sign test: P(at least `k` of `n` fair coin tosses come up heads).
+fn sign_test(n: usize, k: usize) -> f64 {
+    if k == 0 {
+        return 1.0;
+    }
+    // Sum of C(n, i) / 2^n for i >= k, in log space.
+    let mut ln_choose = 0.0f64;
+    let mut total = 0.0f64;
+    for i in 0..=n {
+        if i > 0 {
+            ln_choose += ((n - i + 1) as f64).ln() - (i as f64).ln();
+        }
+        if i >= k {
+            total += (ln_choose - n as f64 * std::f64::consts::LN_2).exp();
+        }
+    }
+    total.min(1.0)
 }

@@ -15,7 +15,10 @@
 //!   same listing. Safe harbour (第二十一条第二项): no finding when what the viewer would finally pay
 //!   is not above the price first shown.
 //! - `fake_time_limit` (第十九条第四项): "限时 / 仅限今日 / 最后一天"-style urgency while the same or a
-//!   lower price is still offered on at least `min_days_after` later days after the claimed deadline.
+//!   lower price is still offered on at least `min_days_after` consecutive days right after the
+//!   claimed deadline (a promotion that ends and comes back next week is a real limit each time).
+//!   For `bait_price`, a time-limited offer seen before midnight and the full price after it is
+//!   the offer ending as announced, not bait.
 //!
 //! Legal basis: 明码标价和禁止价格欺诈规定 (SAMR order 56, in force 2022-07-01); before that date the
 //! rules are not in force and give no findings.
@@ -582,6 +585,15 @@ impl PriceFraud {
                     && o.at <= first.at + window
             });
             let Some(later) = later else { continue };
+            // A time-limited offer seen before midnight and the full price after it: the
+            // promotion ended as announced, which is not bait.
+            let limited = first.promo_kind == "flash_sale"
+                || first
+                    .promo_label
+                    .is_some_and(|l| DAY_TERMS.iter().chain(TIMER_TERMS).any(|t| l.contains(t)));
+            if limited && china_day(later.at) > china_day(first.at) {
+                continue;
+            }
             let charged = later.payable.unwrap_or(later.displayed);
             // Safe harbour (第二十一条第二项): paying no more than first shown is no bait.
             if charged <= first.displayed {
@@ -668,19 +680,30 @@ impl PriceFraud {
                 .chain(TIMER_TERMS)
                 .find(|t| label.contains(**t));
             let Some(term) = term else { continue };
-            let deadline = if DAY_TERMS.contains(term) {
+            // A deadline the label states ("至11月11日", "仅限本周五至周日") wins over the term's.
+            let deadline = if let Some(d) = stated_deadline(label, o.at) {
+                d
+            } else if DAY_TERMS.contains(term) {
                 china_day_start(china_day(o.at) + 1)
             } else {
                 o.at + DAY_NS
             };
-            let mut later_days: Vec<i64> = obs
-                .iter()
-                .filter(|l| {
-                    l.at >= deadline && l.at < deadline + lookahead && l.displayed <= o.displayed
-                })
-                .map(|l| china_day(l.at))
-                .collect();
-            later_days.dedup();
+            // The offer goes on after its deadline: the days right after it, one after another,
+            // on which the same or a lower price is still shown. A day whose observations all
+            // show a higher price (the offer really ended) or that has none ends the run, so a
+            // promotion repeated every week is not a fake limit.
+            let mut later_days: Vec<i64> = Vec::new();
+            let first_day = china_day(deadline);
+            for day in first_day..first_day + lookahead / DAY_NS {
+                let on_day: Vec<&Obs<'_>> = obs
+                    .iter()
+                    .filter(|l| china_day(l.at) == day && l.at >= deadline)
+                    .collect();
+                if on_day.is_empty() || !on_day.iter().any(|l| l.displayed <= o.displayed) {
+                    break;
+                }
+                later_days.push(day);
+            }
             if later_days.len() < min_days {
                 continue;
             }
@@ -724,6 +747,61 @@ impl PriceFraud {
             evidence: json!({"rule": "不得使用虚假的或者使人误解的限时等标价用语诱导交易", "finding": ev}),
         });
     }
+}
+
+/// The end of the period a promotion label states, if it states one: a date ("11月11日",
+/// "至11月11日24点") ends at the close of that day (in the observation's year, or the next if the
+/// date has passed); "周日" / "周末" ends at the close of the coming Sunday.
+fn stated_deadline(label: &str, at: i64) -> Option<i64> {
+    let today = china_day(at);
+    let chars: Vec<char> = label.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        if *c != '月' {
+            continue;
+        }
+        let digits = |range: &mut dyn Iterator<Item = usize>| -> Option<u32> {
+            let mut v: Vec<char> = Vec::new();
+            for j in range {
+                match chars.get(j) {
+                    Some(d) if d.is_ascii_digit() && v.len() < 2 => v.push(*d),
+                    _ => break,
+                }
+            }
+            v.iter().collect::<String>().parse().ok()
+        };
+        let month_digits: Vec<char> = chars[..i]
+            .iter()
+            .rev()
+            .take_while(|d| d.is_ascii_digit())
+            .take(2)
+            .copied()
+            .collect();
+        let month: Option<u32> = month_digits.iter().rev().collect::<String>().parse().ok();
+        let day = digits(&mut (i + 1..chars.len()));
+        let day_len = day.map_or(0, |d| d.to_string().len());
+        if let (Some(month), Some(day)) = (month, day)
+            && matches!(chars.get(i + 1 + day_len), Some('日' | '号'))
+        {
+            let year: i32 = tianping_domain::value::format_date(today)
+                .get(..4)
+                .and_then(|y| y.parse().ok())?;
+            let mut date = i64::from(tianping_domain::value::days_from_civil(year, month, day)?);
+            if date < today {
+                date = i64::from(tianping_domain::value::days_from_civil(
+                    year + 1,
+                    month,
+                    day,
+                )?);
+            }
+            return Some(china_day_start(date + 1));
+        }
+    }
+    if label.contains("周日") || label.contains("周末") || label.contains("星期日") {
+        // Day 0 of the epoch (1970-01-01) was a Thursday: Sunday is weekday 3 counted from it.
+        let until_sunday = (3 - today.rem_euclid(7)).rem_euclid(7);
+        return Some(china_day_start(today + until_sunday + 1));
+    }
+    None
 }
 
 fn page_zh(page: &str) -> &'static str {

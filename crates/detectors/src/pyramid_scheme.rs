@@ -16,7 +16,10 @@
 //! by the platform as recruitment rewards; the evidence gives the amounts so an officer can tell.
 //!
 //! Parameters: `min_members`, `min_levels` (criminal referral), `serious_members`,
-//! `serious_funds_fen` (情节严重), `recruitment_share` (share of rewards that makes 拉人头 the model).
+//! `serious_funds_fen` (情节严重), `recruitment_share` (share of rewards that makes 拉人头 the model),
+//! `team_pay_ratio` (团队计酬 needs uplines paid on sales well above what members without a
+//! downline earn on their own sales: a commission on own sales only is not team pay, however deep
+//! the invitation tree).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -72,6 +75,15 @@ static RULES: [RuleVersion; 1] = [RuleVersion {
             max: 1e15,
             source: "2013 两高一部意见: 情节严重 ≥ ¥2,500,000 collected",
             meaning_zh: "情节严重的收取资金（分）",
+        },
+        ParamDef {
+            name: "team_pay_ratio",
+            default: 1.5,
+            unit: "ratio",
+            min: 1.0,
+            max: 100.0,
+            source: "ours: uplines paid on sales at least this many times what members without a downline earn on sales are paid on their downline's sales",
+            meaning_zh: "有下线者的人均销售奖励达到无下线者的倍数时视为团队计酬",
         },
         ParamDef {
             name: "recruitment_share",
@@ -138,6 +150,7 @@ impl Detector for PyramidScheme {
         let serious_members = ctx.param(rule, "serious_members") as usize;
         let serious_funds = ctx.param(rule, "serious_funds_fen");
         let recruitment_share = ctx.param(rule, "recruitment_share");
+        let team_pay_ratio = ctx.param(rule, "team_pay_ratio");
 
         let mut schemes: BTreeMap<(String, String), BTreeMap<String, Member>> = BTreeMap::new();
         for batch in data.batches("referrals") {
@@ -210,6 +223,19 @@ impl Detector for PyramidScheme {
                 .iter()
                 .filter(|(pid, m)| downline.contains_key(pid.as_str()) && m.sales > 0)
                 .count();
+            // Team pay: uplines earn more on sales than members without a downline, so their
+            // rewards come from their downline's sales. A commission on own sales alone pays a
+            // leaf as much as the root.
+            let mean_sales = |with_downline: bool| {
+                let v: Vec<i64> = members
+                    .iter()
+                    .filter(|(pid, _)| downline.contains_key(pid.as_str()) == with_downline)
+                    .map(|(_, m)| m.sales)
+                    .collect();
+                v.iter().sum::<i64>() as f64 / v.len().max(1) as f64
+            };
+            let (upline_sales, leaf_sales) = (mean_sales(true), mean_sales(false));
+            let team_pay = upline_sales > 0.0 && upline_sales >= team_pay_ratio * leaf_sales;
             let share = if recruit + sales > 0 {
                 recruit as f64 / (recruit + sales) as f64
             } else {
@@ -222,7 +248,7 @@ impl Detector for PyramidScheme {
             if fee_payers * 2 >= n && fees > 0 && levels >= min_levels {
                 forms.push("收入门费（第七条第二项）：交纳费用或认购商品取得加入资格");
             }
-            if levels >= min_levels && uplines_paid_on_sales > 0 && sales > 0 {
+            if levels >= min_levels && uplines_paid_on_sales > 0 && sales > 0 && team_pay {
                 forms.push("团队计酬（第七条第三项）：上线按下线销售业绩计酬");
             }
             if forms.is_empty() {

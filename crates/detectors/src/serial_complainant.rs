@@ -11,15 +11,20 @@
 //! the same listing. The finding routes the complainant's cases to an experienced handler; it is
 //! never a reason to reject a complaint — 第十五条's grounds remain the only ones — and says so.
 //!
-//! A finding needs the volume signal (any window over its threshold) and `min_signals` of the
-//! other four.
+//! A finding needs the volume signal (any window over its threshold, on the complainant's own
+//! complaints or on those of a group of complainants who ordered with one device or to one
+//! address — a crew filing under several names), at least `gain_share` of the complaints
+//! demanding compensation (refunds, repairs and requests to investigate seek no gain: a citizen
+//! reporter is never flagged), and `min_signals` of the other five: many respondents, punitive
+//! demands, templated texts, repeated purchases, a shared device or address with other
+//! complainants.
 //!
 //! Known false positives: a consumer who was genuinely wronged many times in a month files many
 //! complaints (the other signals then stay quiet); a consumer association filing for members
 //! (its complaints name the members' own orders).
 //!
 //! Parameters: `min_30d`, `min_90d`, `min_365d`, `min_respondents`, `punitive_share`,
-//! `template_share`, `template_similarity`, `repeat_purchases`, `min_signals`.
+//! `template_share`, `template_similarity`, `repeat_purchases`, `min_signals`, `gain_share`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -109,8 +114,15 @@ const PARAMS: &[ParamDef] = &[
         "min_signals",
         2.0,
         "signals",
-        4.0,
+        5.0,
         "件数之外须同时具备的信号个数",
+    ),
+    param(
+        "gain_share",
+        0.5,
+        "ratio",
+        1.0,
+        "要求赔偿（含惩罚性赔偿）的投诉占比下限：牟利须以索赔为目的",
     ),
 ];
 
@@ -155,7 +167,14 @@ static INPUTS: [Input; 2] = [
     },
     Input {
         table: "orders",
-        columns: &["platform_id", "listing_id", "buyer_pid", "quantity"],
+        columns: &[
+            "platform_id",
+            "listing_id",
+            "buyer_pid",
+            "quantity",
+            "device_pid",
+            "ship_address_pid",
+        ],
         time_column: Some("ordered_at"),
     },
 ];
@@ -169,6 +188,7 @@ struct Complaint {
     respondent: String,
     text: String,
     punitive: bool,
+    gain: bool,
 }
 
 impl Detector for SerialComplainant {
@@ -230,53 +250,112 @@ impl Detector for SerialComplainant {
                         respondent,
                         text: c.str("text", row).unwrap_or("").to_string(),
                         punitive: c.str("demand", row) == Some("punitive_compensation"),
+                        gain: matches!(
+                            c.str("demand", row),
+                            Some("compensation" | "punitive_compensation")
+                        ),
                     });
             }
         }
         let (min_30, min_90, min_365) = (p("min_30d"), p("min_90d"), p("min_365d"));
-        // Only complainants over a volume threshold are looked at further.
-        by_person.retain(|_, cs| {
+        for cs in by_person.values_mut() {
+            cs.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+        }
+        // Complainants with more than one complaint: their purchases (the most orders and units
+        // of one listing) and the devices and delivery addresses they ordered with.
+        type Purchases = BTreeMap<(String, String), (usize, i64)>;
+        let mut bought: BTreeMap<&str, Purchases> = BTreeMap::new();
+        let mut holders: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+        for batch in data.batches("orders") {
+            let c = Columns::new(batch);
+            for row in 0..c.len() {
+                let Some(buyer) = c.str("buyer_pid", row) else {
+                    continue;
+                };
+                let Some((person, cs)) = by_person.get_key_value(buyer) else {
+                    continue;
+                };
+                if cs.len() < 2 {
+                    continue;
+                }
+                if let (Some(pl), Some(l)) = (c.str("platform_id", row), c.str("listing_id", row)) {
+                    let e = bought
+                        .entry(person.as_str())
+                        .or_default()
+                        .entry((pl.to_string(), l.to_string()))
+                        .or_default();
+                    e.0 += 1;
+                    e.1 += c.i64("quantity", row).unwrap_or(1);
+                }
+                for (kind, col) in [("device", "device_pid"), ("address", "ship_address_pid")] {
+                    if let Some(v) = c.str(col, row) {
+                        holders
+                            .entry(format!("{kind}:{v}"))
+                            .or_default()
+                            .insert(person.as_str());
+                    }
+                }
+            }
+        }
+        // Groups: complainants who ordered with one device or to one address (a crew filing
+        // under several names). Union-find over the sorted names, so the result is order-free.
+        let names: Vec<&str> = by_person.keys().map(String::as_str).collect();
+        let index: BTreeMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+        let mut parent: Vec<usize> = (0..names.len()).collect();
+        fn root(parent: &mut [usize], mut i: usize) -> usize {
+            while parent[i] != i {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
+            }
+            i
+        }
+        for people in holders.values() {
+            let mut it = people.iter().filter_map(|p| index.get(p).copied());
+            let Some(first) = it.next() else {
+                continue;
+            };
+            for other in it {
+                let (a, b) = (root(&mut parent, first), root(&mut parent, other));
+                parent[a.max(b)] = a.min(b);
+            }
+        }
+        let mut groups: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+        for (i, name) in names.iter().enumerate() {
+            groups.entry(root(&mut parent, i)).or_default().push(name);
+        }
+        let group_of: BTreeMap<&str, &Vec<&str>> = groups
+            .values()
+            .flat_map(|g| g.iter().map(move |n| (*n, g)))
+            .collect();
+        // The volume test, on the complainant's own complaints or on their group's.
+        let volume_met = |members: &[&str]| {
             let within = |days: i64| {
-                cs.iter()
+                members
+                    .iter()
+                    .filter_map(|m| by_person.get(*m))
+                    .flatten()
                     .filter(|c| c.at > ctx.as_of_ns - days * DAY_NS)
                     .count() as f64
             };
             within(30) >= min_30 || within(90) >= min_90 || within(365) >= min_365
-        });
-        if by_person.is_empty() {
-            return;
-        }
-        for cs in by_person.values_mut() {
-            cs.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
-        }
-        // Their purchases: the most orders (and units) of one listing.
-        // person → (platform, listing) → (orders, units)
-        type Purchases = BTreeMap<(String, String), (usize, i64)>;
-        let mut bought: BTreeMap<&str, Purchases> = BTreeMap::new();
-        for batch in data.batches("orders") {
-            let c = Columns::new(batch);
-            for row in 0..c.len() {
-                let (Some(buyer), Some(pl), Some(l)) = (
-                    c.str("buyer_pid", row),
-                    c.str("platform_id", row),
-                    c.str("listing_id", row),
-                ) else {
-                    continue;
-                };
-                let Some((person, _)) = by_person.get_key_value(buyer) else {
-                    continue;
-                };
-                let e = bought
-                    .entry(person.as_str())
-                    .or_default()
-                    .entry((pl.to_string(), l.to_string()))
-                    .or_default();
-                e.0 += 1;
-                e.1 += c.i64("quantity", row).unwrap_or(1);
-            }
-        }
+        };
+        let gain_share = p("gain_share");
         for (person, cs) in &by_person {
+            let group: Vec<&str> = group_of
+                .get(person.as_str())
+                .map(|g| g.to_vec())
+                .unwrap_or_else(|| vec![person.as_str()]);
+            let own = volume_met(&[person.as_str()]);
+            if !own && (group.len() < 2 || !volume_met(&group)) {
+                continue;
+            }
             let n = cs.len() as f64;
+            // Seeking gain: compensation beyond the loss. Refunds, repairs, apologies and
+            // requests to investigate are what a wronged consumer or a reporter asks for.
+            let gain = cs.iter().filter(|c| c.gain).count() as f64 / n;
+            if gain < gain_share {
+                continue;
+            }
             let within = |days: i64| {
                 cs.iter()
                     .filter(|c| c.at > ctx.as_of_ns - days * DAY_NS)
@@ -296,6 +375,7 @@ impl Detector for SerialComplainant {
                 ),
                 ("punitive_demands", punitive >= p("punitive_share")),
                 ("templated_texts", templated >= p("template_share")),
+                ("shared_identity", group.len() > 1),
                 (
                     "repeat_purchases",
                     most_bought
@@ -315,6 +395,7 @@ impl Detector for SerialComplainant {
                     "many_respondents" => "被投诉对象众多",
                     "punitive_demands" => "多数要求惩罚性赔偿",
                     "templated_texts" => "投诉文本模板化",
+                    "shared_identity" => "与其他投诉人共用设备或收货地址",
                     _ => "同一商品反复购买",
                 })
                 .collect();
@@ -350,6 +431,9 @@ impl Detector for SerialComplainant {
                         "platform_id": b.0, "listing_id": b.1, "orders": b.2, "units": b.3,
                     })),
                     "signals": signals,
+                    "gain_share": round4(gain),
+                    "group_size": group.len(),
+                    "group_complaints": group.iter().filter_map(|m| by_person.get(*m)).map(Vec::len).sum::<usize>(),
                     "complaint_ids": cs.iter().take(50).map(|c| c.id.as_str()).collect::<Vec<_>>(),
                     "thresholds": {
                         "min_30d": min_30, "min_90d": min_90, "min_365d": min_365,

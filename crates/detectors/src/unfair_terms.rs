@@ -36,8 +36,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::json;
 use tianping_detect::columns::Columns;
 use tianping_detect::{
-    DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RefKind,
-    RuleVersion, Severity,
+    DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RefKind, RuleVersion,
+    Severity,
 };
 use tianping_text::{Category, Hit, Lexicon, scan, sentences};
 

@@ -832,14 +832,25 @@ pub fn identity(city: &mut City, root: &Rng, buyers: &[String], order_no: &mut u
                 &mut rng,
             );
         }
+        let (rule, why) = if *status == "serious_violation" {
+            (
+                "merchant_identity.listed_operator_selling",
+                "列入严重违法失信名单，仍在销售",
+            )
+        } else {
+            (
+                "merchant_identity.deregistered_selling",
+                "登记已注销/吊销，仍在销售",
+            )
+        };
         city.truth.add_subject(
             "merchant_identity",
-            "merchant_identity.deregistered_selling",
+            rule,
             "merchant",
             platform,
             &l.merchant,
             Label::Positive,
-            "登记已注销/吊销/列入严重违法失信名单，仍在销售",
+            why,
         );
         let n = crate::city::plant_listing_with(
             city,

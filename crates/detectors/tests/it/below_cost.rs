@@ -256,3 +256,36 @@ fn the_legal_basis_follows_the_date() {
     let new = detect(tables, "2022-09-01T00:00:00+08:00");
     assert_eq!(new[0].legal_basis[1], "反垄断法 第二十二条第一款第二项");
 }
+
+#[test]
+fn fresh_goods_and_clearance_are_the_statutes_own_exceptions() {
+    // 价格法 第十四条第二项: 依法降价处理鲜活商品、季节性商品、积压商品 is excepted.
+    let run_with = |listing: Value| {
+        let f = detect(
+            vec![
+                ("listings", vec![listing]),
+                ("costs", vec![cost("l1", 10_000, "declared")]),
+                ("orders", orders("l1", "m1", 1, 10, 7_000)),
+            ],
+            AS_OF,
+        );
+        sustained(&f).len()
+    };
+    let mut fresh = listing("l1", "m1", "生鲜", "2025-01-01T00:00:00+08:00");
+    fresh["product_class"] = json!("fresh");
+    assert_eq!(run_with(fresh), 0, "fresh goods");
+    // Delisted 7 days after the last below-cost day (March 10): clearance. 8 days: not clearance.
+    let mut cleared = listing("l1", "m1", "月饼", "2025-01-01T00:00:00+08:00");
+    cleared["delisted_at"] = json!("2026-03-17T10:00:00+08:00");
+    assert_eq!(run_with(cleared.clone()), 0, "cleared within 7 days");
+    cleared["delisted_at"] = json!("2026-03-18T10:00:00+08:00");
+    assert_eq!(
+        run_with(cleared),
+        1,
+        "delisted 8 days later is not clearance"
+    );
+    assert_eq!(
+        run_with(listing("l1", "m1", "家居", "2025-01-01T00:00:00+08:00")),
+        1
+    );
+}

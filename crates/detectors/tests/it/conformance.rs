@@ -123,7 +123,32 @@ fn dataset() -> Vec<(&'static str, Vec<Value>)> {
             "referrer_pid": format!("u{}", (i - 1) / 3), "joined_at": format!("2026-03-{:02}T10:00:00+08:00", 1 + i),
             "entry_fee_fen": 39_900, "recruitment_rewards_fen": 3_000, "sales_rewards_fen": 0}));
     }
+    // Texts: an absolute term and a disparaging remark, a look-alike mark, a live stream claiming
+    // to treat disease, an exclusive-dealing agreement and campaign, a policy draft designating
+    // suppliers.
+    listings.push(json!({"platform_id": "p", "listing_id": "t1", "merchant_id": "m1", "title": "全网最低价 收纳篮",
+        "description": "隔壁家卖的都是假货。", "product_class": "general", "list_price_fen": 1_000}));
+    listings.push(json!({"platform_id": "p", "listing_id": "t2", "merchant_id": "m2", "title": "雷溪 挂耳咖啡",
+        "brand": "雷溪", "product_class": "food", "list_price_fen": 1_000}));
+    let trademarks = vec![
+        json!({"reg_no": "42000001", "mark": "雪溪", "owner_uscc": "91330106MA00000009", "owner_name": "杭州雪溪公司", "valid_to": "2034-01-01"}),
+    ];
+    let sessions = vec![
+        json!({"platform_id": "p", "session_id": "s1", "merchant_id": "m1", "started_at": "2026-03-20T20:00:00+08:00",
+        "ended_at": "2026-03-20T22:00:00+08:00", "transcript": "这款茶天天喝能降血压。"}),
+    ];
+    let documents = vec![
+        json!({"doc_id": "d1", "kind": "platform_agreement", "issuer": "p", "title": "协议", "text": "经营者不得入驻其他平台。"}),
+        json!({"doc_id": "d2", "kind": "policy_draft", "issuer": "某局", "title": "草案", "text": "政府项目应当指定使用本地企业的设备。"}),
+    ];
+    let campaigns = vec![
+        json!({"platform_id": "p", "campaign_id": "c1", "name": "大促", "terms_text": "报名商家不得参加其他平台同类活动。"}),
+    ];
     vec![
+        ("trademarks", trademarks),
+        ("live_sessions", sessions),
+        ("documents", documents),
+        ("campaigns", campaigns),
         ("price_observations", observations),
         ("orders", orders),
         ("listings", listings),
@@ -276,6 +301,29 @@ fn every_detector_conforms() {
                             })
                             .collect();
                         assert!(keys.contains(&r.id), "{id}: address {} resolves", r.id)
+                    }
+                    RefKind::LiveSession | RefKind::Campaign => {
+                        let field = if r.kind == RefKind::LiveSession {
+                            "session_id"
+                        } else {
+                            "campaign_id"
+                        };
+                        let found = tables.iter().flat_map(|(_, rows)| rows.iter()).any(|row| {
+                            row[field].as_str() == Some(r.id.as_str())
+                                && row["platform_id"].as_str() == r.platform_id.as_deref()
+                        });
+                        assert!(found, "{id}: {:?} {key:?} resolves", r.kind)
+                    }
+                    RefKind::Document => {
+                        let found = tables
+                            .iter()
+                            .flat_map(|(_, rows)| rows.iter())
+                            .any(|row| row["doc_id"].as_str() == Some(r.id.as_str()));
+                        assert!(
+                            found && r.platform_id.is_none(),
+                            "{id}: document {} resolves",
+                            r.id
+                        )
                     }
                     other => {
                         panic!("{id}: reference kind {other:?}: add its resolution check here")

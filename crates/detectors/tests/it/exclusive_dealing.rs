@@ -108,3 +108,15 @@ fn single_homed_merchants_are_not_considered() {
         .collect();
     assert!(detect((only_y, sanctions)).is_empty());
 }
+
+#[test]
+fn a_rival_closing_down_for_everyone_is_not_exclusive_dealing() {
+    // Every operator leaves X on day 25 (the rival shut down); Y had demoted half of them on day 20.
+    let (mut daily, sanctions) = scenario(40, 20, 0, 5, 0, "search_demotion");
+    for r in &mut daily {
+        if r["platform_id"] == "x" && r["date"].as_str().unwrap() >= day(25).as_str() {
+            r["status"] = json!("closed");
+        }
+    }
+    assert!(detect((daily, sanctions)).is_empty());
+}

@@ -320,3 +320,28 @@ fn a_small_share_of_a_best_sellers_orders_is_not_a_finding() {
     let subjects: Vec<&str> = f.iter().map(|f| f.subject.id.as_str()).collect();
     assert_eq!(subjects, ["bad"]);
 }
+
+#[test]
+fn empty_parcels_on_most_orders_are_enough_alone() {
+    // Own phones, own addresses, normal reviews: but every parcel is empty (空包).
+    let empty_only = Group {
+        shared_devices: false,
+        shared_address: false,
+        ..RING
+    };
+    let f = detect(vec![merchant("m", empty_only, 30)], &[]);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].evidence["signals"], json!(["empty_parcels"]));
+    // With a quarter of the ring's parcels real (75% empty, under 0.8) one behaviour is not enough.
+    let (mut orders, reviews) = merchant("m", empty_only, 30);
+    let ring: Vec<usize> = (0..orders.len())
+        .filter(|&i| orders[i]["buyer_pid"].as_str().unwrap().contains("ring"))
+        .collect();
+    for &i in ring.iter().step_by(4) {
+        orders[i]["parcel_weight_g"] = json!(800); // a quarter of the ring's parcels are real
+    }
+    assert!(
+        detect(vec![(orders, reviews)], &[]).is_empty(),
+        "75% empty is under 0.8 and one behaviour only"
+    );
+}

@@ -15,7 +15,12 @@ fn listing(id: &str, title: &str, desc: Option<&str>, class: &str) -> Value {
 fn run_with(listings: Vec<Value>, extra: Vec<(&'static str, Vec<Value>)>) -> Vec<Finding> {
     let mut tables = vec![
         ("listings", listings),
-        ("merchants", vec![json!({"platform_id": "p", "merchant_id": "m", "uscc": USCC, "name": "杭州某公司", "shop_name": "某店"})]),
+        (
+            "merchants",
+            vec![
+                json!({"platform_id": "p", "merchant_id": "m", "uscc": USCC, "name": "杭州某公司", "shop_name": "某店"}),
+            ],
+        ),
     ];
     tables.extend(extra);
     run(&FalseAdvertising, AS_OF, &data(&tables, 2))
@@ -47,14 +52,21 @@ fn a_registered_trademark_containing_the_term_is_exempt_an_unregistered_brand_is
     let mark = json!({"reg_no": "41000001", "mark": "第一坊", "owner_uscc": USCC, "owner_name": "杭州某公司", "valid_to": "2034-01-01"});
     assert!(run_with(vec![l.clone()], vec![("trademarks", vec![mark])]).is_empty());
     let f = run_with(vec![l], vec![]);
-    assert_eq!(rules(&f), ["false_advertising.absolute_terms"], "the brand is not registered");
+    assert_eq!(
+        rules(&f),
+        ["false_advertising.absolute_terms"],
+        "the brand is not registered"
+    );
 }
 
 #[test]
 fn guideline_exemptions_are_not_findings() {
     for (title, desc) in [
         ("明前龙井 250g", Some("最佳赏味期十八个月。")),
-        ("特级 西湖龙井", Some("质量等级：特级，执行标准GB/T 18650。")),
+        (
+            "特级 西湖龙井",
+            Some("质量等级：特级，执行标准GB/T 18650。"),
+        ),
         ("本店最新款 蚕丝围巾", None),
         ("竹编果盘", Some("第一次买就喜欢上了。")),
         ("电子标签 保证数据的唯一性", None),
@@ -63,24 +75,45 @@ fn guideline_exemptions_are_not_findings() {
         assert!(one(title, desc, "food").is_empty(), "{title} {desc:?}");
     }
     // Without the standard, "特级" is a finding.
-    assert_eq!(rules(&one("特级 西湖龙井", None, "food")), ["false_advertising.absolute_terms"]);
+    assert_eq!(
+        rules(&one("特级 西湖龙井", None, "food")),
+        ["false_advertising.absolute_terms"]
+    );
 }
 
 #[test]
 fn strict_classes_lose_the_exemptions_for_efficacy() {
     assert!(one("本店效果最好的鱼油", None, "food").is_empty());
-    let f = one("本店效果最好的鱼油", Some("每日两粒。本品不能代替药物。"), "health_food");
+    let f = one(
+        "本店效果最好的鱼油",
+        Some("每日两粒。本品不能代替药物。"),
+        "health_food",
+    );
     assert!(rules(&f).contains(&"false_advertising.absolute_terms"));
-    let abs = f.iter().find(|f| f.rule == "false_advertising.absolute_terms").unwrap();
+    let abs = f
+        .iter()
+        .find(|f| f.rule == "false_advertising.absolute_terms")
+        .unwrap();
     assert_eq!(abs.severity, Severity::High);
 }
 
 #[test]
 fn health_claims_by_class() {
-    assert_eq!(rules(&one("降血糖 苦瓜茶", None, "food")), ["false_advertising.health_claims"]);
-    assert_eq!(rules(&one("防晒霜 SPF50", None, "ordinary_cosmetic")), ["false_advertising.health_claims"]);
+    assert_eq!(
+        rules(&one("降血糖 苦瓜茶", None, "food")),
+        ["false_advertising.health_claims"]
+    );
+    assert_eq!(
+        rules(&one("防晒霜 SPF50", None, "ordinary_cosmetic")),
+        ["false_advertising.health_claims"]
+    );
     assert!(one("防晒霜 SPF50", None, "special_cosmetic").is_empty());
-    let mut drug = listing("l", "布洛芬缓释胶囊", Some("用于治疗轻至中度疼痛。"), "drug");
+    let mut drug = listing(
+        "l",
+        "布洛芬缓释胶囊",
+        Some("用于治疗轻至中度疼痛。"),
+        "drug",
+    );
     drug["ad_approval_no"] = json!("浙药广审(文)第1号");
     assert!(run_with(vec![drug], vec![]).is_empty());
     assert!(one("护腰带", Some("治疗期间请遵医嘱佩戴。"), "general").is_empty());
@@ -88,14 +121,28 @@ fn health_claims_by_class() {
 
 #[test]
 fn missing_statement_and_its_threshold() {
-    let mut l = listing("l", "鱼油软胶囊", Some("精选深海鱼油每日两粒"), "health_food");
+    let mut l = listing(
+        "l",
+        "鱼油软胶囊",
+        Some("精选深海鱼油每日两粒"),
+        "health_food",
+    );
     l["ad_approval_no"] = json!("国食健广审(文)第1号");
     // Exactly 10 chars of copy: an ad.
-    assert_eq!(rules(&run_with(vec![l.clone()], vec![])), ["false_advertising.missing_statement"]);
+    assert_eq!(
+        rules(&run_with(vec![l.clone()], vec![])),
+        ["false_advertising.missing_statement"]
+    );
     l["description"] = json!("精选深海鱼油每日两");
-    assert!(run_with(vec![l.clone()], vec![]).is_empty(), "9 chars: a bare listing");
+    assert!(
+        run_with(vec![l.clone()], vec![]).is_empty(),
+        "9 chars: a bare listing"
+    );
     l["description"] = json!("精选深海鱼油，每日两粒。本品不能 代替药物。");
-    assert!(run_with(vec![l], vec![]).is_empty(), "statement present (disguise ignored)");
+    assert!(
+        run_with(vec![l], vec![]).is_empty(),
+        "statement present (disguise ignored)"
+    );
 }
 
 #[test]
@@ -103,9 +150,19 @@ fn missing_approval_for_reviewed_classes_only() {
     let f = one("感冒灵颗粒", Some("用于感冒引起的头痛发热。"), "drug");
     assert_eq!(rules(&f), ["false_advertising.missing_approval"]);
     assert_eq!(f[0].severity, Severity::High);
-    assert_eq!(rules(&one("全营养配方粉", Some("适用于需要补充营养的人群。"), "special_medical_food")), ["false_advertising.missing_approval"]);
+    assert_eq!(
+        rules(&one(
+            "全营养配方粉",
+            Some("适用于需要补充营养的人群。"),
+            "special_medical_food"
+        )),
+        ["false_advertising.missing_approval"]
+    );
     assert!(one("山楂条 500g", Some("选用山东大山楂，酸甜开胃。"), "food").is_empty());
-    assert!(one("医用外科口罩 50只", None, "medical_device").is_empty(), "no ad copy");
+    assert!(
+        one("医用外科口罩 50只", None, "medical_device").is_empty(),
+        "no ad copy"
+    );
     let mut l = listing("l", "感冒灵颗粒", Some("用于感冒引起的头痛发热。"), "drug");
     l["ad_approval_no"] = json!("浙药广审(文)第1号");
     assert!(run_with(vec![l], vec![]).is_empty());
@@ -125,16 +182,33 @@ fn a_first_offence_lowers_severity_but_never_hides_the_finding() {
 
 #[test]
 fn live_sessions_are_judged_with_the_merchants_classes() {
-    let session = |text: &str| json!({"platform_id": "p", "session_id": "s1", "merchant_id": "m",
-        "started_at": "2026-05-01T20:00:00+08:00", "ended_at": "2026-05-01T22:00:00+08:00", "transcript": text});
-    let f = run_with(vec![], vec![("live_sessions", vec![session("这款收纳篮是全网第一的好东西。")])]);
+    let session = |text: &str| {
+        json!({"platform_id": "p", "session_id": "s1", "merchant_id": "m",
+        "started_at": "2026-05-01T20:00:00+08:00", "ended_at": "2026-05-01T22:00:00+08:00", "transcript": text})
+    };
+    let f = run_with(
+        vec![],
+        vec![(
+            "live_sessions",
+            vec![session("这款收纳篮是全网第一的好东西。")],
+        )],
+    );
     assert_eq!(rules(&f), ["false_advertising.absolute_terms"]);
-    assert_eq!((f[0].subject.kind, f[0].subject.id.as_str()), (RefKind::LiveSession, "s1"));
+    assert_eq!(
+        (f[0].subject.kind, f[0].subject.id.as_str()),
+        (RefKind::LiveSession, "s1")
+    );
     assert!(f[0].window.is_some());
-    let f = run_with(vec![], vec![("live_sessions", vec![session("这款茶天天喝能降血压。")])]);
+    let f = run_with(
+        vec![],
+        vec![("live_sessions", vec![session("这款茶天天喝能降血压。")])],
+    );
     assert_eq!(rules(&f), ["false_advertising.health_claims"]);
     let mut drug = listing("d", "降压片", None, "drug");
     drug["ad_approval_no"] = json!("x");
-    let f = run_with(vec![drug], vec![("live_sessions", vec![session("这款药用于降血压。")])]);
+    let f = run_with(
+        vec![drug],
+        vec![("live_sessions", vec![session("这款药用于降血压。")])],
+    );
     assert!(f.is_empty(), "{f:#?}");
 }

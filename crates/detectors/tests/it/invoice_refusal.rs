@@ -44,3 +44,30 @@ fn cancelled_orders_and_unrequested_invoices_do_not_count() {
         .is_empty()
     );
 }
+
+#[test]
+fn refunded_and_undelivered_orders_are_not_due() {
+    // A refunded order is no sale; a paid or shipped one is not yet due.
+    for status in ["refunded", "paid", "shipped"] {
+        let rows: Vec<Value> = (0..8).map(|n| order(n, false, status)).collect();
+        assert!(
+            run(
+                &InvoiceRefusal,
+                "2026-04-01T00:00:00+08:00",
+                &data(&[("orders", rows)], 3)
+            )
+            .is_empty(),
+            "{status}"
+        );
+    }
+    let rows: Vec<Value> = (0..8).map(|n| order(n, false, "signed")).collect();
+    assert_eq!(
+        run(
+            &InvoiceRefusal,
+            "2026-04-01T00:00:00+08:00",
+            &data(&[("orders", rows)], 3)
+        )
+        .len(),
+        1
+    );
+}

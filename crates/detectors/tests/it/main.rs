@@ -5,10 +5,18 @@ mod support;
 mod below_cost;
 /// Every registered detector through the spec checks.
 mod conformance;
+/// counterfeit: look-alike marks, owners and licensees, the price threshold, compatibility.
+mod counterfeit;
+/// disparagement: pointer plus negative statement, negations, own names, the gap threshold.
+mod disparagement;
 /// exclusive_dealing: exits after punitive measures against the base rate, window and count thresholds.
 mod exclusive_dealing;
+/// fair_competition_review: articles and items, the 第十二条 exception path, weak cues.
+mod fair_competition_review;
 /// fake_orders: rings found by density plus behaviour; loyal, office and camouflage negatives; thresholds.
 mod fake_orders;
+/// false_advertising: absolute terms and every guideline exemption, class claims, statements, approvals.
+mod false_advertising;
 /// invoice_refusal: count and rate thresholds.
 mod invoice_refusal;
 /// merchant_identity: checksum, unknown code, deregistered selling, licence, the ¥100,000 line.
@@ -25,3 +33,5 @@ mod registration_cluster;
 mod return_refusal;
 /// serial_complainant: volume windows, the other signals, triage-only wording, the negatives.
 mod serial_complainant;
+/// unfair_terms: exclusivity, unilateral change, notice days, prohibitions and weak cues.
+mod unfair_terms;

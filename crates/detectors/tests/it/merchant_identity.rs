@@ -59,13 +59,29 @@ fn bad_check_character_is_a_low_severity_warning() {
         vec![registry(GOOD, "active")],
         vec![],
     );
+    // The code fails the check and the registry does not know it either: both facts are findings.
+    let mut both = rules(&f);
+    both.sort_unstable();
     assert_eq!(
-        rules(&f),
-        vec!["merchant_identity.uscc_checksum"],
-        "and not also unknown"
+        both,
+        [
+            "merchant_identity.unknown_uscc",
+            "merchant_identity.uscc_checksum"
+        ]
     );
-    assert_eq!(f[0].severity, Severity::Low);
-    assert_eq!(f[0].evidence["expected_check_character"], "9");
+    let checksum = f
+        .iter()
+        .find(|f| f.rule.ends_with("uscc_checksum"))
+        .unwrap();
+    assert_eq!(checksum.severity, Severity::Low);
+    assert_eq!(checksum.evidence["expected_check_character"], "9");
+    // A live code that fails the check but is registered is only the warning.
+    let f = detect(
+        vec![merchant("m", "company", Some(BAD_CHECK), true, 0)],
+        vec![registry(BAD_CHECK, "active")],
+        vec![],
+    );
+    assert_eq!(rules(&f), vec!["merchant_identity.uscc_checksum"]);
 }
 
 #[test]
@@ -89,23 +105,58 @@ fn unknown_codes_only_once_a_registry_exists() {
 
 #[test]
 fn deregistered_operators_still_selling() {
-    for (status, severity) in [
-        ("cancelled", Severity::High),
-        ("revoked", Severity::High),
-        ("abnormal", Severity::Medium),
+    for (status, rule, severity) in [
+        (
+            "cancelled",
+            "merchant_identity.deregistered_selling",
+            Severity::High,
+        ),
+        (
+            "revoked",
+            "merchant_identity.deregistered_selling",
+            Severity::High,
+        ),
+        // Being listed does not bar trading: a credit-supervision signal under its own rule.
+        (
+            "serious_violation",
+            "merchant_identity.listed_operator_selling",
+            Severity::Medium,
+        ),
+        (
+            "abnormal",
+            "merchant_identity.listed_operator_selling",
+            Severity::Low,
+        ),
     ] {
         let f = detect(
             vec![merchant("m", "company", Some(GOOD), true, 0)],
             vec![registry(GOOD, status)],
             vec![sold("m")],
         );
-        assert_eq!(
-            rules(&f),
-            vec!["merchant_identity.deregistered_selling"],
-            "{status}"
-        );
+        assert_eq!(rules(&f), vec![rule], "{status}");
         assert_eq!(f[0].severity, severity);
     }
+    // A shop closed before as_of is not still selling.
+    let mut closed = merchant("m", "company", Some(GOOD), true, 0);
+    closed["closed_on"] = json!("2026-04-08");
+    assert!(
+        detect(
+            vec![closed.clone()],
+            vec![registry(GOOD, "cancelled")],
+            vec![sold("m")]
+        )
+        .is_empty()
+    );
+    closed["closed_on"] = json!("2026-04-30");
+    assert!(
+        detect(
+            vec![closed],
+            vec![registry(GOOD, "cancelled")],
+            vec![sold("m")]
+        )
+        .is_empty(),
+        "closed on the as_of day"
+    );
     // Cancelled but no longer selling: nothing to stop.
     assert!(
         detect(
@@ -125,6 +176,12 @@ fn licence_display_applies_to_registered_operators() {
         vec![],
     );
     assert_eq!(rules(&f), vec!["merchant_identity.license_not_displayed"]);
+    let mut closed = merchant("m", "company", Some(GOOD), false, 0);
+    closed["closed_on"] = json!("2026-03-01");
+    assert!(
+        detect(vec![closed], vec![registry(GOOD, "active")], vec![]).is_empty(),
+        "a closed shop shows nothing"
+    );
     assert!(
         detect(
             vec![merchant("m", "natural_person", None, false, 100)],
@@ -154,5 +211,81 @@ fn the_100000_yuan_line() {
     assert_eq!(
         rules(&over),
         vec!["merchant_identity.unregistered_natural_person"]
+    );
+}
+
+fn person_shop(platform: &str, id: &str, holder: &str, turnover: i64) -> Value {
+    json!({"platform_id": platform, "merchant_id": id, "merchant_type": "natural_person", "holder_pid": holder,
+           "name": "个人店", "license_displayed": true, "annual_turnover_fen": turnover})
+}
+
+#[test]
+fn one_persons_shops_are_added_up_across_platforms() {
+    // ¥60,000 + ¥55,000 on two platforms: ¥115,000 together (网络交易监督管理办法 第八条).
+    let f = detect(
+        vec![
+            person_shop("p", "a", "h1", 6_000_000),
+            person_shop("q", "b", "h1", 5_500_000),
+        ],
+        vec![],
+        vec![],
+    );
+    assert_eq!(
+        rules(&f),
+        vec!["merchant_identity.unregistered_natural_person"; 2]
+    );
+    assert_eq!(f[0].evidence["annual_turnover_fen"], 11_500_000);
+    assert_eq!(f[0].related.len(), 1, "the other shop is related");
+    // Two people's shops are not added up; exactly ¥100,000 together is within the exemption.
+    assert!(
+        detect(
+            vec![
+                person_shop("p", "a", "h1", 6_000_000),
+                person_shop("q", "b", "h2", 5_500_000)
+            ],
+            vec![],
+            vec![]
+        )
+        .is_empty()
+    );
+    assert!(
+        detect(
+            vec![
+                person_shop("p", "a", "h1", 6_000_000),
+                person_shop("q", "b", "h1", 4_000_000)
+            ],
+            vec![],
+            vec![]
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn own_farm_produce_is_exempt_at_any_amount() {
+    let listings = |text: &str| {
+        vec![json!({"platform_id": "p", "merchant_id": "farm", "title": text, "description": null})]
+    };
+    let run_with = |title: &str| {
+        run(
+            &MerchantIdentity,
+            AS_OF,
+            &data(
+                &[
+                    ("merchants", vec![person_shop("p", "farm", "h", 26_000_000)]),
+                    ("listings", listings(title)),
+                ],
+                5,
+            ),
+        )
+    };
+    assert!(
+        run_with("临安山核桃 农户自产自销").is_empty(),
+        "电子商务法 第十条"
+    );
+    assert_eq!(
+        run_with("临安山核桃 批发").len(),
+        1,
+        "a reseller is not exempt"
     );
 }

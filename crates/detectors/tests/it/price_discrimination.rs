@@ -135,3 +135,47 @@ fn regulator_probes_raise_severity() {
     assert_eq!(f[0].severity, Severity::Critical);
     assert!(f[0].summary.contains("监管测试账号"));
 }
+
+#[test]
+fn history_decides_loyalty_when_the_platform_reports_it() {
+    // Every viewer is a member; those with many orders in 90 days pay 8 % more.
+    let rows: Vec<Value> = listing_rows("l1", 200, 0.08, 11, "coupon", "platform_log")
+        .into_iter()
+        .map(|mut r| {
+            r["viewer_segment"] = json!("member");
+            r
+        })
+        .collect();
+    assert_eq!(
+        detect(rows).len(),
+        1,
+        "members with a long history against members without"
+    );
+}
+
+/// Two matched test accounts shown the listing side by side on `days` days (same hour, region
+/// and device): the one with 40 orders is asked 129, the one with 1 order 115.
+fn probe_pairs(days: u32) -> Vec<Value> {
+    let mut rows = Vec::new();
+    for d in 1..=days {
+        for (viewer, orders, price) in [("heavy", 40, 12_900), ("light", 1, 11_500)] {
+            rows.push(json!({
+                "platform_id": "p", "listing_id": "chair", "observed_at": format!("2026-03-{d:02}T12:00:00+08:00"),
+                "displayed_price_fen": price, "payable_price_fen": price, "promo_kind": "none",
+                "viewer_pid": viewer, "viewer_segment": "returning", "viewer_orders_90d": orders,
+                "device": "android", "viewer_adcode": "330108", "source": "regulator_probe",
+            }));
+        }
+    }
+    rows
+}
+
+#[test]
+fn matched_probe_pairs_are_a_sign_test() {
+    // 20 of 20 pairs: p = 2^-20; 10 pairs (min_probe_pairs) suffice; 9 do not.
+    let f = detect(probe_pairs(20));
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].evidence["regulator_probe_cells"], 20);
+    assert_eq!(detect(probe_pairs(10)).len(), 1);
+    assert!(detect(probe_pairs(9)).is_empty());
+}

@@ -421,3 +421,94 @@ fn fake_time_limit_positive_negative_and_threshold() {
     );
     assert!(of_rule(&f, "fake_time_limit").is_empty());
 }
+
+#[test]
+fn a_limit_that_ends_and_comes_back_each_week_is_real() {
+    // "仅限今日" at 79 every Wednesday (March 4, 11, 18, 25), 99 on the other days.
+    let rows: Vec<Value> = (1..=28)
+        .map(|d| {
+            if d % 7 == 4 {
+                labelled(d, 7_900, Some("周三会员日 仅限今日"))
+            } else {
+                labelled(d, 9_900, None)
+            }
+        })
+        .collect();
+    assert!(of_rule(&findings(rows, vec![]), "fake_time_limit").is_empty());
+    // A gap with no observation right after the deadline ends the run (unknown is not proof).
+    let f = findings(
+        vec![
+            labelled(10, 8_000, Some("仅限今日")),
+            labelled(12, 8_000, None),
+            labelled(13, 8_000, None),
+        ],
+        vec![],
+    );
+    assert!(of_rule(&f, "fake_time_limit").is_empty());
+}
+
+#[test]
+fn a_flash_sale_that_ended_at_midnight_is_not_bait() {
+    let mut first = viewed(at(10, 23, 50), "search", 8_900, None, "v1", "platform_log");
+    first["promo_kind"] = json!("flash_sale");
+    first["promo_label"] = json!("限时秒杀 今晚24点结束");
+    let later = viewed(
+        at(11, 0, 20),
+        "checkout",
+        10_900,
+        Some(10_900),
+        "v1",
+        "platform_log",
+    );
+    assert!(of_rule(&findings(vec![first.clone(), later], vec![]), "bait_price").is_empty());
+    // The same pair within the day is bait: the offer had not ended.
+    let later = viewed(
+        at(10, 23, 55),
+        "checkout",
+        10_900,
+        Some(10_900),
+        "v1",
+        "platform_log",
+    );
+    assert_eq!(
+        of_rule(&findings(vec![first, later], vec![]), "bait_price").len(),
+        1
+    );
+}
+
+#[test]
+fn a_deadline_the_label_states_is_the_deadline() {
+    // "限时特价 至3月12日" from the 10th: the offer runs to the 12th, then the price goes back up.
+    let label = Some("限时特价 至3月12日");
+    let honest = vec![
+        labelled(10, 8_000, label),
+        labelled(11, 8_000, label),
+        labelled(12, 8_000, label),
+        labelled(13, 10_000, None),
+        labelled(14, 10_000, None),
+    ];
+    assert!(of_rule(&findings(honest, vec![]), "fake_time_limit").is_empty());
+    // The same label, and the price stays on the 13th and 14th: two days past the stated deadline.
+    let fake = vec![
+        labelled(10, 8_000, label),
+        labelled(12, 8_000, label),
+        labelled(13, 8_000, None),
+        labelled(14, 8_000, None),
+    ];
+    let f = findings(fake, vec![]);
+    let f = of_rule(&f, "fake_time_limit");
+    assert_eq!(f.len(), 1);
+    assert_eq!(
+        f[0].evidence["finding"]["claimed_deadline"],
+        "2026-03-13T00:00:00+08:00"
+    );
+    // "仅限本周五至周日" seen on Friday March 13 ends with Sunday the 15th.
+    let weekend = vec![
+        labelled(13, 8_000, Some("周末特惠 仅限本周五至周日")),
+        labelled(14, 8_000, Some("周末特惠 仅限本周五至周日")),
+        labelled(15, 8_000, Some("周末特惠 仅限本周五至周日")),
+        labelled(16, 10_000, None),
+        labelled(17, 10_000, None),
+    ];
+    assert!(of_rule(&findings(weekend, vec![]), "fake_time_limit").is_empty());
+}

@@ -68,7 +68,17 @@ fn serious_at_120_members() {
 
 #[test]
 fn team_commission_over_three_levels() {
-    let f = detect(scheme(40, 3, 0, 0, 2_000));
+    // Members with a downline (u0..u12 of 40, three each) are paid on their downline's sales:
+    // ¥30 each, against ¥5 for members without one.
+    let rows: Vec<Value> = scheme(40, 3, 0, 0, 0)
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut r)| {
+            r["sales_rewards_fen"] = json!(if i * 3 + 1 < 40 { 3_000 } else { 500 });
+            r
+        })
+        .collect();
+    let f = detect(rows);
     assert_eq!(f.len(), 1);
     let forms = f[0].evidence["forms"].as_array().unwrap();
     assert!(
@@ -83,4 +93,31 @@ fn a_sales_only_programme_with_two_levels_is_not_a_finding() {
     assert!(detect(scheme(60, 59, 0, 0, 3_000)).is_empty());
     // A paid membership without levels or recruitment pay is not one either.
     assert!(detect(scheme(60, 59, 19_900, 0, 3_000)).is_empty());
+}
+
+#[test]
+fn a_commission_on_own_sales_only_is_not_team_pay_however_deep() {
+    // 200 members, three to a referrer (5 levels), no fee, no recruitment pay, and every member
+    // paid the same on own sales: nobody is paid on a downline.
+    assert!(detect(scheme(200, 3, 0, 0, 2_000)).is_empty());
+    // At the ratio: uplines paid 1.5 times what leaves earn is team pay (team_pay_ratio = 1.5).
+    let rows: Vec<Value> = scheme(40, 3, 0, 0, 0)
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut r)| {
+            r["sales_rewards_fen"] = json!(if i * 3 + 1 < 40 { 1_500 } else { 1_000 });
+            r
+        })
+        .collect();
+    assert_eq!(detect(rows.clone()).len(), 1);
+    let under: Vec<Value> = rows
+        .into_iter()
+        .map(|mut r| {
+            if r["sales_rewards_fen"] == 1_500 {
+                r["sales_rewards_fen"] = json!(1_490);
+            }
+            r
+        })
+        .collect();
+    assert!(detect(under).is_empty());
 }

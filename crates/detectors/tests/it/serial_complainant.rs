@@ -161,3 +161,62 @@ fn complaints_older_than_a_year_do_not_count() {
         .collect();
     assert!(detect(old, vec![]).is_empty());
 }
+
+#[test]
+fn reports_asking_only_for_investigation_seek_no_gain() {
+    // Thirty real-name reports against thirty shops, one text: volume, respondents and a template,
+    // but nothing demanded for the reporter.
+    assert!(
+        detect(
+            complaints("reporter", 30, 2, 30, &template, "investigate"),
+            vec![]
+        )
+        .is_empty()
+    );
+    // Refunds are what a wronged consumer asks for, not gain.
+    assert!(
+        detect(
+            complaints("refunds", 30, 2, 30, &template, "refund"),
+            vec![]
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_crew_sharing_one_phone_is_judged_together() {
+    // Three people, four complaints each in three weeks (under min_30d = 6 alone, 12 together),
+    // one phone for all their orders, one text, punitive demands.
+    let mut cs = Vec::new();
+    let mut orders = Vec::new();
+    for person in ["c1", "c2", "c3"] {
+        cs.extend(complaints(
+            person,
+            4,
+            5,
+            4,
+            &template,
+            "punitive_compensation",
+        ));
+        orders.push(json!({"platform_id": "p", "listing_id": format!("l-{person}"), "buyer_pid": person, "quantity": 10,
+            "order_id": format!("o-{person}"), "device_pid": "one-phone", "ship_address_pid": format!("home-{person}")}));
+    }
+    let f = detect(cs.clone(), orders.clone());
+    assert_eq!(f.len(), 3, "{f:#?}");
+    assert!(
+        f.iter()
+            .all(|f| f.evidence["group_size"] == 3 && f.evidence["group_complaints"] == 12)
+    );
+    assert!(
+        f[0].evidence["signals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s == "shared_identity")
+    );
+    // Each on their own phone: four complaints each is under every volume threshold.
+    for (i, o) in orders.iter_mut().enumerate() {
+        o["device_pid"] = json!(format!("phone{i}"));
+    }
+    assert!(detect(cs, orders).is_empty());
+}

@@ -1,0 +1,151 @@
+use serde_json::{Value, json};
+use tianping_detect::{Finding, Severity};
+use tianping_detectors::counterfeit::Counterfeit;
+
+use crate::support::*;
+
+const AS_OF: &str = "2026-06-01T00:00:00+08:00";
+
+fn listing(id: &str, merchant: &str, title: &str, brand: Option<&str>, price: i64) -> Value {
+    json!({"platform_id": "p", "listing_id": id, "merchant_id": merchant, "title": title, "brand": brand, "list_price_fen": price})
+}
+
+/// Owner `o` and licensee `lic` sell 雪溪 and AURELO at about ¥100 and ¥550.
+fn detect(extra: Vec<Value>) -> Vec<Finding> {
+    let mut listings = vec![
+        listing("o1", "o", "雪溪 挂耳咖啡", Some("雪溪"), 9_000),
+        listing("o2", "o", "雪溪 咖啡豆", Some("雪溪"), 11_000),
+        listing("o3", "lic", "雪溪 冻干咖啡", Some("雪溪"), 10_000),
+        listing("o4", "o", "AURELO 钱包", Some("AURELO"), 55_000),
+    ];
+    listings.extend(extra);
+    let merchants = ["o", "lic", "x"]
+        .iter()
+        .map(|m| json!({"platform_id": "p", "merchant_id": m, "uscc": format!("U-{m}")}))
+        .collect();
+    let tables = vec![
+        ("listings", listings),
+        ("merchants", merchants),
+        (
+            "trademarks",
+            vec![
+                json!({"reg_no": "42000001", "mark": "雪溪", "owner_uscc": "U-o", "owner_name": "杭州雪溪公司", "valid_to": "2034-01-01"}),
+                json!({"reg_no": "42000002", "mark": "AURELO", "owner_uscc": "U-o", "owner_name": "杭州雪溪公司", "valid_to": "2034-01-01"}),
+                json!({"reg_no": "42000003", "mark": "旧标", "owner_uscc": "U-o", "owner_name": "杭州雪溪公司", "valid_to": "2020-01-01"}),
+            ],
+        ),
+        (
+            "trademark_licenses",
+            vec![json!({"reg_no": "42000001", "licensee_uscc": "U-lic", "valid_to": null})],
+        ),
+    ];
+    run(&Counterfeit, AS_OF, &data(&tables, 3))
+}
+
+fn subjects(f: &[Finding]) -> Vec<&str> {
+    f.iter().map(|f| f.subject.id.as_str()).collect()
+}
+
+#[test]
+fn the_owner_and_licensees_are_not_findings() {
+    assert!(detect(vec![]).is_empty());
+    assert!(
+        detect(vec![listing(
+            "c",
+            "o",
+            "雪溪 临期清仓",
+            Some("雪溪"),
+            1_000
+        )])
+        .is_empty()
+    );
+}
+
+#[test]
+fn look_alikes_by_others_are_findings() {
+    for (title, brand) in [
+        ("雷溪 挂耳咖啡", Some("雷溪")),
+        ("AURE1O 真皮钱包", None),
+        ("Aurela 钱包", Some("Aurela")),
+        ("雪*溪 咖啡豆", None),
+        ("ＡＵＲＥ１Ｏ 钱包", None),
+    ] {
+        let f = detect(vec![listing("c", "x", title, brand, 50_000)]);
+        assert_eq!(subjects(&f), ["c"], "{title}");
+        assert_eq!(
+            f[0].evidence["reg_no"]
+                .as_str()
+                .map(|r| r.starts_with("4200000")),
+            Some(true)
+        );
+        assert!(
+            f[0].summary.contains("权利人 杭州雪溪公司"),
+            "{}",
+            f[0].summary
+        );
+    }
+}
+
+#[test]
+fn the_mark_itself_needs_a_low_price_or_a_cue() {
+    // Market price of 雪溪: median of 9000, 10000, 11000 = 10000; 50% is ¥50.
+    assert!(
+        detect(vec![listing(
+            "c",
+            "x",
+            "雪溪 挂耳咖啡 正品",
+            Some("雪溪"),
+            9_500
+        )])
+        .is_empty(),
+        "reseller at market price"
+    );
+    let f = detect(vec![listing(
+        "c",
+        "x",
+        "雪溪 挂耳咖啡",
+        Some("雪溪"),
+        5_000,
+    )]);
+    assert_eq!(subjects(&f), ["c"], "at 50% of the market price");
+    assert_eq!(f[0].evidence["market_price_fen"], 10_000);
+    assert!(
+        detect(vec![listing(
+            "c",
+            "x",
+            "雪溪 挂耳咖啡",
+            Some("雪溪"),
+            5_010
+        )])
+        .is_empty(),
+        "just above 50%"
+    );
+    let f = detect(vec![listing(
+        "c",
+        "x",
+        "雪溪 咖啡豆 高仿",
+        Some("雪溪"),
+        9_500,
+    )]);
+    assert_eq!(subjects(&f), ["c"]);
+    assert_eq!(f[0].evidence["cue_words"][0], "高仿");
+    let f = detect(vec![listing(
+        "c",
+        "x",
+        "雷溪 咖啡豆 原单",
+        Some("雷溪"),
+        1_000,
+    )]);
+    assert_eq!(f[0].severity, Severity::Critical);
+}
+
+#[test]
+fn compatibility_expired_marks_and_innocent_words_are_not_findings() {
+    assert!(detect(vec![listing("c", "x", "滤网 适用于雪溪咖啡机", None, 900)]).is_empty());
+    assert!(
+        detect(vec![listing("c", "x", "旧标 咖啡杯 高仿", None, 100)]).is_empty(),
+        "mark expired"
+    );
+    assert!(detect(vec![listing("c", "x", "高仿真绿植摆件", None, 100)]).is_empty());
+    assert!(detect(vec![listing("c", "x", "I like coffee", None, 100)]).is_empty());
+}

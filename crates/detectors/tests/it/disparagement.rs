@@ -1,0 +1,171 @@
+use serde_json::{Value, json};
+use tianping_detect::{Finding, RefKind, Severity};
+use tianping_detectors::disparagement::Disparagement;
+
+use crate::support::*;
+
+const AS_OF: &str = "2026-06-01T00:00:00+08:00";
+
+fn listing(id: &str, merchant: &str, desc: &str, brand: Option<&str>) -> Value {
+    json!({"platform_id": "p", "listing_id": id, "merchant_id": merchant, "title": "商品", "description": desc, "brand": brand})
+}
+
+fn detect(listings: Vec<Value>, extra: Vec<(&'static str, Vec<Value>)>) -> Vec<Finding> {
+    let mut tables = vec![
+        ("listings", listings),
+        (
+            "merchants",
+            vec![
+                json!({"platform_id": "p", "merchant_id": "m", "uscc": "U1", "name": "杭州甲公司", "shop_name": "甲咖啡旗舰店"}),
+                json!({"platform_id": "p", "merchant_id": "r", "uscc": "U2", "name": "杭州乙公司", "shop_name": "咖香坊旗舰店"}),
+            ],
+        ),
+        (
+            "trademarks",
+            vec![
+                json!({"reg_no": "42000001", "mark": "雪溪", "owner_uscc": "U1", "owner_name": "杭州甲公司", "valid_to": "2034-01-01"}),
+            ],
+        ),
+    ];
+    tables.extend(extra);
+    run(&Disparagement, AS_OF, &data(&tables, 2))
+}
+
+#[test]
+fn a_pointer_and_a_negative_statement_make_a_finding() {
+    let f = detect(
+        vec![listing("l", "r", "隔壁家卖的都是假货，千万别买。", None)],
+        vec![],
+    );
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].evidence["statements"][0]["pointer"], "隔壁家");
+    assert_eq!(f[0].severity, Severity::Medium);
+    assert!(f[0].summary.contains("隔壁家"));
+}
+
+#[test]
+fn naming_a_registered_mark_or_a_shop_is_high_and_relates_the_rival() {
+    let f = detect(
+        vec![listing(
+            "l",
+            "r",
+            "雪溪的咖啡豆都是假的，喝多了致癌。",
+            None,
+        )],
+        vec![],
+    );
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].severity, Severity::High);
+    assert_eq!(
+        f[0].evidence["statements"][0]["pointer_kind"],
+        "registered_mark"
+    );
+    let f = detect(
+        vec![listing("l", "m", "咖香坊旗舰店的豆子以次充好。", None)],
+        vec![],
+    );
+    assert_eq!(f.len(), 1);
+    assert_eq!(
+        f[0].related
+            .iter()
+            .filter(|r| r.kind == RefKind::Merchant && r.id == "r")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn one_cue_alone_is_not_a_finding() {
+    assert!(
+        detect(
+            vec![listing("l", "r", "本店不卖假货，假一赔十。", None)],
+            vec![]
+        )
+        .is_empty()
+    );
+    assert!(
+        detect(
+            vec![listing("l", "r", "隔壁家也有同款，欢迎比价。", None)],
+            vec![]
+        )
+        .is_empty()
+    );
+    assert!(
+        detect(
+            vec![listing("l", "r", "加厚垃圾袋，比别家的更结实。", None)],
+            vec![]
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn negated_statements_and_own_names_are_not_findings() {
+    assert!(
+        detect(
+            vec![listing("l", "r", "友商的产品也不是假货。", None)],
+            vec![]
+        )
+        .is_empty()
+    );
+    // The owner of 雪溪 speaking of its own brand.
+    assert!(
+        detect(
+            vec![listing(
+                "l",
+                "m",
+                "雪溪咖啡都是真货，别信谣言说雪溪是假货的。",
+                Some("雪溪")
+            )],
+            vec![]
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn gap_threshold() {
+    // "友商" ends at char 2; "假货" starts 30 chars later, then 31.
+    let at = |n: usize| format!("友商{}假货", "的".repeat(n));
+    assert_eq!(
+        detect(vec![listing("l", "r", &at(30), None)], vec![]).len(),
+        1
+    );
+    assert!(detect(vec![listing("l", "r", &at(31), None)], vec![]).is_empty());
+}
+
+#[test]
+fn live_sessions_and_documents_are_subjects() {
+    let session = json!({"platform_id": "p", "session_id": "s1", "merchant_id": "r", "started_at": "2026-05-01T20:00:00+08:00",
+        "ended_at": "2026-05-01T22:00:00+08:00", "transcript": "某品牌的面霜含有害物质，大家千万不要买。"});
+    let doc = json!({"doc_id": "d1", "kind": "merchant_notice", "issuer": "乙", "title": "公告", "text": "友商的挂耳咖啡都是山寨货。"});
+    let draft = json!({"doc_id": "d2", "kind": "policy_draft", "issuer": "局", "title": "草案", "text": "友商都是山寨货。"});
+    let f = detect(
+        vec![],
+        vec![
+            ("live_sessions", vec![session]),
+            ("documents", vec![doc, draft]),
+        ],
+    );
+    let kinds: Vec<(RefKind, &str)> = f
+        .iter()
+        .map(|f| (f.subject.kind, f.subject.id.as_str()))
+        .collect();
+    assert_eq!(kinds.len(), 2, "{kinds:?}");
+    assert!(kinds.contains(&(RefKind::LiveSession, "s1")));
+    assert!(kinds.contains(&(RefKind::Document, "d1")));
+}
+
+#[test]
+fn the_2025_revision_is_cited_after_it_took_effect() {
+    let l = vec![listing("l", "r", "隔壁家卖的都是假货。", None)];
+    let tables = [("listings", l)];
+    let old = run(
+        &Disparagement,
+        "2025-06-01T00:00:00+08:00",
+        &data(&tables, 1),
+    );
+    assert_eq!(old[0].legal_basis, ["反不正当竞争法（2019）第十一条"]);
+    let new = run(&Disparagement, AS_OF, &data(&tables, 1));
+    assert!(new[0].legal_basis[0].contains("2025"));
+}
