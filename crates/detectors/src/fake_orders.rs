@@ -21,6 +21,12 @@
 //! - `templated_reviews`: ring reviews whose text (punctuation and emoji removed) another ring
 //!   review repeats; the platforms' default texts for buyers who wrote nothing do not count.
 //!
+//! Merchants no dense block reaches are also looked at from the logistics side: the accounts that
+//! received an empty parcel from them (a parcel under `parcel_ratio` of the same listing's median)
+//! are taken as the candidate ring and judged the same way. Parcels are compared within a listing
+//! (at least five other parcels), else with the merchant's other parcels, so a light product is
+//! not an empty parcel. The evidence names which way the candidate was found.
+//!
 //! Shared delivery addresses and networks, and the share of orders in the busiest three days,
 //! are reported as evidence but not counted: colleagues share an office address and network.
 //! A finding needs `min_signals` behaviours — or empty parcels on at least `empty_parcels_alone`
@@ -163,6 +169,7 @@ static INPUTS: [Input; 2] = [
             "platform_id",
             "order_id",
             "merchant_id",
+            "listing_id",
             "buyer_pid",
             "ordered_at",
             "paid_at",
@@ -207,6 +214,7 @@ pub struct FakeOrders;
 struct Order {
     account: u32,
     merchant: u32,
+    listing: u32,
     id: u32,
     paid: i64,
     signed: Option<i64>,
@@ -277,7 +285,8 @@ impl Detector for FakeOrders {
         let review_ns = (p("review_minutes") * MINUTE_NS as f64) as i64;
 
         // Pass 1: intern accounts, merchants, orders and pseudonymised attributes, sorted.
-        let (mut accounts, mut merchants, mut order_ids, mut attrs) = (
+        let (mut accounts, mut merchants, mut order_ids, mut attrs, mut listings) = (
+            Interner::default(),
             Interner::default(),
             Interner::default(),
             Interner::default(),
@@ -300,6 +309,7 @@ impl Detector for FakeOrders {
                 };
                 accounts.add(&key(pl, b));
                 merchants.add(&key(pl, m));
+                listings.add(&key(pl, c.str("listing_id", row).unwrap_or("")));
                 order_ids.add(&key(pl, o));
                 for col in ["device_pid", "ip_pid", "ship_address_pid"] {
                     if let Some(v) = c.str(col, row) {
@@ -312,6 +322,7 @@ impl Detector for FakeOrders {
         let merchant_names = merchants.number();
         order_ids.number();
         attrs.number();
+        listings.number();
         if merchant_names.is_empty() {
             return;
         }
@@ -341,9 +352,13 @@ impl Detector for FakeOrders {
                 let Some(paid) = c.time_ns("paid_at", row).or(c.time_ns("ordered_at", row)) else {
                     continue;
                 };
+                let listing = listings
+                    .id(&key(pl, c.str("listing_id", row).unwrap_or("")))
+                    .unwrap_or(0);
                 orders.push(Order {
                     account,
                     merchant,
+                    listing,
                     id,
                     paid,
                     signed: c.time_ns("signed_at", row),
@@ -403,70 +418,67 @@ impl Detector for FakeOrders {
             by_merchant[o.merchant as usize].push(i);
         }
 
+        // Candidates: each dense block's accounts at each of its merchants, in block order; then,
+        // for merchants no block reported, the accounts that received empty parcels there.
         let mut reported: BTreeSet<u32> = BTreeSet::new();
-        for (block_no, block) in blocks.iter().enumerate() {
-            if block.rows.len() < min_accounts {
-                continue;
+        let assess = |merchant: u32,
+                      members: &BTreeSet<u32>,
+                      origin: serde_json::Value,
+                      sink: &mut FindingSink|
+         -> bool {
+            let all = &by_merchant[merchant as usize];
+            let (ring, other): (Vec<&Order>, Vec<&Order>) = all
+                .iter()
+                .map(|&i| &orders[i])
+                .partition(|o| members.contains(&o.account));
+            let ring_accounts: BTreeSet<u32> = ring.iter().map(|o| o.account).collect();
+            let share = ring.len() as f64 / all.len().max(1) as f64;
+            if ring_accounts.len() < min_accounts || share < min_share {
+                return false;
             }
-            let members: BTreeSet<u32> = block.rows.iter().copied().collect();
-            for &merchant in &block.cols {
-                if reported.contains(&merchant) {
-                    continue;
-                }
-                let all = &by_merchant[merchant as usize];
-                let (ring, other): (Vec<&Order>, Vec<&Order>) = all
-                    .iter()
-                    .map(|&i| &orders[i])
-                    .partition(|o| members.contains(&o.account));
-                let ring_accounts: BTreeSet<u32> = ring.iter().map(|o| o.account).collect();
-                let share = ring.len() as f64 / all.len().max(1) as f64;
-                if ring_accounts.len() < min_accounts || share < min_share {
-                    continue;
-                }
-                let e = evidence(&ring, &other, &reviews, review_ns, sign_ns, parcel_ratio);
-                let signals: Vec<&'static str> = [
-                    ("shared_devices", e.device_sharing >= device_share),
-                    (
-                        "empty_parcels",
-                        e.empty_parcels.is_some_and(|s| s >= signal_share),
-                    ),
-                    (
-                        "instant_signing",
-                        e.instant_signing.is_some_and(|s| s >= signal_share)
-                            && e.sign_median_ratio.is_some_and(|r| r <= 0.25),
-                    ),
-                    (
-                        "instant_reviews",
-                        e.instant_reviews.is_some_and(|s| s >= signal_share),
-                    ),
-                    (
-                        "templated_reviews",
-                        e.templated_reviews.is_some_and(|s| s >= signal_share),
-                    ),
-                ]
-                .into_iter()
-                .filter_map(|(name, on)| on.then_some(name))
+            let e = evidence(&ring, &other, &reviews, review_ns, sign_ns, parcel_ratio);
+            let signals: Vec<&'static str> = [
+                ("shared_devices", e.device_sharing >= device_share),
+                (
+                    "empty_parcels",
+                    e.empty_parcels.is_some_and(|s| s >= signal_share),
+                ),
+                (
+                    "instant_signing",
+                    e.instant_signing.is_some_and(|s| s >= signal_share)
+                        && e.sign_median_ratio.is_some_and(|r| r <= 0.25),
+                ),
+                (
+                    "instant_reviews",
+                    e.instant_reviews.is_some_and(|s| s >= signal_share),
+                ),
+                (
+                    "templated_reviews",
+                    e.templated_reviews.is_some_and(|s| s >= signal_share),
+                ),
+            ]
+            .into_iter()
+            .filter_map(|(name, on)| on.then_some(name))
+            .collect();
+            let conclusive = e.empty_parcels.is_some_and(|s| s >= empty_alone);
+            if signals.len() < min_signals && !conclusive {
+                return false;
+            }
+            let (platform, merchant_id) = split(&merchant_names[merchant as usize]);
+            let from = ring.iter().map(|o| o.paid).min().unwrap_or(0);
+            let to = ring.iter().map(|o| o.paid).max().unwrap_or(0);
+            let mut related: Vec<Ref> = ring_accounts
+                .iter()
+                .map(|&a| Ref::person(split(&account_names[a as usize]).1))
                 .collect();
-                let conclusive = e.empty_parcels.is_some_and(|s| s >= empty_alone);
-                if signals.len() < min_signals && !conclusive {
-                    continue;
-                }
-                reported.insert(merchant);
-                let (platform, merchant_id) = split(&merchant_names[merchant as usize]);
-                let from = ring.iter().map(|o| o.paid).min().unwrap_or(0);
-                let to = ring.iter().map(|o| o.paid).max().unwrap_or(0);
-                let mut related: Vec<Ref> = ring_accounts
-                    .iter()
-                    .map(|&a| Ref::person(split(&account_names[a as usize]).1))
-                    .collect();
-                related.sort();
-                let severity = match signals.len() {
-                    0..=2 => Severity::Medium,
-                    3 => Severity::High,
-                    _ => Severity::Critical,
-                };
-                let names_zh: Vec<&str> = signals.iter().map(|s| signal_zh(s)).collect();
-                sink.push(Draft {
+            related.sort();
+            let severity = match signals.len() {
+                0..=2 => Severity::Medium,
+                3 => Severity::High,
+                _ => Severity::Critical,
+            };
+            let names_zh: Vec<&str> = signals.iter().map(|s| signal_zh(s)).collect();
+            sink.push(Draft {
                     rule,
                     severity,
                     score: (0.4 + 0.12 * signals.len() as f64 + 0.1 * share).min(1.0),
@@ -477,21 +489,20 @@ impl Detector for FakeOrders {
                         to: china_time(to),
                     }),
                     summary: format!(
-                        "平台 {platform} 的经营者 {merchant_id} 有 {} 个账号组成的稠密交易团伙下单 {} 笔（占其订单 {:.0}%），并存在{}等 {} 项异常行为，疑似刷单炒信。",
+                        "平台 {platform} 的经营者 {merchant_id} 有 {} 个账号（{}）下单 {} 笔（占其订单 {:.0}%），并存在{}等 {} 项异常行为，疑似刷单炒信。",
                         ring_accounts.len(),
+                        if origin["method"] == "dense_block" {
+                            "交易关系稠密的团伙"
+                        } else {
+                            "均收到过空包"
+                        },
                         ring.len(),
                         share * 100.0,
                         names_zh.join("、"),
                         signals.len()
                     ),
                     evidence: json!({
-                        "block": {
-                            "rank": block_no + 1,
-                            "accounts": block.rows.len(),
-                            "merchants": block.cols.len(),
-                            "density": round4(block.score),
-                            "metric": "fraudar_log_weighted_average_degree",
-                        },
+                        "candidate": origin,
                         "ring_accounts": ring_accounts.len(),
                         "ring_orders": ring.len(),
                         "merchant_orders": all.len(),
@@ -520,6 +531,61 @@ impl Detector for FakeOrders {
                         },
                     }),
                 });
+            true
+        };
+        for (block_no, block) in blocks.iter().enumerate() {
+            if block.rows.len() < min_accounts {
+                continue;
+            }
+            let members: BTreeSet<u32> = block.rows.iter().copied().collect();
+            for &merchant in &block.cols {
+                if reported.contains(&merchant) {
+                    continue;
+                }
+                let origin = json!({
+                    "method": "dense_block",
+                    "rank": block_no + 1,
+                    "accounts": block.rows.len(),
+                    "merchants": block.cols.len(),
+                    "density": round4(block.score),
+                    "metric": "fraudar_log_weighted_average_degree",
+                });
+                if assess(merchant, &members, origin, sink) {
+                    reported.insert(merchant);
+                }
+            }
+        }
+        for (merchant, all) in by_merchant.iter().enumerate() {
+            let merchant = merchant as u32;
+            if reported.contains(&merchant) {
+                continue;
+            }
+            let mut by_listing: BTreeMap<u32, Vec<i64>> = BTreeMap::new();
+            for &i in all {
+                if let Some(w) = orders[i].weight {
+                    by_listing.entry(orders[i].listing).or_default().push(w);
+                }
+            }
+            let medians: BTreeMap<u32, i64> = by_listing
+                .into_iter()
+                .filter(|(_, w)| w.len() >= 5)
+                .map(|(l, w)| (l, median(&w)))
+                .collect();
+            let members: BTreeSet<u32> = all
+                .iter()
+                .map(|&i| &orders[i])
+                .filter(|o| {
+                    o.weight.is_some_and(|w| {
+                        medians
+                            .get(&o.listing)
+                            .is_some_and(|m| (w as f64) < parcel_ratio * *m as f64)
+                    })
+                })
+                .map(|o| o.account)
+                .collect();
+            if members.len() >= min_accounts {
+                let origin = json!({"method": "empty_parcels", "accounts_with_empty_parcels": members.len()});
+                assess(merchant, &members, origin, sink);
             }
         }
     }
@@ -584,13 +650,29 @@ fn evidence(
     let other_weights: Vec<i64> = other.iter().filter_map(|o| o.weight).collect();
     let ring_weights: Vec<i64> = ring.iter().filter_map(|o| o.weight).collect();
     let other_weight = (other_weights.len() >= 5).then(|| median(&other_weights));
-    let empty_parcels = other_weight.filter(|_| !ring_weights.is_empty()).map(|m| {
-        ring_weights
-            .iter()
-            .filter(|&&w| (w as f64) < parcel_ratio * m as f64)
-            .count() as f64
-            / ring_weights.len() as f64
-    });
+    // Each ring parcel against the same listing's other parcels (at least five), else against
+    // the merchant's other parcels: a light listing is not an empty parcel.
+    let mut by_listing: BTreeMap<u32, Vec<i64>> = BTreeMap::new();
+    for o in other {
+        if let Some(w) = o.weight {
+            by_listing.entry(o.listing).or_default().push(w);
+        }
+    }
+    let listing_median: BTreeMap<u32, i64> = by_listing
+        .into_iter()
+        .filter(|(_, w)| w.len() >= 5)
+        .map(|(l, w)| (l, median(&w)))
+        .collect();
+    let judged: Vec<bool> = ring
+        .iter()
+        .filter_map(|o| {
+            let w = o.weight?;
+            let reference = listing_median.get(&o.listing).copied().or(other_weight)?;
+            Some((w as f64) < parcel_ratio * reference as f64)
+        })
+        .collect();
+    let empty_parcels = (!judged.is_empty())
+        .then(|| judged.iter().filter(|e| **e).count() as f64 / judged.len() as f64);
     // Signing.
     let delays = |orders: &[&Order]| -> Vec<i64> {
         orders

@@ -65,6 +65,51 @@ pub fn plant(city: &mut City, root: &Rng, days: i64) {
         Label::Positive,
         "12 个自然人网店申报同一住宅地址（部分仍写作下城区）",
     );
+    // Eleven trading companies in one room of 上城区, written three ways, registered this year.
+    let variants = [
+        "杭州市上城区解放路100号2幢301室",
+        "上城区解放路100号2号楼301室",
+        "浙江省杭州市上城区解放路１００号2栋301",
+    ];
+    for k in 0..11 {
+        let rep = rng.hex64();
+        let established = -rng.range(30, 200);
+        company(
+            city,
+            &mut rng,
+            &format!("杭州解放{k}贸易有限公司"),
+            variants[k % 3],
+            "330102",
+            &rep,
+            established,
+        );
+    }
+    city.truth.add_global(
+        "registration_cluster",
+        RULE,
+        "address",
+        "330102|解放路|100|2||301",
+        Label::Positive,
+        "同一房间登记 11 家新设贸易公司（三种写法）",
+    );
+    // One company with twelve shops on one platform, all declaring its own office: one operator.
+    let code = uscc(&mut rng, "330106", true);
+    for k in 0..12 {
+        city.add("huishang", "merchants", json!({
+            "platform_id": "huishang", "merchant_id": format!("huishang-chain{k}"), "merchant_type": "company", "uscc": code,
+            "holder_pid": null, "name": "杭州连锁优品有限公司", "shop_name": format!("连锁优品{k}号店"),
+            "address": "杭州市西湖区天目山路398号3幢1201室", "adcode": "330106", "contact_pid": rng.hex64(),
+            "license_displayed": true, "opened_on": date(-rng.range(100, 900)), "closed_on": null, "annual_turnover_fen": 90_000_000,
+        }));
+    }
+    city.truth.add_global(
+        "registration_cluster",
+        RULE,
+        "address",
+        "330106|天目山路|398|3||1201",
+        Label::Negative,
+        "同一公司开设 12 家网店申报本公司地址：只是一个经营者",
+    );
     // An office tower: one company per room.
     for k in 0..30 {
         let rep = rng.hex64();

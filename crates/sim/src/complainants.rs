@@ -98,6 +98,25 @@ pub fn plant(city: &mut City, root: &Rng, days: i64, order_no: &mut u64) {
         Label::Negative,
         "一个月内遭遇多起不同纠纷，诉求为退换修，文本各不相同",
     );
+    // A citizen who reports what they see: twenty real-name reports about different shops' food
+    // labels, one wording, asking only for an investigation.
+    let reporter = rng.hex64();
+    for n in 0..20 {
+        city.add("12315", "complaints", json!({
+            "complaint_id": format!("watch-{n}"), "channel": "12315_web", "received_at": at((days - 1) * n / 20, 45_000),
+            "complainant_pid": reporter, "kind": "report", "platform_id": "huishang", "merchant_id": merchants[(n as usize * 7) % merchants.len()],
+            "respondent_uscc": null, "respondent_name": "某网店", "order_id": null,
+            "text": "该店销售的预包装食品未标注生产日期和生产者信息，请依法查处。",
+            "amount_fen": null, "demand": "investigate", "real_name": true,
+        }));
+    }
+    city.truth.add_person(
+        "serial_complainant",
+        "serial_complainant.profit_seeking",
+        &reporter,
+        Label::Negative,
+        "实名举报多家经营者的标签问题，只要求查处、不索赔：举报不是牟利",
+    );
     // One dispute, followed up again and again.
     let persistent = rng.hex64();
     for n in 0..12 {

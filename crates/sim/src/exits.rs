@@ -24,6 +24,14 @@ type Scenario = (
     &'static str,
 );
 
+/// Platforms added for the scenarios (id, name).
+const EXTRA_PLATFORMS: &[(&str, &str)] = &[
+    ("pinjie", "拼街社区团购平台"),
+    ("lvxing", "旅行预订平台"),
+    ("duogou", "多购折扣平台"),
+    ("haoyao", "好药健康平台"),
+];
+
 const SCENARIOS: &[Scenario] = &[
     (
         "huishang",
@@ -49,11 +57,71 @@ const SCENARIOS: &[Scenario] = &[
         Label::Negative,
         "因食品安全问题处罚双平台商家，随后退出看播的比例与基准相同",
     ),
+    (
+        "pinjie",
+        "kanbo",
+        30,
+        14,
+        11,
+        1,
+        &["deposit_deduction", "shop_block"],
+        "商家参加其他平台同类活动，违反平台独家供货承诺，扣除保证金并屏蔽店铺",
+        Label::Positive,
+        "扣保证金、屏蔽店铺后，多数商家在十天内关闭看播店铺",
+    ),
+    (
+        "lvxing",
+        "kanbo",
+        24,
+        12,
+        9,
+        0,
+        &["fee_increase", "traffic_limit"],
+        "未签署独家合作协议的商家上调技术服务费率并限制流量",
+        Label::Positive,
+        "对未签独家协议的商家提高收费并限流，九家随即退出看播",
+    ),
+    (
+        "duogou",
+        "kanbo",
+        30,
+        15,
+        1,
+        1,
+        &["search_demotion"],
+        "经营者存在刷单行为，依据平台规则降低搜索权重",
+        Label::Negative,
+        "因刷单降权，之后退出看播的比例与未受处罚者相同",
+    ),
+    (
+        "haoyao",
+        "kanbo",
+        20,
+        10,
+        0,
+        1,
+        &["listing_removal", "shop_block"],
+        "销售未取得批准文号的药品，下架商品并暂停店铺",
+        Label::Negative,
+        "因违法销售药品处罚，无人随后退出看播",
+    ),
 ];
 
 /// Plants the scenarios.
 pub fn plant(city: &mut City, root: &Rng, days: i64) {
     let mut rng = root.fork("plant-exits");
+    for (id, name) in EXTRA_PLATFORMS {
+        let adcode = rng.pick(DISTRICTS).0;
+        city.add(
+            id,
+            "platforms",
+            json!({
+                "platform_id": id, "name": name, "operator_uscc": uscc(&mut rng, adcode, true),
+                "categories": ["sales"], "annual_active_users": rng.range(1_000_000, 50_000_000),
+                "market_value_cny": null, "domicile_adcode": adcode,
+            }),
+        );
+    }
     for (
         s,
         &(platform, rival, operators, sanctioned, exiting, base_exits, actions, reason, label, why),

@@ -345,3 +345,35 @@ fn empty_parcels_on_most_orders_are_enough_alone() {
         "75% empty is under 0.8 and one behaviour only"
     );
 }
+
+/// One completed order of `listing` at merchant `m` by `buyer` with a parcel of `grams`.
+fn parcel(m: &str, n: usize, listing: &str, buyer: &str, grams: i64, day: usize) -> Value {
+    json!({"platform_id": "p", "order_id": format!("{m}-{listing}-{n}"), "merchant_id": m, "listing_id": listing,
+        "buyer_pid": buyer, "ordered_at": time(day, 0), "paid_at": time(day, 1), "signed_at": time(day + 2, 60),
+        "device_pid": format!("dev-{buyer}"), "ship_address_pid": format!("addr-{buyer}"), "parcel_weight_g": grams,
+        "status": "completed"})
+}
+
+#[test]
+fn empty_parcels_find_a_ring_no_dense_block_reaches() {
+    // Twelve hired accounts, each buying the 2.5 kg quilt once on its own phone, get 15 g parcels;
+    // forty ordinary buyers get 2.5 kg. One purchase each: nothing dense about it.
+    let mut orders: Vec<Value> = (0..12)
+        .map(|a| parcel("q", a, "quilt", &format!("hired{a}"), 15, 3 + a % 3))
+        .collect();
+    orders.extend(
+        (0..40).map(|h| parcel("q", 100 + h, "quilt", &format!("buyer{h}"), 2_500, h % 28)),
+    );
+    let f = detect(vec![(orders, vec![])], &[]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["candidate"]["method"], "empty_parcels");
+    assert_eq!(f[0].evidence["ring_accounts"], 12);
+    // A shop selling 10 g stickers beside 2 kg kettles: light parcels of a light listing are not empty.
+    let mut honest: Vec<Value> = (0..30)
+        .map(|h| parcel("s", h, "stickers", &format!("kid{h}"), 10, h % 28))
+        .collect();
+    honest.extend(
+        (0..30).map(|h| parcel("s", 100 + h, "kettle", &format!("cook{h}"), 2_000, h % 28)),
+    );
+    assert!(detect(vec![(honest, vec![])], &[]).is_empty());
+}
