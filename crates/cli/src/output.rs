@@ -451,6 +451,8 @@ pub fn render_run(report: &tianping_engine::RunReport, lang: Lang) -> String {
         t(lang, "状态", "status"),
         t(lang, "读取行数", "rows read"),
         t(lang, "发现", "findings"),
+        t(lang, "扫描 ms", "scan ms"),
+        t(lang, "分析 ms", "analysis ms"),
     ]);
     for d in &report.detectors {
         let rows: u64 = d.rows_read.values().sum();
@@ -465,6 +467,8 @@ pub fn render_run(report: &tianping_engine::RunReport, lang: Lang) -> String {
             .to_string(),
             rows.to_string(),
             d.findings.to_string(),
+            d.scan.as_millis().to_string(),
+            d.analysis.as_millis().to_string(),
         ]);
     }
     format!(

@@ -64,6 +64,10 @@ pub struct DetectorReport {
     pub rows_read: BTreeMap<String, u64>,
     /// Findings it produced (0 when skipped).
     pub findings: u64,
+    /// Wall time of its declared queries (the scan of the columns it reads: the floor).
+    pub scan: std::time::Duration,
+    /// Wall time of its analysis.
+    pub analysis: std::time::Duration,
 }
 
 /// What a run did.
@@ -207,9 +211,13 @@ pub async fn run(
                 skipped: true,
                 rows_read: BTreeMap::new(),
                 findings: 0,
+                scan: std::time::Duration::ZERO,
+                analysis: std::time::Duration::ZERO,
             });
             continue;
         }
+        // Durations are for the operator's report only: never part of a finding or the run record.
+        let scan_started = std::time::Instant::now();
         let mut data = InputData::default();
         let mut rows_read = BTreeMap::new();
         for input in detector.inputs() {
@@ -229,15 +237,20 @@ pub async fn run(
             );
             data.tables.insert(input.table.to_string(), batches);
         }
+        let scan = scan_started.elapsed();
+        let analysis_started = std::time::Instant::now();
         let mut sink = FindingSink::new(detector.id(), detector.version());
         detector.detect(&ctx, &data, &mut sink);
         let produced = sink.into_findings();
+        let analysis = analysis_started.elapsed();
         reports.push(DetectorReport {
             id: detector.id().to_string(),
             version: detector.version(),
             skipped: false,
             rows_read,
             findings: produced.len() as u64,
+            scan,
+            analysis,
         });
         fingerprints.push((detector.id().to_string(), fingerprint));
         findings.extend(produced);

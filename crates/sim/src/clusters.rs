@@ -94,6 +94,12 @@ pub fn plant(city: &mut City, root: &Rng, days: i64) {
     );
     // One company with twelve shops on one platform, all declaring its own office: one operator.
     let code = uscc(&mut rng, "330106", true);
+    city.add("registry", "registry", json!({
+        "uscc": code, "name": "杭州连锁优品有限公司", "entity_type": "company", "legal_rep_pid": rng.hex64(),
+        "address": "杭州市西湖区天目山路398号3幢1201室", "adcode": "330106", "established_on": date(-2000),
+        "status": "active", "business_scope": "日用百货零售", "registered_capital_fen": 500_000_000,
+        "annual_report_filed": true,
+    }));
     for k in 0..12 {
         city.add("huishang", "merchants", json!({
             "platform_id": "huishang", "merchant_id": format!("huishang-chain{k}"), "merchant_type": "company", "uscc": code,
