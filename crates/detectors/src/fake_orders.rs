@@ -25,7 +25,8 @@
 //! received an empty parcel from them (a parcel under `parcel_ratio` of the same listing's median)
 //! are taken as the candidate ring and judged the same way. Parcels are compared within a listing
 //! (at least five other parcels), else with the merchant's other parcels, so a light product is
-//! not an empty parcel. The evidence names which way the candidate was found.
+//! not an empty parcel; and only where those parcels are consistent (10th percentile at least
+//! half the median), as parcels of one product are. The evidence names which way the candidate was found.
 //!
 //! Shared delivery addresses and networks, and the share of orders in the busiest three days,
 //! are reported as evidence but not counted: colleagues share an office address and network.
@@ -566,10 +567,18 @@ impl Detector for FakeOrders {
                     by_listing.entry(orders[i].listing).or_default().push(w);
                 }
             }
+            // Here the light parcels are among the listing's own: judge the consistency of the
+            // others (those not light against the median of all).
             let medians: BTreeMap<u32, i64> = by_listing
                 .into_iter()
-                .filter(|(_, w)| w.len() >= 5)
-                .map(|(l, w)| (l, median(&w)))
+                .filter_map(|(l, w)| {
+                    let m = median(&w) as f64;
+                    let real: Vec<i64> = w
+                        .into_iter()
+                        .filter(|x| *x as f64 >= parcel_ratio * m)
+                        .collect();
+                    typical_weight(&real).map(|t| (l, t))
+                })
                 .collect();
             let members: BTreeSet<u32> = all
                 .iter()
@@ -650,6 +659,7 @@ fn evidence(
     let other_weights: Vec<i64> = other.iter().filter_map(|o| o.weight).collect();
     let ring_weights: Vec<i64> = ring.iter().filter_map(|o| o.weight).collect();
     let other_weight = (other_weights.len() >= 5).then(|| median(&other_weights));
+    let merchant_reference = typical_weight(&other_weights);
     // Each ring parcel against the same listing's other parcels (at least five), else against
     // the merchant's other parcels: a light listing is not an empty parcel.
     let mut by_listing: BTreeMap<u32, Vec<i64>> = BTreeMap::new();
@@ -660,14 +670,16 @@ fn evidence(
     }
     let listing_median: BTreeMap<u32, i64> = by_listing
         .into_iter()
-        .filter(|(_, w)| w.len() >= 5)
-        .map(|(l, w)| (l, median(&w)))
+        .filter_map(|(l, w)| typical_weight(&w).map(|m| (l, m)))
         .collect();
     let judged: Vec<bool> = ring
         .iter()
         .filter_map(|o| {
             let w = o.weight?;
-            let reference = listing_median.get(&o.listing).copied().or(other_weight)?;
+            let reference = listing_median
+                .get(&o.listing)
+                .copied()
+                .or(merchant_reference)?;
             Some((w as f64) < parcel_ratio * reference as f64)
         })
         .collect();
@@ -751,6 +763,19 @@ fn evidence(
 /// Review text without spaces, punctuation, symbols or emoji, for comparing templates.
 fn normalise(text: &str) -> String {
     text.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The typical parcel weight of a group of parcels: their median, when there are at least five and
+/// they are consistent (the 10th percentile at least half the median, as parcels of one product
+/// are). Otherwise `None`: light parcels cannot be told from light products.
+fn typical_weight(weights: &[i64]) -> Option<i64> {
+    if weights.len() < 5 {
+        return None;
+    }
+    let mut v = weights.to_vec();
+    v.sort_unstable();
+    let (p10, m) = (v[v.len() / 10], v[v.len() / 2]);
+    (m > 0 && p10 * 2 >= m).then_some(m)
 }
 
 fn median(values: &[i64]) -> i64 {

@@ -377,3 +377,23 @@ fn empty_parcels_find_a_ring_no_dense_block_reaches() {
     );
     assert!(detect(vec![(honest, vec![])], &[]).is_empty());
 }
+
+#[test]
+fn parcels_that_vary_widely_say_nothing_about_emptiness() {
+    // One listing shipped in anything from 120 g to 3 kg (a made-to-order gift box): a fifth of
+    // its parcels weigh under a fifth of the median, yet none is an empty one.
+    const GRAMS: [i64; 10] = [120, 150, 400, 900, 1_500, 2_000, 2_600, 3_000, 180, 700];
+    let orders: Vec<Value> = (0..300)
+        .map(|h| {
+            parcel(
+                "g",
+                h,
+                "giftbox",
+                &format!("buyer{h}"),
+                GRAMS[h % 10],
+                h % 28,
+            )
+        })
+        .collect();
+    assert!(detect(vec![(orders, vec![])], &[]).is_empty());
+}
