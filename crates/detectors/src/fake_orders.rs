@@ -568,14 +568,16 @@ impl Detector for FakeOrders {
                 }
             }
             // Here the light parcels are among the listing's own: judge the consistency of the
-            // others (those not light against the median of all).
+            // others — those not light against the upper quartile of all, which stands for the
+            // product even when most parcels are empty.
             let medians: BTreeMap<u32, i64> = by_listing
                 .into_iter()
-                .filter_map(|(l, w)| {
-                    let m = median(&w) as f64;
+                .filter_map(|(l, mut w)| {
+                    w.sort_unstable();
+                    let q75 = w[w.len() * 3 / 4] as f64;
                     let real: Vec<i64> = w
                         .into_iter()
-                        .filter(|x| *x as f64 >= parcel_ratio * m)
+                        .filter(|x| *x as f64 >= parcel_ratio * q75)
                         .collect();
                     typical_weight(&real).map(|t| (l, t))
                 })

@@ -397,3 +397,17 @@ fn parcels_that_vary_widely_say_nothing_about_emptiness() {
         .collect();
     assert!(detect(vec![(orders, vec![])], &[]).is_empty());
 }
+
+#[test]
+fn empty_parcels_are_found_even_when_they_are_most_of_a_listings_parcels() {
+    // Thirty hired accounts and twenty real buyers: the median parcel is an empty one.
+    let mut orders: Vec<Value> = (0..30)
+        .map(|a| parcel("q", a, "quilt", &format!("hired{a}"), 12, 3 + a % 3))
+        .collect();
+    orders.extend(
+        (0..20).map(|h| parcel("q", 100 + h, "quilt", &format!("buyer{h}"), 2_500, h % 28)),
+    );
+    let f = detect(vec![(orders, vec![])], &[]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["ring_accounts"], 30);
+}
