@@ -298,15 +298,15 @@ fn simulated_city_scores_the_pricing_detectors() {
     assert!(fa.len() > 10);
     assert!(fa == fb, "same seed, same bytes");
     let home = work.path().join("home");
-    for supplier in [
-        "huishang",
-        "xiansong",
-        "kanbo",
-        "registry",
-        "ip_office",
-        "12315",
-        "regulator",
-    ] {
+    let mut suppliers: Vec<String> = std::fs::read_dir(&a)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    suppliers.sort();
+    assert!(suppliers.len() >= 7, "{suppliers:?}");
+    for supplier in &suppliers {
         let o = tianping(
             &home,
             &["--json", "ingest", a.join(supplier).to_str().unwrap()],
