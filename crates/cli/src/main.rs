@@ -54,6 +54,20 @@ struct Cli {
 }
 
 #[derive(Subcommand, Debug)]
+enum EvidenceCommand {
+    /// Verify an evidence bundle offline: every file re-hashed, every inclusion proof against the
+    /// signed tree head, the head's signature; exit 0 when all hold, 1 otherwise.
+    Verify {
+        /// The bundle directory.
+        bundle: PathBuf,
+        /// The log's Ed25519 public key (hex) to trust; without it the key in the bundle is used
+        /// and the report says so.
+        #[arg(long)]
+        key: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
 enum AddressCommand {
     /// Parse addresses (one a line) into province … room, division codes and a canonical key;
     /// one JSON object a line.
@@ -150,12 +164,18 @@ enum Command {
         #[command(subcommand)]
         command: AddressCommand,
     },
+    /// Electronic evidence (电子存证).
+    Evidence {
+        #[command(subcommand)]
+        command: EvidenceCommand,
+    },
     /// Write a synthetic city's batches per the data standard, plus truth.jsonl.
     Simulate {
         /// Output directory (one batch directory per supplier).
         #[arg(long)]
         out: PathBuf,
-        /// tiny (seconds) or small (the demo and CI).
+        /// tiny (seconds), small (the demo and CI) or city (≈ 50,000 merchants, 10 million
+        /// orders; minutes).
         #[arg(long, default_value = "small")]
         scale: String,
         /// Random seed: the same seed gives byte-identical output.
@@ -183,9 +203,9 @@ enum Command {
         /// Exit 1 if any rule's recall is below this.
         #[arg(long)]
         min_recall: Option<f64>,
-        /// Score only the held-out scenarios (`simulate --holdout`).
-        #[arg(long)]
-        holdout: bool,
+        /// Score only a held-out set (`simulate --holdout`): `holdout` (the first) or `holdout2`.
+        #[arg(long, num_args = 0..=1, default_missing_value = "holdout")]
+        holdout: Option<String>,
     },
     /// The rules of the registered detectors: legal basis, period in force and parameters.
     Rules,
@@ -357,7 +377,9 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         #[cfg(feature = "sql")]
         Command::Demo { scale, seed } => {
-            let Some(scale) = tianping_sim::city::Scale::parse(&scale) else {
+            let Some(scale) = tianping_sim::city::Scale::parse(&scale)
+                .filter(|s| *s != tianping_sim::city::Scale::City)
+            else {
                 eprintln!("错误 error: --scale must be tiny or small");
                 return Ok(ExitCode::from(2));
             };
@@ -459,6 +481,9 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     out,
                 },
         } => tools::normalize_addresses(input.as_deref(), &context, out.as_deref()),
+        Command::Evidence {
+            command: EvidenceCommand::Verify { bundle, key },
+        } => tools::verify_evidence(&bundle, key.as_deref()),
         Command::Simulate {
             out,
             scale,
@@ -466,9 +491,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             holdout,
         } => {
             let Some(scale) = tianping_sim::city::Scale::parse(&scale) else {
-                eprintln!(
-                    "错误 error: --scale must be tiny or small (city scale is not built yet)"
-                );
+                eprintln!("错误 error: --scale must be tiny, small or city");
                 return Ok(ExitCode::from(2));
             };
             let written = tianping_sim::simulate(&out, scale, seed, holdout)?;
@@ -504,10 +527,9 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     .collect(),
                 None => store.findings(&[]).await?,
             };
-            let scope = if holdout {
-                tianping_sim::truth::Scope::Holdout
-            } else {
-                tianping_sim::truth::Scope::All
+            let scope = match holdout {
+                Some(set) => tianping_sim::truth::Scope::Holdout(set),
+                None => tianping_sim::truth::Scope::All,
             };
             let scores =
                 tianping_sim::truth::evaluate_jsonl_in(&truth_text, &lines, &detectors, scope)?;

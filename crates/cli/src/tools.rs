@@ -86,3 +86,30 @@ fn write_out(out: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+/// `tianping evidence verify BUNDLE [--key HEX]`: checks an evidence bundle offline — every file
+/// re-hashed, every inclusion proof against the signed tree head, the head's signature (against
+/// the given public key when one is given) — and prints the report in Chinese and English.
+pub fn verify_evidence(bundle: &Path, key: Option<&str>) -> anyhow::Result<ExitCode> {
+    let mut options = tianping_evidence::VerifyOptions::default();
+    if let Some(key) = key {
+        let parsed = hex::decode(key).ok().and_then(|bytes| {
+            tianping_evidence::PublicKey::from_bytes(tianping_evidence::SigAlg::Ed25519, &bytes)
+                .ok()
+        });
+        let Some(parsed) = parsed else {
+            eprintln!(
+                "错误 error: --key 须为 32 字节 Ed25519 公钥的十六进制 (a 32-byte Ed25519 public key in hex)"
+            );
+            return Ok(ExitCode::from(2));
+        };
+        options.trusted_key = Some(parsed);
+    }
+    let report = tianping_evidence::verify_bundle_with(bundle, &options);
+    print!("{report}");
+    Ok(if report.ok() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

@@ -2,10 +2,13 @@
 //! sessions, costs, trademarks, complaints, documents and penalties, so that every table of the
 //! standard is delivered. Nothing here is a violation; planted cases live in `plant.rs`.
 
+use std::collections::BTreeMap;
+
 use serde_json::{Value, json};
 
 use crate::city::{City, DISTRICTS, at};
 use crate::rng::Rng;
+use crate::write::Batches;
 
 /// Review fragments: what was bought, how it arrived, what the buyer thinks (composed, so that two
 /// honest reviews rarely read the same).
@@ -71,109 +74,204 @@ const AGREEMENT: &str = "第一条 本协议由平台与平台内经营者订立
 const POLICY_DRAFT: &str = "为促进本市平台经济规范健康发展，现就有关事项通知如下：一、支持各类市场主体平等参与平台经济；\
 二、依法保护平台内中小经营者合法权益；三、鼓励平台企业公开交易规则，接受社会监督。";
 
-/// Adds the honest background of every remaining table.
-pub fn add(city: &mut City, root: &Rng, days: i64) {
-    let mut rng = root.fork("background");
-    // Reviews of a share of orders; daily figures per merchant from the orders.
-    let mut daily: std::collections::BTreeMap<(String, String, i64), (i64, i64)> =
-        std::collections::BTreeMap::new();
-    let suppliers: Vec<String> = city.tables.keys().cloned().collect();
-    // Honest merchants accept no-reason returns: 5% of their completed orders come back, approved.
-    for supplier in &suppliers {
-        if let Some(orders) = city
-            .tables
-            .get_mut(supplier)
-            .and_then(|t| t.get_mut("orders"))
-        {
-            for o in orders.iter_mut() {
-                let honest = o["merchant_id"]
-                    .as_str()
-                    .and_then(|m| m.rsplit_once("-m"))
-                    .is_some_and(|(_, n)| n.bytes().all(|b| b.is_ascii_digit()));
-                if !honest || o["status"] != "completed" || !rng.chance(0.05) {
-                    continue;
-                }
-                let day = day_of(o["ordered_at"].as_str().unwrap_or(""));
-                o["signed_at"] = json!(at(day + 1, 60_000));
-                o["return_requested_at"] = json!(at(day + 3, 36_000));
-                o["return_reason"] = json!("no_reason");
-                o["return_outcome"] = json!("approved");
-                o["refunded_at"] = json!(at(day + 4, 36_000));
-                o["status"] = json!("refunded");
-            }
+/// Whether a merchant id is one of the honest background's (`<platform>-m<digits>`).
+fn is_honest(merchant: &str) -> bool {
+    merchant
+        .rsplit_once("-m")
+        .is_some_and(|(_, n)| n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// What the background derives from the orders as they are made — no-reason returns, reviews,
+/// daily merchant figures — and the few honest rows the rest of the background refers to. Its
+/// size grows with merchants × days, never with orders.
+pub(crate) struct Derived {
+    rng: Rng,
+    days: i64,
+    review_share: f64,
+    /// (platform, merchant) → slot.
+    slots: BTreeMap<(String, String), usize>,
+    /// Per slot: the merchant's USCC as its merchant row gives it.
+    uscc: Vec<Value>,
+    /// Per slot and day: orders and GMV.
+    daily: Vec<(u32, i64)>,
+    /// Honest merchants per platform (`<platform>-m0` …), in order.
+    honest_merchants: Vec<(&'static str, usize)>,
+    /// The first registry rows (trademark owners and past penalties refer to them).
+    registry: Vec<Value>,
+    /// Marketplace listings with declared costs.
+    costed: Vec<Value>,
+}
+
+/// Registry rows kept for trademarks (10) and penalties (3).
+const REGISTRY_KEPT: usize = 13;
+
+impl Derived {
+    pub(crate) fn new(root: &Rng, days: i64, review_share: f64) -> Derived {
+        Derived {
+            rng: root.fork("background-orders"),
+            days: days.max(0),
+            review_share,
+            slots: BTreeMap::new(),
+            uscc: Vec::new(),
+            daily: Vec::new(),
+            honest_merchants: Vec::new(),
+            registry: Vec::new(),
+            costed: Vec::new(),
         }
     }
-    for supplier in &suppliers {
-        let orders: Vec<Value> = city
-            .tables
-            .get(supplier)
-            .and_then(|t| t.get("orders"))
-            .cloned()
-            .unwrap_or_default();
-        let mut reviews = Vec::new();
-        for (i, o) in orders.iter().enumerate() {
-            let (Some(p), Some(m), Some(t)) = (
-                o["platform_id"].as_str(),
-                o["merchant_id"].as_str(),
-                o["ordered_at"].as_str(),
-            ) else {
+
+    /// Records that `platform` has honest merchants `<platform>-m0` … `-m{n-1}`.
+    pub(crate) fn honest_merchants(&mut self, platform: &'static str, n: usize) {
+        self.honest_merchants.push((platform, n));
+    }
+
+    /// The slot of a merchant (registered with `uscc` when new).
+    pub(crate) fn merchant(&mut self, platform: &str, merchant: &str, uscc: Value) -> usize {
+        let key = (platform.to_string(), merchant.to_string());
+        if let Some(&slot) = self.slots.get(&key) {
+            return slot;
+        }
+        let slot = self.uscc.len();
+        self.slots.insert(key, slot);
+        self.uscc.push(uscc);
+        self.daily
+            .resize(self.daily.len() + self.days as usize, (0, 0));
+        slot
+    }
+
+    /// Keeps the first honest registry rows.
+    pub(crate) fn honest_registry(&mut self, row: &Value) {
+        if self.registry.len() < REGISTRY_KEPT {
+            self.registry.push(row.clone());
+        }
+    }
+
+    /// Keeps the honest listings that get a declared cost.
+    pub(crate) fn honest_listing(&mut self, platform: &str, row: &Value) {
+        if has_declared_cost(platform, row) {
+            self.costed.push(row.clone());
+        }
+    }
+
+    /// Derives from one order of merchant `slot` made on `day`: an honest merchant takes back 5 %
+    /// of completed orders with no reason given (the order is changed to show the return), a
+    /// share of the completed orders that stay are reviewed (the review is returned), and the
+    /// order counts towards the merchant's daily figures.
+    pub(crate) fn order(
+        &mut self,
+        slot: usize,
+        day: i64,
+        honest: bool,
+        o: &mut Value,
+    ) -> Option<Value> {
+        if honest
+            && o["status"] == "completed"
+            && self.rng.chance(0.05)
+            && let Some(fields) = o.as_object_mut()
+        {
+            fields.insert("signed_at".into(), json!(at(day + 1, 60_000)));
+            fields.insert("return_requested_at".into(), json!(at(day + 3, 36_000)));
+            fields.insert("return_reason".into(), json!("no_reason"));
+            fields.insert("return_outcome".into(), json!("approved"));
+            fields.insert("refunded_at".into(), json!(at(day + 4, 36_000)));
+            fields.insert("status".into(), json!("refunded"));
+        }
+        if (0..self.days).contains(&day)
+            && let Some(cell) = self.daily.get_mut(slot * self.days as usize + day as usize)
+        {
+            cell.0 += 1;
+            cell.1 += o["paid_fen"].as_i64().unwrap_or(0);
+        }
+        if !(honest && o["status"] == "completed" && self.rng.chance(self.review_share)) {
+            return None;
+        }
+        let text = if self.rng.chance(0.1) {
+            crate::rings::DEFAULT_REVIEW.to_string()
+        } else {
+            honest_review_text(&mut self.rng)
+        };
+        let rng = &mut self.rng;
+        Some(json!({
+            "platform_id": o["platform_id"], "review_id": format!("r-{}", o["order_id"].as_str().unwrap_or("")),
+            "order_id": o["order_id"], "listing_id": o["listing_id"], "merchant_id": o["merchant_id"],
+            "reviewer_pid": o["buyer_pid"], "rating": if rng.chance(0.85) { rng.range(4, 5) } else { rng.range(1, 3) },
+            "text": text, "has_media": rng.chance(0.2), "created_at": at(day + rng.range(2, 6), rng.range(0, 86_399)),
+        }))
+    }
+
+    /// The planted orders get what honest ones get (the camouflage orders of brushing rings at
+    /// best sellers are reviewed and returned like any other), and count in the daily figures.
+    fn planted_orders(&mut self, city: &mut City) {
+        let mut reviews: Vec<(String, Value)> = Vec::new();
+        for (supplier, tables) in city.tables.iter_mut() {
+            let Some(orders) = tables.get_mut("orders") else {
                 continue;
             };
-            let day = day_of(t);
-            let e = daily
-                .entry((p.to_string(), m.to_string(), day))
-                .or_default();
-            e.0 += 1;
-            e.1 += o["paid_fen"].as_i64().unwrap_or(0);
-            let honest = m
-                .rsplit_once("-m")
-                .is_some_and(|(_, n)| n.bytes().all(|b| b.is_ascii_digit()));
-            if honest && o["status"] == "completed" && rng.chance(0.3) {
-                let text = if rng.chance(0.1) {
-                    crate::rings::DEFAULT_REVIEW.to_string()
-                } else {
-                    honest_review_text(&mut rng)
+            for o in orders.iter_mut() {
+                let (Some(p), Some(m), Some(t)) = (
+                    o["platform_id"].as_str(),
+                    o["merchant_id"].as_str(),
+                    o["ordered_at"].as_str(),
+                ) else {
+                    continue;
                 };
-                reviews.push(json!({
-                    "platform_id": p, "review_id": format!("r{i}"), "order_id": o["order_id"], "listing_id": o["listing_id"],
-                    "merchant_id": m, "reviewer_pid": o["buyer_pid"], "rating": if rng.chance(0.85) { rng.range(4, 5) } else { rng.range(1, 3) },
-                    "text": text, "has_media": rng.chance(0.2), "created_at": at(day + rng.range(2, 6), rng.range(0, 86_399)),
-                }));
+                let day = day_of(t);
+                let honest = is_honest(m);
+                let slot = self.merchant(p, m, Value::Null);
+                if let Some(review) = self.order(slot, day, honest, o) {
+                    reviews.push((supplier.clone(), review));
+                }
             }
         }
-        for r in reviews {
-            city.add(supplier, "reviews", r);
+        for (supplier, review) in reviews {
+            city.add(&supplier, "reviews", review);
+        }
+        // Planted merchants' codes, as their merchant rows give them.
+        for tables in city.tables.values() {
+            for m in tables.get("merchants").into_iter().flatten() {
+                if let (Some(p), Some(id)) = (m["platform_id"].as_str(), m["merchant_id"].as_str())
+                    && let Some(&slot) = self.slots.get(&(p.to_string(), id.to_string()))
+                    && let Some(code) = self.uscc.get_mut(slot)
+                {
+                    *code = m["uscc"].clone();
+                }
+            }
         }
     }
-    let uscc_of: std::collections::BTreeMap<(String, String), Value> = suppliers
-        .iter()
-        .flat_map(|s| {
-            city.tables
-                .get(s)
-                .and_then(|t| t.get("merchants"))
-                .cloned()
-                .unwrap_or_default()
-        })
-        .filter_map(|m| {
-            Some((
-                (
-                    m["platform_id"].as_str()?.to_string(),
-                    m["merchant_id"].as_str()?.to_string(),
-                ),
-                m["uscc"].clone(),
-            ))
-        })
-        .collect();
-    for ((p, m, day), (n, gmv)) in &daily {
-        if *day < 0 || *day >= days {
-            continue;
+
+    /// Writes the daily figures of every merchant with orders, by platform, merchant and day.
+    pub(crate) fn write_daily(&self, out: &mut Batches) -> std::io::Result<()> {
+        let days = self.days as usize;
+        for ((p, m), &slot) in &self.slots {
+            for day in 0..days {
+                let Some(&(n, gmv)) = self.daily.get(slot * days + day) else {
+                    continue;
+                };
+                if n == 0 {
+                    continue;
+                }
+                out.put(p, "merchant_daily", json!({
+                    "platform_id": p, "merchant_id": m, "uscc": self.uscc.get(slot).cloned().unwrap_or(Value::Null),
+                    "date": &at(day as i64, 43_200)[..10], "status": "open", "active_listings": 1 + (n % 5), "orders": n, "gmv_fen": gmv,
+                }))?;
+            }
         }
-        let platform = p.clone();
-        city.add(&platform, "merchant_daily", json!({
-            "platform_id": p, "merchant_id": m, "uscc": uscc_of.get(&(p.clone(), m.clone())).cloned().unwrap_or(Value::Null),
-            "date": &at(*day, 43_200)[..10], "status": "open", "active_listings": 1 + (n % 5), "orders": n, "gmv_fen": gmv,
-        }));
+        Ok(())
     }
+}
+
+/// Whether a listing gets a declared cost (some of the marketplace's).
+fn has_declared_cost(platform: &str, l: &Value) -> bool {
+    platform == "huishang"
+        && l["listing_id"]
+            .as_str()
+            .is_some_and(|id| id.contains("-m1-"))
+}
+
+/// Adds the honest background of every remaining table, and what the planted orders derive.
+pub fn add(city: &mut City, derived: &mut Derived, root: &Rng, days: i64) {
+    let mut rng = root.fork("background");
+    derived.planted_orders(city);
     for (platform, _, _) in crate::city::PLATFORMS {
         // The 双十一 campaign, with lawful terms, and a third of the merchants joining.
         let campaign = format!("{platform}-1111");
@@ -182,7 +280,12 @@ pub fn add(city: &mut City, root: &Rng, days: i64) {
             "starts_at": at(24, 0), "ends_at": at(28, 0),
             "terms_text": "参加活动的商品须在活动期间按报名价格销售；报名自愿，经营者可随时退出；不得虚构原价。",
         }));
-        let merchants: Vec<String> = city
+        let honest = derived
+            .honest_merchants
+            .iter()
+            .filter(|(p, _)| p == platform)
+            .flat_map(|&(p, n)| (0..n).map(move |k| format!("{p}-m{k}")));
+        let planted: Vec<String> = city
             .tables
             .get(*platform)
             .and_then(|t| t.get("merchants"))
@@ -192,6 +295,7 @@ pub fn add(city: &mut City, root: &Rng, days: i64) {
                     .collect()
             })
             .unwrap_or_default();
+        let merchants: Vec<String> = honest.chain(planted).collect();
         for m in merchants.iter().filter(|_| rng.chance(0.33)) {
             city.add(platform, "campaign_participants", json!({"platform_id": platform, "campaign_id": campaign, "merchant_id": m, "joined_at": at(20, 36_000)}));
         }
@@ -215,27 +319,43 @@ pub fn add(city: &mut City, root: &Rng, days: i64) {
         }));
     }
     // Costs well under the selling price for some marketplace listings.
-    let listings: Vec<Value> = city
+    let planted_listings: Vec<Value> = city
         .tables
         .get("huishang")
         .and_then(|t| t.get("listings"))
-        .cloned()
+        .map(|rows| {
+            rows.iter()
+                .filter(|l| has_declared_cost("huishang", l))
+                .cloned()
+                .collect()
+        })
         .unwrap_or_default();
-    for l in listings.iter().filter(|l| {
-        l["listing_id"]
-            .as_str()
-            .is_some_and(|id| id.contains("-m1-"))
-    }) {
+    let costed: Vec<Value> = derived
+        .costed
+        .iter()
+        .cloned()
+        .chain(planted_listings)
+        .collect();
+    for l in &costed {
         let price = l["list_price_fen"].as_i64().unwrap_or(0);
         city.add("huishang", "costs", json!({"platform_id": "huishang", "listing_id": l["listing_id"], "valid_from": &at(-100, 0)[..10], "valid_to": null, "unit_cost_fen": price * 6 / 10, "basis": "declared"}));
     }
     // Trademarks of the city's brands, owned by the registry's companies.
-    let registry: Vec<Value> = city
+    let planted_registry = city
         .tables
         .get("registry")
         .and_then(|t| t.get("registry"))
+        .into_iter()
+        .flatten()
+        .take(REGISTRY_KEPT)
+        .cloned();
+    let registry: Vec<Value> = derived
+        .registry
+        .iter()
         .cloned()
-        .unwrap_or_default();
+        .chain(planted_registry)
+        .take(REGISTRY_KEPT)
+        .collect();
     for (k, r) in registry.iter().take(10).enumerate() {
         city.add("ip_office", "trademarks", json!({"reg_no": format!("{}", 30_000_000 + k), "mark": format!("好物{k}"), "owner_uscc": r["uscc"], "owner_name": r["name"], "nice_classes": [29, 30, 35], "valid_to": "2033-12-31"}));
         city.add("ip_office", "trademark_licenses", json!({"reg_no": format!("{}", 30_000_000 + k), "licensee_uscc": r["uscc"], "valid_to": null}));

@@ -6,8 +6,10 @@ use std::collections::BTreeMap;
 use serde_json::{Value, json};
 use tianping_domain::value::{days_from_civil, format_date, format_time_utc};
 
+use crate::background::Derived;
 use crate::rng::Rng;
 use crate::truth::{Label, Truth};
+use crate::write::Batches;
 
 /// How big a city to make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,22 +18,37 @@ pub enum Scale {
     Tiny,
     /// Under a minute: the demo and CI.
     Small,
+    /// A city: about 50,000 merchants, 10 million orders, 5 million price observations and 1 million
+    /// reviews, streamed to disk.
+    City,
 }
 
 impl Scale {
-    /// Parses `tiny` or `small`.
+    /// Parses `tiny`, `small` or `city`.
     pub fn parse(s: &str) -> Option<Scale> {
         match s {
             "tiny" => Some(Scale::Tiny),
             "small" => Some(Scale::Small),
+            "city" => Some(Scale::City),
             _ => None,
         }
     }
 
-    fn merchants_per_platform(self) -> usize {
+    /// Honest merchants on the `k`-th platform of [`PLATFORMS`] (the city's marketplace is the
+    /// biggest).
+    fn merchants(self, k: usize) -> usize {
         match self {
             Scale::Tiny => 30,
             Scale::Small => 300,
+            Scale::City => [27_000, 14_000, 9_000].get(k).copied().unwrap_or(9_000),
+        }
+    }
+
+    /// Shoppers (most buy a few times in the period: about four orders each on average).
+    fn buyers(self) -> usize {
+        match self {
+            Scale::Tiny | Scale::Small => self.merchants(0) * 100,
+            Scale::City => 2_000_000,
         }
     }
 
@@ -39,7 +56,31 @@ impl Scale {
     pub fn days(self) -> i64 {
         match self {
             Scale::Tiny => 40,
-            Scale::Small => 60,
+            Scale::Small | Scale::City => 60,
+        }
+    }
+
+    /// Multiplies every honest listing's popularity (orders a day).
+    fn demand_factor(self) -> f64 {
+        match self {
+            Scale::Tiny | Scale::Small => 1.0,
+            Scale::City => 1.42,
+        }
+    }
+
+    /// Chance that a listing's price display is observed on a given day.
+    fn observation_share(self) -> f64 {
+        match self {
+            Scale::Tiny | Scale::Small => 0.3,
+            Scale::City => 0.59,
+        }
+    }
+
+    /// Share of honest completed orders that get a review.
+    pub(crate) fn review_share(self) -> f64 {
+        match self {
+            Scale::Tiny | Scale::Small => 0.3,
+            Scale::City => 0.25,
         }
     }
 }
@@ -167,7 +208,8 @@ fn demand(day: i64) -> f64 {
     weekly * peak
 }
 
-/// Everything the city delivers, by supplier, and the truth.
+/// The planted cases, by supplier, and the truth. The honest city is streamed to the batch files
+/// as it is generated; only the planted rows (a few thousand) are kept here until the end.
 pub struct City {
     /// supplier → table → rows.
     pub tables: BTreeMap<String, BTreeMap<&'static str, Vec<Value>>>,
@@ -183,29 +225,84 @@ pub(crate) struct Listing {
     pub price: i64,
 }
 
-/// Generates a city; `holdout` adds the held-out scenarios (`holdout.rs`, written apart from the
-/// detectors, to measure them on cases their authors did not design for).
-pub fn generate(scale: Scale, seed: u64, holdout: bool) -> City {
+/// The city's shoppers, kept as the 256 bits of each pseudonymous id (32 bytes, not a 64-character
+/// string, so that two million of them fit in 64 MB).
+struct Buyers(Vec<[u64; 4]>);
+
+impl Buyers {
+    fn new(rng: &mut Rng, n: usize) -> Buyers {
+        Buyers(
+            (0..n)
+                .map(|_| {
+                    [
+                        rng.next_u64(),
+                        rng.next_u64(),
+                        rng.next_u64(),
+                        rng.next_u64(),
+                    ]
+                })
+                .collect(),
+        )
+    }
+
+    fn len(&self) -> u64 {
+        self.0.len() as u64
+    }
+
+    /// The pid of shopper `i` (as `Rng::hex64` writes it).
+    fn pid(&self, i: u64) -> String {
+        let [a, b, c, d] = self.0.get(i as usize).copied().unwrap_or_default();
+        format!("{a:016x}{b:016x}{c:016x}{d:016x}")
+    }
+
+    /// A random shopper's pid.
+    fn pick(&self, rng: &mut Rng) -> String {
+        self.pid(rng.below(self.len()))
+    }
+}
+
+/// Shoppers the planted cases draw from (all of them at `tiny` and `small`; the first ones at
+/// `city`, who also shop honestly).
+const PLANT_BUYERS_MAX: usize = 100_000;
+
+/// Generates a city into `out` and returns the truth; `holdout` adds the held-out scenarios
+/// (`holdout.rs`, written apart from the detectors, to measure them on cases their authors did
+/// not design for).
+///
+/// The honest background is written row by row as it is generated (orders with their returns,
+/// reviews and daily figures derived on the spot, `background::Derived`); the planted cases are
+/// built in memory with the [`City`] API, their orders get the same derived rows, and everything
+/// is written at the end. Memory grows with merchants and listings, not with rows.
+pub fn generate(
+    scale: Scale,
+    seed: u64,
+    holdout: bool,
+    out: &mut Batches,
+) -> std::io::Result<Truth> {
     let root = Rng::new(seed);
     let mut city = City {
         tables: BTreeMap::new(),
         truth: Truth::default(),
     };
     let days = scale.days();
+    let mut derived = Derived::new(&root, days, scale.review_share());
     let mut rng = root.fork("entities");
-    // Most shoppers buy a few times in the period (about four orders each on average).
-    let buyers: Vec<String> = (0..scale.merchants_per_platform() * 100)
-        .map(|_| rng.hex64())
+    let buyers = Buyers::new(&mut rng, scale.buyers());
+    let plant_buyers: Vec<String> = (0..buyers.len().min(PLANT_BUYERS_MAX as u64))
+        .map(|i| buyers.pid(i))
         .collect();
     let mut listings: Vec<Listing> = Vec::new();
-    for (platform, name, category) in PLATFORMS {
+    let mut listing_slots: Vec<usize> = Vec::new();
+    for (k, (platform, name, category)) in PLATFORMS.iter().enumerate() {
         let district = DISTRICTS[rng.below(DISTRICTS.len() as u64) as usize].0;
-        city.add(platform, "platforms", json!({
+        out.put(platform, "platforms", json!({
             "platform_id": platform, "name": name, "operator_uscc": uscc(&mut rng, district, true),
             "categories": [category], "annual_active_users": rng.range(1_000_000, 300_000_000),
             "market_value_cny": null, "domicile_adcode": district,
-        }));
-        for m in 0..scale.merchants_per_platform() {
+        }))?;
+        let n_merchants = scale.merchants(k);
+        derived.honest_merchants(platform, n_merchants);
+        for m in 0..n_merchants {
             let (adcode, district_name) = *rng.pick(DISTRICTS);
             let merchant = format!("{platform}-m{m}");
             let natural = rng.chance(0.1);
@@ -219,15 +316,17 @@ pub fn generate(scale: Scale, seed: u64, holdout: bool) -> City {
             );
             let license = natural || !rng.chance(0.05);
             let turnover = rng.pareto(1_000_000.0, 1.2) as i64;
-            city.add(platform, "merchants", json!({
+            let uscc_value = if natural { Value::Null } else { json!(code) };
+            let slot = derived.merchant(platform, &merchant, uscc_value.clone());
+            out.put(platform, "merchants", json!({
                 "platform_id": platform, "merchant_id": merchant,
                 "merchant_type": if natural { "natural_person" } else { "company" },
-                "uscc": if natural { Value::Null } else { json!(code) },
+                "uscc": uscc_value,
                 "holder_pid": if natural { json!(rng.hex64()) } else { Value::Null },
                 "name": format!("杭州{brand}电子商务有限公司"), "shop_name": format!("{brand}{m}号店"),
                 "address": address, "adcode": adcode, "contact_pid": rng.hex64(), "license_displayed": license,
                 "opened_on": date(-rng.range(60, 2000)), "closed_on": null, "annual_turnover_fen": turnover,
-            }));
+            }))?;
             if !natural && !valid {
                 city.truth.add_subject(
                     "merchant_identity",
@@ -262,76 +361,78 @@ pub fn generate(scale: Scale, seed: u64, holdout: bool) -> City {
                 );
             }
             if !natural {
-                city.add("registry", "registry", json!({
+                let row = json!({
                     "uscc": code, "name": format!("杭州{brand}电子商务有限公司"),
                     "entity_type": "company", "legal_rep_pid": rng.hex64(), "address": address, "adcode": adcode,
                     "established_on": date(-rng.range(400, 4000)), "status": "active", "business_scope": "日用百货、食品销售",
                     "registered_capital_fen": rng.range(10_000_000, 1_000_000_000), "annual_report_filed": true,
-                }));
+                });
+                derived.honest_registry(&row);
+                out.put("registry", "registry", row)?;
             }
             let n_listings = 1 + (rng.pareto(1.0, 1.6) as usize).min(8);
             for l in 0..n_listings {
                 let (title, cat, class, base) = *rng.pick(GOODS);
                 let price = (base as f64 * (0.7 + rng.unit() * 0.6)).round() as i64 / 10 * 10;
                 let id = format!("{merchant}-l{l}");
-                city.add(platform, "listings", json!({
+                let row = json!({
                     "platform_id": platform, "listing_id": id, "merchant_id": merchant,
                     "title": format!("{brand} {title}"), "description": null, "category": cat, "product_class": class,
                     "brand": brand, "trademark_reg_no": null, "ad_approval_no": null, "list_price_fen": price,
                     "no_reason_return": class != "fresh", "created_at": at(-rng.range(90, 900), 36_000), "delisted_at": null,
-                }));
+                });
+                derived.honest_listing(platform, &row);
+                out.put(platform, "listings", row)?;
                 listings.push(Listing {
                     platform,
                     id,
                     merchant: merchant.clone(),
                     price,
                 });
+                listing_slots.push(slot);
             }
         }
     }
-    // Honest trading: sales at or below the list price, displays with no unsupported reference price.
+    // Honest trading: sales at or below the list price, displays with no unsupported reference
+    // price; returns, reviews and daily figures derived from each order as it is made.
     let mut rng = root.fork("trade");
     let mut order_no = 0u64;
     let mut popular: Vec<(f64, usize)> = Vec::new();
-    for (index, listing) in listings.iter().enumerate() {
+    for (index, (listing, &slot)) in listings.iter().zip(&listing_slots).enumerate() {
         let popularity = rng.pareto(0.2, 1.3).min(20.0);
         popular.push((popularity, index));
+        let rate = popularity * scale.demand_factor();
         for day in 0..days {
-            let expected = popularity * demand(day);
+            let expected = rate * demand(day);
             let n = expected.floor() as i64 + i64::from(rng.chance(expected.fract()));
             for _ in 0..n {
                 order_no += 1;
                 let price = listing.price - listing.price * rng.range(0, 5) / 100;
                 let q = rng.range(1, 3);
                 let status: &str = rng.pick::<&str>(STATUSES);
-                city.add(
-                    listing.platform,
-                    "orders",
-                    order(
-                        listing,
-                        order_no,
-                        day,
-                        rng.range(0, 86_399),
-                        price,
-                        q,
-                        rng.pick(&buyers).as_str(),
-                        status,
-                        &mut rng,
-                    ),
+                let second = rng.range(0, 86_399);
+                let buyer = buyers.pick(&mut rng);
+                let mut row = order(
+                    listing, order_no, day, second, price, q, &buyer, status, &mut rng,
                 );
+                if let Some(review) = derived.order(slot, day, true, &mut row) {
+                    out.put(listing.platform, "reviews", review)?;
+                }
+                out.put(listing.platform, "orders", row)?;
             }
-            if rng.chance(0.3) {
-                city.add(listing.platform, "price_observations", json!({
+            if rng.chance(scale.observation_share()) {
+                out.put(listing.platform, "price_observations", json!({
                     "platform_id": listing.platform, "listing_id": listing.id, "observed_at": at(day, rng.range(0, 86_399)),
                     "page": *rng.pick(&["home", "search", "detail"]), "displayed_price_fen": listing.price,
                     "reference_price_fen": null, "reference_kind": null, "promo_kind": "none", "promo_label": null,
-                    "payable_price_fen": listing.price, "viewer_pid": rng.pick(&buyers), "viewer_segment": *rng.pick(&["new", "returning", "member", "unknown"]),
+                    "payable_price_fen": listing.price, "viewer_pid": buyers.pick(&mut rng), "viewer_segment": *rng.pick(&["new", "returning", "member", "unknown"]),
                     "viewer_orders_90d": rng.range(0, 20), "device": *rng.pick(&["ios", "android", "pc_web", "mini_program"]),
                     "viewer_adcode": rng.pick(DISTRICTS).0, "source": "platform_log",
-                }));
+                }))?;
             }
         }
     }
+    let buyers = plant_buyers;
     crate::plant::pricing(&mut city, &root, &buyers, days, &mut order_no);
     crate::plant::pyramids(&mut city, &root);
     crate::plant::returns(&mut city, &root);
@@ -343,7 +444,7 @@ pub fn generate(scale: Scale, seed: u64, holdout: bool) -> City {
     let best_sellers: Vec<&Listing> = popular
         .iter()
         .take(40)
-        .map(|&(_, i)| &listings[i])
+        .filter_map(|&(_, i)| listings.get(i))
         .collect();
     crate::rings::brushing(
         &mut city,
@@ -359,9 +460,18 @@ pub fn generate(scale: Scale, seed: u64, holdout: bool) -> City {
     crate::texts::plant(&mut city, &root, days);
     if holdout {
         crate::holdout::plant(&mut city, &root, &buyers, days, &mut order_no);
+        crate::holdout2::plant(&mut city, &root, &buyers, days, &mut order_no);
     }
-    crate::background::add(&mut city, &root, days);
-    city
+    crate::background::add(&mut city, &mut derived, &root, days);
+    for (supplier, tables) in std::mem::take(&mut city.tables) {
+        for (table, rows) in tables {
+            for row in rows {
+                out.put(&supplier, table, row)?;
+            }
+        }
+    }
+    derived.write_daily(out)?;
+    Ok(city.truth)
 }
 
 /// An order row (planting code overrides the fields its case is about).
@@ -394,7 +504,7 @@ pub(crate) fn order(
         "listing_id": listing.id, "buyer_pid": buyer, "quantity": q, "unit_price_fen": price, "paid_fen": price * q,
         "ordered_at": at(day, second), "paid_at": at(day, (second + 60).min(86_399)),
         "ship_address_pid": profile.address, "ship_adcode": profile.adcode, "device_pid": profile.device, "ip_pid": profile.ip,
-        "logistics_no": format!("SF{n:010}"), "parcel_weight_g": rng.range(100, 3000), "signed_at": signed,
+        "logistics_no": format!("SF{n:010}"), "parcel_weight_g": parcel_weight(&listing.id, rng), "signed_at": signed,
         "status": status, "return_requested_at": null, "return_reason": null, "return_outcome": null, "refunded_at": null,
         "invoice_requested": false, "invoice_issued": false,
     })
@@ -514,4 +624,11 @@ impl City {
             .or_default()
             .push(row);
     }
+}
+
+/// A parcel of `listing`: the product's own weight (100 g to 3 kg, fixed per listing) within
+/// ±10 % for packing.
+pub(crate) fn parcel_weight(listing: &str, rng: &mut Rng) -> i64 {
+    let base = Rng::new(0).fork(listing).range(100, 3_000);
+    base + base * rng.range(-10, 10) / 100
 }

@@ -11,6 +11,7 @@ mod clusters;
 mod complainants;
 mod exits;
 mod holdout;
+mod holdout2;
 mod plant;
 mod rings;
 pub mod rng;
@@ -20,7 +21,7 @@ pub mod write;
 
 use std::path::Path;
 
-use write::{Format, TableFile};
+use write::{Batches, Format};
 
 /// What `simulate` wrote.
 #[derive(Debug, Clone)]
@@ -33,6 +34,8 @@ pub struct Written {
     pub config: std::path::PathBuf,
     /// Rows per table, over all suppliers.
     pub rows: std::collections::BTreeMap<String, usize>,
+    /// Bytes of the batch files as delivered, over all suppliers (manifests not counted).
+    pub bytes: u64,
 }
 
 /// The format each table is delivered in (a mix, so every reader is exercised), and whether it is
@@ -50,37 +53,31 @@ fn format_of(supplier: &str, table: &str) -> (Format, bool) {
 }
 
 /// Generates a city and writes it under `out` (with the held-out scenarios when `holdout`).
+///
+/// Rows are written as they are generated (see `city::generate`), so memory does not grow with the
+/// size of the tables.
 pub fn simulate(
     out: &Path,
     scale: city::Scale,
     seed: u64,
     holdout: bool,
 ) -> std::io::Result<Written> {
-    let city = city::generate(scale, seed, holdout);
+    std::fs::create_dir_all(out)?;
+    let mut files = Batches::new(out, format_of);
+    let truth_rows = city::generate(scale, seed, holdout, &mut files)?;
+    let period = (city::at(0, 0), city::at(scale.days(), 0));
     let mut batches = Vec::new();
     let mut rows = std::collections::BTreeMap::new();
-    let period = (city::at(0, 0), city::at(scale.days(), 0));
-    for (supplier, tables) in &city.tables {
-        let files: Vec<TableFile> = tables
-            .iter()
-            .map(|(table, table_rows)| {
-                *rows.entry((*table).to_string()).or_insert(0) += table_rows.len();
-                let (format, gzip) = format_of(supplier, table);
-                TableFile {
-                    table,
-                    rows: table_rows.clone(),
-                    format,
-                    gzip,
-                }
-            })
-            .collect();
-        let dir = out.join(supplier);
-        let batch_id = format!("{supplier}-sim-{seed}");
-        write::write_batch(&dir, supplier, &batch_id, (&period.0, &period.1), &files)?;
-        batches.push(dir);
+    let mut bytes = 0;
+    for batch in files.finish(seed, (&period.0, &period.1))? {
+        for f in &batch.files {
+            *rows.entry(f.table.to_string()).or_insert(0) += f.rows as usize;
+            bytes += f.bytes;
+        }
+        batches.push(batch.dir);
     }
     let truth = out.join("truth.jsonl");
-    std::fs::write(&truth, city.truth.to_jsonl())?;
+    std::fs::write(&truth, truth_rows.to_jsonl())?;
     // The city regulator's detection configuration: its approved cluster-registration hosts.
     let config = out.join("detect.toml");
     std::fs::write(
@@ -95,5 +92,6 @@ pub fn simulate(
         truth,
         config,
         rows,
+        bytes,
     })
 }

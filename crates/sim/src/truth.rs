@@ -255,15 +255,15 @@ pub fn evaluate(truth: &[TruthRow], findings: &[FindingRef]) -> Vec<Score> {
 }
 
 /// Which planted cases to score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Scope {
     /// Every planted case.
     #[default]
     All,
-    /// Only the held-out scenarios (`why` starting with `holdout: `); findings on the other
-    /// planted subjects are left out, findings on subjects nothing was planted on still count as
-    /// false alarms.
-    Holdout,
+    /// Only one held-out set (`why` starting with `<set>: `, e.g. `holdout: `, `holdout2: `);
+    /// findings on the other planted subjects are left out, findings on subjects nothing was
+    /// planted on still count as false alarms.
+    Holdout(String),
 }
 
 /// Scores findings (JSON Lines, one finding a line) against a truth file's text, keeping only
@@ -292,9 +292,11 @@ pub fn evaluate_jsonl_in(
         .into_iter()
         .filter(|t| keep(&t.detector))
         .collect();
-    let (truth_rows, elsewhere): (Vec<TruthRow>, Vec<TruthRow>) = truth_rows
-        .into_iter()
-        .partition(|t| scope == Scope::All || t.why.starts_with("holdout: "));
+    let (truth_rows, elsewhere): (Vec<TruthRow>, Vec<TruthRow>) =
+        truth_rows.into_iter().partition(|t| match &scope {
+            Scope::All => true,
+            Scope::Holdout(set) => t.why.starts_with(&format!("{set}: ")),
+        });
     let elsewhere: BTreeSet<(String, String, Subject)> = elsewhere
         .into_iter()
         .map(|t| (t.detector, t.rule, t.subject))

@@ -90,3 +90,88 @@ fn address_normalize_writes_one_json_object_a_line() {
     );
     assert_eq!(lines[0]["input"], "杭州市下城区莫干山路88号3单元602室");
 }
+
+#[test]
+fn evidence_verify_checks_a_bundle_offline_and_names_what_was_changed() {
+    use tianping_evidence::{
+        Entry, ExportItem, ExportRequest, HashAlg, Log, MemoryStore, SigningKey,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let finding = br#"{"finding_id":"f1","rule":"price_fraud.reference_price"}"#.to_vec();
+    let src = dir.path().join("finding.json");
+    std::fs::write(&src, &finding).unwrap();
+    let key = SigningKey::from_seed(&[7; 32]);
+    let mut log = Log::open(HashAlg::Sm3, MemoryStore::new()).unwrap();
+    log.append(&Entry::Finding {
+        finding_id: "f1".into(),
+        rule: "price_fraud.reference_price".into(),
+        evidence_sha256: HashAlg::Sha256.digest(b"{}"),
+        finding_sha256: HashAlg::Sha256.digest(&finding),
+        finding_sm3: HashAlg::Sm3.digest(&finding),
+    })
+    .unwrap();
+    let head = key.sign_head(&log.head("hz/evidence/test", 1_764_000_000_000));
+    let request = ExportRequest {
+        title: "测试卷宗".into(),
+        exported_at_ms: 1_764_000_000_001,
+        items: vec![ExportItem {
+            index: 0,
+            content: Some(src),
+        }],
+        consistency_from: vec![],
+    };
+    let bundle = dir.path().join("bundle");
+    tianping_evidence::export_bundle(&log, &key, &head, &request, &bundle).unwrap();
+    let public = hex::encode(key.public_key().to_bytes());
+    let out = tianping(
+        dir.path(),
+        &[
+            "evidence",
+            "verify",
+            bundle.to_str().unwrap(),
+            "--key",
+            &public,
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // One byte of the finding changed: exit 1, and the report names the file.
+    let file = std::fs::read_dir(bundle.join("files"))
+        .unwrap()
+        .flatten()
+        .next()
+        .unwrap()
+        .path();
+    let mut bytes = std::fs::read(&file).unwrap();
+    bytes[5] ^= 1;
+    std::fs::write(&file, bytes).unwrap();
+    let out = tianping(
+        dir.path(),
+        &[
+            "evidence",
+            "verify",
+            bundle.to_str().unwrap(),
+            "--key",
+            &public,
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&out.stdout);
+    let name = file.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(report.contains(&name), "{report}");
+    // A bad key is a usage error.
+    let out = tianping(
+        dir.path(),
+        &[
+            "evidence",
+            "verify",
+            bundle.to_str().unwrap(),
+            "--key",
+            "zz",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
