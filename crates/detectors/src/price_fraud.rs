@@ -208,7 +208,7 @@ const TIMER_TERMS: &[&str] = &[
     "倒计时",
     "24小时",
     "最后几小时",
-    "即将恢复原价",
+    "恢复原价",
     "马上涨价",
 ];
 
@@ -751,7 +751,8 @@ impl PriceFraud {
 
 /// The end of the period a promotion label states, if it states one: a date ("11月11日",
 /// "至11月11日24点") ends at the close of that day (in the observation's year, or the next if the
-/// date has passed); "周日" / "周末" ends at the close of the coming Sunday.
+/// date has passed); "今晚24点" and the like at the close of the day it was seen; "周日" / "周末" at
+/// the close of the coming Sunday.
 fn stated_deadline(label: &str, at: i64) -> Option<i64> {
     let today = china_day(at);
     let chars: Vec<char> = label.chars().collect();
@@ -795,6 +796,16 @@ fn stated_deadline(label: &str, at: i64) -> Option<i64> {
             }
             return Some(china_day_start(date + 1));
         }
+    }
+    // "今晚24点恢复原价", "今日零点前": the end of the day the label was seen.
+    if ["今晚", "今天", "今日", "当晚"]
+        .iter()
+        .any(|w| label.contains(w))
+        && ["24点", "24时", "二十四点", "零点", "0点", "12点前"]
+            .iter()
+            .any(|w| label.contains(w))
+    {
+        return Some(china_day_start(today + 1));
     }
     if label.contains("周日") || label.contains("周末") || label.contains("星期日") {
         // Day 0 of the epoch (1970-01-01) was a Thursday: Sunday is weekday 3 counted from it.

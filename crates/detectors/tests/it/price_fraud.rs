@@ -512,3 +512,33 @@ fn a_deadline_the_label_states_is_the_deadline() {
     ];
     assert!(of_rule(&findings(weekend, vec![]), "fake_time_limit").is_empty());
 }
+
+#[test]
+fn tonight_at_midnight_is_a_stated_deadline() {
+    let label = Some("今晚24点恢复原价199");
+    // Still 149 on the 11th and 12th: the offer outlived the night it was said to end.
+    let f = findings(
+        vec![
+            labelled(10, 14_900, label),
+            labelled(11, 14_900, None),
+            labelled(12, 14_900, None),
+        ],
+        vec![],
+    );
+    let f = of_rule(&f, "fake_time_limit");
+    assert_eq!(f.len(), 1);
+    assert_eq!(
+        f[0].evidence["finding"]["claimed_deadline"],
+        "2026-03-11T00:00:00+08:00"
+    );
+    // Back to 199 on the 11th: the limit was real.
+    let f = findings(
+        vec![
+            labelled(10, 14_900, label),
+            labelled(11, 19_900, None),
+            labelled(12, 19_900, None),
+        ],
+        vec![],
+    );
+    assert!(of_rule(&f, "fake_time_limit").is_empty());
+}
