@@ -46,6 +46,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::json;
+
+use crate::common::round4;
 use tianping_dense::{GraphBuilder, Metric, Options, detect_multiple};
 use tianping_detect::columns::{Columns, china_time};
 use tianping_detect::{
@@ -788,10 +790,6 @@ fn median(values: &[i64]) -> i64 {
 
 fn split(key: &str) -> (&str, &str) {
     key.split_once('\u{1f}').unwrap_or(("", key))
-}
-
-fn round4(x: f64) -> f64 {
-    (x * 1e4).round() / 1e4
 }
 
 fn signal_zh(name: &str) -> &'static str {

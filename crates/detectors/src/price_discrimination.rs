@@ -540,19 +540,5 @@ impl Detector for PriceDiscrimination {
 
 /// One-sided sign test: P(at least `k` of `n` fair coin tosses come up heads).
 fn sign_test(n: usize, k: usize) -> f64 {
-    if k == 0 {
-        return 1.0;
-    }
-    // Sum of C(n, i) / 2^n for i >= k, in log space.
-    let mut ln_choose = 0.0f64;
-    let mut total = 0.0f64;
-    for i in 0..=n {
-        if i > 0 {
-            ln_choose += ((n - i + 1) as f64).ln() - (i as f64).ln();
-        }
-        if i >= k {
-            total += (ln_choose - n as f64 * std::f64::consts::LN_2).exp();
-        }
-    }
-    total.min(1.0)
+    crate::common::binomial_upper_tail(n, k, 0.5)
 }

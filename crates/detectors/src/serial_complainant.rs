@@ -29,6 +29,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::json;
+
+use crate::common::round4;
 use tianping_detect::columns::{Columns, DAY_NS, china_time};
 use tianping_detect::{
     DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RuleVersion,
@@ -480,8 +482,4 @@ fn templated_share(cs: &[Complaint], similarity: f64) -> f64 {
         return 0.0;
     }
     similar.iter().filter(|s| **s).count() as f64 / cs.len() as f64
-}
-
-fn round4(x: f64) -> f64 {
-    (x * 1e4).round() / 1e4
 }
