@@ -1,0 +1,1 @@
+//! tianping-auth (skeleton; being written).

@@ -1,0 +1,1 @@
+//! tianping-cases (skeleton; being written).

@@ -1,0 +1,1 @@
+//! tianping-server (skeleton; being written).
