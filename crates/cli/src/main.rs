@@ -4,6 +4,7 @@
 //! (sql); 2 usage error; 3 an internal failure (the store, the disk), after which nothing partial
 //! is visible and the command can be re-run.
 
+mod evidence;
 mod output;
 mod tools;
 
@@ -64,6 +65,45 @@ enum EvidenceCommand {
         /// and the report says so.
         #[arg(long)]
         key: Option<String>,
+        /// Files of earlier signed heads (as `evidence head` prints them, one a line) the
+        /// bundle's head must be consistent with.
+        #[arg(long = "earlier")]
+        earlier: Vec<PathBuf>,
+    },
+    /// Sign (when the log grew) and print the current tree heads, one JSON object a line: the
+    /// form to publish or hand to a witness.
+    Head {
+        /// `sha256`, `sm3` or `both`.
+        #[arg(long, default_value = "both")]
+        alg: String,
+    },
+    /// Check the stored log: every leaf re-hashed (SHA-256 and SM3) and decoded, every recorded
+    /// head and every given published head reproduced; exit 0 when all hold, 1 otherwise.
+    Check {
+        /// Files of published heads (as `evidence head` prints them).
+        #[arg(long = "head")]
+        heads: Vec<PathBuf>,
+    },
+    /// Export an evidence bundle (for a court, the merchant or another installation).
+    Export {
+        /// Finding ids (the finding's canonical JSON goes in as content).
+        #[arg(long = "finding")]
+        findings: Vec<String>,
+        /// Batches, as SUPPLIER/BATCH_ID.
+        #[arg(long = "batch")]
+        batches: Vec<String>,
+        /// Detection run ids.
+        #[arg(long = "run")]
+        runs: Vec<String>,
+        /// Bundle title.
+        #[arg(long)]
+        title: Option<String>,
+        /// `sha256` or `sm3`.
+        #[arg(long, default_value = "sha256")]
+        alg: String,
+        /// The new bundle directory.
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 
@@ -247,6 +287,18 @@ async fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // Verifying a bundle needs no home and no database.
+    if let Command::Evidence {
+        command:
+            EvidenceCommand::Verify {
+                bundle,
+                key,
+                earlier,
+            },
+    } = &cli.command
+    {
+        return tools::verify_evidence(bundle, key.as_deref(), earlier);
+    }
     let home = Home::open(&cli.home)?;
     let store = open_store(&home, cli.database_url.as_deref()).await?;
     match cli.command {
@@ -481,9 +533,35 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     out,
                 },
         } => tools::normalize_addresses(input.as_deref(), &context, out.as_deref()),
-        Command::Evidence {
-            command: EvidenceCommand::Verify { bundle, key },
-        } => tools::verify_evidence(&bundle, key.as_deref()),
+        Command::Evidence { command } => match command {
+            EvidenceCommand::Verify {
+                bundle,
+                key,
+                earlier,
+            } => tools::verify_evidence(&bundle, key.as_deref(), &earlier),
+            EvidenceCommand::Head { alg } => evidence::head(&home, store.as_ref(), &alg).await,
+            EvidenceCommand::Check { heads } => {
+                evidence::check(&home, store.as_ref(), &heads, cli.lang).await
+            }
+            EvidenceCommand::Export {
+                findings,
+                batches,
+                runs,
+                title,
+                alg,
+                out,
+            } => {
+                let args = evidence::ExportArgs {
+                    findings,
+                    batches,
+                    runs,
+                    title,
+                    alg,
+                    out,
+                };
+                evidence::export(&home, store.as_ref(), &args).await
+            }
+        },
         Command::Simulate {
             out,
             scale,

@@ -90,8 +90,39 @@ fn write_out(out: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
 /// `tianping evidence verify BUNDLE [--key HEX]`: checks an evidence bundle offline — every file
 /// re-hashed, every inclusion proof against the signed tree head, the head's signature (against
 /// the given public key when one is given) — and prints the report in Chinese and English.
-pub fn verify_evidence(bundle: &Path, key: Option<&str>) -> anyhow::Result<ExitCode> {
+pub fn verify_evidence(
+    bundle: &Path,
+    key: Option<&str>,
+    earlier: &[std::path::PathBuf],
+) -> anyhow::Result<ExitCode> {
     let mut options = tianping_evidence::VerifyOptions::default();
+    for path in earlier {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("错误 error: {}: {e}", path.display());
+                return Ok(ExitCode::from(2));
+            }
+        };
+        for (n, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let parsed = serde_json::from_str::<tianping_evidence::bundle::HeadJson>(line)
+                .ok()
+                .and_then(|h| h.to_signed().ok());
+            let Some(head) = parsed else {
+                eprintln!(
+                    "错误 error: {}:{}: 不是签名树头 (not a signed head)",
+                    path.display(),
+                    n + 1
+                );
+                return Ok(ExitCode::from(2));
+            };
+            options.earlier_heads.push(head);
+        }
+    }
     if let Some(key) = key {
         let parsed = hex::decode(key).ok().and_then(|bytes| {
             tianping_evidence::PublicKey::from_bytes(tianping_evidence::SigAlg::Ed25519, &bytes)

@@ -14,7 +14,9 @@ use sha2::{Digest, Sha256};
 use tianping_detect::rules::{ConfigError, validate_lists, validate_overrides};
 use tianping_detect::{DetectCtx, Detector, Finding, FindingSink, InputData, Lists, Overrides};
 use tianping_query::{Lake, LakePart, QueryError};
-use tianping_store::{DetectionRun, LakeFile, SaveSummary, Store, StoreError, StoredFinding};
+use tianping_store::{
+    DetectionRun, LakeFile, NewLeaf, SaveSummary, Store, StoreError, StoredFinding,
+};
 
 /// Why a detection could not run.
 #[derive(Debug, thiserror::Error)]
@@ -146,6 +148,8 @@ pub async fn run(
 
     let mut reports = Vec::new();
     let mut findings: Vec<Finding> = Vec::new();
+    // One `DetectionRun` leaf per detector that ran: its input fingerprint and its findings.
+    let mut run_entries: Vec<(String, tianping_evidence::Entry)> = Vec::new();
     let mut fingerprints = Vec::new();
     let mut data_hasher = Sha256::new();
     for detector in &detectors {
@@ -243,6 +247,17 @@ pub async fn run(
         detector.detect(&ctx, &data, &mut sink);
         let produced = sink.into_findings();
         let analysis = analysis_started.elapsed();
+        run_entries.push((
+            detector.id().to_string(),
+            tianping_evidence::Entry::DetectionRun {
+                run_id: String::new(), // set below, once the run id exists
+                detector: detector.id().to_string(),
+                detector_version: detector.version(),
+                input_sha256: hash_of_hex(&fingerprint)?,
+                findings_sha256: findings_digest(&produced),
+                as_of_ms: ctx.as_of_ns.div_euclid(1_000_000),
+            },
+        ));
         reports.push(DetectorReport {
             id: detector.id().to_string(),
             version: detector.version(),
@@ -273,9 +288,19 @@ pub async fn run(
         findings: findings.len() as u64,
         new_findings: 0,
     };
-    let stored: Vec<StoredFinding> = findings
-        .iter()
-        .map(|f| StoredFinding {
+    let mut run_leaves = Vec::with_capacity(run_entries.len());
+    for (detector, mut entry) in run_entries {
+        if let tianping_evidence::Entry::DetectionRun { run_id, .. } = &mut entry {
+            *run_id = run.run_id.clone();
+        }
+        run_leaves.push(NewLeaf::from_entry(
+            format!("run:{}/{detector}", run.run_id),
+            &entry,
+        )?);
+    }
+    let mut stored: Vec<StoredFinding> = Vec::with_capacity(findings.len());
+    for f in &findings {
+        stored.push(StoredFinding {
             finding_id: f.finding_id.clone(),
             detector: f.detector.clone(),
             rule: f.rule.clone(),
@@ -285,9 +310,12 @@ pub async fn run(
             subject_id: f.subject.id.clone(),
             body: serde_json::to_string(f).unwrap_or_default(),
             evidence_sha256: f.evidence_sha256.clone(),
-        })
-        .collect();
-    let summary = store.save_detection(&run, &stored, &fingerprints).await?;
+            leaf: finding_leaf(f)?,
+        });
+    }
+    let summary = store
+        .save_detection(&run, &stored, &fingerprints, &run_leaves)
+        .await?;
     let mut run = run;
     run.new_findings = summary.new;
     Ok(RunReport {
@@ -296,4 +324,47 @@ pub async fn run(
         summary,
         findings,
     })
+}
+
+/// A 64-hex-digit digest as a log hash (our own fingerprints and evidence hashes always are).
+fn hash_of_hex(hex: &str) -> Result<tianping_evidence::Hash, EngineError> {
+    tianping_evidence::Hash::from_hex(hex)
+        .ok_or_else(|| EngineError::Store(StoreError::Decode(format!("{hex:?} is not a SHA-256"))))
+}
+
+/// The canonical bytes of a finding: what its `Finding` leaf's digests are over and what an
+/// evidence bundle carries as its content.
+pub fn finding_canonical_bytes(finding: &Finding) -> Vec<u8> {
+    let value = serde_json::to_value(finding).unwrap_or(serde_json::Value::Null);
+    tianping_detect::finding::canonical_json(&value).into_bytes()
+}
+
+/// The finding's evidence-log leaf: its id, rule, evidence hash, and SHA-256 and SM3 of its
+/// canonical JSON.
+fn finding_leaf(finding: &Finding) -> Result<NewLeaf, EngineError> {
+    use tianping_evidence::HashAlg;
+    let bytes = finding_canonical_bytes(finding);
+    let entry = tianping_evidence::Entry::Finding {
+        finding_id: finding.finding_id.clone(),
+        rule: finding.rule.clone(),
+        evidence_sha256: hash_of_hex(&finding.evidence_sha256)?,
+        finding_sha256: HashAlg::Sha256.digest(&bytes),
+        finding_sm3: HashAlg::Sm3.digest(&bytes),
+    };
+    Ok(NewLeaf::from_entry(
+        format!("finding:{}", finding.finding_id),
+        &entry,
+    )?)
+}
+
+/// SHA-256 over a detector's findings as canonical JSON Lines, in id order.
+fn findings_digest(findings: &[Finding]) -> tianping_evidence::Hash {
+    let mut sorted: Vec<&Finding> = findings.iter().collect();
+    sorted.sort_by(|a, b| a.finding_id.cmp(&b.finding_id));
+    let mut hasher = tianping_evidence::HashAlg::Sha256.hasher();
+    for f in sorted {
+        hasher.update(&finding_canonical_bytes(f));
+        hasher.update(b"\n");
+    }
+    hasher.finish()
 }

@@ -13,3 +13,8 @@ pub fn now_rfc3339() -> String {
         .with_timezone(&china_standard_time())
         .to_rfc3339_opts(SecondsFormat::Millis, false)
 }
+
+/// Now, in milliseconds since the Unix epoch (UTC).
+pub fn now_ms() -> i64 {
+    Utc::now().timestamp_millis()
+}

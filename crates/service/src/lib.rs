@@ -7,6 +7,7 @@
 //! commit nothing of the delivery is visible; after it, everything is.
 
 pub mod clock;
+pub mod evidence;
 pub mod home;
 pub mod ingest;
 

@@ -6,12 +6,18 @@ use std::sync::Arc;
 use tianping_ingest::{BatchStatus, FileReceipt, FileStatus, QuarantinedRow, Receipt, RowWarning};
 use tianping_store::{CommitOutcome, LakeFile, NewDelivery, Store};
 
+/// A batch digest (64 hex digits, as ingest writes them) derived from the batch id.
+fn digest(batch: &str) -> String {
+    let hex: String = batch.bytes().map(|b| format!("{b:02x}")).collect();
+    format!("{hex:0<64}")[..64].to_string()
+}
+
 fn delivery(id: &str, batch: &str) -> NewDelivery {
     NewDelivery {
         delivery_id: id.into(),
         supplier: Some("tmall".into()),
         batch_id: Some(batch.into()),
-        batch_digest: Some(format!("digest-{batch}")),
+        batch_digest: Some(digest(batch)),
         delivery_sha256: None,
         received_at: format!("2026-03-02T0{}:00:00.000+08:00", id.len() % 10),
     }
@@ -44,7 +50,7 @@ fn receipt(batch: &str, status: BatchStatus, accepted: u64, quarantined: u64) ->
         }],
         reason: None,
         reason_en: None,
-        batch_digest: Some(format!("digest-{batch}")),
+        batch_digest: Some(digest(batch)),
         original_received_at: None,
     }
 }

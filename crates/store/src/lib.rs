@@ -10,7 +10,11 @@
 //! and lake files are visible only through a committed batch, so a batch is visible whole or not
 //! at all, and an interrupted delivery leaves only garbage that [`Store::collect_garbage`] removes.
 
+pub mod evidence;
+pub mod evidence_sql;
 pub mod sql;
+
+pub use evidence::{EvidenceStore, NewLeaf, StoredHead, StoredLeaf};
 
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
@@ -176,6 +180,9 @@ pub struct StoredFinding {
     pub body: String,
     /// Its evidence hash.
     pub evidence_sha256: String,
+    /// Its evidence-log leaf (an `Entry::Finding` over the canonical JSON of `body`), appended
+    /// when the finding is new or its body changed.
+    pub leaf: NewLeaf,
 }
 
 /// What saving a run did.
@@ -191,7 +198,7 @@ pub struct SaveSummary {
 
 /// One store, two backends.
 #[async_trait]
-pub trait Store: Send + Sync {
+pub trait Store: Send + Sync + EvidenceStore {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
 
@@ -218,7 +225,8 @@ pub trait Store: Send + Sync {
     ) -> Result<Option<BatchRecord>, StoreError>;
 
     /// Makes an open delivery the current state of its batch: `accepted` with `files` in the lake,
-    /// or `rejected` (receipt only). Atomic. Refused (returns `AlreadyAccepted`) if another
+    /// or `rejected` (receipt only), and appends the receipt's `BatchReceipt` leaf to the evidence
+    /// log ([`evidence::receipt_leaf`]). Atomic. Refused (returns `AlreadyAccepted`) if another
     /// delivery of the batch was accepted meanwhile.
     async fn commit_batch(
         &self,
@@ -260,12 +268,15 @@ pub trait Store: Send + Sync {
     ) -> Result<Vec<RowWarning>, StoreError>;
 
     /// Records a detection run, its findings (upserted by id, never duplicated) and the
-    /// fingerprints of the detectors that ran, in one transaction.
+    /// fingerprints of the detectors that ran, in one transaction, appending to the evidence log
+    /// `run_leaves` (one `DetectionRun` entry per detector that ran) and the leaf of every finding
+    /// that is new or whose body changed.
     async fn save_detection(
         &self,
         run: &DetectionRun,
         findings: &[StoredFinding],
         fingerprints: &[(String, String)],
+        run_leaves: &[NewLeaf],
     ) -> Result<SaveSummary, StoreError>;
 
     /// The fingerprint of what a detector last ran on.

@@ -39,6 +39,8 @@ macro_rules! impl_store_queries {
             })
         }
 
+        $crate::impl_evidence_queries!($store, $db);
+
         const BATCH_COLUMNS: &str =
             "supplier, batch_id, status, batch_digest, delivery_id, received_at, receipt";
 
@@ -181,6 +183,7 @@ macro_rules! impl_store_queries {
                     return Err($crate::StoreError::Database("a committed receipt names its batch".into()));
                 };
                 let receipt_json = $crate::receipt_to_json(receipt)?;
+                let leaf = $crate::evidence::receipt_leaf(receipt)?;
                 let mut tx = self.pool.begin().await.map_err(db_err)?;
                 // Write first, so that SQLite takes the write lock before it reads.
                 let updated = sqlx::query("UPDATE deliveries SET state = $1, receipt = $2 WHERE delivery_id = $3 AND state = 'open'")
@@ -241,6 +244,7 @@ macro_rules! impl_store_queries {
                         .await
                         .map_err(db_err)?;
                 }
+                append_leaves(&mut tx, leaf.as_slice()).await?;
                 for f in files {
                     sqlx::query(
                         "INSERT INTO lake_files (path, table_name, supplier, batch_id, delivery_id, rows, bytes)
@@ -269,6 +273,7 @@ macro_rules! impl_store_queries {
                     tianping_ingest::BatchStatus::Conflict => "conflict",
                 };
                 let receipt_json = $crate::receipt_to_json(receipt)?;
+                let leaf = $crate::evidence::receipt_leaf(receipt)?;
                 let mut tx = self.pool.begin().await.map_err(db_err)?;
                 sqlx::query("UPDATE deliveries SET state = $1, receipt = $2 WHERE delivery_id = $3 AND state = 'open'")
                     .bind(state)
@@ -435,6 +440,7 @@ macro_rules! impl_store_queries {
                 run: &$crate::DetectionRun,
                 findings: &[$crate::StoredFinding],
                 fingerprints: &[(String, String)],
+                run_leaves: &[$crate::evidence::NewLeaf],
             ) -> Result<$crate::SaveSummary, $crate::StoreError> {
                 use sqlx::Row;
                 let mut tx = self.pool.begin().await.map_err(db_err)?;
@@ -455,16 +461,20 @@ macro_rules! impl_store_queries {
                 .await
                 .map_err(db_err)?;
                 let mut summary = $crate::SaveSummary::default();
+                let mut leaves: Vec<$crate::evidence::NewLeaf> = run_leaves.to_vec();
                 for f in findings {
-                    let existing: Option<String> = sqlx::query("SELECT evidence_sha256 FROM findings WHERE finding_id = $1")
+                    let existing: Option<(String, String)> = sqlx::query("SELECT evidence_sha256, body FROM findings WHERE finding_id = $1")
                         .bind(&f.finding_id)
                         .fetch_optional(&mut *tx)
                         .await
                         .map_err(db_err)?
-                        .map(|row| row.try_get("evidence_sha256"))
+                        .map(|row| Ok::<_, sqlx::Error>((row.try_get("evidence_sha256")?, row.try_get("body")?)))
                         .transpose()
                         .map_err(db_err)?;
-                    match existing {
+                    if existing.as_ref().is_none_or(|(_, body)| *body != f.body) {
+                        leaves.push(f.leaf.clone());
+                    }
+                    match existing.map(|(evidence, _)| evidence) {
                         None => {
                             summary.new += 1;
                             sqlx::query(
@@ -505,6 +515,7 @@ macro_rules! impl_store_queries {
                         }
                     }
                 }
+                append_leaves(&mut tx, &leaves).await?;
                 sqlx::query("UPDATE detection_runs SET new_findings = $1 WHERE run_id = $2")
                     .bind(i64_of(summary.new))
                     .bind(&run.run_id)
