@@ -96,6 +96,12 @@ pub fn verify_evidence(
     earlier: &[std::path::PathBuf],
 ) -> anyhow::Result<ExitCode> {
     let mut options = tianping_evidence::VerifyOptions::default();
+    // Published heads come in pairs (SHA-256 and SM3); only those of the bundle's algorithm apply.
+    let bundle_alg = std::fs::read(bundle.join(tianping_evidence::bundle::MANIFEST))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
+        .and_then(|v| v.get("hash_alg")?.as_str().map(str::to_string));
+    let mut other_alg = 0;
     for path in earlier {
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
@@ -120,8 +126,20 @@ pub fn verify_evidence(
                 );
                 return Ok(ExitCode::from(2));
             };
+            if bundle_alg
+                .as_deref()
+                .is_some_and(|alg| alg != head.head.alg.name())
+            {
+                other_alg += 1;
+                continue;
+            }
             options.earlier_heads.push(head);
         }
+    }
+    if other_alg > 0 {
+        eprintln!(
+            "注意 note: {other_alg} 个早期树头属于另一哈希算法，不适用于本证据包 (heads of the other hash algorithm do not apply to this bundle)"
+        );
     }
     if let Some(key) = key {
         let parsed = hex::decode(key).ok().and_then(|bytes| {

@@ -5,5 +5,7 @@ mod support;
 mod cli;
 /// SIGKILL at random points during ingest, 100 trials.
 mod crash;
+/// `tianping evidence head | check | export | verify`.
+mod evidence;
 /// `tianping blocks` and `tianping address normalize`.
 mod tools;
