@@ -67,6 +67,19 @@ fn road_starts(chars: &[char], i: usize, carried: usize) -> Vec<usize> {
         } else if ends_area(chars, j, seg, carried) {
             starts.push(j + 1);
             seg = j + 1;
+        } else if j == seg
+            && j > 0
+            && starts.last() == Some(&j)
+            && AREA_END.contains(&chars[j])
+            && SHORT_AREAS
+                .iter()
+                .any(|w| w.chars().eq(chars[j - 1..=j].iter().copied()))
+        {
+            // a second area word right after the first (工业园|区, 新城|区): one name
+            if let Some(last) = starts.last_mut() {
+                *last = j + 1;
+            }
+            seg = j + 1;
         }
         j += 1;
     }
