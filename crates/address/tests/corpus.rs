@@ -141,6 +141,7 @@ fn every_labelled_address_in_tests_data() {
         "tool_cases.tsv",
         "hangzhou_heldout.tsv",
         "unseen_sample.tsv",
+        "unseen_sample2.tsv",
     ] {
         let text = read(&dir.join(name));
         let mut lines = text.lines();
@@ -155,5 +156,5 @@ fn every_labelled_address_in_tests_data() {
         assert!(!addrs.is_empty(), "{name} is empty");
         total += run_all(&addrs);
     }
-    assert_eq!(total, 276 + 42 + 50 + 200);
+    assert_eq!(total, 276 + 42 + 50 + 200 + 150);
 }
