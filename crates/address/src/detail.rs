@@ -19,8 +19,8 @@ const SEPARATORS: &[char] = &[',', '，', '、', ' '];
 /// 花园路 are roads that begin with or contain one.
 const AREA_END: &[char] = &['区', '镇', '乡', '村', '园', '城', '市', '县'];
 /// Area words of two characters that end a name although only one character stands before the
-/// suffix (东区 文化路, 小区 …).
-/// A name the resolver took as a township short form can leave these behind (良渚|新城).
+/// suffix (东区, 小区 …), the second word of a doubled area word (工业园|区), and what a name the
+/// resolver took as a township short form can leave behind (良渚|新城).
 const SHORT_AREAS: &[&str] = &[
     "东区", "西区", "南区", "北区", "园区", "小区", "景区", "校区", "厂区", "城区", "社区", "新区",
     "新城", "新村",
@@ -32,6 +32,14 @@ fn names_a_road(name: &[char]) -> bool {
         .any(|c| !"东西南北中一二三四五六七八九十0123456789".contains(*c))
 }
 
+/// Is `chars[j - 1..=j]` one of [`SHORT_AREAS`]?
+fn short_area_at(chars: &[char], j: usize) -> bool {
+    j > 0
+        && SHORT_AREAS
+            .iter()
+            .any(|w| w.chars().eq(chars[j - 1..=j].iter().copied()))
+}
+
 /// Does the area-suffix character at `j` end a name that began at `seg`? `carried` characters of
 /// the name stand before the text (a division short form the resolver took: 留下|村).
 fn ends_area(chars: &[char], j: usize, seg: usize, carried: usize) -> bool {
@@ -40,11 +48,7 @@ fn ends_area(chars: &[char], j: usize, seg: usize, carried: usize) -> bool {
         return false;
     }
     let before = j - seg + if seg == 0 { carried } else { 0 };
-    before >= 2
-        || (before == 1
-            && SHORT_AREAS
-                .iter()
-                .any(|w| w.chars().eq(chars[j - 1..=j].iter().copied())))
+    before >= 2 || (before == 1 && short_area_at(chars, j))
 }
 
 /// Where a road name ending with the suffix at `i` may begin, latest first: after the last area
@@ -68,12 +72,9 @@ fn road_starts(chars: &[char], i: usize, carried: usize) -> Vec<usize> {
             starts.push(j + 1);
             seg = j + 1;
         } else if j == seg
-            && j > 0
             && starts.last() == Some(&j)
             && AREA_END.contains(&chars[j])
-            && SHORT_AREAS
-                .iter()
-                .any(|w| w.chars().eq(chars[j - 1..=j].iter().copied()))
+            && short_area_at(chars, j)
         {
             // a second area word right after the first (工业园|区, 新城|区): one name
             if let Some(last) = starts.last_mut() {
