@@ -4,6 +4,7 @@
 # jionlp from PyPI, installed into a venv outside the repo (never committed).
 #
 #   bash bench/address.sh            # writes the tables to stdout
+#   bash bench/address.sh --only-unseen   # just the unseen sample (--skip-throughput: no timing)
 #
 # Env: ADDRESS_VENV (default /tmp/address-venv), CARGO_TARGET_DIR (default /work/target-address),
 #      SHARED_DATA (default ../shared/data next to the repo).
@@ -17,4 +18,4 @@ fi
 "$VENV/bin/python" -c 'import cpca, jionlp' 2>/dev/null || "$VENV/bin/pip" install -q cpca jionlp
 cargo build --release -p tianping-address --example normalize -j 1
 BIN="$CARGO_TARGET_DIR/release/examples/normalize"
-"$VENV/bin/python" -W ignore bench/address.py --ours "$BIN" --shared "${SHARED_DATA:-$(pwd)/../shared/data}"
+"$VENV/bin/python" -W ignore bench/address.py --ours "$BIN" --shared "${SHARED_DATA:-$(pwd)/../shared/data}" "$@"

@@ -63,7 +63,23 @@ pub(crate) fn drop_brackets(chars: &[char]) -> (Vec<char>, bool) {
     (out, dropped)
 }
 
-/// Remove runs of ≥ 7 digits (joined by '-', ' ' or '+'): phone numbers, never house numbers.
+/// Is a run of digit groups (joined by '-', ' ' or '+') a phone number? Yes when it has ≥ 10
+/// digits, a group of ≥ 7 (88886666), or ≥ 7 digits with a space, a '+' or a leading 0 (0571 8888
+/// 666); dashed groups with fewer digits are building-unit-room (12-3-1502) or ranges (183-187).
+fn is_phone(run: &[char]) -> bool {
+    let digits = run.iter().filter(|c| c.is_ascii_digit()).count();
+    let longest = run
+        .split(|c| !c.is_ascii_digit())
+        .map(<[char]>::len)
+        .max()
+        .unwrap_or(0);
+    digits >= 10
+        || longest >= 7
+        || (digits >= 7
+            && (run.iter().any(|c| matches!(c, ' ' | '+')) || run.first() == Some(&'0')))
+}
+
+/// Remove phone numbers (see [`is_phone`]); house numbers and dashed unit numbers stay.
 pub(crate) fn drop_phones(chars: &[char]) -> (Vec<char>, bool) {
     let mut out = Vec::with_capacity(chars.len());
     let mut i = 0;
@@ -86,7 +102,7 @@ pub(crate) fn drop_phones(chars: &[char]) -> (Vec<char>, bool) {
                 }
                 j += 1;
             }
-            if digits >= 7 {
+            if digits >= 7 && is_phone(&chars[start..j]) {
                 dropped = true;
             } else {
                 out.extend_from_slice(&chars[start..j]);
@@ -381,6 +397,20 @@ mod tests {
         let (c, d) = drop_phones(&v("文三路90号501室"));
         assert!(!d);
         assert_eq!(s(&c), "文三路90号501室");
+        for phone in [
+            "138-1234-5678",
+            "0571 8888 666",
+            "057188886666",
+            "+86 138 1234 5678",
+        ] {
+            assert!(is_phone(&v(phone)), "{phone}");
+        }
+        for not_phone in ["12-3-1502", "183-187", "345-27", "3-2-501"] {
+            assert!(!is_phone(&v(not_phone)), "{not_phone}");
+            let (c, d) = drop_phones(&v(not_phone));
+            assert!(!d);
+            assert_eq!(s(&c), not_phone);
+        }
         let (c, _) = drop_labels(&v("收件人：张三 浙江省"));
         assert_eq!(s(&c), " 浙江省");
     }

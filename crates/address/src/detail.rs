@@ -12,10 +12,81 @@ pub(crate) struct Detail {
 }
 
 const ROAD_SUFFIX: &[&str] = &["大道", "大街", "胡同", "路", "街", "巷", "道"];
-/// A road name does not reach back over these (园区、新城、村 … come before the road).
-const ROAD_CUT: &[char] = &[
-    '区', '镇', '乡', '村', '园', '城', '市', '县', ',', '，', '、', ' ',
+/// A road name never reaches back over a separator.
+const SEPARATORS: &[char] = &[',', '，', '、', ' '];
+/// Characters that end an area or division name written before a road (XX村, XX工业园, XX新城,
+/// XX镇) — but only when a name stands before them: 市心中路, 区府路, 县前街, 镇海路, 金城路 and
+/// 花园路 are roads that begin with or contain one.
+const AREA_END: &[char] = &['区', '镇', '乡', '村', '园', '城', '市', '县'];
+/// Area words of two characters that end a name although only one character stands before the
+/// suffix (东区, 小区 …), the second word of a doubled area word (工业园|区), and what a name the
+/// resolver took as a township short form can leave behind (良渚|新城).
+const SHORT_AREAS: &[&str] = &[
+    "东区", "西区", "南区", "北区", "园区", "小区", "景区", "校区", "厂区", "城区", "社区", "新区",
+    "新城", "新村",
 ];
+
+/// A road's name is more than directions and ordinals (东路, 中路 and 二路 are parts of names).
+fn names_a_road(name: &[char]) -> bool {
+    name.iter()
+        .any(|c| !"东西南北中一二三四五六七八九十0123456789".contains(*c))
+}
+
+/// Is `chars[j - 1..=j]` one of [`SHORT_AREAS`]?
+fn short_area_at(chars: &[char], j: usize) -> bool {
+    j > 0
+        && SHORT_AREAS
+            .iter()
+            .any(|w| w.chars().eq(chars[j - 1..=j].iter().copied()))
+}
+
+/// Does the area-suffix character at `j` end a name that began at `seg`? `carried` characters of
+/// the name stand before the text (a division short form the resolver took: 留下|村).
+fn ends_area(chars: &[char], j: usize, seg: usize, carried: usize) -> bool {
+    let c = chars[j];
+    if !AREA_END.contains(&c) || (c == '市' && chars.get(j + 1) == Some(&'场')) {
+        return false;
+    }
+    let before = j - seg + if seg == 0 { carried } else { 0 };
+    before >= 2 || (before == 1 && short_area_at(chars, j))
+}
+
+/// Where a road name ending with the suffix at `i` may begin, latest first: after the last area
+/// name (XX工业园), else after the one before it (so 中山公园路 keeps 公园), never before the last
+/// separator.
+fn road_starts(chars: &[char], i: usize, carried: usize) -> Vec<usize> {
+    let mut starts = vec![0];
+    let mut seg = 0;
+    let mut j = 0;
+    while j < i {
+        if SEPARATORS.contains(&chars[j]) {
+            starts = vec![j + 1];
+            seg = j + 1;
+        } else if at(chars, j, "街道") && j + 2 <= i && j - seg >= 2 {
+            // an unresolved township (XX街道) before the road
+            starts.push(j + 2);
+            seg = j + 2;
+            j += 2;
+            continue;
+        } else if ends_area(chars, j, seg, carried) {
+            starts.push(j + 1);
+            seg = j + 1;
+        } else if j == seg
+            && starts.last() == Some(&j)
+            && AREA_END.contains(&chars[j])
+            && short_area_at(chars, j)
+        {
+            // a second area word right after the first (工业园|区, 新城|区): one name
+            if let Some(last) = starts.last_mut() {
+                *last = j + 1;
+            }
+            seg = j + 1;
+        }
+        j += 1;
+    }
+    starts.reverse();
+    starts
+}
 
 fn at(chars: &[char], i: usize, pat: &str) -> bool {
     pat.chars()
@@ -48,6 +119,25 @@ fn number_at(chars: &[char], i: usize) -> Option<(String, usize)> {
         j += 1;
     }
     if j == digits_start {
+        return None;
+    }
+    // letters after the digits: 358B号 is the number, 358B座 is number 358 and building B
+    let letters = chars[j..]
+        .iter()
+        .take_while(|c| c.is_ascii_uppercase())
+        .count();
+    if (1..=2).contains(&letters) {
+        let after = j + letters;
+        if chars.get(after) == Some(&'号') && chars.get(after + 1) != Some(&'楼') {
+            s.extend(&chars[j..after]);
+            return Some((s, after + 1));
+        }
+        if chars
+            .get(after)
+            .is_some_and(|c| matches!(c, '座' | '幢' | '栋'))
+        {
+            return Some((s, j));
+        }
         return None;
     }
     match chars.get(j) {
@@ -88,22 +178,29 @@ fn number_at(chars: &[char], i: usize) -> Option<(String, usize)> {
 }
 
 /// Find the road and house number in `chars`; returns (road, number, road start, end of number).
-fn road_and_number(chars: &[char]) -> Option<(String, Option<String>, usize, usize)> {
+fn road_and_number(
+    chars: &[char],
+    carried: usize,
+) -> Option<(String, Option<String>, usize, usize)> {
     let mut road_only: Option<(String, usize, usize)> = None;
     for i in 1..chars.len() {
         let Some(sfx) = ROAD_SUFFIX.iter().find(|s| at(chars, i, s)) else {
             continue;
         };
         // 街道 is a township word, 道路 is not a road name
-        if *sfx == "街" && chars.get(i + 1) == Some(&'道') {
+        if (*sfx == "街" && chars.get(i + 1) == Some(&'道'))
+            || (*sfx == "道" && chars[i - 1] == '街')
+        {
             continue;
         }
         let end = i + sfx.chars().count();
-        let start = chars[..i]
-            .iter()
-            .rposition(|c| ROAD_CUT.contains(c))
-            .map_or(0, |j| j + 1);
-        if i - start < 1 || i - start > 14 {
+        let Some(start) = road_starts(chars, i, carried)
+            .into_iter()
+            .find(|&s| names_a_road(&chars[s..i]))
+        else {
+            continue;
+        };
+        if i - start > 14 {
             continue;
         }
         let road: String = chars[start..end].iter().collect();
@@ -128,6 +225,21 @@ fn alnum_run_back(chars: &[char], end: usize) -> usize {
         s -= 1;
     }
     s
+}
+
+/// `3-2-501` → (3, Some(2), 501); `3-501` → (3, None, 501): digit groups with a room of ≥ 3 digits.
+fn dashed_units(run: &[char]) -> Option<(String, Option<String>, String)> {
+    let text: String = run.iter().collect();
+    let parts: Vec<&str> = text.split('-').collect();
+    let digits = |p: &&str| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit());
+    if !parts.iter().all(digits) || parts.last().is_none_or(|r| r.len() < 3) {
+        return None;
+    }
+    match parts.as_slice() {
+        [b, u, r] => Some((b.to_string(), Some(u.to_string()), r.to_string())),
+        [b, r] => Some((b.to_string(), None, r.to_string())),
+        _ => None,
+    }
 }
 
 /// Building / unit / floor / room tokens in `tail`; returns the index where the first token starts.
@@ -178,6 +290,17 @@ fn units(chars: &[char], d: &mut Detail) -> usize {
             i += 1;
         }
     }
+    // a trailing dashed triple or pair is building-unit-room or building-room: 3-2-501, 3-501
+    if d.building.is_none() && d.room.is_none() {
+        let end = chars.len();
+        let s = alnum_run_back(chars, end);
+        if let Some((b, u, r)) = dashed_units(&chars[s..end]) {
+            d.building = Some(b);
+            d.unit = u;
+            d.room = Some(r);
+            first = first.min(s);
+        }
+    }
     // a trailing bare number after a building or POI is the room: 中田大厦305, 3幢2单元501
     if d.room.is_none() {
         let end = chars.len();
@@ -199,10 +322,13 @@ fn trim(chars: &[char]) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-/// Parse the text below the township level.
-pub(crate) fn parse_detail(chars: &[char]) -> Detail {
+/// Parse the text below the township level. `name_open` says the text continues a name the
+/// resolver matched without its suffix (留下 + 村留下路): a leading area word then ends that name
+/// rather than beginning a road.
+pub(crate) fn parse_detail(chars: &[char], name_open: bool) -> Detail {
     let mut d = Detail::default();
-    let (tail_start, before) = match road_and_number(chars) {
+    let carried = if name_open { 2 } else { 0 };
+    let (tail_start, before) = match road_and_number(chars, carried) {
         Some((road, number, rstart, end)) => {
             d.road = Some(road);
             d.number = number;
@@ -226,7 +352,7 @@ mod tests {
     use super::*;
 
     fn p(s: &str) -> Detail {
-        parse_detail(&s.chars().collect::<Vec<_>>())
+        parse_detail(&s.chars().collect::<Vec<_>>(), false)
     }
 
     #[test]

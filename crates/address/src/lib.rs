@@ -245,7 +245,11 @@ impl Normalizer {
         self.fill_divisions(&res, &mut addr);
 
         let rest = clean::numerals(&chars[res.rest.min(chars.len())..]);
-        let d = detail::parse_detail(&rest);
+        let name_open = res
+            .hits
+            .last()
+            .is_some_and(|h| !ends_with_division_suffix(&h.text));
+        let d = detail::parse_detail(&rest, name_open);
         addr.road = d.road;
         addr.number = d.number;
         addr.poi = d.poi;
@@ -345,6 +349,14 @@ impl Normalizer {
                 .push(format!("由下级区划推断：{}", inferred.join("、")));
         }
     }
+}
+
+/// Does a matched division name end with its administrative suffix (萧山区, 城厢街道), rather than
+/// being a short form (留下, 良渚) that the following text may complete (留下村, 良渚新城)?
+fn ends_with_division_suffix(name: &str) -> bool {
+    name.ends_with(['省', '市', '区', '县', '镇', '乡', '旗', '州', '盟'])
+        || name.ends_with("街道")
+        || name.ends_with("办事处")
 }
 
 /// Parse with [`Normalizer::hangzhou`] (tables loaded once per process).

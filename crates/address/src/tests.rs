@@ -245,3 +245,205 @@ mod props {
         }
     }
 }
+
+/// Road names that begin with (or contain) a character that is also a division or area suffix
+/// (市/区/县/镇/乡/村/街/城/园): the character belongs to the road unless a name stands before it.
+#[test]
+fn roads_beginning_with_a_suffix_character() {
+    let cases = [
+        ("杭州市萧山区市心中路123号", "市心中路", "123"),
+        ("萧山区市心北路88号", "市心北路", "88"),
+        ("市心南路5号", "市心南路", "5"),
+        ("杭州市上城区区府路5号", "区府路", "5"),
+        ("杭州市萧山区城厢街道县前街12号", "县前街", "12"),
+        ("宁波市镇海区镇海路10号", "镇海路", "10"),
+        ("杭州市余杭区村口路8号", "村口路", "8"),
+        ("杭州市西湖区乡村路1号", "乡村路", "1"),
+        ("杭州市上城区市民街5号", "市民街", "5"),
+        ("杭州市西湖区街心路7号", "街心路", "7"),
+        ("杭州市萧山区区政府路1号", "区政府路", "1"),
+        ("杭州市上城区城站路2号", "城站路", "2"),
+        ("杭州市西湖区金城路358号", "金城路", "358"),
+        ("杭州市拱墅区环城北路165号", "环城北路", "165"),
+        ("杭州市上城区江城路889号", "江城路", "889"),
+        ("杭州市西湖区花园路3号", "花园路", "3"),
+        ("杭州市上城区中山公园路9号", "中山公园路", "9"),
+        ("广州市天河区世纪城大道4号", "世纪城大道", "4"),
+        ("杭州市西湖区新城东路6号", "新城东路", "6"),
+        ("杭州市西湖区新城路6号", "新城路", "6"),
+        ("杭州市西湖区新村路6号", "新村路", "6"),
+    ];
+    for (text, road, number) in cases {
+        let a = hz(text);
+        assert_eq!(a.road.as_deref(), Some(road), "{text}: {a:?}");
+        assert_eq!(a.number.as_deref(), Some(number), "{text}: {a:?}");
+        assert_eq!(a.poi, None, "{text}: {a:?}");
+    }
+}
+
+/// A name before the suffix character still ends there: the road starts after it.
+#[test]
+fn area_names_before_a_road_are_cut() {
+    let cases = [
+        (
+            "杭州市余杭区未来科技城文一西路969号",
+            "文一西路",
+            "未来科技城",
+        ),
+        (
+            "常州市武进区湖塘纺织工业园青洋南路165号",
+            "青洋南路",
+            "纺织工业园",
+        ),
+        ("杭州市余杭区良渚新城古墩路1号", "古墩路", "新城"),
+        ("某某县某某镇迎宾路3号", "迎宾路", "某某县某某镇"),
+        ("杭州市西湖区留下村留下路5号", "留下路", "村"),
+        ("杭州市萧山区某某街道市心北路8号", "市心北路", "某某街道"),
+        ("杭州市萧山区某某市场东路8号", "某某市场东路", ""),
+        // two area words in a row (工业园 + 园区, 开发 + 区): the road starts after both
+        (
+            "杭州市萧山区某某工业园区鸿宁路3号",
+            "鸿宁路",
+            "某某工业园区",
+        ),
+        (
+            "杭州市富阳区某某新城区金桥北路9号",
+            "金桥北路",
+            "某某新城区",
+        ),
+        (
+            "杭州市萧山区某某工业园区园区路2号",
+            "园区路",
+            "某某工业园区",
+        ),
+    ];
+    for (text, road, poi) in cases {
+        let a = hz(text);
+        assert_eq!(a.road.as_deref(), Some(road), "{text}: {a:?}");
+        let want = (!poi.is_empty()).then(|| poi.to_string());
+        assert_eq!(a.poi, want, "{text}: {a:?}");
+    }
+}
+
+/// Building letters and 座/幢/栋 after a house number, with or without 号, and the dashed
+/// building-unit-room form.
+#[test]
+fn buildings_after_a_number() {
+    struct Case {
+        text: &'static str,
+        road: &'static str,
+        number: &'static str,
+        building: Option<&'static str>,
+        unit: Option<&'static str>,
+        room: Option<&'static str>,
+    }
+    let c = |text, road, number, building, unit, room| Case {
+        text,
+        road,
+        number,
+        building,
+        unit,
+        room,
+    };
+    let cases = [
+        c(
+            "杭州市西湖区金城路358号B座",
+            "金城路",
+            "358",
+            Some("B"),
+            None,
+            None,
+        ),
+        c(
+            "萧山区金城路358号B幢501室",
+            "金城路",
+            "358",
+            Some("B"),
+            None,
+            Some("501"),
+        ),
+        c("萧山区金城路358B座", "金城路", "358", Some("B"), None, None),
+        c(
+            "滨江区江南大道100号C栋1201",
+            "江南大道",
+            "100",
+            Some("C"),
+            None,
+            Some("1201"),
+        ),
+        c(
+            "西湖区文三路90号A1座",
+            "文三路",
+            "90",
+            Some("A1"),
+            None,
+            None,
+        ),
+        c(
+            "西湖区文三路90号3号楼",
+            "文三路",
+            "90",
+            Some("3"),
+            None,
+            None,
+        ),
+        c("西湖区文三路90号东楼", "文三路", "90", None, None, None),
+        c(
+            "西湖区文三路90号3-2-501",
+            "文三路",
+            "90",
+            Some("3"),
+            Some("2"),
+            Some("501"),
+        ),
+        c(
+            "西湖区文三路90号3-501",
+            "文三路",
+            "90",
+            Some("3"),
+            None,
+            Some("501"),
+        ),
+        c(
+            "西湖区文三路90号3幢2单元501室",
+            "文三路",
+            "90",
+            Some("3"),
+            Some("2"),
+            Some("501"),
+        ),
+        c(
+            "西湖区文三路90号B座12楼",
+            "文三路",
+            "90",
+            Some("B"),
+            None,
+            None,
+        ),
+        c("西湖区文三路90-1号", "文三路", "90-1", None, None, None),
+        c("西湖区文三路90B号", "文三路", "90B", None, None, None),
+        c(
+            "西湖区文三路90号12-3-1502",
+            "文三路",
+            "90",
+            Some("12"),
+            Some("3"),
+            Some("1502"),
+        ),
+    ];
+    for k in cases {
+        let a = hz(k.text);
+        assert_eq!(a.road.as_deref(), Some(k.road), "{}: {a:?}", k.text);
+        assert_eq!(a.number.as_deref(), Some(k.number), "{}: {a:?}", k.text);
+        assert_eq!(a.building.as_deref(), k.building, "{}: {a:?}", k.text);
+        assert_eq!(a.unit.as_deref(), k.unit, "{}: {a:?}", k.text);
+        assert_eq!(a.room.as_deref(), k.room, "{}: {a:?}", k.text);
+    }
+    let a = hz("西湖区文三路90号B座12楼");
+    assert_eq!(a.floor.as_deref(), Some("12"));
+    // one plot whether or not the building is written
+    assert_eq!(
+        hz("杭州市西湖区金城路358号B座").canonical_key(),
+        hz("杭州市西湖区金城路358号").canonical_key()
+    );
+}
