@@ -16,6 +16,7 @@
 pub mod alert;
 pub mod calendar;
 pub mod case;
+pub mod deadline;
 pub mod finding;
 pub mod practice;
 pub mod rules;
