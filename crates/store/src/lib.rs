@@ -10,6 +10,8 @@
 //! and lake files are visible only through a committed batch, so a batch is visible whole or not
 //! at all, and an interrupted delivery leaves only garbage that [`Store::collect_garbage`] removes.
 
+pub mod cases;
+pub mod cases_sql;
 pub mod sql;
 
 use async_trait::async_trait;
@@ -191,7 +193,7 @@ pub struct SaveSummary {
 
 /// One store, two backends.
 #[async_trait]
-pub trait Store: Send + Sync {
+pub trait Store: Send + Sync + cases::CaseStore {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
 
