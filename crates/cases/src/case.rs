@@ -321,6 +321,14 @@ pub struct CaseEvent {
     pub at_ms: i64,
 }
 
+impl CaseEvent {
+    /// The state before as a name, empty for the opening event (the evidence log's
+    /// `CaseEvent.from_state` is a plain string).
+    pub fn from_state_str(&self) -> &'static str {
+        self.from.map_or("", CaseState::as_str)
+    }
+}
+
 /// An assistance request and its reply.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Assistance {

@@ -10,6 +10,8 @@
 //!   merchant, ranked, with the two-tier disposal decision.
 //! - [`case`]: clues and cases as an explicit state machine; every transition is made by a named
 //!   actor in an allowed role, with a reason, and returns the event that records it.
+//! - [`deadline`]: deadlines computed from the rules on the calendar, and the queue items.
+//! - [`practice`]: the detector catalogue's practices with their Chinese names.
 //!
 //! No IO, no clock: time comes in as arguments (`at_ms`, `as_of`); outputs are deterministic.
 
