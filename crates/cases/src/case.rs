@@ -13,7 +13,7 @@
 //! ```
 //!
 //! Besides the edges above, some actions keep the state and only add to the record: extending the
-//! verification period (once, by an approver), assistance requests (协查) and their replies, and
+//! verification or decision period (once each, by an approver), assistance requests (协查) and their replies, and
 //! jurisdiction disputes (opened and settled; while one is open the case can be neither filed nor
 //! transferred).
 //!
@@ -192,6 +192,8 @@ pub enum Action {
     StartVerification,
     /// Extends the verification period once (needs an approver).
     ExtendVerification,
+    /// Extends the decision period once (needs an approver).
+    ExtendDecision,
     /// 立案.
     File,
     /// 不予立案.
@@ -261,6 +263,7 @@ impl Action {
             Action::Open { .. } => "open",
             Action::StartVerification => "start_verification",
             Action::ExtendVerification => "extend_verification",
+            Action::ExtendDecision => "extend_decision",
             Action::File => "file",
             Action::NotFile => "not_file",
             Action::AssignInvestigators { .. } => "assign_investigators",
@@ -286,6 +289,7 @@ impl Action {
             | Action::RequestAssistance { .. }
             | Action::RecordAssistanceReply { .. } => &[Role::Officer],
             Action::ExtendVerification
+            | Action::ExtendDecision
             | Action::File
             | Action::NotFile
             | Action::AssignInvestigators { .. }
@@ -438,8 +442,8 @@ pub enum CaseError {
         /// Last event's time.
         last_ms: i64,
     },
-    /// The verification period was already extended.
-    #[error("核查期限只能延长一次 / the verification period can be extended only once")]
+    /// The deadline was already extended as often as its rule allows.
+    #[error("该期限已无可用的延长次数 / no extension of this deadline is left")]
     ExtensionUsed,
     /// Fewer than two investigators.
     #[error(
@@ -610,28 +614,12 @@ impl Case {
         match (&action, self.state) {
             (Action::Open { .. }, _) => return Err(illegal),
             (Action::StartVerification, S::Assigned) => next.state = S::Verifying,
-            (Action::ExtendVerification, S::Assigned | S::Verifying) => {
-                let rule = ctx.rules.deadline(
-                    DeadlineKind::ClueVerification,
-                    self.deadline.as_ref().map_or(day, |d| d.start),
-                )?;
-                let Some(mut d) = self.deadline.clone() else {
+            (Action::ExtendVerification, S::Assigned | S::Verifying)
+            | (Action::ExtendDecision, S::Filed | S::Investigating) => {
+                let Some(d) = self.deadline.as_ref() else {
                     return Err(illegal);
                 };
-                if d.extensions >= rule.extensions_allowed {
-                    return Err(CaseError::ExtensionUsed);
-                }
-                d.extensions += 1;
-                if let Some(due) = d.due {
-                    match rule.due(ctx.calendar, due, rule.extension_days.unwrap_or(0)) {
-                        Ok(later) => d.due = Some(later),
-                        Err(e) => {
-                            d.due = None;
-                            d.due_unknown = Some(e.to_string());
-                        }
-                    }
-                }
-                next.deadline = Some(d);
+                next.deadline = Some(extend(d, ctx)?);
             }
             (Action::File, S::Verifying) => {
                 if self.dispute_open() {
@@ -872,6 +860,26 @@ impl Case {
         }
         out
     }
+}
+
+/// The deadline extended once more by its rule's extension period, if one is left.
+fn extend(d: &Deadline, ctx: Ctx<'_>) -> Result<Deadline, CaseError> {
+    let rule = ctx.rules.deadline(d.kind, d.start)?;
+    if d.extensions >= rule.extensions_allowed {
+        return Err(CaseError::ExtensionUsed);
+    }
+    let mut d = d.clone();
+    d.extensions += 1;
+    if let Some(due) = d.due {
+        match rule.due(ctx.calendar, due, rule.extension_days.unwrap_or(0)) {
+            Ok(later) => d.due = Some(later),
+            Err(e) => {
+                d.due = None;
+                d.due_unknown = Some(e.to_string());
+            }
+        }
+    }
+    Ok(d)
 }
 
 fn check_actor(actor: &Actor, action: &Action, reason: &str) -> Result<(), CaseError> {

@@ -613,3 +613,48 @@ fn replay_refuses_edited_events() {
         .deadline(DeadlineKind::CaseDecision, day("2026-01-01"))
         .unwrap();
 }
+
+#[test]
+fn the_decision_period_extends_once_by_thirty_days() {
+    let w = World::new();
+    let c = investigating(&w);
+    let d = c.deadline.as_ref().unwrap();
+    assert_eq!(
+        (d.kind, d.due),
+        (DeadlineKind::CaseDecision, Some(day("2026-06-01")))
+    );
+    let t = at("2026-05-20", 9);
+    assert_eq!(
+        c.apply(&officer(), Action::ExtendDecision, "案情复杂", t, w.ctx()),
+        Err(CaseError::RoleNotAllowed {
+            role: Role::Officer,
+            action: "extend_decision"
+        })
+    );
+    let (e, ev) = c
+        .apply(
+            &approver(),
+            Action::ExtendDecision,
+            "案情复杂，负责人批准延长",
+            t,
+            w.ctx(),
+        )
+        .unwrap();
+    assert_eq!(
+        (ev.from, ev.to),
+        (Some(CaseState::Investigating), CaseState::Investigating)
+    );
+    assert_eq!(e.deadline.as_ref().unwrap().due, Some(day("2026-07-01")));
+    assert_eq!(
+        e.apply(&approver(), Action::ExtendDecision, "再次延长", t, w.ctx()),
+        Err(CaseError::ExtensionUsed)
+    );
+    let (a, _) = w.open("2026-03-02");
+    assert_eq!(
+        a.apply(&approver(), Action::ExtendDecision, "延长", t, w.ctx()),
+        Err(CaseError::IllegalTransition {
+            state: CaseState::Assigned,
+            action: "extend_decision"
+        })
+    );
+}
