@@ -9,7 +9,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::Calendar;
-use crate::rules::{DeadlineKind, Rules, RulesError};
+use crate::rules::{DeadlineKind, Rules, RulesError, Verification};
 
 /// A deadline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,6 +20,8 @@ pub struct Deadline {
     pub rule_version: u32,
     /// The provision.
     pub basis: String,
+    /// How far the provision was verified (shown next to the deadline).
+    pub verification: Verification,
     /// The day the period starts (not counted).
     pub start: NaiveDate,
     /// Its last day, when the calendar covers it.
@@ -47,6 +49,7 @@ impl Deadline {
             kind,
             rule_version: rule.version,
             basis: rule.basis.clone(),
+            verification: rule.verification,
             start,
             due,
             due_unknown,

@@ -70,6 +70,29 @@ fn spring_festival_2026_with_its_make_up_saturdays() {
 }
 
 #[test]
+fn spring_festival_2025_with_its_make_up_sunday_and_saturday() {
+    let cal = cal();
+    // 1月26日(周日) 上班; 1月28日(除夕)–2月4日 放假; 2月8日(周六) 上班.
+    for (d, working) in [
+        ("2025-01-25", false),
+        ("2025-01-26", true),
+        ("2025-01-27", true),
+        ("2025-01-28", false),
+        ("2025-02-04", false),
+        ("2025-02-05", true),
+        ("2025-02-08", true),
+        ("2025-02-09", false),
+    ] {
+        assert_eq!(cal.is_working_day(day(d)).unwrap(), working, "{d}");
+    }
+    // 1/27=1, 2/5..2/7=2..4, 2/8(Sat)=5.
+    assert_eq!(
+        cal.add_working_days(day("2025-01-26"), 5).unwrap(),
+        day("2025-02-08")
+    );
+}
+
+#[test]
 fn national_day_2025_and_2026() {
     let cal = cal();
     // 2025: 9月28日(周日) 上班, 10月1日–8日 放假, 10月11日(周六) 上班.

@@ -91,6 +91,10 @@ fn the_whole_path_with_events_and_deadlines() {
         (DeadlineKind::ClueVerification, Some(day("2026-03-12")))
     );
     assert!(d.basis.contains("第十八条"));
+    assert_eq!(
+        d.verification,
+        tianping_cases::rules::Verification::Secondary
+    );
 
     let mut events = vec![e];
     let mut case = c;
