@@ -215,3 +215,29 @@ pub fn finding_from_value(value: Value) -> Result<Finding, FindingError> {
     )?;
     Ok(finding)
 }
+
+/// A refused line of a JSON Lines export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefusedLine {
+    /// 1-based line number.
+    pub line: usize,
+    /// Why.
+    pub error: FindingError,
+}
+
+/// Parses a JSON Lines export of findings (spec §1): the accepted findings, and each refused line
+/// with its number and reason. Blank lines are skipped.
+pub fn parse_findings_jsonl(text: &str) -> (Vec<Finding>, Vec<RefusedLine>) {
+    let mut accepted = Vec::new();
+    let mut refused = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match parse_finding(line) {
+            Ok(f) => accepted.push(f),
+            Err(error) => refused.push(RefusedLine { line: i + 1, error }),
+        }
+    }
+    (accepted, refused)
+}

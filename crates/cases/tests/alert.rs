@@ -338,3 +338,28 @@ fn a_rectification_deadline_past_the_calendar_is_unknown_not_guessed() {
     assert_eq!((d.tier, d.rectification_due), (Tier::Rectification, None));
     assert!(d.due_unknown.as_deref().unwrap().contains("2027"), "{d:?}");
 }
+
+#[test]
+fn a_json_lines_export_keeps_good_lines_and_names_bad_ones() {
+    let good = finding(
+        "fake_orders",
+        "ring",
+        merchant("M7"),
+        vec![],
+        Severity::High,
+        0.7,
+        2,
+    );
+    let text = format!(
+        "{}\n\n{}\n{{\"finding_id\": 1}}\n",
+        json_of(&good),
+        json_of(&good).to_string().replace("\"high\"", "\"severe\"")
+    );
+    let (ok, bad) = tianping_cases::finding::parse_findings_jsonl(&text);
+    assert_eq!(ok, vec![good]);
+    let lines: Vec<(usize, &str)> = bad
+        .iter()
+        .map(|r| (r.line, r.error.field.as_str()))
+        .collect();
+    assert_eq!(lines, [(3, "severity"), (4, "finding_id")]);
+}
