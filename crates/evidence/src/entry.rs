@@ -5,7 +5,8 @@
 //! ```text
 //! "TPEV"            4 bytes, magic
 //! 0x01              1 byte, encoding version
-//! kind              1 byte: 1 batch receipt, 2 detection run, 3 finding, 4 file, 5 case event
+//! kind              1 byte: 1 batch receipt, 2 detection run, 3 finding, 4 file, 5 case event,
+//!                   6 case record
 //! fields            in the order declared below, each one of:
 //!                     str  = u32 big-endian byte length, then that many UTF-8 bytes (≤ 64 KiB)
 //!                     u32 / u64 / i64 = big-endian
@@ -107,6 +108,31 @@ pub enum Entry {
         /// When (ms since the Unix epoch, UTC), given by the caller.
         at_ms: i64,
     },
+    /// A clue or case event as the case store records it (kind 6): everything of
+    /// [`Entry::CaseEvent`] plus its sequence number, the actor's role, the action, and the
+    /// SHA-256 of the event's full JSON (a transfer's destination, a decision's figures).
+    CaseRecord {
+        /// Case or clue id.
+        case_id: String,
+        /// The event's number in its case: 1, 2, 3…
+        seq: u64,
+        /// The named user who acted.
+        actor: String,
+        /// The role they acted in.
+        role: String,
+        /// The action (`open`, `verify`, `file`, `transfer`, …).
+        action: String,
+        /// State before (empty for the opening event).
+        from_state: String,
+        /// State after.
+        to_state: String,
+        /// The stated reason.
+        reason: String,
+        /// When (ms since the Unix epoch, UTC), given by the caller.
+        at_ms: i64,
+        /// SHA-256 of the event's JSON as stored.
+        event_sha256: Hash,
+    },
 }
 
 /// Why an entry cannot be encoded.
@@ -128,6 +154,7 @@ impl Entry {
             Entry::Finding { .. } => "finding",
             Entry::File { .. } => "file",
             Entry::CaseEvent { .. } => "case_event",
+            Entry::CaseRecord { .. } => "case_record",
         }
     }
 
@@ -170,6 +197,24 @@ impl Entry {
             } => vec![
                 ("case_id", case_id),
                 ("actor", actor),
+                ("from_state", from_state),
+                ("to_state", to_state),
+                ("reason", reason),
+            ],
+            Entry::CaseRecord {
+                case_id,
+                actor,
+                role,
+                action,
+                from_state,
+                to_state,
+                reason,
+                ..
+            } => vec![
+                ("case_id", case_id),
+                ("actor", actor),
+                ("role", role),
+                ("action", action),
                 ("from_state", from_state),
                 ("to_state", to_state),
                 ("reason", reason),
@@ -274,6 +319,30 @@ impl Entry {
                     .str(reason)
                     .i64(*at_ms);
             }
+            Entry::CaseRecord {
+                case_id,
+                seq,
+                actor,
+                role,
+                action,
+                from_state,
+                to_state,
+                reason,
+                at_ms,
+                event_sha256,
+            } => {
+                w.u8(6)
+                    .str(case_id)
+                    .u64(*seq)
+                    .str(actor)
+                    .str(role)
+                    .str(action)
+                    .str(from_state)
+                    .str(to_state)
+                    .str(reason)
+                    .i64(*at_ms)
+                    .hash(event_sha256);
+            }
         }
         Ok(w.buf)
     }
@@ -325,6 +394,18 @@ impl Entry {
                 to_state: r.str("to_state")?,
                 reason: r.str("reason")?,
                 at_ms: r.i64("at_ms")?,
+            },
+            6 => Entry::CaseRecord {
+                case_id: r.str("case_id")?,
+                seq: r.u64("seq")?,
+                actor: r.str("actor")?,
+                role: r.str("role")?,
+                action: r.str("action")?,
+                from_state: r.str("from_state")?,
+                to_state: r.str("to_state")?,
+                reason: r.str("reason")?,
+                at_ms: r.i64("at_ms")?,
+                event_sha256: r.hash("event_sha256")?,
             },
             code => {
                 return Err(DecodeError::UnknownCode {
@@ -400,6 +481,50 @@ mod tests {
                 "ffffffffffffffff"
             )
         );
+    }
+
+    #[test]
+    fn case_record_is_pinned_and_round_trips() {
+        let entry = Entry::CaseRecord {
+            case_id: "C1".into(),
+            seq: 2,
+            actor: "u".into(),
+            role: "r".into(),
+            action: "a".into(),
+            from_state: "".into(),
+            to_state: "b".into(),
+            reason: "".into(),
+            at_ms: 1,
+            event_sha256: Hash([0xab; 32]),
+        };
+        let bytes = entry.encode().unwrap();
+        assert_eq!(
+            hex::encode(&bytes),
+            concat!(
+                "54504556",
+                "01",
+                "06",
+                "00000002",
+                "4331",
+                "0000000000000002",
+                "00000001",
+                "75",
+                "00000001",
+                "72",
+                "00000001",
+                "61",
+                "00000000",
+                "00000001",
+                "62",
+                "00000000",
+                "0000000000000001",
+                "abababababababababababababababababababababababababababababababab"
+            )
+        );
+        assert_eq!(Entry::decode(&bytes).unwrap(), entry);
+        for cut in 0..bytes.len() {
+            assert!(Entry::decode(&bytes[..cut]).is_err());
+        }
     }
 
     #[test]

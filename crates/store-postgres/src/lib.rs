@@ -94,3 +94,7 @@ impl PostgresStore {
 }
 
 tianping_store::impl_store_queries!(PostgresStore, sqlx::Postgres);
+
+mod cases {
+    tianping_store::impl_cases_queries!(super::PostgresStore, sqlx::Postgres);
+}

@@ -123,3 +123,7 @@ impl SqliteStore {
 }
 
 tianping_store::impl_store_queries!(SqliteStore, sqlx::Sqlite);
+
+mod cases {
+    tianping_store::impl_cases_queries!(super::SqliteStore, sqlx::Sqlite);
+}

@@ -157,3 +157,21 @@ pub fn receipt_leaf(receipt: &tianping_ingest::Receipt) -> Result<Option<NewLeaf
     };
     NewLeaf::from_entry(format!("batch:{supplier}/{batch_id}"), &entry).map(Some)
 }
+
+/// The `CaseRecord` entry a clue or case event is logged as, in the transaction that stores it.
+pub fn case_leaf(event: &crate::cases::CaseEventRow) -> Result<NewLeaf, StoreError> {
+    let entry = Entry::CaseRecord {
+        case_id: event.case_id.clone(),
+        seq: u64::try_from(event.seq)
+            .map_err(|_| StoreError::Decode(format!("case event seq {}", event.seq)))?,
+        actor: event.actor.clone(),
+        role: event.role.clone(),
+        action: event.action.clone(),
+        from_state: event.from_state.clone().unwrap_or_default(),
+        to_state: event.to_state.clone(),
+        reason: event.reason.clone(),
+        at_ms: event.at_ms,
+        event_sha256: HashAlg::Sha256.digest(event.body.as_bytes()),
+    };
+    NewLeaf::from_entry(format!("case:{}", event.case_id), &entry)
+}

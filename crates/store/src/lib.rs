@@ -10,6 +10,8 @@
 //! and lake files are visible only through a committed batch, so a batch is visible whole or not
 //! at all, and an interrupted delivery leaves only garbage that [`Store::collect_garbage`] removes.
 
+pub mod cases;
+pub mod cases_sql;
 pub mod evidence;
 pub mod evidence_sql;
 pub mod sql;
@@ -198,7 +200,7 @@ pub struct SaveSummary {
 
 /// One store, two backends.
 #[async_trait]
-pub trait Store: Send + Sync + EvidenceStore {
+pub trait Store: Send + Sync + EvidenceStore + cases::CaseStore {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
 
