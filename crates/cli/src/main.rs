@@ -4,6 +4,7 @@
 //! (sql); 2 usage error; 3 an internal failure (the store, the disk), after which nothing partial
 //! is visible and the command can be re-run.
 
+mod cases;
 mod evidence;
 mod output;
 mod tools;
@@ -98,6 +99,85 @@ enum EvidenceCommand {
         /// Bundle title.
         #[arg(long)]
         title: Option<String>,
+        /// `sha256` or `sm3`.
+        #[arg(long, default_value = "sha256")]
+        alg: String,
+        /// The new bundle directory.
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+/// Who acts: every transition is made by a named actor in a role, with a reason.
+#[derive(clap::Args, Debug)]
+struct WhoArgs {
+    /// The actor's account id.
+    #[arg(long)]
+    actor: String,
+    /// `dispatcher`, `officer` or `approver`.
+    #[arg(long)]
+    role: String,
+    /// The reason, in the actor's words.
+    #[arg(long)]
+    reason: String,
+    /// When (RFC 3339; default now).
+    #[arg(long)]
+    at: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+enum CasesCommand {
+    /// Open a clue from an alert, assigned to a department and region.
+    Open {
+        /// The alert id.
+        alert: String,
+        /// Department in charge.
+        #[arg(long)]
+        department: String,
+        /// Region in charge (adcode or installation name).
+        #[arg(long)]
+        region: String,
+        #[command(flatten)]
+        who: WhoArgs,
+    },
+    /// Take an action on a clue or case: a name (start_verification, file, not_file, publish,
+    /// close, …) or JSON for actions with data, e.g.
+    /// '{"action":"transfer","to_department":"…","to_region":"…"}'.
+    Act {
+        /// The clue or case id.
+        case: String,
+        /// The action.
+        action: String,
+        #[command(flatten)]
+        who: WhoArgs,
+    },
+    /// Open clues and cases, earliest deadline first.
+    Queue {
+        /// Only this department.
+        #[arg(long)]
+        department: Option<String>,
+        /// Only this region.
+        #[arg(long)]
+        region: Option<String>,
+        /// Only those overdue on this day (YYYY-MM-DD).
+        #[arg(long)]
+        overdue_on: Option<String>,
+        /// Only those whose deadline cannot be computed (calendar year not yet covered).
+        #[arg(long)]
+        due_unknown: bool,
+        /// Include closed and not-filed ones.
+        #[arg(long)]
+        all: bool,
+    },
+    /// A clue or case and its events.
+    Show {
+        /// The clue or case id.
+        case: String,
+    },
+    /// Export the case file (卷宗) as an evidence bundle: its events and its alert's findings.
+    Export {
+        /// The clue or case id.
+        case: String,
         /// `sha256` or `sm3`.
         #[arg(long, default_value = "sha256")]
         alg: String,
@@ -203,6 +283,23 @@ enum Command {
     Address {
         #[command(subcommand)]
         command: AddressCommand,
+    },
+    /// Alerts (预警) from the stored findings: refreshed, then listed ranked (severity, score).
+    Alerts {
+        /// Notice deadlines count from this day (YYYY-MM-DD; default today, Beijing time).
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Only this merchant (`kind|platform|id`).
+        #[arg(long)]
+        merchant: Option<String>,
+        /// List the stored alerts without rebuilding them.
+        #[arg(long)]
+        no_refresh: bool,
+    },
+    /// Clues and cases (线索与案件): open, act, queues, history, case file.
+    Cases {
+        #[command(subcommand)]
+        command: CasesCommand,
     },
     /// Electronic evidence (电子存证).
     Evidence {
@@ -533,6 +630,78 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     out,
                 },
         } => tools::normalize_addresses(input.as_deref(), &context, out.as_deref()),
+        Command::Alerts {
+            as_of,
+            merchant,
+            no_refresh,
+        } => {
+            cases::alerts(
+                store.as_ref(),
+                as_of.as_deref(),
+                merchant.as_deref(),
+                !no_refresh,
+                cli.json,
+                cli.lang,
+            )
+            .await
+        }
+        Command::Cases { command } => {
+            let who = |w: WhoArgs| cases::Who {
+                actor: w.actor,
+                role: w.role,
+                reason: w.reason,
+                at: w.at,
+            };
+            match command {
+                CasesCommand::Open {
+                    alert,
+                    department,
+                    region,
+                    who: w,
+                } => {
+                    cases::open(
+                        store.as_ref(),
+                        &alert,
+                        &department,
+                        &region,
+                        &who(w),
+                        cli.json,
+                    )
+                    .await
+                }
+                CasesCommand::Act {
+                    case,
+                    action,
+                    who: w,
+                } => cases::act(store.as_ref(), &case, &action, &who(w), cli.json).await,
+                CasesCommand::Queue {
+                    department,
+                    region,
+                    overdue_on,
+                    due_unknown,
+                    all,
+                } => {
+                    if let Some(day) = &overdue_on
+                        && chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").is_err()
+                    {
+                        eprintln!("错误 error: --overdue-on {day:?}: expected YYYY-MM-DD");
+                        return Ok(ExitCode::from(2));
+                    }
+                    let filter = tianping_store::cases::QueueFilter {
+                        department,
+                        region,
+                        overdue_on,
+                        due_unknown,
+                        include_finished: all,
+                    };
+                    cases::queue(store.as_ref(), &filter, cli.json).await
+                }
+                CasesCommand::Show { case } => cases::show(store.as_ref(), &case, cli.json).await,
+                CasesCommand::Export { case, alg, out } => {
+                    cases::export(&home, store.as_ref(), &case, &alg, &out).await
+                }
+            }
+        }
         Command::Evidence { command } => match command {
             EvidenceCommand::Verify {
                 bundle,

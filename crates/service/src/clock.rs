@@ -18,3 +18,10 @@ pub fn now_rfc3339() -> String {
 pub fn now_ms() -> i64 {
     Utc::now().timestamp_millis()
 }
+
+/// Today's date in China Standard Time.
+pub fn china_today() -> chrono::NaiveDate {
+    Utc::now()
+        .with_timezone(&china_standard_time())
+        .date_naive()
+}

@@ -60,63 +60,17 @@ fn finding_json(
     serde_json::to_string(&f).unwrap()
 }
 
+// The rows are the service's (`tianping_service::cases`): the story stores what the desk stores.
 fn alert_row(a: &Alert, now_ms: i64) -> AlertRow {
-    AlertRow {
-        alert_id: a.alert_id.clone(),
-        merchant_key: ref_key(&a.merchant),
-        subject_kind: a.subject.kind.as_str().into(),
-        subject_platform: a.subject.platform_id.clone(),
-        subject_id: a.subject.id.clone(),
-        practice: a.practice.clone(),
-        severity: a.severity.as_str().into(),
-        severity_rank: a.severity as i64,
-        score: a.score,
-        tier: a.disposal.tier.as_str().into(),
-        finding_ids: serde_json::to_string(&a.finding_ids).unwrap(),
-        body: serde_json::to_string(a).unwrap(),
-        status: "open".into(),
-        case_id: None,
-        first_seen_ms: now_ms,
-        updated_at_ms: now_ms,
-    }
+    tianping_service::cases::alert_row(a, now_ms)
 }
 
 fn case_row(c: &Case, opened_at_ms: i64) -> CaseRow {
-    let dispute = c.disputes.last().filter(|d| d.settled.is_none());
-    CaseRow {
-        case_id: c.case_id.clone(),
-        alert_id: c.alert_id.clone(),
-        state: c.state.as_str().into(),
-        department: c.department.clone(),
-        region: c.region.clone(),
-        deadline_kind: c.deadline.as_ref().map(|d| d.kind.as_str().to_string()),
-        due_date: c
-            .deadline
-            .as_ref()
-            .and_then(|d| d.due)
-            .map(|d| d.to_string()),
-        due_unknown: c.deadline.as_ref().is_some_and(|d| d.due.is_none()),
-        dispute_due: dispute.and_then(|d| d.deadline.due).map(|d| d.to_string()),
-        version: i64::try_from(c.seq).unwrap(),
-        opened_at_ms,
-        updated_at_ms: c.last_at_ms,
-        body: serde_json::to_string(c).unwrap(),
-    }
+    tianping_service::cases::case_row(c, opened_at_ms).unwrap()
 }
 
 fn event_row(e: &CaseEvent) -> CaseEventRow {
-    CaseEventRow {
-        case_id: e.case_id.clone(),
-        seq: i64::try_from(e.seq).unwrap(),
-        actor: e.actor.clone(),
-        role: e.role.as_str().into(),
-        action: e.action.name().into(),
-        from_state: e.from.map(|s| s.as_str().to_string()),
-        to_state: e.to.as_str().into(),
-        reason: e.reason.clone(),
-        at_ms: e.at_ms,
-        body: serde_json::to_string(e).unwrap(),
-    }
+    tianping_service::cases::event_row(e).unwrap()
 }
 
 struct Desk<'a> {

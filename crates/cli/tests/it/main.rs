@@ -1,6 +1,8 @@
 //! End-to-end tests of the `tianping` binary. One binary:
 mod support;
 
+/// `tianping alerts` and `tianping cases …`.
+mod cases;
 /// Exit codes, receipts as JSON, SQL output formats.
 mod cli;
 /// SIGKILL at random points during ingest, 100 trials.

@@ -1,0 +1,346 @@
+//! `tianping alerts` and `tianping cases …`: the closed loop from the command line — alerts from
+//! the stored findings, clues opened from alerts, transitions by a named actor with a reason,
+//! queues with deadlines on the working-day calendar, a case's history, and its file (卷宗) as an
+//! evidence bundle.
+//!
+//! The actor is named by flags: this is the operator's tool on the installation itself; staff
+//! act through the server, which takes the actor from the authenticated session.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use tianping_cases::case::{Action, Actor, Case, Role};
+use tianping_service::cases::{CaseServiceError, Desk};
+use tianping_service::evidence::{self, BundleItem, EvidenceKey};
+use tianping_service::{Home, clock};
+use tianping_store::Store;
+use tianping_store::cases::QueueFilter;
+
+use crate::output::Lang;
+
+/// Who acts, and when.
+pub struct Who {
+    /// Account id.
+    pub actor: String,
+    /// `dispatcher`, `officer` or `approver`.
+    pub role: String,
+    /// The reason, in the actor's words.
+    pub reason: String,
+    /// RFC 3339 time of the act (default: now).
+    pub at: Option<String>,
+}
+
+fn usage(message: &str) -> anyhow::Result<ExitCode> {
+    eprintln!("错误 error: {message}");
+    Ok(ExitCode::from(2))
+}
+
+fn parse_role(text: &str) -> Option<Role> {
+    match text {
+        "dispatcher" => Some(Role::Dispatcher),
+        "officer" => Some(Role::Officer),
+        "approver" => Some(Role::Approver),
+        _ => None,
+    }
+}
+
+fn at_ms(at: Option<&str>) -> Result<i64, String> {
+    match at {
+        None => Ok(clock::now_ms()),
+        Some(text) => chrono::DateTime::parse_from_rfc3339(text)
+            .map(|t| t.timestamp_millis())
+            .map_err(|e| format!("--at {text:?}: {e} (RFC 3339, e.g. 2026-12-01T09:30:00+08:00)")),
+    }
+}
+
+/// A refused or conflicting request is the user's (exit 1, explained); anything else is ours.
+fn outcome(result: Result<Case, CaseServiceError>, json: bool) -> anyhow::Result<ExitCode> {
+    match result {
+        Ok(case) => {
+            if json {
+                println!("{}", serde_json::to_string(&case)?);
+            }
+            eprintln!(
+                "{} {} → {}（{}）{}",
+                case.case_id,
+                case.state.as_str(),
+                case.state.name_zh(),
+                case.department,
+                case.deadline
+                    .as_ref()
+                    .map(|d| match d.due {
+                        Some(due) => format!("；期限 due {due}（{}）", d.kind.as_str()),
+                        None => format!("；期限无法计算 due date unknown ({})", d.kind.as_str()),
+                    })
+                    .unwrap_or_default()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) if e.is_user_error() => {
+            eprintln!("拒绝 refused: {e}");
+            Ok(ExitCode::from(1))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `alerts`: refreshes the alerts from the stored findings (unless `--no-refresh`) and lists
+/// them ranked, optionally one merchant's.
+pub async fn alerts(
+    store: &dyn Store,
+    as_of: Option<&str>,
+    merchant: Option<&str>,
+    refresh: bool,
+    json: bool,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
+    let desk = Desk::embedded()?;
+    if refresh {
+        let as_of = match as_of {
+            Some(text) => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+                Ok(d) => d,
+                Err(_) => return usage(&format!("--as-of {text:?}: expected YYYY-MM-DD")),
+            },
+            None => clock::china_today(),
+        };
+        let r = desk.refresh_alerts(store, as_of, clock::now_ms()).await?;
+        for (at, reason) in &r.refused {
+            eprintln!("跳过 skipped finding {at}: {reason}");
+        }
+        eprintln!(
+            "{}",
+            if lang == Lang::Zh {
+                format!(
+                    "预警 {} 条（新增 {}，更新 {}）",
+                    r.alerts, r.summary.new, r.summary.updated
+                )
+            } else {
+                format!(
+                    "{} alerts ({} new, {} updated)",
+                    r.alerts, r.summary.new, r.summary.updated
+                )
+            }
+        );
+    }
+    for a in store.alerts(merchant).await? {
+        if json {
+            println!("{}", a.body);
+        } else {
+            println!(
+                "{}\t{}\t{}\t{:.3}\t{}\t{}\t{}",
+                a.alert_id,
+                a.severity,
+                a.tier,
+                a.score,
+                a.practice,
+                a.merchant_key,
+                a.case_id.as_deref().unwrap_or("-")
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `cases open ALERT`: a clue from an alert, assigned to a department and region.
+pub async fn open(
+    store: &dyn Store,
+    alert_id: &str,
+    department: &str,
+    region: &str,
+    who: &Who,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let Some(role) = parse_role(&who.role) else {
+        return usage(&format!(
+            "--role {:?}: dispatcher, officer or approver",
+            who.role
+        ));
+    };
+    let at = match at_ms(who.at.as_deref()) {
+        Ok(t) => t,
+        Err(e) => return usage(&e),
+    };
+    let actor = Actor {
+        id: who.actor.clone(),
+        role,
+    };
+    let desk = Desk::embedded()?;
+    outcome(
+        desk.open_clue(store, alert_id, &actor, department, region, &who.reason, at)
+            .await,
+        json,
+    )
+}
+
+/// `cases act CASE ACTION`: one transition. ACTION is a name (`start_verification`, `file`,
+/// `close`, …) or, for actions with data, JSON such as
+/// `{"action":"transfer","to_department":"…","to_region":"…"}`.
+pub async fn act(
+    store: &dyn Store,
+    case_id: &str,
+    action: &str,
+    who: &Who,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let Some(role) = parse_role(&who.role) else {
+        return usage(&format!(
+            "--role {:?}: dispatcher, officer or approver",
+            who.role
+        ));
+    };
+    let text = if action.trim_start().starts_with('{') {
+        action.to_string()
+    } else {
+        serde_json::json!({ "action": action }).to_string()
+    };
+    let action: Action = match serde_json::from_str(&text) {
+        Ok(a) => a,
+        Err(e) => return usage(&format!("action {action:?}: {e}")),
+    };
+    let at = match at_ms(who.at.as_deref()) {
+        Ok(t) => t,
+        Err(e) => return usage(&e),
+    };
+    let actor = Actor {
+        id: who.actor.clone(),
+        role,
+    };
+    let desk = Desk::embedded()?;
+    outcome(
+        desk.act(store, case_id, &actor, action, &who.reason, at)
+            .await,
+        json,
+    )
+}
+
+/// `cases queue`: open clues and cases, earliest deadline first.
+pub async fn queue(
+    store: &dyn Store,
+    filter: &QueueFilter,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    for row in store.case_queue(filter).await? {
+        if json {
+            println!("{}", serde_json::to_string(&row)?);
+        } else {
+            println!(
+                "{}\t{}\t{}\t{}\t{}\t{}",
+                row.case_id,
+                row.state,
+                row.department,
+                row.region,
+                row.deadline_kind.as_deref().unwrap_or("-"),
+                row.due_date.as_deref().unwrap_or(if row.due_unknown {
+                    "未知 unknown"
+                } else {
+                    "-"
+                })
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `cases show CASE`: the case and its events, oldest first.
+pub async fn show(store: &dyn Store, case_id: &str, json: bool) -> anyhow::Result<ExitCode> {
+    let Some(row) = store.case(case_id).await? else {
+        eprintln!("错误 error: 没有线索或案件 no clue or case {case_id}");
+        return Ok(ExitCode::from(1));
+    };
+    let events = store.case_events(case_id).await?;
+    if json {
+        println!("{}", row.body);
+        for e in &events {
+            println!("{}", e.body);
+        }
+    } else {
+        println!(
+            "{}\t{}\t{}\t{}\t{}",
+            row.case_id,
+            row.state,
+            row.department,
+            row.region,
+            row.due_date.as_deref().unwrap_or("-")
+        );
+        for e in &events {
+            println!(
+                "  #{}\t{}\t{}({})\t{} → {}\t{}",
+                e.seq,
+                e.action,
+                e.actor,
+                e.role,
+                e.from_state.as_deref().unwrap_or("-"),
+                e.to_state,
+                e.reason
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `cases export CASE --out DIR`: the case file (卷宗) as an evidence bundle — every event of the
+/// case and every finding of its alert (with the finding as content), under a fresh signed head.
+pub async fn export(
+    home: &Home,
+    store: &dyn Store,
+    case_id: &str,
+    alg: &str,
+    out: &PathBuf,
+) -> anyhow::Result<ExitCode> {
+    let Some(alg) = tianping_evidence::HashAlg::from_name(alg) else {
+        return usage(&format!("--alg {alg:?}: sha256 or sm3"));
+    };
+    let Some(row) = store.case(case_id).await? else {
+        eprintln!("错误 error: 没有线索或案件 no clue or case {case_id}");
+        return Ok(ExitCode::from(1));
+    };
+    let mut items: Vec<BundleItem> = store
+        .evidence_by_reference(&format!("case:{case_id}"))
+        .await?
+        .into_iter()
+        .map(|l| BundleItem {
+            index: l.index,
+            content: None,
+        })
+        .collect();
+    let alert = store
+        .alerts(None)
+        .await?
+        .into_iter()
+        .find(|a| a.alert_id == row.alert_id);
+    let finding_ids: Vec<String> = alert
+        .map(|a| serde_json::from_str(&a.finding_ids))
+        .transpose()?
+        .unwrap_or_default();
+    let mut missing = Vec::new();
+    crate::evidence::finding_items(store, &finding_ids, &mut items, &mut missing).await?;
+    if !missing.is_empty() {
+        eprintln!(
+            "注意 note: 不在存证日志中 not in the evidence log: {}",
+            missing.join(", ")
+        );
+    }
+    items.sort_by_key(|i| i.index);
+    items.dedup_by_key(|i| i.index);
+    let key = EvidenceKey::load_or_create(home)?;
+    let manifest = evidence::export(
+        store,
+        &key,
+        alg,
+        &format!("卷宗 case file {case_id}"),
+        &items,
+        clock::now_ms(),
+        out,
+    )
+    .await?;
+    eprintln!(
+        "已导出卷宗 exported case file: {} entries ({} events, {} findings) under head size {} to {}",
+        manifest.entries.len(),
+        manifest.entries.len() - finding_ids.len().min(manifest.entries.len()),
+        finding_ids.len() - missing.len(),
+        manifest.signed_head.tree_size,
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}

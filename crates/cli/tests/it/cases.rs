@@ -1,0 +1,146 @@
+use crate::support::{examples, tianping};
+
+/// Findings → alerts → a clue → a case, with a refused action, a transfer as JSON, the queue,
+/// the history, and the case file verifying offline.
+#[test]
+fn alerts_clue_case_queue_history_and_case_file() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let batch = examples().join("tmall-2026-03-01-0001");
+    assert_eq!(
+        tianping(h, &["ingest", batch.to_str().unwrap()])
+            .status
+            .code(),
+        Some(0)
+    );
+    let detect = [
+        "detect",
+        "--detector",
+        "price_fraud",
+        "--as-of",
+        "2026-03-05T00:00:00+08:00",
+    ];
+    assert_eq!(tianping(h, &detect).status.code(), Some(0));
+    let out = tianping(h, &["--json", "alerts", "--as-of", "2026-03-05"]);
+    assert_eq!(out.status.code(), Some(0));
+    let alerts: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(!alerts.is_empty());
+    let alert = alerts[0]["alert_id"].as_str().unwrap();
+    let case = format!("clue-{}", alert.trim_start_matches("alert-"));
+    let who = |actor: &'static str, role: &'static str, at: &'static str| {
+        vec![
+            "--actor",
+            actor,
+            "--role",
+            role,
+            "--reason",
+            "依职权处理",
+            "--at",
+            at,
+        ]
+    };
+    let run = |args: Vec<&str>| tianping(h, &args);
+    let mut open = vec![
+        "cases",
+        "open",
+        alert,
+        "--department",
+        "价监处",
+        "--region",
+        "330106",
+    ];
+    open.extend(who("u-d1", "dispatcher", "2026-03-05T09:00:00+08:00"));
+    let out = run(open.clone());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The same alert cannot become a second clue.
+    assert_eq!(run(open).status.code(), Some(1));
+    let act = |action: &'static str, actor: &'static str, role: &'static str, at: &'static str| {
+        let mut args = vec!["cases", "act", case.as_str(), action];
+        args.extend(who(actor, role, at));
+        tianping(h, &args)
+    };
+    assert_eq!(
+        act(
+            "start_verification",
+            "u-o1",
+            "officer",
+            "2026-03-05T10:00:00+08:00"
+        )
+        .status
+        .code(),
+        Some(0)
+    );
+    // An officer may not file; an approver may.
+    let refused = act("file", "u-o1", "officer", "2026-03-06T10:00:00+08:00");
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("无权"));
+    assert_eq!(
+        act("file", "u-a1", "approver", "2026-03-06T10:00:00+08:00")
+            .status
+            .code(),
+        Some(0)
+    );
+    let transfer = r#"{"action":"transfer","to_department":"网监处","to_region":"330100"}"#;
+    assert_eq!(
+        act(transfer, "u-a1", "approver", "2026-03-09T10:00:00+08:00")
+            .status
+            .code(),
+        Some(0)
+    );
+    // Bad input is a usage error naming it.
+    let bad = act("fly", "u-a1", "approver", "2026-03-09T11:00:00+08:00");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("fly"));
+
+    let out = tianping(h, &["cases", "queue"]);
+    let queue = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        queue.contains(&case) && queue.contains("transferred"),
+        "{queue}"
+    );
+    let out = tianping(h, &["cases", "show", &case]);
+    let shown = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        shown.lines().count(),
+        5,
+        "the case and four events: {shown}"
+    );
+
+    let bundle = h.join("case-file");
+    let out = tianping(
+        h,
+        &["cases", "export", &case, "--out", bundle.to_str().unwrap()],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = tianping(h, &["evidence", "verify", bundle.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(bundle.join("manifest.json")).unwrap()).unwrap();
+    let kinds: Vec<&str> = manifest["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["entry"]["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds.iter().filter(|k| **k == "case_record").count(), 4);
+    assert!(kinds.contains(&"finding"), "{kinds:?}");
+}
