@@ -6,7 +6,6 @@
 //! The actor is named by flags: this is the operator's tool on the installation itself; staff
 //! act through the server, which takes the actor from the authenticated session.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -286,7 +285,7 @@ pub async fn export(
     store: &dyn Store,
     case_id: &str,
     alg: &str,
-    out: &PathBuf,
+    out: &std::path::Path,
 ) -> anyhow::Result<ExitCode> {
     let Some(alg) = tianping_evidence::HashAlg::from_name(alg) else {
         return usage(&format!("--alg {alg:?}: sha256 or sm3"));
