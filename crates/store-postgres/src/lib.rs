@@ -94,3 +94,7 @@ impl PostgresStore {
 }
 
 tianping_store::impl_store_queries!(PostgresStore, sqlx::Postgres);
+
+mod accounts {
+    tianping_store::impl_accounts_queries!(super::PostgresStore, sqlx::Postgres);
+}

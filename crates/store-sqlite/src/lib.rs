@@ -123,3 +123,7 @@ impl SqliteStore {
 }
 
 tianping_store::impl_store_queries!(SqliteStore, sqlx::Sqlite);
+
+mod accounts {
+    tianping_store::impl_accounts_queries!(super::SqliteStore, sqlx::Sqlite);
+}

@@ -10,7 +10,11 @@
 //! and lake files are visible only through a committed batch, so a batch is visible whole or not
 //! at all, and an interrupted delivery leaves only garbage that [`Store::collect_garbage`] removes.
 
+pub mod accounts;
+pub mod accounts_sql;
 pub mod sql;
+
+pub use accounts::AccountStore;
 
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
@@ -191,7 +195,7 @@ pub struct SaveSummary {
 
 /// One store, two backends.
 #[async_trait]
-pub trait Store: Send + Sync {
+pub trait Store: Send + Sync + AccountStore {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
 
