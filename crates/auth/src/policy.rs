@@ -46,6 +46,8 @@ pub enum Operation {
     UnmaskQuarantine,
     /// Lists findings.
     ListFindings,
+    /// One finding.
+    GetFinding,
     /// Lists detection runs.
     ListRuns,
     /// A platform pushes a batch.
@@ -68,7 +70,7 @@ pub enum Operation {
 
 impl Operation {
     /// Every operation.
-    pub const ALL: [Operation; 24] = [
+    pub const ALL: [Operation; 25] = [
         Operation::Health,
         Operation::Ready,
         Operation::Metrics,
@@ -84,6 +86,7 @@ impl Operation {
         Operation::ListQuarantine,
         Operation::UnmaskQuarantine,
         Operation::ListFindings,
+        Operation::GetFinding,
         Operation::ListRuns,
         Operation::PushBatch,
         Operation::ListUsers,
@@ -113,6 +116,7 @@ impl Operation {
             Operation::ListQuarantine => "list_quarantine",
             Operation::UnmaskQuarantine => "unmask_quarantine",
             Operation::ListFindings => "list_findings",
+            Operation::GetFinding => "get_finding",
             Operation::ListRuns => "list_runs",
             Operation::PushBatch => "push_batch",
             Operation::ListUsers => "list_users",
@@ -247,6 +251,12 @@ pub const POLICY: &[Grant] = &[
     g(O::ListFindings, R::ComplaintHandler, S::Own),
     g(O::ListFindings, R::Leader, S::Region),
     g(O::ListFindings, R::Platform, S::Supplier),
+    g(O::GetFinding, R::Analyst, S::Own),
+    g(O::GetFinding, R::Inspector, S::Own),
+    g(O::GetFinding, R::CaseOfficer, S::Own),
+    g(O::GetFinding, R::ComplaintHandler, S::Own),
+    g(O::GetFinding, R::Leader, S::Region),
+    g(O::GetFinding, R::Platform, S::Supplier),
     g(O::ListRuns, R::Analyst, S::Own),
     g(O::ListRuns, R::Leader, S::Region),
     // 系统管理员: accounts and platform keys.
@@ -508,6 +518,7 @@ mod tests {
             O::ListQuarantine,
             O::UnmaskQuarantine,
             O::ListFindings,
+            O::GetFinding,
             O::ListRuns,
             O::PushBatch,
         ];
