@@ -136,15 +136,36 @@ pub async fn serve(
     let store = tianping_service::open_store(&home, config.database_url.as_deref())
         .await
         .map_err(|e| ServeError::Store(e.to_string()))?;
+    serve_with(config, home, store, shutdown).await
+}
+
+/// Serves an opened home and store on the configured address until `shutdown` resolves.
+pub async fn serve_with(
+    config: ServerConfig,
+    home: tianping_service::Home,
+    store: Arc<dyn tianping_store::Store>,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<(), ServeError> {
     let addr = config.bind;
-    let state = AppState::new(store, home, config, Arc::new(clock::SystemClock));
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| ServeError::Bind {
             addr,
             error: e.to_string(),
         })?;
-    let local = listener.local_addr().unwrap_or(addr);
+    let state = AppState::new(store, home, config, Arc::new(clock::SystemClock));
+    serve_on(listener, state, shutdown).await
+}
+
+/// Serves on a bound listener until `shutdown` resolves, then lets in-flight requests finish.
+pub async fn serve_on(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<(), ServeError> {
+    let local = listener
+        .local_addr()
+        .map_err(|e| ServeError::Serve(e.to_string()))?;
     tracing::info!(%local, "serving");
     axum::serve(
         listener,

@@ -4,4 +4,5 @@
 mod flow;
 mod matrix;
 mod push;
+mod serve;
 mod support;
