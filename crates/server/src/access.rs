@@ -78,8 +78,28 @@ impl Caller {
     async fn resolve(state: &AppState, parts: &Parts) -> Result<Caller, ApiError> {
         let source = source_of(parts);
         let headers = &parts.headers;
-        let key_text = header_str(headers, "x-api-key")
-            .or_else(|| bearer(headers).filter(|b| b.starts_with("tpk_")));
+        // Every credential presented must agree: an API key with a session, a bearer token of
+        // unknown kind, or a cookie that differs from the bearer token make the caller
+        // anonymous (fail closed rather than pick one).
+        let bearer = bearer(headers);
+        let header_key = header_str(headers, "x-api-key");
+        let cookie = cookie(headers, SESSION_COOKIE);
+        let bearer_key = bearer.filter(|b| b.starts_with("tpk_"));
+        let bearer_session = bearer.filter(|b| b.starts_with("tps_"));
+        if bearer.is_some() && bearer_key.is_none() && bearer_session.is_none() {
+            return Ok(Caller::anonymous(source));
+        }
+        let key_text = match (header_key, bearer_key) {
+            (Some(a), Some(b)) if a != b => return Ok(Caller::anonymous(source)),
+            (a, b) => a.or(b),
+        };
+        let session_text = match (bearer_session, cookie) {
+            (Some(a), Some(b)) if a != b => return Ok(Caller::anonymous(source)),
+            (a, b) => a.or(b),
+        };
+        if key_text.is_some() && session_text.is_some() {
+            return Ok(Caller::anonymous(source));
+        }
         if let Some(text) = key_text {
             let Some(token) = Token::parse(TokenKind::ApiKey, text) else {
                 return Ok(Caller::anonymous(source));
@@ -96,9 +116,6 @@ impl Caller {
                 _ => Caller::anonymous(source),
             });
         }
-        let session_text = bearer(headers)
-            .filter(|b| b.starts_with("tps_"))
-            .or_else(|| cookie(headers, SESSION_COOKIE));
         let Some(token) = session_text.and_then(|t| Token::parse(TokenKind::Session, t)) else {
             return Ok(Caller::anonymous(source));
         };

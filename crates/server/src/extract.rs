@@ -52,6 +52,28 @@ fn json_rejection(r: &JsonRejection) -> ApiError {
     }
 }
 
+/// Deserialises an optional whole number that JSON may spell `12` or `12.0` (JSON Schema
+/// counts both as integers).
+pub fn whole_number<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: TryFrom<u64>,
+{
+    use serde::Deserialize;
+    use serde::de::Error;
+    let v = Option::<serde_json::Number>::deserialize(d)?;
+    let Some(n) = v else { return Ok(None) };
+    let whole = n.as_u64().or_else(|| {
+        n.as_f64()
+            .filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f <= 9.0e15)
+            .map(|f| f as u64)
+    });
+    whole
+        .and_then(|w| T::try_from(w).ok())
+        .map(Some)
+        .ok_or_else(|| D::Error::custom(format!("{n} is not a whole number in range")))
+}
+
 /// Query parameters.
 #[derive(Debug)]
 pub struct ApiQuery<T>(pub T);

@@ -2,6 +2,7 @@
 //! `operationId` is the id of its `tianping_auth::Operation` (a test checks both lists match).
 
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{Content, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
 use crate::routes::{admin, data, ops, push, session};
@@ -28,7 +29,7 @@ use crate::routes::{admin, data, ops, push, session};
         session::SetupRequest, session::Enrolment, session::LoginRequest, session::LoginResponse,
         session::ReauthRequest, session::ReauthResponse, session::Me,
         data::Page, data::BatchSummary, data::QuarantineView, data::QuarantineRaw, data::UnmaskRequest,
-        admin::UserView, admin::CreateUserRequest, admin::SetRolesRequest,
+        admin::RoleName, admin::BusinessRoleName, admin::UserView, admin::CreateUserRequest, admin::SetRolesRequest,
         admin::CreateApiKeyRequest, admin::ApiKeyCreated, admin::AuditVerification,
     )),
     modifiers(&Security),
@@ -47,6 +48,38 @@ struct Security;
 
 impl Modify for Security {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        // Answers any operation can give: shedding, and the body checks of JSON operations.
+        for item in openapi.paths.paths.values_mut() {
+            let ops = [
+                &mut item.get,
+                &mut item.post,
+                &mut item.put,
+                &mut item.delete,
+            ];
+            for op in ops.into_iter().flatten() {
+                let has_body = op.request_body.is_some();
+                let responses = &mut op.responses.responses;
+                let mut add = |code: &str, text: &str| {
+                    responses.entry(code.to_string()).or_insert_with(|| {
+                        RefOr::T(
+                            ResponseBuilder::new()
+                                .description(text)
+                                .content(
+                                    "application/json",
+                                    Content::new(Some(Ref::from_schema_name("ErrorBody"))),
+                                )
+                                .build(),
+                        )
+                    });
+                };
+                if has_body {
+                    add("413", "Body too large");
+                    add("415", "Wrong Content-Type");
+                }
+                add("429", "Over the request rate; retry later");
+                add("503", "Busy or the store is unavailable; retry later");
+            }
+        }
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
             "session",

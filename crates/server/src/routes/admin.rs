@@ -28,6 +28,48 @@ use crate::routes::session::{
 };
 use crate::state::AppState;
 
+/// A role name (for the document; requests are checked by `tianping_auth::Roles`).
+#[derive(Debug, ToSchema)]
+#[schema(rename_all = "snake_case")]
+#[allow(dead_code)]
+pub enum RoleName {
+    /// 数据分析员.
+    Analyst,
+    /// 检查员.
+    Inspector,
+    /// 办案人员.
+    CaseOfficer,
+    /// 投诉处理员.
+    ComplaintHandler,
+    /// 领导.
+    Leader,
+    /// 平台 (API keys only).
+    Platform,
+    /// 系统管理员.
+    SystemAdmin,
+    /// 安全管理员.
+    SecurityAdmin,
+    /// 审计管理员.
+    AuditAdmin,
+}
+
+/// A business role name, what a new account may be given.
+#[derive(Debug, ToSchema)]
+#[schema(rename_all = "snake_case")]
+#[allow(dead_code)]
+pub enum BusinessRoleName {
+    /// 数据分析员.
+    Analyst,
+    /// 检查员.
+    Inspector,
+    /// 办案人员.
+    CaseOfficer,
+    /// 投诉处理员.
+    ComplaintHandler,
+    /// 领导.
+    Leader,
+}
+
 /// An account as listed (no secrets).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct UserView {
@@ -118,17 +160,27 @@ pub async fn list_users(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateUserRequest {
-    /// Login name.
+    /// Login name: 3–64 of a-z, 0-9, `.`, `_`, `-`.
+    #[schema(pattern = "^[a-z0-9._-]{3,64}$")]
     pub login: String,
     /// Display name.
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"
+    )]
     pub display_name: String,
-    /// Initial password (policy applies).
+    /// Initial password (12–128 characters, 3 of 4 character classes).
+    #[schema(min_length = 12, max_length = 128)]
     pub password: String,
     /// Business roles (administrator roles are given by the security administrator).
+    #[schema(value_type = Vec<BusinessRoleName>, min_items = 1)]
     pub roles: Vec<String>,
     /// Department id.
+    #[schema(pattern = "^[a-z0-9_-]{1,64}$")]
     pub department: String,
-    /// Region code.
+    /// Region: a 6-digit division code.
+    #[schema(pattern = "^[1-9][0-9]{5}$")]
     pub region: String,
 }
 
@@ -213,6 +265,7 @@ pub async fn create_user(
 #[serde(deny_unknown_fields)]
 pub struct SetRolesRequest {
     /// The roles (no two administrator roles; administrators and platforms hold nothing else).
+    #[schema(value_type = Vec<RoleName>, min_items = 1)]
     pub roles: Vec<String>,
 }
 
@@ -334,8 +387,14 @@ pub async fn disable_user(
 #[serde(deny_unknown_fields)]
 pub struct CreateApiKeyRequest {
     /// The supplier id the key acts for.
+    #[schema(pattern = "^[A-Za-z0-9._:-]{1,64}$")]
     pub supplier: String,
     /// A label, 1–64 characters.
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"
+    )]
     pub label: String,
 }
 
@@ -432,8 +491,10 @@ pub async fn create_api_key(
 #[into_params(parameter_in = Query)]
 pub struct AuditQuery {
     /// Rows, 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
     /// Only rows numbered below this.
+    #[param(minimum = 0, maximum = 9_000_000_000_000_000_000u64)]
     pub before: Option<u64>,
 }
 

@@ -22,6 +22,8 @@ use crate::state::AppState;
 
 /// Largest page.
 pub const MAX_LIMIT: u32 = 200;
+/// Largest offset.
+pub const MAX_OFFSET: u64 = 1_000_000_000;
 /// Rows read from the store before filtering and paging lists the store cannot page by scope.
 const SCAN_CAP: u32 = 10_000;
 
@@ -31,8 +33,10 @@ const SCAN_CAP: u32 = 10_000;
 #[into_params(parameter_in = Query)]
 pub struct PageQuery {
     /// Rows per page, 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
     /// Rows to skip.
+    #[param(minimum = 0, maximum = 1_000_000_000)]
     pub offset: Option<u64>,
 }
 
@@ -42,8 +46,10 @@ pub struct PageQuery {
 #[into_params(parameter_in = Query)]
 pub struct FindingQuery {
     /// Rows per page, 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
     /// Rows to skip.
+    #[param(minimum = 0, maximum = 1_000_000_000)]
     pub offset: Option<u64>,
     /// Only this detector.
     pub detector: Option<String>,
@@ -62,7 +68,14 @@ pub fn page(limit: Option<u32>, offset: Option<u64>) -> Result<(u32, u64), ApiEr
             format!("parameter limit = {limit} is invalid: must be 1 to {MAX_LIMIT}"),
         ));
     }
-    Ok((limit, offset.unwrap_or(0)))
+    let offset = offset.unwrap_or(0);
+    if offset > MAX_OFFSET {
+        return Err(ApiError::bad_request(
+            format!("参数 offset 的值 {offset} 无效：应在 0 到 {MAX_OFFSET} 之间"),
+            format!("parameter offset = {offset} is invalid: must be 0 to {MAX_OFFSET}"),
+        ));
+    }
+    Ok((limit, offset))
 }
 
 /// A page of rows.
@@ -307,10 +320,19 @@ pub async fn list_quarantine(
 #[serde(deny_unknown_fields)]
 pub struct UnmaskRequest {
     /// The purpose, 4–200 characters (e.g. the case or complaint it serves).
+    #[schema(
+        min_length = 4,
+        max_length = 200,
+        pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"
+    )]
     pub reason: String,
     /// Rows, 1–200 (default 50).
+    #[schema(minimum = 1, maximum = 200)]
+    #[serde(default, deserialize_with = "crate::extract::whole_number")]
     pub limit: Option<u32>,
     /// Rows to skip.
+    #[schema(minimum = 0, maximum = 1_000_000_000)]
+    #[serde(default, deserialize_with = "crate::extract::whole_number")]
     pub offset: Option<u64>,
 }
 

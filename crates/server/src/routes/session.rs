@@ -32,14 +32,23 @@ use crate::state::AppState;
 #[serde(deny_unknown_fields)]
 pub struct SetupRequest {
     /// Login name: 3–64 of a-z, 0-9, `.`, `_`, `-`.
+    #[schema(pattern = "^[a-z0-9._-]{3,64}$")]
     pub login: String,
     /// Display name.
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"
+    )]
     pub display_name: String,
-    /// Password (≥ 12 characters, 3 of 4 character classes).
+    /// Password (12–128 characters, 3 of 4 character classes).
+    #[schema(min_length = 12, max_length = 128)]
     pub password: String,
     /// Department id.
+    #[schema(pattern = "^[a-z0-9_-]{1,64}$")]
     pub department: String,
     /// Region: a 6-digit division code.
+    #[schema(pattern = "^[1-9][0-9]{5}$")]
     pub region: String,
 }
 
@@ -304,8 +313,13 @@ async fn check_credentials(
         verify_blocking(state, dummy_hash().to_string(), password.to_string()).await?;
         return Ok(Err(Refusal::UnknownAccount));
     };
+    // Refusals that need no hash still take as long as one (no timing oracle).
+    let refuse = |refusal: Refusal| async move {
+        verify_blocking(state, dummy_hash().to_string(), password.to_string()).await?;
+        Ok::<_, ApiError>(Err(refusal))
+    };
     if account.disabled {
-        return Ok(Err(Refusal::Disabled));
+        return refuse(Refusal::Disabled).await;
     }
     let lock = LockState {
         failures: account.failures,

@@ -357,3 +357,58 @@ async fn overload_and_rate_are_shed_with_503_and_429() {
     );
     assert_eq!(h.get("/readyz", &Auth::None).await.status, StatusCode::OK);
 }
+
+#[test]
+fn role_names_in_the_document_are_the_policy_roles() {
+    use utoipa::OpenApi;
+    let doc = serde_json::to_value(tianping_server::openapi::ApiDoc::openapi()).unwrap();
+    let names: Vec<String> = doc
+        .pointer("/components/schemas/RoleName/enum")
+        .and_then(|v| v.as_array())
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    let roles: Vec<String> = Role::ALL.iter().map(|r| r.as_str().to_string()).collect();
+    assert_eq!(names, roles);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn credentials_that_disagree_are_refused() {
+    let h = Harness::new().await;
+    let (_, token) = h
+        .staff("li.ming", &[Role::Analyst], "wangjian", "330100")
+        .await;
+    let key = h.platform_key("tmall").await;
+    let ok = h.get("/api/v1/me", &Auth::Bearer(token.clone())).await;
+    assert_eq!(ok.status, StatusCode::OK);
+    async fn with(h: &Harness, token: &str, name: &str, value: String) -> StatusCode {
+        let req = axum::http::Request::get("/api/v1/me")
+            .header("authorization", format!("Bearer {token}"))
+            .header(name, value)
+            .body(axum::body::Body::empty())
+            .unwrap();
+        tower::ServiceExt::oneshot(h.app.clone(), req)
+            .await
+            .unwrap()
+            .status()
+    }
+    assert_eq!(
+        with(&h, &token, "cookie", format!("tianping_session={token}")).await,
+        StatusCode::OK
+    );
+    assert_eq!(
+        with(&h, &token, "cookie", "tianping_session=tps_garbage".into()).await,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        with(&h, &token, "x-api-key", key).await,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        h.get("/api/v1/me", &Auth::Bearer("Basic-ish".into()))
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+}
