@@ -1,5 +1,5 @@
 //! The access matrix (reliability-security.md A1–A3): every operation in the served OpenAPI
-//! document × every role × {own unit, other department, other region} (platforms: own supplier,
+//! document × every role × {own unit, other department, other region, both} (platforms: own supplier,
 //! other supplier; and anonymous), against the policy table read directly — not through
 //! `authorize` — with these checks:
 //! - each answer is a denial exactly when the table says so (zero unexpected allows or denials);
@@ -24,6 +24,8 @@ enum Cell {
     Own,
     OtherDept,
     OtherRegion,
+    /// Another department in another region.
+    Both,
 }
 
 #[derive(Debug, Clone)]
@@ -61,7 +63,7 @@ fn reaches(rule: ScopeRule, cell: Cell) -> bool {
     match rule {
         ScopeRule::Anywhere | ScopeRule::Itself => true,
         ScopeRule::Own => cell == Cell::Own,
-        ScopeRule::Region => cell != Cell::OtherRegion,
+        ScopeRule::Region => matches!(cell, Cell::Own | Cell::OtherDept),
         ScopeRule::Supplier => false,
     }
 }
@@ -151,6 +153,7 @@ async fn access_matrix_over_every_openapi_operation() {
             (Cell::Own, OWNER_DEPT, OWNER_REGION),
             (Cell::OtherDept, "jiage", OWNER_REGION),
             (Cell::OtherRegion, OWNER_DEPT, "330200"),
+            (Cell::Both, "jiage", "330200"),
         ] {
             let login = format!("{}-{cell:?}", role.as_str())
                 .to_lowercase()
@@ -317,6 +320,12 @@ async fn access_matrix_over_every_openapi_operation() {
             }
         }
     }
+    eprintln!(
+        "access matrix: {} operations × {} principals = {counter} calls, {denials} denied, {} mismatches",
+        operations.len(),
+        principals.len(),
+        mismatches.len()
+    );
     assert!(
         mismatches.is_empty(),
         "{} mismatches:\n{}",
