@@ -118,8 +118,17 @@ fn row_supplier(op: Operation, row: &Value) -> Option<String> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn access_matrix_over_every_openapi_operation() {
-    let h = Harness::new().await;
+    matrix(Harness::new().await).await;
+}
 
+#[tokio::test(flavor = "multi_thread")]
+async fn access_matrix_on_postgres() {
+    if let Some(h) = Harness::postgres().await {
+        matrix(h).await;
+    }
+}
+
+async fn matrix(h: Harness) {
     // Fixtures: two suppliers' batches (tmall's quarantine holds a raw phone number), findings
     // about two platforms, a detection run.
     let tmall = h.platform_key("tmall").await;

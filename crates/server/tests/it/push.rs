@@ -20,7 +20,17 @@ async fn push(h: &Harness, key: &str, ct: &str, body: Vec<u8>) -> crate::support
 
 #[tokio::test(flavor = "multi_thread")]
 async fn platform_pushes_its_own_batch_only() {
-    let h = Harness::new().await;
+    own_batch_only(Harness::new().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn platform_pushes_its_own_batch_only_on_postgres() {
+    if let Some(h) = Harness::postgres().await {
+        own_batch_only(h).await;
+    }
+}
+
+async fn own_batch_only(h: Harness) {
     let tmall = h.platform_key("tmall").await;
     let jd = h.platform_key("jd").await;
     let zip = example_zip("tmall-2026-03-01-0001");

@@ -76,6 +76,34 @@ impl Harness {
     }
 
     pub async fn with(extra_env: &[(&str, &str)]) -> Harness {
+        Harness::on(None, extra_env).await
+    }
+
+    /// A harness over a fresh PostgreSQL database when `TIANPING_TEST_PG_URL` is set (required
+    /// under CI), else `None`.
+    pub async fn postgres() -> Option<Harness> {
+        let Ok(url) = std::env::var("TIANPING_TEST_PG_URL") else {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI must set TIANPING_TEST_PG_URL: the PostgreSQL run may not be skipped"
+            );
+            eprintln!("TIANPING_TEST_PG_URL not set: PostgreSQL run skipped");
+            return None;
+        };
+        let admin = sqlx::PgPool::connect(&url).await.unwrap();
+        let name = format!("tianping_test_{}", uuid::Uuid::new_v4().simple());
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .execute(&admin)
+            .await
+            .unwrap();
+        let base = url
+            .rsplit_once('/')
+            .map_or(url.as_str(), |(base, _)| base)
+            .to_string();
+        Some(Harness::on(Some(format!("{base}/{name}")), &[]).await)
+    }
+
+    async fn on(database_url: Option<String>, extra_env: &[(&str, &str)]) -> Harness {
         let dir = tempfile::tempdir().unwrap();
         let toml = format!(
             "home = {:?}\ndata_owner_department = \"{OWNER_DEPT}\"\ndata_owner_region = \"{OWNER_REGION}\"\ncookie_secure = false\nmax_requests_per_second = 100000\nmax_concurrent_requests = 1000\nlogin_attempts_per_minute = 1000\n",
@@ -86,7 +114,9 @@ impl Harness {
             .map(|(k, v)| (k.to_string(), v.to_string()));
         let config = ServerConfig::load(&toml, env).unwrap();
         let home = tianping_service::Home::open(dir.path()).unwrap();
-        let store = tianping_service::open_store(&home, None).await.unwrap();
+        let store = tianping_service::open_store(&home, database_url.as_deref())
+            .await
+            .unwrap();
         let clock = Arc::new(ManualClock::new(t0()));
         let state = AppState::new(store, home, config, clock.clone());
         Harness {
@@ -307,30 +337,43 @@ pub fn example_zip(name: &str) -> Vec<u8> {
 }
 
 /// Raw phone numbers (`1[3-9]` + 9 digits) and 18-digit ID numbers with a valid check
-/// character found in a text: digit runs tested with `tianping_domain`'s detectors.
+/// character found in a text: digit runs tested with `tianping_domain`'s detectors, outside
+/// identifiers (words of ≥ 32 hex digits: hashes, UUIDs, tokens).
 pub fn personal_numbers(text: &str) -> Vec<String> {
     let mut found = Vec::new();
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_digit() {
-            let start = i;
-            while i < bytes.len() && bytes[i].is_ascii_digit() {
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    for word in text.split(|c: char| !is_word(c)) {
+        let bare = word
+            .strip_prefix("tps_")
+            .or_else(|| word.strip_prefix("tpk_"))
+            .unwrap_or(word);
+        let identifier = bare.chars().filter(char::is_ascii_hexdigit).count() >= 32
+            && bare.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
+        if identifier {
+            continue;
+        }
+        let bytes = word.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i].is_ascii_digit() {
+                let start = i;
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+                if i < bytes.len() && (bytes[i] == b'X' || bytes[i] == b'x') {
+                    i += 1;
+                }
+                let run = &word[start..i];
+                let mobile = run.len() == 11
+                    && run.starts_with('1')
+                    && tianping_domain::value::looks_like_phone_number(run);
+                let id = tianping_domain::value::id_number_checksum_ok(run);
+                if mobile || id {
+                    found.push(run.to_string());
+                }
+            } else {
                 i += 1;
             }
-            if i < bytes.len() && (bytes[i] == b'X' || bytes[i] == b'x') {
-                i += 1;
-            }
-            let run = &text[start..i];
-            let mobile = run.len() == 11
-                && run.starts_with('1')
-                && tianping_domain::value::looks_like_phone_number(run);
-            let id = tianping_domain::value::id_number_checksum_ok(run);
-            if mobile || id {
-                found.push(run.to_string());
-            }
-        } else {
-            i += 1;
         }
     }
     found
