@@ -62,6 +62,8 @@ pub enum Operation {
     DisableUser,
     /// Issues an API key to a platform.
     CreateApiKey,
+    /// Revokes a platform's API key.
+    RevokeApiKey,
     /// Reads the audit log.
     ListAudit,
     /// Verifies the audit log's hash chain.
@@ -70,7 +72,7 @@ pub enum Operation {
 
 impl Operation {
     /// Every operation.
-    pub const ALL: [Operation; 25] = [
+    pub const ALL: [Operation; 26] = [
         Operation::Health,
         Operation::Ready,
         Operation::Metrics,
@@ -94,6 +96,7 @@ impl Operation {
         Operation::SetUserRoles,
         Operation::DisableUser,
         Operation::CreateApiKey,
+        Operation::RevokeApiKey,
         Operation::ListAudit,
         Operation::VerifyAudit,
     ];
@@ -124,6 +127,7 @@ impl Operation {
             Operation::SetUserRoles => "set_user_roles",
             Operation::DisableUser => "disable_user",
             Operation::CreateApiKey => "create_api_key",
+            Operation::RevokeApiKey => "revoke_api_key",
             Operation::ListAudit => "list_audit",
             Operation::VerifyAudit => "verify_audit",
         }
@@ -156,6 +160,7 @@ impl Operation {
                 | Operation::SetUserRoles
                 | Operation::DisableUser
                 | Operation::CreateApiKey
+                | Operation::RevokeApiKey
         )
     }
 }
@@ -264,6 +269,7 @@ pub const POLICY: &[Grant] = &[
     g(O::CreateUser, R::SystemAdmin, S::Anywhere),
     g(O::DisableUser, R::SystemAdmin, S::Anywhere),
     g(O::CreateApiKey, R::SystemAdmin, S::Anywhere),
+    g(O::RevokeApiKey, R::SystemAdmin, S::Anywhere),
     // 安全管理员: roles.
     g(O::ListUsers, R::SecurityAdmin, S::Anywhere),
     g(O::SetUserRoles, R::SecurityAdmin, S::Anywhere),
@@ -533,6 +539,7 @@ mod tests {
             O::SetUserRoles,
             O::DisableUser,
             O::CreateApiKey,
+            O::RevokeApiKey,
         ] {
             assert_eq!(grant(op, R::AuditAdmin), None);
         }

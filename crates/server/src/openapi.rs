@@ -22,7 +22,7 @@ use crate::routes::{admin, data, ops, push, session};
         data::unmask_quarantine, data::list_findings, data::get_finding, data::list_runs,
         push::push_batch,
         admin::list_users, admin::create_user, admin::set_user_roles, admin::disable_user,
-        admin::create_api_key, admin::list_audit, admin::verify_audit,
+        admin::create_api_key, admin::revoke_api_key, admin::list_audit, admin::verify_audit,
     ),
     components(schemas(
         crate::error::ErrorBody, crate::error::ErrorDetail, ops::Status,

@@ -179,6 +179,9 @@ async fn story(store: Arc<dyn Store>) {
     store.create_api_key(&key).await.unwrap();
     assert_eq!(store.api_key("kh").await.unwrap(), Some(key));
     assert_eq!(store.api_key("nope").await.unwrap(), None);
+    assert!(store.revoke_api_key("k1").await.unwrap());
+    assert!(!store.revoke_api_key("k9").await.unwrap());
+    assert!(store.api_key("kh").await.unwrap().unwrap().revoked);
 
     // Audit: an empty chain verifies; 40 concurrent appends make one unbroken chain.
     let empty = store.verify_audit_chain().await.unwrap();

@@ -282,6 +282,9 @@ pub trait AccountStore: Send + Sync {
     /// An API key by hash.
     async fn api_key(&self, key_hash: &str) -> Result<Option<ApiKeyRecord>, StoreError>;
 
+    /// Revokes an API key by its public id. Returns whether a key was found.
+    async fn revoke_api_key(&self, key_id: &str) -> Result<bool, StoreError>;
+
     /// Appends an audit event to the chain (serialised: concurrent appends never fork it).
     async fn append_audit(&self, event: &AuditEvent) -> Result<AuditRecord, StoreError>;
 

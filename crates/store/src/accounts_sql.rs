@@ -347,6 +347,15 @@ macro_rules! impl_accounts_queries {
                 .transpose()
             }
 
+            async fn revoke_api_key(&self, key_id: &str) -> Result<bool, $crate::StoreError> {
+                let done = sqlx::query("UPDATE api_keys SET revoked = 1 WHERE key_id = $1")
+                    .bind(key_id)
+                    .execute(&self.pool)
+                    .await
+                    .map_err(db_err)?;
+                Ok(done.rows_affected() == 1)
+            }
+
             async fn append_audit(&self, e: &$crate::accounts::AuditEvent) -> Result<$crate::accounts::AuditRecord, $crate::StoreError> {
                 use sqlx::Row;
                 let mut tx = self.pool.begin().await.map_err(db_err)?;

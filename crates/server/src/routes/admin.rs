@@ -485,6 +485,45 @@ pub async fn create_api_key(
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
+/// Revokes a platform's API key: it authenticates nothing from now on.
+#[utoipa::path(delete, path = "/api/v1/api-keys/{key_id}", operation_id = "revoke_api_key", tag = "admin",
+    params(("key_id" = String, Path, description = "Public id of the key")),
+    security(("session" = []), ("bearer" = [])),
+    responses(
+        (status = 204, description = "Revoked"),
+        (status = 401, description = "Not authenticated", body = ErrorBody),
+        (status = 403, description = "Not permitted or re-authentication needed", body = ErrorBody),
+        (status = 404, description = "No such key", body = ErrorBody)))]
+pub async fn revoke_api_key(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(key_id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let target = format!("api_key:{key_id}");
+    guard(
+        &state,
+        &caller,
+        Operation::RevokeApiKey,
+        Resource::System,
+        &target,
+    )
+    .await?;
+    if !state.store.revoke_api_key(&key_id).await? {
+        return Err(ApiError::not_found("接口密钥 / API key"));
+    }
+    audit(
+        &state,
+        &caller.actor,
+        &caller.source,
+        Operation::RevokeApiKey.id(),
+        &target,
+        "success",
+        serde_json::json!({}),
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 /// Paging of the audit log.
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]

@@ -55,6 +55,10 @@ pub fn api_routes() -> Router<AppState> {
         .route("/api/v1/users/{user_id}/roles", put(admin::set_user_roles))
         .route("/api/v1/users/{user_id}/disable", post(admin::disable_user))
         .route("/api/v1/api-keys", post(admin::create_api_key))
+        .route(
+            "/api/v1/api-keys/{key_id}",
+            axum::routing::delete(admin::revoke_api_key),
+        )
         .route("/api/v1/audit", get(admin::list_audit))
         .route("/api/v1/audit/verify", get(admin::verify_audit))
 }

@@ -116,6 +116,14 @@ fn row_supplier(op: Operation, row: &Value) -> Option<String> {
     }
 }
 
+/// A throwaway API key's public id, for operations on a key.
+async fn throwaway_key(h: &Harness, path: &str) -> String {
+    if !path.contains("{key_id}") {
+        return String::new();
+    }
+    h.platform_key_id("throwaway").await
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn access_matrix_over_every_openapi_operation() {
     matrix(Harness::new().await).await;
@@ -241,7 +249,8 @@ async fn matrix(h: Harness) {
                 .replace("{supplier}", "tmall")
                 .replace("{batch_id}", "tmall-2026-03-01-0001")
                 .replace("{finding_id}", &finding_ids[0])
-                .replace("{user_id}", &target);
+                .replace("{user_id}", &target)
+                .replace("{key_id}", &throwaway_key(&h, path).await);
             let body: Option<(&str, Vec<u8>)> = match op {
                 Operation::PushBatch => Some(("application/zip", example_zip("tmall-2026-03-01-0001"))),
                 Operation::Setup => Some(("application/json", json!({"login": "late", "display_name": "x", "password": "Correct-Horse-42", "department": "x", "region": "330100"}).to_string().into_bytes())),

@@ -50,6 +50,34 @@ async fn own_batch_only(h: Harness) {
     assert_eq!(again.json()["status"], "duplicate");
     assert_eq!(h.store().batches(10).await.unwrap().len(), 1);
 
+    // A revoked key authenticates nothing.
+    let (_, admin) = h
+        .staff("sys", &[Role::SystemAdmin], "xinxi", "330100")
+        .await;
+    let created = h
+        .post_json(
+            "/api/v1/api-keys",
+            &Auth::Bearer(admin.clone()),
+            json!({"supplier": "tmall", "label": "第二把"}),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text());
+    let second = created.json()["api_key"].as_str().unwrap().to_string();
+    let key_id = created.json()["key_id"].as_str().unwrap().to_string();
+    let me = h.get("/api/v1/me", &Auth::ApiKey(second.clone())).await;
+    assert_eq!(me.json()["supplier"], "tmall");
+    let revoked = h
+        .call(
+            Method::DELETE,
+            &format!("/api/v1/api-keys/{key_id}"),
+            &Auth::Bearer(admin),
+            None,
+        )
+        .await;
+    assert_eq!(revoked.status, StatusCode::NO_CONTENT);
+    let me = h.get("/api/v1/me", &Auth::ApiKey(second)).await;
+    assert_eq!(me.status, StatusCode::UNAUTHORIZED);
+
     // Bounds: content type, empty body; staff cannot push.
     let r = push(&h, &tmall, "text/plain", zip.clone()).await;
     assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);

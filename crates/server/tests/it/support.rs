@@ -230,11 +230,21 @@ impl Harness {
 
     /// A platform API key made in the store.
     pub async fn platform_key(&self, supplier: &str) -> String {
+        self.platform_key_with_id(supplier).await.0
+    }
+
+    /// The public id of a new platform API key.
+    pub async fn platform_key_id(&self, supplier: &str) -> String {
+        self.platform_key_with_id(supplier).await.1
+    }
+
+    async fn platform_key_with_id(&self, supplier: &str) -> (String, String) {
         let token = Token::new(TokenKind::ApiKey, &random_bytes().unwrap());
+        let key_id = uuid::Uuid::new_v4().to_string();
         self.store()
             .create_api_key(&ApiKeyRecord {
                 key_hash: token.storage_hash(),
-                key_id: uuid::Uuid::new_v4().to_string(),
+                key_id: key_id.clone(),
                 supplier: supplier.into(),
                 label: "test".into(),
                 created_at: stored(self.clock.now_utc()),
@@ -243,7 +253,7 @@ impl Harness {
             })
             .await
             .unwrap();
-        token.reveal().to_string()
+        (token.reveal().to_string(), key_id)
     }
 
     /// Findings about two platforms' merchants (one with a phone number in its evidence, which
