@@ -7,6 +7,7 @@
 mod cases;
 mod evidence;
 mod output;
+mod serve;
 mod tools;
 
 use std::io::IsTerminal;
@@ -205,6 +206,8 @@ enum AddressCommand {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Serve the HTTP API (staff login, platform push, reads, administration, audit).
+    Serve(serve::ServeArgs),
     /// Ingest batches (directories, .zip or .tar.gz) per the data exchange standard.
     Ingest {
         /// Batch directories or archives.
@@ -399,6 +402,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let home = Home::open(&cli.home)?;
     let store = open_store(&home, cli.database_url.as_deref()).await?;
     match cli.command {
+        Command::Serve(args) => serve::serve(args, home, store, cli.database_url.as_deref()).await,
         Command::Ingest { paths } => {
             let ingestor = Ingestor::new(home, store, Limits::standard());
             let bars = ProgressBars::new(std::io::stderr().is_terminal() && !cli.json);

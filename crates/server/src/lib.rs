@@ -1,1 +1,201 @@
-//! tianping-server (skeleton; being written).
+//! `tianping-server`: the HTTP service (axum) over the store and ingest — staff login with
+//! password and TOTP, platform push with API keys, reads over batches, quarantine, findings and
+//! runs, administration split between three administrators, and the audit log.
+//!
+//! - [`config`]: typed configuration from TOML and environment, validated at start-up.
+//! - [`access`]: who is calling; every handler's access check goes through
+//!   `tianping_auth::authorize` ([`access::guard`]) and every denial is audited.
+//! - [`routes`]: the handlers, one per `tianping_auth::Operation`; [`openapi`]: the document.
+//! - [`limit`], [`metrics`]: load shedding (429 over the rate, 503 over the concurrency cap),
+//!   Prometheus counters.
+//! - [`mask`]: personal numbers masked in every response a caller may not see unmasked.
+//!
+//! Time comes from a [`clock::Clock`] so tests drive it; logs carry no personal data or secrets.
+
+pub mod access;
+pub mod clock;
+pub mod config;
+pub mod error;
+pub mod extract;
+pub mod limit;
+pub mod mask;
+pub mod metrics;
+pub mod openapi;
+pub mod routes;
+pub mod state;
+
+use std::net::SocketAddr;
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use futures::FutureExt;
+
+pub use config::{ConfigError, ServerConfig};
+pub use state::AppState;
+
+use crate::error::ApiError;
+use crate::metrics::Event;
+
+/// The application: the API behind load shedding, and the operations routes beside it.
+pub fn app(state: AppState) -> Router {
+    let json_limit = state.config.limits.max_json_bytes;
+    let api = routes::api_routes()
+        .layer(DefaultBodyLimit::max(json_limit))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), protect));
+    Router::new()
+        .merge(api)
+        .merge(routes::ops_routes())
+        .fallback(|| async { ApiError::not_found("路径 / path") })
+        .layer(axum::middleware::from_fn(headers))
+        .with_state(state)
+}
+
+/// Load shedding, timeouts, panic containment, metrics and the access log.
+async fn protect(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let started = Instant::now();
+    state.metrics.start();
+    let method = req.method().clone();
+    let path = req.uri().path().to_string();
+    let response = if !state.rate.try_take(started) {
+        state.metrics.count(Event::ShedRate);
+        ApiError::too_many_requests().into_response()
+    } else {
+        match state.in_flight.clone().try_acquire_owned() {
+            Err(_) => {
+                state.metrics.count(Event::ShedOverload);
+                ApiError::unavailable("服务繁忙，请稍后重试", "the service is busy, retry later")
+                    .into_response()
+            }
+            Ok(_permit) => {
+                let run = AssertUnwindSafe(next.run(req)).catch_unwind();
+                match tokio::time::timeout(state.config.limits.request_timeout, run).await {
+                    Ok(Ok(response)) => response,
+                    Ok(Err(_)) => ApiError::internal("handler panicked").into_response(),
+                    Err(_) => {
+                        ApiError::unavailable("请求超时", "the request timed out").into_response()
+                    }
+                }
+            }
+        }
+    };
+    let seconds = started.elapsed().as_secs_f64();
+    let status = response.status().as_u16();
+    state.metrics.finish(status, seconds);
+    tracing::info!(%method, %path, status, ms = (seconds * 1000.0) as u64, "request");
+    response
+}
+
+/// Headers on every answer: nothing cached, no content sniffing, no framing.
+async fn headers(req: Request, next: Next) -> Response {
+    let mut response = next.run(req).await;
+    let h = response.headers_mut();
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    response
+}
+
+/// Errors starting the server.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The home directory.
+    #[error("数据目录无法打开 / the home cannot be opened: {0}")]
+    Home(String),
+    /// The store.
+    #[error("存储无法打开 / the store cannot be opened: {0}")]
+    Store(String),
+    /// The listener.
+    #[error("无法监听 {addr} / cannot listen on {addr}: {error}")]
+    Bind {
+        /// Address.
+        addr: SocketAddr,
+        /// Cause.
+        error: String,
+    },
+    /// Serving failed.
+    #[error("服务出错 / serving failed: {0}")]
+    Serve(String),
+}
+
+/// Opens home and store, then serves until `shutdown` resolves; in-flight requests finish first.
+pub async fn serve(
+    config: ServerConfig,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<(), ServeError> {
+    let home =
+        tianping_service::Home::open(&config.home).map_err(|e| ServeError::Home(e.to_string()))?;
+    let store = tianping_service::open_store(&home, config.database_url.as_deref())
+        .await
+        .map_err(|e| ServeError::Store(e.to_string()))?;
+    serve_with(config, home, store, shutdown).await
+}
+
+/// Serves an opened home and store on the configured address until `shutdown` resolves.
+pub async fn serve_with(
+    config: ServerConfig,
+    home: tianping_service::Home,
+    store: Arc<dyn tianping_store::Store>,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<(), ServeError> {
+    let addr = config.bind;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| ServeError::Bind {
+            addr,
+            error: e.to_string(),
+        })?;
+    let state = AppState::new(store, home, config, Arc::new(clock::SystemClock));
+    serve_on(listener, state, shutdown).await
+}
+
+/// Serves on a bound listener until `shutdown` resolves, then lets in-flight requests finish.
+pub async fn serve_on(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<(), ServeError> {
+    let local = listener
+        .local_addr()
+        .map_err(|e| ServeError::Serve(e.to_string()))?;
+    tracing::info!(%local, "serving");
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
+    .map_err(|e| ServeError::Serve(e.to_string()))?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Resolves on SIGINT or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = term => {}
+    }
+}

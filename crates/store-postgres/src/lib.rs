@@ -98,3 +98,7 @@ tianping_store::impl_store_queries!(PostgresStore, sqlx::Postgres);
 mod cases {
     tianping_store::impl_cases_queries!(super::PostgresStore, sqlx::Postgres);
 }
+
+mod accounts {
+    tianping_store::impl_accounts_queries!(super::PostgresStore, sqlx::Postgres);
+}

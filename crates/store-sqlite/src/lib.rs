@@ -127,3 +127,7 @@ tianping_store::impl_store_queries!(SqliteStore, sqlx::Sqlite);
 mod cases {
     tianping_store::impl_cases_queries!(super::SqliteStore, sqlx::Sqlite);
 }
+
+mod accounts {
+    tianping_store::impl_accounts_queries!(super::SqliteStore, sqlx::Sqlite);
+}

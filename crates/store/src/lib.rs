@@ -10,12 +10,15 @@
 //! and lake files are visible only through a committed batch, so a batch is visible whole or not
 //! at all, and an interrupted delivery leaves only garbage that [`Store::collect_garbage`] removes.
 
+pub mod accounts;
+pub mod accounts_sql;
 pub mod cases;
 pub mod cases_sql;
 pub mod evidence;
 pub mod evidence_sql;
 pub mod sql;
 
+pub use accounts::AccountStore;
 pub use evidence::{EvidenceStore, NewLeaf, StoredHead, StoredLeaf};
 
 use async_trait::async_trait;
@@ -200,7 +203,7 @@ pub struct SaveSummary {
 
 /// One store, two backends.
 #[async_trait]
-pub trait Store: Send + Sync + EvidenceStore + cases::CaseStore {
+pub trait Store: Send + Sync + EvidenceStore + cases::CaseStore + AccountStore {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
 

@@ -1,0 +1,239 @@
+//! Who is calling, and the two things every handler does with it: [`guard`] asks
+//! `tianping_auth::authorize` (and audits a denial), [`audit`] appends to the audit log and fails
+//! closed — if the record cannot be written, the audited action does not happen.
+//!
+//! Credentials: staff send the session token as the `tianping_session` cookie or as
+//! `Authorization: Bearer tps_…`; platforms send `X-Api-Key: tpk_…` (or `Authorization: Bearer
+//! tpk_…`). Invalid, expired or revoked credentials make the caller anonymous.
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::HeaderMap;
+use axum::http::request::Parts;
+use tianping_auth::policy::Staff;
+use tianping_auth::session::{SessionTimes, Token, TokenKind};
+use tianping_auth::{Decision, Operation, Principal, Resource, Roles, Scope, ScopeRule, authorize};
+use tianping_store::accounts::AuditEvent;
+
+use crate::clock::{parse_stored, stored};
+use crate::error::ApiError;
+use crate::metrics::Event;
+use crate::state::AppState;
+
+/// Name of the session cookie.
+pub const SESSION_COOKIE: &str = "tianping_session";
+
+/// The caller of a request.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    /// Who, for the policy.
+    pub principal: Principal,
+    /// Who, for the audit log: an account id, `platform:<supplier>` or `anonymous`.
+    pub actor: String,
+    /// The session's token hash, for staff.
+    pub session: Option<String>,
+    /// Client address.
+    pub source: String,
+}
+
+fn header_str<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers.get(name).and_then(|v| v.to_str().ok())
+}
+
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    header_str(headers, "authorization").and_then(|v| v.strip_prefix("Bearer "))
+}
+
+fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all("cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// The client address, when the server was started with connect info.
+fn source_of(parts: &Parts) -> String {
+    parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+impl Caller {
+    fn anonymous(source: String) -> Caller {
+        Caller {
+            principal: Principal::Anonymous,
+            actor: "anonymous".into(),
+            session: None,
+            source,
+        }
+    }
+
+    async fn resolve(state: &AppState, parts: &Parts) -> Result<Caller, ApiError> {
+        let source = source_of(parts);
+        let headers = &parts.headers;
+        // Every credential presented must agree: an API key with a session, a bearer token of
+        // unknown kind, or a cookie that differs from the bearer token make the caller
+        // anonymous (fail closed rather than pick one).
+        let bearer = bearer(headers);
+        let header_key = header_str(headers, "x-api-key");
+        let cookie = cookie(headers, SESSION_COOKIE);
+        let bearer_key = bearer.filter(|b| b.starts_with("tpk_"));
+        let bearer_session = bearer.filter(|b| b.starts_with("tps_"));
+        if bearer.is_some() && bearer_key.is_none() && bearer_session.is_none() {
+            return Ok(Caller::anonymous(source));
+        }
+        let key_text = match (header_key, bearer_key) {
+            (Some(a), Some(b)) if a != b => return Ok(Caller::anonymous(source)),
+            (a, b) => a.or(b),
+        };
+        let session_text = match (bearer_session, cookie) {
+            (Some(a), Some(b)) if a != b => return Ok(Caller::anonymous(source)),
+            (a, b) => a.or(b),
+        };
+        if key_text.is_some() && session_text.is_some() {
+            return Ok(Caller::anonymous(source));
+        }
+        if let Some(text) = key_text {
+            let Some(token) = Token::parse(TokenKind::ApiKey, text) else {
+                return Ok(Caller::anonymous(source));
+            };
+            return Ok(match state.store.api_key(&token.storage_hash()).await? {
+                Some(key) if !key.revoked => Caller {
+                    actor: format!("platform:{}", key.supplier),
+                    principal: Principal::Platform {
+                        supplier: key.supplier,
+                    },
+                    session: None,
+                    source,
+                },
+                _ => Caller::anonymous(source),
+            });
+        }
+        let Some(token) = session_text.and_then(|t| Token::parse(TokenKind::Session, t)) else {
+            return Ok(Caller::anonymous(source));
+        };
+        let hash = token.storage_hash();
+        let Some(session) = state.store.session(&hash).await? else {
+            return Ok(Caller::anonymous(source));
+        };
+        let now = state.clock.now();
+        let times = match (
+            parse_stored(&session.created_at),
+            parse_stored(&session.last_seen),
+            parse_stored(&session.authenticated_at),
+        ) {
+            (Some(created_at), Some(last_seen), Some(authenticated_at)) => SessionTimes {
+                created_at,
+                last_seen,
+                authenticated_at,
+            },
+            _ => return Err(ApiError::internal("stored session times unreadable")),
+        };
+        if times.check(now).is_err() {
+            state.store.delete_session(&hash).await?;
+            return Ok(Caller::anonymous(source));
+        }
+        let Some(account) = state.store.account_by_id(&session.user_id).await? else {
+            return Ok(Caller::anonymous(source));
+        };
+        if account.disabled {
+            return Ok(Caller::anonymous(source));
+        }
+        let roles = Roles::parse(account.roles.split(','))
+            .map_err(|e| ApiError::internal(format!("stored roles: {e}")))?;
+        let scope = Scope::parse(&account.department, &account.region)
+            .map_err(|e| ApiError::internal(format!("stored scope: {e}")))?;
+        state.store.touch_session(&hash, &stored(now)).await?;
+        Ok(Caller {
+            actor: account.user_id.clone(),
+            principal: Principal::Staff(Staff {
+                user_id: account.user_id,
+                roles,
+                scope,
+                fresh: times.is_fresh(now),
+            }),
+            session: Some(hash),
+            source,
+        })
+    }
+}
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Caller, ApiError> {
+        Caller::resolve(state, parts).await
+    }
+}
+
+/// Appends an audit event; an error means the action must not happen (fail closed).
+pub async fn audit(
+    state: &AppState,
+    actor: &str,
+    source: &str,
+    action: &str,
+    target: &str,
+    outcome: &str,
+    detail: serde_json::Value,
+) -> Result<(), ApiError> {
+    let event = AuditEvent {
+        at: stored(state.clock.now()),
+        actor: actor.to_string(),
+        action: action.to_string(),
+        target: target.to_string(),
+        outcome: outcome.to_string(),
+        detail: detail.to_string(),
+        source: source.to_string(),
+    };
+    state.store.append_audit(&event).await.map_err(|e| {
+        tracing::error!(error = %e, "audit write failed: refusing the action");
+        ApiError::unavailable(
+            "审计日志无法写入，操作未执行",
+            "the audit log cannot be written; the action was not done",
+        )
+    })?;
+    Ok(())
+}
+
+/// Asks the policy; a denial is counted, audited and returned as the error to answer.
+pub async fn guard(
+    state: &AppState,
+    caller: &Caller,
+    op: Operation,
+    resource: Resource<'_>,
+    target: &str,
+) -> Result<ScopeRule, ApiError> {
+    match authorize(&caller.principal, op, resource) {
+        Decision::Allow(rule) => Ok(rule),
+        Decision::Deny(reason) => {
+            state.metrics.count(Event::Denied);
+            tracing::info!(op = op.id(), actor = %caller.actor, ?reason, "access denied");
+            audit(
+                state,
+                &caller.actor,
+                &caller.source,
+                op.id(),
+                target,
+                "denied",
+                serde_json::json!({ "reason": format!("{reason:?}") }),
+            )
+            .await?;
+            Err(ApiError::denied(reason))
+        }
+    }
+}
+
+/// A record of delivered data: owned by the configured unit, delivered by `supplier`.
+pub fn delivered<'a>(state: &'a AppState, supplier: Option<&'a str>) -> Resource<'a> {
+    Resource::Record {
+        scope: &state.config.data_owner,
+        supplier,
+    }
+}

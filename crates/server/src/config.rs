@@ -1,0 +1,392 @@
+//! The server's configuration: a typed struct read from a TOML file and then the environment
+//! (`TIANPING_*`, which wins), validated at start-up. Every error names the key and the value.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use serde::Deserialize;
+use tianping_auth::Scope;
+
+/// A configuration value that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "配置项 {key} 的值 {value:?} 无效：{message} / configuration {key} = {value:?} is invalid: {message_en}"
+)]
+pub struct ConfigError {
+    /// The key (TOML key or environment variable).
+    pub key: String,
+    /// The value as given (never a secret: database URLs are shown without credentials).
+    pub value: String,
+    /// What is wrong, in Chinese.
+    pub message: String,
+    /// What is wrong, in English.
+    pub message_en: String,
+}
+
+fn config_error(key: &str, value: &str, zh: &str, en: &str) -> ConfigError {
+    ConfigError {
+        key: key.to_string(),
+        value: value.chars().take(200).collect(),
+        message: zh.to_string(),
+        message_en: en.to_string(),
+    }
+}
+
+/// Limits on requests.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerLimits {
+    /// Largest pushed batch archive, bytes.
+    pub max_push_bytes: u64,
+    /// Largest JSON request body, bytes.
+    pub max_json_bytes: usize,
+    /// Requests handled at once; more are refused with 503.
+    pub max_concurrent_requests: usize,
+    /// Requests per second over all clients; more are refused with 429.
+    pub max_requests_per_second: u32,
+    /// Login and setup attempts per minute per client address; more are refused with 429.
+    pub login_attempts_per_minute: u32,
+    /// Password hashes computed at once (argon2id uses 19 MiB and ~30 ms of a core each).
+    pub hashing_concurrency: usize,
+    /// A request taking longer is answered 503.
+    pub request_timeout: Duration,
+}
+
+impl Default for ServerLimits {
+    fn default() -> Self {
+        ServerLimits {
+            max_push_bytes: 256 * 1024 * 1024,
+            max_json_bytes: 64 * 1024,
+            max_concurrent_requests: 64,
+            max_requests_per_second: 400,
+            login_attempts_per_minute: 30,
+            hashing_concurrency: 2,
+            request_timeout: Duration::from_secs(120),
+        }
+    }
+}
+
+/// The validated configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerConfig {
+    /// Address to listen on.
+    pub bind: SocketAddr,
+    /// The Tianping home directory (lake, staging, SQLite database).
+    pub home: PathBuf,
+    /// `postgres://…` for PostgreSQL; none for the home's SQLite database.
+    pub database_url: Option<String>,
+    /// The department and region that own delivered data (batches, quarantine, findings, runs).
+    pub data_owner: Scope,
+    /// Mark the session cookie `Secure` (behind TLS; on by default).
+    pub cookie_secure: bool,
+    /// Limits.
+    pub limits: ServerLimits,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    bind: Option<String>,
+    home: Option<String>,
+    database_url: Option<String>,
+    data_owner_department: Option<String>,
+    data_owner_region: Option<String>,
+    cookie_secure: Option<bool>,
+    max_push_bytes: Option<u64>,
+    max_json_bytes: Option<u64>,
+    max_concurrent_requests: Option<u64>,
+    max_requests_per_second: Option<u64>,
+    login_attempts_per_minute: Option<u64>,
+    hashing_concurrency: Option<u64>,
+    request_timeout_seconds: Option<u64>,
+}
+
+/// The environment variables read, and the TOML key each overrides.
+pub const ENV_KEYS: &[(&str, &str)] = &[
+    ("TIANPING_BIND", "bind"),
+    ("TIANPING_HOME", "home"),
+    ("TIANPING_DATABASE_URL", "database_url"),
+    ("TIANPING_DATA_OWNER_DEPARTMENT", "data_owner_department"),
+    ("TIANPING_DATA_OWNER_REGION", "data_owner_region"),
+    ("TIANPING_COOKIE_SECURE", "cookie_secure"),
+    ("TIANPING_MAX_PUSH_BYTES", "max_push_bytes"),
+    ("TIANPING_MAX_JSON_BYTES", "max_json_bytes"),
+    (
+        "TIANPING_MAX_CONCURRENT_REQUESTS",
+        "max_concurrent_requests",
+    ),
+    (
+        "TIANPING_MAX_REQUESTS_PER_SECOND",
+        "max_requests_per_second",
+    ),
+    (
+        "TIANPING_LOGIN_ATTEMPTS_PER_MINUTE",
+        "login_attempts_per_minute",
+    ),
+    ("TIANPING_HASHING_CONCURRENCY", "hashing_concurrency"),
+    (
+        "TIANPING_REQUEST_TIMEOUT_SECONDS",
+        "request_timeout_seconds",
+    ),
+];
+
+fn env_number(key: &str, value: &str) -> Result<u64, ConfigError> {
+    value
+        .trim()
+        .parse()
+        .map_err(|_| config_error(key, value, "不是非负整数", "not a non-negative integer"))
+}
+
+fn env_bool(key: &str, value: &str) -> Result<bool, ConfigError> {
+    match value.trim() {
+        "true" | "1" | "yes" | "on" => Ok(true),
+        "false" | "0" | "no" | "off" => Ok(false),
+        _ => Err(config_error(
+            key,
+            value,
+            "应为 true 或 false",
+            "expected true or false",
+        )),
+    }
+}
+
+fn in_range(key: &str, v: u64, min: u64, max: u64) -> Result<u64, ConfigError> {
+    if (min..=max).contains(&v) {
+        Ok(v)
+    } else {
+        Err(config_error(
+            key,
+            &v.to_string(),
+            &format!("应在 {min} 到 {max} 之间"),
+            &format!("must be between {min} and {max}"),
+        ))
+    }
+}
+
+/// A database URL without its credentials, for messages.
+fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            format!("{}://***{}", &url[..scheme], &url[at..])
+        }
+        _ => url.to_string(),
+    }
+}
+
+impl ServerConfig {
+    /// Reads the configuration from a TOML text (may be empty) and environment variables
+    /// (pass `std::env::vars()`; tests pass their own), then validates it.
+    pub fn load(
+        toml_text: &str,
+        env: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<ServerConfig, ConfigError> {
+        let mut raw: RawConfig = toml::from_str(toml_text).map_err(|e| {
+            config_error(
+                "(file)",
+                e.message(),
+                "配置文件无法解析",
+                "the configuration file cannot be parsed",
+            )
+        })?;
+        for (name, value) in env {
+            let Some((_, key)) = ENV_KEYS.iter().find(|(n, _)| *n == name) else {
+                continue;
+            };
+            let v = value.as_str();
+            match *key {
+                "bind" => raw.bind = Some(value.clone()),
+                "home" => raw.home = Some(value.clone()),
+                "database_url" => raw.database_url = Some(value.clone()),
+                "data_owner_department" => raw.data_owner_department = Some(value.clone()),
+                "data_owner_region" => raw.data_owner_region = Some(value.clone()),
+                "cookie_secure" => raw.cookie_secure = Some(env_bool(&name, v)?),
+                "max_push_bytes" => raw.max_push_bytes = Some(env_number(&name, v)?),
+                "max_json_bytes" => raw.max_json_bytes = Some(env_number(&name, v)?),
+                "max_concurrent_requests" => {
+                    raw.max_concurrent_requests = Some(env_number(&name, v)?)
+                }
+                "max_requests_per_second" => {
+                    raw.max_requests_per_second = Some(env_number(&name, v)?)
+                }
+                "login_attempts_per_minute" => {
+                    raw.login_attempts_per_minute = Some(env_number(&name, v)?)
+                }
+                "hashing_concurrency" => raw.hashing_concurrency = Some(env_number(&name, v)?),
+                "request_timeout_seconds" => {
+                    raw.request_timeout_seconds = Some(env_number(&name, v)?)
+                }
+                _ => {}
+            }
+        }
+        ServerConfig::validate(raw)
+    }
+
+    fn validate(raw: RawConfig) -> Result<ServerConfig, ConfigError> {
+        let bind_text = raw.bind.unwrap_or_else(|| "127.0.0.1:8080".into());
+        let bind: SocketAddr = bind_text.parse().map_err(|_| {
+            config_error(
+                "bind",
+                &bind_text,
+                "应为 地址:端口，如 127.0.0.1:8080",
+                "expected address:port, e.g. 127.0.0.1:8080",
+            )
+        })?;
+        let home = raw.home.filter(|h| !h.trim().is_empty()).ok_or_else(|| {
+            config_error(
+                "home",
+                "",
+                "必须指定数据目录",
+                "the home directory is required",
+            )
+        })?;
+        if let Some(url) = &raw.database_url
+            && !(url.starts_with("postgres://")
+                || url.starts_with("postgresql://")
+                || url.starts_with("sqlite:"))
+        {
+            return Err(config_error(
+                "database_url",
+                &redact_url(url),
+                "应以 postgres:// 或 sqlite: 开头",
+                "expected postgres://… or sqlite:PATH",
+            ));
+        }
+        let department = raw.data_owner_department.unwrap_or_default();
+        let region = raw.data_owner_region.unwrap_or_default();
+        let data_owner = Scope::parse(&department, &region).map_err(|e| {
+            let (key, value) = match e {
+                tianping_auth::ScopeError::Department(_) => ("data_owner_department", &department),
+                tianping_auth::ScopeError::Region(_) => ("data_owner_region", &region),
+            };
+            config_error(
+                key,
+                value,
+                "数据归属部门和地区必须指定（部门编号；6 位行政区划代码）",
+                "the owning department and region of delivered data are required (a department id; a 6-digit division code)",
+            )
+        })?;
+        let d = ServerLimits::default();
+        let limits = ServerLimits {
+            max_push_bytes: in_range(
+                "max_push_bytes",
+                raw.max_push_bytes.unwrap_or(d.max_push_bytes),
+                1024,
+                1 << 40,
+            )?,
+            max_json_bytes: in_range(
+                "max_json_bytes",
+                raw.max_json_bytes.unwrap_or(d.max_json_bytes as u64),
+                1024,
+                16 << 20,
+            )? as usize,
+            max_concurrent_requests: in_range(
+                "max_concurrent_requests",
+                raw.max_concurrent_requests
+                    .unwrap_or(d.max_concurrent_requests as u64),
+                1,
+                100_000,
+            )? as usize,
+            max_requests_per_second: in_range(
+                "max_requests_per_second",
+                raw.max_requests_per_second
+                    .unwrap_or(u64::from(d.max_requests_per_second)),
+                1,
+                1_000_000,
+            )? as u32,
+            login_attempts_per_minute: in_range(
+                "login_attempts_per_minute",
+                raw.login_attempts_per_minute
+                    .unwrap_or(u64::from(d.login_attempts_per_minute)),
+                1,
+                100_000,
+            )? as u32,
+            hashing_concurrency: in_range(
+                "hashing_concurrency",
+                raw.hashing_concurrency
+                    .unwrap_or(d.hashing_concurrency as u64),
+                1,
+                256,
+            )? as usize,
+            request_timeout: Duration::from_secs(in_range(
+                "request_timeout_seconds",
+                raw.request_timeout_seconds
+                    .unwrap_or(d.request_timeout.as_secs()),
+                1,
+                3600,
+            )?),
+        };
+        Ok(ServerConfig {
+            bind,
+            home: PathBuf::from(home),
+            database_url: raw.database_url,
+            data_owner,
+            cookie_secure: raw.cookie_secure.unwrap_or(true),
+            limits,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    const FILE: &str = r#"
+home = "/srv/tianping"
+data_owner_department = "wangjian"
+data_owner_region = "330100"
+max_concurrent_requests = 32
+"#;
+
+    #[test]
+    fn file_then_environment() {
+        let c = ServerConfig::load(FILE, env(&[("TIANPING_BIND", "0.0.0.0:9000")])).unwrap();
+        assert_eq!(c.bind.to_string(), "0.0.0.0:9000");
+        assert_eq!(c.home, PathBuf::from("/srv/tianping"));
+        assert_eq!(c.limits.max_concurrent_requests, 32);
+        assert_eq!(c.limits.max_json_bytes, 64 * 1024);
+        assert!(c.cookie_secure);
+        let c = ServerConfig::load(
+            FILE,
+            env(&[
+                ("TIANPING_MAX_CONCURRENT_REQUESTS", "8"),
+                ("TIANPING_COOKIE_SECURE", "false"),
+                ("UNRELATED", "x"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(c.limits.max_concurrent_requests, 8);
+        assert!(!c.cookie_secure);
+    }
+
+    #[test]
+    fn errors_name_the_key_and_value() {
+        let e = ServerConfig::load(FILE, env(&[("TIANPING_BIND", "localhost")])).unwrap_err();
+        assert_eq!((e.key.as_str(), e.value.as_str()), ("bind", "localhost"));
+        let e = ServerConfig::load(FILE, env(&[("TIANPING_MAX_PUSH_BYTES", "lots")])).unwrap_err();
+        assert_eq!(e.key, "TIANPING_MAX_PUSH_BYTES");
+        let e = ServerConfig::load(FILE, env(&[("TIANPING_MAX_CONCURRENT_REQUESTS", "0")]))
+            .unwrap_err();
+        assert_eq!(e.key, "max_concurrent_requests");
+        let e =
+            ServerConfig::load(FILE, env(&[("TIANPING_DATA_OWNER_REGION", "3301")])).unwrap_err();
+        assert_eq!(e.key, "data_owner_region");
+        let e = ServerConfig::load("home = \"/x\"", env(&[])).unwrap_err();
+        assert_eq!(e.key, "data_owner_department");
+        let e = ServerConfig::load("bnid = 1", env(&[])).unwrap_err();
+        assert_eq!(e.key, "(file)");
+        let e = ServerConfig::load(
+            FILE,
+            env(&[("TIANPING_DATABASE_URL", "mysql://root:hunter2@db/x")]),
+        )
+        .unwrap_err();
+        assert!(!e.to_string().contains("hunter2"), "{e}");
+        assert!(e.to_string().contains("配置项") && e.to_string().contains("configuration"));
+    }
+}

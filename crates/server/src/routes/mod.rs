@@ -1,0 +1,64 @@
+//! The routes: one handler per operation of `tianping_auth::Operation`.
+
+pub mod admin;
+pub mod data;
+pub mod ops;
+pub mod push;
+pub mod session;
+
+use axum::Router;
+use axum::routing::{get, post, put};
+
+use crate::state::AppState;
+
+/// Operations routes (outside rate limits, so health checks answer under load).
+pub fn ops_routes() -> Router<AppState> {
+    Router::new()
+        .route("/healthz", get(ops::health))
+        .route("/readyz", get(ops::ready))
+        .route("/metrics", get(ops::metrics))
+}
+
+/// The API.
+pub fn api_routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/openapi.json", get(ops::openapi))
+        .route("/api/setup", post(session::setup))
+        .route("/api/session", post(session::login))
+        .route("/api/v1/session", axum::routing::delete(session::logout))
+        .route("/api/v1/session/reauth", post(session::reauthenticate))
+        .route("/api/v1/me", get(session::me))
+        .route(
+            "/api/v1/batches",
+            get(data::list_batches).post(push::push_batch),
+        )
+        .route(
+            "/api/v1/batches/{supplier}/{batch_id}",
+            get(data::get_batch),
+        )
+        .route(
+            "/api/v1/batches/{supplier}/{batch_id}/quarantine",
+            get(data::list_quarantine),
+        )
+        .route(
+            "/api/v1/batches/{supplier}/{batch_id}/quarantine/unmask",
+            post(data::unmask_quarantine),
+        )
+        .route("/api/v1/deliveries", get(data::list_deliveries))
+        .route("/api/v1/findings", get(data::list_findings))
+        .route("/api/v1/findings/{finding_id}", get(data::get_finding))
+        .route("/api/v1/runs", get(data::list_runs))
+        .route(
+            "/api/v1/users",
+            get(admin::list_users).post(admin::create_user),
+        )
+        .route("/api/v1/users/{user_id}/roles", put(admin::set_user_roles))
+        .route("/api/v1/users/{user_id}/disable", post(admin::disable_user))
+        .route("/api/v1/api-keys", post(admin::create_api_key))
+        .route(
+            "/api/v1/api-keys/{key_id}",
+            axum::routing::delete(admin::revoke_api_key),
+        )
+        .route("/api/v1/audit", get(admin::list_audit))
+        .route("/api/v1/audit/verify", get(admin::verify_audit))
+}

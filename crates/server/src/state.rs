@@ -1,0 +1,67 @@
+//! The state every handler shares.
+
+use std::sync::Arc;
+
+use tianping_service::{Home, Ingestor};
+use tianping_store::Store;
+use tokio::sync::Semaphore;
+
+use crate::clock::Clock;
+use crate::config::ServerConfig;
+use crate::limit::{KeyedLimiter, TokenBucket};
+use crate::metrics::Metrics;
+
+/// Shared state (cheap to clone).
+#[derive(Clone)]
+pub struct AppState {
+    /// The store.
+    pub store: Arc<dyn Store>,
+    /// Ingest of pushed batches.
+    pub ingestor: Arc<Ingestor>,
+    /// The home directory.
+    pub home: Home,
+    /// Validated configuration.
+    pub config: Arc<ServerConfig>,
+    /// The clock.
+    pub clock: Arc<dyn Clock>,
+    /// Counters.
+    pub metrics: Arc<Metrics>,
+    /// Password hashing slots.
+    pub hashing: Arc<Semaphore>,
+    /// Requests in flight.
+    pub in_flight: Arc<Semaphore>,
+    /// The global request rate.
+    pub rate: Arc<TokenBucket>,
+    /// Login and setup attempts per client address.
+    pub logins: Arc<KeyedLimiter>,
+}
+
+impl AppState {
+    /// State over an opened store and home.
+    pub fn new(
+        store: Arc<dyn Store>,
+        home: Home,
+        config: ServerConfig,
+        clock: Arc<dyn Clock>,
+    ) -> AppState {
+        let limits = &config.limits;
+        let ingestor = Ingestor::new(
+            home.clone(),
+            store.clone(),
+            tianping_ingest::Limits::standard(),
+        );
+        let rate = f64::from(limits.max_requests_per_second);
+        AppState {
+            ingestor: Arc::new(ingestor),
+            hashing: Arc::new(Semaphore::new(limits.hashing_concurrency)),
+            in_flight: Arc::new(Semaphore::new(limits.max_concurrent_requests)),
+            rate: Arc::new(TokenBucket::new(rate, rate.max(1.0))),
+            logins: Arc::new(KeyedLimiter::new(limits.login_attempts_per_minute)),
+            metrics: Arc::new(Metrics::default()),
+            store,
+            home,
+            config: Arc::new(config),
+            clock,
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! Integration tests of the HTTP service over a temporary home and SQLite store, driven with
+//! `tower::ServiceExt::oneshot` and a manual clock.
+
+mod flow;
+mod matrix;
+mod push;
+mod serve;
+mod support;

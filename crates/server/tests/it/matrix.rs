@@ -1,0 +1,372 @@
+//! The access matrix (reliability-security.md A1–A3): every operation in the served OpenAPI
+//! document × every role × {own unit, other department, other region, both} (platforms: own supplier,
+//! other supplier; and anonymous), against the policy table read directly — not through
+//! `authorize` — with these checks:
+//! - each answer is a denial exactly when the table says so (zero unexpected allows or denials);
+//! - allowed calls that should succeed do (2xx);
+//! - list answers hold no row outside the caller's reach, and are not vacuously empty;
+//! - every denial is in the audit log;
+//! - no body a non-unmasking role receives holds a raw phone or ID number.
+
+use std::collections::BTreeSet;
+
+use axum::http::{Method, StatusCode};
+use serde_json::{Value, json};
+use tianping_auth::policy::{POLICY, ScopeRule, grant};
+use tianping_auth::{Operation, Role};
+
+use crate::support::{
+    Answer, Auth, Harness, OWNER_DEPT, OWNER_REGION, example_zip, personal_numbers,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cell {
+    Own,
+    OtherDept,
+    OtherRegion,
+    /// Another department in another region.
+    Both,
+}
+
+#[derive(Debug, Clone)]
+enum Who {
+    Anonymous,
+    Staff {
+        role: Role,
+        cell: Cell,
+        user_id: String,
+    },
+    Platform {
+        supplier: &'static str,
+        own: bool,
+    },
+}
+
+struct Principal {
+    who: Who,
+    auth: Auth,
+}
+
+/// Lists: allowed for a granted role in any cell, rows filtered to its reach.
+fn is_list(op: Operation) -> bool {
+    matches!(
+        op,
+        Operation::ListBatches
+            | Operation::ListDeliveries
+            | Operation::ListFindings
+            | Operation::ListRuns
+            | Operation::ListUsers
+    )
+}
+
+fn reaches(rule: ScopeRule, cell: Cell) -> bool {
+    match rule {
+        ScopeRule::Anywhere | ScopeRule::Itself => true,
+        ScopeRule::Own => cell == Cell::Own,
+        ScopeRule::Region => matches!(cell, Cell::Own | Cell::OtherDept),
+        ScopeRule::Supplier => false,
+    }
+}
+
+/// What the policy table says about one call.
+fn expected_allowed(op: Operation, who: &Who) -> bool {
+    if op.is_public() {
+        return true;
+    }
+    match who {
+        Who::Anonymous => false,
+        Who::Staff { role, cell, .. } => {
+            grant(op, *role).is_some_and(|rule| is_list(op) || reaches(rule, *cell))
+        }
+        Who::Platform { own, .. } => grant(op, Role::Platform).is_some_and(|rule| match rule {
+            ScopeRule::Supplier => *own || is_list(op),
+            ScopeRule::Itself | ScopeRule::Anywhere => true,
+            _ => false,
+        }),
+    }
+}
+
+/// Whether the caller's list rows are visible at all (staff: the data owner is in reach).
+fn rows_visible(op: Operation, who: &Who) -> bool {
+    match who {
+        Who::Staff { role, cell, .. } => grant(op, *role).is_some_and(|r| reaches(r, *cell)),
+        Who::Platform { .. } => true,
+        Who::Anonymous => false,
+    }
+}
+
+fn denial(a: &Answer) -> bool {
+    matches!(a.status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN)
+        && matches!(
+            a.code().as_deref(),
+            Some("unauthenticated" | "forbidden" | "out_of_scope" | "reauthentication_required")
+        )
+}
+
+fn row_supplier(op: Operation, row: &Value) -> Option<String> {
+    match op {
+        Operation::ListFindings => row
+            .pointer("/subject/platform_id")
+            .and_then(Value::as_str)
+            .map(str::to_string),
+        _ => row
+            .get("supplier")
+            .and_then(Value::as_str)
+            .map(str::to_string),
+    }
+}
+
+/// A throwaway API key's public id, for operations on a key.
+async fn throwaway_key(h: &Harness, path: &str) -> String {
+    if !path.contains("{key_id}") {
+        return String::new();
+    }
+    h.platform_key_id("throwaway").await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn access_matrix_over_every_openapi_operation() {
+    matrix(Harness::new().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn access_matrix_on_postgres() {
+    if let Some(h) = Harness::postgres().await {
+        matrix(h).await;
+    }
+}
+
+async fn matrix(h: Harness) {
+    // Fixtures: two suppliers' batches (tmall's quarantine holds a raw phone number), findings
+    // about two platforms, a detection run.
+    let tmall = h.platform_key("tmall").await;
+    let registry = h.platform_key("registry").await;
+    for (key, name) in [
+        (&tmall, "tmall-2026-03-01-0001"),
+        (&registry, "registry-2026-03-01"),
+    ] {
+        let r = h
+            .call(
+                Method::POST,
+                "/api/v1/batches",
+                &Auth::ApiKey(key.clone()),
+                Some(("application/zip", example_zip(name))),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    }
+    let finding_ids = h.findings().await;
+
+    // Principals.
+    let mut principals = vec![Principal {
+        who: Who::Anonymous,
+        auth: Auth::None,
+    }];
+    for role in Role::ALL {
+        if role == Role::Platform {
+            continue;
+        }
+        for (cell, dept, region) in [
+            (Cell::Own, OWNER_DEPT, OWNER_REGION),
+            (Cell::OtherDept, "jiage", OWNER_REGION),
+            (Cell::OtherRegion, OWNER_DEPT, "330200"),
+            (Cell::Both, "jiage", "330200"),
+        ] {
+            let login = format!("{}-{cell:?}", role.as_str())
+                .to_lowercase()
+                .replace('_', "-");
+            let (user_id, token) = h.staff(&login, &[role], dept, region).await;
+            principals.push(Principal {
+                who: Who::Staff {
+                    role,
+                    cell,
+                    user_id,
+                },
+                auth: Auth::Bearer(token),
+            });
+        }
+    }
+    principals.push(Principal {
+        who: Who::Platform {
+            supplier: "tmall",
+            own: true,
+        },
+        auth: Auth::ApiKey(tmall.clone()),
+    });
+    let jd = h.platform_key("jd").await;
+    principals.push(Principal {
+        who: Who::Platform {
+            supplier: "jd",
+            own: false,
+        },
+        auth: Auth::ApiKey(jd),
+    });
+
+    // Operations, from the served document.
+    let doc = h.get("/api/openapi.json", &Auth::None).await.json();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
+    let mut operations = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let id = op["operationId"].as_str().unwrap();
+            let operation = Operation::from_id(id).unwrap_or_else(|| {
+                panic!("{method} {path}: operationId {id} is not in the policy")
+            });
+            operations.push((method.to_uppercase(), path.clone(), operation));
+        }
+    }
+    let covered: BTreeSet<&str> = operations.iter().map(|(_, _, o)| o.id()).collect();
+    let all: BTreeSet<&str> = Operation::ALL.iter().map(|o| o.id()).collect();
+    assert_eq!(
+        covered, all,
+        "every operation is in the document exactly as in the policy"
+    );
+    assert_eq!(operations.len(), Operation::ALL.len());
+    // Logout last, so a principal's other calls run with a live session.
+    operations.sort_by_key(|(_, _, o)| *o == Operation::Logout);
+
+    let mut mismatches = Vec::new();
+    let mut denials = 0usize;
+    let mut counter = 0usize;
+    let mut visible_rows = 0usize;
+    for p in &principals {
+        for (method, path, op) in &operations {
+            counter += 1;
+            // A throwaway account for operations on an account.
+            let target = if path.contains("{user_id}") {
+                h.staff(
+                    &format!("target-{counter}"),
+                    &[Role::Analyst],
+                    OWNER_DEPT,
+                    OWNER_REGION,
+                )
+                .await
+                .0
+            } else {
+                String::new()
+            };
+            let uri = path
+                .replace("{supplier}", "tmall")
+                .replace("{batch_id}", "tmall-2026-03-01-0001")
+                .replace("{finding_id}", &finding_ids[0])
+                .replace("{user_id}", &target)
+                .replace("{key_id}", &throwaway_key(&h, path).await);
+            let body: Option<(&str, Vec<u8>)> = match op {
+                Operation::PushBatch => Some(("application/zip", example_zip("tmall-2026-03-01-0001"))),
+                Operation::Setup => Some(("application/json", json!({"login": "late", "display_name": "x", "password": "Correct-Horse-42", "department": "x", "region": "330100"}).to_string().into_bytes())),
+                Operation::Login => Some(("application/json", json!({"login": "nobody", "password": "Wrong-Horse-42", "totp": "000000"}).to_string().into_bytes())),
+                Operation::Reauthenticate => Some(("application/json", json!({"password": "Wrong-Horse-42", "totp": "000000"}).to_string().into_bytes())),
+                Operation::UnmaskQuarantine => Some(("application/json", json!({"reason": "访问矩阵测试"}).to_string().into_bytes())),
+                Operation::CreateUser => Some(("application/json", json!({"login": format!("new-{counter}"), "display_name": "新", "password": "Correct-Horse-42", "roles": ["analyst"], "department": OWNER_DEPT, "region": OWNER_REGION}).to_string().into_bytes())),
+                Operation::SetUserRoles => Some(("application/json", json!({"roles": ["inspector"]}).to_string().into_bytes())),
+                Operation::CreateApiKey => Some(("application/json", json!({"supplier": "tmall", "label": "矩阵"}).to_string().into_bytes())),
+                _ => None,
+            };
+            // Logout ends the session it is called with: use a second one.
+            let auth = match (&p.who, op) {
+                (Who::Staff { user_id, .. }, Operation::Logout) => {
+                    Auth::Bearer(h.session_for(user_id).await)
+                }
+                _ => p.auth.clone(),
+            };
+            let method = Method::from_bytes(method.as_bytes()).unwrap();
+            let a = h.call(method.clone(), &uri, &auth, body).await;
+            let denied = denial(&a);
+            let expected = expected_allowed(*op, &p.who);
+            let label = format!(
+                "{:?} {} {uri} → {} {}",
+                p.who,
+                method,
+                a.status,
+                a.text().chars().take(160).collect::<String>()
+            );
+            if denied {
+                denials += 1;
+                assert!(
+                    a.json().get("items").is_none(),
+                    "a denial carries no data: {label}"
+                );
+            }
+            if denied == expected {
+                mismatches.push(format!(
+                    "expected {}: {label}",
+                    if expected { "allow" } else { "deny" }
+                ));
+                continue;
+            }
+            assert!(a.status.as_u16() < 500, "no 5xx: {label}");
+            let must_succeed = !matches!(
+                op,
+                Operation::Login | Operation::Setup | Operation::Reauthenticate
+            );
+            if expected && must_succeed {
+                assert!(a.status.is_success(), "allowed and should succeed: {label}");
+            }
+            // Lists: no row outside the caller's reach.
+            if let Some(items) = a.json().get("items").and_then(Value::as_array) {
+                if is_list(*op) && !rows_visible(*op, &p.who) {
+                    assert!(items.is_empty(), "foreign rows: {label}");
+                }
+                if let (Who::Platform { supplier, .. }, true) = (&p.who, is_list(*op)) {
+                    for row in items {
+                        assert_eq!(
+                            row_supplier(*op, row).as_deref(),
+                            Some(*supplier),
+                            "foreign row: {label}"
+                        );
+                    }
+                }
+                if matches!(
+                    &p.who,
+                    Who::Staff {
+                        cell: Cell::Own,
+                        ..
+                    }
+                ) {
+                    visible_rows += items.len();
+                }
+            }
+            // Personal numbers: only the unmask answer to a role allowed to unmask may hold one.
+            let unmasking = *op == Operation::UnmaskQuarantine
+                && matches!(&p.who, Who::Staff { role, .. } if grant(Operation::UnmaskQuarantine, *role).is_some());
+            if !unmasking {
+                let found = personal_numbers(&a.text());
+                assert!(
+                    found.is_empty(),
+                    "unmasked personal numbers {found:?}: {label}"
+                );
+            }
+        }
+    }
+    eprintln!(
+        "access matrix: {} operations × {} principals = {counter} calls, {denials} denied, {} mismatches",
+        operations.len(),
+        principals.len(),
+        mismatches.len()
+    );
+    assert!(
+        mismatches.is_empty(),
+        "{} mismatches:\n{}",
+        mismatches.len(),
+        mismatches.join("\n")
+    );
+    assert!(
+        visible_rows > 0,
+        "the own-unit lists returned rows (the check is not vacuous)"
+    );
+    assert!(denials > 100, "the matrix denied {denials} calls");
+    let mut denied_rows = 0usize;
+    let mut before = None;
+    loop {
+        let page = h.store().audit_events(200, before).await.unwrap();
+        if page.is_empty() {
+            break;
+        }
+        denied_rows += page.iter().filter(|r| r.event.outcome == "denied").count();
+        before = page.last().map(|r| r.seq);
+    }
+    assert_eq!(denied_rows, denials, "every denial is audited");
+    assert!(h.store().verify_audit_chain().await.unwrap().is_intact());
+    // The policy table itself is exercised: every grant was met by some principal.
+    assert!(POLICY.iter().all(|g| Operation::ALL.contains(&g.op)));
+}

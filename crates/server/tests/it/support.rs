@@ -1,0 +1,403 @@
+//! The harness: a server over a temporary home, a manual clock, fixtures made directly in the
+//! store (accounts, sessions, API keys, findings), and request helpers.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode};
+use chrono::{DateTime, Utc};
+use http_body_util::BodyExt;
+use tianping_auth::Role;
+use tianping_auth::session::{Token, TokenKind};
+use tianping_server::clock::{ManualClock, random_bytes, stored};
+use tianping_server::{AppState, ServerConfig};
+use tianping_store::accounts::{ApiKeyRecord, NewAccount, SessionRecord};
+use tianping_store::{DetectionRun, Store, StoredFinding};
+use tower::ServiceExt;
+
+/// A real hash of a password no test uses, computed once.
+fn fixture_hash() -> &'static str {
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| {
+        tianping_auth::password::hash_password("Fixture-Only-Password-9", &[7; 16]).unwrap()
+    })
+}
+
+/// The department and region owning delivered data in the tests.
+pub const OWNER_DEPT: &str = "wangjian";
+pub const OWNER_REGION: &str = "330100";
+
+pub struct Harness {
+    pub app: Router,
+    pub state: AppState,
+    pub clock: Arc<ManualClock>,
+    _dir: tempfile::TempDir,
+}
+
+/// How a request authenticates.
+#[derive(Debug, Clone)]
+pub enum Auth {
+    None,
+    Bearer(String),
+    Cookie(String),
+    ApiKey(String),
+}
+
+/// A response.
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Answer {
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).unwrap_or(serde_json::Value::Null)
+    }
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+    pub fn code(&self) -> Option<String> {
+        self.json()
+            .pointer("/error/code")
+            .and_then(|c| c.as_str())
+            .map(str::to_string)
+    }
+}
+
+pub fn t0() -> DateTime<Utc> {
+    DateTime::from_timestamp(1_772_416_800, 0).unwrap() // 2026-03-02T02:00:00Z
+}
+
+impl Harness {
+    pub async fn new() -> Harness {
+        Harness::with(&[]).await
+    }
+
+    pub async fn with(extra_env: &[(&str, &str)]) -> Harness {
+        Harness::on(None, extra_env).await
+    }
+
+    /// A harness over a fresh PostgreSQL database when `TIANPING_TEST_PG_URL` is set (required
+    /// under CI), else `None`.
+    pub async fn postgres() -> Option<Harness> {
+        let Ok(url) = std::env::var("TIANPING_TEST_PG_URL") else {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI must set TIANPING_TEST_PG_URL: the PostgreSQL run may not be skipped"
+            );
+            eprintln!("TIANPING_TEST_PG_URL not set: PostgreSQL run skipped");
+            return None;
+        };
+        let admin = sqlx::PgPool::connect(&url).await.unwrap();
+        let name = format!("tianping_test_{}", uuid::Uuid::new_v4().simple());
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .execute(&admin)
+            .await
+            .unwrap();
+        let base = url
+            .rsplit_once('/')
+            .map_or(url.as_str(), |(base, _)| base)
+            .to_string();
+        Some(Harness::on(Some(format!("{base}/{name}")), &[]).await)
+    }
+
+    async fn on(database_url: Option<String>, extra_env: &[(&str, &str)]) -> Harness {
+        let dir = tempfile::tempdir().unwrap();
+        let toml = format!(
+            "home = {:?}\ndata_owner_department = \"{OWNER_DEPT}\"\ndata_owner_region = \"{OWNER_REGION}\"\ncookie_secure = false\nmax_requests_per_second = 100000\nmax_concurrent_requests = 1000\nlogin_attempts_per_minute = 1000\n",
+            dir.path().display().to_string()
+        );
+        let env = extra_env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()));
+        let config = ServerConfig::load(&toml, env).unwrap();
+        let home = tianping_service::Home::open(dir.path()).unwrap();
+        let store = tianping_service::open_store(&home, database_url.as_deref())
+            .await
+            .unwrap();
+        let clock = Arc::new(ManualClock::new(t0()));
+        let state = AppState::new(store, home, config, clock.clone());
+        Harness {
+            app: tianping_server::app(state.clone()),
+            state,
+            clock,
+            _dir: dir,
+        }
+    }
+
+    pub fn store(&self) -> &Arc<dyn Store> {
+        &self.state.store
+    }
+
+    pub async fn call(
+        &self,
+        method: Method,
+        uri: &str,
+        auth: &Auth,
+        body: Option<(&str, Vec<u8>)>,
+    ) -> Answer {
+        let mut req = Request::builder().method(method).uri(uri);
+        req = match auth {
+            Auth::None => req,
+            Auth::Bearer(t) => req.header("authorization", format!("Bearer {t}")),
+            Auth::Cookie(t) => req.header("cookie", format!("theme=dark; tianping_session={t}")),
+            Auth::ApiKey(k) => req.header("x-api-key", k),
+        };
+        let req = match body {
+            Some((ct, bytes)) => req.header("content-type", ct).body(Body::from(bytes)),
+            None => req.body(Body::empty()),
+        }
+        .unwrap();
+        let response = self.app.clone().oneshot(req).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec();
+        Answer {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn get(&self, uri: &str, auth: &Auth) -> Answer {
+        self.call(Method::GET, uri, auth, None).await
+    }
+
+    pub async fn post_json(&self, uri: &str, auth: &Auth, json: serde_json::Value) -> Answer {
+        self.call(
+            Method::POST,
+            uri,
+            auth,
+            Some(("application/json", json.to_string().into_bytes())),
+        )
+        .await
+    }
+
+    /// An account made in the store (its password is never used) with a fresh session.
+    pub async fn staff(
+        &self,
+        login: &str,
+        roles: &[Role],
+        dept: &str,
+        region: &str,
+    ) -> (String, String) {
+        let user_id = uuid::Uuid::new_v4().to_string();
+        let roles = tianping_auth::Roles::new(roles.iter().copied()).unwrap();
+        assert!(
+            self.store()
+                .create_account(&NewAccount {
+                    user_id: user_id.clone(),
+                    login: login.into(),
+                    display_name: login.into(),
+                    password_hash: fixture_hash().into(),
+                    totp_secret: "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ".into(),
+                    roles: roles.to_csv(),
+                    department: dept.into(),
+                    region: region.into(),
+                    created_at: stored(self.clock.now_utc()),
+                })
+                .await
+                .unwrap()
+        );
+        let token = self.session_for(&user_id).await;
+        (user_id, token)
+    }
+
+    /// A new session for an account, authenticated now.
+    pub async fn session_for(&self, user_id: &str) -> String {
+        let token = Token::new(TokenKind::Session, &random_bytes().unwrap());
+        let now = stored(self.clock.now_utc());
+        self.store()
+            .create_session(&SessionRecord {
+                token_hash: token.storage_hash(),
+                user_id: user_id.into(),
+                created_at: now.clone(),
+                last_seen: now.clone(),
+                authenticated_at: now,
+            })
+            .await
+            .unwrap();
+        token.reveal().to_string()
+    }
+
+    /// A platform API key made in the store.
+    pub async fn platform_key(&self, supplier: &str) -> String {
+        self.platform_key_with_id(supplier).await.0
+    }
+
+    /// The public id of a new platform API key.
+    pub async fn platform_key_id(&self, supplier: &str) -> String {
+        self.platform_key_with_id(supplier).await.1
+    }
+
+    async fn platform_key_with_id(&self, supplier: &str) -> (String, String) {
+        let token = Token::new(TokenKind::ApiKey, &random_bytes().unwrap());
+        let key_id = uuid::Uuid::new_v4().to_string();
+        self.store()
+            .create_api_key(&ApiKeyRecord {
+                key_hash: token.storage_hash(),
+                key_id: key_id.clone(),
+                supplier: supplier.into(),
+                label: "test".into(),
+                created_at: stored(self.clock.now_utc()),
+                created_by: "test".into(),
+                revoked: false,
+            })
+            .await
+            .unwrap();
+        (token.reveal().to_string(), key_id)
+    }
+
+    /// Findings about two platforms' merchants (one with a phone number in its evidence, which
+    /// must never reach a caller unmasked).
+    pub async fn findings(&self) -> Vec<String> {
+        let run = DetectionRun {
+            run_id: "run-1".into(),
+            as_of: "2026-03-02T00:00:00+08:00".into(),
+            started_at: "2026-03-02T02:00:00.000+08:00".into(),
+            detectors: "[]".into(),
+            params: "{}".into(),
+            params_sha256: "0".repeat(64),
+            data_sha256: "0".repeat(64),
+            findings: 2,
+            new_findings: 0,
+        };
+        let mut stored_findings = Vec::new();
+        let mut ids = Vec::new();
+        for (i, platform) in ["tmall", "jd"].into_iter().enumerate() {
+            let id = format!("f{i}{}", "0".repeat(30));
+            let body = serde_json::json!({
+                "finding_id": id,
+                "detector": "price_fraud",
+                "rule": "price_fraud.reference_price",
+                "detector_version": 1,
+                "severity": "high",
+                "score": 0.9,
+                "subject": {"kind": "merchant", "id": format!("m-{platform}"), "platform_id": platform},
+                "related": [],
+                "legal_basis": ["明码标价和禁止价格欺诈规定 第十六条"],
+                "summary": "商家虚构原价",
+                "evidence": {"contact": "客服电话 13812345678"},
+                "evidence_sha256": "0".repeat(64)
+            });
+            stored_findings.push(StoredFinding {
+                finding_id: id.clone(),
+                detector: "price_fraud".into(),
+                rule: "price_fraud.reference_price".into(),
+                severity: "high".into(),
+                subject_kind: "merchant".into(),
+                subject_platform: Some(platform.into()),
+                subject_id: format!("m-{platform}"),
+                body: body.to_string(),
+                evidence_sha256: "0".repeat(64),
+                leaf: tianping_store::NewLeaf::from_entry(
+                    format!("finding:{id}"),
+                    &tianping_evidence::Entry::Finding {
+                        finding_id: id.clone(),
+                        rule: "price_fraud.reference_price".into(),
+                        evidence_sha256: tianping_evidence::Hash([0; 32]),
+                        finding_sha256: tianping_evidence::HashAlg::Sha256
+                            .digest(body.to_string().as_bytes()),
+                        finding_sm3: tianping_evidence::HashAlg::Sm3
+                            .digest(body.to_string().as_bytes()),
+                    },
+                )
+                .unwrap(),
+            });
+            ids.push(id);
+        }
+        self.store()
+            .save_detection(&run, &stored_findings, &[], &[])
+            .await
+            .unwrap();
+        ids
+    }
+}
+
+/// `now` of the manual clock.
+pub trait NowUtc {
+    fn now_utc(&self) -> DateTime<Utc>;
+}
+
+impl NowUtc for ManualClock {
+    fn now_utc(&self) -> DateTime<Utc> {
+        use tianping_server::clock::Clock;
+        self.now()
+    }
+}
+
+/// An example delivery as a zip archive.
+pub fn example_zip(name: &str) -> Vec<u8> {
+    use std::io::Write;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/batches")
+        .join(name);
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        let mut entries: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            zip.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(&std::fs::read(&path).unwrap()).unwrap();
+        }
+        zip.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+/// Raw phone numbers (`1[3-9]` + 9 digits) and 18-digit ID numbers with a valid check
+/// character found in a text: digit runs tested with `tianping_domain`'s detectors, outside
+/// identifiers (words of ≥ 32 hex digits: hashes, UUIDs, tokens).
+pub fn personal_numbers(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    for word in text.split(|c: char| !is_word(c)) {
+        let bare = word
+            .strip_prefix("tps_")
+            .or_else(|| word.strip_prefix("tpk_"))
+            .unwrap_or(word);
+        let identifier = bare.chars().filter(char::is_ascii_hexdigit).count() >= 32
+            && bare.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
+        if identifier {
+            continue;
+        }
+        let bytes = word.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i].is_ascii_digit() {
+                let start = i;
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+                if i < bytes.len() && (bytes[i] == b'X' || bytes[i] == b'x') {
+                    i += 1;
+                }
+                let run = &word[start..i];
+                let mobile = run.len() == 11
+                    && run.starts_with('1')
+                    && tianping_domain::value::looks_like_phone_number(run);
+                let id = tianping_domain::value::id_number_checksum_ok(run);
+                if mobile || id {
+                    found.push(run.to_string());
+                }
+            } else {
+                i += 1;
+            }
+        }
+    }
+    found
+}
