@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use tianping_cases::case::{Action, Actor, Case, Role};
 use tianping_service::cases::{CaseServiceError, Desk};
-use tianping_service::evidence::{self, BundleItem, EvidenceKey};
+use tianping_service::evidence::{self, EvidenceKey};
 use tianping_service::{Home, clock};
 use tianping_store::Store;
 use tianping_store::cases::QueueFilter;
@@ -290,38 +290,18 @@ pub async fn export(
     let Some(alg) = tianping_evidence::HashAlg::from_name(alg) else {
         return usage(&format!("--alg {alg:?}: sha256 or sm3"));
     };
-    let Some(row) = store.case(case_id).await? else {
+    if store.case(case_id).await?.is_none() {
         eprintln!("错误 error: 没有线索或案件 no clue or case {case_id}");
         return Ok(ExitCode::from(1));
-    };
-    let mut items: Vec<BundleItem> = store
-        .evidence_by_reference(&format!("case:{case_id}"))
-        .await?
-        .into_iter()
-        .map(|l| BundleItem {
-            index: l.index,
-            content: None,
-        })
-        .collect();
-    let alert = store
-        .alerts(None)
-        .await?
-        .into_iter()
-        .find(|a| a.alert_id == row.alert_id);
-    let finding_ids: Vec<String> = alert
-        .map(|a| serde_json::from_str(&a.finding_ids))
-        .transpose()?
-        .unwrap_or_default();
-    let mut missing = Vec::new();
-    crate::evidence::finding_items(store, &finding_ids, &mut items, &mut missing).await?;
+    }
+    let (items, missing) = evidence::case_file_items(store, case_id).await?;
     if !missing.is_empty() {
         eprintln!(
             "注意 note: 不在存证日志中 not in the evidence log: {}",
             missing.join(", ")
         );
     }
-    items.sort_by_key(|i| i.index);
-    items.dedup_by_key(|i| i.index);
+    let events = store.case_events(case_id).await?.len();
     let key = EvidenceKey::load_or_create(home)?;
     let manifest = evidence::export(
         store,
@@ -336,10 +316,127 @@ pub async fn export(
     eprintln!(
         "已导出卷宗 exported case file: {} entries ({} events, {} findings) under head size {} to {}",
         manifest.entries.len(),
-        manifest.entries.len() - finding_ids.len().min(manifest.entries.len()),
-        finding_ids.len() - missing.len(),
+        events,
+        manifest.entries.len().saturating_sub(events),
         manifest.signed_head.tree_size,
         out.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+fn parse_key(hex_key: &str) -> Option<tianping_evidence::PublicKey> {
+    let bytes = hex::decode(hex_key).ok()?;
+    tianping_evidence::PublicKey::from_bytes(tianping_evidence::SigAlg::Ed25519, &bytes).ok()
+}
+
+fn transfer_outcome(
+    result: Result<Case, tianping_service::transfer::TransferError>,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    match result {
+        Ok(case) => outcome(Ok(case), json),
+        Err(e) if e.is_user_error() => {
+            eprintln!("拒绝 refused: {e}");
+            Ok(ExitCode::from(1))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `cases receive PACKAGE --key SENDER_KEY`: a transfer from another installation, verified
+/// against the sender's published key, logged at receipt, kept under `<home>/received/`, and
+/// opened as a clue here.
+#[allow(clippy::too_many_arguments)]
+pub async fn receive(
+    home: &Home,
+    store: &dyn Store,
+    package: &std::path::Path,
+    key: &str,
+    department: &str,
+    region: &str,
+    who: &Who,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let Some(key) = parse_key(key) else {
+        return usage("--key: the sender's 32-byte Ed25519 public key in hex");
+    };
+    let Some(role) = parse_role(&who.role) else {
+        return usage(&format!(
+            "--role {:?}: dispatcher, officer or approver",
+            who.role
+        ));
+    };
+    let at = match at_ms(who.at.as_deref()) {
+        Ok(t) => t,
+        Err(e) => return usage(&e),
+    };
+    let actor = Actor {
+        id: who.actor.clone(),
+        role,
+    };
+    let result = match tianping_service::transfer::read_package(package, &key) {
+        Ok(p) => {
+            tianping_service::transfer::receive_transfer(
+                &Desk::embedded()?,
+                store,
+                &p,
+                &home.root().join("received"),
+                &actor,
+                department,
+                region,
+                at,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    };
+    transfer_outcome(result, json)
+}
+
+/// `cases feedback CASE --from PACKAGE --key RECEIVER_KEY`: the receiver's case file, verified
+/// and logged, recorded as feedback on the transferred case.
+#[allow(clippy::too_many_arguments)]
+pub async fn feedback(
+    home: &Home,
+    store: &dyn Store,
+    case_id: &str,
+    package: &std::path::Path,
+    key: &str,
+    who: &Who,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let Some(key) = parse_key(key) else {
+        return usage("--key: the receiver's 32-byte Ed25519 public key in hex");
+    };
+    let Some(role) = parse_role(&who.role) else {
+        return usage(&format!(
+            "--role {:?}: dispatcher, officer or approver",
+            who.role
+        ));
+    };
+    let at = match at_ms(who.at.as_deref()) {
+        Ok(t) => t,
+        Err(e) => return usage(&e),
+    };
+    let actor = Actor {
+        id: who.actor.clone(),
+        role,
+    };
+    let result = match tianping_service::transfer::read_package(package, &key) {
+        Ok(p) => {
+            tianping_service::transfer::receive_feedback(
+                &Desk::embedded()?,
+                store,
+                case_id,
+                &p,
+                &home.root().join("received"),
+                &actor,
+                &who.reason,
+                at,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    };
+    transfer_outcome(result, json)
 }

@@ -140,7 +140,9 @@ pub async fn export(home: &Home, store: &dyn Store, args: &ExportArgs) -> anyhow
     };
     let mut items = Vec::new();
     let mut missing = Vec::new();
-    finding_items(store, &args.findings, &mut items, &mut missing).await?;
+    let (found, not_found) = evidence::finding_items(store, &args.findings).await?;
+    items.extend(found);
+    missing.extend(not_found.into_iter().map(|id| format!("finding {id}")));
     for (prefix, names) in [("batch", &args.batches), ("run", &args.runs)] {
         for name in names {
             let reference = format!("{prefix}:{name}");
@@ -202,35 +204,4 @@ pub async fn export(home: &Home, store: &dyn Store, args: &ExportArgs) -> anyhow
         args.out.display()
     );
     Ok(ExitCode::SUCCESS)
-}
-
-/// The latest leaf of each finding, with the finding's canonical JSON as its content; ids not in
-/// the log go to `missing`.
-pub async fn finding_items(
-    store: &dyn Store,
-    ids: &[String],
-    items: &mut Vec<BundleItem>,
-    missing: &mut Vec<String>,
-) -> anyhow::Result<()> {
-    if ids.is_empty() {
-        return Ok(());
-    }
-    let bodies = store.findings(&[]).await?;
-    for id in ids {
-        let leaves = store
-            .evidence_by_reference(&format!("finding:{id}"))
-            .await?;
-        let body = bodies.iter().find_map(|b| {
-            let v: serde_json::Value = serde_json::from_str(b).ok()?;
-            (v.get("finding_id")?.as_str()? == id).then_some(v)
-        });
-        match (leaves.last(), body) {
-            (Some(leaf), Some(body)) => items.push(BundleItem {
-                index: leaf.index,
-                content: Some(tianping_detect::finding::canonical_json(&body).into_bytes()),
-            }),
-            _ => missing.push(format!("finding {id}")),
-        }
-    }
-    Ok(())
 }

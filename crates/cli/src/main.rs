@@ -152,6 +152,36 @@ enum CasesCommand {
         #[command(flatten)]
         who: WhoArgs,
     },
+    /// Receive a transfer (移送) from another installation: the sender's case file, verified
+    /// against the sender's published key, logged, and opened as a clue here.
+    Receive {
+        /// The package (an evidence bundle directory).
+        package: PathBuf,
+        /// The sender's Ed25519 public key (hex), as it publishes it.
+        #[arg(long)]
+        key: String,
+        /// Department in charge here.
+        #[arg(long)]
+        department: String,
+        /// Region in charge here.
+        #[arg(long)]
+        region: String,
+        #[command(flatten)]
+        who: WhoArgs,
+    },
+    /// Record the receiver's case file as feedback on a transferred case.
+    Feedback {
+        /// The transferred case here.
+        case: String,
+        /// The receiver's package.
+        #[arg(long = "from")]
+        package: PathBuf,
+        /// The receiver's Ed25519 public key (hex).
+        #[arg(long)]
+        key: String,
+        #[command(flatten)]
+        who: WhoArgs,
+    },
     /// Open clues and cases, earliest deadline first.
     Queue {
         /// Only this department.
@@ -699,6 +729,42 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         include_finished: all,
                     };
                     cases::queue(store.as_ref(), &filter, cli.json).await
+                }
+                CasesCommand::Receive {
+                    package,
+                    key,
+                    department,
+                    region,
+                    who: w,
+                } => {
+                    cases::receive(
+                        &home,
+                        store.as_ref(),
+                        &package,
+                        &key,
+                        &department,
+                        &region,
+                        &who(w),
+                        cli.json,
+                    )
+                    .await
+                }
+                CasesCommand::Feedback {
+                    case,
+                    package,
+                    key,
+                    who: w,
+                } => {
+                    cases::feedback(
+                        &home,
+                        store.as_ref(),
+                        &case,
+                        &package,
+                        &key,
+                        &who(w),
+                        cli.json,
+                    )
+                    .await
                 }
                 CasesCommand::Show { case } => cases::show(store.as_ref(), &case, cli.json).await,
                 CasesCommand::Export { case, alg, out } => {

@@ -105,6 +105,16 @@ impl Desk {
         })
     }
 
+    /// The working-day calendar.
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
+    }
+
+    /// The deadline and disposal rules.
+    pub fn rules(&self) -> &Rules {
+        &self.rules
+    }
+
     fn ctx(&self) -> Ctx<'_> {
         Ctx {
             calendar: &self.calendar,

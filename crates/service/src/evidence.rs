@@ -543,3 +543,73 @@ async fn export_with(
         dir,
     )?)
 }
+
+/// The latest leaf of each finding, with the finding's canonical JSON (what its leaf's digests
+/// are over) as content; ids the log does not hold are returned apart.
+pub async fn finding_items(
+    store: &dyn Store,
+    ids: &[String],
+) -> Result<(Vec<BundleItem>, Vec<String>), EvidenceError> {
+    let mut items = Vec::new();
+    let mut missing = Vec::new();
+    if ids.is_empty() {
+        return Ok((items, missing));
+    }
+    let mut bodies = BTreeMap::new();
+    for body in store.findings(&[]).await? {
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&body)
+            && let Some(id) = v.get("finding_id").and_then(|i| i.as_str())
+        {
+            bodies.insert(id.to_string(), v);
+        }
+    }
+    for id in ids {
+        let leaves = store
+            .evidence_by_reference(&format!("finding:{id}"))
+            .await?;
+        match (leaves.last(), bodies.get(id)) {
+            (Some(leaf), Some(body)) => items.push(BundleItem {
+                index: leaf.index,
+                content: Some(tianping_detect::finding::canonical_json(body).into_bytes()),
+            }),
+            _ => missing.push(id.clone()),
+        }
+    }
+    Ok((items, missing))
+}
+
+/// A case file (卷宗): every event of the case and every finding of its alert (with content),
+/// in log order; finding ids the log does not hold are returned apart.
+pub async fn case_file_items(
+    store: &dyn Store,
+    case_id: &str,
+) -> Result<(Vec<BundleItem>, Vec<String>), EvidenceError> {
+    let row = store.case(case_id).await?.ok_or_else(|| {
+        EvidenceError::NotFound(format!("没有线索或案件 no clue or case {case_id}"))
+    })?;
+    let mut items: Vec<BundleItem> = store
+        .evidence_by_reference(&format!("case:{case_id}"))
+        .await?
+        .into_iter()
+        .map(|l| BundleItem {
+            index: l.index,
+            content: None,
+        })
+        .collect();
+    let finding_ids: Vec<String> = match store
+        .alerts(None)
+        .await?
+        .into_iter()
+        .find(|a| a.alert_id == row.alert_id)
+    {
+        Some(alert) => serde_json::from_str(&alert.finding_ids).map_err(|e| {
+            EvidenceError::NotFound(format!("alert {}: finding ids: {e}", alert.alert_id))
+        })?,
+        None => Vec::new(),
+    };
+    let (findings, missing) = finding_items(store, &finding_ids).await?;
+    items.extend(findings);
+    items.sort_by_key(|i| i.index);
+    items.dedup_by_key(|i| i.index);
+    Ok((items, missing))
+}

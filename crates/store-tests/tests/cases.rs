@@ -19,46 +19,7 @@ use tianping_store::cases::{
     AlertRow, CaseEventRow, CaseRow, ClueOutcome, QueueFilter, TransitionOutcome,
 };
 
-/// ms since the epoch of a Beijing wall-clock time.
-fn at(y: i32, m: u32, d: u32, h: u32) -> i64 {
-    chrono::FixedOffset::east_opt(8 * 3600)
-        .unwrap()
-        .with_ymd_and_hms(y, m, d, h, 0, 0)
-        .unwrap()
-        .timestamp_millis()
-}
-
-fn finding_json(
-    detector: &str,
-    rule: &str,
-    subject: Ref,
-    related: Vec<Ref>,
-    severity: Severity,
-    score: f64,
-) -> String {
-    let window = Window {
-        from: "2026-01-01T00:00:00+08:00".into(),
-        to: "2026-01-31T00:00:00+08:00".into(),
-    };
-    let rule = format!("{detector}.{rule}");
-    let evidence = json!({"observed": score});
-    let f = Finding {
-        finding_id: finding_id(detector, &rule, &subject, Some(&window)),
-        detector: detector.into(),
-        rule,
-        detector_version: 1,
-        severity,
-        score,
-        subject,
-        related,
-        window: Some(window),
-        legal_basis: vec!["反不正当竞争法 第九条".into()],
-        summary: "商户存在可疑行为".into(),
-        evidence_sha256: evidence_sha256(&evidence),
-        evidence,
-    };
-    serde_json::to_string(&f).unwrap()
-}
+use tianping_store_tests::{at, finding_json};
 
 // The rows are the service's (`tianping_service::cases`): the story stores what the desk stores.
 fn alert_row(a: &Alert, now_ms: i64) -> AlertRow {

@@ -1,7 +1,8 @@
 use crate::support::{examples, tianping};
 
-/// Findings → alerts → a clue → a case, with a refused action, a transfer as JSON, the queue,
-/// the history, and the case file verifying offline.
+/// Findings → alerts → a clue → a case, with a refused action, a transfer as JSON to another
+/// installation (its own home and key) that verifies, logs and opens the package, its case file
+/// coming back as feedback, the case closed, and the final case file verifying offline.
 #[test]
 fn alerts_clue_case_queue_history_and_case_file() {
     let home = tempfile::tempdir().unwrap();
@@ -133,6 +134,117 @@ fn alerts_clue_case_queue_history_and_case_file() {
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );
+    // The other region's installation receives it with the sender's published key.
+    let key_of = |home: &std::path::Path| {
+        let out = tianping(home, &["evidence", "head"]);
+        String::from_utf8_lossy(&out.stderr)
+            .split_whitespace()
+            .last()
+            .unwrap()
+            .to_string()
+    };
+    let key_a = key_of(h);
+    let other = tempfile::tempdir().unwrap();
+    let b = other.path();
+    let key_b = key_of(b);
+    let mut receive = vec![
+        "cases",
+        "receive",
+        bundle.to_str().unwrap(),
+        "--department",
+        "网监处",
+        "--region",
+        "330100",
+    ];
+    receive.extend(who("u-b-d1", "dispatcher", "2026-03-10T09:00:00+08:00"));
+    // The wrong key is refused, and nothing is opened.
+    let mut wrong = receive.clone();
+    wrong.extend(["--key", key_b.as_str()]);
+    assert_eq!(tianping(b, &wrong).status.code(), Some(1));
+    receive.extend(["--key", key_a.as_str()]);
+    let out = tianping(b, &receive);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = tianping(b, &["cases", "queue"]);
+    let queue_b = String::from_utf8(out.stdout).unwrap();
+    let case_b = queue_b.split('\t').next().unwrap().to_string();
+    assert!(queue_b.contains("网监处"), "{queue_b}");
+    let mut act_b = vec!["cases", "act", case_b.as_str(), "start_verification"];
+    act_b.extend(who("u-b-o1", "officer", "2026-03-10T10:00:00+08:00"));
+    assert_eq!(tianping(b, &act_b).status.code(), Some(0));
+    let reply = b.join("reply");
+    let out = tianping(
+        b,
+        &["cases", "export", &case_b, "--out", reply.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    // Back home: the reply is feedback; then the case can close.
+    assert_eq!(
+        act("close", "u-a1", "approver", "2026-03-11T09:00:00+08:00")
+            .status
+            .code(),
+        Some(1),
+        "a transferred case closes only after feedback"
+    );
+    let mut feedback = vec![
+        "cases",
+        "feedback",
+        case.as_str(),
+        "--from",
+        reply.to_str().unwrap(),
+        "--key",
+        key_b.as_str(),
+    ];
+    feedback.extend(who("u-o1", "officer", "2026-03-11T10:00:00+08:00"));
+    let out = tianping(h, &feedback);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        act("close", "u-a1", "approver", "2026-03-11T11:00:00+08:00")
+            .status
+            .code(),
+        Some(0)
+    );
+    let bundle = h.join("case-file-closed");
+    let out = tianping(
+        h,
+        &["cases", "export", &case, "--out", bundle.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let out = tianping(
+        h,
+        &[
+            "evidence",
+            "verify",
+            bundle.to_str().unwrap(),
+            "--key",
+            &key_a,
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // Both logs hold everything, and both check.
+    for home in [h, b] {
+        let out = tianping(home, &["evidence", "check"]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
     let manifest: serde_json::Value =
         serde_json::from_slice(&std::fs::read(bundle.join("manifest.json")).unwrap()).unwrap();
     let kinds: Vec<&str> = manifest["entries"]
@@ -141,6 +253,7 @@ fn alerts_clue_case_queue_history_and_case_file() {
         .iter()
         .map(|e| e["entry"]["kind"].as_str().unwrap())
         .collect();
-    assert_eq!(kinds.iter().filter(|k| **k == "case_record").count(), 4);
+    // open, start_verification, file, transfer, record_feedback, close.
+    assert_eq!(kinds.iter().filter(|k| **k == "case_record").count(), 6);
     assert!(kinds.contains(&"finding"), "{kinds:?}");
 }

@@ -1,0 +1,406 @@
+//! Two installations, one on each backend (SQLite always; the receiver on PostgreSQL when
+//! `TIANPING_TEST_PG_URL` is set, required under CI): finding → alert → clue → case → transfer
+//! (移送) as a signed package → the receiver verifies, logs and opens it → its case file comes back
+//! as feedback → the sender closes the case; every step in each log, both logs checking, and the
+//! final case file verifying offline. A package signed by someone else, or edited, is refused.
+
+use std::sync::Arc;
+
+use tianping_cases::case::{Action, Actor, Role};
+use tianping_detect::{Ref, RefKind, Severity};
+use tianping_evidence::{Entry, HashAlg, SigningKey, VerifyOptions};
+use tianping_service::cases::Desk;
+use tianping_service::evidence::{self, EvidenceKey};
+use tianping_service::transfer::{self, TransferError};
+use tianping_store::{DetectionRun, NewLeaf, Store, StoredFinding};
+use tianping_store_tests::{at, finding_json};
+
+fn actor(id: &str, role: Role) -> Actor {
+    Actor {
+        id: id.into(),
+        role,
+    }
+}
+
+/// Stores findings as a detection run does, each with its evidence-log leaf.
+async fn store_findings(store: &dyn Store, bodies: &[String]) {
+    let mut stored = Vec::new();
+    for body in bodies {
+        let value: serde_json::Value = serde_json::from_str(body).unwrap();
+        let canonical = tianping_detect::finding::canonical_json(&value);
+        let id = value["finding_id"].as_str().unwrap().to_string();
+        let evidence_sha256 = value["evidence_sha256"].as_str().unwrap().to_string();
+        let entry = Entry::Finding {
+            finding_id: id.clone(),
+            rule: value["rule"].as_str().unwrap().into(),
+            evidence_sha256: tianping_evidence::Hash::from_hex(&evidence_sha256).unwrap(),
+            finding_sha256: HashAlg::Sha256.digest(canonical.as_bytes()),
+            finding_sm3: HashAlg::Sm3.digest(canonical.as_bytes()),
+        };
+        stored.push(StoredFinding {
+            finding_id: id.clone(),
+            detector: value["detector"].as_str().unwrap().into(),
+            rule: value["rule"].as_str().unwrap().into(),
+            severity: value["severity"].as_str().unwrap().into(),
+            subject_kind: value["subject"]["kind"].as_str().unwrap().into(),
+            subject_platform: value["subject"]["platform_id"].as_str().map(String::from),
+            subject_id: value["subject"]["id"].as_str().unwrap().into(),
+            body: body.clone(),
+            evidence_sha256,
+            leaf: NewLeaf::from_entry(format!("finding:{id}"), &entry).unwrap(),
+        });
+    }
+    let run = DetectionRun {
+        run_id: "run-1".into(),
+        as_of: "2026-02-13T00:00:00+08:00".into(),
+        started_at: "2026-02-13T01:00:00+08:00".into(),
+        detectors: "[]".into(),
+        params: "{}".into(),
+        params_sha256: "0".repeat(64),
+        data_sha256: "0".repeat(64),
+        findings: stored.len() as u64,
+        new_findings: 0,
+    };
+    store.save_detection(&run, &stored, &[], &[]).await.unwrap();
+}
+
+async fn two_installations(sender: Arc<dyn Store>, receiver: Arc<dyn Store>) {
+    let label = format!("{} → {}", sender.backend(), receiver.backend());
+    let desk = Desk::embedded().unwrap();
+    let key_a = EvidenceKey::from_key(SigningKey::from_seed(&[1; 32]));
+    let key_b = EvidenceKey::from_key(SigningKey::from_seed(&[2; 32]));
+    let dir = tempfile::tempdir().unwrap();
+
+    // The sender: findings → alerts → a clue.
+    let m1 = Ref {
+        kind: RefKind::Merchant,
+        id: "M1".into(),
+        platform_id: Some("tmall".into()),
+        uscc: None,
+    };
+    store_findings(
+        sender.as_ref(),
+        &[finding_json(
+            "fake_orders",
+            "ring",
+            m1,
+            vec![],
+            Severity::High,
+            0.8,
+        )],
+    )
+    .await;
+    let t0 = at(2026, 2, 13, 10);
+    let refresh = desk
+        .refresh_alerts(
+            sender.as_ref(),
+            chrono::NaiveDate::from_ymd_opt(2026, 2, 13).unwrap(),
+            t0,
+        )
+        .await
+        .unwrap();
+    assert!(refresh.refused.is_empty(), "{label}: {:?}", refresh.refused);
+    let alert = sender
+        .alerts(None)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|a| a.tier == "clue")
+        .unwrap();
+    let case = desk
+        .open_clue(
+            sender.as_ref(),
+            &alert.alert_id,
+            &actor("a-dispatch", Role::Dispatcher),
+            "网监处",
+            "330106",
+            "严重预警：刷单炒信",
+            t0,
+        )
+        .await
+        .unwrap();
+    let id = case.case_id.clone();
+    let officer = actor("a-officer", Role::Officer);
+    let head = actor("a-head", Role::Approver);
+    for (who, action, reason, t) in [
+        (
+            &officer,
+            Action::StartVerification,
+            "开始核查",
+            at(2026, 2, 13, 11),
+        ),
+        (&head, Action::File, "符合立案条件", at(2026, 2, 24, 10)),
+        (
+            &head,
+            Action::Transfer {
+                to_department: "网监处".into(),
+                to_region: "310000".into(),
+            },
+            "当事人住所地在上海，移送管辖",
+            at(2026, 2, 25, 10),
+        ),
+    ] {
+        desk.act(sender.as_ref(), &id, who, action, reason, t)
+            .await
+            .unwrap();
+    }
+
+    // The package: the case file under a fresh head.
+    let (items, missing) = evidence::case_file_items(sender.as_ref(), &id)
+        .await
+        .unwrap();
+    assert!(missing.is_empty(), "{label}: {missing:?}");
+    let package_dir = dir.path().join("to-shanghai");
+    evidence::export(
+        sender.as_ref(),
+        &key_a,
+        HashAlg::Sha256,
+        "移送",
+        &items,
+        at(2026, 2, 25, 11),
+        &package_dir,
+    )
+    .await
+    .unwrap();
+
+    // The receiver: the wrong key and an edited copy are refused; the real one is opened.
+    assert!(matches!(
+        transfer::read_package(&package_dir, &key_b.public_key()),
+        Err(TransferError::NotVerified(_))
+    ));
+    let edited = dir.path().join("edited");
+    copy_dir(&package_dir, &edited);
+    let content = std::fs::read_dir(edited.join("files"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let text = std::fs::read_to_string(&content)
+        .unwrap()
+        .replace("0.8", "0.9");
+    std::fs::write(&content, text).unwrap();
+    assert!(transfer::read_package(&edited, &key_a.public_key()).is_err());
+
+    let package = transfer::read_package(&package_dir, &key_a.public_key()).unwrap();
+    assert_eq!(package.case_id(), Some(id.as_str()));
+    assert_eq!(package.last_state(), Some("transferred"));
+    let before = receiver.evidence_size().await.unwrap();
+    let received = transfer::receive_transfer(
+        &desk,
+        receiver.as_ref(),
+        &package,
+        &dir.path().join("received-b"),
+        &actor("b-dispatch", Role::Dispatcher),
+        "网监处",
+        "310104",
+        at(2026, 2, 26, 9),
+    )
+    .await
+    .unwrap();
+    assert_eq!(received.state.as_str(), "assigned");
+    assert_eq!(received.region, "310104");
+    // Logged at receipt: the package's manifest, then the opening event.
+    let logged = receiver
+        .evidence_leaves(before, receiver.evidence_size().await.unwrap())
+        .await
+        .unwrap();
+    assert_eq!(
+        logged.iter().map(|l| l.kind.as_str()).collect::<Vec<_>>(),
+        ["file", "case_record"],
+        "{label}"
+    );
+    let b_id = received.case_id.clone();
+    desk.act(
+        receiver.as_ref(),
+        &b_id,
+        &actor("b-officer", Role::Officer),
+        Action::StartVerification,
+        "接收移送后核查",
+        at(2026, 2, 26, 10),
+    )
+    .await
+    .unwrap();
+    desk.act(
+        receiver.as_ref(),
+        &b_id,
+        &actor("b-head", Role::Approver),
+        Action::File,
+        "立案",
+        at(2026, 3, 2, 10),
+    )
+    .await
+    .unwrap();
+    let (b_items, _) = evidence::case_file_items(receiver.as_ref(), &b_id)
+        .await
+        .unwrap();
+    let reply_dir = dir.path().join("reply");
+    evidence::export(
+        receiver.as_ref(),
+        &key_b,
+        HashAlg::Sm3,
+        "反馈",
+        &b_items,
+        at(2026, 3, 2, 11),
+        &reply_dir,
+    )
+    .await
+    .unwrap();
+
+    // Back at the sender: a transferred case closes only after the feedback.
+    assert!(
+        desk.act(
+            sender.as_ref(),
+            &id,
+            &head,
+            Action::Close,
+            "结案",
+            at(2026, 3, 3, 9)
+        )
+        .await
+        .is_err()
+    );
+    let reply = transfer::read_package(&reply_dir, &key_b.public_key()).unwrap();
+    let with_feedback = transfer::receive_feedback(
+        &desk,
+        sender.as_ref(),
+        &id,
+        &reply,
+        &dir.path().join("received-a"),
+        &officer,
+        "收到上海反馈",
+        at(2026, 3, 3, 10),
+    )
+    .await
+    .unwrap();
+    assert!(with_feedback.feedback[0].contains(&b_id), "{label}");
+    assert!(with_feedback.feedback[0].contains("filed"), "{label}");
+    desk.act(
+        sender.as_ref(),
+        &id,
+        &head,
+        Action::Close,
+        "移送完成，对方已立案",
+        at(2026, 3, 3, 11),
+    )
+    .await
+    .unwrap();
+
+    // Every step is in the sender's log, and the final case file verifies offline.
+    let records = sender
+        .evidence_by_reference(&format!("case:{id}"))
+        .await
+        .unwrap();
+    let actions: Vec<String> = records
+        .iter()
+        .map(|l| match Entry::decode(&l.data).unwrap() {
+            Entry::CaseRecord { action, .. } => action,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "open",
+            "start_verification",
+            "file",
+            "transfer",
+            "record_feedback",
+            "close"
+        ]
+    );
+    let (items, _) = evidence::case_file_items(sender.as_ref(), &id)
+        .await
+        .unwrap();
+    let final_dir = dir.path().join("case-file");
+    evidence::export(
+        sender.as_ref(),
+        &key_a,
+        HashAlg::Sha256,
+        "卷宗",
+        &items,
+        at(2026, 3, 3, 12),
+        &final_dir,
+    )
+    .await
+    .unwrap();
+    let report = tianping_evidence::verify_bundle_with(
+        &final_dir,
+        &VerifyOptions {
+            trusted_key: Some(key_a.public_key()),
+            earlier_heads: vec![],
+        },
+    );
+    assert!(report.ok(), "{report}");
+    assert_eq!(report.entries_verified, 7, "six events and the finding");
+    for (store, key) in [(&sender, &key_a), (&receiver, &key_b)] {
+        let check = evidence::check(store.as_ref(), &key.public_key(), &[])
+            .await
+            .unwrap();
+        assert!(check.ok(), "{label}: {:?}", check.failures);
+    }
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to.join("files")).unwrap();
+    std::fs::copy(from.join("manifest.json"), to.join("manifest.json")).unwrap();
+    for f in std::fs::read_dir(from.join("files")).unwrap() {
+        let f = f.unwrap();
+        std::fs::copy(f.path(), to.join("files").join(f.file_name())).unwrap();
+    }
+}
+
+async fn sqlite(dir: &std::path::Path, name: &str) -> Arc<dyn Store> {
+    Arc::new(
+        tianping_store_sqlite::SqliteStore::open(&dir.join(name))
+            .await
+            .unwrap(),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn transfer_between_two_sqlite_installations() {
+    let dir = tempfile::tempdir().unwrap();
+    two_installations(
+        sqlite(dir.path(), "a.db").await,
+        sqlite(dir.path(), "b.db").await,
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn transfer_between_sqlite_and_postgres_installations() {
+    let Ok(url) = std::env::var("TIANPING_TEST_PG_URL") else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must set TIANPING_TEST_PG_URL: the PostgreSQL transfer story may not be skipped"
+        );
+        return;
+    };
+    let admin = sqlx::PgPool::connect(&url).await.unwrap();
+    let name = format!("tianping_test_{}", uuid::Uuid::new_v4().simple());
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&admin)
+        .await
+        .unwrap();
+    let base = url.rsplit_once('/').map_or(url.as_str(), |(b, _)| b);
+    let pg: Arc<dyn Store> = Arc::new(
+        tianping_store_postgres::PostgresStore::open(&format!("{base}/{name}"))
+            .await
+            .unwrap(),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    // Sender on SQLite, receiver on PostgreSQL; and the other way round.
+    two_installations(sqlite(dir.path(), "a.db").await, pg.clone()).await;
+    let admin2 = format!("tianping_test_{}", uuid::Uuid::new_v4().simple());
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {admin2}")))
+        .execute(&admin)
+        .await
+        .unwrap();
+    let pg2: Arc<dyn Store> = Arc::new(
+        tianping_store_postgres::PostgresStore::open(&format!("{base}/{admin2}"))
+            .await
+            .unwrap(),
+    );
+    two_installations(pg2, sqlite(dir.path(), "c.db").await).await;
+}
