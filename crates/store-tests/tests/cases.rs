@@ -5,15 +5,12 @@
 
 use std::sync::Arc;
 
-use chrono::TimeZone;
-use serde_json::json;
 use tianping_cases::Calendar;
 use tianping_cases::alert::{Alert, History, Tier, build_views, ref_key};
 use tianping_cases::case::{Action, Actor, Case, CaseEvent, Ctx, Role};
 use tianping_cases::finding::parse_finding;
 use tianping_cases::rules::Rules;
-use tianping_detect::finding::{evidence_sha256, finding_id};
-use tianping_detect::{Finding, Ref, RefKind, Severity, Window};
+use tianping_detect::{Finding, Ref, RefKind, Severity};
 use tianping_store::Store;
 use tianping_store::cases::{
     AlertRow, CaseEventRow, CaseRow, ClueOutcome, QueueFilter, TransitionOutcome,
