@@ -252,9 +252,15 @@ mod tests {
         let c = Columns::new(&batch);
         for row in 0..3 {
             let row_in = row < c.len();
-            let via = |v: Option<&str>| if row_in { v } else { None };
-            assert_eq!(c.text("s").get(row), via(c.str("s", row.min(1))));
-            assert_eq!(c.text("v").get(row), via(c.str("v", row.min(1))));
+            let via = |name: &str| {
+                if row_in {
+                    c.str(name, row.min(1))
+                } else {
+                    None
+                }
+            };
+            assert_eq!(c.text("s").get(row), via("s"));
+            assert_eq!(c.text("v").get(row), via("v"));
             assert_eq!(
                 c.int("i").get(row),
                 c.i64("i", row.min(1)).filter(|_| row_in)

@@ -17,6 +17,8 @@
 //! - `fake_time_limit` (第十九条第四项): "限时 / 仅限今日 / 最后一天"-style urgency while the same or a
 //!   lower price is still offered on at least `min_days_after` consecutive days right after the
 //!   claimed deadline (a promotion that ends and comes back next week is a real limit each time).
+//!   A bare "限时" ("限时8折", "限时折扣") with no deadline stated and no other urgency wording
+//!   names a kind of offer, not an end, and is not judged.
 //!   For `bait_price`, a time-limited offer seen before midnight and the full price after it is
 //!   the offer ending as announced, not bait.
 //!
@@ -204,6 +206,9 @@ const DAY_TERMS: &[&str] = &[
     "仅此一天",
     "今日特价",
 ];
+/// "限时" alone names a kind of offer (限时折扣, 限时8折) and claims no end that could be false:
+/// it is urgency only together with a deadline the label states or other urgency wording.
+const BARE_LIMIT: &str = "限时";
 /// Urgency wording with no stated end: taken as ending 24 hours after it was shown.
 const TIMER_TERMS: &[&str] = &[
     "限时",
@@ -724,7 +729,17 @@ impl PriceFraud {
                 .find(|t| label.contains(**t));
             let Some(term) = term else { continue };
             // A deadline the label states ("至11月11日", "仅限本周五至周日") wins over the term's.
-            let deadline = if let Some(d) = stated_deadline(label, o.at) {
+            let stated = stated_deadline(label, o.at);
+            // A bare "限时" (限时8折) with no stated deadline and no other urgency wording makes no
+            // claim about when the price ends: nothing for 第十九条第四项 to find false.
+            let other_urgency = DAY_TERMS
+                .iter()
+                .chain(TIMER_TERMS)
+                .any(|t| *t != BARE_LIMIT && label.contains(*t));
+            if stated.is_none() && !other_urgency {
+                continue;
+            }
+            let deadline = if let Some(d) = stated {
                 d
             } else if DAY_TERMS.contains(term) {
                 china_day_start(china_day(o.at) + 1)
@@ -879,7 +894,7 @@ impl Detector for PriceFraud {
     }
 
     fn version(&self) -> u32 {
-        1
+        2
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
