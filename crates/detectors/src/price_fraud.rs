@@ -409,6 +409,7 @@ fn percent(ratio: f64) -> String {
 }
 
 impl PriceFraud {
+    #[allow(clippy::too_many_arguments)]
     fn reference_price(
         &self,
         ctx: &DetectCtx,
