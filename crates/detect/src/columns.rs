@@ -4,7 +4,10 @@
 //! declared columns with the lake's types, and the conformance test checks every detector on
 //! empty input.
 
-use arrow::array::{Array, AsArray, RecordBatch};
+use arrow::array::{
+    Array, AsArray, GenericStringArray, Int64Array, RecordBatch, StringViewArray,
+    TimestampNanosecondArray,
+};
 use arrow::datatypes::{DataType, Int64Type, TimeUnit, TimestampNanosecondType};
 
 /// One batch's columns by name.
@@ -81,6 +84,37 @@ impl<'a> Columns<'a> {
         )
     }
 
+    /// A text column resolved once, for loops over every row: `get(row)` reads as [`Columns::str`].
+    pub fn text(&self, name: &str) -> TextColumn<'a> {
+        let Some(col) = self.column(name) else {
+            return TextColumn::Missing;
+        };
+        match col.data_type() {
+            DataType::Utf8 => TextColumn::Utf8(col.as_string::<i32>()),
+            DataType::LargeUtf8 => TextColumn::LargeUtf8(col.as_string::<i64>()),
+            DataType::Utf8View => TextColumn::View(col.as_string_view()),
+            _ => TextColumn::Missing,
+        }
+    }
+
+    /// An integer column resolved once: `get(row)` reads as [`Columns::i64`].
+    pub fn int(&self, name: &str) -> IntColumn<'a> {
+        IntColumn(
+            self.column(name)
+                .filter(|c| c.data_type() == &DataType::Int64)
+                .map(|c| c.as_primitive::<Int64Type>()),
+        )
+    }
+
+    /// A timestamp column resolved once: `get(row)` reads as [`Columns::time_ns`].
+    pub fn time(&self, name: &str) -> TimeColumn<'a> {
+        TimeColumn(
+            self.column(name)
+                .filter(|c| matches!(c.data_type(), DataType::Timestamp(TimeUnit::Nanosecond, _)))
+                .map(|c| c.as_primitive::<TimestampNanosecondType>()),
+        )
+    }
+
     /// A boolean.
     pub fn bool(&self, name: &str, row: usize) -> Option<bool> {
         let col = self.column(name)?;
@@ -88,6 +122,57 @@ impl<'a> Columns<'a> {
             return None;
         }
         Some(col.as_boolean().value(row))
+    }
+}
+
+/// A text column of one batch, its type resolved once (a missing or non-text column reads as null).
+#[derive(Clone, Copy)]
+pub enum TextColumn<'a> {
+    /// `Utf8`.
+    Utf8(&'a GenericStringArray<i32>),
+    /// `LargeUtf8`.
+    LargeUtf8(&'a GenericStringArray<i64>),
+    /// `Utf8View`.
+    View(&'a StringViewArray),
+    /// Absent or of another type.
+    Missing,
+}
+
+impl<'a> TextColumn<'a> {
+    /// The value at `row`, `None` when null (or `row` is out of range).
+    pub fn get(&self, row: usize) -> Option<&'a str> {
+        match *self {
+            TextColumn::Utf8(a) => (row < a.len() && a.is_valid(row)).then(|| a.value(row)),
+            TextColumn::LargeUtf8(a) => (row < a.len() && a.is_valid(row)).then(|| a.value(row)),
+            TextColumn::View(a) => (row < a.len() && a.is_valid(row)).then(|| a.value(row)),
+            TextColumn::Missing => None,
+        }
+    }
+}
+
+/// An `Int64` column of one batch (a missing or differently typed column reads as null).
+#[derive(Clone, Copy)]
+pub struct IntColumn<'a>(Option<&'a Int64Array>);
+
+impl IntColumn<'_> {
+    /// The value at `row`, `None` when null (or `row` is out of range).
+    pub fn get(&self, row: usize) -> Option<i64> {
+        self.0
+            .filter(|a| row < a.len() && a.is_valid(row))
+            .map(|a| a.value(row))
+    }
+}
+
+/// A nanosecond timestamp column of one batch (a missing or differently typed column reads as null).
+#[derive(Clone, Copy)]
+pub struct TimeColumn<'a>(Option<&'a TimestampNanosecondArray>);
+
+impl TimeColumn<'_> {
+    /// Nanoseconds since the epoch at `row`, `None` when null (or `row` is out of range).
+    pub fn get(&self, row: usize) -> Option<i64> {
+        self.0
+            .filter(|a| row < a.len() && a.is_valid(row))
+            .map(|a| a.value(row))
     }
 }
 
@@ -138,5 +223,61 @@ mod tests {
         );
         assert_eq!(yuan(35_900), "359.00");
         assert_eq!(yuan(5), "0.05");
+    }
+
+    #[test]
+    fn resolved_columns_read_as_the_row_accessors() {
+        use arrow::array::{ArrayRef, Int32Array, StringArray};
+        use std::sync::Arc;
+        let batch = RecordBatch::try_from_iter([
+            (
+                "s",
+                Arc::new(StringArray::from(vec![Some("a"), None])) as ArrayRef,
+            ),
+            (
+                "i",
+                Arc::new(Int64Array::from(vec![None, Some(7)])) as ArrayRef,
+            ),
+            (
+                "t",
+                Arc::new(TimestampNanosecondArray::from(vec![Some(5), None])) as ArrayRef,
+            ),
+            ("n", Arc::new(Int32Array::from(vec![1, 2])) as ArrayRef),
+            (
+                "v",
+                Arc::new(StringViewArray::from(vec![Some("a long view value"), None])) as ArrayRef,
+            ),
+        ])
+        .unwrap();
+        let c = Columns::new(&batch);
+        for row in 0..3 {
+            let row_in = row < c.len();
+            let via = |name: &str| {
+                if row_in {
+                    c.str(name, row.min(1))
+                } else {
+                    None
+                }
+            };
+            assert_eq!(c.text("s").get(row), via("s"));
+            assert_eq!(c.text("v").get(row), via("v"));
+            assert_eq!(
+                c.int("i").get(row),
+                c.i64("i", row.min(1)).filter(|_| row_in)
+            );
+            assert_eq!(
+                c.time("t").get(row),
+                c.time_ns("t", row.min(1)).filter(|_| row_in)
+            );
+            // Wrong type or missing: null, like the row accessors.
+            assert_eq!(c.text("n").get(row), None);
+            assert_eq!(c.int("n").get(row), None);
+            assert_eq!(c.int("s").get(row), None);
+            assert_eq!(c.time("missing").get(row), None);
+        }
+        assert_eq!(c.text("s").get(0), Some("a"));
+        assert_eq!(c.text("v").get(0), Some("a long view value"));
+        assert_eq!(c.int("i").get(1), Some(7));
+        assert_eq!(c.time("t").get(0), Some(5));
     }
 }

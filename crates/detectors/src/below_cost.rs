@@ -29,6 +29,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::json;
+
+use rustc_hash::FxHashMap;
+
+use crate::common::ByListing;
 use tianping_detect::columns::{Columns, china_day, china_day_start, china_time, yuan};
 use tianping_detect::{
     DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RefKind, RuleVersion,
@@ -167,35 +171,83 @@ static INPUTS: [Input; 5] = [
 /// The below_cost detector.
 pub struct BelowCost;
 
-type Key = (String, String);
+/// (platform, listing), or (platform, merchant): borrowed from the input batches.
+type Key<'a> = (&'a str, &'a str);
 
 #[derive(Debug, Clone, Default)]
-struct ListingInfo {
-    merchant: String,
-    title: String,
-    category: String,
-    class: String,
+struct ListingInfo<'a> {
+    merchant: &'a str,
+    title: &'a str,
+    category: &'a str,
+    class: &'a str,
     created: Option<i64>,
     delisted: Option<i64>,
 }
 
 #[derive(Debug, Clone)]
-struct Cost {
+struct Cost<'a> {
     from_day: i64,
     to_day: Option<i64>,
     fen: i64,
-    basis: String,
+    basis: &'a str,
 }
 
-/// (platform, listing) → day → (prices, GMV).
-type Daily = BTreeMap<Key, BTreeMap<i64, (Vec<i64>, i64)>>;
-
-fn median(values: &mut [i64]) -> i64 {
-    values.sort_unstable();
-    values[values.len() / 2]
+/// One order row that counts (not cancelled or refunded, every field the rules read present).
+struct OrderRow<'a> {
+    key: Key<'a>,
+    merchant: &'a str,
+    day: i64,
+    price: i64,
+    /// `paid_fen`, else the unit price.
+    paid: i64,
 }
 
-fn cost_on(costs: &[Cost], day: i64) -> Option<&Cost> {
+/// Calls `f` on every order row that counts, in input order. Rows of one listing usually come
+/// together, so callers look a listing up once per run of rows, not once per row.
+fn each_order<'a>(data: &'a InputData, mut f: impl FnMut(OrderRow<'a>)) {
+    for batch in data.batches("orders") {
+        let c = Columns::new(batch);
+        let (status, platform, listing, merchant, price, paid, ordered) = (
+            c.text("status"),
+            c.text("platform_id"),
+            c.text("listing_id"),
+            c.text("merchant_id"),
+            c.int("unit_price_fen"),
+            c.int("paid_fen"),
+            c.time("ordered_at"),
+        );
+        for row in 0..c.len() {
+            if matches!(status.get(row), Some("cancelled" | "refunded")) {
+                continue;
+            }
+            let (Some(p), Some(l), Some(m), Some(price), Some(at)) = (
+                platform.get(row),
+                listing.get(row),
+                merchant.get(row),
+                price.get(row),
+                ordered.get(row),
+            ) else {
+                continue;
+            };
+            f(OrderRow {
+                key: (p, l),
+                merchant: m,
+                day: china_day(at),
+                price,
+                paid: paid.get(row).unwrap_or(price),
+            });
+        }
+    }
+}
+
+/// The merchant of each listing's first order row (in input order), for listings whose own
+/// record names none.
+type MerchantOf<'a> = FxHashMap<Key<'a>, &'a str>;
+
+/// Below-cost days per listing: (day, median price, cost in force).
+type Below<'a> = BTreeMap<Key<'a>, Vec<(i64, i64, Cost<'a>)>>;
+
+fn cost_on<'c, 'a>(costs: &'c [Cost<'a>], day: i64) -> Option<&'c Cost<'a>> {
     // The latest record valid that day; audited beats declared when both start the same day.
     costs
         .iter()
@@ -204,12 +256,12 @@ fn cost_on(costs: &[Cost], day: i64) -> Option<&Cost> {
 }
 
 /// Shares, HHI and CR4 of a category's sellers by GMV, and the 第二十四条 presumption for one seller.
-fn market(category_gmv: &BTreeMap<Key, i64>, seller: &Key) -> serde_json::Value {
+fn market(category_gmv: &BTreeMap<Key<'_>, i64>, seller: &Key<'_>) -> serde_json::Value {
     let total: i64 = category_gmv.values().sum();
     if total <= 0 {
         return json!({"category_gmv_fen": 0});
     }
-    let mut shares: Vec<(f64, &Key)> = category_gmv
+    let mut shares: Vec<(f64, &Key<'_>)> = category_gmv
         .iter()
         .map(|(k, v)| (*v as f64 / total as f64, k))
         .collect();
@@ -264,42 +316,45 @@ impl Detector for BelowCost {
     }
 
     fn detect(&self, ctx: &DetectCtx, data: &InputData, sink: &mut FindingSink) {
-        let mut info: BTreeMap<Key, ListingInfo> = BTreeMap::new();
+        let mut info: BTreeMap<Key<'_>, ListingInfo<'_>> = BTreeMap::new();
         for batch in data.batches("listings") {
             let c = Columns::new(batch);
+            let (platform, listing, merchant, title, category, class, created, delisted) = (
+                c.text("platform_id"),
+                c.text("listing_id"),
+                c.text("merchant_id"),
+                c.text("title"),
+                c.text("category"),
+                c.text("product_class"),
+                c.time("created_at"),
+                c.time("delisted_at"),
+            );
             for row in 0..c.len() {
-                let (Some(p), Some(l), Some(m)) = (
-                    c.str("platform_id", row),
-                    c.str("listing_id", row),
-                    c.str("merchant_id", row),
-                ) else {
+                let (Some(p), Some(l), Some(m)) =
+                    (platform.get(row), listing.get(row), merchant.get(row))
+                else {
                     continue;
                 };
                 let candidate = ListingInfo {
-                    merchant: m.into(),
-                    title: c.str("title", row).unwrap_or("").into(),
-                    category: c
-                        .str("category", row)
+                    merchant: m,
+                    title: title.get(row).unwrap_or(""),
+                    category: category
+                        .get(row)
                         .unwrap_or("")
                         .split('/')
                         .next()
-                        .unwrap_or("")
-                        .into(),
-                    class: c.str("product_class", row).unwrap_or("").into(),
-                    created: c.time_ns("created_at", row),
-                    delisted: c.time_ns("delisted_at", row),
+                        .unwrap_or(""),
+                    class: class.get(row).unwrap_or(""),
+                    created: created.get(row),
+                    delisted: delisted.get(row),
                 };
-                let entry = info
-                    .entry((p.into(), l.into()))
-                    .or_insert_with(|| candidate.clone());
-                if (candidate.merchant.as_str(), candidate.title.as_str())
-                    < (entry.merchant.as_str(), entry.title.as_str())
-                {
+                let entry = info.entry((p, l)).or_insert_with(|| candidate.clone());
+                if (candidate.merchant, candidate.title) < (entry.merchant, entry.title) {
                     *entry = candidate;
                 }
             }
         }
-        let mut costs: BTreeMap<Key, Vec<Cost>> = BTreeMap::new();
+        let mut costs: BTreeMap<Key<'_>, Vec<Cost<'_>>> = BTreeMap::new();
         for batch in data.batches("costs") {
             let c = Columns::new(batch);
             for row in 0..c.len() {
@@ -314,61 +369,53 @@ impl Detector for BelowCost {
                 let Some(from_day) = date_days(&c, "valid_from", row) else {
                     continue;
                 };
-                costs.entry((p.into(), l.into())).or_default().push(Cost {
+                costs.entry((p, l)).or_default().push(Cost {
                     from_day,
                     to_day: date_days(&c, "valid_to", row),
                     fen,
-                    basis: c.str("basis", row).unwrap_or("declared").into(),
+                    basis: c.str("basis", row).unwrap_or("declared"),
                 });
             }
         }
-        let mut daily: Daily = BTreeMap::new();
-        let mut merchant_of: BTreeMap<Key, String> = BTreeMap::new();
-        for batch in data.batches("orders") {
-            let c = Columns::new(batch);
-            for row in 0..c.len() {
-                if matches!(c.str("status", row), Some("cancelled" | "refunded")) {
-                    continue;
+        // One pass over the orders: each listing's first merchant, and the prices of the few
+        // listings that have costs (only they can be below cost).
+        let mut merchant_of: MerchantOf<'_> = FxHashMap::default();
+        let mut priced: ByListing<'_, (i64, i64)> = ByListing::default();
+        let mut last: Option<(Key<'_>, bool)> = None;
+        each_order(data, |o| {
+            let has_cost = match last {
+                Some((k, has)) if k == o.key => has,
+                _ => {
+                    merchant_of.entry(o.key).or_insert(o.merchant);
+                    let has = costs.contains_key(&o.key);
+                    last = Some((o.key, has));
+                    has
                 }
-                let (Some(p), Some(l), Some(m), Some(price), Some(at)) = (
-                    c.str("platform_id", row),
-                    c.str("listing_id", row),
-                    c.str("merchant_id", row),
-                    c.i64("unit_price_fen", row),
-                    c.time_ns("ordered_at", row),
-                ) else {
-                    continue;
-                };
-                let key: Key = (p.into(), l.into());
-                merchant_of.entry(key.clone()).or_insert_with(|| m.into());
-                let day = daily
-                    .entry(key)
-                    .or_default()
-                    .entry(china_day(at))
-                    .or_default();
-                day.0.push(price);
-                day.1 += c.i64("paid_fen", row).unwrap_or(price);
+            };
+            if has_cost {
+                priced.push(o.key, (o.day, o.price));
             }
-        }
-        // Below-cost days per listing: (day, median price, cost).
-        let mut below: BTreeMap<Key, Vec<(i64, i64, Cost)>> = BTreeMap::new();
-        for (key, days) in &mut daily {
-            let Some(list) = costs.get(key) else { continue };
-            for (day, (prices, _)) in days.iter_mut() {
-                let Some(cost) = cost_on(list, *day) else {
+        });
+        let mut below: Below<'_> = BTreeMap::new();
+        for (key, mut rows) in priced.into_sorted() {
+            let Some(list) = costs.get(&key) else {
+                continue;
+            };
+            rows.sort_unstable();
+            for day_rows in rows.chunk_by(|a, b| a.0 == b.0) {
+                let day = day_rows[0].0;
+                let Some(cost) = cost_on(list, day) else {
                     continue;
                 };
-                let med = median(prices);
+                // The day's prices are sorted: the median is the middle one.
+                let med = day_rows[day_rows.len() / 2].1;
                 if med < cost.fen {
-                    below
-                        .entry(key.clone())
-                        .or_default()
-                        .push((*day, med, cost.clone()));
+                    below.entry(key).or_default().push((day, med, cost.clone()));
                 }
             }
         }
         if let Some(rule) = ctx.rule_in_force(&RULES, "below_cost.sustained") {
-            self.sustained(ctx, rule, &info, &daily, &below, &merchant_of, sink);
+            self.sustained(ctx, rule, data, &info, &merchant_of, &below, sink);
         }
         if let Some(rule) = ctx.rule_in_force(&RULES, "below_cost.platform_forced") {
             self.platform_forced(ctx, rule, data, &below, &merchant_of, sink);
@@ -382,19 +429,21 @@ fn date_days(c: &Columns<'_>, name: &str, row: usize) -> Option<i64> {
 
 impl BelowCost {
     #[allow(clippy::too_many_arguments)]
-    fn sustained(
+    fn sustained<'a>(
         &self,
         ctx: &DetectCtx,
         rule: &'static RuleVersion,
-        info: &BTreeMap<Key, ListingInfo>,
-        daily: &Daily,
-        below: &BTreeMap<Key, Vec<(i64, i64, Cost)>>,
-        merchant_of: &BTreeMap<Key, String>,
+        data: &'a InputData,
+        info: &BTreeMap<Key<'a>, ListingInfo<'a>>,
+        merchant_of: &MerchantOf<'a>,
+        below: &Below<'a>,
         sink: &mut FindingSink,
     ) {
         let min_days = ctx.param(rule, "min_days") as usize;
         let window = ctx.param(rule, "window_days") as i64;
         let launch_days = ctx.param(rule, "launch_days") as i64;
+        // The listings that become findings: their densest run of below-cost days.
+        let mut candidates = Vec::new();
         for (key, days) in below {
             // The densest window: the most below-cost days within `window` consecutive days.
             let mut best: Option<(usize, usize)> = None;
@@ -414,31 +463,96 @@ impl BelowCost {
             }
             let (first, last) = (run[0].0, run[run.len() - 1].0);
             let listing = info.get(key).cloned().unwrap_or_default();
-            let merchant = if listing.merchant.is_empty() {
-                merchant_of.get(key).cloned().unwrap_or_default()
-            } else {
-                listing.merchant.clone()
-            };
-            // Market: GMV by (platform, merchant) in the same category over the run's window.
-            let mut category_gmv: BTreeMap<Key, i64> = BTreeMap::new();
-            let mut platform_gmv: BTreeMap<String, i64> = BTreeMap::new();
-            for (k, per_day) in daily {
-                let cat = info.get(k).map_or("", |i| i.category.as_str());
-                if cat != listing.category {
-                    continue;
-                }
-                let m = info
-                    .get(k)
-                    .map(|i| i.merchant.clone())
-                    .filter(|m| !m.is_empty())
-                    .or_else(|| merchant_of.get(k).cloned())
-                    .unwrap_or_default();
-                for (_, (_, gmv)) in per_day.range(first - window..=last) {
-                    *category_gmv.entry((k.0.clone(), m.clone())).or_default() += gmv;
-                    *platform_gmv.entry(k.0.clone()).or_default() += gmv;
+            // 价格法 第十四条第二项 itself excepts lawful price cuts on fresh, seasonal and
+            // overstocked goods: fresh goods, and goods cleared (delisted within 7 days of the last
+            // below-cost day), are not a finding at all.
+            if listing.class == "fresh"
+                || listing.delisted.is_some_and(|d| china_day(d) <= last + 7)
+            {
+                continue;
+            }
+            candidates.push((key, run, first, last, listing));
+        }
+        // Market context: a second pass over the orders, keeping GMV per listing and day only
+        // for the categories (and days) some candidate needs.
+        let needed: BTreeMap<&str, (i64, i64)> =
+            candidates
+                .iter()
+                .fold(BTreeMap::new(), |mut acc, (_, _, first, last, listing)| {
+                    let span = acc
+                        .entry(listing.category)
+                        .or_insert((first - window, *last));
+                    *span = (span.0.min(first - window), span.1.max(*last));
+                    acc
+                });
+        // (category) → (platform, seller merchant) → day → GMV. A run of rows of one listing is
+        // summed apart and added to the map once, when the run ends.
+        type Target<'t> = Option<(&'t str, Key<'t>, (i64, i64))>;
+        let mut gmv: BTreeMap<&str, BTreeMap<Key<'_>, BTreeMap<i64, i64>>> = BTreeMap::new();
+        let mut pending: Vec<(i64, i64)> = Vec::new();
+        let mut flush = |target: Target<'a>, pending: &mut Vec<(i64, i64)>| {
+            if let Some((cat, seller, _)) = target
+                && !pending.is_empty()
+            {
+                let days = gmv.entry(cat).or_default().entry(seller).or_default();
+                for (day, paid) in pending.drain(..) {
+                    *days.entry(day).or_default() += paid;
                 }
             }
-            let seller = (key.0.clone(), merchant.clone());
+            pending.clear();
+        };
+        if !needed.is_empty() {
+            let mut last: Option<(Key<'_>, Target<'_>)> = None;
+            each_order(data, |o| {
+                let target = match last {
+                    Some((k, t)) if k == o.key => t,
+                    _ => {
+                        if let Some((_, t)) = last {
+                            flush(t, &mut pending);
+                        }
+                        let listing = info.get(&o.key);
+                        let cat = listing.map_or("", |i| i.category);
+                        // The seller: the listing's merchant, else that of its first order.
+                        let seller = listing
+                            .map(|i| i.merchant)
+                            .filter(|m| !m.is_empty())
+                            .or_else(|| merchant_of.get(&o.key).copied())
+                            .unwrap_or_default();
+                        let t = needed.get(cat).map(|span| (cat, (o.key.0, seller), *span));
+                        last = Some((o.key, t));
+                        t
+                    }
+                };
+                if let Some((_, _, (from, to))) = target
+                    && (from..=to).contains(&o.day)
+                {
+                    pending.push((o.day, o.paid));
+                }
+            });
+            if let Some((_, t)) = last {
+                flush(t, &mut pending);
+            }
+        }
+        for (key, run, first, last, listing) in candidates {
+            let merchant = if listing.merchant.is_empty() {
+                merchant_of.get(key).copied().unwrap_or_default()
+            } else {
+                listing.merchant
+            };
+            // Market: GMV by (platform, merchant) in the same category over the run's window.
+            let mut category_gmv: BTreeMap<Key<'_>, i64> = BTreeMap::new();
+            let mut platform_gmv: BTreeMap<&str, i64> = BTreeMap::new();
+            for (seller, per_day) in gmv.get(listing.category).into_iter().flatten() {
+                // A seller counts when it sold on at least one day of the window.
+                let mut in_window = per_day.range(first - window..=last).peekable();
+                if in_window.peek().is_none() {
+                    continue;
+                }
+                let g: i64 = in_window.map(|(_, g)| g).sum();
+                *category_gmv.entry(*seller).or_default() += g;
+                *platform_gmv.entry(seller.0).or_default() += g;
+            }
+            let seller = (key.0, merchant);
             let mut context = market(&category_gmv, &seller);
             let platform_total: i64 = platform_gmv.values().sum();
             if let Some(obj) = context.as_object_mut() {
@@ -446,7 +560,7 @@ impl BelowCost {
                 obj.insert(
                     "platform_share".into(),
                     json!(
-                        (platform_gmv.get(&key.0).copied().unwrap_or(0) as f64
+                        (platform_gmv.get(key.0).copied().unwrap_or(0) as f64
                             / platform_total.max(1) as f64
                             * 1e4)
                             .round()
@@ -465,14 +579,6 @@ impl BelowCost {
                     launch_days
                 ));
             }
-            // 价格法 第十四条第二项 itself excepts lawful price cuts on fresh, seasonal and
-            // overstocked goods: fresh goods, and goods cleared (delisted within 7 days of the last
-            // below-cost day), are not a finding at all.
-            if listing.class == "fresh"
-                || listing.delisted.is_some_and(|d| china_day(d) <= last + 7)
-            {
-                continue;
-            }
             let presumption = context["dominance_presumption"].is_string();
             let audited = run.iter().all(|d| d.2.basis == "audited");
             let severity = match (presumption, justifications.is_empty()) {
@@ -484,17 +590,17 @@ impl BelowCost {
                 .iter()
                 .map(|d| (d.2.fen - d.1) as f64 / d.2.fen.max(1) as f64)
                 .fold(0.0, f64::max);
-            let name = crate::common::listing_name(&key.1, &listing.title);
+            let name = crate::common::listing_name(key.1, listing.title);
             let related = if merchant.is_empty() {
                 vec![]
             } else {
-                vec![Ref::merchant(&key.0, &merchant)]
+                vec![Ref::merchant(key.0, merchant)]
             };
             sink.push(Draft {
                 rule,
                 severity,
                 score: (run.len() as f64 / window as f64).min(1.0) * 0.5 + worst.min(1.0) * 0.5,
-                subject: Ref::listing(&key.0, &key.1),
+                subject: Ref::listing(key.0, key.1),
                 related,
                 window: Some(Window { from: china_time(china_day_start(first)), to: china_time(china_day_start(last + 1)) }),
                 summary: format!(
@@ -529,13 +635,13 @@ impl BelowCost {
         ctx: &DetectCtx,
         rule: &'static RuleVersion,
         data: &InputData,
-        below: &BTreeMap<Key, Vec<(i64, i64, Cost)>>,
-        merchant_of: &BTreeMap<Key, String>,
+        below: &Below<'_>,
+        merchant_of: &MerchantOf<'_>,
         sink: &mut FindingSink,
     ) {
         let min_merchants = ctx.param(rule, "min_merchants") as usize;
         let min_share = ctx.param(rule, "min_share");
-        let mut participants: BTreeMap<Key, BTreeSet<String>> = BTreeMap::new();
+        let mut participants: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
         for batch in data.batches("campaign_participants") {
             let c = Columns::new(batch);
             for row in 0..c.len() {
@@ -555,10 +661,10 @@ impl BelowCost {
         let mut merchant_days: BTreeMap<(String, String), BTreeSet<i64>> = BTreeMap::new();
         let mut with_costs: BTreeSet<(String, String)> = BTreeSet::new();
         for (key, merchant) in merchant_of {
-            with_costs.insert((key.0.clone(), merchant.clone()));
+            with_costs.insert((key.0.to_string(), merchant.to_string()));
             if let Some(days) = below.get(key) {
                 merchant_days
-                    .entry((key.0.clone(), merchant.clone()))
+                    .entry((key.0.to_string(), merchant.to_string()))
                     .or_default()
                     .extend(days.iter().map(|d| d.0));
             }

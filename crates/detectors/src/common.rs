@@ -2,8 +2,58 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
 use tianping_detect::InputData;
 use tianping_detect::columns::Columns;
+
+/// A listing as the data names it: (platform, listing), borrowed from the input batches.
+pub type ListingKey<'a> = (&'a str, &'a str);
+
+/// Rows grouped by listing without an owned string per row: a hash index from the borrowed key
+/// to its group (the last key is remembered, as rows of one listing often come together). Within
+/// a group, items keep the order they were pushed in; [`ByListing::into_sorted`] orders the groups
+/// by key, so what a detector does with them never depends on the hash.
+pub struct ByListing<'a, T> {
+    index: FxHashMap<ListingKey<'a>, usize>,
+    groups: Vec<(ListingKey<'a>, Vec<T>)>,
+    last: Option<(ListingKey<'a>, usize)>,
+}
+
+impl<T> Default for ByListing<'_, T> {
+    fn default() -> Self {
+        ByListing {
+            index: FxHashMap::default(),
+            groups: Vec::new(),
+            last: None,
+        }
+    }
+}
+
+impl<'a, T> ByListing<'a, T> {
+    /// Appends `item` to the group of `key`.
+    pub fn push(&mut self, key: ListingKey<'a>, item: T) {
+        let at = match self.last {
+            Some((k, i)) if k == key => i,
+            _ => {
+                let next = self.groups.len();
+                let i = *self.index.entry(key).or_insert(next);
+                if i == next {
+                    self.groups.push((key, Vec::new()));
+                }
+                self.last = Some((key, i));
+                i
+            }
+        };
+        self.groups[at].1.push(item);
+    }
+
+    /// The groups, sorted by key.
+    pub fn into_sorted(self) -> Vec<(ListingKey<'a>, Vec<T>)> {
+        let mut groups = self.groups;
+        groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        groups
+    }
+}
 
 /// (platform, listing) → (merchant, title) from the `listings` input. Several deliveries may carry
 /// the same listing: the smallest pair is kept, so the result does not depend on row order.
@@ -11,13 +61,17 @@ pub fn listing_titles(data: &InputData) -> BTreeMap<(&str, &str), (&str, &str)> 
     let mut out = BTreeMap::new();
     for batch in data.batches("listings") {
         let c = Columns::new(batch);
+        let (platform, listing, merchant, title) = (
+            c.text("platform_id"),
+            c.text("listing_id"),
+            c.text("merchant_id"),
+            c.text("title"),
+        );
         for row in 0..c.len() {
-            if let (Some(p), Some(l), Some(m)) = (
-                c.str("platform_id", row),
-                c.str("listing_id", row),
-                c.str("merchant_id", row),
-            ) {
-                let value = (m, c.str("title", row).unwrap_or(""));
+            if let (Some(p), Some(l), Some(m)) =
+                (platform.get(row), listing.get(row), merchant.get(row))
+            {
+                let value = (m, title.get(row).unwrap_or(""));
                 let entry = out.entry((p, l)).or_insert(value);
                 if value < *entry {
                     *entry = value;
@@ -69,7 +123,26 @@ pub fn round4(x: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::binomial_upper_tail;
+    use super::{ByListing, binomial_upper_tail};
+
+    #[test]
+    fn groups_by_listing_in_key_order_keeping_row_order() {
+        let mut g: ByListing<'_, u32> = ByListing::default();
+        for (i, key) in [("p", "b"), ("p", "a"), ("p", "b"), ("o", "z"), ("p", "a")]
+            .into_iter()
+            .enumerate()
+        {
+            g.push(key, i as u32);
+        }
+        assert_eq!(
+            g.into_sorted(),
+            vec![
+                (("o", "z"), vec![3]),
+                (("p", "a"), vec![1, 4]),
+                (("p", "b"), vec![0, 2]),
+            ]
+        );
+    }
 
     #[test]
     fn binomial_tail_matches_hand_values() {

@@ -39,6 +39,8 @@ use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 
 use serde_json::json;
+
+use crate::common::ByListing;
 use tianping_detect::columns::{Columns, china_time, yuan};
 use tianping_detect::{
     DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RuleVersion,
@@ -176,16 +178,26 @@ fn seed_of(parts: &[&str]) -> u64 {
     h.finish()
 }
 
-/// Cells with both groups: each cell's prices and labels.
+/// Cells with both groups: each cell's prices and labels, and each cell's mean price (which no
+/// relabelling changes, so it is computed once).
 struct Cells {
     cells: Vec<(Vec<f64>, Vec<bool>)>,
+    means: Vec<f64>,
 }
 
 impl Cells {
+    fn new(cells: Vec<(Vec<f64>, Vec<bool>)>) -> Cells {
+        let means = cells
+            .iter()
+            .map(|(prices, _)| prices.iter().sum::<f64>() / prices.len() as f64)
+            .collect();
+        Cells { cells, means }
+    }
+
     /// Weighted mean over cells of (mean(loyal) − mean(other)) / mean(cell).
     fn statistic(&self, labels: Option<&[Vec<bool>]>) -> f64 {
         let (mut num, mut den) = (0.0, 0.0);
-        for (i, (prices, own)) in self.cells.iter().enumerate() {
+        for (i, ((prices, own), mean)) in self.cells.iter().zip(&self.means).enumerate() {
             let labels = labels.map_or(own.as_slice(), |l| l[i].as_slice());
             let (mut sa, mut na, mut sb, mut nb) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
             for (p, l) in prices.iter().zip(labels) {
@@ -200,7 +212,6 @@ impl Cells {
             if na == 0.0 || nb == 0.0 {
                 continue;
             }
-            let mean = prices.iter().sum::<f64>() / prices.len() as f64;
             let weight = na.min(nb);
             num += weight * (sa / na - sb / nb) / mean;
             den += weight;
@@ -218,18 +229,17 @@ impl Cells {
         (a, b)
     }
 
-    fn permuted(&self, rng: &mut Rng) -> Vec<Vec<bool>> {
-        self.cells
-            .iter()
-            .map(|(_, labels)| {
-                let mut l = labels.clone();
-                for i in (1..l.len()).rev() {
-                    let j = rng.below(i + 1);
-                    l.swap(i, j);
-                }
-                l
-            })
-            .collect()
+    /// Fills `into` (one buffer per cell, reused across permutations) with a fresh within-cell
+    /// shuffle of the observed labels.
+    fn permute_into(&self, rng: &mut Rng, into: &mut [Vec<bool>]) {
+        for ((_, labels), l) in self.cells.iter().zip(into.iter_mut()) {
+            l.clear();
+            l.extend_from_slice(labels);
+            for i in (1..l.len()).rev() {
+                let j = rng.below(i + 1);
+                l.swap(i, j);
+            }
+        }
     }
 
     fn resampled(&self, rng: &mut Rng) -> Cells {
@@ -247,7 +257,7 @@ impl Cells {
                 (p, l)
             })
             .collect();
-        Cells { cells }
+        Cells::new(cells)
     }
 }
 
@@ -259,12 +269,12 @@ fn build_cells(obs: &[Obs<'_>], label: impl Fn(&Obs<'_>) -> bool) -> Cells {
         entry.0.push(o.price);
         entry.1.push(label(o));
     }
-    Cells {
-        cells: by_cell
+    Cells::new(
+        by_cell
             .into_values()
             .filter(|(_, l)| l.iter().any(|x| *x) && l.iter().any(|x| !*x))
             .collect(),
-    }
+    )
 }
 
 struct Tested {
@@ -310,30 +320,43 @@ impl Detector for PriceDiscrimination {
         let min_gap = ctx.param(rule, "min_gap_ratio");
         let min_probe_pairs = ctx.param(rule, "min_probe_pairs");
 
-        let mut by_listing: BTreeMap<(&str, &str), Vec<Obs<'_>>> = BTreeMap::new();
+        let mut by_listing: ByListing<'_, Obs<'_>> = ByListing::default();
         for batch in data.batches("price_observations") {
             let c = Columns::new(batch);
+            let (promo_kind, platform, listing, observed, viewer_pid) = (
+                c.text("promo_kind"),
+                c.text("platform_id"),
+                c.text("listing_id"),
+                c.time("observed_at"),
+                c.text("viewer_pid"),
+            );
+            let (payable, displayed, viewer_segment, viewer_orders, device_col, adcode, source) = (
+                c.int("payable_price_fen"),
+                c.int("displayed_price_fen"),
+                c.text("viewer_segment"),
+                c.int("viewer_orders_90d"),
+                c.text("device"),
+                c.text("viewer_adcode"),
+                c.text("source"),
+            );
             for row in 0..c.len() {
-                let promo = c.str("promo_kind", row).unwrap_or("none");
+                let promo = promo_kind.get(row).unwrap_or("none");
                 if promo == "new_user" || promo == "random_draw" {
                     continue; // Lawful exemptions: not compared.
                 }
                 let (Some(platform), Some(listing), Some(at), Some(viewer)) = (
-                    c.str("platform_id", row),
-                    c.str("listing_id", row),
-                    c.time_ns("observed_at", row),
-                    c.str("viewer_pid", row),
+                    platform.get(row),
+                    listing.get(row),
+                    observed.get(row),
+                    viewer_pid.get(row),
                 ) else {
                     continue;
                 };
-                let Some(price) = c
-                    .i64("payable_price_fen", row)
-                    .or_else(|| c.i64("displayed_price_fen", row))
-                else {
+                let Some(price) = payable.get(row).or_else(|| displayed.get(row)) else {
                     continue;
                 };
-                let segment = c.str("viewer_segment", row).unwrap_or("unknown");
-                let orders = c.i64("viewer_orders_90d", row);
+                let segment = viewer_segment.get(row).unwrap_or("unknown");
+                let orders = viewer_orders.get(row);
                 // Transaction history decides when the platform gives it (a member tier is a
                 // trading condition a customer chose; history is not, 指南 第十七条); the segment
                 // label only when it does not.
@@ -341,31 +364,31 @@ impl Detector for PriceDiscrimination {
                     Some(n) => n as f64 >= loyal_min,
                     None => matches!(segment, "returning" | "member"),
                 };
-                let device = match c.str("device", row).unwrap_or("other") {
+                let device = match device_col.get(row).unwrap_or("other") {
                     "ios" | "android" | "mini_program" | "mobile_web" => "mobile",
                     "pc_web" => "pc",
                     _ => "other",
                 };
-                by_listing
-                    .entry((platform, listing))
-                    .or_default()
-                    .push(Obs {
+                by_listing.push(
+                    (platform, listing),
+                    Obs {
                         at,
                         cell: (
                             at.div_euclid(3_600_000_000_000),
-                            c.str("viewer_adcode", row).unwrap_or(""),
+                            adcode.get(row).unwrap_or(""),
                             device,
                         ),
                         price: price as f64,
                         loyal,
                         viewer,
-                        probe: c.str("source", row) == Some("regulator_probe"),
-                    });
+                        probe: source.get(row) == Some("regulator_probe"),
+                    },
+                );
             }
         }
 
         let mut tested: Vec<Tested> = Vec::new();
-        for ((platform, listing), mut obs) in by_listing {
+        for ((platform, listing), mut obs) in by_listing.into_sorted() {
             obs.sort_by(|a, b| {
                 (a.cell, a.viewer, a.at, a.loyal)
                     .cmp(&(b.cell, b.viewer, b.at, b.loyal))
@@ -407,8 +430,9 @@ impl Detector for PriceDiscrimination {
                 sign_test(probe_pairs.1, probe_pairs.0)
             } else {
                 let mut at_least = 0usize;
+                let mut labels: Vec<Vec<bool>> = vec![Vec::new(); cells.cells.len()];
                 for _ in 0..permutations {
-                    let labels = cells.permuted(&mut rng);
+                    cells.permute_into(&mut rng, &mut labels);
                     if cells.statistic(Some(&labels)) >= observed {
                         at_least += 1;
                     }

@@ -17,6 +17,8 @@
 //! - `fake_time_limit` (第十九条第四项): "限时 / 仅限今日 / 最后一天"-style urgency while the same or a
 //!   lower price is still offered on at least `min_days_after` consecutive days right after the
 //!   claimed deadline (a promotion that ends and comes back next week is a real limit each time).
+//!   A bare "限时" ("限时8折", "限时折扣") with no deadline stated and no other urgency wording
+//!   names a kind of offer, not an end, and is not judged.
 //!   For `bait_price`, a time-limited offer seen before midnight and the full price after it is
 //!   the offer ending as announced, not bait.
 //!
@@ -34,6 +36,8 @@
 use std::collections::BTreeMap;
 
 use serde_json::json;
+
+use crate::common::{ByListing, ListingKey};
 use tianping_detect::columns::{
     Columns, DAY_NS, MINUTE_NS, china_day, china_day_start, china_time, yuan,
 };
@@ -202,6 +206,9 @@ const DAY_TERMS: &[&str] = &[
     "仅此一天",
     "今日特价",
 ];
+/// "限时" alone names a kind of offer (限时折扣, 限时8折) and claims no end that could be false:
+/// it is urgency only together with a deadline the label states or other urgency wording.
+const BARE_LIMIT: &str = "限时";
 /// Urgency wording with no stated end: taken as ending 24 hours after it was shown.
 const TIMER_TERMS: &[&str] = &[
     "限时",
@@ -217,7 +224,6 @@ pub struct PriceFraud;
 
 #[derive(Debug, Clone)]
 struct Obs<'a> {
-    listing: (&'a str, &'a str),
     at: i64,
     page: &'a str,
     displayed: i64,
@@ -237,12 +243,28 @@ struct Sale<'a> {
     order_id: &'a str,
 }
 
-type ListingKey<'a> = (&'a str, &'a str);
-
-fn observations(data: &InputData) -> BTreeMap<ListingKey<'_>, Vec<Obs<'_>>> {
-    let mut out: BTreeMap<ListingKey<'_>, Vec<Obs<'_>>> = BTreeMap::new();
+/// Observations per listing, sorted by key; within a listing by time first (the rules below find
+/// time ranges by binary search).
+fn observations(data: &InputData) -> Vec<(ListingKey<'_>, Vec<Obs<'_>>)> {
+    let mut groups: ByListing<'_, Obs<'_>> = ByListing::default();
     for batch in data.batches("price_observations") {
         let c = Columns::new(batch);
+        let (platform, listing, observed, page, displayed, promo_kind) = (
+            c.text("platform_id"),
+            c.text("listing_id"),
+            c.time("observed_at"),
+            c.text("page"),
+            c.int("displayed_price_fen"),
+            c.text("promo_kind"),
+        );
+        let (reference, reference_kind, promo_label, payable, viewer, source) = (
+            c.int("reference_price_fen"),
+            c.text("reference_kind"),
+            c.text("promo_label"),
+            c.int("payable_price_fen"),
+            c.text("viewer_pid"),
+            c.text("source"),
+        );
         for row in 0..c.len() {
             let (
                 Some(platform),
@@ -252,32 +274,35 @@ fn observations(data: &InputData) -> BTreeMap<ListingKey<'_>, Vec<Obs<'_>>> {
                 Some(displayed),
                 Some(promo_kind),
             ) = (
-                c.str("platform_id", row),
-                c.str("listing_id", row),
-                c.time_ns("observed_at", row),
-                c.str("page", row),
-                c.i64("displayed_price_fen", row),
-                c.str("promo_kind", row),
+                platform.get(row),
+                listing.get(row),
+                observed.get(row),
+                page.get(row),
+                displayed.get(row),
+                promo_kind.get(row),
             )
             else {
                 continue;
             };
-            out.entry((platform, listing)).or_default().push(Obs {
-                listing: (platform, listing),
-                at,
-                page,
-                displayed,
-                reference: c.i64("reference_price_fen", row),
-                reference_kind: c.str("reference_kind", row),
-                promo_kind,
-                promo_label: c.str("promo_label", row),
-                payable: c.i64("payable_price_fen", row),
-                viewer: c.str("viewer_pid", row),
-                probe: c.str("source", row) == Some("regulator_probe"),
-            });
+            groups.push(
+                (platform, listing),
+                Obs {
+                    at,
+                    page,
+                    displayed,
+                    reference: reference.get(row),
+                    reference_kind: reference_kind.get(row),
+                    promo_kind,
+                    promo_label: promo_label.get(row),
+                    payable: payable.get(row),
+                    viewer: viewer.get(row),
+                    probe: source.get(row) == Some("regulator_probe"),
+                },
+            );
         }
     }
-    for list in out.values_mut() {
+    let mut out = groups.into_sorted();
+    for (_, list) in &mut out {
         list.sort_by(|a, b| {
             (
                 a.at,
@@ -302,34 +327,54 @@ fn observations(data: &InputData) -> BTreeMap<ListingKey<'_>, Vec<Obs<'_>>> {
     out
 }
 
+/// Transactions per listing, each list sorted by time (then price and order id).
 fn sales(data: &InputData) -> BTreeMap<ListingKey<'_>, Vec<Sale<'_>>> {
-    let mut out: BTreeMap<ListingKey<'_>, Vec<Sale<'_>>> = BTreeMap::new();
+    let mut groups: ByListing<'_, Sale<'_>> = ByListing::default();
     for batch in data.batches("orders") {
         let c = Columns::new(batch);
+        let (status, platform, listing, order_id, price, ordered) = (
+            c.text("status"),
+            c.text("platform_id"),
+            c.text("listing_id"),
+            c.text("order_id"),
+            c.int("unit_price_fen"),
+            c.time("ordered_at"),
+        );
         for row in 0..c.len() {
-            if c.str("status", row) == Some("cancelled") {
+            if status.get(row) == Some("cancelled") {
                 continue;
             }
             let (Some(platform), Some(listing), Some(order_id), Some(price), Some(at)) = (
-                c.str("platform_id", row),
-                c.str("listing_id", row),
-                c.str("order_id", row),
-                c.i64("unit_price_fen", row),
-                c.time_ns("ordered_at", row),
+                platform.get(row),
+                listing.get(row),
+                order_id.get(row),
+                price.get(row),
+                ordered.get(row),
             ) else {
                 continue;
             };
-            out.entry((platform, listing)).or_default().push(Sale {
-                at,
-                price,
-                order_id,
-            });
+            groups.push(
+                (platform, listing),
+                Sale {
+                    at,
+                    price,
+                    order_id,
+                },
+            );
         }
     }
-    for list in out.values_mut() {
+    let mut out = groups.into_sorted();
+    for (_, list) in &mut out {
         list.sort_by(|a, b| (a.at, a.price, a.order_id).cmp(&(b.at, b.price, b.order_id)));
     }
-    out
+    out.into_iter().collect()
+}
+
+/// The part of `items` (sorted by time) with `from <= at < to`.
+fn time_range<T>(items: &[T], at: impl Fn(&T) -> i64, from: i64, to: i64) -> &[T] {
+    let lo = items.partition_point(|x| at(x) < from);
+    let hi = items.partition_point(|x| at(x) < to).max(lo);
+    &items[lo..hi]
 }
 
 struct Context<'a> {
@@ -364,11 +409,13 @@ fn percent(ratio: f64) -> String {
 }
 
 impl PriceFraud {
+    #[allow(clippy::too_many_arguments)]
     fn reference_price(
         &self,
         ctx: &DetectCtx,
         rule: &'static RuleVersion,
         cx: &Context<'_>,
+        key: ListingKey<'_>,
         obs: &[Obs<'_>],
         sales: &[Sale<'_>],
         sink: &mut FindingSink,
@@ -387,10 +434,9 @@ impl PriceFraud {
             ) {
                 continue;
             }
-            let in_window: Vec<&Sale<'_>> = sales
-                .iter()
-                .filter(|s| s.at >= o.at - window && s.at < o.at)
-                .collect();
+            // Sales are sorted by time: the window and the last sale before are found by search.
+            let before = sales.partition_point(|s| s.at < o.at);
+            let in_window = time_range(&sales[..before], |s| s.at, o.at - window, o.at);
             let (base, basis, used): (i64, &str, Vec<&Sale<'_>>) =
                 if let Some(min) = in_window.iter().map(|s| s.price).min() {
                     (
@@ -400,10 +446,9 @@ impl PriceFraud {
                             .iter()
                             .filter(|s| s.price == min)
                             .take(3)
-                            .copied()
                             .collect(),
                     )
-                } else if let Some(last) = sales.iter().rev().find(|s| s.at < o.at) {
+                } else if let Some(last) = before.checked_sub(1).map(|i| &sales[i]) {
                     (last.price, "last_transaction_before", vec![last])
                 } else {
                     continue; // No transaction at all: nothing to compare with.
@@ -430,9 +475,9 @@ impl PriceFraud {
                 *w = (excess, reference, base);
             }
         }
-        let Some(key) = obs.first().map(|o| o.listing) else {
+        if obs.is_empty() {
             return;
-        };
+        }
         for (day, items) in by_day {
             let (excess, reference, base) = worst.get(&day).copied().unwrap_or_default();
             let severity = if excess >= 0.5 {
@@ -474,6 +519,7 @@ impl PriceFraud {
         ctx: &DetectCtx,
         rule: &'static RuleVersion,
         cx: &Context<'_>,
+        key: ListingKey<'_>,
         obs: &[Obs<'_>],
         sink: &mut FindingSink,
     ) {
@@ -486,19 +532,19 @@ impl PriceFraud {
             let Some(reference) = o.reference else {
                 continue;
             };
-            let mut before: Vec<i64> = regular
-                .iter()
-                .filter(|r| r.at >= o.at - baseline && r.at < o.at - raise)
-                .map(|r| r.displayed)
-                .collect();
+            // `regular` is sorted by time (as `obs` is).
+            let mut before: Vec<i64> =
+                time_range(&regular, |r| r.at, o.at - baseline, o.at - raise)
+                    .iter()
+                    .map(|r| r.displayed)
+                    .collect();
             if before.len() < 2 {
                 continue;
             }
             before.sort_unstable();
             let usual = before[before.len() / 2];
-            let Some(raised) = regular
+            let Some(raised) = time_range(&regular, |r| r.at, o.at - raise, o.at)
                 .iter()
-                .filter(|r| r.at >= o.at - raise && r.at < o.at)
                 .max_by_key(|r| (r.displayed, r.at))
             else {
                 continue;
@@ -531,9 +577,9 @@ impl PriceFraud {
                 *entry = (score, value);
             }
         }
-        let Some(key) = obs.first().map(|o| o.listing) else {
+        if obs.is_empty() {
             return;
-        };
+        }
         for (day, (score, ev)) in by_day {
             let usual = ev["usual_price_fen"].as_i64().unwrap_or(0);
             let raised = ev["raised_price_fen"].as_i64().unwrap_or(0);
@@ -568,6 +614,7 @@ impl PriceFraud {
         ctx: &DetectCtx,
         rule: &'static RuleVersion,
         cx: &Context<'_>,
+        key: ListingKey<'_>,
         obs: &[Obs<'_>],
         sink: &mut FindingSink,
     ) {
@@ -578,12 +625,13 @@ impl PriceFraud {
             .filter(|o| matches!(o.page, "home" | "search" | "live"))
         {
             let Some(viewer) = first.viewer else { continue };
-            let later = obs.iter().find(|o| {
-                o.viewer == Some(viewer)
-                    && matches!(o.page, "detail" | "cart" | "checkout")
-                    && o.at >= first.at
-                    && o.at <= first.at + window
-            });
+            // `obs` is sorted by time: the candidates are those seen within the window.
+            let later = obs[obs.partition_point(|o| o.at < first.at)..]
+                .iter()
+                .take_while(|o| o.at <= first.at + window)
+                .find(|o| {
+                    o.viewer == Some(viewer) && matches!(o.page, "detail" | "cart" | "checkout")
+                });
             let Some(later) = later else { continue };
             // A time-limited offer seen before midnight and the full price after it: the
             // promotion ended as announced, which is not bait.
@@ -617,9 +665,9 @@ impl PriceFraud {
                 }),
             ));
         }
-        let Some(key) = obs.first().map(|o| o.listing) else {
+        if obs.is_empty() {
             return;
-        };
+        }
         for (day, mut pairs) in by_day {
             pairs.sort_by(|a, b| {
                 b.0.total_cmp(&a.0)
@@ -667,6 +715,7 @@ impl PriceFraud {
         ctx: &DetectCtx,
         rule: &'static RuleVersion,
         cx: &Context<'_>,
+        key: ListingKey<'_>,
         obs: &[Obs<'_>],
         sink: &mut FindingSink,
     ) {
@@ -681,7 +730,17 @@ impl PriceFraud {
                 .find(|t| label.contains(**t));
             let Some(term) = term else { continue };
             // A deadline the label states ("至11月11日", "仅限本周五至周日") wins over the term's.
-            let deadline = if let Some(d) = stated_deadline(label, o.at) {
+            let stated = stated_deadline(label, o.at);
+            // A bare "限时" (限时8折) with no stated deadline and no other urgency wording makes no
+            // claim about when the price ends: nothing for 第十九条第四项 to find false.
+            let other_urgency = DAY_TERMS
+                .iter()
+                .chain(TIMER_TERMS)
+                .any(|t| *t != BARE_LIMIT && label.contains(*t));
+            if stated.is_none() && !other_urgency {
+                continue;
+            }
+            let deadline = if let Some(d) = stated {
                 d
             } else if DAY_TERMS.contains(term) {
                 china_day_start(china_day(o.at) + 1)
@@ -695,10 +754,13 @@ impl PriceFraud {
             let mut later_days: Vec<i64> = Vec::new();
             let first_day = china_day(deadline);
             for day in first_day..first_day + lookahead / DAY_NS {
-                let on_day: Vec<&Obs<'_>> = obs
-                    .iter()
-                    .filter(|l| china_day(l.at) == day && l.at >= deadline)
-                    .collect();
+                // `obs` is sorted by time: the day's observations (at or after the deadline).
+                let on_day = time_range(
+                    obs,
+                    |l| l.at,
+                    china_day_start(day).max(deadline),
+                    china_day_start(day + 1),
+                );
                 if on_day.is_empty() || !on_day.iter().any(|l| l.displayed <= o.displayed) {
                     break;
                 }
@@ -707,9 +769,9 @@ impl PriceFraud {
             if later_days.len() < min_days {
                 continue;
             }
-            let later: Vec<serde_json::Value> = obs
+            let later: Vec<serde_json::Value> = time_range(obs, |l| l.at, deadline, deadline + lookahead)
                 .iter()
-                .filter(|l| l.at >= deadline && l.at < deadline + lookahead && l.displayed <= o.displayed)
+                .filter(|l| l.displayed <= o.displayed)
                 .take(10)
                 .map(|l| json!({"observed_at": china_time(l.at), "displayed_price_fen": l.displayed, "promo_label": l.promo_label}))
                 .collect();
@@ -726,7 +788,7 @@ impl PriceFraud {
                 best = Some((later_days.len(), ev, o.at));
             }
         }
-        let (Some((days, ev, at)), Some(key)) = (best, obs.first().map(|o| o.listing)) else {
+        let Some((days, ev, at)) = best else {
             return;
         };
         let day = china_day(at);
@@ -833,7 +895,7 @@ impl Detector for PriceFraud {
     }
 
     fn version(&self) -> u32 {
-        1
+        2
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -856,17 +918,19 @@ impl Detector for PriceFraud {
         let timer = ctx.rule_in_force(&RULES, FAKE_TIME_LIMIT.rule);
         let none: Vec<Sale<'_>> = Vec::new();
         for (key, list) in &obs {
+            let key = *key;
             if let Some(rule) = reference {
-                self.reference_price(ctx, rule, &cx, list, sales.get(key).unwrap_or(&none), sink);
+                let sold = sales.get(&key).unwrap_or(&none);
+                self.reference_price(ctx, rule, &cx, key, list, sold, sink);
             }
             if let Some(rule) = raise {
-                self.raise_then_discount(ctx, rule, &cx, list, sink);
+                self.raise_then_discount(ctx, rule, &cx, key, list, sink);
             }
             if let Some(rule) = bait {
-                self.bait_price(ctx, rule, &cx, list, sink);
+                self.bait_price(ctx, rule, &cx, key, list, sink);
             }
             if let Some(rule) = timer {
-                self.fake_time_limit(ctx, rule, &cx, list, sink);
+                self.fake_time_limit(ctx, rule, &cx, key, list, sink);
             }
         }
     }

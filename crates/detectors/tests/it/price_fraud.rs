@@ -542,3 +542,47 @@ fn tonight_at_midnight_is_a_stated_deadline() {
     );
     assert!(of_rule(&f, "fake_time_limit").is_empty());
 }
+
+#[test]
+fn a_bare_time_limited_discount_is_not_a_fake_time_limit() {
+    // "限时8折" names a kind of offer and states no end: the same price on the following days
+    // contradicts no claim (第十九条第四项 needs a time limit that misleads).
+    for label in ["限时8折", "限时折扣", "限时特价"] {
+        let f = findings(
+            vec![
+                labelled(10, 8_000, Some(label)),
+                labelled(11, 8_000, Some(label)),
+                labelled(12, 8_000, None),
+                labelled(13, 8_000, None),
+            ],
+            vec![],
+        );
+        assert!(
+            of_rule(&f, "fake_time_limit").is_empty(),
+            "{label}: {:?}",
+            of_rule(&f, "fake_time_limit")
+        );
+    }
+    // The same offer with an end it states, or other urgency wording, is judged as before.
+    for (label, deadline) in [
+        ("限时8折 至3月10日", "2026-03-11T00:00:00+08:00"),
+        ("限时8折 倒计时3小时", "2026-03-11T20:00:00+08:00"),
+        ("限时8折 仅限今日", "2026-03-11T00:00:00+08:00"),
+    ] {
+        let f = findings(
+            vec![
+                labelled(10, 8_000, Some(label)),
+                labelled(11, 8_000, None),
+                labelled(12, 8_000, None),
+                labelled(13, 8_000, None),
+            ],
+            vec![],
+        );
+        let f = of_rule(&f, "fake_time_limit");
+        assert_eq!(f.len(), 1, "{label}");
+        assert_eq!(
+            f[0].evidence["finding"]["claimed_deadline"], deadline,
+            "{label}"
+        );
+    }
+}
