@@ -30,6 +30,22 @@ pub struct Who {
     pub at: Option<String>,
 }
 
+impl Who {
+    /// The acting user and the time of the act, or a usage message naming the bad flag.
+    fn resolve(&self) -> Result<(Actor, i64), String> {
+        let role = parse_role(&self.role)
+            .ok_or_else(|| format!("--role {:?}: dispatcher, officer or approver", self.role))?;
+        let at = at_ms(self.at.as_deref())?;
+        Ok((
+            Actor {
+                id: self.actor.clone(),
+                role,
+            },
+            at,
+        ))
+    }
+}
+
 fn usage(message: &str) -> anyhow::Result<ExitCode> {
     eprintln!("错误 error: {message}");
     Ok(ExitCode::from(2))
@@ -150,19 +166,9 @@ pub async fn open(
     who: &Who,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
-    let Some(role) = parse_role(&who.role) else {
-        return usage(&format!(
-            "--role {:?}: dispatcher, officer or approver",
-            who.role
-        ));
-    };
-    let at = match at_ms(who.at.as_deref()) {
-        Ok(t) => t,
+    let (actor, at) = match who.resolve() {
+        Ok(resolved) => resolved,
         Err(e) => return usage(&e),
-    };
-    let actor = Actor {
-        id: who.actor.clone(),
-        role,
     };
     let desk = Desk::embedded()?;
     outcome(
@@ -182,11 +188,9 @@ pub async fn act(
     who: &Who,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
-    let Some(role) = parse_role(&who.role) else {
-        return usage(&format!(
-            "--role {:?}: dispatcher, officer or approver",
-            who.role
-        ));
+    let (actor, at) = match who.resolve() {
+        Ok(resolved) => resolved,
+        Err(e) => return usage(&e),
     };
     let text = if action.trim_start().starts_with('{') {
         action.to_string()
@@ -196,14 +200,6 @@ pub async fn act(
     let action: Action = match serde_json::from_str(&text) {
         Ok(a) => a,
         Err(e) => return usage(&format!("action {action:?}: {e}")),
-    };
-    let at = match at_ms(who.at.as_deref()) {
-        Ok(t) => t,
-        Err(e) => return usage(&e),
-    };
-    let actor = Actor {
-        id: who.actor.clone(),
-        role,
     };
     let desk = Desk::embedded()?;
     outcome(
@@ -360,19 +356,9 @@ pub async fn receive(
     let Some(key) = parse_key(key) else {
         return usage("--key: the sender's 32-byte Ed25519 public key in hex");
     };
-    let Some(role) = parse_role(&who.role) else {
-        return usage(&format!(
-            "--role {:?}: dispatcher, officer or approver",
-            who.role
-        ));
-    };
-    let at = match at_ms(who.at.as_deref()) {
-        Ok(t) => t,
+    let (actor, at) = match who.resolve() {
+        Ok(resolved) => resolved,
         Err(e) => return usage(&e),
-    };
-    let actor = Actor {
-        id: who.actor.clone(),
-        role,
     };
     let result = match tianping_service::transfer::read_package(package, &key) {
         Ok(p) => {
@@ -408,19 +394,9 @@ pub async fn feedback(
     let Some(key) = parse_key(key) else {
         return usage("--key: the receiver's 32-byte Ed25519 public key in hex");
     };
-    let Some(role) = parse_role(&who.role) else {
-        return usage(&format!(
-            "--role {:?}: dispatcher, officer or approver",
-            who.role
-        ));
-    };
-    let at = match at_ms(who.at.as_deref()) {
-        Ok(t) => t,
+    let (actor, at) = match who.resolve() {
+        Ok(resolved) => resolved,
         Err(e) => return usage(&e),
-    };
-    let actor = Actor {
-        id: who.actor.clone(),
-        role,
     };
     let result = match tianping_service::transfer::read_package(package, &key) {
         Ok(p) => {

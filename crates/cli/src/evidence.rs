@@ -42,8 +42,9 @@ pub async fn head(home: &Home, store: &dyn Store, alg: &str) -> anyhow::Result<E
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads published heads: files of JSON heads, one a line (what `evidence head` prints).
-fn read_heads(paths: &[PathBuf]) -> anyhow::Result<Vec<tianping_evidence::SignedTreeHead>> {
+/// Reads published heads: files of JSON heads, one a line (what `evidence head` prints); errors
+/// name the file and line.
+pub fn read_heads(paths: &[PathBuf]) -> anyhow::Result<Vec<tianping_evidence::SignedTreeHead>> {
     let mut heads = Vec::new();
     for path in paths {
         let text = std::fs::read_to_string(path)
@@ -53,10 +54,18 @@ fn read_heads(paths: &[PathBuf]) -> anyhow::Result<Vec<tianping_evidence::Signed
                 continue;
             }
             let json: HeadJson = serde_json::from_str(line).map_err(|e| {
-                anyhow::anyhow!("{}:{}: not a signed head: {e}", path.display(), n + 1)
+                anyhow::anyhow!(
+                    "{}:{}: 不是签名树头 (not a signed head): {e}",
+                    path.display(),
+                    n + 1
+                )
             })?;
             heads.push(json.to_signed().map_err(|e| {
-                anyhow::anyhow!("{}:{}: not a signed head: {e}", path.display(), n + 1)
+                anyhow::anyhow!(
+                    "{}:{}: 不是签名树头 (not a signed head): {e}",
+                    path.display(),
+                    n + 1
+                )
             })?);
         }
     }

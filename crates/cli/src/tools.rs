@@ -102,39 +102,22 @@ pub fn verify_evidence(
         .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
         .and_then(|v| v.get("hash_alg")?.as_str().map(str::to_string));
     let mut other_alg = 0;
-    for path in earlier {
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("错误 error: {}: {e}", path.display());
-                return Ok(ExitCode::from(2));
-            }
-        };
-        for (n, line) in text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-        {
-            let parsed = serde_json::from_str::<tianping_evidence::bundle::HeadJson>(line)
-                .ok()
-                .and_then(|h| h.to_signed().ok());
-            let Some(head) = parsed else {
-                eprintln!(
-                    "错误 error: {}:{}: 不是签名树头 (not a signed head)",
-                    path.display(),
-                    n + 1
-                );
-                return Ok(ExitCode::from(2));
-            };
-            if bundle_alg
-                .as_deref()
-                .is_some_and(|alg| alg != head.head.alg.name())
-            {
-                other_alg += 1;
-                continue;
-            }
-            options.earlier_heads.push(head);
+    let heads = match crate::evidence::read_heads(earlier) {
+        Ok(heads) => heads,
+        Err(e) => {
+            eprintln!("错误 error: {e:#}");
+            return Ok(ExitCode::from(2));
         }
+    };
+    for head in heads {
+        if bundle_alg
+            .as_deref()
+            .is_some_and(|alg| alg != head.head.alg.name())
+        {
+            other_alg += 1;
+            continue;
+        }
+        options.earlier_heads.push(head);
     }
     if other_alg > 0 {
         eprintln!(

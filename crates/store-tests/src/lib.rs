@@ -1,6 +1,6 @@
 //! The store story test (in `tests/story.rs`) runs one story against every backend: SQLite in a
 //! temporary directory always, PostgreSQL when `TIANPING_TEST_PG_URL` names a server (required
-//! when `CI` is set, so CI cannot silently skip it).
+//! when `CI` is set, so CI cannot silently skip it). The helpers every story shares live here.
 
 use chrono::TimeZone;
 use serde_json::json;
@@ -47,4 +47,48 @@ pub fn finding_json(
         evidence,
     };
     serde_json::to_string(&f).unwrap()
+}
+
+/// A fresh database on the PostgreSQL server named by `TIANPING_TEST_PG_URL` (a copy of
+/// `template` when one is given): its URL and its name. `None` when the variable is unset, which
+/// CI (`CI` set) refuses, so the PostgreSQL stories cannot be skipped there.
+pub async fn fresh_postgres_database(template: Option<&str>) -> Option<(String, String)> {
+    let Ok(url) = std::env::var("TIANPING_TEST_PG_URL") else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must set TIANPING_TEST_PG_URL: the PostgreSQL stories may not be skipped"
+        );
+        eprintln!("TIANPING_TEST_PG_URL not set: PostgreSQL story skipped (set it to run)");
+        return None;
+    };
+    let admin = sqlx::PgPool::connect(&url).await.unwrap();
+    if let Some(t) = template {
+        // A template may have no other sessions.
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{t}' AND pid <> pg_backend_pid()"
+        )))
+        .execute(&admin)
+        .await
+        .unwrap();
+    }
+    let name = format!("tianping_test_{}", uuid::Uuid::new_v4().simple());
+    let sql = match template {
+        Some(t) => format!("CREATE DATABASE {name} TEMPLATE {t}"),
+        None => format!("CREATE DATABASE {name}"),
+    };
+    sqlx::query(sqlx::AssertSqlSafe(sql))
+        .execute(&admin)
+        .await
+        .unwrap();
+    admin.close().await;
+    let base = url
+        .rsplit_once('/')
+        .map_or(url.as_str(), |(base, _)| base)
+        .to_string();
+    Some((format!("{base}/{name}"), name))
+}
+
+/// The URL of a fresh, empty database (see [`fresh_postgres_database`]).
+pub async fn fresh_postgres() -> Option<String> {
+    fresh_postgres_database(None).await.map(|(url, _)| url)
 }

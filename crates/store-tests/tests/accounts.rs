@@ -8,6 +8,7 @@ use tianping_store::accounts::{
     AccountFilter, ApiKeyRecord, AuditEvent, GENESIS_HASH, NewAccount, SessionRecord,
 };
 use tianping_store::{AccountStore, Store};
+use tianping_store_tests::fresh_postgres;
 
 fn account(id: &str, login: &str, dept: &str, region: &str) -> NewAccount {
     NewAccount {
@@ -284,31 +285,6 @@ async fn tail_truncation_is_detected_on_sqlite() {
         .unwrap();
     let report = store.verify_audit_chain().await.unwrap();
     assert_eq!((report.rows, report.first_bad_seq), (4, Some(5)));
-}
-
-/// A fresh database on the server named by `TIANPING_TEST_PG_URL`.
-async fn fresh_postgres() -> Option<String> {
-    let Ok(url) = std::env::var("TIANPING_TEST_PG_URL") else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must set TIANPING_TEST_PG_URL: the PostgreSQL story may not be skipped"
-        );
-        eprintln!(
-            "TIANPING_TEST_PG_URL not set: PostgreSQL accounts story skipped (set it to run)"
-        );
-        return None;
-    };
-    let admin = sqlx::PgPool::connect(&url).await.unwrap();
-    let name = format!("tianping_test_{}", uuid::Uuid::new_v4().simple());
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-        .execute(&admin)
-        .await
-        .unwrap();
-    let base = url
-        .rsplit_once('/')
-        .map_or(url.as_str(), |(base, _)| base)
-        .to_string();
-    Some(format!("{base}/{name}"))
 }
 
 #[tokio::test(flavor = "multi_thread")]

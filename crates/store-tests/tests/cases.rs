@@ -16,7 +16,7 @@ use tianping_store::cases::{
     AlertRow, CaseEventRow, CaseRow, ClueOutcome, QueueFilter, TransitionOutcome,
 };
 
-use tianping_store_tests::{at, finding_json};
+use tianping_store_tests::{at, finding_json, fresh_postgres};
 
 // The rows are the service's (`tianping_service::cases`): the story stores what the desk stores.
 fn alert_row(a: &Alert, now_ms: i64) -> AlertRow {
@@ -563,29 +563,6 @@ async fn cases_story_on_sqlite() {
         Ok(done.rows_affected())
     })
     .await;
-}
-
-/// A fresh database on the server named by `TIANPING_TEST_PG_URL`.
-async fn fresh_postgres() -> Option<String> {
-    let Ok(url) = std::env::var("TIANPING_TEST_PG_URL") else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must set TIANPING_TEST_PG_URL: the PostgreSQL story may not be skipped"
-        );
-        eprintln!("TIANPING_TEST_PG_URL not set: PostgreSQL cases story skipped (set it to run)");
-        return None;
-    };
-    let admin = sqlx::PgPool::connect(&url).await.unwrap();
-    let name = format!("tianping_test_{}", uuid::Uuid::new_v4().simple());
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-        .execute(&admin)
-        .await
-        .unwrap();
-    let base = url
-        .rsplit_once('/')
-        .map_or(url.as_str(), |(base, _)| base)
-        .to_string();
-    Some(format!("{base}/{name}"))
 }
 
 #[tokio::test(flavor = "multi_thread")]

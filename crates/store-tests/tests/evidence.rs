@@ -9,6 +9,7 @@ use tianping_evidence::{Entry, Hash, HashAlg, SignedTreeHead, SigningKey};
 use tianping_ingest::{BatchStatus, FileReceipt, FileStatus, Receipt};
 use tianping_service::evidence::{self, EvidenceKey};
 use tianping_store::{CommitOutcome, DetectionRun, NewDelivery, NewLeaf, Store, StoredFinding};
+use tianping_store_tests::fresh_postgres_database;
 
 fn key() -> EvidenceKey {
     EvidenceKey::from_key(SigningKey::from_seed(&[7; 32]))
@@ -653,43 +654,6 @@ async fn tamper_is_detected_on_sqlite() {
     .await;
 }
 
-/// A fresh database on the server named by `TIANPING_TEST_PG_URL` (and the admin URL).
-async fn fresh_postgres(template: Option<&str>) -> Option<(String, String)> {
-    let Ok(url) = std::env::var("TIANPING_TEST_PG_URL") else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must set TIANPING_TEST_PG_URL: the PostgreSQL evidence tests may not be skipped"
-        );
-        eprintln!("TIANPING_TEST_PG_URL not set: PostgreSQL evidence tests skipped");
-        return None;
-    };
-    let admin = sqlx::PgPool::connect(&url).await.unwrap();
-    let name = format!("tianping_test_{}", uuid::Uuid::new_v4().simple());
-    if let Some(t) = template {
-        // A template may have no other sessions.
-        sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{t}' AND pid <> pg_backend_pid()"
-        )))
-        .execute(&admin)
-        .await
-        .unwrap();
-    }
-    let sql = match template {
-        Some(t) => format!("CREATE DATABASE {name} TEMPLATE {t}"),
-        None => format!("CREATE DATABASE {name}"),
-    };
-    sqlx::query(sqlx::AssertSqlSafe(sql))
-        .execute(&admin)
-        .await
-        .unwrap();
-    admin.close().await;
-    let base = url
-        .rsplit_once('/')
-        .map_or(url.as_str(), |(base, _)| base)
-        .to_string();
-    Some((format!("{base}/{name}"), name))
-}
-
 async fn open_postgres(url: &str) -> Arc<dyn Store> {
     Arc::new(
         tianping_store_postgres::PostgresStore::open(url)
@@ -700,7 +664,7 @@ async fn open_postgres(url: &str) -> Arc<dyn Store> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn evidence_story_on_postgres() {
-    let Some((url, _)) = fresh_postgres(None).await else {
+    let Some((url, _)) = fresh_postgres_database(None).await else {
         return;
     };
     story(open_postgres(&url).await).await;
@@ -710,7 +674,7 @@ async fn evidence_story_on_postgres() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn concurrent_appends_are_gap_free_on_postgres() {
-    let Some((url, _)) = fresh_postgres(None).await else {
+    let Some((url, _)) = fresh_postgres_database(None).await else {
         return;
     };
     let store = open_postgres(&url).await;
@@ -750,7 +714,7 @@ async fn concurrent_appends_are_gap_free_on_postgres() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn tamper_is_detected_on_postgres() {
-    let Some((url, template)) = fresh_postgres(None).await else {
+    let Some((url, template)) = fresh_postgres_database(None).await else {
         return;
     };
     let (head_size, total) = (61, 70);
@@ -760,7 +724,7 @@ async fn tamper_is_detected_on_postgres() {
     };
     let template = &template;
     tamper_trials(60, &head, total, |_| async move {
-        let (url, _) = fresh_postgres(Some(template)).await.unwrap();
+        let (url, _) = fresh_postgres_database(Some(template)).await.unwrap();
         let raw = Raw::Postgres(sqlx::PgPool::connect(&url).await.unwrap());
         (open_postgres(&url).await, raw)
     })

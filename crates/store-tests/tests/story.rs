@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use tianping_ingest::{BatchStatus, FileReceipt, FileStatus, QuarantinedRow, Receipt, RowWarning};
 use tianping_store::{CommitOutcome, LakeFile, NewDelivery, Store};
+use tianping_store_tests::fresh_postgres;
 
 /// A batch digest (64 hex digits, as ingest writes them) derived from the batch id.
 fn digest(batch: &str) -> String {
@@ -267,29 +268,6 @@ async fn story_on_sqlite() {
         .unwrap();
     assert_eq!(store.integrity_check().await.unwrap(), "ok");
     story(Arc::new(store)).await;
-}
-
-/// A fresh database on the server named by `TIANPING_TEST_PG_URL`.
-async fn fresh_postgres() -> Option<String> {
-    let Ok(url) = std::env::var("TIANPING_TEST_PG_URL") else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must set TIANPING_TEST_PG_URL: the PostgreSQL story may not be skipped"
-        );
-        eprintln!("TIANPING_TEST_PG_URL not set: PostgreSQL story skipped (set it to run)");
-        return None;
-    };
-    let admin = sqlx::PgPool::connect(&url).await.unwrap();
-    let name = format!("tianping_test_{}", uuid::Uuid::new_v4().simple());
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-        .execute(&admin)
-        .await
-        .unwrap();
-    let base = url
-        .rsplit_once('/')
-        .map_or(url.as_str(), |(base, _)| base)
-        .to_string();
-    Some(format!("{base}/{name}"))
 }
 
 #[tokio::test(flavor = "multi_thread")]

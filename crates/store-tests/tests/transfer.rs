@@ -13,7 +13,7 @@ use tianping_service::cases::Desk;
 use tianping_service::evidence::{self, EvidenceKey};
 use tianping_service::transfer::{self, TransferError};
 use tianping_store::{DetectionRun, NewLeaf, Store, StoredFinding};
-use tianping_store_tests::{at, finding_json};
+use tianping_store_tests::{at, finding_json, fresh_postgres};
 
 fn actor(id: &str, role: Role) -> Actor {
     Actor {
@@ -370,35 +370,20 @@ async fn transfer_between_two_sqlite_installations() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn transfer_between_sqlite_and_postgres_installations() {
-    let Ok(url) = std::env::var("TIANPING_TEST_PG_URL") else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must set TIANPING_TEST_PG_URL: the PostgreSQL transfer story may not be skipped"
-        );
+    let Some(url) = fresh_postgres().await else {
         return;
     };
-    let admin = sqlx::PgPool::connect(&url).await.unwrap();
-    let name = format!("tianping_test_{}", uuid::Uuid::new_v4().simple());
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-        .execute(&admin)
-        .await
-        .unwrap();
-    let base = url.rsplit_once('/').map_or(url.as_str(), |(b, _)| b);
     let pg: Arc<dyn Store> = Arc::new(
-        tianping_store_postgres::PostgresStore::open(&format!("{base}/{name}"))
+        tianping_store_postgres::PostgresStore::open(&url)
             .await
             .unwrap(),
     );
     let dir = tempfile::tempdir().unwrap();
     // Sender on SQLite, receiver on PostgreSQL; and the other way round.
     two_installations(sqlite(dir.path(), "a.db").await, pg.clone()).await;
-    let admin2 = format!("tianping_test_{}", uuid::Uuid::new_v4().simple());
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {admin2}")))
-        .execute(&admin)
-        .await
-        .unwrap();
+    let url2 = fresh_postgres().await.unwrap();
     let pg2: Arc<dyn Store> = Arc::new(
-        tianping_store_postgres::PostgresStore::open(&format!("{base}/{admin2}"))
+        tianping_store_postgres::PostgresStore::open(&url2)
             .await
             .unwrap(),
     );
