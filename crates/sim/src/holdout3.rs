@@ -1678,13 +1678,15 @@ fn discrimination(city: &mut City, rng: &mut Rng, days: i64) {
                     }
                 }
                 Pricing::RandomDraw => {
-                    let cut = [0, 200, 500, 1_000][((k * 7 / 3) % 4) as usize];
+                    // The draw depends on the pair, not on who is in it: a frequent and an occasional
+                    // buyer side by side get the same cut.
+                    let cut = [0, 200, 500, 1_000][((k / 2) % 4) as usize];
                     o.promo = "random_draw";
                     o.label = Some("随机立减 最高10元");
                     o.payable = Some(price - cut);
                 }
                 Pricing::PeakHour => {
-                    // Frequent buyers: 7 in 10 at peak; the others: 3 in 10.
+                    // Frequent buyers: 8 in 10 at peak; the others: 2 in 10.
                     let peak = if heavy { k % 10 < 7 } else { k % 10 < 3 };
                     o.second = if peak {
                         64_800 + (k % 50) * 40
@@ -2382,7 +2384,7 @@ fn claims(city: &mut City, rng: &mut Rng, days: i64) {
         "h3-live-health-p",
         day,
         P,
-        "保健食品直播称“吃三个月降压药都可以停了”：保健食品不得宣称疾病治疗功能（广告法第十八条第一款第（二）项）",
+        "直播称鱼油“吃三个月降压药都可以停了”：食品（含保健食品）不得宣称疾病治疗功能（广告法第十七条、第十八条第一款第（二）项）",
         "这个深海鱼油我爸吃了三个月，降压药都可以停了，血管通通的，家里有老人的一定要囤。",
     );
     live_case(
@@ -3435,6 +3437,22 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             )],
         ),
         (
+            MALL,
+            "id-serious-closed",
+            "鼎盛电子",
+            Reg {
+                status: Some("serious_violation"),
+                closed_on: Some(-45),
+                ..Reg::default()
+            },
+            false,
+            vec![(
+                LISTED,
+                N,
+                "列入严重违法失信名单前店铺已关闭，期间内没有任何经营",
+            )],
+        ),
+        (
             LOCAL,
             "id-nolicense-ib",
             "刘记包子",
@@ -3482,11 +3500,18 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
                 ..Reg::default()
             },
             true,
-            vec![(
-                NATURAL,
-                N,
-                "年交易额恰为10万元，“不超过10万元”的免登记范围含本数（网络交易监督管理办法第八条）",
-            )],
+            vec![
+                (
+                    NATURAL,
+                    N,
+                    "年交易额恰为10万元，“不超过10万元”的免登记范围含本数（网络交易监督管理办法第八条）",
+                ),
+                (
+                    UNKNOWN,
+                    N,
+                    "免登记的自然人网店依法没有信用代码，不是“查无此号”",
+                ),
+            ],
         ),
         (
             MALL,
@@ -4200,6 +4225,38 @@ mod tests {
         );
         let detectors: BTreeSet<&str> = truth.iter().map(|t| t.detector.as_str()).collect();
         assert_eq!(detectors.len(), 16, "{detectors:?}");
+        // Every rule has violations and hard negatives.
+        let mut labels: BTreeMap<&str, BTreeSet<bool>> = BTreeMap::new();
+        for t in truth {
+            labels.entry(&t.rule).or_default().insert(t.label == P);
+        }
+        for (rule, seen) in &labels {
+            assert_eq!(seen.len(), 2, "{rule} has only one label");
+        }
+        // Weighted toward pricing and the five text detectors.
+        let pricing = truth
+            .iter()
+            .filter(|t| {
+                ["price_fraud", "price_discrimination", "below_cost"].contains(&t.detector.as_str())
+            })
+            .count();
+        let text = truth
+            .iter()
+            .filter(|t| {
+                [
+                    "false_advertising",
+                    "disparagement",
+                    "counterfeit",
+                    "unfair_terms",
+                    "fair_competition_review",
+                ]
+                .contains(&t.detector.as_str())
+            })
+            .count();
+        assert!(
+            pricing >= 45 && text >= 55,
+            "pricing {pricing}, text {text}"
+        );
         let mut seen = BTreeSet::new();
         // Every subject is in the rows it is about.
         let ids = |table: &str, field: &str| -> BTreeSet<(String, String)> {
