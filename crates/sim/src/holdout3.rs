@@ -1772,6 +1772,16 @@ fn below_cost(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, orde
             "成本自21天前起上涨为70元，售价仍为60元，此后20天持续低于现行成本",
         ),
         (
+            "电炖锅 陶瓷内胆",
+            "general",
+            "家电/厨房电器",
+            vec![(-200, None, 10_000, "audited")],
+            12_900,
+            vec![(last - 19, last, 10_000)],
+            N,
+            "连续20天售价100元，恰等于核实成本100元：不低于成本",
+        ),
+        (
             "鲜牛奶 临近保质期 950ml",
             "fresh",
             "生鲜/乳品",
@@ -3099,7 +3109,8 @@ fn exclusive(city: &mut City, rng: &mut Rng, days: i64) {
     platform_row(city, rng, QINGHE, "清和生活电商平台", "330108");
     platform_row(city, rng, RIVAL, "联选电商平台", "330109");
     // (platform, operators, sanctioned, actions, reason, sanction day, exits of the sanctioned
-    //  (count, days after the sanction), exits of the others, label, why)
+    //  (count, from and to days after the sanction, negative: before it), exits of the others, label,
+    //  why)
     type Case = (
         &'static str,
         usize,
@@ -3132,10 +3143,10 @@ fn exclusive(city: &mut City, rng: &mut Rng, days: i64) {
             &["warning", "listing_removal"],
             "虚假发货、发货超时，依据平台物流规则处理",
             days / 3,
-            (2, 15, 25),
+            (2, -10, -5),
             2,
             N,
-            "因虚假发货依规处理；受处理与未受处理的商家各有2家退出联选，时间与处理无关：没有迫使二选一的迹象",
+            "因虚假发货依规处理；受处理商家中2家在处理前一周左右就已关闭联选店铺，未受处理的商家也有2家退出：退出与处理无因果，没有迫使二选一的迹象",
         ),
     ];
     for (
@@ -3514,6 +3525,23 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             ],
         ),
         (
+            LIVE,
+            "id-np-over",
+            "阿青穿搭",
+            Reg {
+                merchant_type: "natural_person",
+                status: None,
+                turnover: 10_000_001,
+                ..Reg::default()
+            },
+            true,
+            vec![(
+                NATURAL,
+                P,
+                "年交易额100,000.01元，刚超过10万元免登记上限仍未登记（电子商务法第十条；网络交易监督管理办法第八条）",
+            )],
+        ),
+        (
             MALL,
             "id-np-split-a",
             "小陈家居",
@@ -3770,9 +3798,9 @@ fn after_sales(city: &mut City, rng: &mut Rng, order_no: &mut u64) {
             true,
             5,
             40_000,
-            (9, 36_000),
+            (8, 1_800),
             N,
-            "签收后第9天才申请，已超过七日，拒绝合法",
+            "签收次日起算的七日已满，第8天00:30才申请：刚过期限，拒绝合法",
         ),
         (
             "ret-fresh",
