@@ -27,8 +27,58 @@ const LIVE: &str = "kanbo";
 /// The prefix of every truth row's `why` (what `eval --holdout holdout3` selects).
 const SET: &str = "holdout3";
 
-fn why(text: &str) -> String {
-    format!("{SET}: {text}")
+/// The instrument a rule's reasons cite when they give only article numbers.
+fn instrument(rule: &str) -> &'static str {
+    match rule {
+        "below_cost.platform_forced" => "反不正当竞争法（2025）",
+        "below_cost.sustained" => "价格法",
+        "registration_cluster.one_address" => "市场主体登记管理条例",
+        _ => match detector_of(rule) {
+            "price_fraud" => "明码标价和禁止价格欺诈规定",
+            "price_discrimination" => "浙江省电子商务条例",
+            "false_advertising" => "广告法",
+            "disparagement" | "fake_orders" => "反不正当竞争法",
+            "counterfeit" => "商标法",
+            "pyramid_scheme" => "禁止传销条例",
+            "fair_competition_review" => "公平竞争审查条例",
+            "return_refusal" => "消费者权益保护法",
+            "serial_complainant" => "消费者权益保护法实施条例",
+            _ => "电子商务法",
+        },
+    }
+}
+
+/// Names of instruments a reason may already cite.
+const INSTRUMENTS: &[&str] = &[
+    "广告法",
+    "价格法",
+    "商标法",
+    "电子商务法",
+    "电子商务条例",
+    "消费者权益保护法",
+    "反不正当竞争法",
+    "明码标价",
+    "公平竞争审查条例",
+    "禁止传销条例",
+    "网络交易监督管理办法",
+    "暂行办法",
+    "审查管理",
+    "登记管理条例",
+    "反垄断指南",
+    "指南",
+    "GB",
+    "条例",
+    "监督管理",
+];
+
+/// A truth row's `why`: the set's prefix, the reason, and the instrument when the reason cites
+/// only article numbers or none.
+fn why(rule: &str, text: &str) -> String {
+    if INSTRUMENTS.iter().any(|i| text.contains(i)) {
+        format!("{SET}: {text}")
+    } else {
+        format!("{SET}: {text}（《{}》）", instrument(rule))
+    }
 }
 
 fn detector_of(rule: &str) -> &str {
@@ -43,7 +93,7 @@ fn t_listing(city: &mut City, rule: &str, l: &Listing, label: Label, text: &str)
         l.platform,
         &l.id,
         label,
-        &why(text),
+        &why(rule, text),
     );
 }
 
@@ -64,20 +114,20 @@ fn t_subject(
         platform,
         id,
         label,
-        &why(text),
+        &why(rule, text),
     );
 }
 
 /// A truth row about a subject without a platform (document, address, person).
 fn t_global(city: &mut City, rule: &str, kind: &str, id: &str, label: Label, text: &str) {
     city.truth
-        .add_global(detector_of(rule), rule, kind, id, label, &why(text));
+        .add_global(detector_of(rule), rule, kind, id, label, &why(rule, text));
 }
 
 /// A truth row about a platform.
 fn t_platform(city: &mut City, rule: &str, platform: &str, label: Label, text: &str) {
     city.truth
-        .add_platform(detector_of(rule), rule, platform, label, &why(text));
+        .add_platform(detector_of(rule), rule, platform, label, &why(rule, text));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2249,7 +2299,7 @@ fn claims(city: &mut City, rng: &mut Rng, days: i64) {
         (
             HEALTH,
             P,
-            "普通化妆品以繁体宣称“消炎”“修復”“醫用級”（化妆品不得宣称医疗作用；普通化妆品不得宣称特殊功效）",
+            "普通化妆品以繁体宣称“消炎”“修復”“醫用級”（化妆品监督管理条例：化妆品不得宣称医疗作用；广告法第十七条）",
             "茶樹祛痘精華 消炎修復 醫用級",
             "三天消炎退痘，修復敏感肌屏障。",
             "美妆/面部护肤/精华",
@@ -2279,7 +2329,7 @@ fn claims(city: &mut City, rng: &mut Rng, days: i64) {
         (
             HEALTH,
             N,
-            "牙膏经功效评价后可宣称防龋（化妆品功效宣称评价规范；牙膏按普通化妆品管理）",
+            "牙膏经功效评价后可宣称防龋（牙膏监督管理办法；牙膏按普通化妆品管理，不是疾病治疗宣称）",
             "含氟防龋牙膏 120g",
             "含氟配方，防龋功效已完成功效评价。",
             "美妆/口腔护理",
@@ -3043,7 +3093,9 @@ fn brushing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             MALL,
             &l.merchant,
             P,
-            "同一批20个账号轮流为两家店刷单：共用2个网络、2个收货地址，包裹10–30克，统一五星好评（反不正当竞争法第八条：组织虚假交易）",
+            &format!(
+                "同一批20个账号轮流为两家店刷单（本店为{name}）：共用2个网络、2个收货地址，包裹10–30克，统一五星好评（反不正当竞争法第八条：组织虚假交易）"
+            ),
         );
     }
     // −: a company's new-year gift order: 30 colleagues on one day, one office address and office
@@ -3134,7 +3186,7 @@ fn exclusive(city: &mut City, rng: &mut Rng, days: i64) {
             (11, 2, 9),
             0,
             P,
-            "以电话要求停止在联选平台经营，对13家同时经营的商家搜索降权、屏蔽店铺，其中11家随后2–9天内关闭联选店铺，未受处罚的13家无一退出（指南第十五条：惩罚性措施限定交易）",
+            "以电话要求停止在联选平台经营，对13家同时经营的商家搜索降权、屏蔽店铺，其中11家随后2–9天内关闭联选店铺，未受处罚的13家无一退出（平台经济反垄断指南第十五条：惩罚性措施限定交易；电子商务法第三十五条）",
         ),
         (
             QINGHE,
@@ -3390,7 +3442,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             vec![(
                 CHECK,
                 N,
-                "校验位不符，但登记系统中确有该代码且在营：个别存量代码不满足校验，应以登记信息为准（只警示不认定）",
+                "校验位不符，但登记系统中确有该代码且在营：个别存量代码不满足GB 32100校验，应以登记信息为准（数据标准第2节：只警示）",
             )],
         ),
         (
@@ -3444,7 +3496,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             vec![(
                 LISTED,
                 P,
-                "列入严重违法失信名单后仍在销售（findings 目录：被列入名单的经营者仍在经营）",
+                "列入严重违法失信名单后仍在销售（findings 目录：被列入名单的经营者仍在经营；市场监督管理严重违法失信名单管理办法）",
             )],
         ),
         (
@@ -3460,7 +3512,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             vec![(
                 LISTED,
                 N,
-                "列入严重违法失信名单前店铺已关闭，期间内没有任何经营",
+                "列入严重违法失信名单前店铺已关闭，期间内没有任何经营（市场监督管理严重违法失信名单管理办法）",
             )],
         ),
         (
