@@ -461,6 +461,7 @@ pub fn generate(
     if holdout {
         crate::holdout::plant(&mut city, &root, &buyers, days, &mut order_no);
         crate::holdout2::plant(&mut city, &root, &buyers, days, &mut order_no);
+        crate::holdout3::plant(&mut city, &root, &buyers, days, &mut order_no);
     }
     crate::background::add(&mut city, &mut derived, &root, days);
     for (supplier, tables) in std::mem::take(&mut city.tables) {

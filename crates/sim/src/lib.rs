@@ -12,6 +12,7 @@ mod complainants;
 mod exits;
 mod holdout;
 mod holdout2;
+mod holdout3;
 mod plant;
 mod rings;
 pub mod rng;

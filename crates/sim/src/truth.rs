@@ -260,7 +260,7 @@ pub enum Scope {
     /// Every planted case.
     #[default]
     All,
-    /// Only one held-out set (`why` starting with `<set>: `, e.g. `holdout: `, `holdout2: `);
+    /// Only one held-out set (`why` starting with `<set>: `, e.g. `holdout: `, `holdout2: `, `holdout3: `);
     /// findings on the other planted subjects are left out, findings on subjects nothing was
     /// planted on still count as false alarms.
     Holdout(String),
