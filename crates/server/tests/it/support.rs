@@ -320,6 +320,46 @@ impl Harness {
             .unwrap();
         ids
     }
+
+    // --- web
+    /// Alerts from the stored findings, and a clue of the own unit opened from tmall's alert;
+    /// answers the clue's id and jd's (still open) alert id.
+    pub async fn alerts_and_clue(&self) -> (String, String) {
+        let desk = tianping_service::cases::Desk::embedded().unwrap();
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        let now_ms = t0().timestamp_millis();
+        let refresh = desk
+            .refresh_alerts(self.store().as_ref(), as_of, now_ms)
+            .await
+            .unwrap();
+        assert!(refresh.refused.is_empty(), "{:?}", refresh.refused);
+        let alerts = self.store().alerts(None).await.unwrap();
+        let of = |p: &str| {
+            alerts
+                .iter()
+                .find(|a| a.subject_platform.as_deref() == Some(p))
+                .unwrap_or_else(|| panic!("no alert about {p}"))
+                .alert_id
+                .clone()
+        };
+        let actor = tianping_cases::case::Actor {
+            id: "dispatcher".into(),
+            role: tianping_cases::case::Role::Dispatcher,
+        };
+        let clue = desk
+            .open_clue(
+                self.store().as_ref(),
+                &of("tmall"),
+                &actor,
+                OWNER_DEPT,
+                OWNER_REGION,
+                "矩阵测试夹具",
+                now_ms,
+            )
+            .await
+            .unwrap();
+        (clue.case_id, of("jd"))
+    }
 }
 
 /// `now` of the manual clock.

@@ -1,0 +1,52 @@
+// 系统管理 (minimal): accounts for the system and security administrators, the audit log and
+// its chain check for the audit administrator. What a role may not see is said, not hidden.
+
+import { get } from '../api.js';
+import { h } from '../dom.js';
+import { t } from '../i18n.js';
+import { table } from '../table.js';
+
+async function maybe(path) {
+  try {
+    return await get(path);
+  } catch (e) {
+    return { denied: e.message };
+  }
+}
+
+export async function render(main) {
+  const [users, audit] = await Promise.all([maybe('/api/v1/users?limit=200'), maybe('/api/v1/audit?limit=100')]);
+  main.replaceChildren(
+    h('h1', {}, t('nav_admin')),
+    h(
+      'section',
+      { 'aria-labelledby': 'us' },
+      h('h2', { id: 'us' }, t('users')),
+      users.denied
+        ? h('p', { class: 'note' }, `${t('forbidden_here')} (${users.denied})`)
+        : table('users', [
+            { key: 'login', label: t('login_name') },
+            { key: 'display_name', label: t('display_name') },
+            { key: 'roles', label: t('roles'), value: (r) => (r.roles || []).join(', ') },
+            { key: 'department', label: t('department') },
+            { key: 'region', label: t('region') },
+            { key: 'disabled', label: t('status'), value: (r) => (r.disabled ? 'disabled' : 'active') },
+          ], users.items),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'au' },
+      h('h2', { id: 'au' }, t('audit_log')),
+      audit.denied
+        ? h('p', { class: 'note' }, `${t('forbidden_here')} (${audit.denied})`)
+        : table('audit', [
+            { key: 'seq', label: '#', num: true },
+            { key: 'at', label: t('time') },
+            { key: 'actor', label: t('actor') },
+            { key: 'action', label: t('action') },
+            { key: 'target', label: 'target' },
+            { key: 'outcome', label: t('status') },
+          ], audit.items),
+    ),
+  );
+}

@@ -1,0 +1,85 @@
+// 案件: the queue of clues and cases (open, overdue, all) and one case's workspace — its state,
+// deadline on the working-day calendar, timeline of events, and the export of the case file
+// as a signed evidence bundle.
+
+import { download, get } from '../api.js';
+import { fmtMs, h, saveBlob } from '../dom.js';
+import { t } from '../i18n.js';
+import { table } from '../table.js';
+
+export async function renderList(main) {
+  const queue = new URLSearchParams(location.hash.split('?')[1] || '').get('queue') || 'open';
+  const rows = await get(`/api/v1/cases?limit=200&queue=${encodeURIComponent(queue)}`);
+  const tabs = h(
+    'nav',
+    { class: 'tabs', 'aria-label': t('queue') },
+    ['open', 'overdue', 'all'].map((q) =>
+      h('a', { href: `#/cases?queue=${q}`, 'aria-current': q === queue ? 'page' : null }, t(`queue_${q}`)),
+    ),
+  );
+  main.replaceChildren(
+    h('h1', {}, t('nav_cases')),
+    tabs,
+    table('cases', [
+      { key: 'case_id', label: t('id'), render: (r) => h('a', { href: `#/case/${encodeURIComponent(r.case_id)}` }, r.case_id) },
+      { key: 'state', label: t('state') },
+      { key: 'department', label: t('department') },
+      { key: 'region', label: t('region') },
+      { key: 'deadline_kind', label: t('deadline') },
+      { key: 'due_date', label: t('due_date') },
+      { key: 'opened_at_ms', label: t('time'), value: (r) => fmtMs(r.opened_at_ms) },
+    ], rows.items),
+  );
+}
+
+export async function renderCase(main, id) {
+  const c = await get(`/api/v1/cases/${encodeURIComponent(id)}`);
+  const row = c.row;
+  const status = h('p', { role: 'status', class: 'note' });
+  const exportBtn = h('button', { type: 'button', id: 'export-case' }, t('export_bundle'));
+  exportBtn.addEventListener('click', async () => {
+    exportBtn.disabled = true;
+    try {
+      const { blob, name } = await download(`/api/v1/cases/${encodeURIComponent(id)}/bundle`);
+      saveBlob(blob, name);
+      status.textContent = `${t('exported')}: ${name} (${blob.size} B)`;
+    } catch (e) {
+      status.textContent = `${t('error')}: ${e.message}`;
+    }
+    exportBtn.disabled = false;
+  });
+  const facts = [
+    [t('id'), row.case_id],
+    [t('state'), row.state],
+    [t('department'), row.department],
+    [t('region'), row.region],
+    [t('deadline'), row.deadline_kind || ''],
+    [t('due_date'), row.due_unknown ? t('due_unknown') : row.due_date || ''],
+    [t('alerts'), row.alert_id],
+  ];
+  main.replaceChildren(
+    h('p', {}, h('a', { href: '#/cases' }, `← ${t('nav_cases')}`)),
+    h('h1', {}, `${t('case')} ${row.case_id}`),
+    h('dl', { class: 'facts' }, facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+    h('div', { class: 'actions' }, exportBtn, status),
+    h(
+      'section',
+      { 'aria-labelledby': 'tl' },
+      h('h2', { id: 'tl' }, t('timeline')),
+      h(
+        'ol',
+        { class: 'timeline' },
+        c.events.map((e) =>
+          h(
+            'li',
+            {},
+            h('time', {}, fmtMs(e.at_ms)),
+            h('strong', {}, ` ${e.action} `),
+            `${e.from_state || '—'} → ${e.to_state} · ${e.actor} (${e.role}) · ${e.reason}`,
+          ),
+        ),
+      ),
+    ),
+    h('details', {}, h('summary', {}, 'JSON'), h('pre', { tabindex: '0' }, JSON.stringify(c.case, null, 2))),
+  );
+}

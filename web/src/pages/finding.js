@@ -1,0 +1,127 @@
+// 线索详情 (a finding): the summary, legal basis, subject and related parties, the evidence
+// figures as the detector recorded them with their digest, and — for price findings — the
+// price history with the comparison window shaded. Filing a clue is offered when the finding's
+// alert is open.
+
+import { get } from '../api.js';
+import { chart } from '../charts.js';
+import { h } from '../dom.js';
+import { sev, t } from '../i18n.js';
+import { fileClue, merchantLink } from './cockpit.js';
+
+function dl(pairs) {
+  return h('dl', { class: 'facts' }, pairs.filter(([, v]) => v !== undefined && v !== null && v !== '').flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+}
+
+/** Scalar figures at the top of the evidence, for a readable table. */
+function scalarFigures(evidence) {
+  return Object.entries(evidence || {}).filter(([, v]) => v === null || typeof v !== 'object');
+}
+
+const fen = (v) => (typeof v === 'number' ? v / 100 : null);
+const day = 24 * 3600 * 1000;
+
+/** The price series of a `price_fraud` finding's evidence, if it holds any. */
+export function priceSeries(evidence) {
+  const violations = Array.isArray(evidence && evidence.violations) ? evidence.violations : [];
+  if (violations.length === 0) return null;
+  const transactions = [];
+  const reference = [];
+  const displayed = [];
+  for (const v of violations) {
+    const at = Date.parse(v.observed_at);
+    if (Number.isNaN(at)) continue;
+    if (fen(v.reference_price_fen) !== null) reference.push([at, fen(v.reference_price_fen)]);
+    if (fen(v.displayed_price_fen) !== null) displayed.push([at, fen(v.displayed_price_fen)]);
+    for (const s of v.base_transactions || []) {
+      const ts = Date.parse(s.ordered_at);
+      if (!Number.isNaN(ts) && fen(s.unit_price_fen) !== null) transactions.push([ts, fen(s.unit_price_fen)]);
+    }
+  }
+  if (reference.length === 0) return null;
+  const first = Math.min(...reference.map((p) => p[0]));
+  const windowDays = Number(evidence.window_days) || 7;
+  return { transactions, reference, displayed, window: [first - windowDays * day, first] };
+}
+
+function priceChart(el, series) {
+  chart(el, {
+    tooltip: { trigger: 'item' },
+    legend: { top: 0 },
+    grid: { left: 8, right: 16, top: 30, bottom: 8, containLabel: true },
+    xAxis: { type: 'time' },
+    yAxis: { type: 'value', name: t('yuan'), scale: true },
+    series: [
+      {
+        type: 'scatter',
+        name: t('price_transactions'),
+        data: series.transactions,
+        markArea: { itemStyle: { color: 'rgba(43,108,176,0.12)' }, data: [[{ xAxis: series.window[0] }, { xAxis: series.window[1] }]] },
+      },
+      { type: 'line', name: t('price_reference'), data: series.reference, step: 'end', itemStyle: { color: '#c0392b' } },
+      { type: 'line', name: t('price_displayed'), data: series.displayed, step: 'end', itemStyle: { color: '#2b6cb0' } },
+    ],
+  });
+}
+
+export async function render(main, id) {
+  const f = await get(`/api/v1/findings/${encodeURIComponent(id)}`);
+  const subject = f.subject || {};
+  const merchantKey = subject.kind === 'merchant' ? `merchant|${subject.platform_id || ''}|${subject.id}` : null;
+  let alert = null;
+  if (merchantKey) {
+    try {
+      const profile = await get(`/api/v1/merchants/${encodeURIComponent(merchantKey)}`);
+      alert = (profile.alerts || []).find((a) => (a.finding_ids || []).includes(f.finding_id)) || null;
+    } catch {
+      alert = null;
+    }
+  }
+  const actions = h('div', { class: 'actions' });
+  if (alert && alert.status === 'open') {
+    const btn = h('button', { type: 'button', id: 'file-clue' }, t('file_clue'));
+    btn.addEventListener('click', async () => {
+      btn.disabled = true;
+      try {
+        const clue = await fileClue(alert.alert_id);
+        location.hash = `#/case/${encodeURIComponent(clue.case_id)}`;
+      } catch (e) {
+        actions.append(h('p', { class: 'error', role: 'alert' }, e.message));
+        btn.disabled = false;
+      }
+    });
+    actions.append(btn);
+  } else if (alert && alert.case_id) {
+    actions.append(h('a', { href: `#/case/${encodeURIComponent(alert.case_id)}` }, `${t('filed')}: ${alert.case_id}`));
+  }
+  const series = priceSeries(f.evidence);
+  const priceBox = series ? h('div', { class: 'chart tall', role: 'img', 'aria-label': t('price_history') }) : null;
+  main.replaceChildren(
+    h('p', {}, h('a', { href: '#/alerts' }, `← ${t('nav_alerts')}`)),
+    h('h1', {}, t('finding')),
+    h('p', { class: 'summary' }, f.summary),
+    dl([
+      [t('id'), f.finding_id],
+      [t('rule'), `${f.rule} (v${f.detector_version})`],
+      [t('severity'), sev(f.severity)],
+      [t('score'), String(f.score)],
+      [t('subject'), merchantKey ? merchantLink(merchantKey) : `${subject.kind} ${subject.id}`],
+      [t('window'), f.window ? `${f.window.from || ''} — ${f.window.to || ''}` : ''],
+      [t('evidence_sha'), h('code', {}, f.evidence_sha256)],
+    ]),
+    actions,
+    h('section', { 'aria-labelledby': 'lb' }, h('h2', { id: 'lb' }, t('legal_basis')), h('ul', {}, (f.legal_basis || []).map((b) => h('li', {}, b)))),
+    series ? h('section', { 'aria-labelledby': 'ph' }, h('h2', { id: 'ph' }, t('price_history')), priceBox) : null,
+    h(
+      'section',
+      { 'aria-labelledby': 'ev' },
+      h('h2', { id: 'ev' }, t('evidence_figures')),
+      dl(scalarFigures(f.evidence).map(([k, v]) => [k, String(v)])),
+      h('details', {}, h('summary', {}, 'JSON'), h('pre', { tabindex: '0' }, JSON.stringify(f.evidence, null, 2))),
+    ),
+    (f.related || []).length
+      ? h('section', { 'aria-labelledby': 'rel' }, h('h2', { id: 'rel' }, t('related')), h('ul', {}, f.related.map((r) => h('li', {}, `${r.kind} ${r.platform_id ? r.platform_id + '/' : ''}${r.id}`))))
+      : null,
+  );
+  if (series) priceChart(priceBox, series);
+}

@@ -1,0 +1,267 @@
+// End-to-end test of the web interface in headless Chromium (Debian's /usr/bin/chromium driven
+// by playwright-core). It seeds a home from the simulated city (scale `small`), starts
+// `tianping serve` with the built interface (web/dist), sets up the system administrator and a
+// case officer with TOTP (codes computed here, RFC 6238), then as the case officer: signs in,
+// opens the cockpit (1366×768 and 1920×1080), the alert queue, drills into a finding, opens the
+// merchant, files a clue from its alert, exports the case file and verifies the bundle on the
+// 存证 page; also visits 案件, 数据交换 and 系统管理. Each page: a screenshot in
+// target/screenshots/, its render time printed (not asserted), axe-core with zero serious or
+// critical violations; any console error or page error fails the test.
+//
+// Environment: TIANPING_BIN (default $CARGO_TARGET_DIR/debug/tianping or target/debug/tianping),
+// CHROMIUM (default /usr/bin/chromium), TIANPING_E2E_HOME (reuse a seeded home; default: seed
+// a fresh one in a temporary directory).
+
+import { spawn, spawnSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '..', '..');
+const targetDir = process.env.CARGO_TARGET_DIR || join(repo, 'target');
+const BIN = process.env.TIANPING_BIN || join(targetDir, 'debug', 'tianping');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const SHOTS = join(repo, 'target', 'screenshots');
+const WEB_ROOT = join(repo, 'web', 'dist');
+const DEPARTMENT = 'wangjian';
+const REGION = '330100';
+const AS_OF = '2026-12-20';
+
+const failures = [];
+const timings = [];
+
+function fail(msg) {
+  failures.push(msg);
+  console.error(`FAIL ${msg}`);
+}
+
+function run(args, opts = {}) {
+  const r = spawnSync(BIN, args, { encoding: 'utf8', maxBuffer: 64 << 20, ...opts });
+  if (r.status !== 0) throw new Error(`tianping ${args.join(' ')} exited ${r.status}: ${(r.stderr || '').slice(-2000)}`);
+  return r;
+}
+
+// RFC 4648 base32 and RFC 6238 TOTP (HMAC-SHA-1, 6 digits, 30 s), as authenticator apps do.
+function base32(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const ch of text.replace(/=+$/, '').toUpperCase()) {
+    const v = alphabet.indexOf(ch);
+    if (v < 0) throw new Error(`not base32: ${ch}`);
+    bits += v.toString(2).padStart(5, '0');
+  }
+  const bytes = [];
+  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
+  return Buffer.from(bytes);
+}
+
+export function totp(secret, unixSeconds = Math.floor(Date.now() / 1000)) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(unixSeconds / 30)));
+  const mac = createHmac('sha1', base32(secret)).update(counter).digest();
+  const o = mac[mac.length - 1] & 0x0f;
+  const n = ((mac[o] & 0x7f) << 24) | (mac[o + 1] << 16) | (mac[o + 2] << 8) | mac[o + 3];
+  return String(n % 1_000_000).padStart(6, '0');
+}
+
+function seed() {
+  if (process.env.TIANPING_E2E_HOME) return process.env.TIANPING_E2E_HOME;
+  const dir = mkdtempSync(join(tmpdir(), 'tianping-e2e-'));
+  const home = join(dir, 'home');
+  const started = Date.now();
+  run(['simulate', '--out', join(dir, 'city'), '--scale', 'small', '--seed', '7']);
+  for (const supplier of readdirSync(join(dir, 'city'))) {
+    const p = join(dir, 'city', supplier);
+    if (statSync(p).isDirectory()) run(['--home', home, 'ingest', p]);
+  }
+  run(['--home', home, 'detect', '--as-of', `${AS_OF}T00:00:00+08:00`, '--config', join(dir, 'city', 'detect.toml')]);
+  run(['--home', home, 'alerts', '--as-of', AS_OF]);
+  console.log(`seeded ${home} from the small city in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return home;
+}
+
+async function startServer(home) {
+  const port = 20000 + (process.pid % 20000);
+  const env = {
+    ...process.env,
+    TIANPING_DATA_OWNER_DEPARTMENT: DEPARTMENT,
+    TIANPING_DATA_OWNER_REGION: REGION,
+    TIANPING_COOKIE_SECURE: 'false',
+    TIANPING_WEB_ROOT: WEB_ROOT,
+    RUST_LOG: 'warn',
+  };
+  const server = spawn(BIN, ['--home', home, 'serve', '--bind', `127.0.0.1:${port}`], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  server.stderr.on('data', (d) => (stderr += d));
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (server.exitCode !== null) throw new Error(`server exited ${server.exitCode}: ${stderr.slice(-2000)}`);
+    try {
+      if ((await fetch(`${base}/readyz`)).ok) return { server, base };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  server.kill();
+  throw new Error(`server did not become ready: ${stderr.slice(-2000)}`);
+}
+
+async function api(base, method, path, body, token) {
+  const headers = { Accept: 'application/json' };
+  if (body) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const r = await fetch(`${base}${path}`, { method, headers, body: body ? JSON.stringify(body) : undefined });
+  const text = await r.text();
+  if (!r.ok) throw new Error(`${method} ${path} → ${r.status}: ${text.slice(0, 400)}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/** A fresh TOTP step for `secret` (codes are single-use per step: wait for the next one). */
+async function freshCode(secret, used) {
+  let now = Math.floor(Date.now() / 1000);
+  while (used.has(`${secret}:${Math.floor(now / 30)}`)) {
+    await new Promise((r) => setTimeout(r, 500));
+    now = Math.floor(Date.now() / 1000);
+  }
+  used.add(`${secret}:${Math.floor(now / 30)}`);
+  return totp(secret, now);
+}
+
+async function accounts(base) {
+  const used = new Set();
+  const password = 'Ting-Ping-2026-Scale';
+  const admin = await api(base, 'POST', '/api/setup', {
+    login: 'sysadmin', display_name: '系统管理员', password, department: DEPARTMENT, region: REGION,
+  });
+  const session = await api(base, 'POST', '/api/session', { login: 'sysadmin', password, totp: await freshCode(admin.totp_secret, used) });
+  const officer = await api(base, 'POST', '/api/v1/users', {
+    login: 'officer', display_name: '办案人员甲', password, roles: ['case_officer'], department: DEPARTMENT, region: REGION,
+  }, session.token);
+  return { password, officer, used };
+}
+
+async function checkPage(page, name) {
+  await page.waitForFunction((n) => document.querySelector('main')?.dataset.rendered === n, name.split('-')[0], { timeout: 15000 });
+  const render = await page.evaluate(() => window.__tianpingRender);
+  timings.push([name, render.ms]);
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+  const results = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { resultTypes: ['violations'] }),
+  );
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of bad) fail(`${name}: axe ${v.impact} ${v.id}: ${v.help} (${v.nodes.length} nodes: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')})`);
+  console.log(`page ${name.padEnd(16)} render ${render.ms.toFixed(0).padStart(5)} ms, axe serious/critical ${bad.length}, other ${results.violations.length - bad.length}`);
+}
+
+async function main() {
+  if (!existsSync(BIN)) throw new Error(`${BIN} not found: build tianping first (cargo build -p tianping-cli)`);
+  if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error('web/dist missing: run scripts/web-build');
+  mkdirSync(SHOTS, { recursive: true });
+  const home = seed();
+  const { server, base } = await startServer(home);
+  let browser;
+  try {
+    const { password, officer, used } = await accounts(base);
+    const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') fail(`console error on ${page.url()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => fail(`page error on ${page.url()}: ${e.message}`));
+    page.on('request', (r) => {
+      if (!r.url().startsWith(base) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) fail(`external request: ${r.url()}`);
+    });
+    // axe is evaluated over DevTools (not a <script> the page's CSP would refuse) after each load.
+    const injectAxe = () => page.evaluate(axeSource);
+
+    // Sign in with password and TOTP.
+    await page.goto(`${base}/#/signin`);
+    await page.waitForSelector('form.signin');
+    await injectAxe();
+    await checkPage(page, 'signin');
+    await page.fill('#login', 'officer');
+    await page.fill('#password', password);
+    await page.fill('#totp', await freshCode(officer.totp_secret, used));
+    await page.click('form.signin button[type=submit]');
+    await checkPage(page, 'cockpit-1366');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.reload();
+    await injectAxe();
+    await checkPage(page, 'cockpit-1920');
+    const kpi = await page.textContent('.kpi-value');
+    if (!(Number(kpi) > 0)) fail(`cockpit shows ${kpi} findings: the small city should have some`);
+    const canvases = await page.locator('.chart canvas').count();
+    if (canvases < 5) fail(`cockpit drew ${canvases} chart canvases, expected ≥ 5`);
+    await page.setViewportSize({ width: 1366, height: 768 });
+
+    // The alert queue; drill into a price-fraud finding (it has the price chart) if there is one.
+    await page.click('header nav a[href="#/alerts"]');
+    await checkPage(page, 'alerts');
+    const rows = page.locator('tbody tr', { hasText: '价格欺诈' });
+    const row = (await rows.count()) > 0 ? rows.first() : page.locator('tbody tr').first();
+    await row.locator('a[href^="#/finding/"]').first().click();
+    await checkPage(page, 'finding');
+    const summary = await page.textContent('.summary');
+    if (!summary || summary.trim().length < 4) fail('finding page shows no summary');
+
+    // The merchant, then file a clue from its first open alert.
+    await page.locator('dl.facts a[href^="#/merchant/"]').first().click();
+    await checkPage(page, 'merchant');
+    const fileButtons = page.locator('button.file-clue');
+    if ((await fileButtons.count()) === 0) throw new Error('the merchant has no open alert to file');
+    await fileButtons.first().click();
+    await checkPage(page, 'case');
+    const state = await page.textContent('dl.facts');
+    if (!state.includes('assigned')) fail(`the new clue is not 'assigned': ${state}`);
+
+    // Export the case file and verify the bundle on the evidence page.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-case')]);
+    const bundle = join(SHOTS, '..', 'e2e-case-bundle.zip');
+    await download.saveAs(bundle);
+    await page.click('header nav a[href="#/evidence"]');
+    await checkPage(page, 'evidence');
+    await page.setInputFiles('#bundle-file', bundle);
+    await page.waitForSelector('#verify-result .ok, #verify-result .error', { timeout: 15000 });
+    const verdict = await page.textContent('#verify-result');
+    if (!verdict.includes('全部校验通过')) fail(`the exported bundle did not verify: ${verdict.slice(0, 300)}`);
+    await page.screenshot({ path: join(SHOTS, 'evidence-verified.png') });
+
+    for (const [nav, name] of [['#/cases', 'cases'], ['#/exchange', 'exchange'], ['#/admin', 'admin']]) {
+      await page.click(`header nav a[href="${nav}"]`);
+      await checkPage(page, name);
+    }
+    // The English switch.
+    await page.click('header .right button:last-child');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await checkPage(page, 'admin-en');
+    await context.close();
+  } finally {
+    if (browser) await browser.close();
+    server.kill('SIGTERM');
+  }
+  console.log('render times (ms, reported, not asserted):');
+  for (const [name, ms] of timings) console.log(`  ${name.padEnd(16)} ${ms.toFixed(0)}`);
+  if (failures.length) {
+    console.error(`e2e: ${failures.length} failures`);
+    process.exit(1);
+  }
+  console.log(`e2e: ${timings.length} pages, screenshots in ${SHOTS}, no console errors, no serious axe violations`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
