@@ -5,7 +5,7 @@
 
 import { del, get } from './api.js';
 import { disposeCharts } from './charts.js';
-import { h } from './dom.js';
+import { h, mount } from './dom.js';
 import { lang, t, toggleLang } from './i18n.js';
 import * as admin from './pages/admin.js';
 import * as cases from './pages/cases.js';
@@ -14,7 +14,9 @@ import * as evidence from './pages/evidence.js';
 import * as exchange from './pages/exchange.js';
 import * as finding from './pages/finding.js';
 import * as merchant from './pages/merchant.js';
+import * as rules from './pages/rules.js';
 import * as signin from './pages/signin.js';
+import * as session from './session.js';
 
 const ROUTES = {
   signin: signin.render,
@@ -26,43 +28,44 @@ const ROUTES = {
   case: cases.renderCase,
   exchange: exchange.render,
   evidence: evidence.render,
+  rules: rules.render,
   admin: admin.render,
 };
 
 const NAV = [
-  ['cockpit', 'nav_cockpit'],
-  ['alerts', 'nav_alerts'],
-  ['cases', 'nav_cases'],
-  ['exchange', 'nav_exchange'],
-  ['evidence', 'nav_evidence'],
-  ['admin', 'nav_admin'],
+  ['cockpit', 'nav_cockpit', session.isBusiness],
+  ['alerts', 'nav_alerts', session.isBusiness],
+  ['cases', 'nav_cases', session.isBusiness],
+  ['exchange', 'nav_exchange', session.isBusiness],
+  ['evidence', 'nav_evidence', session.isBusiness],
+  ['rules', 'nav_rules', session.isBusiness],
+  ['admin', 'nav_admin', session.isAdmin],
 ];
-
-let me = null;
 
 function header(current) {
   const top = document.getElementById('top');
-  const langButton = h('button', { type: 'button', class: 'link', lang: lang() === 'zh' ? 'en' : 'zh-CN' }, t('lang_switch'));
+  const me = session.current();
+  const langButton = h('button', { type: 'button', class: 'link', id: 'lang-switch', lang: lang() === 'zh' ? 'en' : 'zh-CN' }, t('lang_switch'));
   langButton.addEventListener('click', () => {
     toggleLang();
     route();
   });
   const items = me
-    ? NAV.map(([name, key]) =>
+    ? NAV.filter(([, , allowed]) => allowed()).map(([name, key]) =>
         h('li', {}, h('a', { href: `#/${name}`, 'aria-current': current === name ? 'page' : null }, t(key))),
       )
     : [];
   let user = null;
   if (me) {
-    const out = h('button', { type: 'button', class: 'link' }, t('sign_out'));
+    const out = h('button', { type: 'button', class: 'link', id: 'sign-out' }, t('sign_out'));
     out.addEventListener('click', async () => {
       await del('/api/v1/session');
-      me = null;
+      session.set(null);
       location.hash = '#/signin';
     });
     user = h('span', { class: 'user' }, `${me.display_name || me.login} · ${me.roles.join(', ')} `, out);
   }
-  top.replaceChildren(
+  mount(top, 
     h('div', { class: 'brand' }, h('span', { class: 'logo', 'aria-hidden': 'true' }, '⚖'), t('app_name')),
     h('nav', { 'aria-label': t('nav_main') }, h('ul', {}, items)),
     h('div', { class: 'right' }, user, langButton),
@@ -70,28 +73,31 @@ function header(current) {
 }
 
 async function route() {
-  const [name, ...params] = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
-  const page = ROUTES[name] ? name : 'cockpit';
+  const path = location.hash.replace(/^#\/?/, '').split('?')[0];
+  const [name, ...params] = path.split('/').map(decodeURIComponent);
   document.documentElement.lang = lang() === 'zh' ? 'zh-CN' : 'en';
-  if (page === 'signin') me = null;
-  if (page !== 'signin' && !me) {
+  if (name === 'signin') session.set(null);
+  if (name !== 'signin' && !session.current()) {
     try {
-      me = await get('/api/v1/me');
+      session.set(await get('/api/v1/me'));
     } catch {
-      me = null;
+      session.set(null);
       location.hash = '#/signin';
       return;
     }
   }
+  const home = session.isBusiness() ? 'cockpit' : 'admin';
+  const page = ROUTES[name] ? name : home;
   header(page);
   disposeCharts();
   const main = document.getElementById('main');
-  main.replaceChildren(h('p', { class: 'loading', role: 'status' }, t('loading')));
+  delete main.dataset.rendered;
+  mount(main, h('p', { class: 'loading', role: 'status' }, t('loading')));
   const started = performance.now();
   try {
     await ROUTES[page](main, ...params);
   } catch (e) {
-    main.replaceChildren(h('div', { class: 'error', role: 'alert' }, `${t('error')}: ${e.message}`));
+    mount(main, h('div', { class: 'error', role: 'alert' }, `${t('error')}: ${e.message}`));
   }
   const ms = performance.now() - started;
   window.__tianpingRender = { page, ms, at: Date.now() };

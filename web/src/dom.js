@@ -33,3 +33,8 @@ export function fmtMs(ms) {
   const d = new Date(ms + 8 * 3600 * 1000);
   return d.toISOString().slice(0, 19).replace('T', ' ');
 }
+
+/** Replaces the children of `el` with `nodes`, skipping absent ones (null, undefined, false). */
+export function mount(el, ...nodes) {
+  el.replaceChildren(...nodes.flat().filter((n) => n !== null && n !== undefined && n !== false));
+}

@@ -144,7 +144,7 @@ async function accounts(base) {
   const officer = await api(base, 'POST', '/api/v1/users', {
     login: 'officer', display_name: '办案人员甲', password, roles: ['case_officer'], department: DEPARTMENT, region: REGION,
   }, session.token);
-  return { password, officer, used };
+  return { password, admin, officer, used };
 }
 
 async function checkPage(page, name) {
@@ -169,7 +169,7 @@ async function main() {
   const { server, base } = await startServer(home);
   let browser;
   try {
-    const { password, officer, used } = await accounts(base);
+    const { password, admin, officer, used } = await accounts(base);
     const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -226,6 +226,21 @@ async function main() {
     await checkPage(page, 'case');
     const state = await page.textContent('dl.facts');
     if (!state.includes('assigned')) fail(`the new clue is not 'assigned': ${state}`);
+    // Start verification, then ask another district for assistance (协查).
+    await page.selectOption('#act-action', 'start_verification');
+    await page.fill('#act-reason', '核查价格记录');
+    await page.click('form.act button[type=submit]');
+    await checkPage(page, 'case-verifying');
+    if (!(await page.textContent('dl.facts')).includes('verifying')) fail('start_verification did not move the clue to verifying');
+    await page.selectOption('#act-action', 'request_assistance');
+    await page.fill('#act-dept', 'wangjian');
+    await page.fill('#act-region', '330106');
+    await page.fill('#act-request', '请协助调取该店铺七日内成交记录');
+    await page.fill('#act-reason', '经营地在西湖区');
+    await page.click('form.act button[type=submit]');
+    await checkPage(page, 'case-assistance');
+    const events = await page.locator('ol.timeline li').count();
+    if (events !== 3) fail(`the case timeline shows ${events} events, expected 3 (open, verify, assistance)`);
 
     // Export the case file and verify the bundle on the evidence page.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-case')]);
@@ -239,14 +254,28 @@ async function main() {
     if (!verdict.includes('全部校验通过')) fail(`the exported bundle did not verify: ${verdict.slice(0, 300)}`);
     await page.screenshot({ path: join(SHOTS, 'evidence-verified.png') });
 
-    for (const [nav, name] of [['#/cases', 'cases'], ['#/exchange', 'exchange'], ['#/admin', 'admin']]) {
+    for (const [nav, name] of [['#/cases', 'cases'], ['#/rules', 'rules'], ['#/exchange', 'exchange']]) {
       await page.click(`header nav a[href="${nav}"]`);
       await checkPage(page, name);
     }
-    // The English switch.
-    await page.click('header .right button:last-child');
+    // The English switch, and back.
+    await page.click('#lang-switch');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
-    await checkPage(page, 'admin-en');
+    await checkPage(page, 'exchange-en');
+    if (!(await page.textContent('h1')).includes('Data exchange')) fail('the English switch did not translate the page title');
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+
+    // Sign out; the system administrator signs in and sees the administration page only.
+    await page.click('#sign-out');
+    await page.waitForSelector('form.signin');
+    await page.fill('#login', 'sysadmin');
+    await page.fill('#password', password);
+    await page.fill('#totp', await freshCode(admin.totp_secret, used));
+    await page.click('form.signin button[type=submit]');
+    await checkPage(page, 'admin');
+    if ((await page.locator('header nav a[href="#/cockpit"]').count()) !== 0) fail('the system administrator is offered the cockpit');
+    if ((await page.locator('table', { hasText: 'officer' }).count()) === 0) fail('the accounts table does not list the case officer');
     await context.close();
   } finally {
     if (browser) await browser.close();

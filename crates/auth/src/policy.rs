@@ -87,11 +87,15 @@ pub enum Operation {
     EvidenceHead,
     /// Verifies an uploaded evidence bundle (anyone; nothing stored is trusted).
     VerifyBundle,
+    /// The detector catalogue: rules, parameters, legal basis, periods in force.
+    ListRules,
+    /// Takes an action on a clue or case (verification, filing, transfer, 协查, closing…).
+    ActCase,
 }
 
 impl Operation {
     /// Every operation.
-    pub const ALL: [Operation; 35] = [
+    pub const ALL: [Operation; 37] = [
         Operation::Health,
         Operation::Ready,
         Operation::Metrics,
@@ -128,6 +132,8 @@ impl Operation {
         Operation::ExportCase,
         Operation::EvidenceHead,
         Operation::VerifyBundle,
+        Operation::ListRules,
+        Operation::ActCase,
     ];
 
     /// The stable id (the OpenAPI `operationId`).
@@ -169,6 +175,8 @@ impl Operation {
             Operation::ExportCase => "export_case",
             Operation::EvidenceHead => "evidence_head",
             Operation::VerifyBundle => "verify_bundle",
+            Operation::ListRules => "list_rules",
+            Operation::ActCase => "act_case",
         }
     }
 
@@ -350,6 +358,14 @@ pub const POLICY: &[Grant] = &[
     g(O::EvidenceHead, R::CaseOfficer, S::Own),
     g(O::EvidenceHead, R::ComplaintHandler, S::Own),
     g(O::EvidenceHead, R::Leader, S::Region),
+    g(O::ListRules, R::Analyst, S::Own),
+    g(O::ListRules, R::Inspector, S::Own),
+    g(O::ListRules, R::CaseOfficer, S::Own),
+    g(O::ListRules, R::ComplaintHandler, S::Own),
+    g(O::ListRules, R::Leader, S::Region),
+    g(O::ActCase, R::Inspector, S::Own),
+    g(O::ActCase, R::CaseOfficer, S::Own),
+    g(O::ActCase, R::Leader, S::Region),
 ];
 
 /// The grant of a role for an operation, if any.

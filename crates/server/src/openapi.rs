@@ -28,7 +28,7 @@ use crate::routes::{casework, cockpit};
         // --- web
         cockpit::cockpit, cockpit::list_alerts, cockpit::get_merchant,
         casework::list_cases, casework::get_case, casework::open_clue, casework::export_case,
-        casework::evidence_head, casework::verify_bundle,
+        casework::evidence_head, casework::verify_bundle, cockpit::list_rules, casework::act_case,
     ),
     components(schemas(
         crate::error::ErrorBody, crate::error::ErrorDetail, ops::Status,
@@ -38,7 +38,7 @@ use crate::routes::{casework, cockpit};
         admin::RoleName, admin::BusinessRoleName, admin::UserView, admin::CreateUserRequest, admin::SetRolesRequest,
         admin::CreateApiKeyRequest, admin::ApiKeyCreated, admin::AuditVerification,
         // --- web
-        casework::OpenClueRequest,
+        casework::OpenClueRequest, casework::ActRequest,
     )),
     modifiers(&Security),
     tags(

@@ -2,8 +2,9 @@
 // its chain check for the audit administrator. What a role may not see is said, not hidden.
 
 import { get } from '../api.js';
-import { h } from '../dom.js';
+import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
+import { hasRole } from '../session.js';
 import { table } from '../table.js';
 
 async function maybe(path) {
@@ -15,15 +16,20 @@ async function maybe(path) {
 }
 
 export async function render(main) {
-  const [users, audit] = await Promise.all([maybe('/api/v1/users?limit=200'), maybe('/api/v1/audit?limit=100')]);
-  main.replaceChildren(
+  // Only what the roles may read is asked for (a refused request is audited as a denial).
+  const none = { denied: t('forbidden_here') };
+  const [users, audit] = await Promise.all([
+    hasRole('system_admin', 'security_admin') ? maybe('/api/v1/users?limit=200') : none,
+    hasRole('audit_admin') ? maybe('/api/v1/audit?limit=100') : none,
+  ]);
+  mount(main, 
     h('h1', {}, t('nav_admin')),
     h(
       'section',
       { 'aria-labelledby': 'us' },
       h('h2', { id: 'us' }, t('users')),
       users.denied
-        ? h('p', { class: 'note' }, `${t('forbidden_here')} (${users.denied})`)
+        ? h('p', { class: 'note' }, users.denied)
         : table('users', [
             { key: 'login', label: t('login_name') },
             { key: 'display_name', label: t('display_name') },
@@ -38,7 +44,7 @@ export async function render(main) {
       { 'aria-labelledby': 'au' },
       h('h2', { id: 'au' }, t('audit_log')),
       audit.denied
-        ? h('p', { class: 'note' }, `${t('forbidden_here')} (${audit.denied})`)
+        ? h('p', { class: 'note' }, audit.denied)
         : table('audit', [
             { key: 'seq', label: '#', num: true },
             { key: 'at', label: t('time') },

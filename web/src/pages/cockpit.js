@@ -5,7 +5,7 @@
 
 import { get, post } from '../api.js';
 import { SEVERITY_COLOURS, chart } from '../charts.js';
-import { h } from '../dom.js';
+import { h, mount } from '../dom.js';
 import { lang, sev, t } from '../i18n.js';
 import { table } from '../table.js';
 
@@ -66,7 +66,7 @@ export async function render(main) {
   const counts = new Map(c.findings.by_district.map((d) => [d.adcode, d.count]));
   const noCentroid = c.findings.by_district.filter((d) => !known.get(d.adcode) || known.get(d.adcode).lon === undefined);
 
-  main.replaceChildren(
+  mount(main, 
     h('h1', {}, t('nav_cockpit')),
     kpis,
     h(
@@ -238,7 +238,7 @@ export async function renderAlerts(main) {
     if (statusSelect.value) p.set('status', statusSelect.value);
     location.hash = `#/alerts?${p}`;
   });
-  main.replaceChildren(
+  mount(main, 
     h('h1', {}, t('nav_alerts')),
     form,
     table(

@@ -2,11 +2,11 @@
 // a bundle (zip) and see it verified by the server against this installation's public key only.
 
 import { get, postBytes } from '../api.js';
-import { h } from '../dom.js';
+import { h, mount } from '../dom.js';
 import { lang, t } from '../i18n.js';
 
 function showReport(out, r) {
-  out.replaceChildren(
+  mount(out, 
     h('p', { class: r.ok ? 'ok' : 'error', role: 'status' }, r.ok ? t('verify_ok') : `${t('verify_failed')} (${r.failures.length})`),
     h(
       'dl',
@@ -37,11 +37,11 @@ export async function render(main) {
   const out = h('div', { id: 'verify-result', 'aria-live': 'polite' });
   const input = h('input', { type: 'file', id: 'bundle-file', accept: '.zip,application/zip' });
   const verify = async (file) => {
-    out.replaceChildren(h('p', { role: 'status' }, t('loading')));
+    mount(out, h('p', { role: 'status' }, t('loading')));
     try {
       showReport(out, await postBytes('/api/v1/evidence/verify', await file.arrayBuffer(), 'application/zip'));
     } catch (e) {
-      out.replaceChildren(h('p', { class: 'error', role: 'alert' }, e.message));
+      mount(out, h('p', { class: 'error', role: 'alert' }, e.message));
     }
   };
   input.addEventListener('change', () => input.files[0] && verify(input.files[0]));
@@ -66,7 +66,7 @@ export async function render(main) {
           ['signature', head.head.signature],
         ].flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, h('code', {}, String(v)))]),
       );
-  main.replaceChildren(
+  mount(main, 
     h('h1', {}, t('nav_evidence')),
     h('section', { 'aria-labelledby': 'sth' }, h('h2', { id: 'sth' }, t('signed_head')), headFacts),
     h('section', { 'aria-labelledby': 'vb' }, h('h2', { id: 'vb' }, t('verify_title')), h('p', {}, t('verify_help')), drop, out),

@@ -2,7 +2,7 @@
 // refused rows with file, record, field, value (masked) and the rule broken.
 
 import { get } from '../api.js';
-import { h } from '../dom.js';
+import { h, mount } from '../dom.js';
 import { lang, t } from '../i18n.js';
 import { table } from '../table.js';
 
@@ -43,5 +43,5 @@ export async function render(main, supplier, batch) {
       ], q.items),
     );
   }
-  main.replaceChildren(...parts);
+  mount(main, ...parts);
 }

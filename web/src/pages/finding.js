@@ -5,7 +5,7 @@
 
 import { get } from '../api.js';
 import { chart } from '../charts.js';
-import { h } from '../dom.js';
+import { h, mount } from '../dom.js';
 import { sev, t } from '../i18n.js';
 import { fileClue, merchantLink } from './cockpit.js';
 
@@ -41,7 +41,28 @@ export function priceSeries(evidence) {
   if (reference.length === 0) return null;
   const first = Math.min(...reference.map((p) => p[0]));
   const windowDays = Number(evidence.window_days) || 7;
-  return { transactions, reference, displayed, window: [first - windowDays * day, first] };
+  return { transactions, reference, displayed, window: [first - windowDays * day, first], windowLabel: t('window_7d') };
+}
+
+/** The series of a raise-then-discount finding: usual price, the raise, the discount. */
+export function raiseSeries(evidence) {
+  const f = evidence && evidence.finding;
+  if (!f || typeof f !== 'object') return null;
+  const raised = Date.parse(f.raised_at);
+  const discounted = Date.parse(f.discount_observed_at);
+  if (Number.isNaN(raised) || Number.isNaN(discounted) || fen(f.usual_price_fen) === null) return null;
+  const before = raised - Math.max(day, discounted - raised);
+  return {
+    transactions: [],
+    displayed: [
+      [before, fen(f.usual_price_fen)],
+      [raised, fen(f.raised_price_fen)],
+      [discounted, fen(f.discounted_price_fen)],
+    ],
+    reference: fen(f.reference_price_fen) === null ? [] : [[discounted, fen(f.reference_price_fen)]],
+    window: [raised, discounted],
+    windowLabel: t('window_raise'),
+  };
 }
 
 function priceChart(el, series) {
@@ -56,7 +77,11 @@ function priceChart(el, series) {
         type: 'scatter',
         name: t('price_transactions'),
         data: series.transactions,
-        markArea: { itemStyle: { color: 'rgba(43,108,176,0.12)' }, data: [[{ xAxis: series.window[0] }, { xAxis: series.window[1] }]] },
+        markArea: {
+          itemStyle: { color: 'rgba(43,108,176,0.14)' },
+          label: { show: true, position: 'insideTop', color: '#1f4e8c' },
+          data: [[{ name: series.windowLabel, xAxis: series.window[0] }, { xAxis: series.window[1] }]],
+        },
       },
       { type: 'line', name: t('price_reference'), data: series.reference, step: 'end', itemStyle: { color: '#c0392b' } },
       { type: 'line', name: t('price_displayed'), data: series.displayed, step: 'end', itemStyle: { color: '#2b6cb0' } },
@@ -67,12 +92,14 @@ function priceChart(el, series) {
 export async function render(main, id) {
   const f = await get(`/api/v1/findings/${encodeURIComponent(id)}`);
   const subject = f.subject || {};
-  const merchantKey = subject.kind === 'merchant' ? `merchant|${subject.platform_id || ''}|${subject.id}` : null;
+  // The merchant: the subject itself, or the merchant among the related parties (a listing's).
+  const merchantRef = subject.kind === 'merchant' ? subject : (f.related || []).find((r) => r.kind === 'merchant');
+  const merchantKey = merchantRef ? `merchant|${merchantRef.platform_id || ''}|${merchantRef.id}` : null;
   let alert = null;
   if (merchantKey) {
     try {
-      const profile = await get(`/api/v1/merchants/${encodeURIComponent(merchantKey)}`);
-      alert = (profile.alerts || []).find((a) => (a.finding_ids || []).includes(f.finding_id)) || null;
+      const alerts = await get(`/api/v1/alerts?limit=200&merchant=${encodeURIComponent(merchantKey)}`);
+      alert = (alerts.items || []).find((a) => (a.finding_ids || []).includes(f.finding_id)) || null;
     } catch {
       alert = null;
     }
@@ -94,9 +121,9 @@ export async function render(main, id) {
   } else if (alert && alert.case_id) {
     actions.append(h('a', { href: `#/case/${encodeURIComponent(alert.case_id)}` }, `${t('filed')}: ${alert.case_id}`));
   }
-  const series = priceSeries(f.evidence);
+  const series = priceSeries(f.evidence) || raiseSeries(f.evidence);
   const priceBox = series ? h('div', { class: 'chart tall', role: 'img', 'aria-label': t('price_history') }) : null;
-  main.replaceChildren(
+  mount(main, 
     h('p', {}, h('a', { href: '#/alerts' }, `← ${t('nav_alerts')}`)),
     h('h1', {}, t('finding')),
     h('p', { class: 'summary' }, f.summary),
@@ -105,7 +132,8 @@ export async function render(main, id) {
       [t('rule'), `${f.rule} (v${f.detector_version})`],
       [t('severity'), sev(f.severity)],
       [t('score'), String(f.score)],
-      [t('subject'), merchantKey ? merchantLink(merchantKey) : `${subject.kind} ${subject.id}`],
+      [t('subject'), `${subject.kind} ${subject.platform_id ? subject.platform_id + '/' : ''}${subject.id}`],
+      [t('merchant'), merchantKey ? merchantLink(merchantKey) : ''],
       [t('window'), f.window ? `${f.window.from || ''} — ${f.window.to || ''}` : ''],
       [t('evidence_sha'), h('code', {}, f.evidence_sha256)],
     ]),

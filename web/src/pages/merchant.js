@@ -4,7 +4,7 @@
 
 import { get } from '../api.js';
 import { chart } from '../charts.js';
-import { h } from '../dom.js';
+import { h, mount } from '../dom.js';
 import { lang, sev, t } from '../i18n.js';
 import { table } from '../table.js';
 import { fileClue } from './cockpit.js';
@@ -22,7 +22,7 @@ export async function render(main, key) {
   const m = await get(`/api/v1/merchants/${encodeURIComponent(key)}`);
   const shopName = (m.shop && (m.shop.shop_name || m.shop.name)) || m.merchant_id;
   const graphBox = h('div', { class: 'chart tall', role: 'img', 'aria-label': t('relations') });
-  main.replaceChildren(
+  mount(main, 
     h('h1', {}, `${t('merchant_profile')}：${shopName}`),
     h('p', { class: 'note' }, `${m.platform_id} / ${m.merchant_id}`),
     h(

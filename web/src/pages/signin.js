@@ -2,7 +2,7 @@
 // sets the session as an HttpOnly cookie.
 
 import { post } from '../api.js';
-import { h } from '../dom.js';
+import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
 
 export async function render(main) {
@@ -29,11 +29,11 @@ export async function render(main) {
         password: form.password.value,
         totp: form.totp.value.trim(),
       });
-      location.hash = '#/cockpit';
+      location.hash = '#/';
     } catch (e) {
       err.textContent = e.message;
       err.hidden = false;
     }
   });
-  main.replaceChildren(form);
+  mount(main, form);
 }

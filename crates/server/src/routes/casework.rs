@@ -279,6 +279,100 @@ pub async fn open_clue(
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
+/// An action on a clue or case.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActRequest {
+    /// The action: a name (`start_verification`, `file`, `close`, …) or an object with its data,
+    /// e.g. `{"action":"transfer","to_department":"jiage","to_region":"330106"}`.
+    #[schema(value_type = Object)]
+    pub action: Value,
+    /// Why, 2–500 characters (recorded in the event).
+    #[schema(min_length = 2, max_length = 500)]
+    pub reason: String,
+}
+
+/// Takes an action on a clue or case through the case state machine: stored with its event only
+/// if nobody moved the case meanwhile (409 otherwise). Inspectors act as 办案人员, case officers
+/// as 办案人员 or 交办人员, leaders as 审批人.
+#[utoipa::path(post, path = "/api/v1/cases/{case_id}/actions", operation_id = "act_case", tag = "web",
+    params(("case_id" = String, Path, description = "Clue or case id")),
+    request_body = ActRequest,
+    security(("session" = []), ("bearer" = [])),
+    responses(
+        (status = 200, description = "The case after the action", body = Object),
+        (status = 400, description = "Invalid body, or refused by the case rules (state, role, deadline)", body = ErrorBody),
+        (status = 401, description = "Not authenticated", body = ErrorBody),
+        (status = 403, description = "Not permitted or out of scope", body = ErrorBody),
+        (status = 404, description = "No such clue or case", body = ErrorBody),
+        (status = 409, description = "The case was changed meanwhile", body = ErrorBody)))]
+pub async fn act_case(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(case_id): Path<String>,
+    ApiJson(req): ApiJson<ActRequest>,
+) -> Result<Json<Value>, ApiError> {
+    guarded_case(&state, &caller, Operation::ActCase, &case_id).await?;
+    let n = req.reason.chars().count();
+    if !(2..=500).contains(&n) || req.reason.chars().any(char::is_control) {
+        return Err(ApiError::bad_request(
+            "字段 reason 须为 2–500 个字符",
+            "field reason must be 2–500 characters",
+        ));
+    }
+    let action_json = match req.action {
+        Value::String(name) => json!({ "action": name }),
+        other => other,
+    };
+    let action: tianping_cases::case::Action =
+        serde_json::from_value(action_json.clone()).map_err(|e| {
+            ApiError::bad_request(
+                format!("字段 action 的值 {action_json} 无效：{e}"),
+                format!("field action = {action_json} is invalid: {e}"),
+            )
+        })?;
+    let Principal::Staff(Staff { roles, .. }) = &caller.principal else {
+        return Err(ApiError::internal("act_case allowed a non-staff caller"));
+    };
+    use tianping_cases::case::Role as CaseRole;
+    let mut candidates = Vec::new();
+    if roles.contains(Role::CaseOfficer) {
+        candidates.extend([CaseRole::Officer, CaseRole::Dispatcher]);
+    }
+    if roles.contains(Role::Inspector) {
+        candidates.push(CaseRole::Officer);
+    }
+    if roles.contains(Role::Leader) {
+        candidates.push(CaseRole::Approver);
+    }
+    let allowed = action.allowed_roles();
+    let role = candidates
+        .iter()
+        .copied()
+        .find(|r| allowed.contains(r))
+        .or(candidates.first().copied())
+        .ok_or_else(|| ApiError::internal("act_case allowed a caller without a case role"))?;
+    let actor = tianping_cases::case::Actor {
+        id: caller.actor.clone(),
+        role,
+    };
+    let desk = Desk::embedded().map_err(ApiError::internal)?;
+    let case = desk
+        .act(
+            state.store.as_ref(),
+            &case_id,
+            &actor,
+            action,
+            &req.reason,
+            state.clock.now().timestamp_millis(),
+        )
+        .await
+        .map_err(case_error)?;
+    let mut body = serde_json::to_value(&case).map_err(ApiError::internal)?;
+    mask_json(&mut body);
+    Ok(Json(body))
+}
+
 /// Adds every file under `dir` to the zip, with paths relative to `root`.
 fn zip_dir<W: Write + std::io::Seek>(
     zip: &mut zip::ZipWriter<W>,

@@ -310,6 +310,8 @@ pub struct AlertQuery {
     pub severity: Option<String>,
     /// Only `open` alerts or those already a `clue`.
     pub status: Option<String>,
+    /// Only this merchant's (`merchant|PLATFORM|ID`).
+    pub merchant: Option<String>,
 }
 
 fn alert_json(a: &AlertRow) -> Result<Value, ApiError> {
@@ -322,6 +324,7 @@ fn alert_json(a: &AlertRow) -> Result<Value, ApiError> {
         "practice_en": tianping_cases::practice::name_en(&a.practice),
         "severity": a.severity, "score": a.score, "tier": a.tier,
         "status": a.status, "case_id": a.case_id, "summary": body.get("summary"),
+        "rules": body.get("rules"),
         "finding_ids": body.get("finding_ids"), "legal_basis": body.get("legal_basis"),
         "window": body.get("window"), "disposal": body.get("disposal"),
     }))
@@ -344,7 +347,7 @@ pub async fn list_alerts(
     let (limit, offset) = page(q.limit, q.offset)?;
     let filter = list_guard(&state, &caller, Operation::ListAlerts, "alerts").await?;
     let mut items = Vec::new();
-    for a in scoped_alerts(&state, &filter, None)
+    for a in scoped_alerts(&state, &filter, q.merchant.as_deref())
         .await?
         .iter()
         .filter(|a| q.practice.as_deref().is_none_or(|p| a.practice == p))
@@ -409,8 +412,9 @@ pub async fn get_merchant(
         &target,
     )
     .await?;
+    let lake = lakeview::open(&state).await?;
     let shop = lakeview::rows(
-        &state,
+        &lake,
         &format!(
             "SELECT * FROM merchants WHERE platform_id = '{platform}' AND merchant_id = '{merchant}' LIMIT 1"
         ),
@@ -438,19 +442,19 @@ pub async fn get_merchant(
     let (shops, registry, related) = match &uscc {
         Some(u) => {
             let shops = lakeview::rows(
-                &state,
+                &lake,
                 &format!("SELECT * FROM merchants WHERE uscc = '{u}' ORDER BY platform_id, merchant_id LIMIT 50"),
             )
             .await?;
             let registry = lakeview::rows(
-                &state,
+                &lake,
                 &format!("SELECT * FROM registry WHERE uscc = '{u}' LIMIT 1"),
             )
             .await?
             .into_iter()
             .next();
             let related = lakeview::rows(
-                &state,
+                &lake,
                 &format!(
                     "SELECT o.uscc, o.name, o.status, \
                        CASE WHEN o.legal_rep_pid = r.legal_rep_pid THEN 'legal_rep' ELSE 'address' END AS via \
@@ -505,4 +509,33 @@ pub async fn get_merchant(
     });
     mask_json(&mut body);
     Ok(Json(body))
+}
+
+/// The detector catalogue: every rule version with its legal basis, period in force and
+/// parameters (default, unit, bounds, source), as the detectors declare them.
+#[utoipa::path(get, path = "/api/v1/rules", operation_id = "list_rules", tag = "web",
+    security(("session" = []), ("bearer" = [])),
+    responses(
+        (status = 200, description = "Rules of every detector", body = Page),
+        (status = 401, description = "Not authenticated", body = ErrorBody),
+        (status = 403, description = "Not permitted", body = ErrorBody)))]
+pub async fn list_rules(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Json<Page>, ApiError> {
+    use tianping_detect::Detector as _;
+    list_guard(&state, &caller, Operation::ListRules, "rules").await?;
+    let mut items = Vec::new();
+    for d in tianping_detectors::all() {
+        for rule in d.rules() {
+            items.push(json!({
+                "detector": d.id(),
+                "detector_version": d.version(),
+                "practice_zh": tianping_cases::practice::name_zh(d.id()),
+                "practice_en": tianping_cases::practice::name_en(d.id()),
+                "rule": rule,
+            }));
+        }
+    }
+    Ok(Json(Page { items }))
 }

@@ -16,8 +16,8 @@ pub fn is_plain_id(s: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ':'))
 }
 
-/// Runs `sql` over the lake and returns the rows as JSON objects.
-pub async fn rows(state: &AppState, sql: &str) -> Result<Vec<Value>, ApiError> {
+/// A query session over the store-listed parts of the lake.
+pub async fn open(state: &AppState) -> Result<tianping_query::Lake, ApiError> {
     let parts: Vec<tianping_query::LakePart> = state
         .store
         .lake_files(None)
@@ -28,9 +28,13 @@ pub async fn rows(state: &AppState, sql: &str) -> Result<Vec<Value>, ApiError> {
             path: f.path,
         })
         .collect();
-    let lake = tianping_query::Lake::open(&state.home.lake(), &parts)
+    tianping_query::Lake::open(&state.home.lake(), &parts)
         .await
-        .map_err(ApiError::internal)?;
+        .map_err(ApiError::internal)
+}
+
+/// Runs `sql` over `lake` and returns the rows as JSON objects.
+pub async fn rows(lake: &tianping_query::Lake, sql: &str) -> Result<Vec<Value>, ApiError> {
     let batches = lake.collect(sql).await.map_err(ApiError::internal)?;
     let mut writer = arrow::json::ArrayWriter::new(Vec::new());
     let refs: Vec<&arrow::record_batch::RecordBatch> = batches.iter().collect();
@@ -47,8 +51,9 @@ pub async fn rows(state: &AppState, sql: &str) -> Result<Vec<Value>, ApiError> {
 pub async fn merchant_districts(
     state: &AppState,
 ) -> Result<std::collections::HashMap<(String, String), String>, ApiError> {
+    let lake = open(state).await?;
     let rows = rows(
-        state,
+        &lake,
         "SELECT DISTINCT m.platform_id, m.merchant_id, \
          COALESCE(m.adcode, r.adcode) AS adcode \
          FROM merchants m LEFT JOIN registry r ON r.uscc = m.uscc",

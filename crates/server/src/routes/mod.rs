@@ -79,7 +79,9 @@ fn web_routes() -> Router<AppState> {
         .route("/api/v1/cases", get(casework::list_cases))
         .route("/api/v1/cases/{case_id}", get(casework::get_case))
         .route("/api/v1/cases/{case_id}/bundle", get(casework::export_case))
+        .route("/api/v1/cases/{case_id}/actions", post(casework::act_case))
         .route("/api/v1/evidence/head", get(casework::evidence_head))
+        .route("/api/v1/rules", get(cockpit::list_rules))
         .route(
             "/api/v1/evidence/verify",
             post(casework::verify_bundle).layer(axum::extract::DefaultBodyLimit::max(
