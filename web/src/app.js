@@ -65,7 +65,8 @@ function header(current) {
     });
     user = h('span', { class: 'user' }, `${me.display_name || me.login} · ${me.roles.join(', ')} `, out);
   }
-  mount(top, 
+  mount(
+    top,
     h('div', { class: 'brand' }, h('span', { class: 'logo', 'aria-hidden': 'true' }, '⚖'), t('app_name')),
     h('nav', { 'aria-label': t('nav_main') }, h('ul', {}, items)),
     h('div', { class: 'right' }, user, langButton),

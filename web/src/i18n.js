@@ -93,6 +93,8 @@ const MESSAGES = {
   via_legal_rep: ['同一法定代表人', 'Same legal representative'],
   via_address: ['同一地址', 'Same address'],
   cases: ['案件', 'Cases'],
+  bulk_file: ['将所选告警登记为线索', 'File the selected alerts as clues'],
+  select: ['选择', 'Select'],
   file_clue: ['登记为线索（交办本部门）', 'File as a clue (to my department)'],
   file_reason: ['登记理由', 'Reason'],
   file_reason_default: ['驾驶舱高风险告警，转本部门核查', 'High-risk alert from the cockpit: assigned for verification'],
@@ -157,6 +159,13 @@ const MESSAGES = {
   id: ['编号', 'Id'],
   name: ['名称', 'Name'],
   address: ['地址', 'Address'],
+  entity_type: ['主体类型', 'Entity type'],
+  established_on: ['成立日期', 'Established'],
+  business_scope: ['经营范围', 'Business scope'],
+  annual_report_filed: ['已报送年报', 'Annual report filed'],
+  license_displayed: ['已亮照', 'Licence displayed'],
+  opened_on: ['开店日期', 'Opened'],
+  closed_on: ['关店日期', 'Closed'],
   uscc: ['统一社会信用代码', 'USCC'],
 };
 

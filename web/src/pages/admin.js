@@ -22,7 +22,8 @@ export async function render(main) {
     hasRole('system_admin', 'security_admin') ? maybe('/api/v1/users?limit=200') : none,
     hasRole('audit_admin') ? maybe('/api/v1/audit?limit=100') : none,
   ]);
-  mount(main, 
+  mount(
+    main,
     h('h1', {}, t('nav_admin')),
     h(
       'section',

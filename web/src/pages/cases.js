@@ -17,7 +17,8 @@ export async function renderList(main) {
       h('a', { href: `#/cases?queue=${q}`, 'aria-current': q === queue ? 'page' : null }, t(`queue_${q}`)),
     ),
   );
-  mount(main, 
+  mount(
+    main,
     h('h1', {}, t('nav_cases')),
     tabs,
     table('cases', [
@@ -103,7 +104,8 @@ export async function renderCase(main, id) {
     [t('due_date'), row.due_unknown ? t('due_unknown') : row.due_date || ''],
     [t('alerts'), row.alert_id],
   ];
-  mount(main, 
+  mount(
+    main,
     h('p', {}, h('a', { href: '#/cases' }, `← ${t('nav_cases')}`)),
     h('h1', {}, `${t('case')} ${row.case_id}`),
     h('dl', { class: 'facts' }, facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),

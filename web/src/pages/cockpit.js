@@ -66,7 +66,8 @@ export async function render(main) {
   const counts = new Map(c.findings.by_district.map((d) => [d.adcode, d.count]));
   const noCentroid = c.findings.by_district.filter((d) => !known.get(d.adcode) || known.get(d.adcode).lon === undefined);
 
-  mount(main, 
+  mount(
+    main,
     h('h1', {}, t('nav_cockpit')),
     kpis,
     h(
@@ -238,12 +239,45 @@ export async function renderAlerts(main) {
     if (statusSelect.value) p.set('status', statusSelect.value);
     location.hash = `#/alerts?${p}`;
   });
-  mount(main, 
+  // Bulk assignment: the checked open alerts become clues of the caller's department.
+  const chosen = new Set();
+  const bulkStatus = h('span', { role: 'status', class: 'note' });
+  const bulk = h('button', { type: 'button', id: 'bulk-file' }, t('bulk_file'));
+  bulk.addEventListener('click', async () => {
+    bulk.disabled = true;
+    let done = 0;
+    const errors = [];
+    for (const id of chosen) {
+      try {
+        await fileClue(id);
+        done += 1;
+      } catch (e) {
+        errors.push(e.message);
+      }
+    }
+    bulkStatus.textContent = `${t('filed')}: ${done}${errors.length ? `；${t('error')}: ${errors.join('；')}` : ''}`;
+    if (errors.length === 0) window.dispatchEvent(new HashChangeEvent('hashchange'));
+    bulk.disabled = false;
+  });
+  mount(
+    main,
     h('h1', {}, t('nav_alerts')),
     form,
+    h('div', { class: 'actions' }, bulk, bulkStatus),
     table(
       'alerts',
       [
+        {
+          key: 'select',
+          label: t('select'),
+          value: () => '',
+          render: (r) => {
+            if (r.status !== 'open') return '';
+            const box = h('input', { type: 'checkbox', 'aria-label': `${t('select')} ${r.alert_id}` });
+            box.addEventListener('change', () => (box.checked ? chosen.add(r.alert_id) : chosen.delete(r.alert_id)));
+            return box;
+          },
+        },
         { key: 'practice', label: t('practice'), value: (r) => practiceName(c.practices, r.practice) },
         { key: 'severity', label: t('severity'), value: (r) => sev(r.severity) },
         { key: 'score', label: t('score'), num: true },

@@ -6,7 +6,8 @@ import { h, mount } from '../dom.js';
 import { lang, t } from '../i18n.js';
 
 function showReport(out, r) {
-  mount(out, 
+  mount(
+    out,
     h('p', { class: r.ok ? 'ok' : 'error', role: 'status' }, r.ok ? t('verify_ok') : `${t('verify_failed')} (${r.failures.length})`),
     h(
       'dl',
@@ -66,7 +67,8 @@ export async function render(main) {
           ['signature', head.head.signature],
         ].flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, h('code', {}, String(v)))]),
       );
-  mount(main, 
+  mount(
+    main,
     h('h1', {}, t('nav_evidence')),
     h('section', { 'aria-labelledby': 'sth' }, h('h2', { id: 'sth' }, t('signed_head')), headFacts),
     h('section', { 'aria-labelledby': 'vb' }, h('h2', { id: 'vb' }, t('verify_title')), h('p', {}, t('verify_help')), drop, out),

@@ -123,7 +123,8 @@ export async function render(main, id) {
   }
   const series = priceSeries(f.evidence) || raiseSeries(f.evidence);
   const priceBox = series ? h('div', { class: 'chart tall', role: 'img', 'aria-label': t('price_history') }) : null;
-  mount(main, 
+  mount(
+    main,
     h('p', {}, h('a', { href: '#/alerts' }, `← ${t('nav_alerts')}`)),
     h('h1', {}, t('finding')),
     h('p', { class: 'summary' }, f.summary),

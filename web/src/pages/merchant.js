@@ -22,7 +22,8 @@ export async function render(main, key) {
   const m = await get(`/api/v1/merchants/${encodeURIComponent(key)}`);
   const shopName = (m.shop && (m.shop.shop_name || m.shop.name)) || m.merchant_id;
   const graphBox = h('div', { class: 'chart tall', role: 'img', 'aria-label': t('relations') });
-  mount(main, 
+  mount(
+    main,
     h('h1', {}, `${t('merchant_profile')}：${shopName}`),
     h('p', { class: 'note' }, `${m.platform_id} / ${m.merchant_id}`),
     h(
@@ -35,13 +36,13 @@ export async function render(main, key) {
         facts(m.registry, [
           ['name', t('name')],
           ['uscc', t('uscc')],
-          ['entity_type', 'entity_type'],
+          ['entity_type', t('entity_type')],
           ['status', t('status')],
           ['address', t('address')],
           ['adcode', t('region')],
-          ['established_on', 'established_on'],
-          ['business_scope', 'business_scope'],
-          ['annual_report_filed', 'annual_report_filed'],
+          ['established_on', t('established_on')],
+          ['business_scope', t('business_scope')],
+          ['annual_report_filed', t('annual_report_filed')],
         ]),
       ),
       h(
@@ -61,9 +62,9 @@ export async function render(main, key) {
         { key: 'merchant_id', label: t('id') },
         { key: 'shop_name', label: t('name') },
         { key: 'address', label: t('address') },
-        { key: 'license_displayed', label: 'license_displayed' },
-        { key: 'opened_on', label: 'opened_on' },
-        { key: 'closed_on', label: 'closed_on' },
+        { key: 'license_displayed', label: t('license_displayed') },
+        { key: 'opened_on', label: t('opened_on') },
+        { key: 'closed_on', label: t('closed_on') },
       ], m.shops || []),
     ),
     h(
