@@ -28,6 +28,7 @@ const ROUTES = {
   case: cases.renderCase,
   exchange: exchange.render,
   evidence: evidence.render,
+  verify: evidence.renderVerify,
   rules: rules.render,
   admin: admin.render,
 };
@@ -77,8 +78,9 @@ async function route() {
   const path = location.hash.replace(/^#\/?/, '').split('?')[0];
   const [name, ...params] = path.split('/').map(decodeURIComponent);
   document.documentElement.lang = lang() === 'zh' ? 'zh-CN' : 'en';
+  const isPublic = name === 'signin' || name === 'verify';
   if (name === 'signin') session.set(null);
-  if (name !== 'signin' && !session.current()) {
+  if (!isPublic && !session.current()) {
     try {
       session.set(await get('/api/v1/me'));
     } catch {

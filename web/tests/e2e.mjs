@@ -158,7 +158,8 @@ async function checkPage(page, name) {
   );
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   for (const v of bad) fail(`${name}: axe ${v.impact} ${v.id}: ${v.help} (${v.nodes.length} nodes: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')})`);
-  console.log(`page ${name.padEnd(16)} render ${render.ms.toFixed(0).padStart(5)} ms, axe serious/critical ${bad.length}, other ${results.violations.length - bad.length}`);
+  const other = results.violations.filter((v) => !bad.includes(v)).map((v) => `${v.impact} ${v.id}`);
+  console.log(`page ${name.padEnd(16)} render ${render.ms.toFixed(0).padStart(5)} ms, axe serious/critical ${bad.length}, other ${other.length}${other.length ? ` (${other.join(', ')})` : ''}`);
 }
 
 async function main() {
@@ -276,6 +277,15 @@ async function main() {
     await checkPage(page, 'admin');
     if ((await page.locator('header nav a[href="#/cockpit"]').count()) !== 0) fail('the system administrator is offered the cockpit');
     if ((await page.locator('table', { hasText: 'officer' }).count()) === 0) fail('the accounts table does not list the case officer');
+
+    // Anyone (signed out) can verify the bundle on the public page.
+    await page.click('#sign-out');
+    await page.waitForSelector('form.signin');
+    await page.click('a[href="#/verify"]');
+    await checkPage(page, 'verify');
+    await page.setInputFiles('#bundle-file', bundle);
+    await page.waitForSelector('#verify-result .ok, #verify-result .error', { timeout: 15000 });
+    if (!(await page.textContent('#verify-result')).includes('全部校验通过')) fail('the public page did not verify the bundle');
     await context.close();
   } finally {
     if (browser) await browser.close();

@@ -39,7 +39,7 @@ const ACTIONS = ['start_verification', 'file', 'not_file', 'transfer', 'request_
 function actionForm(id) {
   const err = h('p', { class: 'error', role: 'alert', hidden: true });
   const select = h('select', { id: 'act-action', name: 'action' }, ACTIONS.map((a) => h('option', { value: a }, t(`act_${a}`))));
-  const dept = h('input', { id: 'act-dept', name: 'to_department', pattern: '[a-z0-9_-]{1,64}' });
+  const dept = h('input', { id: 'act-dept', name: 'to_department', pattern: '[a-z0-9_\\-]{1,64}' });
   const region = h('input', { id: 'act-region', name: 'to_region', pattern: '[0-9]{6}' });
   const request = h('input', { id: 'act-request', name: 'request' });
   const reason = h('input', { id: 'act-reason', name: 'reason', required: true, minlength: 2, maxlength: 500 });

@@ -26,7 +26,9 @@ export function practiceName(practices, id) {
 
 /** A link to a merchant profile. */
 export function merchantLink(key, text) {
-  return h('a', { href: `#/merchant/${encodeURIComponent(key)}` }, text || key.split('|').slice(1).join(' / '));
+  const [kind, platform, id] = key.split('|');
+  if (kind !== 'merchant') return `${t(`kind_${kind}`)} ${platform ? `${platform} / ` : ''}${id}`;
+  return h('a', { href: `#/merchant/${encodeURIComponent(key)}` }, text || `${platform} / ${id}`);
 }
 
 function kpi(label, value, cls) {
@@ -194,7 +196,7 @@ export async function render(main) {
   for (const r of c.alerts.by_practice_tier) tiers[r.tier] = (tiers[r.tier] || 0) + r.count;
   chart(tierBox, {
     tooltip: { trigger: 'item' },
-    series: [{ type: 'pie', radius: ['35%', '65%'], data: Object.entries(tiers).map(([k, v]) => ({ name: k, value: v })) }],
+    series: [{ type: 'pie', radius: ['35%', '65%'], data: Object.entries(tiers).map(([k, v]) => ({ name: t(`tier_${k}`), value: v })) }],
   });
 }
 
@@ -221,7 +223,7 @@ export async function renderAlerts(main) {
     'select',
     { id: 'f-status', name: 'status' },
     h('option', { value: '' }, t('filter_all')),
-    ['open', 'clue'].map((s) => h('option', { value: s, selected: s === status }, s)),
+    ['open', 'clue'].map((s) => h('option', { value: s, selected: s === status }, t(`alert_${s}`))),
   );
   const form = h(
     'form',
@@ -289,15 +291,16 @@ export async function renderAlerts(main) {
           value: (r) => (r.finding_ids || []).length,
           render: (r) =>
             (r.finding_ids || []).length
-              ? h('a', { href: `#/finding/${encodeURIComponent(r.finding_ids[0])}` }, `${t('open_finding')} (${r.finding_ids.length})`)
+              ? h('a', { href: `#/finding/${encodeURIComponent(r.finding_ids[0])}` }, `${t('open_finding')}（${r.finding_ids.length}）`)
               : '',
         },
-        { key: 'tier', label: t('tier') },
+        { key: 'tier', label: t('tier'), value: (r) => t(`tier_${r.tier}`) },
         {
           key: 'status',
           label: t('status'),
+          value: (r) => t(`alert_${r.status}`),
           render: (r) =>
-            r.case_id ? h('a', { href: `#/case/${encodeURIComponent(r.case_id)}` }, r.case_id) : r.status,
+            r.case_id ? h('a', { href: `#/case/${encodeURIComponent(r.case_id)}` }, r.case_id) : t(`alert_${r.status}`),
         },
       ],
       alerts.items,

@@ -28,13 +28,8 @@ function showReport(out, r) {
   );
 }
 
-export async function render(main) {
-  let head = null;
-  try {
-    head = await get('/api/v1/evidence/head');
-  } catch (e) {
-    head = { error: e.message };
-  }
+/** The drop zone and the report (public: nothing stored is read). */
+function verifier() {
   const out = h('div', { id: 'verify-result', 'aria-live': 'polite' });
   const input = h('input', { type: 'file', id: 'bundle-file', accept: '.zip,application/zip' });
   const verify = async (file) => {
@@ -53,6 +48,21 @@ export async function render(main) {
     const f = ev.dataTransfer.files[0];
     if (f) verify(f);
   });
+  return h('section', { 'aria-labelledby': 'vb' }, h('h2', { id: 'vb' }, t('verify_title')), h('p', {}, t('verify_help')), drop, out);
+}
+
+/** `#/verify`: the verifier alone, for anyone (no sign-in). */
+export async function renderVerify(main) {
+  mount(main, h('h1', {}, t('verify_title')), verifier(), h('p', {}, h('a', { href: '#/signin' }, t('signin_title'))));
+}
+
+export async function render(main) {
+  let head = null;
+  try {
+    head = await get('/api/v1/evidence/head');
+  } catch (e) {
+    head = { error: e.message };
+  }
   const headFacts = head.error
     ? h('p', { class: 'note' }, head.error)
     : h(
@@ -71,6 +81,6 @@ export async function render(main) {
     main,
     h('h1', {}, t('nav_evidence')),
     h('section', { 'aria-labelledby': 'sth' }, h('h2', { id: 'sth' }, t('signed_head')), headFacts),
-    h('section', { 'aria-labelledby': 'vb' }, h('h2', { id: 'vb' }, t('verify_title')), h('p', {}, t('verify_help')), drop, out),
+    verifier(),
   );
 }

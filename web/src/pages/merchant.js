@@ -75,7 +75,7 @@ export async function render(main, key) {
         { key: 'practice', label: t('practice'), value: (r) => (lang() === 'en' ? r.practice_en : r.practice_zh) || r.practice },
         { key: 'severity', label: t('severity'), value: (r) => sev(r.severity) },
         { key: 'summary', label: t('summary') },
-        { key: 'tier', label: t('tier') },
+        { key: 'tier', label: t('tier'), value: (r) => t(`tier_${r.tier}`) },
         {
           key: 'status',
           label: t('status'),

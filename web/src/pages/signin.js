@@ -19,6 +19,7 @@ export async function render(main) {
     field('totp', t('signin_totp'), { inputmode: 'numeric', pattern: '[0-9]{6}', maxlength: 6, autocomplete: 'one-time-code' }),
     err,
     h('button', { type: 'submit' }, t('signin_submit')),
+    h('p', { class: 'note' }, h('a', { href: '#/verify' }, t('verify_public'))),
   );
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();

@@ -523,7 +523,6 @@ pub async fn list_rules(
     State(state): State<AppState>,
     caller: Caller,
 ) -> Result<Json<Page>, ApiError> {
-    use tianping_detect::Detector as _;
     list_guard(&state, &caller, Operation::ListRules, "rules").await?;
     let mut items = Vec::new();
     for d in tianping_detectors::all() {
