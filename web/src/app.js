@@ -6,7 +6,7 @@
 import { del, get } from './api.js';
 import { disposeCharts } from './charts.js';
 import { h, mount } from './dom.js';
-import { lang, t, toggleLang } from './i18n.js';
+import { label, lang, t, toggleLang } from './i18n.js';
 import * as admin from './pages/admin.js';
 import * as cases from './pages/cases.js';
 import * as cockpit from './pages/cockpit.js';
@@ -64,7 +64,7 @@ function header(current) {
       session.set(null);
       location.hash = '#/signin';
     });
-    user = h('span', { class: 'user' }, `${me.display_name || me.login} · ${me.roles.join(', ')} `, out);
+    user = h('span', { class: 'user' }, `${me.display_name || me.login} · ${me.roles.map((r) => label('role', r)).join('、')} `, out);
   }
   mount(
     top,

@@ -79,6 +79,23 @@ const MESSAGES = {
   kind_complaint: ['投诉', 'Complaint'],
   kind_address: ['地址', 'Address'],
   kind_campaign: ['活动', 'Campaign'],
+  state_assigned: ['已交办', 'Assigned'],
+  state_verifying: ['核查中', 'Verifying'],
+  state_not_filed: ['不予立案', 'Not filed'],
+  state_filed: ['已立案', 'Filed'],
+  state_investigating: ['调查中', 'Investigating'],
+  state_decided: ['已作出决定', 'Decided'],
+  state_published: ['已公示', 'Published'],
+  state_transferred: ['已移送', 'Transferred'],
+  state_closed: ['已结案', 'Closed'],
+  role_analyst: ['数据分析员', 'Analyst'],
+  role_inspector: ['检查员', 'Inspector'],
+  role_case_officer: ['办案人员', 'Case officer'],
+  role_complaint_handler: ['投诉处理人员', 'Complaint handler'],
+  role_leader: ['领导', 'Leader'],
+  role_system_admin: ['系统管理员', 'System administrator'],
+  role_security_admin: ['安全管理员', 'Security administrator'],
+  role_audit_admin: ['审计管理员', 'Audit administrator'],
   sev_low: ['低', 'Low'],
   sev_medium: ['中', 'Medium'],
   sev_high: ['高', 'High'],
@@ -126,6 +143,7 @@ const MESSAGES = {
   reason: ['理由', 'Reason'],
   time: ['时间', 'Time'],
   act_title: ['办理', 'Act on the case'],
+  act_open: ['登记线索', 'Open clue'],
   act_submit: ['提交', 'Submit'],
   act_start_verification: ['开始核查', 'Start verification'],
   act_file: ['立案', 'File'],
@@ -203,6 +221,12 @@ export function t(key) {
   const m = MESSAGES[key];
   if (!m) return key;
   return lang() === 'en' ? m[1] : m[0];
+}
+
+/** The label of `prefix_value` when the table has one, else the value itself. */
+export function label(prefix, value) {
+  const key = `${prefix}_${value}`;
+  return MESSAGES[key] ? t(key) : value;
 }
 
 /** The label of a severity. */

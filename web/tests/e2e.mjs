@@ -231,6 +231,7 @@ async function main() {
     await page.selectOption('#act-action', 'start_verification');
     await page.fill('#act-reason', '核查价格记录');
     await page.click('form.act button[type=submit]');
+    await page.waitForFunction(() => document.querySelectorAll('ol.timeline li').length === 2);
     await checkPage(page, 'case-verifying');
     if (!(await page.textContent('dl.facts')).includes('verifying')) fail('start_verification did not move the clue to verifying');
     await page.selectOption('#act-action', 'request_assistance');
@@ -239,6 +240,7 @@ async function main() {
     await page.fill('#act-request', '请协助调取该店铺七日内成交记录');
     await page.fill('#act-reason', '经营地在西湖区');
     await page.click('form.act button[type=submit]');
+    await page.waitForFunction(() => document.querySelectorAll('ol.timeline li').length === 3, null, { timeout: 10000 }).catch(() => {});
     await checkPage(page, 'case-assistance');
     const events = await page.locator('ol.timeline li').count();
     if (events !== 3) fail(`the case timeline shows ${events} events, expected 3 (open, verify, assistance)`);

@@ -3,7 +3,7 @@
 
 import { get } from '../api.js';
 import { h, mount } from '../dom.js';
-import { t } from '../i18n.js';
+import { label, t } from '../i18n.js';
 import { hasRole } from '../session.js';
 import { table } from '../table.js';
 
@@ -34,7 +34,7 @@ export async function render(main) {
         : table('users', [
             { key: 'login', label: t('login_name') },
             { key: 'display_name', label: t('display_name') },
-            { key: 'roles', label: t('roles'), value: (r) => (r.roles || []).join(', ') },
+            { key: 'roles', label: t('roles'), value: (r) => (r.roles || []).map((x) => label('role', x)).join('、') },
             { key: 'department', label: t('department') },
             { key: 'region', label: t('region') },
             { key: 'disabled', label: t('status'), value: (r) => (r.disabled ? 'disabled' : 'active') },

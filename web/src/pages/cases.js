@@ -4,7 +4,7 @@
 
 import { download, get, post } from '../api.js';
 import { fmtMs, h, saveBlob, mount } from '../dom.js';
-import { t } from '../i18n.js';
+import { label, t } from '../i18n.js';
 import { table } from '../table.js';
 
 export async function renderList(main) {
@@ -23,7 +23,7 @@ export async function renderList(main) {
     tabs,
     table('cases', [
       { key: 'case_id', label: t('id'), render: (r) => h('a', { href: `#/case/${encodeURIComponent(r.case_id)}` }, r.case_id) },
-      { key: 'state', label: t('state') },
+      { key: 'state', label: t('state'), value: (r) => label('state', r.state) },
       { key: 'department', label: t('department') },
       { key: 'region', label: t('region') },
       { key: 'deadline_kind', label: t('deadline') },
@@ -97,7 +97,7 @@ export async function renderCase(main, id) {
   });
   const facts = [
     [t('id'), row.case_id],
-    [t('state'), row.state],
+    [t('state'), `${label('state', row.state)} (${row.state})`],
     [t('department'), row.department],
     [t('region'), row.region],
     [t('deadline'), row.deadline_kind || ''],
@@ -123,8 +123,8 @@ export async function renderCase(main, id) {
             'li',
             {},
             h('time', {}, fmtMs(e.at_ms)),
-            h('strong', {}, ` ${e.action} `),
-            `${e.from_state || '—'} → ${e.to_state} · ${e.actor} (${e.role}) · ${e.reason}`,
+            h('strong', {}, ` ${label('act', e.action)} `),
+            `${e.from_state ? label('state', e.from_state) : '—'} → ${label('state', e.to_state)} · ${e.actor} (${e.role}) · ${e.reason}`,
           ),
         ),
       ),

@@ -6,7 +6,7 @@
 import { get, post } from '../api.js';
 import { SEVERITY_COLOURS, chart } from '../charts.js';
 import { h, mount } from '../dom.js';
-import { lang, sev, t } from '../i18n.js';
+import { label, lang, sev, t } from '../i18n.js';
 import { table } from '../table.js';
 
 const SEVS = ['low', 'medium', 'high', 'critical'];
@@ -135,7 +135,7 @@ export async function render(main) {
           'overdue-cases',
           [
             { key: 'case_id', label: t('id'), render: (r) => h('a', { href: `#/case/${encodeURIComponent(r.case_id)}` }, r.case_id) },
-            { key: 'state', label: t('state') },
+            { key: 'state', label: t('state'), value: (r) => label('state', r.state) },
             { key: 'due_date', label: t('due_date') },
           ],
           c.cases.overdue_list,

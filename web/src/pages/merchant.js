@@ -5,7 +5,7 @@
 import { get } from '../api.js';
 import { chart } from '../charts.js';
 import { h, mount } from '../dom.js';
-import { lang, sev, t } from '../i18n.js';
+import { label, lang, sev, t } from '../i18n.js';
 import { table } from '../table.js';
 import { fileClue } from './cockpit.js';
 
@@ -115,7 +115,7 @@ export async function render(main, key) {
       h('h2', { id: 'ca' }, t('cases')),
       table('merchant-cases', [
         { key: 'case_id', label: t('id'), render: (r) => h('a', { href: `#/case/${encodeURIComponent(r.case_id)}` }, r.case_id) },
-        { key: 'state', label: t('state') },
+        { key: 'state', label: t('state'), value: (r) => label('state', r.state) },
         { key: 'due_date', label: t('due_date') },
       ], m.cases || []),
     ),

@@ -19,8 +19,8 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use tianping_auth::policy::Staff;
 use tianping_auth::{Operation, Principal, Resource, Role, Scope};
-use tianping_evidence::bundle::{HeadJson, VerifyOptions, verify_bundle_with};
 use tianping_evidence::HashAlg;
+use tianping_evidence::bundle::{HeadJson, VerifyOptions, verify_bundle_with};
 use tianping_service::cases::{CaseServiceError, Desk};
 use tianping_service::evidence::{self, EvidenceKey};
 use tianping_store::cases::{CaseRow, QueueFilter};
@@ -109,7 +109,9 @@ pub async fn list_cases(
         other => {
             return Err(ApiError::bad_request(
                 format!("参数 queue 的值 {other:?} 无效：应为 open、overdue、due_unknown 或 all"),
-                format!("parameter queue = {other:?} is invalid: open, overdue, due_unknown or all"),
+                format!(
+                    "parameter queue = {other:?} is invalid: open, overdue, due_unknown or all"
+                ),
             ));
         }
     }
@@ -324,8 +326,8 @@ pub async fn act_case(
         Value::String(name) => json!({ "action": name }),
         other => other,
     };
-    let action: tianping_cases::case::Action =
-        serde_json::from_value(action_json.clone()).map_err(|e| {
+    let action: tianping_cases::case::Action = serde_json::from_value(action_json.clone())
+        .map_err(|e| {
             ApiError::bad_request(
                 format!("字段 action 的值 {action_json} 无效：{e}"),
                 format!("field action = {action_json} is invalid: {e}"),
@@ -454,7 +456,10 @@ pub async fn export_case(
     let bytes = zip.finish().map_err(ApiError::internal)?.into_inner();
     let mut response = (StatusCode::OK, bytes).into_response();
     let h = response.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/zip"));
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/zip"),
+    );
     let safe: String = case_id
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
@@ -548,7 +553,11 @@ fn unpack(bytes: &[u8], dir: &FsPath) -> Result<std::path::PathBuf, ApiError> {
         }
         std::fs::write(&out, &buf).map_err(ApiError::internal)?;
         if rel.file_name().and_then(|n| n.to_str()) == Some(tianping_evidence::bundle::MANIFEST) {
-            manifest_dirs.push(rel.parent().map(|p| dir.join(p)).unwrap_or(dir.to_path_buf()));
+            manifest_dirs.push(
+                rel.parent()
+                    .map(|p| dir.join(p))
+                    .unwrap_or(dir.to_path_buf()),
+            );
         }
     }
     manifest_dirs.sort_by_key(|p| p.components().count());
@@ -567,7 +576,10 @@ fn unpack(bytes: &[u8], dir: &FsPath) -> Result<std::path::PathBuf, ApiError> {
         (status = 200, description = "The verification report (ok or the failed checks)", body = Object),
         (status = 400, description = "Not a readable zip", body = ErrorBody),
         (status = 413, description = "Too large", body = ErrorBody)))]
-pub async fn verify_bundle(State(state): State<AppState>, body: Bytes) -> Result<Json<Value>, ApiError> {
+pub async fn verify_bundle(
+    State(state): State<AppState>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
     let key = EvidenceKey::load_or_create(&state.home).map_err(ApiError::internal)?;
     let tmp = tempfile::tempdir().map_err(ApiError::internal)?;
     let root = tmp.path().to_path_buf();

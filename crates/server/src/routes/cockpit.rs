@@ -66,9 +66,10 @@ pub(crate) async fn scoped_alerts(
         .await?
         .into_iter()
         .filter(|a| {
-            let platform = a.subject_platform.clone().or_else(|| {
-                (a.subject_kind == "platform").then(|| a.subject_id.clone())
-            });
+            let platform = a
+                .subject_platform
+                .clone()
+                .or_else(|| (a.subject_kind == "platform").then(|| a.subject_id.clone()));
             filter.admits(&state.config.data_owner, platform.as_deref())
         })
         .collect())
@@ -86,8 +87,7 @@ pub(crate) async fn scoped_cases(
         .await?
         .into_iter()
         .filter(|c| {
-            Scope::parse(&c.department, &c.region)
-                .is_ok_and(|scope| filter.admits(&scope, None))
+            Scope::parse(&c.department, &c.region).is_ok_and(|scope| filter.admits(&scope, None))
         })
         .collect())
 }
@@ -239,11 +239,7 @@ pub async fn cockpit(
             e[k] = json!(e[k].as_u64().unwrap_or(0) + n);
         };
         add(e, "batches", 1);
-        add(
-            e,
-            "rejected",
-            u64::from(b.status.as_str() == "rejected"),
-        );
+        add(e, "rejected", u64::from(b.status.as_str() == "rejected"));
         add(e, "accepted", b.receipt.accepted);
         add(e, "quarantined", b.receipt.quarantined);
         add(e, "warnings", b.receipt.warnings);
@@ -523,7 +519,14 @@ pub async fn list_rules(
     State(state): State<AppState>,
     caller: Caller,
 ) -> Result<Json<Page>, ApiError> {
-    list_guard(&state, &caller, Operation::ListRules, "rules").await?;
+    guard(
+        &state,
+        &caller,
+        Operation::ListRules,
+        Resource::System,
+        "rules",
+    )
+    .await?;
     let mut items = Vec::new();
     for d in tianping_detectors::all() {
         for rule in d.rules() {

@@ -75,7 +75,10 @@ fn web_routes() -> Router<AppState> {
         .route("/api/v1/cockpit", get(cockpit::cockpit))
         .route("/api/v1/alerts", get(cockpit::list_alerts))
         .route("/api/v1/alerts/{alert_id}/clue", post(casework::open_clue))
-        .route("/api/v1/merchants/{merchant_key}", get(cockpit::get_merchant))
+        .route(
+            "/api/v1/merchants/{merchant_key}",
+            get(cockpit::get_merchant),
+        )
         .route("/api/v1/cases", get(casework::list_cases))
         .route("/api/v1/cases/{case_id}", get(casework::get_case))
         .route("/api/v1/cases/{case_id}/bundle", get(casework::export_case))

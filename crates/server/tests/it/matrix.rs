@@ -61,7 +61,6 @@ fn is_list(op: Operation) -> bool {
             | Operation::ListAlerts
             | Operation::ListCases
             | Operation::EvidenceHead
-            | Operation::ListRules
     )
 }
 

@@ -19,7 +19,7 @@ fn rezip(bytes: &[u8], suffix: &str, edit: impl Fn(&mut Vec<u8>)) -> (Vec<u8>, b
     let mut edited = false;
     for i in 0..archive.len() {
         let mut file = archive.by_index(i).unwrap();
-        let name = file.name().to_string();
+        let name = file.name().unwrap().to_string();
         let mut data = Vec::new();
         file.read_to_end(&mut data).unwrap();
         if !edited && name.ends_with(suffix) {
@@ -83,24 +83,38 @@ async fn cockpit_queue_case_and_bundle() {
         )
         .await;
     assert_eq!(again.status, StatusCode::CONFLICT);
+    let act_uri = format!("/api/v1/cases/{clue}/actions");
     let act = |action: Value| {
         h.post_json(
-            &format!("/api/v1/cases/{clue}/actions"),
+            &act_uri,
             &officer,
             json!({"action": action, "reason": "核查"}),
         )
     };
-    assert_eq!(act(json!("start_verification")).await.status, StatusCode::OK);
+    assert_eq!(
+        act(json!("start_verification")).await.status,
+        StatusCode::OK
+    );
     let refused = act(json!("start_verification")).await;
-    assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{}", refused.text());
+    assert_eq!(
+        refused.status,
+        StatusCode::BAD_REQUEST,
+        "{}",
+        refused.text()
+    );
     let unknown = act(json!("teleport")).await;
     assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
     assert!(unknown.text().contains("action"), "{}", unknown.text());
-    let assist = act(json!({"action": "request_assistance", "to_department": "wangjian",
-        "to_region": "330106", "request": "调取成交记录"}))
+    let assist = act(
+        json!({"action": "request_assistance", "to_department": "wangjian",
+        "to_region": "330106", "request": "调取成交记录"}),
+    )
     .await;
     assert_eq!(assist.status, StatusCode::OK, "{}", assist.text());
-    let case = h.get(&format!("/api/v1/cases/{clue}"), &officer).await.json();
+    let case = h
+        .get(&format!("/api/v1/cases/{clue}"), &officer)
+        .await
+        .json();
     assert_eq!(case["row"]["state"], "verifying");
     let actions: Vec<&str> = case["events"]
         .as_array()
@@ -108,7 +122,10 @@ async fn cockpit_queue_case_and_bundle() {
         .iter()
         .map(|e| e["action"].as_str().unwrap())
         .collect();
-    assert_eq!(actions, ["open", "start_verification", "request_assistance"]);
+    assert_eq!(
+        actions,
+        ["open", "start_verification", "request_assistance"]
+    );
     let queue = h.get("/api/v1/cases?queue=all", &officer).await.json();
     assert_eq!(queue["items"].as_array().unwrap().len(), 2);
 
@@ -130,7 +147,10 @@ async fn cockpit_queue_case_and_bundle() {
     assert_eq!(report.status, StatusCode::OK, "{}", report.text());
     let report = report.json();
     assert_eq!(report["ok"], json!(true), "{report}");
-    assert!(report["entries_verified"].as_u64().unwrap() >= 2, "{report}");
+    assert!(
+        report["entries_verified"].as_u64().unwrap() >= 2,
+        "{report}"
+    );
     let (tampered, edited) = rezip(&zip.body, "-finding.json", |d| {
         if let Some(b) = d.iter_mut().rev().find(|b| b.is_ascii_digit()) {
             *b = if *b == b'9' { b'8' } else { *b + 1 };
@@ -207,7 +227,11 @@ async fn merchant_profile_and_bad_keys() {
 #[tokio::test(flavor = "multi_thread")]
 async fn interface_files() {
     let root = tempfile::tempdir().unwrap();
-    std::fs::write(root.path().join("index.html"), "<!doctype html><title>天平</title>").unwrap();
+    std::fs::write(
+        root.path().join("index.html"),
+        "<!doctype html><title>天平</title>",
+    )
+    .unwrap();
     std::fs::create_dir(root.path().join("lib")).unwrap();
     std::fs::write(root.path().join("lib/app.js"), "export {};").unwrap();
     std::fs::write(root.path().join("secret.toml"), "x").unwrap();
@@ -216,21 +240,44 @@ async fn interface_files() {
     let index = h.get("/", &Auth::None).await;
     assert_eq!(index.status, StatusCode::OK);
     assert!(index.text().contains("天平"));
-    let csp = index.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    let csp = index.headers[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap();
     assert!(csp.contains("default-src 'self'") && csp.contains("script-src 'self'"));
     let js = h.get("/ui/lib/app.js", &Auth::None).await;
     assert_eq!(js.status, StatusCode::OK);
-    assert!(js.headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/javascript"));
-    for bad in ["/ui/secret.toml", "/ui/../Cargo.toml", "/ui/%2e%2e/x.js", "/ui/.hidden.js", "/ui/nothere.js"] {
-        assert_eq!(h.get(bad, &Auth::None).await.status, StatusCode::NOT_FOUND, "{bad}");
+    assert!(
+        js.headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/javascript")
+    );
+    for bad in [
+        "/ui/secret.toml",
+        "/ui/../Cargo.toml",
+        "/ui/%2e%2e/x.js",
+        "/ui/.hidden.js",
+        "/ui/nothere.js",
+    ] {
+        assert_eq!(
+            h.get(bad, &Auth::None).await.status,
+            StatusCode::NOT_FOUND,
+            "{bad}"
+        );
     }
     // Without a web root: a clear 404, and a web root without index.html is refused at start.
     let plain = Harness::new().await;
-    assert_eq!(plain.get("/", &Auth::None).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        plain.get("/", &Auth::None).await.status,
+        StatusCode::NOT_FOUND
+    );
     let empty = tempfile::tempdir().unwrap();
     let e = tianping_server::ServerConfig::load(
         "home = \"/x\"\ndata_owner_department = \"w\"\ndata_owner_region = \"330100\"\n",
-        [("TIANPING_WEB_ROOT".to_string(), empty.path().display().to_string())],
+        [(
+            "TIANPING_WEB_ROOT".to_string(),
+            empty.path().display().to_string(),
+        )],
     )
     .unwrap_err();
     assert_eq!(e.key, "web_root");
