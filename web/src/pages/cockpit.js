@@ -212,7 +212,7 @@ export async function renderAlerts(main) {
   const q = new URLSearchParams({ limit: '200' });
   if (severity) q.set('severity', severity);
   if (status) q.set('status', status);
-  const [alerts, c] = await Promise.all([get(`/api/v1/alerts?${q}`), get('/api/v1/cockpit')]);
+  const alerts = await get(`/api/v1/alerts?${q}`);
   const sevSelect = h(
     'select',
     { id: 'f-sev', name: 'severity' },
@@ -280,7 +280,7 @@ export async function renderAlerts(main) {
             return box;
           },
         },
-        { key: 'practice', label: t('practice'), value: (r) => practiceName(c.practices, r.practice) },
+        { key: 'practice', label: t('practice'), value: (r) => (lang() === 'en' ? r.practice_en : r.practice_zh) || r.practice },
         { key: 'severity', label: t('severity'), value: (r) => sev(r.severity) },
         { key: 'score', label: t('score'), num: true },
         { key: 'merchant_key', label: t('merchant'), render: (r) => merchantLink(r.merchant_key) },
