@@ -14,7 +14,8 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -70,8 +71,9 @@ export function totp(secret, unixSeconds = Math.floor(Date.now() / 1000)) {
   return String(n % 1_000_000).padStart(6, '0');
 }
 
+/** The home to serve: TIANPING_E2E_HOME, or a fresh one (and its directory, removed at the end). */
 function seed() {
-  if (process.env.TIANPING_E2E_HOME) return process.env.TIANPING_E2E_HOME;
+  if (process.env.TIANPING_E2E_HOME) return { home: process.env.TIANPING_E2E_HOME, dir: null };
   const dir = mkdtempSync(join(tmpdir(), 'tianping-e2e-'));
   const home = join(dir, 'home');
   const started = Date.now();
@@ -83,7 +85,7 @@ function seed() {
   run(['--home', home, 'detect', '--as-of', `${AS_OF}T00:00:00+08:00`, '--config', join(dir, 'city', 'detect.toml')]);
   run(['--home', home, 'alerts', '--as-of', AS_OF]);
   console.log(`seeded ${home} from the small city in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return home;
+  return { home, dir };
 }
 
 async function startServer(home) {
@@ -147,6 +149,33 @@ async function accounts(base) {
   return { password, admin, officer, used };
 }
 
+/**
+ * Reads a zip of stored (uncompressed) entries, as the interface's .xlsx writer makes them,
+ * checking every entry's CRC-32 and the central directory; answers name → text.
+ */
+export function readStoredZip(buf) {
+  const entries = new Map();
+  let at = 0;
+  while (buf.readUInt32LE(at) === 0x04034b50) {
+    const method = buf.readUInt16LE(at + 8);
+    const crc = buf.readUInt32LE(at + 14);
+    const size = buf.readUInt32LE(at + 18);
+    const nameLen = buf.readUInt16LE(at + 26);
+    const extraLen = buf.readUInt16LE(at + 28);
+    const name = buf.subarray(at + 30, at + 30 + nameLen).toString('utf8');
+    const data = buf.subarray(at + 30 + nameLen + extraLen, at + 30 + nameLen + extraLen + size);
+    if (method !== 0) throw new Error(`${name}: compression method ${method}, expected stored`);
+    if (crc32(data) !== crc) throw new Error(`${name}: CRC-32 ${crc32(data)} ≠ ${crc}`);
+    entries.set(name, data.toString('utf8'));
+    at += 30 + nameLen + extraLen + size;
+  }
+  const end = buf.length - 22;
+  if (buf.readUInt32LE(end) !== 0x06054b50) throw new Error('no end of central directory');
+  if (buf.readUInt16LE(end + 10) !== entries.size) throw new Error('central directory count differs');
+  if (buf.readUInt32LE(end + 16) !== at) throw new Error('central directory offset differs');
+  return entries;
+}
+
 async function checkPage(page, name) {
   await page.waitForFunction((n) => document.querySelector('main')?.dataset.rendered === n, name.split('-')[0], { timeout: 15000 });
   const render = await page.evaluate(() => window.__tianpingRender);
@@ -166,7 +195,7 @@ async function main() {
   if (!existsSync(BIN)) throw new Error(`${BIN} not found: build tianping first (cargo build -p tianping-cli)`);
   if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error('web/dist missing: run scripts/web-build');
   mkdirSync(SHOTS, { recursive: true });
-  const home = seed();
+  const { home, dir } = seed();
   const { server, base } = await startServer(home);
   let browser;
   try {
@@ -261,6 +290,32 @@ async function main() {
       await page.click(`header nav a[href="${nav}"]`);
       await checkPage(page, name);
     }
+    // Tables export: CSV (UTF-8 with BOM) and .xlsx of the batches table.
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('.table-tools button:first-child')]);
+    const csvPath = join(SHOTS, '..', 'e2e-batches.csv');
+    await csvDownload.saveAs(csvPath);
+    const csv = readFileSync(csvPath, 'utf8');
+    if (!csv.startsWith('\ufeff报送方,批次')) fail(`CSV export starts ${JSON.stringify(csv.slice(0, 20))}`);
+    const csvRows = csv.trim().split('\r\n').length - 1;
+    const tableRows = await page.locator('tbody tr').count();
+    if (csvRows !== tableRows) fail(`CSV export has ${csvRows} rows, the table ${tableRows}`);
+    const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.click('.table-tools button:nth-child(2)')]);
+    const xlsxPath = join(SHOTS, '..', 'e2e-batches.xlsx');
+    await xlsxDownload.saveAs(xlsxPath);
+    try {
+      const parts = readStoredZip(readFileSync(xlsxPath));
+      for (const part of ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/worksheets/sheet1.xml']) {
+        if (!parts.has(part)) fail(`xlsx export lacks ${part}`);
+      }
+      const sheet = parts.get('xl/worksheets/sheet1.xml') || '';
+      const rowsInSheet = (sheet.match(/<row /g) || []).length;
+      if (!sheet.includes('<t xml:space="preserve">报送方</t>') || rowsInSheet !== tableRows + 1) {
+        fail(`xlsx sheet has ${rowsInSheet} rows (expected ${tableRows + 1}) or lacks the header`);
+      }
+    } catch (e) {
+      fail(`xlsx export is not a valid package: ${e.message}`);
+    }
+
     // The English switch, and back.
     await page.click('#lang-switch');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
@@ -292,6 +347,8 @@ async function main() {
   } finally {
     if (browser) await browser.close();
     server.kill('SIGTERM');
+    if (server.exitCode === null) await new Promise((r) => server.once('exit', r));
+    if (dir) rmSync(dir, { recursive: true, force: true });
   }
   console.log('render times (ms, reported, not asserted):');
   for (const [name, ms] of timings) console.log(`  ${name.padEnd(16)} ${ms.toFixed(0)}`);
