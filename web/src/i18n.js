@@ -110,6 +110,7 @@ const MESSAGES = {
   window: ['时间范围', 'Window'],
   subject: ['当事人', 'Subject'],
   related: ['关联方', 'Related parties'],
+  related_graph: ['当事人与关联方关系图', 'The subject and related parties as a graph'],
   price_history: ['价格走势', 'Price history'],
   window_7d: ['比较前七日', '7 days before the comparison'],
   window_raise: ['提价至折扣期间', 'from the raise to the discount'],

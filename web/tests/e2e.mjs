@@ -289,6 +289,17 @@ async function main() {
     if (!verdict.includes('全部校验通过')) fail(`the exported bundle did not verify: ${verdict.slice(0, 300)}`);
     await page.screenshot({ path: join(SHOTS, 'evidence-verified.png') });
 
+    // A brushing-ring finding: its parties drawn as a graph.
+    await page.click('header nav a[href="#/alerts"]');
+    await checkPage(page, 'alerts-again');
+    const ring = page.locator('tbody tr', { hasText: '刷单炒信' });
+    if ((await ring.count()) === 0) fail('no 刷单炒信 alert in the small city');
+    else {
+      await ring.first().locator('a[href^="#/finding/"]').first().click();
+      await checkPage(page, 'finding-ring');
+      if ((await page.locator('section[aria-labelledby="rel"] canvas').count()) === 0) fail('the ring finding has no parties graph');
+    }
+
     for (const [nav, name] of [['#/cases', 'cases'], ['#/rules', 'rules'], ['#/exchange', 'exchange']]) {
       await page.click(`header nav a[href="${nav}"]`);
       await checkPage(page, name);

@@ -6,7 +6,7 @@
 import { get } from '../api.js';
 import { chart } from '../charts.js';
 import { h, mount } from '../dom.js';
-import { sev, t } from '../i18n.js';
+import { label, sev, t } from '../i18n.js';
 import { fileClue, merchantLink } from './cockpit.js';
 
 function dl(pairs) {
@@ -89,6 +89,35 @@ function priceChart(el, series) {
   });
 }
 
+function refText(r) {
+  return `${label('kind', r.kind)} ${r.platform_id ? r.platform_id + '/' : ''}${r.id}`;
+}
+
+const KIND_COLOURS = { merchant: '#c0392b', person: '#2b6cb0', listing: '#f08a4b', platform: '#1e6b35' };
+
+/** The parties of a finding as a graph: the subject in the middle, each related party linked
+ * to it (a brushing ring's accounts, a scheme's members, the rival platform, the listings). */
+function relatedGraph(el, subject, related) {
+  const nodes = [{ id: 'subject', name: refText(subject), symbolSize: 40, itemStyle: { color: '#7b2d26' } }];
+  const links = [];
+  related.slice(0, 200).forEach((r, i) => {
+    nodes.push({ id: `r${i}`, name: refText(r), symbolSize: 16, itemStyle: { color: KIND_COLOURS[r.kind] || '#666' } });
+    links.push({ source: 'subject', target: `r${i}` });
+  });
+  chart(el, {
+    tooltip: {},
+    series: [{
+      type: 'graph',
+      layout: 'force',
+      force: { repulsion: 120, edgeLength: 70, layoutAnimation: !navigator.webdriver },
+      roam: true,
+      label: { show: related.length <= 30, position: 'bottom', fontSize: 10 },
+      data: nodes,
+      links,
+    }],
+  });
+}
+
 export async function render(main, id) {
   const f = await get(`/api/v1/findings/${encodeURIComponent(id)}`);
   const subject = f.subject || {};
@@ -122,6 +151,7 @@ export async function render(main, id) {
     actions.append(h('a', { href: `#/case/${encodeURIComponent(alert.case_id)}` }, `${t('filed')}: ${alert.case_id}`));
   }
   const series = priceSeries(f.evidence) || raiseSeries(f.evidence);
+  const graphBox = (f.related || []).length >= 2 ? h('div', { class: 'chart tall', role: 'img', 'aria-label': t('related_graph') }) : null;
   const priceBox = series ? h('div', { class: 'chart tall', role: 'img', 'aria-label': t('price_history') }) : null;
   mount(
     main,
@@ -133,7 +163,7 @@ export async function render(main, id) {
       [t('rule'), `${f.rule} (v${f.detector_version})`],
       [t('severity'), sev(f.severity)],
       [t('score'), String(f.score)],
-      [t('subject'), `${subject.kind} ${subject.platform_id ? subject.platform_id + '/' : ''}${subject.id}`],
+      [t('subject'), refText(subject)],
       [t('merchant'), merchantKey ? merchantLink(merchantKey) : ''],
       [t('window'), f.window ? `${f.window.from || ''} — ${f.window.to || ''}` : ''],
       [t('evidence_sha'), h('code', {}, f.evidence_sha256)],
@@ -149,8 +179,15 @@ export async function render(main, id) {
       h('details', {}, h('summary', {}, 'JSON'), h('pre', { tabindex: '0' }, JSON.stringify(f.evidence, null, 2))),
     ),
     (f.related || []).length
-      ? h('section', { 'aria-labelledby': 'rel' }, h('h2', { id: 'rel' }, t('related')), h('ul', {}, f.related.map((r) => h('li', {}, `${r.kind} ${r.platform_id ? r.platform_id + '/' : ''}${r.id}`))))
+      ? h(
+          'section',
+          { 'aria-labelledby': 'rel' },
+          h('h2', { id: 'rel' }, t('related')),
+          graphBox,
+          h('details', {}, h('summary', {}, `${t('related')}（${f.related.length}）`), h('ul', {}, f.related.map((r) => h('li', {}, refText(r))))),
+        )
       : null,
   );
   if (series) priceChart(priceBox, series);
+  if (graphBox) relatedGraph(graphBox, subject, f.related);
 }
