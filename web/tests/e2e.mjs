@@ -180,7 +180,8 @@ async function checkPage(page, name) {
   await page.waitForFunction((n) => document.querySelector('main')?.dataset.rendered === n, name.split('-')[0], { timeout: 15000 });
   const render = await page.evaluate(() => window.__tianpingRender);
   timings.push([name, render.ms]);
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+  // The cockpit at exactly the screen sizes asked for; other pages whole.
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: !name.startsWith('cockpit') });
   const results = await page.evaluate(async () =>
     // eslint-disable-next-line no-undef
     axe.run(document, { resultTypes: ['violations'] }),
