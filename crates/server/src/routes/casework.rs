@@ -39,7 +39,9 @@ pub const MAX_BUNDLE_BYTES: usize = 64 * 1024 * 1024;
 /// Most files in an uploaded bundle.
 const MAX_BUNDLE_FILES: usize = 20_000;
 /// Most bytes unpacked from an uploaded bundle.
-const MAX_UNPACKED_BYTES: u64 = 512 * 1024 * 1024;
+const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
+/// Uploaded bundles verified at once (the endpoint is public); more are answered 503.
+static VERIFYING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
 
 fn case_error(e: CaseServiceError) -> ApiError {
     match &e {
@@ -580,6 +582,12 @@ pub async fn verify_bundle(
     State(state): State<AppState>,
     body: Bytes,
 ) -> Result<Json<Value>, ApiError> {
+    let Ok(_slot) = VERIFYING.try_acquire() else {
+        return Err(ApiError::unavailable(
+            "正在核验其他证据包，请稍后重试",
+            "other bundles are being verified; retry later",
+        ));
+    };
     let key = EvidenceKey::load_or_create(&state.home).map_err(ApiError::internal)?;
     let tmp = tempfile::tempdir().map_err(ApiError::internal)?;
     let root = tmp.path().to_path_buf();
