@@ -68,11 +68,34 @@ pub enum Operation {
     ListAudit,
     /// Verifies the audit log's hash chain.
     VerifyAudit,
+    // --- web (helper): the interface's reads and the case desk.
+    /// The cockpit's aggregates (findings, alerts, cases, ingest health) in the caller's scope.
+    Cockpit,
+    /// Lists alerts.
+    ListAlerts,
+    /// A merchant's profile: registry facts, shops, findings, alerts, cases, relations.
+    GetMerchant,
+    /// Lists clues and cases.
+    ListCases,
+    /// One clue or case with its events.
+    GetCase,
+    /// Opens a clue from an alert.
+    OpenClue,
+    /// Exports a case file as an evidence bundle (audited).
+    ExportCase,
+    /// The current signed tree head of the evidence log.
+    EvidenceHead,
+    /// Verifies an uploaded evidence bundle (anyone; nothing stored is trusted).
+    VerifyBundle,
+    /// The detector catalogue: rules, parameters, legal basis, periods in force.
+    ListRules,
+    /// Takes an action on a clue or case (verification, filing, transfer, 协查, closing…).
+    ActCase,
 }
 
 impl Operation {
     /// Every operation.
-    pub const ALL: [Operation; 26] = [
+    pub const ALL: [Operation; 37] = [
         Operation::Health,
         Operation::Ready,
         Operation::Metrics,
@@ -99,6 +122,18 @@ impl Operation {
         Operation::RevokeApiKey,
         Operation::ListAudit,
         Operation::VerifyAudit,
+        // --- web
+        Operation::Cockpit,
+        Operation::ListAlerts,
+        Operation::GetMerchant,
+        Operation::ListCases,
+        Operation::GetCase,
+        Operation::OpenClue,
+        Operation::ExportCase,
+        Operation::EvidenceHead,
+        Operation::VerifyBundle,
+        Operation::ListRules,
+        Operation::ActCase,
     ];
 
     /// The stable id (the OpenAPI `operationId`).
@@ -130,6 +165,18 @@ impl Operation {
             Operation::RevokeApiKey => "revoke_api_key",
             Operation::ListAudit => "list_audit",
             Operation::VerifyAudit => "verify_audit",
+            // --- web
+            Operation::Cockpit => "cockpit",
+            Operation::ListAlerts => "list_alerts",
+            Operation::GetMerchant => "get_merchant",
+            Operation::ListCases => "list_cases",
+            Operation::GetCase => "get_case",
+            Operation::OpenClue => "open_clue",
+            Operation::ExportCase => "export_case",
+            Operation::EvidenceHead => "evidence_head",
+            Operation::VerifyBundle => "verify_bundle",
+            Operation::ListRules => "list_rules",
+            Operation::ActCase => "act_case",
         }
     }
 
@@ -148,6 +195,8 @@ impl Operation {
                 | Operation::OpenApi
                 | Operation::Setup
                 | Operation::Login
+                // --- web
+                | Operation::VerifyBundle
         )
     }
 
@@ -276,6 +325,48 @@ pub const POLICY: &[Grant] = &[
     // 审计管理员: the audit log.
     g(O::ListAudit, R::AuditAdmin, S::Anywhere),
     g(O::VerifyAudit, R::AuditAdmin, S::Anywhere),
+    // --- web: the cockpit, alerts and merchant profiles are delivered data (owned by the
+    // configured unit); clues and cases carry their own department and region.
+    g(O::Cockpit, R::Analyst, S::Own),
+    g(O::Cockpit, R::Inspector, S::Own),
+    g(O::Cockpit, R::CaseOfficer, S::Own),
+    g(O::Cockpit, R::ComplaintHandler, S::Own),
+    g(O::Cockpit, R::Leader, S::Region),
+    g(O::ListAlerts, R::Analyst, S::Own),
+    g(O::ListAlerts, R::Inspector, S::Own),
+    g(O::ListAlerts, R::CaseOfficer, S::Own),
+    g(O::ListAlerts, R::Leader, S::Region),
+    g(O::GetMerchant, R::Analyst, S::Own),
+    g(O::GetMerchant, R::Inspector, S::Own),
+    g(O::GetMerchant, R::CaseOfficer, S::Own),
+    g(O::GetMerchant, R::Leader, S::Region),
+    g(O::ListCases, R::Analyst, S::Own),
+    g(O::ListCases, R::Inspector, S::Own),
+    g(O::ListCases, R::CaseOfficer, S::Own),
+    g(O::ListCases, R::Leader, S::Region),
+    g(O::GetCase, R::Analyst, S::Own),
+    g(O::GetCase, R::Inspector, S::Own),
+    g(O::GetCase, R::CaseOfficer, S::Own),
+    g(O::GetCase, R::Leader, S::Region),
+    g(O::OpenClue, R::CaseOfficer, S::Own),
+    g(O::OpenClue, R::Leader, S::Region),
+    g(O::ExportCase, R::Inspector, S::Own),
+    g(O::ExportCase, R::CaseOfficer, S::Own),
+    g(O::ExportCase, R::Leader, S::Region),
+    g(O::EvidenceHead, R::Analyst, S::Own),
+    g(O::EvidenceHead, R::Inspector, S::Own),
+    g(O::EvidenceHead, R::CaseOfficer, S::Own),
+    g(O::EvidenceHead, R::ComplaintHandler, S::Own),
+    g(O::EvidenceHead, R::Leader, S::Region),
+    // The detector catalogue is reference data of no unit (legal basis, parameters).
+    g(O::ListRules, R::Analyst, S::Anywhere),
+    g(O::ListRules, R::Inspector, S::Anywhere),
+    g(O::ListRules, R::CaseOfficer, S::Anywhere),
+    g(O::ListRules, R::ComplaintHandler, S::Anywhere),
+    g(O::ListRules, R::Leader, S::Anywhere),
+    g(O::ActCase, R::Inspector, S::Own),
+    g(O::ActCase, R::CaseOfficer, S::Own),
+    g(O::ActCase, R::Leader, S::Region),
 ];
 
 /// The grant of a role for an operation, if any.

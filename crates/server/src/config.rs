@@ -81,6 +81,8 @@ pub struct ServerConfig {
     pub cookie_secure: bool,
     /// Limits.
     pub limits: ServerLimits,
+    /// The directory of the built web interface (`web/dist`), served at `/`; none serves no UI.
+    pub web_root: Option<PathBuf>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -99,6 +101,7 @@ struct RawConfig {
     login_attempts_per_minute: Option<u64>,
     hashing_concurrency: Option<u64>,
     request_timeout_seconds: Option<u64>,
+    web_root: Option<String>,
 }
 
 /// The environment variables read, and the TOML key each overrides.
@@ -128,6 +131,7 @@ pub const ENV_KEYS: &[(&str, &str)] = &[
         "TIANPING_REQUEST_TIMEOUT_SECONDS",
         "request_timeout_seconds",
     ),
+    ("TIANPING_WEB_ROOT", "web_root"),
 ];
 
 fn env_number(key: &str, value: &str) -> Result<u64, ConfigError> {
@@ -215,6 +219,7 @@ impl ServerConfig {
                 "request_timeout_seconds" => {
                     raw.request_timeout_seconds = Some(env_number(&name, v)?)
                 }
+                "web_root" => raw.web_root = Some(value.clone()),
                 _ => {}
             }
         }
@@ -315,7 +320,23 @@ impl ServerConfig {
                 3600,
             )?),
         };
+        let web_root = match raw.web_root.filter(|w| !w.trim().is_empty()) {
+            None => None,
+            Some(dir) => {
+                let path = PathBuf::from(&dir);
+                if !path.join("index.html").is_file() {
+                    return Err(config_error(
+                        "web_root",
+                        &dir,
+                        "目录中没有 index.html（先运行 scripts/web-build）",
+                        "the directory holds no index.html (run scripts/web-build first)",
+                    ));
+                }
+                Some(path)
+            }
+        };
         Ok(ServerConfig {
+            web_root,
             bind,
             home: PathBuf::from(home),
             database_url: raw.database_url,

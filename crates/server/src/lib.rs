@@ -51,6 +51,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(api)
         .merge(routes::ops_routes())
+        .merge(routes::ui_routes())
         .fallback(|| async { ApiError::not_found("路径 / path") })
         .layer(axum::middleware::from_fn(headers))
         .with_state(state)

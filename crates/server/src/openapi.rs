@@ -6,6 +6,8 @@ use utoipa::openapi::{Content, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
 use crate::routes::{admin, data, ops, push, session};
+// --- web
+use crate::routes::{casework, cockpit};
 
 /// The API document.
 #[derive(OpenApi)]
@@ -23,6 +25,10 @@ use crate::routes::{admin, data, ops, push, session};
         push::push_batch,
         admin::list_users, admin::create_user, admin::set_user_roles, admin::disable_user,
         admin::create_api_key, admin::revoke_api_key, admin::list_audit, admin::verify_audit,
+        // --- web
+        cockpit::cockpit, cockpit::list_alerts, cockpit::get_merchant,
+        casework::list_cases, casework::get_case, casework::open_clue, casework::export_case,
+        casework::evidence_head, casework::verify_bundle, cockpit::list_rules, casework::act_case,
     ),
     components(schemas(
         crate::error::ErrorBody, crate::error::ErrorDetail, ops::Status,
@@ -31,6 +37,8 @@ use crate::routes::{admin, data, ops, push, session};
         data::Page, data::BatchSummary, data::QuarantineView, data::QuarantineRaw, data::UnmaskRequest,
         admin::RoleName, admin::BusinessRoleName, admin::UserView, admin::CreateUserRequest, admin::SetRolesRequest,
         admin::CreateApiKeyRequest, admin::ApiKeyCreated, admin::AuditVerification,
+        // --- web
+        casework::OpenClueRequest, casework::ActRequest,
     )),
     modifiers(&Security),
     tags(
@@ -40,6 +48,8 @@ use crate::routes::{admin, data, ops, push, session};
         (name = "findings", description = "Findings and detection runs"),
         (name = "admin", description = "Accounts, roles, API keys"),
         (name = "audit", description = "The audit log"),
+        // --- web
+        (name = "web", description = "Cockpit, alerts, merchants, cases, evidence (the web interface)"),
     )
 )]
 pub struct ApiDoc;

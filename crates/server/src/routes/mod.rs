@@ -1,10 +1,14 @@
 //! The routes: one handler per operation of `tianping_auth::Operation`.
 
 pub mod admin;
+pub mod casework;
+pub mod cockpit;
 pub mod data;
+pub mod lakeview;
 pub mod ops;
 pub mod push;
 pub mod session;
+pub mod ui;
 
 use axum::Router;
 use axum::routing::{get, post, put};
@@ -61,4 +65,37 @@ pub fn api_routes() -> Router<AppState> {
         )
         .route("/api/v1/audit", get(admin::list_audit))
         .route("/api/v1/audit/verify", get(admin::verify_audit))
+        // --- web
+        .merge(web_routes())
+}
+
+/// The web interface's reads and the case desk (helper `web`).
+fn web_routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/cockpit", get(cockpit::cockpit))
+        .route("/api/v1/alerts", get(cockpit::list_alerts))
+        .route("/api/v1/alerts/{alert_id}/clue", post(casework::open_clue))
+        .route(
+            "/api/v1/merchants/{merchant_key}",
+            get(cockpit::get_merchant),
+        )
+        .route("/api/v1/cases", get(casework::list_cases))
+        .route("/api/v1/cases/{case_id}", get(casework::get_case))
+        .route("/api/v1/cases/{case_id}/bundle", get(casework::export_case))
+        .route("/api/v1/cases/{case_id}/actions", post(casework::act_case))
+        .route("/api/v1/evidence/head", get(casework::evidence_head))
+        .route("/api/v1/rules", get(cockpit::list_rules))
+        .route(
+            "/api/v1/evidence/verify",
+            post(casework::verify_bundle).layer(axum::extract::DefaultBodyLimit::max(
+                casework::MAX_BUNDLE_BYTES,
+            )),
+        )
+}
+
+/// The web interface's files (not API operations; outside `/api`).
+pub fn ui_routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(ui::index))
+        .route("/ui/{*path}", get(ui::file))
 }

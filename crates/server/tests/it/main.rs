@@ -6,3 +6,4 @@ mod matrix;
 mod push;
 mod serve;
 mod support;
+mod web;

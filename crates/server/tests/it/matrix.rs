@@ -56,6 +56,11 @@ fn is_list(op: Operation) -> bool {
             | Operation::ListFindings
             | Operation::ListRuns
             | Operation::ListUsers
+            // --- web
+            | Operation::Cockpit
+            | Operation::ListAlerts
+            | Operation::ListCases
+            | Operation::EvidenceHead
     )
 }
 
@@ -105,6 +110,11 @@ fn denial(a: &Answer) -> bool {
 
 fn row_supplier(op: Operation, row: &Value) -> Option<String> {
     match op {
+        // --- web
+        Operation::ListAlerts => row
+            .get("subject_platform")
+            .and_then(Value::as_str)
+            .map(str::to_string),
         Operation::ListFindings => row
             .pointer("/subject/platform_id")
             .and_then(Value::as_str)
@@ -156,6 +166,9 @@ async fn matrix(h: Harness) {
         assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     }
     let finding_ids = h.findings().await;
+    // --- web: alerts from those findings, and a clue of the own unit from tmall's alert; the
+    // matrix opens clues from jd's alert.
+    let (case_id, open_alert) = h.alerts_and_clue().await;
 
     // Principals.
     let mut principals = vec![Principal {
@@ -229,6 +242,9 @@ async fn matrix(h: Harness) {
     let mut denials = 0usize;
     let mut counter = 0usize;
     let mut visible_rows = 0usize;
+    // --- web: the clue and the case action succeeded for someone (the exemptions below are not
+    // vacuous).
+    let mut web_successes: BTreeSet<&str> = BTreeSet::new();
     for p in &principals {
         for (method, path, op) in &operations {
             counter += 1;
@@ -250,7 +266,11 @@ async fn matrix(h: Harness) {
                 .replace("{batch_id}", "tmall-2026-03-01-0001")
                 .replace("{finding_id}", &finding_ids[0])
                 .replace("{user_id}", &target)
-                .replace("{key_id}", &throwaway_key(&h, path).await);
+                .replace("{key_id}", &throwaway_key(&h, path).await)
+                // --- web
+                .replace("{merchant_key}", "merchant%7Ctmall%7Cm-tmall")
+                .replace("{case_id}", &case_id)
+                .replace("{alert_id}", &open_alert);
             let body: Option<(&str, Vec<u8>)> = match op {
                 Operation::PushBatch => Some(("application/zip", example_zip("tmall-2026-03-01-0001"))),
                 Operation::Setup => Some(("application/json", json!({"login": "late", "display_name": "x", "password": "Correct-Horse-42", "department": "x", "region": "330100"}).to_string().into_bytes())),
@@ -260,6 +280,10 @@ async fn matrix(h: Harness) {
                 Operation::CreateUser => Some(("application/json", json!({"login": format!("new-{counter}"), "display_name": "新", "password": "Correct-Horse-42", "roles": ["analyst"], "department": OWNER_DEPT, "region": OWNER_REGION}).to_string().into_bytes())),
                 Operation::SetUserRoles => Some(("application/json", json!({"roles": ["inspector"]}).to_string().into_bytes())),
                 Operation::CreateApiKey => Some(("application/json", json!({"supplier": "tmall", "label": "矩阵"}).to_string().into_bytes())),
+                // --- web
+                Operation::OpenClue => Some(("application/json", json!({"reason": "访问矩阵测试"}).to_string().into_bytes())),
+                Operation::ActCase => Some(("application/json", json!({"action": "start_verification", "reason": "访问矩阵测试"}).to_string().into_bytes())),
+                Operation::VerifyBundle => Some(("application/zip", example_zip("tmall-2026-03-01-0001"))),
                 _ => None,
             };
             // Logout ends the session it is called with: use a second one.
@@ -300,7 +324,21 @@ async fn matrix(h: Harness) {
                 Operation::Login | Operation::Setup | Operation::Reauthenticate
             );
             if expected && must_succeed {
-                assert!(a.status.is_success(), "allowed and should succeed: {label}");
+                // --- web: the first allowed caller opens the clue, the others find it opened.
+                // Likewise the first allowed officer starts verification; after that the case
+                // rules refuse it (no longer `assigned`, or not the role's action): a 400
+                // naming the state, never a denial.
+                if a.status.is_success() {
+                    web_successes.insert(op.id());
+                }
+                let clue_exists = *op == Operation::OpenClue && a.status == StatusCode::CONFLICT;
+                let case_moved = *op == Operation::ActCase
+                    && a.status == StatusCode::BAD_REQUEST
+                    && a.code().as_deref() == Some("bad_request");
+                assert!(
+                    a.status.is_success() || clue_exists || case_moved,
+                    "allowed and should succeed: {label}"
+                );
             }
             // Lists: no row outside the caller's reach.
             if let Some(items) = a.json().get("items").and_then(Value::as_array) {
@@ -355,6 +393,9 @@ async fn matrix(h: Harness) {
         "the own-unit lists returned rows (the check is not vacuous)"
     );
     assert!(denials > 100, "the matrix denied {denials} calls");
+    for op in [Operation::OpenClue, Operation::ActCase] {
+        assert!(web_successes.contains(op.id()), "{op:?} never succeeded");
+    }
     let mut denied_rows = 0usize;
     let mut before = None;
     loop {

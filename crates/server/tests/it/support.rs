@@ -272,8 +272,33 @@ impl Harness {
         };
         let mut stored_findings = Vec::new();
         let mut ids = Vec::new();
-        for (i, platform) in ["tmall", "jd"].into_iter().enumerate() {
-            let id = format!("f{i}{}", "0".repeat(30));
+        // The evidence digest is the real one (SHA-256 of the canonical JSON of `evidence`: one
+        // key, so serde_json's text is canonical), so the findings read as findings downstream.
+        let evidence = serde_json::json!({"contact": "客服电话 13812345678"});
+        let evidence_digest: [u8; 32] = {
+            use sha2::Digest;
+            sha2::Sha256::digest(evidence.to_string().as_bytes()).into()
+        };
+        let evidence_hex = hex::encode(evidence_digest);
+        for platform in ["tmall", "jd"] {
+            // The stable id (detector, rule, subject kind, platform, id, window), as detectors make it.
+            let id = {
+                use sha2::Digest;
+                let mut hasher = sha2::Sha256::new();
+                for part in [
+                    "price_fraud",
+                    "price_fraud.reference_price",
+                    "merchant",
+                    platform,
+                    &format!("m-{platform}"),
+                    "",
+                    "",
+                ] {
+                    hasher.update(part.as_bytes());
+                    hasher.update([0u8]);
+                }
+                format!("price_fraud-{}", &hex::encode(hasher.finalize())[..24])
+            };
             let body = serde_json::json!({
                 "finding_id": id,
                 "detector": "price_fraud",
@@ -285,8 +310,8 @@ impl Harness {
                 "related": [],
                 "legal_basis": ["明码标价和禁止价格欺诈规定 第十六条"],
                 "summary": "商家虚构原价",
-                "evidence": {"contact": "客服电话 13812345678"},
-                "evidence_sha256": "0".repeat(64)
+                "evidence": evidence,
+                "evidence_sha256": evidence_hex
             });
             stored_findings.push(StoredFinding {
                 finding_id: id.clone(),
@@ -297,17 +322,18 @@ impl Harness {
                 subject_platform: Some(platform.into()),
                 subject_id: format!("m-{platform}"),
                 body: body.to_string(),
-                evidence_sha256: "0".repeat(64),
+                evidence_sha256: evidence_hex.clone(),
                 leaf: tianping_store::NewLeaf::from_entry(
                     format!("finding:{id}"),
                     &tianping_evidence::Entry::Finding {
                         finding_id: id.clone(),
                         rule: "price_fraud.reference_price".into(),
-                        evidence_sha256: tianping_evidence::Hash([0; 32]),
+                        evidence_sha256: tianping_evidence::Hash(evidence_digest),
+                        // Over the canonical JSON, as the store logs findings.
                         finding_sha256: tianping_evidence::HashAlg::Sha256
-                            .digest(body.to_string().as_bytes()),
+                            .digest(tianping_detect::finding::canonical_json(&body).as_bytes()),
                         finding_sm3: tianping_evidence::HashAlg::Sm3
-                            .digest(body.to_string().as_bytes()),
+                            .digest(tianping_detect::finding::canonical_json(&body).as_bytes()),
                     },
                 )
                 .unwrap(),
@@ -319,6 +345,46 @@ impl Harness {
             .await
             .unwrap();
         ids
+    }
+
+    // --- web
+    /// Alerts from the stored findings, and a clue of the own unit opened from tmall's alert;
+    /// answers the clue's id and jd's (still open) alert id.
+    pub async fn alerts_and_clue(&self) -> (String, String) {
+        let desk = tianping_service::cases::Desk::embedded().unwrap();
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        let now_ms = t0().timestamp_millis();
+        let refresh = desk
+            .refresh_alerts(self.store().as_ref(), as_of, now_ms)
+            .await
+            .unwrap();
+        assert!(refresh.refused.is_empty(), "{:?}", refresh.refused);
+        let alerts = self.store().alerts(None).await.unwrap();
+        let of = |p: &str| {
+            alerts
+                .iter()
+                .find(|a| a.subject_platform.as_deref() == Some(p))
+                .unwrap_or_else(|| panic!("no alert about {p}"))
+                .alert_id
+                .clone()
+        };
+        let actor = tianping_cases::case::Actor {
+            id: "dispatcher".into(),
+            role: tianping_cases::case::Role::Dispatcher,
+        };
+        let clue = desk
+            .open_clue(
+                self.store().as_ref(),
+                &of("tmall"),
+                &actor,
+                OWNER_DEPT,
+                OWNER_REGION,
+                "矩阵测试夹具",
+                now_ms,
+            )
+            .await
+            .unwrap();
+        (clue.case_id, of("jd"))
     }
 }
 

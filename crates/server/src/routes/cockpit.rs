@@ -1,0 +1,543 @@
+//! The interface's overview reads: the cockpit (驾驶舱) aggregates, the alert queue and a
+//! merchant's profile (主体画像).
+//!
+//! Findings and alerts are delivered data: owned by the configured unit and scoped per supplier
+//! (the subject's platform) exactly as `routes::data` does; clues and cases carry their own
+//! department and region and pass the caller's list filter. Every answer goes through the
+//! personal-number masker. "Today" (for overdue cases) is the Beijing date of the server clock.
+
+use std::collections::{BTreeMap, HashMap};
+
+use axum::Json;
+use axum::extract::{Path, State};
+use chrono::{Datelike, NaiveDate};
+use serde::Deserialize;
+use serde_json::{Value, json};
+use tianping_auth::policy::{ListFilter, list_filter};
+use tianping_auth::{Operation, Resource, Scope};
+use tianping_store::cases::{AlertRow, CaseRow, QueueFilter};
+use utoipa::IntoParams;
+
+use crate::access::{Caller, delivered, guard};
+use crate::error::{ApiError, ErrorBody};
+use crate::extract::ApiQuery;
+use crate::mask::mask_json;
+use crate::routes::data::{Page, finding_platform, page};
+use crate::routes::lakeview;
+use crate::state::AppState;
+
+/// The severities, lowest first.
+const SEVERITIES: [&str; 4] = ["low", "medium", "high", "critical"];
+
+pub(crate) async fn list_guard(
+    state: &AppState,
+    caller: &Caller,
+    op: Operation,
+    target: &str,
+) -> Result<ListFilter, ApiError> {
+    let rule = guard(state, caller, op, Resource::Collection, target).await?;
+    Ok(list_filter(&caller.principal, rule))
+}
+
+/// Every stored finding the filter admits.
+pub(crate) async fn scoped_findings(
+    state: &AppState,
+    filter: &ListFilter,
+) -> Result<Vec<Value>, ApiError> {
+    let mut out = Vec::new();
+    for body in state.store.findings(&[]).await? {
+        let f: Value = serde_json::from_str(&body).map_err(ApiError::internal)?;
+        if filter.admits(&state.config.data_owner, finding_platform(&f).as_deref()) {
+            out.push(f);
+        }
+    }
+    Ok(out)
+}
+
+/// Every stored alert the filter admits.
+pub(crate) async fn scoped_alerts(
+    state: &AppState,
+    filter: &ListFilter,
+    merchant_key: Option<&str>,
+) -> Result<Vec<AlertRow>, ApiError> {
+    Ok(state
+        .store
+        .alerts(merchant_key)
+        .await?
+        .into_iter()
+        .filter(|a| {
+            let platform = a
+                .subject_platform
+                .clone()
+                .or_else(|| (a.subject_kind == "platform").then(|| a.subject_id.clone()));
+            filter.admits(&state.config.data_owner, platform.as_deref())
+        })
+        .collect())
+}
+
+/// Clues and cases (finished ones too when asked) the filter admits.
+pub(crate) async fn scoped_cases(
+    state: &AppState,
+    filter: &ListFilter,
+    queue: QueueFilter,
+) -> Result<Vec<CaseRow>, ApiError> {
+    Ok(state
+        .store
+        .case_queue(&queue)
+        .await?
+        .into_iter()
+        .filter(|c| {
+            Scope::parse(&c.department, &c.region).is_ok_and(|scope| filter.admits(&scope, None))
+        })
+        .collect())
+}
+
+/// Today's date in Beijing (UTC+8) by the server clock.
+pub(crate) fn beijing_today(state: &AppState) -> NaiveDate {
+    (state.clock.now() + chrono::Duration::hours(8)).date_naive()
+}
+
+/// The Beijing day a finding belongs to: the end of its window (RFC 3339 with +08:00), else
+/// its start.
+fn finding_day(f: &Value) -> Option<NaiveDate> {
+    let text = f
+        .pointer("/window/to")
+        .or_else(|| f.pointer("/window/from"))?
+        .as_str()?;
+    let t = chrono::DateTime::parse_from_rfc3339(text).ok()?;
+    Some((t.to_utc() + chrono::Duration::hours(8)).date_naive())
+}
+
+fn severity_of(f: &Value) -> &str {
+    f.get("severity").and_then(Value::as_str).unwrap_or("low")
+}
+
+fn str_at<'a>(v: &'a Value, pointer: &str) -> &'a str {
+    v.pointer(pointer).and_then(Value::as_str).unwrap_or("")
+}
+
+/// The cockpit: findings by practice and severity, by day, ISO week and district; alerts by
+/// practice and tier; top merchants and platforms; open, overdue and undated cases; ingest
+/// health per supplier.
+#[utoipa::path(get, path = "/api/v1/cockpit", operation_id = "cockpit", tag = "web",
+    security(("session" = []), ("bearer" = [])),
+    responses(
+        (status = 200, description = "Aggregates over the caller's scope", body = Object),
+        (status = 401, description = "Not authenticated", body = ErrorBody),
+        (status = 403, description = "Not permitted", body = ErrorBody)))]
+pub async fn cockpit(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Json<Value>, ApiError> {
+    let filter = list_guard(&state, &caller, Operation::Cockpit, "cockpit").await?;
+    let findings = scoped_findings(&state, &filter).await?;
+    let districts = if findings.is_empty() {
+        HashMap::new()
+    } else {
+        lakeview::merchant_districts(&state).await?
+    };
+
+    let mut by_practice: BTreeMap<String, [u64; 4]> = BTreeMap::new();
+    let mut by_day: BTreeMap<NaiveDate, u64> = BTreeMap::new();
+    let mut by_week: BTreeMap<(i32, u32), u64> = BTreeMap::new();
+    let mut by_district: BTreeMap<String, u64> = BTreeMap::new();
+    let mut merchants: BTreeMap<String, (u64, usize, f64, String)> = BTreeMap::new();
+    let mut platforms: BTreeMap<String, u64> = BTreeMap::new();
+    for f in &findings {
+        let sev = SEVERITIES
+            .iter()
+            .position(|s| *s == severity_of(f))
+            .unwrap_or(0);
+        by_practice
+            .entry(str_at(f, "/detector").to_string())
+            .or_default()[sev] += 1;
+        if let Some(day) = finding_day(f) {
+            *by_day.entry(day).or_default() += 1;
+            let w = day.iso_week();
+            *by_week.entry((w.year(), w.week())).or_default() += 1;
+        }
+        if let Some(p) = finding_platform(f) {
+            *platforms.entry(p).or_default() += 1;
+        }
+        if str_at(f, "/subject/kind") == "merchant" {
+            let platform = str_at(f, "/subject/platform_id").to_string();
+            let id = str_at(f, "/subject/id").to_string();
+            let district = districts
+                .get(&(platform.clone(), id.clone()))
+                .cloned()
+                .unwrap_or_else(|| "unknown".into());
+            *by_district.entry(district).or_default() += 1;
+            let key = format!("merchant|{platform}|{id}");
+            let score = f.get("score").and_then(Value::as_f64).unwrap_or(0.0);
+            let e = merchants
+                .entry(key)
+                .or_insert((0, 0, 0.0, str_at(f, "/summary").to_string()));
+            e.0 += 1;
+            if sev > e.1 || (sev == e.1 && score > e.2) {
+                e.3 = str_at(f, "/summary").to_string();
+            }
+            e.1 = e.1.max(sev);
+            e.2 = e.2.max(score);
+        }
+    }
+    let mut top_merchants: Vec<_> = merchants.into_iter().collect();
+    top_merchants.sort_by(|a, b| {
+        (b.1.1, b.1.0)
+            .cmp(&(a.1.1, a.1.0))
+            .then(b.1.2.total_cmp(&a.1.2))
+            .then(a.0.cmp(&b.0))
+    });
+    let top_merchants: Vec<Value> = top_merchants
+        .into_iter()
+        .take(10)
+        .map(|(key, (n, sev, score, summary))| {
+            json!({"merchant_key": key, "findings": n, "max_severity": SEVERITIES[sev],
+                   "max_score": score, "summary": summary})
+        })
+        .collect();
+    let mut top_platforms: Vec<(String, u64)> = platforms.into_iter().collect();
+    top_platforms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+
+    let alerts = scoped_alerts(&state, &filter, None).await?;
+    let mut alert_tiers: BTreeMap<(String, String), u64> = BTreeMap::new();
+    let mut alert_status: BTreeMap<String, u64> = BTreeMap::new();
+    for a in &alerts {
+        *alert_tiers
+            .entry((a.practice.clone(), a.tier.clone()))
+            .or_default() += 1;
+        *alert_status.entry(a.status.clone()).or_default() += 1;
+    }
+
+    let today = beijing_today(&state);
+    let open = scoped_cases(&state, &filter, QueueFilter::default()).await?;
+    let overdue = scoped_cases(
+        &state,
+        &filter,
+        QueueFilter {
+            overdue_on: Some(today.to_string()),
+            ..QueueFilter::default()
+        },
+    )
+    .await?;
+    let undated = open.iter().filter(|c| c.due_unknown).count();
+    let mut by_state: BTreeMap<String, u64> = BTreeMap::new();
+    for c in &open {
+        *by_state.entry(c.state.clone()).or_default() += 1;
+    }
+
+    let mut ingest: BTreeMap<String, Value> = BTreeMap::new();
+    let batches = state.store.batches(10_000).await?;
+    for b in batches
+        .iter()
+        .filter(|b| filter.admits(&state.config.data_owner, Some(&b.supplier)))
+    {
+        let e = ingest.entry(b.supplier.clone()).or_insert_with(|| {
+            json!({"supplier": b.supplier, "batches": 0, "rejected": 0, "accepted": 0,
+                   "quarantined": 0, "warnings": 0, "last_received_at": ""})
+        });
+        let add = |e: &mut Value, k: &str, n: u64| {
+            e[k] = json!(e[k].as_u64().unwrap_or(0) + n);
+        };
+        add(e, "batches", 1);
+        add(e, "rejected", u64::from(b.status.as_str() == "rejected"));
+        add(e, "accepted", b.receipt.accepted);
+        add(e, "quarantined", b.receipt.quarantined);
+        add(e, "warnings", b.receipt.warnings);
+        if e["last_received_at"].as_str().unwrap_or("") < b.received_at.as_str() {
+            e["last_received_at"] = json!(b.received_at);
+        }
+    }
+
+    let practices: BTreeMap<&str, Value> = tianping_cases::practice::CATALOGUE
+        .iter()
+        .map(|(id, zh, en)| (*id, json!({"zh": zh, "en": en})))
+        .collect();
+    let mut body = json!({
+        "today": today.to_string(),
+        "practices": practices,
+        "findings": {
+            "total": findings.len(),
+            "by_practice": by_practice.iter().map(|(p, c)| json!({
+                "practice": p, "low": c[0], "medium": c[1], "high": c[2], "critical": c[3],
+                "total": c.iter().sum::<u64>()})).collect::<Vec<_>>(),
+            "by_severity": SEVERITIES.iter().enumerate().map(|(i, s)| json!({
+                "severity": s,
+                "count": by_practice.values().map(|c| c[i]).sum::<u64>()})).collect::<Vec<_>>(),
+            "by_day": by_day.iter().map(|(d, n)| json!({"date": d.to_string(), "count": n})).collect::<Vec<_>>(),
+            "by_week": by_week.iter().map(|((y, w), n)| json!({"week": format!("{y}-W{w:02}"), "count": n})).collect::<Vec<_>>(),
+            "by_district": by_district.iter().map(|(a, n)| json!({"adcode": a, "count": n})).collect::<Vec<_>>(),
+        },
+        "top_merchants": top_merchants,
+        "top_platforms": top_platforms.iter().take(10).map(|(p, n)| json!({"platform": p, "findings": n})).collect::<Vec<_>>(),
+        "alerts": {
+            "total": alerts.len(),
+            "by_status": alert_status,
+            "by_practice_tier": alert_tiers.iter().map(|((p, t), n)| json!({"practice": p, "tier": t, "count": n})).collect::<Vec<_>>(),
+        },
+        "cases": {
+            "open": open.len(),
+            "overdue": overdue.len(),
+            "due_unknown": undated,
+            "by_state": by_state,
+            "overdue_list": overdue.iter().take(20).map(|c| json!({
+                "case_id": c.case_id, "state": c.state, "due_date": c.due_date,
+                "deadline_kind": c.deadline_kind})).collect::<Vec<_>>(),
+        },
+        "ingest": ingest.into_values().collect::<Vec<_>>(),
+    });
+    mask_json(&mut body);
+    Ok(Json(body))
+}
+
+/// Filters of the alert queue.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct AlertQuery {
+    /// Rows per page, 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    pub limit: Option<u32>,
+    /// Rows to skip.
+    #[param(minimum = 0, maximum = 1_000_000_000)]
+    pub offset: Option<u64>,
+    /// Only this practice (detector id).
+    pub practice: Option<String>,
+    /// Only this severity.
+    pub severity: Option<String>,
+    /// Only `open` alerts or those already a `clue`.
+    pub status: Option<String>,
+    /// Only this merchant's (`merchant|PLATFORM|ID`).
+    pub merchant: Option<String>,
+}
+
+fn alert_json(a: &AlertRow) -> Result<Value, ApiError> {
+    let body: Value = serde_json::from_str(&a.body).map_err(ApiError::internal)?;
+    Ok(json!({
+        "alert_id": a.alert_id, "merchant_key": a.merchant_key, "subject_kind": a.subject_kind,
+        "subject_platform": a.subject_platform, "subject_id": a.subject_id,
+        "practice": a.practice,
+        "practice_zh": tianping_cases::practice::name_zh(&a.practice),
+        "practice_en": tianping_cases::practice::name_en(&a.practice),
+        "severity": a.severity, "score": a.score, "tier": a.tier,
+        "status": a.status, "case_id": a.case_id, "summary": body.get("summary"),
+        "rules": body.get("rules"),
+        "finding_ids": body.get("finding_ids"), "legal_basis": body.get("legal_basis"),
+        "window": body.get("window"), "disposal": body.get("disposal"),
+    }))
+}
+
+/// Alerts, ranked (severity, score, id), in the caller's scope.
+#[utoipa::path(get, path = "/api/v1/alerts", operation_id = "list_alerts", tag = "web",
+    params(AlertQuery),
+    security(("session" = []), ("bearer" = [])),
+    responses(
+        (status = 200, description = "Alerts in the caller's scope", body = Page),
+        (status = 400, description = "Invalid parameter", body = ErrorBody),
+        (status = 401, description = "Not authenticated", body = ErrorBody),
+        (status = 403, description = "Not permitted", body = ErrorBody)))]
+pub async fn list_alerts(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiQuery(q): ApiQuery<AlertQuery>,
+) -> Result<Json<Page>, ApiError> {
+    let (limit, offset) = page(q.limit, q.offset)?;
+    let filter = list_guard(&state, &caller, Operation::ListAlerts, "alerts").await?;
+    let mut items = Vec::new();
+    for a in scoped_alerts(&state, &filter, q.merchant.as_deref())
+        .await?
+        .iter()
+        .filter(|a| q.practice.as_deref().is_none_or(|p| a.practice == p))
+        .filter(|a| q.severity.as_deref().is_none_or(|s| a.severity == s))
+        .filter(|a| q.status.as_deref().is_none_or(|s| a.status == s))
+        .skip(usize::try_from(offset).unwrap_or(usize::MAX))
+        .take(limit as usize)
+    {
+        let mut v = alert_json(a)?;
+        mask_json(&mut v);
+        items.push(v);
+    }
+    Ok(Json(Page { items }))
+}
+
+/// Splits a merchant key `merchant|PLATFORM|ID` into plain ids, or says what is wrong.
+fn merchant_parts(key: &str) -> Result<(String, String), ApiError> {
+    let parts: Vec<&str> = key.split('|').collect();
+    match parts.as_slice() {
+        ["merchant", p, m] if lakeview::is_plain_id(p) && lakeview::is_plain_id(m) => {
+            Ok((p.to_string(), m.to_string()))
+        }
+        _ => Err(ApiError::bad_request(
+            format!("参数 merchant_key 的值 {key:?} 无效：应为 merchant|平台编号|经营者编号"),
+            format!("parameter merchant_key = {key:?} is invalid: expected merchant|PLATFORM|ID"),
+        )),
+    }
+}
+
+/// A merchant's profile: its shop rows on every platform (by the same USCC), registry facts,
+/// findings, alerts, clues and cases, and relations (other registered entities sharing its legal
+/// representative or address, and shops sharing its holder) as a graph.
+#[utoipa::path(get, path = "/api/v1/merchants/{merchant_key}", operation_id = "get_merchant", tag = "web",
+    params(("merchant_key" = String, Path, description = "`merchant|PLATFORM|ID` (URL-encoded)")),
+    security(("session" = []), ("bearer" = [])),
+    responses(
+        (status = 200, description = "The profile", body = Object),
+        (status = 400, description = "Invalid key", body = ErrorBody),
+        (status = 401, description = "Not authenticated", body = ErrorBody),
+        (status = 403, description = "Not permitted or out of scope", body = ErrorBody),
+        (status = 404, description = "No such merchant", body = ErrorBody)))]
+pub async fn get_merchant(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(merchant_key): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let target = format!("merchant:{merchant_key}");
+    guard(
+        &state,
+        &caller,
+        Operation::GetMerchant,
+        Resource::Collection,
+        &target,
+    )
+    .await?;
+    let (platform, merchant) = merchant_parts(&merchant_key)?;
+    guard(
+        &state,
+        &caller,
+        Operation::GetMerchant,
+        delivered(&state, Some(&platform)),
+        &target,
+    )
+    .await?;
+    let lake = lakeview::open(&state).await?;
+    let shop = lakeview::rows(
+        &lake,
+        &format!(
+            "SELECT * FROM merchants WHERE platform_id = '{platform}' AND merchant_id = '{merchant}' LIMIT 1"
+        ),
+    )
+    .await?
+    .into_iter()
+    .next();
+    let findings: Vec<Value> = scoped_findings(&state, &ListFilter::All)
+        .await?
+        .into_iter()
+        .filter(|f| {
+            str_at(f, "/subject/id") == merchant && str_at(f, "/subject/platform_id") == platform
+        })
+        .collect();
+    let alerts = state.store.alerts(Some(&merchant_key)).await?;
+    if shop.is_none() && findings.is_empty() && alerts.is_empty() {
+        return Err(ApiError::not_found("经营者 / merchant"));
+    }
+    let uscc = shop
+        .as_ref()
+        .and_then(|s| s.get("uscc"))
+        .and_then(Value::as_str)
+        .filter(|u| lakeview::is_plain_id(u))
+        .map(str::to_string);
+    let (shops, registry, related) = match &uscc {
+        Some(u) => {
+            let shops = lakeview::rows(
+                &lake,
+                &format!("SELECT * FROM merchants WHERE uscc = '{u}' ORDER BY platform_id, merchant_id LIMIT 50"),
+            )
+            .await?;
+            let registry = lakeview::rows(
+                &lake,
+                &format!("SELECT * FROM registry WHERE uscc = '{u}' LIMIT 1"),
+            )
+            .await?
+            .into_iter()
+            .next();
+            let related = lakeview::rows(
+                &lake,
+                &format!(
+                    "SELECT o.uscc, o.name, o.status, \
+                       CASE WHEN o.legal_rep_pid = r.legal_rep_pid THEN 'legal_rep' ELSE 'address' END AS via \
+                     FROM registry r JOIN registry o \
+                       ON o.uscc <> r.uscc AND (o.legal_rep_pid = r.legal_rep_pid OR o.address = r.address) \
+                     WHERE r.uscc = '{u}' ORDER BY o.uscc LIMIT 50"
+                ),
+            )
+            .await?;
+            (shops, registry, related)
+        }
+        None => (shop.iter().cloned().collect(), None, Vec::new()),
+    };
+    // The cases shown are those the caller could list anyway (asked without auditing: this is
+    // not a request of its own).
+    let filter = match tianping_auth::authorize(
+        &caller.principal,
+        Operation::ListCases,
+        Resource::Collection,
+    ) {
+        tianping_auth::Decision::Allow(rule) => list_filter(&caller.principal, rule),
+        tianping_auth::Decision::Deny(_) => ListFilter::Nothing,
+    };
+    let alert_ids: Vec<&str> = alerts.iter().map(|a| a.alert_id.as_str()).collect();
+    let cases: Vec<Value> = scoped_cases(
+        &state,
+        &filter,
+        QueueFilter {
+            include_finished: true,
+            ..QueueFilter::default()
+        },
+    )
+    .await?
+    .into_iter()
+    .filter(|c| alert_ids.contains(&c.alert_id.as_str()))
+    .map(|c| json!({"case_id": c.case_id, "state": c.state, "due_date": c.due_date, "alert_id": c.alert_id}))
+    .collect();
+    let mut body = json!({
+        "merchant_key": merchant_key,
+        "platform_id": platform,
+        "merchant_id": merchant,
+        "shop": shop,
+        "shops": shops,
+        "registry": registry,
+        "related": related,
+        "findings": findings.iter().map(|f| json!({
+            "finding_id": f.get("finding_id"), "detector": f.get("detector"), "rule": f.get("rule"),
+            "severity": f.get("severity"), "score": f.get("score"), "summary": f.get("summary"),
+            "window": f.get("window")})).collect::<Vec<_>>(),
+        "alerts": alerts.iter().map(alert_json).collect::<Result<Vec<_>, _>>()?,
+        "cases": cases,
+    });
+    mask_json(&mut body);
+    Ok(Json(body))
+}
+
+/// The detector catalogue: every rule version with its legal basis, period in force and
+/// parameters (default, unit, bounds, source), as the detectors declare them.
+#[utoipa::path(get, path = "/api/v1/rules", operation_id = "list_rules", tag = "web",
+    security(("session" = []), ("bearer" = [])),
+    responses(
+        (status = 200, description = "Rules of every detector", body = Page),
+        (status = 401, description = "Not authenticated", body = ErrorBody),
+        (status = 403, description = "Not permitted", body = ErrorBody)))]
+pub async fn list_rules(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Json<Page>, ApiError> {
+    guard(
+        &state,
+        &caller,
+        Operation::ListRules,
+        Resource::System,
+        "rules",
+    )
+    .await?;
+    let mut items = Vec::new();
+    for d in tianping_detectors::all() {
+        for rule in d.rules() {
+            items.push(json!({
+                "detector": d.id(),
+                "detector_version": d.version(),
+                "practice_zh": tianping_cases::practice::name_zh(d.id()),
+                "practice_en": tianping_cases::practice::name_en(d.id()),
+                "rule": rule,
+            }));
+        }
+    }
+    Ok(Json(Page { items }))
+}

@@ -1,0 +1,111 @@
+// The shell of the interface: header with navigation and the language switch, and a hash
+// router (`#/cockpit`, `#/finding/ID`, …) that renders one page into <main>. Each page module
+// exports `render(main, ...params)`; the time each render takes is kept in
+// `window.__tianpingRender` for the browser test.
+
+import { del, get } from './api.js';
+import { disposeCharts } from './charts.js';
+import { h, mount } from './dom.js';
+import { label, lang, t, toggleLang } from './i18n.js';
+import * as admin from './pages/admin.js';
+import * as cases from './pages/cases.js';
+import * as cockpit from './pages/cockpit.js';
+import * as evidence from './pages/evidence.js';
+import * as exchange from './pages/exchange.js';
+import * as finding from './pages/finding.js';
+import * as merchant from './pages/merchant.js';
+import * as rules from './pages/rules.js';
+import * as signin from './pages/signin.js';
+import * as session from './session.js';
+
+const ROUTES = {
+  signin: signin.render,
+  cockpit: cockpit.render,
+  alerts: cockpit.renderAlerts,
+  finding: finding.render,
+  merchant: merchant.render,
+  cases: cases.renderList,
+  case: cases.renderCase,
+  exchange: exchange.render,
+  evidence: evidence.render,
+  verify: evidence.renderVerify,
+  rules: rules.render,
+  admin: admin.render,
+};
+
+const NAV = [
+  ['cockpit', 'nav_cockpit', session.isBusiness],
+  ['alerts', 'nav_alerts', session.isBusiness],
+  ['cases', 'nav_cases', session.isBusiness],
+  ['exchange', 'nav_exchange', session.isBusiness],
+  ['evidence', 'nav_evidence', session.isBusiness],
+  ['rules', 'nav_rules', session.isBusiness],
+  ['admin', 'nav_admin', session.isAdmin],
+];
+
+function header(current) {
+  const top = document.getElementById('top');
+  const me = session.current();
+  const langButton = h('button', { type: 'button', class: 'link', id: 'lang-switch', lang: lang() === 'zh' ? 'en' : 'zh-CN' }, t('lang_switch'));
+  langButton.addEventListener('click', () => {
+    toggleLang();
+    route();
+  });
+  const items = me
+    ? NAV.filter(([, , allowed]) => allowed()).map(([name, key]) =>
+        h('li', {}, h('a', { href: `#/${name}`, 'aria-current': current === name ? 'page' : null }, t(key))),
+      )
+    : [];
+  let user = null;
+  if (me) {
+    const out = h('button', { type: 'button', class: 'link', id: 'sign-out' }, t('sign_out'));
+    out.addEventListener('click', async () => {
+      await del('/api/v1/session');
+      session.set(null);
+      location.hash = '#/signin';
+    });
+    user = h('span', { class: 'user' }, `${me.display_name || me.login} · ${me.roles.map((r) => label('role', r)).join('、')} `, out);
+  }
+  mount(
+    top,
+    h('div', { class: 'brand' }, h('span', { class: 'logo', 'aria-hidden': 'true' }, '⚖'), t('app_name')),
+    h('nav', { 'aria-label': t('nav_main') }, h('ul', {}, items)),
+    h('div', { class: 'right' }, user, langButton),
+  );
+}
+
+async function route() {
+  const path = location.hash.replace(/^#\/?/, '').split('?')[0];
+  const [name, ...params] = path.split('/').map(decodeURIComponent);
+  document.documentElement.lang = lang() === 'zh' ? 'zh-CN' : 'en';
+  const isPublic = name === 'signin' || name === 'verify';
+  if (name === 'signin') session.set(null);
+  if (!isPublic && !session.current()) {
+    try {
+      session.set(await get('/api/v1/me'));
+    } catch {
+      session.set(null);
+      location.hash = '#/signin';
+      return;
+    }
+  }
+  const home = session.isBusiness() ? 'cockpit' : 'admin';
+  const page = ROUTES[name] ? name : home;
+  header(page);
+  disposeCharts();
+  const main = document.getElementById('main');
+  delete main.dataset.rendered;
+  mount(main, h('p', { class: 'loading', role: 'status' }, t('loading')));
+  const started = performance.now();
+  try {
+    await ROUTES[page](main, ...params);
+  } catch (e) {
+    mount(main, h('div', { class: 'error', role: 'alert' }, `${t('error')}: ${e.message}`));
+  }
+  const ms = performance.now() - started;
+  window.__tianpingRender = { page, ms, at: Date.now() };
+  main.dataset.rendered = page;
+}
+
+window.addEventListener('hashchange', route);
+route();

@@ -1,0 +1,193 @@
+// 线索详情 (a finding): the summary, legal basis, subject and related parties, the evidence
+// figures as the detector recorded them with their digest, and — for price findings — the
+// price history with the comparison window shaded. Filing a clue is offered when the finding's
+// alert is open.
+
+import { get } from '../api.js';
+import { chart } from '../charts.js';
+import { h, mount } from '../dom.js';
+import { label, sev, t } from '../i18n.js';
+import { fileClue, merchantLink } from './cockpit.js';
+
+function dl(pairs) {
+  return h('dl', { class: 'facts' }, pairs.filter(([, v]) => v !== undefined && v !== null && v !== '').flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+}
+
+/** Scalar figures at the top of the evidence, for a readable table. */
+function scalarFigures(evidence) {
+  return Object.entries(evidence || {}).filter(([, v]) => v === null || typeof v !== 'object');
+}
+
+const fen = (v) => (typeof v === 'number' ? v / 100 : null);
+const day = 24 * 3600 * 1000;
+
+/** The price series of a `price_fraud` finding's evidence, if it holds any. */
+export function priceSeries(evidence) {
+  const violations = Array.isArray(evidence && evidence.violations) ? evidence.violations : [];
+  if (violations.length === 0) return null;
+  const transactions = [];
+  const reference = [];
+  const displayed = [];
+  for (const v of violations) {
+    const at = Date.parse(v.observed_at);
+    if (Number.isNaN(at)) continue;
+    if (fen(v.reference_price_fen) !== null) reference.push([at, fen(v.reference_price_fen)]);
+    if (fen(v.displayed_price_fen) !== null) displayed.push([at, fen(v.displayed_price_fen)]);
+    for (const s of v.base_transactions || []) {
+      const ts = Date.parse(s.ordered_at);
+      if (!Number.isNaN(ts) && fen(s.unit_price_fen) !== null) transactions.push([ts, fen(s.unit_price_fen)]);
+    }
+  }
+  if (reference.length === 0) return null;
+  const first = Math.min(...reference.map((p) => p[0]));
+  const windowDays = Number(evidence.window_days) || 7;
+  return { transactions, reference, displayed, window: [first - windowDays * day, first], windowLabel: t('window_7d') };
+}
+
+/** The series of a raise-then-discount finding: usual price, the raise, the discount. */
+export function raiseSeries(evidence) {
+  const f = evidence && evidence.finding;
+  if (!f || typeof f !== 'object') return null;
+  const raised = Date.parse(f.raised_at);
+  const discounted = Date.parse(f.discount_observed_at);
+  if (Number.isNaN(raised) || Number.isNaN(discounted) || fen(f.usual_price_fen) === null) return null;
+  const before = raised - Math.max(day, discounted - raised);
+  return {
+    transactions: [],
+    displayed: [
+      [before, fen(f.usual_price_fen)],
+      [raised, fen(f.raised_price_fen)],
+      [discounted, fen(f.discounted_price_fen)],
+    ],
+    reference: fen(f.reference_price_fen) === null ? [] : [[discounted, fen(f.reference_price_fen)]],
+    window: [raised, discounted],
+    windowLabel: t('window_raise'),
+  };
+}
+
+function priceChart(el, series) {
+  chart(el, {
+    tooltip: { trigger: 'item' },
+    legend: { top: 0 },
+    grid: { left: 8, right: 16, top: 30, bottom: 8, containLabel: true },
+    xAxis: { type: 'time' },
+    yAxis: { type: 'value', name: t('yuan'), scale: true },
+    series: [
+      {
+        type: 'scatter',
+        name: t('price_transactions'),
+        data: series.transactions,
+        markArea: {
+          itemStyle: { color: 'rgba(43,108,176,0.14)' },
+          label: { show: true, position: 'insideTop', color: '#1f4e8c' },
+          data: [[{ name: series.windowLabel, xAxis: series.window[0] }, { xAxis: series.window[1] }]],
+        },
+      },
+      { type: 'line', name: t('price_reference'), data: series.reference, step: 'end', itemStyle: { color: '#c0392b' } },
+      { type: 'line', name: t('price_displayed'), data: series.displayed, step: 'end', itemStyle: { color: '#2b6cb0' } },
+    ],
+  });
+}
+
+function refText(r) {
+  return `${label('kind', r.kind)} ${r.platform_id ? r.platform_id + '/' : ''}${r.id}`;
+}
+
+const KIND_COLOURS = { merchant: '#c0392b', person: '#2b6cb0', listing: '#f08a4b', platform: '#1e6b35' };
+
+/** The parties of a finding as a graph: the subject in the middle, each related party linked
+ * to it (a brushing ring's accounts, a scheme's members, the rival platform, the listings). */
+function relatedGraph(el, subject, related) {
+  const nodes = [{ id: 'subject', name: refText(subject), symbolSize: 40, itemStyle: { color: '#7b2d26' } }];
+  const links = [];
+  related.slice(0, 200).forEach((r, i) => {
+    nodes.push({ id: `r${i}`, name: refText(r), symbolSize: 16, itemStyle: { color: KIND_COLOURS[r.kind] || '#666' } });
+    links.push({ source: 'subject', target: `r${i}` });
+  });
+  chart(el, {
+    tooltip: {},
+    series: [{
+      type: 'graph',
+      layout: 'force',
+      force: { repulsion: 120, edgeLength: 70, layoutAnimation: !navigator.webdriver },
+      roam: true,
+      label: { show: related.length <= 30, position: 'bottom', fontSize: 10 },
+      data: nodes,
+      links,
+    }],
+  });
+}
+
+export async function render(main, id) {
+  const f = await get(`/api/v1/findings/${encodeURIComponent(id)}`);
+  const subject = f.subject || {};
+  // The merchant: the subject itself, or the merchant among the related parties (a listing's).
+  const merchantRef = subject.kind === 'merchant' ? subject : (f.related || []).find((r) => r.kind === 'merchant');
+  const merchantKey = merchantRef ? `merchant|${merchantRef.platform_id || ''}|${merchantRef.id}` : null;
+  let alert = null;
+  if (merchantKey) {
+    try {
+      const alerts = await get(`/api/v1/alerts?limit=200&merchant=${encodeURIComponent(merchantKey)}`);
+      alert = (alerts.items || []).find((a) => (a.finding_ids || []).includes(f.finding_id)) || null;
+    } catch {
+      alert = null;
+    }
+  }
+  const actions = h('div', { class: 'actions' });
+  if (alert && alert.status === 'open') {
+    const btn = h('button', { type: 'button', id: 'file-clue' }, t('file_clue'));
+    btn.addEventListener('click', async () => {
+      btn.disabled = true;
+      try {
+        const clue = await fileClue(alert.alert_id);
+        location.hash = `#/case/${encodeURIComponent(clue.case_id)}`;
+      } catch (e) {
+        actions.append(h('p', { class: 'error', role: 'alert' }, e.message));
+        btn.disabled = false;
+      }
+    });
+    actions.append(btn);
+  } else if (alert && alert.case_id) {
+    actions.append(h('a', { href: `#/case/${encodeURIComponent(alert.case_id)}` }, `${t('filed')}: ${alert.case_id}`));
+  }
+  const series = priceSeries(f.evidence) || raiseSeries(f.evidence);
+  const graphBox = (f.related || []).length >= 2 ? h('div', { class: 'chart tall', role: 'img', 'aria-label': t('related_graph') }) : null;
+  const priceBox = series ? h('div', { class: 'chart tall', role: 'img', 'aria-label': t('price_history') }) : null;
+  mount(
+    main,
+    h('p', {}, h('a', { href: '#/alerts' }, `← ${t('nav_alerts')}`)),
+    h('h1', {}, t('finding')),
+    h('p', { class: 'summary' }, f.summary),
+    dl([
+      [t('id'), f.finding_id],
+      [t('rule'), `${f.rule} (v${f.detector_version})`],
+      [t('severity'), sev(f.severity)],
+      [t('score'), String(f.score)],
+      [t('subject'), refText(subject)],
+      [t('merchant'), merchantKey ? merchantLink(merchantKey) : ''],
+      [t('window'), f.window ? `${f.window.from || ''} — ${f.window.to || ''}` : ''],
+      [t('evidence_sha'), h('code', {}, f.evidence_sha256)],
+    ]),
+    actions,
+    h('section', { 'aria-labelledby': 'lb' }, h('h2', { id: 'lb' }, t('legal_basis')), h('ul', {}, (f.legal_basis || []).map((b) => h('li', {}, b)))),
+    series ? h('section', { 'aria-labelledby': 'ph' }, h('h2', { id: 'ph' }, t('price_history')), priceBox) : null,
+    h(
+      'section',
+      { 'aria-labelledby': 'ev' },
+      h('h2', { id: 'ev' }, t('evidence_figures')),
+      dl(scalarFigures(f.evidence).map(([k, v]) => [k, String(v)])),
+      h('details', {}, h('summary', {}, 'JSON'), h('pre', { tabindex: '0' }, JSON.stringify(f.evidence, null, 2))),
+    ),
+    (f.related || []).length
+      ? h(
+          'section',
+          { 'aria-labelledby': 'rel' },
+          h('h2', { id: 'rel' }, t('related')),
+          graphBox,
+          h('details', {}, h('summary', {}, `${t('related')}（${f.related.length}）`), h('ul', {}, f.related.map((r) => h('li', {}, refText(r))))),
+        )
+      : null,
+  );
+  if (series) priceChart(priceBox, series);
+  if (graphBox) relatedGraph(graphBox, subject, f.related);
+}

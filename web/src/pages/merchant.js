@@ -1,0 +1,151 @@
+// 主体画像 (a merchant's profile): registry facts, its shops on every platform, findings,
+// alerts (with filing), cases, and relations — other registered entities sharing its legal
+// representative or address — as a graph.
+
+import { get } from '../api.js';
+import { chart } from '../charts.js';
+import { h, mount } from '../dom.js';
+import { label, lang, sev, t } from '../i18n.js';
+import { table } from '../table.js';
+import { fileClue } from './cockpit.js';
+
+function facts(obj, keys) {
+  if (!obj) return h('p', { class: 'note' }, t('none'));
+  return h(
+    'dl',
+    { class: 'facts' },
+    keys.filter(([k]) => obj[k] !== undefined && obj[k] !== null).flatMap(([k, label]) => [h('dt', {}, label), h('dd', {}, String(obj[k]))]),
+  );
+}
+
+export async function render(main, key) {
+  const m = await get(`/api/v1/merchants/${encodeURIComponent(key)}`);
+  const shopName = (m.shop && (m.shop.shop_name || m.shop.name)) || m.merchant_id;
+  const graphBox = h('div', { class: 'chart tall', role: 'img', 'aria-label': t('relations') });
+  mount(
+    main,
+    h('h1', {}, `${t('merchant_profile')}：${shopName}`),
+    h('p', { class: 'note' }, `${m.platform_id} / ${m.merchant_id}`),
+    h(
+      'div',
+      { class: 'grid' },
+      h(
+        'section',
+        { class: 'panel', 'aria-labelledby': 'reg' },
+        h('h2', { id: 'reg' }, t('registry_facts')),
+        facts(m.registry, [
+          ['name', t('name')],
+          ['uscc', t('uscc')],
+          ['entity_type', t('entity_type')],
+          ['status', t('status')],
+          ['address', t('address')],
+          ['adcode', t('region')],
+          ['established_on', t('established_on')],
+          ['business_scope', t('business_scope')],
+          ['annual_report_filed', t('annual_report_filed')],
+        ]),
+      ),
+      h(
+        'section',
+        { class: 'panel', 'aria-labelledby': 'rel' },
+        h('h2', { id: 'rel' }, t('relations')),
+        h('p', { class: 'note' }, t('relations_note')),
+        graphBox,
+      ),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'shops' },
+      h('h2', { id: 'shops' }, t('shops')),
+      table('shops', [
+        { key: 'platform_id', label: t('platform') },
+        { key: 'merchant_id', label: t('id') },
+        { key: 'shop_name', label: t('name') },
+        { key: 'address', label: t('address') },
+        { key: 'license_displayed', label: t('license_displayed') },
+        { key: 'opened_on', label: t('opened_on') },
+        { key: 'closed_on', label: t('closed_on') },
+      ], m.shops || []),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'al' },
+      h('h2', { id: 'al' }, t('alerts')),
+      table('merchant-alerts', [
+        { key: 'practice', label: t('practice'), value: (r) => (lang() === 'en' ? r.practice_en : r.practice_zh) || r.practice },
+        { key: 'severity', label: t('severity'), value: (r) => sev(r.severity) },
+        { key: 'summary', label: t('summary') },
+        { key: 'tier', label: t('tier'), value: (r) => t(`tier_${r.tier}`) },
+        {
+          key: 'status',
+          label: t('status'),
+          render: (r) => {
+            if (r.case_id) return h('a', { href: `#/case/${encodeURIComponent(r.case_id)}` }, r.case_id);
+            const btn = h('button', { type: 'button', class: 'secondary file-clue' }, t('file_clue'));
+            btn.addEventListener('click', async () => {
+              btn.disabled = true;
+              try {
+                const clue = await fileClue(r.alert_id);
+                location.hash = `#/case/${encodeURIComponent(clue.case_id)}`;
+              } catch (e) {
+                btn.after(h('span', { class: 'error', role: 'alert' }, e.message));
+                btn.disabled = false;
+              }
+            });
+            return btn;
+          },
+        },
+      ], m.alerts || []),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'fi' },
+      h('h2', { id: 'fi' }, t('findings')),
+      table('merchant-findings', [
+        { key: 'finding_id', label: t('id'), render: (r) => h('a', { href: `#/finding/${encodeURIComponent(r.finding_id)}` }, r.finding_id.slice(0, 16)) },
+        { key: 'rule', label: t('rule') },
+        { key: 'severity', label: t('severity'), value: (r) => sev(r.severity) },
+        { key: 'score', label: t('score'), num: true },
+        { key: 'summary', label: t('summary') },
+      ], m.findings || []),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'ca' },
+      h('h2', { id: 'ca' }, t('cases')),
+      table('merchant-cases', [
+        { key: 'case_id', label: t('id'), render: (r) => h('a', { href: `#/case/${encodeURIComponent(r.case_id)}` }, r.case_id) },
+        { key: 'state', label: t('state'), value: (r) => label('state', r.state) },
+        { key: 'due_date', label: t('due_date') },
+      ], m.cases || []),
+    ),
+  );
+  const centre = (m.registry && m.registry.name) || shopName;
+  const nodes = [{ id: 'self', name: centre, symbolSize: 46, itemStyle: { color: '#c0392b' } }];
+  const links = [];
+  for (const s of m.shops || []) {
+    const id = `shop:${s.platform_id}/${s.merchant_id}`;
+    nodes.push({ id, name: `${s.platform_id}：${s.shop_name}`, symbolSize: 26, itemStyle: { color: '#2b6cb0' } });
+    links.push({ source: 'self', target: id });
+  }
+  for (const r of m.related || []) {
+    const id = `reg:${r.uscc}`;
+    if (!nodes.some((n) => n.id === id)) nodes.push({ id, name: r.name, symbolSize: 30, itemStyle: { color: '#f08a4b' } });
+    links.push({ source: 'self', target: id, label: { show: true, formatter: r.via === 'legal_rep' ? t('via_legal_rep') : t('via_address') } });
+  }
+  chart(graphBox, {
+    tooltip: {},
+    series: [
+      {
+        type: 'graph',
+        layout: 'force',
+        force: { repulsion: 260, edgeLength: 110, layoutAnimation: !navigator.webdriver },
+        roam: true,
+        label: { show: true, position: 'bottom', fontSize: 11 },
+        edgeLabel: { fontSize: 10 },
+        data: nodes,
+        links,
+      },
+    ],
+  });
+}

@@ -1,0 +1,79 @@
+// Tables with sorting, and their export to CSV (UTF-8 with BOM, so Excel reads Chinese) and to
+// Excel (.xlsx, written by ./xlsx.js). Columns: `{key, label, render?, num?}`.
+
+import { h, saveBlob } from './dom.js';
+import { t } from './i18n.js';
+import { xlsxBlob } from './xlsx.js';
+
+function cellText(col, row) {
+  const v = typeof col.value === 'function' ? col.value(row) : row[col.key];
+  if (v === null || v === undefined) return '';
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+function csvField(s) {
+  // A leading = + - @ would be read as a formula by spreadsheet programs: quote it with '.
+  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The CSV text of `rows` under `cols`. */
+export function toCsv(cols, rows) {
+  const lines = [cols.map((c) => csvField(c.label)).join(',')];
+  for (const r of rows) lines.push(cols.map((c) => csvField(cellText(c, r))).join(','));
+  return '\ufeff' + lines.join('\r\n') + '\r\n';
+}
+
+/**
+ * A sortable table with CSV and Excel export buttons. `name` names the exported files.
+ * Clicking a header (or Enter on it) sorts by that column.
+ */
+export function table(name, cols, rows, caption) {
+  let sorted = rows.slice();
+  let sortKey = null;
+  let asc = true;
+  const tbody = h('tbody');
+  const fill = () => {
+    tbody.replaceChildren(
+      ...(sorted.length === 0
+        ? [h('tr', {}, h('td', { colspan: cols.length, class: 'empty' }, t('none')))]
+        : sorted.map((r) =>
+            h('tr', {}, cols.map((c) => h('td', { class: c.num ? 'num' : '' }, c.render ? c.render(r) : cellText(c, r)))),
+          )),
+    );
+  };
+  const headers = cols.map((c) => {
+    const th = h('th', { scope: 'col', 'aria-sort': 'none' });
+    const btn = h('button', { type: 'button', class: 'sort' }, c.label);
+    btn.addEventListener('click', () => {
+      asc = sortKey === c ? !asc : true;
+      sortKey = c;
+      sorted.sort((a, b) => {
+        const x = cellText(c, a);
+        const y = cellText(c, b);
+        const nx = Number(x);
+        const ny = Number(y);
+        const cmp = c.num && !Number.isNaN(nx) && !Number.isNaN(ny) ? nx - ny : x.localeCompare(y, 'zh-CN');
+        return asc ? cmp : -cmp;
+      });
+      for (const other of headers) other.setAttribute('aria-sort', 'none');
+      th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
+      fill();
+    });
+    th.append(btn);
+    return th;
+  });
+  fill();
+  const exportCsv = h('button', { type: 'button', class: 'secondary' }, t('export_csv'));
+  exportCsv.addEventListener('click', () => saveBlob(new Blob([toCsv(cols, sorted)], { type: 'text/csv;charset=utf-8' }), `${name}.csv`));
+  const exportXlsx = h('button', { type: 'button', class: 'secondary' }, t('export_xlsx'));
+  exportXlsx.addEventListener('click', () =>
+    saveBlob(xlsxBlob(name, [cols.map((c) => c.label), ...sorted.map((r) => cols.map((c) => cellText(c, r)))]), `${name}.xlsx`),
+  );
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h('div', { class: 'table-tools' }, exportCsv, exportXlsx),
+    h('table', {}, caption ? h('caption', {}, caption) : null, h('thead', {}, h('tr', {}, headers)), tbody),
+  );
+}

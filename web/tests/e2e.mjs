@@ -1,0 +1,391 @@
+// End-to-end test of the web interface in headless Chromium (Debian's /usr/bin/chromium driven
+// by playwright-core). It seeds a home from the simulated city (scale `small`), starts
+// `tianping serve` with the built interface (web/dist), sets up the system administrator and a
+// case officer with TOTP (codes computed here, RFC 6238), then as the case officer: signs in,
+// opens the cockpit (1366×768 and 1920×1080), the alert queue, drills into a finding, opens the
+// merchant, files a clue from its alert, exports the case file and verifies the bundle on the
+// 存证 page; also visits 案件, 数据交换 and 系统管理. Each page: a screenshot in
+// target/screenshots/, its render time printed (not asserted), axe-core with zero serious or
+// critical violations; any console error or page error fails the test.
+//
+// Environment: TIANPING_BIN (default $CARGO_TARGET_DIR/debug/tianping or target/debug/tianping),
+// CHROMIUM (default /usr/bin/chromium), TIANPING_E2E_HOME (reuse a seeded home; default: seed
+// a fresh one in a temporary directory).
+
+import { spawn, spawnSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { crc32 } from 'node:zlib';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '..', '..');
+const targetDir = process.env.CARGO_TARGET_DIR || join(repo, 'target');
+const BIN = process.env.TIANPING_BIN || join(targetDir, 'debug', 'tianping');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const SHOTS = join(repo, 'target', 'screenshots');
+const WEB_ROOT = join(repo, 'web', 'dist');
+const DEPARTMENT = 'wangjian';
+const REGION = '330100';
+const AS_OF = '2026-12-20';
+
+const failures = [];
+const timings = [];
+
+function fail(msg) {
+  failures.push(msg);
+  console.error(`FAIL ${msg}`);
+}
+
+function run(args, opts = {}) {
+  const r = spawnSync(BIN, args, { encoding: 'utf8', maxBuffer: 64 << 20, ...opts });
+  if (r.status !== 0) throw new Error(`tianping ${args.join(' ')} exited ${r.status}: ${(r.stderr || '').slice(-2000)}`);
+  return r;
+}
+
+// RFC 4648 base32 and RFC 6238 TOTP (HMAC-SHA-1, 6 digits, 30 s), as authenticator apps do.
+function base32(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const ch of text.replace(/=+$/, '').toUpperCase()) {
+    const v = alphabet.indexOf(ch);
+    if (v < 0) throw new Error(`not base32: ${ch}`);
+    bits += v.toString(2).padStart(5, '0');
+  }
+  const bytes = [];
+  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
+  return Buffer.from(bytes);
+}
+
+export function totp(secret, unixSeconds = Math.floor(Date.now() / 1000)) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(unixSeconds / 30)));
+  const mac = createHmac('sha1', base32(secret)).update(counter).digest();
+  const o = mac[mac.length - 1] & 0x0f;
+  const n = ((mac[o] & 0x7f) << 24) | (mac[o + 1] << 16) | (mac[o + 2] << 8) | mac[o + 3];
+  return String(n % 1_000_000).padStart(6, '0');
+}
+
+/** The home to serve: TIANPING_E2E_HOME, or a fresh one (and its directory, removed at the end). */
+function seed() {
+  if (process.env.TIANPING_E2E_HOME) return { home: process.env.TIANPING_E2E_HOME, dir: null };
+  const dir = mkdtempSync(join(tmpdir(), 'tianping-e2e-'));
+  const home = join(dir, 'home');
+  const started = Date.now();
+  run(['simulate', '--out', join(dir, 'city'), '--scale', 'small', '--seed', '7']);
+  for (const supplier of readdirSync(join(dir, 'city'))) {
+    const p = join(dir, 'city', supplier);
+    if (statSync(p).isDirectory()) run(['--home', home, 'ingest', p]);
+  }
+  run(['--home', home, 'detect', '--as-of', `${AS_OF}T00:00:00+08:00`, '--config', join(dir, 'city', 'detect.toml')]);
+  run(['--home', home, 'alerts', '--as-of', AS_OF]);
+  console.log(`seeded ${home} from the small city in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return { home, dir };
+}
+
+async function startServer(home) {
+  const port = 20000 + (process.pid % 20000);
+  const env = {
+    ...process.env,
+    TIANPING_DATA_OWNER_DEPARTMENT: DEPARTMENT,
+    TIANPING_DATA_OWNER_REGION: REGION,
+    TIANPING_COOKIE_SECURE: 'false',
+    TIANPING_WEB_ROOT: WEB_ROOT,
+    RUST_LOG: 'warn',
+  };
+  const server = spawn(BIN, ['--home', home, 'serve', '--bind', `127.0.0.1:${port}`], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  server.stderr.on('data', (d) => (stderr += d));
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (server.exitCode !== null) throw new Error(`server exited ${server.exitCode}: ${stderr.slice(-2000)}`);
+    try {
+      if ((await fetch(`${base}/readyz`)).ok) return { server, base };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  server.kill();
+  throw new Error(`server did not become ready: ${stderr.slice(-2000)}`);
+}
+
+async function api(base, method, path, body, token) {
+  const headers = { Accept: 'application/json' };
+  if (body) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const r = await fetch(`${base}${path}`, { method, headers, body: body ? JSON.stringify(body) : undefined });
+  const text = await r.text();
+  if (!r.ok) throw new Error(`${method} ${path} → ${r.status}: ${text.slice(0, 400)}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/** A fresh TOTP step for `secret` (codes are single-use per step: wait for the next one). */
+async function freshCode(secret, used) {
+  let now = Math.floor(Date.now() / 1000);
+  while (used.has(`${secret}:${Math.floor(now / 30)}`)) {
+    await new Promise((r) => setTimeout(r, 500));
+    now = Math.floor(Date.now() / 1000);
+  }
+  used.add(`${secret}:${Math.floor(now / 30)}`);
+  return totp(secret, now);
+}
+
+async function accounts(base) {
+  const used = new Set();
+  const password = 'Ting-Ping-2026-Scale';
+  const admin = await api(base, 'POST', '/api/setup', {
+    login: 'sysadmin', display_name: '系统管理员', password, department: DEPARTMENT, region: REGION,
+  });
+  const session = await api(base, 'POST', '/api/session', { login: 'sysadmin', password, totp: await freshCode(admin.totp_secret, used) });
+  const officer = await api(base, 'POST', '/api/v1/users', {
+    login: 'officer', display_name: '办案人员甲', password, roles: ['case_officer'], department: DEPARTMENT, region: REGION,
+  }, session.token);
+  return { password, admin, officer, used };
+}
+
+/**
+ * Reads a zip of stored (uncompressed) entries, as the interface's .xlsx writer makes them,
+ * checking every entry's CRC-32 and the central directory; answers name → text.
+ */
+export function readStoredZip(buf) {
+  const entries = new Map();
+  let at = 0;
+  while (buf.readUInt32LE(at) === 0x04034b50) {
+    const method = buf.readUInt16LE(at + 8);
+    const crc = buf.readUInt32LE(at + 14);
+    const size = buf.readUInt32LE(at + 18);
+    const nameLen = buf.readUInt16LE(at + 26);
+    const extraLen = buf.readUInt16LE(at + 28);
+    const name = buf.subarray(at + 30, at + 30 + nameLen).toString('utf8');
+    const data = buf.subarray(at + 30 + nameLen + extraLen, at + 30 + nameLen + extraLen + size);
+    if (method !== 0) throw new Error(`${name}: compression method ${method}, expected stored`);
+    if (crc32(data) !== crc) throw new Error(`${name}: CRC-32 ${crc32(data)} ≠ ${crc}`);
+    entries.set(name, data.toString('utf8'));
+    at += 30 + nameLen + extraLen + size;
+  }
+  const end = buf.length - 22;
+  if (buf.readUInt32LE(end) !== 0x06054b50) throw new Error('no end of central directory');
+  if (buf.readUInt16LE(end + 10) !== entries.size) throw new Error('central directory count differs');
+  if (buf.readUInt32LE(end + 16) !== at) throw new Error('central directory offset differs');
+  return entries;
+}
+
+async function checkPage(page, name) {
+  await page.waitForFunction((n) => document.querySelector('main')?.dataset.rendered === n, name.split('-')[0], { timeout: 15000 });
+  const render = await page.evaluate(() => window.__tianpingRender);
+  timings.push([name, render.ms]);
+  // The cockpit at exactly the screen sizes asked for; other pages whole.
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: !name.startsWith('cockpit') });
+  const results = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { resultTypes: ['violations'] }),
+  );
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of bad) fail(`${name}: axe ${v.impact} ${v.id}: ${v.help} (${v.nodes.length} nodes: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')})`);
+  const other = results.violations.filter((v) => !bad.includes(v)).map((v) => `${v.impact} ${v.id}`);
+  console.log(`page ${name.padEnd(16)} render ${render.ms.toFixed(0).padStart(5)} ms, axe serious/critical ${bad.length}, other ${other.length}${other.length ? ` (${other.join(', ')})` : ''}`);
+}
+
+async function main() {
+  if (!existsSync(BIN)) throw new Error(`${BIN} not found: build tianping first (cargo build -p tianping-cli)`);
+  if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error('web/dist missing: run scripts/web-build');
+  mkdirSync(SHOTS, { recursive: true });
+  const { home, dir } = seed();
+  // The example batches too: tmall's has quarantined rows (one with a raw phone number), for the
+  // quarantine view and its masking. Re-delivering them to a reused home is a no-op.
+  run(['--home', home, 'ingest', join(repo, 'examples', 'batches', 'registry-2026-03-01'), join(repo, 'examples', 'batches', 'tmall-2026-03-01-0001')]);
+  const { server, base } = await startServer(home);
+  let browser;
+  try {
+    const { password, admin, officer, used } = await accounts(base);
+    const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') fail(`console error on ${page.url()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => fail(`page error on ${page.url()}: ${e.message}`));
+    page.on('request', (r) => {
+      if (!r.url().startsWith(base) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) fail(`external request: ${r.url()}`);
+    });
+    // axe is evaluated over DevTools (not a <script> the page's CSP would refuse) after each load.
+    const injectAxe = () => page.evaluate(axeSource);
+
+    // Sign in with password and TOTP.
+    await page.goto(`${base}/#/signin`);
+    await page.waitForSelector('form.signin');
+    await injectAxe();
+    await checkPage(page, 'signin');
+    await page.fill('#login', 'officer');
+    await page.fill('#password', password);
+    await page.fill('#totp', await freshCode(officer.totp_secret, used));
+    await page.click('form.signin button[type=submit]');
+    await checkPage(page, 'cockpit-1366');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.reload();
+    await injectAxe();
+    await checkPage(page, 'cockpit-1920');
+    const kpi = await page.textContent('.kpi-value');
+    if (!(Number(kpi) > 0)) fail(`cockpit shows ${kpi} findings: the small city should have some`);
+    const canvases = await page.locator('.chart canvas').count();
+    if (canvases < 5) fail(`cockpit drew ${canvases} chart canvases, expected ≥ 5`);
+    await page.setViewportSize({ width: 1366, height: 768 });
+
+    // The alert queue; drill into a price-fraud finding (it has the price chart) if there is one.
+    await page.click('header nav a[href="#/alerts"]');
+    await checkPage(page, 'alerts');
+    const rows = page.locator('tbody tr', { hasText: '价格欺诈' });
+    const row = (await rows.count()) > 0 ? rows.first() : page.locator('tbody tr').first();
+    await row.locator('a[href^="#/finding/"]').first().click();
+    await checkPage(page, 'finding');
+    const summary = await page.textContent('.summary');
+    if (!summary || summary.trim().length < 4) fail('finding page shows no summary');
+
+    // The merchant, then file a clue from its first open alert.
+    await page.locator('dl.facts a[href^="#/merchant/"]').first().click();
+    await checkPage(page, 'merchant');
+    const fileButtons = page.locator('button.file-clue');
+    if ((await fileButtons.count()) === 0) throw new Error('the merchant has no open alert to file');
+    await fileButtons.first().click();
+    await checkPage(page, 'case');
+    const state = await page.textContent('dl.facts');
+    if (!state.includes('assigned')) fail(`the new clue is not 'assigned': ${state}`);
+    // Start verification, then ask another district for assistance (协查).
+    await page.selectOption('#act-action', 'start_verification');
+    await page.fill('#act-reason', '核查价格记录');
+    await page.click('form.act button[type=submit]');
+    await page.waitForFunction(() => document.querySelectorAll('ol.timeline li').length === 2);
+    await checkPage(page, 'case-verifying');
+    if (!(await page.textContent('dl.facts')).includes('verifying')) fail('start_verification did not move the clue to verifying');
+    await page.selectOption('#act-action', 'request_assistance');
+    await page.fill('#act-dept', 'wangjian');
+    await page.fill('#act-region', '330106');
+    await page.fill('#act-request', '请协助调取该店铺七日内成交记录');
+    await page.fill('#act-reason', '经营地在西湖区');
+    await page.click('form.act button[type=submit]');
+    await page.waitForFunction(() => document.querySelectorAll('ol.timeline li').length === 3, null, { timeout: 10000 }).catch(() => {});
+    await checkPage(page, 'case-assistance');
+    const events = await page.locator('ol.timeline li').count();
+    if (events !== 3) fail(`the case timeline shows ${events} events, expected 3 (open, verify, assistance)`);
+
+    // Export the case file and verify the bundle on the evidence page.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-case')]);
+    const bundle = join(SHOTS, '..', 'e2e-case-bundle.zip');
+    await download.saveAs(bundle);
+    await page.click('header nav a[href="#/evidence"]');
+    await checkPage(page, 'evidence');
+    await page.setInputFiles('#bundle-file', bundle);
+    await page.waitForSelector('#verify-result .ok, #verify-result .error', { timeout: 15000 });
+    const verdict = await page.textContent('#verify-result');
+    if (!verdict.includes('全部校验通过')) fail(`the exported bundle did not verify: ${verdict.slice(0, 300)}`);
+    await page.screenshot({ path: join(SHOTS, 'evidence-verified.png') });
+
+    // A brushing-ring finding: its parties drawn as a graph.
+    await page.click('header nav a[href="#/alerts"]');
+    await checkPage(page, 'alerts-again');
+    const ring = page.locator('tbody tr', { hasText: '刷单炒信' });
+    if ((await ring.count()) === 0) fail('no 刷单炒信 alert in the small city');
+    else {
+      await ring.first().locator('a[href^="#/finding/"]').first().click();
+      await checkPage(page, 'finding-ring');
+      if ((await page.locator('section[aria-labelledby="rel"] canvas').count()) === 0) fail('the ring finding has no parties graph');
+    }
+
+    for (const [nav, name] of [['#/cases', 'cases'], ['#/rules', 'rules'], ['#/exchange', 'exchange']]) {
+      await page.click(`header nav a[href="${nav}"]`);
+      await checkPage(page, name);
+    }
+    // The quarantine of the example batch: rows with their reasons, personal numbers masked.
+    await page.click('a[href="#/exchange/tmall/tmall-2026-03-01-0001"]');
+    await page.waitForSelector('#quarantine');
+    await checkPage(page, 'exchange-quarantine');
+    const quarantineText = await page.textContent('main');
+    const raw = quarantineText.match(/(?<!\d)1[3-9]\d{9}(?!\d)/);
+    if (raw) fail(`the quarantine view shows a raw phone number ${raw[0].slice(0, 3)}…`);
+    if (!quarantineText.includes('****')) fail('the quarantine view shows no masked value');
+    await page.click('header nav a[href="#/exchange"]');
+    await page.waitForFunction(() => !document.querySelector('#quarantine'));
+
+    // Tables export: CSV (UTF-8 with BOM) and .xlsx of the batches table.
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('.table-tools button:first-child')]);
+    const csvPath = join(SHOTS, '..', 'e2e-batches.csv');
+    await csvDownload.saveAs(csvPath);
+    const csv = readFileSync(csvPath, 'utf8');
+    if (!csv.startsWith('\ufeff报送方,批次')) fail(`CSV export starts ${JSON.stringify(csv.slice(0, 20))}`);
+    const csvRows = csv.trim().split('\r\n').length - 1;
+    const tableRows = await page.locator('tbody tr').count();
+    if (csvRows !== tableRows) fail(`CSV export has ${csvRows} rows, the table ${tableRows}`);
+    const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.click('.table-tools button:nth-child(2)')]);
+    const xlsxPath = join(SHOTS, '..', 'e2e-batches.xlsx');
+    await xlsxDownload.saveAs(xlsxPath);
+    try {
+      const parts = readStoredZip(readFileSync(xlsxPath));
+      for (const part of ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/worksheets/sheet1.xml']) {
+        if (!parts.has(part)) fail(`xlsx export lacks ${part}`);
+      }
+      const sheet = parts.get('xl/worksheets/sheet1.xml') || '';
+      const rowsInSheet = (sheet.match(/<row /g) || []).length;
+      if (!sheet.includes('<t xml:space="preserve">报送方</t>') || rowsInSheet !== tableRows + 1) {
+        fail(`xlsx sheet has ${rowsInSheet} rows (expected ${tableRows + 1}) or lacks the header`);
+      }
+    } catch (e) {
+      fail(`xlsx export is not a valid package: ${e.message}`);
+    }
+
+    // The English switch, and back.
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await checkPage(page, 'exchange-en');
+    if (!(await page.textContent('h1')).includes('Data exchange')) fail('the English switch did not translate the page title');
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+
+    // Sign out; the system administrator signs in and sees the administration page only.
+    await page.click('#sign-out');
+    await page.waitForSelector('form.signin');
+    await page.fill('#login', 'sysadmin');
+    await page.fill('#password', password);
+    await page.fill('#totp', await freshCode(admin.totp_secret, used));
+    await page.click('form.signin button[type=submit]');
+    await checkPage(page, 'admin');
+    if ((await page.locator('header nav a[href="#/cockpit"]').count()) !== 0) fail('the system administrator is offered the cockpit');
+    if ((await page.locator('table', { hasText: 'officer' }).count()) === 0) fail('the accounts table does not list the case officer');
+
+    // Anyone (signed out) can verify the bundle on the public page.
+    await page.click('#sign-out');
+    await page.waitForSelector('form.signin');
+    await page.click('a[href="#/verify"]');
+    await checkPage(page, 'verify');
+    await page.setInputFiles('#bundle-file', bundle);
+    await page.waitForSelector('#verify-result .ok, #verify-result .error', { timeout: 15000 });
+    if (!(await page.textContent('#verify-result')).includes('全部校验通过')) fail('the public page did not verify the bundle');
+    await context.close();
+  } finally {
+    if (browser) await browser.close();
+    server.kill('SIGTERM');
+    if (server.exitCode === null) await new Promise((r) => server.once('exit', r));
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+  console.log('render times (ms, reported, not asserted):');
+  for (const [name, ms] of timings) console.log(`  ${name.padEnd(16)} ${ms.toFixed(0)}`);
+  if (failures.length) {
+    console.error(`e2e: ${failures.length} failures`);
+    process.exit(1);
+  }
+  console.log(`e2e: ${timings.length} pages, screenshots in ${SHOTS}, no console errors, no serious axe violations`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
