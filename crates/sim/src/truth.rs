@@ -261,8 +261,8 @@ pub enum Scope {
     #[default]
     All,
     /// Only one held-out set (`why` starting with `<set>: `, e.g. `holdout: `, `holdout2: `, `holdout3: `);
-    /// findings on the other planted subjects are left out, findings on subjects nothing was
-    /// planted on still count as false alarms.
+    /// findings on subjects planted only by other sets (under any rule) are left out, findings on
+    /// subjects nothing was planted on still count as false alarms in every set.
     Holdout(String),
 }
 
@@ -297,6 +297,14 @@ pub fn evaluate_jsonl_in(
             Scope::All => true,
             Scope::Holdout(set) => t.why.starts_with(&format!("{set}: ")),
         });
+    // A subject planted only by another set belongs to that set: a finding on it under any rule
+    // is that set's business (scored there or nowhere), not a false alarm of this one.
+    let here: BTreeSet<&Subject> = truth_rows.iter().map(|t| &t.subject).collect();
+    let theirs: BTreeSet<Subject> = elsewhere
+        .iter()
+        .filter(|t| !here.contains(&t.subject))
+        .map(|t| t.subject.clone())
+        .collect();
     let elsewhere: BTreeSet<(String, String, Subject)> = elsewhere
         .into_iter()
         .map(|t| (t.detector, t.rule, t.subject))
@@ -309,6 +317,7 @@ pub fn evaluate_jsonl_in(
         .into_iter()
         .filter(|f| keep(&f.detector))
         .filter(|f| !elsewhere.contains(&(f.detector.clone(), f.rule.clone(), f.subject.clone())))
+        .filter(|f| !theirs.contains(&f.subject))
         .collect();
     Ok(evaluate(&truth_rows, &found))
 }
@@ -323,6 +332,41 @@ mod tests {
             id: id.into(),
             platform_id: Some("p".into()),
         }
+    }
+
+    #[test]
+    fn a_holdout_set_is_not_charged_with_false_alarms_on_another_sets_subjects() {
+        let row = |rule: &str, id: &str, label: &str, why: &str| {
+            format!(
+                r#"{{"detector":"d","rule":"{rule}","subject":{{"kind":"listing","id":"{id}","platform_id":"p"}},"label":"{label}","why":"{why}"}}"#
+            )
+        };
+        let truth = [
+            row("d.a", "x1", "positive", "setx: planted"),
+            row("d.b", "y1", "positive", "sety: planted"),
+        ]
+        .join("\n");
+        let finding = |rule: &str, id: &str| {
+            format!(
+                r#"{{"detector":"d","rule":"{rule}","subject":{{"kind":"listing","id":"{id}","platform_id":"p"}}}}"#
+            )
+        };
+        // y1 flagged under d.a (a rule set y never labelled), and z9 that nothing planted.
+        let found = vec![
+            finding("d.a", "x1"),
+            finding("d.a", "y1"),
+            finding("d.a", "z9"),
+        ];
+        let only_x = evaluate_jsonl_in(&truth, &found, &[], Scope::Holdout("setx".into())).unwrap();
+        let a = only_x.iter().find(|s| s.rule == "d.a").unwrap();
+        assert_eq!(
+            (a.true_positives, a.false_positives, a.false_negatives),
+            (1, 1, 0)
+        );
+        assert_eq!(a.false_alarms, vec![subject("z9")]);
+        let all = evaluate_jsonl_in(&truth, &found, &[], Scope::All).unwrap();
+        let a = all.iter().find(|s| s.rule == "d.a").unwrap();
+        assert_eq!((a.true_positives, a.false_positives), (1, 2));
     }
 
     #[test]
