@@ -20,7 +20,13 @@ SEED="${ST_SEED:-20261130}"
 PORT="${TIANPING_ST_PORT:-$((30000 + $$ % 20000))}"
 WORK="$(mktemp -d)"
 [ -x "$BIN" ] || { echo "no binary at $BIN (cargo build -p tianping-cli)" >&2; exit 2; }
-[ -x "$VENV/bin/st" ] || { python3 -m venv "$VENV"; "$VENV/bin/pip" install -q 'schemathesis==4.32.5'; }
+# Python 3.11.7's parser fails on schemathesis's largest module inside hypothesis ("AST constructor
+# recursion depth mismatch"): prefer a newer interpreter when there is one.
+PYTHON=python3
+for candidate in python3.13 python3.12 "$HOME"/.pyenv/versions/3.13*/bin/python3 "$HOME"/.pyenv/versions/3.12*/bin/python3; do
+  if "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then PYTHON="$candidate"; break; fi
+done
+[ -x "$VENV/bin/st" ] || { "$PYTHON" -m venv "$VENV"; "$VENV/bin/pip" install -q 'schemathesis==4.32.5'; }
 
 # shellcheck source=scripts/lib/serve.sh
 . scripts/lib/serve.sh
@@ -41,10 +47,11 @@ FAILED=0
 run() {
   local who="$1"; shift
   echo; echo "--- schemathesis as $who"
-  if ! "$VENV/bin/st" run "$BASE/api/openapi.json" --url "$BASE" \
+  if ! PYTHONPATH=scripts SCHEMATHESIS_HOOKS=schemathesis_hooks \
+      "$VENV/bin/st" --config-file scripts/schemathesis.toml run "$BASE/api/openapi.json" --url "$BASE" \
       --checks all --max-examples "$EXAMPLES" --seed "$SEED" --generation-deterministic \
       --workers 2 --request-timeout 60 --no-color --report junit \
-      --report-junit-path "$WORK/junit-$who.xml" --generation-database none "$@"; then
+      --report-junit-path "$WORK/junit-$who.xml" "$@"; then
     echo "schemathesis as $who: FAILED" >&2
     FAILED=1
   fi

@@ -31,6 +31,8 @@ use crate::routes::{admin, data, ops, push, session};
         data::Page, data::BatchSummary, data::QuarantineView, data::QuarantineRaw, data::UnmaskRequest,
         admin::RoleName, admin::BusinessRoleName, admin::UserView, admin::CreateUserRequest, admin::SetRolesRequest,
         admin::CreateApiKeyRequest, admin::ApiKeyCreated, admin::AuditVerification,
+        // --- service hardening
+        data::CursorPage, push::Archive,
     )),
     modifiers(&Security),
     tags(

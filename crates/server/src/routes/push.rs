@@ -107,9 +107,26 @@ async fn manifest_supplier(
     }
 }
 
+/// A delivery archive sent as the raw request body (OpenAPI: a binary string).
+pub struct Archive;
+
+impl utoipa::PartialSchema for Archive {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Binary)))
+            .min_length(Some(1))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Archive {}
+
 /// A platform pushes a batch.
 #[utoipa::path(post, path = "/api/v1/batches", operation_id = "push_batch", tag = "data",
-    request_body(content = Vec<u8>, description = "A delivery per the data standard: .zip or .tar.gz", content_type = "application/zip"),
+    request_body(description = "A delivery per the data standard: .zip or .tar.gz, as the raw body",
+        content((Archive = "application/zip"), (Archive = "application/gzip"))),
     security(("api_key" = [])),
     responses(
         (status = 200, description = "The receipt (accepted, rejected, duplicate or conflict)", body = Object),

@@ -412,3 +412,54 @@ async fn credentials_that_disagree_are_refused() {
         StatusCode::UNAUTHORIZED
     );
 }
+
+/// A credential header that cannot be read is not skipped in favour of another one (schemathesis
+/// `ignored_auth` found a valid key answered 200 beside a garbage `Authorization` header).
+#[tokio::test]
+async fn an_unreadable_credential_beside_a_valid_key_is_refused() {
+    let h = Harness::new().await;
+    let key = h.platform_key("tmall").await;
+    async fn me(h: &Harness, headers: &[(&str, &[u8])]) -> StatusCode {
+        let mut req = axum::http::Request::get("/api/v1/me");
+        for (name, value) in headers {
+            req = req.header(*name, axum::http::HeaderValue::from_bytes(value).unwrap());
+        }
+        let req = req.body(axum::body::Body::empty()).unwrap();
+        tower::ServiceExt::oneshot(h.app.clone(), req)
+            .await
+            .unwrap()
+            .status()
+    }
+    assert_eq!(
+        me(&h, &[("x-api-key", key.as_bytes())]).await,
+        StatusCode::OK
+    );
+    let bearer_key = format!("bearer {key}");
+    assert_eq!(
+        me(&h, &[("authorization", bearer_key.as_bytes())]).await,
+        StatusCode::OK,
+        "the scheme name is case-insensitive"
+    );
+    for garbage in [
+        &b"Basic dXNlcjpwYXNz"[..],
+        b"Bearer",
+        b"Bearer ",
+        b"tpk_0000",
+        b"Bearer \xff\xfe",
+    ] {
+        assert_eq!(
+            me(
+                &h,
+                &[("x-api-key", key.as_bytes()), ("authorization", garbage)]
+            )
+            .await,
+            StatusCode::UNAUTHORIZED,
+            "{}",
+            String::from_utf8_lossy(garbage)
+        );
+    }
+    assert_eq!(
+        me(&h, &[("x-api-key", b"\xff\xfe")]).await,
+        StatusCode::UNAUTHORIZED
+    );
+}
