@@ -22,6 +22,7 @@ pub mod mask;
 pub mod metrics;
 pub mod openapi;
 pub mod routes;
+pub mod secrets;
 pub mod state;
 pub mod uploads;
 

@@ -10,6 +10,7 @@ use crate::clock::Clock;
 use crate::config::ServerConfig;
 use crate::limit::{KeyedLimiter, TokenBucket};
 use crate::metrics::Metrics;
+use crate::secrets::TotpKey;
 use crate::uploads::Uploads;
 
 /// Shared state (cheap to clone).
@@ -37,6 +38,8 @@ pub struct AppState {
     pub logins: Arc<KeyedLimiter>,
     /// This process's directory for pushed archives.
     pub uploads: Arc<Uploads>,
+    /// The key sealing TOTP secrets at rest.
+    pub totp_key: Arc<TotpKey>,
 }
 
 impl AppState {
@@ -62,6 +65,7 @@ impl AppState {
             logins: Arc::new(KeyedLimiter::new(limits.login_attempts_per_minute)),
             metrics: Arc::new(Metrics::default()),
             uploads: Arc::new(Uploads::new(home.root())),
+            totp_key: Arc::new(TotpKey::new(home.root())),
             store,
             home,
             config: Arc::new(config),

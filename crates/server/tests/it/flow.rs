@@ -123,13 +123,22 @@ async fn setup_login_lockout_reauth_timeout_logout() {
 
     // Lockout: the new analyst fails 5 times; then even the right password and code fail for
     // 15 minutes, and work after.
-    let li_secret = h
+    // The secret is stored sealed (not in the clear) and bound to its account.
+    let li = h
         .store()
         .account_by_login("li.ming")
         .await
         .unwrap()
-        .unwrap()
-        .totp_secret;
+        .unwrap();
+    assert!(li.totp_secret.starts_with(tianping_auth::seal::PREFIX));
+    let li_secret = h.state.totp_key.open(&li.user_id, &li.totp_secret).unwrap();
+    assert!(!li.totp_secret.contains(&li_secret));
+    assert!(
+        h.state
+            .totp_key
+            .open("someone-else", &li.totp_secret)
+            .is_err()
+    );
     for _ in 0..5 {
         let r = login(&h, "li.ming", "Wrong-Horse-42", &code(&h, &li_secret)).await;
         assert_eq!(r.status, StatusCode::UNAUTHORIZED);
