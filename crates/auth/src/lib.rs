@@ -12,6 +12,7 @@
 //! - [`scope`]: department and region (adcode) scopes.
 //! - [`policy`]: the table `Operation × Role → Allow(scope rule) | Deny` and [`authorize`].
 //! - [`mask`]: who may see personal fields unmasked.
+//! - [`seal`]: TOTP secrets sealed at rest (XChaCha20-Poly1305, bound to the account).
 
 pub mod lockout;
 pub mod mask;
@@ -19,6 +20,7 @@ pub mod password;
 pub mod policy;
 pub mod role;
 pub mod scope;
+pub mod seal;
 pub mod session;
 pub mod totp;
 

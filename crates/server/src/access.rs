@@ -37,12 +37,34 @@ pub struct Caller {
     pub source: String,
 }
 
-fn header_str<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers.get(name).and_then(|v| v.to_str().ok())
+/// A credential header as presented: absent, readable, or present but unreadable.
+enum Presented<'a> {
+    Absent,
+    Text(&'a str),
+    Unreadable,
 }
 
-fn bearer(headers: &HeaderMap) -> Option<&str> {
-    header_str(headers, "authorization").and_then(|v| v.strip_prefix("Bearer "))
+/// The `Authorization` header: a bearer token (scheme name in any case, RFC 9110 §11.1), or
+/// unreadable (another scheme, no token, not text).
+fn bearer(headers: &HeaderMap) -> Presented<'_> {
+    let Some(value) = headers.get("authorization") else {
+        return Presented::Absent;
+    };
+    match value.to_str().ok().and_then(|v| v.split_once(' ')) {
+        Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") && !token.is_empty() => {
+            Presented::Text(token)
+        }
+        _ => Presented::Unreadable,
+    }
+}
+
+/// The `X-Api-Key` header.
+fn api_key_header(headers: &HeaderMap) -> Presented<'_> {
+    match headers.get("x-api-key").map(|v| v.to_str()) {
+        None => Presented::Absent,
+        Some(Ok(text)) => Presented::Text(text),
+        Some(Err(_)) => Presented::Unreadable,
+    }
 }
 
 fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
@@ -79,10 +101,19 @@ impl Caller {
         let source = source_of(parts);
         let headers = &parts.headers;
         // Every credential presented must agree: an API key with a session, a bearer token of
-        // unknown kind, or a cookie that differs from the bearer token make the caller
-        // anonymous (fail closed rather than pick one).
-        let bearer = bearer(headers);
-        let header_key = header_str(headers, "x-api-key");
+        // unknown kind, an `Authorization` or `X-Api-Key` header that cannot be read, or a
+        // cookie that differs from the bearer token make the caller anonymous (fail closed
+        // rather than pick one).
+        let bearer = match bearer(headers) {
+            Presented::Absent => None,
+            Presented::Text(token) => Some(token),
+            Presented::Unreadable => return Ok(Caller::anonymous(source)),
+        };
+        let header_key = match api_key_header(headers) {
+            Presented::Absent => None,
+            Presented::Text(key) => Some(key),
+            Presented::Unreadable => return Ok(Caller::anonymous(source)),
+        };
         let cookie = cookie(headers, SESSION_COOKIE);
         let bearer_key = bearer.filter(|b| b.starts_with("tpk_"));
         let bearer_session = bearer.filter(|b| b.starts_with("tps_"));

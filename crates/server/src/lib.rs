@@ -22,7 +22,9 @@ pub mod mask;
 pub mod metrics;
 pub mod openapi;
 pub mod routes;
+pub mod secrets;
 pub mod state;
+pub mod uploads;
 
 use std::net::SocketAddr;
 use std::panic::AssertUnwindSafe;
@@ -140,7 +142,8 @@ pub async fn serve(
     serve_with(config, home, store, shutdown).await
 }
 
-/// Serves an opened home and store on the configured address until `shutdown` resolves.
+/// Serves an opened home and store on the configured address until `shutdown` resolves. Before
+/// listening, removes the uploads a killed server process left behind ([`uploads::sweep`]).
 pub async fn serve_with(
     config: ServerConfig,
     home: tianping_service::Home,
@@ -148,6 +151,10 @@ pub async fn serve_with(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServeError> {
     let addr = config.bind;
+    let swept = uploads::sweep(home.root()).map_err(|e| ServeError::Home(e.to_string()))?;
+    if swept > 0 {
+        tracing::info!(swept, "removed uploads left by a stopped server");
+    }
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| ServeError::Bind {

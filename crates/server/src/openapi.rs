@@ -39,6 +39,8 @@ use crate::routes::{casework, cockpit};
         admin::CreateApiKeyRequest, admin::ApiKeyCreated, admin::AuditVerification,
         // --- web
         casework::OpenClueRequest, casework::ActRequest,
+        // --- service hardening
+        data::CursorPage, push::Archive,
     )),
     modifiers(&Security),
     tags(

@@ -10,6 +10,8 @@ use crate::clock::Clock;
 use crate::config::ServerConfig;
 use crate::limit::{KeyedLimiter, TokenBucket};
 use crate::metrics::Metrics;
+use crate::secrets::TotpKey;
+use crate::uploads::Uploads;
 
 /// Shared state (cheap to clone).
 #[derive(Clone)]
@@ -34,6 +36,10 @@ pub struct AppState {
     pub rate: Arc<TokenBucket>,
     /// Login and setup attempts per client address.
     pub logins: Arc<KeyedLimiter>,
+    /// This process's directory for pushed archives.
+    pub uploads: Arc<Uploads>,
+    /// The key sealing TOTP secrets at rest.
+    pub totp_key: Arc<TotpKey>,
 }
 
 impl AppState {
@@ -58,6 +64,8 @@ impl AppState {
             rate: Arc::new(TokenBucket::new(rate, rate.max(1.0))),
             logins: Arc::new(KeyedLimiter::new(limits.login_attempts_per_minute)),
             metrics: Arc::new(Metrics::default()),
+            uploads: Arc::new(Uploads::new(home.root())),
+            totp_key: Arc::new(TotpKey::new(home.root())),
             store,
             home,
             config: Arc::new(config),

@@ -102,3 +102,7 @@ mod cases {
 mod accounts {
     tianping_store::impl_accounts_queries!(super::PostgresStore, sqlx::Postgres);
 }
+
+mod pages {
+    tianping_store::impl_pages_queries!(super::PostgresStore, sqlx::Postgres);
+}

@@ -16,10 +16,13 @@ pub mod cases;
 pub mod cases_sql;
 pub mod evidence;
 pub mod evidence_sql;
+pub mod pages;
+pub mod pages_sql;
 pub mod sql;
 
 pub use accounts::AccountStore;
 pub use evidence::{EvidenceStore, NewLeaf, StoredHead, StoredLeaf};
+pub use pages::PageStore;
 
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
@@ -203,7 +206,9 @@ pub struct SaveSummary {
 
 /// One store, two backends.
 #[async_trait]
-pub trait Store: Send + Sync + EvidenceStore + cases::CaseStore + AccountStore {
+pub trait Store:
+    Send + Sync + EvidenceStore + cases::CaseStore + AccountStore + pages::PageStore
+{
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
 

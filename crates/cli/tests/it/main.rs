@@ -9,5 +9,7 @@ mod cli;
 mod crash;
 /// `tianping evidence head | check | export | verify`.
 mod evidence;
+/// SIGKILL of `tianping serve` at random points during 100 platform pushes.
+mod serve_crash;
 /// `tianping blocks` and `tianping address normalize`.
 mod tools;

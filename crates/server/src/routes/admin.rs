@@ -228,7 +228,7 @@ pub async fn create_user(
             login: req.login.clone(),
             display_name: req.display_name,
             password_hash,
-            totp_secret: totp.secret_base32(),
+            totp_secret: state.totp_key.seal(&user_id, &totp.secret_base32())?,
             roles: roles.to_csv(),
             department: scope.department.as_str().into(),
             region: scope.region.as_str().into(),

@@ -1,10 +1,12 @@
 //! Reads over delivered data and detection output: batches and receipts, deliveries, quarantine
 //! (masked, and unmasked for the roles allowed, audited), findings and detection runs.
 //!
-//! Each handler asks [`guard`] first. Lists get the caller's [`ListFilter`] from the policy and
-//! keep only rows it admits ([`scoped`]): every row of delivered data is owned by the configured
-//! unit (`data_owner`) and names its supplier. Responses to callers who may not unmask are passed
-//! through the personal-number masker.
+//! Each handler asks [`guard`] first. Lists get the caller's [`ListFilter`] from the policy. Batches,
+//! deliveries and findings are paged by cursor in the store, which also applies the caller's scope
+//! ([`data_scope`]: every row of delivered data is owned by the configured unit, `data_owner`,
+//! and names its supplier), so no request reads a whole table. Quarantine and runs still page by
+//! offset; runs are filtered by [`scoped`] after a capped read. Responses to callers who may not
+//! unmask are passed through the personal-number masker.
 
 use axum::Json;
 use axum::extract::{Path, State};
@@ -12,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tianping_auth::policy::{ListFilter, list_filter};
 use tianping_auth::{Operation, Resource};
+use tianping_store::pages::{Cursor, DataScope, FindingFilter};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::access::{Caller, audit, delivered, guard};
@@ -40,7 +43,20 @@ pub struct PageQuery {
     pub offset: Option<u64>,
 }
 
-/// Paging of findings, with filters.
+/// Keyset paging: a page size and the `next_cursor` of the previous page.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct CursorQuery {
+    /// Rows per page, 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    pub limit: Option<u32>,
+    /// The `next_cursor` of the previous page (absent: the first page).
+    #[param(max_length = 2048, pattern = "^[0-9a-f]+$")]
+    pub cursor: Option<String>,
+}
+
+/// Paging of findings (keyset, by finding id), with filters.
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
@@ -48,9 +64,9 @@ pub struct FindingQuery {
     /// Rows per page, 1–200 (default 50).
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
-    /// Rows to skip.
-    #[param(minimum = 0, maximum = 1_000_000_000)]
-    pub offset: Option<u64>,
+    /// The `next_cursor` of the previous page (absent: the first page).
+    #[param(max_length = 2048, pattern = "^[0-9a-f]+$")]
+    pub cursor: Option<String>,
     /// Only this detector.
     pub detector: Option<String>,
     /// Only this severity (`low`, `medium`, `high`, `critical`).
@@ -84,6 +100,55 @@ pub struct Page {
     /// The rows.
     #[schema(value_type = Vec<Object>)]
     pub items: Vec<Value>,
+}
+
+/// A page of rows and the cursor of the next page (`null` on the last page).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CursorPage {
+    /// The rows.
+    #[schema(value_type = Vec<Object>)]
+    pub items: Vec<Value>,
+    /// Give as `cursor` to get the next page; `null` when this is the last.
+    pub next_cursor: Option<String>,
+}
+
+/// Reads a cursor the caller sent (400 naming the parameter if it is not one we issued).
+fn cursor(text: Option<&str>, arity: usize) -> Result<Option<Cursor>, ApiError> {
+    text.map(|t| {
+        Cursor::parse(t, arity).ok_or_else(|| {
+            let shown: String = t.chars().take(80).collect();
+            ApiError::bad_request(
+                format!("参数 cursor 的值 {shown:?} 无效：应为上一页返回的 next_cursor"),
+                format!(
+                    "parameter cursor = {shown:?} is invalid: give the next_cursor of the previous page"
+                ),
+            )
+        })
+    })
+    .transpose()
+}
+
+/// The rows of delivered data a list filter admits, as a store scope: a platform's own supplier,
+/// everything for staff whose scope covers the data owner, else nothing.
+pub fn data_scope(state: &AppState, filter: &ListFilter) -> DataScope {
+    match filter {
+        ListFilter::Supplier(s) => DataScope::Supplier(s.clone()),
+        f if f.admits(&state.config.data_owner, None) => DataScope::All,
+        _ => DataScope::Nothing,
+    }
+}
+
+fn cursor_page_of<T: Serialize>(
+    items: Vec<T>,
+    next_cursor: Option<String>,
+) -> Result<Json<CursorPage>, ApiError> {
+    let mut items = items
+        .iter()
+        .map(serde_json::to_value)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(ApiError::internal)?;
+    items.iter_mut().for_each(mask_json);
+    Ok(Json(CursorPage { items, next_cursor }))
 }
 
 /// Keeps the rows a list filter admits (delivered data: owned by `data_owner`, supplied by
@@ -144,32 +209,30 @@ async fn list_guard(
     Ok(list_filter(&caller.principal, rule))
 }
 
-/// Batches, newest first.
+/// Batches, newest first, paged by cursor and filtered by the caller's scope in the store.
 #[utoipa::path(get, path = "/api/v1/batches", operation_id = "list_batches", tag = "data",
-    params(PageQuery),
+    params(CursorQuery),
     security(("session" = []), ("bearer" = []), ("api_key" = [])),
     responses(
-        (status = 200, description = "Batches in the caller's scope", body = Page),
+        (status = 200, description = "Batches in the caller's scope", body = CursorPage),
         (status = 400, description = "Invalid parameter", body = ErrorBody),
         (status = 401, description = "Not authenticated", body = ErrorBody),
         (status = 403, description = "Not permitted", body = ErrorBody)))]
 pub async fn list_batches(
     State(state): State<AppState>,
     caller: Caller,
-    ApiQuery(q): ApiQuery<PageQuery>,
-) -> Result<Json<Page>, ApiError> {
-    let (limit, offset) = page(q.limit, q.offset)?;
+    ApiQuery(q): ApiQuery<CursorQuery>,
+) -> Result<Json<CursorPage>, ApiError> {
+    let (limit, _) = page(q.limit, None)?;
+    let after = cursor(q.cursor.as_deref(), 3)?;
     let filter = list_guard(&state, &caller, Operation::ListBatches, "batches").await?;
-    let rows = state.store.batches(SCAN_CAP).await?;
-    let rows = scoped(
-        &state,
-        &filter,
-        rows,
-        |b| Some(b.supplier.clone()),
-        limit,
-        offset,
-    );
+    let scope = data_scope(&state, &filter);
+    let rows = state
+        .store
+        .batches_page(&scope, after.as_ref(), limit)
+        .await?;
     let items: Vec<BatchSummary> = rows
+        .items
         .into_iter()
         .map(|b| BatchSummary {
             status: b.status.as_str().to_string(),
@@ -181,7 +244,7 @@ pub async fn list_batches(
             received_at: b.received_at,
         })
         .collect();
-    page_of(items, true)
+    cursor_page_of(items, rows.next)
 }
 
 /// One batch's receipt.
@@ -217,25 +280,29 @@ pub async fn get_batch(
     Ok(Json(receipt))
 }
 
-/// Deliveries, newest first.
+/// Deliveries, newest first, paged by cursor and filtered by the caller's scope in the store.
 #[utoipa::path(get, path = "/api/v1/deliveries", operation_id = "list_deliveries", tag = "data",
-    params(PageQuery),
+    params(CursorQuery),
     security(("session" = []), ("bearer" = []), ("api_key" = [])),
     responses(
-        (status = 200, description = "Deliveries in the caller's scope", body = Page),
+        (status = 200, description = "Deliveries in the caller's scope", body = CursorPage),
         (status = 400, description = "Invalid parameter", body = ErrorBody),
         (status = 401, description = "Not authenticated", body = ErrorBody),
         (status = 403, description = "Not permitted", body = ErrorBody)))]
 pub async fn list_deliveries(
     State(state): State<AppState>,
     caller: Caller,
-    ApiQuery(q): ApiQuery<PageQuery>,
-) -> Result<Json<Page>, ApiError> {
-    let (limit, offset) = page(q.limit, q.offset)?;
+    ApiQuery(q): ApiQuery<CursorQuery>,
+) -> Result<Json<CursorPage>, ApiError> {
+    let (limit, _) = page(q.limit, None)?;
+    let after = cursor(q.cursor.as_deref(), 2)?;
     let filter = list_guard(&state, &caller, Operation::ListDeliveries, "deliveries").await?;
-    let rows = state.store.deliveries(SCAN_CAP).await?;
-    let rows = scoped(&state, &filter, rows, |d| d.supplier.clone(), limit, offset);
-    page_of(rows, true)
+    let scope = data_scope(&state, &filter);
+    let rows = state
+        .store
+        .deliveries_page(&scope, after.as_ref(), limit)
+        .await?;
+    cursor_page_of(rows.items, rows.next)
 }
 
 /// A quarantined row, personal fields masked and the raw record left out.
@@ -432,23 +499,12 @@ pub fn finding_platform(finding: &Value) -> Option<String> {
         .flatten()
 }
 
-async fn all_findings(state: &AppState, detector: Option<&str>) -> Result<Vec<Value>, ApiError> {
-    let detectors: Vec<String> = detector.map(str::to_string).into_iter().collect();
-    state
-        .store
-        .findings(&detectors)
-        .await?
-        .iter()
-        .map(|body| serde_json::from_str(body).map_err(ApiError::internal))
-        .collect()
-}
-
-/// Findings (spec §1 format), sorted by id.
+/// Findings (spec §1 format), by id, paged by cursor; scope and filters are applied in the store.
 #[utoipa::path(get, path = "/api/v1/findings", operation_id = "list_findings", tag = "findings",
     params(FindingQuery),
     security(("session" = []), ("bearer" = []), ("api_key" = [])),
     responses(
-        (status = 200, description = "Findings in the caller's scope", body = Page),
+        (status = 200, description = "Findings in the caller's scope", body = CursorPage),
         (status = 400, description = "Invalid parameter", body = ErrorBody),
         (status = 401, description = "Not authenticated", body = ErrorBody),
         (status = 403, description = "Not permitted", body = ErrorBody)))]
@@ -456,25 +512,26 @@ pub async fn list_findings(
     State(state): State<AppState>,
     caller: Caller,
     ApiQuery(q): ApiQuery<FindingQuery>,
-) -> Result<Json<Page>, ApiError> {
-    let (limit, offset) = page(q.limit, q.offset)?;
+) -> Result<Json<CursorPage>, ApiError> {
+    let (limit, _) = page(q.limit, None)?;
+    let after = cursor(q.cursor.as_deref(), 1)?;
     let filter = list_guard(&state, &caller, Operation::ListFindings, "findings").await?;
-    let rows: Vec<Value> = all_findings(&state, q.detector.as_deref())
-        .await?
-        .into_iter()
-        .filter(|f| {
-            q.severity
-                .as_deref()
-                .is_none_or(|s| f.get("severity").and_then(Value::as_str) == Some(s))
-        })
-        .filter(|f| {
-            q.subject
-                .as_deref()
-                .is_none_or(|s| f.pointer("/subject/id").and_then(Value::as_str) == Some(s))
-        })
-        .collect();
-    let rows = scoped(&state, &filter, rows, finding_platform, limit, offset);
-    page_of(rows, true)
+    let scope = data_scope(&state, &filter);
+    let wanted = FindingFilter {
+        detector: q.detector,
+        severity: q.severity,
+        subject: q.subject,
+    };
+    let rows = state
+        .store
+        .findings_page(&scope, &wanted, after.as_ref(), limit)
+        .await?;
+    let items = rows
+        .items
+        .iter()
+        .map(|body| serde_json::from_str::<Value>(body).map_err(ApiError::internal))
+        .collect::<Result<Vec<_>, _>>()?;
+    cursor_page_of(items, rows.next)
 }
 
 /// One finding.
@@ -501,13 +558,10 @@ pub async fn get_finding(
         &target,
     )
     .await?;
-    let found = all_findings(&state, None)
-        .await?
-        .into_iter()
-        .find(|f| f.get("finding_id").and_then(Value::as_str) == Some(finding_id.as_str()));
-    let Some(mut finding) = found else {
+    let Some(body) = state.store.finding_body(&finding_id).await? else {
         return Err(ApiError::not_found("线索 / finding"));
     };
+    let mut finding: Value = serde_json::from_str(&body).map_err(ApiError::internal)?;
     let platform = finding_platform(&finding);
     guard(
         &state,

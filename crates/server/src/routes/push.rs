@@ -1,6 +1,7 @@
 //! Platform push: `POST /api/v1/batches` with a `.zip` (`application/zip`) or `.tar.gz`
 //! (`application/gzip`) delivery per the data standard. The body is streamed to a temporary file
-//! (bounded by `max_push_bytes`; an interrupted upload leaves only that file, removed on drop),
+//! (bounded by `max_push_bytes`; an interrupted upload leaves only that file, removed on drop, or
+//! by the next start's sweep if the process was killed — see `uploads`),
 //! the manifest's supplier is checked against the caller's key, and the file is ingested with
 //! `tianping_service::Ingestor` — whose commit protocol makes the batch visible whole or not at
 //! all. The answer is the receipt.
@@ -51,10 +52,7 @@ async fn receive(
     body: Body,
     suffix: &str,
 ) -> Result<tempfile::NamedTempFile, ApiError> {
-    let dir = state.home.root().join("uploads");
-    tokio::fs::create_dir_all(&dir)
-        .await
-        .map_err(ApiError::internal)?;
+    let dir = state.uploads.dir().map_err(ApiError::internal)?;
     let file = tempfile::Builder::new()
         .prefix("push-")
         .suffix(suffix)
@@ -92,7 +90,7 @@ async fn manifest_supplier(
 ) -> Result<Option<String>, ApiError> {
     let scratch = tempfile::Builder::new()
         .prefix("peek-")
-        .tempdir_in(state.home.root().join("uploads"))
+        .tempdir_in(state.uploads.dir().map_err(ApiError::internal)?)
         .map_err(ApiError::internal)?;
     let limits = tianping_ingest::Limits::standard();
     let opened = tokio::task::spawn_blocking(move || {
@@ -109,9 +107,26 @@ async fn manifest_supplier(
     }
 }
 
+/// A delivery archive sent as the raw request body (OpenAPI: a binary string).
+pub struct Archive;
+
+impl utoipa::PartialSchema for Archive {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Binary)))
+            .min_length(Some(1))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Archive {}
+
 /// A platform pushes a batch.
 #[utoipa::path(post, path = "/api/v1/batches", operation_id = "push_batch", tag = "data",
-    request_body(content = Vec<u8>, description = "A delivery per the data standard: .zip or .tar.gz", content_type = "application/zip"),
+    request_body(description = "A delivery per the data standard: .zip or .tar.gz, as the raw body",
+        content((Archive = "application/zip"), (Archive = "application/gzip"))),
     security(("api_key" = [])),
     responses(
         (status = 200, description = "The receipt (accepted, rejected, duplicate or conflict)", body = Object),

@@ -261,7 +261,7 @@ pub async fn setup(
         login: req.login.clone(),
         display_name: req.display_name,
         password_hash,
-        totp_secret: totp.secret_base32(),
+        totp_secret: state.totp_key.seal(&user_id, &totp.secret_base32())?,
         roles: Role::SystemAdmin.as_str().into(),
         department: scope.department.as_str().into(),
         region: scope.region.as_str().into(),
@@ -350,7 +350,10 @@ async fn check_credentials(
     if !verify_blocking(state, account.password_hash.clone(), password.to_string()).await? {
         return fail(Refusal::WrongPassword).await;
     }
-    let totp = Totp::from_base32(&account.totp_secret).map_err(ApiError::internal)?;
+    let secret = state
+        .totp_key
+        .open(&account.user_id, &account.totp_secret)?;
+    let totp = Totp::from_base32(&secret).map_err(ApiError::internal)?;
     let step = match totp.verify(code, now.timestamp(), account.totp_last_step) {
         Ok(step) => step,
         Err(tianping_auth::totp::TotpError::Reused) => return fail(Refusal::ReusedCode).await,

@@ -123,13 +123,22 @@ async fn setup_login_lockout_reauth_timeout_logout() {
 
     // Lockout: the new analyst fails 5 times; then even the right password and code fail for
     // 15 minutes, and work after.
-    let li_secret = h
+    // The secret is stored sealed (not in the clear) and bound to its account.
+    let li = h
         .store()
         .account_by_login("li.ming")
         .await
         .unwrap()
-        .unwrap()
-        .totp_secret;
+        .unwrap();
+    assert!(li.totp_secret.starts_with(tianping_auth::seal::PREFIX));
+    let li_secret = h.state.totp_key.open(&li.user_id, &li.totp_secret).unwrap();
+    assert!(!li.totp_secret.contains(&li_secret));
+    assert!(
+        h.state
+            .totp_key
+            .open("someone-else", &li.totp_secret)
+            .is_err()
+    );
     for _ in 0..5 {
         let r = login(&h, "li.ming", "Wrong-Horse-42", &code(&h, &li_secret)).await;
         assert_eq!(r.status, StatusCode::UNAUTHORIZED);
@@ -409,6 +418,57 @@ async fn credentials_that_disagree_are_refused() {
         h.get("/api/v1/me", &Auth::Bearer("Basic-ish".into()))
             .await
             .status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+/// A credential header that cannot be read is not skipped in favour of another one (schemathesis
+/// `ignored_auth` found a valid key answered 200 beside a garbage `Authorization` header).
+#[tokio::test]
+async fn an_unreadable_credential_beside_a_valid_key_is_refused() {
+    let h = Harness::new().await;
+    let key = h.platform_key("tmall").await;
+    async fn me(h: &Harness, headers: &[(&str, &[u8])]) -> StatusCode {
+        let mut req = axum::http::Request::get("/api/v1/me");
+        for (name, value) in headers {
+            req = req.header(*name, axum::http::HeaderValue::from_bytes(value).unwrap());
+        }
+        let req = req.body(axum::body::Body::empty()).unwrap();
+        tower::ServiceExt::oneshot(h.app.clone(), req)
+            .await
+            .unwrap()
+            .status()
+    }
+    assert_eq!(
+        me(&h, &[("x-api-key", key.as_bytes())]).await,
+        StatusCode::OK
+    );
+    let bearer_key = format!("bearer {key}");
+    assert_eq!(
+        me(&h, &[("authorization", bearer_key.as_bytes())]).await,
+        StatusCode::OK,
+        "the scheme name is case-insensitive"
+    );
+    for garbage in [
+        &b"Basic dXNlcjpwYXNz"[..],
+        b"Bearer",
+        b"Bearer ",
+        b"tpk_0000",
+        b"Bearer \xff\xfe",
+    ] {
+        assert_eq!(
+            me(
+                &h,
+                &[("x-api-key", key.as_bytes()), ("authorization", garbage)]
+            )
+            .await,
+            StatusCode::UNAUTHORIZED,
+            "{}",
+            String::from_utf8_lossy(garbage)
+        );
+    }
+    assert_eq!(
+        me(&h, &[("x-api-key", b"\xff\xfe")]).await,
         StatusCode::UNAUTHORIZED
     );
 }

@@ -177,9 +177,8 @@ async fn oversize_pushes_are_refused_and_leave_nothing() {
     let r = push(&h, &tmall, "application/zip", zip).await;
     assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert!(h.store().deliveries(10).await.unwrap().is_empty());
-    let uploads = h.state.home.root().join("uploads");
-    let left: Vec<_> = std::fs::read_dir(&uploads)
-        .map(|d| d.flatten().collect())
-        .unwrap_or_default();
+    // The process's upload directory and its lock stay while it runs; no upload is left in it.
+    let dir = h.state.uploads.dir().unwrap();
+    let left: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().collect();
     assert!(left.is_empty(), "temporary upload left behind: {left:?}");
 }

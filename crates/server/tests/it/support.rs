@@ -198,7 +198,11 @@ impl Harness {
                     login: login.into(),
                     display_name: login.into(),
                     password_hash: fixture_hash().into(),
-                    totp_secret: "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ".into(),
+                    totp_secret: self
+                        .state
+                        .totp_key
+                        .seal(&user_id, "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")
+                        .unwrap(),
                     roles: roles.to_csv(),
                     department: dept.into(),
                     region: region.into(),
