@@ -68,11 +68,18 @@ pub enum Operation {
     ListAudit,
     /// Verifies the audit log's hash chain.
     VerifyAudit,
+    // --- rectification notices (issue #8, helper loop)
+    /// Lists rectification notices (a platform: those it forwards).
+    ListNotices,
+    /// One rectification notice.
+    GetNotice,
+    /// A platform's reply (整改反馈) to a notice it forwards.
+    ReplyNotice,
 }
 
 impl Operation {
     /// Every operation.
-    pub const ALL: [Operation; 26] = [
+    pub const ALL: [Operation; 29] = [
         Operation::Health,
         Operation::Ready,
         Operation::Metrics,
@@ -99,6 +106,10 @@ impl Operation {
         Operation::RevokeApiKey,
         Operation::ListAudit,
         Operation::VerifyAudit,
+        // --- rectification notices (issue #8, helper loop)
+        Operation::ListNotices,
+        Operation::GetNotice,
+        Operation::ReplyNotice,
     ];
 
     /// The stable id (the OpenAPI `operationId`).
@@ -130,6 +141,10 @@ impl Operation {
             Operation::RevokeApiKey => "revoke_api_key",
             Operation::ListAudit => "list_audit",
             Operation::VerifyAudit => "verify_audit",
+            // --- rectification notices (issue #8, helper loop)
+            Operation::ListNotices => "list_notices",
+            Operation::GetNotice => "get_notice",
+            Operation::ReplyNotice => "reply_notice",
         }
     }
 
@@ -276,6 +291,17 @@ pub const POLICY: &[Grant] = &[
     // 审计管理员: the audit log.
     g(O::ListAudit, R::AuditAdmin, S::Anywhere),
     g(O::VerifyAudit, R::AuditAdmin, S::Anywhere),
+    // --- rectification notices (issue #8, helper loop): staff read them in their scope; the
+    // platform reads and answers only those it forwards.
+    g(O::ListNotices, R::Inspector, S::Own),
+    g(O::ListNotices, R::CaseOfficer, S::Own),
+    g(O::ListNotices, R::Leader, S::Region),
+    g(O::ListNotices, R::Platform, S::Supplier),
+    g(O::GetNotice, R::Inspector, S::Own),
+    g(O::GetNotice, R::CaseOfficer, S::Own),
+    g(O::GetNotice, R::Leader, S::Region),
+    g(O::GetNotice, R::Platform, S::Supplier),
+    g(O::ReplyNotice, R::Platform, S::Supplier),
 ];
 
 /// The grant of a role for an operation, if any.

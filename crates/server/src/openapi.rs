@@ -5,7 +5,7 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::openapi::{Content, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
-use crate::routes::{admin, data, ops, push, session};
+use crate::routes::{admin, data, notices, ops, push, session};
 
 /// The API document.
 #[derive(OpenApi)]
@@ -23,6 +23,8 @@ use crate::routes::{admin, data, ops, push, session};
         push::push_batch,
         admin::list_users, admin::create_user, admin::set_user_roles, admin::disable_user,
         admin::create_api_key, admin::revoke_api_key, admin::list_audit, admin::verify_audit,
+        // --- rectification notices (issue #8, helper loop)
+        notices::list_notices, notices::get_notice, notices::reply_notice,
     ),
     components(schemas(
         crate::error::ErrorBody, crate::error::ErrorDetail, ops::Status,
@@ -31,6 +33,8 @@ use crate::routes::{admin, data, ops, push, session};
         data::Page, data::BatchSummary, data::QuarantineView, data::QuarantineRaw, data::UnmaskRequest,
         admin::RoleName, admin::BusinessRoleName, admin::UserView, admin::CreateUserRequest, admin::SetRolesRequest,
         admin::CreateApiKeyRequest, admin::ApiKeyCreated, admin::AuditVerification,
+        // --- rectification notices (issue #8, helper loop)
+        notices::AttachmentRef, notices::ReplyRequest, notices::NoticeStatus,
     )),
     modifiers(&Security),
     tags(
@@ -40,6 +44,7 @@ use crate::routes::{admin, data, ops, push, session};
         (name = "findings", description = "Findings and detection runs"),
         (name = "admin", description = "Accounts, roles, API keys"),
         (name = "audit", description = "The audit log"),
+        (name = "notices", description = "Rectification notices: platforms fetch and answer theirs"),
     )
 )]
 pub struct ApiDoc;

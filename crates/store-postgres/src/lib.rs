@@ -102,3 +102,7 @@ mod cases {
 mod accounts {
     tianping_store::impl_accounts_queries!(super::PostgresStore, sqlx::Postgres);
 }
+
+mod notices {
+    tianping_store::impl_notices_queries!(super::PostgresStore, sqlx::Postgres);
+}

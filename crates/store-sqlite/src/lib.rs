@@ -131,3 +131,7 @@ mod cases {
 mod accounts {
     tianping_store::impl_accounts_queries!(super::SqliteStore, sqlx::Sqlite);
 }
+
+mod notices {
+    tianping_store::impl_notices_queries!(super::SqliteStore, sqlx::Sqlite);
+}

@@ -16,6 +16,8 @@ pub mod cases;
 pub mod cases_sql;
 pub mod evidence;
 pub mod evidence_sql;
+pub mod notices;
+pub mod notices_sql;
 pub mod sql;
 
 pub use accounts::AccountStore;
@@ -203,7 +205,7 @@ pub struct SaveSummary {
 
 /// One store, two backends.
 #[async_trait]
-pub trait Store: Send + Sync + EvidenceStore + cases::CaseStore + AccountStore {
+pub trait Store: Send + Sync + EvidenceStore + cases::CaseStore + AccountStore + notices::NoticeStore {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
 

@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod data;
+pub mod notices;
 pub mod ops;
 pub mod push;
 pub mod session;
@@ -61,4 +62,11 @@ pub fn api_routes() -> Router<AppState> {
         )
         .route("/api/v1/audit", get(admin::list_audit))
         .route("/api/v1/audit/verify", get(admin::verify_audit))
+        // --- rectification notices (issue #8, helper loop)
+        .route("/api/v1/notices", get(notices::list_notices))
+        .route("/api/v1/notices/{notice_id}", get(notices::get_notice))
+        .route(
+            "/api/v1/notices/{notice_id}/reply",
+            post(notices::reply_notice),
+        )
 }

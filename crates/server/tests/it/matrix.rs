@@ -56,6 +56,7 @@ fn is_list(op: Operation) -> bool {
             | Operation::ListFindings
             | Operation::ListRuns
             | Operation::ListUsers
+            | Operation::ListNotices
     )
 }
 
@@ -109,6 +110,10 @@ fn row_supplier(op: Operation, row: &Value) -> Option<String> {
             .pointer("/subject/platform_id")
             .and_then(Value::as_str)
             .map(str::to_string),
+        Operation::ListNotices => row
+            .get("platform")
+            .and_then(Value::as_str)
+            .map(str::to_string),
         _ => row
             .get("supplier")
             .and_then(Value::as_str)
@@ -156,6 +161,7 @@ async fn matrix(h: Harness) {
         assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     }
     let finding_ids = h.findings().await;
+    let notice_id = h.notice().await;
 
     // Principals.
     let mut principals = vec![Principal {
@@ -250,7 +256,8 @@ async fn matrix(h: Harness) {
                 .replace("{batch_id}", "tmall-2026-03-01-0001")
                 .replace("{finding_id}", &finding_ids[0])
                 .replace("{user_id}", &target)
-                .replace("{key_id}", &throwaway_key(&h, path).await);
+                .replace("{key_id}", &throwaway_key(&h, path).await)
+                .replace("{notice_id}", &notice_id);
             let body: Option<(&str, Vec<u8>)> = match op {
                 Operation::PushBatch => Some(("application/zip", example_zip("tmall-2026-03-01-0001"))),
                 Operation::Setup => Some(("application/json", json!({"login": "late", "display_name": "x", "password": "Correct-Horse-42", "department": "x", "region": "330100"}).to_string().into_bytes())),
@@ -260,6 +267,7 @@ async fn matrix(h: Harness) {
                 Operation::CreateUser => Some(("application/json", json!({"login": format!("new-{counter}"), "display_name": "新", "password": "Correct-Horse-42", "roles": ["analyst"], "department": OWNER_DEPT, "region": OWNER_REGION}).to_string().into_bytes())),
                 Operation::SetUserRoles => Some(("application/json", json!({"roles": ["inspector"]}).to_string().into_bytes())),
                 Operation::CreateApiKey => Some(("application/json", json!({"supplier": "tmall", "label": "矩阵"}).to_string().into_bytes())),
+                Operation::ReplyNotice => Some(("application/json", json!({"kind": "done", "text": "商户已整改", "attachments": [{"name": "after.png", "sha256": "ab".repeat(32)}], "reason": "转达商户整改结果"}).to_string().into_bytes())),
                 _ => None,
             };
             // Logout ends the session it is called with: use a second one.
