@@ -32,7 +32,7 @@ pub struct Who {
 
 impl Who {
     /// The acting user and the time of the act, or a usage message naming the bad flag.
-    fn resolve(&self) -> Result<(Actor, i64), String> {
+    pub(crate) fn resolve(&self) -> Result<(Actor, i64), String> {
         let role = parse_role(&self.role)
             .ok_or_else(|| format!("--role {:?}: dispatcher, officer or approver", self.role))?;
         let at = at_ms(self.at.as_deref())?;
@@ -333,7 +333,7 @@ pub async fn export(
     Ok(ExitCode::SUCCESS)
 }
 
-fn parse_key(hex_key: &str) -> Option<tianping_evidence::PublicKey> {
+pub(crate) fn parse_key(hex_key: &str) -> Option<tianping_evidence::PublicKey> {
     let bytes = hex::decode(hex_key).ok()?;
     tianping_evidence::PublicKey::from_bytes(tianping_evidence::SigAlg::Ed25519, &bytes).ok()
 }

@@ -4,6 +4,7 @@
 //! (sql); 2 usage error; 3 an internal failure (the store, the disk), after which nothing partial
 //! is visible and the command can be re-run.
 
+mod assist;
 mod cases;
 mod evidence;
 mod notices;
@@ -283,6 +284,78 @@ enum CasesCommand {
         #[arg(long = "from")]
         package: PathBuf,
         /// The receiver's Ed25519 public key (hex).
+        #[arg(long)]
+        key: String,
+        #[command(flatten)]
+        who: WhoArgs,
+    },
+    /// Ask another region for assistance (协查): records the request on the case and writes it as
+    /// a signed package (the case file plus the request letter) to --out.
+    Assist {
+        /// The case id.
+        case: String,
+        /// Department asked.
+        #[arg(long)]
+        to_department: String,
+        /// Region asked (e.g. the merchant's or platform's home region).
+        #[arg(long)]
+        to_region: String,
+        /// What is asked.
+        #[arg(long)]
+        request: String,
+        /// `sha256` or `sm3`.
+        #[arg(long, default_value = "sha256")]
+        alg: String,
+        /// The new package directory.
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        who: WhoArgs,
+    },
+    /// Receive an assistance request from another installation: verified against the sender's
+    /// key, kept under <home>/received/, logged; the request is printed.
+    AssistReceive {
+        /// The request package.
+        package: PathBuf,
+        /// The sender's Ed25519 public key (hex).
+        #[arg(long)]
+        key: String,
+        #[command(flatten)]
+        who: WhoArgs,
+    },
+    /// Answer a received assistance request: the reply letter, logged here, as a signed package.
+    AssistAnswer {
+        /// The request package.
+        package: PathBuf,
+        /// The sender's Ed25519 public key (hex).
+        #[arg(long)]
+        key: String,
+        /// Answering department.
+        #[arg(long)]
+        department: String,
+        /// Answering region.
+        #[arg(long)]
+        region: String,
+        /// The answer.
+        #[arg(long)]
+        reply: String,
+        /// `sha256` or `sm3`.
+        #[arg(long, default_value = "sha256")]
+        alg: String,
+        /// The new package directory.
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        who: WhoArgs,
+    },
+    /// Record the answer to an assistance request on the case.
+    AssistReply {
+        /// The case here.
+        case: String,
+        /// The reply package.
+        #[arg(long = "from")]
+        package: PathBuf,
+        /// The answering installation's Ed25519 public key (hex).
         #[arg(long)]
         key: String,
         #[command(flatten)]
@@ -876,6 +949,66 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         cli.json,
                     )
                     .await
+                }
+                CasesCommand::Assist {
+                    case,
+                    to_department,
+                    to_region,
+                    request,
+                    alg,
+                    out,
+                    who: w,
+                } => {
+                    assist::request(
+                        &home,
+                        store.as_ref(),
+                        &case,
+                        &to_department,
+                        &to_region,
+                        &request,
+                        &alg,
+                        &out,
+                        &who(w),
+                    )
+                    .await
+                }
+                CasesCommand::AssistReceive {
+                    package,
+                    key,
+                    who: w,
+                } => assist::receive(&home, store.as_ref(), &package, &key, &who(w), cli.json).await,
+                CasesCommand::AssistAnswer {
+                    package,
+                    key,
+                    department,
+                    region,
+                    reply,
+                    alg,
+                    out,
+                    who: w,
+                } => {
+                    assist::answer(
+                        &home,
+                        store.as_ref(),
+                        &package,
+                        &key,
+                        &department,
+                        &region,
+                        &reply,
+                        &alg,
+                        &out,
+                        &who(w),
+                    )
+                    .await
+                }
+                CasesCommand::AssistReply {
+                    case,
+                    package,
+                    key,
+                    who: w,
+                } => {
+                    assist::record_reply(&home, store.as_ref(), &case, &package, &key, &who(w), cli.json)
+                        .await
                 }
                 CasesCommand::Show { case } => cases::show(store.as_ref(), &case, cli.json).await,
                 CasesCommand::Export { case, alg, out } => {

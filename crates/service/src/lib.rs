@@ -6,6 +6,7 @@
 //! store transaction makes the delivery the batch's current state and lists its parts. Until that
 //! commit nothing of the delivery is visible; after it, everything is.
 
+pub mod assist;
 pub mod cases;
 pub mod clock;
 pub mod evidence;
