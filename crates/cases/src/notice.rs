@@ -383,7 +383,9 @@ pub enum NoticeError {
         last_ms: i64,
     },
     /// Escalation for lateness before the deadline has passed.
-    #[error("整改期限 {due} 尚未届满（今日 {on}），不能以逾期为由转线索 / the deadline {due} has not passed on {on}")]
+    #[error(
+        "整改期限 {due} 尚未届满（今日 {on}），不能以逾期为由转线索 / the deadline {due} has not passed on {on}"
+    )]
     NotOverdue {
         /// Last day.
         due: NaiveDate,
@@ -405,7 +407,9 @@ pub enum NoticeError {
         state: NoticeState,
     },
     /// Replay found an event that does not follow.
-    #[error("整改通知事件 {seq} 无法重放：{problem} / notice event {seq} does not replay: {problem}")]
+    #[error(
+        "整改通知事件 {seq} 无法重放：{problem} / notice event {seq} does not replay: {problem}"
+    )]
     Replay {
         /// Sequence number.
         seq: u64,
@@ -460,21 +464,33 @@ fn check_attachments(attachments: &[Attachment]) -> Result<(), NoticeError> {
         return Err(field(
             "reply",
             "attachments",
-            &format!("{} 个，最多 {MAX_ATTACHMENTS} / at most {MAX_ATTACHMENTS}", attachments.len()),
+            &format!(
+                "{} 个，最多 {MAX_ATTACHMENTS} / at most {MAX_ATTACHMENTS}",
+                attachments.len()
+            ),
         ));
     }
     for (i, a) in attachments.iter().enumerate() {
         let place = format!("attachments[{i}]");
         if a.name.trim().is_empty() || a.name.chars().count() > 255 {
-            return Err(field("reply", &format!("{place}.name"), "为空或超过 255 字 empty or over 255 characters"));
+            return Err(field(
+                "reply",
+                &format!("{place}.name"),
+                "为空或超过 255 字 empty or over 255 characters",
+            ));
         }
         let hex_ok = a.sha256.len() == 64
-            && a.sha256.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+            && a.sha256
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
         if !hex_ok {
             return Err(field(
                 "reply",
                 &format!("{place}.sha256"),
-                &format!("{:?} 不是 64 位小写十六进制 SHA-256 / not 64 lowercase hex digits", a.sha256.chars().take(80).collect::<String>()),
+                &format!(
+                    "{:?} 不是 64 位小写十六进制 SHA-256 / not 64 lowercase hex digits",
+                    a.sha256.chars().take(80).collect::<String>()
+                ),
             ));
         }
     }
@@ -536,7 +552,8 @@ impl Notice {
             at_ms,
             last_ms: at_ms,
         })?;
-        let deadline = Deadline::compute(DeadlineKind::Rectification, day, ctx.rules, ctx.calendar)?;
+        let deadline =
+            Deadline::compute(DeadlineKind::Rectification, day, ctx.rules, ctx.calendar)?;
         let notice = Notice {
             notice_id: notice_id.to_string(),
             alert_id: alert_id.clone(),
@@ -705,7 +722,10 @@ impl Notice {
             if &again != e {
                 return Err(NoticeError::Replay {
                     seq: e.seq,
-                    problem: format!("recorded {:?}→{}, recomputed {:?}→{}", e.from, e.to, again.from, again.to),
+                    problem: format!(
+                        "recorded {:?}→{}, recomputed {:?}→{}",
+                        e.from, e.to, again.from, again.to
+                    ),
                 });
             }
             notice = next;

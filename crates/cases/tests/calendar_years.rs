@@ -39,7 +39,10 @@ fn a_deadline_into_an_uncovered_year_is_unknown_until_the_year_is_added() {
     let unknown = Deadline::compute(DeadlineKind::Rectification, start, &rules, &embedded).unwrap();
     assert_eq!(unknown.due, None);
     assert!(unknown.due_unknown.as_deref().unwrap().contains("2027"));
-    assert!(!unknown.is_overdue(day("2027-06-30")), "unknown is never overdue");
+    assert!(
+        !unknown.is_overdue(day("2027-06-30")),
+        "unknown is never overdue"
+    );
     assert_eq!(
         embedded.is_working_day(day("2027-01-04")),
         Err(CalendarError::NotCovered {
@@ -65,7 +68,10 @@ fn a_year_with_a_gap_or_a_weekday_make_up_day_is_refused() {
         Err(CalendarError::BadData { problem, .. }) if problem.contains("not contiguous")
     ));
     // 2027-01-05 is a Tuesday.
-    let weekday = FIXTURE_2027.replace("make_up_workdays = []", "make_up_workdays = [\"2027-01-05\"]");
+    let weekday = FIXTURE_2027.replace(
+        "make_up_workdays = []",
+        "make_up_workdays = [\"2027-01-05\"]",
+    );
     assert!(matches!(
         Calendar::from_toml(&format!("{EMBEDDED}\n{weekday}")),
         Err(CalendarError::BadData { place, .. }) if place == "year 2027, make_up_workdays[0]"

@@ -99,18 +99,33 @@ fn issue_reply_accept_with_deadline_on_the_calendar() {
     assert_eq!(n.deadline.rule_version, 1);
     let platform = who("p-tmall", NoticeRole::Platform);
     let (n2, e2) = n
-        .apply(&platform, reply(ReplyKind::Done), "平台转达商户整改结果", at("2026-12-10", 9))
+        .apply(
+            &platform,
+            reply(ReplyKind::Done),
+            "平台转达商户整改结果",
+            at("2026-12-10", 9),
+        )
         .unwrap();
     assert_eq!((n2.state, e2.seq), (NoticeState::Replied, 2));
     assert!(!n2.reply.as_ref().unwrap().late);
     let (n3, e3) = n2
-        .apply(&who("u-officer", NoticeRole::Officer), NoticeAction::Accept, "核实已整改", at("2026-12-11", 9))
+        .apply(
+            &who("u-officer", NoticeRole::Officer),
+            NoticeAction::Accept,
+            "核实已整改",
+            at("2026-12-11", 9),
+        )
         .unwrap();
     assert_eq!(n3.state, NoticeState::Accepted);
     assert_eq!(Notice::replay(&[e, e2, e3], w.ctx()).unwrap(), n3);
     // Terminal: nothing leaves it.
     assert_eq!(
-        n3.apply(&platform, reply(ReplyKind::Done), "再次反馈", at("2026-12-12", 9)),
+        n3.apply(
+            &platform,
+            reply(ReplyKind::Done),
+            "再次反馈",
+            at("2026-12-12", 9)
+        ),
         Err(NoticeError::IllegalTransition {
             state: NoticeState::Accepted,
             action: "reply"
@@ -141,7 +156,10 @@ fn overdue_escalation_only_after_the_last_day() {
         .apply(&head, escalate(), "逾期未反馈，转线索", at("2026-12-16", 9))
         .unwrap();
     assert_eq!(esc.state, NoticeState::Escalated);
-    assert_eq!(esc.escalated, Some((EscalationCause::Overdue, "clue-x".into())));
+    assert_eq!(
+        esc.escalated,
+        Some((EscalationCause::Overdue, "clue-x".into()))
+    );
     assert_eq!(ev.from, Some(NoticeState::Issued));
     // A rejected-reply escalation needs a reply.
     assert_eq!(
@@ -166,7 +184,12 @@ fn a_late_reply_is_marked_and_a_rejected_reply_escalates() {
     let w = World::new();
     let (n, _) = w.issued("2026-12-01");
     let (r, _) = n
-        .apply(&who("p-tmall", NoticeRole::Platform), reply(ReplyKind::Disputed), "商户有异议", at("2026-12-16", 9))
+        .apply(
+            &who("p-tmall", NoticeRole::Platform),
+            reply(ReplyKind::Disputed),
+            "商户有异议",
+            at("2026-12-16", 9),
+        )
         .unwrap();
     assert!(r.reply.as_ref().unwrap().late);
     assert_eq!(r.reply.as_ref().unwrap().kind, ReplyKind::Disputed);
@@ -191,7 +214,12 @@ fn refusals_name_role_reason_field_and_time() {
     let platform = who("p-tmall", NoticeRole::Platform);
     // Only the platform replies; only staff accept.
     assert_eq!(
-        n.apply(&who("u-officer", NoticeRole::Officer), reply(ReplyKind::Done), "代填", at("2026-12-02", 9)),
+        n.apply(
+            &who("u-officer", NoticeRole::Officer),
+            reply(ReplyKind::Done),
+            "代填",
+            at("2026-12-02", 9)
+        ),
         Err(NoticeError::RoleNotAllowed {
             role: NoticeRole::Officer,
             action: "reply"
@@ -228,7 +256,12 @@ fn refusals_name_role_reason_field_and_time() {
         })
     );
     assert_eq!(
-        n.apply(&who("u-officer", NoticeRole::Officer), NoticeAction::Accept, "x", at("2026-12-02", 9)),
+        n.apply(
+            &who("u-officer", NoticeRole::Officer),
+            NoticeAction::Accept,
+            "x",
+            at("2026-12-02", 9)
+        ),
         Err(NoticeError::IllegalTransition {
             state: NoticeState::Issued,
             action: "accept"
@@ -239,7 +272,14 @@ fn refusals_name_role_reason_field_and_time() {
     if let NoticeAction::Issue { platform, .. } = &mut no_platform {
         platform.clear();
     }
-    match Notice::issue("n1", &who("u-officer", NoticeRole::Officer), no_platform, "r", at("2026-12-01", 9), w.ctx()) {
+    match Notice::issue(
+        "n1",
+        &who("u-officer", NoticeRole::Officer),
+        no_platform,
+        "r",
+        at("2026-12-01", 9),
+        w.ctx(),
+    ) {
         Err(NoticeError::BadField { field, .. }) => assert_eq!(field, "platform"),
         other => panic!("{other:?}"),
     }

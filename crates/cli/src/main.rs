@@ -976,7 +976,9 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     package,
                     key,
                     who: w,
-                } => assist::receive(&home, store.as_ref(), &package, &key, &who(w), cli.json).await,
+                } => {
+                    assist::receive(&home, store.as_ref(), &package, &key, &who(w), cli.json).await
+                }
                 CasesCommand::AssistAnswer {
                     package,
                     key,
@@ -1007,8 +1009,16 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     key,
                     who: w,
                 } => {
-                    assist::record_reply(&home, store.as_ref(), &case, &package, &key, &who(w), cli.json)
-                        .await
+                    assist::record_reply(
+                        &home,
+                        store.as_ref(),
+                        &case,
+                        &package,
+                        &key,
+                        &who(w),
+                        cli.json,
+                    )
+                    .await
                 }
                 CasesCommand::Show { case } => cases::show(store.as_ref(), &case, cli.json).await,
                 CasesCommand::Export { case, alg, out } => {

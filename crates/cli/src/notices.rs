@@ -136,7 +136,11 @@ pub async fn issue(
 }
 
 /// `notices list`.
-pub async fn list(store: &dyn Store, filter: &NoticeFilter, json: bool) -> anyhow::Result<ExitCode> {
+pub async fn list(
+    store: &dyn Store,
+    filter: &NoticeFilter,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
     for n in notices::list(store, filter).await? {
         if json {
             println!("{}", serde_json::to_string(&n)?);

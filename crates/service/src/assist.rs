@@ -122,7 +122,9 @@ pub struct ReplyLetter {
 
 fn text_ok(what: &str, text: &str) -> Result<(), AssistError> {
     if text.trim().is_empty() {
-        return Err(AssistError::Refused(format!("{what} 为空 / {what} is empty")));
+        return Err(AssistError::Refused(format!(
+            "{what} 为空 / {what} is empty"
+        )));
     }
     if text.chars().count() > MAX_TEXT_CHARS {
         return Err(AssistError::Refused(format!(
@@ -195,7 +197,9 @@ pub async fn export_request(
         .map_err(|e| AssistError::Case(e.into()))?
         .into_iter()
         .find(|e| e.seq == i64::try_from(request_seq).unwrap_or(-1))
-        .ok_or_else(|| AssistError::Refused(format!("event #{request_seq} of {case_id} is not stored")))?;
+        .ok_or_else(|| {
+            AssistError::Refused(format!("event #{request_seq} of {case_id} is not stored"))
+        })?;
     let letter = RequestLetter {
         kind: "assistance_request".into(),
         from_log_id: key.log_id().to_string(),
@@ -297,7 +301,9 @@ pub async fn export_reply(
     let request = request_letter(package)?;
     text_ok("答复 reply", reply)?;
     if actor_id.trim().is_empty() {
-        return Err(AssistError::Refused("必须署名答复人 / the replier must be named".into()));
+        return Err(AssistError::Refused(
+            "必须署名答复人 / the replier must be named".into(),
+        ));
     }
     let letter = ReplyLetter {
         kind: "assistance_reply".into(),

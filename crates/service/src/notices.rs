@@ -48,7 +48,9 @@ pub enum NoticeServiceError {
     #[error("预警 {0} 没有可转达的平台 / alert {0} names no platform to forward the notice")]
     NoPlatform(String),
     /// The alert already has an open notice.
-    #[error("预警 {alert_id} 已有未结整改通知 {notice_id} / alert {alert_id} already has open notice {notice_id}")]
+    #[error(
+        "预警 {alert_id} 已有未结整改通知 {notice_id} / alert {alert_id} already has open notice {notice_id}"
+    )]
     AlreadyOpen {
         /// The alert.
         alert_id: String,
@@ -161,9 +163,7 @@ pub fn notice_event_row(e: &NoticeEvent) -> Result<NoticeEventRow, NoticeService
 }
 
 fn not_found(notice_id: &str) -> NoticeServiceError {
-    NoticeServiceError::NotFound(format!(
-        "没有整改通知 {notice_id} / no notice {notice_id}"
-    ))
+    NoticeServiceError::NotFound(format!("没有整改通知 {notice_id} / no notice {notice_id}"))
 }
 
 /// Issues a rectification notice from the minor alert `alert_id`, through the platform the alert
@@ -257,7 +257,10 @@ pub async fn load(
 }
 
 /// The notices a filter selects (for a platform: pass its id in `filter.platform`).
-pub async fn list(store: &dyn Store, filter: &NoticeFilter) -> Result<Vec<Notice>, NoticeServiceError> {
+pub async fn list(
+    store: &dyn Store,
+    filter: &NoticeFilter,
+) -> Result<Vec<Notice>, NoticeServiceError> {
     let mut out = Vec::new();
     for row in store.notices(filter).await? {
         out.push(decode(&row.body, &format!("notice {}", row.notice_id))?);

@@ -135,7 +135,11 @@ impl Package {
     }
 
     /// The `File` entry that logs this package at receipt.
-    pub(crate) fn receipt_leaf(&self, captured_by: &str, at_ms: i64) -> Result<NewLeaf, TransferError> {
+    pub(crate) fn receipt_leaf(
+        &self,
+        captured_by: &str,
+        at_ms: i64,
+    ) -> Result<NewLeaf, TransferError> {
         let sha256 = HashAlg::Sha256.digest(&self.manifest_bytes);
         let entry = Entry::File {
             name: MANIFEST.to_string(),

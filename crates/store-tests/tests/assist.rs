@@ -93,23 +93,55 @@ async fn two_installations(sender: Arc<dyn Store>, receiver: Arc<dyn Store>) {
     };
     store_findings(
         sender.as_ref(),
-        &[finding_json("fake_orders", "ring", merchant, vec![], Severity::High, 0.85)],
+        &[finding_json(
+            "fake_orders",
+            "ring",
+            merchant,
+            vec![],
+            Severity::High,
+            0.85,
+        )],
     )
     .await;
     let t0 = at(2026, 3, 2, 9);
-    desk.refresh_alerts(sender.as_ref(), chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), t0)
+    desk.refresh_alerts(
+        sender.as_ref(),
+        chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+        t0,
+    )
+    .await
+    .unwrap();
+    let alert = sender
+        .alerts(None)
         .await
+        .unwrap()
+        .into_iter()
+        .next()
         .unwrap();
-    let alert = sender.alerts(None).await.unwrap().into_iter().next().unwrap();
     let case = desk
-        .open_clue(sender.as_ref(), &alert.alert_id, &actor("a-dispatch", Role::Dispatcher), "网监处", "330106", "严重预警", t0)
+        .open_clue(
+            sender.as_ref(),
+            &alert.alert_id,
+            &actor("a-dispatch", Role::Dispatcher),
+            "网监处",
+            "330106",
+            "严重预警",
+            t0,
+        )
         .await
         .unwrap();
     let id = case.case_id.clone();
     let officer = actor("a-officer", Role::Officer);
-    desk.act(sender.as_ref(), &id, &officer, Action::StartVerification, "开始核查", at(2026, 3, 2, 10))
-        .await
-        .unwrap();
+    desk.act(
+        sender.as_ref(),
+        &id,
+        &officer,
+        Action::StartVerification,
+        "开始核查",
+        at(2026, 3, 2, 10),
+    )
+    .await
+    .unwrap();
     let asked = desk
         .act(
             sender.as_ref(),
@@ -130,13 +162,35 @@ async fn two_installations(sender: Arc<dyn Store>, receiver: Arc<dyn Store>) {
     // Step 1: the request package.
     let before_a = sender.evidence_size().await.unwrap();
     let request_dir = dir.path().join("request");
-    let (letter, _) = assist::export_request(&desk, sender.as_ref(), &key_a, HashAlg::Sha256, &id, seq, at(2026, 3, 2, 12), &request_dir)
-        .await
-        .unwrap();
-    assert_eq!((letter.to_region.as_str(), letter.request_seq), ("440300", seq));
+    let (letter, _) = assist::export_request(
+        &desk,
+        sender.as_ref(),
+        &key_a,
+        HashAlg::Sha256,
+        &id,
+        seq,
+        at(2026, 3, 2, 12),
+        &request_dir,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        (letter.to_region.as_str(), letter.request_seq),
+        ("440300", seq)
+    );
     // A request that is not open cannot be sent.
     assert!(matches!(
-        assist::export_request(&desk, sender.as_ref(), &key_a, HashAlg::Sha256, &id, seq + 7, at(2026, 3, 2, 12), &dir.path().join("nope")).await,
+        assist::export_request(
+            &desk,
+            sender.as_ref(),
+            &key_a,
+            HashAlg::Sha256,
+            &id,
+            seq + 7,
+            at(2026, 3, 2, 12),
+            &dir.path().join("nope")
+        )
+        .await,
         Err(AssistError::Refused(_))
     ));
 
@@ -151,15 +205,35 @@ async fn two_installations(sender: Arc<dyn Store>, receiver: Arc<dyn Store>) {
         Err(TransferError::Unusable(m)) if m.contains("assistance-request")
     ));
     let before_b = receiver.evidence_size().await.unwrap();
-    let received = assist::receive_request(receiver.as_ref(), &package, &dir.path().join("kept-b"), "b-officer", at(2026, 3, 3, 9))
-        .await
-        .unwrap();
+    let received = assist::receive_request(
+        receiver.as_ref(),
+        &package,
+        &dir.path().join("kept-b"),
+        "b-officer",
+        at(2026, 3, 3, 9),
+    )
+    .await
+    .unwrap();
     assert_eq!(received, letter);
     let reply_dir = dir.path().join("reply");
-    assist::export_reply(receiver.as_ref(), &key_b, HashAlg::Sm3, &package, "网监处", "440300", "经核实，该商户注册地址为虚假地址，经营者已失联", "b-officer", at(2026, 3, 5, 16), &reply_dir)
+    assist::export_reply(
+        receiver.as_ref(),
+        &key_b,
+        HashAlg::Sm3,
+        &package,
+        "网监处",
+        "440300",
+        "经核实，该商户注册地址为虚假地址，经营者已失联",
+        "b-officer",
+        at(2026, 3, 5, 16),
+        &reply_dir,
+    )
+    .await
+    .unwrap();
+    let b_logged = receiver
+        .evidence_leaves(before_b, receiver.evidence_size().await.unwrap())
         .await
         .unwrap();
-    let b_logged = receiver.evidence_leaves(before_b, receiver.evidence_size().await.unwrap()).await.unwrap();
     assert_eq!(
         kinds_since(&b_logged),
         [
@@ -171,7 +245,17 @@ async fn two_installations(sender: Arc<dyn Store>, receiver: Arc<dyn Store>) {
 
     // Step 3: back at the sender. The request package is not a reply; the reply is recorded.
     assert!(matches!(
-        assist::receive_reply(&desk, sender.as_ref(), &id, &package, &dir.path().join("kept-a"), &officer, "x", at(2026, 3, 6, 9)).await,
+        assist::receive_reply(
+            &desk,
+            sender.as_ref(),
+            &id,
+            &package,
+            &dir.path().join("kept-a"),
+            &officer,
+            "x",
+            at(2026, 3, 6, 9)
+        )
+        .await,
         Err(AssistError::Refused(_))
     ));
     let reply = transfer::read_package(&reply_dir, &key_b.public_key()).unwrap();
@@ -180,23 +264,76 @@ async fn two_installations(sender: Arc<dyn Store>, receiver: Arc<dyn Store>) {
         Err(AssistError::Refused(m)) if m.contains("clue-other")
     ));
     assert!(matches!(
-        transfer::receive_feedback(&desk, sender.as_ref(), &id, &reply, &dir.path().join("kept-a"), &officer, "x", at(2026, 3, 6, 9)).await,
+        transfer::receive_feedback(
+            &desk,
+            sender.as_ref(),
+            &id,
+            &reply,
+            &dir.path().join("kept-a"),
+            &officer,
+            "x",
+            at(2026, 3, 6, 9)
+        )
+        .await,
         Err(TransferError::Unusable(_))
     ));
-    let answered = assist::receive_reply(&desk, sender.as_ref(), &id, &reply, &dir.path().join("kept-a"), &officer, "收到深圳协查答复", at(2026, 3, 6, 9))
+    let answered = assist::receive_reply(
+        &desk,
+        sender.as_ref(),
+        &id,
+        &reply,
+        &dir.path().join("kept-a"),
+        &officer,
+        "收到深圳协查答复",
+        at(2026, 3, 6, 9),
+    )
+    .await
+    .unwrap();
+    let reply_text = answered.assistance[0].reply.as_deref().unwrap();
+    assert!(
+        reply_text.contains("虚假地址") && reply_text.contains(key_b.log_id()),
+        "{label}: {reply_text}"
+    );
+    // The same request cannot be answered twice.
+    assert!(
+        assist::receive_reply(
+            &desk,
+            sender.as_ref(),
+            &id,
+            &reply,
+            &dir.path().join("kept-a"),
+            &officer,
+            "再次",
+            at(2026, 3, 6, 10)
+        )
+        .await
+        .is_err()
+    );
+
+    let a_logged = sender
+        .evidence_leaves(before_a, sender.evidence_size().await.unwrap())
         .await
         .unwrap();
-    let reply_text = answered.assistance[0].reply.as_deref().unwrap();
-    assert!(reply_text.contains("虚假地址") && reply_text.contains(key_b.log_id()), "{label}: {reply_text}");
-    // The same request cannot be answered twice.
-    assert!(assist::receive_reply(&desk, sender.as_ref(), &id, &reply, &dir.path().join("kept-a"), &officer, "再次", at(2026, 3, 6, 10)).await.is_err());
-
-    let a_logged = sender.evidence_leaves(before_a, sender.evidence_size().await.unwrap()).await.unwrap();
     let a_kinds = kinds_since(&a_logged);
-    assert_eq!(a_kinds.first(), Some(&format!("file:{}", assist::REQUEST_MEDIA)), "{label}: {a_kinds:?}");
-    assert_eq!(a_kinds.len(), 3, "{label}: letter, reply receipt, reply event (refused replies log nothing): {a_kinds:?}");
-    assert!(a_kinds.contains(&"file:application/vnd.tianping.evidence-bundle+json".to_string()), "{label}: {a_kinds:?}");
-    assert_eq!(a_kinds.last().map(String::as_str), Some("case:record_assistance_reply"), "{label}: {a_kinds:?}");
+    assert_eq!(
+        a_kinds.first(),
+        Some(&format!("file:{}", assist::REQUEST_MEDIA)),
+        "{label}: {a_kinds:?}"
+    );
+    assert_eq!(
+        a_kinds.len(),
+        3,
+        "{label}: letter, reply receipt, reply event (refused replies log nothing): {a_kinds:?}"
+    );
+    assert!(
+        a_kinds.contains(&"file:application/vnd.tianping.evidence-bundle+json".to_string()),
+        "{label}: {a_kinds:?}"
+    );
+    assert_eq!(
+        a_kinds.last().map(String::as_str),
+        Some("case:record_assistance_reply"),
+        "{label}: {a_kinds:?}"
+    );
     let records: Vec<String> = sender
         .evidence_by_reference(&format!("case:{id}"))
         .await
@@ -207,31 +344,69 @@ async fn two_installations(sender: Arc<dyn Store>, receiver: Arc<dyn Store>) {
             other => panic!("{other:?}"),
         })
         .collect();
-    assert_eq!(records, ["open", "start_verification", "request_assistance", "record_assistance_reply"], "{label}");
+    assert_eq!(
+        records,
+        [
+            "open",
+            "start_verification",
+            "request_assistance",
+            "record_assistance_reply"
+        ],
+        "{label}"
+    );
 
     // The case file verifies offline; both logs check against their keys.
-    let (items, _) = evidence::case_file_items(sender.as_ref(), &id).await.unwrap();
-    let out = dir.path().join("case-file");
-    evidence::export(sender.as_ref(), &key_a, HashAlg::Sha256, "卷宗", &items, at(2026, 3, 6, 12), &out)
+    let (items, _) = evidence::case_file_items(sender.as_ref(), &id)
         .await
         .unwrap();
-    let report = tianping_evidence::verify_bundle_with(&out, &VerifyOptions { trusted_key: Some(key_a.public_key()), earlier_heads: vec![] });
+    let out = dir.path().join("case-file");
+    evidence::export(
+        sender.as_ref(),
+        &key_a,
+        HashAlg::Sha256,
+        "卷宗",
+        &items,
+        at(2026, 3, 6, 12),
+        &out,
+    )
+    .await
+    .unwrap();
+    let report = tianping_evidence::verify_bundle_with(
+        &out,
+        &VerifyOptions {
+            trusted_key: Some(key_a.public_key()),
+            earlier_heads: vec![],
+        },
+    );
     assert!(report.ok(), "{label}: {report}");
-    assert_eq!(report.entries_verified, 5, "{label}: four events and the finding");
+    assert_eq!(
+        report.entries_verified, 5,
+        "{label}: four events and the finding"
+    );
     for (store, key) in [(&sender, &key_a), (&receiver, &key_b)] {
-        let check = evidence::check(store.as_ref(), &key.public_key(), &[]).await.unwrap();
+        let check = evidence::check(store.as_ref(), &key.public_key(), &[])
+            .await
+            .unwrap();
         assert!(check.ok(), "{label}: {:?}", check.failures);
     }
 }
 
 async fn sqlite(dir: &std::path::Path, name: &str) -> Arc<dyn Store> {
-    Arc::new(tianping_store_sqlite::SqliteStore::open(&dir.join(name)).await.unwrap())
+    Arc::new(
+        tianping_store_sqlite::SqliteStore::open(&dir.join(name))
+            .await
+            .unwrap(),
+    )
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn assistance_between_two_sqlite_installations() {
     let dir = tempfile::tempdir().unwrap();
-    two_installations(sqlite(dir.path(), "a.db").await, sqlite(dir.path(), "b.db").await).await;
+    two_installations(
+        sqlite(dir.path(), "a.db").await,
+        sqlite(dir.path(), "b.db").await,
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -239,10 +414,18 @@ async fn assistance_between_sqlite_and_postgres_installations() {
     let Some(url) = fresh_postgres().await else {
         return;
     };
-    let pg: Arc<dyn Store> = Arc::new(tianping_store_postgres::PostgresStore::open(&url).await.unwrap());
+    let pg: Arc<dyn Store> = Arc::new(
+        tianping_store_postgres::PostgresStore::open(&url)
+            .await
+            .unwrap(),
+    );
     let dir = tempfile::tempdir().unwrap();
     two_installations(sqlite(dir.path(), "a.db").await, pg).await;
     let url2 = fresh_postgres().await.unwrap();
-    let pg2: Arc<dyn Store> = Arc::new(tianping_store_postgres::PostgresStore::open(&url2).await.unwrap());
+    let pg2: Arc<dyn Store> = Arc::new(
+        tianping_store_postgres::PostgresStore::open(&url2)
+            .await
+            .unwrap(),
+    );
     two_installations(pg2, sqlite(dir.path(), "c.db").await).await;
 }

@@ -205,7 +205,9 @@ pub struct SaveSummary {
 
 /// One store, two backends.
 #[async_trait]
-pub trait Store: Send + Sync + EvidenceStore + cases::CaseStore + AccountStore + notices::NoticeStore {
+pub trait Store:
+    Send + Sync + EvidenceStore + cases::CaseStore + AccountStore + notices::NoticeStore
+{
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
 

@@ -94,7 +94,9 @@ fn admitted(filter: &ListFilter, department: &str, region: &str, platform: &str)
     match filter {
         ListFilter::Supplier(s) => s == platform,
         ListFilter::All => true,
-        _ => scope_of(department, region).is_some_and(|scope| filter.admits(&scope, Some(platform))),
+        _ => {
+            scope_of(department, region).is_some_and(|scope| filter.admits(&scope, Some(platform)))
+        }
     }
 }
 
