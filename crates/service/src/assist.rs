@@ -157,10 +157,10 @@ async fn log_letter(
     };
     let leaf = NewLeaf::from_entry(format!("file:{}", sha256.to_hex()), &entry)
         .map_err(|e| AssistError::Case(e.into()))?;
-    Ok(store
+    store
         .append_evidence(&[leaf])
         .await
-        .map_err(|e| AssistError::Case(e.into()))?)
+        .map_err(|e| AssistError::Case(e.into()))
 }
 
 fn letter_json<T: Serialize>(letter: &T) -> Result<Vec<u8>, AssistError> {
