@@ -261,7 +261,16 @@ impl Harness {
     /// A rectification notice to tmall, issued in the data owner's unit from a minor finding
     /// about a tmall merchant (its own alert), an hour before `t0`: its id.
     pub async fn notice(&self) -> String {
-        let id = format!("fn{}", "0".repeat(30));
+        let subject = tianping_detect::Ref {
+            kind: tianping_detect::RefKind::Merchant,
+            id: "m-notice".into(),
+            platform_id: Some("tmall".into()),
+            uscc: None,
+        };
+        let rule = "false_advertising.absolute_terms";
+        let id = tianping_detect::finding::finding_id("false_advertising", rule, &subject, None);
+        let evidence = serde_json::json!({"text": "全网最佳"});
+        let evidence_sha256 = tianping_detect::finding::evidence_sha256(&evidence);
         let body = serde_json::json!({
             "finding_id": id,
             "detector": "false_advertising",
@@ -273,8 +282,8 @@ impl Harness {
             "related": [],
             "legal_basis": ["广告法 第九条"],
             "summary": "商品页使用绝对化用语",
-            "evidence": {"text": "全网最佳"},
-            "evidence_sha256": "0".repeat(64)
+            "evidence": evidence,
+            "evidence_sha256": evidence_sha256
         });
         let run = DetectionRun {
             run_id: "run-notice".into(),
@@ -296,13 +305,13 @@ impl Harness {
             subject_platform: Some("tmall".into()),
             subject_id: "m-notice".into(),
             body: body.to_string(),
-            evidence_sha256: "0".repeat(64),
+            evidence_sha256: evidence_sha256.clone(),
             leaf: tianping_store::NewLeaf::from_entry(
                 format!("finding:{id}"),
                 &tianping_evidence::Entry::Finding {
                     finding_id: id.clone(),
                     rule: "false_advertising.absolute_terms".into(),
-                    evidence_sha256: tianping_evidence::Hash([0; 32]),
+                    evidence_sha256: tianping_evidence::Hash::from_hex(&evidence_sha256).unwrap(),
                     finding_sha256: tianping_evidence::HashAlg::Sha256
                         .digest(body.to_string().as_bytes()),
                     finding_sm3: tianping_evidence::HashAlg::Sm3
