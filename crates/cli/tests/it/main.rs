@@ -9,5 +9,7 @@ mod cli;
 mod crash;
 /// `tianping evidence head | check | export | verify`.
 mod evidence;
+/// `tianping notices …`.
+mod notices;
 /// `tianping blocks` and `tianping address normalize`.
 mod tools;
