@@ -215,6 +215,10 @@ pub enum NoticeAction {
         summary: String,
         /// The provisions it rests on.
         basis: Vec<String>,
+        /// The findings it answers (the alert's at issue): later findings of the same merchant and
+        /// practice, after the notice was accepted, make a repeat violation.
+        #[serde(default)]
+        finding_ids: Vec<String>,
     },
     /// The platform's reply for its merchant.
     Reply {
@@ -318,6 +322,8 @@ pub struct Notice {
     pub summary: String,
     /// The provisions.
     pub basis: Vec<String>,
+    /// The findings it answers.
+    pub finding_ids: Vec<String>,
     /// Current state.
     pub state: NoticeState,
     /// Sequence number of the last event.
@@ -525,6 +531,7 @@ impl Notice {
             region,
             summary,
             basis,
+            finding_ids,
         } = &action
         else {
             return Err(NoticeError::IllegalTransition {
@@ -564,6 +571,7 @@ impl Notice {
             region: region.clone(),
             summary: summary.clone(),
             basis: basis.clone(),
+            finding_ids: finding_ids.clone(),
             state: NoticeState::Issued,
             seq: 1,
             issued_at_ms: at_ms,

@@ -41,6 +41,7 @@ fn issue_action() -> NoticeAction {
         region: "330106".into(),
         summary: "商品详情页使用“最佳”等绝对化用语".into(),
         basis: vec!["《广告法》第九条".into()],
+        finding_ids: vec!["f-1".into()],
     }
 }
 

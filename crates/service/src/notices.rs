@@ -215,6 +215,7 @@ pub async fn issue(
             region: region.to_string(),
             summary: alert.summary.clone(),
             basis,
+            finding_ids: alert.finding_ids.clone(),
         },
         reason,
         at_ms,

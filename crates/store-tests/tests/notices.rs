@@ -2,7 +2,7 @@
 //! `TIANPING_TEST_PG_URL` is set, required under CI): finding → alert → minor → rectification
 //! notice through the platform → the platform's reply → accepted; or unanswered past the
 //! deadline → escalated to a clue (in the same transaction) → case; or the reply rejected →
-//! escalated. A platform sees and answers only its own notices; a stale step is refused; a
+//! escalated; a violation after an accepted notice is a clue, not a second notice. A platform sees and answers only its own notices; a stale step is refused; a
 //! deadline past the calendar's end sits in the unknown-due queue and is never swept as overdue;
 //! every step is in the evidence log; the case file, with the notice's steps, verifies offline;
 //! the notice history cannot be rewritten.
@@ -40,6 +40,11 @@ fn merchant(id: &str, platform: &str) -> Ref {
 
 /// Stores findings as a detection run does, each with its evidence-log leaf.
 async fn store_findings(store: &dyn Store, bodies: &[String]) {
+    store_findings_run(store, "run-n", bodies).await;
+}
+
+/// The same, as run `run_id`.
+async fn store_findings_run(store: &dyn Store, run_id: &str, bodies: &[String]) {
     let mut stored = Vec::new();
     for body in bodies {
         let value: serde_json::Value = serde_json::from_str(body).unwrap();
@@ -67,7 +72,7 @@ async fn store_findings(store: &dyn Store, bodies: &[String]) {
         });
     }
     let run = DetectionRun {
-        run_id: "run-n".into(),
+        run_id: run_id.into(),
         as_of: "2026-11-30T00:00:00+08:00".into(),
         started_at: "2026-11-30T01:00:00+08:00".into(),
         detectors: "[]".into(),
@@ -467,60 +472,101 @@ async fn story(store: Arc<dyn Store>, tamper: impl AsyncFnOnce() -> Result<u64, 
         .unwrap();
     assert_eq!(filed.state.as_str(), "filed");
 
-    // The reply-rejected path: a second notice to M7 (the first was accepted), disputed, rejected.
-    let n7b = notices::issue(
-        &desk,
+    // A repeat: M7 shows the practice again after its notice was accepted. The refreshed alert
+    // is a clue (the disposal's repeat rule), and no second notice goes out; the findings the
+    // accepted notice answered alone would not have made it one.
+    let before_repeat = alert_of(s, "M7").await;
+    assert_eq!(before_repeat.tier, "rectification", "{label}");
+    store_findings_run(
         s,
-        &a7.alert_id,
-        &officer,
-        "网监处",
-        "330106",
-        "再次发现同类用语",
-        at(2026, 12, 17, 10),
+        "run-repeat",
+        &[finding_json(
+            "false_advertising",
+            "superlatives",
+            merchant("M7", "tmall"),
+            vec![],
+            Severity::Medium,
+            0.4,
+        )],
+    )
+    .await;
+    desk.refresh_alerts(
+        s,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 17).unwrap(),
+        at(2026, 12, 17, 9),
     )
     .await
     .unwrap();
-    notices::reply(
+    let repeat = alert_of(s, "M7").await;
+    assert_eq!(
+        repeat.tier, "clue",
+        "{label}: a violation after an accepted notice"
+    );
+    assert!(
+        repeat.body.contains("此前已责令整改 1 次"),
+        "{label}: {}",
+        repeat.body
+    );
+    assert_eq!(alert_of(s, "M10").await.tier, "rectification", "{label}");
+    assert!(matches!(
+        notices::issue(
+            &desk,
+            s,
+            &a7.alert_id,
+            &officer,
+            "网监处",
+            "330106",
+            "再次发现同类用语",
+            at(2026, 12, 17, 10),
+        )
+        .await,
+        Err(NoticeServiceError::NotMinor { .. })
+    ));
+
+    // The reply-rejected path: jd disputes n10 (its last day unknown, so not late), an approver
+    // rejects the reply, which escalates it.
+    let n10_replied = notices::reply(
         s,
-        &n7b.notice_id,
-        "tmall",
-        &tmall,
+        &n10.notice_id,
+        "jd",
+        &jd,
         ReplyKind::Disputed,
         "商户认为“第一”系销量排名的客观表述",
         vec![attachment],
         "平台转达商户异议",
-        at(2026, 12, 18, 10),
+        at(2026, 12, 21, 10),
     )
     .await
     .unwrap();
+    assert!(!n10_replied.reply.as_ref().unwrap().late);
     assert!(matches!(
         notices::escalate(
             &desk,
             s,
-            &n7b.notice_id,
+            &n10.notice_id,
             &officer,
             EscalationCause::ReplyRejected,
             "驳回",
-            at(2026, 12, 21, 9)
+            at(2026, 12, 22, 9)
         )
         .await,
         Err(NoticeServiceError::Refused(
             NoticeError::RoleNotAllowed { .. }
         ))
     ));
-    let (n7b_now, clue7) = notices::escalate(
+    let (n10_now, clue10) = notices::escalate(
         &desk,
         s,
-        &n7b.notice_id,
+        &n10.notice_id,
         &head,
         EscalationCause::ReplyRejected,
         "无销量排名依据，异议不成立",
-        at(2026, 12, 21, 9),
+        at(2026, 12, 22, 9),
     )
     .await
     .unwrap();
-    assert_eq!(n7b_now.state, NoticeState::Escalated);
-    assert_eq!(clue7.state.as_str(), "assigned");
+    assert_eq!(n10_now.state, NoticeState::Escalated);
+    assert_eq!(clue10.state.as_str(), "assigned");
 
     // Every step is in the log, in order.
     assert_eq!(
@@ -534,7 +580,7 @@ async fn story(store: Arc<dyn Store>, tamper: impl AsyncFnOnce() -> Result<u64, 
         "{label}"
     );
     assert_eq!(
-        logged_actions(s, &format!("notice:{}", n7b.notice_id)).await,
+        logged_actions(s, &format!("notice:{}", n10.notice_id)).await,
         ["issue", "reply", "escalate"],
         "{label}"
     );
@@ -577,7 +623,7 @@ async fn story(store: Arc<dyn Store>, tamper: impl AsyncFnOnce() -> Result<u64, 
         HashAlg::Sm3,
         "卷宗",
         &items,
-        at(2026, 12, 21, 12),
+        at(2026, 12, 22, 12),
         &out,
     )
     .await
