@@ -91,11 +91,18 @@ pub enum Operation {
     ListRules,
     /// Takes an action on a clue or case (verification, filing, transfer, 协查, closing…).
     ActCase,
+    // --- rectification notices (issue #8, helper loop)
+    /// Lists rectification notices (a platform: those it forwards).
+    ListNotices,
+    /// One rectification notice.
+    GetNotice,
+    /// A platform's reply (整改反馈) to a notice it forwards.
+    ReplyNotice,
 }
 
 impl Operation {
     /// Every operation.
-    pub const ALL: [Operation; 37] = [
+    pub const ALL: [Operation; 40] = [
         Operation::Health,
         Operation::Ready,
         Operation::Metrics,
@@ -134,6 +141,10 @@ impl Operation {
         Operation::VerifyBundle,
         Operation::ListRules,
         Operation::ActCase,
+        // --- rectification notices (issue #8, helper loop)
+        Operation::ListNotices,
+        Operation::GetNotice,
+        Operation::ReplyNotice,
     ];
 
     /// The stable id (the OpenAPI `operationId`).
@@ -177,6 +188,10 @@ impl Operation {
             Operation::VerifyBundle => "verify_bundle",
             Operation::ListRules => "list_rules",
             Operation::ActCase => "act_case",
+            // --- rectification notices (issue #8, helper loop)
+            Operation::ListNotices => "list_notices",
+            Operation::GetNotice => "get_notice",
+            Operation::ReplyNotice => "reply_notice",
         }
     }
 
@@ -367,6 +382,17 @@ pub const POLICY: &[Grant] = &[
     g(O::ActCase, R::Inspector, S::Own),
     g(O::ActCase, R::CaseOfficer, S::Own),
     g(O::ActCase, R::Leader, S::Region),
+    // --- rectification notices (issue #8, helper loop): staff read them in their scope; the
+    // platform reads and answers only those it forwards.
+    g(O::ListNotices, R::Inspector, S::Own),
+    g(O::ListNotices, R::CaseOfficer, S::Own),
+    g(O::ListNotices, R::Leader, S::Region),
+    g(O::ListNotices, R::Platform, S::Supplier),
+    g(O::GetNotice, R::Inspector, S::Own),
+    g(O::GetNotice, R::CaseOfficer, S::Own),
+    g(O::GetNotice, R::Leader, S::Region),
+    g(O::GetNotice, R::Platform, S::Supplier),
+    g(O::ReplyNotice, R::Platform, S::Supplier),
 ];
 
 /// The grant of a role for an operation, if any.

@@ -10,6 +10,8 @@
 //!   merchant, ranked, with the two-tier disposal decision.
 //! - [`case`]: clues and cases as an explicit state machine; every transition is made by a named
 //!   actor in an allowed role, with a reason, and returns the event that records it.
+//! - [`notice`]: rectification notices (责令整改通知), the minor tier: issued through the
+//!   platform with a working-day deadline, replied to, accepted or escalated to a clue.
 //! - [`deadline`]: deadlines computed from the rules on the calendar, and the queue items.
 //! - [`practice`]: the detector catalogue's practices with their Chinese names.
 //!
@@ -20,6 +22,7 @@ pub mod calendar;
 pub mod case;
 pub mod deadline;
 pub mod finding;
+pub mod notice;
 pub mod practice;
 pub mod rules;
 

@@ -32,7 +32,7 @@ pub struct Who {
 
 impl Who {
     /// The acting user and the time of the act, or a usage message naming the bad flag.
-    fn resolve(&self) -> Result<(Actor, i64), String> {
+    pub(crate) fn resolve(&self) -> Result<(Actor, i64), String> {
         let role = parse_role(&self.role)
             .ok_or_else(|| format!("--role {:?}: dispatcher, officer or approver", self.role))?;
         let at = at_ms(self.at.as_deref())?;
@@ -219,6 +219,11 @@ pub async fn queue(
         if json {
             println!("{}", serde_json::to_string(&row)?);
         } else {
+            let due = match (&row.due_date, row.due_unknown) {
+                (Some(day), _) => day.clone(),
+                (None, true) => unknown_due(&row.body),
+                (None, false) => "-".into(),
+            };
             println!(
                 "{}\t{}\t{}\t{}\t{}\t{}",
                 row.case_id,
@@ -226,15 +231,23 @@ pub async fn queue(
                 row.department,
                 row.region,
                 row.deadline_kind.as_deref().unwrap_or("-"),
-                row.due_date.as_deref().unwrap_or(if row.due_unknown {
-                    "未知 unknown"
-                } else {
-                    "-"
-                })
+                due
             );
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The due column of a deadline the calendar cannot compute: said plainly, with the reason
+/// (the year whose State Council holiday notice is not in the calendar yet).
+fn unknown_due(body: &str) -> String {
+    let reason = serde_json::from_str::<Case>(body)
+        .ok()
+        .and_then(|c| c.deadline.and_then(|d| d.due_unknown));
+    match reason {
+        Some(reason) => format!("期限未知 due unknown: {reason}"),
+        None => "期限未知 due unknown".into(),
+    }
 }
 
 /// `cases show CASE`: the case and its events, oldest first.
@@ -320,7 +333,7 @@ pub async fn export(
     Ok(ExitCode::SUCCESS)
 }
 
-fn parse_key(hex_key: &str) -> Option<tianping_evidence::PublicKey> {
+pub(crate) fn parse_key(hex_key: &str) -> Option<tianping_evidence::PublicKey> {
     let bytes = hex::decode(hex_key).ok()?;
     tianping_evidence::PublicKey::from_bytes(tianping_evidence::SigAlg::Ed25519, &bytes).ok()
 }

@@ -4,8 +4,10 @@
 //! (sql); 2 usage error; 3 an internal failure (the store, the disk), after which nothing partial
 //! is visible and the command can be re-run.
 
+mod assist;
 mod cases;
 mod evidence;
+mod notices;
 mod output;
 mod serve;
 mod tools;
@@ -126,6 +128,111 @@ struct WhoArgs {
     at: Option<String>,
 }
 
+/// Who acts on a notice: staff (`officer`, `approver`, `dispatcher`) or a platform's account.
+#[derive(clap::Args, Debug)]
+struct NoticeWhoArgs {
+    /// The actor's account id.
+    #[arg(long)]
+    actor: String,
+    /// `officer`, `approver`, `dispatcher` or `platform`.
+    #[arg(long)]
+    role: String,
+    /// The reason, in the actor's words.
+    #[arg(long)]
+    reason: String,
+    /// When (RFC 3339; default now).
+    #[arg(long)]
+    at: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+enum NoticesCommand {
+    /// Issue a rectification notice from a minor alert, through the platform it names, with a
+    /// deadline on the working-day calendar.
+    Issue {
+        /// The alert id.
+        alert: String,
+        /// Issuing department.
+        #[arg(long)]
+        department: String,
+        /// Issuing region.
+        #[arg(long)]
+        region: String,
+        #[command(flatten)]
+        who: NoticeWhoArgs,
+    },
+    /// Notices, earliest deadline first (open ones unless --all).
+    List {
+        /// Only this platform's.
+        #[arg(long)]
+        platform: Option<String>,
+        /// Only this department's.
+        #[arg(long)]
+        department: Option<String>,
+        /// Only this region's.
+        #[arg(long)]
+        region: Option<String>,
+        /// Only unanswered ones overdue on this day (YYYY-MM-DD).
+        #[arg(long)]
+        overdue_on: Option<String>,
+        /// Only those whose deadline cannot be computed (calendar year not yet covered).
+        #[arg(long)]
+        due_unknown: bool,
+        /// Include accepted and escalated ones.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Record the platform's reply (整改反馈).
+    Reply {
+        /// The notice id.
+        notice: String,
+        /// The platform answering (must be the notice's).
+        #[arg(long)]
+        platform: String,
+        /// `done` or `disputed`.
+        #[arg(long)]
+        kind: String,
+        /// The reply text.
+        #[arg(long)]
+        text: String,
+        /// An attachment: a file (hashed here) or NAME=SHA256; repeatable.
+        #[arg(long)]
+        attach: Vec<String>,
+        #[command(flatten)]
+        who: NoticeWhoArgs,
+    },
+    /// Accept the reply: the notice is done.
+    Accept {
+        /// The notice id.
+        notice: String,
+        #[command(flatten)]
+        who: NoticeWhoArgs,
+    },
+    /// Escalate a notice to a clue: `overdue` or `reply_rejected`.
+    Escalate {
+        /// The notice id.
+        notice: String,
+        /// Why.
+        #[arg(long)]
+        cause: String,
+        #[command(flatten)]
+        who: NoticeWhoArgs,
+    },
+    /// Escalate every notice whose deadline passed unanswered.
+    EscalateOverdue {
+        /// Only this department's.
+        #[arg(long)]
+        department: Option<String>,
+        #[command(flatten)]
+        who: NoticeWhoArgs,
+    },
+    /// A notice and its history.
+    Show {
+        /// The notice id.
+        notice: String,
+    },
+}
+
 #[derive(Subcommand, Debug)]
 enum CasesCommand {
     /// Open a clue from an alert, assigned to a department and region.
@@ -177,6 +284,78 @@ enum CasesCommand {
         #[arg(long = "from")]
         package: PathBuf,
         /// The receiver's Ed25519 public key (hex).
+        #[arg(long)]
+        key: String,
+        #[command(flatten)]
+        who: WhoArgs,
+    },
+    /// Ask another region for assistance (协查): records the request on the case and writes it as
+    /// a signed package (the case file plus the request letter) to --out.
+    Assist {
+        /// The case id.
+        case: String,
+        /// Department asked.
+        #[arg(long)]
+        to_department: String,
+        /// Region asked (e.g. the merchant's or platform's home region).
+        #[arg(long)]
+        to_region: String,
+        /// What is asked.
+        #[arg(long)]
+        request: String,
+        /// `sha256` or `sm3`.
+        #[arg(long, default_value = "sha256")]
+        alg: String,
+        /// The new package directory.
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        who: WhoArgs,
+    },
+    /// Receive an assistance request from another installation: verified against the sender's
+    /// key, kept under <home>/received/, logged; the request is printed.
+    AssistReceive {
+        /// The request package.
+        package: PathBuf,
+        /// The sender's Ed25519 public key (hex).
+        #[arg(long)]
+        key: String,
+        #[command(flatten)]
+        who: WhoArgs,
+    },
+    /// Answer a received assistance request: the reply letter, logged here, as a signed package.
+    AssistAnswer {
+        /// The request package.
+        package: PathBuf,
+        /// The sender's Ed25519 public key (hex).
+        #[arg(long)]
+        key: String,
+        /// Answering department.
+        #[arg(long)]
+        department: String,
+        /// Answering region.
+        #[arg(long)]
+        region: String,
+        /// The answer.
+        #[arg(long)]
+        reply: String,
+        /// `sha256` or `sm3`.
+        #[arg(long, default_value = "sha256")]
+        alg: String,
+        /// The new package directory.
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        who: WhoArgs,
+    },
+    /// Record the answer to an assistance request on the case.
+    AssistReply {
+        /// The case here.
+        case: String,
+        /// The reply package.
+        #[arg(long = "from")]
+        package: PathBuf,
+        /// The answering installation's Ed25519 public key (hex).
         #[arg(long)]
         key: String,
         #[command(flatten)]
@@ -333,6 +512,11 @@ enum Command {
     Cases {
         #[command(subcommand)]
         command: CasesCommand,
+    },
+    /// Rectification notices (责令整改通知): issue, list, reply, accept, escalate, show.
+    Notices {
+        #[command(subcommand)]
+        command: NoticesCommand,
     },
     /// Electronic evidence (电子存证).
     Evidence {
@@ -766,9 +950,163 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     )
                     .await
                 }
+                CasesCommand::Assist {
+                    case,
+                    to_department,
+                    to_region,
+                    request,
+                    alg,
+                    out,
+                    who: w,
+                } => {
+                    assist::request(
+                        &home,
+                        store.as_ref(),
+                        &case,
+                        &to_department,
+                        &to_region,
+                        &request,
+                        &alg,
+                        &out,
+                        &who(w),
+                    )
+                    .await
+                }
+                CasesCommand::AssistReceive {
+                    package,
+                    key,
+                    who: w,
+                } => {
+                    assist::receive(&home, store.as_ref(), &package, &key, &who(w), cli.json).await
+                }
+                CasesCommand::AssistAnswer {
+                    package,
+                    key,
+                    department,
+                    region,
+                    reply,
+                    alg,
+                    out,
+                    who: w,
+                } => {
+                    assist::answer(
+                        &home,
+                        store.as_ref(),
+                        &package,
+                        &key,
+                        &department,
+                        &region,
+                        &reply,
+                        &alg,
+                        &out,
+                        &who(w),
+                    )
+                    .await
+                }
+                CasesCommand::AssistReply {
+                    case,
+                    package,
+                    key,
+                    who: w,
+                } => {
+                    assist::record_reply(
+                        &home,
+                        store.as_ref(),
+                        &case,
+                        &package,
+                        &key,
+                        &who(w),
+                        cli.json,
+                    )
+                    .await
+                }
                 CasesCommand::Show { case } => cases::show(store.as_ref(), &case, cli.json).await,
                 CasesCommand::Export { case, alg, out } => {
                     cases::export(&home, store.as_ref(), &case, &alg, &out).await
+                }
+            }
+        }
+        Command::Notices { command } => {
+            let who = |w: NoticeWhoArgs| notices::Who {
+                actor: w.actor,
+                role: w.role,
+                reason: w.reason,
+                at: w.at,
+            };
+            match command {
+                NoticesCommand::Issue {
+                    alert,
+                    department,
+                    region,
+                    who: w,
+                } => {
+                    notices::issue(
+                        store.as_ref(),
+                        &alert,
+                        &department,
+                        &region,
+                        &who(w),
+                        cli.json,
+                    )
+                    .await
+                }
+                NoticesCommand::List {
+                    platform,
+                    department,
+                    region,
+                    overdue_on,
+                    due_unknown,
+                    all,
+                } => {
+                    if let Some(day) = &overdue_on
+                        && chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").is_err()
+                    {
+                        eprintln!("错误 error: --overdue-on {day:?}: expected YYYY-MM-DD");
+                        return Ok(ExitCode::from(2));
+                    }
+                    let filter = tianping_store::notices::NoticeFilter {
+                        platform,
+                        department,
+                        region,
+                        overdue_on,
+                        due_unknown,
+                        include_finished: all,
+                    };
+                    notices::list(store.as_ref(), &filter, cli.json).await
+                }
+                NoticesCommand::Reply {
+                    notice,
+                    platform,
+                    kind,
+                    text,
+                    attach,
+                    who: w,
+                } => {
+                    notices::reply(
+                        store.as_ref(),
+                        &notice,
+                        &platform,
+                        &kind,
+                        &text,
+                        &attach,
+                        &who(w),
+                        cli.json,
+                    )
+                    .await
+                }
+                NoticesCommand::Accept { notice, who: w } => {
+                    notices::accept(store.as_ref(), &notice, &who(w), cli.json).await
+                }
+                NoticesCommand::Escalate {
+                    notice,
+                    cause,
+                    who: w,
+                } => notices::escalate(store.as_ref(), &notice, &cause, &who(w), cli.json).await,
+                NoticesCommand::EscalateOverdue { department, who: w } => {
+                    notices::escalate_overdue(store.as_ref(), department.as_deref(), &who(w)).await
+                }
+                NoticesCommand::Show { notice } => {
+                    notices::show(store.as_ref(), &notice, cli.json).await
                 }
             }
         }

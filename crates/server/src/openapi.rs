@@ -5,7 +5,7 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::openapi::{Content, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
-use crate::routes::{admin, data, ops, push, session};
+use crate::routes::{admin, data, notices, ops, push, session};
 // --- web
 use crate::routes::{casework, cockpit};
 
@@ -29,6 +29,8 @@ use crate::routes::{casework, cockpit};
         cockpit::cockpit, cockpit::list_alerts, cockpit::get_merchant,
         casework::list_cases, casework::get_case, casework::open_clue, casework::export_case,
         casework::evidence_head, casework::verify_bundle, cockpit::list_rules, casework::act_case,
+        // --- rectification notices (issue #8, helper loop)
+        notices::list_notices, notices::get_notice, notices::reply_notice,
     ),
     components(schemas(
         crate::error::ErrorBody, crate::error::ErrorDetail, ops::Status,
@@ -41,6 +43,8 @@ use crate::routes::{casework, cockpit};
         casework::OpenClueRequest, casework::ActRequest,
         // --- service hardening
         data::CursorPage, push::Archive,
+        // --- rectification notices (issue #8, helper loop)
+        notices::AttachmentRef, notices::ReplyRequest, notices::NoticeStatus,
     )),
     modifiers(&Security),
     tags(
@@ -52,6 +56,7 @@ use crate::routes::{casework, cockpit};
         (name = "audit", description = "The audit log"),
         // --- web
         (name = "web", description = "Cockpit, alerts, merchants, cases, evidence (the web interface)"),
+        (name = "notices", description = "Rectification notices: platforms fetch and answer theirs"),
     )
 )]
 pub struct ApiDoc;

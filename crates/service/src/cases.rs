@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use tianping_cases::alert::{Alert, History, build_views, ref_key};
 use tianping_cases::case::{Action, Actor, Case, CaseError, CaseEvent, Ctx};
 use tianping_cases::finding::parse_finding;
+use tianping_cases::notice::{Notice, NoticeState};
 use tianping_cases::rules::{Rules, RulesError};
 use tianping_cases::{Calendar, CalendarError};
 use tianping_store::cases::{
@@ -138,13 +139,8 @@ impl Desk {
                 Err(e) => refresh.refused.push((format!("#{i}"), e.to_string())),
             }
         }
-        let views = build_views(
-            &findings,
-            &History::default(),
-            &self.rules,
-            &self.calendar,
-            as_of,
-        )?;
+        let history = self.notice_history(store, &findings, as_of).await?;
+        let views = build_views(&findings, &history, &self.rules, &self.calendar, as_of)?;
         let rows: Vec<AlertRow> = views
             .iter()
             .flat_map(|v| v.alerts.iter())
@@ -153,6 +149,59 @@ impl Desk {
         refresh.alerts = rows.len() as u64;
         refresh.summary = store.upsert_alerts(&rows).await?;
         Ok(refresh)
+    }
+
+    /// The repeat rule's input: for each merchant and practice, the accepted rectification
+    /// notices — counted only when the alert now holds a finding none of them answered (a
+    /// violation after the notice), so the findings a notice already dealt with never make their
+    /// own alert a repeat.
+    async fn notice_history(
+        &self,
+        store: &dyn Store,
+        findings: &[tianping_detect::Finding],
+        as_of: NaiveDate,
+    ) -> Result<History, CaseServiceError> {
+        use std::collections::{BTreeMap, BTreeSet};
+        let all = tianping_store::notices::NoticeFilter {
+            include_finished: true,
+            ..Default::default()
+        };
+        let mut accepted: BTreeMap<(String, String), (u32, BTreeSet<String>)> = BTreeMap::new();
+        for row in store.notices(&all).await? {
+            if row.state != NoticeState::Accepted.as_str() {
+                continue;
+            }
+            let notice: Notice =
+                serde_json::from_str(&row.body).map_err(|e| CaseServiceError::Decode {
+                    what: format!("notice {}", row.notice_id),
+                    reason: e.to_string(),
+                })?;
+            let entry = accepted
+                .entry((notice.merchant_key, notice.practice))
+                .or_default();
+            entry.0 += 1;
+            entry.1.extend(notice.finding_ids);
+        }
+        let mut history = History::default();
+        if accepted.is_empty() {
+            return Ok(history);
+        }
+        let first = build_views(
+            findings,
+            &History::default(),
+            &self.rules,
+            &self.calendar,
+            as_of,
+        )?;
+        for alert in first.iter().flat_map(|v| v.alerts.iter()) {
+            if let Some((count, answered)) =
+                accepted.get(&(ref_key(&alert.merchant), alert.practice.clone()))
+                && alert.finding_ids.iter().any(|f| !answered.contains(f))
+            {
+                history.add_notices(&alert.merchant, &alert.practice, *count);
+            }
+        }
+        Ok(history)
     }
 
     /// Opens a clue from an open alert, assigned to `department` in `region`.

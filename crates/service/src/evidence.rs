@@ -578,8 +578,8 @@ pub async fn finding_items(
     Ok((items, missing))
 }
 
-/// A case file (卷宗): every event of the case and every finding of its alert (with content),
-/// in log order; finding ids the log does not hold are returned apart.
+/// A case file (卷宗): every event of the case, every step of the rectification notice it was
+/// escalated from, and every finding of its alert (with content), in log order; finding ids the log does not hold are returned apart.
 pub async fn case_file_items(
     store: &dyn Store,
     case_id: &str,
@@ -609,6 +609,25 @@ pub async fn case_file_items(
     };
     let (findings, missing) = finding_items(store, &finding_ids).await?;
     items.extend(findings);
+    // The rectification notice it escalated from, if any: its every step.
+    let all_notices = tianping_store::notices::NoticeFilter {
+        include_finished: true,
+        ..Default::default()
+    };
+    for notice in store.notices(&all_notices).await? {
+        if notice.case_id.as_deref() == Some(case_id) {
+            items.extend(
+                store
+                    .evidence_by_reference(&format!("notice:{}", notice.notice_id))
+                    .await?
+                    .into_iter()
+                    .map(|l| BundleItem {
+                        index: l.index,
+                        content: None,
+                    }),
+            );
+        }
+    }
     items.sort_by_key(|i| i.index);
     items.dedup_by_key(|i| i.index);
     Ok((items, missing))

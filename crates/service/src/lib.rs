@@ -6,11 +6,13 @@
 //! store transaction makes the delivery the batch's current state and lists its parts. Until that
 //! commit nothing of the delivery is visible; after it, everything is.
 
+pub mod assist;
 pub mod cases;
 pub mod clock;
 pub mod evidence;
 pub mod home;
 pub mod ingest;
+pub mod notices;
 pub mod transfer;
 
 pub use home::{Home, HomeError};

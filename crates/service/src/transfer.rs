@@ -92,6 +92,10 @@ pub struct Package {
     pub findings: Vec<String>,
     /// Its case records, in log order.
     pub case_records: Vec<Entry>,
+    /// Its letters (logged `File` entries of an `application/vnd.tianping.letter.…` media type, such as
+    /// an assistance request or reply): media type and content, each checked against its logged
+    /// SHA-256. A transfer carries none.
+    pub letters: Vec<(String, Vec<u8>)>,
 }
 
 impl Package {
@@ -111,8 +115,31 @@ impl Package {
         })
     }
 
+    /// The content of the first letter of `media_type`.
+    pub fn letter(&self, media_type: &str) -> Option<&[u8]> {
+        self.letters
+            .iter()
+            .find(|(m, _)| m == media_type)
+            .map(|(_, bytes)| bytes.as_slice())
+    }
+
+    /// Refuses a package that carries a letter (an assistance request or reply) where a
+    /// transfer or its feedback is expected: the kinds are not interchangeable.
+    pub fn expect_no_letter(&self, expected: &str) -> Result<(), TransferError> {
+        match self.letters.first() {
+            None => Ok(()),
+            Some((media, _)) => Err(TransferError::Unusable(format!(
+                "证据包类型为 {media}，不是{expected} / the package is a {media}, not a {expected}"
+            ))),
+        }
+    }
+
     /// The `File` entry that logs this package at receipt.
-    fn receipt_leaf(&self, captured_by: &str, at_ms: i64) -> Result<NewLeaf, TransferError> {
+    pub(crate) fn receipt_leaf(
+        &self,
+        captured_by: &str,
+        at_ms: i64,
+    ) -> Result<NewLeaf, TransferError> {
         let sha256 = HashAlg::Sha256.digest(&self.manifest_bytes);
         let entry = Entry::File {
             name: MANIFEST.to_string(),
@@ -158,6 +185,7 @@ pub fn read_package(dir: &Path, key: &PublicKey) -> Result<Package, TransferErro
         .map_err(|e| TransferError::Unusable(format!("manifest: {e}")))?;
     let mut findings = Vec::new();
     let mut case_records = Vec::new();
+    let mut letters = Vec::new();
     for item in &manifest.entries {
         match &item.entry {
             Entry::Finding { finding_sha256, .. } => {
@@ -181,6 +209,23 @@ pub fn read_package(dir: &Path, key: &PublicKey) -> Result<Package, TransferErro
                 );
             }
             record @ Entry::CaseRecord { .. } => case_records.push(record.clone()),
+            Entry::File {
+                media_type, sha256, ..
+            } if media_type.starts_with(LETTER_PREFIX) => {
+                let Some(content) = &item.content else {
+                    return Err(TransferError::Unusable(format!(
+                        "entry {}: 公函内容未随包提供 / the letter's content is not in the package",
+                        item.index
+                    )));
+                };
+                let bytes = read_limited(&dir.join(content))?;
+                if HashAlg::Sha256.digest(&bytes) != *sha256 {
+                    return Err(TransferError::Unusable(format!(
+                        "{content}: 内容在校验后被改动 / changed after verification"
+                    )));
+                }
+                letters.push((media_type.clone(), bytes));
+            }
             _ => {}
         }
     }
@@ -190,11 +235,15 @@ pub fn read_package(dir: &Path, key: &PublicKey) -> Result<Package, TransferErro
         manifest_bytes,
         findings,
         case_records,
+        letters,
     })
 }
 
+/// The media-type prefix of letters carried in packages.
+pub const LETTER_PREFIX: &str = "application/vnd.tianping.letter.";
+
 /// Copies the package's manifest and files under `keep` (the receiver keeps what it received).
-fn keep_copy(package: &Package, keep: &Path) -> Result<(), TransferError> {
+pub(crate) fn keep_copy(package: &Package, keep: &Path) -> Result<(), TransferError> {
     let files = keep.join(tianping_evidence::bundle::FILES_DIR);
     std::fs::create_dir_all(&files).map_err(io(&files))?;
     let manifest = keep.join(MANIFEST);
@@ -223,6 +272,7 @@ pub async fn receive_transfer(
     region: &str,
     at_ms: i64,
 ) -> Result<Case, TransferError> {
+    package.expect_no_letter("移送 transfer")?;
     let source = package.case_id().ok_or_else(|| {
         TransferError::Unusable("包中没有案件记录 / the package holds no case records".into())
     })?;
@@ -293,6 +343,7 @@ pub async fn receive_feedback(
     reason: &str,
     at_ms: i64,
 ) -> Result<Case, TransferError> {
+    package.expect_no_letter("移送反馈 transfer feedback")?;
     let (Some(their_case), Some(state)) = (package.case_id(), package.last_state()) else {
         return Err(TransferError::Unusable(
             "包中没有案件记录 / the package holds no case records".into(),

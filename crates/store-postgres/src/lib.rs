@@ -106,3 +106,7 @@ mod accounts {
 mod pages {
     tianping_store::impl_pages_queries!(super::PostgresStore, sqlx::Postgres);
 }
+
+mod notices {
+    tianping_store::impl_notices_queries!(super::PostgresStore, sqlx::Postgres);
+}

@@ -135,3 +135,7 @@ mod accounts {
 mod pages {
     tianping_store::impl_pages_queries!(super::SqliteStore, sqlx::Sqlite);
 }
+
+mod notices {
+    tianping_store::impl_notices_queries!(super::SqliteStore, sqlx::Sqlite);
+}

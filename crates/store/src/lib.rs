@@ -18,6 +18,8 @@ pub mod evidence;
 pub mod evidence_sql;
 pub mod pages;
 pub mod pages_sql;
+pub mod notices;
+pub mod notices_sql;
 pub mod sql;
 
 pub use accounts::AccountStore;
@@ -207,7 +209,7 @@ pub struct SaveSummary {
 /// One store, two backends.
 #[async_trait]
 pub trait Store:
-    Send + Sync + EvidenceStore + cases::CaseStore + AccountStore + pages::PageStore
+    Send + Sync + EvidenceStore + cases::CaseStore + AccountStore + pages::PageStore + notices::NoticeStore
 {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;

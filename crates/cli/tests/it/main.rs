@@ -11,5 +11,7 @@ mod crash;
 mod evidence;
 /// SIGKILL of `tianping serve` at random points during 100 platform pushes.
 mod serve_crash;
+/// `tianping notices …`.
+mod notices;
 /// `tianping blocks` and `tianping address normalize`.
 mod tools;

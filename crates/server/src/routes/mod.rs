@@ -5,6 +5,7 @@ pub mod casework;
 pub mod cockpit;
 pub mod data;
 pub mod lakeview;
+pub mod notices;
 pub mod ops;
 pub mod push;
 pub mod session;
@@ -65,6 +66,13 @@ pub fn api_routes() -> Router<AppState> {
         )
         .route("/api/v1/audit", get(admin::list_audit))
         .route("/api/v1/audit/verify", get(admin::verify_audit))
+        // --- rectification notices (issue #8, helper loop)
+        .route("/api/v1/notices", get(notices::list_notices))
+        .route("/api/v1/notices/{notice_id}", get(notices::get_notice))
+        .route(
+            "/api/v1/notices/{notice_id}/reply",
+            post(notices::reply_notice),
+        )
         // --- web
         .merge(web_routes())
 }

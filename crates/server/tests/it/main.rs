@@ -3,6 +3,7 @@
 
 mod flow;
 mod matrix;
+mod notices;
 mod push;
 mod serve;
 mod support;

@@ -61,6 +61,7 @@ fn is_list(op: Operation) -> bool {
             | Operation::ListAlerts
             | Operation::ListCases
             | Operation::EvidenceHead
+            | Operation::ListNotices
     )
 }
 
@@ -119,6 +120,10 @@ fn row_supplier(op: Operation, row: &Value) -> Option<String> {
             .pointer("/subject/platform_id")
             .and_then(Value::as_str)
             .map(str::to_string),
+        Operation::ListNotices => row
+            .get("platform")
+            .and_then(Value::as_str)
+            .map(str::to_string),
         _ => row
             .get("supplier")
             .and_then(Value::as_str)
@@ -169,6 +174,7 @@ async fn matrix(h: Harness) {
     // --- web: alerts from those findings, and a clue of the own unit from tmall's alert; the
     // matrix opens clues from jd's alert.
     let (case_id, open_alert) = h.alerts_and_clue().await;
+    let notice_id = h.notice().await;
 
     // Principals.
     let mut principals = vec![Principal {
@@ -271,6 +277,7 @@ async fn matrix(h: Harness) {
                 .replace("{merchant_key}", "merchant%7Ctmall%7Cm-tmall")
                 .replace("{case_id}", &case_id)
                 .replace("{alert_id}", &open_alert);
+                .replace("{notice_id}", &notice_id);
             let body: Option<(&str, Vec<u8>)> = match op {
                 Operation::PushBatch => Some(("application/zip", example_zip("tmall-2026-03-01-0001"))),
                 Operation::Setup => Some(("application/json", json!({"login": "late", "display_name": "x", "password": "Correct-Horse-42", "department": "x", "region": "330100"}).to_string().into_bytes())),
@@ -284,6 +291,7 @@ async fn matrix(h: Harness) {
                 Operation::OpenClue => Some(("application/json", json!({"reason": "访问矩阵测试"}).to_string().into_bytes())),
                 Operation::ActCase => Some(("application/json", json!({"action": "start_verification", "reason": "访问矩阵测试"}).to_string().into_bytes())),
                 Operation::VerifyBundle => Some(("application/zip", example_zip("tmall-2026-03-01-0001"))),
+                Operation::ReplyNotice => Some(("application/json", json!({"kind": "done", "text": "商户已整改", "attachments": [{"name": "after.png", "sha256": "ab".repeat(32)}], "reason": "转达商户整改结果"}).to_string().into_bytes())),
                 _ => None,
             };
             // Logout ends the session it is called with: use a second one.

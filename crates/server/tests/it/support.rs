@@ -262,6 +262,107 @@ impl Harness {
 
     /// Findings about two platforms' merchants (one with a phone number in its evidence, which
     /// must never reach a caller unmasked).
+    /// A rectification notice to tmall, issued in the data owner's unit from a minor finding
+    /// about a tmall merchant (its own alert), an hour before `t0`: its id.
+    pub async fn notice(&self) -> String {
+        let subject = tianping_detect::Ref {
+            kind: tianping_detect::RefKind::Merchant,
+            id: "m-notice".into(),
+            platform_id: Some("tmall".into()),
+            uscc: None,
+        };
+        let rule = "false_advertising.absolute_terms";
+        let id = tianping_detect::finding::finding_id("false_advertising", rule, &subject, None);
+        let evidence = serde_json::json!({"text": "全网最佳"});
+        let evidence_sha256 = tianping_detect::finding::evidence_sha256(&evidence);
+        let body = serde_json::json!({
+            "finding_id": id,
+            "detector": "false_advertising",
+            "rule": "false_advertising.absolute_terms",
+            "detector_version": 1,
+            "severity": "medium",
+            "score": 0.5,
+            "subject": {"kind": "merchant", "id": "m-notice", "platform_id": "tmall"},
+            "related": [],
+            "legal_basis": ["广告法 第九条"],
+            "summary": "商品页使用绝对化用语",
+            "evidence": evidence,
+            "evidence_sha256": evidence_sha256
+        });
+        let run = DetectionRun {
+            run_id: "run-notice".into(),
+            as_of: "2026-03-02T00:00:00+08:00".into(),
+            started_at: "2026-03-02T02:00:00.000+08:00".into(),
+            detectors: "[]".into(),
+            params: "{}".into(),
+            params_sha256: "0".repeat(64),
+            data_sha256: "0".repeat(64),
+            findings: 1,
+            new_findings: 0,
+        };
+        let finding = StoredFinding {
+            finding_id: id.clone(),
+            detector: "false_advertising".into(),
+            rule: "false_advertising.absolute_terms".into(),
+            severity: "medium".into(),
+            subject_kind: "merchant".into(),
+            subject_platform: Some("tmall".into()),
+            subject_id: "m-notice".into(),
+            body: body.to_string(),
+            evidence_sha256: evidence_sha256.clone(),
+            leaf: tianping_store::NewLeaf::from_entry(
+                format!("finding:{id}"),
+                &tianping_evidence::Entry::Finding {
+                    finding_id: id.clone(),
+                    rule: "false_advertising.absolute_terms".into(),
+                    evidence_sha256: tianping_evidence::Hash::from_hex(&evidence_sha256).unwrap(),
+                    finding_sha256: tianping_evidence::HashAlg::Sha256
+                        .digest(body.to_string().as_bytes()),
+                    finding_sm3: tianping_evidence::HashAlg::Sm3
+                        .digest(body.to_string().as_bytes()),
+                },
+            )
+            .unwrap(),
+        };
+        self.store()
+            .save_detection(&run, &[finding], &[], &[])
+            .await
+            .unwrap();
+        let desk = tianping_service::cases::Desk::embedded().unwrap();
+        let issued_at = t0().timestamp_millis() - 3_600_000;
+        desk.refresh_alerts(
+            self.store().as_ref(),
+            chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+            issued_at,
+        )
+        .await
+        .unwrap();
+        let alert = self
+            .store()
+            .alerts(None)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|a| a.subject_id == "m-notice")
+            .unwrap();
+        tianping_service::notices::issue(
+            &desk,
+            self.store().as_ref(),
+            &alert.alert_id,
+            &tianping_cases::notice::NoticeActor {
+                id: "u-fixture-officer".into(),
+                role: tianping_cases::notice::NoticeRole::Officer,
+            },
+            OWNER_DEPT,
+            OWNER_REGION,
+            "首次轻微违法，责令整改（测试夹具）",
+            issued_at,
+        )
+        .await
+        .unwrap()
+        .notice_id
+    }
+
     pub async fn findings(&self) -> Vec<String> {
         let run = DetectionRun {
             run_id: "run-1".into(),
