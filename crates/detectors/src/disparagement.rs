@@ -342,7 +342,11 @@ impl Detector for Disparagement {
                         {
                             continue;
                         }
-                        if speech.own.contains(f) || n.merchant.as_ref() == speech.speaker.as_ref()
+                        // The speaker's own names, and names its own names contain (a notice
+                        // issued by "澜悦官方旗舰店" speaks for "澜悦"), are not pointers.
+                        if speech.own.contains(f)
+                            || speech.own.iter().any(|o| o.contains(f.as_str()))
+                            || n.merchant.as_ref() == speech.speaker.as_ref()
                         {
                             continue;
                         }

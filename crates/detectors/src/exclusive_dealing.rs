@@ -96,10 +96,14 @@ static INPUTS: [Input; 2] = [
     },
 ];
 
+/// Measures that restrict a merchant's dealing (指南 第十五条: 屏蔽店铺、搜索降权、流量限制、技术障碍、
+/// 扣取保证金; 下架 takes goods off sale like a block; 提高收费 is an unreasonable fee, 电子商务法
+/// 第三十五条). `warning` and `other` are not.
 const PUNITIVE: &[&str] = &[
     "search_demotion",
     "traffic_limit",
     "shop_block",
+    "listing_removal",
     "deposit_deduction",
     "fee_increase",
 ];
@@ -203,6 +207,9 @@ impl Detector for ExclusiveDealing {
         // Punitive measures: (platform, merchant) → [(day, time, action, reason)].
         type Measure = (i64, i64, String, String);
         let mut measures: BTreeMap<(String, String), Vec<Measure>> = BTreeMap::new();
+        // Every shop Y sanctioned at all: those with only other measures are neither treated nor
+        // a clean comparison, so they stay out of the base rate.
+        let mut sanctioned: BTreeSet<(String, String)> = BTreeSet::new();
         for batch in data.batches("merchant_sanctions") {
             let c = Columns::new(batch);
             for row in 0..c.len() {
@@ -214,6 +221,7 @@ impl Detector for ExclusiveDealing {
                 ) else {
                     continue;
                 };
+                sanctioned.insert((p.to_string(), m.to_string()));
                 if !PUNITIVE.contains(&a) {
                     continue;
                 }
@@ -249,6 +257,7 @@ impl Detector for ExclusiveDealing {
                         });
                     match first {
                         Some(m) => treated.push((uscc, py, px, m)),
+                        None if sanctioned.contains(&((*y).clone(), py.merchant.clone())) => {}
                         None => control.push(px),
                     }
                 }
