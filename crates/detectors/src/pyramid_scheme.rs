@@ -13,9 +13,10 @@
 //! is not a finding.
 //!
 //! Version 2 (2026-11-30, after held-out set 2's false alarms were seen): 拉人头 needs the scheme
-//! to gain from recruiting (第二条 "牟取非法利益"): recruits pay to join, or members are paid on
-//! their indirect downline (paid more per direct recruit than the members whose recruits have none,
-//! by a margin of 1.2) — a free invitation with a one-off reward per direct invitee is not; 收入门费
+//! to gain from recruiting (第二条 "牟取非法利益"): recruits pay to join, or the pay is not a one-off
+//! reward per direct invitee (a member paid more per direct recruit than those whose recruits have
+//! none, by a margin of 1.2, i.e. on its indirect downline; or paid "for recruits" it has none of) —
+//! a free invitation with a one-off reward per direct invitee is not; 收入门费
 //! needs members paid for their downline at all (by recruits or team pay) — a paid club whose
 //! referral links earn nothing is not.
 //!
@@ -248,10 +249,10 @@ impl Detector for PyramidScheme {
             } else {
                 0.0
             };
-            // Rewards that grow with the indirect downline (第七条第（一）项 "直接或者间接滚动发展"):
-            // a member whose recruits have recruits of their own is paid more per direct recruit
-            // than the members whose recruits have none. A one-off reward per direct invitation
-            // pays every member the same per recruit.
+            // Rewards beyond a one-off reward per direct invitee (第七条第（一）项 "直接或者间接滚动
+            // 发展"): a member whose recruits have recruits of their own is paid more per direct
+            // recruit than the members whose recruits have none, or members are paid "for recruits"
+            // they do not have. A reward per direct invitation pays every member the same per recruit.
             let total = total_downline(&members, &level);
             let rate = |pid: &str, m: &Member| -> Option<f64> {
                 let d = *downline.get(pid)?;
@@ -270,14 +271,13 @@ impl Detector for PyramidScheme {
             } else {
                 median(direct_only_rates)
             };
+            // Pay not explained by direct invitations: a member paid for recruits it has none of,
+            // or paid more per direct recruit than the base rate (its indirect downline counts).
             let indirect_pay = members.iter().any(|(pid, m)| {
-                let (d, t) = (
-                    downline.get(pid.as_str()).copied().unwrap_or(0),
-                    total.get(pid.as_str()).copied().unwrap_or(0),
-                );
-                t > d
-                    && m.recruit > 0
-                    && m.recruit as f64 > INDIRECT_MARGIN * base_rate.max(0.0) * d as f64
+                let d = downline.get(pid.as_str()).copied().unwrap_or(0);
+                m.recruit > 0
+                    && (d == 0
+                        || m.recruit as f64 > INDIRECT_MARGIN * base_rate.max(0.0) * d as f64)
             });
             // Members paid for their downline at all: by recruits, or on the downline's sales.
             let paid_for_downline = recruit > 0 || team_pay;
@@ -345,7 +345,7 @@ impl Detector for PyramidScheme {
                     "sales_rewards_fen": sales,
                     "recruitment_share": (share * 1e4).round() / 1e4,
                     "uplines_paid_on_sales": uplines_paid_on_sales,
-                    "paid_on_indirect_downline": indirect_pay,
+                    "paid_beyond_direct_invitees": indirect_pay,
                     "forms": forms,
                     "criminal_referral": criminal,
                     "serious": serious,

@@ -57,12 +57,11 @@ fn thresholds_29_members_and_2_levels() {
 
 #[test]
 fn serious_at_120_members() {
-    // A ¥99 fee (funds far under ¥2.5 million): serious by the number of members alone.
-    let f = detect(scheme(120, 5, 9_900, 5_000, 0));
+    let f = detect(scheme(120, 5, 0, 5_000, 0));
     assert_eq!(f[0].evidence["serious"], true);
     assert_eq!(f[0].severity, Severity::Critical);
     assert_eq!(
-        detect(scheme(119, 5, 9_900, 5_000, 0))[0].evidence["serious"],
+        detect(scheme(119, 5, 0, 5_000, 0))[0].evidence["serious"],
         false
     );
 }
@@ -163,7 +162,7 @@ fn recruitment_pay_needs_indirect_pay_or_paying_recruits() {
     // Free to join but paid on the whole downline: 拉人头.
     let f = detect(per_recruit_scheme(100, 3, 0, 500, true));
     assert_eq!(f.len(), 1);
-    assert_eq!(f[0].evidence["paid_on_indirect_downline"], true);
+    assert_eq!(f[0].evidence["paid_beyond_direct_invitees"], true);
     // Per direct recruit, but recruits pay ¥298 to join: 拉人头 and 收入门费.
     let f = detect(per_recruit_scheme(100, 3, 29_800, 5_000, false));
     assert_eq!(f.len(), 1);

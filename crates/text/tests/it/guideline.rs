@@ -368,3 +368,19 @@ fn cure_claims_and_comparisons_with_medicine() {
     );
     assert!(claim_verdicts("睡前喝一杯，帮助放松", "food").is_empty());
 }
+
+/// 广告法 第九条第（三）项 "等用语": firsts claimed over the world, the country or the trade, comparisons
+/// with all of history, and "beyond compare" are absolute terms; a first of one's own series is a
+/// time/order statement of the shop.
+#[test]
+fn market_wide_firsts_history_and_beyond_compare() {
+    for (text, term) in [
+        ("全球首创磁吸设计", "全球首款"),
+        ("史上最舒适的枕头", "史上最"),
+        ("口感无与伦比", "无可替代"),
+    ] {
+        let v = verdicts(text, &NONE);
+        assert_eq!(v, [(term.to_string(), V)], "{text}");
+    }
+    assert!(verdicts("本系列第二代产品，续航提升30%", &NONE).is_empty());
+}
