@@ -31,7 +31,8 @@
 //! honesty ("隐瞒", "被骗") are in the lexicon; a name that the speaker's own name contains is the
 //! speaker's (a notice by "澜悦官方旗舰店" about fakes of "澜悦" points at nobody else); marks in
 //! traditional characters are read as simplified (`tianping-text` now folds every traditional
-//! hanzi).
+//! hanzi). Fixed: a registered mark with no listing was never a pointer in a document or a
+//! session without a merchant (a name with no merchant was taken for the speaker's own).
 //!
 //! Parameters: `max_gap_chars`.
 
@@ -353,7 +354,7 @@ impl Detector for Disparagement {
                         // issued by "澜悦官方旗舰店" speaks for "澜悦"), are not pointers.
                         if speech.own.contains(f)
                             || speech.own.iter().any(|o| o.contains(f.as_str()))
-                            || n.merchant.as_ref() == speech.speaker.as_ref()
+                            || (n.merchant.is_some() && n.merchant == speech.speaker)
                         {
                             continue;
                         }
