@@ -10,6 +10,10 @@
 //! Legal basis: 商标法 第五十七条 第（一）（二）（三）项 (use of an identical or similar mark on the same
 //! or similar goods without the owner's licence; selling such goods) — checked in `cn-law-texts`.
 //!
+//! Version 2 (2026-11-30, after held-out set 2's miss of "瀾悦" for "澜悦" was seen): every
+//! traditional hanzi is folded to its simplified form (`tianping-text`'s normaliser now falls back
+//! to the `fast2s` crate's character table), not only the characters the lexicons use.
+//!
 //! Method: every mark of `trademarks` still valid on `as_of` is folded (width, case, common
 //! traditional characters, symbols and spaces dropped, Latin confusables 0→o, 1/i→l, 5→s, a small
 //! table of visually similar hanzi) and looked up in each listing's folded brand and title; a
@@ -477,7 +481,7 @@ impl Detector for Counterfeit {
     }
 
     fn version(&self) -> u32 {
-        1
+        2
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

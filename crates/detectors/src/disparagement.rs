@@ -26,6 +26,14 @@
 //! forbids false or misleading statements only; consumer warnings in third-party reviews (not
 //! read here). Known false negatives: nicknames and abbreviations of rivals not in any table.
 //!
+//! Version 2 (2026-11-30, after held-out set 2's misses were seen): negative statements about a
+//! rival's goods harming health or being unsafe ("伤肝", "安全隐患", "拿色素染") and about its
+//! honesty ("隐瞒", "被骗") are in the lexicon; a name that the speaker's own name contains is the
+//! speaker's (a notice by "澜悦官方旗舰店" about fakes of "澜悦" points at nobody else); marks in
+//! traditional characters are read as simplified (`tianping-text` now folds every traditional
+//! hanzi). Fixed: a registered mark with no listing was never a pointer in a document or a
+//! session without a merchant (a name with no merchant was taken for the speaker's own).
+//!
 //! Parameters: `max_gap_chars`.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -163,7 +171,7 @@ impl Detector for Disparagement {
     }
 
     fn version(&self) -> u32 {
-        1
+        2
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -342,7 +350,11 @@ impl Detector for Disparagement {
                         {
                             continue;
                         }
-                        if speech.own.contains(f) || n.merchant.as_ref() == speech.speaker.as_ref()
+                        // The speaker's own names, and names its own names contain (a notice
+                        // issued by "澜悦官方旗舰店" speaks for "澜悦"), are not pointers.
+                        if speech.own.contains(f)
+                            || speech.own.iter().any(|o| o.contains(f.as_str()))
+                            || (n.merchant.is_some() && n.merchant == speech.speaker)
                         {
                             continue;
                         }

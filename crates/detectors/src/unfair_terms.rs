@@ -25,6 +25,15 @@
 //!   before the change ("修改内容将于实施前七日在首页公示");
 //! - voluntary exclusivity stated alone ("自愿选择独家合作的商家可获流量扶持" — one weak cue).
 //!
+//! Version 2 (2026-11-30, after held-out set 2's misses were seen): clause patterns read the
+//! structure of a sentence, not a fixed phrase, and are findings by themselves
+//! (`clause_patterns`): a mention of another platform with a restriction or a punitive measure and
+//! no permission (第三十五条, 指南 第十五条: "须关闭在其他外卖平台的店铺", "如在其他平台营业，将下架");
+//! a price the platform sets enforced by a punitive measure (第三十五条 "交易价格"); a change to an
+//! agreement, rule or fee taking effect fewer than `notice_days` days after notice (第三十四条:
+//! "自公告之日起三日后施行"; a date is not a period; shop notices are not platform rules). The cue
+//! lists are data in `unfair_terms.toml`.
+//!
 //! Known false positives: quoted statute text inside an agreement ("依据电子商务法，平台不得…" is
 //! handled; other quotations may not be). Known false negatives: restrictions by phone, by
 //! algorithm or by data, which leave no text (see `exclusive_dealing`).
@@ -39,7 +48,7 @@ use tianping_detect::{
     DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RefKind, RuleVersion,
     Severity,
 };
-use tianping_text::{Category, Hit, Lexicon, scan, sentences};
+use tianping_text::{Category, Hit, Lexicon, normalize, scan, sentences};
 
 use crate::disparagement::load_documents;
 use crate::false_advertising::quote;
@@ -119,8 +128,14 @@ pub struct UnfairTerms;
 /// strong.
 type Clause = (String, Vec<(String, String, String)>, bool);
 
-/// The clauses of `text` that are findings.
-fn flagged(lex: &Lexicon, text: &str, min_weak: usize, notice_days: f64) -> Vec<Clause> {
+/// The clauses of `text` (a document or campaign terms of `kind`) that are findings.
+fn flagged(
+    lex: &Lexicon,
+    kind: &str,
+    text: &str,
+    min_weak: usize,
+    notice_days: f64,
+) -> Vec<Clause> {
     let hits: Vec<Hit> = scan(lex, text)
         .into_iter()
         .filter(|h| h.category == Category::UnfairTerm)
@@ -136,16 +151,18 @@ fn flagged(lex: &Lexicon, text: &str, min_weak: usize, notice_days: f64) -> Vec<
                 !(h.provision.contains("第三十四条") && gives_notice(sentence, notice_days))
             })
             .collect();
-        if standing.is_empty() {
+        let patterns = clause_patterns(lex, kind, sentence, notice_days);
+        if standing.is_empty() && patterns.is_empty() {
             continue;
         }
-        let high = standing
-            .iter()
-            .any(|h| h.severity == tianping_text::Severity::High);
+        let high = !patterns.is_empty()
+            || standing
+                .iter()
+                .any(|h| h.severity == tianping_text::Severity::High);
         if !high && standing.len() < min_weak {
             continue;
         }
-        let terms = standing
+        let mut terms: Vec<(String, String, String)> = standing
             .iter()
             .map(|h| {
                 (
@@ -155,9 +172,108 @@ fn flagged(lex: &Lexicon, text: &str, min_weak: usize, notice_days: f64) -> Vec<
                 )
             })
             .collect();
+        terms.extend(patterns);
         out.push((sentence.trim().to_string(), terms, high));
     }
     out
+}
+
+/// Chars after an `other_party` word within which "平台" must follow ("其他外卖平台").
+const OTHER_PLATFORM_GAP: usize = 6;
+
+/// The clause patterns of one sentence that are findings by themselves, each as (pattern name,
+/// the words that made it, provision). They read the sentence's structure, not a fixed wording:
+///
+/// - **restricts dealing on other platforms** (电子商务法 第三十五条; 反垄断指南 第十五条): the
+///   sentence mentions another platform ("其他平台", "其它外卖平台") and either a `restriction`
+///   ("须关闭", "不得", "报平台审批") or a `punitive` measure ("下架", "屏蔽", "扣除保证金"), and
+///   grants no `permission` ("可以同时", "不受影响", "自主决定"); a prohibition aimed at the platform
+///   ("平台不得限制商户在其他平台经营") is not one;
+/// - **controls the merchant's price under threat** (第三十五条 "交易价格"): a `price_control`
+///   ("平台统一设定", "不得自行调整") with a `punitive` measure in the same sentence;
+/// - **short notice of a change** (第三十四条): a platform agreement, rule or campaign term that
+///   changes (`rule_change`) and takes effect (`takes_effect`) stating fewer than `notice_days` days
+///   ("自公告之日起三日后施行").
+fn clause_patterns(
+    lex: &Lexicon,
+    kind: &str,
+    sentence: &str,
+    notice_days: f64,
+) -> Vec<(String, String, String)> {
+    let norm = normalize(sentence);
+    let n = norm.as_str();
+    let has = |list: &str| -> Option<String> {
+        lex.cue(list)
+            .iter()
+            .find(|c| n.contains(c.as_str()))
+            .cloned()
+    };
+    let punitive = has("punitive");
+    let mut out = Vec::new();
+    if let Some(at) = other_platform(lex, n)
+        && !prohibited(n, 0, at)
+        && !permits(lex, n)
+        && let Some(why) = has("restriction").or_else(|| punitive.clone())
+    {
+        out.push((
+            "限制在其他平台经营".to_string(),
+            why,
+            "电子商务法 第三十五条".to_string(),
+        ));
+    }
+    if let (Some(price), Some(why)) = (has("price_control"), punitive.clone()) {
+        out.push((
+            "限制交易价格".to_string(),
+            format!("{price}…{why}"),
+            "电子商务法 第三十五条".to_string(),
+        ));
+    }
+    if kind != "merchant_notice"
+        && let (Some(change), Some(effect)) = (has("rule_change"), has("takes_effect"))
+    {
+        let days = notice_durations(n);
+        if let Some(&max) = days.iter().max()
+            && (max as f64) < notice_days
+            && !gives_notice(n, notice_days)
+        {
+            out.push((
+                "修改未提前七日公示".to_string(),
+                format!("{change}…{max}日…{effect}"),
+                "电子商务法 第三十四条".to_string(),
+            ));
+        }
+    }
+    out
+}
+
+/// Byte offset of the first mention of another platform in `n` (normalised): an `other_party`
+/// word followed within [`OTHER_PLATFORM_GAP`] chars of its clause by "平台".
+fn other_platform(lex: &Lexicon, n: &str) -> Option<usize> {
+    lex.cue("other_party")
+        .iter()
+        .flat_map(|c| n.match_indices(c.as_str()))
+        .filter(|(i, c)| {
+            n[i + c.len()..]
+                .chars()
+                .take_while(|ch| !matches!(ch, '，' | ',' | '、' | '：' | ':'))
+                .take(OTHER_PLATFORM_GAP + 2)
+                .collect::<String>()
+                .contains("平台")
+        })
+        .map(|(i, _)| i)
+        .min()
+}
+
+/// Whether the sentence grants a `permission` not itself denied ("不可以" is no permission).
+fn permits(lex: &Lexicon, n: &str) -> bool {
+    lex.cue("permission").iter().any(|c| {
+        n.match_indices(c.as_str()).any(|(i, _)| {
+            !n[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|p| matches!(p, '不' | '无' | '未'))
+        })
+    })
 }
 
 /// Whether the clause before byte `at` (from the sentence start at `from`) holds a prohibition.
@@ -176,6 +292,36 @@ fn gives_notice(sentence: &str, days: f64) -> bool {
         && day_counts(sentence)
             .into_iter()
             .any(|d| d as f64 >= days && d > 0)
+}
+
+/// Numbers of days stated as a period before a change takes effect: the count is followed by
+/// "后" ("三日后施行") or preceded by "前", "满" or "提前" ("提前三日", "满三日"); a date ("自3日起")
+/// is not a period.
+fn notice_durations(s: &str) -> Vec<u32> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if c != '日' && c != '天' {
+            continue;
+        }
+        let mut k = i;
+        while k > 0 && (chars[k - 1].is_ascii_digit() || numeral(chars[k - 1]).is_some()) {
+            k -= 1;
+        }
+        if k == i {
+            continue;
+        }
+        let after = chars.get(i + 1).copied();
+        let before = k.checked_sub(1).and_then(|b| chars.get(b)).copied();
+        if !(after == Some('后') || matches!(before, Some('前' | '满' | '提'))) {
+            continue;
+        }
+        let word: String = chars[k..i].iter().collect();
+        if let Some(n) = parse_number(&word) {
+            out.push(n);
+        }
+    }
+    out
 }
 
 /// Numbers of days stated in `s` ("七日", "15天", "十五个工作日").
@@ -237,7 +383,7 @@ impl Detector for UnfairTerms {
     }
 
     fn version(&self) -> u32 {
-        1
+        2
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -309,7 +455,7 @@ impl Detector for UnfairTerms {
             ));
         }
         for (subject, name, kind, text) in texts {
-            let clauses = flagged(lex, &text, min_weak, notice_days);
+            let clauses = flagged(lex, &kind, &text, min_weak, notice_days);
             if clauses.is_empty() {
                 continue;
             }

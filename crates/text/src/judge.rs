@@ -14,7 +14,10 @@
 //! 5. a grade term with a standard reference in the sentence ("质量等级：特级", "一级能效") (item 3);
 //! 6. a superlative or rank preceded in its clause by a self-reference ("本店最新款") — never a
 //!    market-wide term such as "全网最低" (item 1);
-//! 7. a rank with a stated year and a source in the sentence ("据…2025年…销量第一") (item 7; the
+//! 7. a rank or superlative after an award verb, in a sentence naming the event and its year
+//!    ("荣获2025年…技能大赛第一名") (item 6: an award conferred by a named body; the certificate must
+//!    still be checked, which the reason says);
+//! 8. a rank with a stated year and a source in the sentence ("据…2025年…销量第一") (item 7; the
 //!    proof must still be checked, which the reason says);
 //!
 //! otherwise a **violation**. First-offence and minor-harm context (guideline) may lower a
@@ -233,7 +236,24 @@ fn absolute_exemption(
             return Some(ExemptReason::SelfComparison);
         }
     }
-    // 7. A rank with a year and a source.
+    // 7. An award conferred by a named event or body, with its year (item 6): "荣获2025年…大赛第一名",
+    //    "被评为2024年度…评选最佳…". The verb must come before the term in its sentence, and the
+    //    sentence must name the event; the award itself must still be checked against the
+    //    certificate, which the reason says.
+    if matches!(hit.kind, TermKind::Rank | TermKind::Superlative)
+        && has_year(sentence)
+        && lex
+            .cue("award_verb")
+            .iter()
+            .any(|c| n[sentence_start(n, s)..s].contains(c.as_str()))
+        && lex
+            .cue("award_event")
+            .iter()
+            .any(|c| sentence.contains(c.as_str()))
+    {
+        return Some(ExemptReason::OfficialTitle);
+    }
+    // 8. A rank with a year and a source.
     if hit.kind == TermKind::Rank
         && has_year(sentence)
         && lex
@@ -390,9 +410,11 @@ fn absolute_reason(hit: &Hit, reason: Option<ExemptReason>, strict: bool) -> (St
             ),
         ),
         Some(ExemptReason::OfficialTitle) => (
-            format!("“{t}”属于官方授予的称号或认定名称（执法指南第6项），须核对其真实性"),
             format!(
-                "\"{t}\" is part of an officially conferred title or designation (guideline item 6); check that it is true"
+                "“{t}”属于依法获得的荣誉称号、奖项或认定名称（执法指南第6项），须核对获奖证明等材料"
+            ),
+            format!(
+                "\"{t}\" is part of an officially conferred title, award or designation (guideline item 6); check the certificate"
             ),
         ),
         Some(ExemptReason::ClassAllowed) => (

@@ -226,6 +226,29 @@ pub const CUE_LISTS: &[&str] = &[
     "standard_reference",
     "efficacy",
     "ranking_source",
+    // 执法指南第 6 项: an award conferred by a named event or body.
+    "award_verb",
+    "award_event",
+    // 广告法 第十八条第二款: words that make a text an ad for a health food whatever the class.
+    "health_food_marker",
+    // 电子商务法 第三十四、三十五条 (unfair_terms' clause patterns).
+    "other_party",
+    "restriction",
+    "permission",
+    "punitive",
+    "price_control",
+    "rule_change",
+    "takes_effect",
+    // 公平竞争审查条例 第九至十一条 (fair_competition_review's clause patterns).
+    "locality",
+    "establish",
+    "branch",
+    "obligation",
+    "price_subject",
+    "price_bound",
+    "tax_base",
+    "reward",
+    "review_negation",
 ];
 
 /// `product_class` values of the data standard (§3.4 `listings`).

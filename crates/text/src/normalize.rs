@@ -6,7 +6,9 @@
 //!
 //! 1. full-width ASCII (`Ａ`, `１`, `：`) and the ideographic space → ASCII; ASCII upper → lower;
 //! 2. enclosed and Roman numerals (`①`, `❶`, `⑴`, `⒈`, `Ⅰ`) → ASCII digits; 大写数字 (`壹`…`拾`) → `一`…`十`;
-//! 3. traditional → simplified for the characters our lexicons use ([`to_simplified`]);
+//! 3. traditional → simplified ([`to_simplified`]: our own table for the characters the lexicons
+//!    use, then the `fast2s` crate's character table for every other traditional hanzi, so a
+//!    mark written "瀾悦" reads "澜悦");
 //! 4. fillers are dropped: whitespace, zero-width and format chars, emoji, and decorative
 //!    punctuation (`* - _ ~ · • / \ | + # . …`) — so "最 佳", "最*佳", "最-佳", "最\u{200b}佳" and
 //!    "最🔥佳" all read "最佳". Whitespace between two ASCII letters or digits stays (one space), a
@@ -403,9 +405,46 @@ fn pinyin_for(run: &str, prev: Option<char>, next: Option<char>) -> Option<&'sta
     ok.then_some(hanzi)
 }
 
-/// Traditional → simplified, for the characters that occur in our lexicons (and a few common
-/// neighbours). Not a general converter: chars not listed are returned unchanged.
+/// First and one-past-last char of the hanzi blocks converted through `fast2s` (CJK extension A
+/// and the unified ideographs: every traditional char of its table lies there).
+const T2S_FIRST: u32 = 0x3400;
+const T2S_END: u32 = 0xA000;
+
+/// `fast2s`'s character table, read once into a dense array over [`T2S_FIRST`]..[`T2S_END`]
+/// (about 27k chars, 108 KB): each char converted on its own, without context, so a lookup is one
+/// index and the result does not depend on the neighbours.
+static T2S: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+    (T2S_FIRST..T2S_END)
+        .map(|u| {
+            let c = char::from_u32(u).unwrap_or(' ');
+            let mut buf = [0u8; 4];
+            let s = fast2s::convert(c.encode_utf8(&mut buf));
+            let mut it = s.chars();
+            match (it.next(), it.next()) {
+                (Some(t), None) => t,
+                _ => c,
+            }
+        })
+        .collect()
+});
+
+/// Traditional → simplified for one char: our table for the characters that occur in the lexicons
+/// (and a few neighbours), then `fast2s`'s table; any other char is returned unchanged.
 pub fn to_simplified(c: char) -> char {
+    let own = to_simplified_own(c);
+    if own != c {
+        return own;
+    }
+    let u = u32::from(c);
+    if (T2S_FIRST..T2S_END).contains(&u) {
+        T2S.get((u - T2S_FIRST) as usize).copied().unwrap_or(c)
+    } else {
+        c
+    }
+}
+
+/// Our own table: the traditional forms of the characters the lexicons use.
+fn to_simplified_own(c: char) -> char {
     match c {
         '國' => '国',
         '級' => '级',
@@ -624,6 +663,19 @@ mod tests {
         assert_eq!(n("⑫"), "12");
         assert_eq!(n("1.5倍"), "1.5倍");
         assert_eq!(n("1：1"), "1:1");
+    }
+
+    #[test]
+    fn any_traditional_hanzi_is_simplified_and_simplified_text_is_left_alone() {
+        // Characters outside our own table come from fast2s's table.
+        assert_eq!(n("瀾悦"), "澜悦");
+        assert_eq!(n("鹿鳴山"), "鹿鸣山");
+        assert_eq!(n("優質麵條"), "优质面条");
+        // Simplified text, and chars whose reading depends on context ("著名"), are unchanged.
+        assert_eq!(n("澜悦 著名品牌"), "澜悦著名品牌");
+        // One char in, one char out: the offset map is unaffected.
+        let t = "瀾悦 頂級";
+        assert_eq!(normalize(t).char_len(), 4);
     }
 
     #[test]

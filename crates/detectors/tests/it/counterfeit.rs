@@ -149,3 +149,36 @@ fn compatibility_expired_marks_and_innocent_words_are_not_findings() {
     assert!(detect(vec![listing("c", "x", "高仿真绿植摆件", None, 100)]).is_empty());
     assert!(detect(vec![listing("c", "x", "I like coffee", None, 100)]).is_empty());
 }
+
+/// 商标法 第五十七条第（二）项: a mark written in traditional characters ("鴻運" for "鸿运") is the
+/// same mark to a reader; any traditional form counts, not only the lexicon's characters.
+#[test]
+fn a_mark_written_in_traditional_characters_is_a_look_alike() {
+    let run_with = |title: &str, brand: &str, merchant: &str| {
+        let listings = vec![
+            listing("o1", "o", "鸿运 保温杯", Some("鸿运"), 12_000),
+            listing("o2", "o", "鸿运 焖烧罐", Some("鸿运"), 14_000),
+            listing("c", merchant, title, Some(brand), 2_000),
+        ];
+        let merchants = ["o", "x"]
+            .iter()
+            .map(|m| json!({"platform_id": "p", "merchant_id": m, "uscc": format!("U-{m}")}))
+            .collect();
+        let tables = vec![
+            ("listings", listings),
+            ("merchants", merchants),
+            (
+                "trademarks",
+                vec![
+                    json!({"reg_no": "42000009", "mark": "鸿运", "owner_uscc": "U-o", "owner_name": "杭州鸿运公司", "valid_to": "2034-01-01"}),
+                ],
+            ),
+        ];
+        run(&Counterfeit, AS_OF, &data(&tables, 1))
+    };
+    let f = run_with("鴻運 保溫杯", "鴻運", "x");
+    assert_eq!(subjects(&f), ["c"]);
+    assert_eq!(f[0].evidence["reg_no"], "42000009");
+    // The owner writing its own mark in traditional characters is not a finding.
+    assert!(run_with("鴻運 保溫杯 港版", "鴻運", "o").is_empty());
+}

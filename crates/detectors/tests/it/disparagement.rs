@@ -169,3 +169,48 @@ fn the_2025_revision_is_cited_after_it_took_effect() {
     let new = run(&Disparagement, AS_OF, &data(&tables, 1));
     assert!(new[0].legal_basis[0].contains("2025"));
 }
+
+/// 反不正当竞争法 第十一条 protects 商品声誉 as well as 商业信誉: false claims that a rival's goods
+/// harm health or are unsafe, or that the rival hides it, are negative statements.
+#[test]
+fn safety_and_honesty_accusations_against_a_named_rival() {
+    let doc = |issuer: &str, text: &str| json!({"doc_id": "d1", "kind": "merchant_notice", "issuer": issuer, "title": "公告", "text": text});
+    for text in [
+        "提醒：雪溪咖啡机的加热管存在安全隐患，商家一直在瞒着消费者。",
+        "雪溪的挂耳长期喝会伤肾，请换购本店产品。",
+    ] {
+        let f = detect(vec![], vec![("documents", vec![doc("乙", text)])]);
+        assert_eq!(f.len(), 1, "{text}");
+        assert_eq!(f[0].severity, Severity::High, "names a registered mark");
+    }
+    let session = json!({"platform_id": "p", "session_id": "s1", "merchant_id": "r", "started_at": "2026-05-01T20:00:00+08:00",
+        "ended_at": "2026-05-01T22:00:00+08:00", "transcript": "咖香坊对面那家雪溪用的豆子是拿色素染的，大家别被骗了。"});
+    assert_eq!(
+        detect(vec![], vec![("live_sessions", vec![session])]).len(),
+        1
+    );
+    // Denied ("不伤肾"), or said by the mark's own shop about fakes of its mark: not a finding.
+    assert!(
+        detect(
+            vec![],
+            vec![(
+                "documents",
+                vec![doc("乙", "雪溪的挂耳不伤肾，可以放心喝。")]
+            )]
+        )
+        .is_empty()
+    );
+    assert!(
+        detect(
+            vec![],
+            vec![(
+                "documents",
+                vec![doc(
+                    "雪溪官方旗舰店",
+                    "有店铺冒用雪溪商标销售假货，请认准雪溪官方店铺。"
+                )]
+            )]
+        )
+        .is_empty()
+    );
+}

@@ -120,3 +120,30 @@ fn a_rival_closing_down_for_everyone_is_not_exclusive_dealing() {
     }
     assert!(detect((daily, sanctions)).is_empty());
 }
+
+/// 下架 (listing removal) takes goods off sale like a shop block: a punitive measure in the sense of
+/// 指南 第十五条 when exits follow it.
+#[test]
+fn listing_removal_is_a_punitive_measure() {
+    assert_eq!(
+        detect(scenario(40, 20, 14, 5, 1, "listing_removal")).len(),
+        1
+    );
+    assert!(detect(scenario(40, 20, 1, 5, 1, "listing_removal")).is_empty());
+}
+
+/// Operators Y sanctioned only with a warning are neither treated nor a clean comparison: their
+/// exits do not count in the base rate.
+#[test]
+fn operators_with_other_measures_stay_out_of_the_base_rate() {
+    let (daily, mut sanctions) = scenario(40, 20, 14, 5, 1, "traffic_limit");
+    for (k, s) in sanctions.iter_mut().enumerate() {
+        if k % 2 == 1 {
+            s["action"] = json!("warning");
+        }
+    }
+    let f = detect((daily, sanctions));
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["dual_homed_operators_with_measures"], 10);
+    assert_eq!(f[0].evidence["exits_within_window"], 7);
+}

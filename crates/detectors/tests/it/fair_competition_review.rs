@@ -81,3 +81,65 @@ fn not_before_the_regulation() {
         .is_empty()
     );
 }
+
+fn provisions(f: &[Finding]) -> Vec<String> {
+    f.iter()
+        .flat_map(|f| {
+            f.evidence["clauses"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+        })
+        .flat_map(|c| c["terms"].as_array().cloned().unwrap_or_default())
+        .filter_map(|t| t["provision"].as_str().map(str::to_string))
+        .collect()
+}
+
+/// 条例 第九条第（二）项: forcing operators from elsewhere to set up a branch or subsidiary here,
+/// in any wording of the place and the entity.
+#[test]
+fn a_required_local_branch() {
+    for text in [
+        "外地企业参与本县冷链配送的，须在本县成立分公司。",
+        "承接本市网约车业务的平台应当在本市注册具有独立法人资格的企业。",
+    ] {
+        let f = draft(text);
+        assert_eq!(f.len(), 1, "{text}");
+        assert!(
+            provisions(&f)
+                .iter()
+                .any(|p| p == "公平竞争审查条例 第九条第（二）项"),
+            "{text}: {:?}",
+            provisions(&f)
+        );
+    }
+    // An invitation without obligation, and a promise of equal treatment, are not.
+    assert!(draft("欢迎各类企业来区投资兴业。").is_empty());
+    assert!(draft("不得要求外地企业在本区设立分支机构。").is_empty());
+}
+
+/// 第十一条第（三）项: a floor or cap on a market-regulated price or fee; a cap on a subsidy is not
+/// a price.
+#[test]
+fn a_floor_or_cap_on_market_prices() {
+    let f = draft("辖区内共享单车的骑行收费标准每小时不得高于三元。");
+    assert_eq!(f.len(), 1);
+    assert!(provisions(&f).contains(&"公平竞争审查条例 第十一条第（三）项".to_string()));
+    let f = draft("各快递企业在本区的派送服务费每件不低于2元。");
+    assert_eq!(f.len(), 1);
+    assert!(draft("对购置新能源货车的企业，每辆补贴不超过两万元。").is_empty());
+    // Too far apart to be one bound (at the 15-char gap).
+    assert!(
+        draft("价格监测工作由市发改委牵头负责，各区县配合，监测点位数量不低于20个。").is_empty()
+    );
+}
+
+/// 第十条第（一）项: rewards computed from tax paid are a tax rebate in disguise; a benefit the law
+/// grants is not.
+#[test]
+fn rewards_by_tax_paid() {
+    let f = draft("对入驻本园区的电商企业，按其企业所得税区级财政贡献的60%给予扶持。");
+    assert_eq!(f.len(), 1);
+    assert!(provisions(&f).contains(&"公平竞争审查条例 第十条第（一）项".to_string()));
+    assert!(draft("小微企业依法享受国家规定的税收优惠，并可申请创业补贴。").is_empty());
+}

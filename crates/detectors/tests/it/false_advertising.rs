@@ -212,3 +212,73 @@ fn live_sessions_are_judged_with_the_merchants_classes() {
     );
     assert!(f.is_empty(), "{f:#?}");
 }
+
+/// 广告法 第十八条第二款 over live streams: a session selling health food (by the merchant's
+/// listings, or because the host names it as one) must say "本品不能代替药物".
+#[test]
+fn live_sessions_selling_health_food_must_say_it_is_no_substitute_for_drugs() {
+    let session = |text: &str| {
+        json!({"platform_id": "p", "session_id": "s1", "merchant_id": "m",
+        "started_at": "2026-05-01T20:00:00+08:00", "ended_at": "2026-05-01T22:00:00+08:00", "transcript": text})
+    };
+    let live = |text: &str, listings: Vec<Value>| {
+        run_with(listings, vec![("live_sessions", vec![session(text)])])
+    };
+    // Named as health food by the host; the merchant has no listings here.
+    let f = live(
+        "这款保健食品葡萄籽胶囊，有助于抗氧化，每天一粒，直播间下单立减。",
+        vec![],
+    );
+    assert_eq!(rules(&f), ["false_advertising.missing_statement"]);
+    assert_eq!(f[0].subject.kind, RefKind::LiveSession);
+    // Health food by the merchant's listings.
+    let mut hf = listing("h", "葡萄籽胶囊", None, "health_food");
+    hf["ad_approval_no"] = json!("x");
+    let f = live(
+        "葡萄籽胶囊今天拍两件打八折，有助于抗氧化。",
+        vec![hf.clone()],
+    );
+    assert_eq!(rules(&f), ["false_advertising.missing_statement"]);
+    // Said on air: no finding; not health food: no finding; denied: no finding.
+    assert!(live("这款保健食品有助于抗氧化。本品不能代替药物。", vec![]).is_empty());
+    assert!(live("这款燕麦片早餐冲一杯，饱腹又方便。", vec![]).is_empty());
+    assert!(live("这就是普通的零食，不是保健食品，大家放心吃。", vec![]).is_empty());
+}
+
+/// 广告法 第十七条 over live streams: curing a disease or beating medicine, for ordinary goods.
+#[test]
+fn live_sessions_claiming_to_cure_are_health_claims() {
+    let session = json!({"platform_id": "p", "session_id": "s1", "merchant_id": "m",
+        "started_at": "2026-05-01T20:00:00+08:00", "ended_at": "2026-05-01T22:00:00+08:00",
+        "transcript": "这个护腰带戴一个月，腰间盘突出就治好了，比吃药强多了。"});
+    let f = run_with(vec![], vec![("live_sessions", vec![session])]);
+    assert_eq!(rules(&f), ["false_advertising.health_claims"]);
+    let terms: Vec<&str> = f[0].evidence["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v["term"].as_str())
+        .collect();
+    assert_eq!(terms, ["治好", "比吃药"]);
+}
+
+/// 执法指南第 6 项 in a listing: an award with its event and year is not a finding; a bare rank is.
+#[test]
+fn an_award_with_event_and_year_is_not_an_absolute_term() {
+    assert!(
+        one(
+            "青瓷茶杯",
+            Some("该系列荣获2024年中国工艺美术博览会金奖，附证书照片。"),
+            "general"
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        rules(&one(
+            "青瓷茶杯",
+            Some("工艺行业第一，品质最好。"),
+            "general"
+        )),
+        ["false_advertising.absolute_terms"]
+    );
+}

@@ -121,3 +121,62 @@ fn a_commission_on_own_sales_only_is_not_team_pay_however_deep() {
         .collect();
     assert!(detect(under).is_empty());
 }
+
+/// `n` members, `fanout` to a referrer, each paid `per_recruit` for every member of its downline:
+/// only direct recruits (`indirect` false) or the whole downline.
+fn per_recruit_scheme(
+    n: usize,
+    fanout: usize,
+    fee: i64,
+    per_recruit: i64,
+    indirect: bool,
+) -> Vec<Value> {
+    let mut rows = scheme(n, fanout, fee, 0, 0);
+    let mut direct = vec![0i64; n];
+    let mut total = vec![0i64; n];
+    for i in 1..n {
+        let mut up = (i - 1) / fanout;
+        direct[up] += 1;
+        loop {
+            total[up] += 1;
+            if up == 0 {
+                break;
+            }
+            up = (up - 1) / fanout;
+        }
+    }
+    for (i, r) in rows.iter_mut().enumerate() {
+        let counted = if indirect { total[i] } else { direct[i] };
+        r["recruitment_rewards_fen"] = json!(counted * per_recruit);
+    }
+    rows
+}
+
+/// 禁止传销条例 第七条第（一）项 pays "以其直接或者间接滚动发展的人员数量为依据", and 第二条 needs
+/// the organiser to gain from recruiting: a free invitation reward per direct invitee is marketing,
+/// the same reward over the whole downline, or for recruits who pay to join, is 拉人头.
+#[test]
+fn recruitment_pay_needs_indirect_pay_or_paying_recruits() {
+    // Free to join, ¥5 per direct invitee, five levels: not a finding.
+    assert!(detect(per_recruit_scheme(100, 3, 0, 500, false)).is_empty());
+    // Free to join but paid on the whole downline: 拉人头.
+    let f = detect(per_recruit_scheme(100, 3, 0, 500, true));
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].evidence["paid_beyond_direct_invitees"], true);
+    // Per direct recruit, but recruits pay ¥298 to join: 拉人头 and 收入门费.
+    let f = detect(per_recruit_scheme(100, 3, 29_800, 5_000, false));
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].evidence["forms"].as_array().unwrap().len(), 2);
+}
+
+/// 第七条第（二）项: the fee buys the right to join and to develop others for reward. A paid club
+/// whose referral links earn nobody anything is not 收入门费, however deep the links.
+#[test]
+fn a_paid_membership_that_pays_nobody_for_recruits_is_not_an_entry_fee_scheme() {
+    assert!(detect(scheme(80, 3, 19_800, 0, 0)).is_empty());
+    // The same club paying uplines on their downline: a finding.
+    assert_eq!(
+        detect(per_recruit_scheme(80, 3, 19_800, 2_000, true)).len(),
+        1
+    );
+}

@@ -93,3 +93,69 @@ fn notice_of_seven_days_satisfies_article_34() {
         1
     );
 }
+
+/// 电子商务法 第三十五条 / 反垄断指南 第十五条, read by the clause's structure rather than a fixed
+/// phrase: a mention of another platform with a restriction or a punitive measure.
+#[test]
+fn restrictions_on_other_platforms_in_any_wording() {
+    for text in [
+        "参与本活动的店铺应当注销其在其它网络平台开设的店铺。",
+        "商家若在别的平台同时经营，本平台将对其限流。",
+        "入驻商户在其他团购平台上架同款商品的，须经平台同意。",
+    ] {
+        let f = campaign(text);
+        assert_eq!(f.len(), 1, "{text}");
+        assert!(f[0].summary.contains("第三十五条"), "{}", f[0].summary);
+    }
+    // Permissions and prohibitions aimed at the platform are not restrictions.
+    for text in [
+        "商家可以同时在其他平台开展经营，平台不作限制。",
+        "商家在其他平台的经营不受影响。",
+        "平台不得限制商户在其他平台经营。",
+        "商家可自主决定是否在其他平台参加同类活动。",
+    ] {
+        assert!(campaign(text).is_empty(), "{text}");
+    }
+    // "不可以" is no permission.
+    assert_eq!(campaign("商家不可以在其他平台开店。").len(), 1);
+}
+
+/// 第三十五条 "交易价格": a price the platform sets, enforced by a punitive measure.
+#[test]
+fn price_set_by_the_platform_under_threat() {
+    assert_eq!(
+        campaign("活动商品价格由平台统一定价，拒不执行的商家将被降权。").len(),
+        1
+    );
+    // Without a threat, or with the merchant's own price, not a finding.
+    assert!(campaign("活动商品价格由平台统一定价。").is_empty());
+    assert!(campaign("活动价格由商家自行申报，平台审核后展示。").is_empty());
+}
+
+/// 第三十四条: a change to the agreement, rules or fees takes effect at least seven days after it
+/// is published.
+#[test]
+fn changes_with_less_than_seven_days_notice() {
+    assert_eq!(
+        doc(
+            "platform_agreement",
+            "平台可根据运营需要修改收费标准，修改内容公示满5日后生效。"
+        )
+        .len(),
+        1
+    );
+    // At the threshold: seven days is enough; a date is not a notice period.
+    assert!(
+        doc(
+            "platform_agreement",
+            "平台修改收费标准的，修改内容公示满7日后生效。"
+        )
+        .is_empty()
+    );
+    assert!(
+        doc("platform_rule", "本次修订自2026年3月5日起施行。").is_empty(),
+        "a date, not a period"
+    );
+    // A shop's own notice is not a platform rule (第三十四条 binds platforms).
+    assert!(doc("merchant_notice", "价格调整自公告之日起三日后执行。").is_empty());
+}

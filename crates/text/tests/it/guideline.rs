@@ -319,3 +319,68 @@ fn official_titles_and_names() {
     );
     assert_eq!(one("工艺第一，品质保证", &NONE), V);
 }
+
+/// 执法指南第 6 项: an award conferred by a named event, with its year, is not an absolute term
+/// (the certificate is still to be checked); the same rank without the event, the year or the verb
+/// of conferral stays a violation.
+#[test]
+fn awards_conferred_by_a_named_event_with_its_year() {
+    assert_eq!(
+        one("该款茶具荣获2024年全国陶瓷设计大赛金奖第一名", &NONE),
+        ex(ExemptReason::OfficialTitle)
+    );
+    assert_eq!(
+        one("被评为2023年度杭州市食品评比最佳", &NONE),
+        ex(ExemptReason::OfficialTitle)
+    );
+    // At the threshold: each element missing in turn.
+    assert_eq!(one("荣获全国陶瓷设计大赛第一名", &NONE), V, "no year");
+    assert_eq!(one("荣获2024年行业第一", &NONE), V, "no event");
+    assert_eq!(
+        one("2024年全国陶瓷设计大赛我们是第一", &NONE),
+        V,
+        "no verb of conferral"
+    );
+    // The verb must come before the term: a rank claimed first and an award mentioned after it.
+    assert_eq!(one("品质第一，荣获2024年设计大赛银奖", &NONE), V);
+}
+
+/// 广告法 第十七条: "治好" a disease, or comparing the goods with taking medicine, in an ad for
+/// anything but medical services, drugs and devices.
+#[test]
+fn cure_claims_and_comparisons_with_medicine() {
+    assert_eq!(
+        claim_verdicts("这款枕头睡一周颈椎病就能治好", "general"),
+        [("治好".into(), V, "广告法 第十七条".into())]
+    );
+    assert_eq!(
+        claim_verdicts("每天一杯，比吃药还管用", "food"),
+        [("比吃药".into(), V, "广告法 第十七条".into())]
+    );
+    // A drug may state its indication; ordinary wording without a cure claim is not one.
+    assert_eq!(
+        claim_verdicts("本品能治好风寒感冒引起的头痛", "drug"),
+        [(
+            "治好".into(),
+            ex(ExemptReason::ClassAllowed),
+            "广告法 第十七条".into()
+        )]
+    );
+    assert!(claim_verdicts("睡前喝一杯，帮助放松", "food").is_empty());
+}
+
+/// 广告法 第九条第（三）项 "等用语": firsts claimed over the world, the country or the trade, comparisons
+/// with all of history, and "beyond compare" are absolute terms; a first of one's own series is a
+/// time/order statement of the shop.
+#[test]
+fn market_wide_firsts_history_and_beyond_compare() {
+    for (text, term) in [
+        ("全球首创磁吸设计", "全球首款"),
+        ("史上最舒适的枕头", "史上最"),
+        ("口感无与伦比", "无可替代"),
+    ] {
+        let v = verdicts(text, &NONE);
+        assert_eq!(v, [(term.to_string(), V)], "{text}");
+    }
+    assert!(verdicts("本系列第二代产品，续航提升30%", &NONE).is_empty());
+}
