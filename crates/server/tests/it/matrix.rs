@@ -276,7 +276,7 @@ async fn matrix(h: Harness) {
                 // --- web
                 .replace("{merchant_key}", "merchant%7Ctmall%7Cm-tmall")
                 .replace("{case_id}", &case_id)
-                .replace("{alert_id}", &open_alert);
+                .replace("{alert_id}", &open_alert)
                 .replace("{notice_id}", &notice_id);
             let body: Option<(&str, Vec<u8>)> = match op {
                 Operation::PushBatch => Some(("application/zip", example_zip("tmall-2026-03-01-0001"))),
