@@ -11,6 +11,7 @@ pub mod clock;
 pub mod evidence;
 pub mod home;
 pub mod ingest;
+pub mod migrate;
 pub mod transfer;
 
 pub use home::{Home, HomeError};

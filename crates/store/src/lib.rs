@@ -16,6 +16,7 @@ pub mod cases;
 pub mod cases_sql;
 pub mod evidence;
 pub mod evidence_sql;
+pub mod migrations;
 pub mod sql;
 
 pub use accounts::AccountStore;

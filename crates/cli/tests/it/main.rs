@@ -5,9 +5,13 @@ mod support;
 mod cases;
 /// Exit codes, receipts as JSON, SQL output formats.
 mod cli;
+/// `tianping cluster`, `detect --cluster`, `sql --cluster` on loopback processes.
+mod cluster;
 /// SIGKILL at random points during ingest, 100 trials.
 mod crash;
 /// `tianping evidence head | check | export | verify`.
 mod evidence;
+/// `tianping migrate`.
+mod migrate;
 /// `tianping blocks` and `tianping address normalize`.
 mod tools;
