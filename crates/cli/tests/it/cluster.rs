@@ -97,7 +97,7 @@ impl Cluster {
             scheduler,
             executors: Vec::new(),
             port,
-            logs,
+            logs: logs.clone(),
         };
         for i in 0..n {
             let work = dir.join(format!("work-{i}"));
@@ -237,7 +237,7 @@ fn detect_on_a_two_executor_cluster_gives_byte_identical_findings() {
     let started = Instant::now();
     let mut args = detect_args(&config, &b);
     let url = cluster.url();
-    args.extend(["--cluster", &url]);
+    args.extend(["--cluster", url.as_str()]);
     let o = tianping(&remote, &args);
     assert_eq!(
         o.status.code(),
@@ -329,7 +329,7 @@ fn an_executor_killed_mid_run_gives_the_same_findings_or_a_clear_error_and_nothi
     let mut cluster = Cluster::start(&work.path().join("cluster"), 2);
     let url = cluster.url();
     let mut args = detect_args(&config, &b);
-    args.extend(["--cluster", &url]);
+    args.extend(["--cluster", url.as_str()]);
     let err_path = work.path().join("detect.err");
     let mut detect = Command::new(bin())
         .arg("--home")
