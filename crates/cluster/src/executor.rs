@@ -148,7 +148,8 @@ mod tests {
         assert_eq!(c.external_host.as_deref(), Some("127.0.0.1"));
         let e = ExecutorOptions::new(hp("127.0.0.1:50050"), hp("0.0.0.0:50060"))
             .config()
-            .unwrap_err()
+            .err()
+            .unwrap()
             .to_string();
         assert!(e.contains("--external-host"), "{e}");
         let e = ExecutorOptions {
@@ -156,7 +157,8 @@ mod tests {
             ..o.clone()
         }
         .config()
-        .unwrap_err()
+        .err()
+        .unwrap()
         .to_string();
         assert!(e.starts_with("--grpc-port"), "{e}");
         let e = ExecutorOptions {
@@ -164,12 +166,14 @@ mod tests {
             ..o.clone()
         }
         .config()
-        .unwrap_err()
+        .err()
+        .unwrap()
         .to_string();
         assert!(e.starts_with("--vcores"), "{e}");
         let e = ExecutorOptions::new(hp("127.0.0.1:50050"), hp("127.0.0.1:65535"))
             .config()
-            .unwrap_err()
+            .err()
+            .unwrap()
             .to_string();
         assert!(e.contains("--grpc-port"), "{e}");
     }

@@ -93,7 +93,7 @@ mod tests {
     #[test]
     fn an_unspecified_bind_needs_an_external_host() {
         let o = SchedulerOptions::new(HostPort::parse("--bind", "0.0.0.0:50050").unwrap());
-        let e = o.config().unwrap_err().to_string();
+        let e = o.config().err().unwrap().to_string();
         assert!(
             e.contains("--external-host") && e.contains("0.0.0.0:50050"),
             "{e}"
