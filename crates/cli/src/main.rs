@@ -6,8 +6,11 @@
 
 mod assist;
 mod cases;
+#[cfg(feature = "sql")]
+mod cluster;
 mod evidence;
 mod notices;
+mod migrate;
 mod output;
 mod serve;
 mod tools;
@@ -434,6 +437,8 @@ enum Command {
         /// Write to this file instead of stdout (`-` for stdout).
         #[arg(long)]
         out: Option<PathBuf>,
+        #[command(flatten)]
+        cluster: cluster::ClusterArgs,
     },
     /// Run the detectors over what has been ingested and store the findings.
     #[cfg(feature = "sql")]
@@ -453,6 +458,18 @@ enum Command {
         /// Run detectors even when nothing they read changed.
         #[arg(long)]
         force: bool,
+        #[command(flatten)]
+        cluster: cluster::ClusterArgs,
+    },
+    /// Apply the store's migrations (the embedded SQLite store, or PostgreSQL with
+    /// --database-url) and report each version and the durability settings; exit 1 if the
+    /// database is not at this binary's versions afterwards.
+    Migrate,
+    /// Scale-out: run a Ballista scheduler or executor from this binary.
+    #[cfg(feature = "sql")]
+    Cluster {
+        #[command(subcommand)]
+        command: cluster::ClusterCommand,
     },
     /// Export stored findings as JSON Lines, sorted by finding_id.
     Findings {
@@ -613,7 +630,15 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     {
         return tools::verify_evidence(bundle, key.as_deref(), earlier);
     }
+    // A scheduler or executor needs no home and no database either.
+    #[cfg(feature = "sql")]
+    if let Command::Cluster { command } = cli.command {
+        return cluster::run(command).await;
+    }
     let home = Home::open(&cli.home)?;
+    if let Command::Migrate = cli.command {
+        return migrate::run(&home, cli.database_url.as_deref(), cli.json, cli.lang).await;
+    }
     let store = open_store(&home, cli.database_url.as_deref()).await?;
     match cli.command {
         Command::Serve(args) => serve::serve(args, home, store, cli.database_url.as_deref()).await,
@@ -644,7 +669,16 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             })
         }
         #[cfg(feature = "sql")]
-        Command::Sql { query, format, out } => {
+        Command::Sql {
+            query,
+            format,
+            out,
+            cluster,
+        } => {
+            let session = match cluster::session(&cluster).await {
+                Ok(session) => session,
+                Err(exit) => return exit,
+            };
             let files = store.lake_files(None).await?;
             let parts: Vec<_> = files
                 .into_iter()
@@ -653,7 +687,12 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     path: f.path,
                 })
                 .collect();
-            let lake = tianping_query::Lake::open(&home.lake(), &parts).await?;
+            let lake = match session {
+                None => tianping_query::Lake::open(&home.lake(), &parts).await?,
+                Some(ctx) => {
+                    tianping_query::Lake::open_on_cluster(ctx, &home.lake(), &parts).await?
+                }
+            };
             let to_stdout = out.as_ref().is_none_or(|p| p.as_os_str() == "-");
             let format = format.unwrap_or(if to_stdout && std::io::stdout().is_terminal() {
                 output::Format::Table
@@ -676,7 +715,13 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out,
             config,
             force,
+            cluster,
         } => {
+            let placement = match cluster::session(&cluster).await {
+                Ok(None) => tianping_engine::Placement::Embedded,
+                Ok(Some(ctx)) => tianping_engine::Placement::Cluster(ctx),
+                Err(exit) => return exit,
+            };
             let (overrides, lists) = match &config {
                 Some(path) => {
                     let text = std::fs::read_to_string(path)
@@ -698,7 +743,8 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 lists,
                 force,
             };
-            let report = match tianping_engine::run(
+            let report = match tianping_engine::run_on(
+                placement,
                 &home.lake(),
                 store.as_ref(),
                 &request,
@@ -728,6 +774,11 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             eprintln!("{}", output::render_run(&report, cli.lang));
             Ok(ExitCode::SUCCESS)
         }
+        // Dispatched before the store is opened.
+        Command::Migrate => Err(anyhow::anyhow!("migrate runs before the store is opened")),
+        // Dispatched before the home is opened.
+        #[cfg(feature = "sql")]
+        Command::Cluster { .. } => Err(anyhow::anyhow!("cluster commands run without a home")),
         Command::Findings { out, detectors } => {
             let bodies = store.findings(&detectors).await?;
             output::write_lines(&out, &bodies)?;

@@ -6,6 +6,14 @@
 //! analysis. A detector whose inputs, version, parameters and rules in force are the same as on its
 //! last run is not run again (its findings are already stored); findings are stored once per
 //! stable id, so a second run never duplicates them.
+//!
+//! The queries run embedded (a DataFusion session in this process) or on a Ballista cluster
+//! ([`Placement::Cluster`], a session built by `tianping-cluster`): the same SQL, the same
+//! tables over the same parts; only the rows the queries return (the projected, `as_of`-filtered
+//! columns a detector declares) come back to this process for the pure analysis. A run whose
+//! query fails (an executor lost beyond Ballista's retries, the scheduler gone) stores nothing:
+//! the run record and all its findings are saved in one store transaction after every detector
+//! has finished.
 
 use std::collections::BTreeMap;
 
@@ -111,9 +119,30 @@ pub fn select(ids: &[String]) -> Result<Vec<Box<dyn Detector>>, EngineError> {
         .collect())
 }
 
-/// Runs a detection over the lake at `lake_root` and records it; `started_at` and `run_id` come
-/// from the caller (the clock is read outside the engine).
+/// Where the detectors' declared queries run.
+pub enum Placement {
+    /// In this process.
+    Embedded,
+    /// On a cluster: a session whose queries run remotely (the lake root must be the same path
+    /// on every executor).
+    Cluster(tianping_query::datafusion::prelude::SessionContext),
+}
+
+/// Runs a detection over the lake at `lake_root` in this process and records it; `started_at`
+/// comes from the caller (the clock is read outside the engine).
 pub async fn run(
+    lake_root: &std::path::Path,
+    store: &dyn Store,
+    request: &DetectRequest,
+    started_at: &str,
+) -> Result<RunReport, EngineError> {
+    run_on(Placement::Embedded, lake_root, store, request, started_at).await
+}
+
+/// Runs a detection with its queries placed as `placement` says, and records it. The findings
+/// do not depend on the placement.
+pub async fn run_on(
+    placement: Placement,
     lake_root: &std::path::Path,
     store: &dyn Store,
     request: &DetectRequest,
@@ -142,7 +171,10 @@ pub async fn run(
             path: f.path.clone(),
         })
         .collect();
-    let lake = Lake::open(lake_root, &parts).await?;
+    let lake = match placement {
+        Placement::Embedded => Lake::open(lake_root, &parts).await?,
+        Placement::Cluster(ctx) => Lake::open_on_cluster(ctx, lake_root, &parts).await?,
+    };
     let params_json =
         serde_json::to_string(&(&request.overrides, &request.lists)).unwrap_or_default();
 

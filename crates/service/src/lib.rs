@@ -13,6 +13,7 @@ pub mod evidence;
 pub mod home;
 pub mod ingest;
 pub mod notices;
+pub mod migrate;
 pub mod transfer;
 
 pub use home::{Home, HomeError};

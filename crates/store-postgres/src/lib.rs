@@ -45,6 +45,32 @@ impl PostgresStore {
         Ok(store)
     }
 
+    /// The migrations this binary carries and whether this database has each applied (with the
+    /// same checksum); `open` has already applied any that were missing.
+    pub async fn migrations(
+        &self,
+    ) -> Result<Vec<tianping_store::migrations::MigrationStatus>, StoreError> {
+        let migrator = sqlx::migrate!("./migrations");
+        let rows = sqlx::query("SELECT version, success, checksum FROM _sqlx_migrations")
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db_error)?;
+        let mut applied = Vec::with_capacity(rows.len());
+        for row in rows {
+            applied.push((
+                row.try_get::<i64, _>(0).map_err(db_error)?,
+                row.try_get::<bool, _>(1).map_err(db_error)?,
+                row.try_get::<Vec<u8>, _>(2).map_err(db_error)?,
+            ));
+        }
+        Ok(tianping_store::migrations::compare(
+            migrator
+                .iter()
+                .map(|m| (m.version, &*m.description, &*m.checksum)),
+            &applied,
+        ))
+    }
+
     fn backend_name() -> &'static str {
         "postgres"
     }

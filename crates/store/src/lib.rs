@@ -20,6 +20,7 @@ pub mod pages;
 pub mod pages_sql;
 pub mod notices;
 pub mod notices_sql;
+pub mod migrations;
 pub mod sql;
 
 pub use accounts::AccountStore;

@@ -5,6 +5,8 @@ mod support;
 mod cases;
 /// Exit codes, receipts as JSON, SQL output formats.
 mod cli;
+/// `tianping cluster`, `detect --cluster`, `sql --cluster` on loopback processes.
+mod cluster;
 /// SIGKILL at random points during ingest, 100 trials.
 mod crash;
 /// `tianping evidence head | check | export | verify`.
@@ -13,5 +15,7 @@ mod evidence;
 mod serve_crash;
 /// `tianping notices …`.
 mod notices;
+/// `tianping migrate`.
+mod migrate;
 /// `tianping blocks` and `tianping address normalize`.
 mod tools;
