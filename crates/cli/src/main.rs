@@ -9,8 +9,8 @@ mod cases;
 #[cfg(feature = "sql")]
 mod cluster;
 mod evidence;
-mod notices;
 mod migrate;
+mod notices;
 mod output;
 mod serve;
 mod tools;

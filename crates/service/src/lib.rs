@@ -12,8 +12,8 @@ pub mod clock;
 pub mod evidence;
 pub mod home;
 pub mod ingest;
-pub mod notices;
 pub mod migrate;
+pub mod notices;
 pub mod transfer;
 
 pub use home::{Home, HomeError};

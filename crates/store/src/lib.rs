@@ -16,11 +16,11 @@ pub mod cases;
 pub mod cases_sql;
 pub mod evidence;
 pub mod evidence_sql;
-pub mod pages;
-pub mod pages_sql;
+pub mod migrations;
 pub mod notices;
 pub mod notices_sql;
-pub mod migrations;
+pub mod pages;
+pub mod pages_sql;
 pub mod sql;
 
 pub use accounts::AccountStore;
@@ -210,7 +210,13 @@ pub struct SaveSummary {
 /// One store, two backends.
 #[async_trait]
 pub trait Store:
-    Send + Sync + EvidenceStore + cases::CaseStore + AccountStore + pages::PageStore + notices::NoticeStore
+    Send
+    + Sync
+    + EvidenceStore
+    + cases::CaseStore
+    + AccountStore
+    + pages::PageStore
+    + notices::NoticeStore
 {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;

@@ -11,11 +11,11 @@ mod cluster;
 mod crash;
 /// `tianping evidence head | check | export | verify`.
 mod evidence;
-/// SIGKILL of `tianping serve` at random points during 100 platform pushes.
-mod serve_crash;
-/// `tianping notices …`.
-mod notices;
 /// `tianping migrate`.
 mod migrate;
+/// `tianping notices …`.
+mod notices;
+/// SIGKILL of `tianping serve` at random points during 100 platform pushes.
+mod serve_crash;
 /// `tianping blocks` and `tianping address normalize`.
 mod tools;
