@@ -75,6 +75,7 @@ pub struct CaseQuery {
     #[param(minimum = 0, maximum = 1_000_000_000)]
     pub offset: Option<u64>,
     /// `open` (default), `overdue`, `due_unknown` or `all` (finished ones too).
+    #[param(pattern = "^(open|overdue|due_unknown|all)$")]
     pub queue: Option<String>,
 }
 
@@ -573,7 +574,7 @@ fn unpack(bytes: &[u8], dir: &FsPath) -> Result<std::path::PathBuf, ApiError> {
 /// public key: signatures, inclusion and consistency proofs and content digests are checked on
 /// the uploaded bytes alone; the stored log is not consulted.
 #[utoipa::path(post, path = "/api/v1/evidence/verify", operation_id = "verify_bundle", tag = "web",
-    request_body(content = Vec<u8>, content_type = "application/zip", description = "The bundle as a zip"),
+    request_body(content((crate::routes::push::Archive = "application/zip")), description = "The bundle as a zip"),
     responses(
         (status = 200, description = "The verification report (ok or the failed checks)", body = Object),
         (status = 400, description = "Not a readable zip", body = ErrorBody),

@@ -377,7 +377,8 @@ fn merchant_parts(key: &str) -> Result<(String, String), ApiError> {
 /// findings, alerts, clues and cases, and relations (other registered entities sharing its legal
 /// representative or address, and shops sharing its holder) as a graph.
 #[utoipa::path(get, path = "/api/v1/merchants/{merchant_key}", operation_id = "get_merchant", tag = "web",
-    params(("merchant_key" = String, Path, description = "`merchant|PLATFORM|ID` (URL-encoded)")),
+    params(("merchant_key" = String, Path, description = "`merchant|PLATFORM|ID` (URL-encoded)",
+        pattern = r"^merchant\|[A-Za-z0-9_.:-]{1,64}\|[A-Za-z0-9_.:-]{1,64}$")),
     security(("session" = []), ("bearer" = [])),
     responses(
         (status = 200, description = "The profile", body = Object),
