@@ -6,6 +6,8 @@ use chrono::TimeZone;
 use serde_json::json;
 use tianping_detect::finding::{evidence_sha256, finding_id};
 use tianping_detect::{Finding, Ref, Severity, Window};
+use tianping_evidence::{Entry, HashAlg};
+use tianping_store::{DetectionRun, NewLeaf, Store, StoredFinding};
 
 /// ms since the epoch of a Beijing wall-clock time.
 pub fn at(y: i32, m: u32, d: u32, h: u32) -> i64 {
@@ -91,4 +93,47 @@ pub async fn fresh_postgres_database(template: Option<&str>) -> Option<(String, 
 /// The URL of a fresh, empty database (see [`fresh_postgres_database`]).
 pub async fn fresh_postgres() -> Option<String> {
     fresh_postgres_database(None).await.map(|(url, _)| url)
+}
+
+/// Stores findings as detection run `run_id` on `day` (`YYYY-MM-DD`, Beijing) does, each with its
+/// evidence-log leaf.
+pub async fn store_findings(store: &dyn Store, run_id: &str, day: &str, bodies: &[String]) {
+    let mut stored = Vec::new();
+    for body in bodies {
+        let value: serde_json::Value = serde_json::from_str(body).unwrap();
+        let canonical = tianping_detect::finding::canonical_json(&value);
+        let id = value["finding_id"].as_str().unwrap().to_string();
+        let evidence_sha256 = value["evidence_sha256"].as_str().unwrap().to_string();
+        let entry = Entry::Finding {
+            finding_id: id.clone(),
+            rule: value["rule"].as_str().unwrap().into(),
+            evidence_sha256: tianping_evidence::Hash::from_hex(&evidence_sha256).unwrap(),
+            finding_sha256: HashAlg::Sha256.digest(canonical.as_bytes()),
+            finding_sm3: HashAlg::Sm3.digest(canonical.as_bytes()),
+        };
+        stored.push(StoredFinding {
+            finding_id: id.clone(),
+            detector: value["detector"].as_str().unwrap().into(),
+            rule: value["rule"].as_str().unwrap().into(),
+            severity: value["severity"].as_str().unwrap().into(),
+            subject_kind: value["subject"]["kind"].as_str().unwrap().into(),
+            subject_platform: value["subject"]["platform_id"].as_str().map(String::from),
+            subject_id: value["subject"]["id"].as_str().unwrap().into(),
+            body: body.clone(),
+            evidence_sha256,
+            leaf: NewLeaf::from_entry(format!("finding:{id}"), &entry).unwrap(),
+        });
+    }
+    let run = DetectionRun {
+        run_id: run_id.into(),
+        as_of: format!("{day}T00:00:00+08:00"),
+        started_at: format!("{day}T01:00:00+08:00"),
+        detectors: "[]".into(),
+        params: "{}".into(),
+        params_sha256: "0".repeat(64),
+        data_sha256: "0".repeat(64),
+        findings: stored.len() as u64,
+        new_findings: 0,
+    };
+    store.save_detection(&run, &stored, &[], &[]).await.unwrap();
 }

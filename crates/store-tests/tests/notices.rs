@@ -18,8 +18,8 @@ use tianping_evidence::{Entry, HashAlg, SigningKey, VerifyOptions};
 use tianping_service::cases::Desk;
 use tianping_service::evidence::{self, EvidenceKey};
 use tianping_service::notices::{self, NoticeServiceError};
+use tianping_store::Store;
 use tianping_store::notices::{NoticeFilter, NoticeStepOutcome};
-use tianping_store::{DetectionRun, NewLeaf, Store, StoredFinding};
 use tianping_store_tests::{at, finding_json, fresh_postgres};
 
 fn staff(id: &str, role: NoticeRole) -> NoticeActor {
@@ -45,44 +45,7 @@ async fn store_findings(store: &dyn Store, bodies: &[String]) {
 
 /// The same, as run `run_id`.
 async fn store_findings_run(store: &dyn Store, run_id: &str, bodies: &[String]) {
-    let mut stored = Vec::new();
-    for body in bodies {
-        let value: serde_json::Value = serde_json::from_str(body).unwrap();
-        let canonical = tianping_detect::finding::canonical_json(&value);
-        let id = value["finding_id"].as_str().unwrap().to_string();
-        let evidence_sha256 = value["evidence_sha256"].as_str().unwrap().to_string();
-        let entry = Entry::Finding {
-            finding_id: id.clone(),
-            rule: value["rule"].as_str().unwrap().into(),
-            evidence_sha256: tianping_evidence::Hash::from_hex(&evidence_sha256).unwrap(),
-            finding_sha256: HashAlg::Sha256.digest(canonical.as_bytes()),
-            finding_sm3: HashAlg::Sm3.digest(canonical.as_bytes()),
-        };
-        stored.push(StoredFinding {
-            finding_id: id.clone(),
-            detector: value["detector"].as_str().unwrap().into(),
-            rule: value["rule"].as_str().unwrap().into(),
-            severity: value["severity"].as_str().unwrap().into(),
-            subject_kind: value["subject"]["kind"].as_str().unwrap().into(),
-            subject_platform: value["subject"]["platform_id"].as_str().map(String::from),
-            subject_id: value["subject"]["id"].as_str().unwrap().into(),
-            body: body.clone(),
-            evidence_sha256,
-            leaf: NewLeaf::from_entry(format!("finding:{id}"), &entry).unwrap(),
-        });
-    }
-    let run = DetectionRun {
-        run_id: run_id.into(),
-        as_of: "2026-11-30T00:00:00+08:00".into(),
-        started_at: "2026-11-30T01:00:00+08:00".into(),
-        detectors: "[]".into(),
-        params: "{}".into(),
-        params_sha256: "0".repeat(64),
-        data_sha256: "0".repeat(64),
-        findings: stored.len() as u64,
-        new_findings: 0,
-    };
-    store.save_detection(&run, &stored, &[], &[]).await.unwrap();
+    tianping_store_tests::store_findings(store, run_id, "2026-11-30", bodies).await;
 }
 
 async fn alert_of(store: &dyn Store, merchant_id: &str) -> tianping_store::cases::AlertRow {
