@@ -13,6 +13,7 @@ mod exits;
 mod holdout;
 mod holdout2;
 mod holdout3;
+mod holdout4;
 mod kit;
 mod plant;
 mod rings;
