@@ -357,24 +357,27 @@ pub(super) fn raise_then_discount(
         };
         let l = goods(city, &mut s, title, "促销/年终", class, usual);
         let discount_day = last;
-        for d in 0..discount_day {
-            let price = if weekly {
+        let price_on = |d: i64| {
+            let raised_today = if weekly {
                 // 周五、周六 (day 0 is a Thursday).
-                if matches!(d.rem_euclid(7), 1 | 2) {
-                    raised
-                } else {
-                    usual
-                }
-            } else if d >= discount_day - from {
-                raised
+                matches!(d.rem_euclid(7), 1 | 2)
             } else {
-                usual
+                d >= discount_day - from
             };
+            if raised_today { raised } else { usual }
+        };
+        for d in 0..discount_day {
+            let price = price_on(d);
             KIT.plain(city, rng, &l, d, price);
             if d % 2 == 0 || d >= discount_day - 7 {
                 KIT.sell(city, rng, buyers, &l, order_no, d, price);
             }
         }
+        // Every day of the week before the display has a sale, at that day's price.
+        let week_low = (discount_day - 7..discount_day)
+            .map(price_on)
+            .min()
+            .unwrap_or(usual);
         if from == 49 {
             city.add(platform, "costs", json!({
                 "platform_id": platform, "listing_id": l.id, "valid_from": date(-200), "valid_to": date(last - 50),
@@ -405,6 +408,33 @@ pub(super) fn raise_then_discount(
             },
         );
         KIT.t_listing(city, RULE, &l, label, why);
+        // The same display under the compared-price rule: the week before it sold at `usual`.
+        let (reference_label, reference_why) = if compared > week_low {
+            (
+                P,
+                format!(
+                    "被比较价格{}元高于前七日最低成交价{}元（第十六条）",
+                    compared as f64 / 100.0,
+                    week_low as f64 / 100.0
+                ),
+            )
+        } else {
+            (
+                N,
+                format!(
+                    "被比较价格{}元不高于前七日最低成交价{}元（第十六条）",
+                    compared as f64 / 100.0,
+                    week_low as f64 / 100.0
+                ),
+            )
+        };
+        KIT.t_listing(
+            city,
+            "price_fraud.reference_price",
+            &l,
+            reference_label,
+            &reference_why,
+        );
     }
 }
 
@@ -739,8 +769,6 @@ pub(super) fn fake_time_limit(city: &mut City, rng: &mut Rng, days: i64) {
                     second,
                     page: if promoted_today { page } else { "detail" },
                     shown: if promoted_today { promoted } else { usual },
-                    reference: promoted_today.then_some(usual),
-                    kind: promoted_today.then_some("previous_price"),
                     promo: if promoted_today { "flash_sale" } else { "none" },
                     label: promoted_today.then_some(text),
                     ..KIT.obs()

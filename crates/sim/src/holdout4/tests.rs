@@ -148,7 +148,7 @@ fn ids_carry_the_sets_tag() {
 fn the_truth_covers_every_detector_both_ways() {
     let city = alone(7, 60);
     let truth = &city.truth.rows;
-    assert!((140..=170).contains(&truth.len()), "{} cases", truth.len());
+    assert!((150..=180).contains(&truth.len()), "{} cases", truth.len());
     let negatives = truth.iter().filter(|t| t.label == Label::Negative).count();
     let share = negatives as f64 / truth.len() as f64;
     assert!(
@@ -266,4 +266,70 @@ fn each_cluster_key_is_the_room_key_of_its_registered_addresses() {
             assert_eq!(n, 2, "{}", t.subject.id);
         }
     }
+}
+
+#[test]
+fn compared_price_labels_agree_with_the_planted_sales() {
+    // 第十六条 on the set's own rows: a compared price with no stated basis must not exceed the
+    // lowest completed sale of the 7 days before the display, or the last sale before them.
+    let city = alone(7, 60);
+    let day =
+        |row: &Value, field: &str| crate::background::day_of(row[field].as_str().unwrap_or(""));
+    let rows = |table: &str| {
+        city.tables
+            .values()
+            .filter_map(move |t| t.get(table))
+            .flatten()
+            .collect::<Vec<&Value>>()
+    };
+    let (orders, displays) = (rows("orders"), rows("price_observations"));
+    let mut checked = 0;
+    for t in city
+        .truth
+        .rows
+        .iter()
+        .filter(|t| t.rule == "price_fraud.reference_price")
+    {
+        let shown = displays
+            .iter()
+            .filter(|o| {
+                o["listing_id"] == t.subject.id.as_str() && !o["reference_price_fen"].is_null()
+            })
+            .max_by_key(|o| day(o, "observed_at"))
+            .unwrap_or_else(|| panic!("{}: no compared price shown", t.subject.id));
+        let (when, compared) = (
+            day(shown, "observed_at"),
+            shown["reference_price_fen"].as_i64().unwrap_or(0),
+        );
+        let sales: Vec<(i64, i64)> = orders
+            .iter()
+            .filter(|o| o["listing_id"] == t.subject.id.as_str() && o["status"] == "completed")
+            .map(|o| {
+                (
+                    day(o, "ordered_at"),
+                    o["unit_price_fen"].as_i64().unwrap_or(0),
+                )
+            })
+            .filter(|&(d, _)| d < when)
+            .collect();
+        let week_low = sales
+            .iter()
+            .filter(|&&(d, _)| d >= when - 7)
+            .map(|&(_, p)| p)
+            .min();
+        let last_before = sales.iter().max_by_key(|&&(d, _)| d).map(|&(_, p)| p);
+        let bound = week_low.or(last_before).unwrap_or(0);
+        let stated_basis =
+            shown["reference_kind"] == "other_disclosed" || shown["reference_kind"] == "rrp";
+        let violation = !stated_basis && compared > bound;
+        assert_eq!(
+            violation,
+            t.label == Label::Positive,
+            "{}: compared {compared}, bound {bound}, {}",
+            t.subject.id,
+            t.why
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 13);
 }
