@@ -17,7 +17,9 @@
 use serde_json::{Value, json};
 
 use crate::city::{City, Listing, at, date};
-use crate::kit::{Item, Kit, LiveStyle, Obs, Reg, RegistryStyle, code, detector_of, registry};
+use crate::kit::{
+    Homed, Item, Kit, LiveStyle, Obs, Reg, RegistryStyle, code, homed_shop, registry,
+};
 use crate::rng::Rng;
 use crate::truth::Label::{self, Negative as N, Positive as P};
 
@@ -28,32 +30,11 @@ const LIVE: &str = "kanbo";
 /// The prefix of every truth row's `why` (what `eval --holdout holdout3` selects).
 const SET: &str = "holdout3";
 
-/// The instrument a rule's reasons cite when they give only article numbers.
-fn instrument(rule: &str) -> &'static str {
-    match rule {
-        "below_cost.platform_forced" => "反不正当竞争法（2025）",
-        "below_cost.sustained" => "价格法",
-        "registration_cluster.one_address" => "市场主体登记管理条例",
-        _ => match detector_of(rule) {
-            "price_fraud" => "明码标价和禁止价格欺诈规定",
-            "price_discrimination" => "浙江省电子商务条例",
-            "false_advertising" => "广告法",
-            "disparagement" | "fake_orders" => "反不正当竞争法",
-            "counterfeit" => "商标法",
-            "pyramid_scheme" => "禁止传销条例",
-            "fair_competition_review" => "公平竞争审查条例",
-            "return_refusal" => "消费者权益保护法",
-            "serial_complainant" => "消费者权益保护法实施条例",
-            _ => "电子商务法",
-        },
-    }
-}
-
 /// The third set's tag, truth prefix and house style.
 const KIT: Kit = Kit {
     tag: "h3",
     set: SET,
-    instrument: Some(instrument),
+    instrument: Some(crate::kit::instrument),
     house_numbers: (2_000, 2_999),
     listed_day: -400,
     natural_suffix: "（个人网店）",
@@ -2815,25 +2796,21 @@ fn exclusive(city: &mut City, rng: &mut Rng, days: i64) {
             };
             for (p, closes) in [(platform, None), (RIVAL, exit)] {
                 let merchant = format!("{p}-h3-multi{s}-{k}");
-                city.add(p, "merchants", json!({
-                    "platform_id": p, "merchant_id": merchant, "merchant_type": "company", "uscc": uscc,
-                    "holder_pid": null, "name": name, "shop_name": format!("多栖{s}{k}号店"), "address": address,
-                    "adcode": adcode, "contact_pid": rng.hex64(), "license_displayed": true,
-                    "opened_on": date(-rng.range(300, 700)), "closed_on": closes.map(date),
-                    "annual_turnover_fen": 30_000_000,
-                }));
-                for day in 0..days {
-                    if closes.is_some_and(|c| day > c + 1) {
-                        break;
-                    }
-                    let closed = closes.is_some_and(|c| day >= c);
-                    let orders = if closed { 0 } else { rng.range(2, 12) };
-                    city.add(p, "merchant_daily", json!({
-                        "platform_id": p, "merchant_id": merchant, "uscc": uscc, "date": date(day),
-                        "status": if closed { "closed" } else { "open" },
-                        "active_listings": if closed { 0 } else { 10 }, "orders": orders, "gmv_fen": orders * 7_900,
-                    }));
-                }
+                let shop_name = format!("多栖{s}{k}号店");
+                let homed = Homed {
+                    merchant: &merchant,
+                    company: &name,
+                    shop_name: &shop_name,
+                    uscc: &uscc,
+                    address: &address,
+                    adcode,
+                    opened: (300, 700),
+                    turnover: 30_000_000,
+                    orders: (2, 12),
+                    order_value: 7_900,
+                    listings: 10,
+                };
+                homed_shop(city, rng, p, &homed, closes, days);
                 if p == platform && treated {
                     city.add(
                         p,

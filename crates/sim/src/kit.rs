@@ -1,7 +1,7 @@
 //! The held-out sets' planting kit: operators and their registry rows, shops, listings, sales,
 //! price displays, live sessions, trademarks and truth rows, written as rows per the data standard.
 //!
-//! Each held-out set (`holdout2.rs`, `holdout3.rs`, `holdout4.rs`) declares one [`Kit`] constant
+//! Each held-out set (`holdout2.rs`, `holdout3.rs`, `holdout4/`) declares one [`Kit`] constant
 //! with its id tag (`h2`, `h3`, …), its truth prefix and its house style (address numbers, the day
 //! listings were created, display defaults), and plants through it. The style values are part of
 //! each set's output: changing one changes that set's rows (`simulate` is byte-identical per seed
@@ -16,6 +16,28 @@ use crate::truth::Label;
 /// A rule's detector id (`price_fraud.bait_price` → `price_fraud`).
 pub(crate) fn detector_of(rule: &str) -> &str {
     rule.split('.').next().unwrap_or(rule)
+}
+
+/// The instrument a rule's reasons cite when they give only article numbers (for a kit's
+/// `instrument`).
+pub(crate) fn instrument(rule: &str) -> &'static str {
+    match rule {
+        "below_cost.platform_forced" => "反不正当竞争法（2025）",
+        "below_cost.sustained" => "价格法",
+        "registration_cluster.one_address" => "市场主体登记管理条例",
+        _ => match detector_of(rule) {
+            "price_fraud" => "明码标价和禁止价格欺诈规定",
+            "price_discrimination" => "浙江省电子商务条例",
+            "false_advertising" => "广告法",
+            "disparagement" | "fake_orders" => "反不正当竞争法",
+            "counterfeit" => "商标法",
+            "pyramid_scheme" => "禁止传销条例",
+            "fair_competition_review" => "公平竞争审查条例",
+            "return_refusal" => "消费者权益保护法",
+            "serial_complainant" => "消费者权益保护法实施条例",
+            _ => "电子商务法",
+        },
+    }
 }
 
 /// A credit code with a registration-department and category prefix (`91` company, `92`
@@ -623,4 +645,57 @@ pub(crate) fn show_as_given(city: &mut City, l: &Listing, o: &Obs<'_>) {
         "viewer_pid": o.viewer, "viewer_segment": o.segment, "viewer_orders_90d": o.orders_90d,
         "device": o.device, "viewer_adcode": o.adcode, "source": o.source,
     }));
+}
+
+/// One operator's shop on a platform, for the forced-exit cases: its merchant row and its daily
+/// figures until the day after it closes.
+pub(crate) struct Homed<'a> {
+    pub(crate) merchant: &'a str,
+    pub(crate) company: &'a str,
+    pub(crate) shop_name: &'a str,
+    pub(crate) uscc: &'a str,
+    pub(crate) address: &'a str,
+    pub(crate) adcode: &'a str,
+    /// Days before the period the shop opened, drawn in this range.
+    pub(crate) opened: (i64, i64),
+    pub(crate) turnover: i64,
+    /// Orders per open day, drawn in this range, each of `order_value` fen.
+    pub(crate) orders: (i64, i64),
+    pub(crate) order_value: i64,
+    pub(crate) listings: i64,
+}
+
+/// Writes `h` on `platform` with its daily figures over `days`, closed from `closes` on.
+pub(crate) fn homed_shop(
+    city: &mut City,
+    rng: &mut Rng,
+    platform: &str,
+    h: &Homed<'_>,
+    closes: Option<i64>,
+    days: i64,
+) {
+    city.add(platform, "merchants", json!({
+        "platform_id": platform, "merchant_id": h.merchant, "merchant_type": "company", "uscc": h.uscc,
+        "holder_pid": null, "name": h.company, "shop_name": h.shop_name, "address": h.address,
+        "adcode": h.adcode, "contact_pid": rng.hex64(), "license_displayed": true,
+        "opened_on": date(-rng.range(h.opened.0, h.opened.1)), "closed_on": closes.map(date),
+        "annual_turnover_fen": h.turnover,
+    }));
+    for day in 0..days {
+        if closes.is_some_and(|c| day > c + 1) {
+            break;
+        }
+        let closed = closes.is_some_and(|c| day >= c);
+        let orders = if closed {
+            0
+        } else {
+            rng.range(h.orders.0, h.orders.1)
+        };
+        city.add(platform, "merchant_daily", json!({
+            "platform_id": platform, "merchant_id": h.merchant, "uscc": h.uscc, "date": date(day),
+            "status": if closed { "closed" } else { "open" },
+            "active_listings": if closed { 0 } else { h.listings }, "orders": orders,
+            "gmv_fen": orders * h.order_value,
+        }));
+    }
 }

@@ -6,8 +6,8 @@
 use serde_json::json;
 
 use super::{KIT, LIVE, LOCAL, MALL, platform_row, review};
-use crate::city::{City, Listing, at, date};
-use crate::kit::{Item, code, registry};
+use crate::city::{City, Listing, at};
+use crate::kit::{Homed, Item, code, homed_shop, registry};
 use crate::rng::Rng;
 use crate::truth::Label::{self, Negative as N, Positive as P};
 
@@ -127,6 +127,21 @@ fn ordinary(
     }
 }
 
+/// A ring case: (platform, shop tag, shop, title, category, class, price, ring (accounts, devices,
+/// networks, drop addresses), how its orders go, why).
+type RingCase = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    i64,
+    (usize, usize, usize, usize),
+    Brush,
+    &'static str,
+);
+
 pub(super) fn brushing(
     city: &mut City,
     rng: &mut Rng,
@@ -136,123 +151,96 @@ pub(super) fn brushing(
 ) {
     const RULE: &str = "fake_orders.brushing_ring";
     let last = days - 1;
-    // +: a food-delivery shop: 24 accounts on 3 phones and 2 networks order the same grilled fish
-    //    at night for ten days to one drop address; "delivered" within minutes, five stars at once.
-    let mut s = KIT.shop(city, rng, LOCAL, "brush-fish", "炭火烤鱼");
-    let l = goods(city, &mut s, "招牌炭火烤鱼 2斤", "外卖/烧烤", "food", 8_800);
-    ordinary(city, rng, buyers, &l, days, order_no);
-    let ring = Ring::new(rng, 24, 3, 2, 1);
-    let how = Brush {
-        days: last - 10..last,
-        per_account: 2,
-        parcel: None,
-        signed_after: (120, 420),
-        reviewed_after: (60, 600),
-        status: "completed",
-    };
-    ring_orders(city, rng, &l, &ring, &how, order_no);
-    KIT.t_subject(
-        city,
-        RULE,
-        "merchant",
-        LOCAL,
-        &l.merchant,
-        P,
-        "24个账号共用3部手机、2个网络，十天内夜间反复点同一道菜送到同一地址，下单几分钟即“送达”并五星好评：虚构交易、编造评价（反不正当竞争法（2025）第九条；电子商务法第十七条）",
-    );
-    // +: scenic-spot e-tickets: 18 accounts on 2 phones and one network, bursts of orders and
-    //    five-star reviews minutes after "use".
-    let mut s = KIT.shop(city, rng, LOCAL, "brush-ticket", "湖山景区票务");
-    let l = goods(
-        city,
-        &mut s,
-        "湿地公园门票 电子票",
-        "旅游/门票",
-        "digital",
-        6_000,
-    );
-    ordinary(city, rng, buyers, &l, days, order_no);
-    let ring = Ring::new(rng, 18, 2, 1, 1);
-    let how = Brush {
-        days: last - 20..last - 14,
-        per_account: 3,
-        parcel: None,
-        signed_after: (300, 900),
-        reviewed_after: (120, 900),
-        status: "completed",
-    };
-    ring_orders(city, rng, &l, &ring, &how, order_no);
-    KIT.t_subject(
-        city,
-        RULE,
-        "merchant",
-        LOCAL,
-        &l.merchant,
-        P,
-        "18个账号仅用2部手机、1个网络，六天内集中购买电子门票，核销后几分钟即五星好评（电子商务法第十七条）",
-    );
-    // +: reviews first, refunds after: 20 accounts, 2 drop addresses, 15–25 g parcels for a
-    //    kettle, every order refunded after its five-star review.
-    let mut s = KIT.shop(city, rng, MALL, "brush-kettle", "暖居小家电");
-    let l = goods(
-        city,
-        &mut s,
-        "电热水壶 1.7L 不锈钢",
-        "家电/厨房",
-        "general",
-        12_900,
-    );
-    ordinary(city, rng, buyers, &l, days, order_no);
-    let ring = Ring::new(rng, 20, 5, 3, 2);
-    let how = Brush {
-        days: last - 25..last - 5,
-        per_account: 2,
-        parcel: Some((15, 25)),
-        signed_after: (86_400, 172_800),
-        reviewed_after: (1_800, 7_200),
-        status: "refunded",
-    };
-    ring_orders(city, rng, &l, &ring, &how, order_no);
-    KIT.t_subject(
-        city,
-        RULE,
-        "merchant",
-        MALL,
-        &l.merchant,
-        P,
-        "20个账号共用2个收货地址，1.7升水壶的包裹仅15–25克，五星好评后全部退款：先刷评价、后退款（反不正当竞争法（2025）第九条）",
-    );
-    // +: a live room's lipstick: 30 accounts on 4 phones order within the hour after each
-    //    evening's stream, 10–20 g parcels for a boxed lipstick, five stars the day they sign.
-    let mut s = KIT.shop(city, rng, LIVE, "brush-live", "唇色研究所");
-    let l = goods(
-        city,
-        &mut s,
-        "丝绒口红 礼盒装",
-        "美妆/彩妆",
-        "general",
-        16_900,
-    );
-    ordinary(city, rng, buyers, &l, days, order_no);
-    let ring = Ring::new(rng, 30, 4, 3, 3);
-    let how = Brush {
-        days: last - 14..last - 2,
-        per_account: 2,
-        parcel: Some((10, 20)),
-        signed_after: (86_400, 150_000),
-        reviewed_after: (600, 5_400),
-        status: "completed",
-    };
-    ring_orders(city, rng, &l, &ring, &how, order_no);
-    KIT.t_subject(
-        city,
-        RULE,
-        "merchant",
-        LIVE,
-        &l.merchant,
-        P,
-        "30个账号共用4部手机、3个网络、3个收货地址，每晚直播后集中下单，礼盒口红包裹仅10–20克，签收当天五星好评（电子商务法第十七条）",
-    );
+    let rings: [RingCase; 4] = [
+        (
+            LOCAL,
+            "brush-fish",
+            "炭火烤鱼",
+            "招牌炭火烤鱼 2斤",
+            "外卖/烧烤",
+            "food",
+            8_800,
+            (24, 3, 2, 1),
+            // Ordered at night for ten days, "delivered" within minutes, five stars at once.
+            Brush {
+                days: last - 10..last,
+                per_account: 2,
+                parcel: None,
+                signed_after: (120, 420),
+                reviewed_after: (60, 600),
+                status: "completed",
+            },
+            "24个账号共用3部手机、2个网络，十天内夜间反复点同一道菜送到同一地址，下单几分钟即“送达”并五星好评：虚构交易、编造评价（反不正当竞争法（2025）第九条；电子商务法第十七条）",
+        ),
+        (
+            LOCAL,
+            "brush-ticket",
+            "湖山景区票务",
+            "湿地公园门票 电子票",
+            "旅游/门票",
+            "digital",
+            6_000,
+            (18, 2, 1, 1),
+            // Bursts of e-tickets, five stars minutes after "use".
+            Brush {
+                days: last - 20..last - 14,
+                per_account: 3,
+                parcel: None,
+                signed_after: (300, 900),
+                reviewed_after: (120, 900),
+                status: "completed",
+            },
+            "18个账号仅用2部手机、1个网络，六天内集中购买电子门票，核销后几分钟即五星好评（电子商务法第十七条）",
+        ),
+        (
+            MALL,
+            "brush-kettle",
+            "暖居小家电",
+            "电热水壶 1.7L 不锈钢",
+            "家电/厨房",
+            "general",
+            12_900,
+            (20, 5, 3, 2),
+            // Reviews first, refunds after, 15–25 g parcels for a kettle.
+            Brush {
+                days: last - 25..last - 5,
+                per_account: 2,
+                parcel: Some((15, 25)),
+                signed_after: (86_400, 172_800),
+                reviewed_after: (1_800, 7_200),
+                status: "refunded",
+            },
+            "20个账号共用2个收货地址，1.7升水壶的包裹仅15–25克，五星好评后全部退款：先刷评价、后退款（反不正当竞争法（2025）第九条）",
+        ),
+        (
+            LIVE,
+            "brush-live",
+            "唇色研究所",
+            "丝绒口红 礼盒装",
+            "美妆/彩妆",
+            "general",
+            16_900,
+            (30, 4, 3, 3),
+            // Orders after each evening's stream, 10–20 g parcels, five stars the day they sign.
+            Brush {
+                days: last - 14..last - 2,
+                per_account: 2,
+                parcel: Some((10, 20)),
+                signed_after: (86_400, 150_000),
+                reviewed_after: (600, 5_400),
+                status: "completed",
+            },
+            "30个账号共用4部手机、3个网络、3个收货地址，每晚直播后集中下单，礼盒口红包裹仅10–20克，签收当天五星好评（电子商务法第十七条）",
+        ),
+    ];
+    for (platform, tag, name, title, category, class, price, sizes, how, why) in rings {
+        let mut s = KIT.shop(city, rng, platform, tag, name);
+        let l = goods(city, &mut s, title, category, class, price);
+        ordinary(city, rng, buyers, &l, days, order_no);
+        let ring = Ring::new(rng, sizes.0, sizes.1, sizes.2, sizes.3);
+        ring_orders(city, rng, &l, &ring, &how, order_no);
+        KIT.t_subject(city, RULE, "merchant", platform, &l.merchant, P, why);
+    }
     // −: a pet-food shop with sixty loyal customers: each buys every one to three weeks from their
     //    own phone and home, real 10 kg parcels, reviews sparse and mixed.
     let mut s = KIT.shop(city, rng, MALL, "loyal-pet", "毛孩子粮仓");
@@ -576,25 +564,21 @@ pub(super) fn exclusive(city: &mut City, rng: &mut Rng, days: i64) {
             let here_exit = (treated && k < leave_here).then(|| measure + rng.range(2, 6));
             for (p, closes) in [(platform, here_exit), (RIVAL, rival_exit)] {
                 let merchant = format!("{p}-h4-two{s}-{k}");
-                city.add(p, "merchants", json!({
-                    "platform_id": p, "merchant_id": merchant, "merchant_type": "company", "uscc": uscc,
-                    "holder_pid": null, "name": company, "shop_name": format!("两栖{s}{k}号"), "address": address,
-                    "adcode": adcode, "contact_pid": rng.hex64(), "license_displayed": true,
-                    "opened_on": date(-rng.range(250, 650)), "closed_on": closes.map(date),
-                    "annual_turnover_fen": 25_000_000,
-                }));
-                for day in 0..days {
-                    if closes.is_some_and(|c| day > c + 1) {
-                        break;
-                    }
-                    let closed = closes.is_some_and(|c| day >= c);
-                    let orders = if closed { 0 } else { rng.range(1, 10) };
-                    city.add(p, "merchant_daily", json!({
-                        "platform_id": p, "merchant_id": merchant, "uscc": uscc, "date": date(day),
-                        "status": if closed { "closed" } else { "open" },
-                        "active_listings": if closed { 0 } else { 8 }, "orders": orders, "gmv_fen": orders * 6_900,
-                    }));
-                }
+                let shop_name = format!("两栖{s}{k}号");
+                let homed = Homed {
+                    merchant: &merchant,
+                    company: &company,
+                    shop_name: &shop_name,
+                    uscc: &uscc,
+                    address: &address,
+                    adcode,
+                    opened: (250, 650),
+                    turnover: 25_000_000,
+                    orders: (1, 10),
+                    order_value: 6_900,
+                    listings: 8,
+                };
+                homed_shop(city, rng, p, &homed, closes, days);
                 if p == platform && treated {
                     city.add(
                         p,

@@ -36,7 +36,7 @@ const LIVE: &str = "kanbo";
 const KIT: Kit = Kit {
     tag: "h4",
     set: "holdout4",
-    instrument: Some(instrument),
+    instrument: Some(crate::kit::instrument),
     house_numbers: (3_000, 3_999),
     listed_day: -420,
     natural_suffix: "（自然人网店）",
@@ -51,28 +51,6 @@ const KIT: Kit = Kit {
     },
     mark_valid_to: "2035-11-02",
 };
-
-/// The instrument a rule's reasons cite when they give only article numbers.
-fn instrument(rule: &str) -> &'static str {
-    match rule {
-        "below_cost.platform_forced" => "反不正当竞争法（2025）",
-        "below_cost.sustained" => "价格法",
-        "registration_cluster.one_address" => "市场主体登记管理条例",
-        "exclusive_dealing.forced_exit" => "电子商务法",
-        _ => match crate::kit::detector_of(rule) {
-            "price_fraud" => "明码标价和禁止价格欺诈规定",
-            "price_discrimination" => "浙江省电子商务条例",
-            "false_advertising" => "广告法",
-            "disparagement" | "fake_orders" => "反不正当竞争法",
-            "counterfeit" => "商标法",
-            "pyramid_scheme" => "禁止传销条例",
-            "fair_competition_review" => "公平竞争审查条例",
-            "return_refusal" => "消费者权益保护法",
-            "serial_complainant" => "消费者权益保护法实施条例",
-            _ => "电子商务法",
-        },
-    }
-}
 
 /// Plants the fourth held-out set.
 pub(crate) fn plant(city: &mut City, root: &Rng, buyers: &[String], days: i64, order_no: &mut u64) {
