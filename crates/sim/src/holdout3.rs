@@ -3438,24 +3438,8 @@ fn after_sales(city: &mut City, rng: &mut Rng, order_no: &mut u64) {
             },
         );
         for i in 0..n {
-            let signed_day = 9 + i * 4;
-            let buyer = rng.hex64();
-            let mut row = KIT.sale(
-                rng,
-                &l,
-                order_no,
-                signed_day - 2,
-                45_000,
-                19_900,
-                1,
-                &buyer,
-                "completed",
-            );
-            row["signed_at"] = json!(at(signed_day, signed_second));
-            row["return_requested_at"] = json!(at(signed_day + after, req_second));
-            row["return_reason"] = json!("no_reason");
-            row["return_outcome"] = json!("rejected");
-            city.add(MALL, "orders", row);
+            let signed = (9 + i * 4, signed_second);
+            KIT.refused_return(city, rng, &l, order_no, 45_000, signed, (after, req_second));
         }
         KIT.t_subject(city, RETURN, "merchant", MALL, &l.merchant, label, text);
     }

@@ -532,6 +532,39 @@ impl Kit {
         city.add(l.platform, "orders", row);
     }
 
+    /// A refused no-reason return: one unit of `l` bought by a new buyer two days before the
+    /// signing day at `ordered_second`, signed at `signed` (day, second), the return asked
+    /// `asked.0` days after the signing day at second `asked.1`, and rejected.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn refused_return(
+        &self,
+        city: &mut City,
+        rng: &mut Rng,
+        l: &Listing,
+        order_no: &mut u64,
+        ordered_second: i64,
+        signed: (i64, i64),
+        asked: (i64, i64),
+    ) {
+        let buyer = rng.hex64();
+        let mut row = self.sale(
+            rng,
+            l,
+            order_no,
+            signed.0 - 2,
+            ordered_second,
+            l.price,
+            1,
+            &buyer,
+            "completed",
+        );
+        row["signed_at"] = json!(at(signed.0, signed.1));
+        row["return_requested_at"] = json!(at(signed.0 + asked.0, asked.1));
+        row["return_reason"] = json!("no_reason");
+        row["return_outcome"] = json!("rejected");
+        city.add(l.platform, "orders", row);
+    }
+
     /// A price display; a display without a viewer gets a drawn one.
     pub(crate) fn show(&self, city: &mut City, rng: &mut Rng, l: &Listing, o: &Obs<'_>) {
         let viewer = o.viewer.map_or_else(|| rng.hex64(), str::to_string);

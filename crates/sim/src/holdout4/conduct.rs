@@ -5,7 +5,7 @@
 
 use serde_json::json;
 
-use super::{KIT, LIVE, LOCAL, MALL, platform_row, review};
+use super::{KIT, LIVE, LOCAL, MALL, goods, platform_row, review};
 use crate::city::{City, Listing, at};
 use crate::kit::{Homed, Item, code, homed_shop, registry};
 use crate::rng::Rng;
@@ -385,28 +385,6 @@ pub(super) fn brushing(
         N,
         "同一宿舍楼25名学生在校园网下团购复习资料：各用各的手机，包裹600–900克真实，评价很少且不一，属正常团购",
     );
-}
-
-fn goods(
-    city: &mut City,
-    shop: &mut crate::kit::Shop,
-    title: &str,
-    category: &str,
-    class: &str,
-    price: i64,
-) -> Listing {
-    KIT.listing(
-        city,
-        shop,
-        &Item {
-            title,
-            category,
-            class,
-            price,
-            returns: !matches!(class, "fresh" | "digital" | "custom_made" | "food"),
-            ..Item::default()
-        },
-    )
 }
 
 pub(super) fn exclusive(city: &mut City, rng: &mut Rng, days: i64) {
@@ -834,24 +812,8 @@ pub(super) fn after_sales(city: &mut City, rng: &mut Rng, order_no: &mut u64) {
             },
         );
         for i in 0..n {
-            let signed_day = 8 + i * 5;
-            let buyer = rng.hex64();
-            let mut row = KIT.sale(
-                rng,
-                &l,
-                order_no,
-                signed_day - 2,
-                44_000,
-                25_900,
-                1,
-                &buyer,
-                "completed",
-            );
-            row["signed_at"] = json!(at(signed_day, signed_second));
-            row["return_requested_at"] = json!(at(signed_day + after, request));
-            row["return_reason"] = json!("no_reason");
-            row["return_outcome"] = json!("rejected");
-            city.add(platform, "orders", row);
+            let signed = (8 + i * 5, signed_second);
+            KIT.refused_return(city, rng, &l, order_no, 44_000, signed, (after, request));
         }
         KIT.t_subject(city, RETURN, "merchant", platform, &l.merchant, label, why);
     }

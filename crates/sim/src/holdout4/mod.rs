@@ -97,6 +97,30 @@ fn platform_row(city: &mut City, rng: &mut Rng, platform: &str, name: &str, cate
     );
 }
 
+/// A listing of `shop` with a title, category, product class and price; returns without reason
+/// are offered unless the class is one the law excludes or a meal or food.
+fn goods(
+    city: &mut City,
+    shop: &mut crate::kit::Shop,
+    title: &str,
+    category: &str,
+    class: &str,
+    price: i64,
+) -> Listing {
+    KIT.listing(
+        city,
+        shop,
+        &crate::kit::Item {
+            title,
+            category,
+            class,
+            price,
+            returns: !matches!(class, "fresh" | "digital" | "custom_made" | "food"),
+            ..crate::kit::Item::default()
+        },
+    )
+}
+
 /// A document row (`supplier` is the platform, or `regulator` for policy drafts).
 fn document(
     city: &mut City,

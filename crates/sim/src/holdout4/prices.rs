@@ -6,34 +6,11 @@
 
 use serde_json::json;
 
-use super::{KIT, LIVE, LOCAL, MALL, platform_row};
-use crate::city::{City, Listing, at, date};
-use crate::kit::{Item, Obs, Shop};
+use super::{KIT, LIVE, LOCAL, MALL, goods, platform_row};
+use crate::city::{City, at, date};
+use crate::kit::{Item, Obs};
 use crate::rng::Rng;
 use crate::truth::Label::{self, Negative as N, Positive as P};
-
-/// A listing of `shop` with a title, category, product class and price.
-fn goods(
-    city: &mut City,
-    shop: &mut Shop,
-    title: &str,
-    category: &str,
-    class: &str,
-    price: i64,
-) -> Listing {
-    KIT.listing(
-        city,
-        shop,
-        &Item {
-            title,
-            category,
-            class,
-            price,
-            returns: !matches!(class, "fresh" | "digital" | "custom_made"),
-            ..Item::default()
-        },
-    )
-}
 
 /// One case of the compared-price rule: (platform, shop, title, category, completed sales as
 /// (days before the display, price), shown, compared, kind, label text, page, label, why).
