@@ -2810,17 +2810,9 @@ fn exclusive(city: &mut City, rng: &mut Rng, days: i64) {
                     order_value: 7_900,
                     listings: 10,
                 };
-                homed_shop(city, rng, p, &homed, closes, days);
-                if p == platform && treated {
-                    city.add(
-                        p,
-                        "merchant_sanctions",
-                        json!({
-                            "platform_id": p, "merchant_id": merchant, "at": at(measure, 40_000),
-                            "action": actions[k % actions.len()], "reason_text": reason,
-                        }),
-                    );
-                }
+                let measure = (p == platform && treated)
+                    .then(|| (measure, 40_000, actions[k % actions.len()], reason));
+                homed_shop(city, rng, p, &homed, (closes, measure), days);
             }
         }
         KIT.t_platform(city, RULE, platform, label, text);

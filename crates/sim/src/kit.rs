@@ -698,13 +698,17 @@ pub(crate) struct Homed<'a> {
     pub(crate) listings: i64,
 }
 
-/// Writes `h` on `platform` with its daily figures over `days`, closed from `closes` on.
+/// A platform's measure against a shop: (day, second, action, reason given).
+pub(crate) type Measure<'a> = (i64, i64, &'a str, &'a str);
+
+/// Writes `h` on `platform` with its daily figures over `days`, closed from `closes` on, and the
+/// platform's measure against it, if any.
 pub(crate) fn homed_shop(
     city: &mut City,
     rng: &mut Rng,
     platform: &str,
     h: &Homed<'_>,
-    closes: Option<i64>,
+    (closes, measure): (Option<i64>, Option<Measure<'_>>),
     days: i64,
 ) {
     city.add(platform, "merchants", json!({
@@ -730,5 +734,15 @@ pub(crate) fn homed_shop(
             "active_listings": if closed { 0 } else { h.listings }, "orders": orders,
             "gmv_fen": orders * h.order_value,
         }));
+    }
+    if let Some((day, second, action, reason)) = measure {
+        city.add(
+            platform,
+            "merchant_sanctions",
+            json!({
+                "platform_id": platform, "merchant_id": h.merchant, "at": at(day, second),
+                "action": action, "reason_text": reason,
+            }),
+        );
     }
 }

@@ -556,17 +556,9 @@ pub(super) fn exclusive(city: &mut City, rng: &mut Rng, days: i64) {
                     order_value: 6_900,
                     listings: 8,
                 };
-                homed_shop(city, rng, p, &homed, closes, days);
-                if p == platform && treated {
-                    city.add(
-                        p,
-                        "merchant_sanctions",
-                        json!({
-                            "platform_id": p, "merchant_id": merchant, "at": at(measure, 39_000),
-                            "action": actions[k % actions.len()], "reason_text": reason,
-                        }),
-                    );
-                }
+                let measure = (p == platform && treated)
+                    .then(|| (measure, 39_000, actions[k % actions.len()], reason));
+                homed_shop(city, rng, p, &homed, (closes, measure), days);
             }
         }
         KIT.t_platform(city, RULE, platform, label, text);
