@@ -6,7 +6,8 @@
 
 use serde_json::{Value, json};
 
-use crate::city::{City, DISTRICTS, Listing, ROADS, at, date, order};
+use crate::city::{City, Listing, at, date};
+use crate::kit::{Item, Kit, LiveStyle, Obs, Reg, RegistryStyle, Shop, code, show_as_given};
 use crate::rng::Rng;
 use crate::truth::Label::{self, Negative as N, Positive as P};
 
@@ -14,291 +15,25 @@ const MALL: &str = "huishang";
 const LOCAL: &str = "xiansong";
 const LIVE: &str = "kanbo";
 
-fn why(text: &str) -> String {
-    format!("holdout2: {text}")
-}
-
-fn detector_of(rule: &str) -> &str {
-    rule.split('.').next().unwrap_or(rule)
-}
-
-/// A truth row about a listing.
-fn t_listing(city: &mut City, rule: &str, platform: &str, id: &str, label: Label, text: &str) {
-    city.truth
-        .add(detector_of(rule), rule, platform, id, label, &why(text));
-}
-
-/// A truth row about a subject of a platform (merchant, live session, campaign, scheme).
-fn t_subject(
-    city: &mut City,
-    rule: &str,
-    kind: &str,
-    platform: &str,
-    id: &str,
-    label: Label,
-    text: &str,
-) {
-    city.truth.add_subject(
-        detector_of(rule),
-        rule,
-        kind,
-        platform,
-        id,
-        label,
-        &why(text),
-    );
-}
-
-/// A truth row about a subject without a platform (document, address, person).
-fn t_global(city: &mut City, rule: &str, kind: &str, id: &str, label: Label, text: &str) {
-    city.truth
-        .add_global(detector_of(rule), rule, kind, id, label, &why(text));
-}
-
-/// A credit code with a given registration-department and category prefix (`91` company, `92`
-/// individual business); the check character is GB 32100's, or the next one when `valid` is false.
-fn code(rng: &mut Rng, prefix: &str, adcode: &str, valid: bool) -> String {
-    let chars = tianping_domain::value::USCC_CHARSET;
-    let mut body = format!("{prefix}{adcode}");
-    for _ in 0..9 {
-        body.push(char::from(chars[rng.below(31) as usize]));
-    }
-    let check = tianping_domain::value::uscc_check_character(&body).unwrap_or('0');
-    let position = chars
-        .iter()
-        .position(|c| char::from(*c) == check)
-        .unwrap_or(0);
-    let index = if valid { position } else { (position + 1) % 31 };
-    body.push(char::from(chars[index]));
-    body
-}
-
-/// A planted operator with a shop on one platform.
-struct Shop {
-    platform: &'static str,
-    merchant: String,
-    uscc: String,
-    name: String,
-    listings: usize,
-}
-
-/// How a planted shop is registered.
-struct Reg<'a> {
-    merchant_type: &'a str,
-    /// Registry status; `None`: the code is not in the registry.
-    status: Option<&'a str>,
-    valid_code: bool,
-    license: bool,
-    turnover: i64,
-    closed_on: Option<i64>,
-}
-
-impl Default for Reg<'_> {
-    fn default() -> Self {
-        Reg {
-            merchant_type: "company",
-            status: Some("active"),
-            valid_code: true,
-            license: true,
-            turnover: 60_000_000,
-            closed_on: None,
-        }
-    }
-}
-
-fn random_address(rng: &mut Rng) -> (&'static str, String) {
-    let (adcode, district) = *rng.pick(DISTRICTS);
-    let address = format!(
-        "杭州市{district}{}{}号",
-        rng.pick(ROADS),
-        rng.range(1_000, 1_999)
-    );
-    (adcode, address)
-}
-
-fn shop_with(
-    city: &mut City,
-    rng: &mut Rng,
-    platform: &'static str,
-    tag: &str,
-    name: &str,
-    reg: &Reg<'_>,
-) -> Shop {
-    let merchant = format!("{platform}-h2-{tag}");
-    let (adcode, address) = random_address(rng);
-    let natural = reg.merchant_type == "natural_person";
-    let prefix = if reg.merchant_type == "individual_business" {
-        "92"
-    } else {
-        "91"
-    };
-    let uscc = code(rng, prefix, adcode, reg.valid_code);
-    let company = if natural {
-        format!("{name}（个人）")
-    } else if reg.merchant_type == "individual_business" {
-        format!("杭州市{name}商行")
-    } else {
-        format!("杭州{name}有限公司")
-    };
-    city.add(platform, "merchants", json!({
-        "platform_id": platform, "merchant_id": merchant, "merchant_type": reg.merchant_type,
-        "uscc": if natural { Value::Null } else { json!(uscc) },
-        "holder_pid": if natural { json!(rng.hex64()) } else { Value::Null },
-        "name": company, "shop_name": format!("{name}小铺"), "address": address, "adcode": adcode,
-        "contact_pid": rng.hex64(), "license_displayed": reg.license, "opened_on": date(-rng.range(400, 900)),
-        "closed_on": reg.closed_on.map(date), "annual_turnover_fen": reg.turnover,
-    }));
-    if let (Some(status), false) = (reg.status, natural) {
-        let entity = if reg.merchant_type == "individual_business" {
-            "individual_business"
-        } else {
-            "company"
-        };
-        city.add("registry", "registry", json!({
-            "uscc": uscc, "name": company, "entity_type": entity, "legal_rep_pid": rng.hex64(), "address": address,
-            "adcode": adcode, "established_on": date(-rng.range(1_000, 3_000)), "status": status,
-            "business_scope": "日用百货、预包装食品销售、化妆品零售", "registered_capital_fen": 50_000_000,
-            "annual_report_filed": status == "active",
-        }));
-    }
-    Shop {
-        platform,
-        merchant,
-        uscc,
-        name: company,
-        listings: 0,
-    }
-}
-
-fn shop(city: &mut City, rng: &mut Rng, platform: &'static str, tag: &str, name: &str) -> Shop {
-    shop_with(city, rng, platform, tag, name, &Reg::default())
-}
-
-/// A listing's fields.
-struct Item<'a> {
-    title: &'a str,
-    description: Option<&'a str>,
-    category: &'a str,
-    class: &'a str,
-    brand: Option<&'a str>,
-    reg_no: Option<&'a str>,
-    approval: Option<&'a str>,
-    price: i64,
-    returns: bool,
-    /// Day the listing was taken down, if it was.
-    delisted: Option<i64>,
-}
-
-impl Default for Item<'_> {
-    fn default() -> Self {
-        Item {
-            title: "",
-            description: None,
-            category: "家居/日用",
-            class: "general",
-            brand: None,
-            reg_no: None,
-            approval: None,
-            price: 9_900,
-            returns: true,
-            delisted: None,
-        }
-    }
-}
-
-fn listing(city: &mut City, shop: &mut Shop, item: &Item<'_>) -> Listing {
-    let tag = shop
-        .merchant
-        .split_once("-h2-")
-        .map_or(shop.merchant.as_str(), |(_, t)| t);
-    let id = format!("h2-{tag}-l{}", shop.listings);
-    shop.listings += 1;
-    city.add(shop.platform, "listings", json!({
-        "platform_id": shop.platform, "listing_id": id, "merchant_id": shop.merchant, "title": item.title,
-        "description": item.description, "category": item.category, "product_class": item.class,
-        "brand": item.brand, "trademark_reg_no": item.reg_no, "ad_approval_no": item.approval,
-        "list_price_fen": item.price, "no_reason_return": item.returns, "created_at": at(-380, 37_800),
-        "delisted_at": item.delisted.map(|d| at(d, 36_000)),
-    }));
-    Listing {
-        platform: shop.platform,
-        id,
-        merchant: shop.merchant.clone(),
-        price: item.price,
-    }
-}
-
-/// An order row with an `h2-` id (the caller adjusts and adds it).
-#[allow(clippy::too_many_arguments)]
-fn sale(
-    rng: &mut Rng,
-    l: &Listing,
-    order_no: &mut u64,
-    day: i64,
-    second: i64,
-    price: i64,
-    quantity: i64,
-    buyer: &str,
-    status: &str,
-) -> Value {
-    *order_no += 1;
-    let mut row = order(
-        l, *order_no, day, second, price, quantity, buyer, status, rng,
-    );
-    row["order_id"] = json!(format!("h2-o{}", *order_no));
-    row
-}
-
-/// One price display.
-struct Obs<'a> {
-    day: i64,
-    second: i64,
-    page: &'a str,
-    shown: i64,
-    reference: Option<i64>,
-    kind: Option<&'a str>,
-    promo: &'a str,
-    label: Option<&'a str>,
-    payable: Option<i64>,
-    viewer: Option<&'a str>,
-    segment: &'a str,
-    orders_90d: Option<i64>,
-    device: &'a str,
-    adcode: &'a str,
-    source: &'a str,
-}
-
-impl Default for Obs<'_> {
-    fn default() -> Self {
-        Obs {
-            day: 0,
-            second: 43_200,
-            page: "detail",
-            shown: 0,
-            reference: None,
-            kind: None,
-            promo: "none",
-            label: None,
-            payable: None,
-            viewer: None,
-            segment: "unknown",
-            orders_90d: None,
-            device: "android",
-            adcode: "330105",
-            source: "platform_log",
-        }
-    }
-}
-
-fn show(city: &mut City, l: &Listing, o: &Obs<'_>) {
-    city.add(l.platform, "price_observations", json!({
-        "platform_id": l.platform, "listing_id": l.id, "observed_at": at(o.day, o.second), "page": o.page,
-        "displayed_price_fen": o.shown, "reference_price_fen": o.reference, "reference_kind": o.kind,
-        "promo_kind": o.promo, "promo_label": o.label, "payable_price_fen": o.payable.or(Some(o.shown)),
-        "viewer_pid": o.viewer, "viewer_segment": o.segment, "viewer_orders_90d": o.orders_90d,
-        "device": o.device, "viewer_adcode": o.adcode, "source": o.source,
-    }));
-}
+/// The second set's tag, truth prefix and house style.
+const KIT: Kit = Kit {
+    tag: "h2",
+    set: "holdout2",
+    instrument: None,
+    house_numbers: (1_000, 1_999),
+    listed_day: -380,
+    natural_suffix: "（个人）",
+    individual_suffix: "商行",
+    registry: RegistryStyle::Fixed,
+    turnover: 60_000_000,
+    display: (43_200, "330105"),
+    live: LiveStyle {
+        hours: (68_400, 77_400),
+        viewers: (800, 30_000),
+        gmv: (200_000, 8_000_000),
+    },
+    mark_valid_to: "2035-03-27",
+};
 
 /// Plants the second held-out set.
 pub(crate) fn plant(city: &mut City, root: &Rng, buyers: &[String], days: i64, order_no: &mut u64) {
@@ -377,13 +112,13 @@ fn platforms(city: &mut City, rng: &mut Rng) {
 
 fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_no: &mut u64) {
     let last = days - 1;
-    let mut s = shop(city, rng, MALL, "pricing", "衡价百货");
+    let mut s = KIT.shop(city, rng, MALL, "pricing", "衡价百货");
     let buyer = |rng: &mut Rng| rng.pick(buyers).clone();
 
     // --- reference_price (第十六条) ---
     const REF: &str = "price_fraud.reference_price";
     // +: "原价159" while every sale of the last seven days was at 129–139.
-    let l = listing(
+    let l = KIT.listing(
         city,
         &mut s,
         &Item {
@@ -395,17 +130,17 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
     );
     for d in (last - 22..last - 12).step_by(2) {
         let b = buyer(rng);
-        let row = sale(rng, &l, order_no, d, 40_000, 15_900, 1, &b, "completed");
+        let row = KIT.sale(rng, &l, order_no, d, 40_000, 15_900, 1, &b, "completed");
         city.add(MALL, "orders", row);
     }
     for d in last - 7..last {
         let b = buyer(rng);
         let price = if d % 2 == 0 { 12_900 } else { 13_900 };
-        let row = sale(rng, &l, order_no, d, 50_000, price, 1, &b, "completed");
+        let row = KIT.sale(rng, &l, order_no, d, 50_000, price, 1, &b, "completed");
         city.add(MALL, "orders", row);
     }
     let v = rng.hex64();
-    show(
+    show_as_given(
         city,
         &l,
         &Obs {
@@ -419,10 +154,10 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
             viewer: Some(&v),
             segment: "returning",
             orders_90d: Some(3),
-            ..Obs::default()
+            ..KIT.obs()
         },
     );
-    t_listing(
+    KIT.t_listing_id(
         city,
         REF,
         MALL,
@@ -431,7 +166,7 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
         "“原价159”高于前七日内最低成交价129元（第十六条：未标明详情的被比较价格不得高于前七日最低成交价）",
     );
     // +: no sale in the last seven days; the compared price is above the last sale before (第十六条第二句).
-    let l = listing(
+    let l = KIT.listing(
         city,
         &mut s,
         &Item {
@@ -442,10 +177,10 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
     );
     for d in [last - 25, last - 19, last - 12] {
         let b = buyer(rng);
-        let row = sale(rng, &l, order_no, d, 36_000, 6_800, 2, &b, "completed");
+        let row = KIT.sale(rng, &l, order_no, d, 36_000, 6_800, 2, &b, "completed");
         city.add(MALL, "orders", row);
     }
-    show(
+    show_as_given(
         city,
         &l,
         &Obs {
@@ -457,10 +192,10 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
             kind: Some("unspecified"),
             promo: "discount",
             viewer: Some(&rng.hex64()),
-            ..Obs::default()
+            ..KIT.obs()
         },
     );
-    t_listing(
+    KIT.t_listing_id(
         city,
         REF,
         MALL,
@@ -469,7 +204,7 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
         "前七日无成交，划线价88元高于此前最后一次成交价68元（第十六条）",
     );
     // +: the compared price one yuan above a steady 7-day transaction price.
-    let l = listing(
+    let l = KIT.listing(
         city,
         &mut s,
         &Item {
@@ -481,10 +216,10 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
     );
     for d in last - 6..last {
         let b = buyer(rng);
-        let row = sale(rng, &l, order_no, d, 61_000, 10_000, 1, &b, "completed");
+        let row = KIT.sale(rng, &l, order_no, d, 61_000, 10_000, 1, &b, "completed");
         city.add(MALL, "orders", row);
     }
-    show(
+    show_as_given(
         city,
         &l,
         &Obs {
@@ -496,10 +231,10 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
             promo: "discount",
             viewer: Some(&rng.hex64()),
             device: "ios",
-            ..Obs::default()
+            ..KIT.obs()
         },
     );
-    t_listing(
+    KIT.t_listing_id(
         city,
         REF,
         MALL,
@@ -508,7 +243,7 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
         "原价101元，前七日成交价均为100元：高于最低成交价即违反第十六条（非取整差异）",
     );
     // −: the compared price equals the single lowest sale six days before (不高于即合法).
-    let l = listing(
+    let l = KIT.listing(
         city,
         &mut s,
         &Item {
@@ -523,10 +258,10 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
         }
         let price = if d == last - 6 { 9_900 } else { 12_900 };
         let b = buyer(rng);
-        let row = sale(rng, &l, order_no, d, 45_000, price, 1, &b, "completed");
+        let row = KIT.sale(rng, &l, order_no, d, 45_000, price, 1, &b, "completed");
         city.add(MALL, "orders", row);
     }
-    show(
+    show_as_given(
         city,
         &l,
         &Obs {
@@ -537,10 +272,10 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
             kind: Some("previous_price"),
             promo: "discount",
             viewer: Some(&rng.hex64()),
-            ..Obs::default()
+            ..KIT.obs()
         },
     );
-    t_listing(
+    KIT.t_listing_id(
         city,
         REF,
         MALL,
@@ -549,7 +284,7 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
         "原价99元恰等于前七日内最低成交价（第六天的一笔99元），其余成交更高：不高于即合法",
     );
     // −: no sale in seven days; the compared price equals the last sale before (第十六条第二句).
-    let l = listing(
+    let l = KIT.listing(
         city,
         &mut s,
         &Item {
@@ -560,10 +295,10 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
     );
     for d in [last - 30, last - 22, last - 15] {
         let b = buyer(rng);
-        let row = sale(rng, &l, order_no, d, 33_000, 12_900, 1, &b, "completed");
+        let row = KIT.sale(rng, &l, order_no, d, 33_000, 12_900, 1, &b, "completed");
         city.add(MALL, "orders", row);
     }
-    show(
+    show_as_given(
         city,
         &l,
         &Obs {
@@ -574,10 +309,10 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
             kind: Some("unspecified"),
             promo: "discount",
             viewer: Some(&rng.hex64()),
-            ..Obs::default()
+            ..KIT.obs()
         },
     );
-    t_listing(
+    KIT.t_listing_id(
         city,
         REF,
         MALL,
@@ -589,7 +324,7 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
     // --- raise_then_discount (第十七条, 第十九条第三项) ---
     const RAISE: &str = "price_fraud.raise_then_discount";
     // +: 59 for a month, 79 two days before 双十一, then "直降10元" to 69.
-    let l = listing(
+    let l = KIT.listing(
         city,
         &mut s,
         &Item {
@@ -600,34 +335,34 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
         },
     );
     for d in (0..24).step_by(3) {
-        show(
+        show_as_given(
             city,
             &l,
             &Obs {
                 day: d,
                 shown: 5_900,
                 viewer: Some(&rng.hex64()),
-                ..Obs::default()
+                ..KIT.obs()
             },
         );
         let b = buyer(rng);
-        let row = sale(rng, &l, order_no, d, 44_000, 5_900, 1, &b, "completed");
+        let row = KIT.sale(rng, &l, order_no, d, 44_000, 5_900, 1, &b, "completed");
         city.add(MALL, "orders", row);
     }
     for d in [25, 26] {
-        show(
+        show_as_given(
             city,
             &l,
             &Obs {
                 day: d,
                 shown: 7_900,
                 viewer: Some(&rng.hex64()),
-                ..Obs::default()
+                ..KIT.obs()
             },
         );
     }
     for d in [27, 28] {
-        show(
+        show_as_given(
             city,
             &l,
             &Obs {
@@ -638,11 +373,11 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
                 promo: "discount",
                 label: Some("双11直降10元 较活动前价格"),
                 viewer: Some(&rng.hex64()),
-                ..Obs::default()
+                ..KIT.obs()
             },
         );
     }
-    t_listing(
+    KIT.t_listing_id(
         city,
         RAISE,
         MALL,
@@ -651,7 +386,7 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
         "长期59元，双十一前两天提至79元再“直降”到69元，实付反高于原常态价（第十七条）",
     );
     // +: 199 steadily, raised to 259 for about a week without sales, then "限时8折" 207.2.
-    let l = listing(
+    let l = KIT.listing(
         city,
         &mut s,
         &Item {
@@ -662,7 +397,7 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
         },
     );
     for d in (0..last - 11).step_by(4) {
-        show(
+        show_as_given(
             city,
             &l,
             &Obs {
@@ -670,15 +405,15 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
                 shown: 19_900,
                 viewer: Some(&rng.hex64()),
                 device: "pc_web",
-                ..Obs::default()
+                ..KIT.obs()
             },
         );
         let b = buyer(rng);
-        let row = sale(rng, &l, order_no, d, 58_000, 19_900, 1, &b, "completed");
+        let row = KIT.sale(rng, &l, order_no, d, 58_000, 19_900, 1, &b, "completed");
         city.add(MALL, "orders", row);
     }
     for d in last - 10..last - 2 {
-        show(
+        show_as_given(
             city,
             &l,
             &Obs {
@@ -686,12 +421,12 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
                 shown: 25_900,
                 viewer: Some(&rng.hex64()),
                 device: "pc_web",
-                ..Obs::default()
+                ..KIT.obs()
             },
         );
     }
     for d in last - 2..=last {
-        show(
+        show_as_given(
             city,
             &l,
             &Obs {
@@ -703,11 +438,11 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
                 label: Some("限时8折"),
                 viewer: Some(&rng.hex64()),
                 device: "pc_web",
-                ..Obs::default()
+                ..KIT.obs()
             },
         );
     }
-    t_listing(
+    KIT.t_listing_id(
         city,
         RAISE,
         MALL,
@@ -717,7 +452,7 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
     );
     // −: the price rose from 89 to 99 early in the period and was sold at 99 for over a month; a
     //    discount from 99 is from the real prevailing price.
-    let l = listing(
+    let l = KIT.listing(
         city,
         &mut s,
         &Item {
@@ -726,34 +461,34 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
             ..Item::default()
         },
     );
-    show(
+    show_as_given(
         city,
         &l,
         &Obs {
             day: 1,
             shown: 8_900,
             viewer: Some(&rng.hex64()),
-            ..Obs::default()
+            ..KIT.obs()
         },
     );
     for d in 3..last - 1 {
         if d % 2 == 0 {
-            show(
+            show_as_given(
                 city,
                 &l,
                 &Obs {
                     day: d,
                     shown: 9_900,
                     viewer: Some(&rng.hex64()),
-                    ..Obs::default()
+                    ..KIT.obs()
                 },
             );
         }
         let b = buyer(rng);
-        let row = sale(rng, &l, order_no, d, 39_000, 9_900, 1, &b, "completed");
+        let row = KIT.sale(rng, &l, order_no, d, 39_000, 9_900, 1, &b, "completed");
         city.add(MALL, "orders", row);
     }
-    show(
+    show_as_given(
         city,
         &l,
         &Obs {
@@ -764,10 +499,10 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
             promo: "discount",
             label: Some("周年庆直降15元"),
             viewer: Some(&rng.hex64()),
-            ..Obs::default()
+            ..KIT.obs()
         },
     );
-    t_listing(
+    KIT.t_listing_id(
         city,
         RAISE,
         MALL,
@@ -776,7 +511,7 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
         "一个多月前调价至99元并持续以99元成交，以此为基准的折扣真实（不属于第十七条的临时抬价）",
     );
     // −: a two-day price rise long ago, reverted; the discount base is the usual price.
-    let l = listing(
+    let l = KIT.listing(
         city,
         &mut s,
         &Item {
@@ -791,23 +526,23 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
             continue;
         }
         let shown = if spike { 7_900 } else { 6_900 };
-        show(
+        show_as_given(
             city,
             &l,
             &Obs {
                 day: d,
                 shown,
                 viewer: Some(&rng.hex64()),
-                ..Obs::default()
+                ..KIT.obs()
             },
         );
         if shown == 6_900 {
             let b = buyer(rng);
-            let row = sale(rng, &l, order_no, d, 47_000, 6_900, 1, &b, "completed");
+            let row = KIT.sale(rng, &l, order_no, d, 47_000, 6_900, 1, &b, "completed");
             city.add(MALL, "orders", row);
         }
     }
-    show(
+    show_as_given(
         city,
         &l,
         &Obs {
@@ -818,10 +553,10 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
             promo: "discount",
             label: Some("会员日特惠"),
             viewer: Some(&rng.hex64()),
-            ..Obs::default()
+            ..KIT.obs()
         },
     );
-    t_listing(
+    KIT.t_listing_id(
         city,
         RAISE,
         MALL,
@@ -833,7 +568,7 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
     // --- bait_price (第十九条第二项, 第二十条第一项) ---
     const BAIT: &str = "price_fraud.bait_price";
     // +: the home page shows 39.9, the detail page 59.9 to the same viewer three minutes later.
-    let l = listing(
+    let l = KIT.listing(
         city,
         &mut s,
         &Item {
@@ -848,7 +583,7 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
         (30_180, "detail", 5_990, "none", None),
         (30_240, "checkout", 5_990, "none", None),
     ] {
-        show(
+        show_as_given(
             city,
             &l,
             &Obs {
@@ -861,11 +596,11 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
                 viewer: Some(&v),
                 segment: "returning",
                 orders_90d: Some(4),
-                ..Obs::default()
+                ..KIT.obs()
             },
         );
     }
-    t_listing(
+    KIT.t_listing_id(
         city,
         BAIT,
         MALL,
@@ -874,7 +609,7 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
         "首页秒杀价39.9元，同一浏览者三分钟后详情页与结算页均为59.9元（第二十条第一项）",
     );
     // +: search 25.9, cart and checkout 29.9 for the same viewer.
-    let l = listing(
+    let l = KIT.listing(
         city,
         &mut s,
         &Item {
@@ -889,7 +624,7 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
         (50_300, "cart", 2_990),
         (50_360, "checkout", 2_990),
     ] {
-        show(
+        show_as_given(
             city,
             &l,
             &Obs {
@@ -899,11 +634,11 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
                 shown,
                 viewer: Some(&v),
                 device: "mini_program",
-                ..Obs::default()
+                ..KIT.obs()
             },
         );
     }
-    t_listing(
+    KIT.t_listing_id(
         city,
         BAIT,
         MALL,
@@ -912,7 +647,7 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
         "搜索页25.9元，同一浏览者五分钟后购物车和结算页29.9元，无任何附加条件（第十九条第二项）",
     );
     // −: the home page's "券后价" is what the viewer actually pays at checkout.
-    let l = listing(
+    let l = KIT.listing(
         city,
         &mut s,
         &Item {
@@ -927,7 +662,7 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
         (61_120, "detail", 4_590, 3_990),
         (61_200, "checkout", 4_590, 3_990),
     ] {
-        show(
+        show_as_given(
             city,
             &l,
             &Obs {
@@ -939,11 +674,11 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
                 label: Some("券后价39.9"),
                 payable: Some(payable),
                 viewer: Some(&v),
-                ..Obs::default()
+                ..KIT.obs()
             },
         );
     }
-    t_listing(
+    KIT.t_listing_id(
         city,
         BAIT,
         MALL,
@@ -953,7 +688,7 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
     );
     // −: a pre-sale price on the search page during the event, a higher detail price ten days
     //    later after the event ended.
-    let l = listing(
+    let l = KIT.listing(
         city,
         &mut s,
         &Item {
@@ -968,7 +703,7 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
         (24, "detail", 69_900, "flash_sale"),
         (34, "detail", 79_900, "none"),
     ] {
-        show(
+        show_as_given(
             city,
             &l,
             &Obs {
@@ -979,11 +714,11 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
                 promo,
                 label: (promo == "flash_sale").then_some("双11预售价 11月11日止"),
                 viewer: Some(&v),
-                ..Obs::default()
+                ..KIT.obs()
             },
         );
     }
-    t_listing(
+    KIT.t_listing_id(
         city,
         BAIT,
         MALL,
@@ -992,7 +727,7 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
         "活动期内搜索与详情同为699元，活动结束十天后恢复799元：价格随时间变动，不是低价招徕高价结算",
     );
     // −: checkout lower than search (实际优惠更大, 第二十一条第二项).
-    let l = listing(
+    let l = KIT.listing(
         city,
         &mut s,
         &Item {
@@ -1003,7 +738,7 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
     );
     let v = rng.hex64();
     for (second, page, shown) in [(21_000, "search", 5_990), (21_200, "checkout", 5_790)] {
-        show(
+        show_as_given(
             city,
             &l,
             &Obs {
@@ -1012,11 +747,11 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
                 page,
                 shown,
                 viewer: Some(&v),
-                ..Obs::default()
+                ..KIT.obs()
             },
         );
     }
-    t_listing(
+    KIT.t_listing_id(
         city,
         BAIT,
         MALL,
@@ -1028,7 +763,7 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
     // --- fake_time_limit (第十九条第四项) ---
     const TIMER: &str = "price_fraud.fake_time_limit";
     // +: a "3-day countdown" that is still running, at the same price, two weeks later.
-    let l = listing(
+    let l = KIT.listing(
         city,
         &mut s,
         &Item {
@@ -1039,19 +774,19 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
     );
     let d0 = last - 14;
     for d in d0 - 8..d0 {
-        show(
+        show_as_given(
             city,
             &l,
             &Obs {
                 day: d,
                 shown: 8_900,
                 viewer: Some(&rng.hex64()),
-                ..Obs::default()
+                ..KIT.obs()
             },
         );
     }
     for d in d0..=last {
-        show(
+        show_as_given(
             city,
             &l,
             &Obs {
@@ -1060,11 +795,11 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
                 promo: "flash_sale",
                 label: Some("限时特惠 倒计时3天"),
                 viewer: Some(&rng.hex64()),
-                ..Obs::default()
+                ..KIT.obs()
             },
         );
     }
-    t_listing(
+    KIT.t_listing_id(
         city,
         TIMER,
         MALL,
@@ -1073,7 +808,7 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
         "“倒计时3天”的限时价连续十五天不变，倒计时反复重置：虚假的限时（第十九条第四项）",
     );
     // +: "今晚24点恢复原价199" at 149; still 149 on the following days.
-    let l = listing(
+    let l = KIT.listing(
         city,
         &mut s,
         &Item {
@@ -1084,18 +819,18 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
     );
     let d0 = last - 6;
     for d in [d0 - 5, d0 - 3, d0 - 1] {
-        show(
+        show_as_given(
             city,
             &l,
             &Obs {
                 day: d,
                 shown: 19_900,
                 viewer: Some(&rng.hex64()),
-                ..Obs::default()
+                ..KIT.obs()
             },
         );
     }
-    show(
+    show_as_given(
         city,
         &l,
         &Obs {
@@ -1107,22 +842,22 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
             promo: "discount",
             label: Some("今晚24点恢复原价199"),
             viewer: Some(&rng.hex64()),
-            ..Obs::default()
+            ..KIT.obs()
         },
     );
     for d in [d0 + 1, d0 + 2, d0 + 4] {
-        show(
+        show_as_given(
             city,
             &l,
             &Obs {
                 day: d,
                 shown: 14_900,
                 viewer: Some(&rng.hex64()),
-                ..Obs::default()
+                ..KIT.obs()
             },
         );
     }
-    t_listing(
+    KIT.t_listing_id(
         city,
         TIMER,
         MALL,
@@ -1131,7 +866,7 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
         "称“今晚24点恢复原价199”，其后多日仍以149元销售（第十九条第四项）",
     );
     // −: "仅限今日" really ends; a separately announced two-day offer a week later, then back.
-    let l = listing(
+    let l = KIT.listing(
         city,
         &mut s,
         &Item {
@@ -1149,7 +884,7 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
         } else {
             (19_900, "none", None)
         };
-        show(
+        show_as_given(
             city,
             &l,
             &Obs {
@@ -1158,11 +893,11 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
                 promo,
                 label,
                 viewer: Some(&rng.hex64()),
-                ..Obs::default()
+                ..KIT.obs()
             },
         );
     }
-    t_listing(
+    KIT.t_listing_id(
         city,
         TIMER,
         MALL,
@@ -1171,7 +906,7 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
         "“仅限今日”次日即恢复199元；一周后另行公布的两日特惠也按期结束：限时属实",
     );
     // −: a 双十一-day price that returns to the usual price the next day.
-    let l = listing(
+    let l = KIT.listing(
         city,
         &mut s,
         &Item {
@@ -1186,7 +921,7 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
         } else {
             (15_900, "none", None)
         };
-        show(
+        show_as_given(
             city,
             &l,
             &Obs {
@@ -1195,11 +930,11 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
                 promo,
                 label,
                 viewer: Some(&rng.hex64()),
-                ..Obs::default()
+                ..KIT.obs()
             },
         );
     }
-    t_listing(
+    KIT.t_listing_id(
         city,
         TIMER,
         MALL,
@@ -1215,7 +950,7 @@ fn pricing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_n
 fn discrimination(city: &mut City, rng: &mut Rng, days: i64) {
     const RULE: &str = "price_discrimination.loyalty_surcharge";
     let last = days - 1;
-    let mut s = shop(city, rng, LOCAL, "kill", "鲜果铺");
+    let mut s = KIT.shop(city, rng, LOCAL, "kill", "鲜果铺");
     // (title, price, kind, label, why)
     let cases: [(&str, i64, &str, Label, &str); 4] = [
         (
@@ -1248,7 +983,7 @@ fn discrimination(city: &mut City, rng: &mut Rng, days: i64) {
         ),
     ];
     for (title, price, kind, label, text) in cases {
-        let l = listing(
+        let l = KIT.listing(
             city,
             &mut s,
             &Item {
@@ -1301,7 +1036,7 @@ fn discrimination(city: &mut City, rng: &mut Rng, days: i64) {
                 }
             };
             let viewer = rng.hex64();
-            show(
+            show_as_given(
                 city,
                 &l,
                 &Obs {
@@ -1317,11 +1052,11 @@ fn discrimination(city: &mut City, rng: &mut Rng, days: i64) {
                     orders_90d: Some(orders),
                     device: "android",
                     adcode: "330108",
-                    ..Obs::default()
+                    ..KIT.obs()
                 },
             );
         }
-        t_listing(city, RULE, LOCAL, &l.id, label, text);
+        KIT.t_listing_id(city, RULE, LOCAL, &l.id, label, text);
     }
 }
 
@@ -1331,7 +1066,7 @@ fn discrimination(city: &mut City, rng: &mut Rng, days: i64) {
 fn below_cost(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_no: &mut u64) {
     const RULE: &str = "below_cost.sustained";
     let last = days - 1;
-    let mut s = shop(city, rng, MALL, "cost", "惠民电器");
+    let mut s = KIT.shop(city, rng, MALL, "cost", "惠民电器");
     // (title, class, costs [(from, to, cost, basis)], price, first day, days sold, label, why)
     type Case<'a> = (
         &'a str,
@@ -1399,7 +1134,7 @@ fn below_cost(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, orde
         ),
     ];
     for (title, class, costs, price, first, n, label, text) in cases {
-        let l = listing(
+        let l = KIT.listing(
             city,
             &mut s,
             &Item {
@@ -1424,7 +1159,7 @@ fn below_cost(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, orde
         for d in first..first + n {
             for k in 0..2 {
                 let b = rng.pick(buyers).clone();
-                let row = sale(
+                let row = KIT.sale(
                     rng,
                     &l,
                     order_no,
@@ -1438,7 +1173,7 @@ fn below_cost(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, orde
                 city.add(MALL, "orders", row);
             }
         }
-        t_listing(city, RULE, MALL, &l.id, label, text);
+        KIT.t_listing_id(city, RULE, MALL, &l.id, label, text);
     }
 }
 
@@ -1480,7 +1215,7 @@ fn brushing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             }
             let b = rng.pick(buyers).clone();
             let second = rng.range(30_000, 75_000);
-            let row = sale(rng, l, order_no, d, second, l.price, 1, &b, "completed");
+            let row = KIT.sale(rng, l, order_no, d, second, l.price, 1, &b, "completed");
             if rng.chance(0.3) {
                 let text = crate::background::honest_review_text(rng);
                 let rating = rng.range(3, 5);
@@ -1493,8 +1228,8 @@ fn brushing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
 
     // +: 18 accounts on three phones and two networks, three days of empty parcels to two drop
     //    addresses, templated five-star reviews minutes after signing.
-    let mut s = shop(city, rng, MALL, "ring-a", "暖居家纺");
-    let l = listing(
+    let mut s = KIT.shop(city, rng, MALL, "ring-a", "暖居家纺");
+    let l = KIT.listing(
         city,
         &mut s,
         &Item {
@@ -1513,7 +1248,7 @@ fn brushing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
         for _ in 0..rng.range(3, 5) {
             let day = burst + rng.range(0, 2);
             let second = rng.range(32_000, 70_000);
-            let mut row = sale(
+            let mut row = KIT.sale(
                 rng,
                 &l,
                 order_no,
@@ -1537,7 +1272,7 @@ fn brushing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             city.add(MALL, "orders", row);
         }
     }
-    t_subject(
+    KIT.t_subject(
         city,
         RULE,
         "merchant",
@@ -1548,8 +1283,8 @@ fn brushing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
     );
     // +: 40 new accounts, two orders each spread over twelve days, three drop addresses, "signed"
     //    minutes after payment (no real delivery), five-star reviews within the hour.
-    let mut s = shop(city, rng, LIVE, "ring-b", "果然好物");
-    let l = listing(
+    let mut s = KIT.shop(city, rng, LIVE, "ring-b", "果然好物");
+    let l = KIT.listing(
         city,
         &mut s,
         &Item {
@@ -1572,7 +1307,7 @@ fn brushing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
         for k in 0..2 {
             let day = last - 14 + (a % 12) + k;
             let second = rng.range(40_000, 80_000);
-            let mut row = sale(
+            let mut row = KIT.sale(
                 rng,
                 &l,
                 order_no,
@@ -1593,7 +1328,7 @@ fn brushing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             city.add(LIVE, "orders", row);
         }
     }
-    t_subject(
+    KIT.t_subject(
         city,
         RULE,
         "merchant",
@@ -1603,8 +1338,8 @@ fn brushing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
         "40个只在该店下单的账号，收货地址集中于3个，付款后几分钟即“签收”（快递不可能送达），一小时内五星好评：虚构交易、编造评价（电子商务法第十七条）",
     );
     // −: a community group-buy: neighbours order every Sunday to one pickup point.
-    let mut s = shop(city, rng, LOCAL, "tuangou", "邻里鲜果团");
-    let l = listing(
+    let mut s = KIT.shop(city, rng, LOCAL, "tuangou", "邻里鲜果团");
+    let l = KIT.listing(
         city,
         &mut s,
         &Item {
@@ -1626,7 +1361,7 @@ fn brushing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             }
             let second = rng.range(28_000, 72_000);
             let quantity = rng.range(1, 3);
-            let mut row = sale(
+            let mut row = KIT.sale(
                 rng,
                 &l,
                 order_no,
@@ -1648,7 +1383,7 @@ fn brushing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             city.add(LOCAL, "orders", row);
         }
     }
-    t_subject(
+    KIT.t_subject(
         city,
         RULE,
         "merchant",
@@ -1658,8 +1393,8 @@ fn brushing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
         "社区团购：邻居每周固定送到同一自提点，设备、网络各异，评价少且有差评，属真实交易",
     );
     // −: a 双十一 flash sale: 220 ordinary shoppers in one day.
-    let mut s = shop(city, rng, MALL, "flash", "简约家");
-    let l = listing(
+    let mut s = KIT.shop(city, rng, MALL, "flash", "简约家");
+    let l = KIT.listing(
         city,
         &mut s,
         &Item {
@@ -1671,7 +1406,7 @@ fn brushing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
     for _ in 0..220 {
         let b = rng.pick(buyers).clone();
         let second = rng.range(0, 86_000);
-        let row = sale(rng, &l, order_no, 27, second, 3_990, 1, &b, "completed");
+        let row = KIT.sale(rng, &l, order_no, 27, second, 3_990, 1, &b, "completed");
         if rng.chance(0.2) {
             let text = crate::background::honest_review_text(rng);
             let rating = rng.range(3, 5);
@@ -1680,7 +1415,7 @@ fn brushing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
         }
         city.add(MALL, "orders", row);
     }
-    t_subject(
+    KIT.t_subject(
         city,
         RULE,
         "merchant",
@@ -1791,7 +1526,7 @@ fn exclusive(city: &mut City, rng: &mut Rng, days: i64) {
     ) in scenarios.iter().enumerate()
     {
         for k in 0..operators {
-            let (adcode, address) = random_address(rng);
+            let (adcode, address) = KIT.address(rng);
             let uscc = code(rng, "91", adcode, true);
             let name = format!("杭州双栖{s}{k}商贸有限公司");
             city.add("registry", "registry", json!({
@@ -1844,59 +1579,19 @@ fn exclusive(city: &mut City, rng: &mut Rng, days: i64) {
                 }
             }
         }
-        city.truth
-            .add_platform("exclusive_dealing", RULE, platform, label, &why(text));
+        KIT.t_platform(city, RULE, platform, label, text);
     }
 }
 
 // ---------------------------------------------------------------------------------------------
 // 广告法 in listings and live streams (第九条第（三）项及 2023 执法指南, 第十六至十八条, 第四十六条).
 
-fn session(city: &mut City, rng: &mut Rng, shop: &Shop, id: &str, day: i64, transcript: &str) {
-    city.add(LIVE, "live_sessions", json!({
-        "platform_id": LIVE, "session_id": id, "room_id": format!("h2-room-{}", shop.merchant.trim_start_matches("kanbo-h2-")),
-        "host_pid": rng.hex64(), "mcn_uscc": null, "merchant_id": shop.merchant, "started_at": at(day, 68_400),
-        "ended_at": at(day, 77_400), "peak_viewers": rng.range(800, 30_000), "gmv_fen": rng.range(200_000, 8_000_000),
-        "transcript": transcript,
-    }));
-}
-
-/// A listing case.
-fn ad_case(
-    city: &mut City,
-    shop: &mut Shop,
-    rule: &str,
-    label: Label,
-    text: &str,
-    item: &Item<'_>,
-) {
-    let l = listing(city, shop, item);
-    t_listing(city, rule, shop.platform, &l.id, label, text);
-}
-
-/// A live-stream case.
-#[allow(clippy::too_many_arguments)]
-fn live_case(
-    city: &mut City,
-    rng: &mut Rng,
-    shop: &Shop,
-    rule: &str,
-    id: &str,
-    day: i64,
-    label: Label,
-    text: &str,
-    transcript: &str,
-) {
-    session(city, rng, shop, id, day, transcript);
-    t_subject(city, rule, "live_session", LIVE, id, label, text);
-}
-
 fn advertising(city: &mut City, rng: &mut Rng, days: i64) {
     let day = days / 2;
     // --- absolute_terms ---
     const ABS: &str = "false_advertising.absolute_terms";
-    let mut s = shop(city, rng, MALL, "abs", "匠心日用");
-    ad_case(
+    let mut s = KIT.shop(city, rng, MALL, "abs", "匠心日用");
+    KIT.ad_case(
         city,
         &mut s,
         ABS,
@@ -1909,7 +1604,7 @@ fn advertising(city: &mut City, rng: &mut Rng, days: i64) {
             ..Item::default()
         },
     );
-    ad_case(
+    KIT.ad_case(
         city,
         &mut s,
         ABS,
@@ -1923,7 +1618,7 @@ fn advertising(city: &mut City, rng: &mut Rng, days: i64) {
             ..Item::default()
         },
     );
-    ad_case(
+    KIT.ad_case(
         city,
         &mut s,
         ABS,
@@ -1936,7 +1631,7 @@ fn advertising(city: &mut City, rng: &mut Rng, days: i64) {
             ..Item::default()
         },
     );
-    ad_case(
+    KIT.ad_case(
         city,
         &mut s,
         ABS,
@@ -1949,7 +1644,7 @@ fn advertising(city: &mut City, rng: &mut Rng, days: i64) {
             ..Item::default()
         },
     );
-    ad_case(
+    KIT.ad_case(
         city,
         &mut s,
         ABS,
@@ -1962,8 +1657,8 @@ fn advertising(city: &mut City, rng: &mut Rng, days: i64) {
             ..Item::default()
         },
     );
-    let host = shop(city, rng, LIVE, "abs-live", "好价直播");
-    live_case(
+    let host = KIT.shop(city, rng, LIVE, "abs-live", "好价直播");
+    KIT.live_case(
         city,
         rng,
         &host,
@@ -1974,7 +1669,7 @@ fn advertising(city: &mut City, rng: &mut Rng, days: i64) {
         "直播称“全网最便宜”“绝对找不到更低的”",
         "来来来家人们，这款不粘锅今天的价格是全网最便宜的，绝对找不到比我们更低的了，库存不多抓紧拍。",
     );
-    live_case(
+    KIT.live_case(
         city,
         rng,
         &host,
@@ -1988,8 +1683,8 @@ fn advertising(city: &mut City, rng: &mut Rng, days: i64) {
 
     // --- health_claims ---
     const CLAIMS: &str = "false_advertising.health_claims";
-    let mut s = shop(city, rng, MALL, "claims", "草本生活");
-    ad_case(
+    let mut s = KIT.shop(city, rng, MALL, "claims", "草本生活");
+    KIT.ad_case(
         city,
         &mut s,
         CLAIMS,
@@ -2004,7 +1699,7 @@ fn advertising(city: &mut City, rng: &mut Rng, days: i64) {
             ..Item::default()
         },
     );
-    ad_case(
+    KIT.ad_case(
         city,
         &mut s,
         CLAIMS,
@@ -2019,7 +1714,7 @@ fn advertising(city: &mut City, rng: &mut Rng, days: i64) {
             ..Item::default()
         },
     );
-    ad_case(
+    KIT.ad_case(
         city,
         &mut s,
         CLAIMS,
@@ -2037,7 +1732,7 @@ fn advertising(city: &mut City, rng: &mut Rng, days: i64) {
             ..Item::default()
         },
     );
-    ad_case(
+    KIT.ad_case(
         city,
         &mut s,
         CLAIMS,
@@ -2052,8 +1747,8 @@ fn advertising(city: &mut City, rng: &mut Rng, days: i64) {
             ..Item::default()
         },
     );
-    let host = shop(city, rng, LIVE, "claims-live", "安睡家居");
-    live_case(
+    let host = KIT.shop(city, rng, LIVE, "claims-live", "安睡家居");
+    KIT.live_case(
         city,
         rng,
         &host,
@@ -2064,7 +1759,7 @@ fn advertising(city: &mut City, rng: &mut Rng, days: i64) {
         "普通床垫宣称治失眠、治风湿关节炎、“比吃药管用”（广告法第十七条）",
         "我们这个磁疗床垫，睡上一个月失眠就好了，风湿关节炎也能治好，比吃药还管用，爸妈那辈人一定要备一张。",
     );
-    live_case(
+    KIT.live_case(
         city,
         rng,
         &host,
@@ -2078,8 +1773,8 @@ fn advertising(city: &mut City, rng: &mut Rng, days: i64) {
 
     // --- missing_statement (广告法第十八条第二款) ---
     const STATEMENT: &str = "false_advertising.missing_statement";
-    let mut s = shop(city, rng, MALL, "statement", "元气保健");
-    ad_case(
+    let mut s = KIT.shop(city, rng, MALL, "statement", "元气保健");
+    KIT.ad_case(
         city,
         &mut s,
         STATEMENT,
@@ -2095,7 +1790,7 @@ fn advertising(city: &mut City, rng: &mut Rng, days: i64) {
             ..Item::default()
         },
     );
-    ad_case(
+    KIT.ad_case(
         city,
         &mut s,
         STATEMENT,
@@ -2111,7 +1806,7 @@ fn advertising(city: &mut City, rng: &mut Rng, days: i64) {
             ..Item::default()
         },
     );
-    ad_case(
+    KIT.ad_case(
         city,
         &mut s,
         STATEMENT,
@@ -2126,8 +1821,8 @@ fn advertising(city: &mut City, rng: &mut Rng, days: i64) {
             ..Item::default()
         },
     );
-    let host = shop(city, rng, LIVE, "statement-live", "营养课堂");
-    live_case(
+    let host = KIT.shop(city, rng, LIVE, "statement-live", "营养课堂");
+    KIT.live_case(
         city,
         rng,
         &host,
@@ -2138,7 +1833,7 @@ fn advertising(city: &mut City, rng: &mut Rng, days: i64) {
         "直播推销蓝帽子保健食品并讲保健功能，全程未说明“本品不能代替药物”",
         "家人们这款蓝帽子保健食品褪黑素软糖，改善睡眠的保健功能是批过的，每晚一粒，今天买二送一，链接已经上好了。",
     );
-    live_case(
+    KIT.live_case(
         city,
         rng,
         &host,
@@ -2152,8 +1847,8 @@ fn advertising(city: &mut City, rng: &mut Rng, days: i64) {
 
     // --- missing_approval (广告法第四十六条; 三品一械广告审查) ---
     const APPROVAL: &str = "false_advertising.missing_approval";
-    let mut s = shop(city, rng, MALL, "approval", "康宁医药");
-    ad_case(
+    let mut s = KIT.shop(city, rng, MALL, "approval", "康宁医药");
+    KIT.ad_case(
         city,
         &mut s,
         APPROVAL,
@@ -2168,7 +1863,7 @@ fn advertising(city: &mut City, rng: &mut Rng, days: i64) {
             ..Item::default()
         },
     );
-    ad_case(
+    KIT.ad_case(
         city,
         &mut s,
         APPROVAL,
@@ -2185,7 +1880,7 @@ fn advertising(city: &mut City, rng: &mut Rng, days: i64) {
             ..Item::default()
         },
     );
-    ad_case(
+    KIT.ad_case(
         city,
         &mut s,
         APPROVAL,
@@ -2201,7 +1896,7 @@ fn advertising(city: &mut City, rng: &mut Rng, days: i64) {
             ..Item::default()
         },
     );
-    ad_case(
+    KIT.ad_case(
         city,
         &mut s,
         APPROVAL,
@@ -2219,7 +1914,7 @@ fn advertising(city: &mut City, rng: &mut Rng, days: i64) {
             ..Item::default()
         },
     );
-    ad_case(
+    KIT.ad_case(
         city,
         &mut s,
         APPROVAL,
@@ -2237,28 +1932,17 @@ fn advertising(city: &mut City, rng: &mut Rng, days: i64) {
 // ---------------------------------------------------------------------------------------------
 // 商标 (商标法 第五十七条) and 商业诋毁 (反不正当竞争法 第十一条).
 
-fn trademark(city: &mut City, reg_no: &str, mark: &str, owner: &Shop, classes: &[i64]) {
-    city.add(
-        "ip_office",
-        "trademarks",
-        json!({
-            "reg_no": reg_no, "mark": mark, "owner_uscc": owner.uscc, "owner_name": owner.name,
-            "nice_classes": classes, "valid_to": "2035-03-27",
-        }),
-    );
-}
-
 fn marks(city: &mut City, rng: &mut Rng, days: i64) {
     const CF: &str = "counterfeit.mark_lookalike";
     const DIS: &str = "disparagement.named_competitor";
     let day = days / 2 + 3;
     // Owners, their genuine goods, and licensees.
-    let mut lanyue = shop(city, rng, MALL, "lanyue", "澜悦化妆品");
-    let mut velora = shop(city, rng, MALL, "velora", "维罗拉电器");
-    let mut luming = shop(city, rng, MALL, "luming", "鹿鸣山茶业");
-    trademark(city, "79260001", "澜悦", &lanyue, &[3]);
-    trademark(city, "79260002", "VELORA", &velora, &[7, 11]);
-    trademark(city, "79260003", "鹿鸣山", &luming, &[30]);
+    let mut lanyue = KIT.shop(city, rng, MALL, "lanyue", "澜悦化妆品");
+    let mut velora = KIT.shop(city, rng, MALL, "velora", "维罗拉电器");
+    let mut luming = KIT.shop(city, rng, MALL, "luming", "鹿鸣山茶业");
+    KIT.trademark(city, "79260001", "澜悦", &lanyue, &[3]);
+    KIT.trademark(city, "79260002", "VELORA", &velora, &[7, 11]);
+    KIT.trademark(city, "79260003", "鹿鸣山", &luming, &[30]);
     for (s, title, brand, class, price) in [
         (
             &mut lanyue,
@@ -2282,7 +1966,7 @@ fn marks(city: &mut City, rng: &mut Rng, days: i64) {
             58_800,
         ),
     ] {
-        listing(
+        KIT.listing(
             city,
             s,
             &Item {
@@ -2294,13 +1978,13 @@ fn marks(city: &mut City, rng: &mut Rng, days: i64) {
             },
         );
     }
-    let mut vel_lic = shop(city, rng, MALL, "velora-lic", "净界家电");
+    let mut vel_lic = KIT.shop(city, rng, MALL, "velora-lic", "净界家电");
     city.add(
         "ip_office",
         "trademark_licenses",
         json!({"reg_no": "79260002", "licensee_uscc": vel_lic.uscc, "valid_to": "2029-12-31"}),
     );
-    let mut lum_lic = shop(city, rng, LOCAL, "luming-lic", "西湖茶庄");
+    let mut lum_lic = KIT.shop(city, rng, LOCAL, "luming-lic", "西湖茶庄");
     city.add(
         "ip_office",
         "trademark_licenses",
@@ -2322,7 +2006,7 @@ fn marks(city: &mut City, rng: &mut Rng, days: i64) {
         listings: 0,
     };
 
-    let mut fake = shop(city, rng, MALL, "copy", "品汇优选");
+    let mut fake = KIT.shop(city, rng, MALL, "copy", "品汇优选");
     let cases: [(Label, &str, Item<'_>); 3] = [
         (
             P,
@@ -2360,10 +2044,10 @@ fn marks(city: &mut City, rng: &mut Rng, days: i64) {
         ),
     ];
     for (label, text, item) in &cases {
-        let l = listing(city, &mut fake, item);
-        t_listing(city, CF, MALL, &l.id, *label, text);
+        let l = KIT.listing(city, &mut fake, item);
+        KIT.t_listing_id(city, CF, MALL, &l.id, *label, text);
     }
-    let l = listing(
+    let l = KIT.listing(
         city,
         &mut vel_lic,
         &Item {
@@ -2374,8 +2058,8 @@ fn marks(city: &mut City, rng: &mut Rng, days: i64) {
             ..Item::default()
         },
     );
-    t_listing(city, CF, MALL, &l.id, N, "许可期内的被许可人使用许可商标");
-    let l = listing(
+    KIT.t_listing_id(city, CF, MALL, &l.id, N, "许可期内的被许可人使用许可商标");
+    let l = KIT.listing(
         city,
         &mut lum_lic,
         &Item {
@@ -2388,7 +2072,7 @@ fn marks(city: &mut City, rng: &mut Rng, days: i64) {
             ..Item::default()
         },
     );
-    t_listing(
+    KIT.t_listing_id(
         city,
         CF,
         LOCAL,
@@ -2396,7 +2080,7 @@ fn marks(city: &mut City, rng: &mut Rng, days: i64) {
         N,
         "被许可人（许可未设期限）使用许可商标",
     );
-    let l = listing(
+    let l = KIT.listing(
         city,
         &mut own,
         &Item {
@@ -2408,7 +2092,7 @@ fn marks(city: &mut City, rng: &mut Rng, days: i64) {
             ..Item::default()
         },
     );
-    t_listing(
+    KIT.t_listing_id(
         city,
         CF,
         LIVE,
@@ -2416,8 +2100,8 @@ fn marks(city: &mut City, rng: &mut Rng, days: i64) {
         N,
         "商标权人自己（同一信用代码）在直播平台开设的店铺",
     );
-    let mut parts = shop(city, rng, MALL, "parts", "净宝配件");
-    let l = listing(
+    let mut parts = KIT.shop(city, rng, MALL, "parts", "净宝配件");
+    let l = KIT.listing(
         city,
         &mut parts,
         &Item {
@@ -2427,7 +2111,7 @@ fn marks(city: &mut City, rng: &mut Rng, days: i64) {
             ..Item::default()
         },
     );
-    t_listing(
+    KIT.t_listing_id(
         city,
         CF,
         MALL,
@@ -2437,7 +2121,7 @@ fn marks(city: &mut City, rng: &mut Rng, days: i64) {
     );
 
     // Disparagement.
-    let mut rival = shop(city, rng, MALL, "rival", "肤研所");
+    let mut rival = KIT.shop(city, rng, MALL, "rival", "肤研所");
     let cases: [(Label, &str, Item<'_>); 2] = [
         (
             P,
@@ -2467,11 +2151,11 @@ fn marks(city: &mut City, rng: &mut Rng, days: i64) {
         ),
     ];
     for (label, text, item) in &cases {
-        let l = listing(city, &mut rival, item);
-        t_listing(city, DIS, MALL, &l.id, *label, text);
+        let l = KIT.listing(city, &mut rival, item);
+        KIT.t_listing_id(city, DIS, MALL, &l.id, *label, text);
     }
-    let host = shop(city, rng, LIVE, "tea-live", "茶山直播");
-    live_case(
+    let host = KIT.shop(city, rng, LIVE, "tea-live", "茶山直播");
+    KIT.live_case(
         city,
         rng,
         &host,
@@ -2482,7 +2166,7 @@ fn marks(city: &mut City, rng: &mut Rng, days: i64) {
         "直播点名“鹿鸣山”，称其龙井是陈茶染色、“伤肝”（反不正当竞争法第十一条）",
         "隔壁鹿鸣山的龙井都是陈茶拿色素染出来的，喝多了伤肝，我们家才是真正的明前茶，大家别被骗了。",
     );
-    live_case(
+    KIT.live_case(
         city,
         rng,
         &host,
@@ -2498,7 +2182,7 @@ fn marks(city: &mut City, rng: &mut Rng, days: i64) {
         "text": "重要提醒：VELORA吸尘器电池存在爆炸隐患，厂家一直在隐瞒，已购买的用户请尽快停止使用，可来本店以旧换新。",
         "submitted_at": at(day, 36_000),
     }));
-    t_global(
+    KIT.t_global(
         city,
         DIS,
         "document",
@@ -2511,7 +2195,7 @@ fn marks(city: &mut City, rng: &mut Rng, days: i64) {
         "text": "近期发现有店铺冒用“澜悦”商标销售假冒产品，请消费者认准澜悦官方店铺购买，如有疑问可联系客服核验。",
         "submitted_at": at(day, 40_000),
     }));
-    t_global(
+    KIT.t_global(
         city,
         DIS,
         "document",
@@ -2597,7 +2281,7 @@ fn documents(city: &mut City) {
         city.add(supplier, "documents", json!({
             "doc_id": id, "kind": kind, "issuer": supplier, "title": title, "text": text, "submitted_at": at(6, 36_000),
         }));
-        t_global(city, UT, "document", id, label, reason);
+        KIT.t_global(city, UT, "document", id, label, reason);
     }
     let campaigns: [(&str, &str, &str, &str, Label, &str); 4] = [
         (
@@ -2638,7 +2322,7 @@ fn documents(city: &mut City) {
             "platform_id": platform, "campaign_id": id, "name": name, "starts_at": at(40, 0), "ends_at": at(46, 0),
             "terms_text": terms,
         }));
-        t_subject(city, UT, "campaign", platform, id, label, reason);
+        KIT.t_subject(city, UT, "campaign", platform, id, label, reason);
     }
     let drafts: [(&str, &str, &str, &str, Label, &str); 7] = [
         (
@@ -2702,7 +2386,7 @@ fn documents(city: &mut City) {
         city.add("regulator", "documents", json!({
             "doc_id": id, "kind": "policy_draft", "issuer": issuer, "title": title, "text": text, "submitted_at": at(9, 36_000),
         }));
-        t_global(city, FCR, "document", id, label, reason);
+        KIT.t_global(city, FCR, "document", id, label, reason);
     }
 }
 
@@ -2840,7 +2524,7 @@ fn pyramids(city: &mut City, rng: &mut Rng, days: i64) {
                 "sales_rewards_fen": if own_sales > 0 { own_sales + rng.range(0, 4) * 500 } else { 0 },
             }));
         }
-        t_subject(city, RULE, "scheme", platform, scheme, label, text);
+        KIT.t_subject(city, RULE, "scheme", platform, scheme, label, text);
     }
 }
 
@@ -2870,7 +2554,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             Reg {
                 valid_code: false,
                 status: None,
-                ..Reg::default()
+                ..KIT.reg()
             },
             true,
             vec![
@@ -2890,7 +2574,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
                 merchant_type: "individual_business",
                 valid_code: false,
                 status: None,
-                ..Reg::default()
+                ..KIT.reg()
             },
             true,
             vec![
@@ -2902,7 +2586,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             MALL,
             "id-goodcheck-co",
             "启明科技",
-            Reg::default(),
+            KIT.reg(),
             true,
             vec![(CHECK, N, "校验位正确且已登记的企业代码")],
         ),
@@ -2912,7 +2596,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             "老街面馆",
             Reg {
                 merchant_type: "individual_business",
-                ..Reg::default()
+                ..KIT.reg()
             },
             true,
             vec![
@@ -2926,7 +2610,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             "远山商贸",
             Reg {
                 status: None,
-                ..Reg::default()
+                ..KIT.reg()
             },
             true,
             vec![(
@@ -2942,7 +2626,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             Reg {
                 merchant_type: "individual_business",
                 status: None,
-                ..Reg::default()
+                ..KIT.reg()
             },
             true,
             vec![(UNKNOWN, P, "个体工商户代码校验位正确但查无登记")],
@@ -2955,7 +2639,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
                 merchant_type: "natural_person",
                 status: None,
                 turnover: 3_000_000,
-                ..Reg::default()
+                ..KIT.reg()
             },
             true,
             vec![
@@ -2973,7 +2657,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             "恒信日化",
             Reg {
                 status: Some("cancelled"),
-                ..Reg::default()
+                ..KIT.reg()
             },
             true,
             vec![(DEREG, P, "登记已注销，店铺仍在期间内持续成交")],
@@ -2984,7 +2668,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             "金味餐饮管理",
             Reg {
                 status: Some("revoked"),
-                ..Reg::default()
+                ..KIT.reg()
             },
             true,
             vec![(DEREG, P, "营业执照已被吊销，仍在平台接单销售")],
@@ -2995,7 +2679,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             "青橙文具",
             Reg {
                 status: Some("abnormal"),
-                ..Reg::default()
+                ..KIT.reg()
             },
             true,
             vec![(
@@ -3012,7 +2696,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
                 status: Some("cancelled"),
                 closed_on: Some(-90),
                 license: true,
-                ..Reg::default()
+                ..KIT.reg()
             },
             false,
             vec![(DEREG, N, "注销前已关店，期间内没有任何销售")],
@@ -3023,7 +2707,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             "锦程服饰",
             Reg {
                 license: false,
-                ..Reg::default()
+                ..KIT.reg()
             },
             true,
             vec![(
@@ -3039,7 +2723,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             Reg {
                 merchant_type: "individual_business",
                 license: false,
-                ..Reg::default()
+                ..KIT.reg()
             },
             true,
             vec![(LICENSE, P, "在营个体工商户店铺未亮照")],
@@ -3050,7 +2734,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             "陈家馄饨",
             Reg {
                 merchant_type: "individual_business",
-                ..Reg::default()
+                ..KIT.reg()
             },
             true,
             vec![(LICENSE, N, "个体工商户已亮照")],
@@ -3062,7 +2746,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             Reg {
                 license: false,
                 closed_on: Some(-120),
-                ..Reg::default()
+                ..KIT.reg()
             },
             false,
             vec![(
@@ -3079,7 +2763,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
                 merchant_type: "natural_person",
                 status: None,
                 turnover: 10_000_100,
-                ..Reg::default()
+                ..KIT.reg()
             },
             true,
             vec![(
@@ -3096,7 +2780,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
                 merchant_type: "natural_person",
                 status: None,
                 turnover: 36_000_000,
-                ..Reg::default()
+                ..KIT.reg()
             },
             true,
             vec![(NATURAL, P, "自然人网店年交易额36万元，远超免登记上限")],
@@ -3109,7 +2793,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
                 merchant_type: "natural_person",
                 status: None,
                 turnover: 9_999_900,
-                ..Reg::default()
+                ..KIT.reg()
             },
             true,
             vec![(NATURAL, N, "自然人网店年交易额99,999元，仍在免登记范围内")],
@@ -3121,7 +2805,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             Reg {
                 merchant_type: "individual_business",
                 turnover: 50_000_000,
-                ..Reg::default()
+                ..KIT.reg()
             },
             true,
             vec![(
@@ -3132,8 +2816,8 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
         ),
     ];
     for (platform, tag, name, reg, sells, rows) in cases {
-        let mut s = shop_with(city, rng, platform, tag, name, &reg);
-        let l = listing(
+        let mut s = KIT.shop_with(city, rng, platform, tag, name, &reg);
+        let l = KIT.listing(
             city,
             &mut s,
             &Item {
@@ -3146,7 +2830,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
         if sells {
             for k in 0..6 {
                 let b = rng.pick(buyers).clone();
-                let row = sale(
+                let row = KIT.sale(
                     rng,
                     &l,
                     order_no,
@@ -3161,11 +2845,11 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             }
         }
         for (rule, label, text) in rows {
-            t_subject(city, rule, "merchant", platform, &s.merchant, label, text);
+            KIT.t_subject(city, rule, "merchant", platform, &s.merchant, label, text);
         }
     }
     // −: the operator renamed itself; the platform still shows the old name, the code is known.
-    let (adcode, address) = random_address(rng);
+    let (adcode, address) = KIT.address(rng);
     let uscc = code(rng, "91", adcode, true);
     let merchant = format!("{MALL}-h2-id-renamed");
     city.add(MALL, "merchants", json!({
@@ -3179,7 +2863,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
         "address": address, "adcode": adcode, "established_on": date(-2_000), "status": "active",
         "business_scope": "供应链管理、日用百货销售", "registered_capital_fen": 100_000_000, "annual_report_filed": true,
     }));
-    t_subject(
+    KIT.t_subject(
         city,
         UNKNOWN,
         "merchant",
@@ -3238,7 +2922,7 @@ fn clusters(city: &mut City, rng: &mut Rng) {
             established,
         );
     }
-    t_global(
+    KIT.t_global(
         city,
         RULE,
         "address",
@@ -3274,7 +2958,7 @@ fn clusters(city: &mut City, rng: &mut Rng) {
             "closed_on": null, "annual_turnover_fen": rng.range(500_000, 5_000_000),
         }));
     }
-    t_global(
+    KIT.t_global(
         city,
         RULE,
         "address",
@@ -3297,7 +2981,7 @@ fn clusters(city: &mut City, rng: &mut Rng) {
             established,
         );
     }
-    t_global(
+    KIT.t_global(
         city,
         RULE,
         "address",
@@ -3326,7 +3010,7 @@ fn clusters(city: &mut City, rng: &mut Rng) {
             -2_000 - k as i64 * 300,
         );
     }
-    t_global(
+    KIT.t_global(
         city,
         RULE,
         "address",
@@ -3431,8 +3115,8 @@ fn after_sales(city: &mut City, rng: &mut Rng, order_no: &mut u64) {
         text,
     ) in cases
     {
-        let mut shop_k = shop(city, rng, MALL, tag, "悦享百货");
-        let l = listing(
+        let mut shop_k = KIT.shop(city, rng, MALL, tag, "悦享百货");
+        let l = KIT.listing(
             city,
             &mut shop_k,
             &Item {
@@ -3446,7 +3130,7 @@ fn after_sales(city: &mut City, rng: &mut Rng, order_no: &mut u64) {
         for i in 0..n {
             let signed_day = 10 + i * 4;
             let buyer = rng.hex64();
-            let mut row = sale(
+            let mut row = KIT.sale(
                 rng,
                 &l,
                 order_no,
@@ -3470,7 +3154,7 @@ fn after_sales(city: &mut City, rng: &mut Rng, order_no: &mut u64) {
             }
             city.add(MALL, "orders", row);
         }
-        t_subject(city, RETURN, "merchant", MALL, &l.merchant, label, text);
+        KIT.t_subject(city, RETURN, "merchant", MALL, &l.merchant, label, text);
     }
     // Invoices: (tag, orders, requested, not issued, status, label, why)
     type Invoice<'a> = (&'a str, i64, bool, i64, &'a str, Label, &'a str);
@@ -3513,8 +3197,8 @@ fn after_sales(city: &mut City, rng: &mut Rng, order_no: &mut u64) {
         ),
     ];
     for (tag, n, requested, unissued, status, label, text) in cases {
-        let mut s = shop(city, rng, LOCAL, tag, "街角咖啡");
-        let l = listing(
+        let mut s = KIT.shop(city, rng, LOCAL, tag, "街角咖啡");
+        let l = KIT.listing(
             city,
             &mut s,
             &Item {
@@ -3527,7 +3211,7 @@ fn after_sales(city: &mut City, rng: &mut Rng, order_no: &mut u64) {
         );
         for i in 0..n {
             let buyer = rng.hex64();
-            let mut row = sale(rng, &l, order_no, 6 + i, 41_000, 8_800, 1, &buyer, status);
+            let mut row = KIT.sale(rng, &l, order_no, 6 + i, 41_000, 8_800, 1, &buyer, status);
             row["invoice_requested"] = json!(requested);
             row["invoice_issued"] = json!(i >= unissued);
             if status == "refunded" {
@@ -3538,7 +3222,7 @@ fn after_sales(city: &mut City, rng: &mut Rng, order_no: &mut u64) {
             }
             city.add(LOCAL, "orders", row);
         }
-        t_subject(city, INVOICE, "merchant", LOCAL, &l.merchant, label, text);
+        KIT.t_subject(city, INVOICE, "merchant", LOCAL, &l.merchant, label, text);
     }
 }
 
@@ -3568,8 +3252,8 @@ fn complainants(city: &mut City, rng: &mut Rng, days: i64, order_no: &mut u64) {
     // +: bought 80 boxes of one near-expiry chocolate, then 22 templated 退一赔三 claims against
     //    18 shops.
     let person = rng.hex64();
-    let mut s = shop(city, rng, MALL, "choco", "环球零食");
-    let l = listing(
+    let mut s = KIT.shop(city, rng, MALL, "choco", "环球零食");
+    let l = KIT.listing(
         city,
         &mut s,
         &Item {
@@ -3581,7 +3265,7 @@ fn complainants(city: &mut City, rng: &mut Rng, days: i64, order_no: &mut u64) {
         },
     );
     for k in 0..4 {
-        let row = sale(
+        let row = KIT.sale(
             rng,
             &l,
             order_no,
@@ -3616,7 +3300,7 @@ fn complainants(city: &mut City, rng: &mut Rng, days: i64, order_no: &mut u64) {
             "punitive_compensation",
         );
     }
-    t_person(
+    KIT.t_person(
         city,
         RULE,
         &person,
@@ -3626,8 +3310,8 @@ fn complainants(city: &mut City, rng: &mut Rng, days: i64, order_no: &mut u64) {
     // +: 16 shops in twelve days, each after buying ten or more of a near-expiry item, one template,
     //    ten-fold compensation "否则向媒体曝光".
     let person = rng.hex64();
-    let mut s = shop(city, rng, LOCAL, "snack", "便利蜂巢");
-    let l = listing(
+    let mut s = KIT.shop(city, rng, LOCAL, "snack", "便利蜂巢");
+    let l = KIT.listing(
         city,
         &mut s,
         &Item {
@@ -3639,7 +3323,7 @@ fn complainants(city: &mut City, rng: &mut Rng, days: i64, order_no: &mut u64) {
         },
     );
     for k in 0..3 {
-        let row = sale(
+        let row = KIT.sale(
             rng,
             &l,
             order_no,
@@ -3668,7 +3352,7 @@ fn complainants(city: &mut City, rng: &mut Rng, days: i64, order_no: &mut u64) {
             "punitive_compensation",
         );
     }
-    t_person(
+    KIT.t_person(
         city,
         RULE,
         &person,
@@ -3703,7 +3387,7 @@ fn complainants(city: &mut City, rng: &mut Rng, days: i64, order_no: &mut u64) {
             },
         );
     }
-    t_person(
+    KIT.t_person(
         city,
         RULE,
         &person,
@@ -3738,16 +3422,11 @@ fn complainants(city: &mut City, rng: &mut Rng, days: i64, order_no: &mut u64) {
             demand,
         );
     }
-    t_person(
+    KIT.t_person(
         city,
         RULE,
         &person,
         N,
         "两个月内对8家不同餐饮店的8起日常纠纷，文本各异，只要求退款或重送，金额小",
     );
-}
-
-fn t_person(city: &mut City, rule: &str, pid: &str, label: Label, text: &str) {
-    city.truth
-        .add_person(detector_of(rule), rule, pid, label, &why(text));
 }

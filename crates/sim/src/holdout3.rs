@@ -16,7 +16,10 @@
 
 use serde_json::{Value, json};
 
-use crate::city::{City, DISTRICTS, Listing, ROADS, at, date, order};
+use crate::city::{City, Listing, at, date};
+use crate::kit::{
+    Homed, Item, Kit, LiveStyle, Obs, Reg, RegistryStyle, code, homed_shop, registry,
+};
 use crate::rng::Rng;
 use crate::truth::Label::{self, Negative as N, Positive as P};
 
@@ -27,428 +30,28 @@ const LIVE: &str = "kanbo";
 /// The prefix of every truth row's `why` (what `eval --holdout holdout3` selects).
 const SET: &str = "holdout3";
 
-/// The instrument a rule's reasons cite when they give only article numbers.
-fn instrument(rule: &str) -> &'static str {
-    match rule {
-        "below_cost.platform_forced" => "反不正当竞争法（2025）",
-        "below_cost.sustained" => "价格法",
-        "registration_cluster.one_address" => "市场主体登记管理条例",
-        _ => match detector_of(rule) {
-            "price_fraud" => "明码标价和禁止价格欺诈规定",
-            "price_discrimination" => "浙江省电子商务条例",
-            "false_advertising" => "广告法",
-            "disparagement" | "fake_orders" => "反不正当竞争法",
-            "counterfeit" => "商标法",
-            "pyramid_scheme" => "禁止传销条例",
-            "fair_competition_review" => "公平竞争审查条例",
-            "return_refusal" => "消费者权益保护法",
-            "serial_complainant" => "消费者权益保护法实施条例",
-            _ => "电子商务法",
-        },
-    }
-}
-
-/// Names of instruments a reason may already cite.
-const INSTRUMENTS: &[&str] = &[
-    "广告法",
-    "价格法",
-    "商标法",
-    "电子商务法",
-    "电子商务条例",
-    "消费者权益保护法",
-    "反不正当竞争法",
-    "明码标价",
-    "公平竞争审查条例",
-    "禁止传销条例",
-    "网络交易监督管理办法",
-    "暂行办法",
-    "审查管理",
-    "登记管理条例",
-    "反垄断指南",
-    "指南",
-    "GB",
-    "条例",
-    "监督管理",
-];
-
-/// A truth row's `why`: the set's prefix, the reason, and the instrument when the reason cites
-/// only article numbers or none.
-fn why(rule: &str, text: &str) -> String {
-    if INSTRUMENTS.iter().any(|i| text.contains(i)) {
-        format!("{SET}: {text}")
-    } else {
-        format!("{SET}: {text}（《{}》）", instrument(rule))
-    }
-}
-
-fn detector_of(rule: &str) -> &str {
-    rule.split('.').next().unwrap_or(rule)
-}
-
-/// A truth row about a listing.
-fn t_listing(city: &mut City, rule: &str, l: &Listing, label: Label, text: &str) {
-    city.truth.add(
-        detector_of(rule),
-        rule,
-        l.platform,
-        &l.id,
-        label,
-        &why(rule, text),
-    );
-}
-
-/// A truth row about a subject of a platform (merchant, live session, campaign, scheme).
-fn t_subject(
-    city: &mut City,
-    rule: &str,
-    kind: &str,
-    platform: &str,
-    id: &str,
-    label: Label,
-    text: &str,
-) {
-    city.truth.add_subject(
-        detector_of(rule),
-        rule,
-        kind,
-        platform,
-        id,
-        label,
-        &why(rule, text),
-    );
-}
-
-/// A truth row about a subject without a platform (document, address, person).
-fn t_global(city: &mut City, rule: &str, kind: &str, id: &str, label: Label, text: &str) {
-    city.truth
-        .add_global(detector_of(rule), rule, kind, id, label, &why(rule, text));
-}
-
-/// A truth row about a platform.
-fn t_platform(city: &mut City, rule: &str, platform: &str, label: Label, text: &str) {
-    city.truth
-        .add_platform(detector_of(rule), rule, platform, label, &why(rule, text));
-}
+/// The third set's tag, truth prefix and house style.
+const KIT: Kit = Kit {
+    tag: "h3",
+    set: SET,
+    instrument: Some(crate::kit::instrument),
+    house_numbers: (2_000, 2_999),
+    listed_day: -400,
+    natural_suffix: "（个人网店）",
+    individual_suffix: "经营部",
+    registry: RegistryStyle::Drawn,
+    turnover: 80_000_000,
+    display: (41_000, "330106"),
+    live: LiveStyle {
+        hours: (70_200, 79_200),
+        viewers: (500, 40_000),
+        gmv: (100_000, 9_000_000),
+    },
+    mark_valid_to: "2034-08-13",
+};
 
 // ---------------------------------------------------------------------------------------------
-// Operators, shops, listings, sales and price displays.
-
-/// A credit code with a registration-department and category prefix (`91` company, `92`
-/// individual business); the check character is GB 32100's, or the next one when `valid` is false.
-fn code(rng: &mut Rng, prefix: &str, adcode: &str, valid: bool) -> String {
-    let chars = tianping_domain::value::USCC_CHARSET;
-    let mut body = format!("{prefix}{adcode}");
-    for _ in 0..9 {
-        body.push(char::from(chars[rng.below(31) as usize]));
-    }
-    let check = tianping_domain::value::uscc_check_character(&body).unwrap_or('0');
-    let position = chars
-        .iter()
-        .position(|c| char::from(*c) == check)
-        .unwrap_or(0);
-    let index = if valid { position } else { (position + 1) % 31 };
-    body.push(char::from(chars[index]));
-    body
-}
-
-fn random_address(rng: &mut Rng) -> (&'static str, String) {
-    let (adcode, district) = *rng.pick(DISTRICTS);
-    let address = format!(
-        "杭州市{district}{}{}号",
-        rng.pick(ROADS),
-        rng.range(2_000, 2_999)
-    );
-    (adcode, address)
-}
-
-/// A registry row for an operator.
-#[allow(clippy::too_many_arguments)]
-fn registry(
-    city: &mut City,
-    rng: &mut Rng,
-    uscc: &str,
-    name: &str,
-    entity: &str,
-    address: &str,
-    adcode: &str,
-    status: &str,
-    established: i64,
-    rep: Option<&str>,
-) {
-    let rep = rep.map_or_else(|| rng.hex64(), str::to_string);
-    city.add("registry", "registry", json!({
-        "uscc": uscc, "name": name, "entity_type": entity, "legal_rep_pid": rep, "address": address,
-        "adcode": adcode, "established_on": date(established), "status": status,
-        "business_scope": "日用百货、食品、服装、电子产品销售", "registered_capital_fen": rng.range(1_000_000, 80_000_000),
-        "annual_report_filed": status == "active" && established < -365,
-    }));
-}
-
-/// A planted operator with a shop on one platform.
-struct Shop {
-    platform: &'static str,
-    merchant: String,
-    uscc: String,
-    name: String,
-    listings: usize,
-}
-
-/// How a planted shop is registered.
-struct Reg<'a> {
-    merchant_type: &'a str,
-    /// Registry status; `None`: the code is not in the registry.
-    status: Option<&'a str>,
-    valid_code: bool,
-    license: bool,
-    turnover: i64,
-    closed_on: Option<i64>,
-    /// The natural person behind the shop (shared across platforms for one person's shops).
-    holder: Option<&'a str>,
-    /// Shop name as shown (default: the name with 小铺).
-    shop_name: Option<&'a str>,
-}
-
-impl Default for Reg<'_> {
-    fn default() -> Self {
-        Reg {
-            merchant_type: "company",
-            status: Some("active"),
-            valid_code: true,
-            license: true,
-            turnover: 80_000_000,
-            closed_on: None,
-            holder: None,
-            shop_name: None,
-        }
-    }
-}
-
-fn shop_with(
-    city: &mut City,
-    rng: &mut Rng,
-    platform: &'static str,
-    tag: &str,
-    name: &str,
-    reg: &Reg<'_>,
-) -> Shop {
-    let merchant = format!("{platform}-h3-{tag}");
-    let (adcode, address) = random_address(rng);
-    let natural = reg.merchant_type == "natural_person";
-    let individual = reg.merchant_type == "individual_business";
-    let uscc = code(
-        rng,
-        if individual { "92" } else { "91" },
-        adcode,
-        reg.valid_code,
-    );
-    let company = if natural {
-        format!("{name}（个人网店）")
-    } else if individual {
-        format!("杭州市{name}经营部")
-    } else {
-        format!("杭州{name}有限公司")
-    };
-    let holder = if natural {
-        json!(reg.holder.map_or_else(|| rng.hex64(), str::to_string))
-    } else {
-        Value::Null
-    };
-    city.add(platform, "merchants", json!({
-        "platform_id": platform, "merchant_id": merchant, "merchant_type": reg.merchant_type,
-        "uscc": if natural { Value::Null } else { json!(uscc) }, "holder_pid": holder,
-        "name": company, "shop_name": reg.shop_name.map_or_else(|| format!("{name}小铺"), str::to_string),
-        "address": address, "adcode": adcode, "contact_pid": rng.hex64(), "license_displayed": reg.license,
-        "opened_on": date(-rng.range(400, 900)), "closed_on": reg.closed_on.map(date),
-        "annual_turnover_fen": reg.turnover,
-    }));
-    if let (Some(status), false) = (reg.status, natural) {
-        let entity = if individual {
-            "individual_business"
-        } else {
-            "company"
-        };
-        let established = -rng.range(1_000, 3_000);
-        registry(
-            city,
-            rng,
-            &uscc,
-            &company,
-            entity,
-            &address,
-            adcode,
-            status,
-            established,
-            None,
-        );
-    }
-    Shop {
-        platform,
-        merchant,
-        uscc,
-        name: company,
-        listings: 0,
-    }
-}
-
-fn shop(city: &mut City, rng: &mut Rng, platform: &'static str, tag: &str, name: &str) -> Shop {
-    shop_with(city, rng, platform, tag, name, &Reg::default())
-}
-
-/// A listing's fields.
-struct Item<'a> {
-    title: &'a str,
-    description: Option<&'a str>,
-    category: &'a str,
-    class: &'a str,
-    brand: Option<&'a str>,
-    reg_no: Option<&'a str>,
-    approval: Option<&'a str>,
-    price: i64,
-    returns: bool,
-    delisted: Option<i64>,
-}
-
-impl Default for Item<'_> {
-    fn default() -> Self {
-        Item {
-            title: "",
-            description: None,
-            category: "家居/日用",
-            class: "general",
-            brand: None,
-            reg_no: None,
-            approval: None,
-            price: 9_900,
-            returns: true,
-            delisted: None,
-        }
-    }
-}
-
-fn listing(city: &mut City, shop: &mut Shop, item: &Item<'_>) -> Listing {
-    let tag = shop
-        .merchant
-        .split_once("-h3-")
-        .map_or(shop.merchant.as_str(), |(_, t)| t);
-    let id = format!("h3-{tag}-l{}", shop.listings);
-    shop.listings += 1;
-    city.add(shop.platform, "listings", json!({
-        "platform_id": shop.platform, "listing_id": id, "merchant_id": shop.merchant, "title": item.title,
-        "description": item.description, "category": item.category, "product_class": item.class,
-        "brand": item.brand, "trademark_reg_no": item.reg_no, "ad_approval_no": item.approval,
-        "list_price_fen": item.price, "no_reason_return": item.returns, "created_at": at(-400, 37_800),
-        "delisted_at": item.delisted.map(|d| at(d, 36_000)),
-    }));
-    Listing {
-        platform: shop.platform,
-        id,
-        merchant: shop.merchant.clone(),
-        price: item.price,
-    }
-}
-
-/// An order row with an `h3-` id (the caller adjusts and adds it).
-#[allow(clippy::too_many_arguments)]
-fn sale(
-    rng: &mut Rng,
-    l: &Listing,
-    order_no: &mut u64,
-    day: i64,
-    second: i64,
-    price: i64,
-    quantity: i64,
-    buyer: &str,
-    status: &str,
-) -> Value {
-    *order_no += 1;
-    let mut row = order(
-        l, *order_no, day, second, price, quantity, buyer, status, rng,
-    );
-    row["order_id"] = json!(format!("h3-o{}", *order_no));
-    row
-}
-
-/// Adds one completed sale of one unit to a random shopper.
-fn sell(
-    city: &mut City,
-    rng: &mut Rng,
-    buyers: &[String],
-    l: &Listing,
-    order_no: &mut u64,
-    day: i64,
-    price: i64,
-) {
-    let buyer = rng.pick(buyers).clone();
-    let second = rng.range(32_000, 72_000);
-    let row = sale(rng, l, order_no, day, second, price, 1, &buyer, "completed");
-    city.add(l.platform, "orders", row);
-}
-
-/// One price display.
-struct Obs<'a> {
-    day: i64,
-    second: i64,
-    page: &'a str,
-    shown: i64,
-    reference: Option<i64>,
-    kind: Option<&'a str>,
-    promo: &'a str,
-    label: Option<&'a str>,
-    payable: Option<i64>,
-    viewer: Option<&'a str>,
-    segment: &'a str,
-    orders_90d: Option<i64>,
-    device: &'a str,
-    adcode: &'a str,
-    source: &'a str,
-}
-
-impl Default for Obs<'_> {
-    fn default() -> Self {
-        Obs {
-            day: 0,
-            second: 41_000,
-            page: "detail",
-            shown: 0,
-            reference: None,
-            kind: None,
-            promo: "none",
-            label: None,
-            payable: None,
-            viewer: None,
-            segment: "unknown",
-            orders_90d: None,
-            device: "android",
-            adcode: "330106",
-            source: "platform_log",
-        }
-    }
-}
-
-fn show(city: &mut City, rng: &mut Rng, l: &Listing, o: &Obs<'_>) {
-    let viewer = o.viewer.map_or_else(|| rng.hex64(), str::to_string);
-    city.add(l.platform, "price_observations", json!({
-        "platform_id": l.platform, "listing_id": l.id, "observed_at": at(o.day, o.second), "page": o.page,
-        "displayed_price_fen": o.shown, "reference_price_fen": o.reference, "reference_kind": o.kind,
-        "promo_kind": o.promo, "promo_label": o.label, "payable_price_fen": o.payable.or(Some(o.shown)),
-        "viewer_pid": viewer, "viewer_segment": o.segment, "viewer_orders_90d": o.orders_90d,
-        "device": o.device, "viewer_adcode": o.adcode, "source": o.source,
-    }));
-}
-
-/// A plain display of `price` on the detail page of `day` (no promotion).
-fn plain(city: &mut City, rng: &mut Rng, l: &Listing, day: i64, price: i64) {
-    show(
-        city,
-        rng,
-        l,
-        &Obs {
-            day,
-            shown: price,
-            ..Obs::default()
-        },
-    );
-}
+// Operators, shops, listings, sales and price displays: `crate::kit`.
 
 /// Plants the third held-out set.
 pub(crate) fn plant(city: &mut City, root: &Rng, buyers: &[String], days: i64, order_no: &mut u64) {
@@ -485,9 +88,9 @@ fn reference_price(
 ) {
     const RULE: &str = "price_fraud.reference_price";
     let last = days - 1;
-    let mut s = shop(city, rng, MALL, "ref", "汇织服饰");
+    let mut s = KIT.shop(city, rng, MALL, "ref", "汇织服饰");
     let mut item = |city: &mut City, title: &'static str, price: i64| {
-        listing(
+        KIT.listing(
             city,
             &mut s,
             &Item {
@@ -502,13 +105,13 @@ fn reference_price(
     // +: "原價299" in traditional characters; the week's sales were at 259 and 269.
     let l = item(city, "男士防風夾克 秋冬款", 29_900);
     for d in (last - 20..last - 8).step_by(2) {
-        sell(city, rng, buyers, &l, order_no, d, 29_900);
+        KIT.sell(city, rng, buyers, &l, order_no, d, 29_900);
     }
     for d in last - 7..last {
         let price = if d % 2 == 0 { 25_900 } else { 26_900 };
-        sell(city, rng, buyers, &l, order_no, d, price);
+        KIT.sell(city, rng, buyers, &l, order_no, d, price);
     }
-    show(
+    KIT.show(
         city,
         rng,
         &l,
@@ -519,10 +122,10 @@ fn reference_price(
             kind: Some("unspecified"),
             promo: "discount",
             label: Some("原價299 限時直降"),
-            ..Obs::default()
+            ..KIT.obs()
         },
     );
-    t_listing(
+    KIT.t_listing(
         city,
         RULE,
         &l,
@@ -533,11 +136,11 @@ fn reference_price(
     // +: every sale of the week at 99 but one flash-sale order at 79 on the fifth day before.
     let l = item(city, "纯棉长袖T恤 三件装", 9_900);
     for d in last - 6..last {
-        sell(city, rng, buyers, &l, order_no, d, 9_900);
-        sell(city, rng, buyers, &l, order_no, d, 9_900);
+        KIT.sell(city, rng, buyers, &l, order_no, d, 9_900);
+        KIT.sell(city, rng, buyers, &l, order_no, d, 9_900);
     }
-    sell(city, rng, buyers, &l, order_no, last - 5, 7_900);
-    show(
+    KIT.sell(city, rng, buyers, &l, order_no, last - 5, 7_900);
+    KIT.show(
         city,
         rng,
         &l,
@@ -548,10 +151,10 @@ fn reference_price(
             kind: Some("previous_price"),
             promo: "discount",
             label: Some("原价99 今日89"),
-            ..Obs::default()
+            ..KIT.obs()
         },
     );
-    t_listing(
+    KIT.t_listing(
         city,
         RULE,
         &l,
@@ -560,8 +163,8 @@ fn reference_price(
     );
 
     // +: a live-room "原价399" while the week's live sales were at 199–229.
-    let mut host = shop(city, rng, LIVE, "ref-live", "潮男直播间");
-    let l = listing(
+    let mut host = KIT.shop(city, rng, LIVE, "ref-live", "潮男直播间");
+    let l = KIT.listing(
         city,
         &mut host,
         &Item {
@@ -573,9 +176,9 @@ fn reference_price(
     );
     for d in last - 6..last {
         let price = if d % 3 == 0 { 22_900 } else { 19_900 };
-        sell(city, rng, buyers, &l, order_no, d, price);
+        KIT.sell(city, rng, buyers, &l, order_no, d, price);
     }
-    show(
+    KIT.show(
         city,
         rng,
         &l,
@@ -588,10 +191,10 @@ fn reference_price(
             kind: Some("previous_price"),
             promo: "discount",
             label: Some("原价399 直播间到手199"),
-            ..Obs::default()
+            ..KIT.obs()
         },
     );
-    t_listing(
+    KIT.t_listing(
         city,
         RULE,
         &l,
@@ -602,9 +205,9 @@ fn reference_price(
     // +: no sale for twelve days; the crossed-out 89 is above the last sale before, at 59.
     let l = item(city, "针织毛线帽 加绒", 8_900);
     for d in [last - 30, last - 20, last - 12] {
-        sell(city, rng, buyers, &l, order_no, d, 5_900);
+        KIT.sell(city, rng, buyers, &l, order_no, d, 5_900);
     }
-    show(
+    KIT.show(
         city,
         rng,
         &l,
@@ -615,10 +218,10 @@ fn reference_price(
             reference: Some(8_900),
             kind: Some("unspecified"),
             promo: "discount",
-            ..Obs::default()
+            ..KIT.obs()
         },
     );
-    t_listing(
+    KIT.t_listing(
         city,
         RULE,
         &l,
@@ -629,14 +232,14 @@ fn reference_price(
     // +: orders at the "original" 159 were all cancelled; every real transaction was at 119.
     let l = item(city, "商务休闲西裤 免烫", 15_900);
     for d in last - 6..last {
-        sell(city, rng, buyers, &l, order_no, d, 11_900);
+        KIT.sell(city, rng, buyers, &l, order_no, d, 11_900);
     }
     for d in [last - 5, last - 3] {
         let buyer = rng.pick(buyers).clone();
-        let row = sale(rng, &l, order_no, d, 50_000, 15_900, 1, &buyer, "cancelled");
+        let row = KIT.sale(rng, &l, order_no, d, 50_000, 15_900, 1, &buyer, "cancelled");
         city.add(MALL, "orders", row);
     }
-    show(
+    KIT.show(
         city,
         rng,
         &l,
@@ -646,10 +249,10 @@ fn reference_price(
             reference: Some(15_900),
             kind: Some("previous_price"),
             promo: "discount",
-            ..Obs::default()
+            ..KIT.obs()
         },
     );
-    t_listing(
+    KIT.t_listing(
         city,
         RULE,
         &l,
@@ -661,9 +264,9 @@ fn reference_price(
     let l = item(city, "品牌运动鞋 缓震跑鞋", 39_900);
     for d in last - 6..last {
         let price = if d % 2 == 0 { 28_900 } else { 29_900 };
-        sell(city, rng, buyers, &l, order_no, d, price);
+        KIT.sell(city, rng, buyers, &l, order_no, d, price);
     }
-    show(
+    KIT.show(
         city,
         rng,
         &l,
@@ -674,10 +277,10 @@ fn reference_price(
             kind: Some("rrp"),
             promo: "discount",
             label: Some("厂商建议零售价399"),
-            ..Obs::default()
+            ..KIT.obs()
         },
     );
-    t_listing(
+    KIT.t_listing(
         city,
         RULE,
         &l,
@@ -688,9 +291,9 @@ fn reference_price(
     // −: the compared price equals the week's only transaction price.
     let l = item(city, "摇粒绒家居外套", 11_900);
     for d in last - 3..last {
-        sell(city, rng, buyers, &l, order_no, d, 11_900);
+        KIT.sell(city, rng, buyers, &l, order_no, d, 11_900);
     }
-    show(
+    KIT.show(
         city,
         rng,
         &l,
@@ -700,10 +303,10 @@ fn reference_price(
             reference: Some(11_900),
             kind: Some("previous_price"),
             promo: "discount",
-            ..Obs::default()
+            ..KIT.obs()
         },
     );
-    t_listing(
+    KIT.t_listing(
         city,
         RULE,
         &l,
@@ -714,9 +317,9 @@ fn reference_price(
     // −: the compared price is below every sale of the week.
     let l = item(city, "棉麻衬衫 宽松款", 8_500);
     for d in last - 6..last {
-        sell(city, rng, buyers, &l, order_no, d, 8_500);
+        KIT.sell(city, rng, buyers, &l, order_no, d, 8_500);
     }
-    show(
+    KIT.show(
         city,
         rng,
         &l,
@@ -726,10 +329,10 @@ fn reference_price(
             reference: Some(7_900),
             kind: Some("unspecified"),
             promo: "discount",
-            ..Obs::default()
+            ..KIT.obs()
         },
     );
-    t_listing(
+    KIT.t_listing(
         city,
         RULE,
         &l,
@@ -740,12 +343,12 @@ fn reference_price(
     // −: the compared price is a disclosed earlier event price, with its dates, and true.
     let l = item(city, "连帽卫衣 加厚", 19_900);
     for d in -14..-7 {
-        sell(city, rng, buyers, &l, order_no, d, 19_900);
+        KIT.sell(city, rng, buyers, &l, order_no, d, 19_900);
     }
     for d in last - 6..last {
-        sell(city, rng, buyers, &l, order_no, d, 17_900);
+        KIT.sell(city, rng, buyers, &l, order_no, d, 17_900);
     }
-    show(
+    KIT.show(
         city,
         rng,
         &l,
@@ -756,10 +359,10 @@ fn reference_price(
             kind: Some("other_disclosed"),
             promo: "discount",
             label: Some("较10月1日至7日国庆活动成交价199元再降40元"),
-            ..Obs::default()
+            ..KIT.obs()
         },
     );
-    t_listing(
+    KIT.t_listing(
         city,
         RULE,
         &l,
@@ -770,10 +373,10 @@ fn reference_price(
     // −: a cancelled order at 59 is not a transaction; every sale of the week was at 99.
     let l = item(city, "灯芯绒休闲裤", 9_900);
     for d in last - 6..last {
-        sell(city, rng, buyers, &l, order_no, d, 9_900);
+        KIT.sell(city, rng, buyers, &l, order_no, d, 9_900);
     }
     let buyer = rng.pick(buyers).clone();
-    let row = sale(
+    let row = KIT.sale(
         rng,
         &l,
         order_no,
@@ -785,7 +388,7 @@ fn reference_price(
         "cancelled",
     );
     city.add(MALL, "orders", row);
-    show(
+    KIT.show(
         city,
         rng,
         &l,
@@ -795,10 +398,10 @@ fn reference_price(
             reference: Some(9_900),
             kind: Some("previous_price"),
             promo: "discount",
-            ..Obs::default()
+            ..KIT.obs()
         },
     );
-    t_listing(
+    KIT.t_listing(
         city,
         RULE,
         &l,
@@ -819,9 +422,9 @@ fn raise_then_discount(
 ) {
     const RULE: &str = "price_fraud.raise_then_discount";
     let last = days - 1;
-    let mut s = shop(city, rng, MALL, "raise", "居家好物");
+    let mut s = KIT.shop(city, rng, MALL, "raise", "居家好物");
     let mut item = |city: &mut City, title: &'static str, price: i64| {
-        listing(
+        KIT.listing(
             city,
             &mut s,
             &Item {
@@ -840,8 +443,8 @@ fn raise_then_discount(
                   to: i64,
                   price: i64| {
         for d in (from..to).step_by(2) {
-            plain(city, rng, l, d, price);
-            sell(city, rng, buyers, l, order_no, d, price);
+            KIT.plain(city, rng, l, d, price);
+            KIT.sell(city, rng, buyers, l, order_no, d, price);
         }
     };
 
@@ -849,10 +452,10 @@ fn raise_then_discount(
     let l = item(city, "电热毯 双人 智能控温", 12_900);
     steady(city, rng, &l, order_no, 0, 24, 12_900);
     for d in 24..27 {
-        plain(city, rng, &l, d, 16_900);
+        KIT.plain(city, rng, &l, d, 16_900);
     }
     for d in [27, 28] {
-        show(
+        KIT.show(
             city,
             rng,
             &l,
@@ -863,11 +466,11 @@ fn raise_then_discount(
                 kind: Some("other_disclosed"),
                 promo: "discount",
                 label: Some("双11狂欢 全场8折"),
-                ..Obs::default()
+                ..KIT.obs()
             },
         );
     }
-    t_listing(
+    KIT.t_listing(
         city,
         RULE,
         &l,
@@ -879,10 +482,10 @@ fn raise_then_discount(
     let l = item(city, "硅藻泥浴室地垫", 4_900);
     steady(city, rng, &l, order_no, 0, last - 12, 4_900);
     for d in last - 12..last - 2 {
-        plain(city, rng, &l, d, if d < last - 7 { 5_500 } else { 6_200 });
+        KIT.plain(city, rng, &l, d, if d < last - 7 { 5_500 } else { 6_200 });
     }
     for d in last - 2..=last {
-        show(
+        KIT.show(
             city,
             rng,
             &l,
@@ -893,18 +496,18 @@ fn raise_then_discount(
                 kind: Some("previous_price"),
                 promo: "discount",
                 label: Some("直降10元"),
-                ..Obs::default()
+                ..KIT.obs()
             },
         );
     }
-    t_listing(
+    KIT.t_listing(
         city,
         RULE,
         &l,
         P,
         "十天内分两步由49元提到62元、其间无成交，再以62元为基准“直降10元”至52元，仍高于提价前（第十七条）",
     );
-    t_listing(
+    KIT.t_listing(
         city,
         "price_fraud.reference_price",
         &l,
@@ -915,8 +518,8 @@ fn raise_then_discount(
     // +: 88 for weeks, 118 for one day, then "限时5折" 59: the real cut is a third, not half.
     let l = item(city, "香薰加湿器 大容量", 8_800);
     steady(city, rng, &l, order_no, 0, last - 1, 8_800);
-    plain(city, rng, &l, last - 1, 11_800);
-    show(
+    KIT.plain(city, rng, &l, last - 1, 11_800);
+    KIT.show(
         city,
         rng,
         &l,
@@ -927,17 +530,17 @@ fn raise_then_discount(
             kind: Some("previous_price"),
             promo: "flash_sale",
             label: Some("限时5折"),
-            ..Obs::default()
+            ..KIT.obs()
         },
     );
-    t_listing(
+    KIT.t_listing(
         city,
         RULE,
         &l,
         P,
         "常态价88元，前一天临时提到118元再标“5折”59元，宣称的折扣虚高（第十七条、第十九条第三项：虚假折扣）",
     );
-    t_listing(
+    KIT.t_listing(
         city,
         "price_fraud.reference_price",
         &l,
@@ -950,7 +553,7 @@ fn raise_then_discount(
     steady(city, rng, &l, order_no, 0, 5, 6_900);
     steady(city, rng, &l, order_no, 5, last - 1, 7_900);
     for d in [last - 1, last] {
-        show(
+        KIT.show(
             city,
             rng,
             &l,
@@ -961,11 +564,11 @@ fn raise_then_discount(
                 kind: Some("previous_price"),
                 promo: "discount",
                 label: Some("店庆9折"),
-                ..Obs::default()
+                ..KIT.obs()
             },
         );
     }
-    t_listing(
+    KIT.t_listing(
         city,
         RULE,
         &l,
@@ -976,7 +579,7 @@ fn raise_then_discount(
     // −: no raise at all: 199 shown and sold throughout, then 159.
     let l = item(city, "乳胶床垫 5cm", 19_900);
     steady(city, rng, &l, order_no, 0, last, 19_900);
-    show(
+    KIT.show(
         city,
         rng,
         &l,
@@ -987,10 +590,10 @@ fn raise_then_discount(
             kind: Some("previous_price"),
             promo: "discount",
             label: Some("年终特惠"),
-            ..Obs::default()
+            ..KIT.obs()
         },
     );
-    t_listing(
+    KIT.t_listing(
         city,
         RULE,
         &l,
@@ -1003,7 +606,7 @@ fn raise_then_discount(
     steady(city, rng, &l, order_no, 0, 10, 9_900);
     steady(city, rng, &l, order_no, 10, 17, 7_900);
     steady(city, rng, &l, order_no, 17, last, 9_900);
-    show(
+    KIT.show(
         city,
         rng,
         &l,
@@ -1013,10 +616,10 @@ fn raise_then_discount(
             reference: Some(9_900),
             kind: Some("previous_price"),
             promo: "discount",
-            ..Obs::default()
+            ..KIT.obs()
         },
     );
-    t_listing(
+    KIT.t_listing(
         city,
         RULE,
         &l,
@@ -1031,7 +634,7 @@ fn raise_then_discount(
 fn bait_price(city: &mut City, rng: &mut Rng, days: i64) {
     const RULE: &str = "price_fraud.bait_price";
     let last = days - 1;
-    let mut s = shop(city, rng, MALL, "bait", "优品数码");
+    let mut s = KIT.shop(city, rng, MALL, "bait", "优品数码");
     // (page, second, shown, payable, promo, label, viewer index, segment, source)
     type View = (
         &'static str,
@@ -1335,10 +938,10 @@ fn bait_price(city: &mut City, rng: &mut Rng, days: i64) {
             "会员在首页和详情页均见会员价599元；699元是非会员看到的价格：会员条件明示，同一浏览者无价差",
         ),
     ];
-    let mut live = shop(city, rng, LIVE, "bait-live", "数码好价直播");
+    let mut live = KIT.shop(city, rng, LIVE, "bait-live", "数码好价直播");
     for (title, price, day, platform, views, label, text) in cases {
         let target = if platform == LIVE { &mut live } else { &mut s };
-        let l = listing(
+        let l = KIT.listing(
             city,
             target,
             &Item {
@@ -1350,7 +953,7 @@ fn bait_price(city: &mut City, rng: &mut Rng, days: i64) {
         );
         let viewers = [rng.hex64(), rng.hex64()];
         for (page, second, shown, payable, promo, label_text, v, segment, source) in views {
-            show(
+            KIT.show(
                 city,
                 rng,
                 &l,
@@ -1371,11 +974,11 @@ fn bait_price(city: &mut City, rng: &mut Rng, days: i64) {
                         "ios"
                     },
                     source,
-                    ..Obs::default()
+                    ..KIT.obs()
                 },
             );
         }
-        t_listing(city, RULE, &l, label, text);
+        KIT.t_listing(city, RULE, &l, label, text);
     }
 }
 
@@ -1391,7 +994,7 @@ fn fake_time_limit(
 ) {
     const RULE: &str = "price_fraud.fake_time_limit";
     let last = days - 1;
-    let mut s = shop(city, rng, MALL, "timer", "悦然家居");
+    let mut s = KIT.shop(city, rng, MALL, "timer", "悦然家居");
     // (title, price, [(from, to inclusive, shown, promo, label)], label, why)
     type Phase = (i64, i64, i64, &'static str, Option<&'static str>);
     let cases: [(&str, i64, Vec<Phase>, Label, &str); 6] = [
@@ -1485,7 +1088,7 @@ fn fake_time_limit(
         ),
     ];
     for (title, price, phases, label, text) in cases {
-        let l = listing(
+        let l = KIT.listing(
             city,
             &mut s,
             &Item {
@@ -1496,7 +1099,7 @@ fn fake_time_limit(
         );
         for (from, to, shown, promo, label_text) in phases {
             for d in from..=to {
-                show(
+                KIT.show(
                     city,
                     rng,
                     &l,
@@ -1505,20 +1108,20 @@ fn fake_time_limit(
                         shown,
                         promo,
                         label: label_text,
-                        ..Obs::default()
+                        ..KIT.obs()
                     },
                 );
                 if d % 3 == 0 {
-                    sell(city, rng, buyers, &l, order_no, d, shown);
+                    KIT.sell(city, rng, buyers, &l, order_no, d, shown);
                 }
             }
         }
-        t_listing(city, RULE, &l, label, text);
+        KIT.t_listing(city, RULE, &l, label, text);
     }
     // +: a live countdown "10 minutes to the original price" every night for six nights, at the
     //    same price, and the detail page at that price after each session.
-    let mut host = shop(city, rng, LIVE, "timer-live", "家居好物直播");
-    let l = listing(
+    let mut host = KIT.shop(city, rng, LIVE, "timer-live", "家居好物直播");
+    let l = KIT.listing(
         city,
         &mut host,
         &Item {
@@ -1529,7 +1132,7 @@ fn fake_time_limit(
         },
     );
     for d in last - 5..=last {
-        show(
+        KIT.show(
             city,
             rng,
             &l,
@@ -1540,11 +1143,11 @@ fn fake_time_limit(
                 shown: 9_900,
                 promo: "flash_sale",
                 label: Some("倒计时10分钟 马上恢复原价159"),
-                ..Obs::default()
+                ..KIT.obs()
             },
         );
-        plain(city, rng, &l, d, 9_900);
-        show(
+        KIT.plain(city, rng, &l, d, 9_900);
+        KIT.show(
             city,
             rng,
             &l,
@@ -1552,11 +1155,11 @@ fn fake_time_limit(
                 day: d,
                 second: 81_000,
                 shown: 9_900,
-                ..Obs::default()
+                ..KIT.obs()
             },
         );
     }
-    t_listing(
+    KIT.t_listing(
         city,
         RULE,
         &l,
@@ -1590,8 +1193,8 @@ enum Pricing {
 fn discrimination(city: &mut City, rng: &mut Rng, days: i64) {
     const RULE: &str = "price_discrimination.loyalty_surcharge";
     let last = days - 1;
-    let mut mall = shop(city, rng, MALL, "kill", "悦购母婴");
-    let mut local = shop(city, rng, LOCAL, "kill-local", "鲜蔬到家");
+    let mut mall = KIT.shop(city, rng, MALL, "kill", "悦购母婴");
+    let mut local = KIT.shop(city, rng, LOCAL, "kill-local", "鲜蔬到家");
     let cases: [(Pricing, &str, i64, Label, &str); 7] = [
         (
             Pricing::ShownSurcharge,
@@ -1650,7 +1253,7 @@ fn discrimination(city: &mut City, rng: &mut Rng, days: i64) {
             Pricing::HiddenFee | Pricing::Distance | Pricing::PeakHour
         );
         let target = if on_local { &mut local } else { &mut mall };
-        let l = listing(
+        let l = KIT.listing(
             city,
             target,
             &Item {
@@ -1683,7 +1286,7 @@ fn discrimination(city: &mut City, rng: &mut Rng, days: i64) {
                 segment: "returning",
                 device: "android",
                 adcode: "330106",
-                ..Obs::default()
+                ..KIT.obs()
             };
             let mut viewer = None;
             match pricing {
@@ -1752,9 +1355,9 @@ fn discrimination(city: &mut City, rng: &mut Rng, days: i64) {
             o.orders_90d = Some(orders);
             let v = viewer.unwrap_or_else(|| rng.hex64());
             o.viewer = Some(&v);
-            show(city, rng, &l, &o);
+            KIT.show(city, rng, &l, &o);
         }
-        t_listing(city, RULE, &l, label, text);
+        KIT.t_listing(city, RULE, &l, label, text);
     }
 }
 
@@ -1764,7 +1367,7 @@ fn discrimination(city: &mut City, rng: &mut Rng, days: i64) {
 fn below_cost(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_no: &mut u64) {
     const RULE: &str = "below_cost.sustained";
     let last = days - 1;
-    let mut s = shop(city, rng, MALL, "cost", "优选电器城");
+    let mut s = KIT.shop(city, rng, MALL, "cost", "优选电器城");
     // (title, class, category, costs [(from, to, cost, basis)], list price, [(from, to, price)],
     //  label, why)
     type Case<'a> = (
@@ -1877,7 +1480,7 @@ fn below_cost(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, orde
         ),
     ];
     for (title, class, category, costs, list_price, periods, label, text) in cases {
-        let l = listing(
+        let l = KIT.listing(
             city,
             &mut s,
             &Item {
@@ -1898,11 +1501,11 @@ fn below_cost(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, orde
         for (from, to, price) in periods {
             for d in from..=to {
                 for _ in 0..2 {
-                    sell(city, rng, buyers, &l, order_no, d, price);
+                    KIT.sell(city, rng, buyers, &l, order_no, d, price);
                 }
             }
         }
-        t_listing(city, RULE, &l, label, text);
+        KIT.t_listing(city, RULE, &l, label, text);
     }
 }
 
@@ -2011,8 +1614,8 @@ fn forced_below_cost(
             }),
         );
         for k in 0..6 {
-            let mut s = shop(city, rng, platform, &format!("forced{k}"), "好物");
-            let l = listing(
+            let mut s = KIT.shop(city, rng, platform, &format!("forced{k}"), "好物");
+            let l = KIT.listing(
                 city,
                 &mut s,
                 &Item {
@@ -2041,11 +1644,11 @@ fn forced_below_cost(
                 } else {
                     9_600
                 };
-                sell(city, rng, buyers, &l, order_no, d, price);
+                KIT.sell(city, rng, buyers, &l, order_no, d, price);
             }
         }
-        t_platform(city, RULE, platform, label, text);
-        t_subject(
+        KIT.t_platform(city, RULE, platform, label, text);
+        KIT.t_subject(
             city,
             TERMS,
             "campaign",
@@ -2061,62 +1664,10 @@ fn forced_below_cost(
 // 广告法 in listings and live streams (第九条第（三）项及 2023 绝对化用语执法指南, 第十六至十八条,
 // 第四十六条).
 
-fn session(city: &mut City, rng: &mut Rng, shop: &Shop, id: &str, day: i64, transcript: &str) {
-    city.add(LIVE, "live_sessions", json!({
-        "platform_id": LIVE, "session_id": id,
-        "room_id": format!("h3-room-{}", shop.merchant.trim_start_matches("kanbo-h3-")),
-        "host_pid": rng.hex64(), "mcn_uscc": null, "merchant_id": shop.merchant, "started_at": at(day, 70_200),
-        "ended_at": at(day, 79_200), "peak_viewers": rng.range(500, 40_000), "gmv_fen": rng.range(100_000, 9_000_000),
-        "transcript": transcript,
-    }));
-}
-
-/// A listing case.
-fn ad_case(
-    city: &mut City,
-    shop: &mut Shop,
-    rule: &str,
-    label: Label,
-    text: &str,
-    item: &Item<'_>,
-) -> Listing {
-    let l = listing(city, shop, item);
-    t_listing(city, rule, &l, label, text);
-    l
-}
-
-/// A live-stream case.
-#[allow(clippy::too_many_arguments)]
-fn live_case(
-    city: &mut City,
-    rng: &mut Rng,
-    shop: &Shop,
-    rule: &str,
-    id: &str,
-    day: i64,
-    label: Label,
-    text: &str,
-    transcript: &str,
-) {
-    session(city, rng, shop, id, day, transcript);
-    t_subject(city, rule, "live_session", LIVE, id, label, text);
-}
-
-fn trademark(city: &mut City, reg_no: &str, mark: &str, owner: &Shop, classes: &[i64]) {
-    city.add(
-        "ip_office",
-        "trademarks",
-        json!({
-            "reg_no": reg_no, "mark": mark, "owner_uscc": owner.uscc, "owner_name": owner.name,
-            "nice_classes": classes, "valid_to": "2034-08-13",
-        }),
-    );
-}
-
 fn absolute_terms(city: &mut City, rng: &mut Rng, days: i64) {
     const RULE: &str = "false_advertising.absolute_terms";
     let day = days / 2 - 2;
-    let mut s = shop(city, rng, MALL, "abs", "臻选生活");
+    let mut s = KIT.shop(city, rng, MALL, "abs", "臻选生活");
     // (label, why, title, description, category, class, brand)
     type Case = (
         Label,
@@ -2213,7 +1764,7 @@ fn absolute_terms(city: &mut City, rng: &mut Rng, days: i64) {
         ),
     ];
     for (label, text, title, description, category, class, brand) in cases {
-        ad_case(
+        KIT.ad_case(
             city,
             &mut s,
             RULE,
@@ -2231,9 +1782,9 @@ fn absolute_terms(city: &mut City, rng: &mut Rng, days: i64) {
             },
         );
     }
-    trademark(city, "80260101", "第一坊", &s, &[33]);
-    let host = shop(city, rng, LIVE, "abs-live", "好物严选直播");
-    live_case(
+    KIT.trademark(city, "80260101", "第一坊", &s, &[33]);
+    let host = KIT.shop(city, rng, LIVE, "abs-live", "好物严选直播");
+    KIT.live_case(
         city,
         rng,
         &host,
@@ -2244,7 +1795,7 @@ fn absolute_terms(city: &mut City, rng: &mut Rng, days: i64) {
         "口播“全网最低价，没有之一”“国家级品质”（第九条第（三）项；直播口播同属广告）",
         "好，家人们看过来，这款电饭煲今天是全网最低价，没有之一啊，国家级的品质，别的直播间你根本找不到这个价。",
     );
-    live_case(
+    KIT.live_case(
         city,
         rng,
         &host,
@@ -2255,7 +1806,7 @@ fn absolute_terms(city: &mut City, rng: &mut Rng, days: i64) {
         "“最好先量一下尺寸”是购买建议，“最快明天到”是物流时间说明，均不指向商品品质（执法指南）",
         "买之前大家最好先量一下自己家灶台的尺寸，二十八公分的锅适合大部分家庭，今天拍的最快明天就能到。",
     );
-    live_case(
+    KIT.live_case(
         city,
         rng,
         &host,
@@ -2273,7 +1824,7 @@ fn claims(city: &mut City, rng: &mut Rng, days: i64) {
     const STATEMENT: &str = "false_advertising.missing_statement";
     const APPROVAL: &str = "false_advertising.missing_approval";
     let day = days / 2;
-    let mut s = shop(city, rng, MALL, "claims", "养元堂健康");
+    let mut s = KIT.shop(city, rng, MALL, "claims", "养元堂健康");
     // (rule, label, why, title, description, category, class, approval)
     type Case = (
         &'static str,
@@ -2418,7 +1969,7 @@ fn claims(city: &mut City, rng: &mut Rng, days: i64) {
         ),
     ];
     for (rule, label, text, title, description, category, class, approval) in cases {
-        ad_case(
+        KIT.ad_case(
             city,
             &mut s,
             rule,
@@ -2435,8 +1986,8 @@ fn claims(city: &mut City, rng: &mut Rng, days: i64) {
             },
         );
     }
-    let host = shop(city, rng, LIVE, "claims-live", "健康生活直播");
-    live_case(
+    let host = KIT.shop(city, rng, LIVE, "claims-live", "健康生活直播");
+    KIT.live_case(
         city,
         rng,
         &host,
@@ -2447,7 +1998,7 @@ fn claims(city: &mut City, rng: &mut Rng, days: i64) {
         "直播称鱼油“吃三个月降压药都可以停了”：食品（含保健食品）不得宣称疾病治疗功能（广告法第十七条、第十八条第一款第（二）项）",
         "这个深海鱼油我爸吃了三个月，降压药都可以停了，血管通通的，家里有老人的一定要囤。",
     );
-    live_case(
+    KIT.live_case(
         city,
         rng,
         &host,
@@ -2468,12 +2019,12 @@ fn marks(city: &mut City, rng: &mut Rng, days: i64) {
     const DIS: &str = "disparagement.named_competitor";
     let day = days / 2 + 1;
     // The owners, their genuine goods and a licensee.
-    let mut qinghe = shop(city, rng, MALL, "qinghe", "青禾米业");
-    let mut miravo = shop(city, rng, MALL, "miravo", "米拉沃科技");
-    let mut xuerong = shop(city, rng, MALL, "xuerong", "雪绒坊服饰");
-    trademark(city, "80260201", "青禾", &qinghe, &[30]);
-    trademark(city, "80260202", "MIRAVO", &miravo, &[9]);
-    trademark(city, "80260203", "雪绒坊", &xuerong, &[25]);
+    let mut qinghe = KIT.shop(city, rng, MALL, "qinghe", "青禾米业");
+    let mut miravo = KIT.shop(city, rng, MALL, "miravo", "米拉沃科技");
+    let mut xuerong = KIT.shop(city, rng, MALL, "xuerong", "雪绒坊服饰");
+    KIT.trademark(city, "80260201", "青禾", &qinghe, &[30]);
+    KIT.trademark(city, "80260202", "MIRAVO", &miravo, &[9]);
+    KIT.trademark(city, "80260203", "雪绒坊", &xuerong, &[25]);
     for (s, title, brand, class, price) in [
         (
             &mut qinghe,
@@ -2497,7 +2048,7 @@ fn marks(city: &mut City, rng: &mut Rng, days: i64) {
             129_900,
         ),
     ] {
-        listing(
+        KIT.listing(
             city,
             s,
             &Item {
@@ -2509,7 +2060,7 @@ fn marks(city: &mut City, rng: &mut Rng, days: i64) {
             },
         );
     }
-    let mut licensee = shop(city, rng, MALL, "xuerong-lic", "暖冬服饰");
+    let mut licensee = KIT.shop(city, rng, MALL, "xuerong-lic", "暖冬服饰");
     city.add(
         "ip_office",
         "trademark_licenses",
@@ -2517,7 +2068,7 @@ fn marks(city: &mut City, rng: &mut Rng, days: i64) {
             "reg_no": "80260203", "licensee_uscc": licensee.uscc, "valid_to": "2028-12-31",
         }),
     );
-    let mut expired = shop(city, rng, LOCAL, "qinghe-old", "老街粮油");
+    let mut expired = KIT.shop(city, rng, LOCAL, "qinghe-old", "老街粮油");
     city.add(
         "ip_office",
         "trademark_licenses",
@@ -2526,7 +2077,7 @@ fn marks(city: &mut City, rng: &mut Rng, days: i64) {
         }),
     );
 
-    let mut fake = shop(city, rng, MALL, "copy", "淘好货");
+    let mut fake = KIT.shop(city, rng, MALL, "copy", "淘好货");
     // (label, why, title, brand, class, category, price)
     let cases: [(Label, &str, &str, &str, &str, &str, i64); 6] = [
         (
@@ -2585,7 +2136,7 @@ fn marks(city: &mut City, rng: &mut Rng, days: i64) {
         ),
     ];
     for (label, text, title, brand, class, category, price) in cases {
-        let l = listing(
+        let l = KIT.listing(
             city,
             &mut fake,
             &Item {
@@ -2597,9 +2148,9 @@ fn marks(city: &mut City, rng: &mut Rng, days: i64) {
                 ..Item::default()
             },
         );
-        t_listing(city, CF, &l, label, text);
+        KIT.t_listing(city, CF, &l, label, text);
     }
-    let l = listing(
+    let l = KIT.listing(
         city,
         &mut licensee,
         &Item {
@@ -2611,14 +2162,14 @@ fn marks(city: &mut City, rng: &mut Rng, days: i64) {
             ..Item::default()
         },
     );
-    t_listing(
+    KIT.t_listing(
         city,
         CF,
         &l,
         N,
         "许可期内（至2028年底）的被许可人使用许可商标",
     );
-    let l = listing(
+    let l = KIT.listing(
         city,
         &mut expired,
         &Item {
@@ -2631,7 +2182,7 @@ fn marks(city: &mut City, rng: &mut Rng, days: i64) {
             ..Item::default()
         },
     );
-    t_listing(
+    KIT.t_listing(
         city,
         CF,
         &l,
@@ -2640,7 +2191,7 @@ fn marks(city: &mut City, rng: &mut Rng, days: i64) {
     );
 
     // Disparagement.
-    let mut rival = shop(city, rng, MALL, "rival", "良田优选");
+    let mut rival = KIT.shop(city, rng, MALL, "rival", "良田优选");
     let cases: [(Label, &str, &str, &str); 4] = [
         (
             P,
@@ -2668,7 +2219,7 @@ fn marks(city: &mut City, rng: &mut Rng, days: i64) {
         ),
     ];
     for (label, text, title, description) in cases {
-        let l = listing(
+        let l = KIT.listing(
             city,
             &mut rival,
             &Item {
@@ -2680,10 +2231,10 @@ fn marks(city: &mut City, rng: &mut Rng, days: i64) {
                 ..Item::default()
             },
         );
-        t_listing(city, DIS, &l, label, text);
+        KIT.t_listing(city, DIS, &l, label, text);
     }
-    let host = shop(city, rng, LIVE, "dis-live", "数码测评直播");
-    live_case(
+    let host = KIT.shop(city, rng, LIVE, "dis-live", "数码测评直播");
+    KIT.live_case(
         city,
         rng,
         &host,
@@ -2694,7 +2245,7 @@ fn marks(city: &mut City, rng: &mut Rng, days: i64) {
         "直播点名“MIRAVO”，称其电芯是翻新的、“炸过好几次”，无依据（反不正当竞争法第十一条）",
         "MIRAVO那个充电宝我们拆过，里面电芯是翻新的，已经炸过好几次了，家里有小孩的千万别买。",
     );
-    live_case(
+    KIT.live_case(
         city,
         rng,
         &host,
@@ -2710,7 +2261,7 @@ fn marks(city: &mut City, rng: &mut Rng, days: i64) {
         "text": "告知：青禾公司已被市场监管局查处，即将倒闭，售后无人负责，请勿购买其产品，可来本店换购。",
         "submitted_at": at(day, 39_000),
     }));
-    t_global(
+    KIT.t_global(
         city,
         DIS,
         "document",
@@ -2796,7 +2347,7 @@ fn documents(city: &mut City) {
         city.add(supplier, "documents", json!({
             "doc_id": id, "kind": kind, "issuer": supplier, "title": title, "text": text, "submitted_at": at(7, 36_000),
         }));
-        t_global(city, UT, "document", id, label, reason);
+        KIT.t_global(city, UT, "document", id, label, reason);
     }
     let campaigns: [(&str, &str, &str, &str, Label, &str); 3] = [
         (
@@ -2829,7 +2380,7 @@ fn documents(city: &mut City) {
             "platform_id": platform, "campaign_id": id, "name": name, "starts_at": at(44, 0), "ends_at": at(50, 0),
             "terms_text": terms,
         }));
-        t_subject(city, UT, "campaign", platform, id, label, reason);
+        KIT.t_subject(city, UT, "campaign", platform, id, label, reason);
     }
     let drafts: [(&str, &str, &str, &str, Label, &str); 9] = [
         (
@@ -2909,7 +2460,7 @@ fn documents(city: &mut City) {
         city.add("regulator", "documents", json!({
             "doc_id": id, "kind": "policy_draft", "issuer": issuer, "title": title, "text": text, "submitted_at": at(11, 36_000),
         }));
-        t_global(city, FCR, "document", id, label, reason);
+        KIT.t_global(city, FCR, "document", id, label, reason);
     }
 }
 
@@ -2953,7 +2504,7 @@ fn honest(
         }
         let b = rng.pick(buyers).clone();
         let second = rng.range(30_000, 78_000);
-        let row = sale(rng, l, order_no, d, second, l.price, 1, &b, "completed");
+        let row = KIT.sale(rng, l, order_no, d, second, l.price, 1, &b, "completed");
         if rng.chance(0.25) {
             let text = crate::background::honest_review_text(rng);
             let rating = rng.range(2, 5);
@@ -2975,8 +2526,8 @@ fn brushing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
     ];
     // +: a slow drip: 25 accounts over three weeks, four phones, three networks, two drop
     //    addresses, 40–80 g parcels for a 2 kg quilt, five stars within hours of signing.
-    let mut s = shop(city, rng, MALL, "drip", "云眠家纺");
-    let l = listing(
+    let mut s = KIT.shop(city, rng, MALL, "drip", "云眠家纺");
+    let l = KIT.listing(
         city,
         &mut s,
         &Item {
@@ -2995,7 +2546,7 @@ fn brushing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
         for _ in 0..rng.range(2, 3) {
             let day = last - 24 + rng.range(0, 21);
             let second = rng.range(36_000, 80_000);
-            let mut row = sale(
+            let mut row = KIT.sale(
                 rng,
                 &l,
                 order_no,
@@ -3019,7 +2570,7 @@ fn brushing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             city.add(MALL, "orders", row);
         }
     }
-    t_subject(
+    KIT.t_subject(
         city,
         RULE,
         "merchant",
@@ -3037,8 +2588,8 @@ fn brushing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
         ("swap-a", "轻颜美妆", "玻尿酸补水面膜 20片", 8_900),
         ("swap-b", "净颜小铺", "氨基酸洗面奶 120g", 5_900),
     ] {
-        let mut s = shop(city, rng, MALL, tag, name);
-        let l = listing(
+        let mut s = KIT.shop(city, rng, MALL, tag, name);
+        let l = KIT.listing(
             city,
             &mut s,
             &Item {
@@ -3055,7 +2606,7 @@ fn brushing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             for k in 0..2i64 {
                 let day = last - 16 + offset + k * 3 + (a as i64 % 3);
                 let second = rng.range(40_000, 82_000);
-                let mut row = sale(
+                let mut row = KIT.sale(
                     rng,
                     &l,
                     order_no,
@@ -3086,7 +2637,7 @@ fn brushing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
                 city.add(MALL, "orders", row);
             }
         }
-        t_subject(
+        KIT.t_subject(
             city,
             RULE,
             "merchant",
@@ -3100,8 +2651,8 @@ fn brushing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
     }
     // −: a company's new-year gift order: 30 colleagues on one day, one office address and office
     //    network, their own phones, real parcels, few and mixed reviews.
-    let mut s = shop(city, rng, MALL, "corp", "知味年货");
-    let l = listing(
+    let mut s = KIT.shop(city, rng, MALL, "corp", "知味年货");
+    let l = KIT.listing(
         city,
         &mut s,
         &Item {
@@ -3118,7 +2669,7 @@ fn brushing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
     for n in 0..30 {
         let colleague = rng.hex64();
         let second = rng.range(33_000, 64_000);
-        let mut row = sale(
+        let mut row = KIT.sale(
             rng,
             &l,
             order_no,
@@ -3141,7 +2692,7 @@ fn brushing(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
         }
         city.add(MALL, "orders", row);
     }
-    t_subject(
+    KIT.t_subject(
         city,
         RULE,
         "merchant",
@@ -3218,7 +2769,7 @@ fn exclusive(city: &mut City, rng: &mut Rng, days: i64) {
     ) in cases.iter().enumerate()
     {
         for k in 0..operators {
-            let (adcode, address) = random_address(rng);
+            let (adcode, address) = KIT.address(rng);
             let uscc = code(rng, "91", adcode, true);
             let name = format!("杭州多栖{s}{k}商贸有限公司");
             let established = -rng.range(800, 2_500);
@@ -3245,38 +2796,26 @@ fn exclusive(city: &mut City, rng: &mut Rng, days: i64) {
             };
             for (p, closes) in [(platform, None), (RIVAL, exit)] {
                 let merchant = format!("{p}-h3-multi{s}-{k}");
-                city.add(p, "merchants", json!({
-                    "platform_id": p, "merchant_id": merchant, "merchant_type": "company", "uscc": uscc,
-                    "holder_pid": null, "name": name, "shop_name": format!("多栖{s}{k}号店"), "address": address,
-                    "adcode": adcode, "contact_pid": rng.hex64(), "license_displayed": true,
-                    "opened_on": date(-rng.range(300, 700)), "closed_on": closes.map(date),
-                    "annual_turnover_fen": 30_000_000,
-                }));
-                for day in 0..days {
-                    if closes.is_some_and(|c| day > c + 1) {
-                        break;
-                    }
-                    let closed = closes.is_some_and(|c| day >= c);
-                    let orders = if closed { 0 } else { rng.range(2, 12) };
-                    city.add(p, "merchant_daily", json!({
-                        "platform_id": p, "merchant_id": merchant, "uscc": uscc, "date": date(day),
-                        "status": if closed { "closed" } else { "open" },
-                        "active_listings": if closed { 0 } else { 10 }, "orders": orders, "gmv_fen": orders * 7_900,
-                    }));
-                }
-                if p == platform && treated {
-                    city.add(
-                        p,
-                        "merchant_sanctions",
-                        json!({
-                            "platform_id": p, "merchant_id": merchant, "at": at(measure, 40_000),
-                            "action": actions[k % actions.len()], "reason_text": reason,
-                        }),
-                    );
-                }
+                let shop_name = format!("多栖{s}{k}号店");
+                let homed = Homed {
+                    merchant: &merchant,
+                    company: &name,
+                    shop_name: &shop_name,
+                    uscc: &uscc,
+                    address: &address,
+                    adcode,
+                    opened: (300, 700),
+                    turnover: 30_000_000,
+                    orders: (2, 12),
+                    order_value: 7_900,
+                    listings: 10,
+                };
+                let measure = (p == platform && treated)
+                    .then(|| (measure, 40_000, actions[k % actions.len()], reason));
+                homed_shop(city, rng, p, &homed, (closes, measure), days);
             }
         }
-        t_platform(city, RULE, platform, label, text);
+        KIT.t_platform(city, RULE, platform, label, text);
     }
 }
 
@@ -3385,7 +2924,7 @@ fn pyramids(city: &mut City, rng: &mut Rng, days: i64) {
                 "sales_rewards_fen": own + downline[k] * team_rate,
             }));
         }
-        t_subject(city, RULE, "scheme", platform, scheme, label, text);
+        KIT.t_subject(city, RULE, "scheme", platform, scheme, label, text);
     }
 }
 
@@ -3418,7 +2957,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             Reg {
                 valid_code: false,
                 status: None,
-                ..Reg::default()
+                ..KIT.reg()
             },
             true,
             vec![
@@ -3436,7 +2975,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             "老字号酱园",
             Reg {
                 valid_code: false,
-                ..Reg::default()
+                ..KIT.reg()
             },
             true,
             vec![(
@@ -3452,7 +2991,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             Reg {
                 merchant_type: "individual_business",
                 status: None,
-                ..Reg::default()
+                ..KIT.reg()
             },
             true,
             vec![(UNKNOWN, P, "个体工商户代码（92开头）校验位正确但查无登记")],
@@ -3463,7 +3002,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             "华泰日化",
             Reg {
                 status: Some("cancelled"),
-                ..Reg::default()
+                ..KIT.reg()
             },
             true,
             vec![(
@@ -3479,7 +3018,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             Reg {
                 status: Some("revoked"),
                 closed_on: Some(-60),
-                ..Reg::default()
+                ..KIT.reg()
             },
             false,
             vec![(DEREG, N, "执照被吊销前已关店，期间内没有任何销售")],
@@ -3490,7 +3029,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             "速达数码",
             Reg {
                 status: Some("serious_violation"),
-                ..Reg::default()
+                ..KIT.reg()
             },
             true,
             vec![(
@@ -3506,7 +3045,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             Reg {
                 status: Some("serious_violation"),
                 closed_on: Some(-45),
-                ..Reg::default()
+                ..KIT.reg()
             },
             false,
             vec![(
@@ -3522,7 +3061,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             Reg {
                 merchant_type: "individual_business",
                 license: false,
-                ..Reg::default()
+                ..KIT.reg()
             },
             true,
             vec![(
@@ -3540,7 +3079,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
                 status: None,
                 license: false,
                 turnover: 4_000_000,
-                ..Reg::default()
+                ..KIT.reg()
             },
             true,
             vec![
@@ -3560,7 +3099,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
                 merchant_type: "natural_person",
                 status: None,
                 turnover: 10_000_000,
-                ..Reg::default()
+                ..KIT.reg()
             },
             true,
             vec![
@@ -3584,7 +3123,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
                 merchant_type: "natural_person",
                 status: None,
                 turnover: 10_000_001,
-                ..Reg::default()
+                ..KIT.reg()
             },
             true,
             vec![(
@@ -3602,7 +3141,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
                 status: None,
                 turnover: 6_000_000,
                 holder: Some(seller.as_str()),
-                ..Reg::default()
+                ..KIT.reg()
             },
             true,
             vec![(
@@ -3620,7 +3159,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
                 status: None,
                 turnover: 6_000_000,
                 holder: Some(seller.as_str()),
-                ..Reg::default()
+                ..KIT.reg()
             },
             true,
             vec![(
@@ -3639,7 +3178,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
                 turnover: 15_000_000,
                 holder: Some(farmer.as_str()),
                 shop_name: Some("临安山核桃 自家果园自产自销"),
-                ..Reg::default()
+                ..KIT.reg()
             },
             true,
             vec![(
@@ -3651,8 +3190,8 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
     ];
     for (platform, tag, name, reg, sells, rows) in cases {
         let farm = tag == "id-np-farm";
-        let mut s = shop_with(city, rng, platform, tag, name, &reg);
-        let l = listing(
+        let mut s = KIT.shop_with(city, rng, platform, tag, name, &reg);
+        let l = KIT.listing(
             city,
             &mut s,
             &Item {
@@ -3674,7 +3213,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
         );
         if sells {
             for k in 0..6 {
-                sell(
+                KIT.sell(
                     city,
                     rng,
                     buyers,
@@ -3686,7 +3225,7 @@ fn identity(city: &mut City, rng: &mut Rng, buyers: &[String], days: i64, order_
             }
         }
         for (rule, label, text) in rows {
-            t_subject(city, rule, "merchant", platform, &s.merchant, label, text);
+            KIT.t_subject(city, rule, "merchant", platform, &s.merchant, label, text);
         }
     }
 }
@@ -3721,7 +3260,7 @@ fn clusters(city: &mut City, rng: &mut Rng) {
             Some(&reps[k % 3]),
         );
     }
-    t_global(
+    KIT.t_global(
         city,
         RULE,
         "address",
@@ -3760,7 +3299,7 @@ fn clusters(city: &mut City, rng: &mut Rng) {
             "opened_on": date(-rng.range(3, 40)), "closed_on": null, "annual_turnover_fen": rng.range(300_000, 3_000_000),
         }));
     }
-    t_global(
+    KIT.t_global(
         city,
         RULE,
         "address",
@@ -3779,7 +3318,7 @@ fn clusters(city: &mut City, rng: &mut Rng) {
             "business_scope": "企业管理咨询", "registered_capital_fen": 1_000_000, "annual_report_filed": k == 5,
         }));
     }
-    t_global(
+    KIT.t_global(
         city,
         RULE,
         "address",
@@ -3878,8 +3417,8 @@ fn after_sales(city: &mut City, rng: &mut Rng, order_no: &mut u64) {
         ),
     ];
     for (tag, title, class, offered, n, signed_second, (after, req_second), label, text) in cases {
-        let mut s = shop(city, rng, MALL, tag, "乐享商城");
-        let l = listing(
+        let mut s = KIT.shop(city, rng, MALL, tag, "乐享商城");
+        let l = KIT.listing(
             city,
             &mut s,
             &Item {
@@ -3891,26 +3430,10 @@ fn after_sales(city: &mut City, rng: &mut Rng, order_no: &mut u64) {
             },
         );
         for i in 0..n {
-            let signed_day = 9 + i * 4;
-            let buyer = rng.hex64();
-            let mut row = sale(
-                rng,
-                &l,
-                order_no,
-                signed_day - 2,
-                45_000,
-                19_900,
-                1,
-                &buyer,
-                "completed",
-            );
-            row["signed_at"] = json!(at(signed_day, signed_second));
-            row["return_requested_at"] = json!(at(signed_day + after, req_second));
-            row["return_reason"] = json!("no_reason");
-            row["return_outcome"] = json!("rejected");
-            city.add(MALL, "orders", row);
+            let signed = (9 + i * 4, signed_second);
+            KIT.refused_return(city, rng, &l, order_no, 45_000, signed, (after, req_second));
         }
-        t_subject(city, RETURN, "merchant", MALL, &l.merchant, label, text);
+        KIT.t_subject(city, RETURN, "merchant", MALL, &l.merchant, label, text);
     }
     // Invoices: (platform, tag, orders, status, label, why)
     let cases: [(&'static str, &str, i64, &str, Label, &str); 3] = [
@@ -3940,8 +3463,8 @@ fn after_sales(city: &mut City, rng: &mut Rng, order_no: &mut u64) {
         ),
     ];
     for (platform, tag, n, status, label, text) in cases {
-        let mut s = shop(city, rng, platform, tag, "城西文具");
-        let l = listing(
+        let mut s = KIT.shop(city, rng, platform, tag, "城西文具");
+        let l = KIT.listing(
             city,
             &mut s,
             &Item {
@@ -3953,7 +3476,7 @@ fn after_sales(city: &mut City, rng: &mut Rng, order_no: &mut u64) {
         );
         for i in 0..n {
             let buyer = rng.hex64();
-            let mut row = sale(
+            let mut row = KIT.sale(
                 rng,
                 &l,
                 order_no,
@@ -3968,7 +3491,7 @@ fn after_sales(city: &mut City, rng: &mut Rng, order_no: &mut u64) {
             row["invoice_issued"] = json!(false);
             city.add(platform, "orders", row);
         }
-        t_subject(
+        KIT.t_subject(
             city,
             INVOICE,
             "merchant",
@@ -4009,8 +3532,8 @@ fn complainants(city: &mut City, rng: &mut Rng, days: i64, order_no: &mut u64) {
     // +: 30 packs of one imported snack without a Chinese label, then 14 near-identical 退一赔十
     //    claims against 12 shops in twenty days.
     let person = rng.hex64();
-    let mut s = shop(city, rng, MALL, "snack", "环球零食铺");
-    let l = listing(
+    let mut s = KIT.shop(city, rng, MALL, "snack", "环球零食铺");
+    let l = KIT.listing(
         city,
         &mut s,
         &Item {
@@ -4022,7 +3545,7 @@ fn complainants(city: &mut City, rng: &mut Rng, days: i64, order_no: &mut u64) {
         },
     );
     for k in 0..3 {
-        let row = sale(
+        let row = KIT.sale(
             rng,
             &l,
             order_no,
@@ -4061,7 +3584,7 @@ fn complainants(city: &mut City, rng: &mut Rng, days: i64, order_no: &mut u64) {
             "punitive_compensation",
         );
     }
-    t_global(
+    KIT.t_global(
         city,
         RULE,
         "person",
@@ -4098,7 +3621,7 @@ fn complainants(city: &mut City, rng: &mut Rng, days: i64, order_no: &mut u64) {
             "investigate",
         );
     }
-    t_global(
+    KIT.t_global(
         city,
         RULE,
         "person",
@@ -4129,7 +3652,7 @@ fn complainants(city: &mut City, rng: &mut Rng, days: i64, order_no: &mut u64) {
             "compensation",
         );
     }
-    t_global(
+    KIT.t_global(
         city,
         RULE,
         "person",

@@ -13,6 +13,8 @@ mod exits;
 mod holdout;
 mod holdout2;
 mod holdout3;
+mod holdout4;
+mod kit;
 mod plant;
 mod rings;
 pub mod rng;
