@@ -45,6 +45,8 @@ use std::collections::BTreeMap;
 
 use serde_json::json;
 
+use rustc_hash::FxHashMap;
+
 use crate::common::{ByListing, ListingKey};
 use tianping_detect::columns::{
     Columns, DAY_NS, MINUTE_NS, china_day, china_day_start, china_time, yuan,
@@ -742,13 +744,15 @@ impl PriceFraud {
         }
     }
 
-    fn fake_time_limit(
+    #[allow(clippy::too_many_arguments)]
+    fn fake_time_limit<'a>(
         &self,
         ctx: &DetectCtx,
         rule: &'static RuleVersion,
         cx: &Context<'_>,
         key: ListingKey<'_>,
-        obs: &[Obs<'_>],
+        obs: &[Obs<'a>],
+        canonical: &mut FxHashMap<&'a str, String>,
         sink: &mut FindingSink,
     ) {
         let min_days = ctx.param(rule, "min_days_after").round() as usize;
@@ -756,17 +760,23 @@ impl PriceFraud {
         let mut best: Option<(usize, serde_json::Value, i64)> = None;
         for o in obs {
             let Some(shown) = o.promo_label else { continue };
-            let canonical = canonical_label(shown);
-            let label = canonical.as_str();
+            // Labels repeat across millions of observations: each distinct one is folded once.
+            let label = canonical
+                .entry(shown)
+                .or_insert_with(|| canonical_label(shown))
+                .as_str();
             // A deadline the label states ("至11月11日", "11月1日-11月11日", "仅限本周五至周日")
             // wins over the term's; written as an end ("截止11月11日24点") it is itself the claim.
-            let stated = stated_deadline(label, o.at);
-            let term = DAY_TERMS
+            let urgent = DAY_TERMS
                 .iter()
                 .chain(TIMER_TERMS)
                 .find(|t| label.contains(**t))
-                .copied()
-                .or_else(|| stated.filter(|s| s.1).map(|_| "截止日期"));
+                .copied();
+            if urgent.is_none() && !label.contains('月') {
+                continue;
+            }
+            let stated = stated_deadline(label, o.at);
+            let term = urgent.or_else(|| stated.filter(|s| s.1).map(|_| "截止日期"));
             let Some(term) = term else { continue };
             let stated = stated.map(|s| s.0);
             // A bare "限时" (限时8折) with no stated deadline and no other urgency wording makes no
@@ -989,6 +999,7 @@ impl Detector for PriceFraud {
         let bait = ctx.rule_in_force(&RULES, BAIT_PRICE.rule);
         let timer = ctx.rule_in_force(&RULES, FAKE_TIME_LIMIT.rule);
         let none: Vec<Sale<'_>> = Vec::new();
+        let mut canonical: FxHashMap<&str, String> = FxHashMap::default();
         for (key, list) in &obs {
             let key = *key;
             if let Some(rule) = reference {
@@ -1002,7 +1013,7 @@ impl Detector for PriceFraud {
                 self.bait_price(ctx, rule, &cx, key, list, sink);
             }
             if let Some(rule) = timer {
-                self.fake_time_limit(ctx, rule, &cx, key, list, sink);
+                self.fake_time_limit(ctx, rule, &cx, key, list, &mut canonical, sink);
             }
         }
     }
