@@ -1136,10 +1136,10 @@ fn platform_forced(rule: &'static RuleVersion, forced: &[Forced], sink: &mut Fin
         }];
         related.extend(f.newly.iter().map(|m| Ref::merchant(&f.platform, m)));
         let documented = f.compulsion.documented();
-        let how = if documented {
-            "活动条款或处罚记录显示平台设定价格并以处罚措施强制执行，"
-        } else {
-            ""
+        let how = match (documented, f.compulsion.penalty.is_empty()) {
+            (false, _) => "",
+            (true, false) => "活动条款规定由平台设定或调整价格并对不执行者采取处罚措施，",
+            (true, true) => "活动条款规定由平台设定或调整价格，活动期间有参与经营者受到处罚措施，",
         };
         sink.push(Draft {
             rule,

@@ -281,7 +281,8 @@ impl Detector for MerchantIdentity {
                             let (registry_zh, registry_ev) = match registry.get(code) {
                                 Some((status, registered_name)) => (
                                     format!(
-                                        "；登记数据中有该代码（状态 {status}{}），可能为存量代码，仍请以公示系统为准",
+                                        "；登记数据中有该代码（{}{}），可能为存量代码，仍请以公示系统为准",
+                                        registry_status_zh(status),
                                         if *registered_name == m.name {
                                             "，登记名称一致"
                                         } else {
@@ -350,12 +351,7 @@ impl Detector for MerchantIdentity {
                         _ => (None, ""),
                     };
                     if let (Some(severity), Some(r)) = (severity, rule(rule_name)) {
-                        let status_zh = match status.as_str() {
-                            "revoked" => "已吊销",
-                            "cancelled" => "已注销",
-                            "serious_violation" => "列入严重违法失信名单",
-                            _ => "列入经营异常名录",
-                        };
+                        let status_zh = registry_status_zh(status);
                         sink.push(Draft {
                             rule: r,
                             severity,
@@ -441,5 +437,17 @@ impl Detector for MerchantIdentity {
                 }
             }
         }
+    }
+}
+
+/// A registry status (data standard §3.3) as a case officer reads it.
+fn registry_status_zh(status: &str) -> &'static str {
+    match status {
+        "active" => "存续",
+        "revoked" => "已吊销",
+        "cancelled" => "已注销",
+        "serious_violation" => "列入严重违法失信名单",
+        "abnormal" => "列入经营异常名录",
+        _ => "状态未知",
     }
 }

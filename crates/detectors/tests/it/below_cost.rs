@@ -452,6 +452,11 @@ fn documented_compulsion_needs_fewer_merchants() {
         "未按核定价销售的,平台将下架商品并扣除保证金"
     );
     assert_eq!(forced[0].severity, Severity::High);
+    assert!(
+        forced[0].summary.contains("对不执行者采取处罚措施"),
+        "{}",
+        forced[0].summary
+    );
     assert!(sustained(&f).is_empty());
     // One of six: under both the count and the share.
     assert!(forced_of(&detect(forced_tables(1, &[], FORCING, vec![]), AS_OF)).is_empty());
@@ -481,6 +486,11 @@ fn documented_compulsion_needs_fewer_merchants() {
     assert_eq!(
         forced[0].evidence["compulsion"]["sanctions_during_campaign"][0]["action"],
         "listing_removal"
+    );
+    assert!(
+        forced[0].summary.contains("受到处罚措施"),
+        "{}",
+        forced[0].summary
     );
     // The same sanction a day before the campaign, or a warning, enforces nothing.
     let mut early = sanction.clone();

@@ -305,7 +305,12 @@ fn a_check_character_warning_states_what_the_registry_shows() {
     assert_eq!(w.evidence["registry"]["registered"], true);
     assert_eq!(w.evidence["registry"]["status"], "active");
     assert_eq!(w.evidence["registry"]["name_matches"], true);
-    assert!(w.summary.contains("登记数据中有该代码"), "{}", w.summary);
+    assert!(
+        w.summary
+            .contains("登记数据中有该代码（存续，登记名称一致）"),
+        "{}",
+        w.summary
+    );
     // Registered under another name: said so.
     let other_name = detect(
         vec![merchant("m", "company", Some(BAD_CHECK), true, 0)],
