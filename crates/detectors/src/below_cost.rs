@@ -8,23 +8,44 @@
 //!   officer needs for the dominance question: the seller's share of its category (by GMV in the
 //!   window, across every platform in the data), the platform's share, HHI and CR4 of the category's
 //!   sellers, and whether 反垄断法 第二十四条's presumptions hold (one firm ≥ 1/2; two ≥ 2/3; three
-//!   ≥ 3/4, a firm under 1/10 excepted). The statute's own exceptions are not findings: fresh
-//!   goods (`product_class = fresh`) and clearance of seasonal or overstocked goods (delisted within
-//!   7 days of the last below-cost day) — 依法降价处理鲜活商品、季节性商品、积压商品. A new product
-//!   (listed within `launch_days` before the first below-cost day) is a justification the
-//!   antitrust guideline recognises: it lowers severity and is stated.
+//!   ≥ 3/4, a firm under 1/10 excepted).
+//!   The statute's own exceptions are not findings (价格法 第十四条第二项: 除依法降价处理鲜活商品、
+//!   季节性商品、积压商品等商品外; the "等" read with 反不正当竞争法（1993） 第十一条第二款: goods near
+//!   their expiry, seasonal cuts, 清偿债务、转产、歇业): fresh goods (`product_class = fresh`); goods
+//!   cleared (delisted within 7 days of the last below-cost day); and, since version 2, a listing
+//!   whose own title, description or category declares one of those cases — near expiry (临期),
+//!   seasonal (换季, 节后), overstock clearance (清仓, 积压, 尾货) or closing down / changing business
+//!   (停业, 转行) — when the below-cost run is no longer than `clearance_max_days`: a clearance is
+//!   an event, so a longer run under such a label is still a finding, with the claim stated.
+//!   Attribution (version 2): below-cost days of a merchant inside a campaign the `platform_forced`
+//!   analysis attributes to its platform (the merchant is among those pushed below cost) are the
+//!   platform's conduct, not the merchant's dumping — 第十四条第二项 needs the seller's own purpose
+//!   (为了排挤竞争对手或者独占市场); they are left out of the merchant's run and listed in the
+//!   evidence when other days still make a finding.
+//!   A new product (listed within `launch_days` before the first below-cost day) is a justification
+//!   the antitrust guideline recognises: it lowers severity and is stated.
 //! - `platform_forced` (反不正当竞争法（2025）第十四条, in force 2025-10-15): during a platform's
-//!   campaign, at least `min_merchants` merchants and `min_share` of the campaign's participating
-//!   merchants with cost data sell below cost while they did not in the same length of time before
-//!   the campaign: a platform-level finding (subject = the platform; related = the campaign and the
-//!   merchants).
+//!   campaign, merchants of the campaign with cost data start selling below cost while they did not
+//!   in the same length of time before the campaign: a platform-level finding (subject = the
+//!   platform; related = the campaign and the merchants). Two paths: without documented compulsion,
+//!   at least `min_merchants` merchants and `min_share` of the participants with cost data; with
+//!   documented compulsion (version 2) — the campaign's terms let the platform set or adjust the
+//!   price (核定价, 统一设定, 自动调价, 全网最低价) and either the terms punish merchants who do not
+//!   follow it (下架, 扣保证金, 降权, 取消流量, 屏蔽) or a participant was sanctioned during the
+//!   campaign (`merchant_sanctions`, the guideline's 第十五条 punitive measures) — at least
+//!   `min_merchants_documented` merchants and `min_share`. The terms' clauses found are evidence.
 //!
 //! Known false positives: declared costs that include overheads the law does not count; loss
-//! leaders within a bundle (the listing is judged alone); volume rebates paid outside the order.
-//! Dominance itself is for the case officer: the figures are context, not a conclusion.
+//! leaders within a bundle (the listing is judged alone); volume rebates paid outside the order;
+//! for `platform_forced` with documented compulsion, merchants who would have cut below cost
+//! anyway during the campaign (the comparison with the period before is the guard). Known false
+//! negatives: a dumping seller that labels goods 清仓 for no longer than `clearance_max_days` (the
+//! claim is taken at its word; an officer can check stock records); compulsion by telephone that
+//! leaves neither terms nor sanctions in the data. Dominance itself is for the case officer: the
+//! figures are context, not a conclusion.
 //!
-//! Parameters: `min_days`, `window_days`, `launch_days` (sustained); `min_merchants`, `min_share`
-//! (platform_forced).
+//! Parameters: `min_days`, `window_days`, `launch_days`, `clearance_max_days` (sustained);
+//! `min_merchants`, `min_merchants_documented`, `min_share` (platform_forced).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -68,6 +89,15 @@ const SUSTAINED_PARAMS: &[ParamDef] = &[
         source: "平台经济反垄断指南 第十三条 (新商品上市 within a reasonable period); 30 days is ours",
         meaning_zh: "新品上市合理期限",
     },
+    ParamDef {
+        name: "clearance_max_days",
+        default: 30.0,
+        unit: "days",
+        min: 1.0,
+        max: 365.0,
+        source: "ours: 价格法 第十四条第二项 excepts 降价处理 of fresh, seasonal and overstocked goods; a clearance is an event, a month bounds it",
+        meaning_zh: "商品自述清仓、临期、换季或停业处理时，视为依法降价处理的最长低于成本天数",
+    },
 ];
 
 static RULES: [RuleVersion; 3] = [
@@ -104,6 +134,15 @@ static RULES: [RuleVersion; 3] = [
                 meaning_zh: "活动期间新增低于成本销售的最少经营者数",
             },
             ParamDef {
+                name: "min_merchants_documented",
+                default: 2.0,
+                unit: "merchants",
+                min: 1.0,
+                max: 10_000.0,
+                source: "ours: with the platform's price rule and its enforcement in the terms or sanctions, 反不正当竞争法（2025）第十四条's 强制 is documented; the merchants only show its effect",
+                meaning_zh: "活动条款或处罚记录证明平台强制定价时，新增低于成本销售的最少经营者数",
+            },
+            ParamDef {
                 name: "min_share",
                 default: 0.3,
                 unit: "ratio",
@@ -116,7 +155,7 @@ static RULES: [RuleVersion; 3] = [
     },
 ];
 
-static INPUTS: [Input; 5] = [
+static INPUTS: [Input; 6] = [
     Input {
         table: "orders",
         columns: &[
@@ -149,6 +188,7 @@ static INPUTS: [Input; 5] = [
             "listing_id",
             "merchant_id",
             "title",
+            "description",
             "category",
             "product_class",
             "created_at",
@@ -158,13 +198,25 @@ static INPUTS: [Input; 5] = [
     },
     Input {
         table: "campaigns",
-        columns: &["platform_id", "campaign_id", "name", "starts_at", "ends_at"],
+        columns: &[
+            "platform_id",
+            "campaign_id",
+            "name",
+            "starts_at",
+            "ends_at",
+            "terms_text",
+        ],
         time_column: Some("starts_at"),
     },
     Input {
         table: "campaign_participants",
         columns: &["platform_id", "campaign_id", "merchant_id"],
         time_column: None,
+    },
+    Input {
+        table: "merchant_sanctions",
+        columns: &["platform_id", "merchant_id", "at", "action", "reason_text"],
+        time_column: Some("at"),
     },
 ];
 
@@ -182,6 +234,99 @@ struct ListingInfo<'a> {
     class: &'a str,
     created: Option<i64>,
     delisted: Option<i64>,
+    description: &'a str,
+    /// The whole category path (`category` keeps its first level, the market).
+    category_path: &'a str,
+}
+
+/// A case of 价格法 第十四条第二项's exception (read with 反不正当竞争法（1993） 第十一条第二款) that a
+/// listing's own text declares, with the cue found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Declared {
+    case: ExceptionCase,
+    cue: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ExceptionCase {
+    NearExpiry,
+    Seasonal,
+    Overstock,
+    ClosingDown,
+}
+
+impl ExceptionCase {
+    fn zh(self) -> &'static str {
+        match self {
+            ExceptionCase::NearExpiry => "有效期限即将到期的商品",
+            ExceptionCase::Seasonal => "季节性商品",
+            ExceptionCase::Overstock => "积压商品",
+            ExceptionCase::ClosingDown => "因转产、歇业降价处理",
+        }
+    }
+
+    fn code(self) -> &'static str {
+        match self {
+            ExceptionCase::NearExpiry => "near_expiry",
+            ExceptionCase::Seasonal => "seasonal",
+            ExceptionCase::Overstock => "overstock",
+            ExceptionCase::ClosingDown => "closing_down",
+        }
+    }
+}
+
+/// Wording that declares an excepted case, in normalised form (simplified, half-width, no
+/// spacing: `tianping_text::normalize`). Checked in this order; the first cue found names the case.
+const EXCEPTION_CUES: &[(ExceptionCase, &[&str])] = &[
+    (
+        ExceptionCase::NearExpiry,
+        &[
+            "临期",
+            "临近保质期",
+            "临近效期",
+            "近效期",
+            "即将过期",
+            "即将到期",
+        ],
+    ),
+    (
+        ExceptionCase::ClosingDown,
+        &[
+            "停业", "歇业", "结业", "闭店", "关店", "转行", "转产", "拆迁", "清盘",
+        ],
+    ),
+    (
+        ExceptionCase::Seasonal,
+        &["换季", "过季", "季末", "反季", "节后", "季节性"],
+    ),
+    (
+        ExceptionCase::Overstock,
+        &["清仓", "积压", "尾货", "库存处理", "甩卖", "断码"],
+    ),
+];
+
+/// Words that deny what follows ("非清仓", "不是尾货").
+const DENIALS: &[&str] = &["非", "不是", "并非", "绝非", "无"];
+
+/// The exception a listing's text declares: the first cue of [`EXCEPTION_CUES`] found in the
+/// normalised text and not directly denied.
+fn declared_exception(texts: &[&str]) -> Option<Declared> {
+    let norm: Vec<String> = texts
+        .iter()
+        .map(|t| tianping_text::normalize(t).as_str().to_string())
+        .collect();
+    for (case, cues) in EXCEPTION_CUES {
+        for cue in *cues {
+            let found = norm.iter().any(|text| {
+                text.match_indices(cue)
+                    .any(|(at, _)| !DENIALS.iter().any(|d| text[..at].ends_with(d)))
+            });
+            if found {
+                return Some(Declared { case: *case, cue });
+            }
+        }
+    }
+    None
 }
 
 #[derive(Debug, Clone)]
@@ -304,7 +449,7 @@ impl Detector for BelowCost {
     }
 
     fn version(&self) -> u32 {
-        1
+        2
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -329,6 +474,7 @@ impl Detector for BelowCost {
                 c.time("created_at"),
                 c.time("delisted_at"),
             );
+            let description = c.text("description");
             for row in 0..c.len() {
                 let (Some(p), Some(l), Some(m)) =
                     (platform.get(row), listing.get(row), merchant.get(row))
@@ -347,9 +493,13 @@ impl Detector for BelowCost {
                     class: class.get(row).unwrap_or(""),
                     created: created.get(row),
                     delisted: delisted.get(row),
+                    description: description.get(row).unwrap_or(""),
+                    category_path: category.get(row).unwrap_or(""),
                 };
                 let entry = info.entry((p, l)).or_insert_with(|| candidate.clone());
-                if (candidate.merchant, candidate.title) < (entry.merchant, entry.title) {
+                if (candidate.merchant, candidate.title, candidate.description)
+                    < (entry.merchant, entry.title, entry.description)
+                {
                     *entry = candidate;
                 }
             }
@@ -414,11 +564,15 @@ impl Detector for BelowCost {
                 }
             }
         }
+        // Which campaigns pushed which merchants below cost: the platform's conduct, judged
+        // whether or not 反不正当竞争法（2025）第十四条 is in force on `as_of` (the merchants' days
+        // are not their own dumping either way).
+        let forced = forced_campaigns(ctx, data, &below, &merchant_of);
         if let Some(rule) = ctx.rule_in_force(&RULES, "below_cost.sustained") {
-            self.sustained(ctx, rule, data, &info, &merchant_of, &below, sink);
+            self.sustained(ctx, rule, data, &info, &merchant_of, &below, &forced, sink);
         }
         if let Some(rule) = ctx.rule_in_force(&RULES, "below_cost.platform_forced") {
-            self.platform_forced(ctx, rule, data, &below, &merchant_of, sink);
+            platform_forced(rule, &forced, sink);
         }
     }
 }
@@ -437,14 +591,37 @@ impl BelowCost {
         info: &BTreeMap<Key<'a>, ListingInfo<'a>>,
         merchant_of: &MerchantOf<'a>,
         below: &Below<'a>,
+        forced: &[Forced],
         sink: &mut FindingSink,
     ) {
         let min_days = ctx.param(rule, "min_days") as usize;
         let window = ctx.param(rule, "window_days") as i64;
         let launch_days = ctx.param(rule, "launch_days") as i64;
+        let clearance_max = ctx.param(rule, "clearance_max_days") as i64;
         // The listings that become findings: their densest run of below-cost days.
         let mut candidates = Vec::new();
-        for (key, days) in below {
+        let mut attributed: BTreeMap<Key<'a>, Vec<(i64, &Forced)>> = BTreeMap::new();
+        for (key, all_days) in below {
+            // Days inside a campaign that pushed this listing's merchant below cost are the
+            // platform's conduct (反不正当竞争法（2025）第十四条), not this seller's dumping.
+            let merchant = info
+                .get(key)
+                .map(|i| i.merchant)
+                .filter(|m| !m.is_empty())
+                .or_else(|| merchant_of.get(key).copied())
+                .unwrap_or_default();
+            let owned: Vec<(i64, i64, Cost<'a>)> = all_days
+                .iter()
+                .filter(|d| {
+                    let by = forced.iter().find(|f| f.covers(key.0, merchant, d.0));
+                    if let Some(f) = by {
+                        attributed.entry(*key).or_default().push((d.0, f));
+                    }
+                    by.is_none()
+                })
+                .cloned()
+                .collect();
+            let days = &owned;
             // The densest window: the most below-cost days within `window` consecutive days.
             let mut best: Option<(usize, usize)> = None;
             for start in 0..days.len() {
@@ -457,7 +634,7 @@ impl BelowCost {
                 }
             }
             let Some((start, end)) = best else { continue };
-            let run = &days[start..end];
+            let run = days[start..end].to_vec();
             if run.len() < min_days {
                 continue;
             }
@@ -471,20 +648,29 @@ impl BelowCost {
             {
                 continue;
             }
-            candidates.push((key, run, first, last, listing));
+            // A clearance the listing declares (临期, 换季, 清仓, 停业…) within a bounded run is the
+            // same exception; over a longer run the claim is stated, not taken.
+            let declared =
+                declared_exception(&[listing.title, listing.description, listing.category_path]);
+            // The claim covers the listing's whole below-cost history, not only the densest run.
+            let span = days.last().map_or(0, |d| d.0) - days.first().map_or(0, |d| d.0) + 1;
+            if declared.is_some() && span <= clearance_max {
+                continue;
+            }
+            candidates.push((key, run, first, last, listing, declared.map(|d| (d, span))));
         }
         // Market context: a second pass over the orders, keeping GMV per listing and day only
         // for the categories (and days) some candidate needs.
-        let needed: BTreeMap<&str, (i64, i64)> =
-            candidates
-                .iter()
-                .fold(BTreeMap::new(), |mut acc, (_, _, first, last, listing)| {
-                    let span = acc
-                        .entry(listing.category)
-                        .or_insert((first - window, *last));
-                    *span = (span.0.min(first - window), span.1.max(*last));
-                    acc
-                });
+        let needed: BTreeMap<&str, (i64, i64)> = candidates.iter().fold(
+            BTreeMap::new(),
+            |mut acc, (_, _, first, last, listing, _)| {
+                let span = acc
+                    .entry(listing.category)
+                    .or_insert((first - window, *last));
+                *span = (span.0.min(first - window), span.1.max(*last));
+                acc
+            },
+        );
         // (category) → (platform, seller merchant) → day → GMV. A run of rows of one listing is
         // summed apart and added to the map once, when the run ends.
         type Target<'t> = Option<(&'t str, Key<'t>, (i64, i64))>;
@@ -533,7 +719,8 @@ impl BelowCost {
                 flush(t, &mut pending);
             }
         }
-        for (key, run, first, last, listing) in candidates {
+        for (key, run, first, last, listing, declared) in candidates {
+            let run = &run;
             let merchant = if listing.merchant.is_empty() {
                 merchant_of.get(key).copied().unwrap_or_default()
             } else {
@@ -579,6 +766,16 @@ impl BelowCost {
                     launch_days
                 ));
             }
+            // A declared clearance over a longer run is stated, not a justification.
+            let claim = declared.map(|(d, span)| {
+                format!(
+                    "；商品自述为{}（「{}」），但低于成本的日子前后跨 {} 天，超过依法降价处理的 {} 天期限，未予采信",
+                    d.case.zh(),
+                    d.cue,
+                    span,
+                    clearance_max
+                )
+            });
             let presumption = context["dominance_presumption"].is_string();
             let audited = run.iter().all(|d| d.2.basis == "audited");
             let severity = match (presumption, justifications.is_empty()) {
@@ -604,7 +801,7 @@ impl BelowCost {
                 related,
                 window: Some(Window { from: china_time(china_day_start(first)), to: china_time(china_day_start(last + 1)) }),
                 summary: format!(
-                    "{}在 {} 至 {} 的 {} 天中有 {} 天成交价中位数低于{}成本（最低 {} 元，成本 {} 元）{}{}。",
+                    "{}在 {} 至 {} 的 {} 天中有 {} 天成交价中位数低于{}成本（最低 {} 元，成本 {} 元）{}{}{}。",
                     name,
                     format_date(first),
                     format_date(last),
@@ -614,9 +811,10 @@ impl BelowCost {
                     yuan(run.iter().map(|d| d.1).min().unwrap_or(0)),
                     yuan(run[0].2.fen),
                     if presumption { "；经营者市场份额达到反垄断法第二十四条推定标准" } else { "" },
-                    if justifications.is_empty() { String::new() } else { format!("；可能的正当理由：{}", justifications.join("；")) }
+                    if justifications.is_empty() { String::new() } else { format!("；可能的正当理由：{}", justifications.join("；")) },
+                    claim.unwrap_or_default()
                 ),
-                evidence: json!({
+                evidence: with_optional(json!({
                     "days_below_cost": run.len(),
                     "window_days": window,
                     "min_days": min_days,
@@ -625,130 +823,373 @@ impl BelowCost {
                     "market": context,
                     "justifications": justifications,
                     "note": "市场支配地位须由办案人员依反垄断法第二十三条认定；份额数据仅为线索",
-                }),
+                }), [
+                    ("declared_exception", declared.map(|(d, span)| json!({"case": d.case.code(), "cue": d.cue, "below_cost_span_days": span, "clearance_max_days": clearance_max}))),
+                    ("days_attributed_to_platform", attributed.get(key).map(|days| json!(days.iter().map(|(day, f)| json!({"date": format_date(*day), "campaign_id": f.id})).collect::<Vec<_>>()))),
+                ]),
             });
         }
     }
+}
 
-    fn platform_forced(
-        &self,
-        ctx: &DetectCtx,
-        rule: &'static RuleVersion,
-        data: &InputData,
-        below: &Below<'_>,
-        merchant_of: &MerchantOf<'_>,
-        sink: &mut FindingSink,
-    ) {
-        let min_merchants = ctx.param(rule, "min_merchants") as usize;
-        let min_share = ctx.param(rule, "min_share");
-        let mut participants: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
-        for batch in data.batches("campaign_participants") {
-            let c = Columns::new(batch);
-            for row in 0..c.len() {
-                if let (Some(p), Some(id), Some(m)) = (
-                    c.str("platform_id", row),
-                    c.str("campaign_id", row),
-                    c.str("merchant_id", row),
-                ) {
-                    participants
-                        .entry((p.into(), id.into()))
-                        .or_default()
-                        .insert(m.into());
-                }
+/// `value` (an object) with each `(name, Some(v))` added; `None`s are left out, so findings
+/// without the fact keep the evidence they had.
+fn with_optional<const N: usize>(
+    mut value: serde_json::Value,
+    extra: [(&str, Option<serde_json::Value>); N],
+) -> serde_json::Value {
+    if let Some(obj) = value.as_object_mut() {
+        for (name, v) in extra {
+            if let Some(v) = v {
+                obj.insert(name.into(), v);
             }
         }
-        // Merchants with cost data, and their below-cost days.
-        let mut merchant_days: BTreeMap<(String, String), BTreeSet<i64>> = BTreeMap::new();
-        let mut with_costs: BTreeSet<(String, String)> = BTreeSet::new();
-        for (key, merchant) in merchant_of {
-            with_costs.insert((key.0.to_string(), merchant.to_string()));
-            if let Some(days) = below.get(key) {
-                merchant_days
-                    .entry((key.0.to_string(), merchant.to_string()))
+    }
+    value
+}
+
+/// A campaign whose participants went below cost together: the platform's conduct.
+#[derive(Debug, Clone)]
+struct Forced {
+    platform: String,
+    id: String,
+    name: String,
+    starts: i64,
+    ends: i64,
+    /// First and last China day of the campaign.
+    days: (i64, i64),
+    eligible: usize,
+    /// Merchants below cost during the campaign and not in the same length of time before.
+    newly: Vec<String>,
+    compulsion: Compulsion,
+    /// `min_merchants` or `min_merchants_documented`, whichever path was taken.
+    min_merchants: usize,
+    min_share: f64,
+}
+
+impl Forced {
+    /// Whether `merchant`'s below-cost `day` on `platform` falls to this campaign.
+    fn covers(&self, platform: &str, merchant: &str, day: i64) -> bool {
+        self.platform == platform
+            && (self.days.0..=self.days.1).contains(&day)
+            && self.newly.iter().any(|m| m == merchant)
+    }
+
+    fn share(&self) -> f64 {
+        self.newly.len() as f64 / self.eligible.max(1) as f64
+    }
+}
+
+/// What the data documents of a platform forcing its price rule on a campaign's merchants.
+#[derive(Debug, Clone, Default)]
+struct Compulsion {
+    /// Clauses of the terms by which the platform sets or adjusts the price.
+    price_rule: Vec<String>,
+    /// Clauses of the terms that punish merchants who do not follow it.
+    penalty: Vec<String>,
+    /// Punitive sanctions on participants during the campaign: (merchant, action, time).
+    sanctions: Vec<(String, String, String)>,
+}
+
+impl Compulsion {
+    /// 强制或者变相强制: the platform sets the price and enforces it.
+    fn documented(&self) -> bool {
+        !self.price_rule.is_empty() && (!self.penalty.is_empty() || !self.sanctions.is_empty())
+    }
+}
+
+/// The platform sets or adjusts the merchant's price (normalised wording, with a price word in
+/// the same clause).
+const PRICE_RULE_CUES: &[&str] = &[
+    "核定",
+    "统一设定",
+    "统一定价",
+    "统一调整",
+    "指定价",
+    "平台定价",
+    "平台设定",
+    "平台设置",
+    "自动调整",
+    "自动调价",
+    "自动改价",
+    "比价系统",
+    "全网最低",
+];
+/// Measures against merchants in the same terms (指南 第十五条's punitive means and their kin).
+const PENALTY_CUES: &[&str] = &[
+    "下架",
+    "扣除保证金",
+    "扣保证金",
+    "扣取保证金",
+    "扣减保证金",
+    "降权",
+    "限流",
+    "流量限制",
+    "限制流量",
+    "屏蔽",
+    "关闭店铺",
+    "封店",
+    "清退",
+    "罚款",
+    "违约金",
+    "冻结",
+];
+/// Sanction actions that are punitive (平台经济反垄断指南 第十五条).
+const PUNITIVE: &[&str] = &[
+    "search_demotion",
+    "traffic_limit",
+    "shop_block",
+    "listing_removal",
+    "deposit_deduction",
+];
+
+/// Clauses of `terms`: split at sentence and clause ends (；。！？ and line breaks), normalised.
+fn clauses(terms: &str) -> Vec<String> {
+    tianping_text::normalize(terms)
+        .as_str()
+        .split(['。', ';', '；', '!', '?', '\n'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The price-rule and penalty clauses of a campaign's terms.
+fn terms_compulsion(terms: &str) -> Compulsion {
+    let mut out = Compulsion::default();
+    for clause in clauses(terms) {
+        let denied = |cue: &str| {
+            clause
+                .match_indices(cue)
+                .all(|(at, _)| ["不", "无", "非"].iter().any(|d| clause[..at].ends_with(d)))
+        };
+        if clause.contains('价') && PRICE_RULE_CUES.iter().any(|c| !denied(c)) {
+            out.price_rule.push(clause.clone());
+        }
+        // "取消…流量" (withdrawing traffic support) is 变相强制 as much as a named penalty.
+        let withdraws_traffic = clause
+            .find("取消")
+            .is_some_and(|at| clause[at..].contains("流量"));
+        if withdraws_traffic || PENALTY_CUES.iter().any(|c| !denied(c)) {
+            out.penalty.push(clause);
+        }
+    }
+    out
+}
+
+/// Campaigns whose merchants went below cost together, by either path (see the header).
+fn forced_campaigns(
+    ctx: &DetectCtx,
+    data: &InputData,
+    below: &Below<'_>,
+    merchant_of: &MerchantOf<'_>,
+) -> Vec<Forced> {
+    // The one version of the rule: its parameters apply whether or not it is in force.
+    let rule = &RULES[2];
+    let min_merchants = ctx.param(rule, "min_merchants") as usize;
+    let min_documented = ctx.param(rule, "min_merchants_documented") as usize;
+    let min_share = ctx.param(rule, "min_share");
+    let mut participants: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
+    for batch in data.batches("campaign_participants") {
+        let c = Columns::new(batch);
+        for row in 0..c.len() {
+            if let (Some(p), Some(id), Some(m)) = (
+                c.str("platform_id", row),
+                c.str("campaign_id", row),
+                c.str("merchant_id", row),
+            ) {
+                participants
+                    .entry((p.into(), id.into()))
                     .or_default()
-                    .extend(days.iter().map(|d| d.0));
+                    .insert(m.into());
             }
         }
-        let mut campaigns = Vec::new();
-        for batch in data.batches("campaigns") {
-            let c = Columns::new(batch);
-            for row in 0..c.len() {
-                if let (Some(p), Some(id), Some(s), Some(e)) = (
-                    c.str("platform_id", row),
-                    c.str("campaign_id", row),
-                    c.time_ns("starts_at", row),
-                    c.time_ns("ends_at", row),
-                ) {
-                    campaigns.push((
-                        p.to_string(),
-                        id.to_string(),
-                        c.str("name", row).unwrap_or("").to_string(),
-                        s,
-                        e,
-                    ));
-                }
-            }
-        }
-        campaigns.sort();
-        campaigns.dedup();
-        for (platform, id, name, starts, ends) in campaigns {
-            let (s, e) = (china_day(starts), china_day(ends));
-            let length = e - s + 1;
-            let Some(members) = participants.get(&(platform.clone(), id.clone())) else {
-                continue;
-            };
-            let eligible: Vec<&String> = members
-                .iter()
-                .filter(|m| with_costs.contains(&(platform.clone(), (*m).clone())))
-                .collect();
-            let mut newly: Vec<&String> = Vec::new();
-            for m in &eligible {
-                let days = merchant_days.get(&(platform.clone(), (*m).clone()));
-                let during = days.is_some_and(|d| d.range(s..=e).next().is_some());
-                let before = days.is_some_and(|d| d.range(s - length..s).next().is_some());
-                if during && !before {
-                    newly.push(m);
-                }
-            }
-            if eligible.is_empty()
-                || newly.len() < min_merchants
-                || (newly.len() as f64) < min_share * eligible.len() as f64
+    }
+    // Punitive sanctions per (platform, merchant): (time, action).
+    let mut sanctions: BTreeMap<(String, String), Vec<(i64, String)>> = BTreeMap::new();
+    for batch in data.batches("merchant_sanctions") {
+        let c = Columns::new(batch);
+        for row in 0..c.len() {
+            if let (Some(p), Some(m), Some(at), Some(action)) = (
+                c.str("platform_id", row),
+                c.str("merchant_id", row),
+                c.time_ns("at", row),
+                c.str("action", row),
+            ) && PUNITIVE.contains(&action)
             {
-                continue;
+                sanctions
+                    .entry((p.into(), m.into()))
+                    .or_default()
+                    .push((at, action.into()));
             }
-            let share = newly.len() as f64 / eligible.len() as f64;
-            let mut related = vec![Ref {
-                kind: RefKind::Campaign,
-                id: id.clone(),
-                platform_id: Some(platform.clone()),
-                uscc: None,
-            }];
-            related.extend(newly.iter().map(|m| Ref::merchant(&platform, m)));
-            sink.push(Draft {
-                rule,
-                severity: if share >= 0.5 { Severity::High } else { Severity::Medium },
-                score: share,
-                subject: Ref::platform(&platform),
-                related,
-                window: Some(Window { from: china_time(starts), to: china_time(ends) }),
-                summary: format!(
-                    "平台 {platform} 的活动「{name}」期间，{} 家参与经营者（占有成本数据的参与者 {:.0}%）开始低于成本销售，活动前同等时长内并无此情形，疑似平台强制或变相强制按其定价规则低于成本销售。",
-                    newly.len(),
-                    share * 100.0
-                ),
-                evidence: json!({
-                    "campaign_id": id,
-                    "campaign_name": name,
-                    "starts_at": china_time(starts),
-                    "ends_at": china_time(ends),
-                    "participants_with_costs": eligible.len(),
-                    "newly_below_cost": newly,
-                    "share": (share * 1e4).round() / 1e4,
-                    "comparison_period_days": length,
-                    "min_merchants": min_merchants,
-                    "min_share": min_share,
-                }),
-            });
         }
+    }
+    for list in sanctions.values_mut() {
+        list.sort();
+    }
+    // Merchants with cost data, and their below-cost days.
+    let mut merchant_days: BTreeMap<(String, String), BTreeSet<i64>> = BTreeMap::new();
+    let mut with_costs: BTreeSet<(String, String)> = BTreeSet::new();
+    for (key, merchant) in merchant_of {
+        with_costs.insert((key.0.to_string(), merchant.to_string()));
+        if let Some(days) = below.get(key) {
+            merchant_days
+                .entry((key.0.to_string(), merchant.to_string()))
+                .or_default()
+                .extend(days.iter().map(|d| d.0));
+        }
+    }
+    let mut campaigns = Vec::new();
+    for batch in data.batches("campaigns") {
+        let c = Columns::new(batch);
+        for row in 0..c.len() {
+            if let (Some(p), Some(id), Some(s), Some(e)) = (
+                c.str("platform_id", row),
+                c.str("campaign_id", row),
+                c.time_ns("starts_at", row),
+                c.time_ns("ends_at", row),
+            ) {
+                campaigns.push((
+                    p.to_string(),
+                    id.to_string(),
+                    c.str("name", row).unwrap_or("").to_string(),
+                    s,
+                    e,
+                    c.str("terms_text", row).unwrap_or("").to_string(),
+                ));
+            }
+        }
+    }
+    campaigns.sort();
+    campaigns.dedup();
+    let mut out = Vec::new();
+    for (platform, id, name, starts, ends, terms) in campaigns {
+        let (s, e) = (china_day(starts), china_day(ends));
+        let length = e - s + 1;
+        let Some(members) = participants.get(&(platform.clone(), id.clone())) else {
+            continue;
+        };
+        let eligible: Vec<&String> = members
+            .iter()
+            .filter(|m| with_costs.contains(&(platform.clone(), (*m).clone())))
+            .collect();
+        let mut newly: Vec<String> = Vec::new();
+        for m in &eligible {
+            let days = merchant_days.get(&(platform.clone(), (*m).clone()));
+            let during = days.is_some_and(|d| d.range(s..=e).next().is_some());
+            let before = days.is_some_and(|d| d.range(s - length..s).next().is_some());
+            if during && !before {
+                newly.push((*m).clone());
+            }
+        }
+        let mut compulsion = terms_compulsion(&terms);
+        for m in members {
+            for (at, action) in sanctions
+                .get(&(platform.clone(), m.clone()))
+                .into_iter()
+                .flatten()
+            {
+                if (starts..=ends).contains(at) {
+                    compulsion
+                        .sanctions
+                        .push((m.clone(), action.clone(), china_time(*at)));
+                }
+            }
+        }
+        let needed = if compulsion.documented() {
+            min_documented
+        } else {
+            min_merchants
+        };
+        if eligible.is_empty()
+            || newly.len() < needed
+            || (newly.len() as f64) < min_share * eligible.len() as f64
+        {
+            continue;
+        }
+        out.push(Forced {
+            platform,
+            id,
+            name,
+            starts,
+            ends,
+            days: (s, e),
+            eligible: eligible.len(),
+            newly,
+            compulsion,
+            min_merchants: needed,
+            min_share,
+        });
+    }
+    out
+}
+
+/// One platform-level finding per forced campaign.
+fn platform_forced(rule: &'static RuleVersion, forced: &[Forced], sink: &mut FindingSink) {
+    for f in forced {
+        let share = f.share();
+        let mut related = vec![Ref {
+            kind: RefKind::Campaign,
+            id: f.id.clone(),
+            platform_id: Some(f.platform.clone()),
+            uscc: None,
+        }];
+        related.extend(f.newly.iter().map(|m| Ref::merchant(&f.platform, m)));
+        let documented = f.compulsion.documented();
+        let how = match (documented, f.compulsion.penalty.is_empty()) {
+            (false, _) => "",
+            (true, false) => "活动条款规定由平台设定或调整价格并对不执行者采取处罚措施，",
+            (true, true) => "活动条款规定由平台设定或调整价格，活动期间有参与经营者受到处罚措施，",
+        };
+        sink.push(Draft {
+            rule,
+            severity: if share >= 0.5 || documented {
+                Severity::High
+            } else {
+                Severity::Medium
+            },
+            score: if documented {
+                share.max(0.5)
+            } else {
+                share
+            },
+            subject: Ref::platform(&f.platform),
+            related,
+            window: Some(Window {
+                from: china_time(f.starts),
+                to: china_time(f.ends),
+            }),
+            summary: format!(
+                "平台 {} 的活动「{}」期间，{how}{} 家参与经营者（占有成本数据的参与者 {:.0}%）开始低于成本销售，活动前同等时长内并无此情形，疑似平台强制或变相强制按其定价规则低于成本销售。",
+                f.platform,
+                f.name,
+                f.newly.len(),
+                share * 100.0
+            ),
+            evidence: with_optional(
+                json!({
+                    "campaign_id": f.id,
+                    "campaign_name": f.name,
+                    "starts_at": china_time(f.starts),
+                    "ends_at": china_time(f.ends),
+                    "participants_with_costs": f.eligible,
+                    "newly_below_cost": f.newly,
+                    "share": (share * 1e4).round() / 1e4,
+                    "comparison_period_days": f.days.1 - f.days.0 + 1,
+                    "min_merchants": f.min_merchants,
+                    "min_share": f.min_share,
+                }),
+                [(
+                    "compulsion",
+                    documented.then(|| {
+                        json!({
+                            "price_rule_clauses": f.compulsion.price_rule,
+                            "penalty_clauses": f.compulsion.penalty,
+                            "sanctions_during_campaign": f.compulsion.sanctions.iter().map(|(m, a, at)| json!({"merchant_id": m, "action": a, "at": at})).collect::<Vec<_>>(),
+                        })
+                    }),
+                )],
+            ),
+        });
     }
 }

@@ -2,7 +2,12 @@
 //!
 //! Rules:
 //! - `uscc_checksum`: the declared 统一社会信用代码 fails GB 32100's check character (low severity:
-//!   some live codes fail it; confirm with the 公示系统).
+//!   some live codes fail it; confirm with the 公示系统). Version 2: the finding says what the
+//!   registry delivery already shows — the code registered (with its status and whether the
+//!   registered name is the shop's) or absent — so the officer's confirmation starts from it. A
+//!   registered code stays a warning (the data standard §2 and issue 7: "a warning-severity
+//!   finding; some live codes fail"): the registry shows the code exists, not that the operator
+//!   may skip the check GB 32100 prescribes.
 //! - `unknown_uscc`: a well-formed code the registry does not know (only once a registry delivery
 //!   exists, so an empty registry does not flag everyone).
 //!   A code that fails the check and is also absent from the registry gives both findings: the
@@ -24,7 +29,8 @@
 //! show a licence.
 //!
 //! Known false positives: registry deliveries that lag the real register (a just-registered company
-//! looks unknown), shops mid-transfer. Known false negatives: a cancelled operator whose shop has
+//! looks unknown), shops mid-transfer; `uscc_checksum` on a live legacy code the registry holds
+//! (kept as a low warning on purpose, with `registry.registered = true` in the evidence). Known false negatives: a cancelled operator whose shop has
 //! since closed (the registry gives no cancellation date to compare with the last order); a false
 //! 自产 claim. The evidence names the registry status and the dates.
 //!
@@ -165,7 +171,7 @@ impl Detector for MerchantIdentity {
     }
 
     fn version(&self) -> u32 {
-        1
+        2
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -271,6 +277,26 @@ impl Detector for MerchantIdentity {
                 match check_uscc(code) {
                     Ok(UsccCheck::BadCheckCharacter { expected }) => {
                         if let Some(r) = rule("merchant_identity.uscc_checksum") {
+                            // What the registry delivery already says about the code.
+                            let (registry_zh, registry_ev) = match registry.get(code) {
+                                Some((status, registered_name)) => (
+                                    format!(
+                                        "；登记数据中有该代码（{}{}），可能为存量代码，仍请以公示系统为准",
+                                        registry_status_zh(status),
+                                        if *registered_name == m.name {
+                                            "，登记名称一致"
+                                        } else {
+                                            "，登记名称不一致"
+                                        }
+                                    ),
+                                    json!({"registered": true, "status": status, "name_matches": *registered_name == m.name}),
+                                ),
+                                None if has_registry => (
+                                    "；登记数据中无该代码，请核对公示系统".to_string(),
+                                    json!({"registered": false}),
+                                ),
+                                None => ("，请核对公示系统".to_string(), serde_json::Value::Null),
+                            };
                             sink.push(Draft {
                                 rule: r,
                                 severity: Severity::Low,
@@ -278,8 +304,8 @@ impl Detector for MerchantIdentity {
                                 subject: subject.clone(),
                                 related: vec![],
                                 window: None,
-                                summary: format!("{who}公示的统一社会信用代码 {code} 校验位不符（按 GB 32100 应为 {expected}），请核对公示系统。"),
-                                evidence: json!({"uscc": code, "expected_check_character": expected.to_string(), "standard": "GB 32100-2015"}),
+                                summary: format!("{who}公示的统一社会信用代码 {code} 校验位不符（按 GB 32100 应为 {expected}）{registry_zh}。"),
+                                evidence: json!({"uscc": code, "expected_check_character": expected.to_string(), "standard": "GB 32100-2015", "registry": registry_ev}),
                             });
                         }
                     }
@@ -325,12 +351,7 @@ impl Detector for MerchantIdentity {
                         _ => (None, ""),
                     };
                     if let (Some(severity), Some(r)) = (severity, rule(rule_name)) {
-                        let status_zh = match status.as_str() {
-                            "revoked" => "已吊销",
-                            "cancelled" => "已注销",
-                            "serious_violation" => "列入严重违法失信名单",
-                            _ => "列入经营异常名录",
-                        };
+                        let status_zh = registry_status_zh(status);
                         sink.push(Draft {
                             rule: r,
                             severity,
@@ -416,5 +437,17 @@ impl Detector for MerchantIdentity {
                 }
             }
         }
+    }
+}
+
+/// A registry status (data standard §3.3) as a case officer reads it.
+fn registry_status_zh(status: &str) -> &'static str {
+    match status {
+        "active" => "存续",
+        "revoked" => "已吊销",
+        "cancelled" => "已注销",
+        "serious_violation" => "列入严重违法失信名单",
+        "abnormal" => "列入经营异常名录",
+        _ => "状态未知",
     }
 }

@@ -19,6 +19,11 @@
 //!   claimed deadline (a promotion that ends and comes back next week is a real limit each time).
 //!   A bare "限时" ("限时8折", "限时折扣") with no deadline stated and no other urgency wording
 //!   names a kind of offer, not an end, and is not judged.
+//!   Version 3: labels are read in a canonical form — traditional characters simplified,
+//!   full-width letters, digits and punctuation made ASCII, spacing dropped, a count of days in
+//!   hanzi written in digits — so "僅剩最後1天", "仅限今天！" and "最后 一 天" are the same claims as
+//!   "最后一天" and "仅限今天" (第十九条第四项 judges what the buyer reads, not its encoding); and a
+//!   stated period ends on its last date ("11月1日-11月11日", "11月1日至11日"), not its first.
 //!   For `bait_price`, a time-limited offer seen before midnight and the full price after it is
 //!   the offer ending as announced, not bait.
 //!
@@ -29,13 +34,18 @@
 //! delivery (a missing day of orders can make an honest reference price look high: the evidence
 //! lists the transactions used, so an officer can check); `bait_price` needs `viewer_pid` on both
 //! observations; a price rise that is a genuine cost pass-through can look like `raise_then_discount`
-//! (the evidence shows the baseline and the raise so the merchant can justify it).
+//! (the evidence shows the baseline and the raise so the merchant can justify it);
+//! `fake_time_limit` reads a label's last date as its deadline, so a label naming a later date for
+//! something else ("11月20日发货") moves the deadline and can hide a fake limit (a false negative),
+//! and a label whose decorative punctuation is dropped can join two words into an urgency term.
 //!
 //! Parameters: see each rule's `params`; `tianping rules` lists them.
 
 use std::collections::BTreeMap;
 
 use serde_json::json;
+
+use rustc_hash::FxHashMap;
 
 use crate::common::{ByListing, ListingKey};
 use tianping_detect::columns::{
@@ -195,15 +205,20 @@ static INPUTS: [Input; 3] = [
     },
 ];
 
-/// Urgency wording that claims the price ends with the day.
+/// Urgency wording that claims the price ends with the day, in the canonical form labels are
+/// matched in ([`canonical_label`]: simplified, half-width, no spacing, "一天" as "1天").
 const DAY_TERMS: &[&str] = &[
     "仅限今日",
     "限今日",
     "今日截止",
     "今天截止",
     "仅限今天",
-    "最后一天",
-    "仅此一天",
+    "只限今天",
+    "只限今日",
+    "最后1天",
+    "最后1日",
+    "仅此1天",
+    "仅此1日",
     "今日特价",
 ];
 /// "限时" alone names a kind of offer (限时折扣, 限时8折) and claims no end that could be false:
@@ -218,6 +233,25 @@ const TIMER_TERMS: &[&str] = &[
     "恢复原价",
     "马上涨价",
 ];
+
+/// A promotion label in the form the urgency terms are written in: `tianping_text::normalize`
+/// (traditional → simplified, full-width → ASCII, spacing and decorative punctuation dropped: "僅剩
+/// 最後１天", "仅 限 今 天！" read "仅剩最后1天", "仅限今天!"), then a count of one or two days
+/// written in hanzi ("最后一天", "仅此一日", "两天") in digits.
+fn canonical_label(label: &str) -> String {
+    let folded = tianping_text::normalize(label);
+    let chars: Vec<char> = folded.as_str().chars().collect();
+    let mut out = String::with_capacity(folded.as_str().len());
+    for (i, c) in chars.iter().enumerate() {
+        let unit = matches!(chars.get(i + 1), Some('天' | '日'));
+        match c {
+            '一' if unit => out.push('1'),
+            '两' | '二' if unit => out.push('2'),
+            _ => out.push(*c),
+        }
+    }
+    out
+}
 
 /// The price_fraud detector.
 pub struct PriceFraud;
@@ -710,27 +744,41 @@ impl PriceFraud {
         }
     }
 
-    fn fake_time_limit(
+    #[allow(clippy::too_many_arguments)]
+    fn fake_time_limit<'a>(
         &self,
         ctx: &DetectCtx,
         rule: &'static RuleVersion,
         cx: &Context<'_>,
         key: ListingKey<'_>,
-        obs: &[Obs<'_>],
+        obs: &[Obs<'a>],
+        canonical: &mut FxHashMap<&'a str, String>,
         sink: &mut FindingSink,
     ) {
         let min_days = ctx.param(rule, "min_days_after").round() as usize;
         let lookahead = (ctx.param(rule, "lookahead_days") * DAY_NS as f64) as i64;
         let mut best: Option<(usize, serde_json::Value, i64)> = None;
         for o in obs {
-            let Some(label) = o.promo_label else { continue };
-            let term = DAY_TERMS
+            let Some(shown) = o.promo_label else { continue };
+            // Labels repeat across millions of observations: each distinct one is folded once.
+            let label = canonical
+                .entry(shown)
+                .or_insert_with(|| canonical_label(shown))
+                .as_str();
+            // A deadline the label states ("至11月11日", "11月1日-11月11日", "仅限本周五至周日")
+            // wins over the term's; written as an end ("截止11月11日24点") it is itself the claim.
+            let urgent = DAY_TERMS
                 .iter()
                 .chain(TIMER_TERMS)
-                .find(|t| label.contains(**t));
-            let Some(term) = term else { continue };
-            // A deadline the label states ("至11月11日", "仅限本周五至周日") wins over the term's.
+                .find(|t| label.contains(**t))
+                .copied();
+            if urgent.is_none() && !label.contains('月') {
+                continue;
+            }
             let stated = stated_deadline(label, o.at);
+            let term = urgent.or_else(|| stated.filter(|s| s.1).map(|_| "截止日期"));
+            let Some(term) = term else { continue };
+            let stated = stated.map(|s| s.0);
             // A bare "限时" (限时8折) with no stated deadline and no other urgency wording makes no
             // claim about when the price ends: nothing for 第十九条第四项 to find false.
             let other_urgency = DAY_TERMS
@@ -742,7 +790,7 @@ impl PriceFraud {
             }
             let deadline = if let Some(d) = stated {
                 d
-            } else if DAY_TERMS.contains(term) {
+            } else if DAY_TERMS.contains(&term) {
                 china_day_start(china_day(o.at) + 1)
             } else {
                 o.at + DAY_NS
@@ -777,7 +825,7 @@ impl PriceFraud {
                 .collect();
             let ev = json!({
                 "claim_observed_at": china_time(o.at),
-                "promo_label": label,
+                "promo_label": shown,
                 "urgency_term": term,
                 "claimed_deadline": china_time(deadline),
                 "limited_price_fen": o.displayed,
@@ -811,52 +859,86 @@ impl PriceFraud {
     }
 }
 
-/// The end of the period a promotion label states, if it states one: a date ("11月11日",
-/// "至11月11日24点") ends at the close of that day (in the observation's year, or the next if the
-/// date has passed); "今晚24点" and the like at the close of the day it was seen; "周日" / "周末" at
-/// the close of the coming Sunday.
-fn stated_deadline(label: &str, at: i64) -> Option<i64> {
+/// Words that make a stated date the end of an offer when written right before it ("截止11月11日",
+/// "至11月11日") …
+const END_BEFORE: &[&str] = &["截止", "截至", "至", "到"];
+/// … or right after it, a time of day in between allowed ("11月11日前", "11月11日24点止").
+const END_AFTER: &[&str] = &["前", "止", "结束", "为止", "截止", "到期"];
+
+/// Whether the date at chars `start..end` of `chars` is written as an end: an end word right
+/// before it, or right after it (past a time of day such as "24点").
+fn marked_as_end(chars: &[char], start: usize, end: usize) -> bool {
+    let before: String = chars[start.saturating_sub(2)..start].iter().collect();
+    if END_BEFORE.iter().any(|w| before.ends_with(w)) {
+        return true;
+    }
+    let mut i = end;
+    while chars.get(i).is_some_and(char::is_ascii_digit) {
+        i += 1;
+    }
+    if i > end && matches!(chars.get(i), Some('点' | '时')) {
+        i += 1;
+    }
+    let after: String = chars[i.min(chars.len())..].iter().take(2).collect();
+    END_AFTER.iter().any(|w| after.starts_with(w))
+}
+
+/// The end of the period a promotion label (in [`canonical_label`] form) states, if it states one,
+/// and whether the label writes it as an end (a range, or an end word next to the date: see
+/// [`marked_as_end`]) — a date alone ("11月20日发货") is not a deadline claim by itself.
+/// The last date the label names ("11月11日", "至11月11日24点", the end of a range "11月1日-11月11日" or
+/// "11月1日至11日", where a day alone keeps the month before it) ends at the close of that day (in
+/// the observation's year, or the next if the date has passed); "今晚24点" and the like at the close
+/// of the day it was seen; "周日" / "周末" at the close of the coming Sunday.
+fn stated_deadline(label: &str, at: i64) -> Option<(i64, bool)> {
     let today = china_day(at);
     let chars: Vec<char> = label.chars().collect();
-    for (i, c) in chars.iter().enumerate() {
-        if *c != '月' {
+    let mut month: Option<(u32, usize)> = None;
+    // (month, day, first char of the date, one past its last char)
+    let mut dates: Vec<(u32, u32, usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
             continue;
         }
-        let digits = |range: &mut dyn Iterator<Item = usize>| -> Option<u32> {
-            let mut v: Vec<char> = Vec::new();
-            for j in range {
-                match chars.get(j) {
-                    Some(d) if d.is_ascii_digit() && v.len() < 2 => v.push(*d),
-                    _ => break,
+        let start = i;
+        while chars.get(i).is_some_and(char::is_ascii_digit) {
+            i += 1;
+        }
+        // One or two digits name a month or a day; longer runs (a year, a price) do not.
+        let n: Option<u32> = (i - start <= 2)
+            .then(|| chars[start..i].iter().collect::<String>().parse().ok())
+            .flatten();
+        match (chars.get(i), n) {
+            (Some('月'), Some(m)) if (1..=12).contains(&m) => month = Some((m, start)),
+            (Some('日' | '号'), Some(d)) if (1..=31).contains(&d) => {
+                if let Some((m, month_start)) = month {
+                    // A day written right after its month starts at the month; a day alone
+                    // ("至11日") at itself.
+                    let from = if dates.last().is_some_and(|l| l.3 > month_start) {
+                        start
+                    } else {
+                        month_start.min(start)
+                    };
+                    dates.push((m, d, from, i + 1));
                 }
             }
-            v.iter().collect::<String>().parse().ok()
+            _ => {}
+        }
+    }
+    if let Some(&(month, day, from, to)) = dates.last() {
+        let explicit = dates.len() >= 2 || marked_as_end(&chars, from, to);
+        let year: i32 = tianping_domain::value::format_date(today)
+            .get(..4)
+            .and_then(|y| y.parse().ok())?;
+        let this_year = tianping_domain::value::days_from_civil(year, month, day).map(i64::from);
+        let date = match this_year {
+            Some(d) if d >= today => Some(d),
+            _ => tianping_domain::value::days_from_civil(year + 1, month, day).map(i64::from),
         };
-        let month_digits: Vec<char> = chars[..i]
-            .iter()
-            .rev()
-            .take_while(|d| d.is_ascii_digit())
-            .take(2)
-            .copied()
-            .collect();
-        let month: Option<u32> = month_digits.iter().rev().collect::<String>().parse().ok();
-        let day = digits(&mut (i + 1..chars.len()));
-        let day_len = day.map_or(0, |d| d.to_string().len());
-        if let (Some(month), Some(day)) = (month, day)
-            && matches!(chars.get(i + 1 + day_len), Some('日' | '号'))
-        {
-            let year: i32 = tianping_domain::value::format_date(today)
-                .get(..4)
-                .and_then(|y| y.parse().ok())?;
-            let mut date = i64::from(tianping_domain::value::days_from_civil(year, month, day)?);
-            if date < today {
-                date = i64::from(tianping_domain::value::days_from_civil(
-                    year + 1,
-                    month,
-                    day,
-                )?);
-            }
-            return Some(china_day_start(date + 1));
+        if let Some(date) = date {
+            return Some((china_day_start(date + 1), explicit));
         }
     }
     // "今晚24点恢复原价", "今日零点前": the end of the day the label was seen.
@@ -867,12 +949,12 @@ fn stated_deadline(label: &str, at: i64) -> Option<i64> {
             .iter()
             .any(|w| label.contains(w))
     {
-        return Some(china_day_start(today + 1));
+        return Some((china_day_start(today + 1), true));
     }
     if label.contains("周日") || label.contains("周末") || label.contains("星期日") {
         // Day 0 of the epoch (1970-01-01) was a Thursday: Sunday is weekday 3 counted from it.
         let until_sunday = (3 - today.rem_euclid(7)).rem_euclid(7);
-        return Some(china_day_start(today + until_sunday + 1));
+        return Some((china_day_start(today + until_sunday + 1), true));
     }
     None
 }
@@ -895,7 +977,7 @@ impl Detector for PriceFraud {
     }
 
     fn version(&self) -> u32 {
-        2
+        3
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -917,6 +999,7 @@ impl Detector for PriceFraud {
         let bait = ctx.rule_in_force(&RULES, BAIT_PRICE.rule);
         let timer = ctx.rule_in_force(&RULES, FAKE_TIME_LIMIT.rule);
         let none: Vec<Sale<'_>> = Vec::new();
+        let mut canonical: FxHashMap<&str, String> = FxHashMap::default();
         for (key, list) in &obs {
             let key = *key;
             if let Some(rule) = reference {
@@ -930,7 +1013,7 @@ impl Detector for PriceFraud {
                 self.bait_price(ctx, rule, &cx, key, list, sink);
             }
             if let Some(rule) = timer {
-                self.fake_time_limit(ctx, rule, &cx, key, list, sink);
+                self.fake_time_limit(ctx, rule, &cx, key, list, &mut canonical, sink);
             }
         }
     }

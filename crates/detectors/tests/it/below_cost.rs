@@ -289,3 +289,223 @@ fn fresh_goods_and_clearance_are_the_statutes_own_exceptions() {
         1
     );
 }
+
+/// A listing titled `title` below cost (7,000 against 10,000) on March `first` … `first + days - 1`.
+fn titled_run(title: &str, description: &str, first: u32, days: u32) -> Vec<Finding> {
+    let mut l = listing("l1", "m1", "家居/凉席", "2025-01-01T00:00:00+08:00");
+    l["title"] = json!(title);
+    l["description"] = json!(description);
+    detect(
+        vec![
+            ("listings", vec![l]),
+            ("costs", vec![cost("l1", 10_000, "audited")]),
+            ("orders", orders("l1", "m1", first, days, 7_000)),
+        ],
+        AS_OF,
+    )
+}
+
+#[test]
+fn a_declared_clearance_is_the_statutes_exception_within_its_period() {
+    // 价格法 第十四条第二项: 依法降价处理 seasonal and overstocked goods (and, with the 1993 AUCL
+    // 第十一条, goods near expiry and closing down) is not dumping. The listing's own words declare
+    // the case, in any script or spacing.
+    for (title, description) in [
+        ("冰丝凉席 换季清仓", ""),
+        ("月饼礼盒", "中秋节后处理"),
+        ("进口饼干", "临近保质期，介意慎拍"),
+        ("实木餐桌", "门店停业，全场处理"),
+        ("冰絲涼席 換季清倉", ""),
+        ("床品四件套 尾 货", ""),
+    ] {
+        assert!(
+            sustained(&titled_run(title, description, 1, 15)).is_empty(),
+            "{title} {description}"
+        );
+    }
+    // Denied or absent: a finding like any other.
+    for title in ["冰丝凉席 非清仓 正品新款", "冰丝凉席 夏季新款"] {
+        assert_eq!(sustained(&titled_run(title, "", 1, 15)).len(), 1, "{title}");
+    }
+}
+
+#[test]
+fn a_clearance_claim_is_bounded_by_clearance_max_days() {
+    // Below cost from March 1 to March 30: 30 days, the bound itself, is a clearance.
+    assert!(sustained(&titled_run("凉席 换季清仓", "", 1, 30)).is_empty());
+    // March 1 to 31: 31 days under a clearance label is not taken at its word; the claim is
+    // stated and does not lower the severity.
+    let f = titled_run("凉席 换季清仓", "", 1, 31);
+    let f = sustained(&f);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].evidence["declared_exception"]["case"], "seasonal");
+    assert_eq!(f[0].evidence["declared_exception"]["cue"], "换季");
+    assert!(f[0].summary.contains("未予采信"), "{}", f[0].summary);
+    assert!(
+        f[0].evidence["justifications"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    // The only seller of its category (a share of one half or more) with no justification.
+    assert_eq!(f[0].severity, Severity::High);
+}
+
+/// Six merchants in campaign c1 (March 10–20) with `terms`; merchants `0..below` sell below cost
+/// (9,000 against 10,000) during it and above cost (12,000) from March 1 to 9, except those in
+/// `before_too`, below cost from March 1.
+fn forced_tables(
+    below: usize,
+    before_too: &[usize],
+    terms: &str,
+    sanctions: Vec<Value>,
+) -> Vec<(&'static str, Vec<Value>)> {
+    let mut listings = Vec::new();
+    let mut costs = Vec::new();
+    let mut all_orders = Vec::new();
+    let mut participants = Vec::new();
+    for i in 0..6 {
+        let (l, m) = (format!("l{i}"), format!("m{i}"));
+        listings.push(listing(&l, &m, "家居", "2025-01-01T00:00:00+08:00"));
+        costs.push(cost(&l, 10_000, "declared"));
+        participants.push(json!({"platform_id": "p", "campaign_id": "c1", "merchant_id": m}));
+        let before = if before_too.contains(&i) {
+            9_000
+        } else {
+            12_000
+        };
+        all_orders.extend(orders(&l, &m, 1, 9, before));
+        all_orders.extend(orders(
+            &l,
+            &m,
+            10,
+            11,
+            if i < below { 9_000 } else { 12_000 },
+        ));
+    }
+    vec![
+        ("listings", listings),
+        ("costs", costs),
+        ("orders", all_orders),
+        (
+            "campaigns",
+            vec![
+                json!({"platform_id": "p", "campaign_id": "c1", "name": "年终冲量节",
+                "starts_at": "2026-03-10T00:00:00+08:00", "ends_at": "2026-03-20T23:00:00+08:00",
+                "terms_text": terms}),
+            ],
+        ),
+        ("campaign_participants", participants),
+        ("merchant_sanctions", sanctions),
+    ]
+}
+
+const FORCING: &str = "参加活动的商品须按平台核定价销售，商家不得高于平台核定价；未按核定价销售的，平台将下架商品并扣除保证金。";
+const PRICE_RULE_ONLY: &str = "报名商品须按平台核定的活动价销售，活动价由平台统一设定。";
+const VOLUNTARY: &str =
+    "报名自愿，活动价由商家自主申报，平台不设价格要求；虚假发货的，平台将下架商品。";
+
+fn forced_of(f: &[Finding]) -> Vec<&Finding> {
+    f.iter()
+        .filter(|f| f.rule == "below_cost.platform_forced")
+        .collect()
+}
+
+#[test]
+fn merchants_pushed_below_cost_by_their_platform_are_not_dumping() {
+    // Five of six go below cost for the 11 days of the campaign and not before: the platform's
+    // finding (反不正当竞争法（2025）第十四条); their days are its conduct, not their dumping.
+    let f = detect(forced_tables(5, &[], PRICE_RULE_ONLY, vec![]), AS_OF);
+    assert_eq!(forced_of(&f).len(), 1, "{f:#?}");
+    assert!(sustained(&f).is_empty(), "{:#?}", sustained(&f));
+    // Without the campaign the same prices are five sellers' own sustained runs.
+    let mut tables = forced_tables(5, &[], PRICE_RULE_ONLY, vec![]);
+    tables.retain(|(t, _)| *t != "campaign_participants");
+    assert_eq!(sustained(&detect(tables, AS_OF)).len(), 5);
+    // A merchant already below cost before the campaign is not among those it pushed: its run is
+    // its own and stays a finding, with nothing attributed to the platform.
+    let f = detect(forced_tables(6, &[5], PRICE_RULE_ONLY, vec![]), AS_OF);
+    assert_eq!(forced_of(&f).len(), 1);
+    let s = sustained(&f);
+    assert_eq!(s.len(), 1, "{s:#?}");
+    assert_eq!(s[0].subject.id, "l5");
+    assert!(s[0].evidence.get("days_attributed_to_platform").is_none());
+    // Before 2025-10-15 the platform rule is not in force, and still the merchants' days are not
+    // their own dumping.
+    let f = detect(
+        forced_tables(5, &[], PRICE_RULE_ONLY, vec![]),
+        "2025-10-14T12:00:00+08:00",
+    );
+    assert!(f.is_empty(), "{f:#?}");
+}
+
+#[test]
+fn documented_compulsion_needs_fewer_merchants() {
+    // The terms set the price and punish who does not follow it: two merchants (the threshold)
+    // going below cost together are the platform's finding, one is not.
+    let f = detect(forced_tables(2, &[], FORCING, vec![]), AS_OF);
+    let forced = forced_of(&f);
+    assert_eq!(forced.len(), 1, "{f:#?}");
+    assert_eq!(forced[0].evidence["min_merchants"], 2);
+    assert_eq!(
+        forced[0].evidence["compulsion"]["penalty_clauses"][0],
+        "未按核定价销售的,平台将下架商品并扣除保证金"
+    );
+    assert_eq!(forced[0].severity, Severity::High);
+    assert!(
+        forced[0].summary.contains("对不执行者采取处罚措施"),
+        "{}",
+        forced[0].summary
+    );
+    assert!(sustained(&f).is_empty());
+    // One of six: under both the count and the share.
+    assert!(forced_of(&detect(forced_tables(1, &[], FORCING, vec![]), AS_OF)).is_empty());
+    // Traffic withdrawn from who refuses an automatic repricing is 变相强制.
+    let repricing = "活动期间，平台比价系统将自动调整报名商品售价，商家不得拒绝；拒绝调价的，取消该店铺全部流量扶持。";
+    assert_eq!(
+        forced_of(&detect(forced_tables(4, &[], repricing, vec![]), AS_OF)).len(),
+        1
+    );
+    // A price rule without enforcement needs the undocumented path's five merchants.
+    assert!(
+        forced_of(&detect(
+            forced_tables(4, &[], PRICE_RULE_ONLY, vec![]),
+            AS_OF
+        ))
+        .is_empty()
+    );
+    // A sanction on a participant during the campaign is the enforcement.
+    let sanction = json!({"platform_id": "p", "merchant_id": "m4", "at": "2026-03-12T10:00:00+08:00",
+        "action": "listing_removal", "reason_text": "未按活动价销售"});
+    let f = detect(
+        forced_tables(4, &[], PRICE_RULE_ONLY, vec![sanction.clone()]),
+        AS_OF,
+    );
+    let forced = forced_of(&f);
+    assert_eq!(forced.len(), 1);
+    assert_eq!(
+        forced[0].evidence["compulsion"]["sanctions_during_campaign"][0]["action"],
+        "listing_removal"
+    );
+    assert!(
+        forced[0].summary.contains("受到处罚措施"),
+        "{}",
+        forced[0].summary
+    );
+    // The same sanction a day before the campaign, or a warning, enforces nothing.
+    let mut early = sanction.clone();
+    early["at"] = json!("2026-03-09T10:00:00+08:00");
+    let mut warning = sanction;
+    warning["action"] = json!("warning");
+    for s in [early, warning] {
+        assert!(
+            forced_of(&detect(
+                forced_tables(4, &[], PRICE_RULE_ONLY, vec![s]),
+                AS_OF
+            ))
+            .is_empty()
+        );
+    }
+    // Self-declared prices with a penalty for something else: no price rule, no compulsion.
+    assert!(forced_of(&detect(forced_tables(4, &[], VOLUNTARY, vec![]), AS_OF)).is_empty());
+}

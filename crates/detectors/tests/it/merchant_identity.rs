@@ -289,3 +289,61 @@ fn own_farm_produce_is_exempt_at_any_amount() {
         "a reseller is not exempt"
     );
 }
+
+#[test]
+fn a_check_character_warning_states_what_the_registry_shows() {
+    // GB 32100 check failed; the registry delivery is the first confirmation (mission-anchors
+    // §5.12: warn, confirm against the 公示系统). The warning stays low and says what it shows.
+    let registered = detect(
+        vec![merchant("m", "company", Some(BAD_CHECK), true, 0)],
+        vec![json!({"uscc": BAD_CHECK, "name": "m 公司", "status": "active"})],
+        vec![],
+    );
+    assert_eq!(registered.len(), 1);
+    let w = &registered[0];
+    assert_eq!(w.severity, Severity::Low);
+    assert_eq!(w.evidence["registry"]["registered"], true);
+    assert_eq!(w.evidence["registry"]["status"], "active");
+    assert_eq!(w.evidence["registry"]["name_matches"], true);
+    assert!(
+        w.summary
+            .contains("登记数据中有该代码（存续，登记名称一致）"),
+        "{}",
+        w.summary
+    );
+    // Registered under another name: said so.
+    let other_name = detect(
+        vec![merchant("m", "company", Some(BAD_CHECK), true, 0)],
+        vec![registry(BAD_CHECK, "active")],
+        vec![],
+    );
+    assert_eq!(other_name[0].evidence["registry"]["name_matches"], false);
+    // Absent from a registry that exists: said so (and unknown_uscc is its own finding).
+    let absent = detect(
+        vec![merchant("m", "company", Some(BAD_CHECK), true, 0)],
+        vec![registry(GOOD, "active")],
+        vec![],
+    );
+    let w = absent
+        .iter()
+        .find(|f| f.rule.ends_with("uscc_checksum"))
+        .unwrap();
+    assert_eq!(w.evidence["registry"]["registered"], false);
+    // No registry delivery at all: nothing to say about it.
+    let none = detect(
+        vec![merchant("m", "company", Some(BAD_CHECK), true, 0)],
+        vec![],
+        vec![],
+    );
+    assert!(none[0].evidence["registry"].is_null());
+    assert!(none[0].summary.contains("请核对公示系统"));
+    // A valid code gives no warning, registered or not.
+    assert!(
+        detect(
+            vec![merchant("m", "company", Some(GOOD), true, 0)],
+            vec![],
+            vec![]
+        )
+        .is_empty()
+    );
+}

@@ -586,3 +586,147 @@ fn a_bare_time_limited_discount_is_not_a_fake_time_limit() {
         );
     }
 }
+
+#[test]
+fn urgency_wording_is_read_whatever_its_script_width_or_spacing() {
+    // 第十九条第四项 judges what the buyer reads: traditional characters, full-width punctuation
+    // and digits, spacing inside the words and a count written in hanzi or digits are the same
+    // claim as the plain wording.
+    for label in [
+        "限時搶購 僅剩最後1天",
+        "活動僅限今天！",
+        "仅 限 今 天",
+        "最后１天",
+        "最后 一 天",
+        "仅此一日",
+    ] {
+        let f = findings(
+            vec![
+                labelled(10, 8_000, Some(label)),
+                labelled(11, 8_000, Some(label)),
+                labelled(12, 8_000, None),
+            ],
+            vec![],
+        );
+        let f = of_rule(&f, "fake_time_limit");
+        assert_eq!(f.len(), 1, "{label}");
+        assert_eq!(
+            f[0].evidence["finding"]["promo_label"], label,
+            "the evidence keeps the label as shown"
+        );
+        // At the threshold: one later day at the price is not enough, whatever the script.
+        let f = findings(
+            vec![
+                labelled(10, 8_000, Some(label)),
+                labelled(11, 8_000, None),
+                labelled(12, 10_000, None),
+            ],
+            vec![],
+        );
+        assert!(of_rule(&f, "fake_time_limit").is_empty(), "{label}");
+    }
+    // Normalising does not invent urgency: "最后1公里", "仅剩10件", "一天一杯" claim no end.
+    for label in ["最后1公里 送货上门", "仅剩10件", "一天一杯 健康生活"] {
+        let f = findings(
+            vec![
+                labelled(10, 8_000, Some(label)),
+                labelled(11, 8_000, Some(label)),
+                labelled(12, 8_000, None),
+                labelled(13, 8_000, None),
+            ],
+            vec![],
+        );
+        assert!(of_rule(&f, "fake_time_limit").is_empty(), "{label}");
+    }
+}
+
+#[test]
+fn a_stated_period_ends_on_its_last_date() {
+    // "3月1日-3月11日" and "3月1日至11日" promise the price until the 11th: back to 100 on the 12th is
+    // the limit kept, whatever the first date says.
+    for label in [
+        "限时特惠 3月1日-3月11日",
+        "限时特惠 3月1日至11日",
+        "限時特惠 ３月１日～３月１１日",
+    ] {
+        let honest: Vec<Value> = (5..=11)
+            .map(|d| labelled(d, 8_000, Some(label)))
+            .chain((12..=14).map(|d| labelled(d, 10_000, None)))
+            .collect();
+        assert!(
+            of_rule(&findings(honest, vec![]), "fake_time_limit").is_empty(),
+            "{label}"
+        );
+        // Still 80 on the 12th and 13th: two days past the period's end (the threshold).
+        let fake: Vec<Value> = (5..=11)
+            .map(|d| labelled(d, 8_000, Some(label)))
+            .chain((12..=13).map(|d| labelled(d, 8_000, None)))
+            .chain([labelled(14, 10_000, None)])
+            .collect();
+        let f = findings(fake, vec![]);
+        let f = of_rule(&f, "fake_time_limit");
+        assert_eq!(f.len(), 1, "{label}");
+        assert_eq!(
+            f[0].evidence["finding"]["claimed_deadline"], "2026-03-12T00:00:00+08:00",
+            "{label}"
+        );
+        assert_eq!(f[0].evidence["finding"]["days_offered_after_deadline"], 2);
+        // One day past it is under the threshold.
+        let once: Vec<Value> = (5..=11)
+            .map(|d| labelled(d, 8_000, Some(label)))
+            .chain([labelled(12, 8_000, None), labelled(13, 10_000, None)])
+            .collect();
+        assert!(
+            of_rule(&findings(once, vec![]), "fake_time_limit").is_empty(),
+            "{label}"
+        );
+    }
+}
+
+#[test]
+fn a_date_written_as_an_end_is_a_time_limit_claim() {
+    // "截止3月11日24点" claims the price ends on the 11th even with no 限时-style word; still the
+    // same price on the 12th and 13th (the threshold of two days) makes the claim false.
+    for label in [
+        "双11特惠 截止3月11日24点",
+        "3月11日前下单享特惠",
+        "特惠至３月１１日",
+    ] {
+        let fake = vec![
+            labelled(10, 8_000, Some(label)),
+            labelled(11, 8_000, Some(label)),
+            labelled(12, 8_000, None),
+            labelled(13, 8_000, None),
+        ];
+        let f = findings(fake, vec![]);
+        let f = of_rule(&f, "fake_time_limit");
+        assert_eq!(f.len(), 1, "{label}");
+        assert_eq!(
+            f[0].evidence["finding"]["claimed_deadline"], "2026-03-12T00:00:00+08:00",
+            "{label}"
+        );
+        // Only the 12th at the price: under the threshold.
+        let once = vec![
+            labelled(10, 8_000, Some(label)),
+            labelled(12, 8_000, None),
+            labelled(13, 10_000, None),
+        ];
+        assert!(
+            of_rule(&findings(once, vec![]), "fake_time_limit").is_empty(),
+            "{label}"
+        );
+    }
+    // A date that is not written as an end claims nothing about when the price ends.
+    for label in ["3月11日发货", "新品 3月11日上市"] {
+        let f = findings(
+            vec![
+                labelled(10, 8_000, Some(label)),
+                labelled(11, 8_000, Some(label)),
+                labelled(12, 8_000, None),
+                labelled(13, 8_000, None),
+            ],
+            vec![],
+        );
+        assert!(of_rule(&f, "fake_time_limit").is_empty(), "{label}");
+    }
+}
