@@ -67,7 +67,7 @@ impl Default for ServerLimits {
 }
 
 /// The validated configuration.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ServerConfig {
     /// Address to listen on.
     pub bind: SocketAddr,
@@ -83,6 +83,10 @@ pub struct ServerConfig {
     pub limits: ServerLimits,
     /// The directory of the built web interface (`web/dist`), served at `/`; none serves no UI.
     pub web_root: Option<PathBuf>,
+    // --- dense
+    /// Rule parameter overrides for the streamed alerts (`rules_config`: a TOML file in the
+    /// format of `tianping detect --config`, validated against the detectors' rules at start).
+    pub rule_overrides: tianping_detect::Overrides,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -102,6 +106,8 @@ struct RawConfig {
     hashing_concurrency: Option<u64>,
     request_timeout_seconds: Option<u64>,
     web_root: Option<String>,
+    // --- dense
+    rules_config: Option<String>,
 }
 
 /// The environment variables read, and the TOML key each overrides.
@@ -132,6 +138,8 @@ pub const ENV_KEYS: &[(&str, &str)] = &[
         "request_timeout_seconds",
     ),
     ("TIANPING_WEB_ROOT", "web_root"),
+    // --- dense
+    ("TIANPING_RULES_CONFIG", "rules_config"),
 ];
 
 fn env_number(key: &str, value: &str) -> Result<u64, ConfigError> {
@@ -220,6 +228,8 @@ impl ServerConfig {
                     raw.request_timeout_seconds = Some(env_number(&name, v)?)
                 }
                 "web_root" => raw.web_root = Some(value.clone()),
+                // --- dense
+                "rules_config" => raw.rules_config = Some(value.clone()),
                 _ => {}
             }
         }
@@ -335,7 +345,10 @@ impl ServerConfig {
                 Some(path)
             }
         };
+        // --- dense
+        let rule_overrides = rule_overrides(raw.rules_config.as_deref())?;
         Ok(ServerConfig {
+            rule_overrides,
             web_root,
             bind,
             home: PathBuf::from(home),
@@ -345,6 +358,36 @@ impl ServerConfig {
             limits,
         })
     }
+}
+
+// --- dense
+/// Reads and validates the rules configuration file, if one is named.
+fn rule_overrides(path: Option<&str>) -> Result<tianping_detect::Overrides, ConfigError> {
+    let Some(path) = path.filter(|p| !p.trim().is_empty()) else {
+        return Ok(Default::default());
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        config_error(
+            "rules_config",
+            path,
+            &format!("无法读取规则配置文件：{e}"),
+            &format!("the rules configuration cannot be read: {e}"),
+        )
+    })?;
+    let bad = |e: tianping_detect::rules::ConfigError| {
+        config_error(
+            "rules_config",
+            path,
+            &format!("规则配置无效：{e}"),
+            &format!("invalid rules configuration: {e}"),
+        )
+    };
+    let (overrides, _lists) = tianping_detect::rules::parse_config(&text).map_err(bad)?;
+    let detectors = tianping_detectors::all();
+    let versions: Vec<&tianping_detect::RuleVersion> =
+        detectors.iter().flat_map(|d| d.rules().iter()).collect();
+    tianping_detect::rules::validate_overrides(&overrides, &versions).map_err(bad)?;
+    Ok(overrides)
 }
 
 #[cfg(test)]

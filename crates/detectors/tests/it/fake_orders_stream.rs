@@ -42,18 +42,38 @@ fn background(n: usize, seed: u64) -> Vec<Value> {
     let mut rows = Vec::new();
     for i in 0..n {
         let m = if next(5) == 0 { next(10) } else { next(300) };
-        rows.push(order(i, &format!("m{m}"), &format!("b{}", next(2_000)), "paid"));
+        rows.push(order(
+            i,
+            &format!("m{m}"),
+            &format!("b{}", next(2_000)),
+            "paid",
+        ));
     }
     for h in 0..10 {
         for k in 0..40 {
-            rows.push(order(n + h * 100 + k, &format!("m{}", 100 + h), &format!("heavy{h}"), "paid"));
+            rows.push(order(
+                n + h * 100 + k,
+                &format!("m{}", 100 + h),
+                &format!("heavy{h}"),
+                "paid",
+            ));
         }
         for k in 0..30 {
-            rows.push(order(n + h * 100 + 40 + k, &format!("m{}", next(300)), &format!("heavy{h}"), "paid"));
+            rows.push(order(
+                n + h * 100 + 40 + k,
+                &format!("m{}", next(300)),
+                &format!("heavy{h}"),
+                "paid",
+            ));
         }
     }
     for c in 0..30 {
-        rows.push(order(n + 5_000 + c, "small-shop", &format!("loyal{c}"), "paid"));
+        rows.push(order(
+            n + 5_000 + c,
+            "small-shop",
+            &format!("loyal{c}"),
+            "paid",
+        ));
     }
     rows
 }
@@ -63,7 +83,12 @@ fn ring(accounts: usize, merchants: usize, first: usize) -> Vec<Value> {
     let mut rows = Vec::new();
     for a in 0..accounts {
         for m in 0..merchants {
-            rows.push(order(first + a * merchants + m, &format!("ring-m{m}"), &format!("ring{a}"), "paid"));
+            rows.push(order(
+                first + a * merchants + m,
+                &format!("ring-m{m}"),
+                &format!("ring{a}"),
+                "paid",
+            ));
         }
     }
     rows
@@ -119,8 +144,13 @@ fn a_ring_is_alerted_at_the_batch_that_makes_it_cross_and_only_once() {
             assert_eq!(f.subject.platform_id.as_deref(), Some("shop"));
             let e = &f.evidence;
             assert_eq!(e["source"], "stream");
-            assert!(e["block"]["density"].as_f64().unwrap() >= e["density_threshold"].as_f64().unwrap());
-            assert_eq!(e["ring_accounts_at_merchant"].as_u64().unwrap() as usize, f.related.len());
+            assert!(
+                e["block"]["density"].as_f64().unwrap() >= e["density_threshold"].as_f64().unwrap()
+            );
+            assert_eq!(
+                e["ring_accounts_at_merchant"].as_u64().unwrap() as usize,
+                f.related.len()
+            );
             assert!(f.related.len() >= 10);
             assert!(f.related.iter().all(|r| r.id.len() == 64));
             assert!(f.window.is_some());
@@ -163,8 +193,10 @@ fn cancelled_orders_and_incomplete_rows_add_no_edge() {
     for r in rows.iter_mut() {
         r["status"] = json!("cancelled");
     }
-    rows.push(json!({"platform_id": "shop", "order_id": "x", "merchant_id": "m", "status": "paid",
-        "ordered_at": "2026-03-01T10:00:00+08:00"}));
+    rows.push(
+        json!({"platform_id": "shop", "order_id": "x", "merchant_id": "m", "status": "paid",
+        "ordered_at": "2026-03-01T10:00:00+08:00"}),
+    );
     let added = s.add_orders(&batch("orders", &rows));
     assert_eq!((added.rows, added.skipped, added.new_edges), (46, 46, 0));
     assert!(s.evaluate(&ctx, 1).is_empty());
