@@ -163,9 +163,10 @@ const STREAM_PARAMS: &[ParamDef] = &[
         unit: "log-weighted average degree",
         min: 0.05,
         max: 100.0,
-        source: "ours: FRAUDAR's g on the 0/1 account–merchant graph; a one-merchant star of n \
-                 accounts stays below 1/ln(n+5) < 0.42 for n ≥ 10, so only rings spread over \
-                 several merchants reach it (docs/dense.md, calibration on the simulated city)",
+        source: "ours: FRAUDAR's g on the 0/1 account–merchant graph; a one-merchant star of \
+                 n ≥ 10 accounts stays below 1/ln(15) ≈ 0.37, so only rings spread over several \
+                 merchants reach it; chosen on the test graphs (docs/dense.md), not yet \
+                 calibrated on the simulated city",
         meaning_zh: "实时流告警的稠密度阈值（FRAUDAR 对数加权平均度）",
     },
     ParamDef {

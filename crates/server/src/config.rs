@@ -453,4 +453,56 @@ max_concurrent_requests = 32
         assert!(!e.to_string().contains("hunter2"), "{e}");
         assert!(e.to_string().contains("配置项") && e.to_string().contains("configuration"));
     }
+
+    // --- dense
+    #[test]
+    fn rules_config_is_read_and_validated_at_start() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("detect.toml");
+        std::fs::write(
+            &good,
+            "[params.\"fake_orders.dense_block\"]\ndensity_threshold = 0.8\n",
+        )
+        .unwrap();
+        let path = good.to_str().unwrap();
+        let c = ServerConfig::load(FILE, env(&[("TIANPING_RULES_CONFIG", path)])).unwrap();
+        assert_eq!(
+            c.rule_overrides["fake_orders.dense_block"]["density_threshold"],
+            0.8
+        );
+        assert!(
+            ServerConfig::load(FILE, env(&[]))
+                .unwrap()
+                .rule_overrides
+                .is_empty()
+        );
+        // Out of bounds, unknown parameter, missing file: refused, naming the key and the file.
+        for (name, text) in [
+            (
+                "low.toml",
+                "[params.\"fake_orders.dense_block\"]\ndensity_threshold = 0.0\n",
+            ),
+            (
+                "typo.toml",
+                "[params.\"fake_orders.dense_block\"]\ndensity = 1\n",
+            ),
+        ] {
+            let bad = dir.path().join(name);
+            std::fs::write(&bad, text).unwrap();
+            let bad = bad.to_str().unwrap();
+            let e = ServerConfig::load(FILE, env(&[("TIANPING_RULES_CONFIG", bad)])).unwrap_err();
+            assert_eq!(
+                (e.key.as_str(), e.value.as_str()),
+                ("rules_config", bad),
+                "{e}"
+            );
+        }
+        let missing = dir.path().join("none.toml");
+        let e = ServerConfig::load(
+            FILE,
+            env(&[("TIANPING_RULES_CONFIG", missing.to_str().unwrap())]),
+        )
+        .unwrap_err();
+        assert_eq!(e.key, "rules_config");
+    }
 }
