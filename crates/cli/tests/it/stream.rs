@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use sha2::{Digest, Sha256};
 use tianping_auth::session::{Token, TokenKind};
 use tianping_store::accounts::{ApiKeyRecord, NewAccount, SessionRecord};
-use tianping_store::{AccountStore, Store};
+use tianping_store::{AccountStore, EvidenceStore, Store};
 
 use crate::serve_crash::{free_port, request, start_server, zip_dir};
 use crate::support::pid;
@@ -363,6 +363,25 @@ fn a_pushed_ring_is_alerted_within_seconds_once_even_across_a_restart() {
                 .iter()
                 .any(|b| b == "shop/part-2")
         }));
+        // Appended to the evidence log like any run: the run's leaf and each finding's leaf.
+        for r in runs
+            .iter()
+            .filter(|r| r.detectors.contains("\"mode\":\"stream\""))
+        {
+            let leaves = store
+                .evidence_by_reference(&format!("run:{}/fake_orders", r.run_id))
+                .await
+                .unwrap();
+            assert_eq!(leaves.len(), 1, "run {}", r.run_id);
+        }
+        for f in &found {
+            let id = f["finding_id"].as_str().unwrap();
+            let leaves = store
+                .evidence_by_reference(&format!("finding:{id}"))
+                .await
+                .unwrap();
+            assert_eq!(leaves.len(), 1, "finding {id}");
+        }
         store.close().await;
     });
 }
