@@ -2,7 +2,7 @@
 //! date and threshold crossings are reported as events.
 
 use crate::graph::{BadWeight, Bipartite};
-use crate::peel::{Block, Options, fraudar};
+use crate::peel::{Block, Options, detect_multiple, fraudar};
 
 /// Which way the block's score crossed the threshold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -48,6 +48,10 @@ pub struct Incremental {
     opts: Options,
     threshold: f64,
     repeel_every: usize,
+    /// Blocks kept at each re-peel (top-k by repeated peeling; 1 = FRAUDAR's best block).
+    top_k: usize,
+    /// The `top_k` blocks of the last re-peel, densest first (`blocks[0]` is `block`).
+    blocks: Vec<Block>,
     n_rows: u32,
     n_cols: u32,
     /// The graph as of the last re-peel: edges sorted by (row, col), duplicates merged.
@@ -77,6 +81,8 @@ impl Incremental {
             opts,
             threshold,
             repeel_every: repeel_every.max(1),
+            top_k: 1,
+            blocks: Vec::new(),
             n_rows: initial.n_rows() as u32,
             n_cols: initial.n_cols() as u32,
             edges_seen: edges.len() as u64,
@@ -101,6 +107,23 @@ impl Incremental {
         let mut events = Vec::new();
         s.repeel(&mut events);
         s
+    }
+
+    /// Keeps the `k` densest blocks (by repeated peeling, as [`detect_multiple`]) at every re-peel
+    /// instead of only the best one; re-peels now. Threshold events still follow the best block.
+    pub fn with_top_k(mut self, k: usize) -> Self {
+        self.top_k = k.max(1);
+        let mut events = Vec::new();
+        self.repeel(&mut events);
+        self
+    }
+
+    /// The blocks of the last re-peel, densest first: at most `k` of
+    /// [`with_top_k`](Self::with_top_k) (1 by default), each exactly as [`detect_multiple`]
+    /// returns it on the graph as of that re-peel (call [`flush`](Self::flush) first to include
+    /// pending edges).
+    pub fn blocks(&self) -> &[Block] {
+        &self.blocks
     }
 
     /// The current block (see the guarantee above for when it is the exact peel result).
@@ -200,7 +223,14 @@ impl Incremental {
         self.pending.clear();
         self.dirty = false;
         let g = Bipartite::from_sorted(self.n_rows, self.n_cols, &self.edges);
-        self.block = fraudar(&g, &self.opts);
+        // `detect_multiple`'s first block is `fraudar`'s; with no edge it returns none, while the
+        // best block of an edgeless graph is still `fraudar`'s (so `block` never changes meaning).
+        self.blocks = if self.top_k > 1 && g.n_edges() > 0 {
+            detect_multiple(&g, &self.opts, self.top_k)
+        } else {
+            vec![fraudar(&g, &self.opts)]
+        };
+        self.block = self.blocks[0].clone();
         self.in_rows = vec![false; g.n_rows()];
         self.in_cols = vec![false; g.n_cols()];
         for &r in &self.block.rows {

@@ -379,3 +379,32 @@ fn incremental_reports_a_ring_crossing_the_threshold() {
     inc.flush();
     assert_eq!(inc.block(), &fraudar(&inc.graph(), &Options::default()));
 }
+
+#[test]
+fn incremental_top_k_equals_detect_multiple_after_flush() {
+    let (g, _, _) = planted(9);
+    let mut inc = Incremental::new(&g, Options::default(), f64::INFINITY, usize::MAX).with_top_k(3);
+    assert_eq!(
+        inc.blocks(),
+        &detect_multiple(&g, &Options::default(), 3)[..]
+    );
+    // A second ring arrives; it is among the top blocks after the flush, exactly as a batch run.
+    for r in 1_900..1_930 {
+        for c in 440..460 {
+            inc.insert(r, c, 1.0).unwrap();
+        }
+    }
+    inc.flush();
+    let expected = detect_multiple(&inc.graph(), &Options::default(), 3);
+    assert_eq!(inc.blocks(), &expected[..]);
+    assert_eq!(inc.block(), &expected[0]);
+    assert!(
+        expected.iter().any(|b| b
+            .rows
+            .iter()
+            .filter(|r| (1_900..1_930).contains(*r))
+            .count()
+            == 30),
+        "{expected:?}"
+    );
+}

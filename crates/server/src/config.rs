@@ -67,7 +67,7 @@ impl Default for ServerLimits {
 }
 
 /// The validated configuration.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ServerConfig {
     /// Address to listen on.
     pub bind: SocketAddr,
@@ -83,6 +83,10 @@ pub struct ServerConfig {
     pub limits: ServerLimits,
     /// The directory of the built web interface (`web/dist`), served at `/`; none serves no UI.
     pub web_root: Option<PathBuf>,
+    // --- dense
+    /// Rule parameter overrides for the streamed alerts (`rules_config`: a TOML file in the
+    /// format of `tianping detect --config`, validated against the detectors' rules at start).
+    pub rule_overrides: tianping_detect::Overrides,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -102,6 +106,8 @@ struct RawConfig {
     hashing_concurrency: Option<u64>,
     request_timeout_seconds: Option<u64>,
     web_root: Option<String>,
+    // --- dense
+    rules_config: Option<String>,
 }
 
 /// The environment variables read, and the TOML key each overrides.
@@ -132,6 +138,8 @@ pub const ENV_KEYS: &[(&str, &str)] = &[
         "request_timeout_seconds",
     ),
     ("TIANPING_WEB_ROOT", "web_root"),
+    // --- dense
+    ("TIANPING_RULES_CONFIG", "rules_config"),
 ];
 
 fn env_number(key: &str, value: &str) -> Result<u64, ConfigError> {
@@ -220,6 +228,8 @@ impl ServerConfig {
                     raw.request_timeout_seconds = Some(env_number(&name, v)?)
                 }
                 "web_root" => raw.web_root = Some(value.clone()),
+                // --- dense
+                "rules_config" => raw.rules_config = Some(value.clone()),
                 _ => {}
             }
         }
@@ -335,7 +345,10 @@ impl ServerConfig {
                 Some(path)
             }
         };
+        // --- dense
+        let rule_overrides = rule_overrides(raw.rules_config.as_deref())?;
         Ok(ServerConfig {
+            rule_overrides,
             web_root,
             bind,
             home: PathBuf::from(home),
@@ -345,6 +358,36 @@ impl ServerConfig {
             limits,
         })
     }
+}
+
+// --- dense
+/// Reads and validates the rules configuration file, if one is named.
+fn rule_overrides(path: Option<&str>) -> Result<tianping_detect::Overrides, ConfigError> {
+    let Some(path) = path.filter(|p| !p.trim().is_empty()) else {
+        return Ok(Default::default());
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        config_error(
+            "rules_config",
+            path,
+            &format!("无法读取规则配置文件：{e}"),
+            &format!("the rules configuration cannot be read: {e}"),
+        )
+    })?;
+    let bad = |e: tianping_detect::rules::ConfigError| {
+        config_error(
+            "rules_config",
+            path,
+            &format!("规则配置无效：{e}"),
+            &format!("invalid rules configuration: {e}"),
+        )
+    };
+    let (overrides, _lists) = tianping_detect::rules::parse_config(&text).map_err(bad)?;
+    let detectors = tianping_detectors::all();
+    let versions: Vec<&tianping_detect::RuleVersion> =
+        detectors.iter().flat_map(|d| d.rules().iter()).collect();
+    tianping_detect::rules::validate_overrides(&overrides, &versions).map_err(bad)?;
+    Ok(overrides)
 }
 
 #[cfg(test)]
@@ -409,5 +452,57 @@ max_concurrent_requests = 32
         .unwrap_err();
         assert!(!e.to_string().contains("hunter2"), "{e}");
         assert!(e.to_string().contains("配置项") && e.to_string().contains("configuration"));
+    }
+
+    // --- dense
+    #[test]
+    fn rules_config_is_read_and_validated_at_start() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("detect.toml");
+        std::fs::write(
+            &good,
+            "[params.\"fake_orders.dense_block\"]\ndensity_threshold = 0.8\n",
+        )
+        .unwrap();
+        let path = good.to_str().unwrap();
+        let c = ServerConfig::load(FILE, env(&[("TIANPING_RULES_CONFIG", path)])).unwrap();
+        assert_eq!(
+            c.rule_overrides["fake_orders.dense_block"]["density_threshold"],
+            0.8
+        );
+        assert!(
+            ServerConfig::load(FILE, env(&[]))
+                .unwrap()
+                .rule_overrides
+                .is_empty()
+        );
+        // Out of bounds, unknown parameter, missing file: refused, naming the key and the file.
+        for (name, text) in [
+            (
+                "low.toml",
+                "[params.\"fake_orders.dense_block\"]\ndensity_threshold = 0.0\n",
+            ),
+            (
+                "typo.toml",
+                "[params.\"fake_orders.dense_block\"]\ndensity = 1\n",
+            ),
+        ] {
+            let bad = dir.path().join(name);
+            std::fs::write(&bad, text).unwrap();
+            let bad = bad.to_str().unwrap();
+            let e = ServerConfig::load(FILE, env(&[("TIANPING_RULES_CONFIG", bad)])).unwrap_err();
+            assert_eq!(
+                (e.key.as_str(), e.value.as_str()),
+                ("rules_config", bad),
+                "{e}"
+            );
+        }
+        let missing = dir.path().join("none.toml");
+        let e = ServerConfig::load(
+            FILE,
+            env(&[("TIANPING_RULES_CONFIG", missing.to_str().unwrap())]),
+        )
+        .unwrap_err();
+        assert_eq!(e.key, "rules_config");
     }
 }

@@ -25,6 +25,8 @@ pub mod routes;
 pub mod secrets;
 pub mod state;
 pub mod uploads;
+// --- dense
+pub mod stream;
 
 use std::net::SocketAddr;
 use std::panic::AssertUnwindSafe;
@@ -175,13 +177,17 @@ pub async fn serve_on(
         .local_addr()
         .map_err(|e| ServeError::Serve(e.to_string()))?;
     tracing::info!(%local, "serving");
-    axum::serve(
+    // --- dense
+    let worker = stream::spawn(state.clone());
+    let served = axum::serve(
         listener,
         app(state).into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown)
     .await
-    .map_err(|e| ServeError::Serve(e.to_string()))?;
+    .map_err(|e| ServeError::Serve(e.to_string()));
+    worker.abort();
+    served?;
     tracing::info!("stopped");
     Ok(())
 }

@@ -40,6 +40,11 @@ pub struct AppState {
     pub uploads: Arc<Uploads>,
     /// The key sealing TOTP secrets at rest.
     pub totp_key: Arc<TotpKey>,
+    // --- dense
+    /// The streamed `fake_orders` state (updated by `crate::stream`'s worker).
+    pub stream: Arc<tianping_service::stream::StreamDesk>,
+    /// Wakes the stream worker after a batch is acknowledged.
+    pub stream_wake: Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
@@ -57,7 +62,14 @@ impl AppState {
             tianping_ingest::Limits::standard(),
         );
         let rate = f64::from(limits.max_requests_per_second);
+        let stream = tianping_service::stream::StreamDesk::new(
+            store.clone(),
+            home.lake(),
+            config.rule_overrides.clone(),
+        );
         AppState {
+            stream: Arc::new(stream),
+            stream_wake: Arc::new(tokio::sync::Notify::new()),
             ingestor: Arc::new(ingestor),
             hashing: Arc::new(Semaphore::new(limits.hashing_concurrency)),
             in_flight: Arc::new(Semaphore::new(limits.max_concurrent_requests)),

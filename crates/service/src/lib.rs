@@ -14,6 +14,7 @@ pub mod home;
 pub mod ingest;
 pub mod migrate;
 pub mod notices;
+pub mod stream;
 pub mod transfer;
 
 pub use home::{Home, HomeError};

@@ -17,5 +17,7 @@ mod migrate;
 mod notices;
 /// SIGKILL of `tianping serve` at random points during 100 platform pushes.
 mod serve_crash;
+/// `fake_orders`' streaming alert through `tianping serve`: latency, honest traffic, restart.
+mod stream;
 /// `tianping blocks` and `tianping address normalize`.
 mod tools;

@@ -39,7 +39,7 @@ impl XorShift {
 }
 
 /// A free loopback port (bound and released; the server binds it next).
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -47,7 +47,7 @@ fn free_port() -> u16 {
         .port()
 }
 
-fn start_server(home: &Path, port: u16, log: &Path) -> Child {
+pub(crate) fn start_server(home: &Path, port: u16, log: &Path) -> Child {
     let log = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
@@ -83,7 +83,7 @@ fn start_server(home: &Path, port: u16, log: &Path) -> Child {
 
 /// One HTTP/1.1 request with `Connection: close`; the status and body, or an IO error (for
 /// example when the server is killed while answering).
-fn request(
+pub(crate) fn request(
     addr: SocketAddr,
     method: &str,
     path: &str,
@@ -158,7 +158,7 @@ fn push(addr: SocketAddr, key: &str, zip: &[u8]) -> Option<Ack> {
     })
 }
 
-fn zip_dir(dir: &Path) -> Vec<u8> {
+pub(crate) fn zip_dir(dir: &Path) -> Vec<u8> {
     let mut out = std::io::Cursor::new(Vec::new());
     let mut z = zip::ZipWriter::new(&mut out);
     let mut names: Vec<_> = std::fs::read_dir(dir)

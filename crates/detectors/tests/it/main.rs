@@ -15,6 +15,8 @@ mod exclusive_dealing;
 mod fair_competition_review;
 /// fake_orders: rings found by density plus behaviour; loyal, office and camouflage negatives; thresholds.
 mod fake_orders;
+/// fake_orders' streaming alert: crossing at the right batch, honest traffic silent, once per merchant.
+mod fake_orders_stream;
 /// false_advertising: absolute terms and every guideline exemption, class claims, statements, approvals.
 mod false_advertising;
 /// invoice_refusal: count and rate thresholds.

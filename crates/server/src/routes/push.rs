@@ -181,6 +181,10 @@ pub async fn push_batch(
         })?;
     drop(file);
     state.metrics.count(Event::Push);
+    if receipt.status.as_str() == "accepted" {
+        // Committed (durably) before this answer: the stream may read it now.
+        state.stream_wake.notify_one();
+    }
     let batch = format!(
         "batch:{}/{}",
         receipt.supplier.as_deref().unwrap_or("?"),
