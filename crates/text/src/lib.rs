@@ -38,6 +38,7 @@ pub mod judge;
 pub mod lexicon;
 pub mod normalize;
 pub mod scan;
+pub mod variants;
 
 pub use judge::{
     ExemptReason, JudgeContext, Judged, Missing, STRICT_CLASSES, Verdict, judge_absolute_terms,
