@@ -239,16 +239,8 @@ pub const CUE_LISTS: &[&str] = &[
     "price_control",
     "rule_change",
     "takes_effect",
-    // 公平竞争审查条例 第九至十一条 (fair_competition_review's clause patterns).
-    "locality",
-    "establish",
-    "branch",
-    "obligation",
-    "price_subject",
-    "price_bound",
-    "tax_base",
-    "reward",
-    "review_negation",
+    // fair_competition_review's clause patterns are in `standards/fair_competition_review.toml`
+    // (`crate::standards`), with the article and item each one points at.
 ];
 
 /// `product_class` values of the data standard (§3.4 `listings`).

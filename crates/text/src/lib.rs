@@ -38,6 +38,7 @@ pub mod judge;
 pub mod lexicon;
 pub mod normalize;
 pub mod scan;
+pub mod standards;
 pub mod variants;
 
 pub use judge::{
@@ -51,3 +52,4 @@ pub use lexicon::{
 };
 pub use normalize::{Normalized, Span, normalize};
 pub use scan::{Hit, scan, scan_all, segment, sentences};
+pub use standards::{PatternHit, ReviewStandards, StandardsError};
