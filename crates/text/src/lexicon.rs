@@ -239,6 +239,10 @@ pub const CUE_LISTS: &[&str] = &[
     "price_control",
     "rule_change",
     "takes_effect",
+    // 反不正当竞争法 第十一条 (disparagement): an opinion, and a stated source, in the sentence of a
+    // negative statement.
+    "opinion",
+    "substantiation",
     // fair_competition_review's clause patterns are in `standards/fair_competition_review.toml`
     // (`crate::standards`), with the article and item each one points at.
 ];
