@@ -231,6 +231,13 @@ pub const CUE_LISTS: &[&str] = &[
     "award_event",
     // 广告法 第十八条第二款: words that make a text an ad for a health food whatever the class.
     "health_food_marker",
+    // 广告法 第十八条: an approved health function's wording ("辅助降血脂") in a health-food ad.
+    "health_function_prefix",
+    // 执法指南: the modal adverb "最好" (had better) giving advice, not ranking the goods.
+    "modal_terms",
+    "advice_subject",
+    "advice_next",
+    "adjective_next",
     // 电子商务法 第三十四、三十五条 (unfair_terms' clause patterns).
     "other_party",
     "restriction",
