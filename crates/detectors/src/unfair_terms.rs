@@ -37,8 +37,9 @@
 //! Version 3 (2026-11-30, after held-out set 3's three misses were seen — a fix, not an unseen
 //! result): a price the platform sets is read by structure too ("平台" + a setting verb + a
 //! price word: "按平台核定价销售", "平台…自动调整报名商品售价"), and it is a restriction when a
-//! compulsion ("不得拒绝", "不得高于", "须按") or a punitive measure (now also "取消该店铺…流量")
-//! backs it — in the sentence or in the clause after its semicolon (the duty, then its sanction);
+//! punitive measure (now also "取消该店铺…流量") backs it — in the sentence or in the clause after
+//! its semicolon (the duty, then its sanction); a campaign price stated as a condition of joining,
+//! with no sanction, is not (as in version 2);
 //! a change that takes effect on publication ("自平台发布之时起生效", "即日起施行") gives zero days of
 //! notice (第三十四条).
 //!
@@ -249,10 +250,9 @@ fn clause_patterns(
             .cloned()
     });
     let price = has("price_control").or_else(|| platform_sets_price(lex, n));
-    let enforced = punitive
-        .clone()
-        .or(next_punitive)
-        .or_else(|| has("price_compulsion"));
+    // A sanction makes the price a restriction; a campaign condition stated alone ("须按平台核定的
+    // 活动价销售") binds only those who chose to join.
+    let enforced = punitive.clone().or(next_punitive);
     if let (Some(price), Some(why)) = (price, enforced) {
         out.push((
             "限制交易价格".to_string(),

@@ -248,7 +248,6 @@ pub const CUE_LISTS: &[&str] = &[
     "takes_effect",
     "price_setting",
     "price_word",
-    "price_compulsion",
     "immediate_effect",
     // 反不正当竞争法 第十一条 (disparagement): an opinion, and a stated source, in the sentence of a
     // negative statement.

@@ -174,13 +174,13 @@ fn patterns(f: &[Finding]) -> Vec<String> {
 }
 
 /// 电子商务法 第三十五条 "交易价格": a price the platform sets, by any wording, backed by a
-/// compulsion or by a sanction in the clause after the semicolon; a price the merchant sets, or a
-/// platform that sets none, is not.
+/// sanction in the sentence or in the clause after the semicolon; a price the merchant sets, a
+/// platform that sets none, or a campaign price stated as a condition without a sanction, is not.
 #[test]
 fn a_platform_set_price_with_its_sanction_after_a_semicolon() {
     for text in [
         "报名商品须按平台核定价销售；未按核定价销售的，平台将屏蔽店铺。",
-        "活动期间平台将统一调整参与商品的售价，商家不得拒绝。",
+        "活动期间平台将统一调整参与商品的售价，商家拒绝的，屏蔽店铺。",
         "平台定价系统每日设定商品价格；商家拒绝执行的，取消店铺全部流量扶持。",
     ] {
         let f = campaign(text);
@@ -189,6 +189,7 @@ fn a_platform_set_price_with_its_sanction_after_a_semicolon() {
     }
     for text in [
         "报名自愿，活动价由商家自主申报，平台不设价格要求；商家可随时退出。",
+        "报名商品须按平台核定的活动价销售，商家不得拒绝。",
         "平台向消费者发放优惠券，费用由平台承担；商家价格自定。",
         // The sanction is for another duty, two sentences away.
         "平台每日公布参考价格。商家应保证库存；缺货的取消活动资格。",
