@@ -1,6 +1,7 @@
 #![no_main]
-//! The text pipeline: normalisation, lexicon scan and the absolute-terms judge never panic, every
-//! hit's span lies inside the original text on character boundaries, and time stays linear
+//! The text pipeline: normalisation, lexicon scan, the absolute-terms judge, the review-standard
+//! clause patterns and the variant fold never panic, every hit's span lies inside the original
+//! text on character boundaries, and time stays linear
 //! (libFuzzer's `-timeout` catches a slow input; the one-time loads happen in `init`).
 
 use libfuzzer_sys::fuzz_target;
@@ -14,6 +15,8 @@ fuzz_target!(init: {
     let ctx = tianping_text::JudgeContext { trademarks: &[], product_class: Some("health_food") };
     let _ = tianping_text::judge_absolute_terms(warm, &ctx);
     let _ = tianping_text::judge_claims(warm, &ctx);
+    let _ = tianping_text::ReviewStandards::builtin().map(|s| s.clause_hits(warm));
+    let _ = tianping_text::variants::fold_variant('靑');
 }, |data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let lexicon = tianping_text::Lexicon::builtin();
@@ -25,4 +28,13 @@ fuzz_target!(init: {
     let ctx = tianping_text::JudgeContext { trademarks: &[], product_class: Some("health_food") };
     let _ = tianping_text::judge_absolute_terms(&text, &ctx);
     let _ = tianping_text::judge_claims(&text, &ctx);
+    if let Ok(standards) = tianping_text::ReviewStandards::builtin() {
+        let _ = standards.clause_hits(&text);
+        let _ = standards.states_term(&text);
+        let _ = standards.states_no_alternative(&text);
+    }
+    for c in text.chars() {
+        let f = tianping_text::variants::fold_variant(c);
+        assert_eq!(tianping_text::variants::fold_variant(f), f);
+    }
 });

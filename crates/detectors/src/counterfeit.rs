@@ -14,9 +14,17 @@
 //! traditional hanzi is folded to its simplified form (`tianping-text`'s normaliser now falls back
 //! to the `fast2s` crate's character table), not only the characters the lexicons use.
 //!
+//! Version 3 (2026-11-30, after held-out set 3's misses — the variant character "靑禾" and a
+//! licensee selling after its licence ended — were seen; a fix, not an unseen result): marks and
+//! texts are compared after folding variant characters (异体字) with the IRG kVariants dictionary
+//! (`tianping_text::variants`, the maintained `irg-kvariants` crate); and a licence is valid up to
+//! and including its `valid_to` day, judged on `as_of` (an argument, never the clock): a former
+//! licensee whose licence ended before `as_of` and that still uses the mark is a finding even at
+//! the market price (第五十七条第（一）项, "未经商标注册人的许可"), with the end date as evidence.
+//!
 //! Method: every mark of `trademarks` still valid on `as_of` is folded (width, case, common
 //! traditional characters, symbols and spaces dropped, Latin confusables 0→o, 1/i→l, 5→s, a small
-//! table of visually similar hanzi) and looked up in each listing's folded brand and title; a
+//! table of visually similar hanzi, variant characters) and looked up in each listing's folded brand and title; a
 //! Latin mark of at least five letters also matches a word at edit distance one with the same
 //! first letter ("adidos"). The merchant (its `uscc` from `merchants`) is authorised when it owns
 //! the mark or holds a licence for it (`trademark_licenses`, not expired). The brand's market price
@@ -31,7 +39,9 @@
 //!   made them: no finding.
 //!
 //! Known false positives: a reseller of genuine goods on clearance with a cue-free title at a deep
-//! discount; marks registered for other Nice classes than the goods (the data does not map
+//! discount; a former licensee selling off stock made under the licence after it ended (a sell-off
+//! period agreed in the licence is not in `trademark_licenses`; the officer checks); two marks
+//! that differ only by a character the kVariants dictionary calls a variant of the other; marks registered for other Nice classes than the goods (the data does not map
 //! categories to Nice classes; the officer checks the mark's classes). Known false
 //! negatives: pinyin spellings of hanzi marks (needs a pinyin dictionary), look-alikes beyond the
 //! confusable table, marks only in images.
@@ -123,6 +133,9 @@ pub(crate) struct Marks {
     pub by_reg: BTreeMap<String, Mark>,
     /// reg_no → USCCs of the owner and the licensees in force.
     pub authorised: BTreeMap<String, BTreeSet<String>>,
+    /// reg_no → licensee USCC → the last day of its licence, for licences that ended before
+    /// `as_of` (the latest end when several were granted).
+    pub lapsed: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 impl Marks {
@@ -176,7 +189,18 @@ impl Marks {
                 let valid_to = c
                     .date_days("valid_to", row)
                     .map(|d| format_date(i64::from(d)));
-                if valid_to.as_deref().is_some_and(|v| v < as_of_date) {
+                if let Some(v) = valid_to.as_deref().filter(|v| *v < as_of_date) {
+                    if out.by_reg.contains_key(reg) {
+                        let slot = out
+                            .lapsed
+                            .entry(reg.to_string())
+                            .or_default()
+                            .entry(u.to_string())
+                            .or_insert_with(|| v.to_string());
+                        if v > slot.as_str() {
+                            *slot = v.to_string();
+                        }
+                    }
                     continue;
                 }
                 if out.by_reg.contains_key(reg) {
@@ -187,7 +211,20 @@ impl Marks {
                 }
             }
         }
+        // A licence in force makes an earlier lapsed one irrelevant.
+        for (reg, users) in &mut out.lapsed {
+            if let Some(now) = out.authorised.get(reg) {
+                users.retain(|u, _| !now.contains(u));
+            }
+        }
+        out.lapsed.retain(|_, users| !users.is_empty());
         out
+    }
+
+    /// The last day of `uscc`'s licence for `reg_no`, when it held one that ended before `as_of`
+    /// and holds none now.
+    pub fn lapsed_on(&self, reg_no: &str, uscc: Option<&str>) -> Option<&str> {
+        self.lapsed.get(reg_no)?.get(uscc?).map(String::as_str)
     }
 
     /// Whether `uscc` owns or is licensed for `reg_no`.
@@ -280,6 +317,7 @@ const VISUAL: &[(char, char)] = &[
 /// punctuation, emoji, zero-width characters).
 fn fold_one(c: char) -> Option<char> {
     let c = tianping_text::normalize::to_simplified(tianping_text::normalize::fold_char(c));
+    let c = tianping_text::variants::fold_variant(c);
     let c = c.to_lowercase().next().unwrap_or(c);
     if !c.is_alphanumeric() {
         return None;
@@ -481,7 +519,7 @@ impl Detector for Counterfeit {
     }
 
     fn version(&self) -> u32 {
-        2
+        3
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -577,17 +615,21 @@ impl Detector for Counterfeit {
                 .collect::<BTreeSet<_>>()
                 .into_iter()
                 .collect();
-            if u.identical && !cheap && cues.is_empty() {
+            // A former licensee still using the mark after its licence ended (商标法 第五十七条
+            // 第（一）项: use "未经商标注册人的许可"): the licence's end date is the evidence.
+            let lapsed = marks.lapsed_on(&m.reg_no, uscc);
+            if u.identical && !cheap && cues.is_empty() && lapsed.is_none() {
                 continue;
             }
-            let severity = match (!u.identical, cheap || !cues.is_empty()) {
+            let severity = match (!u.identical, cheap || !cues.is_empty() || lapsed.is_some()) {
                 (true, true) => Severity::Critical,
                 (false, _) | (true, false) => Severity::High,
             };
             let score = f64::min(
                 0.5 + if u.identical { 0.0 } else { 0.2 }
                     + if cheap { 0.2 } else { 0.0 }
-                    + if cues.is_empty() { 0.0 } else { 0.1 },
+                    + if cues.is_empty() { 0.0 } else { 0.1 }
+                    + if lapsed.is_some() { 0.2 } else { 0.0 },
                 1.0,
             );
             let how_zh = match u.how {
@@ -609,6 +651,9 @@ impl Detector for Counterfeit {
             }
             if !cues.is_empty() {
                 reasons.push(format!("含“{}”等仿冒用语", cues.join("、")));
+            }
+            if let Some(end) = lapsed {
+                reasons.push(format!("其商标使用许可已于 {end} 届满"));
             }
             let summary = format!(
                 "平台 {} 的商品「{}」（{}）在{}中使用注册商标“{}”（注册号 {}，权利人 {}）的{}，经营者既非权利人也非被许可人，{}，涉嫌侵犯注册商标专用权。",
@@ -643,6 +688,8 @@ impl Detector for Counterfeit {
                     "brand": l.brand,
                     "merchant_uscc": uscc,
                     "merchant_authorised": false,
+                    "licence_lapsed_on": lapsed,
+                    "as_of_date": ctx.as_of_date,
                     "claimed_trademark_reg_no": l.reg_no,
                     "list_price_fen": l.price,
                     "market_price_fen": market_price,

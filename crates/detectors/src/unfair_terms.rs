@@ -34,8 +34,19 @@
 //! "自公告之日起三日后施行"; a date is not a period; shop notices are not platform rules). The cue
 //! lists are data in `unfair_terms.toml`.
 //!
+//! Version 3 (2026-11-30, after held-out set 3's three misses were seen — a fix, not an unseen
+//! result): a price the platform sets is read by structure too ("平台" + a setting verb + a
+//! price word: "按平台核定价销售", "平台…自动调整报名商品售价"), and it is a restriction when a
+//! punitive measure (now also "取消该店铺…流量") backs it — in the sentence or in the clause after
+//! its semicolon (the duty, then its sanction); a campaign price stated as a condition of joining,
+//! with no sanction, is not (as in version 2);
+//! a change that takes effect on publication ("自平台发布之时起生效", "即日起施行") gives zero days of
+//! notice (第三十四条).
+//!
 //! Known false positives: quoted statute text inside an agreement ("依据电子商务法，平台不得…" is
-//! handled; other quotations may not be). Known false negatives: restrictions by phone, by
+//! handled; other quotations may not be); a platform's own price for goods it sells itself
+//! worded as "平台统一定价", with a sanction on merchants for something else in the next clause.
+//! Known false negatives: restrictions by phone, by
 //! algorithm or by data, which leave no text (see `exclusive_dealing`).
 //!
 //! Parameters: `min_weak_cues`, `notice_days`.
@@ -141,8 +152,16 @@ fn flagged(
         .filter(|h| h.category == Category::UnfairTerm)
         .collect();
     let mut out = Vec::new();
-    for range in sentences(text) {
+    let ranges = sentences(text);
+    for (k, range) in ranges.iter().cloned().enumerate() {
         let sentence = &text[range.clone()];
+        // A sentence ending in a semicolon continues in the next one (one provision, several
+        // clauses: the duty, then its sanction).
+        let continuation = sentence
+            .trim_end()
+            .ends_with(['；', ';'])
+            .then(|| ranges.get(k + 1).map(|r| &text[r.clone()]))
+            .flatten();
         let standing: Vec<&Hit> = hits
             .iter()
             .filter(|h| h.start_byte >= range.start && h.end_byte <= range.end)
@@ -151,7 +170,7 @@ fn flagged(
                 !(h.provision.contains("第三十四条") && gives_notice(sentence, notice_days))
             })
             .collect();
-        let patterns = clause_patterns(lex, kind, sentence, notice_days);
+        let patterns = clause_patterns(lex, kind, sentence, continuation, notice_days);
         if standing.is_empty() && patterns.is_empty() {
             continue;
         }
@@ -198,6 +217,7 @@ fn clause_patterns(
     lex: &Lexicon,
     kind: &str,
     sentence: &str,
+    continuation: Option<&str>,
     notice_days: f64,
 ) -> Vec<(String, String, String)> {
     let norm = normalize(sentence);
@@ -221,7 +241,19 @@ fn clause_patterns(
             "电子商务法 第三十五条".to_string(),
         ));
     }
-    if let (Some(price), Some(why)) = (has("price_control"), punitive.clone()) {
+    // The sanction may stand in the clause after a semicolon ("…不得拒绝；拒绝调价的，取消…").
+    let next = continuation.map(normalize);
+    let next_punitive = next.as_ref().and_then(|c| {
+        lex.cue("punitive")
+            .iter()
+            .find(|w| c.as_str().contains(w.as_str()))
+            .cloned()
+    });
+    let price = has("price_control").or_else(|| platform_sets_price(lex, n));
+    // A sanction makes the price a restriction; a campaign condition stated alone ("须按平台核定的
+    // 活动价销售") binds only those who chose to join.
+    let enforced = punitive.clone().or(next_punitive);
+    if let (Some(price), Some(why)) = (price, enforced) {
         out.push((
             "限制交易价格".to_string(),
             format!("{price}…{why}"),
@@ -231,7 +263,10 @@ fn clause_patterns(
     if kind != "merchant_notice"
         && let (Some(change), Some(effect)) = (has("rule_change"), has("takes_effect"))
     {
-        let days = notice_durations(n);
+        let mut days = notice_durations(n);
+        if days.is_empty() && immediate_effect(lex, n) {
+            days.push(0); // "自发布之时起生效": no notice at all.
+        }
         if let Some(&max) = days.iter().max()
             && (max as f64) < notice_days
             && !gives_notice(n, notice_days)
@@ -244,6 +279,60 @@ fn clause_patterns(
         }
     }
     out
+}
+
+/// Chars after "平台" within which a `price_setting` verb makes the platform the price setter.
+const SETTER_GAP: usize = 16;
+/// Chars after that verb within which a `price_word` names what it sets.
+const PRICE_WORD_GAP: usize = 8;
+
+/// "平台" followed within [`SETTER_GAP`] chars by a `price_setting` verb not negated ("不设",
+/// "不得调整" are not setting), then within [`PRICE_WORD_GAP`] chars by a `price_word`:
+/// "按平台核定价销售", "平台比价系统将自动调整报名商品售价". The words, joined.
+fn platform_sets_price(lex: &Lexicon, n: &str) -> Option<String> {
+    let window = |s: &str, chars: usize| -> usize {
+        s.char_indices().nth(chars).map_or(s.len(), |(b, _)| b)
+    };
+    for (i, _) in n.match_indices("平台").take(64) {
+        let after = &n[i + "平台".len()..];
+        let reach = &after[..window(after, SETTER_GAP)];
+        for verb in lex.cue("price_setting") {
+            let Some(at) = reach.find(verb.as_str()) else {
+                continue;
+            };
+            if reach[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| matches!(c, '不' | '无' | '未' | '得'))
+            {
+                continue;
+            }
+            let rest = &after[at + verb.len()..];
+            let rest = &rest[..window(rest, PRICE_WORD_GAP)];
+            if let Some(word) = lex
+                .cue("price_word")
+                .iter()
+                .find(|w| rest.contains(w.as_str()))
+            {
+                return Some(format!("平台…{verb}…{word}"));
+            }
+        }
+    }
+    None
+}
+
+/// Whether a change takes effect on publication ("自平台发布之时起生效", "即日起施行"): an
+/// `immediate_effect` word within the eight chars before a `takes_effect` word.
+fn immediate_effect(lex: &Lexicon, n: &str) -> bool {
+    lex.cue("takes_effect").iter().any(|effect| {
+        n.match_indices(effect.as_str()).any(|(i, _)| {
+            let before: Vec<char> = n[..i].chars().rev().take(8).collect();
+            let before: String = before.into_iter().rev().collect();
+            lex.cue("immediate_effect")
+                .iter()
+                .any(|w| before.contains(w.as_str()))
+        })
+    })
 }
 
 /// Byte offset of the first mention of another platform in `n` (normalised): an `other_party`
@@ -383,7 +472,7 @@ impl Detector for UnfairTerms {
     }
 
     fn version(&self) -> u32 {
-        2
+        3
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

@@ -213,6 +213,10 @@ fn absolute_exemption(
         Some(ExemptKind::StandardGrade) => return Some(ExemptReason::StandardGrade),
         _ => {}
     }
+    // 4b. The modal adverb "最好" giving advice, not ranking the goods.
+    if modal_advice(lex, n, &hit.term, s, e) {
+        return Some(ExemptReason::UsageTip);
+    }
     // 5. Grade term with a standard reference.
     if hit.kind == TermKind::Grade
         && lex
@@ -264,6 +268,39 @@ fn absolute_exemption(
         return Some(ExemptReason::TimeOrOrder);
     }
     None
+}
+
+/// Whether the claim at byte `s` of the normalised text is worded as an approved health function:
+/// a `health_function_prefix` ("辅助", "有助于") ends right before it.
+fn approved_function(lex: &Lexicon, norm: &Normalized, s: usize) -> bool {
+    let before = &norm.as_str()[..s];
+    lex.cue("health_function_prefix")
+        .iter()
+        .any(|p| before.ends_with(p.as_str()))
+}
+
+/// Whether the modal term at `s..e` of `n` gives advice ("大家最好先量一下", "最好提前预约"): a
+/// `modal_terms` term, not followed by an `adjective_next` word ("最好的", "最好吃"), and either
+/// after an `advice_subject` ("大家", "您") or before an `advice_next` word ("先", "提前").
+fn modal_advice(lex: &Lexicon, n: &str, term: &str, s: usize, e: usize) -> bool {
+    if !lex.cue("modal_terms").iter().any(|m| m == term) {
+        return false;
+    }
+    let (before, after) = (&n[..s], &n[e..]);
+    if lex
+        .cue("adjective_next")
+        .iter()
+        .any(|w| after.starts_with(w.as_str()))
+    {
+        return false;
+    }
+    lex.cue("advice_subject")
+        .iter()
+        .any(|w| before.ends_with(w.as_str()))
+        || lex
+            .cue("advice_next")
+            .iter()
+            .any(|w| after.starts_with(w.as_str()))
 }
 
 /// Whether one of the mark occurrences (sorted by start; with the longest one's length) covers
@@ -440,12 +477,22 @@ pub fn judge_claims_with(lex: &Lexicon, text: &str, ctx: &JudgeContext<'_>) -> V
     let cosmetic = matches!(class, "ordinary_cosmetic" | "special_cosmetic");
     let norm = normalize(text);
     let mut out = Vec::new();
-    for (hit, _) in scan_normalized(lex, text, &norm) {
+    for (hit, range) in scan_normalized(lex, text, &norm) {
         if !hit.stands() {
             continue;
         }
         let t = hit.term.clone();
         let (verdict, provision, zh, en) = match hit.category {
+            Category::MedicalClaim if health && approved_function(lex, &norm, range.start) => (
+                Verdict::Exempt(ExemptReason::ClassAllowed),
+                "广告法 第十八条".to_string(),
+                format!(
+                    "保健食品可以宣传经注册或备案的保健功能（“辅助{t}”一类表述），不是疾病治疗功能"
+                ),
+                format!(
+                    "a health food may state its registered or filed health function (\"{t}\" after an assisting word), not a cure"
+                ),
+            ),
             Category::MedicalClaim if medical => (
                 Verdict::Exempt(ExemptReason::ClassAllowed),
                 hit.provision.clone(),

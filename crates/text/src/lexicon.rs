@@ -231,6 +231,13 @@ pub const CUE_LISTS: &[&str] = &[
     "award_event",
     // 广告法 第十八条第二款: words that make a text an ad for a health food whatever the class.
     "health_food_marker",
+    // 广告法 第十八条: an approved health function's wording ("辅助降血脂") in a health-food ad.
+    "health_function_prefix",
+    // 执法指南: the modal adverb "最好" (had better) giving advice, not ranking the goods.
+    "modal_terms",
+    "advice_subject",
+    "advice_next",
+    "adjective_next",
     // 电子商务法 第三十四、三十五条 (unfair_terms' clause patterns).
     "other_party",
     "restriction",
@@ -239,16 +246,15 @@ pub const CUE_LISTS: &[&str] = &[
     "price_control",
     "rule_change",
     "takes_effect",
-    // 公平竞争审查条例 第九至十一条 (fair_competition_review's clause patterns).
-    "locality",
-    "establish",
-    "branch",
-    "obligation",
-    "price_subject",
-    "price_bound",
-    "tax_base",
-    "reward",
-    "review_negation",
+    "price_setting",
+    "price_word",
+    "immediate_effect",
+    // 反不正当竞争法 第十一条 (disparagement): an opinion, and a stated source, in the sentence of a
+    // negative statement.
+    "opinion",
+    "substantiation",
+    // fair_competition_review's clause patterns are in `standards/fair_competition_review.toml`
+    // (`crate::standards`), with the article and item each one points at.
 ];
 
 /// `product_class` values of the data standard (§3.4 `listings`).

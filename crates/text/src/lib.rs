@@ -38,6 +38,8 @@ pub mod judge;
 pub mod lexicon;
 pub mod normalize;
 pub mod scan;
+pub mod standards;
+pub mod variants;
 
 pub use judge::{
     ExemptReason, JudgeContext, Judged, Missing, STRICT_CLASSES, Verdict, judge_absolute_terms,
@@ -50,3 +52,4 @@ pub use lexicon::{
 };
 pub use normalize::{Normalized, Span, normalize};
 pub use scan::{Hit, scan, scan_all, segment, sentences};
+pub use standards::{PatternHit, ReviewStandards, StandardsError};

@@ -182,3 +182,79 @@ fn a_mark_written_in_traditional_characters_is_a_look_alike() {
     // The owner writing its own mark in traditional characters is not a finding.
     assert!(run_with("鴻運 保溫杯 港版", "鴻運", "o").is_empty());
 }
+
+/// 青禾 (owner `o`, rice at about ¥90) and one licence of merchant `old` ending on `licence_to`.
+fn detect_qinghe(licence_to: &str, extra: Vec<Value>) -> Vec<Finding> {
+    let mut listings = vec![
+        listing("q1", "o", "青禾 五常大米 5kg", Some("青禾"), 8_990),
+        listing("q2", "o", "青禾 东北大米 10kg", Some("青禾"), 9_500),
+    ];
+    listings.extend(extra);
+    let merchants = ["o", "old", "x"]
+        .iter()
+        .map(|m| json!({"platform_id": "p", "merchant_id": m, "uscc": format!("U-{m}")}))
+        .collect();
+    let tables = vec![
+        ("listings", listings),
+        ("merchants", merchants),
+        (
+            "trademarks",
+            vec![
+                json!({"reg_no": "80000001", "mark": "青禾", "owner_uscc": "U-o", "owner_name": "青禾米业", "valid_to": "2034-01-01"}),
+            ],
+        ),
+        (
+            "trademark_licenses",
+            vec![json!({"reg_no": "80000001", "licensee_uscc": "U-old", "valid_to": licence_to})],
+        ),
+    ];
+    run(&Counterfeit, AS_OF, &data(&tables, 2))
+}
+
+/// 商标法 第五十七条第（二）项: a variant character (异体字, folded by the IRG kVariants
+/// dictionary) is a look-alike of the mark, at any price; a different character is not.
+#[test]
+fn a_variant_character_is_a_look_alike() {
+    let f = detect_qinghe(
+        "2030-01-01",
+        vec![listing("c", "x", "靑禾 五常大米 5kg", Some("靑禾"), 7_000)],
+    );
+    assert_eq!(subjects(&f), ["c"]);
+    assert_eq!(f[0].evidence["match"], "confusable");
+    assert_eq!(f[0].evidence["written"], "靑禾");
+    let f = detect_qinghe(
+        "2030-01-01",
+        vec![listing("c", "x", "清禾 五常大米 5kg", Some("清禾"), 7_000)],
+    );
+    assert!(f.is_empty(), "清 is another character: {f:?}");
+}
+
+/// 第五十七条第（一）项 "未经商标注册人的许可": a former licensee using the mark after its licence
+/// ended on a day before `as_of` is a finding even at the market price; on the last day of the
+/// licence (valid_to = as_of's date) and during it, it is not.
+#[test]
+fn a_licence_is_valid_until_its_last_day() {
+    let use_ = || {
+        vec![listing(
+            "c",
+            "old",
+            "青禾 东北大米 10kg",
+            Some("青禾"),
+            9_900,
+        )]
+    };
+    let f = detect_qinghe("2026-05-31", use_());
+    assert_eq!(subjects(&f), ["c"]);
+    assert_eq!(f[0].evidence["licence_lapsed_on"], "2026-05-31");
+    assert_eq!(f[0].severity, Severity::High);
+    assert!(f[0].summary.contains("2026-05-31"), "{}", f[0].summary);
+    assert!(detect_qinghe("2026-06-01", use_()).is_empty(), "last day");
+    assert!(detect_qinghe("2027-06-01", use_()).is_empty(), "in term");
+    // A merchant that never held a licence, at the market price and with no cue: a possible
+    // reseller of genuine goods (exhaustion), not a finding.
+    let f = detect_qinghe(
+        "2026-05-31",
+        vec![listing("c", "x", "青禾 东北大米 10kg", Some("青禾"), 9_900)],
+    );
+    assert!(f.is_empty(), "{f:?}");
+}

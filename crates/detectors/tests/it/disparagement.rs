@@ -214,3 +214,51 @@ fn safety_and_honesty_accusations_against_a_named_rival() {
         .is_empty()
     );
 }
+
+/// 反不正当竞争法 第十一条 "虚假信息或者误导性信息": factual claims about a named rival's goods and
+/// standing are findings, in listings and in notices, written in traditional or variant
+/// characters too.
+#[test]
+fn factual_claims_about_goods_and_standing() {
+    for desc in [
+        "雪溪的咖啡豆是翻新的陈豆，别再上当了。",
+        "雪溪那款磨豆机我们拆过，电机炸过两次。",
+        "雪溪的羽絨服充的都是飛絲，根本不保暖。",
+        "雪溪公司已被市场监管局查处，即将倒闭，请勿购买。",
+    ] {
+        let f = detect(vec![listing("l", "r", desc, None)], vec![]);
+        assert_eq!(f.len(), 1, "{desc}");
+        assert_eq!(f[0].severity, Severity::High, "{desc}");
+    }
+    let notice = json!({"doc_id": "n", "kind": "merchant_notice", "issuer": "咖香坊旗舰店", "title": "告顾客", "text": "雪溪售后已经无人负责，请勿购买其产品。"});
+    let f = detect(vec![], vec![("documents", vec![notice])]);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].subject.kind, RefKind::Document);
+}
+
+/// The same words without a rival, about oneself, negated, as an opinion, or with a stated source
+/// are not findings.
+#[test]
+fn opinions_sources_and_claims_without_a_rival_are_not_findings() {
+    for desc in [
+        "本店咖啡豆不是翻新的陈豆，假一赔十。",
+        "我觉得雪溪的豆子不耐用，磨出来口感一般。",
+        "雪溪的样品抽检不合格（数据来源：市场监管局抽检通报检测报告）。",
+        "冬天穿这件不保暖的话可以七天无理由退货。",
+        "与雪溪相比，本品容量多一倍（数据来源：两款产品官方参数）。",
+    ] {
+        let f = detect(vec![listing("l", "r", desc, None)], vec![]);
+        assert!(f.is_empty(), "{desc}: {f:?}");
+    }
+    // The owner of the mark speaking about fakes of its own mark points at nobody.
+    let f = detect(
+        vec![listing(
+            "l",
+            "m",
+            "雪溪提醒：网上低价雪溪都是翻新的，请勿购买。",
+            None,
+        )],
+        vec![],
+    );
+    assert!(f.is_empty(), "{f:?}");
+}

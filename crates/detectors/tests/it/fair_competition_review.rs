@@ -143,3 +143,129 @@ fn rewards_by_tax_paid() {
     assert!(provisions(&f).contains(&"公平竞争审查条例 第十条第（一）项".to_string()));
     assert!(draft("小微企业依法享受国家规定的税收优惠，并可申请创业补贴。").is_empty());
 }
+
+/// Asserts `text` is one finding citing `provision`.
+fn cites(text: &str, provision: &str) {
+    let f = draft(text);
+    assert_eq!(f.len(), 1, "{text}");
+    assert!(
+        provisions(&f).iter().any(|p| p == provision),
+        "{text}: {:?}",
+        provisions(&f)
+    );
+}
+
+/// 第八条第（三）项: purchase limited to a catalogue or list of suppliers; a catalogue of goods
+/// categories for centralised procurement, or an open invitation, is not.
+#[test]
+fn purchase_limited_to_a_catalogue_or_list() {
+    let p = "公平竞争审查条例 第八条第（三）项";
+    cites("各学校的校服须从教育局公布的供应商名单中采购。", p);
+    cites("新建停车场的充电桩应当在《区绿色产品推荐目录》内选用。", p);
+    assert!(draft("政府集中采购目录内的货物应当依法实行集中采购。").is_empty());
+    assert!(
+        draft("鼓励企业参考行业协会发布的产品目录。").is_empty(),
+        "no obligation"
+    );
+}
+
+/// 第八条第（一）（二）项: approval before entry, an exclusive operator, others excluded — with
+/// and without an article 12 ground; a ground without alternatives or a term does not excuse.
+#[test]
+fn entry_approval_and_exclusive_operation() {
+    cites(
+        "网络餐饮企业须经本局批准后方可在本区开展配送业务。",
+        "公平竞争审查条例 第八条第（一）项",
+    );
+    let f = draft("为节约能源，全区充电设施统一由某能源公司建设运营，其他企业不得在本区经营。");
+    assert_eq!(f.len(), 1);
+    assert!(provisions(&f).contains(&"公平竞争审查条例 第八条第（二）项".to_string()));
+    assert_eq!(f[0].severity, Severity::Medium, "a ground was invoked");
+    assert_eq!(
+        f[0].evidence["article_12"]["missing"]
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+    // The same measure with every 第十二条 condition written is not a finding.
+    assert!(
+        draft("为节约能源，全区充电设施统一由某能源公司建设运营，其他企业不得在本区经营。经评估，没有对公平竞争影响更小的替代方案。本措施有效期三年。")
+            .is_empty()
+    );
+    // With the alternatives but a term word and no duration: still missing the term.
+    let f = draft(
+        "为节约能源，全区充电设施统一由某能源公司建设运营。经评估，没有对公平竞争影响更小的替代方案。实施期限另行确定。",
+    );
+    assert_eq!(f.len(), 1);
+    assert_eq!(
+        f[0].evidence["article_12"]["missing"][0],
+        "实施期限或终止条件"
+    );
+    // Licensing stated with its legal basis is not a new approval.
+    assert!(draft("依照《食品安全法》，食品经营者须经许可后方可从事食品经营。").is_empty());
+}
+
+/// 第九条第（一）项: extra filing or testing for goods from elsewhere, or their exclusion.
+#[test]
+fn extra_requirements_on_non_local_goods() {
+    let p = "公平竞争审查条例 第九条第（一）项";
+    cites(
+        "外省生产的建材进入本市工地使用前，须另行送本市机构检测。",
+        p,
+    );
+    cites("外地产的散装白酒不得进入本区农贸市场销售。", p);
+    assert!(
+        draft("所有进入本区农贸市场的食用农产品应当具备合格证明。").is_empty(),
+        "the same rule for all goods"
+    );
+}
+
+/// 第九条第（三）项 and 第八条第（四）项: local registration as a condition.
+#[test]
+fn local_conditions_on_bidders_and_entry() {
+    cites(
+        "参与本项目投标的供应商须在本区设有办公场所。",
+        "公平竞争审查条例 第九条第（三）项",
+    );
+    cites(
+        "在本区注册的企业方可申报本区直播基地入驻。",
+        "公平竞争审查条例 第八条第（四）项",
+    );
+}
+
+/// 第十条第（二）（三）项: subsidies and factor-cost waivers for specific, listed operators; the
+/// same benefit open to every qualifying firm is not selective.
+#[test]
+fn benefits_for_specific_operators() {
+    cites(
+        "对列入重点培育的五家物流企业（名单附后）免收三年厂房租金。",
+        "公平竞争审查条例 第十条第（三）项",
+    );
+    cites(
+        "对以下企业给予每家一百万元资金支持：甲公司、乙公司。",
+        "公平竞争审查条例 第十条第（二）项",
+    );
+    assert!(draft("凡符合条件的企业均可申请厂房租金减免，申报标准向社会公开。").is_empty());
+    // A stated term is not an exception when no ground is invoked.
+    let f = draft("对本区重点培育的两家企业（名单附后）减半收取场地租金，期限两年。");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].severity, Severity::High);
+}
+
+/// 第十一条第（二）项: the drafting authority sets a market-regulated price or rate; a duty to
+/// publish one's own fees is not.
+#[test]
+fn a_price_or_rate_set_by_the_authority() {
+    cites(
+        "本区各网约车平台应当执行本局核定的抽成比例和服务费标准，不得擅自调整。",
+        "公平竞争审查条例 第十一条第（二）项",
+    );
+    assert!(draft("平台经营者应当公示服务费标准和收费规则，调整时提前七日公示。").is_empty());
+}
+
+/// A prohibition or a promise of equal treatment names a standard without breaking it.
+#[test]
+fn prohibitions_and_promises_are_not_clauses() {
+    assert!(draft("各部门不得限定或者指定特定的供应商，不得以所在地设置限制条件。").is_empty());
+    assert!(draft("政府采购对各类企业一视同仁，不得限制外地供应商参与。").is_empty());
+}

@@ -282,3 +282,61 @@ fn an_award_with_event_and_year_is_not_an_absolute_term() {
         ["false_advertising.absolute_terms"]
     );
 }
+
+/// 广告法 第十七条 / 第十八条第（二）项: telling viewers they can stop their medicine is a
+/// treatment claim, for food and for health food; a health food's approved function worded with
+/// its assisting prefix is not, but the same words sold as ordinary food are.
+#[test]
+fn stopping_medication_and_approved_health_functions() {
+    let session = |text: &str| {
+        json!({"platform_id": "p", "session_id": "s1", "merchant_id": "m",
+        "started_at": "2026-05-01T20:00:00+08:00", "ended_at": "2026-05-01T22:00:00+08:00", "transcript": text})
+    };
+    let live = |text: &str, listings: Vec<Value>| {
+        run_with(listings, vec![("live_sessions", vec![session(text)])])
+    };
+    let f = live("这个纳豆粉我妈吃了半年，降糖药都可以停了。", vec![]);
+    assert_eq!(rules(&f), ["false_advertising.health_claims"]);
+    assert_eq!(f[0].evidence["violations"][0]["term"], "停药");
+    // A host presenting a health food and its approved function: only the missing statement.
+    let f = live(
+        "这是蓝帽子保健食品，辅助降血脂的功能是批过的，一天两粒。",
+        vec![listing("g", "保温杯", None, "general")],
+    );
+    assert_eq!(rules(&f), ["false_advertising.missing_statement"]);
+    // The same words in an ordinary food listing are a health claim.
+    let f = one("山楂饮", Some("辅助降血脂，每天一瓶，全家都能喝。"), "food");
+    assert_eq!(rules(&f), ["false_advertising.health_claims"]);
+    // A health food claiming the disease itself, without the function wording, still is.
+    let mut hf = listing(
+        "h",
+        "鱼油软胶囊",
+        Some("降血脂，本品不能代替药物。"),
+        "health_food",
+    );
+    hf["ad_approval_no"] = json!("x");
+    let f = run_with(vec![hf], vec![]);
+    assert_eq!(rules(&f), ["false_advertising.health_claims"]);
+}
+
+/// 执法指南 (non-ranking uses): the modal adverb "最好" giving advice is not a superlative; "最好的"
+/// (an adjective use) is.
+#[test]
+fn modal_best_is_advice_not_a_superlative() {
+    for desc in [
+        "买之前大家最好先量一下窗户的尺寸，下单备注即可。",
+        "定制款最好提前三天预约，节假日发货会慢一些。",
+    ] {
+        assert!(
+            one("铝合金纱窗", Some(desc), "general").is_empty(),
+            "{desc}"
+        );
+    }
+    for desc in [
+        "这款是最好的纱窗，品质有保障。",
+        "送长辈，这款桃酥是最好的选择。",
+    ] {
+        let f = one("纱窗", Some(desc), "general");
+        assert_eq!(rules(&f), ["false_advertising.absolute_terms"], "{desc}");
+    }
+}

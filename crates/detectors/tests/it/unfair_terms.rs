@@ -159,3 +159,63 @@ fn changes_with_less_than_seven_days_notice() {
     // A shop's own notice is not a platform rule (第三十四条 binds platforms).
     assert!(doc("merchant_notice", "价格调整自公告之日起三日后执行。").is_empty());
 }
+
+fn patterns(f: &[Finding]) -> Vec<String> {
+    f.iter()
+        .flat_map(|f| {
+            f.evidence["clauses"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+        })
+        .flat_map(|c| c["terms"].as_array().cloned().unwrap_or_default())
+        .filter_map(|t| t["term"].as_str().map(str::to_string))
+        .collect()
+}
+
+/// 电子商务法 第三十五条 "交易价格": a price the platform sets, by any wording, backed by a
+/// sanction in the sentence or in the clause after the semicolon; a price the merchant sets, a
+/// platform that sets none, or a campaign price stated as a condition without a sanction, is not.
+#[test]
+fn a_platform_set_price_with_its_sanction_after_a_semicolon() {
+    for text in [
+        "报名商品须按平台核定价销售；未按核定价销售的，平台将屏蔽店铺。",
+        "活动期间平台将统一调整参与商品的售价，商家拒绝的，屏蔽店铺。",
+        "平台定价系统每日设定商品价格；商家拒绝执行的，取消店铺全部流量扶持。",
+    ] {
+        let f = campaign(text);
+        assert_eq!(f.len(), 1, "{text}");
+        assert!(patterns(&f).contains(&"限制交易价格".to_string()), "{text}");
+    }
+    for text in [
+        "报名自愿，活动价由商家自主申报，平台不设价格要求；商家可随时退出。",
+        "报名商品须按平台核定的活动价销售，商家不得拒绝。",
+        "平台向消费者发放优惠券，费用由平台承担；商家价格自定。",
+        // The sanction is for another duty, two sentences away.
+        "平台每日公布参考价格。商家应保证库存；缺货的取消活动资格。",
+    ] {
+        assert!(campaign(text).is_empty(), "{text}");
+    }
+}
+
+/// 第三十四条: a change that takes effect on publication gives no notice; one that takes effect
+/// seven days after publication does.
+#[test]
+fn a_change_effective_on_publication() {
+    for text in [
+        "平台可根据经营需要调整服务费率，调整自平台发布之时起生效。",
+        "本规则修订后即日起施行。",
+    ] {
+        let f = doc("platform_agreement", text);
+        assert_eq!(f.len(), 1, "{text}");
+    }
+    assert!(
+        doc(
+            "platform_agreement",
+            "平台调整服务费率的，自发布之日起满七日后生效。"
+        )
+        .is_empty()
+    );
+    // A shop notice is not a platform rule.
+    assert!(doc("merchant_notice", "本店价格调整自发布之时起生效。").is_empty());
+}
