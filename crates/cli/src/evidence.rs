@@ -31,6 +31,9 @@ pub async fn head(home: &Home, store: &dyn Store, alg: &str) -> anyhow::Result<E
     let algs = algs(alg)?;
     // The audit log's head goes into the log first, so the printed head covers it.
     match tianping_service::audit_anchor::anchor_audit(store, "tianping evidence head", now).await {
+        Ok(anchor) if anchor.seq == 0 => {
+            eprintln!("审计日志为空，无需锚定 / the audit log is empty: nothing to anchor")
+        }
         Ok(anchor) => eprintln!(
             "审计日志已锚定至第 {} 行 / audit log anchored at row {}{}",
             anchor.seq,

@@ -45,7 +45,8 @@ pub struct AuditAnchor {
     pub seq: u64,
     /// Its hash.
     pub row_hash: String,
-    /// The evidence-log leaf holding it (none: the head was already anchored by the last leaf).
+    /// The evidence-log leaf holding it (none: the chain is empty, or the last leaf already
+    /// anchors this head).
     pub leaf: Option<u64>,
 }
 
@@ -54,8 +55,9 @@ pub fn anchor_content(seq: u64, row_hash: &str) -> Vec<u8> {
     format!(r#"{{"kind":"audit_head","row_hash":"{row_hash}","seq":{seq}}}"#).into_bytes()
 }
 
-/// Appends the audit chain's head to the evidence log (unless the last leaf already anchors the
-/// same head), after checking the chain; `actor` and `at_ms` are recorded with it.
+/// Appends the audit chain's head to the evidence log (unless the chain is empty or the last leaf
+/// already anchors the same head), after checking the chain; `actor` and `at_ms` are recorded
+/// with it.
 pub async fn anchor_audit(
     store: &dyn Store,
     actor: &str,
@@ -64,6 +66,14 @@ pub async fn anchor_audit(
     let chain = store.verify_audit_chain().await?;
     if let Some(bad) = chain.first_bad_seq {
         return Err(AnchorError::Broken(bad));
+    }
+    if chain.rows == 0 {
+        // Nothing to attest yet.
+        return Ok(AuditAnchor {
+            seq: 0,
+            row_hash: chain.head,
+            leaf: None,
+        });
     }
     let reference = format!("{REFERENCE}{}", chain.rows);
     let size = store.evidence_size().await?;

@@ -23,7 +23,7 @@ use tianping_store::cases::{AlertRow, CaseEventRow, CaseRow, ClueOutcome, QueueF
 use tianping_store::departments::{DepartmentRow, UnitScope};
 use tianping_store::notices::{IssueOutcome, NoticeEventRow, NoticeFilter, NoticeRow};
 use tianping_store::pages::Cursor;
-use tianping_store_tests::{fresh_postgres, test_departments};
+use tianping_store_tests::{at, fresh_postgres, test_departments};
 
 fn alert(id: &str) -> AlertRow {
     AlertRow {
@@ -275,7 +275,15 @@ async fn story(store: Arc<dyn Store>) {
     };
     s.upsert_alerts(&[alert("a-typed")]).await.unwrap();
     let e = desk
-        .open_clue(s, "a-typed", &actor, "稽查处", "330106", "交办", 10)
+        .open_clue(
+            s,
+            "a-typed",
+            &actor,
+            "稽查处",
+            "330106",
+            "交办",
+            at(2026, 11, 30, 9),
+        )
         .await
         .unwrap_err();
     assert!(
@@ -290,12 +298,28 @@ async fn story(store: Arc<dyn Store>) {
         "{text}"
     );
     let e = desk
-        .open_clue(s, "a-typed", &actor, "网监处", "33010", "交办", 10)
+        .open_clue(
+            s,
+            "a-typed",
+            &actor,
+            "网监处",
+            "33010",
+            "交办",
+            at(2026, 11, 30, 9),
+        )
         .await
         .unwrap_err();
     assert!(e.to_string().contains("33010"), "{e}");
     let typed = desk
-        .open_clue(s, "a-typed", &actor, "网监处", "330106", "交办", 10)
+        .open_clue(
+            s,
+            "a-typed",
+            &actor,
+            "网监处",
+            "330106",
+            "交办",
+            at(2026, 11, 30, 9),
+        )
         .await
         .unwrap();
     assert_eq!(typed.department, "wangjian");
