@@ -275,7 +275,17 @@ pub async fn setup(
     check_login(&req.login)?;
     check_display_name(&req.display_name)?;
     check_password(&req.password, &req.login)?;
-    let scope = parse_scope(&req.department, &req.region)?;
+    // With a department registry, the first administrator belongs to one of its departments
+    // (so a later seed can never find an account it cannot place); without one (nothing
+    // configured yet), only the form of the id is checked.
+    let registry = tianping_service::departments::load(state.store.as_ref())
+        .await
+        .map_err(ApiError::internal)?;
+    let scope = if registry.is_empty() {
+        parse_scope(&req.department, &req.region)?
+    } else {
+        registered_scope(&state, &req.department, &req.region).await?
+    };
     let password_hash = hash_blocking(&state, req.password).await?;
     let (totp, otpauth_uri) = new_totp(&req.login)?;
     let user_id = uuid::Uuid::new_v4().to_string();
