@@ -10,10 +10,12 @@
 //! - [`session`]: opaque tokens stored hashed, 30-minute idle timeout, re-authentication window.
 //! - [`role`]: roles, and role sets that never hold two of the three administrators.
 //! - [`scope`]: department and region (adcode) scopes.
+//! - [`department`]: the installation's department registry (ids, names, regions, parents).
 //! - [`policy`]: the table `Operation × Role → Allow(scope rule) | Deny` and [`authorize`].
 //! - [`mask`]: who may see personal fields unmasked.
 //! - [`seal`]: TOTP secrets sealed at rest (XChaCha20-Poly1305, bound to the account).
 
+pub mod department;
 pub mod lockout;
 pub mod mask;
 pub mod password;

@@ -98,11 +98,20 @@ pub enum Operation {
     GetNotice,
     /// A platform's reply (整改反馈) to a notice it forwards.
     ReplyNotice,
+    // --- departments (helper): staff act on rectification notices.
+    /// Issues a rectification notice from a minor alert.
+    IssueNotice,
+    /// Accepts a platform's reply to a notice.
+    AcceptNotice,
+    /// Escalates a notice to a clue (overdue, or the reply rejected).
+    EscalateNotice,
+    /// Escalates every overdue notice in the caller's reach.
+    EscalateOverdueNotices,
 }
 
 impl Operation {
     /// Every operation.
-    pub const ALL: [Operation; 40] = [
+    pub const ALL: [Operation; 44] = [
         Operation::Health,
         Operation::Ready,
         Operation::Metrics,
@@ -145,6 +154,11 @@ impl Operation {
         Operation::ListNotices,
         Operation::GetNotice,
         Operation::ReplyNotice,
+        // --- departments
+        Operation::IssueNotice,
+        Operation::AcceptNotice,
+        Operation::EscalateNotice,
+        Operation::EscalateOverdueNotices,
     ];
 
     /// The stable id (the OpenAPI `operationId`).
@@ -192,6 +206,11 @@ impl Operation {
             Operation::ListNotices => "list_notices",
             Operation::GetNotice => "get_notice",
             Operation::ReplyNotice => "reply_notice",
+            // --- departments
+            Operation::IssueNotice => "issue_notice",
+            Operation::AcceptNotice => "accept_notice",
+            Operation::EscalateNotice => "escalate_notice",
+            Operation::EscalateOverdueNotices => "escalate_overdue_notices",
         }
     }
 
@@ -393,6 +412,18 @@ pub const POLICY: &[Grant] = &[
     g(O::GetNotice, R::Leader, S::Region),
     g(O::GetNotice, R::Platform, S::Supplier),
     g(O::ReplyNotice, R::Platform, S::Supplier),
+    // --- departments (helper): officers issue and accept in their unit, leaders in their region;
+    // escalation opens a clue, so it is the dispatcher's (case officer's) or the leader's.
+    g(O::IssueNotice, R::Inspector, S::Own),
+    g(O::IssueNotice, R::CaseOfficer, S::Own),
+    g(O::IssueNotice, R::Leader, S::Region),
+    g(O::AcceptNotice, R::Inspector, S::Own),
+    g(O::AcceptNotice, R::CaseOfficer, S::Own),
+    g(O::AcceptNotice, R::Leader, S::Region),
+    g(O::EscalateNotice, R::CaseOfficer, S::Own),
+    g(O::EscalateNotice, R::Leader, S::Region),
+    g(O::EscalateOverdueNotices, R::CaseOfficer, S::Own),
+    g(O::EscalateOverdueNotices, R::Leader, S::Region),
 ];
 
 /// The grant of a role for an operation, if any.

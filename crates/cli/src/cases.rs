@@ -46,7 +46,8 @@ impl Who {
     }
 }
 
-fn usage(message: &str) -> anyhow::Result<ExitCode> {
+/// A usage error (exit 2) naming the bad flag.
+pub(crate) fn usage(message: &str) -> anyhow::Result<ExitCode> {
     eprintln!("错误 error: {message}");
     Ok(ExitCode::from(2))
 }
@@ -60,7 +61,8 @@ fn parse_role(text: &str) -> Option<Role> {
     }
 }
 
-fn at_ms(at: Option<&str>) -> Result<i64, String> {
+/// The time of an act: `--at` (RFC 3339) or now; a bad value is a message naming the flag.
+pub(crate) fn at_ms(at: Option<&str>) -> Result<i64, String> {
     match at {
         None => Ok(clock::now_ms()),
         Some(text) => chrono::DateTime::parse_from_rfc3339(text)

@@ -28,7 +28,31 @@ fn algs(name: &str) -> anyhow::Result<Vec<HashAlg>> {
 pub async fn head(home: &Home, store: &dyn Store, alg: &str) -> anyhow::Result<ExitCode> {
     let key = EvidenceKey::load_or_create(home)?;
     let now = clock::now_ms();
-    for alg in algs(alg)? {
+    let algs = algs(alg)?;
+    // The audit log's head goes into the log first, so the printed head covers it.
+    match tianping_service::audit_anchor::anchor_audit(store, "tianping evidence head", now).await {
+        Ok(anchor) if anchor.seq == 0 => {
+            eprintln!("审计日志为空，无需锚定 / the audit log is empty: nothing to anchor")
+        }
+        Ok(anchor) => eprintln!(
+            "审计日志已锚定至第 {} 行 / audit log anchored at row {}{}",
+            anchor.seq,
+            anchor.seq,
+            anchor
+                .leaf
+                .map(|l| format!(" (leaf {l})"))
+                .unwrap_or_else(|| " (already anchored)".into())
+        ),
+        Err(tianping_service::audit_anchor::AnchorError::Broken(row)) => {
+            eprintln!(
+                "错误 error: {}",
+                tianping_service::audit_anchor::AnchorError::Broken(row)
+            );
+            return Ok(ExitCode::from(1));
+        }
+        Err(e) => return Err(e.into()),
+    }
+    for alg in algs {
         let signed = evidence::current_head(store, &key, alg, now).await?;
         println!(
             "{}",

@@ -8,6 +8,7 @@ mod assist;
 mod cases;
 #[cfg(feature = "sql")]
 mod cluster;
+mod departments;
 mod evidence;
 mod migrate;
 mod notices;
@@ -540,6 +541,11 @@ enum Command {
         #[command(subcommand)]
         command: EvidenceCommand,
     },
+    /// The department registry (部门): load it from the installation configuration, list it.
+    Departments {
+        #[command(subcommand)]
+        command: DepartmentsCommand,
+    },
     /// Write a synthetic city's batches per the data standard, plus truth.jsonl.
     Simulate {
         /// Output directory (one batch directory per supplier).
@@ -599,6 +605,19 @@ enum Command {
         #[arg(long, default_value_t = 0)]
         offset: u64,
     },
+}
+
+#[derive(Subcommand, Debug)]
+enum DepartmentsCommand {
+    /// Store the `[[departments]]` of an installation configuration file (validated whole), and
+    /// rewrite department names in existing accounts, cases and notices to ids.
+    Load {
+        /// The installation configuration (TOML; e.g. config/departments-hangzhou.toml).
+        #[arg(long)]
+        config: PathBuf,
+    },
+    /// The stored registry: id, names, region, parent, active.
+    List,
 }
 
 #[tokio::main]
@@ -956,6 +975,14 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         eprintln!("错误 error: --overdue-on {day:?}: expected YYYY-MM-DD");
                         return Ok(ExitCode::from(2));
                     }
+                    let department =
+                        match departments::filter_id(store.as_ref(), department).await? {
+                            Ok(d) => d,
+                            Err(message) => {
+                                eprintln!("错误 error: {message}");
+                                return Ok(ExitCode::from(2));
+                            }
+                        };
                     let filter = tianping_store::cases::QueueFilter {
                         department,
                         region,
@@ -1115,6 +1142,14 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         eprintln!("错误 error: --overdue-on {day:?}: expected YYYY-MM-DD");
                         return Ok(ExitCode::from(2));
                     }
+                    let department =
+                        match departments::filter_id(store.as_ref(), department).await? {
+                            Ok(d) => d,
+                            Err(message) => {
+                                eprintln!("错误 error: {message}");
+                                return Ok(ExitCode::from(2));
+                            }
+                        };
                     let filter = tianping_store::notices::NoticeFilter {
                         platform,
                         department,
@@ -1154,6 +1189,14 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     who: w,
                 } => notices::escalate(store.as_ref(), &notice, &cause, &who(w), cli.json).await,
                 NoticesCommand::EscalateOverdue { department, who: w } => {
+                    let department =
+                        match departments::filter_id(store.as_ref(), department).await? {
+                            Ok(d) => d,
+                            Err(message) => {
+                                eprintln!("错误 error: {message}");
+                                return Ok(ExitCode::from(2));
+                            }
+                        };
                     notices::escalate_overdue(store.as_ref(), department.as_deref(), &who(w)).await
                 }
                 NoticesCommand::Show { notice } => {
@@ -1161,6 +1204,12 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             }
         }
+        Command::Departments { command } => match command {
+            DepartmentsCommand::Load { config } => {
+                departments::load(store.as_ref(), &config, cli.json, cli.lang).await
+            }
+            DepartmentsCommand::List => departments::list(store.as_ref(), cli.json).await,
+        },
         Command::Evidence { command } => match command {
             EvidenceCommand::Verify {
                 bundle,

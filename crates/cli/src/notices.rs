@@ -14,10 +14,11 @@ use tianping_cases::notice::{
 };
 use tianping_evidence::HashAlg;
 use tianping_service::cases::Desk;
-use tianping_service::clock;
 use tianping_service::notices::{self, NoticeServiceError};
 use tianping_store::Store;
 use tianping_store::notices::NoticeFilter;
+
+use crate::cases::usage;
 
 /// Who acts, and when.
 pub struct Who {
@@ -39,14 +40,7 @@ impl Who {
                 self.role
             )
         })?;
-        let at = match &self.at {
-            None => clock::now_ms(),
-            Some(text) => chrono::DateTime::parse_from_rfc3339(text)
-                .map(|t| t.timestamp_millis())
-                .map_err(|e| {
-                    format!("--at {text:?}: {e} (RFC 3339, e.g. 2026-12-01T09:30:00+08:00)")
-                })?,
-        };
+        let at = crate::cases::at_ms(self.at.as_deref())?;
         Ok((
             NoticeActor {
                 id: self.actor.clone(),
@@ -55,11 +49,6 @@ impl Who {
             at,
         ))
     }
-}
-
-fn usage(message: &str) -> anyhow::Result<ExitCode> {
-    eprintln!("错误 error: {message}");
-    Ok(ExitCode::from(2))
 }
 
 fn line(n: &Notice) -> String {

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use serde::Deserialize;
 use tianping_auth::Scope;
+use tianping_auth::department::{RawDepartment, Registry};
 
 /// A configuration value that cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -87,6 +88,8 @@ pub struct ServerConfig {
     /// Rule parameter overrides for the streamed alerts (`rules_config`: a TOML file in the
     /// format of `tianping detect --config`, validated against the detectors' rules at start).
     pub rule_overrides: tianping_detect::Overrides,
+    /// The installation's departments (`[[departments]]`), seeded into the store at start-up.
+    pub departments: Registry,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -108,6 +111,8 @@ struct RawConfig {
     web_root: Option<String>,
     // --- dense
     rules_config: Option<String>,
+    #[serde(default)]
+    departments: Vec<RawDepartment>,
 }
 
 /// The environment variables read, and the TOML key each overrides.
@@ -280,6 +285,16 @@ impl ServerConfig {
                 "the owning department and region of delivered data are required (a department id; a 6-digit division code)",
             )
         })?;
+        let departments = Registry::from_raw(&raw.departments)
+            .map_err(|e| config_error(&e.place, &e.value, &e.zh, &e.en))?;
+        if !departments.is_empty() && departments.get(data_owner.department.as_str()).is_none() {
+            return Err(config_error(
+                "data_owner_department",
+                data_owner.department.as_str(),
+                &format!("不在 [[departments]] 中（可选：{}）", departments.choices()),
+                &format!("not in [[departments]] (valid: {})", departments.choices()),
+            ));
+        }
         let d = ServerLimits::default();
         let limits = ServerLimits {
             max_push_bytes: in_range(
@@ -349,6 +364,7 @@ impl ServerConfig {
         let rule_overrides = rule_overrides(raw.rules_config.as_deref())?;
         Ok(ServerConfig {
             rule_overrides,
+            departments,
             web_root,
             bind,
             home: PathBuf::from(home),
@@ -451,6 +467,21 @@ max_concurrent_requests = 32
         )
         .unwrap_err();
         assert!(!e.to_string().contains("hunter2"), "{e}");
+        let with = |extra: &str| ServerConfig::load(&format!("{FILE}{extra}"), env(&[]));
+        let good = "\n[[departments]]\nid = \"wangjian\"\nname_zh = \"网监处\"\nname_en = \"Online\"\nregion = \"330100\"\n";
+        assert_eq!(with(good).unwrap().departments.len(), 1);
+        let e = with(&good.replace("330100", "3301")).unwrap_err();
+        assert_eq!(
+            (e.key.as_str(), e.value.as_str()),
+            ("departments[0].region", "3301")
+        );
+        let e = with(&format!("{good}parent = \"nowhere\"\n")).unwrap_err();
+        assert_eq!(e.key, "departments[0].parent");
+        let e = with(&format!("{good}{good}")).unwrap_err();
+        assert_eq!(e.key, "departments[1].id");
+        let e = with(&good.replace("wangjian", "jiage")).unwrap_err();
+        assert_eq!(e.key, "data_owner_department");
+        assert!(e.to_string().contains("jiage（网监处）"), "{e}");
         assert!(e.to_string().contains("配置项") && e.to_string().contains("configuration"));
     }
 

@@ -153,6 +153,7 @@ pub async fn serve_with(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServeError> {
     let addr = config.bind;
+    seed_departments(&config, store.as_ref()).await?;
     let swept = uploads::sweep(home.root()).map_err(|e| ServeError::Home(e.to_string()))?;
     if swept > 0 {
         tracing::info!(swept, "removed uploads left by a stopped server");
@@ -165,6 +166,29 @@ pub async fn serve_with(
         })?;
     let state = AppState::new(store, home, config, Arc::new(clock::SystemClock));
     serve_on(listener, state, shutdown).await
+}
+
+/// Stores the configured department registry (and migrates department names in existing rows to
+/// ids, or fails naming the row); nothing when none is configured.
+pub async fn seed_departments(
+    config: &ServerConfig,
+    store: &dyn tianping_store::Store,
+) -> Result<(), ServeError> {
+    if config.departments.is_empty() {
+        tracing::warn!("no [[departments]] configured: the stored registry is used as it is");
+        return Ok(());
+    }
+    let report = tianping_service::departments::seed(store, &config.departments)
+        .await
+        .map_err(|e| ServeError::Store(e.to_string()))?;
+    tracing::info!(
+        inserted = report.inserted,
+        updated = report.updated,
+        deactivated = ?report.deactivated,
+        migrated = ?report.migrated,
+        "department registry seeded"
+    );
+    Ok(())
 }
 
 /// Serves on a bound listener until `shutdown` resolves, then lets in-flight requests finish.

@@ -8,6 +8,8 @@ use utoipa::{Modify, OpenApi};
 use crate::routes::{admin, data, notices, ops, push, session};
 // --- web
 use crate::routes::{casework, cockpit};
+// --- departments
+use crate::routes::notice_desk;
 
 /// The API document.
 #[derive(OpenApi)]
@@ -31,6 +33,9 @@ use crate::routes::{casework, cockpit};
         casework::evidence_head, casework::verify_bundle, cockpit::list_rules, casework::act_case,
         // --- rectification notices (issue #8, helper loop)
         notices::list_notices, notices::get_notice, notices::reply_notice,
+        // --- departments
+        notice_desk::issue_notice, notice_desk::accept_notice, notice_desk::escalate_notice,
+        notice_desk::escalate_overdue_notices,
     ),
     components(schemas(
         crate::error::ErrorBody, crate::error::ErrorDetail, ops::Status,
@@ -45,6 +50,8 @@ use crate::routes::{casework, cockpit};
         data::CursorPage, push::Archive,
         // --- rectification notices (issue #8, helper loop)
         notices::AttachmentRef, notices::ReplyRequest, notices::NoticeStatus,
+        // --- departments
+        notice_desk::NoticeStepRequest, notice_desk::EscalateRequest, notice_desk::SweepResult,
     )),
     modifiers(&Security),
     tags(

@@ -64,6 +64,37 @@ impl AssistError {
     }
 }
 
+/// A department's names as its registry holds them, so the receiving installation (which has
+/// its own registry) can read who wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DepartmentNames {
+    /// Chinese name.
+    pub zh: String,
+    /// English name.
+    pub en: String,
+}
+
+/// The registry id and names of `department` (an id or a Chinese name), when the registry
+/// holds it.
+async fn registry_names(
+    store: &dyn Store,
+    department: &str,
+) -> Result<Option<(String, DepartmentNames)>, AssistError> {
+    let registry = crate::departments::load(store)
+        .await
+        .map_err(|e| AssistError::Case(e.into()))?;
+    Ok(registry.resolve(department).ok().map(|d| {
+        (
+            d.id.as_str().to_string(),
+            DepartmentNames {
+                zh: d.name_zh.clone(),
+                en: d.name_en.clone(),
+            },
+        )
+    }))
+}
+
 /// The request letter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -80,6 +111,9 @@ pub struct RequestLetter {
     pub from_department: String,
     /// The sender's region.
     pub from_region: String,
+    /// The sender department's names (absent in letters written before the registry).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_department_names: Option<DepartmentNames>,
     /// The department asked.
     pub to_department: String,
     /// The region asked.
@@ -114,6 +148,9 @@ pub struct ReplyLetter {
     pub from_department: String,
     /// The replying region.
     pub from_region: String,
+    /// The replying department's names (absent in letters written before the registry).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_department_names: Option<DepartmentNames>,
     /// Who answered (account id).
     pub answered_by: String,
     /// When (ms since the epoch).
@@ -200,13 +237,21 @@ pub async fn export_request(
         .ok_or_else(|| {
             AssistError::Refused(format!("event #{request_seq} of {case_id} is not stored"))
         })?;
+    // The sender's unit by registry id, with its names (a case recorded before the registry
+    // names its department in Chinese: resolved here).
+    let (from_department, from_department_names) =
+        match registry_names(store, &case.department).await? {
+            Some((id, names)) => (id, Some(names)),
+            None => (case.department.clone(), None),
+        };
     let letter = RequestLetter {
         kind: "assistance_request".into(),
         from_log_id: key.log_id().to_string(),
         case_id: case_id.to_string(),
         request_seq,
-        from_department: case.department.clone(),
+        from_department,
         from_region: case.region.clone(),
+        from_department_names,
         to_department: ask.to_department.clone(),
         to_region: ask.to_region.clone(),
         request: ask.request.clone(),
@@ -305,6 +350,10 @@ pub async fn export_reply(
             "必须署名答复人 / the replier must be named".into(),
         ));
     }
+    // The replying unit must be one of this installation's departments.
+    let unit = crate::departments::assignable(store, department, region)
+        .await
+        .map_err(|e| AssistError::Case(e.into()))?;
     let letter = ReplyLetter {
         kind: "assistance_reply".into(),
         from_log_id: key.log_id().to_string(),
@@ -313,8 +362,12 @@ pub async fn export_reply(
         request_seq: request.request_seq,
         request_package_sha256: HashAlg::Sha256.digest(&package.manifest_bytes).to_hex(),
         reply: reply.to_string(),
-        from_department: department.to_string(),
-        from_region: region.to_string(),
+        from_department: unit.department.id.as_str().to_string(),
+        from_region: unit.region.as_str().to_string(),
+        from_department_names: Some(DepartmentNames {
+            zh: unit.department.name_zh.clone(),
+            en: unit.department.name_en.clone(),
+        }),
         answered_by: actor_id.to_string(),
         answered_at_ms: at_ms,
     };

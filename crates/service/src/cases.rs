@@ -36,6 +36,9 @@ pub enum CaseServiceError {
     /// No such alert, clue or case.
     #[error("{0}")]
     NotFound(String),
+    /// The department or region to assign is not in the registry (or not a division code).
+    #[error(transparent)]
+    Unit(#[from] crate::departments::DepartmentError),
     /// The alert already has a clue.
     #[error("预警 {alert_id} 已转为线索 {case_id} / alert {alert_id} already has clue {case_id}")]
     AlreadyClue {
@@ -75,7 +78,7 @@ impl CaseServiceError {
                 | CaseServiceError::NotFound(_)
                 | CaseServiceError::AlreadyClue { .. }
                 | CaseServiceError::Conflict { .. }
-        )
+        ) || matches!(self, CaseServiceError::Unit(e) if e.is_user_error())
     }
 }
 
@@ -204,7 +207,8 @@ impl Desk {
         Ok(history)
     }
 
-    /// Opens a clue from an open alert, assigned to `department` in `region`.
+    /// Opens a clue from an open alert, assigned to `department` (a registry id or Chinese name,
+    /// stored as the id; it must be active) in `region` (a division code).
     #[allow(clippy::too_many_arguments)]
     pub async fn open_clue(
         &self,
@@ -216,14 +220,15 @@ impl Desk {
         reason: &str,
         at_ms: i64,
     ) -> Result<Case, CaseServiceError> {
+        let unit = crate::departments::assignable(store, department, region).await?;
         let case_id = format!("clue-{}", alert_id.trim_start_matches("alert-"));
         let (case, event) = Case::open(
             &case_id,
             actor,
             Action::Open {
                 alert_id: alert_id.to_string(),
-                department: department.to_string(),
-                region: region.to_string(),
+                department: unit.department.id.as_str().to_string(),
+                region: unit.region.as_str().to_string(),
             },
             reason,
             at_ms,
@@ -269,16 +274,24 @@ impl Desk {
         at_ms: i64,
     ) -> Result<Case, CaseServiceError> {
         let case = self.load(store, case_id).await?;
-        let opened_at_ms = store
-            .case(case_id)
-            .await?
-            .map_or(at_ms, |row| row.opened_at_ms);
+        let stored = store.case(case_id).await?;
+        let opened_at_ms = stored.as_ref().map_or(at_ms, |row| row.opened_at_ms);
         let (next, event) = case.apply(actor, action, reason, at_ms, self.ctx())?;
+        let mut row = case_row(&next, opened_at_ms)?;
+        // A case recorded before the registry names its department in its history; the stored
+        // column holds the id the seed migrated it to, and keeps it while the unit is unchanged.
+        if let Some(stored) = stored
+            && (next.department.as_str(), next.region.as_str())
+                == (case.department.as_str(), case.region.as_str())
+        {
+            row.department = stored.department;
+            row.region = stored.region;
+        }
         match store
             .apply_transition(
                 case.state.as_str(),
                 version(case.seq)?,
-                &case_row(&next, opened_at_ms)?,
+                &row,
                 &event_row(&event)?,
             )
             .await?

@@ -280,7 +280,8 @@ impl CheckReport {
 
 /// Checks the stored log: every leaf's data re-hashed with both algorithms and decoded; every
 /// recorded head and every `earlier` head (published, witnessed) signed by `key` and reproduced by
-/// the stored leaves. Any edit, deletion, insertion or reordering of stored leaves under a head,
+/// the stored leaves; every anchored audit head reproduced by the audit rows as stored
+/// (`crate::audit_anchor`). Any edit, deletion, insertion or reordering of stored leaves under a head,
 /// and any truncation below it, fails at least one of these.
 pub async fn check(
     store: &dyn Store,
@@ -450,6 +451,9 @@ pub async fn check(
         }
         report.heads_ok += 1;
     }
+    // The audit log's anchored heads: the rows as stored now must give the anchored hashes.
+    let (_, audit_failures) = crate::audit_anchor::verify_anchors(store).await?;
+    report.failures.extend(audit_failures);
     Ok(report)
 }
 

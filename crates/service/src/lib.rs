@@ -7,8 +7,10 @@
 //! commit nothing of the delivery is visible; after it, everything is.
 
 pub mod assist;
+pub mod audit_anchor;
 pub mod cases;
 pub mod clock;
+pub mod departments;
 pub mod evidence;
 pub mod home;
 pub mod ingest;

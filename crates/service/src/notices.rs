@@ -12,9 +12,11 @@ use tianping_cases::notice::{
     Attachment, EscalationCause, Notice, NoticeAction, NoticeActor, NoticeError, NoticeEvent,
     NoticeRole, ReplyKind, notice_id,
 };
+use tianping_store::departments::UnitScope;
 use tianping_store::notices::{
     IssueOutcome, NoticeEventRow, NoticeFilter, NoticeRow, NoticeStepOutcome,
 };
+use tianping_store::pages::Cursor;
 use tianping_store::{Store, StoreError};
 
 use crate::cases::{Desk, case_row, event_row};
@@ -77,6 +79,9 @@ pub enum NoticeServiceError {
         /// Its stored version.
         version: i64,
     },
+    /// The department or region to assign is not in the registry (or not a division code).
+    #[error(transparent)]
+    Unit(#[from] crate::departments::DepartmentError),
     /// A stored value that does not decode.
     #[error("stored {what} does not decode: {reason}")]
     Decode {
@@ -90,10 +95,11 @@ pub enum NoticeServiceError {
 impl NoticeServiceError {
     /// Whether the caller can fix it, as opposed to our fault.
     pub fn is_user_error(&self) -> bool {
-        !matches!(
-            self,
-            NoticeServiceError::Store(_) | NoticeServiceError::Decode { .. }
-        )
+        match self {
+            NoticeServiceError::Store(_) | NoticeServiceError::Decode { .. } => false,
+            NoticeServiceError::Unit(e) => e.is_user_error(),
+            _ => true,
+        }
     }
 }
 
@@ -167,7 +173,8 @@ fn not_found(notice_id: &str) -> NoticeServiceError {
 }
 
 /// Issues a rectification notice from the minor alert `alert_id`, through the platform the alert
-/// names, with the deadline of the `rectification` rule from the day of issue.
+/// names, with the deadline of the `rectification` rule from the day of issue, for `department`
+/// (a registry id or Chinese name, stored as the id; it must be active) in `region`.
 #[allow(clippy::too_many_arguments)]
 pub async fn issue(
     desk: &Desk,
@@ -179,6 +186,7 @@ pub async fn issue(
     reason: &str,
     at_ms: i64,
 ) -> Result<Notice, NoticeServiceError> {
+    let unit = crate::departments::assignable(store, department, region).await?;
     let row = store
         .alerts(None)
         .await?
@@ -211,8 +219,8 @@ pub async fn issue(
             merchant_key: row.merchant_key.clone(),
             practice: alert.practice.clone(),
             platform,
-            department: department.to_string(),
-            region: region.to_string(),
+            department: unit.department.id.as_str().to_string(),
+            region: unit.region.as_str().to_string(),
             summary: alert.summary.clone(),
             basis,
             finding_ids: alert.finding_ids.clone(),
@@ -355,6 +363,12 @@ pub async fn escalate(
     at_ms: i64,
 ) -> Result<(Notice, Case), NoticeServiceError> {
     let notice = load(store, notice_id, None).await?;
+    // The clue goes to the notice's unit as stored (a registry id, also for notices recorded
+    // before the registry, whose history names the department).
+    let (department, region) = match store.notice(notice_id).await? {
+        Some(row) => (row.department, row.region),
+        None => return Err(not_found(notice_id)),
+    };
     let case_id = format!("clue-{}", notice.alert_id.trim_start_matches("alert-"));
     let (next, event) = notice.apply(
         actor,
@@ -385,8 +399,8 @@ pub async fn escalate(
         },
         Action::Open {
             alert_id: notice.alert_id.clone(),
-            department: notice.department.clone(),
-            region: notice.region.clone(),
+            department,
+            region,
         },
         &clue_reason,
         at_ms,
@@ -444,6 +458,32 @@ pub async fn escalate_overdue(
     reason: &str,
     at_ms: i64,
 ) -> Result<Sweep, NoticeServiceError> {
+    escalate_overdue_in(
+        desk,
+        store,
+        actor,
+        &UnitScope::All,
+        department,
+        reason,
+        at_ms,
+    )
+    .await
+}
+
+/// Rows fetched per page by the sweep.
+const SWEEP_PAGE: u32 = 200;
+
+/// [`escalate_overdue`] over the notices of `scope` only (the caller's reach, applied in the
+/// store query), page by page.
+pub async fn escalate_overdue_in(
+    desk: &Desk,
+    store: &dyn Store,
+    actor: &NoticeActor,
+    scope: &UnitScope,
+    department: Option<&str>,
+    reason: &str,
+    at_ms: i64,
+) -> Result<Sweep, NoticeServiceError> {
     let today = beijing_date(at_ms).ok_or(NoticeError::BadTime {
         at_ms,
         last_ms: at_ms,
@@ -454,21 +494,33 @@ pub async fn escalate_overdue(
         ..NoticeFilter::default()
     };
     let mut sweep = Sweep::default();
-    for row in store.notices(&filter).await? {
-        match escalate(
-            desk,
-            store,
-            &row.notice_id,
-            actor,
-            EscalationCause::Overdue,
-            reason,
-            at_ms,
-        )
-        .await
-        {
-            Ok((_, case)) => sweep.escalated.push((row.notice_id, case.case_id)),
-            Err(e) if e.is_user_error() => sweep.refused.push((row.notice_id, e.to_string())),
-            Err(e) => return Err(e),
+    let mut after: Option<Cursor> = None;
+    loop {
+        let page = store
+            .notices_page(scope, &filter, after.as_ref(), SWEEP_PAGE)
+            .await?;
+        for row in &page.items {
+            match escalate(
+                desk,
+                store,
+                &row.notice_id,
+                actor,
+                EscalationCause::Overdue,
+                reason,
+                at_ms,
+            )
+            .await
+            {
+                Ok((_, case)) => sweep.escalated.push((row.notice_id.clone(), case.case_id)),
+                Err(e) if e.is_user_error() => {
+                    sweep.refused.push((row.notice_id.clone(), e.to_string()))
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        match page.next.as_deref().and_then(|c| Cursor::parse(c, 2)) {
+            Some(next) => after = Some(next),
+            None => break,
         }
     }
     Ok(sweep)

@@ -136,3 +136,7 @@ mod pages {
 mod notices {
     tianping_store::impl_notices_queries!(super::PostgresStore, sqlx::Postgres);
 }
+
+mod departments {
+    tianping_store::impl_departments_queries!(super::PostgresStore, sqlx::Postgres);
+}

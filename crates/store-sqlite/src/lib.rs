@@ -165,3 +165,7 @@ mod pages {
 mod notices {
     tianping_store::impl_notices_queries!(super::SqliteStore, sqlx::Sqlite);
 }
+
+mod departments {
+    tianping_store::impl_departments_queries!(super::SqliteStore, sqlx::Sqlite);
+}

@@ -137,3 +137,44 @@ pub async fn store_findings(store: &dyn Store, run_id: &str, day: &str, bodies: 
     };
     store.save_detection(&run, &stored, &[], &[]).await.unwrap();
 }
+
+/// The department registry the stories run under (ids with the Chinese names people type):
+/// `wangjian` 网监处 and `jiage` 价监处 of Hangzhou, `xihu` of 西湖区.
+pub fn test_departments() -> Vec<tianping_store::departments::DepartmentRow> {
+    let row = |id: &str, zh: &str, en: &str, region: &str, parent: Option<&str>| {
+        tianping_store::departments::DepartmentRow {
+            id: id.into(),
+            name_zh: zh.into(),
+            name_en: en.into(),
+            region: region.into(),
+            parent: parent.map(String::from),
+            active: true,
+        }
+    };
+    vec![
+        row("hz", "杭州市市场监督管理局", "Hangzhou AMR", "330100", None),
+        row(
+            "wangjian",
+            "网监处",
+            "Online Trading Division",
+            "330100",
+            Some("hz"),
+        ),
+        row("jiage", "价监处", "Price Division", "330100", Some("hz")),
+        row(
+            "xihu",
+            "西湖区市场监督管理局",
+            "Xihu District AMR",
+            "330106",
+            Some("hz"),
+        ),
+    ]
+}
+
+/// Seeds [`test_departments`] into a store.
+pub async fn seed_departments(store: &dyn Store) {
+    store
+        .seed_departments(&test_departments())
+        .await
+        .expect("seeding the test departments");
+}

@@ -42,6 +42,8 @@ fn kinds_since(leaves: &[tianping_store::StoredLeaf]) -> Vec<String> {
 
 async fn two_installations(sender: Arc<dyn Store>, receiver: Arc<dyn Store>) {
     let label = format!("{} → {}", sender.backend(), receiver.backend());
+    tianping_store_tests::seed_departments(sender.as_ref()).await;
+    tianping_store_tests::seed_departments(receiver.as_ref()).await;
     let desk = Desk::embedded().unwrap();
     let key_a = EvidenceKey::from_key(SigningKey::from_seed(&[3; 32]));
     let key_b = EvidenceKey::from_key(SigningKey::from_seed(&[4; 32]));
@@ -141,6 +143,13 @@ async fn two_installations(sender: Arc<dyn Store>, receiver: Arc<dyn Store>) {
         (letter.to_region.as_str(), letter.request_seq),
         ("440300", seq)
     );
+    // The letter carries the sender's registry id and its names (the receiver has its own
+    // registry).
+    assert_eq!(letter.from_department, "wangjian");
+    assert_eq!(
+        letter.from_department_names.as_ref().map(|n| n.zh.as_str()),
+        Some("网监处")
+    );
     // A request that is not open cannot be sent.
     assert!(matches!(
         assist::export_request(
@@ -179,7 +188,26 @@ async fn two_installations(sender: Arc<dyn Store>, receiver: Arc<dyn Store>) {
     .unwrap();
     assert_eq!(received, letter);
     let reply_dir = dir.path().join("reply");
-    assist::export_reply(
+    // A unit the receiver's registry does not hold cannot answer.
+    let unknown = assist::export_reply(
+        receiver.as_ref(),
+        &key_b,
+        HashAlg::Sm3,
+        &package,
+        "无此部门",
+        "440300",
+        "答复",
+        "b-officer",
+        at(2026, 3, 5, 16),
+        &dir.path().join("reply-unknown"),
+    )
+    .await
+    .unwrap_err();
+    assert!(
+        unknown.is_user_error() && unknown.to_string().contains("无此部门"),
+        "{unknown}"
+    );
+    let (reply_letter, _) = assist::export_reply(
         receiver.as_ref(),
         &key_b,
         HashAlg::Sm3,
@@ -193,6 +221,11 @@ async fn two_installations(sender: Arc<dyn Store>, receiver: Arc<dyn Store>) {
     )
     .await
     .unwrap();
+    assert_eq!(reply_letter.from_department, "wangjian");
+    assert_eq!(
+        reply_letter.from_department_names.map(|n| n.en),
+        Some("Online Trading Division".to_string())
+    );
     let b_logged = receiver
         .evidence_leaves(before_b, receiver.evidence_size().await.unwrap())
         .await

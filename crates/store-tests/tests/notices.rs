@@ -73,6 +73,7 @@ async fn logged_actions(store: &dyn Store, reference: &str) -> Vec<String> {
 
 async fn story(store: Arc<dyn Store>, tamper: impl AsyncFnOnce() -> Result<u64, sqlx::Error>) {
     let s = store.as_ref();
+    tianping_store_tests::seed_departments(s).await;
     let label = s.backend();
     let desk = Desk::embedded().unwrap();
     let key = EvidenceKey::from_key(SigningKey::from_seed(&[7; 32]));
@@ -401,7 +402,8 @@ async fn story(store: Arc<dyn Store>, tamper: impl AsyncFnOnce() -> Result<u64, 
     let clue = desk.load(s, &clue_id).await.unwrap();
     assert_eq!(
         (clue.state.as_str(), clue.department.as_str()),
-        ("assigned", "价监处")
+        // Issued for 价监处: the registry id is what records carry.
+        ("assigned", "jiage")
     );
     // The clue becomes a case.
     let officer_c = Actor {

@@ -29,6 +29,8 @@ async fn store_findings(store: &dyn Store, bodies: &[String]) {
 
 async fn two_installations(sender: Arc<dyn Store>, receiver: Arc<dyn Store>) {
     let label = format!("{} → {}", sender.backend(), receiver.backend());
+    tianping_store_tests::seed_departments(sender.as_ref()).await;
+    tianping_store_tests::seed_departments(receiver.as_ref()).await;
     let desk = Desk::embedded().unwrap();
     let key_a = EvidenceKey::from_key(SigningKey::from_seed(&[1; 32]));
     let key_b = EvidenceKey::from_key(SigningKey::from_seed(&[2; 32]));

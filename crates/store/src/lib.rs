@@ -14,6 +14,8 @@ pub mod accounts;
 pub mod accounts_sql;
 pub mod cases;
 pub mod cases_sql;
+pub mod departments;
+pub mod departments_sql;
 pub mod evidence;
 pub mod evidence_sql;
 pub mod migrations;
@@ -217,6 +219,7 @@ pub trait Store:
     + AccountStore
     + pages::PageStore
     + notices::NoticeStore
+    + departments::DepartmentStore
 {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;

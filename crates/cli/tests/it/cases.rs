@@ -1,4 +1,4 @@
-use crate::support::{examples, tianping};
+use crate::support::{examples, load_departments, tianping};
 
 /// Findings → alerts → a clue → a case, with a refused action, a transfer as JSON to another
 /// installation (its own home and key) that verifies, logs and opens the package, its case file
@@ -7,6 +7,7 @@ use crate::support::{examples, tianping};
 fn alerts_clue_case_queue_history_and_case_file() {
     let home = tempfile::tempdir().unwrap();
     let h = home.path();
+    load_departments(h);
     let batch = examples().join("tmall-2026-03-01-0001");
     assert_eq!(
         tianping(h, &["ingest", batch.to_str().unwrap()])
@@ -45,12 +46,31 @@ fn alerts_clue_case_queue_history_and_case_file() {
         ]
     };
     let run = |args: Vec<&str>| tianping(h, &args);
-    let mut open = vec![
+    // A department the registry does not hold is refused, naming the valid ones.
+    let mut unknown = vec![
         "cases",
         "open",
         alert,
         "--department",
         "价监处",
+        "--region",
+        "330106",
+    ];
+    unknown.extend(who("u-d1", "dispatcher", "2026-03-05T09:00:00+08:00"));
+    let out = run(unknown);
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_ne!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("价监处") && err.contains("jiage（价格监督检查和反不正当竞争处）"),
+        "{err}"
+    );
+    // The Chinese name is resolved to the id.
+    let mut open = vec![
+        "cases",
+        "open",
+        alert,
+        "--department",
+        "价格监督检查和反不正当竞争处",
         "--region",
         "330106",
     ];
@@ -147,12 +167,13 @@ fn alerts_clue_case_queue_history_and_case_file() {
     let other = tempfile::tempdir().unwrap();
     let b = other.path();
     let key_b = key_of(b);
+    load_departments(b);
     let mut receive = vec![
         "cases",
         "receive",
         bundle.to_str().unwrap(),
         "--department",
-        "网监处",
+        "网络交易监督管理处",
         "--region",
         "330100",
     ];
@@ -172,7 +193,7 @@ fn alerts_clue_case_queue_history_and_case_file() {
     let out = tianping(b, &["cases", "queue"]);
     let queue_b = String::from_utf8(out.stdout).unwrap();
     let case_b = queue_b.split('\t').next().unwrap().to_string();
-    assert!(queue_b.contains("网监处"), "{queue_b}");
+    assert!(queue_b.contains("\twangjian\t"), "{queue_b}");
     let mut act_b = vec!["cases", "act", case_b.as_str(), "start_verification"];
     act_b.extend(who("u-b-o1", "officer", "2026-03-10T10:00:00+08:00"));
     assert_eq!(tianping(b, &act_b).status.code(), Some(0));

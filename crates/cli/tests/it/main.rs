@@ -9,6 +9,8 @@ mod cli;
 mod cluster;
 /// SIGKILL at random points during ingest, 100 trials.
 mod crash;
+/// `tianping departments load | list`.
+mod departments;
 /// `tianping evidence head | check | export | verify`.
 mod evidence;
 /// `tianping migrate`.

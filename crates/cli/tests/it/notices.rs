@@ -3,12 +3,13 @@
 //! attachment hashed from its file (a staff member cannot reply for it) → accepted → shown with
 //! its history; bad flags are usage errors.
 
-use crate::support::{examples, tianping};
+use crate::support::{examples, load_departments, tianping};
 
 #[test]
 fn issue_list_reply_accept_show() {
     let home = tempfile::tempdir().unwrap();
     let h = home.path();
+    load_departments(h);
     let batch = examples().join("tmall-2026-03-01-0001");
     assert_eq!(
         tianping(h, &["ingest", batch.to_str().unwrap()])

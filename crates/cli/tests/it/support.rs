@@ -19,6 +19,22 @@ pub fn tianping(home: &Path, args: &[&str]) -> Output {
         .expect("run tianping")
 }
 
+/// Loads the Hangzhou department registry shipped in `config/` into the home's store.
+pub fn load_departments(home: &Path) {
+    let config =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../config/departments-hangzhou.toml");
+    let out = tianping(
+        home,
+        &["departments", "load", "--config", config.to_str().unwrap()],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 pub fn examples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/batches")
 }

@@ -24,7 +24,7 @@ use crate::extract::{ApiJson, ApiQuery};
 use crate::routes::data::{Page, PageQuery, page};
 use crate::routes::session::{
     Enrolment, check_display_name, check_login, check_password, hash_blocking, new_totp,
-    parse_roles, parse_scope,
+    parse_roles, registered_scope,
 };
 use crate::state::AppState;
 
@@ -216,7 +216,7 @@ pub async fn create_user(
             "field roles: new accounts get business roles only; administrator roles are given by the security administrator, platforms use API keys",
         ));
     }
-    let scope = parse_scope(&req.department, &req.region)?;
+    let scope = registered_scope(&state, &req.department, &req.region).await?;
     check_password(&req.password, &req.login)?;
     let password_hash = hash_blocking(&state, req.password).await?;
     let (totp, otpauth_uri) = new_totp(&req.login)?;

@@ -30,8 +30,9 @@ use crate::access::{Caller, audit, delivered, guard};
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ApiJson, ApiQuery};
 use crate::mask::mask_json;
-use crate::routes::cockpit::{beijing_today, list_guard, scoped_cases};
-use crate::routes::data::{Page, page};
+use crate::routes::cockpit::{beijing_today, list_guard};
+use crate::routes::data::{CursorPage, cursor, page};
+use crate::routes::notice_desk::unit_scope;
 use crate::state::AppState;
 
 /// Largest uploaded bundle (zip), bytes.
@@ -71,9 +72,9 @@ pub struct CaseQuery {
     /// Rows per page, 1–200 (default 50).
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
-    /// Rows to skip.
-    #[param(minimum = 0, maximum = 1_000_000_000)]
-    pub offset: Option<u64>,
+    /// The `next_cursor` of the previous page (absent: the first page).
+    #[param(max_length = 2048, pattern = "^[0-9a-f]+$")]
+    pub cursor: Option<String>,
     /// `open` (default), `overdue`, `due_unknown` or `all` (finished ones too).
     #[param(pattern = "^(open|overdue|due_unknown|all)$")]
     pub queue: Option<String>,
@@ -93,7 +94,7 @@ fn row_json(c: &CaseRow) -> Value {
     params(CaseQuery),
     security(("session" = []), ("bearer" = [])),
     responses(
-        (status = 200, description = "Clues and cases in the caller's scope", body = Page),
+        (status = 200, description = "Clues and cases in the caller's scope, by keyset page", body = CursorPage),
         (status = 400, description = "Invalid parameter", body = ErrorBody),
         (status = 401, description = "Not authenticated", body = ErrorBody),
         (status = 403, description = "Not permitted", body = ErrorBody)))]
@@ -101,8 +102,9 @@ pub async fn list_cases(
     State(state): State<AppState>,
     caller: Caller,
     ApiQuery(q): ApiQuery<CaseQuery>,
-) -> Result<Json<Page>, ApiError> {
-    let (limit, offset) = page(q.limit, q.offset)?;
+) -> Result<Json<CursorPage>, ApiError> {
+    let (limit, _) = page(q.limit, None)?;
+    let after = cursor(q.cursor.as_deref(), 2)?;
     let mut queue = QueueFilter::default();
     match q.queue.as_deref().unwrap_or("open") {
         "open" => {}
@@ -119,15 +121,17 @@ pub async fn list_cases(
         }
     }
     let filter = list_guard(&state, &caller, Operation::ListCases, "cases").await?;
-    let mut items: Vec<Value> = scoped_cases(&state, &filter, queue)
-        .await?
-        .iter()
-        .skip(usize::try_from(offset).unwrap_or(usize::MAX))
-        .take(limit as usize)
-        .map(row_json)
-        .collect();
+    // The caller's reach is part of the store query: no foreign row is fetched.
+    let rows = state
+        .store
+        .cases_page(&unit_scope(&filter), &queue, after.as_ref(), limit)
+        .await?;
+    let mut items: Vec<Value> = rows.items.iter().map(row_json).collect();
     items.iter_mut().for_each(mask_json);
-    Ok(Json(Page { items }))
+    Ok(Json(CursorPage {
+        items,
+        next_cursor: rows.next,
+    }))
 }
 
 async fn guarded_case(

@@ -113,7 +113,7 @@ pub struct CursorPage {
 }
 
 /// Reads a cursor the caller sent (400 naming the parameter if it is not one we issued).
-fn cursor(text: Option<&str>, arity: usize) -> Result<Option<Cursor>, ApiError> {
+pub(crate) fn cursor(text: Option<&str>, arity: usize) -> Result<Option<Cursor>, ApiError> {
     text.map(|t| {
         Cursor::parse(t, arity).ok_or_else(|| {
             let shown: String = t.chars().take(80).collect();

@@ -5,6 +5,7 @@ pub mod casework;
 pub mod cockpit;
 pub mod data;
 pub mod lakeview;
+pub mod notice_desk;
 pub mod notices;
 pub mod ops;
 pub mod push;
@@ -75,6 +76,23 @@ pub fn api_routes() -> Router<AppState> {
         )
         // --- web
         .merge(web_routes())
+        // --- departments
+        .route(
+            "/api/v1/alerts/{alert_id}/notice",
+            post(notice_desk::issue_notice),
+        )
+        .route(
+            "/api/v1/notices/{notice_id}/accept",
+            post(notice_desk::accept_notice),
+        )
+        .route(
+            "/api/v1/notices/{notice_id}/escalate",
+            post(notice_desk::escalate_notice),
+        )
+        .route(
+            "/api/v1/notices/escalate-overdue",
+            post(notice_desk::escalate_overdue_notices),
+        )
 }
 
 /// The web interface's reads and the case desk (helper `web`).

@@ -12,7 +12,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use tianping_auth::policy::{ListFilter, list_filter};
+use tianping_auth::policy::list_filter;
 use tianping_auth::{Operation, Resource, Scope};
 use tianping_cases::notice::{Attachment, Notice, NoticeActor, NoticeRole, ReplyKind};
 use tianping_service::notices::{self, NoticeServiceError};
@@ -23,7 +23,8 @@ use crate::access::{Caller, audit, guard};
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ApiJson, ApiQuery};
 use crate::mask::mask_json;
-use crate::routes::data::{Page, page};
+use crate::routes::data::{CursorPage, cursor, page};
+use crate::routes::notice_desk::unit_scope;
 use crate::state::AppState;
 
 /// Paging of notices.
@@ -34,9 +35,9 @@ pub struct NoticeQuery {
     /// Rows per page, 1–200 (default 50).
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
-    /// Rows to skip.
-    #[param(minimum = 0, maximum = 1_000_000_000)]
-    pub offset: Option<u64>,
+    /// The `next_cursor` of the previous page (absent: the first page).
+    #[param(max_length = 2048, pattern = "^[0-9a-f]+$")]
+    pub cursor: Option<String>,
     /// Include accepted and escalated notices (default: open ones only).
     pub all: Option<bool>,
 }
@@ -84,23 +85,12 @@ pub struct NoticeStatus {
     pub late: bool,
 }
 
-/// The policy's record for a notice: its department and region (when they are scope ids), and
-/// its platform.
+/// The policy's record for a notice: its department and region (registry ids).
 fn scope_of(row_department: &str, row_region: &str) -> Option<Scope> {
     Scope::parse(row_department, row_region).ok()
 }
 
-fn admitted(filter: &ListFilter, department: &str, region: &str, platform: &str) -> bool {
-    match filter {
-        ListFilter::Supplier(s) => s == platform,
-        ListFilter::All => true,
-        _ => {
-            scope_of(department, region).is_some_and(|scope| filter.admits(&scope, Some(platform)))
-        }
-    }
-}
-
-fn service_error(e: NoticeServiceError) -> ApiError {
+pub(crate) fn service_error(e: NoticeServiceError) -> ApiError {
     match e {
         NoticeServiceError::Store(e) => e.into(),
         NoticeServiceError::Decode { .. } => ApiError::internal(e),
@@ -121,7 +111,7 @@ fn service_error(e: NoticeServiceError) -> ApiError {
 }
 
 /// Loads a notice and checks the caller may do `op` on it.
-async fn guarded(
+pub(crate) async fn guarded(
     state: &AppState,
     caller: &Caller,
     op: Operation,
@@ -162,7 +152,7 @@ async fn guarded(
     params(NoticeQuery),
     security(("session" = []), ("bearer" = []), ("api_key" = [])),
     responses(
-        (status = 200, description = "Notices in the caller's reach (a platform: those it forwards)", body = Page),
+        (status = 200, description = "Notices in the caller's reach (a platform: those it forwards), by keyset page", body = CursorPage),
         (status = 400, description = "Invalid parameter", body = ErrorBody),
         (status = 401, description = "Not authenticated", body = ErrorBody),
         (status = 403, description = "Not permitted", body = ErrorBody)))]
@@ -170,8 +160,9 @@ pub async fn list_notices(
     State(state): State<AppState>,
     caller: Caller,
     ApiQuery(q): ApiQuery<NoticeQuery>,
-) -> Result<Json<Page>, ApiError> {
-    let (limit, offset) = page(q.limit, q.offset)?;
+) -> Result<Json<CursorPage>, ApiError> {
+    let (limit, _) = page(q.limit, None)?;
+    let after = cursor(q.cursor.as_deref(), 2)?;
     let rule = guard(
         &state,
         &caller,
@@ -180,28 +171,29 @@ pub async fn list_notices(
         "notices",
     )
     .await?;
-    let filter = list_filter(&caller.principal, rule);
+    // The caller's reach is part of the store query: no foreign row is fetched.
+    let scope = unit_scope(&list_filter(&caller.principal, rule));
     let store_filter = NoticeFilter {
-        platform: match &filter {
-            ListFilter::Supplier(s) => Some(s.clone()),
-            _ => None,
-        },
         include_finished: q.all.unwrap_or(false),
         ..NoticeFilter::default()
     };
-    let rows = state.store.notices(&store_filter).await?;
+    let rows = state
+        .store
+        .notices_page(&scope, &store_filter, after.as_ref(), limit)
+        .await?;
     let mut items = Vec::new();
-    for row in rows
-        .into_iter()
-        .filter(|r| admitted(&filter, &r.department, &r.region, &r.platform))
-        .skip(usize::try_from(offset).unwrap_or(usize::MAX))
-        .take(limit as usize)
-    {
+    for row in rows.items {
         let mut value: Value = serde_json::from_str(&row.body).map_err(ApiError::internal)?;
+        // The unit as stored (a registry id, also for notices recorded before the registry).
+        value["department"] = Value::String(row.department);
+        value["region"] = Value::String(row.region);
         mask_json(&mut value);
         items.push(value);
     }
-    Ok(Json(Page { items }))
+    Ok(Json(CursorPage {
+        items,
+        next_cursor: rows.next,
+    }))
 }
 
 /// One notice.

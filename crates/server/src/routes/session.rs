@@ -186,6 +186,29 @@ pub fn parse_scope(department: &str, region: &str) -> Result<Scope, ApiError> {
     })
 }
 
+/// The scope of a new account: a department of the registry (active) and a division code;
+/// an unknown department is refused listing the valid ones.
+pub async fn registered_scope(
+    state: &AppState,
+    department: &str,
+    region: &str,
+) -> Result<Scope, ApiError> {
+    let scope = parse_scope(department, region)?;
+    match tianping_service::departments::assignable(state.store.as_ref(), department, region).await
+    {
+        Ok(_) => Ok(scope),
+        Err(e) if e.is_user_error() => {
+            let text = e.to_string();
+            let (zh, en) = text.split_once(" / ").unwrap_or((&text, &text));
+            Err(ApiError::bad_request(
+                format!("字段 department：{zh}"),
+                format!("field department: {en}"),
+            ))
+        }
+        Err(e) => Err(ApiError::internal(e)),
+    }
+}
+
 /// Hashes a password on a blocking thread, behind the hashing semaphore.
 pub async fn hash_blocking(state: &AppState, password: String) -> Result<String, ApiError> {
     let salt: [u8; 16] = random_bytes().map_err(ApiError::internal)?;
@@ -252,7 +275,17 @@ pub async fn setup(
     check_login(&req.login)?;
     check_display_name(&req.display_name)?;
     check_password(&req.password, &req.login)?;
-    let scope = parse_scope(&req.department, &req.region)?;
+    // With a department registry, the first administrator belongs to one of its departments
+    // (so a later seed can never find an account it cannot place); without one (nothing
+    // configured yet), only the form of the id is checked.
+    let registry = tianping_service::departments::load(state.store.as_ref())
+        .await
+        .map_err(ApiError::internal)?;
+    let scope = if registry.is_empty() {
+        parse_scope(&req.department, &req.region)?
+    } else {
+        registered_scope(&state, &req.department, &req.region).await?
+    };
     let password_hash = hash_blocking(&state, req.password).await?;
     let (totp, otpauth_uri) = new_totp(&req.login)?;
     let user_id = uuid::Uuid::new_v4().to_string();

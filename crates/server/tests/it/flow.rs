@@ -34,7 +34,7 @@ async fn setup_login_lockout_reauth_timeout_logout() {
     let h = Harness::new().await;
     let setup = |password: &str| {
         json!({"login": "admin", "display_name": "管理员", "password": password,
-               "department": "xinxi", "region": "330100"})
+               "department": "hzscjg", "region": "330100"})
     };
     // Setup refuses a weak password, naming the field, then creates the first administrator once.
     let weak = h.post_json("/api/setup", &Auth::None, setup("short")).await;

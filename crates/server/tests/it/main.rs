@@ -3,6 +3,7 @@
 
 mod flow;
 mod matrix;
+mod notice_desk;
 mod notices;
 mod push;
 mod serve;

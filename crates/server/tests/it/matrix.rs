@@ -62,6 +62,8 @@ fn is_list(op: Operation) -> bool {
             | Operation::ListCases
             | Operation::EvidenceHead
             | Operation::ListNotices
+            // --- departments: a sweep acts on the caller's reach, like a list.
+            | Operation::EscalateOverdueNotices
     )
 }
 
@@ -175,6 +177,12 @@ async fn matrix(h: Harness) {
     // matrix opens clues from jd's alert.
     let (case_id, open_alert) = h.alerts_and_clue().await;
     let notice_id = h.notice().await;
+    // --- departments: a minor alert to issue from, a replied notice to accept and one to reject.
+    let issue_alert = h.minor_alert("m-issue").await;
+    let accept_notice = h.replied_notice("m-accept").await;
+    let reject_notice = h.replied_notice("m-reject").await;
+    let registry = h.state.config.departments.clone();
+    assert!(registry.get(OWNER_DEPT).is_some() && registry.get("jiage").is_some());
 
     // Principals.
     let mut principals = vec![Principal {
@@ -276,8 +284,22 @@ async fn matrix(h: Harness) {
                 // --- web
                 .replace("{merchant_key}", "merchant%7Ctmall%7Cm-tmall")
                 .replace("{case_id}", &case_id)
-                .replace("{alert_id}", &open_alert)
-                .replace("{notice_id}", &notice_id);
+                .replace(
+                    "{alert_id}",
+                    if *op == Operation::IssueNotice {
+                        &issue_alert
+                    } else {
+                        &open_alert
+                    },
+                )
+                .replace(
+                    "{notice_id}",
+                    match op {
+                        Operation::AcceptNotice => &accept_notice,
+                        Operation::EscalateNotice => &reject_notice,
+                        _ => &notice_id,
+                    },
+                );
             let body: Option<(&str, Vec<u8>)> = match op {
                 Operation::PushBatch => Some(("application/zip", example_zip("tmall-2026-03-01-0001"))),
                 Operation::Setup => Some(("application/json", json!({"login": "late", "display_name": "x", "password": "Correct-Horse-42", "department": "x", "region": "330100"}).to_string().into_bytes())),
@@ -292,6 +314,9 @@ async fn matrix(h: Harness) {
                 Operation::ActCase => Some(("application/json", json!({"action": "start_verification", "reason": "访问矩阵测试"}).to_string().into_bytes())),
                 Operation::VerifyBundle => Some(("application/zip", example_zip("tmall-2026-03-01-0001"))),
                 Operation::ReplyNotice => Some(("application/json", json!({"kind": "done", "text": "商户已整改", "attachments": [{"name": "after.png", "sha256": "ab".repeat(32)}], "reason": "转达商户整改结果"}).to_string().into_bytes())),
+                // --- departments
+                Operation::IssueNotice | Operation::AcceptNotice | Operation::EscalateOverdueNotices => Some(("application/json", json!({"reason": "访问矩阵测试"}).to_string().into_bytes())),
+                Operation::EscalateNotice => Some(("application/json", json!({"cause": "reply_rejected", "reason": "访问矩阵测试：整改反馈不属实"}).to_string().into_bytes())),
                 _ => None,
             };
             // Logout ends the session it is called with: use a second one.
@@ -343,8 +368,18 @@ async fn matrix(h: Harness) {
                 let case_moved = *op == Operation::ActCase
                     && a.status == StatusCode::BAD_REQUEST
                     && a.code().as_deref() == Some("bad_request");
+                // --- departments: likewise the first allowed caller issues, accepts or
+                // escalates; after that the notice rules refuse it (an open notice exists: 409;
+                // the notice is no longer waiting for that step: 400), never a denial.
+                let notice_moved = matches!(
+                    op,
+                    Operation::IssueNotice | Operation::AcceptNotice | Operation::EscalateNotice
+                ) && matches!(
+                    a.status,
+                    StatusCode::BAD_REQUEST | StatusCode::CONFLICT
+                );
                 assert!(
-                    a.status.is_success() || clue_exists || case_moved,
+                    a.status.is_success() || clue_exists || case_moved || notice_moved,
                     "allowed and should succeed: {label}"
                 );
             }
@@ -370,6 +405,16 @@ async fn matrix(h: Harness) {
                     }
                 ) {
                     visible_rows += items.len();
+                }
+                // --- departments: unit-owned rows name a department of the registry.
+                if matches!(op, Operation::ListCases | Operation::ListNotices) {
+                    for row in items {
+                        let dept = row.get("department").and_then(Value::as_str).unwrap_or("");
+                        assert!(
+                            registry.get(dept).is_some(),
+                            "not a registry id {dept:?}: {label}"
+                        );
+                    }
                 }
             }
             // Personal numbers: only the unmask answer to a role allowed to unmask may hold one.
@@ -401,7 +446,14 @@ async fn matrix(h: Harness) {
         "the own-unit lists returned rows (the check is not vacuous)"
     );
     assert!(denials > 100, "the matrix denied {denials} calls");
-    for op in [Operation::OpenClue, Operation::ActCase] {
+    for op in [
+        Operation::OpenClue,
+        Operation::ActCase,
+        // --- departments
+        Operation::IssueNotice,
+        Operation::AcceptNotice,
+        Operation::EscalateNotice,
+    ] {
         assert!(web_successes.contains(op.id()), "{op:?} never succeeded");
     }
     let mut denied_rows = 0usize;

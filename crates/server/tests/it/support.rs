@@ -109,12 +109,22 @@ impl Harness {
             "home = {:?}\ndata_owner_department = \"{OWNER_DEPT}\"\ndata_owner_region = \"{OWNER_REGION}\"\ncookie_secure = false\nmax_requests_per_second = 100000\nmax_concurrent_requests = 1000\nlogin_attempts_per_minute = 1000\n",
             dir.path().display().to_string()
         );
+        // The Hangzhou registry shipped in config/ (holds OWNER_DEPT and the matrix's `jiage`).
+        let departments = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../config/departments-hangzhou.toml"),
+        )
+        .unwrap();
+        let toml = format!("{toml}\n{departments}");
         let env = extra_env
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()));
         let config = ServerConfig::load(&toml, env).unwrap();
         let home = tianping_service::Home::open(dir.path()).unwrap();
         let store = tianping_service::open_store(&home, database_url.as_deref())
+            .await
+            .unwrap();
+        tianping_server::seed_departments(&config, store.as_ref())
             .await
             .unwrap();
         let clock = Arc::new(ManualClock::new(t0()));
@@ -260,14 +270,17 @@ impl Harness {
         (token.reveal().to_string(), key_id)
     }
 
-    /// Findings about two platforms' merchants (one with a phone number in its evidence, which
-    /// must never reach a caller unmasked).
-    /// A rectification notice to tmall, issued in the data owner's unit from a minor finding
-    /// about a tmall merchant (its own alert), an hour before `t0`: its id.
+    /// The fixture notice ([`Harness::notice_about`] `m-notice`): its id.
     pub async fn notice(&self) -> String {
+        self.notice_about("m-notice").await
+    }
+
+    /// A minor finding about tmall's merchant `merchant`, stored by its own run, and the alerts
+    /// refreshed an hour before `t0`: the merchant's (open, minor) alert id.
+    pub async fn minor_alert(&self, merchant: &str) -> String {
         let subject = tianping_detect::Ref {
             kind: tianping_detect::RefKind::Merchant,
-            id: "m-notice".into(),
+            id: merchant.into(),
             platform_id: Some("tmall".into()),
             uscc: None,
         };
@@ -282,7 +295,7 @@ impl Harness {
             "detector_version": 1,
             "severity": "medium",
             "score": 0.5,
-            "subject": {"kind": "merchant", "id": "m-notice", "platform_id": "tmall"},
+            "subject": {"kind": "merchant", "id": merchant, "platform_id": "tmall"},
             "related": [],
             "legal_basis": ["广告法 第九条"],
             "summary": "商品页使用绝对化用语",
@@ -290,7 +303,7 @@ impl Harness {
             "evidence_sha256": evidence_sha256
         });
         let run = DetectionRun {
-            run_id: "run-notice".into(),
+            run_id: format!("run-{merchant}"),
             as_of: "2026-03-02T00:00:00+08:00".into(),
             started_at: "2026-03-02T02:00:00.000+08:00".into(),
             detectors: "[]".into(),
@@ -307,7 +320,7 @@ impl Harness {
             severity: "medium".into(),
             subject_kind: "merchant".into(),
             subject_platform: Some("tmall".into()),
-            subject_id: "m-notice".into(),
+            subject_id: merchant.into(),
             body: body.to_string(),
             evidence_sha256: evidence_sha256.clone(),
             leaf: tianping_store::NewLeaf::from_entry(
@@ -329,26 +342,34 @@ impl Harness {
             .await
             .unwrap();
         let desk = tianping_service::cases::Desk::embedded().unwrap();
-        let issued_at = t0().timestamp_millis() - 3_600_000;
+        let at = t0().timestamp_millis() - 3_600_000;
         desk.refresh_alerts(
             self.store().as_ref(),
             chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
-            issued_at,
+            at,
         )
         .await
         .unwrap();
-        let alert = self
-            .store()
+        self.store()
             .alerts(None)
             .await
             .unwrap()
             .into_iter()
-            .find(|a| a.subject_id == "m-notice")
-            .unwrap();
+            .find(|a| a.subject_id == merchant)
+            .unwrap()
+            .alert_id
+    }
+
+    /// A rectification notice to tmall, issued in the data owner's unit from a minor finding
+    /// about tmall's merchant `merchant` (its own alert), an hour before `t0`: its id.
+    pub async fn notice_about(&self, merchant: &str) -> String {
+        let alert_id = self.minor_alert(merchant).await;
+        let desk = tianping_service::cases::Desk::embedded().unwrap();
+        let issued_at = t0().timestamp_millis() - 3_600_000;
         tianping_service::notices::issue(
             &desk,
             self.store().as_ref(),
-            &alert.alert_id,
+            &alert_id,
             &tianping_cases::notice::NoticeActor {
                 id: "u-fixture-officer".into(),
                 role: tianping_cases::notice::NoticeRole::Officer,
@@ -363,6 +384,30 @@ impl Harness {
         .notice_id
     }
 
+    /// A notice (as [`Harness::notice_about`]) that tmall already answered: its id.
+    pub async fn replied_notice(&self, merchant: &str) -> String {
+        let notice_id = self.notice_about(merchant).await;
+        tianping_service::notices::reply(
+            self.store().as_ref(),
+            &notice_id,
+            "tmall",
+            &tianping_cases::notice::NoticeActor {
+                id: "platform:tmall".into(),
+                role: tianping_cases::notice::NoticeRole::Platform,
+            },
+            tianping_cases::notice::ReplyKind::Done,
+            "商户已整改（测试夹具）",
+            Vec::new(),
+            "转达商户整改结果",
+            t0().timestamp_millis() - 1_800_000,
+        )
+        .await
+        .unwrap();
+        notice_id
+    }
+
+    /// Findings about two platforms' merchants (one with a phone number in its evidence, which
+    /// must never reach a caller unmasked).
     pub async fn findings(&self) -> Vec<String> {
         let run = DetectionRun {
             run_id: "run-1".into(),
