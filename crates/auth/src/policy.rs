@@ -98,11 +98,20 @@ pub enum Operation {
     GetNotice,
     /// A platform's reply (整改反馈) to a notice it forwards.
     ReplyNotice,
+    // --- web (helper, issue 10): proof status and the administrators' actions.
+    /// A finding's proof status: its evidence-log leaf, inclusion in the current signed head.
+    FindingProof,
+    /// Enables a disabled account (and clears its lock).
+    EnableUser,
+    /// Issues a new second factor (TOTP secret) to an account, ending its sessions.
+    ResetTotp,
+    /// Lists platform API keys (public fields only).
+    ListApiKeys,
 }
 
 impl Operation {
     /// Every operation.
-    pub const ALL: [Operation; 40] = [
+    pub const ALL: [Operation; 44] = [
         Operation::Health,
         Operation::Ready,
         Operation::Metrics,
@@ -145,6 +154,11 @@ impl Operation {
         Operation::ListNotices,
         Operation::GetNotice,
         Operation::ReplyNotice,
+        // --- web (issue 10)
+        Operation::FindingProof,
+        Operation::EnableUser,
+        Operation::ResetTotp,
+        Operation::ListApiKeys,
     ];
 
     /// The stable id (the OpenAPI `operationId`).
@@ -192,6 +206,11 @@ impl Operation {
             Operation::ListNotices => "list_notices",
             Operation::GetNotice => "get_notice",
             Operation::ReplyNotice => "reply_notice",
+            // --- web (issue 10)
+            Operation::FindingProof => "finding_proof",
+            Operation::EnableUser => "enable_user",
+            Operation::ResetTotp => "reset_totp",
+            Operation::ListApiKeys => "list_api_keys",
         }
     }
 
@@ -225,6 +244,9 @@ impl Operation {
                 | Operation::DisableUser
                 | Operation::CreateApiKey
                 | Operation::RevokeApiKey
+                // --- web (issue 10)
+                | Operation::EnableUser
+                | Operation::ResetTotp
         )
     }
 }
@@ -393,6 +415,16 @@ pub const POLICY: &[Grant] = &[
     g(O::GetNotice, R::Leader, S::Region),
     g(O::GetNotice, R::Platform, S::Supplier),
     g(O::ReplyNotice, R::Platform, S::Supplier),
+    // --- web (helper, issue 10): a finding's proof status is read like the finding (staff); the
+    // system administrator enables accounts, resets second factors and lists platform keys.
+    g(O::FindingProof, R::Analyst, S::Own),
+    g(O::FindingProof, R::Inspector, S::Own),
+    g(O::FindingProof, R::CaseOfficer, S::Own),
+    g(O::FindingProof, R::ComplaintHandler, S::Own),
+    g(O::FindingProof, R::Leader, S::Region),
+    g(O::EnableUser, R::SystemAdmin, S::Anywhere),
+    g(O::ResetTotp, R::SystemAdmin, S::Anywhere),
+    g(O::ListApiKeys, R::SystemAdmin, S::Anywhere),
 ];
 
 /// The grant of a role for an operation, if any.

@@ -8,6 +8,8 @@ use utoipa::{Modify, OpenApi};
 use crate::routes::{admin, data, notices, ops, push, session};
 // --- web
 use crate::routes::{casework, cockpit};
+// --- web (issue 10)
+use crate::routes::{proof, webadmin};
 
 /// The API document.
 #[derive(OpenApi)]
@@ -31,6 +33,8 @@ use crate::routes::{casework, cockpit};
         casework::evidence_head, casework::verify_bundle, cockpit::list_rules, casework::act_case,
         // --- rectification notices (issue #8, helper loop)
         notices::list_notices, notices::get_notice, notices::reply_notice,
+        // --- web (issue 10)
+        proof::finding_proof, webadmin::enable_user, webadmin::reset_totp, webadmin::list_api_keys,
     ),
     components(schemas(
         crate::error::ErrorBody, crate::error::ErrorDetail, ops::Status,
@@ -45,6 +49,8 @@ use crate::routes::{casework, cockpit};
         data::CursorPage, push::Archive,
         // --- rectification notices (issue #8, helper loop)
         notices::AttachmentRef, notices::ReplyRequest, notices::NoticeStatus,
+        // --- web (issue 10)
+        webadmin::AdminReason, webadmin::ApiKeyView,
     )),
     modifiers(&Security),
     tags(

@@ -10,6 +10,7 @@ pub mod assist;
 pub mod cases;
 pub mod clock;
 pub mod evidence;
+pub mod finding_proof;
 pub mod home;
 pub mod ingest;
 pub mod migrate;

@@ -7,9 +7,11 @@ pub mod data;
 pub mod lakeview;
 pub mod notices;
 pub mod ops;
+pub mod proof;
 pub mod push;
 pub mod session;
 pub mod ui;
+pub mod webadmin;
 
 use axum::Router;
 use axum::routing::{get, post, put};
@@ -99,6 +101,17 @@ fn web_routes() -> Router<AppState> {
                 casework::MAX_BUNDLE_BYTES,
             )),
         )
+        // --- web (issue 10): proof status, the administrators' actions.
+        .route(
+            "/api/v1/findings/{finding_id}/proof",
+            get(proof::finding_proof),
+        )
+        .route(
+            "/api/v1/users/{user_id}/enable",
+            post(webadmin::enable_user),
+        )
+        .route("/api/v1/users/{user_id}/totp", post(webadmin::reset_totp))
+        .route("/api/v1/api-keys", get(webadmin::list_api_keys))
 }
 
 /// The web interface's files (not API operations; outside `/api`).

@@ -8,3 +8,4 @@ mod push;
 mod serve;
 mod support;
 mod web;
+mod webproof;
