@@ -43,7 +43,7 @@ const MESSAGES = {
   trend_day: ['发现趋势（按日）', 'Findings by day'],
   trend_week: ['发现趋势（按周）', 'Findings by week'],
   district_map: ['各区县发现分布', 'Findings by district'],
-  district_map_note: ['圆点位于区县中心，大小和颜色表示发现数量。', 'Dots sit at district centroids; size and colour show the number of findings.'],
+  district_map_note: ['圆点位于各区县的参考点位（cpca 数据；临平区用 2021 年区划调整前余杭区位于临平的点位），大小和颜色表示发现数量；没有点位的区县（余杭区、钱塘区）列在图旁，不编造坐标。', 'Dots sit at each district\'s reference point (cpca data; 临平区 uses the pre-2021 余杭区 point, which lies in 临平); size and colour show the number of findings. Districts without a point (余杭区, 钱塘区) are listed beside the map, not given invented coordinates.'],
   unknown_district: ['未知区县', 'Unknown district'],
   top_merchants: ['高风险经营者', 'High-risk merchants'],
   top_platforms: ['发现最多的平台', 'Platforms with most findings'],

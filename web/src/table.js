@@ -1,6 +1,7 @@
 // Tables with sorting, and their export to CSV (UTF-8 with BOM, so Excel reads Chinese) and to
 // Excel (.xlsx, written by the `write-excel-file` npm package, loaded by index.html from
-// /ui/lib as the global `writeXlsxFile`). Columns: `{key, label, render?, num?}`.
+// /ui/lib as the global `writeXlsxFile`). Columns: `{key, label, value?, render?, num?, exported?}`;
+// a column with `exported: false` (a link or buttons acting on the row) is left out of exports.
 /* global writeXlsxFile */
 
 import { h, saveBlob } from './dom.js';
@@ -19,7 +20,8 @@ function csvField(s) {
 }
 
 /** The CSV text of `rows` under `cols`. */
-export function toCsv(cols, rows) {
+export function toCsv(allCols, rows) {
+  const cols = allCols.filter((c) => c.exported !== false);
   const lines = [cols.map((c) => csvField(c.label)).join(',')];
   for (const r of rows) lines.push(cols.map((c) => csvField(cellText(c, r))).join(','));
   return '\ufeff' + lines.join('\r\n') + '\r\n';
@@ -32,7 +34,8 @@ function xmlSafe(s) {
 
 /** The .xlsx Blob of `rows` under `cols`: a header row, then text cells (numbers in numeric
  * columns). A text cell is always text, never a formula, whatever it starts with. */
-export function toXlsx(name, cols, rows) {
+export function toXlsx(name, allCols, rows) {
+  const cols = allCols.filter((c) => c.exported !== false);
   const data = [
     cols.map((c) => ({ value: xmlSafe(c.label), type: String, fontWeight: 'bold' })),
     ...rows.map((r) =>

@@ -10,7 +10,7 @@
 import { ApiFailure, del, get, post } from '../api.js';
 import { h, mount } from '../dom.js';
 import { label, t } from '../i18n.js';
-import { hasRole } from '../session.js';
+import { current, hasRole } from '../session.js';
 import { table } from '../table.js';
 
 const BUSINESS_ROLES = ['analyst', 'inspector', 'case_officer', 'complaint_handler', 'leader'];
@@ -87,12 +87,12 @@ function createAccountForm(out, reload) {
     'form',
     { id: 'create-user', 'aria-labelledby': 'cu' },
     h('h3', { id: 'cu' }, t('create_account')),
-    field('cu-login', t('login_name'), { required: true, pattern: '[a-z0-9._-]{3,64}', autocomplete: 'off' }),
+    field('cu-login', t('login_name'), { required: true, pattern: '[a-z0-9._\\-]{3,64}', autocomplete: 'off' }),
     field('cu-name', t('display_name'), { required: true, maxlength: 64 }),
     field('cu-password', t('password_initial'), { type: 'password', required: true, minlength: 12, autocomplete: 'new-password' }),
     h('div', { class: 'field' }, h('label', { for: 'cu-role' }, t('role')),
       h('select', { id: 'cu-role' }, BUSINESS_ROLES.map((r) => h('option', { value: r }, label('role', r))))),
-    field('cu-dept', t('department_id'), { required: true, pattern: '[a-z0-9_-]{1,64}' }),
+    field('cu-dept', t('department_id'), { required: true, pattern: '[a-z0-9_\\-]{1,64}' }),
     field('cu-region', t('region_code'), { required: true, pattern: '[1-9][0-9]{5}', inputmode: 'numeric' }),
     h('button', { type: 'submit' }, t('create_account')),
   );
@@ -108,6 +108,7 @@ function createAccountForm(out, reload) {
       region: v('#cu-region'),
       reason: document.querySelector('#admin-reason').value.trim(),
     };
+    out.replaceChildren();
     try {
       const e = await privileged(out, () => post('/api/v1/users', body));
       once(out, `${t('done')}: ${e.login} — ${t('enrolment_once')}`, [['TOTP', e.totp_secret], ['URI', e.otpauth_uri]]);
@@ -124,7 +125,7 @@ function issueKeyForm(out, reload) {
     'form',
     { id: 'issue-key', 'aria-labelledby': 'ik' },
     h('h3', { id: 'ik' }, t('issue_key')),
-    field('ik-supplier', t('supplier'), { required: true, pattern: '[A-Za-z0-9._:-]{1,64}' }),
+    field('ik-supplier', t('supplier'), { required: true, pattern: '[A-Za-z0-9._:\\-]{1,64}' }),
     field('ik-label', t('key_label'), { required: true, maxlength: 64 }),
     h('button', { type: 'submit' }, t('issue_key')),
   );
@@ -135,6 +136,7 @@ function issueKeyForm(out, reload) {
       label: form.querySelector('#ik-label').value.trim(),
       reason: document.querySelector('#admin-reason').value.trim(),
     };
+    out.replaceChildren();
     try {
       const k = await privileged(out, () => post('/api/v1/api-keys', body));
       once(out, `${t('done')}: ${k.supplier} — ${t('key_once')}`, [['key_id', k.key_id], ['X-Api-Key', k.api_key]]);
@@ -157,6 +159,7 @@ function accountActions(row, out, reasonInput, reload) {
         out.replaceChildren(h('p', { class: 'error', role: 'alert' }, t('admin_reason')));
         return;
       }
+      out.replaceChildren();
       try {
         await privileged(out, () => run(reason));
         if (!out.querySelector('.once')) out.replaceChildren(h('p', { class: 'ok', role: 'status' }, `${t('done')}: ${text} ${row.login}`));
@@ -201,7 +204,9 @@ export async function render(main) {
     { key: 'region', label: t('region') },
     { key: 'disabled', label: t('status'), value: (r) => (r.disabled ? t('disabled_state') : t('active')) },
   ];
-  if (system) userCols.push({ key: 'actions', label: t('action'), value: () => '', render: (r) => accountActions(r, out, reasonInput, reload) });
+  // No action is offered on one's own account (the server refuses them).
+  const self = current() && current().user_id;
+  if (system) userCols.push({ key: 'actions', label: t('action'), value: () => '', exported: false, render: (r) => (r.user_id === self ? '' : accountActions(r, out, reasonInput, reload)) });
   const keyCols = [
     { key: 'supplier', label: t('supplier') },
     { key: 'label', label: t('key_label') },
@@ -210,7 +215,7 @@ export async function render(main) {
     { key: 'created_by', label: t('created_by') },
     { key: 'revoked', label: t('status'), value: (r) => (r.revoked ? t('revoked') : t('active')) },
     {
-      key: 'revoke', label: t('action'), value: () => '',
+      key: 'revoke', label: t('action'), value: () => '', exported: false,
       render: (r) => {
         if (r.revoked) return '';
         const b = h('button', { type: 'button', class: 'secondary revoke-key', 'data-key': r.key_id }, t('revoke'));

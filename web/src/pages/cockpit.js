@@ -273,6 +273,7 @@ export async function renderAlerts(main) {
           key: 'select',
           label: t('select'),
           value: () => '',
+          exported: false,
           render: (r) => {
             if (r.status !== 'open') return '';
             const box = h('input', { type: 'checkbox', 'aria-label': `${t('select')} ${r.alert_id}` });

@@ -5,6 +5,7 @@
 // evidence log and its inclusion proof against the current signed tree head, recomputed by the
 // server). Filing a clue is offered when the finding's alert is open.
 
+/* global echarts */
 import { get } from '../api.js';
 import { chart } from '../charts.js';
 import { fmtMs, h, mount } from '../dom.js';
@@ -127,8 +128,10 @@ export function referralTree(evidence) {
   if (!evidence || typeof evidence.members !== 'number' || typeof evidence.levels !== 'number') return null;
   const tops = Array.isArray(evidence.largest_downlines) ? evidence.largest_downlines : [];
   const fees = typeof evidence.entry_fees_fen === 'number' ? (evidence.entry_fees_fen / 100).toFixed(2) : '—';
+  // Pids are long digests: the label shows their head, the tooltip the whole.
   const children = tops.map((m) => ({
-    name: `${m.member_pid}\n${t('direct_recruits')} ${m.direct_recruits}`,
+    name: `${String(m.member_pid).slice(0, 10)}…\n${t('direct_recruits')} ${m.direct_recruits}`,
+    pid: String(m.member_pid),
     value: m.direct_recruits,
   }));
   const rest = evidence.members - tops.length;
@@ -141,7 +144,14 @@ export function referralTree(evidence) {
 
 function treeChart(el, root) {
   chart(el, {
-    tooltip: { trigger: 'item' },
+    // ECharts renders a formatter's string as HTML: every text in it is escaped first.
+    tooltip: {
+      trigger: 'item',
+      formatter: (p) => {
+        const esc = echarts.format.encodeHTML;
+        return p.data.pid ? `${esc(p.data.pid)}<br>${esc(t('direct_recruits'))} ${esc(String(p.data.value))}` : esc(p.name).replace('\n', '<br>');
+      },
+    },
     series: [{
       type: 'tree',
       data: [root],
