@@ -77,7 +77,9 @@ pub fn lake_version(files: &[tianping_store::LakeFile]) -> [u8; 32] {
         .map(|f| format!("{}\t{}\t{}\t{}\n", f.table, f.path, f.rows, f.bytes))
         .collect();
     rows.sort();
-    tianping_evidence::HashAlg::Sha256.digest(rows.concat().as_bytes()).0
+    tianping_evidence::HashAlg::Sha256
+        .digest(rows.concat().as_bytes())
+        .0
 }
 
 /// Whether the districts of the lake's current version are cached (for tests and metrics).
