@@ -368,6 +368,12 @@ async function main() {
       await injectAxe();
       await checkPage(page, 'finding-pyramid');
       if ((await page.locator('#referral canvas').count()) === 0) fail('the pyramid finding has no referral tree');
+      const treeNote = await page.textContent('#referral');
+      if (!treeNote.includes('谁发展了谁')) fail(`the referral tree is not drawn from the lake's referrals rows: ${treeNote.slice(0, 200)}`);
+      const referralRows = await page.evaluate(async (id) => (await (await fetch(`/api/v1/findings/${encodeURIComponent(id)}/referrals`)).json()).members.length, pyramid[0]);
+      const summaryMembers = await page.evaluate(async (id) => (await (await fetch(`/api/v1/findings/${encodeURIComponent(id)}`)).json()).evidence.members, pyramid[0]);
+      console.log(`referral tree: ${referralRows} referrals rows for a scheme whose evidence counts ${summaryMembers} members`);
+      if (referralRows < summaryMembers) fail(`the referral tree has ${referralRows} rows, the evidence counts ${summaryMembers} members`);
       if (!(await page.textContent('#proof')).includes('已验证')) fail('the pyramid finding is not 已验证');
     }
 

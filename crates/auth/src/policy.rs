@@ -107,11 +107,13 @@ pub enum Operation {
     ResetTotp,
     /// Lists platform API keys (public fields only).
     ListApiKeys,
+    /// A scheme finding's referral tree from the lake's `referrals` rows.
+    FindingReferrals,
 }
 
 impl Operation {
     /// Every operation.
-    pub const ALL: [Operation; 44] = [
+    pub const ALL: [Operation; 45] = [
         Operation::Health,
         Operation::Ready,
         Operation::Metrics,
@@ -159,6 +161,7 @@ impl Operation {
         Operation::EnableUser,
         Operation::ResetTotp,
         Operation::ListApiKeys,
+        Operation::FindingReferrals,
     ];
 
     /// The stable id (the OpenAPI `operationId`).
@@ -211,6 +214,7 @@ impl Operation {
             Operation::EnableUser => "enable_user",
             Operation::ResetTotp => "reset_totp",
             Operation::ListApiKeys => "list_api_keys",
+            Operation::FindingReferrals => "finding_referrals",
         }
     }
 
@@ -425,6 +429,11 @@ pub const POLICY: &[Grant] = &[
     g(O::EnableUser, R::SystemAdmin, S::Anywhere),
     g(O::ResetTotp, R::SystemAdmin, S::Anywhere),
     g(O::ListApiKeys, R::SystemAdmin, S::Anywhere),
+    g(O::FindingReferrals, R::Analyst, S::Own),
+    g(O::FindingReferrals, R::Inspector, S::Own),
+    g(O::FindingReferrals, R::CaseOfficer, S::Own),
+    g(O::FindingReferrals, R::ComplaintHandler, S::Own),
+    g(O::FindingReferrals, R::Leader, S::Region),
 ];
 
 /// The grant of a role for an operation, if any.

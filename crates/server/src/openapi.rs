@@ -9,7 +9,7 @@ use crate::routes::{admin, data, notices, ops, push, session};
 // --- web
 use crate::routes::{casework, cockpit};
 // --- web (issue 10)
-use crate::routes::{proof, webadmin};
+use crate::routes::{proof, referrals, webadmin};
 
 /// The API document.
 #[derive(OpenApi)]
@@ -35,6 +35,7 @@ use crate::routes::{proof, webadmin};
         notices::list_notices, notices::get_notice, notices::reply_notice,
         // --- web (issue 10)
         proof::finding_proof, webadmin::enable_user, webadmin::reset_totp, webadmin::list_api_keys,
+        referrals::finding_referrals,
     ),
     components(schemas(
         crate::error::ErrorBody, crate::error::ErrorDetail, ops::Status,

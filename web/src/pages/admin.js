@@ -193,7 +193,21 @@ export async function render(main) {
     hasRole('audit_admin') ? maybe('/api/v1/audit?limit=100') : none,
     system ? maybe('/api/v1/api-keys?limit=200') : none,
   ]);
-  const reload = () => setTimeout(() => render(main).then(() => main.querySelector('#admin-out')?.replaceChildren(...out.childNodes)), 0);
+  // After an action only the two tables are read again; the forms and the message stay.
+  const usersBox = h('div', { id: 'users-box' });
+  const keysBox = h('div', { id: 'keys-box' });
+  let reloading = Promise.resolve();
+  const reload = () => {
+    reloading = reloading.then(async () => {
+      const [u, k] = await Promise.all([
+        hasRole('system_admin', 'security_admin') ? maybe('/api/v1/users?limit=200') : none,
+        system ? maybe('/api/v1/api-keys?limit=200') : none,
+      ]);
+      fillUsers(u);
+      fillKeys(k);
+    });
+    return reloading;
+  };
   const out = h('div', { id: 'admin-out', 'aria-live': 'polite' });
   const reasonInput = h('input', { id: 'admin-reason', required: true, minlength: 2, maxlength: 500 });
   const userCols = [
@@ -238,6 +252,10 @@ export async function render(main) {
       },
     },
   ];
+  const fillUsers = (u) => usersBox.replaceChildren(u.denied ? h('p', { class: 'note' }, u.denied) : table('users', userCols, u.items));
+  const fillKeys = (k) => keysBox.replaceChildren(k.denied ? h('p', { class: 'note' }, k.denied) : table('api-keys', keyCols, k.items));
+  fillUsers(users);
+  fillKeys(keys);
   mount(
     main,
     h('h1', {}, t('nav_admin')),
@@ -255,14 +273,14 @@ export async function render(main) {
       'section',
       { 'aria-labelledby': 'us' },
       h('h2', { id: 'us' }, t('users')),
-      users.denied ? h('p', { class: 'note' }, users.denied) : table('users', userCols, users.items),
+      usersBox,
     ),
     system
       ? h(
           'section',
           { 'aria-labelledby': 'ks' },
           h('h2', { id: 'ks' }, t('api_keys')),
-          keys.denied ? h('p', { class: 'note' }, keys.denied) : table('api-keys', keyCols, keys.items),
+          keysBox,
         )
       : null,
     h(

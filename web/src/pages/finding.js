@@ -142,6 +142,41 @@ export function referralTree(evidence) {
   };
 }
 
+/** The scheme's real tree from its `referrals` rows (who recruited whom), under the scheme's
+ * node from the evidence; `null` when there are no rows. */
+export function referralForest(rows, root) {
+  if (!Array.isArray(rows) || rows.length === 0 || !root) return null;
+  const yuan = (f) => (typeof f === 'number' ? (f / 100).toFixed(2) : '—');
+  const nodes = new Map(
+    rows.map((r) => [
+      String(r.member_pid),
+      {
+        name: `${String(r.member_pid).slice(0, 8)}…`,
+        pid: String(r.member_pid),
+        detail: [
+          `${t('entry_fees')} ${yuan(r.entry_fee_fen)} ${t('yuan')}`,
+          `${t('recruitment_rewards')} ${yuan(r.recruitment_rewards_fen)} ${t('yuan')}`,
+          `${t('sales_rewards')} ${yuan(r.sales_rewards_fen)} ${t('yuan')}`,
+        ],
+        children: [],
+      },
+    ]),
+  );
+  const top = [];
+  for (const r of rows) {
+    const node = nodes.get(String(r.member_pid));
+    const up = r.referrer_pid === null || r.referrer_pid === undefined ? null : nodes.get(String(r.referrer_pid));
+    // A referrer outside the rows (or a cycle's entry) hangs the member under the scheme.
+    if (up && up !== node) up.children.push(node);
+    else top.push(node);
+  }
+  return { name: root.name, children: top };
+}
+
+function countNodes(n) {
+  return 1 + (n.children || []).reduce((a, c) => a + countNodes(c), 0);
+}
+
 function treeChart(el, root) {
   chart(el, {
     // ECharts renders a formatter's string as HTML: every text in it is escaped first.
@@ -149,6 +184,7 @@ function treeChart(el, root) {
       trigger: 'item',
       formatter: (p) => {
         const esc = echarts.format.encodeHTML;
+        if (p.data.detail) return [p.data.pid, ...p.data.detail].map(esc).join('<br>');
         return p.data.pid ? `${esc(p.data.pid)}<br>${esc(t('direct_recruits'))} ${esc(String(p.data.value))}` : esc(p.name).replace('\n', '<br>');
       },
     },
@@ -157,13 +193,15 @@ function treeChart(el, root) {
       data: [root],
       orient: 'TB',
       top: 60,
-      bottom: 70,
+      bottom: 110,
       left: 40,
       right: 40,
-      symbolSize: 12,
-      expandAndCollapse: false,
+      symbolSize: 10,
+      // Large schemes open three levels deep; a click opens the rest.
+      initialTreeDepth: countNodes(root) > 200 ? 3 : -1,
+      expandAndCollapse: true,
       label: { position: 'top', fontSize: 12, color: '#1a202c' },
-      leaves: { label: { position: 'bottom', fontSize: 11 } },
+      leaves: { label: { position: 'bottom', rotate: -90, verticalAlign: 'middle', align: 'left', fontSize: 11 } },
       lineStyle: { color: '#8a94a6' },
     }],
   });
@@ -201,9 +239,10 @@ export function proofSection(p) {
 }
 
 export async function render(main, id) {
-  const [f, proof] = await Promise.all([
+  const [f, proof, referrals] = await Promise.all([
     get(`/api/v1/findings/${encodeURIComponent(id)}`),
     get(`/api/v1/findings/${encodeURIComponent(id)}/proof`).catch((e) => ({ failed: e.message })),
+    get(`/api/v1/findings/${encodeURIComponent(id)}/referrals`).catch(() => ({ members: [] })),
   ]);
   const subject = f.subject || {};
   // The merchant: the subject itself, or the merchant among the related parties (a listing's).
@@ -237,7 +276,9 @@ export async function render(main, id) {
   }
   const series = priceSeries(f.evidence) || raiseSeries(f.evidence);
   const graphBox = (f.related || []).length >= 2 ? h('div', { class: 'chart tall', role: 'img', 'aria-label': t('related_graph') }) : null;
-  const tree = referralTree(f.evidence);
+  const summaryTree = referralTree(f.evidence);
+  const fullTree = referralForest(referrals.members, summaryTree);
+  const tree = fullTree || summaryTree;
   const treeBox = tree ? h('div', { class: 'chart tall', role: 'img', 'aria-label': t('referral_tree') }) : null;
   const priceBox = series ? h('div', { class: 'chart tall', role: 'img', 'aria-label': t('price_history') }) : null;
   mount(
@@ -258,7 +299,7 @@ export async function render(main, id) {
     actions,
     h('section', { 'aria-labelledby': 'lb' }, h('h2', { id: 'lb' }, t('legal_basis')), h('ul', {}, (f.legal_basis || []).map((b) => h('li', {}, b)))),
     series ? h('section', { 'aria-labelledby': 'ph' }, h('h2', { id: 'ph' }, t('price_history')), priceBox) : null,
-    tree ? h('section', { 'aria-labelledby': 'rt', id: 'referral' }, h('h2', { id: 'rt' }, t('referral_tree')), h('p', { class: 'note' }, t('referral_tree_note')), treeBox) : null,
+    tree ? h('section', { 'aria-labelledby': 'rt', id: 'referral' }, h('h2', { id: 'rt' }, t('referral_tree')), h('p', { class: 'note' }, fullTree ? `${t('referral_tree_full')}${referrals.truncated ? t('referral_truncated') : ''}` : t('referral_tree_note')), treeBox) : null,
     h(
       'section',
       { 'aria-labelledby': 'ev' },

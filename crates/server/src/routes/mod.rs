@@ -9,6 +9,7 @@ pub mod notices;
 pub mod ops;
 pub mod proof;
 pub mod push;
+pub mod referrals;
 pub mod session;
 pub mod ui;
 pub mod webadmin;
@@ -112,6 +113,10 @@ fn web_routes() -> Router<AppState> {
         )
         .route("/api/v1/users/{user_id}/totp", post(webadmin::reset_totp))
         .route("/api/v1/api-keys", get(webadmin::list_api_keys))
+        .route(
+            "/api/v1/findings/{finding_id}/referrals",
+            get(referrals::finding_referrals),
+        )
 }
 
 /// The web interface's files (not API operations; outside `/api`).

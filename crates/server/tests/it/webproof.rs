@@ -98,6 +98,13 @@ async fn finding_proof_recomputes_and_detects_a_changed_body() {
             .contains("不符")
     );
 
+    // A price finding has no referral tree: an empty one, not an error.
+    let r = h
+        .get(&format!("/api/v1/findings/{}/referrals", ids[0]), &officer)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(r.json()["members"], json!([]));
+
     // Unknown finding: 404; a platform may not ask.
     let r = h.get("/api/v1/findings/nope/proof", &officer).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
