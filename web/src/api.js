@@ -57,9 +57,14 @@ export async function postBytes(path, bytes, contentType) {
   return response.json();
 }
 
-/** DELETE `path`. */
-export async function del(path) {
-  const response = await fetch(path, { method: 'DELETE', credentials: 'same-origin' });
+/** DELETE `path`, with a JSON body if given (e.g. the reason for an audited action). */
+export async function del(path, body) {
+  const response = await fetch(path, {
+    method: 'DELETE',
+    credentials: 'same-origin',
+    headers: body ? { 'Content-Type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
   if (!response.ok && response.status !== 401) throw await failure(response);
 }
 

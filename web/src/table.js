@@ -1,9 +1,11 @@
 // Tables with sorting, and their export to CSV (UTF-8 with BOM, so Excel reads Chinese) and to
-// Excel (.xlsx, written by ./xlsx.js). Columns: `{key, label, render?, num?}`.
+// Excel (.xlsx, written by the `write-excel-file` npm package, loaded by index.html from
+// /ui/lib as the global `writeXlsxFile`). Columns: `{key, label, value?, render?, num?, exported?}`;
+// a column with `exported: false` (a link or buttons acting on the row) is left out of exports.
+/* global writeXlsxFile */
 
 import { h, saveBlob } from './dom.js';
 import { t } from './i18n.js';
-import { xlsxBlob } from './xlsx.js';
 
 function cellText(col, row) {
   const v = typeof col.value === 'function' ? col.value(row) : row[col.key];
@@ -18,10 +20,36 @@ function csvField(s) {
 }
 
 /** The CSV text of `rows` under `cols`. */
-export function toCsv(cols, rows) {
+export function toCsv(allCols, rows) {
+  const cols = allCols.filter((c) => c.exported !== false);
   const lines = [cols.map((c) => csvField(c.label)).join(',')];
   for (const r of rows) lines.push(cols.map((c) => csvField(cellText(c, r))).join(','));
   return '\ufeff' + lines.join('\r\n') + '\r\n';
+}
+
+/** Characters XML 1.0 cannot hold (a cell of them would make the file unreadable) are dropped. */
+function xmlSafe(s) {
+  return s.replace(/[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '');
+}
+
+/** The .xlsx Blob of `rows` under `cols`: a header row, then text cells (numbers in numeric
+ * columns). A text cell is always text, never a formula, whatever it starts with. */
+export function toXlsx(name, allCols, rows) {
+  const cols = allCols.filter((c) => c.exported !== false);
+  const data = [
+    cols.map((c) => ({ value: xmlSafe(c.label), type: String, fontWeight: 'bold' })),
+    ...rows.map((r) =>
+      cols.map((c) => {
+        const text = xmlSafe(cellText(c, r));
+        const n = Number(text);
+        if (c.num && text !== '' && Number.isFinite(n)) return { value: n, type: Number };
+        return text === '' ? null : { value: text, type: String };
+      }),
+    ),
+  ];
+  // Sheet names: at most 31 characters, none of []:*?/\ .
+  const sheet = xmlSafe(name).replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Sheet1';
+  return writeXlsxFile(data, { sheet, stickyRowsCount: 1 }).toBlob();
 }
 
 /**
@@ -67,9 +95,14 @@ export function table(name, cols, rows, caption) {
   const exportCsv = h('button', { type: 'button', class: 'secondary' }, t('export_csv'));
   exportCsv.addEventListener('click', () => saveBlob(new Blob([toCsv(cols, sorted)], { type: 'text/csv;charset=utf-8' }), `${name}.csv`));
   const exportXlsx = h('button', { type: 'button', class: 'secondary' }, t('export_xlsx'));
-  exportXlsx.addEventListener('click', () =>
-    saveBlob(xlsxBlob(name, [cols.map((c) => c.label), ...sorted.map((r) => cols.map((c) => cellText(c, r)))]), `${name}.xlsx`),
-  );
+  exportXlsx.addEventListener('click', async () => {
+    exportXlsx.disabled = true;
+    try {
+      saveBlob(await toXlsx(name, cols, sorted), `${name}.xlsx`);
+    } finally {
+      exportXlsx.disabled = false;
+    }
+  });
   return h(
     'div',
     { class: 'table-wrap' },

@@ -107,11 +107,22 @@ pub enum Operation {
     EscalateNotice,
     /// Escalates every overdue notice in the caller's reach.
     EscalateOverdueNotices,
+    // --- web (helper, issue 10): proof status and the administrators' actions.
+    /// A finding's proof status: its evidence-log leaf, inclusion in the current signed head.
+    FindingProof,
+    /// Enables a disabled account (and clears its lock).
+    EnableUser,
+    /// Issues a new second factor (TOTP secret) to an account, ending its sessions.
+    ResetTotp,
+    /// Lists platform API keys (public fields only).
+    ListApiKeys,
+    /// A scheme finding's referral tree from the lake's `referrals` rows.
+    FindingReferrals,
 }
 
 impl Operation {
     /// Every operation.
-    pub const ALL: [Operation; 44] = [
+    pub const ALL: [Operation; 49] = [
         Operation::Health,
         Operation::Ready,
         Operation::Metrics,
@@ -159,6 +170,12 @@ impl Operation {
         Operation::AcceptNotice,
         Operation::EscalateNotice,
         Operation::EscalateOverdueNotices,
+        // --- web (issue 10)
+        Operation::FindingProof,
+        Operation::EnableUser,
+        Operation::ResetTotp,
+        Operation::ListApiKeys,
+        Operation::FindingReferrals,
     ];
 
     /// The stable id (the OpenAPI `operationId`).
@@ -211,6 +228,12 @@ impl Operation {
             Operation::AcceptNotice => "accept_notice",
             Operation::EscalateNotice => "escalate_notice",
             Operation::EscalateOverdueNotices => "escalate_overdue_notices",
+            // --- web (issue 10)
+            Operation::FindingProof => "finding_proof",
+            Operation::EnableUser => "enable_user",
+            Operation::ResetTotp => "reset_totp",
+            Operation::ListApiKeys => "list_api_keys",
+            Operation::FindingReferrals => "finding_referrals",
         }
     }
 
@@ -244,6 +267,9 @@ impl Operation {
                 | Operation::DisableUser
                 | Operation::CreateApiKey
                 | Operation::RevokeApiKey
+                // --- web (issue 10)
+                | Operation::EnableUser
+                | Operation::ResetTotp
         )
     }
 }
@@ -424,6 +450,21 @@ pub const POLICY: &[Grant] = &[
     g(O::EscalateNotice, R::Leader, S::Region),
     g(O::EscalateOverdueNotices, R::CaseOfficer, S::Own),
     g(O::EscalateOverdueNotices, R::Leader, S::Region),
+    // --- web (helper, issue 10): a finding's proof status is read like the finding (staff); the
+    // system administrator enables accounts, resets second factors and lists platform keys.
+    g(O::FindingProof, R::Analyst, S::Own),
+    g(O::FindingProof, R::Inspector, S::Own),
+    g(O::FindingProof, R::CaseOfficer, S::Own),
+    g(O::FindingProof, R::ComplaintHandler, S::Own),
+    g(O::FindingProof, R::Leader, S::Region),
+    g(O::EnableUser, R::SystemAdmin, S::Anywhere),
+    g(O::ResetTotp, R::SystemAdmin, S::Anywhere),
+    g(O::ListApiKeys, R::SystemAdmin, S::Anywhere),
+    g(O::FindingReferrals, R::Analyst, S::Own),
+    g(O::FindingReferrals, R::Inspector, S::Own),
+    g(O::FindingReferrals, R::CaseOfficer, S::Own),
+    g(O::FindingReferrals, R::ComplaintHandler, S::Own),
+    g(O::FindingReferrals, R::Leader, S::Region),
 ];
 
 /// The grant of a role for an operation, if any.

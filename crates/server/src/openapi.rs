@@ -10,6 +10,8 @@ use crate::routes::{admin, data, notices, ops, push, session};
 use crate::routes::{casework, cockpit};
 // --- departments
 use crate::routes::notice_desk;
+// --- web (issue 10)
+use crate::routes::{proof, referrals, webadmin};
 
 /// The API document.
 #[derive(OpenApi)]
@@ -36,6 +38,9 @@ use crate::routes::notice_desk;
         // --- departments
         notice_desk::issue_notice, notice_desk::accept_notice, notice_desk::escalate_notice,
         notice_desk::escalate_overdue_notices,
+        // --- web (issue 10)
+        proof::finding_proof, webadmin::enable_user, webadmin::reset_totp, webadmin::list_api_keys,
+        referrals::finding_referrals,
     ),
     components(schemas(
         crate::error::ErrorBody, crate::error::ErrorDetail, ops::Status,
@@ -52,6 +57,8 @@ use crate::routes::notice_desk;
         notices::AttachmentRef, notices::ReplyRequest, notices::NoticeStatus,
         // --- departments
         notice_desk::NoticeStepRequest, notice_desk::EscalateRequest, notice_desk::SweepResult,
+        // --- web (issue 10)
+        webadmin::AdminReason, webadmin::ApiKeyView,
     )),
     modifiers(&Security),
     tags(

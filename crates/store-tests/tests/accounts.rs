@@ -178,11 +178,56 @@ async fn story(store: Arc<dyn Store>) {
         revoked: false,
     };
     store.create_api_key(&key).await.unwrap();
-    assert_eq!(store.api_key("kh").await.unwrap(), Some(key));
+    assert_eq!(store.api_key("kh").await.unwrap(), Some(key.clone()));
     assert_eq!(store.api_key("nope").await.unwrap(), None);
     assert!(store.revoke_api_key("k1").await.unwrap());
     assert!(!store.revoke_api_key("k9").await.unwrap());
     assert!(store.api_key("kh").await.unwrap().unwrap().revoked);
+
+    // --- web (issue 10): enable clears the lock; a TOTP reset replaces the secret, forgets the
+    // last step and ends sessions; keys list oldest first, revoked ones included.
+    store
+        .set_lock_state("u1", 5, Some("2026-03-02T02:00:00.000000Z"))
+        .await
+        .unwrap();
+    assert!(store.enable_account("u1").await.unwrap());
+    assert!(!store.enable_account("nobody").await.unwrap());
+    let a = store.account_by_id("u1").await.unwrap().unwrap();
+    assert!(!a.disabled);
+    assert_eq!((a.failures, a.locked_until), (0, None));
+    assert!(store.record_login_success("u1", 1000).await.unwrap());
+    store
+        .create_session(&SessionRecord {
+            token_hash: "h3".into(),
+            ..session.clone()
+        })
+        .await
+        .unwrap();
+    assert!(store.reset_totp("u1", "sealed-new").await.unwrap());
+    assert!(!store.reset_totp("nobody", "x").await.unwrap());
+    let a = store.account_by_id("u1").await.unwrap().unwrap();
+    assert_eq!(
+        (a.totp_secret.as_str(), a.totp_last_step),
+        ("sealed-new", None)
+    );
+    assert!(store.session("h3").await.unwrap().is_none());
+    store
+        .create_api_key(&ApiKeyRecord {
+            key_hash: "kh2".into(),
+            key_id: "k2".into(),
+            created_at: "2026-03-02T02:00:00.000000Z".into(),
+            ..key.clone()
+        })
+        .await
+        .unwrap();
+    let keys = store.list_api_keys(10).await.unwrap();
+    assert_eq!(
+        keys.iter()
+            .map(|k| (k.key_id.as_str(), k.revoked))
+            .collect::<Vec<_>>(),
+        [("k1", true), ("k2", false)]
+    );
+    assert_eq!(store.list_api_keys(1).await.unwrap().len(), 1);
 
     // Audit: an empty chain verifies; 40 concurrent appends make one unbroken chain.
     let empty = store.verify_audit_chain().await.unwrap();

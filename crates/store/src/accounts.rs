@@ -297,4 +297,15 @@ pub trait AccountStore: Send + Sync {
 
     /// Walks the whole audit log and checks numbering, links and hashes.
     async fn verify_audit_chain(&self) -> Result<AuditChainReport, StoreError>;
+
+    // --- web (helper): the administrators' pages.
+    /// Enables a disabled account and clears its failed-login lock. Returns whether it exists.
+    async fn enable_account(&self, user_id: &str) -> Result<bool, StoreError>;
+
+    /// Replaces an account's (sealed) TOTP secret, forgets its last used step and deletes its
+    /// sessions, in one transaction. Returns whether it exists.
+    async fn reset_totp(&self, user_id: &str, sealed_secret: &str) -> Result<bool, StoreError>;
+
+    /// Platform API keys (hashes included; callers show only the public fields), oldest first.
+    async fn list_api_keys(&self, limit: u32) -> Result<Vec<ApiKeyRecord>, StoreError>;
 }

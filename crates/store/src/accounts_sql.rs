@@ -347,6 +347,64 @@ macro_rules! impl_accounts_queries {
                 .transpose()
             }
 
+            // --- web (helper): the administrators' pages.
+            async fn enable_account(&self, user_id: &str) -> Result<bool, $crate::StoreError> {
+                let done = sqlx::query(
+                    "UPDATE accounts SET disabled = 0, failures = 0, locked_until = NULL WHERE user_id = $1",
+                )
+                .bind(user_id)
+                .execute(&self.pool)
+                .await
+                .map_err(db_err)?;
+                Ok(done.rows_affected() == 1)
+            }
+
+            async fn reset_totp(&self, user_id: &str, sealed_secret: &str) -> Result<bool, $crate::StoreError> {
+                let mut tx = self.pool.begin().await.map_err(db_err)?;
+                let done = sqlx::query(
+                    "UPDATE accounts SET totp_secret = $1, totp_last_step = NULL WHERE user_id = $2",
+                )
+                .bind(sealed_secret)
+                .bind(user_id)
+                .execute(&mut *tx)
+                .await
+                .map_err(db_err)?
+                .rows_affected();
+                sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                    .bind(user_id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db_err)?;
+                tx.commit().await.map_err(db_err)?;
+                Ok(done == 1)
+            }
+
+            async fn list_api_keys(&self, limit: u32) -> Result<Vec<$crate::accounts::ApiKeyRecord>, $crate::StoreError> {
+                use sqlx::Row;
+                let rows = sqlx::query(
+                    "SELECT key_hash, key_id, supplier, label, created_at, created_by, revoked FROM api_keys
+                     ORDER BY created_at, key_id LIMIT $1",
+                )
+                .bind(i64::from(limit))
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                rows.iter()
+                    .map(|row| {
+                        let revoked: i64 = row.try_get("revoked").map_err(db_err)?;
+                        Ok($crate::accounts::ApiKeyRecord {
+                            key_hash: row.try_get("key_hash").map_err(db_err)?,
+                            key_id: row.try_get("key_id").map_err(db_err)?,
+                            supplier: row.try_get("supplier").map_err(db_err)?,
+                            label: row.try_get("label").map_err(db_err)?,
+                            created_at: row.try_get("created_at").map_err(db_err)?,
+                            created_by: row.try_get("created_by").map_err(db_err)?,
+                            revoked: revoked != 0,
+                        })
+                    })
+                    .collect()
+            }
+
             async fn revoke_api_key(&self, key_id: &str) -> Result<bool, $crate::StoreError> {
                 let done = sqlx::query("UPDATE api_keys SET revoked = 1 WHERE key_id = $1")
                     .bind(key_id)

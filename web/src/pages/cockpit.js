@@ -180,8 +180,9 @@ export async function render(main) {
   chart(mapBox, {
     tooltip: { formatter: (p) => `${p.name}: ${p.value[2]}` },
     grid: { left: 8, right: 60, top: 16, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', scale: true, name: '°E', axisLabel: { formatter: (v) => v.toFixed(1) } },
-    yAxis: { type: 'value', scale: true, name: '°N', axisLabel: { formatter: (v) => v.toFixed(1) } },
+    // A margin around the outermost points, so their dots are not cut at the plot's edge.
+    xAxis: { type: 'value', scale: true, name: '°E', min: (v) => v.min - 0.15, max: (v) => v.max + 0.15, axisLabel: { formatter: (v) => v.toFixed(1) } },
+    yAxis: { type: 'value', scale: true, name: '°N', min: (v) => v.min - 0.08, max: (v) => v.max + 0.08, axisLabel: { formatter: (v) => v.toFixed(1) } },
     visualMap: { min: 0, max, dimension: 2, right: 0, top: 'middle', calculable: false, inRange: { color: ['#dbe9f6', '#f08a4b', '#c0392b'] }, text: ['', ''] },
     series: [
       {
@@ -273,6 +274,7 @@ export async function renderAlerts(main) {
           key: 'select',
           label: t('select'),
           value: () => '',
+          exported: false,
           render: (r) => {
             if (r.status !== 'open') return '';
             const box = h('input', { type: 'checkbox', 'aria-label': `${t('select')} ${r.alert_id}` });

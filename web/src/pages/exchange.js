@@ -22,6 +22,7 @@ export async function render(main, supplier, batch) {
         key: 'q',
         label: t('quarantine'),
         value: () => '',
+        exported: false,
         render: (r) =>
           r.quarantined > 0
             ? h('a', { href: `#/exchange/${encodeURIComponent(r.supplier)}/${encodeURIComponent(r.batch_id)}` }, t('show_quarantine'))

@@ -1,12 +1,15 @@
-// 线索详情 (a finding): the summary, legal basis, subject and related parties, the evidence
+// 发现详情 (a finding; 线索 are the clues case officers open from alerts): the summary, legal basis, subject and related parties, the evidence
 // figures as the detector recorded them with their digest, and — for price findings — the
-// price history with the comparison window shaded. Filing a clue is offered when the finding's
-// alert is open.
+// price history with the comparison window shaded, a brushing ring's parties as a graph, a
+// pyramid scheme's referral tree, and the evidence proof status (the finding's leaf in the
+// evidence log and its inclusion proof against the current signed tree head, recomputed by the
+// server). Filing a clue is offered when the finding's alert is open.
 
+/* global echarts */
 import { get } from '../api.js';
 import { chart } from '../charts.js';
-import { h, mount } from '../dom.js';
-import { label, sev, t } from '../i18n.js';
+import { fmtMs, h, mount } from '../dom.js';
+import { label, lang, sev, t } from '../i18n.js';
 import { fileClue, merchantLink } from './cockpit.js';
 
 function dl(pairs) {
@@ -118,8 +121,129 @@ function relatedGraph(el, subject, related) {
   });
 }
 
+/** The referral tree of a `pyramid_scheme` finding from its evidence: the scheme (members,
+ * levels, entry fees) at the root, the members with most direct recruits below it, the rest
+ * grouped. `null` when the evidence is not a scheme's. */
+export function referralTree(evidence) {
+  if (!evidence || typeof evidence.members !== 'number' || typeof evidence.levels !== 'number') return null;
+  const tops = Array.isArray(evidence.largest_downlines) ? evidence.largest_downlines : [];
+  const fees = typeof evidence.entry_fees_fen === 'number' ? (evidence.entry_fees_fen / 100).toFixed(2) : '—';
+  // Pids are long digests: the label shows their head, the tooltip the whole.
+  const children = tops.map((m) => ({
+    name: `${String(m.member_pid).slice(0, 10)}…\n${t('direct_recruits')} ${m.direct_recruits}`,
+    pid: String(m.member_pid),
+    value: m.direct_recruits,
+  }));
+  const rest = evidence.members - tops.length;
+  if (rest > 0) children.push({ name: `${t('other_members')} ${rest}`, value: rest, itemStyle: { color: '#8a94a6' } });
+  return {
+    name: `${t('members')} ${evidence.members} · ${t('levels')} ${evidence.levels}\n${t('entry_fees')} ${fees} ${t('yuan')}`,
+    children,
+  };
+}
+
+/** The scheme's real tree from its `referrals` rows (who recruited whom), under the scheme's
+ * node from the evidence; `null` when there are no rows. */
+export function referralForest(rows, root) {
+  if (!Array.isArray(rows) || rows.length === 0 || !root) return null;
+  const yuan = (f) => (typeof f === 'number' ? (f / 100).toFixed(2) : '—');
+  const nodes = new Map(
+    rows.map((r) => [
+      String(r.member_pid),
+      {
+        name: `${String(r.member_pid).slice(0, 8)}…`,
+        pid: String(r.member_pid),
+        detail: [
+          `${t('entry_fees')} ${yuan(r.entry_fee_fen)} ${t('yuan')}`,
+          `${t('recruitment_rewards')} ${yuan(r.recruitment_rewards_fen)} ${t('yuan')}`,
+          `${t('sales_rewards')} ${yuan(r.sales_rewards_fen)} ${t('yuan')}`,
+        ],
+        children: [],
+      },
+    ]),
+  );
+  const top = [];
+  for (const r of rows) {
+    const node = nodes.get(String(r.member_pid));
+    const up = r.referrer_pid === null || r.referrer_pid === undefined ? null : nodes.get(String(r.referrer_pid));
+    // A referrer outside the rows (or a cycle's entry) hangs the member under the scheme.
+    if (up && up !== node) up.children.push(node);
+    else top.push(node);
+  }
+  return { name: root.name, children: top };
+}
+
+function countNodes(n) {
+  return 1 + (n.children || []).reduce((a, c) => a + countNodes(c), 0);
+}
+
+function treeChart(el, root) {
+  chart(el, {
+    // ECharts renders a formatter's string as HTML: every text in it is escaped first.
+    tooltip: {
+      trigger: 'item',
+      formatter: (p) => {
+        const esc = echarts.format.encodeHTML;
+        if (p.data.detail) return [p.data.pid, ...p.data.detail].map(esc).join('<br>');
+        return p.data.pid ? `${esc(p.data.pid)}<br>${esc(t('direct_recruits'))} ${esc(String(p.data.value))}` : esc(p.name).replace('\n', '<br>');
+      },
+    },
+    series: [{
+      type: 'tree',
+      data: [root],
+      orient: 'TB',
+      top: 60,
+      bottom: 110,
+      left: 40,
+      right: 40,
+      symbolSize: 10,
+      // Large schemes open three levels deep; a click opens the rest.
+      initialTreeDepth: countNodes(root) > 200 ? 3 : -1,
+      expandAndCollapse: true,
+      label: { position: 'top', fontSize: 12, color: '#1a202c' },
+      leaves: { label: { position: 'bottom', rotate: -90, verticalAlign: 'middle', align: 'left', fontSize: 11 } },
+      lineStyle: { color: '#8a94a6' },
+    }],
+  });
+}
+
+/** The proof status section: 已验证/未验证 with the leaf, head, path and each check. */
+export function proofSection(p) {
+  const ok = p.verified;
+  const short = (x) => (x ? h('code', {}, x) : '—');
+  const head = p.head || {};
+  const checks = h('ul', { class: 'checks' }, (p.checks || []).map((c) =>
+    h('li', { class: c.ok ? 'ok-item' : 'bad-item' }, `${c.ok ? '✔' : '✘'} ${lang() === 'en' ? c.en : c.zh}`)));
+  return h(
+    'section',
+    { 'aria-labelledby': 'pf', id: 'proof' },
+    h('h2', { id: 'pf' }, t('proof_status')),
+    h('p', { class: ok ? 'ok proof-verdict' : 'error proof-verdict' }, ok ? `✔ ${t('proof_verified')}` : `✘ ${t('proof_unverified')}`),
+    h('dl', { class: 'facts' },
+      h('dt', {}, t('leaf_index')), h('dd', {}, p.leaf_index === null || p.leaf_index === undefined ? '—' : String(p.leaf_index)),
+      h('dt', {}, t('leaf_hash')), h('dd', {}, short(p.leaf_hash)),
+      h('dt', {}, t('finding_digest')), h('dd', {}, short(p.finding_sha256)),
+      h('dt', {}, t('tree_size')), h('dd', {}, head.tree_size === undefined ? '—' : String(head.tree_size)),
+      h('dt', {}, t('root_hash')), h('dd', {}, short(head.root)),
+      h('dt', {}, t('computed_root')), h('dd', {}, short(p.computed_root)),
+      h('dt', {}, t('head_time')), h('dd', {}, head.timestamp_ms === undefined ? '—' : fmtMs(head.timestamp_ms)),
+      h('dt', {}, t('key_id')), h('dd', {}, short(head.key_id)),
+      h('dt', {}, t('signature')), h('dd', {}, head.signature_ok ? t('signature_ok') : t('signature_bad')),
+      p.first_head ? [h('dt', {}, t('first_head')), h('dd', {}, `${p.first_head.tree_size} · ${fmtMs(p.first_head.timestamp_ms)}`)] : null,
+    ),
+    h('h3', {}, t('checks')),
+    checks,
+    h('details', {}, h('summary', {}, `${t('audit_path')}（${(p.path || []).length}）`), h('ol', { class: 'path' }, (p.path || []).map((x) => h('li', {}, h('code', {}, x))))),
+    h('p', { class: 'note' }, t('proof_note')),
+  );
+}
+
 export async function render(main, id) {
-  const f = await get(`/api/v1/findings/${encodeURIComponent(id)}`);
+  const [f, proof, referrals] = await Promise.all([
+    get(`/api/v1/findings/${encodeURIComponent(id)}`),
+    get(`/api/v1/findings/${encodeURIComponent(id)}/proof`).catch((e) => ({ failed: e.message })),
+    get(`/api/v1/findings/${encodeURIComponent(id)}/referrals`).catch(() => ({ members: [] })),
+  ]);
   const subject = f.subject || {};
   // The merchant: the subject itself, or the merchant among the related parties (a listing's).
   const merchantRef = subject.kind === 'merchant' ? subject : (f.related || []).find((r) => r.kind === 'merchant');
@@ -152,6 +276,10 @@ export async function render(main, id) {
   }
   const series = priceSeries(f.evidence) || raiseSeries(f.evidence);
   const graphBox = (f.related || []).length >= 2 ? h('div', { class: 'chart tall', role: 'img', 'aria-label': t('related_graph') }) : null;
+  const summaryTree = referralTree(f.evidence);
+  const fullTree = referralForest(referrals.members, summaryTree);
+  const tree = fullTree || summaryTree;
+  const treeBox = tree ? h('div', { class: 'chart tall', role: 'img', 'aria-label': t('referral_tree') }) : null;
   const priceBox = series ? h('div', { class: 'chart tall', role: 'img', 'aria-label': t('price_history') }) : null;
   mount(
     main,
@@ -171,6 +299,7 @@ export async function render(main, id) {
     actions,
     h('section', { 'aria-labelledby': 'lb' }, h('h2', { id: 'lb' }, t('legal_basis')), h('ul', {}, (f.legal_basis || []).map((b) => h('li', {}, b)))),
     series ? h('section', { 'aria-labelledby': 'ph' }, h('h2', { id: 'ph' }, t('price_history')), priceBox) : null,
+    tree ? h('section', { 'aria-labelledby': 'rt', id: 'referral' }, h('h2', { id: 'rt' }, t('referral_tree')), h('p', { class: 'note' }, fullTree ? `${t('referral_tree_full')}${referrals.truncated ? t('referral_truncated') : ''}` : t('referral_tree_note')), treeBox) : null,
     h(
       'section',
       { 'aria-labelledby': 'ev' },
@@ -187,7 +316,11 @@ export async function render(main, id) {
           h('details', {}, h('summary', {}, `${t('related')}（${f.related.length}）`), h('ul', {}, f.related.map((r) => h('li', {}, refText(r))))),
         )
       : null,
+    proof.failed
+      ? h('section', { 'aria-labelledby': 'pf', id: 'proof' }, h('h2', { id: 'pf' }, t('proof_status')), h('p', { class: 'error' }, `${t('proof_unverified')}: ${proof.failed}`))
+      : proofSection(proof),
   );
   if (series) priceChart(priceBox, series);
   if (graphBox) relatedGraph(graphBox, subject, f.related);
+  if (treeBox) treeChart(treeBox, tree);
 }

@@ -26,6 +26,7 @@ use crate::routes::session::{
     Enrolment, check_display_name, check_login, check_password, hash_blocking, new_totp,
     parse_roles, registered_scope,
 };
+use crate::routes::webadmin::{check_reason, optional_reason};
 use crate::state::AppState;
 
 /// A role name (for the document; requests are checked by `tianping_auth::Roles`).
@@ -182,6 +183,9 @@ pub struct CreateUserRequest {
     /// Region: a 6-digit division code.
     #[schema(pattern = "^[1-9][0-9]{5}$")]
     pub region: String,
+    /// Why (recorded in the audit log), 2–500 characters.
+    #[schema(min_length = 2, max_length = 500)]
+    pub reason: Option<String>,
 }
 
 /// Creates a staff account.
@@ -217,6 +221,9 @@ pub async fn create_user(
         ));
     }
     let scope = registered_scope(&state, &req.department, &req.region).await?;
+    if let Some(reason) = &req.reason {
+        check_reason(reason)?;
+    }
     check_password(&req.password, &req.login)?;
     let password_hash = hash_blocking(&state, req.password).await?;
     let (totp, otpauth_uri) = new_totp(&req.login)?;
@@ -248,7 +255,7 @@ pub async fn create_user(
         Operation::CreateUser.id(),
         &format!("account:{user_id}"),
         "success",
-        serde_json::json!({ "login": req.login, "roles": roles.to_csv(), "department": scope.department.as_str(), "region": scope.region.as_str() }),
+        serde_json::json!({ "login": req.login, "roles": roles.to_csv(), "department": scope.department.as_str(), "region": scope.region.as_str(), "reason": req.reason }),
     )
     .await?;
     let body = Enrolment {
@@ -342,12 +349,15 @@ pub async fn set_user_roles(
     Ok(Json(view(&state, after)))
 }
 
-/// Disables an account and ends its sessions.
+/// Disables an account and ends its sessions. An optional JSON body `{"reason": "…"}` states
+/// why (recorded in the audit log).
 #[utoipa::path(post, path = "/api/v1/users/{user_id}/disable", operation_id = "disable_user", tag = "admin",
     params(("user_id" = String, Path, description = "Account id")),
+    request_body = Option<crate::routes::webadmin::AdminReason>,
     security(("session" = []), ("bearer" = [])),
     responses(
         (status = 204, description = "Disabled"),
+        (status = 400, description = "Invalid reason", body = ErrorBody),
         (status = 401, description = "Not authenticated", body = ErrorBody),
         (status = 403, description = "Not permitted, own account, or re-authentication needed", body = ErrorBody),
         (status = 404, description = "No such account", body = ErrorBody)))]
@@ -355,6 +365,7 @@ pub async fn disable_user(
     State(state): State<AppState>,
     caller: Caller,
     Path(user_id): Path<String>,
+    body: axum::body::Bytes,
 ) -> Result<StatusCode, ApiError> {
     let target = format!("account:{user_id}");
     guard(
@@ -366,6 +377,7 @@ pub async fn disable_user(
     )
     .await?;
     not_self(&caller, &user_id)?;
+    let reason = optional_reason(&body)?;
     if !state.store.disable_account(&user_id).await? {
         return Err(ApiError::not_found("账号 / account"));
     }
@@ -376,7 +388,7 @@ pub async fn disable_user(
         Operation::DisableUser.id(),
         &target,
         "success",
-        serde_json::json!({}),
+        serde_json::json!({ "reason": reason }),
     )
     .await?;
     Ok(StatusCode::NO_CONTENT)
@@ -396,6 +408,9 @@ pub struct CreateApiKeyRequest {
         pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"
     )]
     pub label: String,
+    /// Why (recorded in the audit log), 2–500 characters.
+    #[schema(min_length = 2, max_length = 500)]
+    pub reason: Option<String>,
 }
 
 /// A new API key, shown once.
@@ -450,6 +465,9 @@ pub async fn create_api_key(
             "field label must be 1–64 characters",
         ));
     }
+    if let Some(reason) = &req.reason {
+        check_reason(reason)?;
+    }
     let token = Token::new(
         TokenKind::ApiKey,
         &random_bytes().map_err(ApiError::internal)?,
@@ -474,7 +492,7 @@ pub async fn create_api_key(
         Operation::CreateApiKey.id(),
         &format!("api_key:{key_id}"),
         "success",
-        serde_json::json!({ "supplier": req.supplier }),
+        serde_json::json!({ "supplier": req.supplier, "reason": req.reason }),
     )
     .await?;
     let body = ApiKeyCreated {
@@ -485,12 +503,15 @@ pub async fn create_api_key(
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
-/// Revokes a platform's API key: it authenticates nothing from now on.
+/// Revokes a platform's API key: it authenticates nothing from now on. An optional JSON body
+/// `{"reason": "…"}` states why (recorded in the audit log).
 #[utoipa::path(delete, path = "/api/v1/api-keys/{key_id}", operation_id = "revoke_api_key", tag = "admin",
     params(("key_id" = String, Path, description = "Public id of the key")),
+    request_body = Option<crate::routes::webadmin::AdminReason>,
     security(("session" = []), ("bearer" = [])),
     responses(
         (status = 204, description = "Revoked"),
+        (status = 400, description = "Invalid reason", body = ErrorBody),
         (status = 401, description = "Not authenticated", body = ErrorBody),
         (status = 403, description = "Not permitted or re-authentication needed", body = ErrorBody),
         (status = 404, description = "No such key", body = ErrorBody)))]
@@ -498,6 +519,7 @@ pub async fn revoke_api_key(
     State(state): State<AppState>,
     caller: Caller,
     Path(key_id): Path<String>,
+    body: axum::body::Bytes,
 ) -> Result<StatusCode, ApiError> {
     let target = format!("api_key:{key_id}");
     guard(
@@ -508,6 +530,7 @@ pub async fn revoke_api_key(
         &target,
     )
     .await?;
+    let reason = optional_reason(&body)?;
     if !state.store.revoke_api_key(&key_id).await? {
         return Err(ApiError::not_found("接口密钥 / API key"));
     }
@@ -518,7 +541,7 @@ pub async fn revoke_api_key(
         Operation::RevokeApiKey.id(),
         &target,
         "success",
-        serde_json::json!({}),
+        serde_json::json!({ "reason": reason }),
     )
     .await?;
     Ok(StatusCode::NO_CONTENT)

@@ -132,7 +132,7 @@ pub async fn cockpit(
     let filter = list_guard(&state, &caller, Operation::Cockpit, "cockpit").await?;
     let findings = scoped_findings(&state, &filter).await?;
     let districts = if findings.is_empty() {
-        HashMap::new()
+        std::sync::Arc::new(HashMap::new())
     } else {
         lakeview::merchant_districts(&state).await?
     };

@@ -559,7 +559,7 @@ pub async fn get_finding(
     )
     .await?;
     let Some(body) = state.store.finding_body(&finding_id).await? else {
-        return Err(ApiError::not_found("线索 / finding"));
+        return Err(ApiError::not_found("发现 / finding"));
     };
     let mut finding: Value = serde_json::from_str(&body).map_err(ApiError::internal)?;
     let platform = finding_platform(&finding);

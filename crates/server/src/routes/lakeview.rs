@@ -2,6 +2,16 @@
 //! one merchant's registry facts, shops and relations. Queries run with DataFusion over the
 //! store-listed parts (`tianping-query`); values put into SQL are first checked to be plain ids
 //! (letters, digits, `_`, `-`, `.`, `:`), so no request text reaches SQL unchecked.
+//!
+//! The merchants' divisions are cached per lake version: the SHA-256 of the store's list of
+//! parts (table, path, rows, bytes). An ingested batch lists new parts, so the next cockpit
+//! request sees a new version and re-reads the lake; until then the cockpit does not open the
+//! lake at all. (Detection runs do not change the lake; the cockpit reads findings from the store
+//! on every request.)
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 use serde_json::Value;
 
@@ -18,10 +28,15 @@ pub fn is_plain_id(s: &str) -> bool {
 
 /// A query session over the store-listed parts of the lake.
 pub async fn open(state: &AppState) -> Result<tianping_query::Lake, ApiError> {
-    let parts: Vec<tianping_query::LakePart> = state
-        .store
-        .lake_files(None)
-        .await?
+    let files = state.store.lake_files(None).await?;
+    open_parts(state, files).await
+}
+
+async fn open_parts(
+    state: &AppState,
+    files: Vec<tianping_store::LakeFile>,
+) -> Result<tianping_query::Lake, ApiError> {
+    let parts: Vec<tianping_query::LakePart> = files
         .into_iter()
         .map(|f| tianping_query::LakePart {
             table: f.table,
@@ -47,11 +62,63 @@ pub async fn rows(lake: &tianping_query::Lake, sql: &str) -> Result<Vec<Value>, 
     serde_json::from_slice(&bytes).map_err(ApiError::internal)
 }
 
-/// `(platform_id, merchant_id) → 6-digit district code` of every merchant with an `adcode`.
-pub async fn merchant_districts(
-    state: &AppState,
-) -> Result<std::collections::HashMap<(String, String), String>, ApiError> {
-    let lake = open(state).await?;
+/// Merchants' districts: `(platform_id, merchant_id) → 6-digit district code`.
+pub type Districts = HashMap<(String, String), String>;
+
+/// The cached districts per lake directory: the lake version they were read at, and the map.
+type DistrictCache = Mutex<HashMap<PathBuf, ([u8; 32], Arc<Districts>)>>;
+
+static DISTRICTS: std::sync::OnceLock<DistrictCache> = std::sync::OnceLock::new();
+
+/// The lake version: SHA-256 over the store's list of parts, in a fixed order.
+pub fn lake_version(files: &[tianping_store::LakeFile]) -> [u8; 32] {
+    let mut rows: Vec<String> = files
+        .iter()
+        .map(|f| format!("{}\t{}\t{}\t{}\n", f.table, f.path, f.rows, f.bytes))
+        .collect();
+    rows.sort();
+    tianping_evidence::HashAlg::Sha256
+        .digest(rows.concat().as_bytes())
+        .0
+}
+
+/// Whether the districts of the lake's current version are cached (for tests and metrics).
+pub async fn districts_cached(state: &AppState) -> Result<bool, ApiError> {
+    let files = state.store.lake_files(None).await?;
+    let version = lake_version(&files);
+    let cache = DISTRICTS.get_or_init(Default::default);
+    let cache = cache
+        .lock()
+        .map_err(|_| ApiError::internal("district cache poisoned"))?;
+    Ok(cache
+        .get(&state.home.lake())
+        .is_some_and(|(v, _)| *v == version))
+}
+
+/// `(platform_id, merchant_id) → 6-digit district code` of every merchant with an `adcode`,
+/// read from the lake once per lake version (see the module doc).
+pub async fn merchant_districts(state: &AppState) -> Result<Arc<Districts>, ApiError> {
+    let files = state.store.lake_files(None).await?;
+    let version = lake_version(&files);
+    let key = state.home.lake();
+    let cache = DISTRICTS.get_or_init(Default::default);
+    if let Some((v, map)) = cache
+        .lock()
+        .map_err(|_| ApiError::internal("district cache poisoned"))?
+        .get(&key)
+        && *v == version
+    {
+        return Ok(Arc::clone(map));
+    }
+    let map = Arc::new(read_districts(open_parts(state, files).await?).await?);
+    cache
+        .lock()
+        .map_err(|_| ApiError::internal("district cache poisoned"))?
+        .insert(key, (version, Arc::clone(&map)));
+    Ok(map)
+}
+
+async fn read_districts(lake: tianping_query::Lake) -> Result<Districts, ApiError> {
     let rows = rows(
         &lake,
         "SELECT DISTINCT m.platform_id, m.merchant_id, \

@@ -8,9 +8,12 @@ pub mod lakeview;
 pub mod notice_desk;
 pub mod notices;
 pub mod ops;
+pub mod proof;
 pub mod push;
+pub mod referrals;
 pub mod session;
 pub mod ui;
+pub mod webadmin;
 
 use axum::Router;
 use axum::routing::{get, post, put};
@@ -116,6 +119,21 @@ fn web_routes() -> Router<AppState> {
             post(casework::verify_bundle).layer(axum::extract::DefaultBodyLimit::max(
                 casework::MAX_BUNDLE_BYTES,
             )),
+        )
+        // --- web (issue 10): proof status, the administrators' actions.
+        .route(
+            "/api/v1/findings/{finding_id}/proof",
+            get(proof::finding_proof),
+        )
+        .route(
+            "/api/v1/users/{user_id}/enable",
+            post(webadmin::enable_user),
+        )
+        .route("/api/v1/users/{user_id}/totp", post(webadmin::reset_totp))
+        .route("/api/v1/api-keys", get(webadmin::list_api_keys))
+        .route(
+            "/api/v1/findings/{finding_id}/referrals",
+            get(referrals::finding_referrals),
         )
 }
 

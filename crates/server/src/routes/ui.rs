@@ -15,11 +15,13 @@ use crate::error::ApiError;
 use crate::state::AppState;
 
 /// The policy on every file of the interface. ECharts writes inline `style` attributes, hence
-/// `'unsafe-inline'` for styles only; scripts come from this origin alone.
+/// `'unsafe-inline'` for styles only; scripts come from this origin alone. The .xlsx export
+/// (write-excel-file → fflate) compresses in a worker made from a `blob:` URL of its own code,
+/// hence `worker-src 'self' blob:`; such a worker still reaches only this origin (`connect-src`).
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
      style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; \
-     connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; \
-     form-action 'self'";
+     worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+     frame-ancestors 'none'; form-action 'self'";
 
 /// Largest file served (the ECharts bundle is about 1 MB).
 const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;

@@ -9,3 +9,4 @@ mod push;
 mod serve;
 mod support;
 mod web;
+mod webproof;

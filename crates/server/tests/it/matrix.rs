@@ -313,6 +313,8 @@ async fn matrix(h: Harness) {
                 Operation::OpenClue => Some(("application/json", json!({"reason": "访问矩阵测试"}).to_string().into_bytes())),
                 Operation::ActCase => Some(("application/json", json!({"action": "start_verification", "reason": "访问矩阵测试"}).to_string().into_bytes())),
                 Operation::VerifyBundle => Some(("application/zip", example_zip("tmall-2026-03-01-0001"))),
+                // --- web (issue 10)
+                Operation::EnableUser | Operation::ResetTotp => Some(("application/json", json!({"reason": "访问矩阵测试"}).to_string().into_bytes())),
                 Operation::ReplyNotice => Some(("application/json", json!({"kind": "done", "text": "商户已整改", "attachments": [{"name": "after.png", "sha256": "ab".repeat(32)}], "reason": "转达商户整改结果"}).to_string().into_bytes())),
                 // --- departments
                 Operation::IssueNotice | Operation::AcceptNotice | Operation::EscalateOverdueNotices => Some(("application/json", json!({"reason": "访问矩阵测试"}).to_string().into_bytes())),
