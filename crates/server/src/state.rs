@@ -9,7 +9,9 @@ use tokio::sync::Semaphore;
 use crate::clock::Clock;
 use crate::config::ServerConfig;
 use crate::limit::{KeyedLimiter, TokenBucket};
+use crate::masked::MaskedFindings;
 use crate::metrics::Metrics;
+use crate::routes::lakeview::LakeCache;
 use crate::secrets::TotpKey;
 use crate::uploads::Uploads;
 
@@ -40,6 +42,10 @@ pub struct AppState {
     pub uploads: Arc<Uploads>,
     /// The key sealing TOTP secrets at rest.
     pub totp_key: Arc<TotpKey>,
+    /// The lake session of the current data version (helper `load`).
+    pub lake: Arc<LakeCache>,
+    /// Findings masked and serialised once per stored body (helper `load`).
+    pub masked: Arc<MaskedFindings>,
 }
 
 impl AppState {
@@ -66,6 +72,8 @@ impl AppState {
             metrics: Arc::new(Metrics::default()),
             uploads: Arc::new(Uploads::new(home.root())),
             totp_key: Arc::new(TotpKey::new(home.root())),
+            lake: Arc::new(LakeCache::default()),
+            masked: Arc::new(MaskedFindings::default()),
             store,
             home,
             config: Arc::new(config),

@@ -7,6 +7,7 @@ pub mod data;
 pub mod lakeview;
 pub mod notices;
 pub mod ops;
+pub mod profile_index;
 pub mod push;
 pub mod session;
 pub mod ui;
