@@ -8,7 +8,8 @@
 //! - [`routes`]: the handlers, one per `tianping_auth::Operation`; [`openapi`]: the document.
 //! - [`limit`], [`metrics`]: load shedding (429 over the rate, 503 over the concurrency cap),
 //!   Prometheus counters.
-//! - [`mask`]: personal numbers masked in every response a caller may not see unmasked.
+//! - [`mask`]: personal numbers masked in every response a caller may not see unmasked;
+//!   [`masked`]: findings kept masked and serialised per stored body (the findings list).
 //!
 //! Time comes from a [`clock::Clock`] so tests drive it; logs carry no personal data or secrets.
 
@@ -19,6 +20,7 @@ pub mod error;
 pub mod extract;
 pub mod limit;
 pub mod mask;
+pub mod masked;
 pub mod metrics;
 pub mod openapi;
 pub mod routes;

@@ -3,12 +3,34 @@
 //! are masked (`138****5678`). Applied to every response a caller who may not unmask receives,
 //! whatever the data claims about itself.
 
+use std::borrow::Cow;
+
 use serde_json::Value;
 use tianping_domain::value::{looks_like_id_number, looks_like_phone_number, mask_personal};
+
+/// Fewest ASCII digits a phone number (10: a landline with its area code; mobiles have 11) or a
+/// resident ID number (15 or 17) holds: a text or word with fewer holds nothing to mask.
+const MIN_DIGITS: usize = 10;
+
+fn few_digits(text: &str) -> bool {
+    text.bytes()
+        .filter(u8::is_ascii_digit)
+        .take(MIN_DIGITS)
+        .count()
+        < MIN_DIGITS
+}
 
 /// Masks phone and ID numbers inside a text. Identifiers — words of at least 32 hex digits
 /// (SHA-256 hashes, UUIDs, tokens) — are left alone: a digit run inside a hash is not a phone.
 pub fn mask_text(text: &str) -> String {
+    mask_cow(text).into_owned()
+}
+
+/// [`mask_text`] without a copy when nothing is masked (most texts: the response path).
+fn mask_cow(text: &str) -> Cow<'_, str> {
+    if few_digits(text) {
+        return Cow::Borrowed(text);
+    }
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
@@ -23,7 +45,7 @@ pub fn mask_text(text: &str) -> String {
             i += 1;
         }
         let word = &text[start..i];
-        if is_identifier(word) {
+        if few_digits(word) || is_identifier(word) {
             continue;
         }
         let masked = if looks_like_phone_number(word) || looks_like_id_number(word) {
@@ -37,8 +59,11 @@ pub fn mask_text(text: &str) -> String {
             copied = i;
         }
     }
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
     out.push_str(&text[copied..]);
-    out
+    Cow::Owned(out)
 }
 
 fn is_word(b: u8) -> bool {
@@ -86,27 +111,35 @@ fn mask_digit_runs(word: &str) -> String {
     out
 }
 
-/// Masks every string (and object key) in a JSON value.
+/// Masks every string (and object key) in a JSON value, in place; an object is rebuilt (in its
+/// order) only when one of its keys is masked.
 pub fn mask_json(value: &mut Value) {
     match value {
         Value::String(s) => {
-            let masked = mask_text(s);
-            if masked != *s {
+            if let Cow::Owned(masked) = mask_cow(s) {
                 *s = masked;
             }
         }
         Value::Number(n) => {
-            let text = n.to_string();
-            if holds_personal_number(&text) {
-                *value = Value::String(mask_text(&text));
+            // Integers of fewer than ten digits cannot hold one.
+            let small = n.as_i64().is_some_and(|i| i.unsigned_abs() < 1_000_000_000);
+            if !small {
+                let text = n.to_string();
+                if let Cow::Owned(masked) = mask_cow(&text) {
+                    *value = Value::String(masked);
+                }
             }
         }
         Value::Array(items) => items.iter_mut().for_each(mask_json),
         Value::Object(map) => {
-            let entries: Vec<(String, Value)> = std::mem::take(map).into_iter().collect();
-            for (k, mut v) in entries {
-                mask_json(&mut v);
-                map.insert(mask_text(&k), v);
+            if !map.keys().any(|k| holds_personal_number(k)) {
+                map.values_mut().for_each(mask_json);
+            } else {
+                let entries: Vec<(String, Value)> = std::mem::take(map).into_iter().collect();
+                for (k, mut v) in entries {
+                    mask_json(&mut v);
+                    map.insert(mask_text(&k), v);
+                }
             }
         }
         _ => {}
@@ -116,7 +149,7 @@ pub fn mask_json(value: &mut Value) {
 /// Whether a text still holds something that looks like a phone or ID number (for tests and
 /// the response scan).
 pub fn holds_personal_number(text: &str) -> bool {
-    mask_text(text) != text
+    matches!(mask_cow(text), Cow::Owned(_))
 }
 
 #[cfg(test)]
@@ -152,5 +185,34 @@ mod tests {
         mask_json(&mut v);
         let text = v.to_string();
         assert!(!text.contains("13812345678") && !text.contains("13912345678"));
+        assert_eq!(
+            v["n"], "138****5678",
+            "a number that is a phone becomes masked text"
+        );
+        // Nothing to mask: the value is unchanged, order of keys included.
+        let plain = serde_json::json!({"z": 1, "a": [123456789, -987654321, 1.5, "订单 2026030100012"],
+            "m": {"y": "13 812 345", "b": null}});
+        let mut same = plain.clone();
+        mask_json(&mut same);
+        assert_eq!(same.to_string(), plain.to_string());
+        // A masked key keeps its place among the others.
+        let mut keyed = serde_json::json!({"a": 1, "tel13812345678": 2, "c": 3});
+        mask_json(&mut keyed);
+        assert_eq!(keyed.to_string(), r#"{"a":1,"tel138****5678":2,"c":3}"#);
+    }
+
+    #[test]
+    fn texts_with_fewer_than_ten_digits_are_never_masked() {
+        // The fast path must agree with the word rules: 9 digits in any shape stay.
+        for t in [
+            "138123456",
+            "1-3-8-1-2-3-4-5-6",
+            "a138123456b",
+            "0571-12345",
+        ] {
+            assert_eq!(mask_text(t), t);
+        }
+        // 10 digits may be a landline.
+        assert!(holds_personal_number("0571123456"));
     }
 }

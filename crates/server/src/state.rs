@@ -9,7 +9,9 @@ use tokio::sync::Semaphore;
 use crate::clock::Clock;
 use crate::config::ServerConfig;
 use crate::limit::{KeyedLimiter, TokenBucket};
+use crate::masked::MaskedFindings;
 use crate::metrics::Metrics;
+use crate::routes::lakeview::LakeCache;
 use crate::secrets::TotpKey;
 use crate::uploads::Uploads;
 
@@ -45,6 +47,10 @@ pub struct AppState {
     pub stream: Arc<tianping_service::stream::StreamDesk>,
     /// Wakes the stream worker after a batch is acknowledged.
     pub stream_wake: Arc<tokio::sync::Notify>,
+    /// The lake session of the current data version (helper `load`).
+    pub lake: Arc<LakeCache>,
+    /// Findings masked and serialised once per stored body (helper `load`).
+    pub masked: Arc<MaskedFindings>,
 }
 
 impl AppState {
@@ -78,6 +84,8 @@ impl AppState {
             metrics: Arc::new(Metrics::default()),
             uploads: Arc::new(Uploads::new(home.root())),
             totp_key: Arc::new(TotpKey::new(home.root())),
+            lake: Arc::new(LakeCache::default()),
+            masked: Arc::new(MaskedFindings::default()),
             store,
             home,
             config: Arc::new(config),

@@ -174,6 +174,49 @@ async fn story(store: Arc<dyn Store>) {
         ids(&|f| f.subject_id == "m-jd-1")
     );
 
+    // One subject's findings: exactly those whose subject is that id on that platform (not the
+    // same merchant id on another platform, not the platform's own findings), in id order,
+    // bounded with a `next` when more follow.
+    for p in platforms {
+        for m in 0..4 {
+            let merchant = format!("m-{p}-{m}");
+            let want =
+                ids(&|f| f.subject_platform.as_deref() == Some(p) && f.subject_id == merchant);
+            let got = store.subject_findings(p, &merchant, 200).await.unwrap();
+            let got_ids: Vec<String> = got
+                .items
+                .iter()
+                .map(|b| serde_json::from_str::<serde_json::Value>(b).unwrap())
+                .map(|v| v["finding_id"].as_str().unwrap().to_string())
+                .collect();
+            assert_eq!(got_ids, want, "{p} {merchant}");
+            assert_eq!(got.next, None);
+            if want.len() > 1 {
+                let first = store.subject_findings(p, &merchant, 1).await.unwrap();
+                assert_eq!(first.items.len(), 1);
+                assert!(first.next.is_some(), "a bounded answer says more follow");
+            }
+        }
+    }
+    assert!(
+        store
+            .subject_findings("tmall", "m-jd-1", 200)
+            .await
+            .unwrap()
+            .items
+            .is_empty(),
+        "a merchant id of another platform"
+    );
+    assert!(
+        store
+            .subject_findings("tmall", "tmall", 200)
+            .await
+            .unwrap()
+            .items
+            .is_empty(),
+        "a platform's own findings have no subject platform"
+    );
+
     // Keyset: a finding added before the cursor does not shift the next page.
     let first = store
         .findings_page(&DataScope::All, &none, None, 10)

@@ -107,6 +107,16 @@ pub trait PageStore: Send + Sync {
     /// One finding's JSON body.
     async fn finding_body(&self, finding_id: &str) -> Result<Option<String>, StoreError>;
 
+    /// The findings (JSON bodies) whose subject is `subject_id` on `platform_id` (the subject's
+    /// `platform_id` and `id`, whatever its kind), by finding id, at most `limit` (with `next` set
+    /// when more follow). Served by the `findings_subject_of` index (migration 0009).
+    async fn subject_findings(
+        &self,
+        platform_id: &str,
+        subject_id: &str,
+        limit: u32,
+    ) -> Result<Paged<String>, StoreError>;
+
     /// Batches in `scope`, newest first, after the cursor.
     async fn batches_page(
         &self,

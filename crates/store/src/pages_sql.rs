@@ -89,6 +89,42 @@ macro_rules! impl_pages_queries {
                 row.map(|r| r.try_get("body").map_err(db_err)).transpose()
             }
 
+            async fn subject_findings(
+                &self,
+                platform_id: &str,
+                subject_id: &str,
+                limit: u32,
+            ) -> Result<$crate::pages::Paged<String>, $crate::StoreError> {
+                use sqlx::Row;
+                let rows = sqlx::query(
+                    "SELECT finding_id, body FROM findings
+                     WHERE subject_platform = $1 AND subject_id = $2
+                     ORDER BY finding_id LIMIT $3",
+                )
+                .bind(platform_id)
+                .bind(subject_id)
+                .bind(fetch_limit(limit))
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                let rows = rows
+                    .iter()
+                    .map(|row| -> Result<(String, String), $crate::StoreError> {
+                        Ok((
+                            row.try_get("finding_id").map_err(db_err)?,
+                            row.try_get("body").map_err(db_err)?,
+                        ))
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                let page = $crate::pages::into_page(rows, limit, |(id, _)| {
+                    $crate::pages::Cursor::of(&[id.as_str()])
+                });
+                Ok($crate::pages::Paged {
+                    items: page.items.into_iter().map(|(_, body)| body).collect(),
+                    next: page.next,
+                })
+            }
+
             async fn batches_page(
                 &self,
                 scope: &$crate::pages::DataScope,

@@ -29,6 +29,10 @@ use crate::state::AppState;
 /// The severities, lowest first.
 const SEVERITIES: [&str; 4] = ["low", "medium", "high", "critical"];
 
+/// Most findings a merchant's profile lists (by finding id); `findings_truncated` says when more
+/// exist, which the findings list (`subject` filter) pages through.
+pub const MERCHANT_FINDINGS_MAX: u32 = 500;
+
 pub(crate) async fn list_guard(
     state: &AppState,
     caller: &Caller,
@@ -374,8 +378,9 @@ fn merchant_parts(key: &str) -> Result<(String, String), ApiError> {
 }
 
 /// A merchant's profile: its shop rows on every platform (by the same USCC), registry facts,
-/// findings, alerts, clues and cases, and relations (other registered entities sharing its legal
-/// representative or address, and shops sharing its holder) as a graph.
+/// findings (the first [`MERCHANT_FINDINGS_MAX`] by id), alerts, clues and cases, and relations
+/// (other registered entities sharing its legal representative or address, and shops sharing its
+/// holder) as a graph.
 #[utoipa::path(get, path = "/api/v1/merchants/{merchant_key}", operation_id = "get_merchant", tag = "web",
     params(("merchant_key" = String, Path, description = "`merchant|PLATFORM|ID` (URL-encoded)",
         pattern = r"^merchant\|[A-Za-z0-9_.:-]{1,64}\|[A-Za-z0-9_.:-]{1,64}$")),
@@ -409,23 +414,22 @@ pub async fn get_merchant(
         &target,
     )
     .await?;
-    let lake = lakeview::open(&state).await?;
-    let shop = lakeview::rows(
-        &lake,
-        &format!(
-            "SELECT * FROM merchants WHERE platform_id = '{platform}' AND merchant_id = '{merchant}' LIMIT 1"
-        ),
-    )
-    .await?
-    .into_iter()
-    .next();
-    let findings: Vec<Value> = scoped_findings(&state, &ListFilter::All)
-        .await?
-        .into_iter()
-        .filter(|f| {
-            str_at(f, "/subject/id") == merchant && str_at(f, "/subject/platform_id") == platform
-        })
-        .collect();
+    // The lake facts from the current data version's index (helper `load`: these were four
+    // DataFusion queries per request; `profile_index` gives the same rows).
+    let index = lakeview::snapshot(&state).await?.profile_index().await?;
+    let shop = index.shop(&platform, &merchant)?;
+    // Only this merchant's findings, from the store's index (helper `load`: this was every
+    // finding, read and parsed per request).
+    let page = state
+        .store
+        .subject_findings(&platform, &merchant, MERCHANT_FINDINGS_MAX)
+        .await?;
+    let findings_truncated = page.next.is_some();
+    let findings: Vec<Value> = page
+        .items
+        .iter()
+        .map(|body| serde_json::from_str(body).map_err(ApiError::internal))
+        .collect::<Result<_, _>>()?;
     let alerts = state.store.alerts(Some(&merchant_key)).await?;
     if shop.is_none() && findings.is_empty() && alerts.is_empty() {
         return Err(ApiError::not_found("经营者 / merchant"));
@@ -437,32 +441,7 @@ pub async fn get_merchant(
         .filter(|u| lakeview::is_plain_id(u))
         .map(str::to_string);
     let (shops, registry, related) = match &uscc {
-        Some(u) => {
-            let shops = lakeview::rows(
-                &lake,
-                &format!("SELECT * FROM merchants WHERE uscc = '{u}' ORDER BY platform_id, merchant_id LIMIT 50"),
-            )
-            .await?;
-            let registry = lakeview::rows(
-                &lake,
-                &format!("SELECT * FROM registry WHERE uscc = '{u}' LIMIT 1"),
-            )
-            .await?
-            .into_iter()
-            .next();
-            let related = lakeview::rows(
-                &lake,
-                &format!(
-                    "SELECT o.uscc, o.name, o.status, \
-                       CASE WHEN o.legal_rep_pid = r.legal_rep_pid THEN 'legal_rep' ELSE 'address' END AS via \
-                     FROM registry r JOIN registry o \
-                       ON o.uscc <> r.uscc AND (o.legal_rep_pid = r.legal_rep_pid OR o.address = r.address) \
-                     WHERE r.uscc = '{u}' ORDER BY o.uscc LIMIT 50"
-                ),
-            )
-            .await?;
-            (shops, registry, related)
-        }
+        Some(u) => (index.shops(u)?, index.registry(u)?, index.related(u)),
         None => (shop.iter().cloned().collect(), None, Vec::new()),
     };
     // The cases shown are those the caller could list anyway (asked without auditing: this is
@@ -501,6 +480,7 @@ pub async fn get_merchant(
             "finding_id": f.get("finding_id"), "detector": f.get("detector"), "rule": f.get("rule"),
             "severity": f.get("severity"), "score": f.get("score"), "summary": f.get("summary"),
             "window": f.get("window")})).collect::<Vec<_>>(),
+        "findings_truncated": findings_truncated,
         "alerts": alerts.iter().map(alert_json).collect::<Result<Vec<_>, _>>()?,
         "cases": cases,
     });

@@ -3,11 +3,17 @@
 //! store-listed parts (`tianping-query`); values put into SQL are first checked to be plain ids
 //! (letters, digits, `_`, `-`, `.`, `:`), so no request text reaches SQL unchecked.
 //!
+//! The session is opened once per data version, not per request ([`LakeCache`]): the version is
+//! the store's list of parts, read (one indexed query) on every request, so a batch committed
+//! since is seen by the next request, and requests in between share one DataFusion session (and
+//! its Parquet metadata cache) and the merchant-profile index built over it
+//! ([`crate::routes::profile_index`]).
+//!
 //! The merchants' divisions are cached per lake version: the SHA-256 of the store's list of
 //! parts (table, path, rows, bytes). An ingested batch lists new parts, so the next cockpit
-//! request sees a new version and re-reads the lake; until then the cockpit does not open the
-//! lake at all. (Detection runs do not change the lake; the cockpit reads findings from the store
-//! on every request.)
+//! request re-reads them; until then the cockpit does not query the lake for them at all.
+//! (Detection runs do not change the lake; the cockpit reads findings from the store on every
+//! request.)
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -16,6 +22,7 @@ use std::sync::{Arc, Mutex};
 use serde_json::Value;
 
 use crate::error::ApiError;
+use crate::routes::profile_index::ProfileIndex;
 use crate::state::AppState;
 
 /// Whether `s` may be placed inside a quoted SQL literal: a plain id of at most 64 characters.
@@ -26,26 +33,89 @@ pub fn is_plain_id(s: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ':'))
 }
 
-/// A query session over the store-listed parts of the lake.
-pub async fn open(state: &AppState) -> Result<tianping_query::Lake, ApiError> {
-    let files = state.store.lake_files(None).await?;
-    open_parts(state, files).await
+/// The parts a session was opened over, as `(table, path)`: the data version it serves.
+type Version = Vec<(String, String)>;
+
+/// One data version's session and, built on first use, its merchant-profile index.
+#[derive(Clone)]
+pub struct Snapshot {
+    /// The session.
+    pub lake: Arc<tianping_query::Lake>,
+    index: Arc<tokio::sync::OnceCell<Arc<ProfileIndex>>>,
 }
 
-async fn open_parts(
-    state: &AppState,
-    files: Vec<tianping_store::LakeFile>,
-) -> Result<tianping_query::Lake, ApiError> {
-    let parts: Vec<tianping_query::LakePart> = files
+impl Snapshot {
+    /// The merchant-profile index of this version, built once (two scans) by the first caller.
+    pub async fn profile_index(&self) -> Result<Arc<ProfileIndex>, ApiError> {
+        self.index
+            .get_or_try_init(|| async { ProfileIndex::build(&self.lake).await.map(Arc::new) })
+            .await
+            .cloned()
+    }
+}
+
+/// The lake session of the current data version, shared by every request of that version.
+#[derive(Default)]
+pub struct LakeCache {
+    current: Mutex<Option<(Version, Snapshot)>>,
+    opened: std::sync::atomic::AtomicU64,
+}
+
+impl LakeCache {
+    /// Sessions opened so far (one per data version seen; for tests).
+    pub fn opened(&self) -> u64 {
+        self.opened.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    fn get(&self, version: &Version) -> Option<Snapshot> {
+        let current = self.current.lock().unwrap_or_else(|e| e.into_inner());
+        current
+            .as_ref()
+            .filter(|(v, _)| v == version)
+            .map(|(_, snapshot)| snapshot.clone())
+    }
+
+    fn put(&self, version: Version, snapshot: Snapshot) {
+        self.opened
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        *self.current.lock().unwrap_or_else(|e| e.into_inner()) = Some((version, snapshot));
+    }
+}
+
+/// The current data version's snapshot: the cached one when the store lists the parts it was
+/// opened over, else a new session (which then replaces it).
+pub async fn snapshot(state: &AppState) -> Result<Snapshot, ApiError> {
+    let version: Version = state
+        .store
+        .lake_files(None)
+        .await?
         .into_iter()
-        .map(|f| tianping_query::LakePart {
-            table: f.table,
-            path: f.path,
+        .map(|f| (f.table, f.path))
+        .collect();
+    if let Some(snapshot) = state.lake.get(&version) {
+        return Ok(snapshot);
+    }
+    let parts: Vec<tianping_query::LakePart> = version
+        .iter()
+        .map(|(table, path)| tianping_query::LakePart {
+            table: table.clone(),
+            path: path.clone(),
         })
         .collect();
-    tianping_query::Lake::open(&state.home.lake(), &parts)
+    let lake = tianping_query::Lake::open(&state.home.lake(), &parts)
         .await
-        .map_err(ApiError::internal)
+        .map_err(ApiError::internal)?;
+    let snapshot = Snapshot {
+        lake: Arc::new(lake),
+        index: Arc::default(),
+    };
+    state.lake.put(version, snapshot.clone());
+    Ok(snapshot)
+}
+
+/// A query session over the store-listed parts of the lake (the current [`snapshot`]'s).
+pub async fn open(state: &AppState) -> Result<Arc<tianping_query::Lake>, ApiError> {
+    Ok(snapshot(state).await?.lake)
 }
 
 /// Runs `sql` over `lake` and returns the rows as JSON objects.
@@ -110,7 +180,8 @@ pub async fn merchant_districts(state: &AppState) -> Result<Arc<Districts>, ApiE
     {
         return Ok(Arc::clone(map));
     }
-    let map = Arc::new(read_districts(open_parts(state, files).await?).await?);
+    let lake = open(state).await?;
+    let map = Arc::new(read_districts(&lake).await?);
     cache
         .lock()
         .map_err(|_| ApiError::internal("district cache poisoned"))?
@@ -118,9 +189,9 @@ pub async fn merchant_districts(state: &AppState) -> Result<Arc<Districts>, ApiE
     Ok(map)
 }
 
-async fn read_districts(lake: tianping_query::Lake) -> Result<Districts, ApiError> {
+async fn read_districts(lake: &tianping_query::Lake) -> Result<Districts, ApiError> {
     let rows = rows(
-        &lake,
+        lake,
         "SELECT DISTINCT m.platform_id, m.merchant_id, \
          COALESCE(m.adcode, r.adcode) AS adcode \
          FROM merchants m LEFT JOIN registry r ON r.uscc = m.uscc",

@@ -8,6 +8,7 @@ pub mod lakeview;
 pub mod notice_desk;
 pub mod notices;
 pub mod ops;
+pub mod profile_index;
 pub mod proof;
 pub mod push;
 pub mod referrals;

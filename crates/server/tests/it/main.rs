@@ -2,6 +2,7 @@
 //! `tower::ServiceExt::oneshot` and a manual clock.
 
 mod flow;
+mod load;
 mod matrix;
 mod notice_desk;
 mod notices;
