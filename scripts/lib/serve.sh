@@ -6,13 +6,15 @@
 # Needs: BIN (the tianping binary), WORK (a scratch directory), PORT. Sets BASE and SERVER.
 
 BASE="http://127.0.0.1:$PORT"
+# The installation's department registry: accounts must name one of its ids.
+DEPARTMENTS="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/config/departments-hangzhou.toml"
 PASSWORD='Serve-Check-Password-2026'
 
 serve_start() {
   # Extra environment for the server is passed as arguments: serve_start VAR=value …
   env TIANPING_DATA_OWNER_DEPARTMENT=wangjian TIANPING_DATA_OWNER_REGION=330100 \
     TIANPING_COOKIE_SECURE=false "$@" \
-    "$BIN" --home "$WORK/home" serve --bind "127.0.0.1:$PORT" 2>"$WORK/server.log" &
+    "$BIN" --home "$WORK/home" serve --config "$DEPARTMENTS" --bind "127.0.0.1:$PORT" 2>"$WORK/server.log" &
   SERVER=$!
   for _ in $(seq 300); do
     curl -fs "$BASE/healthz" >/dev/null 2>&1 && return 0
@@ -46,7 +48,7 @@ PY
 # setup_admin → prints the administrator's TOTP secret.
 setup_admin() {
   curl -fsS -X POST "$BASE/api/setup" -H 'content-type: application/json' \
-    -d "{\"login\":\"admin\",\"display_name\":\"admin\",\"password\":\"$PASSWORD\",\"department\":\"xinxi\",\"region\":\"330100\"}" \
+    -d "{\"login\":\"admin\",\"display_name\":\"admin\",\"password\":\"$PASSWORD\",\"department\":\"hzscjg\",\"region\":\"330100\"}" \
     | json_field totp_secret
 }
 

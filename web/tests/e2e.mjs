@@ -33,6 +33,8 @@ const BIN = process.env.TIANPING_BIN || join(targetDir, 'debug', 'tianping');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const SHOTS = join(repo, 'target', 'screenshots');
 const WEB_ROOT = join(repo, 'web', 'dist');
+// The installation's department registry (accounts, clues and notices name these ids).
+const DEPARTMENTS = join(repo, 'config', 'departments-hangzhou.toml');
 const DEPARTMENT = 'wangjian';
 const REGION = '330100';
 const AS_OF = '2026-12-20';
@@ -101,7 +103,7 @@ async function startServer(home) {
     TIANPING_WEB_ROOT: WEB_ROOT,
     RUST_LOG: 'warn',
   };
-  const server = spawn(BIN, ['--home', home, 'serve', '--bind', `127.0.0.1:${port}`], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const server = spawn(BIN, ['--home', home, 'serve', '--config', DEPARTMENTS, '--bind', `127.0.0.1:${port}`], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   server.stderr.on('data', (d) => (stderr += d));
   const base = `http://127.0.0.1:${port}`;

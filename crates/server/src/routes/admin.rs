@@ -183,8 +183,12 @@ pub struct CreateUserRequest {
     /// Region: a 6-digit division code.
     #[schema(pattern = "^[1-9][0-9]{5}$")]
     pub region: String,
-    /// Why (recorded in the audit log), 2–500 characters.
-    #[schema(min_length = 2, max_length = 500)]
+    /// Why (recorded in the audit log), 2–500 characters, no control characters.
+    #[schema(
+        min_length = 2,
+        max_length = 500,
+        pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"
+    )]
     pub reason: Option<String>,
 }
 
@@ -408,8 +412,12 @@ pub struct CreateApiKeyRequest {
         pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"
     )]
     pub label: String,
-    /// Why (recorded in the audit log), 2–500 characters.
-    #[schema(min_length = 2, max_length = 500)]
+    /// Why (recorded in the audit log), 2–500 characters, no control characters.
+    #[schema(
+        min_length = 2,
+        max_length = 500,
+        pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"
+    )]
     pub reason: Option<String>,
 }
 

@@ -22,8 +22,12 @@ use crate::state::AppState;
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AdminReason {
-    /// Why, 2–500 characters.
-    #[schema(min_length = 2, max_length = 500)]
+    /// Why, 2–500 characters, no control characters.
+    #[schema(
+        min_length = 2,
+        max_length = 500,
+        pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"
+    )]
     pub reason: String,
 }
 
@@ -39,9 +43,10 @@ pub fn check_reason(reason: &str) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// The reason of an optional JSON body `{"reason": "…"}` (empty body: none), checked.
+/// The reason of an optional JSON body `{"reason": "…"}` (empty body or JSON `null`: none),
+/// checked.
 pub fn optional_reason(body: &[u8]) -> Result<Option<String>, ApiError> {
-    if body.iter().all(u8::is_ascii_whitespace) {
+    if body.iter().all(u8::is_ascii_whitespace) || body.trim_ascii() == b"null" {
         return Ok(None);
     }
     let req: AdminReason = serde_json::from_slice(body).map_err(|e| {
