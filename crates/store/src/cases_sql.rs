@@ -10,11 +10,11 @@ macro_rules! impl_cases_queries {
             $crate::StoreError::Database(e.to_string())
         }
 
-        const CASE_COLUMNS: &str = "case_id, alert_id, state, department, region, deadline_kind, due_date, due_unknown, dispute_due, version, opened_at_ms, updated_at_ms, body";
+        pub(super) const CASE_COLUMNS: &str = "case_id, alert_id, state, department, region, deadline_kind, due_date, due_unknown, dispute_due, version, opened_at_ms, updated_at_ms, body";
         const ALERT_COLUMNS: &str = "alert_id, merchant_key, subject_kind, subject_platform, subject_id, practice, severity, severity_rank, score, tier, finding_ids, body, status, case_id, first_seen_ms, updated_at_ms";
         const EVENT_COLUMNS: &str = "case_id, seq, actor, role, action, from_state, to_state, reason, at_ms, body";
 
-        fn case_from_row(row: &<$db as sqlx::Database>::Row) -> Result<$crate::cases::CaseRow, $crate::StoreError> {
+        pub(super) fn case_from_row(row: &<$db as sqlx::Database>::Row) -> Result<$crate::cases::CaseRow, $crate::StoreError> {
             use sqlx::Row;
             let unknown: i64 = row.try_get("due_unknown").map_err(db_err)?;
             Ok($crate::cases::CaseRow {

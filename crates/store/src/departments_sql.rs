@@ -1,8 +1,7 @@
 //! The SQL of the `departments` area ([`crate::departments::DepartmentStore`]), written once for
 //! both backends (same conventions as [`crate::sql`]). Expand it inside a module of its own in
 //! each backend: `mod departments { tianping_store::impl_departments_queries!(super::SqliteStore,
-//! sqlx::Sqlite); }`. The case and notice row decoders are this area's own copies of the column
-//! lists of `cases_sql` and `notices_sql` (those live in private modules of the backends).
+//! sqlx::Sqlite); }`, beside the modules `cases` and `notices` whose row decoders it reuses.
 //!
 //! Scopes are bound as plain values (`''` = no condition) and regions are compared by prefix with
 //! `substr(region, 1, length(prefix)) = prefix`, so each list is one fixed statement on both
@@ -16,53 +15,13 @@ macro_rules! impl_departments_queries {
             $crate::StoreError::Database(e.to_string())
         }
 
-        const CASE_COLUMNS: &str = "case_id, alert_id, state, department, region, deadline_kind, due_date, due_unknown, dispute_due, version, opened_at_ms, updated_at_ms, body";
-        const NOTICE_COLUMNS: &str = "notice_id, alert_id, merchant_key, practice, platform, department, region, state, due_date, due_unknown, version, issued_at_ms, updated_at_ms, case_id, body";
+        // The case and notice decoders are the cases and notices areas' own (`pub(super)` in
+        // their sibling modules `cases` and `notices` of each backend).
+        use super::cases::{CASE_COLUMNS, case_from_row};
+        use super::notices::{NOTICE_COLUMNS, notice_from_row};
         /// Tables whose `department` column holds a registry id, with their key column.
         const DEPARTMENT_COLUMNS: [(&str, &str); 3] =
             [("accounts", "user_id"), ("cases", "case_id"), ("notices", "notice_id")];
-
-        fn case_from_row(row: &<$db as sqlx::Database>::Row) -> Result<$crate::cases::CaseRow, $crate::StoreError> {
-            use sqlx::Row;
-            let unknown: i64 = row.try_get("due_unknown").map_err(db_err)?;
-            Ok($crate::cases::CaseRow {
-                case_id: row.try_get("case_id").map_err(db_err)?,
-                alert_id: row.try_get("alert_id").map_err(db_err)?,
-                state: row.try_get("state").map_err(db_err)?,
-                department: row.try_get("department").map_err(db_err)?,
-                region: row.try_get("region").map_err(db_err)?,
-                deadline_kind: row.try_get("deadline_kind").map_err(db_err)?,
-                due_date: row.try_get("due_date").map_err(db_err)?,
-                due_unknown: unknown != 0,
-                dispute_due: row.try_get("dispute_due").map_err(db_err)?,
-                version: row.try_get("version").map_err(db_err)?,
-                opened_at_ms: row.try_get("opened_at_ms").map_err(db_err)?,
-                updated_at_ms: row.try_get("updated_at_ms").map_err(db_err)?,
-                body: row.try_get("body").map_err(db_err)?,
-            })
-        }
-
-        fn notice_from_row(row: &<$db as sqlx::Database>::Row) -> Result<$crate::notices::NoticeRow, $crate::StoreError> {
-            use sqlx::Row;
-            let unknown: i64 = row.try_get("due_unknown").map_err(db_err)?;
-            Ok($crate::notices::NoticeRow {
-                notice_id: row.try_get("notice_id").map_err(db_err)?,
-                alert_id: row.try_get("alert_id").map_err(db_err)?,
-                merchant_key: row.try_get("merchant_key").map_err(db_err)?,
-                practice: row.try_get("practice").map_err(db_err)?,
-                platform: row.try_get("platform").map_err(db_err)?,
-                department: row.try_get("department").map_err(db_err)?,
-                region: row.try_get("region").map_err(db_err)?,
-                state: row.try_get("state").map_err(db_err)?,
-                due_date: row.try_get("due_date").map_err(db_err)?,
-                due_unknown: unknown != 0,
-                version: row.try_get("version").map_err(db_err)?,
-                issued_at_ms: row.try_get("issued_at_ms").map_err(db_err)?,
-                updated_at_ms: row.try_get("updated_at_ms").map_err(db_err)?,
-                case_id: row.try_get("case_id").map_err(db_err)?,
-                body: row.try_get("body").map_err(db_err)?,
-            })
-        }
 
         fn department_from_row(row: &<$db as sqlx::Database>::Row) -> Result<$crate::departments::DepartmentRow, $crate::StoreError> {
             use sqlx::Row;

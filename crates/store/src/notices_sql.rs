@@ -11,10 +11,10 @@ macro_rules! impl_notices_queries {
             $crate::StoreError::Database(e.to_string())
         }
 
-        const NOTICE_COLUMNS: &str = "notice_id, alert_id, merchant_key, practice, platform, department, region, state, due_date, due_unknown, version, issued_at_ms, updated_at_ms, case_id, body";
+        pub(super) const NOTICE_COLUMNS: &str = "notice_id, alert_id, merchant_key, practice, platform, department, region, state, due_date, due_unknown, version, issued_at_ms, updated_at_ms, case_id, body";
         const EVENT_COLUMNS: &str = "notice_id, seq, actor, role, action, from_state, to_state, reason, at_ms, body";
 
-        fn notice_from_row(row: &<$db as sqlx::Database>::Row) -> Result<$crate::notices::NoticeRow, $crate::StoreError> {
+        pub(super) fn notice_from_row(row: &<$db as sqlx::Database>::Row) -> Result<$crate::notices::NoticeRow, $crate::StoreError> {
             use sqlx::Row;
             let unknown: i64 = row.try_get("due_unknown").map_err(db_err)?;
             Ok($crate::notices::NoticeRow {
