@@ -7,6 +7,7 @@
 #   bench/cluster.sh                       SCALE=city (default) WORK=/tmp/tp-cluster-bench
 #   SCALE=small PROFILE=debug bench/cluster.sh   (a quick run; label its figures as such)
 # Reuses $WORK/home if it already holds the city (delete it to start over).
+#   TIANPING_BENCH_BIN=path/to/tianping  uses that binary instead of building one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCALE="${SCALE:-city}"
@@ -17,12 +18,16 @@ VCORES="${VCORES:-1}"
 EXECUTORS="${EXECUTORS:-1 2 4}"
 AS_OF="2026-12-20T00:00:00+08:00"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
-if [ "$PROFILE" = release ]; then
-  cargo build -j 1 --release --locked -q -p tianping-cli
+if [ -n "${TIANPING_BENCH_BIN:-}" ]; then
+  BIN="$TIANPING_BENCH_BIN"   # a binary built elsewhere (say which build in the figures)
 else
-  cargo build -j 1 --locked -q -p tianping-cli
+  if [ "$PROFILE" = release ]; then
+    cargo build -j 1 --release --locked -q -p tianping-cli
+  else
+    cargo build -j 1 --locked -q -p tianping-cli
+  fi
+  BIN="$CARGO_TARGET_DIR/$PROFILE/tianping"
 fi
-BIN="$CARGO_TARGET_DIR/$PROFILE/tianping"
 mkdir -p "$WORK"
 HOME_DIR="$WORK/home-$SCALE"
 CITY="$WORK/city-$SCALE"
