@@ -14,6 +14,7 @@ mod holdout;
 mod holdout2;
 mod holdout3;
 mod holdout4;
+mod holdout5;
 mod kit;
 mod plant;
 mod rings;

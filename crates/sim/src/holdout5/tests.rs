@@ -1,0 +1,364 @@
+//! Checks of the fifth set on its own: deterministic, every row valid per the standard with
+//! unique keys, ids in its namespace, every truth subject present in the rows, and the coverage
+//! the set promises (sixteen detectors, three violations and three hard negatives each).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::Value;
+use tianping_domain::schema::table;
+use tianping_ingest::keys::Duplicates;
+use tianping_ingest::validate::{RawValue, Validator};
+
+use super::*;
+use crate::truth::{Label, Truth};
+
+/// The fifth set planted alone into an empty city of `days` days.
+fn alone(seed: u64, days: i64) -> City {
+    let mut city = City {
+        tables: BTreeMap::new(),
+        truth: Truth::default(),
+    };
+    let root = Rng::new(seed);
+    let mut shoppers = root.fork("shoppers");
+    let buyers: Vec<String> = (0..300).map(|_| shoppers.hex64()).collect();
+    let mut order_no = 1_000;
+    plant(&mut city, &root, &buyers, days, &mut order_no);
+    city
+}
+
+/// Every row of the city through the ingest validator: (rows, rows with a warning), or the
+/// first problem.
+fn validate(city: &City) -> Result<(usize, Vec<String>), String> {
+    let (mut rows, mut warned) = (0, Vec::new());
+    for (supplier, tables) in &city.tables {
+        for (name, list) in tables {
+            let def = table(name).ok_or(format!("unknown table {name}"))?;
+            let mut validator = Validator::new(def, supplier, Duplicates::none());
+            let mut keys = BTreeSet::new();
+            for (i, row) in list.iter().enumerate() {
+                let object = row
+                    .as_object()
+                    .ok_or(format!("{name} row {i} not an object"))?;
+                if let Some(field) = object.keys().find(|f| def.field_index(f).is_none()) {
+                    return Err(format!("{supplier}/{name}: unknown field {field}"));
+                }
+                let raw = |f: usize| match object.get(def.fields[f].name) {
+                    None => RawValue::Absent,
+                    Some(Value::Null) => RawValue::Null,
+                    Some(v) => RawValue::Json(v),
+                };
+                let (mut cells, mut warnings) = (Vec::new(), Vec::new());
+                if let Err(e) = validator.validate(i as u64, raw, &mut cells, &mut warnings) {
+                    return Err(format!(
+                        "{supplier}/{name} row {i}: {}\n{row}",
+                        e.message_en()
+                    ));
+                }
+                if !warnings.is_empty() {
+                    warned.push(format!("{supplier}/{name}/{}", row["uscc"]));
+                }
+                let key: Vec<String> = def
+                    .key_indices()
+                    .iter()
+                    .map(|&k| {
+                        object
+                            .get(def.fields[k].name)
+                            .map_or(String::new(), Value::to_string)
+                    })
+                    .collect();
+                if !key.is_empty() && !keys.insert(key.clone()) {
+                    return Err(format!("{supplier}/{name}: duplicate key {key:?}"));
+                }
+                rows += 1;
+            }
+        }
+    }
+    Ok((rows, warned))
+}
+
+#[test]
+fn planting_twice_gives_the_same_rows_and_truth() {
+    let (a, b) = (alone(7, 60), alone(7, 60));
+    assert!(a.tables == b.tables);
+    assert_eq!(a.truth.to_jsonl(), b.truth.to_jsonl());
+    // Another seed: other pseudonyms, the same cases and labels.
+    let c = alone(11, 60);
+    assert!(a.tables != c.tables);
+    let cases = |city: &City| {
+        let mut v: Vec<String> = city
+            .truth
+            .rows
+            .iter()
+            .map(|t| format!("{} {:?} {}", t.rule, t.label, t.why))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(cases(&a), cases(&c));
+}
+
+#[test]
+fn every_row_validates_with_unique_keys() {
+    for days in [40, 60] {
+        let city = alone(7, days);
+        let (rows, warned) = validate(&city).unwrap_or_else(|e| panic!("{e}"));
+        assert!(rows > 10_000, "{rows} rows");
+        // Only the two codes planted with a wrong check character warn: both shops' merchant
+        // rows and the registry row of the one the registry holds.
+        let places: Vec<&str> = warned
+            .iter()
+            .map(|w| w.rsplit_once('/').map_or(w.as_str(), |(p, _)| p))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                "huishang/merchants",
+                "registry/registry",
+                "xiansong/merchants"
+            ],
+            "{warned:?}"
+        );
+        let code = |w: &String| w.rsplit_once('/').map(|(_, c)| c.to_string());
+        assert_eq!(code(&warned[0]), code(&warned[1]));
+    }
+}
+
+#[test]
+fn ids_carry_the_sets_tag() {
+    let city = alone(7, 60);
+    for tables in city.tables.values() {
+        for (name, list) in tables {
+            for row in list {
+                for field in [
+                    "listing_id",
+                    "order_id",
+                    "review_id",
+                    "session_id",
+                    "doc_id",
+                    "campaign_id",
+                    "scheme_id",
+                    "complaint_id",
+                    "room_id",
+                ] {
+                    if let Some(id) = row.get(field).and_then(Value::as_str) {
+                        assert!(id.starts_with("h5-"), "{name}.{field} = {id}");
+                    }
+                }
+                if let Some(id) = row.get("merchant_id").and_then(Value::as_str) {
+                    assert!(id.contains("-h5-"), "{name}.merchant_id = {id}");
+                    // Not mistaken for an honest background merchant (`<platform>-m<digits>`).
+                    assert!(
+                        !id.rsplit_once("-m")
+                            .is_some_and(|(_, n)| n.bytes().all(|b| b.is_ascii_digit())),
+                        "{id}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_truth_covers_every_detector_both_ways() {
+    let city = alone(7, 60);
+    let truth = &city.truth.rows;
+    assert!((150..=165).contains(&truth.len()), "{} cases", truth.len());
+    let negatives = truth.iter().filter(|t| t.label == Label::Negative).count();
+    let share = negatives as f64 / truth.len() as f64;
+    assert!(
+        (0.40..=0.455).contains(&share),
+        "negatives {negatives}/{}",
+        truth.len()
+    );
+    let mut per_detector: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for t in truth {
+        let entry = per_detector.entry(&t.detector).or_default();
+        match t.label {
+            Label::Positive => entry.0 += 1,
+            Label::Negative => entry.1 += 1,
+        }
+        assert!(t.why.starts_with("holdout5: "), "{}", t.why);
+        // Every reason names the instrument it rests on.
+        assert!(
+            ["《", "法", "条例", "规定", "办法", "指南", "GB"]
+                .iter()
+                .any(|i| t.why.contains(i)),
+            "{}",
+            t.why
+        );
+    }
+    assert_eq!(per_detector.len(), 16, "{per_detector:?}");
+    for (detector, (p, n)) in &per_detector {
+        assert!(
+            *p >= 3 && *n >= 3,
+            "{detector}: {p} violations, {n} negatives"
+        );
+    }
+    // No subject is labelled twice under one rule.
+    let mut seen = BTreeSet::new();
+    for t in truth {
+        assert!(
+            seen.insert((&t.rule, &t.subject)),
+            "{} {:?}",
+            t.rule,
+            t.subject
+        );
+    }
+}
+
+#[test]
+fn every_truth_subject_is_in_the_rows() {
+    let city = alone(7, 60);
+    let mut present: BTreeSet<(String, String)> = BTreeSet::new();
+    for tables in city.tables.values() {
+        for (name, list) in tables {
+            for row in list {
+                let id = |f: &str| row.get(f).and_then(Value::as_str).map(str::to_string);
+                let found = match *name {
+                    "listings" => id("listing_id").map(|i| ("listing", i)),
+                    "merchants" => id("merchant_id").map(|i| ("merchant", i)),
+                    "platforms" => id("platform_id").map(|i| ("platform", i)),
+                    "documents" => id("doc_id").map(|i| ("document", i)),
+                    "live_sessions" => id("session_id").map(|i| ("live_session", i)),
+                    "referrals" => id("scheme_id").map(|i| ("scheme", i)),
+                    "campaigns" => id("campaign_id").map(|i| ("campaign", i)),
+                    "complaints" => id("complainant_pid").map(|i| ("person", i)),
+                    _ => None,
+                };
+                if let Some((kind, id)) = found {
+                    present.insert((kind.to_string(), id));
+                }
+            }
+        }
+    }
+    for t in &city.truth.rows {
+        if t.subject.kind == "address" {
+            continue;
+        }
+        assert!(
+            present.contains(&(t.subject.kind.clone(), t.subject.id.clone())),
+            "{} {:?} not planted",
+            t.rule,
+            t.subject
+        );
+    }
+}
+
+#[test]
+fn each_cluster_key_is_the_room_key_of_its_registered_addresses() {
+    use tianping_address::KeyLevel;
+    let city = alone(7, 60);
+    let registry = &city.tables["registry"]["registry"];
+    let keys: BTreeMap<String, usize> =
+        registry
+            .iter()
+            .filter_map(|r| r["address"].as_str())
+            .fold(BTreeMap::new(), |mut m, a| {
+                *m.entry(tianping_address::parse(a).key(KeyLevel::Room))
+                    .or_default() += 1;
+                m
+            });
+    for t in city
+        .truth
+        .rows
+        .iter()
+        .filter(|t| t.subject.kind == "address")
+    {
+        let n = keys.get(&t.subject.id).copied().unwrap_or(0);
+        if t.label == Label::Positive {
+            assert!(n >= 8, "{}: {n} registrations", t.subject.id);
+        } else if t.subject.id.ends_with("|||") {
+            // The building-level negatives: every registration there has its own room.
+            let prefix = t.subject.id.trim_end_matches('|');
+            let rooms: Vec<(&String, &usize)> =
+                keys.iter().filter(|(k, _)| k.starts_with(prefix)).collect();
+            assert!(
+                rooms.len() >= 12 && rooms.iter().all(|(_, n)| **n == 1),
+                "{rooms:?}"
+            );
+        } else {
+            // The room-level negatives: six of one family, or nine successive tenants of which
+            // only the newest is still active.
+            let at_key: Vec<&Value> = registry
+                .iter()
+                .filter(|r| {
+                    r["address"].as_str().is_some_and(|a| {
+                        tianping_address::parse(a).key(KeyLevel::Room) == t.subject.id
+                    })
+                })
+                .collect();
+            let active = at_key.iter().filter(|r| r["status"] == "active").count();
+            assert!(
+                (n == 6 && active == 6) || (n == 9 && active == 1),
+                "{}: {n} registrations, {active} active",
+                t.subject.id
+            );
+        }
+    }
+}
+
+#[test]
+fn compared_price_labels_agree_with_the_planted_sales() {
+    // 第十六条 on the set's own rows: a compared price with no stated basis must not exceed the
+    // lowest completed sale of the 7 days before the display, or the last sale before them.
+    let city = alone(7, 60);
+    let day =
+        |row: &Value, field: &str| crate::background::day_of(row[field].as_str().unwrap_or(""));
+    let rows = |table: &str| {
+        city.tables
+            .values()
+            .filter_map(move |t| t.get(table))
+            .flatten()
+            .collect::<Vec<&Value>>()
+    };
+    let (orders, displays) = (rows("orders"), rows("price_observations"));
+    let mut checked = 0;
+    for t in city
+        .truth
+        .rows
+        .iter()
+        .filter(|t| t.rule == "price_fraud.reference_price")
+    {
+        let shown = displays
+            .iter()
+            .filter(|o| {
+                o["listing_id"] == t.subject.id.as_str() && !o["reference_price_fen"].is_null()
+            })
+            .max_by_key(|o| day(o, "observed_at"))
+            .unwrap_or_else(|| panic!("{}: no compared price shown", t.subject.id));
+        let (when, compared) = (
+            day(shown, "observed_at"),
+            shown["reference_price_fen"].as_i64().unwrap_or(0),
+        );
+        let sales: Vec<(i64, i64)> = orders
+            .iter()
+            .filter(|o| o["listing_id"] == t.subject.id.as_str() && o["status"] == "completed")
+            .map(|o| {
+                (
+                    day(o, "ordered_at"),
+                    o["unit_price_fen"].as_i64().unwrap_or(0),
+                )
+            })
+            .filter(|&(d, _)| d < when)
+            .collect();
+        let week_low = sales
+            .iter()
+            .filter(|&&(d, _)| d >= when - 7)
+            .map(|&(_, p)| p)
+            .min();
+        let last_before = sales.iter().max_by_key(|&&(d, _)| d).map(|&(_, p)| p);
+        let bound = week_low.or(last_before).unwrap_or(0);
+        let stated_basis =
+            shown["reference_kind"] == "other_disclosed" || shown["reference_kind"] == "rrp";
+        let violation = !stated_basis && compared > bound;
+        assert_eq!(
+            violation,
+            t.label == Label::Positive,
+            "{}: compared {compared}, bound {bound}, {}",
+            t.subject.id,
+            t.why
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 10);
+}
