@@ -248,7 +248,6 @@ struct ListingInfo<'a> {
     delisted: Option<i64>,
     description: &'a str,
     /// The whole category path (`category` keeps its first level, the market).
-    category_path: &'a str,
 }
 
 /// A case of 价格法 第十四条第二项's exception (read with 反不正当竞争法（1993） 第十一条第二款) that a
@@ -556,7 +555,6 @@ impl Detector for BelowCost {
                     created: created.get(row),
                     delisted: delisted.get(row),
                     description: description.get(row).unwrap_or(""),
-                    category_path: category.get(row).unwrap_or(""),
                 };
                 let entry = info.entry((p, l)).or_insert_with(|| candidate.clone());
                 if (candidate.merchant, candidate.title, candidate.description)
