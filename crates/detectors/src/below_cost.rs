@@ -247,7 +247,6 @@ struct ListingInfo<'a> {
     created: Option<i64>,
     delisted: Option<i64>,
     description: &'a str,
-    /// The whole category path (`category` keeps its first level, the market).
 }
 
 /// A case of 价格法 第十四条第二项's exception (read with 反不正当竞争法（1993） 第十一条第二款) that a
