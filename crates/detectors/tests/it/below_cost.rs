@@ -509,3 +509,92 @@ fn documented_compulsion_needs_fewer_merchants() {
     // Self-declared prices with a penalty for something else: no price rule, no compulsion.
     assert!(forced_of(&detect(forced_tables(4, &[], VOLUNTARY, vec![]), AS_OF)).is_empty());
 }
+
+/// A listing in `category` titled `title`, below cost (7,000 against 10,000) on the given dates.
+fn dated_run(title: &str, category: &str, dates: &[String]) -> Vec<Finding> {
+    let mut l = listing("l1", "m1", category, "2025-01-01T00:00:00+08:00");
+    l["title"] = json!(title);
+    let rows = dates
+        .iter()
+        .map(|d| json!({"platform_id": "p", "listing_id": "l1", "merchant_id": "m1", "unit_price_fen": 7_000,
+                        "paid_fen": 7_000, "ordered_at": format!("{d}T12:00:00+08:00"), "status": "completed"}))
+        .collect();
+    detect(
+        vec![
+            ("listings", vec![l]),
+            (
+                "costs",
+                vec![
+                    json!({"platform_id": "p", "listing_id": "l1", "valid_from": "2025-06-01",
+                                  "unit_cost_fen": 10_000, "basis": "audited"}),
+                ],
+            ),
+            ("orders", rows),
+        ],
+        AS_OF,
+    )
+}
+
+fn march(from: u32, to: u32) -> Vec<String> {
+    (from..=to).map(|d| format!("2026-03-{d:02}")).collect()
+}
+
+#[test]
+fn a_clearance_channel_in_the_category_path_is_not_a_declaration() {
+    // 31 days below cost in a "低价/清仓" category with no clearance words of its own: a finding
+    // (version 3; version 2 read the channel as the item's claim).
+    let f = dated_run("行车记录仪 4K", "低价/清仓", &march(1, 31));
+    assert_eq!(sustained(&f).len(), 1);
+    // 30 days (the clearance bound) in that channel: still a finding — the channel claims nothing.
+    let f = dated_run("行车记录仪 4K", "低价/清仓", &march(1, 30));
+    assert_eq!(sustained(&f).len(), 1);
+    // The item's own words still declare it, within the bound.
+    assert!(sustained(&dated_run("行车记录仪 清仓", "低价/清仓", &march(1, 30))).is_empty());
+}
+
+#[test]
+fn a_seasonal_good_after_its_season_is_the_statutes_exception() {
+    // 价格法 第十四条第二项 季节性商品: a winter item in March (after its season), for the whole
+    // month — longer than the declared-clearance bound — is not dumping.
+    assert!(sustained(&dated_run("羽绒服 冬款", "服饰/外套", &march(1, 31))).is_empty());
+    // A summer item in March is before its season, not after: a finding.
+    assert_eq!(
+        sustained(&dated_run("凉席 夏款", "家居/凉席", &march(1, 31))).len(),
+        1
+    );
+    // New stock of the season is not a clearance.
+    assert_eq!(
+        sustained(&dated_run("羽绒服 冬季新款", "服饰/外套", &march(1, 31))).len(),
+        1
+    );
+    // A run that starts in February (still winter) is not wholly after the season: a finding.
+    let mut dates: Vec<String> = (20..=28).map(|d| format!("2026-02-{d:02}")).collect();
+    dates.extend(march(1, 10));
+    assert_eq!(
+        sustained(&dated_run("羽绒服 冬款", "服饰/外套", &dates)).len(),
+        1
+    );
+    // From March 1 exactly: wholly after it.
+    assert!(sustained(&dated_run("羽绒服 冬款", "服饰/外套", &march(1, 19))).is_empty());
+    // A summer item in December (the fourth held-out set's case) is after its season.
+    let dec: Vec<String> = (1..=31).map(|d| format!("2025-12-{d:02}")).collect();
+    assert!(sustained(&dated_run("防晒衣 夏款", "服饰/防晒", &dec)).is_empty());
+}
+
+const FUNDED: &str =
+    "年终补贴由平台全额出资，消费者领取的补贴券由平台承担，商家按原价结算货款；报名自愿。";
+
+#[test]
+fn a_platform_funded_subsidy_pushes_no_merchant_below_cost() {
+    // The buyers pay below cost but the merchants are settled at their own price: no
+    // platform-level finding, and the days are not the merchants' dumping either.
+    let f = detect(forced_tables(6, &[], FUNDED, vec![]), AS_OF);
+    assert!(forced_of(&f).is_empty(), "{:#?}", forced_of(&f));
+    assert!(sustained(&f).is_empty(), "{:#?}", sustained(&f));
+    // The same campaign with the settlement clause denied is judged as before.
+    let denied = "年终补贴由平台出资，商家不按原价结算；报名商品须按平台核定的活动价销售，活动价由平台统一设定。";
+    assert_eq!(
+        forced_of(&detect(forced_tables(6, &[], denied, vec![]), AS_OF)).len(),
+        1
+    );
+}

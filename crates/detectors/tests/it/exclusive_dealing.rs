@@ -88,12 +88,20 @@ fn warnings_are_not_punitive_measures() {
 
 #[test]
 fn the_window_and_the_exit_count_at_their_thresholds() {
-    // Exits 14 days after the measure count (window_days = 14); 15 days after do not.
+    // Exits 14 days after the measure count in the short window (window_days = 14); 15 days
+    // after only in the long one (long_window_days = 30, version 3); 30 days after still; 31 not.
+    let f = detect(scenario(40, 20, 14, 14, 1, "traffic_limit"));
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].evidence["window_days"], 14);
+    let f = detect(scenario(40, 20, 14, 15, 1, "traffic_limit"));
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].evidence["window_days"], 30);
+    assert_eq!(f[0].evidence["thresholds"]["alpha_per_window"], 0.0005);
     assert_eq!(
-        detect(scenario(40, 20, 14, 14, 1, "traffic_limit")).len(),
+        detect(scenario(40, 20, 14, 30, 1, "traffic_limit")).len(),
         1
     );
-    assert!(detect(scenario(40, 20, 14, 15, 1, "traffic_limit")).is_empty());
+    assert!(detect(scenario(40, 20, 14, 31, 1, "traffic_limit")).is_empty());
     // Five exits meet min_exits = 5, four do not (of eight treated, with no exits among the rest).
     assert_eq!(detect(scenario(30, 8, 5, 3, 0, "traffic_limit")).len(), 1);
     assert!(detect(scenario(30, 8, 4, 3, 0, "traffic_limit")).is_empty());
@@ -146,4 +154,17 @@ fn operators_with_other_measures_stay_out_of_the_base_rate() {
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(f[0].evidence["dual_homed_operators_with_measures"], 10);
     assert_eq!(f[0].evidence["exits_within_window"], 7);
+}
+
+#[test]
+fn a_slow_squeeze_is_found_in_the_long_window_against_its_own_base_rate() {
+    // Nine demoted, six leave the rival 10–20 days later (here: 17), none of the nine others: the
+    // short window sees none of them, the long window all six.
+    let f = detect(scenario(18, 9, 6, 17, 0, "search_demotion"));
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["exits_within_window"], 6);
+    assert_eq!(f[0].evidence["window_days"], 30);
+    // If the others leave as often within the long window (six of nine on day 40, 20 days after
+    // the measure), the slow exits are the base rate, not a squeeze.
+    assert!(detect(scenario(18, 9, 6, 17, 6, "search_demotion")).is_empty());
 }

@@ -347,3 +347,66 @@ fn a_check_character_warning_states_what_the_registry_shows() {
         .is_empty()
     );
 }
+
+/// A natural person's shop over the ¥100,000 line, with one listing of `category` and `title`.
+fn one_listing_shop(category: &str, title: &str, turnover: i64) -> Vec<Finding> {
+    run(
+        &MerchantIdentity,
+        AS_OF,
+        &data(
+            &[
+                ("merchants", vec![person_shop("p", "craft", "h", turnover)]),
+                (
+                    "listings",
+                    vec![
+                        json!({"platform_id": "p", "merchant_id": "craft", "title": title,
+                                "description": null, "category": category}),
+                    ],
+                ),
+            ],
+            5,
+        ),
+    )
+}
+
+#[test]
+fn household_handicraft_and_convenience_services_are_exempt_at_any_amount() {
+    // 电子商务法 第十条: 家庭手工业产品 — the platform classifies the goods as handicraft.
+    assert!(one_listing_shop("手工艺/竹编", "店铺在售商品", 15_000_000).is_empty());
+    // … or the listing claims household handicraft in its words.
+    assert!(one_listing_shop("家居/收纳", "家庭手工 竹编收纳篮", 15_000_000).is_empty());
+    // 便民劳务 needing no permit, by category.
+    assert!(one_listing_shop("便民服务/上门修鞋", "修鞋补鞋", 15_000_000).is_empty());
+    // "手工" in a title of an ordinary category is marketing, not the exemption: ¥100,000.01 is over.
+    let f = one_listing_shop("家居/香薰", "手工香薰蜡烛", 10_000_001);
+    assert_eq!(rules(&f), ["merchant_identity.unregistered_natural_person"]);
+    // Exactly ¥100,000 is within the line whatever the category.
+    assert!(one_listing_shop("家居/香薰", "手工香薰蜡烛", 10_000_000).is_empty());
+}
+
+#[test]
+fn a_shop_is_exempt_only_when_every_listing_is() {
+    let f = run(
+        &MerchantIdentity,
+        AS_OF,
+        &data(
+            &[
+                (
+                    "merchants",
+                    vec![person_shop("p", "craft", "h", 15_000_000)],
+                ),
+                (
+                    "listings",
+                    vec![
+                        json!({"platform_id": "p", "merchant_id": "craft", "title": "竹编果篮",
+                               "description": null, "category": "手工艺/竹编"}),
+                        json!({"platform_id": "p", "merchant_id": "craft", "title": "塑料收纳箱 批发",
+                               "description": null, "category": "家居/收纳"}),
+                    ],
+                ),
+            ],
+            5,
+        ),
+    );
+    assert_eq!(rules(&f), ["merchant_identity.unregistered_natural_person"]);
+}

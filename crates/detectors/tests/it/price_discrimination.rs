@@ -156,9 +156,14 @@ fn history_decides_loyalty_when_the_platform_reports_it() {
 /// Two matched test accounts shown the listing side by side on `days` days (same hour, region
 /// and device): the one with 40 orders is asked 129, the one with 1 order 115.
 fn probe_pairs(days: u32) -> Vec<Value> {
+    probe_pairs_with(days, [("heavy", 40, 12_900), ("light", 1, 11_500)])
+}
+
+/// As [`probe_pairs`], with the two accounts' (viewer, orders in 90 days, price).
+fn probe_pairs_with(days: u32, accounts: [(&str, i64, i64); 2]) -> Vec<Value> {
     let mut rows = Vec::new();
     for d in 1..=days {
-        for (viewer, orders, price) in [("heavy", 40, 12_900), ("light", 1, 11_500)] {
+        for (viewer, orders, price) in accounts {
             rows.push(json!({
                 "platform_id": "p", "listing_id": "chair", "observed_at": format!("2026-03-{d:02}T12:00:00+08:00"),
                 "displayed_price_fen": price, "payable_price_fen": price, "promo_kind": "none",
@@ -178,4 +183,42 @@ fn matched_probe_pairs_are_a_sign_test() {
     assert_eq!(f[0].evidence["regulator_probe_cells"], 20);
     assert_eq!(detect(probe_pairs(10)).len(), 1);
     assert!(detect(probe_pairs(9)).is_empty());
+}
+
+#[test]
+fn matched_probes_compare_the_longer_history_with_the_shorter() {
+    // Both accounts pass loyal_min_orders (3): 40 against 5 orders is still the contrast the
+    // matched pair was set up to test; the heavier account pays 6% more on 12 days.
+    let f = detect(probe_pairs_with(
+        12,
+        [("heavy", 40, 9_434), ("light", 5, 8_900)],
+    ));
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["regulator_probe_cells"], 12);
+    // The lighter account paying more is not a loyalty surcharge.
+    assert!(
+        detect(probe_pairs_with(
+            12,
+            [("heavy", 40, 8_900), ("light", 5, 9_434)]
+        ))
+        .is_empty()
+    );
+    // Equal histories: no contrast, no finding.
+    assert!(detect(probe_pairs_with(12, [("a", 5, 9_434), ("b", 5, 8_900)])).is_empty());
+    // At min_probe_pairs (10) a finding, below it (9) none.
+    assert_eq!(
+        detect(probe_pairs_with(
+            10,
+            [("heavy", 40, 9_434), ("light", 5, 8_900)]
+        ))
+        .len(),
+        1
+    );
+    assert!(
+        detect(probe_pairs_with(
+            9,
+            [("heavy", 40, 9_434), ("light", 5, 8_900)]
+        ))
+        .is_empty()
+    );
 }

@@ -566,7 +566,8 @@ fn a_bare_time_limited_discount_is_not_a_fake_time_limit() {
     // The same offer with an end it states, or other urgency wording, is judged as before.
     for (label, deadline) in [
         ("限时8折 至3月10日", "2026-03-11T00:00:00+08:00"),
-        ("限时8折 倒计时3小时", "2026-03-11T20:00:00+08:00"),
+        // Version 4: the time left is the claim's own end, 3 hours after 20:00.
+        ("限时8折 倒计时3小时", "2026-03-10T23:00:00+08:00"),
         ("限时8折 仅限今日", "2026-03-11T00:00:00+08:00"),
     ] {
         let f = findings(
@@ -728,5 +729,108 @@ fn a_date_written_as_an_end_is_a_time_limit_claim() {
             vec![],
         );
         assert!(of_rule(&f, "fake_time_limit").is_empty(), "{label}");
+    }
+}
+
+/// The claim seen at 20:00 on `from..=to` with the same price, the usual price after.
+fn repeated(label: &str, from: u32, to: u32, last: u32) -> Vec<Value> {
+    (from..=last)
+        .map(|d| {
+            if d <= to {
+                labelled(d, 8_000, Some(label))
+            } else {
+                labelled(d, 10_000, None)
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn an_end_implied_without_a_date_is_read_as_the_deadline() {
+    // 第十九条第四项: "仅剩3小时", "明日下架", "明天恢复", "最后一场" each claim the offer ends
+    // soon; the same claim at the same price on the following days shows it did not.
+    for (label, deadline, kind) in [
+        (
+            "距活动结束仅剩3小时",
+            "2026-03-10T23:00:00+08:00",
+            "剩余时间",
+        ),
+        ("还剩2天", "2026-03-12T00:00:00+08:00", "剩余时间"),
+        ("倒计时30分钟", "2026-03-10T20:30:00+08:00", "剩余时间"),
+        (
+            "本期团购明日下架",
+            "2026-03-11T00:00:00+08:00",
+            "次日变价或下架",
+        ),
+        (
+            "最后一场 明天恢复299",
+            "2026-03-11T00:00:00+08:00",
+            "次日变价或下架",
+        ),
+        ("明天起涨价", "2026-03-11T00:00:00+08:00", "次日变价或下架"),
+        (
+            "最后一波福利",
+            "2026-03-11T00:00:00+08:00",
+            "当日结束或最后一场",
+        ),
+        (
+            "今天截止",
+            "2026-03-11T00:00:00+08:00",
+            "当日结束或最后一场",
+        ),
+    ] {
+        let f = findings(repeated(label, 10, 16, 18), vec![]);
+        let f = of_rule(&f, "fake_time_limit");
+        assert_eq!(f.len(), 1, "{label}");
+        let ev = &f[0].evidence["finding"];
+        assert_eq!(ev["claimed_deadline"], deadline, "{label}");
+        assert_eq!(ev["implied_end"], kind, "{label}");
+    }
+}
+
+#[test]
+fn an_implied_end_that_holds_is_lawful_and_the_threshold_is_two_days() {
+    // The offer really ends: shown once, the usual price from the next day.
+    for label in [
+        "距活动结束仅剩3小时",
+        "本期团购明日下架",
+        "最后一场 明天恢复299",
+    ] {
+        let f = findings(repeated(label, 10, 10, 14), vec![]);
+        assert!(of_rule(&f, "fake_time_limit").is_empty(), "{label}");
+        // One more day at the same price (min_days_after = 2): still not a finding.
+        let f = findings(repeated(label, 10, 11, 14), vec![]);
+        assert!(of_rule(&f, "fake_time_limit").is_empty(), "{label}");
+        // Two more days: exactly at the threshold, a finding.
+        let f = findings(repeated(label, 10, 12, 14), vec![]);
+        let f = of_rule(&f, "fake_time_limit");
+        assert_eq!(f.len(), 1, "{label}");
+        assert_eq!(f[0].evidence["finding"]["days_offered_after_deadline"], 2);
+    }
+    // "还剩2天" seen on the 10th ends with the 11th: the 11th is inside the claim, the 12th and 13th
+    // are the two days after it.
+    let f = findings(repeated("还剩2天", 10, 12, 15), vec![]);
+    assert!(of_rule(&f, "fake_time_limit").is_empty());
+    let f = findings(repeated("还剩2天", 10, 13, 15), vec![]);
+    assert_eq!(of_rule(&f, "fake_time_limit").len(), 1);
+}
+
+#[test]
+fn a_length_or_a_date_that_is_not_an_end_is_not_an_implied_deadline() {
+    // "限时3天" is a length with no start; "明天发货" names no end or change; "今日149" names none
+    // either; "还有10件" counts stock, not time.
+    for label in [
+        "限时3天",
+        "明天发货",
+        "原价169 今日149",
+        "还有10件",
+        "每月8号家庭日特价",
+    ] {
+        let f = findings(repeated(label, 10, 16, 18), vec![]);
+        assert!(
+            of_rule(&f, "fake_time_limit").is_empty(),
+            "{label}: {:?}",
+            of_rule(&f, "fake_time_limit")
+        );
     }
 }

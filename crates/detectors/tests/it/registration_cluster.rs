@@ -80,10 +80,64 @@ fn many_companies_in_one_room_written_differently_are_one_cluster() {
     assert_eq!(f[0].severity, tianping_detect::Severity::High);
 }
 
+/// `n` operators in one room, each with its own representative (not linked).
+fn unlinked(n: usize) -> Vec<Value> {
+    (0..n)
+        .map(|k| {
+            company(
+                k,
+                VARIANTS[k % VARIANTS.len()],
+                &format!("solo{k}"),
+                "2026-03-15",
+            )
+        })
+        .collect()
+}
+
+/// `n` operators in one room: `young` of them registered in March 2026, the rest in 2015; the
+/// first `shared` represented by one person, the others each by their own.
+fn linked(n: usize, young: usize, shared: usize) -> Vec<Value> {
+    (0..n)
+        .map(|k| {
+            let rep = if k < shared {
+                "boss".to_string()
+            } else {
+                format!("solo{k}")
+            };
+            let since = if k < young {
+                "2026-03-15"
+            } else {
+                "2015-06-01"
+            };
+            company(k, VARIANTS[k % VARIANTS.len()], &rep, since)
+        })
+        .collect()
+}
+
 #[test]
 fn nine_operators_are_below_the_threshold_and_ten_meet_it() {
-    assert!(detect(cluster(9), vec![], &[]).is_empty());
-    assert_eq!(detect(cluster(10), vec![], &[]).len(), 1);
+    assert!(detect(unlinked(9), vec![], &[]).is_empty());
+    let f = detect(unlinked(10), vec![], &[]);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].evidence["linked"], false);
+}
+
+#[test]
+fn a_linked_room_is_a_cluster_from_five_operators() {
+    // Five operators, all new, three of them represented by one person: a finding.
+    let f = detect(linked(5, 5, 3), vec![], &[]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["linked"], true);
+    assert_eq!(f[0].evidence["operators"], 5);
+    // Four: below `min_operators_linked`.
+    assert!(detect(linked(4, 4, 4), vec![], &[]).is_empty());
+    // The representative behind only two (below `shared_rep_min` = 3): not linked.
+    assert!(detect(linked(8, 8, 2), vec![], &[]).is_empty());
+    // Exactly half new (4 of 8) is linked; fewer than half (3 of 8) is not.
+    assert_eq!(detect(linked(8, 4, 3), vec![], &[]).len(), 1);
+    assert!(detect(linked(8, 3, 3), vec![], &[]).is_empty());
+    // A couple's two entities at home are far below either number.
+    assert!(detect(linked(2, 2, 2), vec![], &[]).is_empty());
 }
 
 #[test]
@@ -144,7 +198,11 @@ fn the_2021_reform_does_not_split_a_cluster() {
 
 #[test]
 fn operators_registered_after_as_of_are_not_counted() {
-    let mut registry = cluster(9);
+    let mut registry = unlinked(9);
     registry.push(company(99, VARIANTS[0], "rep0", "2026-06-01"));
+    assert!(detect(registry, vec![], &[]).is_empty());
+    // Linked: four before as_of and one after is below five.
+    let mut registry = linked(4, 4, 4);
+    registry.push(company(99, VARIANTS[0], "boss", "2026-06-01"));
     assert!(detect(registry, vec![], &[]).is_empty());
 }
