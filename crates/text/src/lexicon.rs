@@ -249,10 +249,24 @@ pub const CUE_LISTS: &[&str] = &[
     "price_setting",
     "price_word",
     "immediate_effect",
+    // 2026.4: other sales channels; blanket refusals of a consumer's remedy (消费者权益保护法
+    // 第二十六条); compulsory campaigns (明码标价和禁止价格欺诈规定 第四条).
+    "other_venue",
+    "blanket",
+    "consumer_remedy",
+    "lawful_exclusion",
+    "compulsory",
     // 反不正当竞争法 第十一条 (disparagement): an opinion, and a stated source, in the sentence of a
     // negative statement.
     "opinion",
     "substantiation",
+    // 2026.4: operators identified by structure (a name before an operator suffix), and denials of
+    // a qualification as factual claims.
+    "operator_suffix",
+    "pointer_lead",
+    "generic_operator",
+    "claim_negation",
+    "qualification",
     // fair_competition_review's clause patterns are in `standards/fair_competition_review.toml`
     // (`crate::standards`), with the article and item each one points at.
 ];
