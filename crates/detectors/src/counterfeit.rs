@@ -22,6 +22,21 @@
 //! licensee whose licence ended before `as_of` and that still uses the mark is a finding even at
 //! the market price (第五十七条第（一）项, "未经商标注册人的许可"), with the end date as evidence.
 //!
+//! Version 4 (2026-11-30, after held-out set 4's two misses were seen — a fix, not an unseen
+//! result), by class: a hanzi mark written **by sound** — a span whose every char shares a reading
+//! with the mark's (the `pinyin` crate through `tianping_text::sound`) and keeps at least one of
+//! its chars ("麓鸣" for "鹿鸣"), or the mark spelt in pinyin in Latin letters ("luming", "Lu
+//! Ming") — is a look-alike; and the mark **framing other goods** — a `framing` word of the
+//! `counterfeit` lexicon ("同款", "平替", "代工厂", "原厂") within four chars of it ("栖云同款
+//! 羽绒马甲") — is a cue like "高仿": an unauthorised merchant uses the mark to sell goods it does
+//! not say are the owner's (第五十七条第（一）、（二）项). Marks split by punctuation or spaces
+//! ("鹿·鸣") and variant characters were already folded (versions 1–3).
+//!
+//! Known false positives (version 4): a homophone that is an ordinary word next to a shared char
+//! (a two-char mark and a common word one char of which it shares); "同款" naming a genuine
+//! article's model in a reseller's title ("栖云同款尺码表"); a pinyin word that is also an English
+//! word or a name.
+//!
 //! Method: every mark of `trademarks` still valid on `as_of` is folded (width, case, common
 //! traditional characters, symbols and spaces dropped, Latin confusables 0→o, 1/i→l, 5→s, a small
 //! table of visually similar hanzi, variant characters) and looked up in each listing's folded brand and title; a
@@ -43,8 +58,8 @@
 //! period agreed in the licence is not in `trademark_licenses`; the officer checks); two marks
 //! that differ only by a character the kVariants dictionary calls a variant of the other; marks registered for other Nice classes than the goods (the data does not map
 //! categories to Nice classes; the officer checks the mark's classes). Known false
-//! negatives: pinyin spellings of hanzi marks (needs a pinyin dictionary), look-alikes beyond the
-//! confusable table, marks only in images.
+//! negatives: look-alikes beyond the confusable table and the sound comparison (a homophone with
+//! no char in common with the mark), marks only in images.
 //!
 //! Parameters: `price_ratio`.
 
@@ -482,8 +497,95 @@ pub(crate) fn find_use(text: &str, mark: &str) -> Option<Use> {
             }
         }
     }
+    if uses.is_empty() && !m.chars.iter().all(char::is_ascii_alphanumeric) {
+        uses.extend(sound_alike_uses(text, mark, &m));
+    }
     uses.sort_by_key(|u| (u.identical, u.start));
     uses.into_iter().next()
+}
+
+/// Shortest pinyin spelling of a hanzi mark matched in Latin letters ("luming").
+const MIN_SPELLING_LETTERS: usize = 4;
+
+/// Version 4: uses of a hanzi mark by sound — a span of the same length whose every char shares a
+/// reading with the mark's char and at least one char is the mark's own ("麓鸣" for "鹿鸣": same
+/// sound, and the shared char keeps the likeness), or the mark spelt in pinyin as one or several
+/// Latin words ("luming", "Lu Ming").
+fn sound_alike_uses(text: &str, mark: &str, m: &Folded) -> Vec<Use> {
+    let original: Vec<char> = text.chars().collect();
+    let span = |s: usize, e: usize| original[s..e].iter().collect::<String>();
+    let mut out = Vec::new();
+    let t = fold(text);
+    let n = m.chars.len();
+    if n >= 2 && t.chars.len() >= n {
+        for i in 0..=t.chars.len() - n {
+            let w = &t.chars[i..i + n];
+            let same = w.iter().zip(&m.chars).filter(|(a, b)| a == b).count();
+            if same == 0 || same == n {
+                continue;
+            }
+            if w.iter()
+                .zip(&m.chars)
+                .all(|(&a, &b)| tianping_text::sound::sounds_alike(a, b))
+            {
+                let (s, e) = (t.origin[i], t.origin[i + n - 1] + 1);
+                out.push(Use {
+                    written: span(s, e),
+                    identical: false,
+                    how: "homophone",
+                    start: s,
+                });
+            }
+        }
+    }
+    // The spelling folded like the text's Latin words (i → l, 0 → o…).
+    if let Some(spelt) = tianping_text::sound::spelling(&simple(mark))
+        .map(|p| p.chars().filter_map(fold_one).collect::<String>())
+        && spelt.len() >= MIN_SPELLING_LETTERS
+    {
+        let words = latin_words(text);
+        for a in 0..words.len() {
+            let mut joined = String::new();
+            for b in a..words.len().min(a + n.max(1)) {
+                joined.push_str(&words[b].0);
+                if joined == spelt {
+                    out.push(Use {
+                        written: span(words[a].1, words[b].2),
+                        identical: false,
+                        how: "pinyin",
+                        start: words[a].1,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Chars after (or before) a mark within which a `framing` word ("同款", "平替", "代工厂") presents
+/// other goods by the mark.
+const FRAMING_GAP: usize = 4;
+
+/// A `framing` word within [`FRAMING_GAP`] chars after or before the mark written at original
+/// char `start` of `text` ("栖云同款", "平替栖云").
+fn framing_near(lex: &Lexicon, text: &str, start: usize, written: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let end = (start + written.chars().count()).min(chars.len());
+    let after: String = chars[end..].iter().take(FRAMING_GAP + 3).collect();
+    let before: String = chars[start.saturating_sub(FRAMING_GAP + 3)..start.min(chars.len())]
+        .iter()
+        .collect();
+    lex.cue("framing")
+        .iter()
+        .find(|f| {
+            after
+                .find(f.as_str())
+                .is_some_and(|at| after[..at].chars().count() <= FRAMING_GAP)
+                || before
+                    .rfind(f.as_str())
+                    .is_some_and(|at| before[at + f.len()..].chars().count() <= FRAMING_GAP)
+        })
+        .cloned()
 }
 
 /// Whether a compatibility phrase ends within a few chars before original char `start`.
@@ -519,7 +621,7 @@ impl Detector for Counterfeit {
     }
 
     fn version(&self) -> u32 {
-        3
+        4
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -608,13 +710,21 @@ impl Detector for Counterfeit {
                 l.description.as_deref().unwrap_or(""),
                 l.brand.as_deref().unwrap_or("")
             );
-            let cues: Vec<String> = scan(lex, &text)
+            let mut cues: BTreeSet<String> = scan(lex, &text)
                 .into_iter()
                 .filter(|h| h.category == Category::Counterfeit)
                 .map(|h| h.term)
-                .collect::<BTreeSet<_>>()
-                .into_iter()
                 .collect();
+            // Version 4: the mark framing other goods ("栖云同款", "平替栖云", "栖云代工厂").
+            let field_text = if field == "brand" {
+                l.brand.as_deref().unwrap_or("")
+            } else {
+                l.title.as_str()
+            };
+            if let Some(f) = framing_near(lex, field_text, u.start, &u.written) {
+                cues.insert(f);
+            }
+            let cues: Vec<String> = cues.into_iter().collect();
             // A former licensee still using the mark after its licence ended (商标法 第五十七条
             // 第（一）项: use "未经商标注册人的许可"): the licence's end date is the evidence.
             let lapsed = marks.lapsed_on(&m.reg_no, uscc);
@@ -635,6 +745,8 @@ impl Detector for Counterfeit {
             let how_zh = match u.how {
                 "identical" => "相同商标",
                 "confusable" => "形近变体",
+                "homophone" => "音同变体",
+                "pinyin" => "拼音拼写",
                 _ => "近似拼写",
             };
             let mut reasons = Vec::new();

@@ -187,7 +187,7 @@ impl Detector for Disparagement {
     }
 
     fn version(&self) -> u32 {
-        3
+        4
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -317,17 +317,19 @@ impl Detector for Disparagement {
 
         for speech in speeches {
             let hits = scan(lex, &speech.text);
-            let negatives: Vec<&Hit> = hits
+            let mut negatives: Vec<Claim> = hits
                 .iter()
                 .filter(|h| h.category == Category::Disparagement && h.kind == TermKind::Negative)
                 .filter(|h| !negated(&speech.text, h.start_byte))
+                .map(Claim::from_hit)
                 .collect();
+            negatives.extend(lacks_qualification(lex, &speech.text));
             if negatives.is_empty() {
                 continue;
             }
             let mut cases = Vec::new();
             for range in sentences(&speech.text) {
-                let negs: Vec<&&Hit> = negatives
+                let negs: Vec<&Claim> = negatives
                     .iter()
                     .filter(|h| h.start_byte >= range.start && h.end_byte <= range.end)
                     .collect();
@@ -393,6 +395,24 @@ impl Detector for Disparagement {
                         ));
                     }
                 }
+                // Version 4: operators identified by structure, not by a table — a name before an
+                // operator suffix ("仁心大药房", "云途出行", "隔壁优宝家") or in quotation marks.
+                // A table's name for the same span says more (its owner): it is kept instead.
+                let known: Vec<(usize, usize)> = pointers.iter().map(|p| (p.0, p.1)).collect();
+                for (s0, e0, written) in identified_operators(lex, &chars) {
+                    let (a, b) = (base_char + s0, base_char + e0);
+                    if known.iter().any(|&(ks, ke)| ks < b && a < ke) {
+                        continue;
+                    }
+                    let name = canon(&written);
+                    let own = speech.own.iter().any(|o| {
+                        !o.is_empty() && (o.contains(name.as_str()) || name.contains(o.as_str()))
+                    });
+                    if own {
+                        continue;
+                    }
+                    pointers.push((a, b, written, "identified_operator", String::new(), None));
+                }
                 pointers.sort();
                 pointers.dedup();
                 // The closest pointer–negative pair within the gap.
@@ -417,7 +437,7 @@ impl Detector for Disparagement {
                         sentence.trim().to_string(),
                         pointers[pi].clone(),
                         negs[ni].term.clone(),
-                        negs[ni].matched_original.clone(),
+                        negs[ni].written.clone(),
                         gap,
                     ));
                 }
@@ -481,6 +501,175 @@ fn negated(text: &str, start: usize) -> bool {
         .filter(|c| !c.is_whitespace())
         .take(2)
         .any(|c| NEGATIONS.contains(&c))
+}
+
+/// A negative factual statement: a `negative` term of the lexicon, or (version 4) a denial of a
+/// qualification ("没有经过背景审查", "无证"). Spans in chars and bytes of the speech.
+struct Claim {
+    start_char: usize,
+    end_char: usize,
+    start_byte: usize,
+    end_byte: usize,
+    term: String,
+    written: String,
+}
+
+impl Claim {
+    fn from_hit(h: &Hit) -> Claim {
+        Claim {
+            start_char: h.start_char,
+            end_char: h.end_char,
+            start_byte: h.start_byte,
+            end_byte: h.end_byte,
+            term: h.term.clone(),
+            written: h.matched_original.clone(),
+        }
+    }
+}
+
+/// Chars between a `claim_negation` word and the `qualification` it denies ("没有经过背景审查").
+const QUALIFICATION_GAP: usize = 6;
+
+/// Denials of a qualification an operator must have: a `claim_negation` word ("没有", "未", "无")
+/// followed within [`QUALIFICATION_GAP`] chars, in the same clause, by a `qualification` ("审查",
+/// "资质", "许可证", "消毒") — a factual claim that the goods or services lack it.
+fn lacks_qualification(lex: &Lexicon, text: &str) -> Vec<Claim> {
+    let mut out = Vec::new();
+    let quals = lex.cue("qualification");
+    for neg in lex.cue("claim_negation") {
+        for (i, _) in text.match_indices(neg.as_str()).take(64) {
+            let after = &text[i + neg.len()..];
+            let clause_end = after
+                .char_indices()
+                .find(|(_, c)| is_clause_break(*c))
+                .map_or(after.len(), |(b, _)| b);
+            let window: usize = after[..clause_end]
+                .char_indices()
+                .nth(QUALIFICATION_GAP + 4)
+                .map_or(clause_end, |(b, _)| b);
+            let Some((at, q)) = quals
+                .iter()
+                .filter_map(|q| after[..window].find(q.as_str()).map(|at| (at, q)))
+                .filter(|(at, _)| after[..*at].chars().count() <= QUALIFICATION_GAP)
+                .min()
+            else {
+                continue;
+            };
+            let end = i + neg.len() + at + q.len();
+            out.push(Claim {
+                start_char: text[..i].chars().count(),
+                end_char: text[..end].chars().count(),
+                start_byte: i,
+                end_byte: end,
+                term: format!("{neg}…{q}"),
+                written: text[i..end].to_string(),
+            });
+        }
+    }
+    out
+}
+
+fn is_clause_break(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ',' | '。' | '；' | ';' | '！' | '!' | '？' | '?' | '：' | ':' | '\n'
+    )
+}
+
+/// Longest name kept before an operator suffix ("仁心" of "仁心大药房"), in chars.
+const MAX_NAME_CHARS: usize = 5;
+
+/// Operators a sentence identifies by structure (chars of the sentence, end exclusive, and the
+/// text as written): a name of 2–[`MAX_NAME_CHARS`] hanzi or latin letters before an
+/// `operator_suffix` ("大药房", "出行", "网", "家"), starting at a clause boundary or right after a
+/// `pointer_lead` ("隔壁", "对面"), that is not a `generic_operator` ("本店", "我们家", "大家");
+/// and a name in quotation marks (“云途出行”).
+fn identified_operators(lex: &Lexicon, chars: &[char]) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut suffixes: Vec<Vec<char>> = lex
+        .cue("operator_suffix")
+        .iter()
+        .map(|s| s.chars().collect())
+        .collect();
+    suffixes.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    let leads: Vec<Vec<char>> = lex
+        .cue("pointer_lead")
+        .iter()
+        .map(|s| s.chars().collect())
+        .collect();
+    let generic = lex.cue("generic_operator");
+    let name_char = |c: char| is_hanzi(c) || c.is_ascii_alphanumeric();
+    let mut j = 0;
+    while j < chars.len() {
+        let Some(suffix) = suffixes
+            .iter()
+            .find(|s| chars[j..].starts_with(s.as_slice()))
+        else {
+            j += 1;
+            continue;
+        };
+        let end = j + suffix.len();
+        // The run of name chars before the suffix, then cut after the last lead word in it.
+        let mut k = j;
+        while k > 0 && name_char(chars[k - 1]) && j - k < MAX_NAME_CHARS + 4 {
+            k -= 1;
+        }
+        let lead_end = leads
+            .iter()
+            .filter_map(|lead| {
+                (k..j)
+                    .rev()
+                    .find(|&p| chars[p..j].starts_with(lead.as_slice()))
+                    .map(|p| p + lead.len())
+            })
+            .max();
+        // Without a lead the run must start at a clause boundary (not cut by the length bound).
+        let start = match lead_end {
+            Some(e) => Some(e),
+            None if k == 0 || !name_char(chars[k - 1]) => Some(k),
+            None => None,
+        };
+        if let Some(start) = start
+            && (2..=MAX_NAME_CHARS).contains(&(j - start))
+        {
+            let name: String = chars[start..j].iter().collect();
+            let whole: String = chars[start..end].iter().collect();
+            if !generic
+                .iter()
+                .any(|g| name.starts_with(g.as_str()) || whole == *g)
+            {
+                out.push((start, end, whole));
+            }
+        }
+        j = end;
+    }
+    // Names in quotation marks.
+    for (open, close) in [('“', '”'), ('「', '」'), ('『', '』'), ('"', '"')] {
+        let mut from = 0;
+        while let Some(a) = chars[from..]
+            .iter()
+            .position(|&c| c == open)
+            .map(|p| from + p)
+        {
+            let Some(b) = chars[a + 1..]
+                .iter()
+                .position(|&c| c == close)
+                .map(|p| a + 1 + p)
+            else {
+                break;
+            };
+            let len = b - a - 1;
+            if (2..=12).contains(&len) && chars[a + 1..b].iter().all(|&c| name_char(c)) {
+                out.push((a + 1, b, chars[a + 1..b].iter().collect()));
+            }
+            from = b + 1;
+        }
+    }
+    out
+}
+
+fn is_hanzi(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
 /// Documents: doc_id → (kind, issuer, title, text); smallest record per id.

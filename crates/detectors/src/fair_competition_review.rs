@@ -46,6 +46,16 @@
 //! a floor or cap on a market price (（三）). A sentence that is itself a prohibition or a promise
 //! of equal treatment has no pattern.
 //!
+//! Version 4 (2026-11-30, after held-out set 4's two misses were seen — a fix, not an unseen
+//! result): an operator named by its legal name ("…有限公司", "…有限责任公司") is a specific
+//! operator (第十条 items (一)–(三): a subsidy to a named firm); and an authority designating one
+//! operator — named, or "唯一"/"独家" — and requiring others to use it is 第八条第（三）项
+//! ("指定…有限公司为…唯一服务平台，各培训机构须通过其系统收费"). Standards file version 2026.4.
+//!
+//! Known false positives (version 4): a draft that names a firm for another reason in a sentence
+//! that also holds a reward word ("…有限公司提供的补贴申报系统"); a designation made after open
+//! tendering stated elsewhere in the draft (the 第十二条 path needs its conditions in the text).
+//!
 //! Known false positives: measures that the State Council approved or a law provides for
 //! (条例 第十条 allows them; a stated "依照《…》" or "国务院批准" exempts the sentence, an unstated
 //! one does not, and the officer checks); a catalogue of goods *categories* (not suppliers)
@@ -106,7 +116,7 @@ impl Detector for FairCompetitionReview {
     }
 
     fn version(&self) -> u32 {
-        3
+        4
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

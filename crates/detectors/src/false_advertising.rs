@@ -65,6 +65,25 @@
 //! for (the data has no approved-function list; the officer checks the 注册证书/备案凭证); a
 //! modal "最好" that is in fact a claim ("你最好试试我们这款，全网最好" still has the second term).
 //!
+//! Version 4 (2026-11-30, after held-out set 4's misses and false alarms were seen — a fix, not
+//! an unseen result), by the guideline's context rules and 广告法 第十七、十八条 (all in
+//! `tianping-text`, lexicons 2026.4):
+//! - a superlative over a whole market ("全世界最保暖", "全网最…", "国内最…"), "没有之一" and an
+//!   unsourced "销量冠军" are absolute terms (第九条第（三）项; a rank with its period and source
+//!   stays exempt, guideline item 7);
+//! - a term in a statement of service attitude or philosophy (after "宗旨", "理念"…, or "顾客第一",
+//!   "安全第一" ending its clause) does not point at the goods: not a finding (the guideline);
+//!   "信誉第一", "质量第一" stay findings;
+//! - a comparison within one's own live room ("我们直播间今年卖得最好的一款") is a self-comparison
+//!   (guideline item 1), but not when its clause also claims the whole market ("…是全网卖得最好的");
+//! - saying a named disease improves or goes away ("糖尿病就好了", "近视度数降低", "根治鼻炎") is a
+//!   disease-treatment claim whatever the wording (第十七条; 第十八条第（二）项 for health food); a
+//!   drug or device may state its indication.
+//!
+//! Known false positives (version 4): a motto with "第一" outside the listed subjects; a disease
+//! word followed by an outcome said of something else ("高血压人群风险降低" is still read as a claim);
+//! "全国最" inside a true, sourced statistic written without a source word.
+//!
 //! Parameters: `min_copy_chars` (missing_statement, missing_approval).
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -349,7 +368,7 @@ impl Detector for FalseAdvertising {
     }
 
     fn version(&self) -> u32 {
-        3
+        4
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

@@ -43,6 +43,23 @@
 //! a change that takes effect on publication ("自平台发布之时起生效", "即日起施行") gives zero days of
 //! notice (第三十四条).
 //!
+//! Version 4 (2026-11-30, after held-out set 4's three misses were seen — a fix, not an unseen
+//! result), by the structure of a clause — who is bound, to what, what the other side loses:
+//! - another **sales channel** is another venue, not only another platform ("售价不得高于其在其他任何
+//!   渠道的售价", the `other_venue` cues: a price-parity restriction, 第三十五条);
+//! - a **blanket refusal of a consumer's remedy** — a `blanket` word ("概不", "一律不", "均不")
+//!   followed within three chars by a `consumer_remedy` ("退", "赔", "负责") — in a merchant notice
+//!   or a standard-form **contract** with consumers (kind `contract`, read since this version, for
+//!   the consumer's rights only) excludes the consumer's rights (消费者权益保护法 第二十六条第二款);
+//!   not when it only excludes the seven-day no-reason return ("无理由": the law exempts some goods);
+//! - **compulsory participation** in a price promotion ("必选活动", "须报名", not denied and not
+//!   beside a `permission` such as "报名自愿") in campaign terms, rules or agreements (明码标价和禁止
+//!   价格欺诈规定 第四条第三款: 不得强制或者变相强制平台内经营者参与价格促销活动), with or without a
+//!   written sanction.
+//!
+//! Known false positives (version 4): a mutual "双方均不承担…" in a contract; a campaign that is
+//! compulsory only for goods the platform itself sells; "必选" naming a required form field.
+//!
 //! Known false positives: quoted statute text inside an agreement ("依据电子商务法，平台不得…" is
 //! handled; other quotations may not be); a platform's own price for goods it sells itself
 //! worded as "平台统一定价", with a sanction on merchants for something else in the next clause.
@@ -73,6 +90,7 @@ static RULES: [RuleVersion; 1] = [RuleVersion {
         "电子商务法 第三十五条",
         "消费者权益保护法 第二十六条",
         "国务院反垄断委员会关于平台经济领域的反垄断指南 第十五条",
+        "明码标价和禁止价格欺诈规定 第四条",
     ],
     params: &[
         ParamDef {
@@ -110,7 +128,14 @@ static INPUTS: [Input; 2] = [
 ];
 
 /// Document kinds read (a policy draft is for `fair_competition_review`).
-const KINDS: &[&str] = &["platform_agreement", "platform_rule", "merchant_notice"];
+/// Document kinds read. `contract` (a standard-form contract with consumers, 格式条款) is read since
+/// version 4: 消费者权益保护法 第二十六条 covers 格式条款 as well as notices.
+const KINDS: &[&str] = &[
+    "platform_agreement",
+    "platform_rule",
+    "merchant_notice",
+    "contract",
+];
 
 /// Words before a term, in its clause, that make it a prohibition or a promise, not a term.
 const PROHIBITIONS: &[&str] = &[
@@ -169,6 +194,8 @@ fn flagged(
             .filter(|h| {
                 !(h.provision.contains("第三十四条") && gives_notice(sentence, notice_days))
             })
+            // A contract with consumers is read for the consumer's rights only (第二十六条).
+            .filter(|h| kind != "contract" || h.provision.contains("消费者权益保护法"))
             .collect();
         let patterns = clause_patterns(lex, kind, sentence, continuation, notice_days);
         if standing.is_empty() && patterns.is_empty() {
@@ -230,6 +257,23 @@ fn clause_patterns(
     };
     let punitive = has("punitive");
     let mut out = Vec::new();
+    // Version 4: a blanket refusal of a consumer's remedy ("概不退还", "一律不予赔偿") in a notice or
+    // standard-form contract (消费者权益保护法 第二十六条第二款), unless it only excludes the seven-day
+    // no-reason return for goods the law itself exempts.
+    if matches!(kind, "merchant_notice" | "contract")
+        && let Some(words) = blanket_refusal(lex, n)
+        && has("lawful_exclusion").is_none()
+    {
+        out.push((
+            "排除消费者权利".to_string(),
+            words,
+            "消费者权益保护法 第二十六条".to_string(),
+        ));
+    }
+    // The rest concerns platforms and their merchants, not a contract with consumers.
+    if kind == "contract" {
+        return out;
+    }
     if let Some(at) = other_platform(lex, n)
         && !prohibited(n, 0, at)
         && !permits(lex, n)
@@ -260,6 +304,18 @@ fn clause_patterns(
             "电子商务法 第三十五条".to_string(),
         ));
     }
+    // Version 4: a campaign (or a rule) that merchants must join (明码标价和禁止价格欺诈规定 第四条第三款:
+    // 交易场所提供者不得强制或者变相强制平台内经营者参与价格促销活动), unless joining is voluntary.
+    if kind != "merchant_notice"
+        && let Some(word) = compulsory_participation(lex, n)
+        && !permits(lex, n)
+    {
+        out.push((
+            "强制参加促销活动".to_string(),
+            word,
+            "明码标价和禁止价格欺诈规定 第四条".to_string(),
+        ));
+    }
     if kind != "merchant_notice"
         && let (Some(change), Some(effect)) = (has("rule_change"), has("takes_effect"))
     {
@@ -279,6 +335,44 @@ fn clause_patterns(
         }
     }
     out
+}
+
+/// Chars after a `blanket` word within which a `consumer_remedy` must follow ("概不退还").
+const BLANKET_GAP: usize = 3;
+
+/// A `blanket` refusal ("概不", "一律不", "均不予") followed within [`BLANKET_GAP`] chars by a
+/// `consumer_remedy` ("退", "赔", "负责"): the words, joined.
+fn blanket_refusal(lex: &Lexicon, n: &str) -> Option<String> {
+    for b in lex.cue("blanket") {
+        for (i, _) in n.match_indices(b.as_str()).take(16) {
+            let after: String = n[i + b.len()..].chars().take(BLANKET_GAP + 2).collect();
+            if let Some(r) = lex
+                .cue("consumer_remedy")
+                .iter()
+                .filter_map(|r| after.find(r.as_str()).map(|at| (at, r)))
+                .filter(|(at, _)| after[..*at].chars().count() <= BLANKET_GAP)
+                .min()
+            {
+                return Some(format!("{b}…{}", r.1));
+            }
+        }
+    }
+    None
+}
+
+/// A `compulsory` participation word ("必选活动", "须参加") not itself denied ("非必选", "不强制").
+fn compulsory_participation(lex: &Lexicon, n: &str) -> Option<String> {
+    lex.cue("compulsory")
+        .iter()
+        .find(|c| {
+            n.match_indices(c.as_str()).any(|(i, _)| {
+                !n[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| matches!(p, '不' | '非' | '无' | '未'))
+            })
+        })
+        .cloned()
 }
 
 /// Chars after "平台" within which a `price_setting` verb makes the platform the price setter.
@@ -342,12 +436,15 @@ fn other_platform(lex: &Lexicon, n: &str) -> Option<usize> {
         .iter()
         .flat_map(|c| n.match_indices(c.as_str()))
         .filter(|(i, c)| {
-            n[i + c.len()..]
+            let after: String = n[i + c.len()..]
                 .chars()
                 .take_while(|ch| !matches!(ch, '，' | ',' | '、' | '：' | ':'))
                 .take(OTHER_PLATFORM_GAP + 2)
-                .collect::<String>()
-                .contains("平台")
+                .collect();
+            // Version 4: another sales channel ("其他任何渠道") as well as another platform.
+            lex.cue("other_venue")
+                .iter()
+                .any(|v| after.contains(v.as_str()))
         })
         .map(|(i, _)| i)
         .min()
@@ -472,7 +569,7 @@ impl Detector for UnfairTerms {
     }
 
     fn version(&self) -> u32 {
-        3
+        4
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

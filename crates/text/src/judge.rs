@@ -72,6 +72,9 @@ pub enum ExemptReason {
     OfficialTitle,
     /// The product class may make this claim (e.g. a drug naming a disease it treats).
     ClassAllowed,
+    /// A statement of service attitude, philosophy or aspiration ("顾客第一"), not about the goods
+    /// (the guideline: terms that do not point at the goods are outside art. 9(3)).
+    Philosophy,
 }
 
 impl ExemptReason {
@@ -87,6 +90,7 @@ impl ExemptReason {
             ExemptReason::NonRanking => "non_ranking",
             ExemptReason::OfficialTitle => "official_title",
             ExemptReason::ClassAllowed => "class_allowed",
+            ExemptReason::Philosophy => "service_philosophy",
         }
     }
 }
@@ -226,7 +230,27 @@ fn absolute_exemption(
     {
         return Some(ExemptReason::StandardGrade);
     }
-    // 6. Self-comparison within the clause.
+    // 5b. Service attitude or philosophy (version 2026.4): a rank or superlative in a sentence that
+    //     states a motto ("宗旨", "理念" before it), or right after whom or what the motto puts first
+    //     ("顾客第一", "安全第一") and ending its clause — it does not point at the goods.
+    if matches!(hit.kind, TermKind::Superlative | TermKind::Rank) {
+        let before_in_sentence = &n[sentence_start(n, s)..s];
+        let clause_ends = n[e..].chars().next().is_none_or(is_clause_end);
+        if lex
+            .cue("philosophy_marker")
+            .iter()
+            .any(|c| before_in_sentence.contains(c.as_str()))
+            || (clause_ends
+                && lex
+                    .cue("philosophy_subject")
+                    .iter()
+                    .any(|c| n[cs..s].ends_with(c.as_str())))
+        {
+            return Some(ExemptReason::Philosophy);
+        }
+    }
+    // 6. Self-comparison within the clause — not when the clause also sets a market-wide scope
+    //    ("我们家的是全网最…", version 2026.4).
     if matches!(hit.kind, TermKind::Superlative | TermKind::Rank) {
         let from = norm
             .byte_of_char(norm.char_at_byte(s).saturating_sub(SELF_REFERENCE_WINDOW))
@@ -236,6 +260,10 @@ fn absolute_exemption(
             .cue("self_reference")
             .iter()
             .any(|c| before.contains(c.as_str()))
+            && !lex
+                .cue("market_scope")
+                .iter()
+                .any(|c| n[cs..s].contains(c.as_str()))
         {
             return Some(ExemptReason::SelfComparison);
         }
@@ -454,6 +482,12 @@ fn absolute_reason(hit: &Hit, reason: Option<ExemptReason>, strict: bool) -> (St
                 "\"{t}\" is part of an officially conferred title, award or designation (guideline item 6); check the certificate"
             ),
         ),
+        Some(ExemptReason::Philosophy) => (
+            format!("“{t}”表达服务态度、经营理念或追求，不指向商品或服务本身（执法指南）"),
+            format!(
+                "\"{t}\" states a service attitude, philosophy or aspiration, not a claim about the goods (guideline)"
+            ),
+        ),
         Some(ExemptReason::ClassAllowed) => (
             format!("“{t}”对该商品类别不受此条限制"),
             format!("\"{t}\" is not restricted by this provision for this product class"),
@@ -562,6 +596,105 @@ pub fn judge_claims_with(lex: &Lexicon, text: &str, ctx: &JudgeContext<'_>) -> V
             reason_en: en,
         });
     }
+    for hit in disease_outcomes(lex, text, &norm) {
+        if out
+            .iter()
+            .any(|j| j.hit.start_byte < hit.end_byte && hit.start_byte < j.hit.end_byte)
+        {
+            continue;
+        }
+        let t = hit.term.clone();
+        let (verdict, provision, zh, en) = if medical {
+            (
+                Verdict::Exempt(ExemptReason::ClassAllowed),
+                hit.provision.clone(),
+                format!("药品、医疗器械广告可以说明适应症（“{t}”），另受第十六条约束"),
+                format!(
+                    "a drug or device ad may state its indication (\"{t}\"); art. 16 still applies"
+                ),
+            )
+        } else if health {
+            (
+                Verdict::Violation,
+                "广告法 第十八条第（二）项".to_string(),
+                format!("保健食品广告称疾病会好转或痊愈（“{t}”），涉及疾病治疗功能"),
+                format!("health-food ad says a disease will improve or be cured (\"{t}\")"),
+            )
+        } else {
+            (
+                Verdict::Violation,
+                hit.provision.clone(),
+                format!("非医疗、药品、医疗器械广告称疾病会好转或痊愈（“{t}”），涉及疾病治疗功能"),
+                format!(
+                    "an ad for something other than medical services, drugs or devices says a disease will improve or be cured (\"{t}\")"
+                ),
+            )
+        };
+        out.push(Judged {
+            hit,
+            verdict,
+            provision,
+            reason_zh: zh,
+            reason_en: en,
+        });
+    }
+    out.sort_by_key(|j| j.hit.start_byte);
+    out
+}
+
+/// Chars between a disease and the outcome said of it ("近视度数降低", "糖尿病就好了").
+const OUTCOME_GAP: usize = 4;
+
+/// Claims that a named disease will improve or go away, by structure (version 2026.4): a
+/// `disease` word followed within [`OUTCOME_GAP`] chars, in its clause, by a `cure_outcome`
+/// ("糖尿病就好了", "近视度数降低"), or a `cure_verb` right before a disease ("根治鼻炎"). A claim
+/// of disease treatment whatever the wording (广告法 第十七条; 第十八条第（二）项 for health food).
+fn disease_outcomes(lex: &Lexicon, text: &str, norm: &Normalized) -> Vec<Hit> {
+    let n = norm.as_str();
+    let mut out = Vec::new();
+    for d in lex.cue("disease") {
+        for (i, _) in n.match_indices(d.as_str()).take(32) {
+            let de = i + d.len();
+            let after = &n[de..];
+            let clause = after
+                .char_indices()
+                .find(|(_, c)| is_clause_end(*c))
+                .map_or(after.len(), |(b, _)| b);
+            let found = lex
+                .cue("cure_outcome")
+                .iter()
+                .filter_map(|o| after[..clause].find(o.as_str()).map(|at| (at, o)))
+                .filter(|(at, _)| after[..*at].chars().count() <= OUTCOME_GAP)
+                .min();
+            let span = match found {
+                Some((at, o)) => Some((i, de + at + o.len())),
+                None => lex
+                    .cue("cure_verb")
+                    .iter()
+                    .find(|v| n[..i].ends_with(v.as_str()))
+                    .map(|v| (i - v.len(), de)),
+            };
+            if let Some((s, e)) = span
+                && let Some(hit) = crate::scan::structural_hit(
+                    text,
+                    norm,
+                    s..e,
+                    crate::scan::StructuralTerm {
+                        term: &n[s..e],
+                        category: Category::MedicalClaim,
+                        kind: TermKind::Plain,
+                        provision: "广告法 第十七条",
+                        lexicon: "ad_claims",
+                        version: "2026.4",
+                    },
+                )
+            {
+                out.push(hit);
+            }
+        }
+    }
+    out.sort_by_key(|h| (h.start_byte, h.end_byte));
+    out.dedup_by_key(|h| h.start_byte);
     out
 }
 

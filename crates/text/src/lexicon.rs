@@ -234,6 +234,15 @@ pub const CUE_LISTS: &[&str] = &[
     // 广告法 第十八条: an approved health function's wording ("辅助降血脂") in a health-food ad.
     "health_function_prefix",
     // 执法指南: the modal adverb "最好" (had better) giving advice, not ranking the goods.
+    // 2026.4 (执法指南): service philosophy is not about the goods; a market-wide scope undoes a
+    // self-comparison.
+    "philosophy_marker",
+    "philosophy_subject",
+    "market_scope",
+    // 2026.4 (广告法 第十七、十八条): a disease and an outcome said of it.
+    "disease",
+    "cure_outcome",
+    "cure_verb",
     "modal_terms",
     "advice_subject",
     "advice_next",
@@ -249,10 +258,26 @@ pub const CUE_LISTS: &[&str] = &[
     "price_setting",
     "price_word",
     "immediate_effect",
+    // 2026.4: other sales channels; blanket refusals of a consumer's remedy (消费者权益保护法
+    // 第二十六条); compulsory campaigns (明码标价和禁止价格欺诈规定 第四条).
+    "other_venue",
+    "blanket",
+    "consumer_remedy",
+    "lawful_exclusion",
+    "compulsory",
     // 反不正当竞争法 第十一条 (disparagement): an opinion, and a stated source, in the sentence of a
     // negative statement.
     "opinion",
     "substantiation",
+    // 2026.4: operators identified by structure (a name before an operator suffix), and denials of
+    // a qualification as factual claims.
+    // 2026.4: words that present other goods by a registered mark ("栖云同款", "平替栖云").
+    "framing",
+    "operator_suffix",
+    "pointer_lead",
+    "generic_operator",
+    "claim_negation",
+    "qualification",
     // fair_competition_review's clause patterns are in `standards/fair_competition_review.toml`
     // (`crate::standards`), with the article and item each one points at.
 ];

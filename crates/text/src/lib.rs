@@ -38,6 +38,7 @@ pub mod judge;
 pub mod lexicon;
 pub mod normalize;
 pub mod scan;
+pub mod sound;
 pub mod standards;
 pub mod variants;
 

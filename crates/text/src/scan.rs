@@ -149,6 +149,48 @@ pub(crate) fn scan_normalized(
     hits
 }
 
+/// What a structural match (a pattern of the judge, not a lexicon entry) reports as its term.
+pub(crate) struct StructuralTerm<'a> {
+    pub term: &'a str,
+    pub category: Category,
+    pub kind: TermKind,
+    pub provision: &'a str,
+    pub lexicon: &'a str,
+    pub version: &'a str,
+}
+
+/// A [`Hit`] for a structural match over `range` of the normalised text: span, sentence and
+/// context in the original text, like a lexicon match.
+pub(crate) fn structural_hit(
+    text: &str,
+    norm: &Normalized,
+    range: Range<usize>,
+    t: StructuralTerm<'_>,
+) -> Option<Hit> {
+    let span = norm.original_span(range.start, range.end)?;
+    Some(Hit {
+        term: t.term.to_string(),
+        category: t.category,
+        kind: t.kind,
+        provision: t.provision.to_string(),
+        severity: Severity::High,
+        lexicon: t.lexicon.to_string(),
+        version: t.version.to_string(),
+        start_char: span.start_char,
+        end_char: span.end_char,
+        start_byte: span.start_byte,
+        end_byte: span.end_byte,
+        matched_original: text
+            .get(span.start_byte..span.end_byte)
+            .unwrap_or_default()
+            .to_string(),
+        sentence: sentence_around(text, span.start_byte, span.end_byte),
+        context: window(text, span.start_byte, span.end_byte, CONTEXT_CHARS),
+        word: None,
+        exemption: None,
+    })
+}
+
 /// A term that begins or ends with an ASCII letter or digit must not continue a latin word or
 /// number ("a货" is not in "panda货", "1:1" not in "11:1", "top1" not in "top10").
 fn ascii_boundaries_ok(n: &str, s: usize, e: usize) -> bool {

@@ -226,7 +226,10 @@ fn a_variant_character_is_a_look_alike() {
         "2030-01-01",
         vec![listing("c", "x", "清禾 五常大米 5kg", Some("清禾"), 7_000)],
     );
-    assert!(f.is_empty(), "清 is another character: {f:?}");
+    // 清 is another character, not a variant of 青 — but it sounds the same (qing) and keeps 禾:
+    // since version 4 a look-alike by sound, not by variant.
+    assert_eq!(subjects(&f), ["c"]);
+    assert_eq!(f[0].evidence["match"], "homophone");
 }
 
 /// 第五十七条第（一）项 "未经商标注册人的许可": a former licensee using the mark after its licence
@@ -257,4 +260,62 @@ fn a_licence_is_valid_until_its_last_day() {
         vec![listing("c", "x", "青禾 东北大米 10kg", Some("青禾"), 9_900)],
     );
     assert!(f.is_empty(), "{f:?}");
+}
+
+/// Version 4: a hanzi mark written by sound — every char sharing a reading with the mark's and
+/// one char kept — or spelt in pinyin is a look-alike; a homophone with no char of the mark, or
+/// the same sound in the owner's shop, is not.
+#[test]
+fn a_mark_written_by_sound_is_a_look_alike() {
+    // 雪 xue, 溪 xi: 雪夕 (xi) keeps 雪; "xuexi" spells it.
+    for (title, how) in [
+        ("雪夕 挂耳咖啡 10包", "homophone"),
+        ("Xue Xi 冻干咖啡", "pinyin"),
+        ("xuexi咖啡豆 500g", "pinyin"),
+    ] {
+        let f = detect(vec![listing("c", "x", title, None, 9_500)]);
+        assert_eq!(subjects(&f), ["c"], "{title}");
+        assert_eq!(f[0].evidence["match"], how, "{title}");
+    }
+    for title in [
+        // Both chars changed (薛西 xue xi): no char of the mark kept.
+        "薛西 挂耳咖啡",
+        // A different sound.
+        "雪山 挂耳咖啡",
+        // "xuexiao" is a longer word, not the spelling.
+        "xuexiao 文具",
+    ] {
+        assert!(
+            detect(vec![listing("c", "x", title, None, 9_500)]).is_empty(),
+            "{title}"
+        );
+    }
+    assert!(detect(vec![listing("c", "o", "雪夕 挂耳咖啡", None, 9_500)]).is_empty());
+}
+
+/// Version 4: the mark framing other goods ("同款", "平替", "代工厂" within four chars) by an
+/// unauthorised merchant is a finding at the market price; the same words far from the mark, or
+/// by the owner, are not.
+#[test]
+fn the_mark_framing_other_goods() {
+    for title in [
+        "雪溪同款 挂耳咖啡",
+        "平替雪溪 挂耳咖啡",
+        "雪溪 代工厂 咖啡豆",
+    ] {
+        let f = detect(vec![listing("c", "x", title, None, 9_500)]);
+        assert_eq!(subjects(&f), ["c"], "{title}");
+    }
+    // Boundary: "同款" five chars after the mark.
+    assert!(
+        detect(vec![listing(
+            "c",
+            "x",
+            "雪溪挂耳咖啡豆 同款杯子",
+            None,
+            9_500
+        )])
+        .is_empty()
+    );
+    assert!(detect(vec![listing("c", "o", "雪溪同款 挂耳咖啡", None, 9_500)]).is_empty());
 }

@@ -262,3 +262,82 @@ fn opinions_sources_and_claims_without_a_rival_are_not_findings() {
     );
     assert!(f.is_empty(), "{f:?}");
 }
+
+/// Version 4: a rival identified by structure — a name before an operator suffix, after a lead
+/// such as "隔壁", or in quotation marks — with a factual claim about its goods or standing, in a
+/// listing, a live session or a notice; no table needs to know the rival.
+#[test]
+fn rivals_identified_by_structure() {
+    for desc in [
+        "比乐收网多给20%！乐收网验机造假，专门压价坑人。",
+        "隔壁小蓝家的面包都是过期的，重新贴了日期。",
+        "各位注意：安心大药房被查了好几次，卖的都是过期药。",
+        "“快达跑腿”的骑手都没有经过健康审查，出了事没人管。",
+    ] {
+        let f = detect(vec![listing("l", "r", desc, None)], vec![]);
+        assert_eq!(f.len(), 1, "{desc}: {f:?}");
+        assert_eq!(
+            f[0].evidence["statements"][0]["pointer_kind"], "identified_operator",
+            "{desc}"
+        );
+        assert_eq!(f[0].severity, Severity::High, "{desc}");
+    }
+    let session = json!({"platform_id": "p", "session_id": "s2", "merchant_id": "r", "started_at": "2026-05-01T20:00:00+08:00",
+        "ended_at": "2026-05-01T22:00:00+08:00", "transcript": "家人们，隔壁贝贝家的奶粉都是临期翻新的，千万别去买。"});
+    let notice = json!({"doc_id": "n2", "kind": "merchant_notice", "issuer": "安达约车", "title": "须知",
+        "text": "提醒乘客：飞驰出行的司机都没有经过背景审查，请选择安达约车。"});
+    let f = detect(
+        vec![],
+        vec![
+            ("live_sessions", vec![session]),
+            ("documents", vec![notice]),
+        ],
+    );
+    assert_eq!(f.len(), 2, "{f:?}");
+}
+
+/// Version 4 negatives: a faithful report of an official recall, a statement of no affiliation, a
+/// dated and checkable comparison, the speaker's own name, generic words ending in an operator
+/// suffix, and a qualification the speaker claims for itself.
+#[test]
+fn identifiable_rivals_without_a_false_factual_claim() {
+    for desc in [
+        "市场监管总局发布召回公告：暖风牌NF-20型暖风机有过热风险，本店这款不在召回范围。",
+        "本公司与“云途出行”无任何关联，谨防冒用。",
+        "回收报价对比（2026年12月1日）：本店3150元，乐收网2980元，报价截图可查。",
+        "大家放心，本店没有过期商品，都经过检验。",
+        "我们的司机都经过背景审查，持证上岗。",
+    ] {
+        let f = detect(vec![listing("l", "r", desc, None)], vec![]);
+        assert!(f.is_empty(), "{desc}: {f:?}");
+    }
+    // The issuer's own name is not a rival.
+    let notice = json!({"doc_id": "n3", "kind": "merchant_notice", "issuer": "康桥药房", "title": "告知",
+        "text": "康桥药房从不销售过期药，欢迎监督。"});
+    assert!(detect(vec![], vec![("documents", vec![notice])]).is_empty());
+}
+
+/// Version 4 boundaries: a name longer than five chars with no lead is not identified; a
+/// qualification six chars after the denial is a claim, seven is not.
+#[test]
+fn identified_operator_and_qualification_boundaries() {
+    assert!(
+        detect(
+            vec![listing(
+                "l",
+                "r",
+                "我们这里价格实在的老字号大药房卖的都是过期药？不存在的。",
+                None
+            )],
+            vec![]
+        )
+        .is_empty(),
+        "no identifiable name"
+    );
+    let at = |gap: &str| format!("快达出行的司机都没有{gap}审查。");
+    assert_eq!(
+        detect(vec![listing("l", "r", &at("经过严格健康"), None)], vec![]).len(),
+        1
+    );
+    assert!(detect(vec![listing("l", "r", &at("经过严格的健康"), None)], vec![]).is_empty());
+}

@@ -269,3 +269,41 @@ fn prohibitions_and_promises_are_not_clauses() {
     assert!(draft("各部门不得限定或者指定特定的供应商，不得以所在地设置限制条件。").is_empty());
     assert!(draft("政府采购对各类企业一视同仁，不得限制外地供应商参与。").is_empty());
 }
+
+/// Version 4: an operator named by its legal name is a specific operator (第十条第（二）项), and an
+/// authority designating one operator that others must use is 第八条第（三）项.
+#[test]
+fn named_firms_and_designated_sole_providers() {
+    let f = draft("对杭州甲乙科技有限公司给予专项补贴500万元，用于市场推广。");
+    assert_eq!(f.len(), 1);
+    assert_eq!(
+        f[0].evidence["clauses"][0]["terms"][0]["provision"],
+        "公平竞争审查条例 第十条第（二）项"
+    );
+    let f = draft("指定杭州丙丁数据有限公司为全区停车收费唯一结算平台，各停车场须接入其系统。");
+    assert_eq!(f.len(), 1);
+    assert!(
+        f[0].evidence["clauses"][0]["terms"]
+            .as_array()
+            .is_some_and(|t| t
+                .iter()
+                .any(|t| t["provision"] == "公平竞争审查条例 第八条第（三）项")),
+        "{:?}",
+        f[0].evidence
+    );
+    // Negatives: a universal subsidy on published criteria; a firm named without any benefit or
+    // designation; open selection of several operators with no duty on others.
+    for text in [
+        "对营业额500万元以下的经营者按统一标准给予补贴，不区分所在地和所有制。",
+        "杭州甲乙科技有限公司等企业参加了座谈会。",
+        "通过公开招标确定3家企业承担配送服务。",
+    ] {
+        assert!(draft(text).is_empty(), "{text}");
+    }
+    // Boundary: the duty more than 40 chars after the designated operator is not linked to it.
+    let far = format!(
+        "指定杭州丙丁数据有限公司{}，各停车场须接入。",
+        "为".repeat(41)
+    );
+    assert!(draft(&far).is_empty());
+}

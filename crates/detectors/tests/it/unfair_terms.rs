@@ -59,7 +59,82 @@ fn prohibitions_voluntary_exclusivity_and_other_kinds_are_not() {
         doc("policy_draft", "不得入驻其他平台。").is_empty(),
         "policy drafts are for fair_competition_review"
     );
+    // A contract with consumers is read for the consumer's rights only.
     assert!(doc("contract", "不得入驻其他平台。").is_empty());
+}
+
+/// Version 4 (消费者权益保护法 第二十六条第二款): a blanket refusal of a consumer's remedy in a
+/// notice or a standard-form contract, by structure; not the lawful no-reason-return exclusion,
+/// not a refund rule, not a platform agreement's sanction.
+#[test]
+fn blanket_refusals_of_consumer_remedies() {
+    for (kind, text) in [
+        ("contract", "学员报名后因任何原因退课的，已缴学费概不退还。"),
+        ("contract", "会员卡一经开通，余额一律不予退款。"),
+        ("merchant_notice", "商品出现质量问题的，本店均不赔偿。"),
+    ] {
+        let f = doc(kind, text);
+        assert_eq!(f.len(), 1, "{text}");
+        assert!(
+            patterns(&f).contains(&"排除消费者权利".to_string()),
+            "{text}"
+        );
+    }
+    for (kind, text) in [
+        (
+            "contract",
+            "开课后退课的，按未上课时占总课时的比例退还学费。",
+        ),
+        (
+            "merchant_notice",
+            "定制商品不适用七天无理由退货，一律不退换。",
+        ),
+        // Boundary: the remedy word more than three chars after the blanket word.
+        ("contract", "报名费概不因天气原因调整，退课按比例退费。"),
+    ] {
+        assert!(doc(kind, text).is_empty(), "{text}");
+    }
+}
+
+/// Version 4 (电子商务法 第三十五条): a restriction tied to another sales channel, not only to
+/// another platform.
+#[test]
+fn price_parity_across_other_channels() {
+    let f = doc(
+        "platform_rule",
+        "商家在本平台的售价不得高于其在其他任何渠道（含线下门店）的售价，违者降低搜索排名。",
+    );
+    assert_eq!(f.len(), 1);
+    assert!(patterns(&f).contains(&"限制在其他平台经营".to_string()));
+    assert!(
+        doc(
+            "platform_agreement",
+            "商家可自主决定在其他渠道的售价，本平台不作限制。"
+        )
+        .is_empty()
+    );
+}
+
+/// Version 4 (明码标价和禁止价格欺诈规定 第四条第三款): a promotion merchants must join.
+#[test]
+fn compulsory_participation_in_a_promotion() {
+    for text in [
+        "年货节为全体商家必选活动，报名价由商家自定。",
+        "所有店铺须报名参加周年庆，活动价不低于成本。",
+    ] {
+        let f = campaign(text);
+        assert_eq!(f.len(), 1, "{text}");
+        assert!(
+            patterns(&f).contains(&"强制参加促销活动".to_string()),
+            "{text}"
+        );
+    }
+    for text in [
+        "本活动非必选，报名自愿，可随时退出。",
+        "本活动由商家决定是否报名，不强制参加。",
+    ] {
+        assert!(campaign(text).is_empty(), "{text}");
+    }
 }
 
 #[test]

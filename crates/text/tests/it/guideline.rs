@@ -384,3 +384,65 @@ fn market_wide_firsts_history_and_beyond_compare() {
     }
     assert!(verdicts("本系列第二代产品，续航提升30%", &NONE).is_empty());
 }
+
+/// 2026.4, 执法指南: a superlative over a whole market ("全世界最…", "全网最…"), "没有之一" and an
+/// unsourced "销量冠军" point at the goods; a motto of service attitude ("顾客第一") does not; a
+/// comparison within one's own live room is a self-comparison unless the clause also claims the
+/// whole market.
+#[test]
+fn market_scope_philosophy_and_own_range() {
+    for (text, term) in [
+        ("这件羽绒服全世界最保暖", "全网最"),
+        ("国内最耐用的锅", "全网最"),
+        ("这款就是好用，没有之一", "没有之一"),
+        ("全网销量冠军，专业选手都在用", "销量冠军"),
+    ] {
+        let v = verdicts(text, &NONE);
+        assert!(v.contains(&(term.to_string(), V)), "{text}: {v:?}");
+    }
+    assert_eq!(
+        one("我们的宗旨：顾客第一，服务至上。", &NONE),
+        ex(ExemptReason::Philosophy)
+    );
+    assert_eq!(
+        one("坚持安全第一，规范施工", &NONE),
+        ex(ExemptReason::Philosophy)
+    );
+    // Not a motto: "第一" ranks the goods ("销量第一" is its own term) or does not end its clause.
+    assert_eq!(one("顾客第一选择的品牌", &NONE), V);
+    assert_eq!(
+        one("这是我们直播间今年卖得最好的一款，三个月卖了两万件", &NONE),
+        ex(ExemptReason::SelfComparison)
+    );
+    // Boundary: the same self-reference with a market-wide scope in the clause.
+    let v = verdicts("我们直播间这款是全网卖得最好的", &NONE);
+    assert!(v.iter().all(|(_, x)| *x == V), "{v:?}");
+}
+
+/// 2026.4, 广告法 第十七条 / 第十八条第（二）项: saying a named disease improves or goes away is a
+/// treatment claim whatever the words; a drug or device may state its indication; a disease
+/// named with no outcome, or an outcome too far from it, is not.
+#[test]
+fn disease_outcomes_are_treatment_claims() {
+    let v = claim_verdicts("清肝明目，喝一个月近视度数降低，视力恢复", "food");
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!((v[0].1, v[0].2.as_str()), (V, "广告法 第十七条"));
+    let v = claim_verdicts("每天两片，吃三个月糖尿病就好了", "health_food");
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!(v[0].2, "广告法 第十八条第（二）项");
+    let v = claim_verdicts("坚持泡脚，根治鼻炎", "general");
+    assert_eq!(v.len(), 1, "{v:?}");
+    let v = claim_verdicts("用于高血压引起的头痛缓解", "drug");
+    assert!(
+        v.iter().all(|x| x.1 == ex(ExemptReason::ClassAllowed)),
+        "{v:?}"
+    );
+    for text in [
+        "防蓝光近视眼镜，度数可选",
+        "三高人群可咨询医生后食用",
+        // Boundary: the outcome five chars after the disease.
+        "近视的学生用眼过度降低了效率",
+    ] {
+        assert!(claim_verdicts(text, "food").is_empty(), "{text}");
+    }
+}
