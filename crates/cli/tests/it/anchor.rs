@@ -6,8 +6,8 @@
 
 use std::path::Path;
 
-use tianping_store::Store;
 use tianping_store::accounts::{AuditEvent, GENESIS_HASH};
+use tianping_store::{AccountStore, EvidenceStore};
 use tianping_store_sqlite::SqliteStore;
 
 use crate::support::tianping;

@@ -53,8 +53,18 @@ async fn the_audit_head_is_anchored_on_the_servers_clock() {
         h.state.config.audit_anchor_interval,
         Duration::from_secs(15 * 60)
     );
+    let row = |n: u32| AuditEvent {
+        at: format!("2026-03-02T02:0{n}:00Z"),
+        actor: "u-admin".into(),
+        action: "create_user".into(),
+        target: format!("user:{n}"),
+        outcome: "success".into(),
+        detail: "{}".into(),
+        source: "127.0.0.1".into(),
+    };
+    h.store().append_audit(&row(1)).await.unwrap();
     let rows = h.store().verify_audit_chain().await.unwrap().rows;
-    assert!(rows > 0, "setup wrote audit rows");
+    assert!(rows > 0, "the audit log holds rows");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let server = tokio::spawn(tianping_server::serve_on(
@@ -71,18 +81,7 @@ async fn the_audit_head_is_anchored_on_the_servers_clock() {
     assert_eq!(first, vec![(rows, start)]);
 
     // A new audit row; 14 minutes later nothing new is anchored, at 15 it is.
-    h.store()
-        .append_audit(&AuditEvent {
-            at: "2026-03-02T02:05:00Z".into(),
-            actor: "u-admin".into(),
-            action: "create_user".into(),
-            target: "user:x".into(),
-            outcome: "success".into(),
-            detail: "{}".into(),
-            source: "127.0.0.1".into(),
-        })
-        .await
-        .unwrap();
+    h.store().append_audit(&row(5)).await.unwrap();
     h.clock.advance(chrono::Duration::minutes(14));
     tokio::time::sleep(Duration::from_millis(1200)).await;
     assert_eq!(anchors(&h).await.len(), 1, "not due before the interval");
