@@ -291,6 +291,7 @@ pub async fn show(store: &dyn Store, case_id: &str, json: bool) -> anyhow::Resul
 
 /// `cases export CASE --out DIR`: the case file (卷宗) as an evidence bundle — every event of the
 /// case and every finding of its alert (with the finding as content), under a fresh signed head.
+/// A transferred case's export is the transfer package: it also carries the transfer letter.
 pub async fn export(
     home: &Home,
     store: &dyn Store,
@@ -301,9 +302,12 @@ pub async fn export(
     let Some(alg) = tianping_evidence::HashAlg::from_name(alg) else {
         return usage(&format!("--alg {alg:?}: sha256 or sm3"));
     };
-    if store.case(case_id).await?.is_none() {
+    let Some(row) = store.case(case_id).await? else {
         eprintln!("错误 error: 没有线索或案件 no clue or case {case_id}");
         return Ok(ExitCode::from(1));
+    };
+    if row.state == "transferred" {
+        return export_transfer(home, store, case_id, alg, out).await;
     }
     let (items, missing) = evidence::case_file_items(store, case_id).await?;
     if !missing.is_empty() {
@@ -331,6 +335,49 @@ pub async fn export(
         manifest.entries.len().saturating_sub(events),
         manifest.signed_head.tree_size,
         out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The export of a transferred case: the case file with the transfer letter naming the sending
+/// and the receiving unit from the registry (the package `cases receive` takes).
+async fn export_transfer(
+    home: &Home,
+    store: &dyn Store,
+    case_id: &str,
+    alg: tianping_evidence::HashAlg,
+    out: &std::path::Path,
+) -> anyhow::Result<ExitCode> {
+    let key = EvidenceKey::load_or_create(home)?;
+    let result = tianping_service::transfer_letter::export_transfer(
+        &Desk::embedded()?,
+        store,
+        &key,
+        alg,
+        case_id,
+        clock::now_ms(),
+        out,
+    )
+    .await;
+    let (letter, manifest) = match result {
+        Ok(done) => done,
+        Err(e) if e.is_user_error() => {
+            eprintln!("拒绝 refused: {e}");
+            return Ok(ExitCode::from(1));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let name = |u: &tianping_service::transfer_letter::UnitNames| match &u.names {
+        Some(n) => format!("{}（{}，{}）/ {}", n.zh, u.department, u.region, n.en),
+        None => format!("{}（{}）", u.department, u.region),
+    };
+    eprintln!(
+        "已导出移送包 exported transfer package: {} entries under head size {} to {}\n  移送单位 from: {}\n  接收单位 to:   {}",
+        manifest.entries.len(),
+        manifest.signed_head.tree_size,
+        out.display(),
+        name(&letter.from),
+        name(&letter.to)
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -377,6 +424,22 @@ pub async fn receive(
     };
     let result = match tianping_service::transfer::read_package(package, &key) {
         Ok(p) => {
+            if let Ok(letter) = tianping_service::transfer_letter::transfer_letter(&p) {
+                let names = letter.from.names.unwrap_or_else(|| {
+                    tianping_service::assist::DepartmentNames {
+                        zh: String::new(),
+                        en: String::new(),
+                    }
+                });
+                eprintln!(
+                    "移送单位 from: {}（{}，{}）/ {}; 日志 log {}",
+                    names.zh,
+                    letter.from.department,
+                    letter.from.region,
+                    names.en,
+                    letter.from_log_id
+                );
+            }
             tianping_service::transfer::receive_transfer(
                 &Desk::embedded()?,
                 store,

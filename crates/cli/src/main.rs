@@ -755,12 +755,30 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
                 None => Default::default(),
             };
+            // The audit chain's head is anchored with the run record, in its transaction. A chain
+            // that no longer verifies is not anchored (that would attest the tampering): the run
+            // goes ahead and the command fails after it, naming the row.
+            let (anchor_leaves, anchor_refused) = match tianping_service::audit_anchor::anchor_leaf(
+                store.as_ref(),
+                "system:detect",
+                clock::now_ms(),
+            )
+            .await
+            {
+                Ok(Some((_, leaf))) => (vec![leaf], None),
+                Ok(None) => (Vec::new(), None),
+                Err(e @ tianping_service::audit_anchor::AnchorError::Broken(_)) => {
+                    (Vec::new(), Some(e))
+                }
+                Err(e) => return Err(e.into()),
+            };
             let request = tianping_engine::DetectRequest {
                 as_of: as_of.unwrap_or_else(clock::now_rfc3339),
                 detectors,
                 overrides,
                 lists,
                 force,
+                anchor_leaves,
             };
             let report = match tianping_engine::run_on(
                 placement,
@@ -791,6 +809,10 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 output::write_lines(&out, &lines)?;
             }
             eprintln!("{}", output::render_run(&report, cli.lang));
+            if let Some(e) = anchor_refused {
+                eprintln!("错误 error: {e}");
+                return Ok(ExitCode::from(3));
+            }
             Ok(ExitCode::SUCCESS)
         }
         // Dispatched before the store is opened.

@@ -59,6 +59,10 @@ pub struct DetectRequest {
     pub lists: Lists,
     /// Run even detectors whose inputs did not change.
     pub force: bool,
+    /// Leaves appended after the run's own, in the transaction that writes the run record: the
+    /// audit chain's head (`tianping_service::audit_anchor::anchor_leaf`), so every detection run
+    /// anchors the audit log.
+    pub anchor_leaves: Vec<NewLeaf>,
 }
 
 /// What one detector did in a run.
@@ -345,6 +349,7 @@ pub async fn run_on(
             leaf: finding_leaf(f)?,
         });
     }
+    run_leaves.extend(request.anchor_leaves.iter().cloned());
     let summary = store
         .save_detection(&run, &stored, &fingerprints, &run_leaves)
         .await?;

@@ -90,6 +90,10 @@ pub struct ServerConfig {
     pub rule_overrides: tianping_detect::Overrides,
     /// The installation's departments (`[[departments]]`), seeded into the store at start-up.
     pub departments: Registry,
+    // --- loop
+    /// How often the server anchors the audit chain's head in the evidence log, by its clock
+    /// (`audit_anchor_minutes`, 1–1440, default 15).
+    pub audit_anchor_interval: Duration,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -113,6 +117,8 @@ struct RawConfig {
     rules_config: Option<String>,
     #[serde(default)]
     departments: Vec<RawDepartment>,
+    // --- loop
+    audit_anchor_minutes: Option<u64>,
 }
 
 /// The environment variables read, and the TOML key each overrides.
@@ -145,6 +151,8 @@ pub const ENV_KEYS: &[(&str, &str)] = &[
     ("TIANPING_WEB_ROOT", "web_root"),
     // --- dense
     ("TIANPING_RULES_CONFIG", "rules_config"),
+    // --- loop
+    ("TIANPING_AUDIT_ANCHOR_MINUTES", "audit_anchor_minutes"),
 ];
 
 fn env_number(key: &str, value: &str) -> Result<u64, ConfigError> {
@@ -235,6 +243,8 @@ impl ServerConfig {
                 "web_root" => raw.web_root = Some(value.clone()),
                 // --- dense
                 "rules_config" => raw.rules_config = Some(value.clone()),
+                // --- loop
+                "audit_anchor_minutes" => raw.audit_anchor_minutes = Some(env_number(&name, v)?),
                 _ => {}
             }
         }
@@ -362,7 +372,17 @@ impl ServerConfig {
         };
         // --- dense
         let rule_overrides = rule_overrides(raw.rules_config.as_deref())?;
+        // --- loop
+        let audit_anchor_interval = Duration::from_secs(
+            60 * in_range(
+                "audit_anchor_minutes",
+                raw.audit_anchor_minutes.unwrap_or(15),
+                1,
+                1440,
+            )?,
+        );
         Ok(ServerConfig {
+            audit_anchor_interval,
             rule_overrides,
             departments,
             web_root,

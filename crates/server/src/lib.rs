@@ -29,6 +29,8 @@ pub mod state;
 pub mod uploads;
 // --- dense
 pub mod stream;
+// --- loop
+pub mod anchor;
 
 use std::net::SocketAddr;
 use std::panic::AssertUnwindSafe;
@@ -205,6 +207,8 @@ pub async fn serve_on(
     tracing::info!(%local, "serving");
     // --- dense
     let worker = stream::spawn(state.clone());
+    // --- loop
+    let anchoring = anchor::spawn(state.clone());
     let served = axum::serve(
         listener,
         app(state).into_make_service_with_connect_info::<SocketAddr>(),
@@ -213,6 +217,8 @@ pub async fn serve_on(
     .await
     .map_err(|e| ServeError::Serve(e.to_string()));
     worker.abort();
+    // --- loop
+    anchoring.abort();
     served?;
     tracing::info!("stopped");
     Ok(())

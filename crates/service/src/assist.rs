@@ -77,7 +77,7 @@ pub struct DepartmentNames {
 
 /// The registry id and names of `department` (an id or a Chinese name), when the registry
 /// holds it.
-async fn registry_names(
+pub(crate) async fn registry_names(
     store: &dyn Store,
     department: &str,
 ) -> Result<Option<(String, DepartmentNames)>, AssistError> {
@@ -172,7 +172,7 @@ fn text_ok(what: &str, text: &str) -> Result<(), AssistError> {
 }
 
 /// Logs `bytes` as a `File` entry in one transaction; its index.
-async fn log_letter(
+pub(crate) async fn log_letter(
     store: &dyn Store,
     name: &str,
     media_type: &str,
@@ -200,7 +200,7 @@ async fn log_letter(
         .map_err(|e| AssistError::Case(e.into()))
 }
 
-fn letter_json<T: Serialize>(letter: &T) -> Result<Vec<u8>, AssistError> {
+pub(crate) fn letter_json<T: Serialize>(letter: &T) -> Result<Vec<u8>, AssistError> {
     serde_json::to_vec_pretty(letter).map_err(|e| AssistError::Refused(format!("letter: {e}")))
 }
 

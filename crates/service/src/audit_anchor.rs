@@ -6,9 +6,10 @@
 //! tree head; a rewrite of any row up to N then changes the recomputed hash at N and no longer
 //! matches the anchored digest, whatever was done to the stored hashes.
 //!
-//! The caller drives the schedule and gives the time (`tianping evidence head` and
-//! `tianping evidence anchor-audit` anchor before they sign; a deployment may run the latter from
-//! cron). [`verify_anchors`] recomputes the chain from the rows' contents and names, for each
+//! The caller drives the schedule and gives the time: `tianping evidence head` anchors before it
+//! signs; every detection run writes an anchor with its run record, in the same transaction
+//! ([`anchor_leaf`], `tianping detect` and the stream desk); `tianping serve` anchors on a
+//! schedule ([`AnchorSchedule`], default every 15 minutes, the server's clock passed in). [`verify_anchors`] recomputes the chain from the rows' contents and names, for each
 //! anchor that does not match, the range of rows since the previous matching anchor (one row
 //! when anchors are that dense), plus the first row whose stored hash does not chain.
 
@@ -55,36 +56,28 @@ pub fn anchor_content(seq: u64, row_hash: &str) -> Vec<u8> {
     format!(r#"{{"kind":"audit_head","row_hash":"{row_hash}","seq":{seq}}}"#).into_bytes()
 }
 
-/// Appends the audit chain's head to the evidence log (unless the chain is empty or the last leaf
-/// already anchors the same head), after checking the chain; `actor` and `at_ms` are recorded
-/// with it.
-pub async fn anchor_audit(
+/// The leaf that anchors the audit chain's head now, after checking the chain — for a caller
+/// that appends it in a transaction of its own (a detection run writes it with its run record).
+/// `None` when the chain is empty or the last leaf already anchors the same head.
+pub async fn anchor_leaf(
     store: &dyn Store,
     actor: &str,
     at_ms: i64,
-) -> Result<AuditAnchor, AnchorError> {
+) -> Result<Option<(AuditAnchor, NewLeaf)>, AnchorError> {
     let chain = store.verify_audit_chain().await?;
     if let Some(bad) = chain.first_bad_seq {
         return Err(AnchorError::Broken(bad));
     }
     if chain.rows == 0 {
         // Nothing to attest yet.
-        return Ok(AuditAnchor {
-            seq: 0,
-            row_hash: chain.head,
-            leaf: None,
-        });
+        return Ok(None);
     }
     let reference = format!("{REFERENCE}{}", chain.rows);
     let size = store.evidence_size().await?;
     if size > 0 {
         let last = store.evidence_leaves(size - 1, size).await?;
         if last.first().is_some_and(|l| l.reference == reference) {
-            return Ok(AuditAnchor {
-                seq: chain.rows,
-                row_hash: chain.head,
-                leaf: None,
-            });
+            return Ok(None);
         }
     }
     let content = anchor_content(chain.rows, &chain.head);
@@ -98,14 +91,38 @@ pub async fn anchor_audit(
         captured_at_ms: at_ms,
         source: "audit_log".into(),
     };
-    let first = store
-        .append_evidence(&[NewLeaf::from_entry(reference, &entry)?])
-        .await?;
-    Ok(AuditAnchor {
-        seq: chain.rows,
-        row_hash: chain.head,
-        leaf: Some(first),
-    })
+    Ok(Some((
+        AuditAnchor {
+            seq: chain.rows,
+            row_hash: chain.head,
+            leaf: None,
+        },
+        NewLeaf::from_entry(reference, &entry)?,
+    )))
+}
+
+/// Appends the audit chain's head to the evidence log (unless the chain is empty or the last leaf
+/// already anchors the same head), after checking the chain; `actor` and `at_ms` are recorded
+/// with it.
+pub async fn anchor_audit(
+    store: &dyn Store,
+    actor: &str,
+    at_ms: i64,
+) -> Result<AuditAnchor, AnchorError> {
+    match anchor_leaf(store, actor, at_ms).await? {
+        Some((mut anchor, leaf)) => {
+            anchor.leaf = Some(store.append_evidence(&[leaf]).await?);
+            Ok(anchor)
+        }
+        None => {
+            let chain = store.verify_audit_chain().await?;
+            Ok(AuditAnchor {
+                seq: chain.rows,
+                row_hash: chain.head,
+                leaf: None,
+            })
+        }
+    }
 }
 
 /// Every audit row's hash recomputed from its content (index `n - 1` for row `n`), never
@@ -208,4 +225,53 @@ pub async fn verify_anchors(store: &dyn Store) -> Result<(u64, Vec<CheckFailure>
         });
     }
     Ok((ok, failures))
+}
+
+/// When a long-running process anchors next: every `interval_ms` of the clock it is given (the
+/// caller passes `now_ms`; nothing here reads a clock). The first call is due at once, so a
+/// server anchors when it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnchorSchedule {
+    interval_ms: i64,
+    last_ms: Option<i64>,
+}
+
+impl AnchorSchedule {
+    /// Every `interval_ms` (at least 1).
+    pub fn every(interval_ms: i64) -> AnchorSchedule {
+        AnchorSchedule {
+            interval_ms: interval_ms.max(1),
+            last_ms: None,
+        }
+    }
+
+    /// Whether an anchor is due at `now_ms` (never anchored yet, or an interval has passed since
+    /// the last; a clock set back counts from the new time).
+    pub fn due(&self, now_ms: i64) -> bool {
+        self.last_ms
+            .is_none_or(|last| now_ms < last || now_ms - last >= self.interval_ms)
+    }
+
+    /// Records an attempt at `now_ms` (made or failed: the next is an interval later).
+    pub fn done(&mut self, now_ms: i64) {
+        self.last_ms = Some(now_ms);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AnchorSchedule;
+
+    #[test]
+    fn schedule_follows_the_given_clock() {
+        let mut s = AnchorSchedule::every(15 * 60_000);
+        assert!(s.due(1_000), "due at once");
+        s.done(1_000);
+        assert!(!s.due(1_000));
+        assert!(!s.due(1_000 + 15 * 60_000 - 1));
+        assert!(s.due(1_000 + 15 * 60_000));
+        s.done(1_000 + 15 * 60_000);
+        assert!(s.due(500), "a clock set back is due again");
+        assert!(AnchorSchedule::every(0).due(0));
+    }
 }

@@ -19,6 +19,7 @@ pub mod migrate;
 pub mod notices;
 pub mod stream;
 pub mod transfer;
+pub mod transfer_letter;
 
 pub use home::{Home, HomeError};
 pub use ingest::{IngestError, Ingestor, Progress, SilentProgress};

@@ -164,7 +164,19 @@ impl StreamDesk {
             // On failure the state (which counts these merchants as alerted) is dropped, so the
             // rebuild at the next update raises them again from what the store holds.
             let run = run_record(&ctx, &state, &update, started_at, version);
-            let (stored, leaves) = stored_findings(&update.findings, &run, version)?;
+            let (stored, mut leaves) = stored_findings(&update.findings, &run, version)?;
+            // The audit chain's head is anchored with the run record (helper `loop`). A chain
+            // that no longer verifies is not anchored; the server's anchoring schedule reports it.
+            let at_ms = chrono::DateTime::parse_from_rfc3339(started_at)
+                .map(|t| t.timestamp_millis())
+                .map_err(|_| StreamError::BadAsOf(started_at.to_string()))?;
+            match crate::audit_anchor::anchor_leaf(self.store.as_ref(), "system:stream", at_ms)
+                .await
+            {
+                Ok(Some((_, leaf))) => leaves.push(leaf),
+                Ok(None) | Err(crate::audit_anchor::AnchorError::Broken(_)) => {}
+                Err(crate::audit_anchor::AnchorError::Store(e)) => return Err(e.into()),
+            }
             update.summary = self
                 .store
                 .save_detection(&run, &stored, &[], &leaves)

@@ -258,7 +258,9 @@ pub(crate) fn keep_copy(package: &Package, keep: &Path) -> Result<(), TransferEr
     Ok(())
 }
 
-/// The receiver's side of a transfer: logs the verified package at receipt, keeps a copy under
+/// The receiver's side of a transfer: checks its transfer letter
+/// ([`crate::transfer_letter::transfer_letter`]: a package without one, or carrying another
+/// kind of letter, is refused), logs the verified package at receipt, keeps a copy under
 /// `keep_root/<manifest sha256>/`, builds the alerts of the findings it carries and opens a clue
 /// for the first (highest-ranked) one, assigned to `department` in `region`.
 #[allow(clippy::too_many_arguments)]
@@ -272,7 +274,8 @@ pub async fn receive_transfer(
     region: &str,
     at_ms: i64,
 ) -> Result<Case, TransferError> {
-    package.expect_no_letter("移送 transfer")?;
+    // Who sends it and to whom, by name, checked against what the package proves.
+    let letter = crate::transfer_letter::transfer_letter(package)?;
     let source = package.case_id().ok_or_else(|| {
         TransferError::Unusable("包中没有案件记录 / the package holds no case records".into())
     })?;
@@ -313,9 +316,17 @@ pub async fn receive_transfer(
     let first = alerts.first().ok_or_else(|| {
         TransferError::Unusable("包中的发现没有形成预警 / no alert from the findings".into())
     })?;
+    let names = letter.from.names.as_ref();
     let reason = format!(
-        "接收移送：来自 {} 的案件 {source}（证据包 {sha}）/ transfer received: case {source} from {}",
-        package.manifest.signed_head.log_id, package.manifest.signed_head.log_id
+        "接收移送：来自 {}（{}，{}；日志 {}）的案件 {source}（证据包 {sha}）/ transfer received: case {source} from {} ({}, {}; log {})",
+        names.map_or("", |n| n.zh.as_str()),
+        letter.from.department,
+        letter.from.region,
+        package.manifest.signed_head.log_id,
+        names.map_or("", |n| n.en.as_str()),
+        letter.from.department,
+        letter.from.region,
+        package.manifest.signed_head.log_id
     );
     Ok(desk
         .open_clue(

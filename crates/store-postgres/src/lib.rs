@@ -140,3 +140,7 @@ mod notices {
 mod departments {
     tianping_store::impl_departments_queries!(super::PostgresStore, sqlx::Postgres);
 }
+
+mod scoped {
+    tianping_store::impl_scoped_queries!(super::PostgresStore, sqlx::Postgres);
+}

@@ -169,3 +169,7 @@ mod notices {
 mod departments {
     tianping_store::impl_departments_queries!(super::SqliteStore, sqlx::Sqlite);
 }
+
+mod scoped {
+    tianping_store::impl_scoped_queries!(super::SqliteStore, sqlx::Sqlite);
+}

@@ -3,15 +3,23 @@
 //! (移送) as a signed package → the receiver verifies, logs and opens it → its case file comes back
 //! as feedback → the sender closes the case; every step in each log, both logs checking, and the
 //! final case file verifying offline. A package signed by someone else, or edited, is refused.
+//! The package carries a transfer letter naming the sending unit (registry id, Chinese and English
+//! names, region) and the receiving one; the receiver checks it against the logged transfer event
+//! and records the sender's names. A package without a letter, or whose letter misstates the
+//! transfer, is refused naming the field.
 
 use std::sync::Arc;
 
 use tianping_cases::case::{Action, Actor, Role};
 use tianping_detect::{Ref, RefKind, Severity};
 use tianping_evidence::{Entry, HashAlg, SigningKey, VerifyOptions};
+use tianping_service::assist::DepartmentNames;
 use tianping_service::cases::Desk;
 use tianping_service::evidence::{self, EvidenceKey};
 use tianping_service::transfer::{self, TransferError};
+use tianping_service::transfer_letter::{
+    TRANSFER_MEDIA, TransferLetter, UnitNames, export_transfer, transfer_letter,
+};
 use tianping_store::Store;
 use tianping_store_tests::{at, finding_json, fresh_postgres};
 
@@ -110,12 +118,12 @@ async fn two_installations(sender: Arc<dyn Store>, receiver: Arc<dyn Store>) {
             .unwrap();
     }
 
-    // The package: the case file under a fresh head.
+    // A package without a transfer letter (the bare case file) cannot say who sends it: refused.
     let (items, missing) = evidence::case_file_items(sender.as_ref(), &id)
         .await
         .unwrap();
     assert!(missing.is_empty(), "{label}: {missing:?}");
-    let package_dir = dir.path().join("to-shanghai");
+    let bare_dir = dir.path().join("bare");
     evidence::export(
         sender.as_ref(),
         &key_a,
@@ -123,10 +131,114 @@ async fn two_installations(sender: Arc<dyn Store>, receiver: Arc<dyn Store>) {
         "移送",
         &items,
         at(2026, 2, 25, 11),
+        &bare_dir,
+    )
+    .await
+    .unwrap();
+    let bare = transfer::read_package(&bare_dir, &key_a.public_key()).unwrap();
+    let refused = transfer_letter(&bare).unwrap_err().to_string();
+    assert!(refused.contains("no transfer letter"), "{label}: {refused}");
+
+    // A letter that misstates the receiving region (signed by the sender, so it verifies) is
+    // refused naming the field: the letter must agree with the logged transfer event.
+    let events = sender.case_events(&id).await.unwrap();
+    let transfer_event = events.iter().find(|e| e.action == "transfer").unwrap();
+    let forged = TransferLetter {
+        kind: "transfer".into(),
+        from_log_id: key_a.log_id().to_string(),
+        case_id: id.clone(),
+        transfer_seq: transfer_event.seq as u64,
+        transfer_event: transfer_event.body.clone(),
+        from: UnitNames {
+            department: "wangjian".into(),
+            names: Some(DepartmentNames {
+                zh: "网监处".into(),
+                en: "Online Trading Division".into(),
+            }),
+            region: "330106".into(),
+        },
+        to: UnitNames {
+            department: "网监处".into(),
+            names: None,
+            region: "320000".into(),
+        },
+        transferred_by: transfer_event.actor.clone(),
+        transferred_at_ms: transfer_event.at_ms,
+    };
+    let forged_bytes = serde_json::to_vec(&forged).unwrap();
+    let forged_leaf = tianping_store::NewLeaf::from_entry(
+        format!("file:{}", HashAlg::Sha256.digest(&forged_bytes).to_hex()),
+        &Entry::File {
+            name: "transfer.json".into(),
+            media_type: TRANSFER_MEDIA.into(),
+            size: forged_bytes.len() as u64,
+            sha256: HashAlg::Sha256.digest(&forged_bytes),
+            sm3: HashAlg::Sm3.digest(&forged_bytes),
+            captured_by: "a-head".into(),
+            captured_at_ms: at(2026, 2, 25, 10),
+            source: format!("case:{id}"),
+        },
+    )
+    .unwrap();
+    let forged_index = sender.append_evidence(&[forged_leaf]).await.unwrap();
+    let mut forged_items = items.clone();
+    forged_items.push(evidence::BundleItem {
+        index: forged_index,
+        content: Some(forged_bytes),
+    });
+    let forged_dir = dir.path().join("forged");
+    evidence::export(
+        sender.as_ref(),
+        &key_a,
+        HashAlg::Sha256,
+        "移送",
+        &forged_items,
+        at(2026, 2, 25, 11),
+        &forged_dir,
+    )
+    .await
+    .unwrap();
+    let forged_package = transfer::read_package(&forged_dir, &key_a.public_key()).unwrap();
+    let refused = transfer_letter(&forged_package).unwrap_err().to_string();
+    assert!(
+        refused.contains("to.region") && refused.contains("320000") && refused.contains("310000"),
+        "{label}: {refused}"
+    );
+
+    // The package: the case file and the transfer letter under a fresh head.
+    let package_dir = dir.path().join("to-shanghai");
+    let (letter, _) = export_transfer(
+        &desk,
+        sender.as_ref(),
+        &key_a,
+        HashAlg::Sha256,
+        &id,
+        at(2026, 2, 25, 11),
         &package_dir,
     )
     .await
     .unwrap();
+    // The sender named by its registry (id, names, region); the receiver is another city's
+    // 网监处, which our registry's 网监处 (330100) is not: named as recorded, without names.
+    assert_eq!(letter.from.department, "wangjian", "{label}");
+    assert_eq!(
+        letter.from.names,
+        Some(DepartmentNames {
+            zh: "网监处".into(),
+            en: "Online Trading Division".into()
+        })
+    );
+    assert_eq!(letter.from.region, "330106");
+    assert_eq!(
+        (
+            letter.to.department.as_str(),
+            letter.to.names.as_ref(),
+            letter.to.region.as_str()
+        ),
+        ("网监处", None, "310000")
+    );
+    assert_eq!(letter.transfer_seq, transfer_event.seq as u64);
+    assert_eq!(letter.transferred_by, "a-head");
 
     // The receiver: the wrong key and an edited copy are refused; the real one is opened.
     assert!(matches!(
@@ -137,10 +249,9 @@ async fn two_installations(sender: Arc<dyn Store>, receiver: Arc<dyn Store>) {
     copy_dir(&package_dir, &edited);
     let content = std::fs::read_dir(edited.join("files"))
         .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+        .map(|f| f.unwrap().path())
+        .find(|p| std::fs::read_to_string(p).unwrap().contains("fake_orders"))
+        .unwrap();
     let text = std::fs::read_to_string(&content)
         .unwrap()
         .replace("0.8", "0.9");
@@ -165,6 +276,17 @@ async fn two_installations(sender: Arc<dyn Store>, receiver: Arc<dyn Store>) {
     .unwrap();
     assert_eq!(received.state.as_str(), "assigned");
     assert_eq!(received.region, "310104");
+    // The receiver reads who sent it from the package alone, and records it.
+    assert_eq!(transfer_letter(&package).unwrap(), letter, "{label}");
+    let opening = receiver.case_events(&received.case_id).await.unwrap();
+    assert!(
+        opening[0].reason.contains("网监处（wangjian，330106")
+            && opening[0]
+                .reason
+                .contains("Online Trading Division (wangjian, 330106"),
+        "{label}: {}",
+        opening[0].reason
+    );
     // Logged at receipt: the package's manifest, then the opening event.
     let logged = receiver
         .evidence_leaves(before, receiver.evidence_size().await.unwrap())

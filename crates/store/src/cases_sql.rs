@@ -11,7 +11,7 @@ macro_rules! impl_cases_queries {
         }
 
         pub(super) const CASE_COLUMNS: &str = "case_id, alert_id, state, department, region, deadline_kind, due_date, due_unknown, dispute_due, version, opened_at_ms, updated_at_ms, body";
-        const ALERT_COLUMNS: &str = "alert_id, merchant_key, subject_kind, subject_platform, subject_id, practice, severity, severity_rank, score, tier, finding_ids, body, status, case_id, first_seen_ms, updated_at_ms";
+        pub(super) const ALERT_COLUMNS: &str = "alert_id, merchant_key, subject_kind, subject_platform, subject_id, practice, severity, severity_rank, score, tier, finding_ids, body, status, case_id, first_seen_ms, updated_at_ms";
         const EVENT_COLUMNS: &str = "case_id, seq, actor, role, action, from_state, to_state, reason, at_ms, body";
 
         pub(super) fn case_from_row(row: &<$db as sqlx::Database>::Row) -> Result<$crate::cases::CaseRow, $crate::StoreError> {
@@ -34,7 +34,7 @@ macro_rules! impl_cases_queries {
             })
         }
 
-        fn alert_from_row(row: &<$db as sqlx::Database>::Row) -> Result<$crate::cases::AlertRow, $crate::StoreError> {
+        pub(super) fn alert_from_row(row: &<$db as sqlx::Database>::Row) -> Result<$crate::cases::AlertRow, $crate::StoreError> {
             use sqlx::Row;
             Ok($crate::cases::AlertRow {
                 alert_id: row.try_get("alert_id").map_err(db_err)?,

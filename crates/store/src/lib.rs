@@ -23,11 +23,14 @@ pub mod notices;
 pub mod notices_sql;
 pub mod pages;
 pub mod pages_sql;
+pub mod scoped;
+pub mod scoped_sql;
 pub mod sql;
 
 pub use accounts::AccountStore;
 pub use evidence::{EvidenceStore, NewLeaf, StoredHead, StoredLeaf};
 pub use pages::PageStore;
+pub use scoped::ScopedStore;
 
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
@@ -220,6 +223,7 @@ pub trait Store:
     + pages::PageStore
     + notices::NoticeStore
     + departments::DepartmentStore
+    + scoped::ScopedStore
 {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;

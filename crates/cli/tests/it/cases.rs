@@ -1,7 +1,8 @@
 use crate::support::{examples, load_departments, tianping};
 
 /// Findings → alerts → a clue → a case, with a refused action, a transfer as JSON to another
-/// installation (its own home and key) that verifies, logs and opens the package, its case file
+/// installation (its own home and key) that verifies, logs and opens the package (its transfer
+/// letter naming the sending unit, printed on both sides), its case file
 /// coming back as feedback, the case closed, and the final case file verifying offline.
 #[test]
 fn alerts_clue_case_queue_history_and_case_file() {
@@ -141,11 +142,14 @@ fn alerts_clue_case_queue_history_and_case_file() {
         h,
         &["cases", "export", &case, "--out", bundle.to_str().unwrap()],
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let exported = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(0), "{exported}");
+    // A transferred case exports as a transfer package with the letter naming both units from
+    // the registry (the receiver here is named as recorded: no registry department is "网监处").
+    assert!(
+        exported.contains("移送单位 from: 价格监督检查和反不正当竞争处（jiage，330106）")
+            && exported.contains("接收单位 to:   网监处（330100）"),
+        "{exported}"
     );
     let out = tianping(h, &["evidence", "verify", bundle.to_str().unwrap()]);
     assert_eq!(
@@ -184,11 +188,12 @@ fn alerts_clue_case_queue_history_and_case_file() {
     assert_eq!(tianping(b, &wrong).status.code(), Some(1));
     receive.extend(["--key", key_a.as_str()]);
     let out = tianping(b, &receive);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let received = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(0), "{received}");
+    // The receiver reads the sender's names from the package, not from its own registry.
+    assert!(
+        received.contains("移送单位 from: 价格监督检查和反不正当竞争处（jiage，330106）"),
+        "{received}"
     );
     let out = tianping(b, &["cases", "queue"]);
     let queue_b = String::from_utf8(out.stdout).unwrap();

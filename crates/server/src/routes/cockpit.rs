@@ -3,8 +3,9 @@
 //!
 //! Findings and alerts are delivered data: owned by the configured unit and scoped per supplier
 //! (the subject's platform) exactly as `routes::data` does; clues and cases carry their own
-//! department and region and pass the caller's list filter. Every answer goes through the
-//! personal-number masker. "Today" (for overdue cases) is the Beijing date of the server clock.
+//! department and region. Every scope is applied in the store query (`PageStore::findings_page`,
+//! `ScopedStore`: the alert list by keyset, the alert and case counts as SQL aggregates), never
+//! by filtering rows after it. Every answer goes through the personal-number masker. "Today" (for overdue cases) is the Beijing date of the server clock.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -14,16 +15,19 @@ use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use tianping_auth::policy::{ListFilter, list_filter};
-use tianping_auth::{Operation, Resource, Scope};
-use tianping_store::cases::{AlertRow, CaseRow, QueueFilter};
+use tianping_auth::{Operation, Resource};
+use tianping_store::cases::{AlertRow, QueueFilter};
+use tianping_store::pages::{Cursor, DataScope, FindingFilter};
+use tianping_store::scoped::{AlertFilter, alert_cursor_key};
 use utoipa::IntoParams;
 
 use crate::access::{Caller, delivered, guard};
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::ApiQuery;
 use crate::mask::mask_json;
-use crate::routes::data::{Page, finding_platform, page};
+use crate::routes::data::{CursorPage, Page, cursor, data_scope, finding_platform, page};
 use crate::routes::lakeview;
+use crate::routes::notice_desk::unit_scope;
 use crate::state::AppState;
 
 /// The severities, lowest first.
@@ -43,57 +47,28 @@ pub(crate) async fn list_guard(
     Ok(list_filter(&caller.principal, rule))
 }
 
-/// Every stored finding the filter admits.
+/// Every stored finding the filter admits (the scope applied in the store query, page by page).
 pub(crate) async fn scoped_findings(
     state: &AppState,
     filter: &ListFilter,
 ) -> Result<Vec<Value>, ApiError> {
+    let scope = data_scope(state, filter);
     let mut out = Vec::new();
-    for body in state.store.findings(&[]).await? {
-        let f: Value = serde_json::from_str(&body).map_err(ApiError::internal)?;
-        if filter.admits(&state.config.data_owner, finding_platform(&f).as_deref()) {
-            out.push(f);
+    let mut after: Option<Cursor> = None;
+    loop {
+        let page = state
+            .store
+            .findings_page(&scope, &FindingFilter::default(), after.as_ref(), 1000)
+            .await?;
+        for body in &page.items {
+            out.push(serde_json::from_str(body).map_err(ApiError::internal)?);
+        }
+        match page.next.as_deref().and_then(|c| Cursor::parse(c, 1)) {
+            Some(next) => after = Some(next),
+            None => break,
         }
     }
     Ok(out)
-}
-
-/// Every stored alert the filter admits.
-pub(crate) async fn scoped_alerts(
-    state: &AppState,
-    filter: &ListFilter,
-    merchant_key: Option<&str>,
-) -> Result<Vec<AlertRow>, ApiError> {
-    Ok(state
-        .store
-        .alerts(merchant_key)
-        .await?
-        .into_iter()
-        .filter(|a| {
-            let platform = a
-                .subject_platform
-                .clone()
-                .or_else(|| (a.subject_kind == "platform").then(|| a.subject_id.clone()));
-            filter.admits(&state.config.data_owner, platform.as_deref())
-        })
-        .collect())
-}
-
-/// Clues and cases (finished ones too when asked) the filter admits.
-pub(crate) async fn scoped_cases(
-    state: &AppState,
-    filter: &ListFilter,
-    queue: QueueFilter,
-) -> Result<Vec<CaseRow>, ApiError> {
-    Ok(state
-        .store
-        .case_queue(&queue)
-        .await?
-        .into_iter()
-        .filter(|c| {
-            Scope::parse(&c.department, &c.region).is_ok_and(|scope| filter.admits(&scope, None))
-        })
-        .collect())
 }
 
 /// Today's date in Beijing (UTC+8) by the server clock.
@@ -202,32 +177,45 @@ pub async fn cockpit(
     let mut top_platforms: Vec<(String, u64)> = platforms.into_iter().collect();
     top_platforms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
 
-    let alerts = scoped_alerts(&state, &filter, None).await?;
+    // Alerts and cases are counted in the store, inside the caller's reach.
+    let alert_counts = state
+        .store
+        .alert_counts(&data_scope(&state, &filter))
+        .await?;
     let mut alert_tiers: BTreeMap<(String, String), u64> = BTreeMap::new();
     let mut alert_status: BTreeMap<String, u64> = BTreeMap::new();
-    for a in &alerts {
+    let mut alerts_total = 0u64;
+    for a in &alert_counts {
         *alert_tiers
             .entry((a.practice.clone(), a.tier.clone()))
-            .or_default() += 1;
-        *alert_status.entry(a.status.clone()).or_default() += 1;
+            .or_default() += a.count;
+        *alert_status.entry(a.status.clone()).or_default() += a.count;
+        alerts_total += a.count;
     }
 
     let today = beijing_today(&state);
-    let open = scoped_cases(&state, &filter, QueueFilter::default()).await?;
-    let overdue = scoped_cases(
-        &state,
-        &filter,
-        QueueFilter {
-            overdue_on: Some(today.to_string()),
-            ..QueueFilter::default()
-        },
-    )
-    .await?;
-    let undated = open.iter().filter(|c| c.due_unknown).count();
-    let mut by_state: BTreeMap<String, u64> = BTreeMap::new();
-    for c in &open {
-        *by_state.entry(c.state.clone()).or_default() += 1;
-    }
+    let units = unit_scope(&filter);
+    let case_counts = state.store.case_counts(&units, &today.to_string()).await?;
+    let open: u64 = case_counts.iter().map(|c| c.open).sum();
+    let overdue: u64 = case_counts.iter().map(|c| c.overdue).sum();
+    let undated: u64 = case_counts.iter().map(|c| c.due_unknown).sum();
+    let by_state: BTreeMap<String, u64> = case_counts
+        .iter()
+        .map(|c| (c.state.clone(), c.open))
+        .collect();
+    let overdue_list = state
+        .store
+        .cases_page(
+            &units,
+            &QueueFilter {
+                overdue_on: Some(today.to_string()),
+                ..QueueFilter::default()
+            },
+            None,
+            20,
+        )
+        .await?
+        .items;
 
     let mut ingest: BTreeMap<String, Value> = BTreeMap::new();
     let batches = state.store.batches(10_000).await?;
@@ -274,16 +262,16 @@ pub async fn cockpit(
         "top_merchants": top_merchants,
         "top_platforms": top_platforms.iter().take(10).map(|(p, n)| json!({"platform": p, "findings": n})).collect::<Vec<_>>(),
         "alerts": {
-            "total": alerts.len(),
+            "total": alerts_total,
             "by_status": alert_status,
             "by_practice_tier": alert_tiers.iter().map(|((p, t), n)| json!({"practice": p, "tier": t, "count": n})).collect::<Vec<_>>(),
         },
         "cases": {
-            "open": open.len(),
-            "overdue": overdue.len(),
+            "open": open,
+            "overdue": overdue,
             "due_unknown": undated,
             "by_state": by_state,
-            "overdue_list": overdue.iter().take(20).map(|c| json!({
+            "overdue_list": overdue_list.iter().map(|c| json!({
                 "case_id": c.case_id, "state": c.state, "due_date": c.due_date,
                 "deadline_kind": c.deadline_kind})).collect::<Vec<_>>(),
         },
@@ -301,9 +289,9 @@ pub struct AlertQuery {
     /// Rows per page, 1–200 (default 50).
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
-    /// Rows to skip.
-    #[param(minimum = 0, maximum = 1_000_000_000)]
-    pub offset: Option<u64>,
+    /// The `next_cursor` of the previous page (absent: the first page).
+    #[param(max_length = 2048, pattern = "^[0-9a-f]+$")]
+    pub cursor: Option<String>,
     /// Only this practice (detector id).
     pub practice: Option<String>,
     /// Only this severity.
@@ -330,12 +318,13 @@ fn alert_json(a: &AlertRow) -> Result<Value, ApiError> {
     }))
 }
 
-/// Alerts, ranked (severity, score, id), in the caller's scope.
+/// Alerts, ranked (severity, score, id), in the caller's scope (applied in the store query),
+/// paged by keyset cursor.
 #[utoipa::path(get, path = "/api/v1/alerts", operation_id = "list_alerts", tag = "web",
     params(AlertQuery),
     security(("session" = []), ("bearer" = [])),
     responses(
-        (status = 200, description = "Alerts in the caller's scope", body = Page),
+        (status = 200, description = "Alerts in the caller's scope", body = CursorPage),
         (status = 400, description = "Invalid parameter", body = ErrorBody),
         (status = 401, description = "Not authenticated", body = ErrorBody),
         (status = 403, description = "Not permitted", body = ErrorBody)))]
@@ -343,24 +332,38 @@ pub async fn list_alerts(
     State(state): State<AppState>,
     caller: Caller,
     ApiQuery(q): ApiQuery<AlertQuery>,
-) -> Result<Json<Page>, ApiError> {
-    let (limit, offset) = page(q.limit, q.offset)?;
-    let filter = list_guard(&state, &caller, Operation::ListAlerts, "alerts").await?;
-    let mut items = Vec::new();
-    for a in scoped_alerts(&state, &filter, q.merchant.as_deref())
-        .await?
-        .iter()
-        .filter(|a| q.practice.as_deref().is_none_or(|p| a.practice == p))
-        .filter(|a| q.severity.as_deref().is_none_or(|s| a.severity == s))
-        .filter(|a| q.status.as_deref().is_none_or(|s| a.status == s))
-        .skip(usize::try_from(offset).unwrap_or(usize::MAX))
-        .take(limit as usize)
+) -> Result<Json<CursorPage>, ApiError> {
+    let (limit, _) = page(q.limit, None)?;
+    let after = cursor(q.cursor.as_deref(), 3)?;
+    if let Some(c) = &after
+        && alert_cursor_key(c).is_none()
     {
+        return Err(ApiError::bad_request(
+            "参数 cursor 不是本服务给出的游标",
+            "parameter cursor is not a cursor this service issued",
+        ));
+    }
+    let filter = list_guard(&state, &caller, Operation::ListAlerts, "alerts").await?;
+    let alerts = AlertFilter {
+        practice: q.practice,
+        severity: q.severity,
+        status: q.status,
+        merchant_key: q.merchant,
+    };
+    let rows = state
+        .store
+        .alerts_page(&data_scope(&state, &filter), &alerts, after.as_ref(), limit)
+        .await?;
+    let mut items = Vec::with_capacity(rows.items.len());
+    for a in &rows.items {
         let mut v = alert_json(a)?;
         mask_json(&mut v);
         items.push(v);
     }
-    Ok(Json(Page { items }))
+    Ok(Json(CursorPage {
+        items,
+        next_cursor: rows.next,
+    }))
 }
 
 /// Splits a merchant key `merchant|PLATFORM|ID` into plain ids, or says what is wrong.
@@ -430,7 +433,20 @@ pub async fn get_merchant(
         .iter()
         .map(|body| serde_json::from_str(body).map_err(ApiError::internal))
         .collect::<Result<_, _>>()?;
-    let alerts = state.store.alerts(Some(&merchant_key)).await?;
+    // The guard above admitted this platform's data; the store query applies the same scope.
+    let alerts = state
+        .store
+        .alerts_page(
+            &DataScope::Supplier(platform.clone()),
+            &AlertFilter {
+                merchant_key: Some(merchant_key.clone()),
+                ..AlertFilter::default()
+            },
+            None,
+            MERCHANT_FINDINGS_MAX,
+        )
+        .await?
+        .items;
     if shop.is_none() && findings.is_empty() && alerts.is_empty() {
         return Err(ApiError::not_found("经营者 / merchant"));
     }
@@ -454,20 +470,14 @@ pub async fn get_merchant(
         tianping_auth::Decision::Allow(rule) => list_filter(&caller.principal, rule),
         tianping_auth::Decision::Deny(_) => ListFilter::Nothing,
     };
-    let alert_ids: Vec<&str> = alerts.iter().map(|a| a.alert_id.as_str()).collect();
-    let cases: Vec<Value> = scoped_cases(
-        &state,
-        &filter,
-        QueueFilter {
-            include_finished: true,
-            ..QueueFilter::default()
-        },
-    )
-    .await?
-    .into_iter()
-    .filter(|c| alert_ids.contains(&c.alert_id.as_str()))
-    .map(|c| json!({"case_id": c.case_id, "state": c.state, "due_date": c.due_date, "alert_id": c.alert_id}))
-    .collect();
+    let cases: Vec<Value> = state
+        .store
+        .merchant_cases(&unit_scope(&filter), &merchant_key, MERCHANT_FINDINGS_MAX)
+        .await?
+        .items
+        .into_iter()
+        .map(|c| json!({"case_id": c.case_id, "state": c.state, "due_date": c.due_date, "alert_id": c.alert_id}))
+        .collect();
     let mut body = json!({
         "merchant_key": merchant_key,
         "platform_id": platform,

@@ -1,6 +1,7 @@
 //! Integration tests of the HTTP service over a temporary home and SQLite store, driven with
 //! `tower::ServiceExt::oneshot` and a manual clock.
 
+mod anchor;
 mod flow;
 mod load;
 mod matrix;

@@ -4,7 +4,9 @@
 //! `authorize` — with these checks:
 //! - each answer is a denial exactly when the table says so (zero unexpected allows or denials);
 //! - allowed calls that should succeed do (2xx);
-//! - list answers hold no row outside the caller's reach, and are not vacuously empty;
+//! - list answers hold no row outside the caller's reach, and are not vacuously empty; the
+//!   cockpit's alert and case counts equal the rows the caller's list filter admits (an oracle
+//!   over the whole tables), with a foreign clue (another department in another region) present;
 //! - every denial is in the audit log;
 //! - no body a non-unmasking role receives holds a raw phone or ID number.
 
@@ -12,8 +14,9 @@ use std::collections::BTreeSet;
 
 use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
-use tianping_auth::policy::{POLICY, ScopeRule, grant};
-use tianping_auth::{Operation, Role};
+use tianping_auth::policy::{ListFilter, POLICY, ScopeRule, grant};
+use tianping_auth::{Adcode, Operation, Role, Scope};
+use tianping_store::cases::QueueFilter;
 
 use crate::support::{
     Answer, Auth, Harness, OWNER_DEPT, OWNER_REGION, example_zip, personal_numbers,
@@ -133,6 +136,71 @@ fn row_supplier(op: Operation, row: &Value) -> Option<String> {
     }
 }
 
+/// The department and region of a staff cell.
+fn cell_unit(cell: Cell) -> (&'static str, &'static str) {
+    match cell {
+        Cell::Own => (OWNER_DEPT, OWNER_REGION),
+        Cell::OtherDept => ("jiage", OWNER_REGION),
+        Cell::OtherRegion => (OWNER_DEPT, "330200"),
+        Cell::Both => ("jiage", "330200"),
+    }
+}
+
+/// The caller's list filter for `op` as the policy table gives it (read directly, not through
+/// the server): the oracle the store's SQL scoping is checked against.
+fn oracle(op: Operation, who: &Who) -> ListFilter {
+    match who {
+        Who::Staff { role, cell, .. } => {
+            let (dept, region) = cell_unit(*cell);
+            let region = Adcode::parse(region).unwrap();
+            match grant(op, *role) {
+                Some(ScopeRule::Anywhere) => ListFilter::All,
+                Some(ScopeRule::Own) => ListFilter::Unit {
+                    department: dept.into(),
+                    region,
+                },
+                Some(ScopeRule::Region) => ListFilter::Region(region),
+                _ => ListFilter::Nothing,
+            }
+        }
+        Who::Platform { supplier, .. } => match grant(op, Role::Platform) {
+            Some(_) => ListFilter::Supplier((*supplier).into()),
+            None => ListFilter::Nothing,
+        },
+        Who::Anonymous => ListFilter::Nothing,
+    }
+}
+
+/// (alerts, open clues and cases) the filter admits, counted over the whole tables.
+async fn expected_counts(h: &Harness, filter: &ListFilter) -> (u64, u64) {
+    let owner = Scope::parse(OWNER_DEPT, OWNER_REGION).unwrap();
+    let alerts = h
+        .store()
+        .alerts(None)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|a| {
+            let platform = a
+                .subject_platform
+                .clone()
+                .or_else(|| (a.subject_kind == "platform").then(|| a.subject_id.clone()));
+            filter.admits(&owner, platform.as_deref())
+        })
+        .count() as u64;
+    let cases = h
+        .store()
+        .case_queue(&QueueFilter::default())
+        .await
+        .unwrap()
+        .iter()
+        .filter(|c| {
+            Scope::parse(&c.department, &c.region).is_ok_and(|scope| filter.admits(&scope, None))
+        })
+        .count() as u64;
+    (alerts, cases)
+}
+
 /// A throwaway API key's public id, for operations on a key.
 async fn throwaway_key(h: &Harness, path: &str) -> String {
     if !path.contains("{key_id}") {
@@ -183,6 +251,9 @@ async fn matrix(h: Harness) {
     let reject_notice = h.replied_notice("m-reject").await;
     let registry = h.state.config.departments.clone();
     assert!(registry.get(OWNER_DEPT).is_some() && registry.get("jiage").is_some());
+    // A foreign clue: another department in another region (the `Both` cell's unit), opened from
+    // a copy of jd's alert. No own-unit or own-region caller may see or count it.
+    let foreign_case = h.foreign_clue("jiage", "330200").await;
 
     // Principals.
     let mut principals = vec![Principal {
@@ -256,6 +327,8 @@ async fn matrix(h: Harness) {
     let mut denials = 0usize;
     let mut counter = 0usize;
     let mut visible_rows = 0usize;
+    let mut foreign_seen = 0usize;
+    let mut cockpit_counts: BTreeSet<(u64, u64)> = BTreeSet::new();
     // --- web: the clue and the case action succeeded for someone (the exemptions below are not
     // vacuous).
     let mut web_successes: BTreeSet<&str> = BTreeSet::new();
@@ -387,7 +460,10 @@ async fn matrix(h: Harness) {
             }
             // Lists: no row outside the caller's reach.
             if let Some(items) = a.json().get("items").and_then(Value::as_array) {
-                if is_list(*op) && !rows_visible(*op, &p.who) {
+                // Delivered data is the data owner's: out of reach, nothing. Unit-owned rows
+                // (clues, cases, notices) are checked row by row against the oracle below.
+                let unit_owned = matches!(op, Operation::ListCases | Operation::ListNotices);
+                if is_list(*op) && !rows_visible(*op, &p.who) && !unit_owned {
                     assert!(items.is_empty(), "foreign rows: {label}");
                 }
                 if let (Who::Platform { supplier, .. }, true) = (&p.who, is_list(*op)) {
@@ -408,6 +484,25 @@ async fn matrix(h: Harness) {
                 ) {
                     visible_rows += items.len();
                 }
+                // Unit-owned rows are inside the caller's reach (the oracle), the foreign clue
+                // only for those whose reach covers it.
+                if matches!(op, Operation::ListCases | Operation::ListNotices)
+                    && matches!(p.who, Who::Staff { .. })
+                {
+                    let filter = oracle(*op, &p.who);
+                    for row in items {
+                        let scope = Scope::parse(
+                            row.get("department").and_then(Value::as_str).unwrap_or(""),
+                            row.get("region").and_then(Value::as_str).unwrap_or(""),
+                        )
+                        .unwrap();
+                        assert!(filter.admits(&scope, None), "foreign row {row}: {label}");
+                        if row.get("case_id").and_then(Value::as_str) == Some(foreign_case.as_str())
+                        {
+                            foreign_seen += 1;
+                        }
+                    }
+                }
                 // --- departments: unit-owned rows name a department of the registry.
                 if matches!(op, Operation::ListCases | Operation::ListNotices) {
                     for row in items {
@@ -418,6 +513,22 @@ async fn matrix(h: Harness) {
                         );
                     }
                 }
+            }
+            // The cockpit counts exactly what the caller's filter admits, no foreign alert or case.
+            if *op == Operation::Cockpit && a.status.is_success() {
+                let body = a.json();
+                let (alerts, cases) = expected_counts(&h, &oracle(*op, &p.who)).await;
+                assert_eq!(
+                    body.pointer("/alerts/total").and_then(Value::as_u64),
+                    Some(alerts),
+                    "alert count: {label}"
+                );
+                assert_eq!(
+                    body.pointer("/cases/open").and_then(Value::as_u64),
+                    Some(cases),
+                    "case count: {label}"
+                );
+                cockpit_counts.insert((alerts, cases));
             }
             // Personal numbers: only the unmask answer to a role allowed to unmask may hold one.
             let unmasking = *op == Operation::UnmaskQuarantine
@@ -448,6 +559,13 @@ async fn matrix(h: Harness) {
         "the own-unit lists returned rows (the check is not vacuous)"
     );
     assert!(denials > 100, "the matrix denied {denials} calls");
+    // Not vacuous: the cockpit was answered with different counts to different reaches, and the
+    // foreign clue was listed to some caller whose reach covers it.
+    assert!(
+        cockpit_counts.len() >= 3,
+        "cockpit counts {cockpit_counts:?}"
+    );
+    assert!(foreign_seen > 0, "the foreign clue was listed to no one");
     for op in [
         Operation::OpenClue,
         Operation::ActCase,

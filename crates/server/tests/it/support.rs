@@ -536,6 +536,39 @@ impl Harness {
             .unwrap();
         (clue.case_id, of("jd"))
     }
+
+    /// A clue in `department` / `region`, opened from a copy of jd's first alert (its own id).
+    pub async fn foreign_clue(&self, department: &str, region: &str) -> String {
+        let mut alert = self
+            .store()
+            .alerts(None)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|a| a.subject_platform.as_deref() == Some("jd"))
+            .expect("an alert about jd");
+        alert.alert_id = format!("{}-foreign", alert.alert_id);
+        alert.status = "open".into();
+        alert.case_id = None;
+        self.store().upsert_alerts(&[alert.clone()]).await.unwrap();
+        let desk = tianping_service::cases::Desk::embedded().unwrap();
+        let actor = tianping_cases::case::Actor {
+            id: "dispatcher".into(),
+            role: tianping_cases::case::Role::Dispatcher,
+        };
+        desk.open_clue(
+            self.store().as_ref(),
+            &alert.alert_id,
+            &actor,
+            department,
+            region,
+            "矩阵测试：外单位线索",
+            t0().timestamp_millis(),
+        )
+        .await
+        .unwrap()
+        .case_id
+    }
 }
 
 /// `now` of the manual clock.
