@@ -32,6 +32,7 @@
 mod edges;
 mod graph;
 mod incremental;
+mod local;
 mod peel;
 mod sum;
 mod tree;
@@ -39,4 +40,5 @@ mod tree;
 pub use edges::{BlockReport, BlocksReport, EdgeError, blocks_json, blocks_report, read_edges};
 pub use graph::{BadWeight, Bipartite, Duplicates, GraphBuilder};
 pub use incremental::{Crossing, Event, Incremental};
+pub use local::{LocalPeel, Work};
 pub use peel::{Block, Metric, Node, Options, Peeling, detect_multiple, fraudar, peel};
