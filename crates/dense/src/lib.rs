@@ -26,12 +26,16 @@
 //!   edge's weight; we lower them by the edge's full weight, which is what the objective says.)
 //! - [`Incremental`] keeps the exact peel result at every re-peel and the current block's exact
 //!   score at every insertion (see its documentation).
+//! - [`LocalPeel`] keeps a greedy peeling sequence under inserts by local reordering (SPADE,
+//!   Jiang et al., PVLDB 2023; RUSH, Xtra-Computing): the static peel's sequence when keys compare
+//!   exactly, ≥ ½ of the optimum always (≥ 1/(2(1+ε)) with slack ε); see `local.rs`.
 //!
 //! Implemented from the paper; the reference was used only as an oracle, never as source.
 
 mod edges;
 mod graph;
 mod incremental;
+mod local;
 mod peel;
 mod sum;
 mod tree;
@@ -39,4 +43,5 @@ mod tree;
 pub use edges::{BlockReport, BlocksReport, EdgeError, blocks_json, blocks_report, read_edges};
 pub use graph::{BadWeight, Bipartite, Duplicates, GraphBuilder};
 pub use incremental::{Crossing, Event, Incremental};
+pub use local::{LocalPeel, Work};
 pub use peel::{Block, Metric, Node, Options, Peeling, detect_multiple, fraudar, peel};

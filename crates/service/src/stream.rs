@@ -40,6 +40,12 @@ const COLUMNS: [&str; 5] = [
     "status",
 ];
 
+/// The columns of `reviews` the stream reads (a review's account–merchant pair is an edge).
+const REVIEW_COLUMNS: [&str; 4] = ["platform_id", "merchant_id", "reviewer_pid", "created_at"];
+
+/// The tables the stream reads.
+const TABLES: [&str; 2] = ["orders", "reviews"];
+
 /// Why an update failed (the state is then rebuilt from the lake at the next update).
 #[derive(Debug, thiserror::Error)]
 pub enum StreamError {
@@ -72,7 +78,7 @@ pub struct StreamUpdate {
     pub rebuilt: bool,
     /// Parts read in this update.
     pub parts: usize,
-    /// `orders` rows read in this update.
+    /// `orders` and `reviews` rows read in this update.
     pub rows: u64,
     /// Batches (`supplier/batch_id`) whose parts were read in this update.
     pub batches: Vec<String>,
@@ -124,7 +130,10 @@ impl StreamDesk {
             Some(state) => (state, false),
             None => (self.fresh(&ctx).await?, true),
         };
-        let files = self.store.lake_files(Some("orders")).await?;
+        let mut files = Vec::new();
+        for table in TABLES {
+            files.extend(self.store.lake_files(Some(table)).await?);
+        }
         let mut new: Vec<LakeFile> = files
             .into_iter()
             .filter(|f| !state.read.contains_key(&f.path))
@@ -137,7 +146,7 @@ impl StreamDesk {
             let mut state = state;
             let mut rows = 0;
             for f in &new {
-                rows += read_part(&lake, &f.path, &mut state.engine)?;
+                rows += read_part(&lake, f, &mut state.engine)?;
                 state.read.insert(f.path.clone(), f.clone());
             }
             let findings = state.engine.evaluate(&eval_ctx, version);
@@ -208,8 +217,14 @@ impl StreamDesk {
     }
 }
 
-/// Reads one `orders` part's stream columns into the engine; returns its rows.
-fn read_part(lake: &Path, path: &str, engine: &mut BrushingStream) -> Result<u64, StreamError> {
+/// Reads one `orders` or `reviews` part's stream columns into the engine; returns its rows.
+fn read_part(
+    lake: &Path,
+    part: &LakeFile,
+    engine: &mut BrushingStream,
+) -> Result<u64, StreamError> {
+    let path = part.path.as_str();
+    let reviews = part.table == "reviews";
     use parquet::arrow::ProjectionMask;
     use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
     let fail = |error: String| StreamError::Read {
@@ -219,7 +234,8 @@ fn read_part(lake: &Path, path: &str, engine: &mut BrushingStream) -> Result<u64
     let file = std::fs::File::open(lake.join(path)).map_err(|e| fail(e.to_string()))?;
     let builder =
         ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| fail(e.to_string()))?;
-    let mask = ProjectionMask::columns(builder.parquet_schema(), COLUMNS);
+    let columns: &[&str] = if reviews { &REVIEW_COLUMNS } else { &COLUMNS };
+    let mask = ProjectionMask::columns(builder.parquet_schema(), columns.iter().copied());
     let reader = builder
         .with_projection(mask)
         .build()
@@ -227,7 +243,11 @@ fn read_part(lake: &Path, path: &str, engine: &mut BrushingStream) -> Result<u64
     let mut rows = 0;
     for batch in reader {
         let batch = batch.map_err(|e| fail(e.to_string()))?;
-        rows += engine.add_orders(&batch).rows;
+        rows += if reviews {
+            engine.add_reviews(&batch).rows
+        } else {
+            engine.add_orders(&batch).rows
+        };
     }
     Ok(rows)
 }
@@ -271,7 +291,7 @@ fn run_record(
             "batches_read": update.batches,
             "batches_total": all_batches.len(),
             "parts_total": state.read.len(),
-            "rows_read": {"orders": update.rows},
+            "rows_read": {"orders_and_reviews": update.rows},
             "edges": update.edges,
         }])
         .to_string(),

@@ -10,7 +10,11 @@
 //!
 //! Graph: rows = accounts (`platform_id` + `buyer_pid`), columns = merchants (`platform_id` +
 //! `merchant_id`), one edge of weight 1 per distinct pair with at least one order that is not
-//! cancelled. Weights are 0/1 on purpose: an honest heavy buyer who orders fifty times from one
+//! cancelled **or at least one review** (`reviews`: `reviewer_pid` at `merchant_id`,
+//! [`BrushingStream::add_reviews`]): a review is the account's statement that it bought there, and
+//! rings leave five-star reviews for orders a feed may not carry (another platform's checkout,
+//! an order batch that arrives later). The batch detector (`fake_orders.brushing_ring`) reads
+//! reviews only as behavioural evidence, not as graph edges; the stream's edge rule is its own. Weights are 0/1 on purpose: an honest heavy buyer who orders fifty times from one
 //! shop is one edge, not a block of weight 50, and a ring shows up by its breadth (many accounts
 //! × several merchants), which repeat purchases cannot imitate. The engine is
 //! `tianping_dense::Incremental` with FRAUDAR's logarithmic column weights, re-peeled after each
@@ -157,22 +161,63 @@ impl BrushingStream {
                 added.skipped += 1;
                 continue;
             }
-            let a = self.accounts.id(key(pl, b));
-            let m = self.merchants.id(key(pl, m));
-            match self.edges.get_mut(&(a, m)) {
-                Some((first, last)) => {
-                    *first = (*first).min(t);
-                    *last = (*last).max(t);
-                }
-                None => {
-                    self.edges.insert((a, m), (t, t));
-                    // Weight 1 is finite and positive: the engine cannot refuse it.
-                    let _ = self.engine.insert(a, m, 1.0);
-                    added.new_edges += 1;
-                }
+            if self.add_pair(pl, b, m, t) {
+                added.new_edges += 1;
             }
         }
         added
+    }
+
+    /// Adds the rows of a `reviews` record batch (columns `platform_id`, `merchant_id`,
+    /// `reviewer_pid`, `created_at`; others are ignored): each review's account–merchant pair
+    /// is an edge like an order's (weight 1 the first time the pair is seen, by order or review;
+    /// the pair's window widened to the review's time). Rows without those fields are skipped
+    /// and counted.
+    pub fn add_reviews(&mut self, batch: &RecordBatch) -> Added {
+        let c = Columns::new(batch);
+        let (platform, merchant, reviewer) = (
+            c.text("platform_id"),
+            c.text("merchant_id"),
+            c.text("reviewer_pid"),
+        );
+        let at = c.time("created_at");
+        let mut added = Added::default();
+        for row in 0..c.len() {
+            added.rows += 1;
+            let (Some(pl), Some(m), Some(b), Some(t)) = (
+                platform.get(row),
+                merchant.get(row),
+                reviewer.get(row),
+                at.get(row),
+            ) else {
+                added.skipped += 1;
+                continue;
+            };
+            if self.add_pair(pl, b, m, t) {
+                added.new_edges += 1;
+            }
+        }
+        added
+    }
+
+    /// Records an order or review of account `buyer` at `merchant` at time `t` (ns); whether
+    /// the pair is new (an edge added to the engine).
+    fn add_pair(&mut self, platform: &str, buyer: &str, merchant: &str, t: i64) -> bool {
+        let a = self.accounts.id(key(platform, buyer));
+        let m = self.merchants.id(key(platform, merchant));
+        match self.edges.get_mut(&(a, m)) {
+            Some((first, last)) => {
+                *first = (*first).min(t);
+                *last = (*last).max(t);
+                false
+            }
+            None => {
+                self.edges.insert((a, m), (t, t));
+                // Weight 1 is finite and positive: the engine cannot refuse it.
+                let _ = self.engine.insert(a, m, 1.0);
+                true
+            }
+        }
     }
 
     /// Accounts, merchants and edges in the graph.
@@ -267,7 +312,7 @@ impl BrushingStream {
                     evidence: json!({
                         "source": "stream",
                         "metric": "fraudar_log_weighted_average_degree",
-                        "edge_weight": "1 per distinct account–merchant pair with an order not cancelled",
+                        "edge_weight": "1 per distinct account–merchant pair with an order not cancelled or a review",
                         "block": {
                             "rank": rank + 1,
                             "rows": block.rows.len(),

@@ -222,3 +222,49 @@ fn the_threshold_is_a_parameter() {
     assert_eq!(found.len(), 3);
     assert_eq!(found[0].legal_basis[0], "反不正当竞争法（2019）第八条");
 }
+
+fn review(n: usize, merchant: &str, reviewer: &str) -> Value {
+    json!({
+        "platform_id": "shop", "review_id": format!("r{n}"), "merchant_id": merchant,
+        "listing_id": "l1", "reviewer_pid": pid(reviewer), "rating": 5, "text": "好评",
+        "has_media": false, "created_at": format!("2026-03-0{}T11:{:02}:00+08:00", 1 + n % 9, n % 60),
+    })
+}
+
+/// Reviews are edges too: a ring whose orders reach only one of its four shops (a 12 × 1 block is
+/// below the threshold) is alerted once its reviews of all four arrive; reviews of pairs already ordered
+/// add no edge; rows without a reviewer are skipped.
+#[test]
+fn reviews_complete_a_ring_the_orders_alone_do_not_show() {
+    let (mut s, ctx) = stream();
+    s.add_orders(&batch("orders", &background(20_000, 5)));
+    let orders: Vec<Value> = ring(12, 4, 300_000)
+        .into_iter()
+        .filter(|o| o["merchant_id"] == "ring-m0")
+        .collect();
+    s.add_orders(&batch("orders", &orders));
+    assert!(
+        s.evaluate(&ctx, 1).is_empty(),
+        "12 accounts × 2 shops alone"
+    );
+    let mut reviews = Vec::new();
+    for a in 0..12 {
+        for m in 0..4 {
+            reviews.push(review(
+                a * 4 + m,
+                &format!("ring-m{m}"),
+                &format!("ring{a}"),
+            ));
+        }
+    }
+    let mut bad = review(999, "ring-m0", "x");
+    bad.as_object_mut().unwrap().remove("reviewer_pid");
+    reviews.push(bad);
+    let added = s.add_reviews(&batch("reviews", &reviews));
+    assert_eq!((added.rows, added.skipped, added.new_edges), (49, 1, 36));
+    let found = s.evaluate(&ctx, 1);
+    let mut merchants: Vec<&str> = found.iter().map(|f| f.subject.id.as_str()).collect();
+    merchants.sort_unstable();
+    assert_eq!(merchants, ["ring-m0", "ring-m1", "ring-m2", "ring-m3"]);
+    assert!(found.iter().all(|f| f.related.len() == 12));
+}
