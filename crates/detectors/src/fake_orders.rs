@@ -52,11 +52,13 @@ pub mod stream;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use arrow::record_batch::RecordBatch;
+use rustc_hash::FxHashMap;
 use serde_json::json;
 
 use crate::common::round4;
 use tianping_dense::{GraphBuilder, Metric, Options, detect_multiple};
-use tianping_detect::columns::{Columns, china_time};
+use tianping_detect::columns::{Columns, IntColumn, TextColumn, TimeColumn, china_time};
 use tianping_detect::{
     DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RuleVersion,
     Severity, Window,
@@ -293,9 +295,11 @@ struct Order {
     address: Option<u32>,
 }
 
-/// Interns strings in sorted order, so ids do not depend on row order.
+/// Interns strings and numbers them in sorted order, so ids do not depend on row order. Collected
+/// in a hash map (a city holds ~10 M order keys: a sorted tree of owned strings cost most of the
+/// detector's time and memory), sorted once when numbered.
 #[derive(Default)]
-struct Interner(BTreeMap<String, u32>);
+struct Interner(FxHashMap<String, u32>);
 
 impl Interner {
     fn add(&mut self, s: &str) {
@@ -303,17 +307,82 @@ impl Interner {
             self.0.insert(s.to_string(), 0);
         }
     }
+    /// Numbers the strings in sorted order and returns them by number.
     fn number(&mut self) -> Vec<String> {
-        let mut names = Vec::with_capacity(self.0.len());
-        for (i, (k, v)) in self.0.iter_mut().enumerate() {
-            *v = i as u32;
-            names.push(k.clone());
-        }
+        let names = self.sorted();
+        self.0 = names
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.clone(), i as u32))
+            .collect();
+        names
+    }
+    /// Numbers the strings in sorted order without keeping a second copy of them.
+    fn seal(&mut self) {
+        self.0 = self
+            .sorted()
+            .into_iter()
+            .enumerate()
+            .map(|(i, k)| (k, i as u32))
+            .collect();
+    }
+    fn sorted(&mut self) -> Vec<String> {
+        let mut names: Vec<String> = std::mem::take(&mut self.0).into_keys().collect();
+        names.sort_unstable();
         names
     }
     fn id(&self, s: &str) -> Option<u32> {
         self.0.get(s).copied()
     }
+}
+
+/// The `orders` columns this detector reads, resolved once per batch (not by name per row).
+struct OrderColumns<'a> {
+    len: usize,
+    status: TextColumn<'a>,
+    platform: TextColumn<'a>,
+    order: TextColumn<'a>,
+    merchant: TextColumn<'a>,
+    buyer: TextColumn<'a>,
+    listing: TextColumn<'a>,
+    device: TextColumn<'a>,
+    ip: TextColumn<'a>,
+    address: TextColumn<'a>,
+    paid: TimeColumn<'a>,
+    ordered: TimeColumn<'a>,
+    signed: TimeColumn<'a>,
+    weight: IntColumn<'a>,
+}
+
+impl<'a> OrderColumns<'a> {
+    fn new(batch: &'a RecordBatch) -> OrderColumns<'a> {
+        let c = Columns::new(batch);
+        OrderColumns {
+            len: c.len(),
+            status: c.text("status"),
+            platform: c.text("platform_id"),
+            order: c.text("order_id"),
+            merchant: c.text("merchant_id"),
+            buyer: c.text("buyer_pid"),
+            listing: c.text("listing_id"),
+            device: c.text("device_pid"),
+            ip: c.text("ip_pid"),
+            address: c.text("ship_address_pid"),
+            paid: c.time("paid_at"),
+            ordered: c.time("ordered_at"),
+            signed: c.time("signed_at"),
+            weight: c.int("parcel_weight_g"),
+        }
+    }
+}
+
+/// `platform` and `id` joined by U+001F in a reused buffer (no allocation per row).
+fn joined<'a>(buf: &'a mut String, platform: &str, id: &str) -> &'a str {
+    buf.clear();
+    buf.push_str(platform);
+    buf.push('\u{1f}');
+    buf.push_str(id);
+    buf
 }
 
 impl Detector for FakeOrders {
@@ -361,27 +430,27 @@ impl Detector for FakeOrders {
             Interner::default(),
             Interner::default(),
         );
-        let key = |platform: &str, id: &str| format!("{platform}\u{1f}{id}");
+        let mut buf = String::new();
         for batch in data.batches("orders") {
-            let c = Columns::new(batch);
-            for row in 0..c.len() {
-                if c.str("status", row) == Some("cancelled") {
+            let c = OrderColumns::new(batch);
+            for row in 0..c.len {
+                if c.status.get(row) == Some("cancelled") {
                     continue;
                 }
                 let (Some(pl), Some(o), Some(m), Some(b)) = (
-                    c.str("platform_id", row),
-                    c.str("order_id", row),
-                    c.str("merchant_id", row),
-                    c.str("buyer_pid", row),
+                    c.platform.get(row),
+                    c.order.get(row),
+                    c.merchant.get(row),
+                    c.buyer.get(row),
                 ) else {
                     continue;
                 };
-                accounts.add(&key(pl, b));
-                merchants.add(&key(pl, m));
-                listings.add(&key(pl, c.str("listing_id", row).unwrap_or("")));
-                order_ids.add(&key(pl, o));
-                for col in ["device_pid", "ip_pid", "ship_address_pid"] {
-                    if let Some(v) = c.str(col, row) {
+                accounts.add(joined(&mut buf, pl, b));
+                merchants.add(joined(&mut buf, pl, m));
+                listings.add(joined(&mut buf, pl, c.listing.get(row).unwrap_or("")));
+                order_ids.add(joined(&mut buf, pl, o));
+                for col in [c.device, c.ip, c.address] {
+                    if let Some(v) = col.get(row) {
                         attrs.add(v);
                     }
                 }
@@ -389,40 +458,40 @@ impl Detector for FakeOrders {
         }
         let account_names = accounts.number();
         let merchant_names = merchants.number();
-        order_ids.number();
-        attrs.number();
-        listings.number();
+        order_ids.seal();
+        attrs.seal();
+        listings.seal();
         if merchant_names.is_empty() {
             return;
         }
         // Pass 2: the orders.
         let mut orders: Vec<Order> = Vec::new();
         for batch in data.batches("orders") {
-            let c = Columns::new(batch);
-            for row in 0..c.len() {
-                if c.str("status", row) == Some("cancelled") {
+            let c = OrderColumns::new(batch);
+            for row in 0..c.len {
+                if c.status.get(row) == Some("cancelled") {
                     continue;
                 }
                 let (Some(pl), Some(o), Some(m), Some(b)) = (
-                    c.str("platform_id", row),
-                    c.str("order_id", row),
-                    c.str("merchant_id", row),
-                    c.str("buyer_pid", row),
+                    c.platform.get(row),
+                    c.order.get(row),
+                    c.merchant.get(row),
+                    c.buyer.get(row),
                 ) else {
                     continue;
                 };
                 let (Some(account), Some(merchant), Some(id)) = (
-                    accounts.id(&key(pl, b)),
-                    merchants.id(&key(pl, m)),
-                    order_ids.id(&key(pl, o)),
+                    accounts.id(joined(&mut buf, pl, b)),
+                    merchants.id(joined(&mut buf, pl, m)),
+                    order_ids.id(joined(&mut buf, pl, o)),
                 ) else {
                     continue;
                 };
-                let Some(paid) = c.time_ns("paid_at", row).or(c.time_ns("ordered_at", row)) else {
+                let Some(paid) = c.paid.get(row).or(c.ordered.get(row)) else {
                     continue;
                 };
                 let listing = listings
-                    .id(&key(pl, c.str("listing_id", row).unwrap_or("")))
+                    .id(joined(&mut buf, pl, c.listing.get(row).unwrap_or("")))
                     .unwrap_or(0);
                 orders.push(Order {
                     account,
@@ -430,11 +499,11 @@ impl Detector for FakeOrders {
                     listing,
                     id,
                     paid,
-                    signed: c.time_ns("signed_at", row),
-                    weight: c.i64("parcel_weight_g", row),
-                    device: c.str("device_pid", row).and_then(|v| attrs.id(v)),
-                    ip: c.str("ip_pid", row).and_then(|v| attrs.id(v)),
-                    address: c.str("ship_address_pid", row).and_then(|v| attrs.id(v)),
+                    signed: c.signed.get(row),
+                    weight: c.weight.get(row),
+                    device: c.device.get(row).and_then(|v| attrs.id(v)),
+                    ip: c.ip.get(row).and_then(|v| attrs.id(v)),
+                    address: c.address.get(row).and_then(|v| attrs.id(v)),
                 });
             }
         }
@@ -453,7 +522,7 @@ impl Detector for FakeOrders {
                 ) else {
                     continue;
                 };
-                if let Some(id) = order_ids.id(&key(pl, o)) {
+                if let Some(id) = order_ids.id(joined(&mut buf, pl, o)) {
                     // The first review of an order, by time then text (row-order independent).
                     let candidate = (normalise(text), at);
                     reviews
