@@ -19,6 +19,8 @@ mod kit;
 mod plant;
 mod rings;
 pub mod rng;
+#[cfg(test)]
+mod settests;
 mod texts;
 pub mod truth;
 pub mod write;
