@@ -974,7 +974,7 @@ pub(super) fn below_cost(
         (
             LOCAL,
             "时光印记婚纱摄影",
-            "婚纱礼服 库存 出售",
+            "婚纱礼服 库存 抵债清仓",
             "general",
             88_000,
             "audited",

@@ -79,13 +79,13 @@ pub(super) fn advertising(city: &mut City, rng: &mut Rng, days: i64) {
             MALL,
             "云匣科技",
             "🔥NO.1云盘🔥 速度全网最快 ✅ 不限速",
-            Some("✅上传下载全网最快✅ 同类产品No.1 ✅ 专属客服"),
+            Some("✅上传下载全网zui快✅ 同类产品No.1 ✅ 专属客服"),
             "digital",
             None,
             &[(
                 ABS,
                 P,
-                "emoji间隔的“NO.1”“全网最快”是绝对化用语，没有测试依据（广告法第九条第（三）项）",
+                "emoji间隔的“NO.1”“全网最快”（详情页以拼音写作“全网zui快”）是绝对化用语，没有测试依据（广告法第九条第（三）项）",
             )],
         ),
         (
