@@ -15,6 +15,7 @@ mod holdout2;
 mod holdout3;
 mod holdout4;
 mod holdout5;
+mod holdout6;
 mod kit;
 mod plant;
 mod rings;

@@ -1,4 +1,4 @@
-//! Checks every held-out set written as a module (`holdout4/`, `holdout5/`) runs on itself: the
+//! Checks every held-out set written as a module (`holdout4/` … `holdout6/`) runs on itself: the
 //! set planted alone, its rows through the ingest validator, its ids in its namespace, and every
 //! truth subject present in its rows. Each set's `tests.rs` keeps what is its own (counts,
 //! coverage, the cases it plants at thresholds).
