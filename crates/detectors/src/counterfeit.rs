@@ -588,6 +588,16 @@ fn framing_near(lex: &Lexicon, text: &str, start: usize, written: &str) -> Optio
         .cloned()
 }
 
+/// A `source_claim` word ("代工厂", "同厂", "OEM") anywhere in the listing's normalised text: the
+/// goods are said to come from the mark owner's contract production (version 5).
+fn source_claim(lex: &Lexicon, text: &str) -> Option<String> {
+    let n = tianping_text::normalize(text);
+    lex.cue("source_claim")
+        .iter()
+        .find(|w| n.as_str().contains(w.as_str()))
+        .cloned()
+}
+
 /// Whether a compatibility phrase ends within a few chars before original char `start`.
 fn after_compatibility_phrase(text: &str, start: usize) -> bool {
     let before: String = text.chars().take(start).collect();
@@ -621,7 +631,7 @@ impl Detector for Counterfeit {
     }
 
     fn version(&self) -> u32 {
-        4
+        5
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -722,6 +732,11 @@ impl Detector for Counterfeit {
                 l.title.as_str()
             };
             if let Some(f) = framing_near(lex, field_text, u.start, &u.written) {
+                cues.insert(f);
+            }
+            // Version 5: a claim of the owner's production source anywhere in the listing
+            // ("澄湖 大闸蟹 代工厂直发"): the mark used as registered to borrow the owner's source.
+            if let Some(f) = source_claim(lex, &text) {
                 cues.insert(f);
             }
             let cues: Vec<String> = cues.into_iter().collect();

@@ -291,6 +291,8 @@ pub const CUE_LISTS: &[&str] = &[
     "fee_multiplier",
     "fee_word",
     "price_lock",
+    "counterparty",
+    "platform_party",
     // 2026.5 (商标法 第五十七条): a claim of the mark owner's production source anywhere in a listing.
     "source_claim",
     // 2026.5 (反不正当竞争法 商业诋毁): a rival said never to honour a duty ("押金从来不退").
