@@ -48,6 +48,17 @@
 //! for another reason. Known false negatives: an invented fact dressed as an opinion, or with a
 //! made-up source.
 //!
+//! Version 5 (2026-11-30, after held-out set 5's miss was seen — a fix, not an unseen result;
+//! lexicon 2026.5): factual claims about a rival's **goods' hidden history** ("事故修复车", "泡水车",
+//! "调表车") and its **business conduct** ("押金不退", "乱收费", "千万别去/别找"), and, by structure,
+//! that it **never honours a duty of its trade**: a `habitual_never` word ("从来不", "从不", "根本不")
+//! followed within four chars of its clause by a `business_duty` ("退", "赔", "发货", "修", "售后")
+//! — "押金交了从来不退", "从不上门维修". As before, a finding needs a pointer at a rival within
+//! `max_gap_chars`; a shop saying it never overcharges ("本店从不乱收费") points at nobody.
+//!
+//! Known false positives (version 5): a true, unsourced warning about a rival that did keep
+//! deposits; "从来不退" quoting a rival's own lawful policy on goods exempt from returns.
+//!
 //! Parameters: `max_gap_chars`.
 
 use std::collections::{BTreeMap, BTreeSet};

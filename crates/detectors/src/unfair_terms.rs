@@ -66,6 +66,25 @@
 //! Known false negatives: restrictions by phone, by
 //! algorithm or by data, which leave no text (see `exclusive_dealing`).
 //!
+//! Version 5 (2026-11-30, after held-out set 5's three misses and one false alarm were seen — a
+//! fix, not an unseen result; lexicon 2026.5), platform-to-merchant coercion by structure
+//! (电子商务法 第三十五条: no unreasonable restriction of merchants' prices or dealings with others,
+//! no unreasonable conditions or fees; 平台经济反垄断指南 第十五条's punitive means):
+//! - a **sanction** is a `sanction_verb` with what it takes away within eight chars of its clause
+//!   ("取消首页资源位", "降低搜索排序", "不予首页推荐", "取消其本平台全部活动资格"), not denied ("不会
+//!   降低曝光"), or a **multiplied fee** ("按双倍标准收取技术服务费", "佣金按三倍收取"); it backs a
+//!   platform-set price or a restriction on other platforms like the listed punitive words;
+//! - the platform **setting the price automatically** ("系统按竞品最低价自动跟价", "自动调价") or
+//!   **locking it** ("价格商家不可修改", "价格锁定") controls the merchant's price; a merchant
+//!   adjusting its own ("由商家自行调价") does not;
+//! - a **right to change held by the merchant** ("商家可随时修改价格或退出活动": the nearest party
+//!   before it in its clause is the merchant) is the merchant's freedom, not a 第三十四条 change.
+//!
+//! Known false positives (version 5): a sanction for another duty in the same sentence as a
+//! platform-set price ("平台统一定价；虚假发货的降低排名"); "提高…费用" describing a fee rise that
+//! is not a penalty, next to another platform. Known false negatives: a sanction worded without
+//! a verb-object pair ("将影响店铺评级"); a price lock stated in another sentence than the price.
+//!
 //! Parameters: `min_weak_cues`, `notice_days`.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -398,7 +417,10 @@ fn sanction(lex: &Lexicon, n: &str) -> Option<String> {
     let follows = |first: &str, list: &str, gap: usize| -> Option<String> {
         for (i, _) in n.match_indices(first).take(32) {
             let before: Vec<char> = n[..i].chars().rev().take(2).collect();
-            if before.iter().any(|c| matches!(c, '不' | '无' | '未' | '非')) {
+            if before
+                .iter()
+                .any(|c| matches!(c, '不' | '无' | '未' | '非'))
+            {
                 continue;
             }
             let after = &n[i + first.len()..];
@@ -504,7 +526,10 @@ fn platform_sets_price(lex: &Lexicon, n: &str) -> Option<String> {
             };
             if lead.contains("自行")
                 || lead.contains("自主")
-                || lex.cue("counterparty").iter().any(|c| lead.contains(c.as_str()))
+                || lex
+                    .cue("counterparty")
+                    .iter()
+                    .any(|c| lead.contains(c.as_str()))
             {
                 continue;
             }

@@ -355,12 +355,46 @@ const DISCLAIMER_GAP: usize = 4;
 /// Whether the medical term at byte `s` of the normalised text is denied in its clause: a
 /// `disclaimer` word ("不能", "不要", "并非") ends at most [`DISCLAIMER_GAP`] chars before it, with
 /// no clause break between ("这个茶不能治病", "正在吃药的千万不要停药", "不能代替药物治疗").
+///
+/// Not a denial: the word inside a larger one ("别人", "特别"), a second negation between it and the
+/// term ("没有不治好的": a double negative), or a contrast or capability between ("不是药却能治病",
+/// "不吃药也能治好").
 fn disclaimed(lex: &Lexicon, n: &str, s: usize) -> bool {
     let before = &n[clause_start(n, s)..s];
+    let inside_word = |at: usize, w: &str| {
+        lex.cue("disclaimer_word").iter().any(|x| {
+            x.contains(w)
+                && x.match_indices(w).any(|(k, _)| {
+                    at >= k
+                        && before
+                            .get(at - k..)
+                            .is_some_and(|r| r.starts_with(x.as_str()))
+                })
+        })
+    };
     lex.cue("disclaimer").iter().any(|w| {
-        before
-            .rfind(w.as_str())
-            .is_some_and(|at| before[at + w.len()..].chars().count() <= DISCLAIMER_GAP)
+        before.rfind(w.as_str()).is_some_and(|at| {
+            let between = &before[at + w.len()..];
+            between.chars().count() <= DISCLAIMER_GAP
+                && !inside_word(at, w)
+                && !between.chars().any(|c| {
+                    matches!(
+                        c,
+                        '不' | '没'
+                            | '无'
+                            | '非'
+                            | '未'
+                            | '却'
+                            | '但'
+                            | '而'
+                            | '就'
+                            | '都'
+                            | '也'
+                            | '能'
+                            | '还'
+                    )
+                })
+        })
     })
 }
 

@@ -285,6 +285,7 @@ pub const CUE_LISTS: &[&str] = &[
     "self_compared",
     "comparative",
     "disclaimer",
+    "disclaimer_word",
     // 2026.5 (电子商务法 第三十五条): sanctions by structure, fee penalties and a locked price.
     "sanction_verb",
     "sanction_object",

@@ -339,7 +339,14 @@ fn the_mark_itself_with_a_claimed_production_source() {
     }
     for m in ["o", "lic"] {
         assert!(
-            detect(vec![listing("c", m, "雪溪 咖啡豆 同厂生产", Some("雪溪"), 9_500)]).is_empty(),
+            detect(vec![listing(
+                "c",
+                m,
+                "雪溪 咖啡豆 同厂生产",
+                Some("雪溪"),
+                9_500
+            )])
+            .is_empty(),
             "{m}"
         );
     }

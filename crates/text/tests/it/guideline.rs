@@ -467,7 +467,12 @@ fn a_scope_over_a_whole_market_before_zui() {
         "全市上门速度最快，半小时到",
         "我们是全西湖区价格最实惠的",
     ] {
-        assert_eq!(violations(text).len(), 1, "{text}: {:?}", verdicts(text, &NONE));
+        assert_eq!(
+            violations(text).len(),
+            1,
+            "{text}: {:?}",
+            verdicts(text, &NONE)
+        );
     }
     for text in [
         // Time or order, not a superlative.
@@ -479,7 +484,11 @@ fn a_scope_over_a_whole_market_before_zui() {
         // Boundary: "最" seven chars after the scope.
         "全杭州的门店今天起营业时间最长到十点",
     ] {
-        assert!(violations(text).is_empty(), "{text}: {:?}", verdicts(text, &NONE));
+        assert!(
+            violations(text).is_empty(),
+            "{text}: {:?}",
+            verdicts(text, &NONE)
+        );
     }
 }
 
@@ -493,14 +502,23 @@ fn nothing_better_than_us_is_a_superlative() {
         "没有哪家比我们还便宜，放心下单",
         "同等品质，你找不出比这款更实惠的",
     ] {
-        assert_eq!(violations(text).len(), 1, "{text}: {:?}", verdicts(text, &NONE));
+        assert_eq!(
+            violations(text).len(),
+            1,
+            "{text}: {:?}",
+            verdicts(text, &NONE)
+        );
     }
     for text in [
         "没有比健康更重要的事",
         "这款比上一代更轻，续航多两小时",
         "找不到合适尺码？比对尺码表更准确",
     ] {
-        assert!(violations(text).is_empty(), "{text}: {:?}", verdicts(text, &NONE));
+        assert!(
+            violations(text).is_empty(),
+            "{text}: {:?}",
+            verdicts(text, &NONE)
+        );
     }
 }
 
@@ -528,6 +546,10 @@ fn a_denied_medical_term_is_a_disclaimer() {
         "坚持喝三个月，无需打针就能治愈",
         // Boundary: the denial five chars before the term.
         "不能错过的养生方法治疗颈椎",
+        // Not denials: a word holding 别, a double negative, a contrast.
+        "别人喝了都说治病",
+        "喝过的没有不治好的",
+        "它不是药却能治病",
     ] {
         let v = claim_verdicts(text, "food");
         assert!(v.iter().any(|x| x.1 == V), "{text}: {v:?}");
