@@ -31,6 +31,10 @@ const COMPARED_GAP: usize = 5;
 /// At most this many matches are reported for one text.
 const MAX_CLAUSES: usize = 4096;
 /// "最" followed by these is time or order, not a superlative.
+/// At most this many chars of the adjective after "最" or "更" are quoted in the term.
+const ADJECTIVE_CHARS: usize = 2;
+/// Particles that end the adjective.
+const PARTICLES: &[char] = &['的', '了', '之', '啊', '呢', '吧', '地', '得'];
 pub(crate) const TIME_OR_ORDER: &[char] = &['后', '初', '终', '近', '末'];
 
 /// The version of these structures (lexicon files' versioning).
@@ -109,11 +113,22 @@ fn scoped_superlative(lex: &Lexicon, clause: &str) -> Option<(usize, usize)> {
     let rest = &clause[scope_end..];
     let reach = &rest[..after_chars(rest, SCOPE_GAP + 1)];
     let at = reach.find('最')?;
-    let next = rest[at + '最'.len_utf8()..].chars().next()?;
+    let from = scope_end + at + '最'.len_utf8();
+    let next = clause[from..].chars().next()?;
     if TIME_OR_ORDER.contains(&next) || !is_hanzi(next) {
         return None;
     }
-    Some((s, scope_end + at + '最'.len_utf8() + next.len_utf8()))
+    Some((s, from + adjective_len(&clause[from..])))
+}
+
+/// Bytes of the adjective at the start of `s`: up to [`ADJECTIVE_CHARS`] hanzi, stopping before a
+/// particle ("最低的" → "低", "更便宜的" → "便宜").
+fn adjective_len(s: &str) -> usize {
+    s.chars()
+        .take(ADJECTIVE_CHARS)
+        .take_while(|&c| is_hanzi(c) && !PARTICLES.contains(&c))
+        .map(char::len_utf8)
+        .sum()
 }
 
 /// The first whole-market scope in the clause: (start, end) bytes. A `scope_whole` word, or "全"
@@ -182,10 +197,11 @@ fn nothing_better(lex: &Lexicon, clause: &str) -> Option<(usize, usize)> {
             continue;
         };
         let adj_from = b + '比'.len_utf8() + self_at.1 + c_at + c.len();
-        let Some(adj) = clause[adj_from..].chars().next().filter(|&ch| is_hanzi(ch)) else {
+        let adj = adjective_len(&clause[adj_from..]);
+        if adj == 0 {
             continue;
-        };
-        return Some((a.0, adj_from + adj.len_utf8()));
+        }
+        return Some((a.0, adj_from + adj));
     }
     None
 }

@@ -509,6 +509,9 @@ fn nothing_better_than_us_is_a_superlative() {
             verdicts(text, &NONE)
         );
     }
+    // The term quotes the comparison up to its adjective.
+    assert_eq!(violations("找不到比我们更便宜的了"), ["找不到比我们更便宜"]);
+    assert_eq!(violations("全宁波口碑最靠谱的鲜花店"), ["全宁波口碑最靠谱"]);
     for text in [
         "没有比健康更重要的事",
         "这款比上一代更轻，续航多两小时",
