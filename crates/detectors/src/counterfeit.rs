@@ -37,6 +37,18 @@
 //! article's model in a reseller's title ("栖云同款尺码表"); a pinyin word that is also an English
 //! word or a name.
 //!
+//! Version 5 (2026-11-30, after held-out set 5's miss was seen — a fix, not an unseen result):
+//! the mark **as registered**, by a merchant neither owner nor licensee, with a claim anywhere in
+//! the listing that the goods come from the owner's contract production (`source_claim` of the
+//! `counterfeit` lexicon 2026.5: "代工厂直发", "同厂生产", "OEM", "贴牌") is a finding at any price
+//! (商标法 第五十七条第（一）项: identical mark, same goods, no licence). It stays under
+//! `counterfeit.mark_lookalike`: findings.md fixes one rule for the detector, and its evidence says
+//! `how: identical`.
+//!
+//! Known false positives (version 5): a reseller of genuine goods that truthfully names the
+//! owner's contract factory; "代工" describing a service the merchant offers ("来料代工") in a
+//! listing that also names a mark.
+//!
 //! Method: every mark of `trademarks` still valid on `as_of` is folded (width, case, common
 //! traditional characters, symbols and spaces dropped, Latin confusables 0→o, 1/i→l, 5→s, a small
 //! table of visually similar hanzi, variant characters) and looked up in each listing's folded brand and title; a
@@ -588,6 +600,16 @@ fn framing_near(lex: &Lexicon, text: &str, start: usize, written: &str) -> Optio
         .cloned()
 }
 
+/// A `source_claim` word ("代工厂", "同厂", "OEM") anywhere in the listing's normalised text: the
+/// goods are said to come from the mark owner's contract production (version 5).
+fn source_claim(lex: &Lexicon, text: &str) -> Option<String> {
+    let n = tianping_text::normalize(text);
+    lex.cue("source_claim")
+        .iter()
+        .find(|w| n.as_str().contains(w.as_str()))
+        .cloned()
+}
+
 /// Whether a compatibility phrase ends within a few chars before original char `start`.
 fn after_compatibility_phrase(text: &str, start: usize) -> bool {
     let before: String = text.chars().take(start).collect();
@@ -621,7 +643,7 @@ impl Detector for Counterfeit {
     }
 
     fn version(&self) -> u32 {
-        4
+        5
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -722,6 +744,11 @@ impl Detector for Counterfeit {
                 l.title.as_str()
             };
             if let Some(f) = framing_near(lex, field_text, u.start, &u.written) {
+                cues.insert(f);
+            }
+            // Version 5: a claim of the owner's production source anywhere in the listing
+            // ("澄湖 大闸蟹 代工厂直发"): the mark used as registered to borrow the owner's source.
+            if let Some(f) = source_claim(lex, &text) {
                 cues.insert(f);
             }
             let cues: Vec<String> = cues.into_iter().collect();

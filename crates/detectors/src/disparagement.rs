@@ -48,6 +48,17 @@
 //! for another reason. Known false negatives: an invented fact dressed as an opinion, or with a
 //! made-up source.
 //!
+//! Version 5 (2026-11-30, after held-out set 5's miss was seen — a fix, not an unseen result;
+//! lexicon 2026.5): factual claims about a rival's **goods' hidden history** ("事故修复车", "泡水车",
+//! "调表车") and its **business conduct** ("押金不退", "乱收费", "千万别去/别找"), and, by structure,
+//! that it **never honours a duty of its trade**: a `habitual_never` word ("从来不", "从不", "根本不")
+//! followed within four chars of its clause by a `business_duty` ("退", "赔", "发货", "修", "售后")
+//! — "押金交了从来不退", "从不上门维修". As before, a finding needs a pointer at a rival within
+//! `max_gap_chars`; a shop saying it never overcharges ("本店从不乱收费") points at nobody.
+//!
+//! Known false positives (version 5): a true, unsourced warning about a rival that did keep
+//! deposits; "从来不退" quoting a rival's own lawful policy on goods exempt from returns.
+//!
 //! Parameters: `max_gap_chars`.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -187,7 +198,7 @@ impl Detector for Disparagement {
     }
 
     fn version(&self) -> u32 {
-        4
+        5
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -324,6 +335,7 @@ impl Detector for Disparagement {
                 .map(Claim::from_hit)
                 .collect();
             negatives.extend(lacks_qualification(lex, &speech.text));
+            negatives.extend(never_honours(lex, &speech.text));
             if negatives.is_empty() {
                 continue;
             }
@@ -529,6 +541,45 @@ impl Claim {
 
 /// Chars between a `claim_negation` word and the `qualification` it denies ("没有经过背景审查").
 const QUALIFICATION_GAP: usize = 6;
+
+/// Chars after a `habitual_never` word within which a `business_duty` must follow.
+const DUTY_GAP: usize = 4;
+
+/// Claims that an operator never honours a duty of its trade (version 5): a `habitual_never` word
+/// ("从来不", "根本不") followed in its clause within [`DUTY_GAP`] chars by a `business_duty`
+/// ("退", "赔", "发货"): "押金交了从来不退", "从不发货". A factual claim about its business
+/// conduct (反不正当竞争法 商业诋毁), a finding only with a pointer at a rival nearby.
+fn never_honours(lex: &Lexicon, text: &str) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for never in lex.cue("habitual_never") {
+        for (i, _) in text.match_indices(never.as_str()).take(64) {
+            let after = &text[i + never.len()..];
+            let clause_end = after
+                .char_indices()
+                .find(|(_, c)| is_clause_break(*c))
+                .map_or(after.len(), |(b, _)| b);
+            let Some((at, duty)) = lex
+                .cue("business_duty")
+                .iter()
+                .filter_map(|d| after[..clause_end].find(d.as_str()).map(|at| (at, d)))
+                .filter(|(at, _)| after[..*at].chars().count() <= DUTY_GAP)
+                .min()
+            else {
+                continue;
+            };
+            let end = i + never.len() + at + duty.len();
+            out.push(Claim {
+                start_char: text[..i].chars().count(),
+                end_char: text[..end].chars().count(),
+                start_byte: i,
+                end_byte: end,
+                term: format!("{never}…{duty}"),
+                written: text[i..end].to_string(),
+            });
+        }
+    }
+    out
+}
 
 /// Denials of a qualification an operator must have: a `claim_negation` word ("没有", "未", "无")
 /// followed within [`QUALIFICATION_GAP`] chars, in the same clause, by a `qualification` ("审查",

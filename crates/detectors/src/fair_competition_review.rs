@@ -56,6 +56,25 @@
 //! that also holds a reward word ("…有限公司提供的补贴申报系统"); a designation made after open
 //! tendering stated elsewhere in the draft (the 第十二条 path needs its conditions in the text).
 //!
+//! Version 5 (2026-11-30, after held-out set 5's two misses were seen — a fix, not an unseen
+//! result; standards file 2026.5):
+//! - an authority **designating a sole, exclusive or appointed unit** ("指定…为…唯一配送单位",
+//!   "确定…为…定点供应单位") restricts everyone else by the designation itself, with no further
+//!   "须通过其…" (第八条第（三）项); a choice by open tender or procurement stated in the sentence is not;
+//! - a draft that **exempts, reduces or refunds a tax** itself ("免征前三年城镇土地使用税", "减半
+//!   征收房产税") without a stated legal basis gives a tax preference (第十条第（一）项; taxes are
+//!   reduced only under laws and administrative regulations, 税收征收管理法 第三条); "依法", "按国家
+//!   有关规定" or a universal measure is not;
+//! - **food safety, public safety, life and health** are grounds of the 第十二条 public-interest item:
+//!   a draft invoking them without the no-less-restrictive-alternative statement and a term is a
+//!   finding that names the missing conditions (medium severity), as for the other grounds.
+//!
+//! Known false positives (version 5): a designation the law itself makes (e.g. a 定点 institution
+//! under a statute) when the sentence does not cite it; a tax relief restated from a national
+//! rule without "依法" or the rule's name. Known false negatives: a designation spread over two
+//! sentences ("确定以下企业。…为唯一…"); tax relief worded as a "奖励" equal to the tax (the
+//! tax-paid reward pattern catches most).
+//!
 //! Known false positives: measures that the State Council approved or a law provides for
 //! (条例 第十条 allows them; a stated "依照《…》" or "国务院批准" exempts the sentence, an unstated
 //! one does not, and the officer checks); a catalogue of goods *categories* (not suppliers)
@@ -116,7 +135,7 @@ impl Detector for FairCompetitionReview {
     }
 
     fn version(&self) -> u32 {
-        4
+        5
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

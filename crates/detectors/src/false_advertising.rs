@@ -84,6 +84,25 @@
 //! word followed by an outcome said of something else ("高血压人群风险降低" is still read as a claim);
 //! "全国最" inside a true, sourced statistic written without a source word.
 //!
+//! Version 5 (2026-11-30, after held-out set 5's miss and false alarm were seen — a fix, not an
+//! unseen result; `tianping-text` lexicons 2026.5):
+//! - an absolute claim over a whole market **by structure** (第九条第（三）项; the guideline's item 7
+//!   asks a ranking for its time, scope and basis): "全" before a place name (jieba's `ns` tag:
+//!   全杭州, 全浙江) or a whole-market word, then "最" and an adjective within six chars of the same
+//!   clause ("全杭州收费最低", "全市上门速度最快"); and "nothing better than us" — an absence word,
+//!   "比", a self-reference, "更/还" ("找不到比我们更便宜的", "没有哪家比我家还低"). Exempt only for
+//!   the advertiser's mark or with a year and a source. A "最" of time or order after a scope
+//!   ("全市最后一批") is not a superlative, for lexicon terms too;
+//! - a medical term **denied in its clause** ("这个茶不能治病", "千万不要停药", "并非药品，不具有
+//!   治疗作用") is a disclaimer or a warning, not a claim (第十七条 forbids claiming treatment): the
+//!   verdict is exempt (`disclaimer`), shown in the evidence. "不再", "无需" are not denials.
+//!
+//! Known false positives (version 5): "全+place … 最" in a statement that is not about the goods
+//! ("全杭州最冷的一天也准时送达" reads as a superlative); a comparison with oneself worded as
+//! "没有比这款更…" about one's own older model. Known false negatives: a denial that covers a later
+//! claim in the same clause ("不只是不能治病，还…"); superlatives by scope with the place unknown to
+//! jieba's dictionary.
+//!
 //! Parameters: `min_copy_chars` (missing_statement, missing_approval).
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -368,7 +387,7 @@ impl Detector for FalseAdvertising {
     }
 
     fn version(&self) -> u32 {
-        4
+        5
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

@@ -66,6 +66,25 @@
 //! Known false negatives: restrictions by phone, by
 //! algorithm or by data, which leave no text (see `exclusive_dealing`).
 //!
+//! Version 5 (2026-11-30, after held-out set 5's three misses and one false alarm were seen — a
+//! fix, not an unseen result; lexicon 2026.5), platform-to-merchant coercion by structure
+//! (电子商务法 第三十五条: no unreasonable restriction of merchants' prices or dealings with others,
+//! no unreasonable conditions or fees; 平台经济反垄断指南 第十五条's punitive means):
+//! - a **sanction** is a `sanction_verb` with what it takes away within eight chars of its clause
+//!   ("取消首页资源位", "降低搜索排序", "不予首页推荐", "取消其本平台全部活动资格"), not denied ("不会
+//!   降低曝光"), or a **multiplied fee** ("按双倍标准收取技术服务费", "佣金按三倍收取"); it backs a
+//!   platform-set price or a restriction on other platforms like the listed punitive words;
+//! - the platform **setting the price automatically** ("系统按竞品最低价自动跟价", "自动调价") or
+//!   **locking it** ("价格商家不可修改", "价格锁定") controls the merchant's price; a merchant
+//!   adjusting its own ("由商家自行调价") does not;
+//! - a **right to change held by the merchant** ("商家可随时修改价格或退出活动": the nearest party
+//!   before it in its clause is the merchant) is the merchant's freedom, not a 第三十四条 change.
+//!
+//! Known false positives (version 5): a sanction for another duty in the same sentence as a
+//! platform-set price ("平台统一定价；虚假发货的降低排名"); "提高…费用" describing a fee rise that
+//! is not a penalty, next to another platform. Known false negatives: a sanction worded without
+//! a verb-object pair ("将影响店铺评级"); a price lock stated in another sentence than the price.
+//!
 //! Parameters: `min_weak_cues`, `notice_days`.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -194,6 +213,11 @@ fn flagged(
             .filter(|h| {
                 !(h.provision.contains("第三十四条") && gives_notice(sentence, notice_days))
             })
+            // Version 5: the merchant's own right to change (its price, its participation).
+            .filter(|h| {
+                !(h.provision.contains("第三十四条")
+                    && counterparty_holds(lex, text, range.start, h.start_byte))
+            })
             // A contract with consumers is read for the consumer's rights only (第二十六条).
             .filter(|h| kind != "contract" || h.provision.contains("消费者权益保护法"))
             .collect();
@@ -255,7 +279,7 @@ fn clause_patterns(
             .find(|c| n.contains(c.as_str()))
             .cloned()
     };
-    let punitive = has("punitive");
+    let punitive = has("punitive").or_else(|| sanction(lex, n));
     let mut out = Vec::new();
     // Version 4: a blanket refusal of a consumer's remedy ("概不退还", "一律不予赔偿") in a notice or
     // standard-form contract (消费者权益保护法 第二十六条第二款), unless it only excludes the seven-day
@@ -292,8 +316,11 @@ fn clause_patterns(
             .iter()
             .find(|w| c.as_str().contains(w.as_str()))
             .cloned()
+            .or_else(|| sanction(lex, c.as_str()))
     });
-    let price = has("price_control").or_else(|| platform_sets_price(lex, n));
+    let price = has("price_control")
+        .or_else(|| platform_sets_price(lex, n))
+        .or_else(|| price_locked(lex, n));
     // A sanction makes the price a restriction; a campaign condition stated alone ("须按平台核定的
     // 活动价销售") binds only those who chose to join.
     let enforced = punitive.clone().or(next_punitive);
@@ -375,6 +402,97 @@ fn compulsory_participation(lex: &Lexicon, n: &str) -> Option<String> {
         .cloned()
 }
 
+/// Chars after a `sanction_verb` within which a `sanction_object` makes it a sanction.
+const SANCTION_GAP: usize = 8;
+/// Chars after a `fee_multiplier` within which a `fee_word` makes it a fee penalty.
+const FEE_GAP: usize = 10;
+
+/// A punitive measure by structure (version 5; 平台经济反垄断指南 第十五条's list: 降低搜索排名,
+/// 限制流量, 取消资格, 提高收费…): a `sanction_verb` followed in its clause within
+/// [`SANCTION_GAP`] chars by a `sanction_object` ("取消首页资源位", "降低搜索排序", "不予首页推荐",
+/// "取消其本平台全部活动资格"), not itself denied ("不会降低曝光"); or a `fee_multiplier` followed
+/// within [`FEE_GAP`] chars by a `fee_word`, or the other way round ("按双倍标准收取技术服务费",
+/// "佣金按三倍收取"). The words, joined.
+fn sanction(lex: &Lexicon, n: &str) -> Option<String> {
+    let follows = |first: &str, list: &str, gap: usize| -> Option<String> {
+        for (i, _) in n.match_indices(first).take(32) {
+            let before: Vec<char> = n[..i].chars().rev().take(2).collect();
+            if before
+                .iter()
+                .any(|c| matches!(c, '不' | '无' | '未' | '非'))
+            {
+                continue;
+            }
+            let after = &n[i + first.len()..];
+            let clause_end = after
+                .char_indices()
+                .find(|(_, c)| matches!(c, '，' | ',' | '；' | ';' | '。' | '：' | ':'))
+                .map_or(after.len(), |(b, _)| b);
+            let reach = &after[..clause_end];
+            if let Some(object) = lex
+                .cue(list)
+                .iter()
+                .filter_map(|o| reach.find(o.as_str()).map(|at| (at, o)))
+                .filter(|(at, _)| reach[..*at].chars().count() <= gap)
+                .min()
+            {
+                return Some(format!("{first}…{}", object.1));
+            }
+        }
+        None
+    };
+    lex.cue("sanction_verb")
+        .iter()
+        .find_map(|v| follows(v, "sanction_object", SANCTION_GAP))
+        .or_else(|| {
+            lex.cue("fee_multiplier")
+                .iter()
+                .find_map(|m| follows(m, "fee_word", FEE_GAP))
+        })
+        // The fee first ("次月佣金按三倍收取").
+        .or_else(|| {
+            lex.cue("fee_word")
+                .iter()
+                .find_map(|f| follows(f, "fee_multiplier", FEE_GAP))
+        })
+}
+
+/// A price locked against the merchant (version 5): a `price_lock` word ("不可修改", "锁定") after
+/// a `price_word` in the sentence ("团长端价格商家不可修改"). The words, joined.
+fn price_locked(lex: &Lexicon, n: &str) -> Option<String> {
+    lex.cue("price_lock").iter().find_map(|w| {
+        let at = n.find(w.as_str())?;
+        lex.cue("price_word")
+            .iter()
+            .find(|p| n[..at].contains(p.as_str()) || (w == "锁定" && n[at..].contains(p.as_str())))
+            .map(|p| format!("{p}…{w}"))
+    })
+}
+
+/// Whether the right to change at byte `at` of `text` (a 第三十四条 term such as "可随时修改") is
+/// the merchant's, not the platform's (version 5): in its clause, the nearest party before it is a
+/// `counterparty` ("商家可随时修改价格或退出活动" is the merchant's freedom, not a unilateral change
+/// of the rules).
+fn counterparty_holds(lex: &Lexicon, text: &str, from: usize, at: usize) -> bool {
+    let before = text.get(from..at).unwrap_or("");
+    let clause = before
+        .rsplit(['，', ',', '；', ';', '。'])
+        .next()
+        .unwrap_or(before);
+    let clause = normalize(clause);
+    let last = |list: &str| {
+        lex.cue(list)
+            .iter()
+            .filter_map(|w| clause.as_str().rfind(w.as_str()))
+            .max()
+    };
+    match (last("counterparty"), last("platform_party")) {
+        (Some(c), Some(p)) => c > p,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
 /// Chars after "平台" within which a `price_setting` verb makes the platform the price setter.
 const SETTER_GAP: usize = 16;
 /// Chars after that verb within which a `price_word` names what it sets.
@@ -400,6 +518,24 @@ fn platform_sets_price(lex: &Lexicon, n: &str) -> Option<String> {
                 .is_some_and(|c| matches!(c, '不' | '无' | '未' | '得'))
             {
                 continue;
+            }
+            // Version 5: the merchant setting its own price ("由商家自行调价") is no platform price.
+            let lead: String = {
+                let v: Vec<char> = reach[..at].chars().rev().take(4).collect();
+                v.into_iter().rev().collect()
+            };
+            if lead.contains("自行")
+                || lead.contains("自主")
+                || lex
+                    .cue("counterparty")
+                    .iter()
+                    .any(|c| lead.contains(c.as_str()))
+            {
+                continue;
+            }
+            // A verb that names the price itself ("跟价", "调价") needs no price word after it.
+            if verb.ends_with('价') {
+                return Some(format!("平台…{verb}"));
             }
             let rest = &after[at + verb.len()..];
             let rest = &rest[..window(rest, PRICE_WORD_GAP)];
@@ -569,7 +705,7 @@ impl Detector for UnfairTerms {
     }
 
     fn version(&self) -> u32 {
-        4
+        5
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

@@ -75,6 +75,9 @@ pub enum ExemptReason {
     /// A statement of service attitude, philosophy or aspiration ("顾客第一"), not about the goods
     /// (the guideline: terms that do not point at the goods are outside art. 9(3)).
     Philosophy,
+    /// The claim is denied in its clause ("不能治病", "千万不要停药"): a disclaimer or a warning,
+    /// not a claim of treatment (广告法 第十七条 forbids claiming, not denying).
+    Disclaimer,
 }
 
 impl ExemptReason {
@@ -91,6 +94,7 @@ impl ExemptReason {
             ExemptReason::OfficialTitle => "official_title",
             ExemptReason::ClassAllowed => "class_allowed",
             ExemptReason::Philosophy => "service_philosophy",
+            ExemptReason::Disclaimer => "disclaimer",
         }
     }
 }
@@ -154,7 +158,7 @@ pub fn judge_absolute_terms_with(lex: &Lexicon, text: &str, ctx: &JudgeContext<'
     let strict = ctx
         .product_class
         .is_some_and(|c| STRICT_CLASSES.contains(&c));
-    scan_normalized(lex, text, &norm)
+    let mut out: Vec<Judged> = scan_normalized(lex, text, &norm)
         .into_iter()
         .filter(|(hit, _)| hit.category == Category::AbsoluteTerm)
         .map(|(hit, range)| {
@@ -170,7 +174,44 @@ pub fn judge_absolute_terms_with(lex: &Lexicon, text: &str, ctx: &JudgeContext<'
                 reason_en,
             }
         })
-        .collect()
+        .collect();
+    // Version 2026.5: market-wide superlatives and "nothing better than us" comparisons by
+    // structure (`market_wide`), where no lexicon term already stands.
+    let structural = crate::market_wide::market_wide_claims(lex, text, &norm);
+    for (hit, range) in structural {
+        if out
+            .iter()
+            .any(|j| j.hit.start_byte < hit.end_byte && hit.start_byte < j.hit.end_byte)
+        {
+            continue;
+        }
+        let (s, e) = (range.start, range.end);
+        let n = norm.as_str();
+        let sentence = &n[sentence_start(n, s)..sentence_end(n, e)];
+        let reason = if covers(marks, s, e) {
+            Some(ExemptReason::Trademark)
+        } else if has_year(sentence)
+            && lex
+                .cue("ranking_source")
+                .iter()
+                .any(|c| sentence.contains(c.as_str()))
+        {
+            Some(ExemptReason::TimeOrOrder)
+        } else {
+            None
+        };
+        let provision = hit.provision.clone();
+        let (reason_zh, reason_en) = absolute_reason(&hit, reason, strict);
+        out.push(Judged {
+            verdict: reason.map_or(Verdict::Violation, Verdict::Exempt),
+            hit,
+            provision,
+            reason_zh,
+            reason_en,
+        });
+    }
+    out.sort_by_key(|j| j.hit.start_byte);
+    out
 }
 
 fn absolute_exemption(
@@ -198,6 +239,16 @@ fn absolute_exemption(
     }
     if hit.word.is_some() {
         return Some(ExemptReason::NonRanking);
+    }
+    // 2b. A term ending in "最" (全市最, 全网最) before a time or order word ("全市最后一批"):
+    //     an order, not a superlative (version 2026.5).
+    if hit.term.ends_with('最')
+        && n[e..]
+            .chars()
+            .next()
+            .is_some_and(|c| crate::market_wide::TIME_OR_ORDER.contains(&c))
+    {
+        return Some(ExemptReason::TimeOrOrder);
     }
     // 3. 三品一械 speaking of efficacy: no further exemption.
     let cs = clause_start(n, s);
@@ -296,6 +347,55 @@ fn absolute_exemption(
         return Some(ExemptReason::TimeOrOrder);
     }
     None
+}
+
+/// Chars allowed between a `disclaimer` word and the medical term it denies ("不能|用于|治疗").
+const DISCLAIMER_GAP: usize = 4;
+
+/// Whether the medical term at byte `s` of the normalised text is denied in its clause: a
+/// `disclaimer` word ("不能", "不要", "并非") ends at most [`DISCLAIMER_GAP`] chars before it, with
+/// no clause break between ("这个茶不能治病", "正在吃药的千万不要停药", "不能代替药物治疗").
+///
+/// Not a denial: the word inside a larger one ("别人", "特别"), a second negation between it and the
+/// term ("没有不治好的": a double negative), or a contrast or capability between ("不是药却能治病",
+/// "不吃药也能治好").
+fn disclaimed(lex: &Lexicon, n: &str, s: usize) -> bool {
+    let before = &n[clause_start(n, s)..s];
+    let inside_word = |at: usize, w: &str| {
+        lex.cue("disclaimer_word").iter().any(|x| {
+            x.contains(w)
+                && x.match_indices(w).any(|(k, _)| {
+                    at >= k
+                        && before
+                            .get(at - k..)
+                            .is_some_and(|r| r.starts_with(x.as_str()))
+                })
+        })
+    };
+    lex.cue("disclaimer").iter().any(|w| {
+        before.rfind(w.as_str()).is_some_and(|at| {
+            let between = &before[at + w.len()..];
+            between.chars().count() <= DISCLAIMER_GAP
+                && !inside_word(at, w)
+                && !between.chars().any(|c| {
+                    matches!(
+                        c,
+                        '不' | '没'
+                            | '无'
+                            | '非'
+                            | '未'
+                            | '却'
+                            | '但'
+                            | '而'
+                            | '就'
+                            | '都'
+                            | '也'
+                            | '能'
+                            | '还'
+                    )
+                })
+        })
+    })
 }
 
 /// Whether the claim at byte `s` of the normalised text is worded as an approved health function:
@@ -488,6 +588,12 @@ fn absolute_reason(hit: &Hit, reason: Option<ExemptReason>, strict: bool) -> (St
                 "\"{t}\" states a service attitude, philosophy or aspiration, not a claim about the goods (guideline)"
             ),
         ),
+        Some(ExemptReason::Disclaimer) => (
+            format!("“{t}”在否定或提醒中出现（如“不能治病”“不要停药”），没有宣称该功能"),
+            format!(
+                "\"{t}\" is denied or warned against in its clause (\"cannot treat\", \"do not stop\"), not claimed"
+            ),
+        ),
         Some(ExemptReason::ClassAllowed) => (
             format!("“{t}”对该商品类别不受此条限制"),
             format!("\"{t}\" is not restricted by this provision for this product class"),
@@ -516,6 +622,24 @@ pub fn judge_claims_with(lex: &Lexicon, text: &str, ctx: &JudgeContext<'_>) -> V
             continue;
         }
         let t = hit.term.clone();
+        // Version 2026.5: a medical term denied in its clause ("不能治病", "千万不要停药") is a
+        // disclaimer or a warning, not a claim (广告法 第十七条 forbids claiming treatment).
+        if matches!(
+            hit.category,
+            Category::MedicalClaim | Category::CosmeticMedicalClaim
+        ) && disclaimed(lex, norm.as_str(), range.start)
+        {
+            let (reason_zh, reason_en) =
+                absolute_reason(&hit, Some(ExemptReason::Disclaimer), false);
+            out.push(Judged {
+                provision: hit.provision.clone(),
+                hit,
+                verdict: Verdict::Exempt(ExemptReason::Disclaimer),
+                reason_zh,
+                reason_en,
+            });
+            continue;
+        }
         let (verdict, provision, zh, en) = match hit.category {
             Category::MedicalClaim if health && approved_function(lex, &norm, range.start) => (
                 Verdict::Exempt(ExemptReason::ClassAllowed),

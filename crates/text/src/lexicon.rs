@@ -278,6 +278,27 @@ pub const CUE_LISTS: &[&str] = &[
     "generic_operator",
     "claim_negation",
     "qualification",
+    // 2026.5 (广告法 第九条第（三）项): a whole-market scope before "最", and "nothing better than
+    // us" comparisons (`market_wide`); (第十七条) a medical term denied in its clause.
+    "scope_whole",
+    "absence",
+    "self_compared",
+    "comparative",
+    "disclaimer",
+    "disclaimer_word",
+    // 2026.5 (电子商务法 第三十五条): sanctions by structure, fee penalties and a locked price.
+    "sanction_verb",
+    "sanction_object",
+    "fee_multiplier",
+    "fee_word",
+    "price_lock",
+    "counterparty",
+    "platform_party",
+    // 2026.5 (商标法 第五十七条): a claim of the mark owner's production source anywhere in a listing.
+    "source_claim",
+    // 2026.5 (反不正当竞争法 商业诋毁): a rival said never to honour a duty ("押金从来不退").
+    "habitual_never",
+    "business_duty",
     // fair_competition_review's clause patterns are in `standards/fair_competition_review.toml`
     // (`crate::standards`), with the article and item each one points at.
 ];

@@ -36,6 +36,7 @@
 
 pub mod judge;
 pub mod lexicon;
+mod market_wide;
 pub mod normalize;
 pub mod scan;
 pub mod sound;

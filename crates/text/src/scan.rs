@@ -358,6 +358,30 @@ pub fn segment(text: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// Jieba part-of-speech tagging of `text` (dictionary only, no HMM): each word as (byte range of
+/// `text`, tag, word), in order. Used to tell a place name (`ns`) after "全" (market-wide scope).
+pub(crate) fn tag_words(text: &str) -> Vec<(Range<usize>, &'static str, &str)> {
+    let mut at = 0;
+    JIEBA
+        .tag(text, false)
+        .into_iter()
+        .map(|t| {
+            let range = at..at + t.word.len();
+            at = range.end;
+            let tag: &'static str = match t.tag {
+                tag if tag.starts_with("ns") => "ns",
+                _ => "",
+            };
+            (range, tag, t.word)
+        })
+        .filter(|(range, _, _)| text.get(range.clone()).is_some())
+        .map(|(range, tag, _)| {
+            let word = &text[range.clone()];
+            (range, tag, word)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -319,3 +319,35 @@ fn the_mark_framing_other_goods() {
     );
     assert!(detect(vec![listing("c", "o", "雪溪同款 挂耳咖啡", None, 9_500)]).is_empty());
 }
+
+/// Version 5, 商标法 第五十七条第（一）项: the mark used as registered by a merchant that is neither
+/// owner nor licensee, with a claim anywhere in the listing that the goods come from the owner's
+/// contract production ("OEM", "同厂", "代工") — identical use, at the market price — is a finding
+/// (the same rule as a look-alike: findings.md fixes one counterfeit rule). The owner's and the
+/// licensee's own listings with the same words are not; nor is an unauthorised reseller at the
+/// market price without such a claim (first test above).
+#[test]
+fn the_mark_itself_with_a_claimed_production_source() {
+    for (title, brand) in [
+        ("雪溪 挂耳咖啡 10包 品牌OEM工厂出货", Some("雪溪")),
+        ("雪溪 咖啡豆 500g 与专柜同厂生产", Some("雪溪")),
+        ("挂耳咖啡 雪溪 冷萃款（原代工产线）", None),
+    ] {
+        let f = detect(vec![listing("c", "x", title, brand, 9_500)]);
+        assert_eq!(subjects(&f), ["c"], "{title}");
+        assert_eq!(f[0].severity, Severity::High, "{title}");
+    }
+    for m in ["o", "lic"] {
+        assert!(
+            detect(vec![listing(
+                "c",
+                m,
+                "雪溪 咖啡豆 同厂生产",
+                Some("雪溪"),
+                9_500
+            )])
+            .is_empty(),
+            "{m}"
+        );
+    }
+}

@@ -341,3 +341,36 @@ fn identified_operator_and_qualification_boundaries() {
     );
     assert!(detect(vec![listing("l", "r", &at("经过严格的健康"), None)], vec![]).is_empty());
 }
+
+/// Version 5, 反不正当竞争法 商业诋毁: a notice that names a rival (by a name before an operator
+/// suffix) and states as fact that its goods have a hidden history (事故车, 泡水车) or that it never
+/// honours a duty of its trade ("从来不赔", "从不发货") is a finding; the same words about nobody,
+/// or denied ("我们从不乱收费"), or with their source (a judgment), are not.
+#[test]
+fn factual_claims_about_a_named_rivals_business_in_a_notice() {
+    let notice = |id: &str, text: &str| json!({"doc_id": id, "kind": "merchant_notice", "issuer": "乙", "title": "公告", "text": text});
+    let docs = vec![
+        notice(
+            "n1",
+            "各位顾客注意：畅行出行的二手车好多是泡水车，买了别后悔。",
+        ),
+        notice(
+            "n2",
+            "温馨提示：快修网接了单从不上门维修，预付款交了也从来不退。",
+        ),
+        notice("n3", "本店车辆均有检测报告，押金当天退还，从不乱收费。"),
+        notice(
+            "n4",
+            "据（2026）浙0106民初123号判决书，畅行出行曾被判返还押金。",
+        ),
+    ];
+    let f = detect(vec![], vec![("documents", docs)]);
+    let mut ids: Vec<&str> = f.iter().map(|f| f.subject.id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(
+        ids,
+        ["n1", "n2"],
+        "{:?}",
+        f.iter().map(|f| &f.evidence).collect::<Vec<_>>()
+    );
+}

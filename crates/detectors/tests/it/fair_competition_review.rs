@@ -307,3 +307,50 @@ fn named_firms_and_designated_sole_providers() {
     );
     assert!(draft(&far).is_empty());
 }
+
+/// Version 5, 第八条第（三）项: an authority designating an operator as the sole, exclusive or
+/// appointed supplier or service unit restricts others by the designation itself; invoking food
+/// safety (a public interest, 第十二条) without the alternatives and a term leaves it a finding that
+/// names what is missing; a choice by open tender is not a designation.
+#[test]
+fn a_sole_designated_unit_with_article_12_claimed_but_unmet() {
+    let text = "为保障食品安全，确定杭州某某冷链物流有限公司为全区养老机构生鲜定点供应单位。";
+    let f = draft(text);
+    assert_eq!(f.len(), 1, "{text}");
+    assert!(provisions(&f).contains(&"公平竞争审查条例 第八条第（三）项".to_string()));
+    let missing = f[0].evidence["article_12"]["missing"].as_array().cloned();
+    assert_eq!(missing.map(|m| m.len()), Some(2), "{:?}", f[0].evidence);
+    cites(
+        "指定市交投集团下属公司为全市公共充电桩独家运营单位。",
+        "公平竞争审查条例 第八条第（三）项",
+    );
+    for text in [
+        "通过公开招标确定全区学校食材配送企业，中标结果向社会公示。",
+        // Food safety with all three conditions of 第十二条 written.
+        "为保障食品安全，指定定点检测机构承担全区农贸市场快检服务；经评估，没有对公平竞争影响更小的替代方案；实施期限至2027年12月31日。",
+        // Boundary: the service word more than 30 chars after "唯一".
+        &format!("指定唯一{}配送单位", "的".repeat(31)),
+    ] {
+        assert!(draft(text).is_empty(), "{text}");
+    }
+}
+
+/// Version 5, 第十条第（一）项 (and 税收征收管理法 第三条: taxes are reduced or exempted only under
+/// laws and administrative regulations): a draft that itself exempts, reduces or refunds a tax for
+/// some operators without a stated legal basis is a clause to review; one that states its legal
+/// basis, or a non-tax measure open to everyone, is not.
+#[test]
+fn tax_relief_without_a_legal_basis() {
+    for text in [
+        "对新迁入本区的直播电商企业，减半征收两年房产税。",
+        "年交易额超过10亿元的平台企业，可申请返还其缴纳的印花税。",
+    ] {
+        cites(text, "公平竞争审查条例 第十条第（一）项");
+    }
+    for text in [
+        "符合条件的小型微利企业依法减免企业所得税，由税务机关按国家有关规定办理。",
+        "对参加培训的个人按统一标准给予补贴，不区分户籍和所在企业。",
+    ] {
+        assert!(draft(text).is_empty(), "{text}");
+    }
+}

@@ -294,3 +294,68 @@ fn a_change_effective_on_publication() {
     // A shop notice is not a platform rule.
     assert!(doc("merchant_notice", "本店价格调整自发布之时起生效。").is_empty());
 }
+
+/// Version 5, 电子商务法 第三十五条 with 平台经济反垄断指南 第十五条's list of punitive means: a
+/// sanction is read by structure — a sanction verb and what it takes away ("取消…资源位", "降低…
+/// 排名", "不予…推荐") or a multiplied fee ("按三倍收取佣金") — and it makes a platform-set or locked
+/// price, or a restriction on other platforms, a finding; a sanction denied ("不会降低曝光"), a
+/// review step ("不予通过") and a merchant's own price are not.
+#[test]
+fn sanctions_by_structure_back_a_price_or_a_restriction() {
+    for text in [
+        // A price the platform sets, then what the merchant loses.
+        "周年庆专场的成交价由平台统一核定为原价的六折；拒绝执行的店铺，活动期间撤下频道入口。",
+        // The platform follows competitors' prices automatically and the merchant cannot change it.
+        "比价专区商品由平台系统自动调价，商家端售价不得更改；不接受的商品降低其搜索排名。",
+        // The platform sets the price; no recommendation for those who do not join.
+        "秒杀价格由平台设定为吊牌价的三折，不参加的店铺不予频道推荐。",
+    ] {
+        let f = campaign(text);
+        assert_eq!(f.len(), 1, "{text}");
+        assert!(
+            patterns(&f).contains(&"限制交易价格".to_string()),
+            "{text}: {:?}",
+            patterns(&f)
+        );
+    }
+    for text in [
+        // Dealing with another platform, punished by a multiplied fee.
+        "商户在其他外卖平台同时开展满减活动的，次月佣金按三倍收取。",
+        "入驻机构同时在其它平台接单的，本平台将限制其店铺曝光。",
+    ] {
+        let f = doc("platform_rule", text);
+        assert_eq!(f.len(), 1, "{text}");
+        assert!(
+            patterns(&f).contains(&"限制在其他平台经营".to_string()),
+            "{text}: {:?}",
+            patterns(&f)
+        );
+    }
+    for text in [
+        // A review step, not a sanction; the merchant sets its price and may leave.
+        "年货节商家自愿报名，活动价由商家自行申报，平台对明显异常的报价不予通过，商家可随时退出。",
+        // A denied sanction.
+        "平台统一设定活动价，未报名的商家不会降低曝光。",
+        // The merchant adjusts its own price.
+        "活动期间由商家自行调价，平台不予干涉。",
+    ] {
+        assert!(campaign(text).is_empty(), "{text}");
+    }
+}
+
+/// Version 5, 第三十四条 concerns the platform changing its rules: "可随时修改" held by the merchant
+/// (its price, its participation) is the merchant's freedom; held by the platform it stays a term.
+#[test]
+fn a_right_to_change_held_by_the_merchant_is_not_a_unilateral_change() {
+    for text in [
+        "本次促销报名自愿，商户可随时修改活动库存或退出。",
+        "参与活动后，卖家可随时修改优惠力度。",
+    ] {
+        assert!(campaign(text).is_empty(), "{text}");
+    }
+    let f = doc(
+        "platform_rule",
+        "本平台可随时修改商家的活动规则，修改后立即生效。",
+    );
+    assert_eq!(f.len(), 1);
+}

@@ -446,3 +446,115 @@ fn disease_outcomes_are_treatment_claims() {
         assert!(claim_verdicts(text, "food").is_empty(), "{text}");
     }
 }
+
+/// Violations among `text`'s absolute terms, by term.
+fn violations(text: &str) -> Vec<String> {
+    verdicts(text, &NONE)
+        .into_iter()
+        .filter(|v| v.1 == V)
+        .map(|v| v.0)
+        .collect()
+}
+
+/// 2026.5, 广告法 第九条第（三）项 and the guideline's item 7 (a ranking needs its time, scope and
+/// basis): a whole-market scope — "全" before a place name, or 全市/全国… — then "最" a few chars on
+/// is a superlative over the market, whatever adjective follows; a "最" of time or order is not.
+#[test]
+fn a_scope_over_a_whole_market_before_zui() {
+    for text in [
+        "全宁波配送费最便宜的鲜花店",
+        "全浙江口碑最好的搬家公司",
+        "全市上门速度最快，半小时到",
+        "我们是全西湖区价格最实惠的",
+    ] {
+        assert_eq!(
+            violations(text).len(),
+            1,
+            "{text}: {:?}",
+            verdicts(text, &NONE)
+        );
+    }
+    for text in [
+        // Time or order, not a superlative.
+        "全市最后一批名额，周五截止",
+        // No whole scope: 完全 and 安全 are words of their own.
+        "完全按需定制，安全放心",
+        // The scope and "最" in different clauses.
+        "全杭州都能送，我们的价格最近调整过",
+        // Boundary: "最" seven chars after the scope.
+        "全杭州的门店今天起营业时间最长到十点",
+    ] {
+        assert!(
+            violations(text).is_empty(),
+            "{text}: {:?}",
+            verdicts(text, &NONE)
+        );
+    }
+}
+
+/// 2026.5: "nothing is cheaper/better than us" is a superlative by comparison (第九条第（三）项);
+/// an aphorism that does not compare the advertiser, or a plain comparison with a named product,
+/// is not.
+#[test]
+fn nothing_better_than_us_is_a_superlative() {
+    for text in [
+        "全城再也找不到比我家更划算的了",
+        "没有哪家比我们还便宜，放心下单",
+        "同等品质，你找不出比这款更实惠的",
+    ] {
+        assert_eq!(
+            violations(text).len(),
+            1,
+            "{text}: {:?}",
+            verdicts(text, &NONE)
+        );
+    }
+    // The term quotes the comparison up to its adjective.
+    assert_eq!(violations("找不到比我们更便宜的了"), ["找不到比我们更便宜"]);
+    assert_eq!(violations("全宁波口碑最靠谱的鲜花店"), ["全宁波口碑最靠谱"]);
+    for text in [
+        "没有比健康更重要的事",
+        "这款比上一代更轻，续航多两小时",
+        "找不到合适尺码？比对尺码表更准确",
+    ] {
+        assert!(
+            violations(text).is_empty(),
+            "{text}: {:?}",
+            verdicts(text, &NONE)
+        );
+    }
+}
+
+/// 2026.5, 广告法 第十七条 forbids *claiming* treatment: a medical term denied in its clause
+/// ("不能治病", "不要停药", "并非药品，不能用于治疗") is a disclaimer, not a claim; the same term
+/// claimed in another clause still is; "不再" and "无需" are not denials.
+#[test]
+fn a_denied_medical_term_is_a_disclaimer() {
+    for text in [
+        "这款花草茶是普通饮品，不可以代替药物治疗",
+        "糖尿病患者请遵医嘱，切勿擅自停药",
+        "本品并非药品，不具有治疗作用",
+    ] {
+        let v = claim_verdicts(text, "food");
+        assert!(!v.is_empty(), "{text}");
+        assert!(
+            v.iter().all(|x| x.1 == ex(ExemptReason::Disclaimer)),
+            "{text}: {v:?}"
+        );
+    }
+    for text in [
+        // Denied in one clause, claimed in the next.
+        "不要再乱花钱了，喝它就能治病",
+        // "无需" is a claim that drugs are not needed, not a denial.
+        "坚持喝三个月，无需打针就能治愈",
+        // Boundary: the denial five chars before the term.
+        "不能错过的养生方法治疗颈椎",
+        // Not denials: a word holding 别, a double negative, a contrast.
+        "别人喝了都说治病",
+        "喝过的没有不治好的",
+        "它不是药却能治病",
+    ] {
+        let v = claim_verdicts(text, "food");
+        assert!(v.iter().any(|x| x.1 == V), "{text}: {v:?}");
+    }
+}

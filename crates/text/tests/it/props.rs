@@ -39,6 +39,23 @@ proptest! {
         let _ = judge_absolute_terms(&text, &JudgeContext::default());
     }
 
+    /// 2026.5: the structural forms (whole-market scope before "最", "nothing better than us",
+    /// a denied medical term) over text made of their own words: no panic, and every hit's span
+    /// is the original text it reports.
+    #[test]
+    fn structural_forms_never_panic_and_point_into_the_original(
+        text in "[全杭州市网最低比我们家更还没有找不到不能要别人治病停药疗高血压 ，。！?*\u{200b}🔥a0-9\n]{0,120}"
+    ) {
+        for j in judge_absolute_terms(&text, &JudgeContext::default())
+            .into_iter()
+            .chain(judge_claims(&text, &JudgeContext::default()))
+        {
+            prop_assert!(j.hit.start_byte < j.hit.end_byte && j.hit.end_byte <= text.len());
+            prop_assert_eq!(&text[j.hit.start_byte..j.hit.end_byte], j.hit.matched_original.as_str());
+            prop_assert_eq!(text[..j.hit.start_byte].chars().count(), j.hit.start_char);
+        }
+    }
+
     #[test]
     fn filler_inside_a_term_is_seen_through(
         prefix in "[天地人，。a-z0-9]{0,10}",
