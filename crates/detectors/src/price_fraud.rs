@@ -42,8 +42,9 @@
 //!     offered on after the first one is the finding. A weekday without an end word ("周一发货")
 //!     is not a claim; "周末/周日" alone still is, as since version 3.
 //!   - `reference_price`: 前七日 counts whole days — the seven calendar days before the day of
-//!     the comparison, that day not counted (民法典 第二百零一条) — not a rolling 168 hours from
-//!     the minute of the observation, which dropped the evening of the 7th day.
+//!     the comparison from their first minute (民法典 第二百零一条), with that day's own earlier
+//!     transactions as before — not a rolling 168 hours back from the minute of the
+//!     observation, which dropped the later hours of the 7th day.
 //!   - `raise_then_discount`: a raise no larger, as a ratio, than the rise of the **audited** unit
 //!     cost (`costs`, basis `audited`) over the same time — within `cost_pass_through_tolerance`
 //!     — passes a cost on and is not 第十七条's 临时显著提高; the evidence gives both costs.
@@ -99,7 +100,7 @@ const REFERENCE_PRICE: RuleVersion = RuleVersion {
         unit: "calendar days before the day of the comparison",
         min: 7.0,
         max: 7.0,
-        source: "明码标价和禁止价格欺诈规定 第十六条（前七日内的最低成交价格）; days counted per 民法典 第二百零一条 (the day itself not counted)",
+        source: "明码标价和禁止价格欺诈规定 第十六条（前七日内的最低成交价格）; whole days per 民法典 第二百零一条 (the seven days before the day of the comparison; that day's earlier transactions also count); whole-day counting since price_fraud v5, 2026-11-30",
         meaning_zh: "被比较价格须不高于比较前若干日内的最低成交价",
     }],
 };
@@ -559,8 +560,9 @@ impl PriceFraud {
         sales: &[Sale<'_>],
         sink: &mut FindingSink,
     ) {
-        // 前七日: whole days, the day of the comparison not counted (民法典 第二百零一条: 按照
-        // 日计算期间的，开始的当日不计入) — the seven calendar days before the observation's day.
+        // 前七日: whole days (民法典 第二百零一条: 按照日计算期间的，开始的当日不计入) — the seven
+        // calendar days before the observation's day, from their first minute; and, as since
+        // version 1, that day's own transactions made before the comparison was shown.
         let window_days = ctx.param(rule, "window_days").round() as i64;
         // Per day: the violations found (observation, base price, basis, transactions used).
         let mut by_day: BTreeMap<i64, Vec<serde_json::Value>> = BTreeMap::new();
@@ -576,13 +578,12 @@ impl PriceFraud {
                 continue;
             }
             // Sales are sorted by time: the window and the last sale before are found by search.
-            let day_start = china_day_start(china_day(o.at));
-            let before = sales.partition_point(|s| s.at < day_start);
+            let before = sales.partition_point(|s| s.at < o.at);
             let in_window = time_range(
                 &sales[..before],
                 |s| s.at,
                 china_day_start(china_day(o.at) - window_days),
-                day_start,
+                o.at,
             );
             let (base, basis, used): (i64, &str, Vec<&Sale<'_>>) =
                 if let Some(min) = in_window.iter().map(|s| s.price).min() {

@@ -168,8 +168,8 @@ fn with_no_sale_in_seven_days_the_last_sale_is_the_base() {
 
 #[test]
 fn the_seven_day_window_is_seven_whole_days_before_the_day() {
-    // 前七日 counted in whole days, the day of the comparison not counted (民法典 第二百零一条):
-    // for an observation on day 9 the window is days 2–8, whatever the hour of either.
+    // 前七日 counted in whole days (民法典 第二百零一条): for an observation on day 9 the window is
+    // days 2–8 from their first minute, whatever the hour of the observation, and day 9 up to it.
     let observed = at(9, 8, 0);
     let mut first_minute = order("o1", 2, 9_000, "completed");
     first_minute["ordered_at"] = json!(at(2, 0, 0));
@@ -201,11 +201,18 @@ fn the_seven_day_window_is_seven_whole_days_before_the_day() {
         of_rule(&f, "reference_price").is_empty(),
         "base is then 9,500"
     );
-    // Nor does a sale earlier on the day of the comparison itself (at the discounted price).
-    let mut same_day = order("o3", 9, 7_000, "completed");
-    same_day["ordered_at"] = json!(at(9, 7, 0));
+    // A sale earlier on the day of the comparison is a transaction before it and counts; one
+    // after the observation does not.
+    let mut same_day = order("o3", 9, 9_000, "completed");
+    same_day["ordered_at"] = json!(at(9, 7, 59));
     let f = findings(
-        vec![obs(observed, "detail", 8_000, Some(9_500), None)],
+        vec![obs(observed.clone(), "detail", 8_000, Some(9_400), None)],
+        vec![order("o2", 8, 9_500, "completed"), same_day.clone()],
+    );
+    assert_eq!(of_rule(&f, "reference_price").len(), 1, "base 9,000");
+    same_day["ordered_at"] = json!(at(9, 8, 1));
+    let f = findings(
+        vec![obs(observed, "detail", 8_000, Some(9_400), None)],
         vec![order("o2", 8, 9_500, "completed"), same_day],
     );
     assert!(of_rule(&f, "reference_price").is_empty(), "base 9,500");
