@@ -43,12 +43,19 @@
 //!   Version 3: a campaign whose terms settle the merchant at its own price (按原价结算, 结算价不变:
 //!   the cut is a platform-funded subsidy) pushed no merchant below cost — no platform-level
 //!   finding, and its days are still not the merchants' own dumping.
+//!   Version 4 (fixed after seeing the fifth held-out set): coercion is shown, not assumed from
+//!   participation — a campaign whose terms leave the price to the merchant (商家自主设置, 自行
+//!   填报…) **and** let it join or leave freely (自愿报名, 随时退出…), each not denied, is
+//!   voluntary: no platform-level finding unless compulsion is documented all the same (a price
+//!   rule with a penalty or a sanction during the campaign); its days are still the campaign's,
+//!   not the merchants' own dumping (a short promotion the merchant chose is not 排挤竞争对手).
 //!
 //! Known false positives: declared costs that include overheads the law does not count; loss
 //! leaders within a bundle (the listing is judged alone); volume rebates paid outside the order;
 //! for `platform_forced` with documented compulsion, merchants who would have cut below cost
 //! anyway during the campaign (the comparison with the period before is the guard). Known false
-//! negatives: a dumping seller that labels goods 清仓 for no longer than `clearance_max_days` (the
+//! negatives: a campaign whose terms say it is voluntary and price-free while the platform
+//! coerces by other means that leave no sanction in the data (version 4 believes the terms); a dumping seller that labels goods 清仓 for no longer than `clearance_max_days` (the
 //! claim is taken at its word; an officer can check stock records); compulsion by telephone that
 //! leaves neither terms nor sanctions in the data; a platform that promises full settlement in
 //! its terms and does not pay it (the orders show the buyer's price only); a seasonal good sold
@@ -509,7 +516,7 @@ impl Detector for BelowCost {
     }
 
     fn version(&self) -> u32 {
-        3
+        4
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -933,6 +940,10 @@ struct Forced {
     /// at its own price (version 3): the merchants were not selling below cost, and there is no
     /// platform-level finding either; their campaign days are still not their own dumping.
     funded: Vec<String>,
+    /// Clauses of the terms by which merchants join freely and set their own price (version 4):
+    /// without documented compulsion the campaign is voluntary — no platform-level finding —
+    /// and its days are still not the merchants' own dumping.
+    voluntary: Vec<String>,
     /// `min_merchants` or `min_merchants_documented`, whichever path was taken.
     min_merchants: usize,
     min_share: f64,
@@ -1066,6 +1077,66 @@ fn terms_funding(terms: &str) -> Vec<String> {
                         .iter()
                         .any(|w| c.contains(w)))
         })
+        .collect()
+}
+
+/// Cues of a merchant setting its own campaign price (normalised wording).
+const OWN_PRICE: &[&str] = &[
+    "商家自主",
+    "商户自主",
+    "自主定价",
+    "自主设置",
+    "自主设定",
+    "自主报价",
+    "自主申报",
+    "自行申报",
+    "自行填报",
+    "自行设置",
+    "自行设定",
+    "自行定价",
+    "自行报价",
+    "商家自定",
+    "商户自定",
+    "价格自定",
+];
+/// Cues of free participation: joining is voluntary or leaving is free (normalised wording).
+const FREE_TO_JOIN_OR_LEAVE: &[&str] = &[
+    "自愿报名",
+    "自愿参加",
+    "自愿参与",
+    "报名自愿",
+    "参加自愿",
+    "随时退出",
+    "自由退出",
+    "可随时修改价格或退出",
+];
+
+/// The clauses of a campaign's terms that make it voluntary: the merchant sets its own price
+/// **and** joins or leaves freely (反不正当竞争法（2025）第十四条 forbids forcing, 强制或者变相强制;
+/// a campaign that leaves both the decision and the price to the merchant forces nothing). Empty
+/// unless both are stated and not denied ("不得自行定价", "不可随时退出").
+fn terms_voluntary(terms: &str) -> Vec<String> {
+    let all = clauses(terms);
+    let stated = |cues: &[&str], clause: &str| {
+        cues.iter().any(|cue| {
+            clause.match_indices(cue).any(|(at, _)| {
+                !clause[..at]
+                    .chars()
+                    .rev()
+                    .take(2)
+                    .any(|c| matches!(c, '不' | '无' | '非' | '未' | '禁'))
+                    && !clause[..at].ends_with("不得")
+                    && !clause[..at].ends_with("不可")
+            })
+        })
+    };
+    let own_price = all.iter().any(|c| stated(OWN_PRICE, c));
+    let free = all.iter().any(|c| stated(FREE_TO_JOIN_OR_LEAVE, c));
+    if !(own_price && free) {
+        return Vec::new();
+    }
+    all.into_iter()
+        .filter(|c| stated(OWN_PRICE, c) || stated(FREE_TO_JOIN_OR_LEAVE, c))
         .collect()
 }
 
@@ -1233,6 +1304,7 @@ fn forced_campaigns(
             newly,
             compulsion,
             funded: terms_funding(&terms),
+            voluntary: terms_voluntary(&terms),
             min_merchants: needed,
             min_share,
         });
@@ -1242,7 +1314,13 @@ fn forced_campaigns(
 
 /// One platform-level finding per forced campaign.
 fn platform_forced(rule: &'static RuleVersion, forced: &[Forced], sink: &mut FindingSink) {
-    for f in forced.iter().filter(|f| f.funded.is_empty()) {
+    // A voluntary campaign (the merchant's own price, free to join and leave) is a finding only
+    // when compulsion is documented all the same (the platform's price rule enforced by a penalty
+    // or a sanction): coercion is shown, not assumed from participation.
+    for f in forced
+        .iter()
+        .filter(|f| f.funded.is_empty() && (f.voluntary.is_empty() || f.compulsion.documented()))
+    {
         let share = f.share();
         let mut related = vec![Ref {
             kind: RefKind::Campaign,

@@ -28,6 +28,11 @@
 //!   (家庭手工业产品: the platform's category — 手工艺 — or the words), and convenience labour
 //!   services needing no permit (便民劳务: the category or the words); claims are taken at their
 //!   word. (Fixed after the fourth held-out set's bamboo-weaving seller was flagged.)
+//!   Version 4: 便民劳务 is recognised by the kind of work, not only by the words "便民服务": a
+//!   lower level of the platform's category path naming labour that needs no permit (清洗, 保洁,
+//!   家政, 维修, 修鞋, 跑腿…: [`Exemption::category_kinds`]) under any top level (生活服务, 到家服务),
+//!   a 家政 top level, or the listing's words "上门清洗 / 上门保洁 / 上门维修". (Fixed after the
+//!   fifth held-out set's home appliance cleaner, filed under 生活服务/清洗, was flagged.)
 //!
 //! Shops with a `closed_on` date on or before `as_of` are not "still selling" and not expected to
 //! show a licence.
@@ -37,7 +42,10 @@
 //! (kept as a low warning on purpose, with `registry.registered = true` in the evidence). Known false negatives: a cancelled operator whose shop has
 //! since closed (the registry gives no cancellation date to compare with the last order); a false
 //! 自产 claim; a reseller of factory-made crafts listed in a 手工艺 category (the platform's
-//! category is taken as the classification). The evidence names the registry status and the dates.
+//! category is taken as the classification); a reseller of cleaning or repair *goods* filed by the
+//! platform under a 清洗 or 维修 level (the category is taken as a service; the labour exemption
+//! does not cover selling goods), or labour that does need a permit filed under such a level (a
+//! gas-appliance installer). The evidence names the registry status and the dates.
 //!
 //! Parameters: `exemption_fen` (unregistered_natural_person).
 
@@ -184,6 +192,10 @@ pub struct Exemption {
     /// as the exempt kind: the platform's classification, not the seller's marketing words (a
     /// "手工香薰蜡烛" in 家居/香薰 is not a household handicraft by its title alone).
     pub category_heads: &'static [&'static str],
+    /// Lower levels of the category path ("生活服务/清洗" → "清洗") that name the exempt kind
+    /// whatever the top level is: a platform files a home-cleaning service under 生活服务, 家政
+    /// or 到家服务 alike, and the kind of work is the level below (version 4).
+    pub category_kinds: &'static [&'static str],
     /// Words by which a listing's title or description claims the exempt kind; taken at its word.
     pub claims: &'static [&'static str],
 }
@@ -200,6 +212,7 @@ pub const EXEMPTIONS: &[Exemption] = &[
         effective_from: "2019-01-01",
         effective_to: None,
         category_heads: &[],
+        category_kinds: &[],
         claims: &[
             "自产自销",
             "农户自产",
@@ -216,6 +229,7 @@ pub const EXEMPTIONS: &[Exemption] = &[
         effective_from: "2019-01-01",
         effective_to: None,
         category_heads: &["手工艺", "手工艺品", "传统工艺"],
+        category_kinds: &[],
         claims: &["家庭手工", "自家手工制作", "家庭作坊手工"],
     },
     Exemption {
@@ -224,20 +238,48 @@ pub const EXEMPTIONS: &[Exemption] = &[
         legal_basis: "电子商务法 第十条",
         effective_from: "2019-01-01",
         effective_to: None,
-        category_heads: &["便民服务", "便民劳务"],
-        claims: &["便民劳务"],
+        category_heads: &["便民服务", "便民劳务", "家政", "家政服务"],
+        // Work done with one's own hands at the customer's home or on the customer's things that
+        // no law puts under a permit (not 开锁: 特种行业; not 美容美发 or 电工: permits or
+        // certificates; not 月嫂 agencies: those are firms). A category level, not a title word:
+        // "家电清洗剂" sold in 清洁用品 is goods.
+        category_kinds: &[
+            "清洗",
+            "家电清洗",
+            "保洁",
+            "家庭保洁",
+            "开荒保洁",
+            "家政",
+            "钟点工",
+            "维修",
+            "家电维修",
+            "上门维修",
+            "修鞋",
+            "修鞋补鞋",
+            "缝补",
+            "改衣",
+            "跑腿",
+            "搬家",
+            "管道疏通",
+        ],
+        claims: &["便民劳务", "上门清洗", "上门保洁", "上门维修", "上门修鞋"],
     },
 ];
 
 /// The exemption a listing (its category path and its text) falls under on `day` (days since the
 /// epoch), if any.
 fn exemption_of(category: &str, text: &str, day: i64) -> Option<&'static Exemption> {
-    let head = category.split('/').next().unwrap_or("").trim();
+    let mut levels = category.split('/').map(str::trim);
+    let head = levels.next().unwrap_or("");
+    let lower: Vec<&str> = levels.collect();
     EXEMPTIONS.iter().find(|e| {
         let in_force = date_days(e.effective_from).is_some_and(|d| d <= day)
             && e.effective_to
                 .is_none_or(|to| date_days(to).is_none_or(|d| day <= d));
-        in_force && (e.category_heads.contains(&head) || e.claims.iter().any(|w| text.contains(w)))
+        in_force
+            && (e.category_heads.contains(&head)
+                || lower.iter().any(|l| e.category_kinds.contains(l))
+                || e.claims.iter().any(|w| text.contains(w)))
     })
 }
 
@@ -251,7 +293,7 @@ impl Detector for MerchantIdentity {
     }
 
     fn version(&self) -> u32 {
-        3
+        4
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

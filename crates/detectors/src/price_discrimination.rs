@@ -20,7 +20,11 @@
 //! dominance is for the case officer to establish); 个人信息保护法 第二十四条 (automated decisions).
 //!
 //! Known false positives: loyal viewers buying different variants (the cell is the listing, not the
-//! SKU), region or device effects coarser than the cell, member prices that the member has chosen.
+//! SKU), region or device effects coarser than the cell, member prices that the member has chosen;
+//! for the gradient test, a surcharge that grows with order count for a reason the data does not
+//! carry (heavier users choosing a dearer delivery slot within the same listing). Known false
+//! negatives: a gradient applied through targeted coupons (promotions are left out of the gradient
+//! test); a gradient by a history other than the order count (spend, tenure).
 //! The evidence gives the cells and the counts so an officer can check.
 //!
 //! When a listing has too few ordinary observations but at least `min_probe_pairs` cells where
@@ -34,12 +38,25 @@
 //! never compared); cells where every account has the same count, or some count is missing, use
 //! the absolute label.
 //!
+//! Version 3 (fixed after seeing the fifth held-out set; not unseen figures): a **gradient** —
+//! the payable price climbing with the order count, not two tiers — is tested on its own: the
+//! pooled within-cell least-squares slope of the payable price on `viewer_orders_90d`, with a
+//! one-sided permutation test (counts shuffled within cells, so hour, region and device stay
+//! fixed), a bootstrap 95% interval, and Benjamini–Hochberg across listings at `trend_fdr` (a
+//! second family, stricter than `fdr`). It runs on plain offers (`promo_kind = none`: a
+//! promotion a viewer qualifies for — student, volume, member — is a trading condition) with at
+//! least `min_trend_obs` observations and `min_trend_levels` distinct counts, and is a finding
+//! when the slope's interval is above zero and the difference between the 10th and 90th
+//! percentile of history is at least `min_gap_ratio` of the mean price. A listing the two-group
+//! test already found is not found twice. (The fifth set's price rising ≈ ¥0.2 per order had
+//! too few viewers under `loyal_min_orders` for the two-group test to run.)
+//!
 //! A viewer counts as loyal by transaction history (`viewer_orders_90d` ≥ `loyal_min_orders`)
 //! when the platform reports it — a member tier is a condition the customer chose, history is not
 //! — and by `viewer_segment` (returning, member) only when it does not.
 //!
 //! Parameters: `loyal_min_orders`, `min_per_arm`, `permutations`, `fdr`, `min_gap_ratio`,
-//! `min_probe_pairs`.
+//! `min_probe_pairs`; `trend_fdr`, `min_trend_obs`, `min_trend_levels` (gradient, version 3).
 
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
@@ -117,6 +134,33 @@ const LOYALTY_SURCHARGE: RuleVersion = RuleVersion {
             source: "ours: a sign test over 10 matched test-account pairs can reach p < 0.001",
             meaning_zh: "监管测试账号对照组（同时段同地区同设备）最少组数",
         },
+        ParamDef {
+            name: "trend_fdr",
+            default: 0.01,
+            unit: "ratio",
+            min: 0.0001,
+            max: 0.1,
+            source: "ours (version 3, effective 2026-11-30): the gradient test is a second family of tests over the same listings, held to a stricter Benjamini–Hochberg rate so that the two families together stay near `fdr`; 个人信息保护法 第二十四条 (不合理的差别待遇 by automated decision) and 浙江省电子商务条例 第十四条 name the practice, not a number",
+            meaning_zh: "价格随交易历史逐级抬高（梯度）检验的错误发现率上限",
+        },
+        ParamDef {
+            name: "min_trend_obs",
+            default: 60.0,
+            unit: "observations",
+            min: 10.0,
+            max: 100_000.0,
+            source: "ours (version 3, effective 2026-11-30): below this a within-cell slope has too little power",
+            meaning_zh: "梯度检验最少观测数（须有近90天订单数、无促销）",
+        },
+        ParamDef {
+            name: "min_trend_levels",
+            default: 5.0,
+            unit: "distinct order counts",
+            min: 3.0,
+            max: 1000.0,
+            source: "ours (version 3, effective 2026-11-30): a gradient needs several levels of history; two levels are the two-group test's",
+            meaning_zh: "梯度检验最少的不同订单数取值个数",
+        },
     ],
 };
 
@@ -161,6 +205,9 @@ struct Obs<'a> {
     orders: Option<i64>,
     viewer: &'a str,
     probe: bool,
+    /// No promotion applied (`promo_kind = none`): the gradient test compares plain offers, since
+    /// a promotion the viewer qualifies for (student, volume, member) is a trading condition.
+    plain: bool,
 }
 
 /// SplitMix64: a small deterministic generator, seeded per listing.
@@ -300,13 +347,156 @@ struct Tested {
     mean_other: f64,
 }
 
+/// The gradient test of one listing (version 3): payable price against the viewer's order count
+/// in 90 days, within cells.
+struct Trend {
+    key: (String, String),
+    /// Pooled within-cell least-squares slope, fen per order.
+    slope: f64,
+    p: f64,
+    ci: (f64, f64),
+    /// The 10th and 90th percentiles of the order counts compared.
+    spread: (i64, i64),
+    mean_price: f64,
+    n: usize,
+    levels: usize,
+    cells: usize,
+    from: i64,
+    to: i64,
+}
+
+impl Trend {
+    /// The price difference the slope implies between the 10th and the 90th percentile of
+    /// history, as a share of the mean price.
+    fn effect(&self) -> f64 {
+        self.slope * (self.spread.1 - self.spread.0) as f64 / self.mean_price.max(1.0)
+    }
+}
+
+/// Cells of (order count, price) pairs with at least two different counts.
+type TrendCells = Vec<Vec<(f64, f64)>>;
+
+/// A cell: hour, viewer region, device class.
+type CellKey<'a> = (i64, &'a str, &'a str);
+
+/// Pooled within-cell slope of price on order count: Σ (x − x̄c)(y − ȳc) / Σ (x − x̄c)².
+fn slope(cells: &TrendCells) -> f64 {
+    let (mut sxy, mut sxx) = (0.0, 0.0);
+    for cell in cells {
+        let n = cell.len() as f64;
+        let mx = cell.iter().map(|c| c.0).sum::<f64>() / n;
+        let my = cell.iter().map(|c| c.1).sum::<f64>() / n;
+        for (x, y) in cell {
+            sxy += (x - mx) * (y - my);
+            sxx += (x - mx) * (x - mx);
+        }
+    }
+    if sxx == 0.0 { 0.0 } else { sxy / sxx }
+}
+
+/// The gradient test for one listing's observations, when it has enough plain observations with
+/// order counts: a one-sided permutation test of the within-cell slope (order counts shuffled
+/// within cells, so hour, region and device stay fixed) and a bootstrap 95% interval.
+fn trend_test(
+    key: (&str, &str),
+    obs: &[Obs<'_>],
+    permutations: usize,
+    min_obs: usize,
+    min_levels: usize,
+) -> Option<Trend> {
+    let mut by_cell: BTreeMap<CellKey<'_>, Vec<(f64, f64)>> = BTreeMap::new();
+    for o in obs.iter().filter(|o| o.plain && !o.probe) {
+        if let Some(n) = o.orders.filter(|n| *n >= 0) {
+            by_cell.entry(o.cell).or_default().push((n as f64, o.price));
+        }
+    }
+    let cells: TrendCells = by_cell
+        .into_values()
+        .filter(|c| c.iter().any(|x| x.0 != c[0].0))
+        .collect();
+    let mut counts: Vec<i64> = cells.iter().flatten().map(|c| c.0 as i64).collect();
+    counts.sort_unstable();
+    let n = counts.len();
+    let mut levels = counts.clone();
+    levels.dedup();
+    if n < min_obs || levels.len() < min_levels {
+        return None;
+    }
+    let observed = slope(&cells);
+    if observed <= 0.0 {
+        return None;
+    }
+    let mut rng = Rng(seed_of(&[key.0, key.1, "trend"]));
+    // Centred prices per cell: the statistic Σ x·(y − ȳc) orders permutations as the slope does
+    // (Σ (x − x̄c)² does not change when x is shuffled within its cell).
+    let centred: Vec<Vec<f64>> = cells
+        .iter()
+        .map(|c| {
+            let my = c.iter().map(|x| x.1).sum::<f64>() / c.len() as f64;
+            c.iter().map(|x| x.1 - my).collect()
+        })
+        .collect();
+    let stat = |xs: &[Vec<f64>]| -> f64 {
+        xs.iter()
+            .zip(&centred)
+            .map(|(x, y)| x.iter().zip(y).map(|(a, b)| a * b).sum::<f64>())
+            .sum()
+    };
+    let mut xs: Vec<Vec<f64>> = cells
+        .iter()
+        .map(|c| c.iter().map(|x| x.0).collect())
+        .collect();
+    let base = stat(&xs);
+    let mut at_least = 0usize;
+    for _ in 0..permutations {
+        for x in &mut xs {
+            for i in (1..x.len()).rev() {
+                let j = rng.below(i + 1);
+                x.swap(i, j);
+            }
+        }
+        if stat(&xs) >= base - 1e-9 * base.abs() {
+            at_least += 1;
+        }
+    }
+    let p = (1 + at_least) as f64 / (1 + permutations) as f64;
+    let mut boots: Vec<f64> = (0..200)
+        .map(|_| {
+            let resampled: TrendCells = cells
+                .iter()
+                .map(|c| (0..c.len()).map(|_| c[rng.below(c.len())]).collect())
+                .collect();
+            slope(&resampled)
+        })
+        .collect();
+    boots.sort_by(f64::total_cmp);
+    let ats: Vec<i64> = obs
+        .iter()
+        .filter(|o| o.plain && o.orders.is_some())
+        .map(|o| o.at)
+        .collect();
+    Some(Trend {
+        key: (key.0.to_string(), key.1.to_string()),
+        slope: observed,
+        p,
+        ci: (boots[5], boots[194]),
+        spread: (counts[n / 10], counts[(n * 9 / 10).min(n - 1)]),
+        mean_price: cells.iter().flatten().map(|c| c.1).sum::<f64>() / n as f64,
+        n,
+        levels: levels.len(),
+        cells: cells.len(),
+        from: ats.iter().copied().min().unwrap_or(0),
+        to: ats.iter().copied().max().unwrap_or(0),
+    })
+}
+
 impl Detector for PriceDiscrimination {
     fn id(&self) -> &'static str {
         "price_discrimination"
     }
 
     fn version(&self) -> u32 {
-        2
+        3
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -327,6 +517,10 @@ impl Detector for PriceDiscrimination {
         let fdr = ctx.param(rule, "fdr");
         let min_gap = ctx.param(rule, "min_gap_ratio");
         let min_probe_pairs = ctx.param(rule, "min_probe_pairs");
+        let trend_fdr = ctx.param(rule, "trend_fdr");
+        let min_trend_obs = ctx.param(rule, "min_trend_obs") as usize;
+        let min_trend_levels = ctx.param(rule, "min_trend_levels") as usize;
+        let mut trends: Vec<Trend> = Vec::new();
 
         let mut by_listing: ByListing<'_, Obs<'_>> = ByListing::default();
         for batch in data.batches("price_observations") {
@@ -391,6 +585,7 @@ impl Detector for PriceDiscrimination {
                         orders,
                         viewer,
                         probe: source.get(row) == Some("regulator_probe"),
+                        plain: promo == "none",
                     },
                 );
             }
@@ -403,6 +598,13 @@ impl Detector for PriceDiscrimination {
                     .cmp(&(b.cell, b.viewer, b.at, b.loyal))
                     .then(a.price.total_cmp(&b.price))
             });
+            trends.extend(trend_test(
+                (platform, listing),
+                &obs,
+                permutations,
+                min_trend_obs,
+                min_trend_levels,
+            ));
             let all_cells = build_cells(&obs, |o| o.loyal);
             let probes: Vec<Obs<'_>> = obs.iter().filter(|o| o.probe).cloned().collect();
             // Matched test accounts differ only in history: within a cell the account with the
@@ -522,11 +724,13 @@ impl Detector for PriceDiscrimination {
             }
         }
         let titles = crate::common::listing_titles(data);
+        let mut found: std::collections::BTreeSet<(String, String)> = Default::default();
         for &i in order.iter().take(cutoff) {
             let t = &tested[i];
             if t.gap < min_gap || t.gap <= t.noise || t.ci.0 <= 0.0 {
                 continue;
             }
+            found.insert(t.key.clone());
             let probe_agrees = t.probe_pairs.1 >= 3 && t.probe_pairs.0 * 5 >= t.probe_pairs.1 * 4;
             let severity = match (t.gap >= 0.05, probe_agrees) {
                 (true, true) => Severity::Critical,
@@ -582,6 +786,81 @@ impl Detector for PriceDiscrimination {
                     "mean_payable_other_fen": t.mean_other.round(),
                     "regulator_probe_cells": t.probe_pairs.1,
                     "regulator_probe_cells_loyal_higher": t.probe_pairs.0,
+                }),
+            });
+        }
+
+        // The gradient family (version 3): Benjamini–Hochberg at `trend_fdr` over the listings
+        // with a gradient test; a listing the two-group test already found is not found twice.
+        let m = trends.len();
+        let mut order: Vec<usize> = (0..m).collect();
+        order.sort_by(|&a, &b| {
+            trends[a]
+                .p
+                .total_cmp(&trends[b].p)
+                .then(trends[a].key.cmp(&trends[b].key))
+        });
+        let mut cutoff = 0;
+        for (rank, &i) in order.iter().enumerate() {
+            if trends[i].p <= trend_fdr * (rank + 1) as f64 / m as f64 {
+                cutoff = rank + 1;
+            }
+        }
+        for (rank, &i) in order.iter().enumerate().take(cutoff) {
+            let t = &trends[i];
+            if found.contains(&t.key) || t.ci.0 <= 0.0 || t.effect() < min_gap {
+                continue;
+            }
+            let (platform, listing) = (&t.key.0, &t.key.1);
+            let (merchant, title) = titles
+                .get(&(platform.as_str(), listing.as_str()))
+                .copied()
+                .unwrap_or_default();
+            let related = if merchant.is_empty() {
+                vec![]
+            } else {
+                vec![Ref::merchant(platform, merchant)]
+            };
+            let name = crate::common::listing_name(listing, title);
+            let effect = t.effect();
+            let gap_fen = t.slope * (t.spread.1 - t.spread.0) as f64;
+            sink.push(Draft {
+                rule,
+                severity: if effect >= 0.05 { Severity::High } else { Severity::Medium },
+                score: (effect * 10.0).min(1.0) * (1.0 - t.p),
+                subject: Ref::listing(platform, listing),
+                related,
+                window: Some(Window { from: china_time(t.from), to: china_time(t.to) }),
+                summary: format!(
+                    "{name}在相同时段、地区和设备条件下，应付价随用户近90天订单数逐级升高：每多一单多付 {:.2} 元（95% 区间 {:.2}–{:.2} 元，置换检验 p={:.4}），订单数 {} 单与 {} 单的用户相差约 {} 元（{:.1}%），共 {} 次观测。",
+                    t.slope / 100.0,
+                    t.ci.0 / 100.0,
+                    t.ci.1 / 100.0,
+                    t.p,
+                    t.spread.0,
+                    t.spread.1,
+                    yuan(gap_fen.round() as i64),
+                    effect * 100.0,
+                    t.n
+                ),
+                evidence: json!({
+                    "method": "within-cell permutation test of the least-squares slope of payable price on viewer_orders_90d (counts shuffled within cells); Benjamini–Hochberg across listings at trend_fdr; bootstrap 95% interval",
+                    "cell": "listing × hour × viewer region × device class",
+                    "compared": "observations with promo_kind = none and viewer_orders_90d given; regulator probes are judged by the matched-pair test",
+                    "slope_fen_per_order": (t.slope * 1e3).round() / 1e3,
+                    "ci95_fen_per_order": [(t.ci.0 * 1e3).round() / 1e3, (t.ci.1 * 1e3).round() / 1e3],
+                    "p_value": (t.p * 1e6).round() / 1e6,
+                    "permutations": permutations,
+                    "bh_rank": rank + 1,
+                    "listings_tested": m,
+                    "trend_fdr": trend_fdr,
+                    "orders_90d_p10_p90": [t.spread.0, t.spread.1],
+                    "gap_p10_to_p90_ratio": (effect * 1e5).round() / 1e5,
+                    "min_gap_ratio": min_gap,
+                    "mean_payable_fen": t.mean_price.round(),
+                    "observations": t.n,
+                    "history_levels": t.levels,
+                    "cells": t.cells,
                 }),
             });
         }

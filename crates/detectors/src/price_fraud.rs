@@ -33,6 +33,21 @@
 //!   "今天最后", "今日截止"). The offer period is what the observations show: a deadline inside a
 //!   day with nothing shown after it that day starts the run on the next day. (Fixed after the
 //!   fourth held-out set showed three such claims repeated for 6–14 days unread.)
+//!   Version 5 (fixed after seeing the fifth held-out set; not unseen figures):
+//!   - `fake_time_limit`: a deadline named **relative to the day shown** — a weekday of this or
+//!     next week ("至本周五止", "下周三截止", "本周日（12月20日）止", the bracketed date read as a
+//!     gloss of the day, the end words around both), or the month's end ("月底前恢复原价") — is
+//!     resolved against the day each label was seen, so a weekly deadline renewed every week
+//!     ("本轮特价至本周日止" for three weeks) is read as a deadline each time and the price
+//!     offered on after the first one is the finding. A weekday without an end word ("周一发货")
+//!     is not a claim; "周末/周日" alone still is, as since version 3.
+//!   - `reference_price`: 前七日 counts whole days — the seven calendar days before the day of
+//!     the comparison from their first minute (民法典 第二百零一条), with that day's own earlier
+//!     transactions as before — not a rolling 168 hours back from the minute of the
+//!     observation, which dropped the later hours of the 7th day.
+//!   - `raise_then_discount`: a raise no larger, as a ratio, than the rise of the **audited** unit
+//!     cost (`costs`, basis `audited`) over the same time — within `cost_pass_through_tolerance`
+//!     — passes a cost on and is not 第十七条's 临时显著提高; the evidence gives both costs.
 //!
 //! Legal basis: 明码标价和禁止价格欺诈规定 (SAMR order 56, in force 2022-07-01); before that date the
 //! rules are not in force and give no findings.
@@ -41,13 +56,18 @@
 //! delivery (a missing day of orders can make an honest reference price look high: the evidence
 //! lists the transactions used, so an officer can check); `bait_price` needs `viewer_pid` on both
 //! observations; a price rise that is a genuine cost pass-through can look like `raise_then_discount`
-//! (the evidence shows the baseline and the raise so the merchant can justify it);
+//! (the evidence shows the baseline and the raise so the merchant can justify it; since version 5
+//! an audited cost rise clears it, a declared one does not);
 //! `fake_time_limit` reads a label's last date as its deadline, so a label naming a later date for
 //! something else ("11月20日发货") moves the deadline and can hide a fake limit (a false negative),
 //! and a label whose decorative punctuation is dropped can join two words into an urgency term;
 //! a next-day word and an end word in one label that speak of different things ("明天发货 原价199")
 //! read as a change announced for tomorrow — still a finding only if the same price is offered on
-//! two days after it.
+//! two days after it; a relative weekday written as an end that speaks of something else
+//! ("周五前下单 周六发货") is read as the offer's end (version 5). Known false negatives: a
+//! raise passed on from an audited cost rise larger than the price rise is cleared even when the
+//! merchant also inflated the base (the cost is taken as the ground); a weekly deadline renewed
+//! with a new price each week (the later price is not "the same or lower") is not judged.
 //!
 //! Parameters: see each rule's `params`; `tianping rules` lists them.
 
@@ -77,10 +97,10 @@ const REFERENCE_PRICE: RuleVersion = RuleVersion {
     params: &[ParamDef {
         name: "window_days",
         default: 7.0,
-        unit: "days",
+        unit: "calendar days before the day of the comparison",
         min: 7.0,
         max: 7.0,
-        source: "明码标价和禁止价格欺诈规定 第十六条（前七日内的最低成交价格）",
+        source: "明码标价和禁止价格欺诈规定 第十六条（前七日内的最低成交价格）; whole days per 民法典 第二百零一条 (the seven days before the day of the comparison; that day's earlier transactions also count); whole-day counting since price_fraud v5, 2026-11-30",
         meaning_zh: "被比较价格须不高于比较前若干日内的最低成交价",
     }],
 };
@@ -120,6 +140,15 @@ const RAISE_THEN_DISCOUNT: RuleVersion = RuleVersion {
             max: 1.0,
             source: "ours: smaller moves are ordinary price noise",
             meaning_zh: "提价幅度下限",
+        },
+        ParamDef {
+            name: "cost_pass_through_tolerance",
+            default: 0.02,
+            unit: "ratio",
+            min: 0.0,
+            max: 0.2,
+            source: "第十七条 forbids a 临时显著 raise as a discount base; a raise no larger (as a ratio) than the audited unit cost's rise over the same time, within this tolerance for rounding to whole yuan, passes on a cost and is not one (ours: 2%; effective with version 5, 2026-11-30)",
+            meaning_zh: "提价比例不超过经审计单位成本同期涨幅（允许的取整误差）时视为成本传导，不认定为先提价后打折",
         },
     ],
 };
@@ -177,7 +206,7 @@ static RULES: [RuleVersion; 4] = [
     FAKE_TIME_LIMIT,
 ];
 
-static INPUTS: [Input; 3] = [
+static INPUTS: [Input; 4] = [
     Input {
         table: "price_observations",
         columns: &[
@@ -211,6 +240,20 @@ static INPUTS: [Input; 3] = [
     Input {
         table: "listings",
         columns: &["platform_id", "listing_id", "merchant_id", "title"],
+        time_column: None,
+    },
+    // Audited unit costs (data standard §3.11): a raise that passes on an audited cost rise is a
+    // reasonable ground under 第十七条 (version 5).
+    Input {
+        table: "costs",
+        columns: &[
+            "platform_id",
+            "listing_id",
+            "valid_from",
+            "valid_to",
+            "unit_cost_fen",
+            "basis",
+        ],
         time_column: None,
     },
 ];
@@ -414,6 +457,59 @@ fn sales(data: &InputData) -> BTreeMap<ListingKey<'_>, Vec<Sale<'_>>> {
     out.into_iter().collect()
 }
 
+/// An audited unit cost of a listing: (first day, last day if it ended, fen). Declared costs are
+/// the merchant's own word and do not justify a raise (the merchant can produce the audit).
+type AuditedCost = (i64, Option<i64>, i64);
+
+/// Audited unit costs per listing.
+fn audited_costs(data: &InputData) -> BTreeMap<ListingKey<'_>, Vec<AuditedCost>> {
+    let mut out: BTreeMap<ListingKey<'_>, Vec<AuditedCost>> = BTreeMap::new();
+    for batch in data.batches("costs") {
+        let c = Columns::new(batch);
+        for row in 0..c.len() {
+            if c.str("basis", row) != Some("audited") {
+                continue;
+            }
+            let (Some(platform), Some(listing), Some(from), Some(fen)) = (
+                c.str("platform_id", row),
+                c.str("listing_id", row),
+                c.date_days("valid_from", row),
+                c.i64("unit_cost_fen", row),
+            ) else {
+                continue;
+            };
+            if fen <= 0 {
+                continue;
+            }
+            let to = c.date_days("valid_to", row).map(i64::from);
+            out.entry((platform, listing))
+                .or_default()
+                .push((i64::from(from), to, fen));
+        }
+    }
+    for list in out.values_mut() {
+        list.sort_unstable();
+    }
+    out
+}
+
+/// The audited costs in force on some day of `from..=to` (China days).
+fn costs_between(costs: &[AuditedCost], from: i64, to: i64) -> impl Iterator<Item = i64> + '_ {
+    costs
+        .iter()
+        .filter(move |(f, t, _)| *f <= to && t.is_none_or(|t| t >= from))
+        .map(|c| c.2)
+}
+
+/// The audited cost in force on `day`: the latest record starting on or before it.
+fn cost_on(costs: &[AuditedCost], day: i64) -> Option<i64> {
+    costs
+        .iter()
+        .filter(|(f, t, _)| *f <= day && t.is_none_or(|t| day <= t))
+        .max_by_key(|c| (c.0, c.2))
+        .map(|c| c.2)
+}
+
 /// The part of `items` (sorted by time) with `from <= at < to`.
 fn time_range<T>(items: &[T], at: impl Fn(&T) -> i64, from: i64, to: i64) -> &[T] {
     let lo = items.partition_point(|x| at(x) < from);
@@ -464,7 +560,10 @@ impl PriceFraud {
         sales: &[Sale<'_>],
         sink: &mut FindingSink,
     ) {
-        let window = (ctx.param(rule, "window_days") * DAY_NS as f64) as i64;
+        // 前七日: whole days (民法典 第二百零一条: 按照日计算期间的，开始的当日不计入) — the seven
+        // calendar days before the observation's day, from their first minute; and, as since
+        // version 1, that day's own transactions made before the comparison was shown.
+        let window_days = ctx.param(rule, "window_days").round() as i64;
         // Per day: the violations found (observation, base price, basis, transactions used).
         let mut by_day: BTreeMap<i64, Vec<serde_json::Value>> = BTreeMap::new();
         let mut worst: BTreeMap<i64, (f64, i64, i64)> = BTreeMap::new();
@@ -480,7 +579,12 @@ impl PriceFraud {
             }
             // Sales are sorted by time: the window and the last sale before are found by search.
             let before = sales.partition_point(|s| s.at < o.at);
-            let in_window = time_range(&sales[..before], |s| s.at, o.at - window, o.at);
+            let in_window = time_range(
+                &sales[..before],
+                |s| s.at,
+                china_day_start(china_day(o.at) - window_days),
+                o.at,
+            );
             let (base, basis, used): (i64, &str, Vec<&Sale<'_>>) =
                 if let Some(min) = in_window.iter().map(|s| s.price).min() {
                     (
@@ -558,6 +662,7 @@ impl PriceFraud {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn raise_then_discount(
         &self,
         ctx: &DetectCtx,
@@ -565,8 +670,10 @@ impl PriceFraud {
         cx: &Context<'_>,
         key: ListingKey<'_>,
         obs: &[Obs<'_>],
+        costs: &[AuditedCost],
         sink: &mut FindingSink,
     ) {
+        let tolerance = ctx.param(rule, "cost_pass_through_tolerance");
         let raise = (ctx.param(rule, "raise_days") * DAY_NS as f64) as i64;
         let baseline = (ctx.param(rule, "baseline_days") * DAY_NS as f64) as i64;
         let min_raise = ctx.param(rule, "min_raise_ratio");
@@ -598,6 +705,18 @@ impl PriceFraud {
             {
                 continue;
             }
+            // A reasonable ground (第十七条: 临时显著提高 is what it forbids): the audited unit
+            // cost rose over the same time at least as much, as a ratio, as the price did.
+            let cost_before =
+                costs_between(costs, china_day(o.at - baseline), china_day(o.at - raise)).min();
+            let cost_after = cost_on(costs, china_day(raised.at));
+            if let (Some(before_fen), Some(after_fen)) = (cost_before, cost_after)
+                && after_fen > before_fen
+                && raised.displayed as f64 / usual.max(1) as f64
+                    <= after_fen as f64 / before_fen as f64 * (1.0 + tolerance)
+            {
+                continue;
+            }
             let claimed = (reference - o.displayed) as f64 / reference.max(1) as f64;
             let real = (usual - o.displayed) as f64 / usual.max(1) as f64;
             let day = china_day(o.at);
@@ -614,6 +733,8 @@ impl PriceFraud {
                 "real_discount_ratio_vs_usual": (real * 1e4).round() / 1e4,
                 "promo_kind": o.promo_kind,
                 "promo_label": o.promo_label,
+                "audited_cost_before_fen": cost_before,
+                "audited_cost_at_raise_fen": cost_after,
             });
             let score = claimed - real;
             let entry = by_day.entry(day).or_insert((f64::MIN, value.clone()));
@@ -785,7 +906,10 @@ impl PriceFraud {
             // An end the label implies without a date: a time left ("仅剩3小时"), a change
             // announced for tomorrow ("明日下架", "明天恢复299"), the last occasion ("最后一场").
             let implied = implied_deadline(label, o.at);
-            if urgent.is_none() && implied.is_none() && !label.contains('月') {
+            // A day named relative to the day shown and written as an end ("至本周五止", "月底
+            //前恢复原价"): resolved against the day the label was seen (version 5).
+            let relative_end = || relative_deadline(label, china_day(o.at)).is_some_and(|r| r.1);
+            if urgent.is_none() && implied.is_none() && !label.contains('月') && !relative_end() {
                 continue;
             }
             let stated = stated_deadline(label, o.at);
@@ -995,11 +1119,30 @@ const END_AFTER: &[&str] = &["前", "止", "结束", "为止", "截止", "到期
 
 /// Whether the date at chars `start..end` of `chars` is written as an end: an end word right
 /// before it, or right after it (past a time of day such as "24点").
+/// A date in brackets right after a relative day ("至本周日（12月20日）止") glosses that day: the end
+/// words around the phrase are the date's (version 5).
 fn marked_as_end(chars: &[char], start: usize, end: usize) -> bool {
-    let before: String = chars[start.saturating_sub(2)..start].iter().collect();
+    let mut b = start;
+    while b > 0 && OPENING.contains(&chars[b - 1]) {
+        b -= 1;
+    }
+    if b < start {
+        b -= relative_day_before(&chars[..b]).map_or(0, |r| r.len);
+    }
+    let before: String = chars[b.saturating_sub(2)..b].iter().collect();
     if END_BEFORE.iter().any(|w| before.ends_with(w)) {
         return true;
     }
+    ends_after(chars, end)
+}
+
+/// Brackets a gloss opens and closes with (canonical labels are half-width; both are accepted).
+const OPENING: &[char] = &['(', '（', '[', '【'];
+const CLOSING: &[char] = &[')', '）', ']', '】'];
+
+/// Whether an end word follows position `end` of `chars`, past a time of day ("24点") and a
+/// closing bracket.
+fn ends_after(chars: &[char], end: usize) -> bool {
     let mut i = end;
     while chars.get(i).is_some_and(char::is_ascii_digit) {
         i += 1;
@@ -1007,8 +1150,146 @@ fn marked_as_end(chars: &[char], start: usize, end: usize) -> bool {
     if i > end && matches!(chars.get(i), Some('点' | '时')) {
         i += 1;
     }
+    while chars.get(i).is_some_and(|c| CLOSING.contains(c)) {
+        i += 1;
+    }
     let after: String = chars[i.min(chars.len())..].iter().take(2).collect();
     END_AFTER.iter().any(|w| after.starts_with(w))
+}
+
+/// A day named relative to the day a label is shown: a weekday of this or next week ("本周日",
+/// "周五", "下周三", "星期六", "周末"), or the end of this month ("月底", "本月末").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct RelativeDay {
+    /// Chars the phrase takes.
+    len: usize,
+    /// Which day it names.
+    names: Named,
+}
+
+/// The day a relative phrase names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Named {
+    /// A weekday (0 = Monday … 6 = Sunday), the coming one.
+    ThisWeek(i64),
+    /// A weekday of next week.
+    NextWeek(i64),
+    /// The last day of the month shown.
+    MonthEnd,
+}
+
+impl Named {
+    /// Days after `today` (0 = that day).
+    fn offset(self, today: i64) -> i64 {
+        match self {
+            Named::ThisWeek(target) => this_week(today, target),
+            Named::NextWeek(target) => next_week(today, target),
+            Named::MonthEnd => month_end(today),
+        }
+    }
+}
+
+/// Week prefixes, longest first, and whether they name next week.
+const WEEK_PREFIXES: &[(&str, bool)] = &[
+    ("下个星期", true),
+    ("下星期", true),
+    ("本星期", false),
+    ("这星期", false),
+    ("下礼拜", true),
+    ("礼拜", false),
+    ("星期", false),
+    ("下周", true),
+    ("本周", false),
+    ("这周", false),
+    ("周", false),
+];
+/// Week days after a prefix; "末" (the weekend) ends on Sunday.
+const WEEK_DAYS: &[(char, i64)] = &[
+    ('一', 0),
+    ('二', 1),
+    ('三', 2),
+    ('四', 3),
+    ('五', 4),
+    ('六', 5),
+    ('日', 6),
+    ('天', 6),
+    ('末', 6),
+];
+const MONTH_END: &[&str] = &["本月底", "本月末", "这个月底", "月底", "月末"];
+
+/// Monday-based weekday of a China day (day 0 of the epoch, 1970-01-01, was a Thursday).
+fn weekday(day: i64) -> i64 {
+    (day + 3).rem_euclid(7)
+}
+
+fn this_week(today: i64, target: i64) -> i64 {
+    // The coming one: a weekday already past this week is next week's.
+    (target - weekday(today)).rem_euclid(7)
+}
+
+fn next_week(today: i64, target: i64) -> i64 {
+    7 - weekday(today) + target
+}
+
+fn month_end(today: i64) -> i64 {
+    let iso = tianping_domain::value::format_date(today);
+    let (Some(y), Some(m)) = (
+        iso.get(..4).and_then(|y| y.parse::<i32>().ok()),
+        iso.get(5..7).and_then(|m| m.parse::<u32>().ok()),
+    ) else {
+        return 0;
+    };
+    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    tianping_domain::value::days_from_civil(ny, nm, 1)
+        .map_or(0, |first| i64::from(first) - 1 - today)
+}
+
+/// The relative day phrase `chars` ends with, if any.
+fn relative_day_before(chars: &[char]) -> Option<RelativeDay> {
+    let text: String = chars.iter().collect();
+    for word in MONTH_END {
+        if text.ends_with(word) {
+            return Some(RelativeDay {
+                len: word.chars().count(),
+                names: Named::MonthEnd,
+            });
+        }
+    }
+    let (&last, head) = chars.split_last()?;
+    let (_, target) = WEEK_DAYS.iter().find(|(c, _)| *c == last)?;
+    let head: String = head.iter().collect();
+    let (prefix, next) = WEEK_PREFIXES.iter().find(|(p, _)| head.ends_with(p))?;
+    Some(RelativeDay {
+        len: prefix.chars().count() + 1,
+        names: if *next {
+            Named::NextWeek(*target)
+        } else {
+            Named::ThisWeek(*target)
+        },
+    })
+}
+
+/// The last relative day a label (canonical form) names — the end of a range "本周五至周日" is
+/// its last day — as the close of that day, and whether it is written as an end ("至本周五",
+/// "本周五止", "月底前", "截至下周三24点"). "一周" (a week) is a length, not a weekday; "12月底"
+/// names a month, not this month's end, and is left to the date reading.
+fn relative_deadline(label: &str, today: i64) -> Option<(i64, bool)> {
+    let chars: Vec<char> = label.chars().collect();
+    let mut found = None;
+    for end in 1..=chars.len() {
+        let Some(r) = relative_day_before(&chars[..end]) else {
+            continue;
+        };
+        let start = end - r.len;
+        if r.names == Named::MonthEnd && start > 0 && chars[start - 1].is_ascii_digit() {
+            continue;
+        }
+        let before: String = chars[start.saturating_sub(2)..start].iter().collect();
+        let marked = END_BEFORE.iter().any(|w| before.ends_with(w)) || ends_after(&chars, end);
+        let day = today + r.names.offset(today);
+        found = Some((china_day_start(day + 1), marked));
+    }
+    found
 }
 
 /// The end of the period a promotion label (in [`canonical_label`] form) states, if it states one,
@@ -1079,12 +1360,14 @@ fn stated_deadline(label: &str, at: i64) -> Option<(i64, bool)> {
     {
         return Some((china_day_start(today + 1), true));
     }
-    if label.contains("周日") || label.contains("周末") || label.contains("星期日") {
-        // Day 0 of the epoch (1970-01-01) was a Thursday: Sunday is weekday 3 counted from it.
-        let until_sunday = (3 - today.rem_euclid(7)).rem_euclid(7);
-        return Some((china_day_start(today + until_sunday + 1), true));
-    }
-    None
+    // A day named relative to the day shown (version 5): "至本周五止", "月底前", "下周三截止". The
+    // weekend and Sunday are a claim on their own ("周末特价", as since version 3); other days
+    // only when written as an end ("周一发货" is not).
+    let (end, marked) = relative_deadline(label, today)?;
+    let weekend = ["周日", "周末", "星期日", "星期天", "周天"]
+        .iter()
+        .any(|w| label.contains(w));
+    Some((end, marked || weekend))
 }
 
 fn page_zh(page: &str) -> &'static str {
@@ -1105,7 +1388,7 @@ impl Detector for PriceFraud {
     }
 
     fn version(&self) -> u32 {
-        4
+        5
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -1127,6 +1410,7 @@ impl Detector for PriceFraud {
         let bait = ctx.rule_in_force(&RULES, BAIT_PRICE.rule);
         let timer = ctx.rule_in_force(&RULES, FAKE_TIME_LIMIT.rule);
         let none: Vec<Sale<'_>> = Vec::new();
+        let costs = audited_costs(data);
         let mut canonical: FxHashMap<&str, String> = FxHashMap::default();
         for (key, list) in &obs {
             let key = *key;
@@ -1135,7 +1419,8 @@ impl Detector for PriceFraud {
                 self.reference_price(ctx, rule, &cx, key, list, sold, sink);
             }
             if let Some(rule) = raise {
-                self.raise_then_discount(ctx, rule, &cx, key, list, sink);
+                let audited = costs.get(&key).map_or(&[][..], Vec::as_slice);
+                self.raise_then_discount(ctx, rule, &cx, key, list, audited, sink);
             }
             if let Some(rule) = bait {
                 self.bait_price(ctx, rule, &cx, key, list, sink);

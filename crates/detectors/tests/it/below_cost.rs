@@ -598,3 +598,39 @@ fn a_platform_funded_subsidy_pushes_no_merchant_below_cost() {
         1
     );
 }
+
+#[test]
+fn a_voluntary_campaign_at_the_merchants_own_price_forces_nobody() {
+    // 反不正当竞争法（2025）第十四条 forbids forcing: own price and free entry and exit, no
+    // sanction — six merchants below cost together are their own choice, not the platform's.
+    let free = "冬季团购节商户自愿参加，活动价格由商户自行设定，活动期间可随时退出。";
+    let f = detect(forced_tables(6, &[], free, vec![]), AS_OF);
+    assert!(forced_of(&f).is_empty(), "{:#?}", forced_of(&f));
+    // … and a short campaign the merchants chose is not their sustained dumping either.
+    assert!(sustained(&f).is_empty(), "{:#?}", sustained(&f));
+    // Own price alone (joining is compulsory and leaving is not mentioned): judged as before.
+    let own_price_only = "全体商户参加冬季团购节，活动价格由商户自行设定。";
+    assert_eq!(
+        forced_of(&detect(
+            forced_tables(5, &[], own_price_only, vec![]),
+            AS_OF
+        ))
+        .len(),
+        1
+    );
+    // Denied freedom is no freedom: "不得自行设定" with "随时退出" is not voluntary.
+    let denied = "商户自愿参加，活动价格不得自行设定，须按平台核定价销售；可随时退出。";
+    assert_eq!(
+        forced_of(&detect(forced_tables(5, &[], denied, vec![]), AS_OF)).len(),
+        1
+    );
+    // Voluntary on paper, but the platform's price rule is enforced by a sanction during the
+    // campaign: compulsion is documented and wins over the words.
+    let paper = "商户自愿参加，可随时退出；活动价由商户自行设定，未达到平台核定价的商品降权。";
+    let sanction = json!({"platform_id": "p", "merchant_id": "m5", "at": "2026-03-12T10:00:00+08:00",
+                          "action": "search_demotion", "reason_text": "活动价未达核定价"});
+    assert_eq!(
+        forced_of(&detect(forced_tables(5, &[], paper, vec![sanction]), AS_OF)).len(),
+        1
+    );
+}

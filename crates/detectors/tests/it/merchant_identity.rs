@@ -410,3 +410,22 @@ fn a_shop_is_exempt_only_when_every_listing_is() {
     );
     assert_eq!(rules(&f), ["merchant_identity.unregistered_natural_person"]);
 }
+
+#[test]
+fn convenience_labour_is_recognised_by_the_kind_of_work_under_any_top_level() {
+    // 电子商务法 第十条: 个人利用自己的技能从事依法无须取得许可的便民劳务活动 — a lower category
+    // level naming the work, whatever the platform calls the top level.
+    assert!(one_listing_shop("到家服务/家电维修", "冰箱洗衣机检修", 20_000_000).is_empty());
+    assert!(one_listing_shop("本地生活/保洁", "两小时日常打扫", 10_000_001).is_empty());
+    assert!(one_listing_shop("家政/育儿嫂", "白班育儿", 30_000_000).is_empty());
+    // … or the listing's words.
+    assert!(one_listing_shop("本地生活/其他", "上门清洗油烟机", 12_000_000).is_empty());
+    // Goods named after the work are goods: a 家电清洗剂 reseller over the line is a finding.
+    let f = one_listing_shop("清洁用品/家电清洗剂", "空调清洗剂 3瓶装", 10_000_001);
+    assert_eq!(rules(&f), ["merchant_identity.unregistered_natural_person"]);
+    // A service level that is not labour exempt by itself (开锁 is a 特种行业) stays a finding.
+    let f = one_listing_shop("生活服务/开锁", "开锁换锁芯", 10_000_001);
+    assert_eq!(rules(&f), ["merchant_identity.unregistered_natural_person"]);
+    // At the line: exactly ¥100,000 is within it anyway.
+    assert!(one_listing_shop("生活服务/开锁", "开锁换锁芯", 10_000_000).is_empty());
+}

@@ -222,3 +222,96 @@ fn matched_probes_compare_the_longer_history_with_the_shorter() {
         .is_empty()
     );
 }
+
+/// `n` viewers of one listing over 12 hourly cells, with 0–39 orders in 90 days; each pays
+/// `step` fen more per order (a gradient, not two groups), plus `noise` fen of plain-price
+/// scatter (no promotion). `promo(orders)` gives a promotion for some viewers.
+fn gradient_rows(
+    listing: &str,
+    n: usize,
+    step: f64,
+    noise: f64,
+    seed: u64,
+    promo: impl Fn(i64) -> Option<f64>,
+) -> Vec<Value> {
+    let mut rng = Rng(seed | 1);
+    (0..n)
+        .map(|i| {
+            let orders = (i % 40) as i64;
+            let scatter = (rng.next() % 2001) as f64 / 1000.0 - 1.0;
+            let mut price = 10_000.0 + step * orders as f64 + noise * scatter;
+            let kind = match promo(orders) {
+                Some(share) => {
+                    price *= share;
+                    "discount"
+                }
+                None => "none",
+            };
+            json!({
+                "platform_id": "p", "listing_id": listing,
+                "observed_at": format!("2026-03-{:02}T{:02}:{:02}:00+08:00", 10 + i / 120, 8 + i % 12, (i / 12) % 10),
+                "displayed_price_fen": price.round() as i64, "payable_price_fen": price.round() as i64,
+                "promo_kind": kind, "viewer_pid": format!("viewer-{listing}-{i}"),
+                "viewer_segment": if orders == 0 { "new" } else { "returning" },
+                "viewer_orders_90d": orders, "device": "android", "viewer_adcode": "330105",
+                "source": "platform_log",
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn a_price_climbing_with_the_order_count_is_found_by_the_gradient_test() {
+    // 20 fen more per order (¥7.80 between 0 and 39 orders on ¥100), with ±¥0.50 of scatter;
+    // the two-group test has too few viewers under `loyal_min_orders` to run.
+    let f = detect(gradient_rows("g1", 240, 20.0, 50.0, 3, |_| None));
+    assert_eq!(f.len(), 1, "{f:#?}");
+    let ev = &f[0].evidence;
+    let slope = ev["slope_fen_per_order"].as_f64().unwrap();
+    assert!((17.0..23.0).contains(&slope), "slope {slope}");
+    let ci = ev["ci95_fen_per_order"].as_array().unwrap();
+    assert!(ci[0].as_f64().unwrap() > 0.0 && ci[0].as_f64().unwrap() < slope);
+    assert!(ev["p_value"].as_f64().unwrap() <= 0.01);
+    assert!(f[0].summary.contains("逐级升高"), "{}", f[0].summary);
+}
+
+#[test]
+fn no_gradient_a_falling_gradient_or_a_conditioned_discount_is_not_a_finding() {
+    // Sixty listings without any gradient: no gradient finding (the family is held at 1%).
+    let mut rows = Vec::new();
+    for l in 0..60u64 {
+        rows.extend(gradient_rows(
+            &format!("n{l}"),
+            240,
+            0.0,
+            200.0,
+            l * 7 + 1,
+            |_| None,
+        ));
+    }
+    let f = detect(rows);
+    assert!(f.len() <= 1, "{} of 60 listings flagged: {f:#?}", f.len());
+    // Frequent buyers paying less (a published volume discount) is not a surcharge.
+    assert!(detect(gradient_rows("v", 240, -20.0, 50.0, 5, |_| None)).is_empty());
+    // A discount the viewer qualifies for (students, mostly new users) is a trading condition:
+    // the gradient test compares plain offers only.
+    let student = |orders: i64| (orders < 4).then_some(0.5);
+    assert!(detect(gradient_rows("s", 240, 0.0, 50.0, 9, student)).is_empty());
+}
+
+#[test]
+fn the_gradient_must_be_material_and_observed_often_enough() {
+    // min_gap_ratio (1%) on the difference between the 10th and 90th percentile of history
+    // (4 and 36 orders): 3 fen per order is 0.96% of ¥100, under it; 4 fen is 1.27%, over it.
+    assert!(detect(gradient_rows("t", 240, 3.0, 0.0, 1, |_| None)).is_empty());
+    assert_eq!(
+        detect(gradient_rows("t", 240, 4.0, 0.0, 1, |_| None)).len(),
+        1
+    );
+    // min_trend_obs (60): 59 observations are not tested, 60 are.
+    assert!(detect(gradient_rows("o", 59, 50.0, 0.0, 1, |_| None)).is_empty());
+    assert_eq!(
+        detect(gradient_rows("o", 60, 50.0, 0.0, 1, |_| None)).len(),
+        1
+    );
+}

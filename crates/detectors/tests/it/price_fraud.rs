@@ -167,32 +167,91 @@ fn with_no_sale_in_seven_days_the_last_sale_is_the_base() {
 }
 
 #[test]
-fn the_seven_day_window_is_exact() {
-    // A sale exactly 7 days before counts; one a minute earlier does not.
-    let observed = at(8, 12, 0);
-    let in_window = vec![
-        order("o1", 1, 9_000, "completed"),
-        order("o2", 7, 9_500, "completed"),
-    ];
+fn the_seven_day_window_is_seven_whole_days_before_the_day() {
+    // 前七日 counted in whole days (民法典 第二百零一条): for an observation on day 9 the window is
+    // days 2–8 from their first minute, whatever the hour of the observation, and day 9 up to it.
+    let observed = at(9, 8, 0);
+    let mut first_minute = order("o1", 2, 9_000, "completed");
+    first_minute["ordered_at"] = json!(at(2, 0, 0));
     let f = findings(
         vec![obs(observed.clone(), "detail", 8_000, Some(9_400), None)],
-        in_window,
+        vec![first_minute, order("o2", 8, 9_500, "completed")],
     );
     assert_eq!(
         of_rule(&f, "reference_price").len(),
         1,
-        "day 1 12:00 is in [t-7d, t): base 9,000"
+        "day 2 00:00 is the 7th day before day 9: base 9,000"
     );
-    let mut early = order("o1", 1, 9_000, "completed");
-    early["ordered_at"] = json!(at(1, 11, 59));
+    // The evening of the 7th day counts too (a rolling 168 hours would have dropped it).
+    let mut evening = order("o1", 2, 9_000, "completed");
+    evening["ordered_at"] = json!(at(2, 23, 0));
     let f = findings(
-        vec![obs(observed, "detail", 8_000, Some(9_400), None)],
-        vec![early, order("o2", 7, 9_500, "completed")],
+        vec![obs(observed.clone(), "detail", 8_000, Some(9_400), None)],
+        vec![evening, order("o2", 8, 9_500, "completed")],
+    );
+    assert_eq!(of_rule(&f, "reference_price").len(), 1);
+    // The 8th day does not count, to the minute.
+    let mut last_minute = order("o1", 1, 9_000, "completed");
+    last_minute["ordered_at"] = json!(at(1, 23, 59));
+    let f = findings(
+        vec![obs(observed.clone(), "detail", 8_000, Some(9_400), None)],
+        vec![last_minute, order("o2", 8, 9_500, "completed")],
     );
     assert!(
         of_rule(&f, "reference_price").is_empty(),
         "base is then 9,500"
     );
+    // A sale earlier on the day of the comparison is a transaction before it and counts; one
+    // after the observation does not.
+    let mut same_day = order("o3", 9, 9_000, "completed");
+    same_day["ordered_at"] = json!(at(9, 7, 59));
+    let f = findings(
+        vec![obs(observed.clone(), "detail", 8_000, Some(9_400), None)],
+        vec![order("o2", 8, 9_500, "completed"), same_day.clone()],
+    );
+    assert_eq!(of_rule(&f, "reference_price").len(), 1, "base 9,000");
+    same_day["ordered_at"] = json!(at(9, 8, 1));
+    let f = findings(
+        vec![obs(observed, "detail", 8_000, Some(9_400), None)],
+        vec![order("o2", 8, 9_500, "completed"), same_day],
+    );
+    assert!(of_rule(&f, "reference_price").is_empty(), "base 9,500");
+}
+
+/// A raise before a discount under the 第十六条 rule: a compared price equal to the raised
+/// price is above the week's low when the raise came within the week.
+#[test]
+fn a_raise_inside_the_week_leaves_the_old_price_as_the_seven_day_low() {
+    // Sold at 89 on day 2 (the 7th day before day 9), raised to 119 from day 3, "原价119" on day 9.
+    let mut sales = vec![order("o0", 2, 8_900, "completed")];
+    sales.extend((3..9).map(|d| order(&format!("o{d}"), d, 11_900, "completed")));
+    let f = findings(
+        vec![obs(
+            at(9, 10, 0),
+            "detail",
+            8_925,
+            Some(11_900),
+            Some("previous_price"),
+        )],
+        sales.clone(),
+    );
+    let f = of_rule(&f, "reference_price");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["violations"][0]["base_price_fen"], 8_900);
+    // Raised a day earlier (the 89 sale on day 1, the 8th day): 119 is the week's low.
+    let mut sales: Vec<Value> = vec![order("o0", 1, 8_900, "completed")];
+    sales.extend((2..9).map(|d| order(&format!("o{d}"), d, 11_900, "completed")));
+    let f = findings(
+        vec![obs(
+            at(9, 10, 0),
+            "detail",
+            8_925,
+            Some(11_900),
+            Some("previous_price"),
+        )],
+        sales,
+    );
+    assert!(of_rule(&f, "reference_price").is_empty());
 }
 
 #[test]
@@ -833,4 +892,182 @@ fn a_length_or_a_date_that_is_not_an_end_is_not_an_implied_deadline() {
             of_rule(&f, "fake_time_limit")
         );
     }
+}
+
+fn findings_with_costs(observations: Vec<Value>, costs: Vec<Value>) -> Vec<Finding> {
+    let data = data(
+        &[
+            ("price_observations", observations),
+            ("orders", vec![]),
+            ("listings", vec![listing()]),
+            ("costs", costs),
+        ],
+        3,
+    );
+    run(&PriceFraud, AS_OF, &data)
+}
+
+fn unit_cost(from: &str, to: Option<&str>, fen: i64, basis: &str) -> Value {
+    json!({"platform_id": "p", "listing_id": "l1", "valid_from": from, "valid_to": to,
+           "unit_cost_fen": fen, "basis": basis})
+}
+
+#[test]
+fn a_raise_that_passes_on_an_audited_cost_rise_is_not_raise_then_discount() {
+    // Usual 100 → 130 on day 24 (+30%), "原价130" discounted on day 27.
+    let displays = || {
+        vec![
+            regular(1, 10_000),
+            regular(5, 10_000),
+            regular(10, 10_000),
+            regular(24, 13_000),
+            obs(
+                at(27, 9, 0),
+                "detail",
+                11_000,
+                Some(13_000),
+                Some("previous_price"),
+            ),
+        ]
+    };
+    let costs = |after: i64, basis: &str| {
+        vec![
+            unit_cost("2026-01-01", Some("2026-03-23"), 7_000, basis),
+            unit_cost("2026-03-24", None, after, basis),
+        ]
+    };
+    let raised = |f: &[Finding]| of_rule(f, "raise_then_discount").len();
+    // The audited cost rose 35.7% (70 → 95): a reasonable ground (第十七条), no finding.
+    assert_eq!(
+        raised(&findings_with_costs(displays(), costs(9_500, "audited"))),
+        0
+    );
+    // At the tolerance (2%): a cost rise of 28.6% (70 → 90) × 1.02 covers the 30% raise …
+    assert_eq!(
+        raised(&findings_with_costs(displays(), costs(9_000, "audited"))),
+        0
+    );
+    // … one of 27.1% (70 → 89) does not: the raise is larger than the cost passed on.
+    let f = findings_with_costs(displays(), costs(8_900, "audited"));
+    let f = of_rule(&f, "raise_then_discount");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].evidence["finding"]["audited_cost_before_fen"], 7_000);
+    assert_eq!(f[0].evidence["finding"]["audited_cost_at_raise_fen"], 8_900);
+    // A merchant's own declared cost is not an audit: the finding stands.
+    assert_eq!(
+        raised(&findings_with_costs(displays(), costs(9_500, "declared"))),
+        1
+    );
+    // A cost that rose long before the usual price was set explains nothing about the raise.
+    let old_rise = vec![unit_cost("2026-01-01", None, 9_500, "audited")];
+    assert_eq!(raised(&findings_with_costs(displays(), old_rise)), 1);
+}
+
+/// `label` on days `from..=to` at 8,000, then `after` days at `price_after` with no label.
+fn weekly(labels: &[(u32, u32, &str)], after: u32, price_after: i64) -> Vec<Value> {
+    let mut rows = Vec::new();
+    let mut last = 0;
+    for (from, to, label) in labels {
+        rows.extend((*from..=*to).map(|d| labelled(d, 8_000, Some(label))));
+        last = *to;
+    }
+    rows.extend((last + 1..=last + after).map(|d| labelled(d, price_after, None)));
+    rows
+}
+
+#[test]
+fn a_relative_weekly_deadline_renewed_every_week_is_a_fake_time_limit() {
+    // March 2026: the 1st, 8th and 15th are Sundays. "至本周日（3月8日）止", then the next
+    // Sunday's, then the next's, the price never ending.
+    let f = findings(
+        weekly(
+            &[
+                (2, 8, "本期特价至本周日（3月8日）止"),
+                (9, 15, "本期特价至本周日（3月15日）止"),
+                (16, 22, "本期特价至本周日（3月22日）止"),
+            ],
+            0,
+            10_000,
+        ),
+        vec![],
+    );
+    let f = of_rule(&f, "fake_time_limit");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(
+        f[0].evidence["finding"]["days_offered_after_deadline"]
+            .as_i64()
+            .unwrap()
+            >= 7
+    );
+    // Without a date, on another weekday: "至本周五止" read against the day it is shown (Friday
+    // the 6th, the 13th …), renewed each week.
+    let f = findings(
+        weekly(
+            &[
+                (2, 6, "会员价至本周五止"),
+                (7, 13, "会员价至本周五止"),
+                (14, 20, "会员价至本周五止"),
+            ],
+            0,
+            10_000,
+        ),
+        vec![],
+    );
+    let f = of_rule(&f, "fake_time_limit");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(
+        f[0].evidence["finding"]["claimed_deadline"],
+        "2026-03-07T00:00:00+08:00"
+    );
+    // "月底前恢复原价" seen in March: the end of March 31, offered on into April.
+    let rows: Vec<Value> = (25..=31)
+        .map(|d| labelled(d, 8_000, Some("月底前恢复原价")))
+        .chain((1..=3).map(|d| {
+            let mut r = labelled(1, 8_000, Some("月底前恢复原价"));
+            r["observed_at"] = json!(format!("2026-04-{d:02}T20:00:00+08:00"));
+            r
+        }))
+        .collect();
+    let data = data(
+        &[
+            ("price_observations", rows),
+            ("orders", vec![]),
+            ("listings", vec![listing()]),
+        ],
+        3,
+    );
+    let f = run(&PriceFraud, "2026-04-10T00:00:00+08:00", &data);
+    assert_eq!(of_rule(&f, "fake_time_limit").len(), 1, "{f:#?}");
+}
+
+#[test]
+fn a_relative_deadline_that_holds_or_is_not_an_end_is_lawful() {
+    // A real weekly offer: "至本周日止" for one week, then the full price.
+    let f = findings(weekly(&[(2, 8, "本周特惠至本周日止")], 5, 10_000), vec![]);
+    assert!(of_rule(&f, "fake_time_limit").is_empty(), "{f:#?}");
+    // A weekday that is not an end ("周一发货") claims nothing about the price.
+    let f = findings(weekly(&[(2, 20, "特价 周一发货")], 0, 10_000), vec![]);
+    assert!(of_rule(&f, "fake_time_limit").is_empty(), "{f:#?}");
+    // "一周" is a length, not a weekday.
+    let f = findings(weekly(&[(2, 20, "特价一周发完")], 0, 10_000), vec![]);
+    assert!(of_rule(&f, "fake_time_limit").is_empty(), "{f:#?}");
+}
+
+#[test]
+fn a_relative_deadline_needs_two_days_after_it_at_the_threshold() {
+    // "至本周五止" seen Wednesday the 4th (deadline the close of Friday the 6th): the same price
+    // on Saturday only, then the full price — one day, under `min_days_after` (2).
+    let mut rows: Vec<Value> = (4..=6)
+        .map(|d| labelled(d, 8_000, Some("本周五止")))
+        .collect();
+    rows.push(labelled(7, 8_000, None));
+    rows.push(labelled(8, 10_000, None));
+    assert!(of_rule(&findings(rows.clone(), vec![]), "fake_time_limit").is_empty());
+    // Saturday and Sunday: two days after the deadline.
+    rows[4] = labelled(8, 8_000, None);
+    rows.push(labelled(9, 10_000, None));
+    let f = findings(rows, vec![]);
+    let f = of_rule(&f, "fake_time_limit");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["finding"]["days_offered_after_deadline"], 2);
 }
