@@ -403,3 +403,98 @@ fn key(batch: &RecordBatch, row: usize, columns: &[&str]) -> Option<Vec<String>>
         .map(|col| c.str(col, row).map(str::to_string))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use arrow::array::{ArrayRef, BooleanArray, StringArray};
+
+    use super::*;
+
+    fn table(cols: Vec<(&str, ArrayRef)>) -> RecordBatch {
+        RecordBatch::try_from_iter(cols).unwrap()
+    }
+
+    fn text(v: Vec<Option<&str>>) -> ArrayRef {
+        Arc::new(StringArray::from(v))
+    }
+
+    #[test]
+    fn restrict_keeps_rows_that_pass_the_filter_and_whose_key_the_other_input_holds() {
+        let mut data = InputData::default();
+        data.tables.insert(
+            "orders".into(),
+            vec![table(vec![
+                (
+                    "buyer",
+                    text(vec![Some("a"), Some("b"), None, Some("c"), Some("a")]),
+                ),
+                (
+                    "status",
+                    text(vec![
+                        Some("done"),
+                        Some("done"),
+                        Some("done"),
+                        Some("done"),
+                        None,
+                    ]),
+                ),
+                (
+                    "flag",
+                    Arc::new(BooleanArray::from(vec![
+                        Some(true),
+                        Some(true),
+                        Some(true),
+                        Some(false),
+                        Some(true),
+                    ])),
+                ),
+            ])],
+        );
+        data.tables.insert(
+            "complaints".into(),
+            vec![table(vec![
+                ("who", text(vec![Some("a"), Some("c"), Some("b"), None])),
+                (
+                    "kind",
+                    text(vec![Some("x"), Some("x"), Some("y"), Some("x")]),
+                ),
+            ])],
+        );
+        static R: [Reduction; 2] = [
+            Reduction {
+                table: "orders",
+                filter: &[
+                    Predicate::In("status", &["done"]),
+                    Predicate::Eq("flag", Literal::Bool(true)),
+                ],
+                semi_join: Some(SemiJoin {
+                    columns: &["buyer"],
+                    table: "complaints",
+                    other_columns: &["who"],
+                }),
+                group_by: None,
+            },
+            // The other side's own filter applies: b complained only of kind y.
+            Reduction {
+                table: "complaints",
+                filter: &[Predicate::Eq("kind", Literal::Text("x"))],
+                semi_join: None,
+                group_by: None,
+            },
+        ];
+        let out = restrict(&R, &data);
+        let buyers: Vec<Option<&str>> = out
+            .batches("orders")
+            .iter()
+            .flat_map(|b| (0..b.num_rows()).map(move |r| Columns::new(b).str("buyer", r)))
+            .collect();
+        // Row 1 (a, done, true) only: b's complaint is filtered out, the null buyer never
+        // matches, c's order fails the flag, the second a has no status.
+        assert_eq!(buyers, vec![Some("a")]);
+        assert_eq!(out.batches("complaints")[0].num_rows(), 3);
+        // No reductions: the data unchanged.
+        assert_eq!(restrict(&[], &data).batches("orders")[0].num_rows(), 5);
+    }
+}
