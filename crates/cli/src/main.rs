@@ -459,6 +459,10 @@ enum Command {
         /// Run detectors even when nothing they read changed.
         #[arg(long)]
         force: bool,
+        /// Fetch every declared input as plain rows, ignoring the detectors' reductions (the
+        /// same findings; more comes back to this process). For measuring what they save.
+        #[arg(long)]
+        no_reduce: bool,
         #[command(flatten)]
         cluster: cluster::ClusterArgs,
     },
@@ -734,6 +738,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out,
             config,
             force,
+            no_reduce,
             cluster,
         } => {
             let placement = match cluster::session(&cluster).await {
@@ -778,6 +783,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 overrides,
                 lists,
                 force,
+                no_reduce,
                 anchor_leaves,
             };
             let report = match tianping_engine::run_on(

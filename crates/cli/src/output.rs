@@ -450,6 +450,8 @@ pub fn render_run(report: &tianping_engine::RunReport, lang: Lang) -> String {
         t(lang, "版本", "version"),
         t(lang, "状态", "status"),
         t(lang, "读取行数", "rows read"),
+        t(lang, "返回 Arrow 字节", "Arrow bytes returned"),
+        t(lang, "已归约的表", "reduced tables"),
         t(lang, "发现", "findings"),
         t(lang, "扫描 ms", "scan ms"),
         t(lang, "分析 ms", "analysis ms"),
@@ -466,6 +468,8 @@ pub fn render_run(report: &tianping_engine::RunReport, lang: Lang) -> String {
             }
             .to_string(),
             rows.to_string(),
+            d.bytes_returned.values().sum::<u64>().to_string(),
+            d.reduced.join(","),
             d.findings.to_string(),
             d.scan.as_millis().to_string(),
             d.analysis.as_millis().to_string(),

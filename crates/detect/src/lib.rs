@@ -9,6 +9,7 @@
 
 pub mod columns;
 pub mod finding;
+pub mod reduce;
 pub mod rules;
 
 use std::collections::BTreeMap;
@@ -17,6 +18,7 @@ use arrow::record_batch::RecordBatch;
 use serde_json::Value;
 
 pub use finding::{Finding, Ref, RefKind, Severity, Window};
+pub use reduce::{Aggregate, GroupBy, Literal, Predicate, Reduction, SemiJoin};
 pub use rules::{ListDef, Lists, Overrides, ParamDef, RuleVersion};
 
 /// A table and the columns a detector reads from it.
@@ -215,6 +217,13 @@ pub trait Detector: Send + Sync {
 
     /// The lists its rules accept from configuration.
     fn lists(&self) -> &'static [ListDef] {
+        &[]
+    }
+
+    /// How the engine reduces its inputs before they come back (at most one per declared table;
+    /// a table without one comes back as its declared columns). Row restrictions must not change
+    /// the findings: the detector re-checks their conditions itself.
+    fn reductions(&self) -> &'static [Reduction] {
         &[]
     }
 }

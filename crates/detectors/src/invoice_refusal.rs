@@ -14,8 +14,8 @@ use std::collections::BTreeMap;
 use serde_json::json;
 use tianping_detect::columns::{Columns, china_time};
 use tianping_detect::{
-    DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RuleVersion,
-    Severity, Window,
+    DetectCtx, Detector, Draft, FindingSink, Input, InputData, Literal, ParamDef, Predicate,
+    Reduction, Ref, RuleVersion, Severity, Window,
 };
 
 static RULES: [RuleVersion; 1] = [RuleVersion {
@@ -59,6 +59,18 @@ static INPUTS: [Input; 1] = [Input {
     time_column: Some("ordered_at"),
 }];
 
+/// Only orders whose buyer asked for an invoice and whose sale is done come back (the analysis
+/// re-checks both).
+static REDUCTIONS: [Reduction; 1] = [Reduction {
+    table: "orders",
+    filter: &[
+        Predicate::Eq("invoice_requested", Literal::Bool(true)),
+        Predicate::In("status", &["signed", "completed"]),
+    ],
+    semi_join: None,
+    group_by: None,
+}];
+
 /// The invoice_refusal detector.
 pub struct InvoiceRefusal;
 
@@ -77,6 +89,10 @@ impl Detector for InvoiceRefusal {
 
     fn inputs(&self) -> &'static [Input] {
         &INPUTS
+    }
+
+    fn reductions(&self) -> &'static [Reduction] {
+        &REDUCTIONS
     }
 
     fn detect(&self, ctx: &DetectCtx, data: &InputData, sink: &mut FindingSink) {

@@ -33,8 +33,8 @@ use serde_json::json;
 use crate::common::round4;
 use tianping_detect::columns::{Columns, DAY_NS, china_time};
 use tianping_detect::{
-    DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RuleVersion,
-    Severity, Window,
+    DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Reduction, Ref,
+    RuleVersion, SemiJoin, Severity, Window,
 };
 
 const fn param(
@@ -181,6 +181,20 @@ static INPUTS: [Input; 2] = [
     },
 ];
 
+/// Only orders of people who complained come back: a semi-join of `orders.buyer_pid` on
+/// `complaints.complainant_pid` (the analysis looks up every buyer among the complainants and
+/// skips the rest).
+static REDUCTIONS: [Reduction; 1] = [Reduction {
+    table: "orders",
+    filter: &[],
+    semi_join: Some(SemiJoin {
+        columns: &["buyer_pid"],
+        table: "complaints",
+        other_columns: &["complainant_pid"],
+    }),
+    group_by: None,
+}];
+
 /// The serial_complainant detector.
 pub struct SerialComplainant;
 
@@ -208,6 +222,10 @@ impl Detector for SerialComplainant {
 
     fn inputs(&self) -> &'static [Input] {
         &INPUTS
+    }
+
+    fn reductions(&self) -> &'static [Reduction] {
+        &REDUCTIONS
     }
 
     fn as_of_sensitive(&self) -> bool {

@@ -8,12 +8,16 @@
 //! stable id, so a second run never duplicates them.
 //!
 //! The queries run embedded (a DataFusion session in this process) or on a Ballista cluster
-//! ([`Placement::Cluster`], a session built by `tianping-cluster`): the same SQL, the same
-//! tables over the same parts; only the rows the queries return (the projected, `as_of`-filtered
-//! columns a detector declares) come back to this process for the pure analysis. A run whose
+//! ([`Placement::Cluster`], a session built by `tianping-cluster`): the same logical plans
+//! ([`plan`]), the same tables over the same parts; only what the queries return comes back to
+//! this process for the pure analysis: the projected, `as_of`-filtered columns a detector
+//! declares, restricted or aggregated by the [`tianping_detect::Reduction`]s it declares
+//! (validated at start-up; `DetectRequest::no_reduce` turns them off, for comparison). A run whose
 //! query fails (an executor lost beyond Ballista's retries, the scheduler gone) stores nothing:
 //! the run record and all its findings are saved in one store transaction after every detector
 //! has finished.
+
+pub mod plan;
 
 use std::collections::BTreeMap;
 
@@ -38,6 +42,9 @@ pub enum EngineError {
     /// The parameter configuration is invalid (the user's error).
     #[error(transparent)]
     Config(#[from] ConfigError),
+    /// A detector's reduction declaration cannot run (a defect of the detector).
+    #[error(transparent)]
+    Reduce(#[from] tianping_detect::reduce::ReduceError),
     /// The query engine failed.
     #[error(transparent)]
     Query(#[from] QueryError),
@@ -59,6 +66,9 @@ pub struct DetectRequest {
     pub lists: Lists,
     /// Run even detectors whose inputs did not change.
     pub force: bool,
+    /// Fetch every declared input as plain projected rows, ignoring the detectors' reductions
+    /// (findings are the same; only more comes back). For measuring what reductions save.
+    pub no_reduce: bool,
     /// Leaves appended after the run's own, in the transaction that writes the run record: the
     /// audit chain's head (`tianping_service::audit_anchor::anchor_leaf`), so every detection run
     /// anchors the audit log.
@@ -74,8 +84,13 @@ pub struct DetectorReport {
     pub version: u32,
     /// Whether it was skipped because nothing it reads changed.
     pub skipped: bool,
-    /// Rows it read, per table.
+    /// Rows its queries returned to this process, per table (after reductions).
     pub rows_read: BTreeMap<String, u64>,
+    /// Arrow bytes its queries returned, per table (`RecordBatch::get_array_memory_size`; may
+    /// differ between placements, so it is reported, never recorded in the run).
+    pub bytes_returned: BTreeMap<String, u64>,
+    /// Tables it received reduced (restricted or aggregated) rather than as plain rows.
+    pub reduced: Vec<String>,
     /// Findings it produced (0 when skipped).
     pub findings: u64,
     /// Wall time of its declared queries (the scan of the columns it reads: the floor).
@@ -99,6 +114,15 @@ pub struct RunReport {
 
 fn sha256_hex(text: &str) -> String {
     hex::encode(Sha256::digest(text.as_bytes()))
+}
+
+/// Checks every registered detector's reductions against its inputs and the lake's schemas.
+pub fn validate_reductions() -> Result<(), EngineError> {
+    let schema_of = |t: &str| tianping_domain::schema::table(t).map(tianping_lake::arrow_schema);
+    for d in tianping_detectors::all() {
+        tianping_detect::reduce::validate(d.id(), d.inputs(), d.reductions(), &schema_of)?;
+    }
+    Ok(())
 }
 
 fn quote(name: &str) -> String {
@@ -167,6 +191,7 @@ pub async fn run_on(
         .collect();
     validate_lists(&request.lists, &list_defs)?;
     ctx.lists = request.lists.clone();
+    validate_reductions()?;
     let files = store.lake_files(None).await?;
     let parts: Vec<LakePart> = files
         .iter()
@@ -250,6 +275,8 @@ pub async fn run_on(
                 version: detector.version(),
                 skipped: true,
                 rows_read: BTreeMap::new(),
+                bytes_returned: BTreeMap::new(),
+                reduced: Vec::new(),
                 findings: 0,
                 scan: std::time::Duration::ZERO,
                 analysis: std::time::Duration::ZERO,
@@ -260,20 +287,33 @@ pub async fn run_on(
         let scan_started = std::time::Instant::now();
         let mut data = InputData::default();
         let mut rows_read = BTreeMap::new();
+        let mut bytes_returned = BTreeMap::new();
+        let reductions = if request.no_reduce {
+            &[][..]
+        } else {
+            detector.reductions()
+        };
         for input in detector.inputs() {
-            let columns: Vec<String> = input.columns.iter().map(|c| quote(c)).collect();
-            let mut sql = format!("SELECT {} FROM {}", columns.join(", "), quote(input.table));
-            if let Some(col) = input.time_column {
-                sql.push_str(&format!(
-                    " WHERE CAST({} AS BIGINT) <= {}",
-                    quote(col),
-                    ctx.as_of_ns
-                ));
-            }
-            let batches = lake.collect(&sql).await?;
+            let frame = plan::input_frame(
+                lake.context(),
+                input,
+                detector.inputs(),
+                reductions,
+                ctx.as_of_ns,
+            )
+            .await
+            .map_err(QueryError::from)?;
+            let batches = frame.collect().await.map_err(QueryError::from)?;
             rows_read.insert(
                 input.table.to_string(),
                 batches.iter().map(|b| b.num_rows() as u64).sum(),
+            );
+            bytes_returned.insert(
+                input.table.to_string(),
+                batches
+                    .iter()
+                    .map(|b| b.get_array_memory_size() as u64)
+                    .sum(),
             );
             data.tables.insert(input.table.to_string(), batches);
         }
@@ -299,6 +339,8 @@ pub async fn run_on(
             version: detector.version(),
             skipped: false,
             rows_read,
+            bytes_returned,
+            reduced: reductions.iter().map(|r| r.table.to_string()).collect(),
             findings: produced.len() as u64,
             scan,
             analysis,

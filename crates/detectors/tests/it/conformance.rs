@@ -180,6 +180,88 @@ fn detector_ids_are_in_the_catalogue_and_unique() {
 }
 
 #[test]
+fn converted_detectors_declare_reductions_that_drop_rows() {
+    let tables = dataset();
+    let raw = data(&tables, 5);
+    for (id, table) in [
+        ("return_refusal", "orders"),
+        ("return_refusal", "listings"),
+        ("invoice_refusal", "orders"),
+        ("serial_complainant", "orders"),
+    ] {
+        let detector = all().into_iter().find(|d| d.id() == id).unwrap();
+        let restricted = tianping_detect::reduce::restrict(detector.reductions(), &raw);
+        let rows = |d: &tianping_detect::InputData| -> usize {
+            d.batches(table).iter().map(|b| b.num_rows()).sum()
+        };
+        assert!(
+            rows(&restricted) < rows(&raw),
+            "{id}: {table} {} of {}",
+            rows(&restricted),
+            rows(&raw)
+        );
+    }
+}
+
+#[test]
+fn reduction_declarations_are_checked_and_name_the_place() {
+    use tianping_detect::reduce::{Aggregate, GroupBy, Literal, Predicate, Reduction, validate};
+    let schema_of = |t: &str| tianping_domain::schema::table(t).map(tianping_lake::arrow_schema);
+    let inputs = [tianping_detect::Input {
+        table: "orders",
+        columns: &["merchant_id", "status"],
+        time_column: Some("ordered_at"),
+    }];
+    let check = |r: Reduction| {
+        validate("demo", &inputs, &[r], &schema_of)
+            .map_err(|e| (e.table.clone(), e.column.clone(), e.to_string()))
+    };
+    let plain = Reduction {
+        table: "orders",
+        filter: &[],
+        semi_join: None,
+        group_by: None,
+    };
+    assert!(check(plain).is_ok());
+    let e = check(Reduction {
+        filter: &[Predicate::NotNull("no_such")],
+        ..plain
+    })
+    .unwrap_err();
+    assert_eq!((e.0.as_str(), e.1.as_str()), ("orders", "no_such"));
+    assert!(
+        e.2.contains("demo") && e.2.contains("表中无此列"),
+        "{}",
+        e.2
+    );
+    let e = check(Reduction {
+        filter: &[Predicate::Eq("status", Literal::Bool(true))],
+        ..plain
+    })
+    .unwrap_err();
+    assert_eq!(e.1, "status");
+    let e = check(Reduction {
+        group_by: Some(GroupBy {
+            keys: &["merchant_id"],
+            aggregates: &[Aggregate::Sum {
+                name: "s",
+                column: "status",
+            }],
+        }),
+        ..plain
+    })
+    .unwrap_err();
+    assert_eq!(e.1, "status");
+    assert!(e.2.contains("sum needs an Int64 column"), "{}", e.2);
+    let e = check(Reduction {
+        table: "listings",
+        ..plain
+    })
+    .unwrap_err();
+    assert_eq!(e.0, "listings");
+}
+
+#[test]
 fn every_detector_conforms() {
     let tables = dataset();
     for detector in all() {
@@ -209,6 +291,22 @@ fn every_detector_conforms() {
                 );
             }
         }
+        // Reductions are valid against the lake's schemas, and restricting the rows as they
+        // declare (what the engine's plans return) does not change the findings.
+        let schema_of =
+            |t: &str| tianping_domain::schema::table(t).map(tianping_lake::arrow_schema);
+        tianping_detect::reduce::validate(id, detector.inputs(), detector.reductions(), &schema_of)
+            .unwrap_or_else(|e| panic!("{e}"));
+        for chunk in [7, 2] {
+            let raw = data(&tables, chunk);
+            let restricted = tianping_detect::reduce::restrict(detector.reductions(), &raw);
+            assert_eq!(
+                run(detector.as_ref(), AS_OF, &raw),
+                run(detector.as_ref(), AS_OF, &restricted),
+                "{id}: findings independent of the declared row restrictions"
+            );
+        }
+
         // Empty input: no findings, no panic.
         assert!(
             run(detector.as_ref(), AS_OF, &Default::default()).is_empty(),
