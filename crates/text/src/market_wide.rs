@@ -118,6 +118,15 @@ fn scoped_superlative(lex: &Lexicon, clause: &str) -> Option<(usize, usize)> {
     if TIME_OR_ORDER.contains(&next) || !is_hanzi(next) {
         return None;
     }
+    // An official measure ("全市最低工资标准", "全市最高气温"), not a ranking (version 2026.6).
+    let zui = scope_end + at;
+    if lex
+        .cue("official_measure")
+        .iter()
+        .any(|w| clause[zui..].starts_with(w.as_str()))
+    {
+        return None;
+    }
     Some((s, from + adjective_len(&clause[from..])))
 }
 
@@ -133,7 +142,7 @@ fn adjective_len(s: &str) -> usize {
 
 /// The first whole-market scope in the clause: (start, end) bytes. A `scope_whole` word, or "全"
 /// as its own word followed by a word jieba tags as a place name (`ns`).
-fn scope_words(lex: &Lexicon, clause: &str) -> Option<(usize, usize)> {
+pub(crate) fn scope_words(lex: &Lexicon, clause: &str) -> Option<(usize, usize)> {
     let listed = lex
         .cue("scope_whole")
         .iter()
