@@ -103,6 +103,20 @@
 //! claim in the same clause ("不只是不能治病，还…"); superlatives by scope with the place unknown to
 //! jieba's dictionary.
 //!
+//! Version 6 (2026-11-30, issue 6's review with new wordings; `tianping-text` lexicons 2026.6):
+//! - denials: a bare "不"/"无" right before the medical term ("这茶不治病", "本品无治疗作用"), and
+//!   an enumeration sharing its first item's denial ("不具有疾病预防、治疗功能"); urging and
+//!   exclamations are no denial ("别错过这款治失眠的茶", "不可思议地治好了");
+//! - "治", "专治", "主治", "医治" before a disease ("治失眠") is a treatment claim;
+//! - an official measure or body with "最" ("不低于全市最低工资标准", "按最高限价执行", "全市最高
+//!   气温38度") is not a ranking (`official_measure`);
+//! - "全" + a place ("全杭州就数我家最便宜") defeats the self-comparison exemption as 全网/全国 do,
+//!   and a superlative over such a scope with a year and a source is a sourced ranking.
+//!
+//! Known false positives / misses (version 6, review sentences not fixed): "全杭州最冷的一天也准时
+//! 送达" (a superlative not about the goods); "没有比这个更让人开心的了" (an exclamation read as
+//! "nothing better than us").
+//!
 //! Parameters: `min_copy_chars` (missing_statement, missing_approval).
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -387,7 +401,7 @@ impl Detector for FalseAdvertising {
     }
 
     fn version(&self) -> u32 {
-        5
+        6
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
