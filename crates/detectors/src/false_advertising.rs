@@ -113,9 +113,14 @@
 //! - "全" + a place ("全杭州就数我家最便宜") defeats the self-comparison exemption as 全网/全国 do,
 //!   and a superlative over such a scope with a year and a source is a sourced ranking.
 //!
-//! Known false positives / misses (version 6, review sentences not fixed): "全杭州最冷的一天也准时
-//! 送达" (a superlative not about the goods); "没有比这个更让人开心的了" (an exclamation read as
-//! "nothing better than us").
+//! "Nothing better than us" also without "更/还" ("找不到第二家比我们便宜的") and with up to six
+//! chars between the absence word and "比" ("没有任何一家能比我们更便宜").
+//!
+//! Known false positives (version 6, review sentences not fixed): "全杭州最冷的一天也准时送达" (a
+//! superlative not about the goods); "没有比这个更让人开心的了" (an exclamation); "没有人比我们这
+//! 一代更需要运动" ("我们" not the advertiser). Known misses: a scope in another clause than the
+//! superlative ("在全上海，我们家的价格最低", read as a self-comparison); "整个杭州城，我们家最
+//! 便宜"; the comparison before the absence ("比我们更便宜的，找不到").
 //!
 //! Parameters: `min_copy_chars` (missing_statement, missing_approval).
 

@@ -24,8 +24,9 @@ use crate::scan::{Hit, StructuralTerm, structural_hit, tag_words};
 
 /// Chars allowed between the scope and "最" ("全杭州|收费|最低").
 const SCOPE_GAP: usize = 6;
-/// Chars allowed between the absence word and "比" ("找不到|哪家|比").
-const ABSENCE_GAP: usize = 4;
+/// Chars allowed between the absence word and "比" ("找不到|哪家|比", "没有|任何一家能|比";
+/// six since 2026.6).
+const ABSENCE_GAP: usize = 6;
 /// Chars allowed between "比" and the comparative ("比|我们家|更").
 const COMPARED_GAP: usize = 5;
 /// At most this many matches are reported for one text.
@@ -203,6 +204,14 @@ fn nothing_better(lex: &Lexicon, clause: &str) -> Option<(usize, usize)> {
             .filter_map(|w| tail.find(w.as_str()).map(|at| (at, w)))
             .min()
         else {
+            // Version 2026.6: without "更/还", an adjective right after the self-reference that
+            // ends the phrase ("找不到第二家比我们便宜的").
+            let from = b + '比'.len_utf8() + self_at.1;
+            let adj = adjective_len(&clause[from..]);
+            let rest = &clause[from + adj..];
+            if adj > 0 && (rest.is_empty() || rest.starts_with('的')) {
+                return Some((a.0, from + adj));
+            }
             continue;
         };
         let adj_from = b + '比'.len_utf8() + self_at.1 + c_at + c.len();

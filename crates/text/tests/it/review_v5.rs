@@ -57,6 +57,8 @@ fn market_wide_superlatives_in_other_wordings() {
         "放眼全城，没有一家比我家还实惠",
         "您再也找不到比这家更靠谱的保洁了",
         "没有比我们更懂茶的店",
+        "没有任何一家能比我们更便宜",
+        "全网找不到第二家比我们便宜的",
     ];
     let negatives = [
         // Time and order.
