@@ -49,6 +49,11 @@
 //! owner's contract factory; "代工" describing a service the merchant offers ("来料代工") in a
 //! listing that also names a mark.
 //!
+//! Version 6 (2026-11-30, issue 6's review with new wordings): a source claim denied just before
+//! it ("非代工产品", "拒绝贴牌代工", `source_denial`) is no claim, and "oem" counts only as a whole
+//! Latin word (not in "Poem"); `source_claim` adds "代加工", "同一流水线", "同一生产线" (lexicon
+//! 2026.6).
+//!
 //! Method: every mark of `trademarks` still valid on `as_of` is folded (width, case, common
 //! traditional characters, symbols and spaces dropped, Latin confusables 0→o, 1/i→l, 5→s, a small
 //! table of visually similar hanzi, variant characters) and looked up in each listing's folded brand and title; a
@@ -602,13 +607,44 @@ fn framing_near(lex: &Lexicon, text: &str, start: usize, written: &str) -> Optio
 
 /// A `source_claim` word ("代工厂", "同厂", "OEM") anywhere in the listing's normalised text: the
 /// goods are said to come from the mark owner's contract production (version 5).
+///
+/// Version 6 (issue 6 review): a word denied just before it ("非代工产品", "拒绝贴牌代工") is no
+/// claim, and a Latin word counts only as a whole word ("oem", not the "oem" of "Poem").
 fn source_claim(lex: &Lexicon, text: &str) -> Option<String> {
     let n = tianping_text::normalize(text);
+    let n = n.as_str();
     lex.cue("source_claim")
         .iter()
-        .find(|w| n.as_str().contains(w.as_str()))
+        .find(|w| {
+            n.match_indices(w.as_str()).any(|(at, _)| {
+                let before = &n[..at];
+                let after = &n[at + w.len()..];
+                let latin_inside = w.is_ascii()
+                    && (before
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_ascii_alphanumeric())
+                        || after
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_ascii_alphanumeric()));
+                let lead: String = {
+                    let v: Vec<char> = before.chars().rev().take(SOURCE_DENIAL_CHARS).collect();
+                    v.into_iter().rev().collect()
+                };
+                let lead = lead.rsplit(' ').next().unwrap_or("");
+                let denied = lex
+                    .cue("source_denial")
+                    .iter()
+                    .any(|d| lead.contains(d.as_str()));
+                !latin_inside && !denied
+            })
+        })
         .cloned()
 }
+
+/// Chars before a `source_claim` word searched for a `source_denial` ("拒绝贴牌|代工").
+const SOURCE_DENIAL_CHARS: usize = 4;
 
 /// Whether a compatibility phrase ends within a few chars before original char `start`.
 fn after_compatibility_phrase(text: &str, start: usize) -> bool {
@@ -643,7 +679,7 @@ impl Detector for Counterfeit {
     }
 
     fn version(&self) -> u32 {
-        5
+        6
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

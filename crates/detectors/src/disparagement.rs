@@ -59,6 +59,12 @@
 //! Known false positives (version 5): a true, unsourced warning about a rival that did keep
 //! deposits; "从来不退" quoting a rival's own lawful policy on goods exempt from returns.
 //!
+//! Version 6 (2026-11-30, issue 6's review with new wordings; lexicon 2026.6): hidden history in
+//! other words ("泡过水", "出过大事故"), colloquial never-honours ("押金压根不退", "死活不退"), and
+//! a word that only starts with a duty's char is no duty ("从来不退缩" praises; `duty_not`).
+//! A notice in traditional characters ("快修網收了錢從來不發貨") is read in simplified characters
+//! for the operator names and the structural claims, and quoted as written.
+//!
 //! Parameters: `max_gap_chars`.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -74,6 +80,7 @@ use tianping_text::{Category, Hit, Lexicon, TermKind, scan, sentences};
 use crate::counterfeit::{Marks, load_merchants, simple};
 use crate::false_advertising::{load_listings, load_sessions, quote};
 use tianping_text::normalize::normalize as norm_text;
+use tianping_text::normalize::to_simplified;
 use tianping_text::variants::fold_variant;
 
 const PARAMS: &[ParamDef] = &[ParamDef {
@@ -198,7 +205,7 @@ impl Detector for Disparagement {
     }
 
     fn version(&self) -> u32 {
-        5
+        6
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -551,6 +558,10 @@ const DUTY_GAP: usize = 4;
 /// conduct (反不正当竞争法 商业诋毁), a finding only with a pointer at a rival nearby.
 fn never_honours(lex: &Lexicon, text: &str) -> Vec<Claim> {
     let mut out = Vec::new();
+    // Version 6: read in simplified characters, quoted as written (same byte offsets).
+    let original = text;
+    let folded = simplified_in_place(text);
+    let text = folded.as_str();
     for never in lex.cue("habitual_never") {
         for (i, _) in text.match_indices(never.as_str()).take(64) {
             let after = &text[i + never.len()..];
@@ -562,6 +573,12 @@ fn never_honours(lex: &Lexicon, text: &str) -> Vec<Claim> {
                 .cue("business_duty")
                 .iter()
                 .filter_map(|d| after[..clause_end].find(d.as_str()).map(|at| (at, d)))
+                // Version 6: not a word that only starts with the duty ("从来不退缩").
+                .filter(|(at, _)| {
+                    !lex.cue("duty_not")
+                        .iter()
+                        .any(|x| after[*at..].starts_with(x.as_str()))
+                })
                 .filter(|(at, _)| after[..*at].chars().count() <= DUTY_GAP)
                 .min()
             else {
@@ -574,7 +591,7 @@ fn never_honours(lex: &Lexicon, text: &str) -> Vec<Claim> {
                 start_byte: i,
                 end_byte: end,
                 term: format!("{never}…{duty}"),
-                written: text[i..end].to_string(),
+                written: original[i..end].to_string(),
             });
         }
     }
@@ -586,6 +603,10 @@ fn never_honours(lex: &Lexicon, text: &str) -> Vec<Claim> {
 /// "资质", "许可证", "消毒") — a factual claim that the goods or services lack it.
 fn lacks_qualification(lex: &Lexicon, text: &str) -> Vec<Claim> {
     let mut out = Vec::new();
+    // Version 6: read in simplified characters, quoted as written (same byte offsets).
+    let original = text;
+    let folded = simplified_in_place(text);
+    let text = folded.as_str();
     let quals = lex.cue("qualification");
     for neg in lex.cue("claim_negation") {
         for (i, _) in text.match_indices(neg.as_str()).take(64) {
@@ -613,11 +634,22 @@ fn lacks_qualification(lex: &Lexicon, text: &str) -> Vec<Claim> {
                 start_byte: i,
                 end_byte: end,
                 term: format!("{neg}…{q}"),
-                written: text[i..end].to_string(),
+                written: original[i..end].to_string(),
             });
         }
     }
     out
+}
+
+/// `text` with each traditional character replaced by its simplified form when both take the
+/// same bytes (nearly all hanzi), so byte and char offsets stay those of `text`.
+fn simplified_in_place(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let s = to_simplified(c);
+            if s.len_utf8() == c.len_utf8() { s } else { c }
+        })
+        .collect()
 }
 
 fn is_clause_break(c: char) -> bool {
@@ -635,7 +667,11 @@ const MAX_NAME_CHARS: usize = 5;
 /// `operator_suffix` ("大药房", "出行", "网", "家"), starting at a clause boundary or right after a
 /// `pointer_lead` ("隔壁", "对面"), that is not a `generic_operator` ("本店", "我们家", "大家");
 /// and a name in quotation marks (“云途出行”).
-fn identified_operators(lex: &Lexicon, chars: &[char]) -> Vec<(usize, usize, String)> {
+fn identified_operators(lex: &Lexicon, written: &[char]) -> Vec<(usize, usize, String)> {
+    // Version 6: suffixes and leads are matched in simplified characters ("快修網"), the names
+    // kept as written.
+    let folded: Vec<char> = written.iter().map(|&c| to_simplified(c)).collect();
+    let chars = folded.as_slice();
     let mut out = Vec::new();
     let mut suffixes: Vec<Vec<char>> = lex
         .cue("operator_suffix")
@@ -684,10 +720,11 @@ fn identified_operators(lex: &Lexicon, chars: &[char]) -> Vec<(usize, usize, Str
             && (2..=MAX_NAME_CHARS).contains(&(j - start))
         {
             let name: String = chars[start..j].iter().collect();
-            let whole: String = chars[start..end].iter().collect();
+            let whole: String = written[start..end].iter().collect();
+            let folded_whole: String = chars[start..end].iter().collect();
             if !generic
                 .iter()
-                .any(|g| name.starts_with(g.as_str()) || whole == *g)
+                .any(|g| name.starts_with(g.as_str()) || folded_whole == *g)
             {
                 out.push((start, end, whole));
             }
@@ -711,7 +748,7 @@ fn identified_operators(lex: &Lexicon, chars: &[char]) -> Vec<(usize, usize, Str
             };
             let len = b - a - 1;
             if (2..=12).contains(&len) && chars[a + 1..b].iter().all(|&c| name_char(c)) {
-                out.push((a + 1, b, chars[a + 1..b].iter().collect()));
+                out.push((a + 1, b, written[a + 1..b].iter().collect()));
             }
             from = b + 1;
         }

@@ -75,6 +75,11 @@
 //! sentences ("确定以下企业。…为唯一…"); tax relief worded as a "奖励" equal to the tax (the
 //! tax-paid reward pattern catches most).
 //!
+//! Version 6 (2026-11-30, issue 6's review with new wordings; standards file 2026.6): a named
+//! operator designated before "独家/唯一" ("指定…有限公司独家承办全区…回收业务", 第八条第（三）项);
+//! tax relief worded "免交", "暂免征收", "退还"; the relieved tax must be a tax or tax amount
+//! ("房产税", "税款"), not the tax office ("返还保证金，税务部门做好配合" is no tax relief).
+//!
 //! Known false positives: measures that the State Council approved or a law provides for
 //! (条例 第十条 allows them; a stated "依照《…》" or "国务院批准" exempts the sentence, an unstated
 //! one does not, and the officer checks); a catalogue of goods *categories* (not suppliers)
@@ -135,7 +140,7 @@ impl Detector for FairCompetitionReview {
     }
 
     fn version(&self) -> u32 {
-        5
+        6
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

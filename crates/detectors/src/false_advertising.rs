@@ -103,6 +103,25 @@
 //! claim in the same clause ("不只是不能治病，还…"); superlatives by scope with the place unknown to
 //! jieba's dictionary.
 //!
+//! Version 6 (2026-11-30, issue 6's review with new wordings; `tianping-text` lexicons 2026.6):
+//! - denials: a bare "不"/"无" right before the medical term ("这茶不治病", "本品无治疗作用"), and
+//!   an enumeration sharing its first item's denial ("不具有疾病预防、治疗功能"); urging and
+//!   exclamations are no denial ("别错过这款治失眠的茶", "不可思议地治好了");
+//! - "治", "专治", "主治", "医治" before a disease ("治失眠") is a treatment claim;
+//! - an official measure or body with "最" ("不低于全市最低工资标准", "按最高限价执行", "全市最高
+//!   气温38度") is not a ranking (`official_measure`);
+//! - "全" + a place ("全杭州就数我家最便宜") defeats the self-comparison exemption as 全网/全国 do,
+//!   and a superlative over such a scope with a year and a source is a sourced ranking.
+//!
+//! "Nothing better than us" also without "更/还" ("找不到第二家比我们便宜的") and with up to six
+//! chars between the absence word and "比" ("没有任何一家能比我们更便宜").
+//!
+//! Known false positives (version 6, review sentences not fixed): "全杭州最冷的一天也准时送达" (a
+//! superlative not about the goods); "没有比这个更让人开心的了" (an exclamation); "没有人比我们这
+//! 一代更需要运动" ("我们" not the advertiser). Known misses: a scope in another clause than the
+//! superlative ("在全上海，我们家的价格最低", read as a self-comparison); "整个杭州城，我们家最
+//! 便宜"; the comparison before the absence ("比我们更便宜的，找不到").
+//!
 //! Parameters: `min_copy_chars` (missing_statement, missing_approval).
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -387,7 +406,7 @@ impl Detector for FalseAdvertising {
     }
 
     fn version(&self) -> u32 {
-        5
+        6
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

@@ -85,6 +85,9 @@
 //! is not a penalty, next to another platform. Known false negatives: a sanction worded without
 //! a verb-object pair ("将影响店铺评级"); a price lock stated in another sentence than the price.
 //!
+//! Version 6 (2026-11-30, issue 6's review with new wordings; lexicon 2026.6): withdrawing a
+//! benefit is a sanction too ("不再给予流量扶持", "停止提供…资源位": `sanction_verb`).
+//!
 //! Parameters: `min_weak_cues`, `notice_days`.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -705,7 +708,7 @@ impl Detector for UnfairTerms {
     }
 
     fn version(&self) -> u32 {
-        5
+        6
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

@@ -250,6 +250,15 @@ fn absolute_exemption(
     {
         return Some(ExemptReason::TimeOrOrder);
     }
+    // 2c. An official measure or body named with "最" ("全市最低工资标准", "最高限价", "最高气温"):
+    //     not a ranking of the goods (version 2026.6).
+    if lex
+        .cue("official_measure")
+        .iter()
+        .any(|w| n[s..].find(w.as_str()).is_some_and(|at| s + at < e))
+    {
+        return Some(ExemptReason::NonRanking);
+    }
     // 3. 三品一械 speaking of efficacy: no further exemption.
     let cs = clause_start(n, s);
     let sentence = &n[sentence_start(n, s)..sentence_end(n, e)];
@@ -315,6 +324,8 @@ fn absolute_exemption(
                 .cue("market_scope")
                 .iter()
                 .any(|c| n[cs..s].contains(c.as_str()))
+            // "全" + a place ("全杭州就数我家最便宜") is a market scope too (version 2026.6).
+            && crate::market_wide::scope_words(lex, &n[cs..s]).is_none()
         {
             return Some(ExemptReason::SelfComparison);
         }
@@ -337,7 +348,11 @@ fn absolute_exemption(
         return Some(ExemptReason::OfficialTitle);
     }
     // 8. A rank with a year and a source.
-    if hit.kind == TermKind::Rank
+    // A superlative over a stated market scope is a ranking too ("据2025年…榜单，本店全市好评率
+    // 最高"), exempt on the same terms as the structural market-wide claims (version 2026.6).
+    let scoped = hit.kind == TermKind::Superlative
+        && crate::market_wide::scope_words(lex, &n[cs..s]).is_some();
+    if (hit.kind == TermKind::Rank || scoped)
         && has_year(sentence)
         && lex
             .cue("ranking_source")
@@ -360,7 +375,42 @@ const DISCLAIMER_GAP: usize = 4;
 /// term ("没有不治好的": a double negative), or a contrast or capability between ("不是药却能治病",
 /// "不吃药也能治好").
 fn disclaimed(lex: &Lexicon, n: &str, s: usize) -> bool {
-    let before = &n[clause_start(n, s)..s];
+    // A bare "不" or "无" right before the term denies it ("这茶不治病", "本品无治疗作用"), unless
+    // it is itself negated ("没有不治好的", "无不治好": all were cured) — version 2026.6.
+    if let Some(neg) = ['不', '无'].into_iter().find(|&c| n[..s].ends_with(c)) {
+        let rest = &n[..s - neg.len_utf8()];
+        if !['不', '无', '没', '非', '毫', '有']
+            .into_iter()
+            .any(|c| rest.ends_with(c))
+        {
+            return true;
+        }
+    }
+    let from = clause_start(n, s);
+    if denies(lex, &n[from..s], DISCLAIMER_GAP) {
+        return true;
+    }
+    // An enumeration shares its first item's denial ("不具有疾病预防、治疗功能"): the denial
+    // before the first item, which may be [`ENUM_ITEM_CHARS`] chars long (version 2026.6).
+    let mut first = from;
+    let mut items = 0;
+    while first > 0 && n[..first].ends_with('、') && items < 8 {
+        first = clause_start(n, first - '、'.len_utf8());
+        items += 1;
+    }
+    if items == 0 {
+        return false;
+    }
+    let head_end = n[first..].find('、').map_or(s, |k| first + k);
+    denies(lex, &n[first..head_end], DISCLAIMER_GAP + ENUM_ITEM_CHARS)
+}
+
+/// Chars an enumerated item before "、" may take between a denial and the next item.
+const ENUM_ITEM_CHARS: usize = 6;
+
+/// Whether a `disclaimer` word in `before` ends at most `gap` chars before its end, not inside a
+/// larger word and with no second negation, contrast or capability between.
+fn denies(lex: &Lexicon, before: &str, gap: usize) -> bool {
     let inside_word = |at: usize, w: &str| {
         lex.cue("disclaimer_word").iter().any(|x| {
             x.contains(w)
@@ -375,7 +425,7 @@ fn disclaimed(lex: &Lexicon, n: &str, s: usize) -> bool {
     lex.cue("disclaimer").iter().any(|w| {
         before.rfind(w.as_str()).is_some_and(|at| {
             let between = &before[at + w.len()..];
-            between.chars().count() <= DISCLAIMER_GAP
+            between.chars().count() <= gap
                 && !inside_word(at, w)
                 && !between.chars().any(|c| {
                     matches!(

@@ -299,6 +299,12 @@ pub const CUE_LISTS: &[&str] = &[
     // 2026.5 (反不正当竞争法 商业诋毁): a rival said never to honour a duty ("押金从来不退").
     "habitual_never",
     "business_duty",
+    // 2026.6 (issue 6 review): official measures named with "最" (最低工资, 最高限价, 最高气温).
+    "official_measure",
+    // 2026.6: a production-source claim denied before it ("非代工产品") is no claim.
+    "source_denial",
+    // 2026.6: words that start with a duty's char but are no duty ("从来不退缩").
+    "duty_not",
     // fair_competition_review's clause patterns are in `standards/fair_competition_review.toml`
     // (`crate::standards`), with the article and item each one points at.
 ];

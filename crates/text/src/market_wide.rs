@@ -24,8 +24,9 @@ use crate::scan::{Hit, StructuralTerm, structural_hit, tag_words};
 
 /// Chars allowed between the scope and "最" ("全杭州|收费|最低").
 const SCOPE_GAP: usize = 6;
-/// Chars allowed between the absence word and "比" ("找不到|哪家|比").
-const ABSENCE_GAP: usize = 4;
+/// Chars allowed between the absence word and "比" ("找不到|哪家|比", "没有|任何一家能|比";
+/// six since 2026.6).
+const ABSENCE_GAP: usize = 6;
 /// Chars allowed between "比" and the comparative ("比|我们家|更").
 const COMPARED_GAP: usize = 5;
 /// At most this many matches are reported for one text.
@@ -118,6 +119,15 @@ fn scoped_superlative(lex: &Lexicon, clause: &str) -> Option<(usize, usize)> {
     if TIME_OR_ORDER.contains(&next) || !is_hanzi(next) {
         return None;
     }
+    // An official measure ("全市最低工资标准", "全市最高气温"), not a ranking (version 2026.6).
+    let zui = scope_end + at;
+    if lex
+        .cue("official_measure")
+        .iter()
+        .any(|w| clause[zui..].starts_with(w.as_str()))
+    {
+        return None;
+    }
     Some((s, from + adjective_len(&clause[from..])))
 }
 
@@ -133,7 +143,7 @@ fn adjective_len(s: &str) -> usize {
 
 /// The first whole-market scope in the clause: (start, end) bytes. A `scope_whole` word, or "全"
 /// as its own word followed by a word jieba tags as a place name (`ns`).
-fn scope_words(lex: &Lexicon, clause: &str) -> Option<(usize, usize)> {
+pub(crate) fn scope_words(lex: &Lexicon, clause: &str) -> Option<(usize, usize)> {
     let listed = lex
         .cue("scope_whole")
         .iter()
@@ -194,6 +204,14 @@ fn nothing_better(lex: &Lexicon, clause: &str) -> Option<(usize, usize)> {
             .filter_map(|w| tail.find(w.as_str()).map(|at| (at, w)))
             .min()
         else {
+            // Version 2026.6: without "更/还", an adjective right after the self-reference that
+            // ends the phrase ("找不到第二家比我们便宜的").
+            let from = b + '比'.len_utf8() + self_at.1;
+            let adj = adjective_len(&clause[from..]);
+            let rest = &clause[from + adj..];
+            if adj > 0 && (rest.is_empty() || rest.starts_with('的')) {
+                return Some((a.0, from + adj));
+            }
             continue;
         };
         let adj_from = b + '比'.len_utf8() + self_at.1 + c_at + c.len();

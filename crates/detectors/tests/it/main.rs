@@ -33,6 +33,8 @@ mod pyramid_scheme;
 mod registration_cluster;
 /// return_refusal: eligibility, the 7-day window, excluded classes, thresholds.
 mod return_refusal;
+/// A review of the version-5 text detectors with new wordings (issue 6).
+mod review_v5;
 /// serial_complainant: volume windows, the other signals, triage-only wording, the negatives.
 mod serial_complainant;
 /// unfair_terms: exclusivity, unilateral change, notice days, prohibitions and weak cues.
