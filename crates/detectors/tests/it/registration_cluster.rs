@@ -206,3 +206,48 @@ fn operators_registered_after_as_of_are_not_counted() {
     registry.push(company(99, VARIANTS[0], "boss", "2026-06-01"));
     assert!(detect(registry, vec![], &[]).is_empty());
 }
+
+/// `unlinked(n)` with the first `struck` entities struck off: cancelled (注销) or revoked (吊销).
+fn with_struck_off(n: usize, struck: usize) -> Vec<Value> {
+    let mut rows = unlinked(n);
+    for (k, row) in rows.iter_mut().enumerate().take(struck) {
+        row["status"] = json!(if k % 2 == 0 { "cancelled" } else { "revoked" });
+    }
+    rows
+}
+
+#[test]
+fn successive_tenants_struck_off_are_not_a_cluster() {
+    // Ten companies over the years, nine struck off: one holds the room now.
+    assert!(detect(with_struck_off(10, 9), vec![], &[]).is_empty());
+    // At the threshold: eleven, one struck off, leaves ten that exist — a finding, naming the one.
+    let f = detect(with_struck_off(11, 1), vec![], &[]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["operators"], 10);
+    assert_eq!(f[0].evidence["struck_off_not_counted"], 1);
+    assert_eq!(f[0].evidence["struck_off_list"][0], "91330110MA00000000");
+    // Just below: ten, one struck off, leaves nine — no finding.
+    assert!(detect(with_struck_off(10, 1), vec![], &[]).is_empty());
+}
+
+#[test]
+fn a_struck_off_entity_still_trading_at_the_address_is_counted() {
+    // Ten companies, one revoked, but that one's shop still declares the room: ten operators.
+    let registry = with_struck_off(10, 2)
+        .into_iter()
+        .enumerate()
+        .map(|(k, mut r)| {
+            if k == 0 {
+                r["status"] = json!("active");
+            }
+            r
+        })
+        .collect::<Vec<_>>();
+    let shop = json!({"platform_id": "p", "merchant_id": "s1", "merchant_type": "company",
+        "uscc": "91330110MA00000001", "name": "杭州某1科技有限公司", "address": VARIANTS[1],
+        "opened_on": "2026-03-20"});
+    let f = detect(registry, vec![shop], &[]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["operators"], 10);
+    assert_eq!(f[0].evidence["struck_off_not_counted"], 0);
+}
