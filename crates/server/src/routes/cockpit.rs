@@ -4,7 +4,8 @@
 //! Findings and alerts are delivered data: owned by the configured unit and scoped per supplier
 //! (the subject's platform) exactly as `routes::data` does; clues and cases carry their own
 //! department and region. Every scope is applied in the store query (`PageStore::findings_page`,
-//! `ScopedStore`: the alert list by keyset, the alert and case counts as SQL aggregates), never
+//! `ScopedStore`: the alert list by keyset, the alert and case counts and the per-supplier
+//! ingest health as SQL aggregates), never
 //! by filtering rows after it. Every answer goes through the personal-number masker. "Today" (for overdue cases) is the Beijing date of the server clock.
 
 use std::collections::{BTreeMap, HashMap};
@@ -217,28 +218,19 @@ pub async fn cockpit(
         .await?
         .items;
 
-    let mut ingest: BTreeMap<String, Value> = BTreeMap::new();
-    let batches = state.store.batches(10_000).await?;
-    for b in batches
-        .iter()
-        .filter(|b| filter.admits(&state.config.data_owner, Some(&b.supplier)))
-    {
-        let e = ingest.entry(b.supplier.clone()).or_insert_with(|| {
-            json!({"supplier": b.supplier, "batches": 0, "rejected": 0, "accepted": 0,
-                   "quarantined": 0, "warnings": 0, "last_received_at": ""})
-        });
-        let add = |e: &mut Value, k: &str, n: u64| {
-            e[k] = json!(e[k].as_u64().unwrap_or(0) + n);
-        };
-        add(e, "batches", 1);
-        add(e, "rejected", u64::from(b.status.as_str() == "rejected"));
-        add(e, "accepted", b.receipt.accepted);
-        add(e, "quarantined", b.receipt.quarantined);
-        add(e, "warnings", b.receipt.warnings);
-        if e["last_received_at"].as_str().unwrap_or("") < b.received_at.as_str() {
-            e["last_received_at"] = json!(b.received_at);
-        }
-    }
+    // Ingest health is aggregated in the store, inside the caller's reach (a platform sees its
+    // own batches only).
+    let ingest: Vec<Value> = state
+        .store
+        .ingest_health(&data_scope(&state, &filter))
+        .await?
+        .into_iter()
+        .map(|h| {
+            json!({"supplier": h.supplier, "batches": h.batches, "rejected": h.rejected,
+                   "accepted": h.accepted, "quarantined": h.quarantined, "warnings": h.warnings,
+                   "last_received_at": h.last_received_at})
+        })
+        .collect();
 
     let practices: BTreeMap<&str, Value> = tianping_cases::practice::CATALOGUE
         .iter()
@@ -275,7 +267,7 @@ pub async fn cockpit(
                 "case_id": c.case_id, "state": c.state, "due_date": c.due_date,
                 "deadline_kind": c.deadline_kind})).collect::<Vec<_>>(),
         },
-        "ingest": ingest.into_values().collect::<Vec<_>>(),
+        "ingest": ingest,
     });
     mask_json(&mut body);
     Ok(Json(body))
