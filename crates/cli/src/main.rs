@@ -618,6 +618,9 @@ enum DepartmentsCommand {
     },
     /// The stored registry: id, names, region, parent, active.
     List,
+    /// Every account, clue/case and notice whose department is no id of the registry, each named
+    /// (table, row, value, and the id a `load` would rewrite it to); exit 1 if any maps to none.
+    Check,
 }
 
 #[tokio::main]
@@ -1231,6 +1234,9 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 departments::load(store.as_ref(), &config, cli.json, cli.lang).await
             }
             DepartmentsCommand::List => departments::list(store.as_ref(), cli.json).await,
+            DepartmentsCommand::Check => {
+                departments::check(store.as_ref(), cli.json, cli.lang).await
+            }
         },
         Command::Evidence { command } => match command {
             EvidenceCommand::Verify {
