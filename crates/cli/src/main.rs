@@ -389,6 +389,8 @@ enum CasesCommand {
         case: String,
     },
     /// Export the case file (卷宗) as an evidence bundle: its events and its alert's findings.
+    /// With `--reply-to`, the feedback package on a transfer received from another installation
+    /// (the case file with a feedback letter naming our unit).
     Export {
         /// The clue or case id.
         case: String,
@@ -398,6 +400,12 @@ enum CasesCommand {
         /// The new bundle directory.
         #[arg(long)]
         out: PathBuf,
+        /// The sender's case id this case answers (a transfer feedback, 移送反馈).
+        #[arg(long, requires = "actor")]
+        reply_to: Option<String>,
+        /// Who writes the feedback (account id); required with `--reply-to`.
+        #[arg(long)]
+        actor: Option<String>,
     },
 }
 
@@ -1124,7 +1132,26 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     .await
                 }
                 CasesCommand::Show { case } => cases::show(store.as_ref(), &case, cli.json).await,
-                CasesCommand::Export { case, alg, out } => {
+                CasesCommand::Export {
+                    case,
+                    alg,
+                    out,
+                    reply_to: Some(reply_to),
+                    actor,
+                } => {
+                    let actor = actor.unwrap_or_default();
+                    cases::export_feedback(
+                        &home,
+                        store.as_ref(),
+                        &case,
+                        &reply_to,
+                        &actor,
+                        &alg,
+                        &out,
+                    )
+                    .await
+                }
+                CasesCommand::Export { case, alg, out, .. } => {
                     cases::export(&home, store.as_ref(), &case, &alg, &out).await
                 }
             }
