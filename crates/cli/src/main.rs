@@ -1080,6 +1080,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         &alg,
                         &out,
                         &who(w),
+                        cli.lang,
                     )
                     .await
                 }
@@ -1088,7 +1089,16 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     key,
                     who: w,
                 } => {
-                    assist::receive(&home, store.as_ref(), &package, &key, &who(w), cli.json).await
+                    assist::receive(
+                        &home,
+                        store.as_ref(),
+                        &package,
+                        &key,
+                        &who(w),
+                        cli.json,
+                        cli.lang,
+                    )
+                    .await
                 }
                 CasesCommand::AssistAnswer {
                     package,
@@ -1111,6 +1121,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         &alg,
                         &out,
                         &who(w),
+                        cli.lang,
                     )
                     .await
                 }
@@ -1128,6 +1139,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         &key,
                         &who(w),
                         cli.json,
+                        cli.lang,
                     )
                     .await
                 }
