@@ -2,9 +2,9 @@
 //! a given day, by the display periods of `data/publicity.toml` (legal basis, versions, dates in
 //! force; the reading of "small fine" is stated there). Pure: the day asked about is an argument.
 //!
-//! A decision is on display for `short_months` when it is a warning or a fine, with a fine of at
-//! most `small_fine_max_fen` (none for a bare warning) and nothing confiscated; for `long_months`
-//! otherwise. The period
+//! A warning alone (no fine, nothing confiscated) is not published at all. Otherwise a decision
+//! is on display for `short_months` when it is a warning or a fine, with a fine of at most
+//! `small_fine_max_fen` and nothing confiscated; for `long_months` otherwise. The period
 //! runs from the decision date; the display has ended on the day the period's months have passed
 //! (2025-06-30 + 3 months: on display through 2025-09-29, ended on 2025-09-30).
 
@@ -134,7 +134,10 @@ pub struct Publicity {
 /// Whether one decision is on display.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Display {
-    /// `3_months`-style period actually applied, in months.
+    /// Published at all (false for a warning alone: then `months` is 0, `ends_on` the decision
+    /// date and `on_display` false).
+    pub published: bool,
+    /// The display period applied, in months.
     pub months: u32,
     /// Whether the short period applied (a warning or a small fine).
     pub short: bool,
@@ -218,6 +221,17 @@ impl Publicity {
             }
         }
         let rule = self.rule(decided_on)?;
+        if kind == PenaltyKind::Warning && fine_fen == 0 && confiscated_fen == 0 {
+            return Ok(Display {
+                published: false,
+                months: 0,
+                short: true,
+                ends_on: decided_on,
+                on_display: false,
+                ban_may_extend: false,
+                rule_version: rule.version,
+            });
+        }
         // Only a warning and/or a small fine, nothing confiscated.
         let short = matches!(kind, PenaltyKind::Warning | PenaltyKind::Fine)
             && fine_fen <= rule.small_fine_max_fen
@@ -235,6 +249,7 @@ impl Publicity {
                     value: decided_on.to_string(),
                 })?;
         Ok(Display {
+            published: true,
             months,
             short,
             ends_on,
@@ -301,13 +316,23 @@ mod tests {
             .display(PenaltyKind::Fine, d("2025-06-30"), 100, 1, d("2025-10-01"))
             .unwrap();
         assert!(with_confiscation.on_display && !with_confiscation.short);
-        // A warning alone: 3 months; a revocation: 3 years, flagged.
-        assert!(
-            p.display(PenaltyKind::Warning, d("2025-01-31"), 0, 0, d("2025-04-30"))
-                .unwrap()
-                .ends_on
-                == d("2025-04-30")
-        );
+        // A warning alone is not published; with a small fine, 3 months (end of month clamps).
+        let warning = p
+            .display(PenaltyKind::Warning, d("2025-01-31"), 0, 0, d("2025-02-01"))
+            .unwrap();
+        assert!(!warning.published && !warning.on_display && warning.months == 0);
+        let warned_and_fined = p
+            .display(
+                PenaltyKind::Warning,
+                d("2025-01-31"),
+                100,
+                0,
+                d("2025-04-29"),
+            )
+            .unwrap();
+        assert!(warned_and_fined.published && warned_and_fined.on_display);
+        assert_eq!(warned_and_fined.ends_on, d("2025-04-30"));
+        // A revocation: 3 years, flagged.
         let revoked = p
             .display(
                 PenaltyKind::LicenseRevocation,

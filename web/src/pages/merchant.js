@@ -23,6 +23,7 @@ function facts(obj, keys) {
 function publicityText(p) {
   if (!p.display) return `${t('penalty_problem')}${p.problem || ''}`;
   const d = p.display;
+  if (!d.published) return t('not_published');
   const base = d.on_display ? `${t('on_display_until')}${d.ends_on}` : `${t('display_ended')}${d.ends_on}`;
   return d.ban_may_extend ? `${base}${t('ban_may_extend')}` : base;
 }

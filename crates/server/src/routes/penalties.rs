@@ -1,8 +1,9 @@
 //! Penalties (行政处罚) on a merchant's profile: the `penalties` rows (data standard §3.17,
 //! supplier `regulator`, keyed by USCC) as the profile shows them — kind in Chinese and English,
 //! amounts in yuan from fen (exact), newest decision first — each with whether it is still on
-//! public display on the day asked about (`tianping_cases::publicity`: 3 months for a warning or
-//! a small fine, 3 years otherwise; the reading of "small fine" is in its data file). The day is
+//! public display on the day asked about (`tianping_cases::publicity`: a warning alone is not
+//! published; 3 months for a small fine, 3 years otherwise; the reading of "small fine" is in its
+//! data file). The day is
 //! an argument (the handler passes today's Beijing date by the server clock).
 //!
 //! Rows come from the lake, where ingest validated them; a row that still cannot be read (an
@@ -21,6 +22,8 @@ use crate::error::ApiError;
 /// Whether a penalty is on public display (行政处罚信息公示) on the day asked about.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct PenaltyDisplay {
+    /// Published at all (a warning alone is not: 公示规定 第二条第二款).
+    pub published: bool,
     /// On display on `as_of`.
     pub on_display: bool,
     /// The first day it is no longer on display (`YYYY-MM-DD`).
@@ -104,6 +107,7 @@ pub fn penalty_views(rows: &[Value], as_of: NaiveDate) -> Result<Vec<PenaltyView
                 (Some(k), Some(d)) => match rules.display(k, d, fine_fen, confiscated_fen, as_of) {
                     Ok(s) => (
                         Some(PenaltyDisplay {
+                            published: s.published,
                             on_display: s.on_display,
                             ends_on: s.ends_on.to_string(),
                             months: s.months,

@@ -1,7 +1,7 @@
 //! Penalties on the merchant profile (issue 10): the `penalties` rows of the merchant's USCC
 //! (delivered by the `regulator` supplier, data standard §3.17), newest first, with kind in
 //! zh/en, amounts in yuan from fen, and whether each is on public display on the server's date
-//! (3 months for a warning or a small fine, 3 years otherwise); another USCC's penalties never
+//! (a warning alone not published; 3 months for a small fine, 3 years otherwise); another USCC's penalties never
 //! show; our own cases on the merchant that reached a decision are listed apart.
 
 use std::io::Write;
@@ -78,12 +78,14 @@ async fn merchant_profile_shows_penalties_with_publicity() {
             &format!("p-big,{USCC},2024-05-01,杭州市市场监督管理局,反不正当竞争法 第二十条,5000000,12345,confiscation"),
             // Another company's penalty never shows here (a warning with a 1-yuan fine: 3 months).
             "p-other,91330110MA2B00002T,2026-02-01,杭州市市场监督管理局,价格法 第十三条,100,0,warning",
+            // A warning alone is not published at all.
+            "p-warn,91330110MA2B00002T,2026-02-15,杭州市市场监督管理局,价格法 第十三条,0,0,warning",
         ]),
     )
     .await;
     assert_eq!(
         (&receipt["accepted"], &receipt["quarantined"]),
-        (&json!(4), &json!(0)),
+        (&json!(5), &json!(0)),
         "{receipt}"
     );
     let (_, officer) = h
@@ -138,8 +140,11 @@ async fn merchant_profile_shows_penalties_with_publicity() {
         .iter()
         .map(|x| x["penalty_id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, ["p-other"]);
-    assert_eq!(m2["penalties"][0]["display"]["months"], json!(3));
+    assert_eq!(ids, ["p-warn", "p-other"]);
+    assert_eq!(m2["penalties"][0]["display"]["published"], json!(false));
+    assert_eq!(m2["penalties"][0]["display"]["on_display"], json!(false));
+    assert_eq!(m2["penalties"][1]["display"]["published"], json!(true));
+    assert_eq!(m2["penalties"][1]["display"]["months"], json!(3));
 }
 
 #[tokio::test(flavor = "multi_thread")]
