@@ -253,6 +253,24 @@ const MESSAGES = {
   done: ['已完成', 'Done'],
   created_at: ['创建时间', 'Created'],
   created_by: ['签发人', 'Issued by'],
+  // --- loop2: penalties on the merchant profile
+  penalties: ['行政处罚', 'Administrative penalties'],
+  penalties_note: [
+    '按统一社会信用代码关联的行政处罚决定（最新在前）。仅警告的不予公示；公示期自决定日起算：较低数额罚款（不超过 3,000 元且未没收）3 个月，其他 3 年（限制期限更长的至期限届满）。判断日期：',
+    'Penalty decisions on its USCC, newest first. A warning alone is not published; display runs from the decision date: 3 months for a small fine (at most 3,000 yuan, nothing confiscated), 3 years otherwise (or until a longer ban ends). Judged on: ',
+  ],
+  decided_on: ['决定日期', 'Decided on'],
+  authority: ['处罚机关', 'Authority'],
+  penalty_kind: ['处罚种类', 'Kind'],
+  fine_yuan: ['罚款（元）', 'Fine (CNY)'],
+  confiscated_yuan: ['没收（元）', 'Confiscated (CNY)'],
+  publicity: ['公示状态', 'Public display'],
+  on_display_until: ['公示中，至', 'On display until '],
+  display_ended: ['已停止公示，自', 'No longer displayed, since '],
+  not_published: ['不予公示（仅警告）', 'Not published (a warning alone)'],
+  ban_may_extend: ['（限制期限更长的，公示至期限届满）', ' (a longer ban extends it)'],
+  penalty_problem: ['数据无法判断：', 'Cannot judge from the data: '],
+  decided_cases: ['本机已决案件（已决定、已公示、已结案）', 'Our decided cases (decided, published, closed)'],
 };
 
 const KEY = 'tianping.lang';

@@ -9,7 +9,9 @@
 // also visits 案件, 数据交换 and 系统管理, where the system administrator creates an account,
 // disables and enables it, resets its second factor, and issues and revokes a platform key. Each page: a screenshot in
 // target/screenshots/, its render time printed (not asserted), axe-core with zero serious or
-// critical violations; any console error or page error fails the test.
+// critical violations; any console error or page error fails the test. The merchant profile's
+// penalties section is checked on tmall m1 with the fixture batch web/tests/fixtures/regulator-penalties
+// (dates, kind, yuan amounts, on display / ended as of the server's real date).
 //
 // Environment: TIANPING_BIN (default $CARGO_TARGET_DIR/debug/tianping or target/debug/tianping),
 // CHROMIUM (default /usr/bin/chromium), TIANPING_E2E_HOME (reuse a seeded home; default: seed
@@ -244,6 +246,9 @@ async function main() {
   // The example batches too: tmall's has quarantined rows (one with a raw phone number), for the
   // quarantine view and its masking. Re-delivering them to a reused home is a no-op.
   run(['--home', home, 'ingest', join(repo, 'examples', 'batches', 'registry-2026-03-01'), join(repo, 'examples', 'batches', 'tmall-2026-03-01-0001')]);
+  // Two penalty decisions on tmall m1's USCC (the regulator's batch, data standard §3.17), for
+  // the profile's penalties section.
+  run(['--home', home, 'ingest', join(here, 'fixtures', 'regulator-penalties')]);
   const { server, base } = await startServer(home);
   let browser;
   try {
@@ -453,6 +458,27 @@ async function main() {
     if (!(await page.textContent('h1')).includes('Data exchange')) fail('the English switch did not translate the page title');
     await page.click('#lang-switch');
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+
+    // Penalties on the merchant profile: tmall m1 (USCC 91330106MA2B00001Y) has the fixture's two
+    // decisions, newest first, amounts in yuan from fen, each with its public display as of the
+    // server's date (its real clock: a 3-year display from 2026-06-01 runs to 2029-06-01; a small
+    // fine of 2022-01-10 was displayed 3 months, to 2022-04-10).
+    await page.evaluate((k) => {
+      location.hash = `#/merchant/${encodeURIComponent(k)}`;
+    }, 'merchant|tmall|m1');
+    await checkPage(page, 'merchant-penalties');
+    const penaltyRows = await page.$$eval('section.penalties > div.table-wrap:nth-of-type(1) tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())),
+    );
+    if (penaltyRows.length !== 2) fail(`the penalties section shows ${penaltyRows.length} rows, expected 2: ${JSON.stringify(penaltyRows)}`);
+    else {
+      const [newest, oldest] = penaltyRows;
+      if (newest[0] !== '2026-06-01' || oldest[0] !== '2022-01-10') fail(`penalties are not newest first: ${JSON.stringify(penaltyRows)}`);
+      if (newest[2] !== '没收违法所得、非法财物' || newest[3] !== '50000.00' || newest[4] !== '123.45') fail(`penalty kind or amounts wrong: ${JSON.stringify(newest)}`);
+      if (!newest[6].startsWith('公示中，至2029-06-01')) fail(`the 2026 decision is not shown on display: ${newest[6]}`);
+      if (!oldest[6].startsWith('已停止公示，自2022-04-10')) fail(`the 2022 small fine is not shown as ended: ${oldest[6]}`);
+      console.log(`merchant penalties: ${penaltyRows.map((r) => `${r[0]} ${r[6]}`).join('; ')}`);
+    }
 
     // Sign out; the system administrator signs in and sees the administration page only.
     await page.click('#sign-out');

@@ -24,6 +24,7 @@ pub mod deadline;
 pub mod finding;
 pub mod notice;
 pub mod practice;
+pub mod publicity;
 pub mod rules;
 
 pub use calendar::{Calendar, CalendarError};

@@ -1,5 +1,9 @@
 //! `tianping cases assist …`: assistance requests (协查) between installations as signed packages
 //! of their own kinds — send a request from a case, receive and answer one, record the answer.
+//!
+//! Every department printed is named next to its id, in the chosen language: our own units from
+//! our registry, the other installation's from the names its letter carries (its registry's); a
+//! unit neither holds is printed as given, marked as not in the registry.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -12,6 +16,49 @@ use tianping_service::{Home, transfer};
 use tianping_store::Store;
 
 use crate::cases::{Who, parse_key};
+use crate::output::Lang;
+
+/// `names（id，region）` in Chinese or `names (id, region)` in English; a unit without names is
+/// marked as not in the registry.
+fn unit_label(
+    id: &str,
+    names: Option<&assist::DepartmentNames>,
+    region: &str,
+    lang: Lang,
+) -> String {
+    match (names, lang) {
+        (Some(n), Lang::Zh) => format!("{}（{id}，{region}）", n.zh),
+        (Some(n), Lang::En) => format!("{} ({id}, {region})", n.en),
+        (None, Lang::Zh) => format!("{id}（{region}，不在部门登记中）"),
+        (None, Lang::En) => format!("{id} ({region}, not in the registry)"),
+    }
+}
+
+/// The names our registry gives `department` (an id or Chinese name) when it holds it for a
+/// region covering `region`: a 网监处 in another province is not ours.
+async fn our_names(
+    store: &dyn Store,
+    department: &str,
+    region: &str,
+) -> anyhow::Result<Option<(String, assist::DepartmentNames)>> {
+    let registry = tianping_service::departments::load(store).await?;
+    let Ok(region) = tianping_auth::Adcode::parse(region.trim()) else {
+        return Ok(None);
+    };
+    Ok(registry
+        .resolve(department)
+        .ok()
+        .filter(|d| d.region.covers(&region))
+        .map(|d| {
+            (
+                d.id.as_str().to_string(),
+                assist::DepartmentNames {
+                    zh: d.name_zh.clone(),
+                    en: d.name_en.clone(),
+                },
+            )
+        }))
+}
 
 fn usage(message: &str) -> anyhow::Result<ExitCode> {
     eprintln!("错误 error: {message}");
@@ -45,6 +92,7 @@ pub async fn request(
     alg: &str,
     out: &Path,
     who: &Who,
+    lang: Lang,
 ) -> anyhow::Result<ExitCode> {
     let Some(alg) = alg_of(alg) else {
         return usage(&format!("--alg {alg:?}: sha256 or sm3"));
@@ -81,12 +129,20 @@ pub async fn request(
     let exported = assist::export_request(&desk, store, &key, alg, case_id, seq, at, out).await;
     match refused(exported)? {
         Ok((letter, manifest)) => {
+            let from = unit_label(
+                &letter.from_department,
+                letter.from_department_names.as_ref(),
+                &letter.from_region,
+                lang,
+            );
+            let to = match our_names(store, &letter.to_department, &letter.to_region).await? {
+                Some((id, names)) => unit_label(&id, Some(&names), &letter.to_region, lang),
+                None => unit_label(&letter.to_department, None, &letter.to_region, lang),
+            };
             eprintln!(
-                "协查请求已发出 assistance request #{} of {} to {} {}: package {} ({} entries, head {}); our key {}",
+                "协查请求已发出 assistance request #{} of {} from {from} to {to}: package {} ({} entries, head {}); our key {}",
                 letter.request_seq,
                 letter.case_id,
-                letter.to_department,
-                letter.to_region,
                 out.display(),
                 manifest.entries.len(),
                 manifest.signed_head.tree_size,
@@ -106,6 +162,7 @@ pub async fn receive(
     key: &str,
     who: &Who,
     json: bool,
+    lang: Lang,
 ) -> anyhow::Result<ExitCode> {
     let Some(key) = parse_key(key) else {
         return usage("--key: the sender's 32-byte Ed25519 public key in hex");
@@ -125,14 +182,15 @@ pub async fn receive(
             if json {
                 println!("{}", serde_json::to_string(&letter)?);
             }
+            let from = unit_label(
+                &letter.from_department,
+                letter.from_department_names.as_ref(),
+                &letter.from_region,
+                lang,
+            );
             eprintln!(
-                "收到协查请求 assistance request from {}（{} {}）case {} #{}: {}",
-                letter.from_log_id,
-                letter.from_department,
-                letter.from_region,
-                letter.case_id,
-                letter.request_seq,
-                letter.request
+                "收到协查请求 assistance request from {from}, log {}, case {} #{}: {}",
+                letter.from_log_id, letter.case_id, letter.request_seq, letter.request
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -153,6 +211,7 @@ pub async fn answer(
     alg: &str,
     out: &Path,
     who: &Who,
+    lang: Lang,
 ) -> anyhow::Result<ExitCode> {
     let Some(key) = parse_key(key) else {
         return usage("--key: the sender's 32-byte Ed25519 public key in hex");
@@ -176,8 +235,14 @@ pub async fn answer(
     };
     match refused(result)? {
         Ok((letter, _)) => {
+            let from = unit_label(
+                &letter.from_department,
+                letter.from_department_names.as_ref(),
+                &letter.from_region,
+                lang,
+            );
             eprintln!(
-                "协查答复已写出 reply to {} case {} #{}: {}; our key {}",
+                "协查答复已写出 reply from {from} to {} case {} #{}: {}; our key {}",
                 letter.to_log_id,
                 letter.case_id,
                 letter.request_seq,
@@ -191,6 +256,7 @@ pub async fn answer(
 }
 
 /// `cases assist-reply CASE --from PACKAGE --key RECEIVER_KEY`: records the answer on the case.
+#[allow(clippy::too_many_arguments)]
 pub async fn record_reply(
     home: &Home,
     store: &dyn Store,
@@ -199,6 +265,7 @@ pub async fn record_reply(
     key: &str,
     who: &Who,
     json: bool,
+    lang: Lang,
 ) -> anyhow::Result<ExitCode> {
     let Some(key) = parse_key(key) else {
         return usage("--key: the receiver's 32-byte Ed25519 public key in hex");
@@ -208,8 +275,13 @@ pub async fn record_reply(
         Err(e) => return usage(&e),
     };
     let desk = Desk::embedded()?;
+    let mut replier = None;
     let result = match transfer::read_package(package, &key) {
         Ok(p) => {
+            // The letter receive_reply checks; its names are printed once it is accepted.
+            replier = p
+                .letter(assist::REPLY_MEDIA)
+                .and_then(|b| serde_json::from_slice::<assist::ReplyLetter>(b).ok());
             assist::receive_reply(
                 &desk,
                 store,
@@ -229,7 +301,18 @@ pub async fn record_reply(
             if json {
                 println!("{}", serde_json::to_string(&case)?);
             }
-            eprintln!("已记录协查答复 reply recorded on {}", case.case_id);
+            let from = replier.as_ref().map_or_else(String::new, |l| {
+                format!(
+                    " from {}",
+                    unit_label(
+                        &l.from_department,
+                        l.from_department_names.as_ref(),
+                        &l.from_region,
+                        lang,
+                    )
+                )
+            });
+            eprintln!("已记录协查答复 reply recorded on {}{from}", case.case_id);
             Ok(ExitCode::SUCCESS)
         }
         Err(code) => Ok(code),

@@ -382,6 +382,63 @@ async fn export_transfer(
     Ok(ExitCode::SUCCESS)
 }
 
+/// `cases export CASE --reply-to THEIR_CASE --actor ID --out DIR`: the feedback package on a
+/// transfer we received — the case file with the feedback letter naming our unit from the
+/// registry (the package the sender's `cases feedback` takes).
+pub async fn export_feedback(
+    home: &Home,
+    store: &dyn Store,
+    case_id: &str,
+    reply_to: &str,
+    actor: &str,
+    alg: &str,
+    out: &std::path::Path,
+) -> anyhow::Result<ExitCode> {
+    let Some(alg) = tianping_evidence::HashAlg::from_name(alg) else {
+        return usage(&format!("--alg {alg:?}: sha256 or sm3"));
+    };
+    if actor.trim().is_empty() {
+        return usage("--actor: who writes the feedback (account id)");
+    }
+    let key = EvidenceKey::load_or_create(home)?;
+    let result = tianping_service::feedback_letter::export_feedback(
+        &Desk::embedded()?,
+        store,
+        &key,
+        alg,
+        case_id,
+        reply_to,
+        actor.trim(),
+        clock::now_ms(),
+        out,
+    )
+    .await;
+    let (letter, manifest) = match result {
+        Ok(done) => done,
+        Err(e) if e.is_user_error() => {
+            eprintln!("拒绝 refused: {e}");
+            return Ok(ExitCode::from(1));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let unit = match &letter.from.names {
+        Some(n) => format!(
+            "{}（{}，{}）/ {}",
+            n.zh, letter.from.department, letter.from.region, n.en
+        ),
+        None => format!("{}（{}）", letter.from.department, letter.from.region),
+    };
+    eprintln!(
+        "已导出移送反馈包 exported transfer feedback: {} entries under head size {} to {}\n  反馈单位 from: {unit}\n  答复 in reply to: {}（本案状态 state {}）",
+        manifest.entries.len(),
+        manifest.signed_head.tree_size,
+        out.display(),
+        letter.in_reply_to,
+        letter.state
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 pub(crate) fn parse_key(hex_key: &str) -> Option<tianping_evidence::PublicKey> {
     let bytes = hex::decode(hex_key).ok()?;
     tianping_evidence::PublicKey::from_bytes(tianping_evidence::SigAlg::Ed25519, &bytes).ok()

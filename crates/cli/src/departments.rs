@@ -1,9 +1,11 @@
-//! `tianping departments load|list`: the department registry. `load` reads the `[[departments]]`
+//! `tianping departments load|list|check`: the department registry. `load` reads the `[[departments]]`
 //! section of an installation configuration file (other keys of the file are the server's and are
 //! ignored here), validates it whole — an error names the entry and field, e.g.
 //! `departments[2].parent` — and stores it, rewriting department names in existing accounts, cases
 //! and notices to ids in the same transaction (a value that maps to no department fails it,
-//! naming the row). `list` prints the stored registry.
+//! naming every such row). `list` prints the stored registry. `check` names every record whose
+//! department is no registry id (table, row, value), with the id a `load` would rewrite a
+//! Chinese name to, and exits 1 if any maps to none.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -98,6 +100,41 @@ pub async fn list(store: &dyn Store, json: bool) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Names every record whose department is no id of the registry; exit 1 if any is unmappable.
+pub async fn check(store: &dyn Store, json: bool, lang: Lang) -> anyhow::Result<ExitCode> {
+    let orphans = store.department_orphans().await?;
+    for o in &orphans {
+        if json {
+            println!("{}", serde_json::to_string(o)?);
+        } else {
+            let verdict = match (&o.maps_to, lang) {
+                (Some(id), Lang::Zh) => format!("可迁移为 {id}"),
+                (Some(id), Lang::En) => format!("maps to {id}"),
+                (None, Lang::Zh) => "无法对应任何部门".to_string(),
+                (None, Lang::En) => "maps to no department".to_string(),
+            };
+            println!("{}\t{}={}\t{:?}\t{verdict}", o.table, o.key, o.row, o.value);
+        }
+    }
+    let unmappable = orphans.iter().filter(|o| o.maps_to.is_none()).count();
+    let summary = match lang {
+        Lang::Zh => format!(
+            "部门引用检查：{} 行不是部门编号，其中 {unmappable} 行无法对应",
+            orphans.len()
+        ),
+        Lang::En => format!(
+            "department check: {} rows hold no department id, {unmappable} of them map to none",
+            orphans.len()
+        ),
+    };
+    eprintln!("{summary}");
+    Ok(if unmappable > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// A department filter as typed (id or Chinese name) → the id; `Err` is the message to print.

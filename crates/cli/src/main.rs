@@ -389,6 +389,8 @@ enum CasesCommand {
         case: String,
     },
     /// Export the case file (卷宗) as an evidence bundle: its events and its alert's findings.
+    /// With `--reply-to`, the feedback package on a transfer received from another installation
+    /// (the case file with a feedback letter naming our unit).
     Export {
         /// The clue or case id.
         case: String,
@@ -398,6 +400,12 @@ enum CasesCommand {
         /// The new bundle directory.
         #[arg(long)]
         out: PathBuf,
+        /// The sender's case id this case answers (a transfer feedback, 移送反馈).
+        #[arg(long, requires = "actor")]
+        reply_to: Option<String>,
+        /// Who writes the feedback (account id); required with `--reply-to`.
+        #[arg(long)]
+        actor: Option<String>,
     },
 }
 
@@ -622,6 +630,9 @@ enum DepartmentsCommand {
     },
     /// The stored registry: id, names, region, parent, active.
     List,
+    /// Every account, clue/case and notice whose department is no id of the registry, each named
+    /// (table, row, value, and the id a `load` would rewrite it to); exit 1 if any maps to none.
+    Check,
 }
 
 #[tokio::main]
@@ -1075,6 +1086,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         &alg,
                         &out,
                         &who(w),
+                        cli.lang,
                     )
                     .await
                 }
@@ -1083,7 +1095,16 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     key,
                     who: w,
                 } => {
-                    assist::receive(&home, store.as_ref(), &package, &key, &who(w), cli.json).await
+                    assist::receive(
+                        &home,
+                        store.as_ref(),
+                        &package,
+                        &key,
+                        &who(w),
+                        cli.json,
+                        cli.lang,
+                    )
+                    .await
                 }
                 CasesCommand::AssistAnswer {
                     package,
@@ -1106,6 +1127,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         &alg,
                         &out,
                         &who(w),
+                        cli.lang,
                     )
                     .await
                 }
@@ -1123,11 +1145,31 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         &key,
                         &who(w),
                         cli.json,
+                        cli.lang,
                     )
                     .await
                 }
                 CasesCommand::Show { case } => cases::show(store.as_ref(), &case, cli.json).await,
-                CasesCommand::Export { case, alg, out } => {
+                CasesCommand::Export {
+                    case,
+                    alg,
+                    out,
+                    reply_to: Some(reply_to),
+                    actor,
+                } => {
+                    let actor = actor.unwrap_or_default();
+                    cases::export_feedback(
+                        &home,
+                        store.as_ref(),
+                        &case,
+                        &reply_to,
+                        &actor,
+                        &alg,
+                        &out,
+                    )
+                    .await
+                }
+                CasesCommand::Export { case, alg, out, .. } => {
                     cases::export(&home, store.as_ref(), &case, &alg, &out).await
                 }
             }
@@ -1237,6 +1279,9 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 departments::load(store.as_ref(), &config, cli.json, cli.lang).await
             }
             DepartmentsCommand::List => departments::list(store.as_ref(), cli.json).await,
+            DepartmentsCommand::Check => {
+                departments::check(store.as_ref(), cli.json, cli.lang).await
+            }
         },
         Command::Evidence { command } => match command {
             EvidenceCommand::Verify {

@@ -59,6 +59,9 @@ use crate::routes::{proof, referrals, webadmin};
         notice_desk::NoticeStepRequest, notice_desk::EscalateRequest, notice_desk::SweepResult,
         // --- web (issue 10)
         webadmin::AdminReason, webadmin::ApiKeyView,
+        // --- loop2: penalties on the merchant profile
+        cockpit::MerchantProfile, crate::routes::penalties::PenaltyView,
+        crate::routes::penalties::PenaltyDisplay,
     )),
     modifiers(&Security),
     tags(

@@ -11,9 +11,9 @@
 //! 3. The sender verifies the reply against the receiver's key, keeps and logs it, and records it
 //!    on the case (`record_assistance_reply`, an event in its log) ([`receive_reply`]).
 //!
-//! The kinds are not interchangeable: a transfer or its feedback carrying a letter is refused, an
-//! assistance package without the expected letter is refused, and a reply must name the case and
-//! the open request it answers. As for transfers, nothing is used before the package verifies,
+//! The kinds are not interchangeable: a transfer or its feedback carrying another kind of letter
+//! is refused, an assistance package without the expected letter is refused, and a reply must
+//! name the case and the open request it answers. As for transfers, nothing is used before the package verifies,
 //! and the letter used is the one whose bytes match its logged digest.
 
 use std::path::Path;

@@ -12,6 +12,7 @@ pub mod cases;
 pub mod clock;
 pub mod departments;
 pub mod evidence;
+pub mod feedback_letter;
 pub mod finding_proof;
 pub mod home;
 pub mod ingest;

@@ -123,17 +123,6 @@ impl Package {
             .map(|(_, bytes)| bytes.as_slice())
     }
 
-    /// Refuses a package that carries a letter (an assistance request or reply) where a
-    /// transfer or its feedback is expected: the kinds are not interchangeable.
-    pub fn expect_no_letter(&self, expected: &str) -> Result<(), TransferError> {
-        match self.letters.first() {
-            None => Ok(()),
-            Some((media, _)) => Err(TransferError::Unusable(format!(
-                "证据包类型为 {media}，不是{expected} / the package is a {media}, not a {expected}"
-            ))),
-        }
-    }
-
     /// The `File` entry that logs this package at receipt.
     pub(crate) fn receipt_leaf(
         &self,
@@ -341,8 +330,10 @@ pub async fn receive_transfer(
         .await?)
 }
 
-/// The sender's side: the receiver's case file comes back; the sender logs it at receipt and
-/// records it as feedback on its transferred case `case_id`.
+/// The sender's side: the receiver's case file comes back with its feedback letter
+/// ([`crate::feedback_letter`]); the sender checks the letter (it answers `case_id` and comes from
+/// the unit the transfer named), logs the package at receipt and records it, with the replying
+/// unit's names, as feedback on its transferred case `case_id`.
 #[allow(clippy::too_many_arguments)]
 pub async fn receive_feedback(
     desk: &Desk,
@@ -354,11 +345,24 @@ pub async fn receive_feedback(
     reason: &str,
     at_ms: i64,
 ) -> Result<Case, TransferError> {
-    package.expect_no_letter("移送反馈 transfer feedback")?;
     let (Some(their_case), Some(state)) = (package.case_id(), package.last_state()) else {
         return Err(TransferError::Unusable(
             "包中没有案件记录 / the package holds no case records".into(),
         ));
+    };
+    let checked = crate::feedback_letter::feedback_letter(store, case_id, package).await?;
+    let letter = &checked.letter;
+    let names = letter.from.names.as_ref();
+    let as_transferred = if checked.same_department {
+        String::new()
+    } else {
+        format!(
+            "；移送时写明的接收单位为 {}（{}）/ the transfer named {} ({})",
+            checked.transferred_to,
+            checked.transferred_to_region,
+            checked.transferred_to,
+            checked.transferred_to_region
+        )
     };
     let sha = HashAlg::Sha256.digest(&package.manifest_bytes).to_hex();
     keep_copy(package, &keep_root.join(&sha))?;
@@ -367,7 +371,11 @@ pub async fn receive_feedback(
         .await
         .map_err(CaseServiceError::from)?;
     let summary = format!(
-        "{} 的案件 {their_case} 现为 {state}（证据包 {sha}，树头 {} {}）",
+        "{}（{}，{}）/ {}：{} 的案件 {their_case} 现为 {state}（证据包 {sha}，树头 {} {}）{as_transferred}",
+        names.map_or("", |n| n.zh.as_str()),
+        letter.from.department,
+        letter.from.region,
+        names.map_or("", |n| n.en.as_str()),
         package.manifest.signed_head.log_id,
         package.manifest.signed_head.tree_size,
         package.manifest.signed_head.root

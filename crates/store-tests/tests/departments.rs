@@ -3,7 +3,11 @@
 //! - seeding stores the registry; a department no longer configured is kept, inactive;
 //! - records written before the registry (accounts, clues, notices naming `网监处`) are
 //!   migrated to ids by the seed; a value that maps to nothing fails the whole seed naming the
-//!   table, the row and the value, and nothing changes;
+//!   table, the row and the value — every such row, not the first — and nothing changes;
+//!   `department_orphans` lists the same rows (with the id a name maps to) without changing
+//!   anything, and is empty after the seed;
+//! - once a registry exists, writing a department that is no registry id is refused by the
+//!   store (migration 0011's triggers) for accounts, clues/cases and notices;
 //! - the service resolves a typed Chinese name to the id and refuses an unknown one listing the
 //!   valid ids;
 //! - clue/case and notice lists are scoped in SQL (unit, region cover, platform, nothing) and
@@ -192,6 +196,94 @@ fn unit(department: &str, prefix: &str) -> UnitScope {
         department: department.into(),
         region_prefix: prefix.into(),
     }
+}
+
+/// Rows that map to no department: listed, each named, without a change; a seed fails naming
+/// every one; after a seed that maps the rest, only they remain listed; and once a registry
+/// exists, no write may name a department outside it.
+async fn orphans_story(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let label = s.backend();
+    assert!(s.department_orphans().await.unwrap().is_empty(), "{label}");
+    assert!(s.create_account(&account("u-old", "网监处")).await.unwrap());
+    let old_case = raw_clue(s, 1, "网监处", "330106", Some("2026-12-10")).await;
+    let old_notice = raw_notice(s, 1, "价监处", "330100", "tmall").await;
+    let lost_case = raw_clue(s, 2, "失踪处", "330106", None).await;
+
+    // Before any seed, every row is listed, each with what its value maps to (nothing yet:
+    // there is no registry).
+    let orphans = s.department_orphans().await.unwrap();
+    let named: Vec<(&str, &str, &str)> = orphans
+        .iter()
+        .map(|o| (o.table.as_str(), o.row.as_str(), o.value.as_str()))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            ("accounts", "u-old", "网监处"),
+            ("cases", old_case.as_str(), "网监处"),
+            ("cases", lost_case.as_str(), "失踪处"),
+            ("notices", old_notice.as_str(), "价监处"),
+        ],
+        "{label}"
+    );
+    assert!(orphans.iter().all(|o| o.maps_to.is_none()), "{label}");
+
+    // A registry that cannot place 失踪处 at all: the seed fails naming that row, nothing
+    // changes.
+    let e = s
+        .seed_departments(&test_departments())
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains(&lost_case) && e.contains("失踪处") && e.contains("1 rows"),
+        "{label}: {e}"
+    );
+    assert!(s.departments().await.unwrap().is_empty(), "{label}");
+    assert!(
+        e.contains(&lost_case) && e.contains("失踪处") && !e.contains(&old_case),
+        "{label}: {e}"
+    );
+    let lost_notice = raw_notice(s, 2, "外星处", "330100", "tmall").await;
+    let e = s
+        .seed_departments(&test_departments())
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("2 rows") && e.contains(&lost_case) && e.contains(&lost_notice),
+        "{label}: every unmappable row is named: {e}"
+    );
+    assert_eq!(s.department_orphans().await.unwrap().len(), 5, "{label}");
+}
+
+/// Once a registry exists, a write naming a department outside it is refused by the store.
+async fn reference_story(store: Arc<dyn Store>) {
+    let s = store.as_ref();
+    let label = s.backend();
+    // Without a registry (a fresh database, before the first seed) writes are not checked.
+    assert!(
+        s.create_account(&account("u-early", "wangjian"))
+            .await
+            .unwrap()
+    );
+    tianping_store_tests::seed_departments(s).await;
+    assert!(s.department_orphans().await.unwrap().is_empty(), "{label}");
+    let e = s
+        .create_account(&account("u-stray", "nowhere"))
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("department_ref") && e.contains("accounts"),
+        "{label}: {e}"
+    );
+    assert!(
+        s.account_by_id("u-stray").await.unwrap().is_none(),
+        "{label}"
+    );
+    assert!(s.create_account(&account("u-ok", "jiage")).await.unwrap());
 }
 
 async fn story(store: Arc<dyn Store>) {
@@ -574,4 +666,40 @@ async fn departments_on_postgres() {
     );
     DB_PATH.with(|p| *p.borrow_mut() = url.clone());
     story(store).await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn department_references_on_sqlite() {
+    for n in 0..2 {
+        let dir = tempfile::tempdir().unwrap();
+        let store: Arc<dyn Store> = Arc::new(
+            tianping_store_sqlite::SqliteStore::open(&dir.path().join("t.db"))
+                .await
+                .unwrap(),
+        );
+        if n == 0 {
+            orphans_story(store).await;
+        } else {
+            reference_story(store).await;
+        }
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn department_references_on_postgres() {
+    for n in 0..2 {
+        let Some(url) = fresh_postgres().await else {
+            return;
+        };
+        let store: Arc<dyn Store> = Arc::new(
+            tianping_store_postgres::PostgresStore::open(&url)
+                .await
+                .unwrap(),
+        );
+        if n == 0 {
+            orphans_story(store).await;
+        } else {
+            reference_story(store).await;
+        }
+    }
 }

@@ -8,15 +8,18 @@
 //!   ties on score included, and its filters apply in SQL;
 //! - clue/case counts by state, overdue and undated, count only the caller's unit or region
 //!   cover: a foreign department's or region's case is never counted;
-//! - a merchant's cases are those of its alerts, in scope.
+//! - a merchant's cases are those of its alerts, in scope;
+//! - ingest health per supplier is aggregated in SQL and a supplier scope counts its own
+//!   batches only (a foreign platform's batches are never counted).
 
 use std::sync::Arc;
 
-use tianping_store::Store;
+use tianping_ingest::{BatchStatus, Receipt};
 use tianping_store::cases::{AlertRow, CaseEventRow, CaseRow, ClueOutcome};
 use tianping_store::departments::UnitScope;
 use tianping_store::pages::{Cursor, DataScope};
 use tianping_store::scoped::{AlertFilter, alert_cursor_key};
+use tianping_store::{CommitOutcome, NewDelivery, Store};
 use tianping_store_tests::fresh_postgres;
 
 const SEVERITIES: [&str; 4] = ["low", "medium", "high", "critical"];
@@ -387,6 +390,93 @@ async fn story(store: Arc<dyn Store>) {
     );
 }
 
+/// A committed batch of `supplier` with the given counts.
+async fn batch(s: &dyn Store, supplier: &str, n: u32, status: BatchStatus, rows: (u64, u64, u64)) {
+    let delivery_id = format!("d-{supplier}-{n}");
+    let received_at = format!("2026-03-0{n}T02:00:00.000+08:00");
+    s.begin_delivery(&NewDelivery {
+        delivery_id: delivery_id.clone(),
+        supplier: Some(supplier.into()),
+        batch_id: Some(format!("b{n}")),
+        batch_digest: Some("ab".repeat(32)),
+        delivery_sha256: None,
+        received_at: received_at.clone(),
+    })
+    .await
+    .unwrap();
+    let receipt = Receipt {
+        batch_id: Some(format!("b{n}")),
+        supplier: Some(supplier.into()),
+        status,
+        accepted: rows.0,
+        quarantined: rows.1,
+        warnings: rows.2,
+        received_at,
+        files: vec![],
+        reason: None,
+        reason_en: None,
+        batch_digest: Some("ab".repeat(32)),
+        original_received_at: None,
+    };
+    let outcome = s.commit_batch(&delivery_id, &receipt, &[]).await.unwrap();
+    assert!(matches!(outcome, CommitOutcome::Committed));
+}
+
+/// Ingest health: aggregated per supplier, inside the scope.
+async fn ingest_story(s: &dyn Store) {
+    let label = s.backend();
+    assert!(s.ingest_health(&DataScope::All).await.unwrap().is_empty());
+    batch(s, "tmall", 1, BatchStatus::Accepted, (9, 1, 2)).await;
+    batch(s, "tmall", 3, BatchStatus::Rejected, (0, 0, 0)).await;
+    batch(s, "tmall", 2, BatchStatus::Accepted, (5_000_000_000, 0, 1)).await;
+    batch(s, "jd", 4, BatchStatus::Accepted, (7, 3, 0)).await;
+    let all = s.ingest_health(&DataScope::All).await.unwrap();
+    let suppliers: Vec<&str> = all.iter().map(|h| h.supplier.as_str()).collect();
+    assert_eq!(suppliers, ["jd", "tmall"], "{label}");
+    let tmall = &all[1];
+    assert_eq!(
+        (
+            tmall.batches,
+            tmall.rejected,
+            tmall.accepted,
+            tmall.quarantined,
+            tmall.warnings
+        ),
+        (3, 1, 5_000_000_009, 1, 3),
+        "{label}: sums past 2^32 stay exact"
+    );
+    assert_eq!(
+        tmall.last_received_at, "2026-03-03T02:00:00.000+08:00",
+        "{label}"
+    );
+    // A platform's scope counts its own batches only, never the other platform's.
+    let own = s
+        .ingest_health(&DataScope::Supplier("tmall".into()))
+        .await
+        .unwrap();
+    assert_eq!(own, vec![tmall.clone()], "{label}");
+    let jd = s
+        .ingest_health(&DataScope::Supplier("jd".into()))
+        .await
+        .unwrap();
+    assert_eq!(jd.len(), 1, "{label}");
+    assert_eq!(
+        (jd[0].supplier.as_str(), jd[0].accepted),
+        ("jd", 7),
+        "{label}"
+    );
+    for nothing in [
+        DataScope::Nothing,
+        DataScope::Supplier(String::new()),
+        DataScope::Supplier("nobody".into()),
+    ] {
+        assert!(
+            s.ingest_health(&nothing).await.unwrap().is_empty(),
+            "{label}"
+        );
+    }
+}
+
 #[tokio::test(flavor = "current_thread")]
 async fn scoped_on_sqlite() {
     let dir = tempfile::tempdir().unwrap();
@@ -395,6 +485,7 @@ async fn scoped_on_sqlite() {
             .await
             .unwrap(),
     );
+    ingest_story(store.as_ref()).await;
     story(store).await;
 }
 
@@ -408,5 +499,6 @@ async fn scoped_on_postgres() {
             .await
             .unwrap(),
     );
+    ingest_story(store.as_ref()).await;
     story(store).await;
 }

@@ -16,6 +16,7 @@ use tianping_evidence::{Entry, HashAlg, SigningKey, VerifyOptions};
 use tianping_service::assist::DepartmentNames;
 use tianping_service::cases::Desk;
 use tianping_service::evidence::{self, EvidenceKey};
+use tianping_service::feedback_letter;
 use tianping_service::transfer::{self, TransferError};
 use tianping_service::transfer_letter::{
     TRANSFER_MEDIA, TransferLetter, UnitNames, export_transfer, transfer_letter,
@@ -321,7 +322,8 @@ async fn two_installations(sender: Arc<dyn Store>, receiver: Arc<dyn Store>) {
     let (b_items, _) = evidence::case_file_items(receiver.as_ref(), &b_id)
         .await
         .unwrap();
-    let reply_dir = dir.path().join("reply");
+    // A bare case file (no feedback letter) is no feedback: refused naming what is missing.
+    let bare_dir = dir.path().join("bare-reply");
     evidence::export(
         receiver.as_ref(),
         &key_b,
@@ -329,10 +331,73 @@ async fn two_installations(sender: Arc<dyn Store>, receiver: Arc<dyn Store>) {
         "反馈",
         &b_items,
         at(2026, 3, 2, 11),
+        &bare_dir,
+    )
+    .await
+    .unwrap();
+    let bare = transfer::read_package(&bare_dir, &key_b.public_key()).unwrap();
+    let refused = transfer::receive_feedback(
+        &desk,
+        sender.as_ref(),
+        &id,
+        &bare,
+        &dir.path().join("received-a"),
+        &officer,
+        "x",
+        at(2026, 3, 3, 10),
+    )
+    .await
+    .unwrap_err()
+    .to_string();
+    assert!(refused.contains("no feedback letter"), "{label}: {refused}");
+    // A letter answering another case of ours is refused naming the field.
+    let wrong_dir = dir.path().join("wrong-reply");
+    feedback_letter::export_feedback(
+        &desk,
+        receiver.as_ref(),
+        &key_b,
+        HashAlg::Sm3,
+        &b_id,
+        "clue-someone-else",
+        "b-officer",
+        at(2026, 3, 2, 11),
+        &wrong_dir,
+    )
+    .await
+    .unwrap();
+    let wrong = transfer::read_package(&wrong_dir, &key_b.public_key()).unwrap();
+    let refused = feedback_letter::feedback_letter(sender.as_ref(), &id, &wrong)
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        refused.contains("in_reply_to") && refused.contains("clue-someone-else"),
+        "{label}: {refused}"
+    );
+    // The feedback: the replier's case file with its letter naming the replying unit.
+    let reply_dir = dir.path().join("reply");
+    let (sent_letter, _) = feedback_letter::export_feedback(
+        &desk,
+        receiver.as_ref(),
+        &key_b,
+        HashAlg::Sm3,
+        &b_id,
+        &id,
+        "b-officer",
+        at(2026, 3, 2, 11),
         &reply_dir,
     )
     .await
     .unwrap();
+    assert_eq!(
+        (
+            sent_letter.from.department.as_str(),
+            sent_letter.from.region.as_str(),
+            sent_letter.state.as_str()
+        ),
+        ("wangjian", "310104", "filed"),
+        "{label}"
+    );
 
     // Back at the sender: a transferred case closes only after the feedback.
     assert!(
@@ -348,6 +413,14 @@ async fn two_installations(sender: Arc<dyn Store>, receiver: Arc<dyn Store>) {
         .is_err()
     );
     let reply = transfer::read_package(&reply_dir, &key_b.public_key()).unwrap();
+    let checked = feedback_letter::feedback_letter(sender.as_ref(), &id, &reply)
+        .await
+        .unwrap();
+    assert_eq!(checked.letter, sent_letter, "{label}");
+    assert!(
+        checked.same_department,
+        "{label}: 网监处 is wangjian's name"
+    );
     let with_feedback = transfer::receive_feedback(
         &desk,
         sender.as_ref(),
@@ -360,6 +433,11 @@ async fn two_installations(sender: Arc<dyn Store>, receiver: Arc<dyn Store>) {
     )
     .await
     .unwrap();
+    assert!(
+        with_feedback.feedback[0].contains("网监处（wangjian，310104）"),
+        "{label}: {}",
+        with_feedback.feedback[0]
+    );
     assert!(with_feedback.feedback[0].contains(&b_id), "{label}");
     assert!(with_feedback.feedback[0].contains("filed"), "{label}");
     desk.act(

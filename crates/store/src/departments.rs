@@ -7,8 +7,11 @@
 //! are inserted or updated (a department stored before and no longer configured is kept, marked
 //! inactive — records may still point to it), then every `department` column of accounts, cases
 //! and notices holding a Chinese name is rewritten to its id. A value that is neither an id nor a
-//! name of the registry fails the whole seed with a message naming the table, the row and the
-//! value; nothing is dropped or guessed. Case and notice bodies and their events are history
+//! name of the registry fails the whole seed with a message naming every such row (table, row,
+//! value); nothing is dropped or guessed. [`DepartmentStore::department_orphans`] lists the same
+//! rows without changing anything (`tianping departments check`). Migration 0011 checks the
+//! reference on every write once a registry exists (triggers on both backends; see the
+//! migration's header for why not a declared foreign key). Case and notice bodies and their events are history
 //! (append-only, in the evidence log) and keep what was recorded.
 
 use async_trait::async_trait;
@@ -49,6 +52,22 @@ pub struct SeedReport {
     pub migrated: Vec<(String, u64)>,
 }
 
+/// A record whose `department` column holds no id of the registry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DepartmentOrphan {
+    /// `accounts`, `cases` (clues too) or `notices`.
+    pub table: String,
+    /// The row's key column (`user_id`, `case_id`, `notice_id`).
+    pub key: String,
+    /// The row's key.
+    pub row: String,
+    /// The `department` value it holds.
+    pub value: String,
+    /// The department whose Chinese name the value is (a seed rewrites it to this id); `None`:
+    /// the value maps to no department (a seed fails naming this row).
+    pub maps_to: Option<String>,
+}
+
 /// Which rows of unit-owned records (clues, cases, notices) a caller may list, for SQL.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UnitScope {
@@ -81,6 +100,11 @@ pub trait DepartmentStore: Send + Sync {
     /// Stores the configured registry and migrates name-valued department columns to ids, in one
     /// transaction (see the module doc). `rows` must be a validated registry.
     async fn seed_departments(&self, rows: &[DepartmentRow]) -> Result<SeedReport, StoreError>;
+
+    /// Every record (accounts, cases, notices) whose `department` is no id of the stored
+    /// registry, by table and key, each with the id its value names if it is a department's
+    /// Chinese name. Empty when every reference holds.
+    async fn department_orphans(&self) -> Result<Vec<DepartmentOrphan>, StoreError>;
 
     /// Clues and cases in `scope` selected by `filter`: earliest due first, unknown due dates
     /// last, then by id; after the cursor (2 parts).

@@ -137,6 +137,10 @@ macro_rules! impl_departments_queries {
                     .map(|d| format!("{}（{}）", d.id, d.name_zh))
                     .collect::<Vec<_>>()
                     .join(", ");
+                // Every row that holds no id: rewritten when its value is a department's Chinese
+                // name; otherwise named in the error, all of them, and nothing changes.
+                let mut moves: Vec<(&str, &str, String, String)> = Vec::new();
+                let mut unmappable: Vec<String> = Vec::new();
                 for (table, key) in DEPARTMENT_COLUMNS {
                     let sql = format!(
                         "SELECT {key} AS k, department FROM {table}
@@ -146,33 +150,66 @@ macro_rules! impl_departments_queries {
                         .fetch_all(&mut *tx)
                         .await
                         .map_err(db_err)?;
-                    let mut moved = 0u64;
                     for row in &foreign {
                         let k: String = row.try_get("k").map_err(db_err)?;
                         let value: String = row.try_get("department").map_err(db_err)?;
-                        let Some(d) = all.iter().find(|d| d.name_zh == value.trim()) else {
-                            tx.rollback().await.map_err(db_err)?;
-                            return Err($crate::StoreError::Database(format!(
-                                "部门迁移失败：{table} 表 {key} = {k:?} 的部门 {value:?} 不在部门登记中（可选：{choices}），未做任何更改 / \
-                                 department migration failed: {table} row {key} = {k:?} has department {value:?}, which is not in the registry \
-                                 (valid: {choices}); nothing was changed"
-                            )));
-                        };
-                        let sql = format!("UPDATE {table} SET department = $1 WHERE {key} = $2");
-                        sqlx::query(sqlx::AssertSqlSafe(sql))
-                            .bind(&d.id)
-                            .bind(&k)
-                            .execute(&mut *tx)
-                            .await
-                            .map_err(db_err)?;
-                        moved += 1;
+                        match all.iter().find(|d| d.name_zh == value.trim()) {
+                            Some(d) => moves.push((table, key, k, d.id.clone())),
+                            None => unmappable.push(format!("{table}.{key} = {k:?}: {value:?}")),
+                        }
                     }
-                    if moved > 0 {
-                        report.migrated.push((table.to_string(), moved));
+                }
+                if !unmappable.is_empty() {
+                    tx.rollback().await.map_err(db_err)?;
+                    let rows = unmappable.join("; ");
+                    return Err($crate::StoreError::Database(format!(
+                        "部门迁移失败：{n} 行的部门不在部门登记中（{rows}；可选：{choices}），未做任何更改 / \
+                         department migration failed: {n} rows have a department that is not in the registry \
+                         ({rows}; valid: {choices}); nothing was changed",
+                        n = unmappable.len()
+                    )));
+                }
+                for (table, key, k, id) in &moves {
+                    let sql = format!("UPDATE {table} SET department = $1 WHERE {key} = $2");
+                    sqlx::query(sqlx::AssertSqlSafe(sql))
+                        .bind(id)
+                        .bind(k)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(db_err)?;
+                    match report.migrated.iter_mut().find(|(t, _)| t == table) {
+                        Some((_, n)) => *n += 1,
+                        None => report.migrated.push((table.to_string(), 1)),
                     }
                 }
                 tx.commit().await.map_err(db_err)?;
                 Ok(report)
+            }
+
+            async fn department_orphans(&self) -> Result<Vec<$crate::departments::DepartmentOrphan>, $crate::StoreError> {
+                use sqlx::Row;
+                let mut out = Vec::new();
+                for (table, key) in DEPARTMENT_COLUMNS {
+                    let sql = format!(
+                        "SELECT r.{key} AS k, r.department AS v, d.id AS maps_to FROM {table} r
+                         LEFT JOIN departments d ON d.name_zh = trim(r.department)
+                         WHERE r.department NOT IN (SELECT id FROM departments) ORDER BY r.{key}"
+                    );
+                    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+                        .fetch_all(&self.pool)
+                        .await
+                        .map_err(db_err)?;
+                    for row in &rows {
+                        out.push($crate::departments::DepartmentOrphan {
+                            table: table.to_string(),
+                            key: key.to_string(),
+                            row: row.try_get("k").map_err(db_err)?,
+                            value: row.try_get("v").map_err(db_err)?,
+                            maps_to: row.try_get("maps_to").map_err(db_err)?,
+                        });
+                    }
+                }
+                Ok(out)
             }
 
             async fn cases_page(

@@ -1,5 +1,6 @@
 //! The `scoped` area of the store: the alert list and the overview's counts (alerts by practice,
-//! tier and status; open, overdue and undated clues and cases by state) with the caller's reach
+//! tier and status; open, overdue and undated clues and cases by state; ingest health per
+//! supplier) with the caller's reach
 //! in the SQL, so neither a list nor a count ever reads a row outside it.
 //!
 //! Alerts are delivered data, like the findings they come from: owned by the installation's data
@@ -58,6 +59,25 @@ pub struct CaseStateCount {
     pub due_unknown: u64,
 }
 
+/// One supplier's ingest health: its batches (all of them, not a window), counted in SQL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IngestHealth {
+    /// The supplier (platform or other data supplier).
+    pub supplier: String,
+    /// Batches committed (accepted or rejected).
+    pub batches: u64,
+    /// Of those, rejected whole.
+    pub rejected: u64,
+    /// Rows accepted over all its batches.
+    pub accepted: u64,
+    /// Rows quarantined over all its batches.
+    pub quarantined: u64,
+    /// Rows with warnings over all its batches.
+    pub warnings: u64,
+    /// The latest batch's receipt time (RFC 3339 as stored).
+    pub last_received_at: String,
+}
+
 /// The sort key of an alert page's cursor: (severity rank, score, alert id), or `None` if the
 /// cursor does not hold one (a cursor the caller made up).
 pub fn alert_cursor_key(cursor: &Cursor) -> Option<(i64, f64, String)> {
@@ -97,6 +117,10 @@ pub trait ScopedStore: Send + Sync {
 
     /// Alerts in `scope`, counted by practice, tier and status (in that order).
     async fn alert_counts(&self, scope: &DataScope) -> Result<Vec<AlertCount>, StoreError>;
+
+    /// Ingest health per supplier for the batches in `scope` (a supplier scope reaches only
+    /// its own batches), in supplier order.
+    async fn ingest_health(&self, scope: &DataScope) -> Result<Vec<IngestHealth>, StoreError>;
 
     /// Open clues and cases in `scope`, counted by state (in name order), with those overdue on
     /// `overdue_on` (`YYYY-MM-DD`) and those with an unknown due date.

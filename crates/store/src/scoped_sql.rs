@@ -128,6 +128,42 @@ macro_rules! impl_scoped_queries {
                     .collect()
             }
 
+            async fn ingest_health(
+                &self,
+                scope: &$crate::pages::DataScope,
+            ) -> Result<Vec<$crate::scoped::IngestHealth>, $crate::StoreError> {
+                use sqlx::Row;
+                let Some(supplier) = supplier_bind(scope) else {
+                    return Ok(Vec::new());
+                };
+                let rows = sqlx::query(
+                    "SELECT supplier, COUNT(*) AS n,
+                            SUM(CASE WHEN status = 'rejected' THEN 1 ELSE 0 END) AS rejected,
+                            CAST(SUM(accepted_rows) AS BIGINT) AS accepted,
+                            CAST(SUM(quarantined_rows) AS BIGINT) AS quarantined,
+                            CAST(SUM(warning_rows) AS BIGINT) AS warnings, MAX(received_at) AS last_received_at
+                     FROM batches WHERE ($1 = '' OR supplier = $1)
+                     GROUP BY supplier ORDER BY supplier",
+                )
+                .bind(supplier)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                rows.iter()
+                    .map(|row| {
+                        Ok($crate::scoped::IngestHealth {
+                            supplier: row.try_get("supplier").map_err(db_err)?,
+                            batches: count(row.try_get("n").map_err(db_err)?),
+                            rejected: count(row.try_get("rejected").map_err(db_err)?),
+                            accepted: count(row.try_get("accepted").map_err(db_err)?),
+                            quarantined: count(row.try_get("quarantined").map_err(db_err)?),
+                            warnings: count(row.try_get("warnings").map_err(db_err)?),
+                            last_received_at: row.try_get("last_received_at").map_err(db_err)?,
+                        })
+                    })
+                    .collect()
+            }
+
             async fn case_counts(
                 &self,
                 scope: &$crate::departments::UnitScope,

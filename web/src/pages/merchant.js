@@ -1,6 +1,7 @@
 // 主体画像 (a merchant's profile): registry facts, its shops on every platform, findings,
-// alerts (with filing), cases, and relations — other registered entities sharing its legal
-// representative or address — as a graph.
+// alerts (with filing), cases, penalties on its USCC (with their public display as of the
+// server's date) and our decided cases, and relations — other registered entities sharing its
+// legal representative or address — as a graph.
 
 import { get } from '../api.js';
 import { chart } from '../charts.js';
@@ -15,6 +16,45 @@ function facts(obj, keys) {
     'dl',
     { class: 'facts' },
     keys.filter(([k]) => obj[k] !== undefined && obj[k] !== null).flatMap(([k, label]) => [h('dt', {}, label), h('dd', {}, String(obj[k]))]),
+  );
+}
+
+/** The penalty's public display, in words (the server judged it; see tianping-cases publicity). */
+function publicityText(p) {
+  if (!p.display) return `${t('penalty_problem')}${p.problem || ''}`;
+  const d = p.display;
+  if (!d.published) return t('not_published');
+  const base = d.on_display ? `${t('on_display_until')}${d.ends_on}` : `${t('display_ended')}${d.ends_on}`;
+  return d.ban_may_extend ? `${base}${t('ban_may_extend')}` : base;
+}
+
+function penaltiesSection(m) {
+  return h(
+    'section',
+    { 'aria-labelledby': 'pe', class: 'penalties' },
+    h('h2', { id: 'pe' }, t('penalties')),
+    h('p', { class: 'note' }, `${t('penalties_note')}${m.penalties_as_of || ''}`),
+    table('merchant-penalties', [
+      { key: 'decided_on', label: t('decided_on') },
+      { key: 'authority', label: t('authority') },
+      { key: 'kind', label: t('penalty_kind'), value: (r) => (lang() === 'en' ? r.kind_en : r.kind_zh) || r.kind },
+      { key: 'fine_yuan', label: t('fine_yuan'), num: true },
+      { key: 'confiscated_yuan', label: t('confiscated_yuan'), num: true },
+      { key: 'legal_basis', label: t('legal_basis') },
+      {
+        key: 'publicity',
+        label: t('publicity'),
+        value: publicityText,
+        render: (r) => h('span', { class: r.display && r.display.on_display ? 'on-display' : 'display-ended' }, publicityText(r)),
+      },
+    ], m.penalties || []),
+    h('h3', {}, t('decided_cases')),
+    table('merchant-decided-cases', [
+      { key: 'case_id', label: t('id'), render: (r) => h('a', { href: `#/case/${encodeURIComponent(r.case_id)}` }, r.case_id) },
+      { key: 'state', label: t('state'), value: (r) => label('state', r.state) },
+      { key: 'department', label: t('department') },
+      { key: 'region', label: t('region') },
+    ], m.decided_cases || []),
   );
 }
 
@@ -119,6 +159,7 @@ export async function render(main, key) {
         { key: 'due_date', label: t('due_date') },
       ], m.cases || []),
     ),
+    penaltiesSection(m),
   );
   const centre = (m.registry && m.registry.name) || shopName;
   const nodes = [{ id: 'self', name: centre, symbolSize: 46, itemStyle: { color: '#c0392b' } }];

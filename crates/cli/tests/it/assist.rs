@@ -101,7 +101,9 @@ fn assistance_request_and_reply_between_two_homes() {
     let said = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{said}");
     assert!(
-        said.contains(&format!("assistance request #3 of {case} to 网监处 310000"))
+        said.contains(&format!(
+            "assistance request #3 of {case} from 价格监督检查和反不正当竞争处（jiage，330106） to 网监处（310000，不在部门登记中）"
+        ))
             && said.ends_with(&format!("our key {key_a}\n")),
         "{said}"
     );
@@ -149,6 +151,12 @@ fn assistance_request_and_reply_between_two_homes() {
     assert_eq!(letter["request"], "请协查该商户在沪经营情况");
     assert_eq!(letter["requested_by"], "u-a-o1");
     assert!(stderr(&out).contains("请协查该商户在沪经营情况"));
+    // The sender's unit is named from the letter, next to its id.
+    assert!(
+        stderr(&out).contains("from 价格监督检查和反不正当竞争处（jiage，330106）"),
+        "{}",
+        stderr(&out)
+    );
 
     // 2. The answer: by a unit of B's registry; an unknown one is refused listing the valid ones.
     let reply_dir = b.join("reply");
@@ -186,10 +194,16 @@ fn assistance_request_and_reply_between_two_homes() {
         said.contains(&format!("case {case} #3")) && said.ends_with(&format!("our key {key_b}\n")),
         "{said}"
     );
+    assert!(
+        said.contains("reply from 网络交易监督管理处（wangjian，330100）"),
+        "{said}"
+    );
 
     // 3. Back at A: the answer is recorded on the case, under B's key, once.
     let reply = |args_key: &str| {
         let mut args = vec![
+            "--lang",
+            "en",
             "--json",
             "cases",
             "assist-reply",
@@ -209,7 +223,13 @@ fn assistance_request_and_reply_between_two_homes() {
     );
     let out = reply(&key_b);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).contains(&format!("reply recorded on {case}")));
+    assert!(
+        stderr(&out).contains(&format!(
+            "reply recorded on {case} from Online Trading Supervision Division (wangjian, 330100)"
+        )),
+        "{}",
+        stderr(&out)
+    );
     let recorded: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let asked = &recorded["assistance"][0];
     assert_eq!(asked["seq"], 3);

@@ -203,11 +203,47 @@ fn alerts_clue_case_queue_history_and_case_file() {
     act_b.extend(who("u-b-o1", "officer", "2026-03-10T10:00:00+08:00"));
     assert_eq!(tianping(b, &act_b).status.code(), Some(0));
     let reply = b.join("reply");
+    // A plain case file is not feedback: the sender refuses it naming the missing letter.
+    let bare = b.join("bare-reply");
     let out = tianping(
         b,
-        &["cases", "export", &case_b, "--out", reply.to_str().unwrap()],
+        &["cases", "export", &case_b, "--out", bare.to_str().unwrap()],
     );
     assert_eq!(out.status.code(), Some(0));
+    let mut bare_feedback = vec![
+        "cases",
+        "feedback",
+        case.as_str(),
+        "--from",
+        bare.to_str().unwrap(),
+        "--key",
+        key_b.as_str(),
+    ];
+    bare_feedback.extend(who("u-o1", "officer", "2026-03-11T10:00:00+08:00"));
+    let out = tianping(h, &bare_feedback);
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("no feedback letter"), "{err}");
+    let out = tianping(
+        b,
+        &[
+            "cases",
+            "export",
+            &case_b,
+            "--reply-to",
+            &case,
+            "--actor",
+            "u-b-o1",
+            "--out",
+            reply.to_str().unwrap(),
+        ],
+    );
+    let exported = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(0), "{exported}");
+    assert!(
+        exported.contains("反馈单位 from: 网络交易监督管理处（wangjian，330100）"),
+        "{exported}"
+    );
     // Back home: the reply is feedback; then the case can close.
     assert_eq!(
         act("close", "u-a1", "approver", "2026-03-11T09:00:00+08:00")
@@ -232,6 +268,15 @@ fn alerts_clue_case_queue_history_and_case_file() {
         Some(0),
         "{}",
         String::from_utf8_lossy(&out.stderr)
+    );
+    // The recorded feedback names the replying unit from its letter, and what the transfer
+    // named when that differs.
+    let out = tianping(h, &["--json", "cases", "show", &case]);
+    let shown = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        shown.contains("网络交易监督管理处（wangjian，330100）")
+            && shown.contains("移送时写明的接收单位为 网监处（330100）"),
+        "{shown}"
     );
     assert_eq!(
         act("close", "u-a1", "approver", "2026-03-11T11:00:00+08:00")

@@ -4,7 +4,8 @@
 //! Findings and alerts are delivered data: owned by the configured unit and scoped per supplier
 //! (the subject's platform) exactly as `routes::data` does; clues and cases carry their own
 //! department and region. Every scope is applied in the store query (`PageStore::findings_page`,
-//! `ScopedStore`: the alert list by keyset, the alert and case counts as SQL aggregates), never
+//! `ScopedStore`: the alert list by keyset, the alert and case counts and the per-supplier
+//! ingest health as SQL aggregates), never
 //! by filtering rows after it. Every answer goes through the personal-number masker. "Today" (for overdue cases) is the Beijing date of the server clock.
 
 use std::collections::{BTreeMap, HashMap};
@@ -12,14 +13,14 @@ use std::collections::{BTreeMap, HashMap};
 use axum::Json;
 use axum::extract::{Path, State};
 use chrono::{Datelike, NaiveDate};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use tianping_auth::policy::{ListFilter, list_filter};
 use tianping_auth::{Operation, Resource};
 use tianping_store::cases::{AlertRow, QueueFilter};
 use tianping_store::pages::{Cursor, DataScope, FindingFilter};
 use tianping_store::scoped::{AlertFilter, alert_cursor_key};
-use utoipa::IntoParams;
+use utoipa::{IntoParams, ToSchema};
 
 use crate::access::{Caller, delivered, guard};
 use crate::error::{ApiError, ErrorBody};
@@ -28,6 +29,7 @@ use crate::mask::mask_json;
 use crate::routes::data::{CursorPage, Page, cursor, data_scope, finding_platform, page};
 use crate::routes::lakeview;
 use crate::routes::notice_desk::unit_scope;
+use crate::routes::penalties;
 use crate::state::AppState;
 
 /// The severities, lowest first.
@@ -217,28 +219,19 @@ pub async fn cockpit(
         .await?
         .items;
 
-    let mut ingest: BTreeMap<String, Value> = BTreeMap::new();
-    let batches = state.store.batches(10_000).await?;
-    for b in batches
-        .iter()
-        .filter(|b| filter.admits(&state.config.data_owner, Some(&b.supplier)))
-    {
-        let e = ingest.entry(b.supplier.clone()).or_insert_with(|| {
-            json!({"supplier": b.supplier, "batches": 0, "rejected": 0, "accepted": 0,
-                   "quarantined": 0, "warnings": 0, "last_received_at": ""})
-        });
-        let add = |e: &mut Value, k: &str, n: u64| {
-            e[k] = json!(e[k].as_u64().unwrap_or(0) + n);
-        };
-        add(e, "batches", 1);
-        add(e, "rejected", u64::from(b.status.as_str() == "rejected"));
-        add(e, "accepted", b.receipt.accepted);
-        add(e, "quarantined", b.receipt.quarantined);
-        add(e, "warnings", b.receipt.warnings);
-        if e["last_received_at"].as_str().unwrap_or("") < b.received_at.as_str() {
-            e["last_received_at"] = json!(b.received_at);
-        }
-    }
+    // Ingest health is aggregated in the store, inside the caller's reach (a platform sees its
+    // own batches only).
+    let ingest: Vec<Value> = state
+        .store
+        .ingest_health(&data_scope(&state, &filter))
+        .await?
+        .into_iter()
+        .map(|h| {
+            json!({"supplier": h.supplier, "batches": h.batches, "rejected": h.rejected,
+                   "accepted": h.accepted, "quarantined": h.quarantined, "warnings": h.warnings,
+                   "last_received_at": h.last_received_at})
+        })
+        .collect();
 
     let practices: BTreeMap<&str, Value> = tianping_cases::practice::CATALOGUE
         .iter()
@@ -275,7 +268,7 @@ pub async fn cockpit(
                 "case_id": c.case_id, "state": c.state, "due_date": c.due_date,
                 "deadline_kind": c.deadline_kind})).collect::<Vec<_>>(),
         },
-        "ingest": ingest.into_values().collect::<Vec<_>>(),
+        "ingest": ingest,
     });
     mask_json(&mut body);
     Ok(Json(body))
@@ -366,6 +359,45 @@ pub async fn list_alerts(
     }))
 }
 
+/// Most penalties a profile lists (newest first); `penalties_truncated` says when more exist.
+pub const MERCHANT_PENALTIES_MAX: usize = 200;
+
+/// A merchant's profile (主体画像). Lake rows and findings are passed through as stored (their
+/// fields are the data standard's); the penalties are typed.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MerchantProfile {
+    /// `merchant|PLATFORM|ID`.
+    pub merchant_key: String,
+    /// Platform id.
+    pub platform_id: String,
+    /// Merchant id on the platform.
+    pub merchant_id: String,
+    /// Its `merchants` row, if the lake holds one.
+    pub shop: Option<Value>,
+    /// Shops on every platform under the same USCC.
+    pub shops: Vec<Value>,
+    /// Its `registry` row, if any.
+    pub registry: Option<Value>,
+    /// Registered entities sharing its legal representative or address.
+    pub related: Vec<Value>,
+    /// Its findings (the first [`MERCHANT_FINDINGS_MAX`] by id).
+    pub findings: Vec<Value>,
+    /// More findings exist than listed.
+    pub findings_truncated: bool,
+    /// Its alerts.
+    pub alerts: Vec<Value>,
+    /// Clues and cases from its alerts within the caller's reach.
+    pub cases: Vec<Value>,
+    /// The day the penalties' public display is judged on (today in Beijing).
+    pub penalties_as_of: String,
+    /// Penalty decisions on its USCC (`penalties`, §3.17), newest first.
+    pub penalties: Vec<penalties::PenaltyView>,
+    /// More penalties exist than listed.
+    pub penalties_truncated: bool,
+    /// Of `cases`, ours that reached a decision (`decided`, `published`, `closed`).
+    pub decided_cases: Vec<Value>,
+}
+
 /// Splits a merchant key `merchant|PLATFORM|ID` into plain ids, or says what is wrong.
 fn merchant_parts(key: &str) -> Result<(String, String), ApiError> {
     let parts: Vec<&str> = key.split('|').collect();
@@ -381,15 +413,15 @@ fn merchant_parts(key: &str) -> Result<(String, String), ApiError> {
 }
 
 /// A merchant's profile: its shop rows on every platform (by the same USCC), registry facts,
-/// findings (the first [`MERCHANT_FINDINGS_MAX`] by id), alerts, clues and cases, and relations
+/// findings (the first [`MERCHANT_FINDINGS_MAX`] by id), alerts, clues and cases, relations
 /// (other registered entities sharing its legal representative or address, and shops sharing its
-/// holder) as a graph.
+/// holder) as a graph, and penalties on its USCC with their public display as of today.
 #[utoipa::path(get, path = "/api/v1/merchants/{merchant_key}", operation_id = "get_merchant", tag = "web",
     params(("merchant_key" = String, Path, description = "`merchant|PLATFORM|ID` (URL-encoded)",
         pattern = r"^merchant\|[A-Za-z0-9_.:-]{1,64}\|[A-Za-z0-9_.:-]{1,64}$")),
     security(("session" = []), ("bearer" = [])),
     responses(
-        (status = 200, description = "The profile", body = Object),
+        (status = 200, description = "The profile", body = MerchantProfile),
         (status = 400, description = "Invalid key", body = ErrorBody),
         (status = 401, description = "Not authenticated", body = ErrorBody),
         (status = 403, description = "Not permitted or out of scope", body = ErrorBody),
@@ -470,30 +502,61 @@ pub async fn get_merchant(
         tianping_auth::Decision::Allow(rule) => list_filter(&caller.principal, rule),
         tianping_auth::Decision::Deny(_) => ListFilter::Nothing,
     };
-    let cases: Vec<Value> = state
+    let case_rows = state
         .store
         .merchant_cases(&unit_scope(&filter), &merchant_key, MERCHANT_FINDINGS_MAX)
         .await?
-        .items
-        .into_iter()
+        .items;
+    let cases: Vec<Value> = case_rows
+        .iter()
         .map(|c| json!({"case_id": c.case_id, "state": c.state, "due_date": c.due_date, "alert_id": c.alert_id}))
         .collect();
-    let mut body = json!({
-        "merchant_key": merchant_key,
-        "platform_id": platform,
-        "merchant_id": merchant,
-        "shop": shop,
-        "shops": shops,
-        "registry": registry,
-        "related": related,
-        "findings": findings.iter().map(|f| json!({
+    // --- loop2: penalties on its USCC (public display as of today in Beijing), and our own
+    // cases on it that reached a decision.
+    let as_of = beijing_today(&state);
+    let mut penalties = match &uscc {
+        Some(u) => penalties::penalty_views(&index.penalties(u)?, as_of)?,
+        None => Vec::new(),
+    };
+    let penalties_truncated = penalties.len() > MERCHANT_PENALTIES_MAX;
+    penalties.truncate(MERCHANT_PENALTIES_MAX);
+    let decided_cases: Vec<Value> = case_rows
+        .iter()
+        .filter(|c| matches!(c.state.as_str(), "decided" | "published" | "closed"))
+        .map(|c| {
+            json!({"case_id": c.case_id, "state": c.state, "department": c.department,
+                        "region": c.region, "alert_id": c.alert_id})
+        })
+        .collect();
+    let profile = MerchantProfile {
+        merchant_key: merchant_key.clone(),
+        platform_id: platform,
+        merchant_id: merchant,
+        shop,
+        shops,
+        registry,
+        related,
+        findings: findings
+            .iter()
+            .map(|f| {
+                json!({
             "finding_id": f.get("finding_id"), "detector": f.get("detector"), "rule": f.get("rule"),
             "severity": f.get("severity"), "score": f.get("score"), "summary": f.get("summary"),
-            "window": f.get("window")})).collect::<Vec<_>>(),
-        "findings_truncated": findings_truncated,
-        "alerts": alerts.iter().map(alert_json).collect::<Result<Vec<_>, _>>()?,
-        "cases": cases,
-    });
+            "window": f.get("window")})
+            })
+            .collect::<Vec<_>>(),
+        findings_truncated,
+        alerts: alerts
+            .iter()
+            .map(alert_json)
+            .collect::<Result<Vec<_>, _>>()?,
+        cases,
+        penalties_as_of: as_of.to_string(),
+        penalties,
+        penalties_truncated,
+        decided_cases,
+    };
+    let mut body = serde_json::to_value(&profile).map_err(ApiError::internal)?;
     mask_json(&mut body);
     Ok(Json(body))
 }

@@ -7,7 +7,9 @@ pub mod data;
 pub mod lakeview;
 pub mod notice_desk;
 pub mod notices;
+// --- loop2
 pub mod ops;
+pub mod penalties;
 pub mod profile_index;
 pub mod proof;
 pub mod push;

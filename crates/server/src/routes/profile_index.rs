@@ -1,7 +1,8 @@
 //! The lake facts of a merchant's profile, indexed once per data version (helper `load`).
 //!
-//! The profile needs, per request, one shop row, the shops sharing its USCC, one registry row and
-//! the registered entities sharing its legal representative or address. Asked of DataFusion,
+//! The profile needs, per request, one shop row, the shops sharing its USCC, one registry row,
+//! the registered entities sharing its legal representative or address, and the penalties of its
+//! USCC (the `penalties` table is read once too, one row per penalty id). Asked of DataFusion,
 //! that is four planned queries and Parquet scans per request; here the `merchants` and
 //! `registry` tables are read once (two scans, rows kept as the JSON text the query path would
 //! give: Arrow's JSON writer, nulls left out) and looked up in hash maps. The answers are the
@@ -48,6 +49,9 @@ pub struct ProfileIndex {
     registry_by_uscc: HashMap<String, Vec<usize>>,
     by_legal_rep: HashMap<String, Vec<usize>>,
     by_address: HashMap<String, Vec<usize>>,
+    // --- loop2: penalties (§3.17) by USCC, one row per penalty id (the first in scan order).
+    penalties: Rows,
+    penalties_by_uscc: HashMap<String, Vec<usize>>,
 }
 
 fn text(v: &Value, field: &str) -> Option<String> {
@@ -94,6 +98,23 @@ impl ProfileIndex {
             index.facts.push(facts);
             index.registry.json.push(row.to_string().into_boxed_str());
         }
+        // --- loop2: the penalties table (small: the regulator's own decisions).
+        let penalties = lakeview::rows(lake, "SELECT * FROM penalties").await?;
+        let mut seen = std::collections::HashSet::new();
+        for row in &penalties {
+            let (Some(id), Some(u)) = (text(row, "penalty_id"), text(row, "uscc")) else {
+                continue;
+            };
+            if !seen.insert(id) {
+                continue;
+            }
+            index
+                .penalties_by_uscc
+                .entry(u)
+                .or_default()
+                .push(index.penalties.json.len());
+            index.penalties.json.push(row.to_string().into_boxed_str());
+        }
         Ok(index)
     }
 
@@ -113,6 +134,17 @@ impl ProfileIndex {
             .iter()
             .take(MAX_ROWS)
             .map(|i| self.merchants.get(*i))
+            .collect()
+    }
+
+    /// The penalty rows of `uscc` (one per penalty id), in scan order, all of them (the caller
+    /// sorts and bounds).
+    pub fn penalties(&self, uscc: &str) -> Result<Vec<Value>, ApiError> {
+        self.penalties_by_uscc
+            .get(uscc)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|i| self.penalties.get(*i))
             .collect()
     }
 

@@ -185,7 +185,7 @@ async fn setup_login_lockout_reauth_timeout_logout() {
     // Separated administrators: the security administrator sets roles but not two admin roles,
     // and cannot create accounts; the audit administrator reads the log.
     let (_, sec) = h
-        .staff("sec", &[Role::SecurityAdmin], "xinxi", "330100")
+        .staff("sec", &[Role::SecurityAdmin], "hzscjg", "330100")
         .await;
     let sec = Auth::Bearer(sec);
     let wang_id = h
@@ -232,7 +232,7 @@ async fn setup_login_lockout_reauth_timeout_logout() {
     assert_eq!(create.status, StatusCode::FORBIDDEN);
 
     let (_, auditor) = h
-        .staff("auditor", &[Role::AuditAdmin], "xinxi", "330100")
+        .staff("auditor", &[Role::AuditAdmin], "hzscjg", "330100")
         .await;
     let auditor = Auth::Bearer(auditor);
     let log = h.get("/api/v1/audit?limit=200", &auditor).await;
@@ -261,7 +261,7 @@ async fn setup_login_lockout_reauth_timeout_logout() {
     assert!(verify.json()["rows"].as_u64().unwrap() >= 20);
     // The system administrator does not read the audit log.
     let (_, sys) = h
-        .staff("sys2", &[Role::SystemAdmin], "xinxi", "330100")
+        .staff("sys2", &[Role::SystemAdmin], "hzscjg", "330100")
         .await;
     assert_eq!(
         h.get("/api/v1/audit", &Auth::Bearer(sys)).await.status,
@@ -273,7 +273,7 @@ async fn setup_login_lockout_reauth_timeout_logout() {
 async fn disabling_an_account_ends_its_sessions() {
     let h = Harness::new().await;
     let (_, admin) = h
-        .staff("sysadmin", &[Role::SystemAdmin], "xinxi", "330100")
+        .staff("sysadmin", &[Role::SystemAdmin], "hzscjg", "330100")
         .await;
     let (victim, victim_token) = h.staff("li", &[Role::Analyst], "wangjian", "330100").await;
     assert_eq!(

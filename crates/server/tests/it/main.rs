@@ -7,6 +7,7 @@ mod load;
 mod matrix;
 mod notice_desk;
 mod notices;
+mod penalties;
 mod push;
 mod serve;
 mod support;

@@ -10,7 +10,7 @@
 //! - every denial is in the audit log;
 //! - no body a non-unmasking role receives holds a raw phone or ID number.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
@@ -171,6 +171,19 @@ fn oracle(op: Operation, who: &Who) -> ListFilter {
     }
 }
 
+/// Batches per supplier the filter admits, counted over the whole table (the cockpit's ingest
+/// health oracle: a platform reaches its own batches only).
+async fn expected_ingest(h: &Harness, filter: &ListFilter) -> BTreeMap<String, u64> {
+    let owner = Scope::parse(OWNER_DEPT, OWNER_REGION).unwrap();
+    let mut out = BTreeMap::new();
+    for b in h.store().batches(u32::MAX).await.unwrap() {
+        if filter.admits(&owner, Some(&b.supplier)) {
+            *out.entry(b.supplier.clone()).or_default() += 1;
+        }
+    }
+    out
+}
+
 /// (alerts, open clues and cases) the filter admits, counted over the whole tables.
 async fn expected_counts(h: &Harness, filter: &ListFilter) -> (u64, u64) {
     let owner = Scope::parse(OWNER_DEPT, OWNER_REGION).unwrap();
@@ -329,6 +342,8 @@ async fn matrix(h: Harness) {
     let mut visible_rows = 0usize;
     let mut foreign_seen = 0usize;
     let mut cockpit_counts: BTreeSet<(u64, u64)> = BTreeSet::new();
+    // --- loop2: the distinct ingest-health answers (supplier → batches) the cockpit gave.
+    let mut cockpit_ingest: BTreeSet<Vec<(String, u64)>> = BTreeSet::new();
     // --- web: the clue and the case action succeeded for someone (the exemptions below are not
     // vacuous).
     let mut web_successes: BTreeSet<&str> = BTreeSet::new();
@@ -529,6 +544,24 @@ async fn matrix(h: Harness) {
                     "case count: {label}"
                 );
                 cockpit_counts.insert((alerts, cases));
+                // --- loop2: ingest health counts only the batches the caller reaches.
+                let ingest: Vec<(String, u64)> = body["ingest"]
+                    .as_array()
+                    .expect("ingest is a list")
+                    .iter()
+                    .map(|e| {
+                        (
+                            e["supplier"].as_str().unwrap_or("").to_string(),
+                            e["batches"].as_u64().unwrap_or(0),
+                        )
+                    })
+                    .collect();
+                let expected: Vec<(String, u64)> = expected_ingest(&h, &oracle(*op, &p.who))
+                    .await
+                    .into_iter()
+                    .collect();
+                assert_eq!(ingest, expected, "ingest health: {label}");
+                cockpit_ingest.insert(ingest);
             }
             // Personal numbers: only the unmask answer to a role allowed to unmask may hold one.
             let unmasking = *op == Operation::UnmaskQuarantine
@@ -566,6 +599,19 @@ async fn matrix(h: Harness) {
         "cockpit counts {cockpit_counts:?}"
     );
     assert!(foreign_seen > 0, "the foreign clue was listed to no one");
+    // --- loop2: ingest health differed by reach: both suppliers to the owner's staff, nothing
+    // to staff outside the data owner (platforms are not granted the cockpit; the supplier
+    // scope of `ingest_health` is checked in crates/store-tests/tests/scoped.rs).
+    assert!(
+        cockpit_ingest
+            .iter()
+            .any(|i| i.len() >= 2 && i.iter().any(|(s, _)| s == "tmall")),
+        "some caller saw every supplier's health: {cockpit_ingest:?}"
+    );
+    assert!(
+        cockpit_ingest.iter().any(Vec::is_empty),
+        "some caller outside the data owner saw no batch: {cockpit_ingest:?}"
+    );
     for op in [
         Operation::OpenClue,
         Operation::ActCase,

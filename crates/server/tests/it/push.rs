@@ -52,7 +52,7 @@ async fn own_batch_only(h: Harness) {
 
     // A revoked key authenticates nothing.
     let (_, admin) = h
-        .staff("sys", &[Role::SystemAdmin], "xinxi", "330100")
+        .staff("sys", &[Role::SystemAdmin], "hzscjg", "330100")
         .await;
     let created = h
         .post_json(
