@@ -77,6 +77,8 @@ struct Components {
     comp_col: Vec<u32>,
     /// Each component's peel (empty once the component is gone).
     seqs: Vec<Vec<(Node, f64)>>,
+    /// All components' peels merged: the whole graph's peel, run to the last node.
+    merged: Vec<(Node, f64)>,
 }
 
 impl Components {
@@ -93,11 +95,21 @@ impl Components {
             comp_row: vec![UNSET; g.n_rows()],
             comp_col: vec![UNSET; g.n_cols()],
             seqs: Vec::new(),
+            merged: Vec::new(),
         };
         let rows: Vec<u32> = (0..g.n_rows() as u32).collect();
         let cols: Vec<u32> = (0..g.n_cols() as u32).collect();
         c.split(g, &rows, &cols);
+        c.merged = merge_heads(&c.seqs);
         c
+    }
+
+    /// The component `node` belongs to.
+    fn comp(&self, node: Node) -> u32 {
+        match node {
+            Node::Row(r) => self.comp_row[r as usize],
+            Node::Col(c) => self.comp_col[c as usize],
+        }
     }
 
     /// The whole graph's greedy-peel block, by merging the components' peels.
@@ -115,34 +127,27 @@ impl Components {
             total / (m + n) as f64
         };
         let (mut best, mut best_removed) = (first, 0);
-        let mut order = Vec::new();
-        let mut heap: BinaryHeap<Head> = self
-            .seqs
-            .iter()
-            .enumerate()
-            .filter_map(|(i, s)| s.first().map(|&(node, key)| Head::new(node, key, i, 0)))
-            .collect();
-        while rows_left > 0 && cols_left > 0 {
-            let Some(h) = heap.pop() else { break };
-            total -= h.key;
-            match h.node {
+        let mut removed = 0;
+        for &(node, key) in &self.merged {
+            if rows_left == 0 || cols_left == 0 {
+                break;
+            }
+            total -= key;
+            match node {
                 Node::Row(_) => rows_left -= 1,
                 Node::Col(_) => cols_left -= 1,
             }
-            order.push(h.node);
+            removed += 1;
             let score = total / (rows_left + cols_left) as f64;
             if score > best {
                 best = score;
-                best_removed = order.len();
-            }
-            if let Some(&(node, key)) = self.seqs[h.comp].get(h.pos + 1) {
-                heap.push(Head::new(node, key, h.comp, h.pos + 1));
+                best_removed = removed;
             }
         }
         let mut row_in = vec![true; m];
         let mut col_in = vec![true; n];
-        for node in &order[..best_removed] {
-            match *node {
+        for &(node, _) in &self.merged[..best_removed] {
+            match node {
                 Node::Row(r) => row_in[r as usize] = false,
                 Node::Col(c) => col_in[c as usize] = false,
             }
@@ -187,7 +192,15 @@ impl Components {
         }
         rows.sort_unstable();
         cols.sort_unstable();
+        let kept = self.seqs.len() as u32;
         self.split(new, &rows, &cols);
+        // The untouched components' merge is the old merge without the touched nodes; merging
+        // it with the new components' merge, head against head, is the merge of all (a merge
+        // restricted to any subset of components is that subset's merge).
+        let fresh = merge_heads(&self.seqs[kept as usize..]);
+        let old = std::mem::take(&mut self.merged);
+        let untouched = old.into_iter().filter(|&(node, _)| self.comp(node) < kept);
+        self.merged = merge_two(untouched, fresh);
     }
 
     /// Finds the components of `g` that hold the given nodes (all of whose components are
@@ -274,18 +287,13 @@ impl Components {
                 self.col_prior.as_deref(),
             );
         }
-        let mut local_col = vec![0u32; g.n_cols()];
-        for (i, &c) in cols.iter().enumerate() {
-            local_col[c as usize] = i as u32;
-        }
+        // Local column ids by binary search in `cols` (a component's columns are few next to
+        // the graph's, so no array over all columns).
+        let local = |c: u32| cols.binary_search(&c).unwrap_or_default() as u32;
         let mut edges = Vec::new();
         for (i, &r) in rows.iter().enumerate() {
             let (cs, ws) = g.row(r);
-            edges.extend(
-                cs.iter()
-                    .zip(ws)
-                    .map(|(&c, &w)| (i as u32, local_col[c as usize], w)),
-            );
+            edges.extend(cs.iter().zip(ws).map(|(&c, &w)| (i as u32, local(c), w)));
         }
         let sub = Bipartite::from_sorted(rows.len() as u32, cols.len() as u32, &edges);
         let sub_rp: Option<Vec<f64>> = self
@@ -307,6 +315,43 @@ impl Components {
             })
             .collect()
     }
+}
+
+/// The components' peels merged by always taking the least head.
+fn merge_heads(seqs: &[Vec<(Node, f64)>]) -> Vec<(Node, f64)> {
+    let mut heap: BinaryHeap<Head> = seqs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.first().map(|&(node, key)| Head::new(node, key, i, 0)))
+        .collect();
+    let mut out = Vec::with_capacity(seqs.iter().map(Vec::len).sum());
+    while let Some(h) = heap.pop() {
+        out.push((h.node, h.key));
+        if let Some(&(node, key)) = seqs[h.comp].get(h.pos + 1) {
+            heap.push(Head::new(node, key, h.comp, h.pos + 1));
+        }
+    }
+    out
+}
+
+/// Two merges of disjoint sets of components merged by taking the lesser head.
+fn merge_two(a: impl Iterator<Item = (Node, f64)>, b: Vec<(Node, f64)>) -> Vec<(Node, f64)> {
+    let mut out = Vec::with_capacity(a.size_hint().0 + b.len());
+    let mut b = b.into_iter().peekable();
+    for x in a {
+        while let Some(&y) = b.peek() {
+            // `Head`'s order is reversed (for the heap): `y` first when it is the greater.
+            if Head::new(y.0, y.1, 0, 0) > Head::new(x.0, x.1, 0, 0) {
+                out.push(y);
+                b.next();
+            } else {
+                break;
+            }
+        }
+        out.push(x);
+    }
+    out.extend(b);
+    out
 }
 
 /// A component's next removal, ordered for a min-heap by (key, rows first, id).
