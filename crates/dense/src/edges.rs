@@ -4,7 +4,8 @@ use std::collections::HashMap;
 use std::io::BufRead;
 
 use crate::graph::{Bipartite, Duplicates, GraphBuilder};
-use crate::peel::{Metric, Options, detect_multiple};
+use crate::multi::detect_multiple;
+use crate::peel::{Metric, Options};
 
 /// Why an edge list was refused. Lines are numbered from 1, fields from 1.
 #[derive(Debug, thiserror::Error)]

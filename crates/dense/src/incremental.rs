@@ -2,7 +2,8 @@
 //! date and threshold crossings are reported as events.
 
 use crate::graph::{BadWeight, Bipartite};
-use crate::peel::{Block, Options, detect_multiple, fraudar};
+use crate::multi::detect_multiple;
+use crate::peel::{Block, Options, fraudar};
 
 /// Which way the block's score crossed the threshold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]

@@ -24,6 +24,9 @@
 //!   `sum.rs`) and drop edge by edge by the same amounts. `bench/fraudar_parity.sh` checks this.
 //!   (On weighted graphs the reference lowers keys by the column weight alone, ignoring the
 //!   edge's weight; we lower them by the edge's full weight, which is what the objective says.)
+//! - [`detect_multiple`] (top-k blocks) returns exactly the blocks of re-peeling the whole graph
+//!   after each block ([`detect_multiple_repeeling`], its oracle) but re-peels only the connected
+//!   components the last block touched and merges the components' peels (`multi.rs`).
 //! - [`Incremental`] keeps the exact peel result at every re-peel and the current block's exact
 //!   score at every insertion (see its documentation).
 //! - [`LocalPeel`] keeps a greedy peeling sequence under inserts by local reordering (SPADE,
@@ -36,6 +39,7 @@ mod edges;
 mod graph;
 mod incremental;
 mod local;
+mod multi;
 mod peel;
 mod sum;
 mod tree;
@@ -44,4 +48,5 @@ pub use edges::{BlockReport, BlocksReport, EdgeError, blocks_json, blocks_report
 pub use graph::{BadWeight, Bipartite, Duplicates, GraphBuilder};
 pub use incremental::{Crossing, Event, Incremental};
 pub use local::{LocalPeel, Work};
-pub use peel::{Block, Metric, Node, Options, Peeling, detect_multiple, fraudar, peel};
+pub use multi::detect_multiple;
+pub use peel::{Block, Metric, Node, Options, Peeling, detect_multiple_repeeling, fraudar, peel};

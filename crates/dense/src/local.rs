@@ -54,7 +54,8 @@ use std::collections::BinaryHeap;
 
 use crate::graph::{BadWeight, Bipartite, GraphBuilder};
 use crate::incremental::{Crossing, Event};
-use crate::peel::{Block, Metric, Options, detect_multiple};
+use crate::multi::detect_multiple;
+use crate::peel::{Block, Metric, Options};
 use crate::tree::MinTree;
 
 /// Node number: rows even, columns odd.
