@@ -7,7 +7,8 @@
 # BIN defaults to target/debug/tianping (build it first: cargo build --bin tianping); DIR to a
 # fresh temporary directory. Writes DIR/eval.txt (per set, per rule TP/FP/FN), DIR/eval-all.txt
 # (every label of the city) and prints the totals per set (sums of the per-rule rows).
-# A finding on a subject no set labels counts as a false alarm in every set's table.
+# A finding on a subject no set labels counts as a false alarm in every set's table, unless it is
+# on a platform only other sets plant on (then it is theirs).
 set -euo pipefail
 BIN=${1:-target/debug/tianping}
 DIR=${2:-$(mktemp -d)}

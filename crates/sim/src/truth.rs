@@ -261,8 +261,9 @@ pub enum Scope {
     #[default]
     All,
     /// Only one held-out set (`why` starting with `<set>: `, e.g. `holdout: `, `holdout2: `, `holdout3: `);
-    /// findings on subjects planted only by other sets (under any rule) are left out, findings on
-    /// subjects nothing was planted on still count as false alarms in every set.
+    /// findings on subjects planted only by other sets (under any rule) are left out, and so are
+    /// findings on a platform only other sets (or the background) plant on; findings on subjects
+    /// and platforms nothing was planted on still count as false alarms in every set.
     Holdout(String),
 }
 
@@ -305,6 +306,27 @@ pub fn evaluate_jsonl_in(
         .filter(|t| !here.contains(&t.subject))
         .map(|t| t.subject.clone())
         .collect();
+    // Likewise a platform only other sets plant on: an unlabelled subject there (a listing of a
+    // shop another set planted) is that set's false alarm, not this one's.
+    let platform_of = |s: &Subject| -> Option<String> {
+        match (&s.platform_id, s.kind.as_str()) {
+            (Some(p), _) => Some(p.clone()),
+            (None, "platform") => Some(s.id.clone()),
+            _ => None,
+        }
+    };
+    let here_platforms: BTreeSet<String> = truth_rows
+        .iter()
+        .filter_map(|t| platform_of(&t.subject))
+        .collect();
+    let their_platforms: BTreeSet<String> = match &scope {
+        Scope::All => BTreeSet::new(),
+        Scope::Holdout(_) => elsewhere
+            .iter()
+            .filter_map(|t| platform_of(&t.subject))
+            .filter(|p| !here_platforms.contains(p))
+            .collect(),
+    };
     let elsewhere: BTreeSet<(String, String, Subject)> = elsewhere
         .into_iter()
         .map(|t| (t.detector, t.rule, t.subject))
@@ -318,6 +340,7 @@ pub fn evaluate_jsonl_in(
         .filter(|f| keep(&f.detector))
         .filter(|f| !elsewhere.contains(&(f.detector.clone(), f.rule.clone(), f.subject.clone())))
         .filter(|f| !theirs.contains(&f.subject))
+        .filter(|f| platform_of(&f.subject).is_none_or(|p| !their_platforms.contains(&p)))
         .collect();
     Ok(evaluate(&truth_rows, &found))
 }
@@ -367,6 +390,48 @@ mod tests {
         let all = evaluate_jsonl_in(&truth, &found, &[], Scope::All).unwrap();
         let a = all.iter().find(|s| s.rule == "d.a").unwrap();
         assert_eq!((a.true_positives, a.false_positives), (1, 2));
+    }
+
+    #[test]
+    fn an_unlabelled_subject_on_another_sets_platform_is_that_sets_false_alarm() {
+        let row = |id: &str, platform: &str, why: &str| {
+            format!(
+                r#"{{"detector":"d","rule":"d.a","subject":{{"kind":"listing","id":"{id}","platform_id":"{platform}"}},"label":"positive","why":"{why}"}}"#
+            )
+        };
+        let truth = [
+            row("x1", "px", "setx: planted"),
+            row("y1", "py", "sety: planted"),
+            row("s1", "shared", "setx: planted"),
+            row("s2", "shared", "sety: planted"),
+        ]
+        .join("\n");
+        let finding = |id: &str, platform: &str| {
+            format!(
+                r#"{{"detector":"d","rule":"d.a","subject":{{"kind":"listing","id":"{id}","platform_id":"{platform}"}}}}"#
+            )
+        };
+        // Unlabelled listings: one on set y's own platform, one on a platform both sets use, one
+        // on a platform nobody planted on.
+        let found = vec![
+            finding("x1", "px"),
+            finding("y9", "py"),
+            finding("s9", "shared"),
+            finding("z9", "pz"),
+        ];
+        let only_x = evaluate_jsonl_in(&truth, &found, &[], Scope::Holdout("setx".into())).unwrap();
+        let a = only_x.iter().find(|s| s.rule == "d.a").unwrap();
+        assert_eq!(a.false_positives, 2, "{:?}", a.false_alarms);
+        let alarms: Vec<&str> = a.false_alarms.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(alarms, vec!["s9", "z9"], "y9 is set y's, not x's");
+        let only_y = evaluate_jsonl_in(&truth, &found, &[], Scope::Holdout("sety".into())).unwrap();
+        let a = only_y.iter().find(|s| s.rule == "d.a").unwrap();
+        let alarms: Vec<&str> = a.false_alarms.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(alarms, vec!["s9", "y9", "z9"]);
+        // The whole city counts them all.
+        let all = evaluate_jsonl_in(&truth, &found, &[], Scope::All).unwrap();
+        let a = all.iter().find(|s| s.rule == "d.a").unwrap();
+        assert_eq!(a.false_positives, 3);
     }
 
     #[test]
