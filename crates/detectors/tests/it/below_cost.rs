@@ -634,3 +634,29 @@ fn a_voluntary_campaign_at_the_merchants_own_price_forces_nobody() {
         1
     );
 }
+
+#[test]
+fn coercion_read_by_structure_like_unfair_terms() {
+    // Version 5: the price set by the platform and the sanction are read by structure, as
+    // `unfair_terms` reads them (电子商务法 第三十五条), not only from the literal cue lists.
+    let locked_and_hidden = "节日专场：参加商品的价格由平台按同城均价统一确定，商家不可修改价格；拒不执行的店铺暂停展示。";
+    let f = detect(forced_tables(2, &[], locked_and_hidden, vec![]), AS_OF);
+    let forced = forced_of(&f);
+    assert_eq!(forced.len(), 1, "{f:#?}");
+    assert!(sustained(&f).is_empty(), "{f:#?}");
+    // A live-stream price set by the platform, enforced by cutting the room's push traffic.
+    let live = "直播节：平台根据比价结果设定直播间价格，商家须按此价格开播，不执行的限制直播推流。";
+    assert_eq!(
+        forced_of(&detect(forced_tables(2, &[], live, vec![]), AS_OF)).len(),
+        1
+    );
+    // At the documented threshold and one under it.
+    assert!(forced_of(&detect(forced_tables(1, &[], live, vec![]), AS_OF)).is_empty());
+    // Negative: the merchant sets its own price; hiding is for fake shipping, not for the price.
+    let own = "直播节：直播间价格由商家自行设定，平台不作要求；虚假发货的店铺暂停展示。";
+    assert!(forced_of(&detect(forced_tables(2, &[], own, vec![]), AS_OF)).is_empty());
+    // Negative: the platform sets a price but threatens nothing (two merchants are under the
+    // undocumented path's five).
+    let no_sanction = "直播节：平台根据比价结果设定直播间价格，商家可自愿报名。";
+    assert!(forced_of(&detect(forced_tables(2, &[], no_sanction, vec![]), AS_OF)).is_empty());
+}
