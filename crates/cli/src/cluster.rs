@@ -69,6 +69,10 @@ pub enum ClusterCommand {
         /// Seconds between heartbeats to the scheduler.
         #[arg(long, default_value_t = 60)]
         heartbeat_secs: u64,
+        /// Exit at once if the scheduler does not answer, instead of retrying every 0.5 s until
+        /// it does (the default, for an executor started before its scheduler).
+        #[arg(long)]
+        no_wait_for_scheduler: bool,
     },
 }
 
@@ -107,6 +111,7 @@ pub async fn run(command: ClusterCommand) -> anyhow::Result<ExitCode> {
             work_dir,
             vcores,
             heartbeat_secs,
+            no_wait_for_scheduler,
         } => {
             let parsed = HostPort::parse("--scheduler", &scheduler)
                 .and_then(|s| HostPort::parse("--bind", &bind).map(|b| (s, b)));
@@ -117,6 +122,7 @@ pub async fn run(command: ClusterCommand) -> anyhow::Result<ExitCode> {
                     work_dir,
                     vcores,
                     heartbeat_secs,
+                    wait_for_scheduler: !no_wait_for_scheduler,
                     ..ExecutorOptions::new(scheduler, bind)
                 },
                 Err(e) => return usage(e),

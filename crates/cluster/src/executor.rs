@@ -29,6 +29,12 @@ pub struct ExecutorOptions {
     pub vcores: Option<usize>,
     /// Seconds between heartbeats to the scheduler.
     pub heartbeat_secs: u64,
+    /// Wait for a scheduler that is not up yet (an executor started before it, or a scheduler
+    /// restarting): Ballista retries every 0.5 s. Ballista 55's retry loop does not stop at its
+    /// timeout, so the wait is bounded only by whoever started the executor (a supervisor, a
+    /// readiness deadline). Without it an executor that cannot reach the scheduler at once exits
+    /// with "Could not connect to scheduler".
+    pub wait_for_scheduler: bool,
 }
 
 impl ExecutorOptions {
@@ -42,6 +48,7 @@ impl ExecutorOptions {
             work_dir: None,
             vcores: None,
             heartbeat_secs: 60,
+            wait_for_scheduler: true,
         }
     }
 
@@ -111,6 +118,8 @@ impl ExecutorOptions {
             scheduler_port: self.scheduler.port,
             work_dir,
             executor_heartbeat_interval_seconds: self.heartbeat_secs.max(1),
+            // Any non-zero value turns Ballista's retry loop on (see `wait_for_scheduler`).
+            scheduler_connect_timeout_seconds: if self.wait_for_scheduler { 60 } else { 0 },
             print_thread_info: false,
             ..ExecutorProcessConfig::default()
         };
@@ -138,6 +147,23 @@ mod tests {
 
     fn hp(s: &str) -> HostPort {
         HostPort::parse("--x", s).unwrap()
+    }
+
+    #[test]
+    fn an_executor_waits_for_its_scheduler_unless_told_not_to() {
+        let o = ExecutorOptions::new(hp("127.0.0.1:50050"), hp("127.0.0.1:50060"));
+        assert!(o.config().unwrap().scheduler_connect_timeout_seconds > 0);
+        let fail_fast = ExecutorOptions {
+            wait_for_scheduler: false,
+            ..o
+        };
+        assert_eq!(
+            fail_fast
+                .config()
+                .unwrap()
+                .scheduler_connect_timeout_seconds,
+            0
+        );
     }
 
     #[test]

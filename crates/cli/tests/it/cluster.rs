@@ -75,30 +75,9 @@ impl Cluster {
         std::fs::create_dir_all(&logs).unwrap();
         let log = |name: &str| std::fs::File::create(logs.join(name)).unwrap();
         let port = free_port();
-        let scheduler = Command::new(bin())
-            .args([
-                "cluster",
-                "scheduler",
-                "--bind",
-                &format!("127.0.0.1:{port}"),
-                "--min-ready-executors",
-                &n.to_string(),
-                "--executor-timeout-secs",
-                "4",
-                "--expire-check-secs",
-                "1",
-            ])
-            .env("TIANPING_LOG", "info")
-            .stdout(Stdio::null())
-            .stderr(log("scheduler.log"))
-            .spawn()
-            .unwrap();
-        let mut cluster = Cluster {
-            scheduler,
-            executors: Vec::new(),
-            port,
-            logs: logs.clone(),
-        };
+        // The executors start first and wait for their scheduler (Ballista retries every 0.5 s):
+        // the order a supervisor may start them in, and no race with the scheduler's start.
+        let mut executors = Vec::new();
         for i in 0..n {
             let work = dir.join(format!("work-{i}"));
             let child = Command::new(bin())
@@ -123,8 +102,32 @@ impl Cluster {
                 .stderr(log(&format!("executor-{i}.log")))
                 .spawn()
                 .unwrap();
-            cluster.executors.push(child);
+            executors.push(child);
         }
+        let scheduler = Command::new(bin())
+            .args([
+                "cluster",
+                "scheduler",
+                "--bind",
+                &format!("127.0.0.1:{port}"),
+                "--min-ready-executors",
+                &n.to_string(),
+                "--executor-timeout-secs",
+                "4",
+                "--expire-check-secs",
+                "1",
+            ])
+            .env("TIANPING_LOG", "info")
+            .stdout(Stdio::null())
+            .stderr(log("scheduler.log"))
+            .spawn()
+            .unwrap();
+        let cluster = Cluster {
+            scheduler,
+            executors,
+            port,
+            logs: logs.clone(),
+        };
         let deadline = Instant::now() + Duration::from_secs(60);
         loop {
             let answer = readyz(port);
