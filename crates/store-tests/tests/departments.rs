@@ -258,8 +258,29 @@ async fn orphans_story(store: Arc<dyn Store>) {
     assert_eq!(s.department_orphans().await.unwrap().len(), 5, "{label}");
 }
 
-/// Once a registry exists, a write naming a department outside it is refused by the store.
-async fn reference_story(store: Arc<dyn Store>) {
+/// Runs one statement on the database behind `url` (`sqlite:PATH` or a PostgreSQL URL) over a
+/// connection of its own, as an operator with SQL access would: the triggers guard the
+/// references, not the store's API.
+async fn raw_sql(url: &str, sql: &'static str) -> Result<u64, String> {
+    if let Some(path) = url.strip_prefix("sqlite:") {
+        let pool = sqlx::SqlitePool::connect(&format!("sqlite:{path}"))
+            .await
+            .unwrap();
+        let r = sqlx::query(sql).execute(&pool).await;
+        pool.close().await;
+        r.map(|d| d.rows_affected()).map_err(|e| e.to_string())
+    } else {
+        let pool = sqlx::PgPool::connect(url).await.unwrap();
+        let r = sqlx::query(sql).execute(&pool).await;
+        pool.close().await;
+        r.map(|d| d.rows_affected()).map_err(|e| e.to_string())
+    }
+}
+
+/// Once a registry exists, a write naming a department outside it is refused by the store; a
+/// department that records point to can be neither deleted nor renamed, even in SQL, while one
+/// nothing points to can be deleted.
+async fn reference_story(store: Arc<dyn Store>, url: &str) {
     let s = store.as_ref();
     let label = s.backend();
     // Without a registry (a fresh database, before the first seed) writes are not checked.
@@ -284,6 +305,36 @@ async fn reference_story(store: Arc<dyn Store>) {
         "{label}"
     );
     assert!(s.create_account(&account("u-ok", "jiage")).await.unwrap());
+
+    for sql in [
+        "DELETE FROM departments WHERE id = 'jiage'",
+        "UPDATE departments SET id = 'jiage2' WHERE id = 'jiage'",
+    ] {
+        let e = raw_sql(url, sql).await.unwrap_err();
+        assert!(e.contains("department_ref"), "{label}: {sql}: {e}");
+    }
+    let ids: Vec<String> = s
+        .departments()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|d| d.id)
+        .collect();
+    assert!(ids.iter().any(|d| d == "jiage"), "{label}: {ids:?}");
+    // `xihu`: no account, case or notice points to it.
+    assert_eq!(
+        raw_sql(url, "DELETE FROM departments WHERE id = 'xihu'").await,
+        Ok(1),
+        "{label}"
+    );
+    assert!(
+        !s.departments()
+            .await
+            .unwrap()
+            .iter()
+            .any(|d| d.id == "xihu"),
+        "{label}"
+    );
 }
 
 async fn story(store: Arc<dyn Store>) {
@@ -672,15 +723,16 @@ async fn departments_on_postgres() {
 async fn department_references_on_sqlite() {
     for n in 0..2 {
         let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
         let store: Arc<dyn Store> = Arc::new(
-            tianping_store_sqlite::SqliteStore::open(&dir.path().join("t.db"))
+            tianping_store_sqlite::SqliteStore::open(&path)
                 .await
                 .unwrap(),
         );
         if n == 0 {
             orphans_story(store).await;
         } else {
-            reference_story(store).await;
+            reference_story(store, &format!("sqlite:{}", path.display())).await;
         }
     }
 }
@@ -699,7 +751,7 @@ async fn department_references_on_postgres() {
         if n == 0 {
             orphans_story(store).await;
         } else {
-            reference_story(store).await;
+            reference_story(store, &url).await;
         }
     }
 }
