@@ -10,17 +10,18 @@
 // disables and enables it, resets its second factor, and issues and revokes a platform key. Each page: a screenshot in
 // target/screenshots/, its render time printed (not asserted), axe-core with zero serious or
 // critical violations; any console error or page error fails the test. The merchant profile's
-// penalties section is checked on tmall m1 with the fixture batch web/tests/fixtures/regulator-penalties
-// (dates, kind, yuan amounts, on display / ended as of the server's real date).
+// penalties section is checked on tmall m1 with a regulator batch written here (`penaltiesBatch`:
+// one decision six months before the server's date, on display, one of 2022, ended; dates, kind,
+// yuan amounts, on display / ended as of the server's real date).
 //
 // Environment: TIANPING_BIN (default $CARGO_TARGET_DIR/debug/tianping or target/debug/tianping),
 // CHROMIUM (default /usr/bin/chromium), TIANPING_E2E_HOME (reuse a seeded home; default: seed
 // a fresh one in a temporary directory).
 
 import { spawn, spawnSync } from 'node:child_process';
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { crc32, inflateRawSync } from 'node:zlib';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -93,6 +94,46 @@ function seed() {
   run(['--home', home, 'alerts', '--as-of', AS_OF]);
   console.log(`seeded ${home} from the small city in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { home, dir };
+}
+
+// Beijing's date today (the server's date for penalty display) as [year, month 1–12, day].
+function beijingToday() {
+  const d = new Date(Date.now() + 8 * 3600 * 1000);
+  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+}
+
+const ymd = (y, m, d) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+// A regulator batch (data standard §3.17) with two penalty decisions on tmall m1's USCC, dated
+// against the server's real clock so the display assertions hold on any day: a confiscation on
+// the first of the month six months ago (a 3-year display, still on; the first of a month so
+// adding 36 months has no month-end rounding) and a small fine of 2022-01-10 (3 months, ended
+// 2022-04-10). Returns the batch folder and the newest decision's date and display end.
+function penaltiesBatch(dir) {
+  const [y, m, d] = beijingToday();
+  const back = y * 12 + (m - 1) - 6;
+  const newest = ymd(Math.floor(back / 12), (back % 12) + 1, 1);
+  const until = ymd(Math.floor(back / 12) + 3, (back % 12) + 1, 1);
+  const batch = join(dir, `regulator-penalties-${newest}`);
+  mkdirSync(batch, { recursive: true });
+  const csv = [
+    'penalty_id,uscc,decided_on,authority,legal_basis,fine_fen,confiscated_fen,kind',
+    `e2e-${newest}-001,91330106MA2B00001Y,${newest},杭州市西湖区市场监督管理局,明码标价和禁止价格欺诈规定 第十九条,5000000,12345,confiscation`,
+    'e2e-2022-001,91330106MA2B00001Y,2022-01-10,杭州市西湖区市场监督管理局,价格法 第十三条,200000,0,fine',
+    '',
+  ].join('\n');
+  writeFileSync(join(batch, 'penalties.csv'), csv);
+  const today = ymd(y, m, d);
+  const manifest = {
+    standard: '1',
+    batch_id: `regulator-e2e-penalties-${newest}`,
+    supplier: 'regulator',
+    generated_at: `${today}T09:00:00+08:00`,
+    period: { from: '2022-01-01T00:00:00+08:00', to: `${today}T00:00:00+08:00` },
+    files: [{ table: 'penalties', path: 'penalties.csv', format: 'csv', rows: 2, sha256: createHash('sha256').update(csv).digest('hex') }],
+  };
+  writeFileSync(join(batch, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  return { batch, newest, until };
 }
 
 async function startServer(home) {
@@ -248,7 +289,10 @@ async function main() {
   run(['--home', home, 'ingest', join(repo, 'examples', 'batches', 'registry-2026-03-01'), join(repo, 'examples', 'batches', 'tmall-2026-03-01-0001')]);
   // Two penalty decisions on tmall m1's USCC (the regulator's batch, data standard §3.17), for
   // the profile's penalties section.
-  run(['--home', home, 'ingest', join(here, 'fixtures', 'regulator-penalties')]);
+  const penaltiesDir = mkdtempSync(join(tmpdir(), 'tianping-e2e-penalties-'));
+  const penalties = penaltiesBatch(penaltiesDir);
+  run(['--home', home, 'ingest', penalties.batch]);
+  rmSync(penaltiesDir, { recursive: true, force: true });
   const { server, base } = await startServer(home);
   let browser;
   try {
@@ -461,7 +505,7 @@ async function main() {
 
     // Penalties on the merchant profile: tmall m1 (USCC 91330106MA2B00001Y) has the fixture's two
     // decisions, newest first, amounts in yuan from fen, each with its public display as of the
-    // server's date (its real clock: a 3-year display from 2026-06-01 runs to 2029-06-01; a small
+    // server's date (its real clock: the newest, six months old, is displayed 3 years; a small
     // fine of 2022-01-10 was displayed 3 months, to 2022-04-10).
     await page.evaluate((k) => {
       location.hash = `#/merchant/${encodeURIComponent(k)}`;
@@ -473,9 +517,9 @@ async function main() {
     if (penaltyRows.length !== 2) fail(`the penalties section shows ${penaltyRows.length} rows, expected 2: ${JSON.stringify(penaltyRows)}`);
     else {
       const [newest, oldest] = penaltyRows;
-      if (newest[0] !== '2026-06-01' || oldest[0] !== '2022-01-10') fail(`penalties are not newest first: ${JSON.stringify(penaltyRows)}`);
+      if (newest[0] !== penalties.newest || oldest[0] !== '2022-01-10') fail(`penalties are not newest first: ${JSON.stringify(penaltyRows)}`);
       if (newest[2] !== '没收违法所得、非法财物' || newest[3] !== '50000.00' || newest[4] !== '123.45') fail(`penalty kind or amounts wrong: ${JSON.stringify(newest)}`);
-      if (!newest[6].startsWith('公示中，至2029-06-01')) fail(`the 2026 decision is not shown on display: ${newest[6]}`);
+      if (!newest[6].startsWith(`公示中，至${penalties.until}`)) fail(`the ${penalties.newest} decision is not shown on display until ${penalties.until}: ${newest[6]}`);
       if (!oldest[6].startsWith('已停止公示，自2022-04-10')) fail(`the 2022 small fine is not shown as ended: ${oldest[6]}`);
       console.log(`merchant penalties: ${penaltyRows.map((r) => `${r[0]} ${r[6]}`).join('; ')}`);
     }
