@@ -6,7 +6,7 @@
 
 use serde_json::json;
 
-use super::{KIT, LIVE, LOCAL, MALL, document};
+use super::{HOUSE, KIT, LIVE, LOCAL, MALL};
 use crate::city::City;
 use crate::kit::{Item, Reg};
 use crate::rng::Rng;
@@ -436,7 +436,7 @@ pub(super) fn disparagement(city: &mut City, rng: &mut Rng, days: i64) {
             "澄清两家企业无关联，没有对对方作任何评价",
         ),
     ] {
-        super::document(
+        HOUSE.document(
             city,
             LOCAL,
             (id, "merchant_notice", issuer),
@@ -707,7 +707,7 @@ pub(super) fn documents(city: &mut City, days: i64) {
         } else {
             issuer
         };
-        document(city, supplier, (id, kind, issuer), title, text, day);
+        HOUSE.document(city, supplier, (id, kind, issuer), title, text, day);
         KIT.t_global(city, rule, "document", id, label, why);
     }
 }
