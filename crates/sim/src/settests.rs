@@ -381,6 +381,81 @@ pub(crate) fn assert_compared_prices(city: &City, expected: usize) {
     assert_eq!(checked, expected);
 }
 
+/// What delivered files' rows become when ingest reads them.
+#[derive(Default)]
+pub(crate) struct Read {
+    pub(crate) accepted: u64,
+    /// `file#record field=value` of each quarantined row.
+    pub(crate) quarantined: Vec<String>,
+    pub(crate) warnings: u64,
+}
+
+impl tianping_ingest::read::RowSink for Read {
+    fn push(&mut self, _: u64, _: &[tianping_ingest::validate::Cell<'_>]) -> std::io::Result<()> {
+        self.accepted += 1;
+        Ok(())
+    }
+}
+
+impl tianping_ingest::read::IssueSink for Read {
+    fn quarantine(&mut self, row: tianping_ingest::QuarantinedRow) -> std::io::Result<()> {
+        self.quarantined.push(format!(
+            "{}#{} {:?}={:?}",
+            row.file, row.record, row.field, row.value
+        ));
+        Ok(())
+    }
+    fn warn(&mut self, _: tianping_ingest::RowWarning) -> std::io::Result<()> {
+        self.warnings += 1;
+        Ok(())
+    }
+}
+
+/// Reads the batch directories `dirs` back the way `tianping ingest` reads a delivery: each
+/// manifest opens, each file's digest and row count verify and every row of a file is accepted
+/// (a panic names the batch or file that fails); returns what the rows became, over all files.
+pub(crate) fn read_back(dirs: &[std::path::PathBuf]) -> Read {
+    let scratch = tempfile::tempdir().expect("tempdir");
+    let limits = tianping_ingest::Limits::default();
+    let mut total = Read::default();
+    for dir in dirs {
+        let batch = tianping_ingest::source::open_batch(dir, scratch.path(), &limits)
+            .unwrap_or_else(|e| panic!("{}: {e:?}", dir.display()));
+        for file in &batch.manifest.files {
+            tianping_ingest::source::verify_file(&batch, file, &limits)
+                .unwrap_or_else(|e| panic!("{}: {e:?}", file.path));
+            let def = table(&file.table).expect("table");
+            let path = batch.path_of(file);
+            let duplicates =
+                tianping_ingest::keys::find_duplicates(&path, file, def, &limits, scratch.path())
+                    .expect("keys");
+            let mut rows = Read::default();
+            let mut issues = Read::default();
+            tianping_ingest::read::read_file(
+                &path,
+                file,
+                def,
+                &batch.manifest.supplier,
+                &limits,
+                scratch.path(),
+                duplicates,
+                &mut rows,
+                &mut issues,
+            )
+            .unwrap_or_else(|e| panic!("{}: {e:?}", file.path));
+            assert_eq!(
+                rows.accepted, file.rows,
+                "{}/{}",
+                batch.manifest.supplier, file.path
+            );
+            total.accepted += rows.accepted;
+            total.quarantined.extend(issues.quarantined);
+            total.warnings += issues.warnings;
+        }
+    }
+    total
+}
+
 /// One held-out set's shared tests, from what differs between sets: its planting function, id
 /// tag and truth prefix, the range of its truth rows and of their share of negatives, the check
 /// of the rows that warn, the check of its room-level cluster negatives (registrations, active

@@ -7,8 +7,10 @@ use serde_json::json;
 
 use super::{HOUSE, KIT, LIVE, LOCAL, MALL};
 use crate::city::{City, Listing, at};
+use crate::kit::Item;
 use crate::kit::brushing::{Brush, Crowd, Ring};
-use crate::kit::{Homed, Item, code, homed_shop, registry};
+use crate::kit::referrals::Tree;
+use crate::kit::two_homed::{Sanctions, Style};
 use crate::rng::Rng;
 use crate::truth::Label::{self, Negative as N, Positive as P};
 
@@ -324,6 +326,22 @@ pub(super) fn brushing(
     );
 }
 
+/// How the set's two-homed operators in the forced-exit cases are named and trade.
+const STYLE: Style = Style {
+    prefix: "两栖",
+    trade: "贸易",
+    shop_suffix: "号",
+    infix: "two",
+    established: (700, 2_400),
+    margin: 5,
+    second: 39_000,
+    opened: (250, 650),
+    turnover: 25_000_000,
+    orders: (1, 10),
+    order_value: 6_900,
+    listings: 8,
+};
+
 pub(super) fn exclusive(city: &mut City, rng: &mut Rng, days: i64) {
     const RULE: &str = "exclusive_dealing.forced_exit";
     const RIVAL: &str = "h4-duimian";
@@ -450,54 +468,25 @@ pub(super) fn exclusive(city: &mut City, rng: &mut Rng, days: i64) {
     ) in cases.into_iter().enumerate()
     {
         HOUSE.platform_row(city, rng, platform, name, "sales");
-        for k in 0..operators {
-            let (adcode, address) = KIT.address(rng);
-            let uscc = code(rng, "91", adcode, true);
-            let company = format!("杭州两栖{s}{k}贸易有限公司");
-            let established = -rng.range(700, 2_400);
-            registry(
-                city,
-                rng,
-                &uscc,
-                &company,
-                "company",
-                &address,
-                adcode,
-                "active",
-                established,
-                None,
-            );
-            let treated = k < sanctioned;
-            let measure = sanction_day + rng.range(0, 2);
-            let rival_exit = if treated && k < exits.0 {
-                Some((measure + rng.range(exits.1, exits.2)).clamp(1, days - 2))
-            } else if !treated && k - sanctioned < others {
-                Some(rng.range(5, days - 5))
-            } else {
-                None
-            };
-            let here_exit = (treated && k < leave_here).then(|| measure + rng.range(2, 6));
-            for (p, closes) in [(platform, here_exit), (RIVAL, rival_exit)] {
-                let merchant = format!("{p}-h4-two{s}-{k}");
-                let shop_name = format!("两栖{s}{k}号");
-                let homed = Homed {
-                    merchant: &merchant,
-                    company: &company,
-                    shop_name: &shop_name,
-                    uscc: &uscc,
-                    address: &address,
-                    adcode,
-                    opened: (250, 650),
-                    turnover: 25_000_000,
-                    orders: (1, 10),
-                    order_value: 6_900,
-                    listings: 8,
-                };
-                let measure = (p == platform && treated)
-                    .then(|| (measure, 39_000, actions[k % actions.len()], reason));
-                homed_shop(city, rng, p, &homed, (closes, measure), days);
-            }
-        }
+        STYLE.plant(
+            city,
+            rng,
+            &KIT,
+            s,
+            &Sanctions {
+                platforms: (platform, RIVAL),
+                operators,
+                sanctioned,
+                actions,
+                reason,
+                day: sanction_day,
+                exits,
+                others,
+                all_leave: None,
+                leave_here,
+            },
+            days,
+        );
         KIT.t_platform(city, RULE, platform, label, text);
     }
 }
@@ -579,26 +568,12 @@ pub(super) fn pyramids(city: &mut City, rng: &mut Rng, days: i64) {
         ),
     ];
     for (platform, scheme, levels, fee, per_recruit, (own_lo, own_hi), label, text) in cases {
-        let mut pids: Vec<String> = Vec::new();
-        let mut parent: Vec<Option<usize>> = Vec::new();
-        let mut level_of: Vec<usize> = Vec::new();
-        let mut start = 0usize;
-        for (t, &n) in levels.iter().enumerate() {
-            for i in 0..n {
-                pids.push(rng.hex64());
-                level_of.push(t);
-                parent.push((t > 0).then(|| start - levels[t - 1] + i % levels[t - 1]));
-            }
-            start += n;
-        }
-        let mut downline = vec![0i64; pids.len()];
-        for p in &parent {
-            let mut cursor = *p;
-            while let Some(j) = cursor {
-                downline[j] += 1;
-                cursor = parent[j];
-            }
-        }
+        let Tree {
+            pids,
+            parent,
+            level_of,
+            downline,
+        } = Tree::draw(rng, levels);
         for (k, pid) in pids.iter().enumerate() {
             let own = if own_hi > 0 {
                 rng.range(own_lo, own_hi)

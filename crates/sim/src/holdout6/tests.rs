@@ -18,35 +18,6 @@ crate::settests::set_checks! {
     compared_prices: 10,
 }
 
-/// What a delivered file's rows become when ingest reads it.
-#[derive(Default)]
-struct Read {
-    accepted: u64,
-    quarantined: Vec<String>,
-    warnings: u64,
-}
-
-impl tianping_ingest::read::RowSink for Read {
-    fn push(&mut self, _: u64, _: &[tianping_ingest::validate::Cell<'_>]) -> std::io::Result<()> {
-        self.accepted += 1;
-        Ok(())
-    }
-}
-
-impl tianping_ingest::read::IssueSink for Read {
-    fn quarantine(&mut self, row: tianping_ingest::QuarantinedRow) -> std::io::Result<()> {
-        self.quarantined.push(format!(
-            "{}#{} {:?}={:?}",
-            row.file, row.record, row.field, row.value
-        ));
-        Ok(())
-    }
-    fn warn(&mut self, _: tianping_ingest::RowWarning) -> std::io::Result<()> {
-        self.warnings += 1;
-        Ok(())
-    }
-}
-
 #[test]
 fn the_set_written_as_batches_is_read_by_ingest_without_quarantine() {
     // The set alone, written by the simulator's own batch writer (CSV, JSON Lines, gzip and
@@ -60,7 +31,6 @@ fn the_set_written_as_batches_is_read_by_ingest_without_quarantine() {
         .map(Vec::len)
         .sum();
     let out = tempfile::tempdir().expect("tempdir");
-    let scratch = tempfile::tempdir().expect("tempdir");
     let mut files = crate::write::Batches::new(out.path(), crate::format_of);
     for (supplier, tables) in &city.tables {
         for (table, rows) in tables {
@@ -71,39 +41,8 @@ fn the_set_written_as_batches_is_read_by_ingest_without_quarantine() {
     }
     let (from, to) = (at(0, 0), at(60, 0));
     let batches = files.finish(7, (&from, &to)).expect("finish");
-    let limits = tianping_ingest::Limits::default();
-    let mut total = Read::default();
-    for batch in &batches {
-        let opened = tianping_ingest::source::open_batch(&batch.dir, scratch.path(), &limits)
-            .unwrap_or_else(|e| panic!("{}: {e:?}", batch.dir.display()));
-        for file in &opened.manifest.files {
-            tianping_ingest::source::verify_file(&opened, file, &limits)
-                .unwrap_or_else(|e| panic!("{}: {e:?}", file.path));
-            let def = tianping_domain::schema::table(&file.table).expect("table");
-            let path = opened.path_of(file);
-            let duplicates =
-                tianping_ingest::keys::find_duplicates(&path, file, def, &limits, scratch.path())
-                    .expect("keys");
-            let mut rows = Read::default();
-            let mut issues = Read::default();
-            tianping_ingest::read::read_file(
-                &path,
-                file,
-                def,
-                &opened.manifest.supplier,
-                &limits,
-                scratch.path(),
-                duplicates,
-                &mut rows,
-                &mut issues,
-            )
-            .unwrap_or_else(|e| panic!("{}: {e:?}", file.path));
-            assert_eq!(rows.accepted, file.rows, "{}", file.path);
-            total.accepted += rows.accepted;
-            total.quarantined.extend(issues.quarantined);
-            total.warnings += issues.warnings;
-        }
-    }
+    let dirs: Vec<std::path::PathBuf> = batches.into_iter().map(|b| b.dir).collect();
+    let total = crate::settests::read_back(&dirs);
     assert!(total.quarantined.is_empty(), "{:?}", total.quarantined);
     assert_eq!(total.accepted as usize, planted);
     // The two planted bad check characters: two merchant rows and one registry row.

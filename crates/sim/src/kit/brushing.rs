@@ -73,6 +73,30 @@ pub(crate) struct Crowd {
 }
 
 impl Crowd {
+    /// A completed order of one unit of `l` at its price by `buyer` (the caller adds it).
+    fn bought(
+        &self,
+        rng: &mut Rng,
+        l: &Listing,
+        order_no: &mut u64,
+        day: i64,
+        second: i64,
+        buyer: &str,
+    ) -> Value {
+        let kit = &self.house.kit;
+        kit.sale(
+            rng,
+            l,
+            order_no,
+            day,
+            second,
+            l.price,
+            1,
+            buyer,
+            "completed",
+        )
+    }
+
     /// The ring's orders of `l`: each account orders `how.per_account` times on the ring's
     /// shared phones, networks and drop addresses, signs, reviews with five stars and, when the
     /// ring refunds, is refunded.
@@ -89,17 +113,7 @@ impl Crowd {
             for _ in 0..how.per_account {
                 let day = rng.range(how.days.start, how.days.end - 1);
                 let second = rng.range(how.hours.0, how.hours.1);
-                let mut row = self.house.kit.sale(
-                    rng,
-                    l,
-                    order_no,
-                    day,
-                    second,
-                    l.price,
-                    1,
-                    account,
-                    "completed",
-                );
+                let mut row = self.bought(rng, l, order_no, day, second, account);
                 row["device_pid"] = json!(ring.devices[a % ring.devices.len()]);
                 row["ip_pid"] = json!(ring.networks[a % ring.networks.len()]);
                 row["ship_address_pid"] = json!(ring.drops[a % ring.drops.len()]);
@@ -133,17 +147,7 @@ impl Crowd {
         review_share: f64,
     ) -> Value {
         let second = rng.range(28_000, 80_000);
-        let mut row = self.house.kit.sale(
-            rng,
-            l,
-            order_no,
-            day,
-            second,
-            l.price,
-            1,
-            buyer,
-            "completed",
-        );
+        let mut row = self.bought(rng, l, order_no, day, second, buyer);
         row["device_pid"] = json!(rng.hex64());
         row["ip_pid"] = json!(rng.hex64());
         row["ship_address_pid"] = json!(rng.hex64());
