@@ -9,11 +9,12 @@
 //! platforms they found, their return policy, documents and reviews) and a
 //! [`brushing::Crowd`] (their brushing rings and genuine buyers); [`referrals::Tree`] draws
 //! their referral schemes' members; [`two_homed::Style`] plants their forced-exit cases'
-//! operators.
+//! operators; `rules` names the rule ids they share.
 
 pub(crate) mod brushing;
 pub(crate) mod house;
 pub(crate) mod referrals;
+pub(crate) mod rules;
 pub(crate) mod two_homed;
 
 use serde_json::{Value, json};

@@ -8,14 +8,10 @@ use serde_json::json;
 
 use super::{HOUSE, KIT, LIVE, LOCAL, MALL};
 use crate::city::City;
+use crate::kit::rules::{ABS, APPROVAL, HEALTH, STATEMENT};
 use crate::kit::{Item, Reg};
 use crate::rng::Rng;
 use crate::truth::Label::{self, Negative as N, Positive as P};
-
-const ABS: &str = "false_advertising.absolute_terms";
-const HEALTH: &str = "false_advertising.health_claims";
-const STATEMENT: &str = "false_advertising.missing_statement";
-const APPROVAL: &str = "false_advertising.missing_approval";
 
 /// A listing-advertising case: (shop, title, description, class, approval number, the rules it
 /// is labelled under with label and why).

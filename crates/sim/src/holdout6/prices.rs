@@ -10,11 +10,10 @@ use serde_json::json;
 use super::{HOUSE, KIT, LIVE, LOCAL, MALL};
 use crate::city::{City, at, date};
 use crate::kit::house::month_day;
+use crate::kit::rules::REFERENCE;
 use crate::kit::{Item, Obs};
 use crate::rng::Rng;
 use crate::truth::Label::{self, Negative as N, Positive as P};
-
-const REFERENCE: &str = "price_fraud.reference_price";
 
 /// One compared-price case: (platform, shop, title, class, completed sales as (days before the
 /// display, price), a cancelled order (days before, price), shown, compared, kind, label text,

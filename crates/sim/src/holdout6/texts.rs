@@ -10,16 +10,9 @@ use serde_json::json;
 use super::{HOUSE, KIT, LIVE, LOCAL, MALL};
 use crate::city::City;
 use crate::kit::Item;
+use crate::kit::rules::{ABS, APPROVAL, HEALTH, Labels, STATEMENT};
 use crate::rng::Rng;
 use crate::truth::Label::{self, Negative as N, Positive as P};
-
-const ABS: &str = "false_advertising.absolute_terms";
-const HEALTH: &str = "false_advertising.health_claims";
-const STATEMENT: &str = "false_advertising.missing_statement";
-const APPROVAL: &str = "false_advertising.missing_approval";
-
-/// The rules a case is labelled under, each with its label and why.
-type Labels = &'static [(&'static str, Label, &'static str)];
 
 /// A listing-advertising case: (platform, shop, title, description, class, approval number,
 /// labels).
