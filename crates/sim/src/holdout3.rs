@@ -2886,30 +2886,12 @@ fn pyramids(city: &mut City, rng: &mut Rng, days: i64) {
     for (platform, scheme, tiers, fee, per_recruit, (own_lo, own_hi), team_rate, label, text) in
         cases
     {
-        let mut pids: Vec<String> = Vec::new();
-        let mut parent: Vec<Option<usize>> = Vec::new();
-        let mut tier_of: Vec<usize> = Vec::new();
-        let mut start = 0usize;
-        for (t, &n) in tiers.iter().enumerate() {
-            for i in 0..n {
-                pids.push(rng.hex64());
-                tier_of.push(t);
-                parent.push(if t == 0 {
-                    None
-                } else {
-                    Some(start - tiers[t - 1] + i % tiers[t - 1])
-                });
-            }
-            start += n;
-        }
-        let mut downline = vec![0i64; pids.len()];
-        for p in &parent {
-            let mut cursor = *p;
-            while let Some(j) = cursor {
-                downline[j] += 1;
-                cursor = parent[j];
-            }
-        }
+        let crate::kit::referrals::Tree {
+            pids,
+            parent,
+            level_of: tier_of,
+            downline,
+        } = crate::kit::referrals::Tree::draw(rng, tiers);
         for (k, pid) in pids.iter().enumerate() {
             let own = if own_hi > 0 {
                 rng.range(own_lo, own_hi)
