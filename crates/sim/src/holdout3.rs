@@ -2886,30 +2886,12 @@ fn pyramids(city: &mut City, rng: &mut Rng, days: i64) {
     for (platform, scheme, tiers, fee, per_recruit, (own_lo, own_hi), team_rate, label, text) in
         cases
     {
-        let mut pids: Vec<String> = Vec::new();
-        let mut parent: Vec<Option<usize>> = Vec::new();
-        let mut tier_of: Vec<usize> = Vec::new();
-        let mut start = 0usize;
-        for (t, &n) in tiers.iter().enumerate() {
-            for i in 0..n {
-                pids.push(rng.hex64());
-                tier_of.push(t);
-                parent.push(if t == 0 {
-                    None
-                } else {
-                    Some(start - tiers[t - 1] + i % tiers[t - 1])
-                });
-            }
-            start += n;
-        }
-        let mut downline = vec![0i64; pids.len()];
-        for p in &parent {
-            let mut cursor = *p;
-            while let Some(j) = cursor {
-                downline[j] += 1;
-                cursor = parent[j];
-            }
-        }
+        let crate::kit::referrals::Tree {
+            pids,
+            parent,
+            level_of: tier_of,
+            downline,
+        } = crate::kit::referrals::Tree::draw(rng, tiers);
         for (k, pid) in pids.iter().enumerate() {
             let own = if own_hi > 0 {
                 rng.range(own_lo, own_hi)
@@ -3920,45 +3902,11 @@ mod tests {
         }
     }
 
-    /// Counts what a delivered file's rows become.
-    #[derive(Default)]
-    struct Counts {
-        accepted: u64,
-        quarantined: Vec<String>,
-        warnings: u64,
-    }
-
-    impl tianping_ingest::read::RowSink for Counts {
-        fn push(
-            &mut self,
-            _: u64,
-            _: &[tianping_ingest::validate::Cell<'_>],
-        ) -> std::io::Result<()> {
-            self.accepted += 1;
-            Ok(())
-        }
-    }
-
-    impl tianping_ingest::read::IssueSink for Counts {
-        fn quarantine(&mut self, row: tianping_ingest::QuarantinedRow) -> std::io::Result<()> {
-            self.quarantined.push(format!(
-                "{}#{} {:?}={:?}",
-                row.file, row.record, row.field, row.value
-            ));
-            Ok(())
-        }
-        fn warn(&mut self, _: tianping_ingest::RowWarning) -> std::io::Result<()> {
-            self.warnings += 1;
-            Ok(())
-        }
-    }
-
     /// The whole city with all three held-out sets, written to disk and read back the way ingest
     /// reads a delivery: every file verifies, every row is accepted.
     #[test]
     fn the_city_with_every_held_out_set_ingests_without_quarantine() {
         let out = tempfile::tempdir().unwrap();
-        let scratch = tempfile::tempdir().unwrap();
         let written = crate::simulate(out.path(), crate::city::Scale::Tiny, 7, true).unwrap();
         let truth = std::fs::read_to_string(&written.truth).unwrap();
         assert!(
@@ -3968,48 +3916,7 @@ mod tests {
                 .count()
                 >= 120
         );
-        let limits = tianping_ingest::Limits::default();
-        let mut total = Counts::default();
-        for dir in &written.batches {
-            let batch = tianping_ingest::source::open_batch(dir, scratch.path(), &limits)
-                .unwrap_or_else(|e| panic!("{}: {e:?}", dir.display()));
-            for file in &batch.manifest.files {
-                tianping_ingest::source::verify_file(&batch, file, &limits)
-                    .unwrap_or_else(|e| panic!("{}: {e:?}", file.path));
-                let def = table(&file.table).unwrap();
-                let path = batch.path_of(file);
-                let duplicates = tianping_ingest::keys::find_duplicates(
-                    &path,
-                    file,
-                    def,
-                    &limits,
-                    scratch.path(),
-                )
-                .unwrap();
-                let mut counts = Counts::default();
-                let mut issues = Counts::default();
-                tianping_ingest::read::read_file(
-                    &path,
-                    file,
-                    def,
-                    &batch.manifest.supplier,
-                    &limits,
-                    scratch.path(),
-                    duplicates,
-                    &mut counts,
-                    &mut issues,
-                )
-                .unwrap_or_else(|e| panic!("{}: {e:?}", file.path));
-                assert_eq!(
-                    counts.accepted, file.rows,
-                    "{}/{}",
-                    batch.manifest.supplier, file.path
-                );
-                total.accepted += counts.accepted;
-                total.quarantined.extend(issues.quarantined);
-                total.warnings += issues.warnings;
-            }
-        }
+        let total = crate::settests::read_back(&written.batches);
         assert!(total.quarantined.is_empty(), "{:?}", total.quarantined);
         assert!(total.accepted > 50_000, "{} rows", total.accepted);
     }

@@ -5,7 +5,17 @@
 //! with its id tag (`h2`, `h3`, …), its truth prefix and its house style (address numbers, the day
 //! listings were created, display defaults), and plants through it. The style values are part of
 //! each set's output: changing one changes that set's rows (`simulate` is byte-identical per seed
-//! only while they stay).
+//! only while they stay). The sets written as modules also declare a [`house::House`] (the
+//! platforms they found, their return policy, documents and reviews) and a
+//! [`brushing::Crowd`] (their brushing rings and genuine buyers); [`referrals::Tree`] draws
+//! their referral schemes' members; [`two_homed::Style`] plants their forced-exit cases'
+//! operators; `rules` names the rule ids they share.
+
+pub(crate) mod brushing;
+pub(crate) mod house;
+pub(crate) mod referrals;
+pub(crate) mod rules;
+pub(crate) mod two_homed;
 
 use serde_json::{Value, json};
 

@@ -1,9 +1,12 @@
 //! Checks every held-out set written as a module (`holdout4/` … `holdout6/`) runs on itself: the
-//! set planted alone, its rows through the ingest validator, its ids in its namespace, and every
-//! truth subject present in its rows. Each set's `tests.rs` keeps what is its own (counts,
-//! coverage, the cases it plants at thresholds).
+//! set planted alone and deterministic, its rows through the ingest validator, its ids in its
+//! namespace, every truth subject present in its rows, its coverage of the detectors, its cluster
+//! addresses and its compared prices. [`set_checks!`] writes these as one set's tests from what
+//! differs between sets (tag, counts, ranges, the warnings it plants, its room-level cluster
+//! negatives); each set's `tests.rs` keeps only what is its own.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::RangeInclusive;
 
 use serde_json::Value;
 use tianping_domain::schema::table;
@@ -12,7 +15,7 @@ use tianping_ingest::validate::{RawValue, Validator};
 
 use crate::city::City;
 use crate::rng::Rng;
-use crate::truth::Truth;
+use crate::truth::{Label, Truth};
 
 /// A set's planting function (`holdoutN::plant`).
 pub(crate) type Plant = fn(&mut City, &Rng, &[String], i64, &mut u64);
@@ -153,3 +156,361 @@ pub(crate) fn assert_truth_subjects_present(city: &City) {
         );
     }
 }
+
+/// Planting twice with one seed gives the same rows and truth; another seed gives other
+/// pseudonyms but the same cases and labels.
+pub(crate) fn assert_deterministic(plant: Plant) {
+    let (a, b) = (alone(plant, 7, 60), alone(plant, 7, 60));
+    assert!(a.tables == b.tables);
+    assert_eq!(a.truth.to_jsonl(), b.truth.to_jsonl());
+    let c = alone(plant, 11, 60);
+    assert!(a.tables != c.tables);
+    let cases = |city: &City| {
+        let mut v: Vec<String> = city
+            .truth
+            .rows
+            .iter()
+            .map(|t| format!("{} {:?} {}", t.rule, t.label, t.why))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(cases(&a), cases(&c));
+}
+
+/// The set planted over 40 and over 60 days: more than 10,000 rows, every one valid with unique
+/// keys; `warned` checks the rows that warn (`supplier/table/uscc`).
+pub(crate) fn assert_validates(plant: Plant, warned: fn(&[String])) {
+    for days in [40, 60] {
+        let city = alone(plant, 7, days);
+        let (rows, warnings) = validate(&city).unwrap_or_else(|e| panic!("{e}"));
+        assert!(rows > 10_000, "{rows} rows");
+        warned(&warnings);
+    }
+}
+
+/// The rows that warn are those of the two codes planted with a wrong check character: both
+/// shops' merchant rows (on `huishang` and `xiansong`) and the registry row of the one the
+/// registry holds.
+pub(crate) fn two_bad_codes_warn(warned: &[String]) {
+    let places: Vec<&str> = warned
+        .iter()
+        .map(|w| w.rsplit_once('/').map_or(w.as_str(), |(p, _)| p))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            "huishang/merchants",
+            "registry/registry",
+            "xiansong/merchants"
+        ],
+        "{warned:?}"
+    );
+    let code = |w: &String| w.rsplit_once('/').map(|(_, c)| c.to_string());
+    assert_eq!(code(&warned[0]), code(&warned[1]));
+}
+
+/// The truth covers all sixteen detectors with at least three violations and three negatives
+/// each: `cases` truth rows in all, a share of negatives in `negatives`, every reason starting
+/// with `<set>: ` and naming its instrument, no subject labelled twice under one rule.
+pub(crate) fn assert_coverage(
+    city: &City,
+    set: &str,
+    cases: RangeInclusive<usize>,
+    negatives: RangeInclusive<f64>,
+) {
+    let truth = &city.truth.rows;
+    assert!(cases.contains(&truth.len()), "{} cases", truth.len());
+    let negative = truth.iter().filter(|t| t.label == Label::Negative).count();
+    let share = negative as f64 / truth.len() as f64;
+    assert!(
+        negatives.contains(&share),
+        "negatives {negative}/{}",
+        truth.len()
+    );
+    let prefix = format!("{set}: ");
+    let mut per_detector: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for t in truth {
+        let entry = per_detector.entry(&t.detector).or_default();
+        match t.label {
+            Label::Positive => entry.0 += 1,
+            Label::Negative => entry.1 += 1,
+        }
+        assert!(t.why.starts_with(&prefix), "{}", t.why);
+        // Every reason names the instrument it rests on.
+        assert!(
+            ["《", "法", "条例", "规定", "办法", "指南", "GB"]
+                .iter()
+                .any(|i| t.why.contains(i)),
+            "{}",
+            t.why
+        );
+    }
+    assert_eq!(per_detector.len(), 16, "{per_detector:?}");
+    for (detector, (p, n)) in &per_detector {
+        assert!(
+            *p >= 3 && *n >= 3,
+            "{detector}: {p} violations, {n} negatives"
+        );
+    }
+    let mut seen = BTreeSet::new();
+    for t in truth {
+        assert!(
+            seen.insert((&t.rule, &t.subject)),
+            "{} {:?}",
+            t.rule,
+            t.subject
+        );
+    }
+}
+
+/// Each cluster truth row's key is the room key of its registered addresses: a positive has at
+/// least eight registrations there; a building-level negative (`…|||`) at least twelve rooms
+/// with one registration each; a room-level negative passes `room_negative(registrations,
+/// active ones)`.
+pub(crate) fn assert_cluster_keys(city: &City, room_negative: fn(usize, usize) -> bool) {
+    use tianping_address::KeyLevel;
+    let registry = &city.tables["registry"]["registry"];
+    let keys: BTreeMap<String, usize> =
+        registry
+            .iter()
+            .filter_map(|r| r["address"].as_str())
+            .fold(BTreeMap::new(), |mut m, a| {
+                *m.entry(tianping_address::parse(a).key(KeyLevel::Room))
+                    .or_default() += 1;
+                m
+            });
+    for t in city
+        .truth
+        .rows
+        .iter()
+        .filter(|t| t.subject.kind == "address")
+    {
+        let n = keys.get(&t.subject.id).copied().unwrap_or(0);
+        if t.label == Label::Positive {
+            assert!(n >= 8, "{}: {n} registrations", t.subject.id);
+        } else if t.subject.id.ends_with("|||") {
+            let prefix = t.subject.id.trim_end_matches('|');
+            let rooms: Vec<(&String, &usize)> =
+                keys.iter().filter(|(k, _)| k.starts_with(prefix)).collect();
+            assert!(
+                rooms.len() >= 12 && rooms.iter().all(|(_, n)| **n == 1),
+                "{rooms:?}"
+            );
+        } else {
+            let active = registry
+                .iter()
+                .filter(|r| {
+                    r["address"].as_str().is_some_and(|a| {
+                        tianping_address::parse(a).key(KeyLevel::Room) == t.subject.id
+                    })
+                })
+                .filter(|r| r["status"] == "active")
+                .count();
+            assert!(
+                room_negative(n, active),
+                "{}: {n} registrations, {active} active",
+                t.subject.id
+            );
+        }
+    }
+}
+
+/// 第十六条 on the set's own rows: a compared price with no stated basis must not exceed the
+/// lowest completed sale of the 7 days before the display, or the last sale before them; the
+/// label of each of the `expected` compared-price cases agrees.
+pub(crate) fn assert_compared_prices(city: &City, expected: usize) {
+    let day =
+        |row: &Value, field: &str| crate::background::day_of(row[field].as_str().unwrap_or(""));
+    let rows = |table: &str| {
+        city.tables
+            .values()
+            .filter_map(move |t| t.get(table))
+            .flatten()
+            .collect::<Vec<&Value>>()
+    };
+    let (orders, displays) = (rows("orders"), rows("price_observations"));
+    let mut checked = 0;
+    for t in city
+        .truth
+        .rows
+        .iter()
+        .filter(|t| t.rule == "price_fraud.reference_price")
+    {
+        let shown = displays
+            .iter()
+            .filter(|o| {
+                o["listing_id"] == t.subject.id.as_str() && !o["reference_price_fen"].is_null()
+            })
+            .max_by_key(|o| day(o, "observed_at"))
+            .unwrap_or_else(|| panic!("{}: no compared price shown", t.subject.id));
+        let (when, compared) = (
+            day(shown, "observed_at"),
+            shown["reference_price_fen"].as_i64().unwrap_or(0),
+        );
+        let sales: Vec<(i64, i64)> = orders
+            .iter()
+            .filter(|o| o["listing_id"] == t.subject.id.as_str() && o["status"] == "completed")
+            .map(|o| {
+                (
+                    day(o, "ordered_at"),
+                    o["unit_price_fen"].as_i64().unwrap_or(0),
+                )
+            })
+            .filter(|&(d, _)| d < when)
+            .collect();
+        let week_low = sales
+            .iter()
+            .filter(|&&(d, _)| d >= when - 7)
+            .map(|&(_, p)| p)
+            .min();
+        let last_before = sales.iter().max_by_key(|&&(d, _)| d).map(|&(_, p)| p);
+        let bound = week_low.or(last_before).unwrap_or(0);
+        let stated_basis =
+            shown["reference_kind"] == "other_disclosed" || shown["reference_kind"] == "rrp";
+        let violation = !stated_basis && compared > bound;
+        assert_eq!(
+            violation,
+            t.label == Label::Positive,
+            "{}: compared {compared}, bound {bound}, {}",
+            t.subject.id,
+            t.why
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, expected);
+}
+
+/// What delivered files' rows become when ingest reads them.
+#[derive(Default)]
+pub(crate) struct Read {
+    pub(crate) accepted: u64,
+    /// `file#record field=value` of each quarantined row.
+    pub(crate) quarantined: Vec<String>,
+    pub(crate) warnings: u64,
+}
+
+impl tianping_ingest::read::RowSink for Read {
+    fn push(&mut self, _: u64, _: &[tianping_ingest::validate::Cell<'_>]) -> std::io::Result<()> {
+        self.accepted += 1;
+        Ok(())
+    }
+}
+
+impl tianping_ingest::read::IssueSink for Read {
+    fn quarantine(&mut self, row: tianping_ingest::QuarantinedRow) -> std::io::Result<()> {
+        self.quarantined.push(format!(
+            "{}#{} {:?}={:?}",
+            row.file, row.record, row.field, row.value
+        ));
+        Ok(())
+    }
+    fn warn(&mut self, _: tianping_ingest::RowWarning) -> std::io::Result<()> {
+        self.warnings += 1;
+        Ok(())
+    }
+}
+
+/// Reads the batch directories `dirs` back the way `tianping ingest` reads a delivery: each
+/// manifest opens, each file's digest and row count verify and every row of a file is accepted
+/// (a panic names the batch or file that fails); returns what the rows became, over all files.
+pub(crate) fn read_back(dirs: &[std::path::PathBuf]) -> Read {
+    let scratch = tempfile::tempdir().expect("tempdir");
+    let limits = tianping_ingest::Limits::default();
+    let mut total = Read::default();
+    for dir in dirs {
+        let batch = tianping_ingest::source::open_batch(dir, scratch.path(), &limits)
+            .unwrap_or_else(|e| panic!("{}: {e:?}", dir.display()));
+        for file in &batch.manifest.files {
+            tianping_ingest::source::verify_file(&batch, file, &limits)
+                .unwrap_or_else(|e| panic!("{}: {e:?}", file.path));
+            let def = table(&file.table).expect("table");
+            let path = batch.path_of(file);
+            let duplicates =
+                tianping_ingest::keys::find_duplicates(&path, file, def, &limits, scratch.path())
+                    .expect("keys");
+            let mut rows = Read::default();
+            let mut issues = Read::default();
+            tianping_ingest::read::read_file(
+                &path,
+                file,
+                def,
+                &batch.manifest.supplier,
+                &limits,
+                scratch.path(),
+                duplicates,
+                &mut rows,
+                &mut issues,
+            )
+            .unwrap_or_else(|e| panic!("{}: {e:?}", file.path));
+            assert_eq!(
+                rows.accepted, file.rows,
+                "{}/{}",
+                batch.manifest.supplier, file.path
+            );
+            total.accepted += rows.accepted;
+            total.quarantined.extend(issues.quarantined);
+            total.warnings += issues.warnings;
+        }
+    }
+    total
+}
+
+/// One held-out set's shared tests, from what differs between sets: its planting function, id
+/// tag and truth prefix, the range of its truth rows and of their share of negatives, the check
+/// of the rows that warn, the check of its room-level cluster negatives (registrations, active
+/// ones) and the number of its compared-price cases.
+macro_rules! set_checks {
+    (
+        plant: $plant:path,
+        tag: $tag:literal,
+        set: $set:literal,
+        cases: $cases:expr,
+        negatives: $negatives:expr,
+        warned: $warned:expr,
+        room_negative: $room:expr,
+        compared_prices: $compared:literal $(,)?
+    ) => {
+        #[test]
+        fn planting_twice_gives_the_same_rows_and_truth() {
+            $crate::settests::assert_deterministic($plant);
+        }
+
+        #[test]
+        fn every_row_validates_with_unique_keys() {
+            $crate::settests::assert_validates($plant, $warned);
+        }
+
+        #[test]
+        fn ids_carry_the_sets_tag() {
+            $crate::settests::assert_ids_carry_tag(&$crate::settests::alone($plant, 7, 60), $tag);
+        }
+
+        #[test]
+        fn the_truth_covers_every_detector_both_ways() {
+            let city = $crate::settests::alone($plant, 7, 60);
+            $crate::settests::assert_coverage(&city, $set, $cases, $negatives);
+        }
+
+        #[test]
+        fn every_truth_subject_is_in_the_rows() {
+            $crate::settests::assert_truth_subjects_present(&$crate::settests::alone(
+                $plant, 7, 60,
+            ));
+        }
+
+        #[test]
+        fn each_cluster_key_is_the_room_key_of_its_registered_addresses() {
+            let city = $crate::settests::alone($plant, 7, 60);
+            $crate::settests::assert_cluster_keys(&city, $room);
+        }
+
+        #[test]
+        fn compared_price_labels_agree_with_the_planted_sales() {
+            let city = $crate::settests::alone($plant, 7, 60);
+            $crate::settests::assert_compared_prices(&city, $compared);
+        }
+    };
+}
+
+pub(crate) use set_checks;

@@ -5,9 +5,12 @@
 
 use serde_json::json;
 
-use super::{KIT, LIVE, LOCAL, MALL, goods, platform_row, review};
+use super::{HOUSE, KIT, LIVE, LOCAL, MALL};
 use crate::city::{City, Listing, at};
-use crate::kit::{Homed, Item, code, homed_shop, registry};
+use crate::kit::Item;
+use crate::kit::brushing::{Brush, Crowd, Ring};
+use crate::kit::referrals::Tree;
+use crate::kit::two_homed::{Sanctions, Style};
 use crate::rng::Rng;
 use crate::truth::Label::{self, Negative as N, Positive as P};
 
@@ -18,82 +21,14 @@ const FIVE_STARS: &[&str] = &[
     "超出预期，物美价廉",
 ];
 
-/// A ring's shared resources.
-struct Ring {
-    accounts: Vec<String>,
-    devices: Vec<String>,
-    networks: Vec<String>,
-    drops: Vec<String>,
-}
-
-impl Ring {
-    fn new(rng: &mut Rng, accounts: usize, devices: usize, networks: usize, drops: usize) -> Ring {
-        let mut draw = |n: usize| (0..n).map(|_| rng.hex64()).collect::<Vec<_>>();
-        Ring {
-            accounts: draw(accounts),
-            devices: draw(devices),
-            networks: draw(networks),
-            drops: draw(drops),
-        }
-    }
-}
-
-/// How a brushing case's orders go.
-struct Brush {
-    /// Days of the ring's orders.
-    days: std::ops::Range<i64>,
-    /// Orders per account.
-    per_account: i64,
-    /// Parcel weight range (`None`: no parcel, e.g. an e-ticket or a meal).
-    parcel: Option<(i64, i64)>,
-    /// Seconds from order to signing.
-    signed_after: (i64, i64),
-    /// Seconds from signing to the five-star review.
-    reviewed_after: (i64, i64),
-    /// Order status after the review.
-    status: &'static str,
-}
-
-fn ring_orders(
-    city: &mut City,
-    rng: &mut Rng,
-    l: &Listing,
-    ring: &Ring,
-    how: &Brush,
-    order_no: &mut u64,
-) {
-    for (a, account) in ring.accounts.iter().enumerate() {
-        for _ in 0..how.per_account {
-            let day = rng.range(how.days.start, how.days.end - 1);
-            let second = rng.range(68_000, 82_000);
-            let mut row = KIT.sale(
-                rng,
-                l,
-                order_no,
-                day,
-                second,
-                l.price,
-                1,
-                account,
-                "completed",
-            );
-            row["device_pid"] = json!(ring.devices[a % ring.devices.len()]);
-            row["ip_pid"] = json!(ring.networks[a % ring.networks.len()]);
-            row["ship_address_pid"] = json!(ring.drops[a % ring.drops.len()]);
-            row["parcel_weight_g"] = json!(how.parcel.map(|(lo, hi)| rng.range(lo, hi)));
-            let signed = second + rng.range(how.signed_after.0, how.signed_after.1);
-            row["signed_at"] = json!(at(day, signed));
-            let reviewed = signed + rng.range(how.reviewed_after.0, how.reviewed_after.1);
-            let text = FIVE_STARS[rng.below(FIVE_STARS.len() as u64) as usize];
-            review(city, l, &row, 5, text, at(day, reviewed));
-            if how.status == "refunded" {
-                row["status"] = json!("refunded");
-                row["refunded_at"] = json!(at(day, reviewed + 7_200));
-            }
-            city.add(l.platform, "orders", row);
-        }
-    }
-}
+/// The set's buyers: its five-star texts, a ring's refund 7,200 s after its review (its ordinary
+/// sales are its own).
+const CROWD: Crowd = Crowd {
+    house: &HOUSE,
+    glowing: FIVE_STARS,
+    plain: &[],
+    refund_after: 7_200,
+};
 
 /// Ordinary sales of a listing to the city's shoppers, some reviewed with mixed ratings.
 fn ordinary(
@@ -114,7 +49,7 @@ fn ordinary(
         if rng.chance(0.2) {
             let text = crate::background::honest_review_text(rng);
             let rating = rng.range(2, 5);
-            review(
+            HOUSE.review(
                 city,
                 l,
                 &row,
@@ -165,10 +100,11 @@ pub(super) fn brushing(
             Brush {
                 days: last - 10..last,
                 per_account: 2,
+                hours: (68_000, 82_000),
                 parcel: None,
                 signed_after: (120, 420),
                 reviewed_after: (60, 600),
-                status: "completed",
+                refunded: false,
             },
             "24个账号共用3部手机、2个网络，十天内夜间反复点同一道菜送到同一地址，下单几分钟即“送达”并五星好评：虚构交易、编造评价（反不正当竞争法（2025）第九条；电子商务法第十七条）",
         ),
@@ -185,10 +121,11 @@ pub(super) fn brushing(
             Brush {
                 days: last - 20..last - 14,
                 per_account: 3,
+                hours: (68_000, 82_000),
                 parcel: None,
                 signed_after: (300, 900),
                 reviewed_after: (120, 900),
-                status: "completed",
+                refunded: false,
             },
             "18个账号仅用2部手机、1个网络，六天内集中购买电子门票，核销后几分钟即五星好评（电子商务法第十七条）",
         ),
@@ -205,10 +142,11 @@ pub(super) fn brushing(
             Brush {
                 days: last - 25..last - 5,
                 per_account: 2,
+                hours: (68_000, 82_000),
                 parcel: Some((15, 25)),
                 signed_after: (86_400, 172_800),
                 reviewed_after: (1_800, 7_200),
-                status: "refunded",
+                refunded: true,
             },
             "20个账号共用2个收货地址，1.7升水壶的包裹仅15–25克，五星好评后全部退款：先刷评价、后退款（反不正当竞争法（2025）第九条）",
         ),
@@ -225,26 +163,27 @@ pub(super) fn brushing(
             Brush {
                 days: last - 14..last - 2,
                 per_account: 2,
+                hours: (68_000, 82_000),
                 parcel: Some((10, 20)),
                 signed_after: (86_400, 150_000),
                 reviewed_after: (600, 5_400),
-                status: "completed",
+                refunded: false,
             },
             "30个账号共用4部手机、3个网络、3个收货地址，每晚直播后集中下单，礼盒口红包裹仅10–20克，签收当天五星好评（电子商务法第十七条）",
         ),
     ];
     for (platform, tag, name, title, category, class, price, sizes, how, why) in rings {
         let mut s = KIT.shop(city, rng, platform, tag, name);
-        let l = goods(city, &mut s, title, category, class, price);
+        let l = HOUSE.goods(city, &mut s, title, category, class, price);
         ordinary(city, rng, buyers, &l, days, order_no);
         let ring = Ring::new(rng, sizes.0, sizes.1, sizes.2, sizes.3);
-        ring_orders(city, rng, &l, &ring, &how, order_no);
+        CROWD.ring_orders(city, rng, &l, &ring, &how, order_no);
         KIT.t_subject(city, RULE, "merchant", platform, &l.merchant, P, why);
     }
     // −: a pet-food shop with sixty loyal customers: each buys every one to three weeks from their
     //    own phone and home, real 10 kg parcels, reviews sparse and mixed.
     let mut s = KIT.shop(city, rng, MALL, "loyal-pet", "毛孩子粮仓");
-    let l = goods(
+    let l = HOUSE.goods(
         city,
         &mut s,
         "全价犬粮 10kg",
@@ -262,7 +201,7 @@ pub(super) fn brushing(
             if rng.chance(0.15) {
                 let rating = rng.range(3, 5);
                 let text = crate::background::honest_review_text(rng);
-                review(
+                HOUSE.review(
                     city,
                     &l,
                     &row,
@@ -287,7 +226,7 @@ pub(super) fn brushing(
     // −: one household: four family accounts sharing a home address and Wi-Fi buy groceries
     //    weekly; real parcels, ordinary reviews.
     let mut s = KIT.shop(city, rng, LOCAL, "family-grocer", "社区菜篮子");
-    let l = goods(city, &mut s, "家庭蔬菜箱 5斤", "生鲜/蔬菜", "fresh", 4_900);
+    let l = HOUSE.goods(city, &mut s, "家庭蔬菜箱 5斤", "生鲜/蔬菜", "fresh", 4_900);
     ordinary(city, rng, buyers, &l, days, order_no);
     let home = (rng.hex64(), rng.hex64());
     for member in 0..4i64 {
@@ -311,7 +250,7 @@ pub(super) fn brushing(
             row["device_pid"] = json!(phone);
             row["parcel_weight_g"] = json!(rng.range(2_400, 2_700));
             if d % 21 == member {
-                review(
+                HOUSE.review(
                     city,
                     &l,
                     &row,
@@ -336,7 +275,7 @@ pub(super) fn brushing(
     // −: a campus group order: 25 students in one dormitory building on the campus network, each
     //    with their own phone, real 600–900 g parcels, few reviews.
     let mut s = KIT.shop(city, rng, MALL, "campus", "书香文具");
-    let l = goods(
+    let l = HOUSE.goods(
         city,
         &mut s,
         "考研复习资料 全套",
@@ -365,7 +304,7 @@ pub(super) fn brushing(
         row["parcel_weight_g"] = json!(rng.range(600, 900));
         if k % 8 == 0 {
             let rating = rng.range(3, 5);
-            review(
+            HOUSE.review(
                 city,
                 &l,
                 &row,
@@ -387,10 +326,26 @@ pub(super) fn brushing(
     );
 }
 
+/// How the set's two-homed operators in the forced-exit cases are named and trade.
+const STYLE: Style = Style {
+    prefix: "两栖",
+    trade: "贸易",
+    shop_suffix: "号",
+    infix: "two",
+    established: (700, 2_400),
+    margin: 5,
+    second: 39_000,
+    opened: (250, 650),
+    turnover: 25_000_000,
+    orders: (1, 10),
+    order_value: 6_900,
+    listings: 8,
+};
+
 pub(super) fn exclusive(city: &mut City, rng: &mut Rng, days: i64) {
     const RULE: &str = "exclusive_dealing.forced_exit";
     const RIVAL: &str = "h4-duimian";
-    platform_row(city, rng, RIVAL, "对面购", "sales");
+    HOUSE.platform_row(city, rng, RIVAL, "对面购", "sales");
     // (platform, name, operators, sanctioned, actions, reason, sanction day, exits of the
     //  sanctioned from the rival (count, from, to days after the sanction), exits of the others
     //  from the rival, exits of the sanctioned from the sanctioning platform, label, why)
@@ -512,55 +467,26 @@ pub(super) fn exclusive(city: &mut City, rng: &mut Rng, days: i64) {
         ),
     ) in cases.into_iter().enumerate()
     {
-        platform_row(city, rng, platform, name, "sales");
-        for k in 0..operators {
-            let (adcode, address) = KIT.address(rng);
-            let uscc = code(rng, "91", adcode, true);
-            let company = format!("杭州两栖{s}{k}贸易有限公司");
-            let established = -rng.range(700, 2_400);
-            registry(
-                city,
-                rng,
-                &uscc,
-                &company,
-                "company",
-                &address,
-                adcode,
-                "active",
-                established,
-                None,
-            );
-            let treated = k < sanctioned;
-            let measure = sanction_day + rng.range(0, 2);
-            let rival_exit = if treated && k < exits.0 {
-                Some((measure + rng.range(exits.1, exits.2)).clamp(1, days - 2))
-            } else if !treated && k - sanctioned < others {
-                Some(rng.range(5, days - 5))
-            } else {
-                None
-            };
-            let here_exit = (treated && k < leave_here).then(|| measure + rng.range(2, 6));
-            for (p, closes) in [(platform, here_exit), (RIVAL, rival_exit)] {
-                let merchant = format!("{p}-h4-two{s}-{k}");
-                let shop_name = format!("两栖{s}{k}号");
-                let homed = Homed {
-                    merchant: &merchant,
-                    company: &company,
-                    shop_name: &shop_name,
-                    uscc: &uscc,
-                    address: &address,
-                    adcode,
-                    opened: (250, 650),
-                    turnover: 25_000_000,
-                    orders: (1, 10),
-                    order_value: 6_900,
-                    listings: 8,
-                };
-                let measure = (p == platform && treated)
-                    .then(|| (measure, 39_000, actions[k % actions.len()], reason));
-                homed_shop(city, rng, p, &homed, (closes, measure), days);
-            }
-        }
+        HOUSE.platform_row(city, rng, platform, name, "sales");
+        STYLE.plant(
+            city,
+            rng,
+            &KIT,
+            s,
+            &Sanctions {
+                platforms: (platform, RIVAL),
+                operators,
+                sanctioned,
+                actions,
+                reason,
+                day: sanction_day,
+                exits,
+                others,
+                all_leave: None,
+                leave_here,
+            },
+            days,
+        );
         KIT.t_platform(city, RULE, platform, label, text);
     }
 }
@@ -642,26 +568,12 @@ pub(super) fn pyramids(city: &mut City, rng: &mut Rng, days: i64) {
         ),
     ];
     for (platform, scheme, levels, fee, per_recruit, (own_lo, own_hi), label, text) in cases {
-        let mut pids: Vec<String> = Vec::new();
-        let mut parent: Vec<Option<usize>> = Vec::new();
-        let mut level_of: Vec<usize> = Vec::new();
-        let mut start = 0usize;
-        for (t, &n) in levels.iter().enumerate() {
-            for i in 0..n {
-                pids.push(rng.hex64());
-                level_of.push(t);
-                parent.push((t > 0).then(|| start - levels[t - 1] + i % levels[t - 1]));
-            }
-            start += n;
-        }
-        let mut downline = vec![0i64; pids.len()];
-        for p in &parent {
-            let mut cursor = *p;
-            while let Some(j) = cursor {
-                downline[j] += 1;
-                cursor = parent[j];
-            }
-        }
+        let Tree {
+            pids,
+            parent,
+            level_of,
+            downline,
+        } = Tree::draw(rng, levels);
         for (k, pid) in pids.iter().enumerate() {
             let own = if own_hi > 0 {
                 rng.range(own_lo, own_hi)
@@ -976,7 +888,7 @@ pub(super) fn complainants(city: &mut City, rng: &mut Rng, days: i64, order_no: 
     //    13 shops in 25 days.
     let person = rng.hex64();
     let mut s = KIT.shop(city, rng, MALL, "choc", "进口糖果屋");
-    let l = goods(
+    let l = HOUSE.goods(
         city,
         &mut s,
         "进口黑巧克力 100g",
@@ -1187,7 +1099,7 @@ pub(super) fn complainants(city: &mut City, rng: &mut Rng, days: i64, order_no: 
     //    about a bag with weevils, asking only for an exchange.
     let person = rng.hex64();
     let mut s = KIT.shop(city, rng, MALL, "rice", "稻香粮行");
-    let l = goods(city, &mut s, "东北大米 25kg", "粮油/大米", "food", 12_900);
+    let l = HOUSE.goods(city, &mut s, "东北大米 25kg", "粮油/大米", "food", 12_900);
     for week in 0..8i64 {
         let row = KIT.sale(
             rng,

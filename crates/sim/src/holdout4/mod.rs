@@ -22,10 +22,9 @@ mod parties;
 mod prices;
 mod texts;
 
-use serde_json::{Value, json};
-
-use crate::city::{City, Listing, at};
-use crate::kit::{Kit, LiveStyle, RegistryStyle, code, registry};
+use crate::city::City;
+use crate::kit::house::{House, Operator};
+use crate::kit::{Kit, LiveStyle, RegistryStyle};
 use crate::rng::Rng;
 
 const MALL: &str = "huishang";
@@ -75,83 +74,20 @@ pub(crate) fn plant(city: &mut City, root: &Rng, buyers: &[String], days: i64, o
     conduct::complainants(city, &mut fork("complainants"), days, order_no);
 }
 
-/// A new platform (`categories` as the standard names them), its operator registered.
-fn platform_row(city: &mut City, rng: &mut Rng, platform: &str, name: &str, category: &str) {
-    let operator = code(rng, "91", "330108", true);
-    city.add(platform, "platforms", json!({
-        "platform_id": platform, "name": name, "operator_uscc": operator, "categories": [category],
-        "annual_active_users": rng.range(1_000_000, 30_000_000), "market_value_cny": null, "domicile_adcode": "330108",
-    }));
-    let address = format!("杭州市滨江区长河路{}号", rng.range(300, 400));
-    registry(
-        city,
-        rng,
-        &operator,
-        &format!("杭州{name}科技有限公司"),
-        "company",
-        &address,
-        "330108",
-        "active",
-        -2_600,
-        None,
-    );
-}
-
-/// A listing of `shop` with a title, category, product class and price; returns without reason
-/// are offered unless the class is one the law excludes or a meal or food.
-fn goods(
-    city: &mut City,
-    shop: &mut crate::kit::Shop,
-    title: &str,
-    category: &str,
-    class: &str,
-    price: i64,
-) -> Listing {
-    KIT.listing(
-        city,
-        shop,
-        &crate::kit::Item {
-            title,
-            category,
-            class,
-            price,
-            returns: !matches!(class, "fresh" | "digital" | "custom_made" | "food"),
-            ..crate::kit::Item::default()
-        },
-    )
-}
-
-/// A document row (`supplier` is the platform, or `regulator` for policy drafts).
-fn document(
-    city: &mut City,
-    supplier: &str,
-    (id, kind, issuer): (&str, &str, &str),
-    title: &str,
-    text: &str,
-    day: i64,
-) {
-    city.add(
-        supplier,
-        "documents",
-        json!({
-            "doc_id": id, "kind": kind, "issuer": issuer, "title": title, "text": text,
-            "submitted_at": at(day, 35_000),
-        }),
-    );
-}
-
-/// A review of an order row (`<tag>-rv<n>` for order `<tag>-o<n>`).
-fn review(city: &mut City, l: &Listing, row: &Value, rating: i64, text: &str, at_time: String) {
-    let id = row["order_id"]
-        .as_str()
-        .unwrap_or("")
-        .replacen("h4-o", "h4-rv", 1);
-    city.add(l.platform, "reviews", json!({
-        "platform_id": l.platform, "review_id": id, "order_id": row["order_id"], "listing_id": l.id,
-        "merchant_id": l.merchant, "reviewer_pid": row["buyer_pid"], "rating": rating, "text": text,
-        "has_media": false, "created_at": at_time,
-    }));
-}
+/// The fourth set's platforms, return policy and documents.
+const HOUSE: House = House {
+    kit: KIT,
+    operator: Operator {
+        adcode: "330108",
+        users: (1_000_000, 30_000_000),
+        street: "滨江区长河路",
+        numbers: (300, 400),
+        trade: "科技",
+        established: -2_600,
+    },
+    no_returns: &["fresh", "digital", "custom_made", "food"],
+    submitted_second: 35_000,
+};
 
 #[cfg(test)]
 mod tests;

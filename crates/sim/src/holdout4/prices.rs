@@ -6,7 +6,7 @@
 
 use serde_json::json;
 
-use super::{KIT, LIVE, LOCAL, MALL, goods, platform_row};
+use super::{HOUSE, KIT, LIVE, LOCAL, MALL};
 use crate::city::{City, at, date};
 use crate::kit::{Item, Obs};
 use crate::rng::Rng;
@@ -182,7 +182,7 @@ pub(super) fn reference_price(
         } else {
             "general"
         };
-        let l = goods(city, &mut s, title, category, class, compared);
+        let l = HOUSE.goods(city, &mut s, title, category, class, compared);
         for &(before, price) in sales {
             KIT.sell(city, rng, buyers, &l, order_no, last - before, price);
         }
@@ -332,7 +332,7 @@ pub(super) fn raise_then_discount(
         } else {
             "general"
         };
-        let l = goods(city, &mut s, title, "促销/年终", class, usual);
+        let l = HOUSE.goods(city, &mut s, title, "促销/年终", class, usual);
         let discount_day = last;
         let price_on = |d: i64| {
             let raised_today = if weekly {
@@ -548,7 +548,7 @@ pub(super) fn bait_price(city: &mut City, rng: &mut Rng, days: i64) {
     ) in cases.into_iter().enumerate()
     {
         let mut s = KIT.shop(city, rng, platform, &format!("bait{k}"), name);
-        let l = goods(city, &mut s, title, "促销/引流", "general", shown);
+        let l = HOUSE.goods(city, &mut s, title, "促销/引流", "general", shown);
         let probe = rng.hex64();
         for v in 0..12i64 {
             let viewer = if source == "regulator_probe" {
@@ -729,7 +729,7 @@ pub(super) fn fake_time_limit(city: &mut City, rng: &mut Rng, days: i64) {
         } else {
             "general"
         };
-        let l = goods(city, &mut s, title, "促销/限时", class, usual);
+        let l = HOUSE.goods(city, &mut s, title, "促销/限时", class, usual);
         for d in 20..=last {
             let promoted_today = on.contains(&d);
             let second = if text.contains("20:00") && promoted_today {
@@ -828,7 +828,7 @@ pub(super) fn discrimination(city: &mut City, rng: &mut Rng, days: i64) {
     ];
     for (k, (pricing, platform, title, price, label, why)) in cases.into_iter().enumerate() {
         let mut s = KIT.shop(city, rng, platform, &format!("fair{k}"), "城市生活");
-        let l = goods(city, &mut s, title, "生活服务/到店到家", "general", price);
+        let l = HOUSE.goods(city, &mut s, title, "生活服务/到店到家", "general", price);
         let probes = [rng.hex64(), rng.hex64()];
         let n: i64 = if matches!(pricing, Pricing::ProbeAccounts) {
             24
@@ -1223,7 +1223,7 @@ pub(super) fn forced_below_cost(
     for (platform, name, category, terms, share, sanction, label, why, terms_label, terms_why) in
         cases
     {
-        platform_row(city, rng, platform, name, category);
+        HOUSE.platform_row(city, rng, platform, name, category);
         let campaign = format!("{platform}-camp");
         city.add(
             platform,
@@ -1236,7 +1236,7 @@ pub(super) fn forced_below_cost(
         for k in 0..6i64 {
             let mut s = KIT.shop(city, rng, platform, &format!("forced{k}"), "入驻商家");
             let usual = 10_000;
-            let l = goods(city, &mut s, "年终活动商品", "活动/年终", "general", usual);
+            let l = HOUSE.goods(city, &mut s, "年终活动商品", "活动/年终", "general", usual);
             let cost = if platform == "h4-chuxing" {
                 9_000
             } else {

@@ -6,16 +6,12 @@
 
 use serde_json::json;
 
-use super::{KIT, LIVE, LOCAL, MALL, document};
+use super::{HOUSE, KIT, LIVE, LOCAL, MALL};
 use crate::city::City;
+use crate::kit::rules::{ABS, APPROVAL, HEALTH, STATEMENT};
 use crate::kit::{Item, Reg};
 use crate::rng::Rng;
 use crate::truth::Label::{self, Negative as N, Positive as P};
-
-const ABS: &str = "false_advertising.absolute_terms";
-const HEALTH: &str = "false_advertising.health_claims";
-const STATEMENT: &str = "false_advertising.missing_statement";
-const APPROVAL: &str = "false_advertising.missing_approval";
 
 /// A listing-advertising case: (shop, title, description, class, approval number, the rules it
 /// is labelled under with label and why).
@@ -436,7 +432,7 @@ pub(super) fn disparagement(city: &mut City, rng: &mut Rng, days: i64) {
             "澄清两家企业无关联，没有对对方作任何评价",
         ),
     ] {
-        super::document(
+        HOUSE.document(
             city,
             LOCAL,
             (id, "merchant_notice", issuer),
@@ -707,7 +703,7 @@ pub(super) fn documents(city: &mut City, days: i64) {
         } else {
             issuer
         };
-        document(city, supplier, (id, kind, issuer), title, text, day);
+        HOUSE.document(city, supplier, (id, kind, issuer), title, text, day);
         KIT.t_global(city, rule, "document", id, label, why);
     }
 }

@@ -5,16 +5,10 @@
 
 use super::{KIT, LIVE, LOCAL, MALL};
 use crate::city::City;
+use crate::kit::rules::{CHECKSUM, DEREGISTERED, LICENCE, LISTED, NATURAL, UNKNOWN};
 use crate::kit::{Item, Reg, code, registry};
 use crate::rng::Rng;
 use crate::truth::Label::{self, Negative as N, Positive as P};
-
-const CHECKSUM: &str = "merchant_identity.uscc_checksum";
-const UNKNOWN: &str = "merchant_identity.unknown_uscc";
-const DEREGISTERED: &str = "merchant_identity.deregistered_selling";
-const LISTED: &str = "merchant_identity.listed_operator_selling";
-const LICENCE: &str = "merchant_identity.license_not_displayed";
-const NATURAL: &str = "merchant_identity.unregistered_natural_person";
 
 pub(super) fn identity(
     city: &mut City,

@@ -6,9 +6,12 @@
 
 use serde_json::json;
 
-use super::{KIT, LIVE, LOCAL, MALL, goods, platform_row, review};
-use crate::city::{City, Listing, at};
-use crate::kit::{Homed, Item, code, homed_shop, registry};
+use super::{HOUSE, KIT, LIVE, LOCAL, MALL};
+use crate::city::{City, at};
+use crate::kit::Item;
+use crate::kit::brushing::{Brush, Crowd, Ring};
+use crate::kit::referrals::Tree;
+use crate::kit::two_homed::{Sanctions, Style};
 use crate::rng::Rng;
 use crate::truth::Label::{self, Negative as N, Positive as P};
 
@@ -32,149 +35,13 @@ fn weekday(day: i64) -> i64 {
     (day + 3).rem_euclid(7)
 }
 
-/// A ring's shared resources.
-struct Ring {
-    accounts: Vec<String>,
-    devices: Vec<String>,
-    networks: Vec<String>,
-    drops: Vec<String>,
-}
-
-impl Ring {
-    fn new(rng: &mut Rng, accounts: usize, devices: usize, networks: usize, drops: usize) -> Ring {
-        let mut draw = |n: usize| (0..n).map(|_| rng.hex64()).collect::<Vec<_>>();
-        Ring {
-            accounts: draw(accounts),
-            devices: draw(devices),
-            networks: draw(networks),
-            drops: draw(drops),
-        }
-    }
-}
-
-/// How a ring's orders go.
-struct Brush {
-    /// Days of the ring's orders.
-    days: std::ops::Range<i64>,
-    /// Orders per account.
-    per_account: i64,
-    /// Seconds of day the orders fall in.
-    hours: (i64, i64),
-    /// Parcel weight range (`None`: no parcel).
-    parcel: Option<(i64, i64)>,
-    /// Seconds from order to signing.
-    signed_after: (i64, i64),
-    /// Seconds from signing to the five-star review.
-    reviewed_after: (i64, i64),
-    /// Whether the orders are refunded after the review.
-    refunded: bool,
-}
-
-fn ring_orders(
-    city: &mut City,
-    rng: &mut Rng,
-    l: &Listing,
-    ring: &Ring,
-    how: &Brush,
-    order_no: &mut u64,
-) {
-    for (a, account) in ring.accounts.iter().enumerate() {
-        for _ in 0..how.per_account {
-            let day = rng.range(how.days.start, how.days.end - 1);
-            let second = rng.range(how.hours.0, how.hours.1);
-            let mut row = KIT.sale(
-                rng,
-                l,
-                order_no,
-                day,
-                second,
-                l.price,
-                1,
-                account,
-                "completed",
-            );
-            row["device_pid"] = json!(ring.devices[a % ring.devices.len()]);
-            row["ip_pid"] = json!(ring.networks[a % ring.networks.len()]);
-            row["ship_address_pid"] = json!(ring.drops[a % ring.drops.len()]);
-            row["parcel_weight_g"] = json!(how.parcel.map(|(lo, hi)| rng.range(lo, hi)));
-            let signed = second + rng.range(how.signed_after.0, how.signed_after.1);
-            row["signed_at"] = json!(at(day, signed));
-            let reviewed = signed + rng.range(how.reviewed_after.0, how.reviewed_after.1);
-            let text = GLOWING[rng.below(GLOWING.len() as u64) as usize];
-            review(city, l, &row, 5, text, at(day, reviewed));
-            if how.refunded {
-                row["status"] = json!("refunded");
-                row["refunded_at"] = json!(at(day, reviewed + 5_400));
-            }
-            city.add(l.platform, "orders", row);
-        }
-    }
-}
-
-/// One genuine order: its own buyer, phone, network and address, a real parcel, sometimes a
-/// mixed review some days later.
-#[allow(clippy::too_many_arguments)]
-fn genuine(
-    city: &mut City,
-    rng: &mut Rng,
-    l: &Listing,
-    order_no: &mut u64,
-    buyer: &str,
-    day: i64,
-    parcel: Option<(i64, i64)>,
-    review_share: f64,
-) -> serde_json::Value {
-    let second = rng.range(28_000, 80_000);
-    let mut row = KIT.sale(
-        rng,
-        l,
-        order_no,
-        day,
-        second,
-        l.price,
-        1,
-        buyer,
-        "completed",
-    );
-    row["device_pid"] = json!(rng.hex64());
-    row["ip_pid"] = json!(rng.hex64());
-    row["ship_address_pid"] = json!(rng.hex64());
-    row["parcel_weight_g"] = json!(parcel.map(|(lo, hi)| rng.range(lo, hi)));
-    row["signed_at"] = json!(at(day + 2, rng.range(30_000, 70_000)));
-    if rng.chance(review_share) {
-        let text = PLAIN[rng.below(PLAIN.len() as u64) as usize];
-        let rating = rng.range(2, 5);
-        review(
-            city,
-            l,
-            &row,
-            rating,
-            text,
-            at(day + rng.range(3, 8), rng.range(0, 86_000)),
-        );
-    }
-    row
-}
-
-/// Ordinary sales of a listing to the city's shoppers.
-fn ordinary(
-    city: &mut City,
-    rng: &mut Rng,
-    buyers: &[String],
-    l: &Listing,
-    days: i64,
-    parcel: Option<(i64, i64)>,
-    order_no: &mut u64,
-) {
-    for d in 0..days {
-        if !rng.chance(0.6) {
-            continue;
-        }
-        let b = rng.pick(buyers).clone();
-        let row = genuine(city, rng, l, order_no, &b, d, parcel, 0.2);
-        city.add(l.platform, "orders", row);
-    }
-}
+/// The set's buyers: its review texts, a ring's refund 5,400 s after its review.
+const CROWD: Crowd = Crowd {
+    house: &HOUSE,
+    glowing: GLOWING,
+    plain: PLAIN,
+    refund_after: 5_400,
+};
 
 pub(super) fn brushing(
     city: &mut City,
@@ -271,16 +138,16 @@ pub(super) fn brushing(
     ];
     for (platform, tag, name, title, category, class, price, parcel, sizes, how, why) in rings {
         let mut s = KIT.shop(city, rng, platform, tag, name);
-        let l = goods(city, &mut s, title, category, class, price);
-        ordinary(city, rng, buyers, &l, days, parcel, order_no);
+        let l = HOUSE.goods(city, &mut s, title, category, class, price);
+        CROWD.ordinary(city, rng, buyers, &l, days, parcel, order_no);
         let ring = Ring::new(rng, sizes.0, sizes.1, sizes.2, sizes.3);
-        ring_orders(city, rng, &l, &ring, &how, order_no);
+        CROWD.ring_orders(city, rng, &l, &ring, &how, order_no);
         KIT.t_subject(city, RULE, "merchant", platform, &l.merchant, P, why);
     }
     // −: an office canteen's lunch boxes: 45 colleagues order on weekdays from their own phones
     //    but over the company Wi-Fi, all to the office's front desk; real 600–800 g boxes.
     let mut s = KIT.shop(city, rng, LOCAL, "office-lunch", "楼下食堂");
-    let l = goods(
+    let l = HOUSE.goods(
         city,
         &mut s,
         "工作餐 两荤一素 配米饭",
@@ -315,7 +182,7 @@ pub(super) fn brushing(
             row["signed_at"] = json!(at(d, second + rng.range(1_500, 2_700)));
             if rng.chance(0.03) {
                 let text = PLAIN[rng.below(PLAIN.len() as u64) as usize];
-                review(city, &l, &row, rng.range(3, 5), text, at(d, second + 6_000));
+                HOUSE.review(city, &l, &row, rng.range(3, 5), text, at(d, second + 6_000));
             }
             city.add(LOCAL, "orders", row);
         }
@@ -332,7 +199,7 @@ pub(super) fn brushing(
     // −: a weekly flower subscription: 35 subscribers renewed automatically every Monday at 08:00
     //    (one moment for all), each with their own phone, network and home; real 1.2 kg bunches.
     let mut s = KIT.shop(city, rng, MALL, "flower-sub", "周一有花");
-    let l = goods(
+    let l = HOUSE.goods(
         city,
         &mut s,
         "每周鲜花订阅 周一配送 4束/月",
@@ -362,7 +229,7 @@ pub(super) fn brushing(
             row["signed_at"] = json!(at(d + 1, rng.range(36_000, 60_000)));
             if rng.chance(0.1) {
                 let text = PLAIN[rng.below(PLAIN.len() as u64) as usize];
-                review(city, &l, &row, rng.range(2, 5), text, at(d + 2, 70_000));
+                HOUSE.review(city, &l, &row, rng.range(2, 5), text, at(d + 2, 70_000));
             }
             city.add(MALL, "orders", row);
         }
@@ -379,7 +246,7 @@ pub(super) fn brushing(
     // −: a yoga studio opens next week's bookings every Sunday at 12:00: its members book within
     //    five minutes, each from their own phone and network, and attend days later.
     let mut s = KIT.shop(city, rng, LOCAL, "yoga-booking", "半山瑜伽");
-    let l = goods(
+    let l = HOUSE.goods(
         city,
         &mut s,
         "流瑜伽 团课 单次预约",
@@ -412,7 +279,7 @@ pub(super) fn brushing(
             row["signed_at"] = json!(at(d + rng.range(1, 6), 68_400));
             if rng.chance(0.08) {
                 let text = PLAIN[rng.below(PLAIN.len() as u64) as usize];
-                review(city, &l, &row, rng.range(3, 5), text, at(d + 6, 75_000));
+                HOUSE.review(city, &l, &row, rng.range(3, 5), text, at(d + 6, 75_000));
             }
             city.add(LOCAL, "orders", row);
         }
@@ -428,10 +295,26 @@ pub(super) fn brushing(
     );
 }
 
+/// How the set's two-homed operators in the forced-exit cases are named and trade.
+const STYLE: Style = Style {
+    prefix: "两栖",
+    trade: "服务",
+    shop_suffix: "号店",
+    infix: "dual",
+    established: (900, 2_800),
+    margin: 5,
+    second: 39_000,
+    opened: (280, 760),
+    turnover: 21_000_000,
+    orders: (1, 9),
+    order_value: 16_800,
+    listings: 5,
+};
+
 pub(super) fn exclusive(city: &mut City, rng: &mut Rng, days: i64) {
     const RULE: &str = "exclusive_dealing.forced_exit";
     const RIVAL: &str = "h6-linjia";
-    platform_row(city, rng, RIVAL, "邻家", "services");
+    HOUSE.platform_row(city, rng, RIVAL, "邻家", "services");
     // (platform, name, category, operators, sanctioned, actions, reason, sanction day, exits of
     //  the sanctioned from the rival (count, from, to days after the sanction), exits of the
     //  others from the rival, label, why)
@@ -553,54 +436,26 @@ pub(super) fn exclusive(city: &mut City, rng: &mut Rng, days: i64) {
         ),
     ) in cases.into_iter().enumerate()
     {
-        platform_row(city, rng, platform, name, category);
-        for k in 0..operators {
-            let (adcode, address) = KIT.address(rng);
-            let uscc = code(rng, "91", adcode, true);
-            let company = format!("杭州两栖{s}{k}服务有限公司");
-            let established = -rng.range(900, 2_800);
-            registry(
-                city,
-                rng,
-                &uscc,
-                &company,
-                "company",
-                &address,
-                adcode,
-                "active",
-                established,
-                None,
-            );
-            let treated = k < sanctioned;
-            let measure = sanction_day + rng.range(0, 2);
-            let rival_exit = if treated && k < exits.0 {
-                Some((measure + rng.range(exits.1, exits.2)).clamp(1, days - 2))
-            } else if !treated && k - sanctioned < others {
-                Some(rng.range(5, days - 5))
-            } else {
-                None
-            };
-            for (p, closes) in [(platform, None), (RIVAL, rival_exit)] {
-                let merchant = format!("{p}-h6-dual{s}-{k}");
-                let shop_name = format!("两栖{s}{k}号店");
-                let homed = Homed {
-                    merchant: &merchant,
-                    company: &company,
-                    shop_name: &shop_name,
-                    uscc: &uscc,
-                    address: &address,
-                    adcode,
-                    opened: (280, 760),
-                    turnover: 21_000_000,
-                    orders: (1, 9),
-                    order_value: 16_800,
-                    listings: 5,
-                };
-                let measure = (p == platform && treated)
-                    .then(|| (measure, 39_000, actions[k % actions.len()], reason));
-                homed_shop(city, rng, p, &homed, (closes, measure), days);
-            }
-        }
+        HOUSE.platform_row(city, rng, platform, name, category);
+        STYLE.plant(
+            city,
+            rng,
+            &KIT,
+            s,
+            &Sanctions {
+                platforms: (platform, RIVAL),
+                operators,
+                sanctioned,
+                actions,
+                reason,
+                day: sanction_day,
+                exits,
+                others,
+                all_leave: None,
+                leave_here: 0,
+            },
+            days,
+        );
         KIT.t_platform(city, RULE, platform, label, text);
     }
 }
@@ -682,26 +537,12 @@ pub(super) fn pyramids(city: &mut City, rng: &mut Rng, days: i64) {
         ),
     ];
     for (platform, scheme, levels, fee, per_recruit, (own_lo, own_hi), label, text) in cases {
-        let mut pids: Vec<String> = Vec::new();
-        let mut parent: Vec<Option<usize>> = Vec::new();
-        let mut level_of: Vec<usize> = Vec::new();
-        let mut start = 0usize;
-        for (t, &n) in levels.iter().enumerate() {
-            for i in 0..n {
-                pids.push(rng.hex64());
-                level_of.push(t);
-                parent.push((t > 0).then(|| start - levels[t - 1] + i % levels[t - 1]));
-            }
-            start += n;
-        }
-        let mut downline = vec![0i64; pids.len()];
-        for p in &parent {
-            let mut cursor = *p;
-            while let Some(j) = cursor {
-                downline[j] += 1;
-                cursor = parent[j];
-            }
-        }
+        let Tree {
+            pids,
+            parent,
+            level_of,
+            downline,
+        } = Tree::draw(rng, levels);
         let gym = scheme.ends_with("gymcard");
         for (k, pid) in pids.iter().enumerate() {
             let own = if own_hi > 0 {
@@ -1031,7 +872,7 @@ pub(super) fn complainants(city: &mut City, rng: &mut Rng, days: i64, order_no: 
     let person = rng.hex64();
     for n in 0..10i64 {
         let mut s = KIT.shop(city, rng, MALL, &format!("cheap{n}"), "九块九小店");
-        let l = goods(
+        let l = HOUSE.goods(
             city,
             &mut s,
             "手机支架 桌面 折叠",
@@ -1151,7 +992,7 @@ pub(super) fn complainants(city: &mut City, rng: &mut Rng, days: i64, order_no: 
     {
         let n = n as i64;
         let mut s = KIT.shop(city, rng, MALL, &format!("buyer{n}"), "日用好物");
-        let l = goods(city, &mut s, title, "日用/杂货", "general", price);
+        let l = HOUSE.goods(city, &mut s, title, "日用/杂货", "general", price);
         let row = KIT.sale(
             rng,
             &l,

@@ -27,10 +27,9 @@ mod parties;
 mod prices;
 mod texts;
 
-use serde_json::{Value, json};
-
-use crate::city::{City, Listing, at};
-use crate::kit::{Kit, LiveStyle, RegistryStyle, code, registry};
+use crate::city::City;
+use crate::kit::house::{House, Operator};
+use crate::kit::{Kit, LiveStyle, RegistryStyle};
 use crate::rng::Rng;
 
 const MALL: &str = "huishang";
@@ -80,91 +79,20 @@ pub(crate) fn plant(city: &mut City, root: &Rng, buyers: &[String], days: i64, o
     conduct::complainants(city, &mut fork("complainants"), days, order_no);
 }
 
-/// A new platform (`category` as the standard names it), its operator registered.
-fn platform_row(city: &mut City, rng: &mut Rng, platform: &str, name: &str, category: &str) {
-    let operator = code(rng, "91", "330110", true);
-    city.add(platform, "platforms", json!({
-        "platform_id": platform, "name": name, "operator_uscc": operator, "categories": [category],
-        "annual_active_users": rng.range(500_000, 20_000_000), "market_value_cny": null, "domicile_adcode": "330110",
-    }));
-    let address = format!("杭州市余杭区五常大道{}号", rng.range(1_500, 1_600));
-    registry(
-        city,
-        rng,
-        &operator,
-        &format!("杭州{name}网络技术有限公司"),
-        "company",
-        &address,
-        "330110",
-        "active",
-        -2_200,
-        None,
-    );
-}
-
-/// A listing of `shop`; returns without reason are offered unless the class is one the law
-/// excludes.
-fn goods(
-    city: &mut City,
-    shop: &mut crate::kit::Shop,
-    title: &str,
-    category: &str,
-    class: &str,
-    price: i64,
-) -> Listing {
-    KIT.listing(
-        city,
-        shop,
-        &crate::kit::Item {
-            title,
-            category,
-            class,
-            price,
-            returns: !matches!(class, "fresh" | "digital" | "custom_made"),
-            ..crate::kit::Item::default()
-        },
-    )
-}
-
-/// A document row (`supplier` is the platform, or `regulator` for policy drafts).
-fn document(
-    city: &mut City,
-    supplier: &str,
-    (id, kind, issuer): (&str, &str, &str),
-    title: &str,
-    text: &str,
-    day: i64,
-) {
-    city.add(
-        supplier,
-        "documents",
-        json!({
-            "doc_id": id, "kind": kind, "issuer": issuer, "title": title, "text": text,
-            "submitted_at": at(day, 33_000),
-        }),
-    );
-}
-
-/// A review of an order row (`h6-rv<n>` for order `h6-o<n>`).
-fn review(city: &mut City, l: &Listing, row: &Value, rating: i64, text: &str, at_time: String) {
-    let id = row["order_id"]
-        .as_str()
-        .unwrap_or("")
-        .replacen("h6-o", "h6-rv", 1);
-    city.add(l.platform, "reviews", json!({
-        "platform_id": l.platform, "review_id": id, "order_id": row["order_id"], "listing_id": l.id,
-        "merchant_id": l.merchant, "reviewer_pid": row["buyer_pid"], "rating": rating, "text": text,
-        "has_media": false, "created_at": at_time,
-    }));
-}
-
-/// A simulation day as the Chinese month and day (`12月5日`), for dated labels.
-fn month_day(day: i64) -> String {
-    let d = crate::city::date(day);
-    let month: u32 = d.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(0);
-    let dom: u32 = d.get(8..10).and_then(|m| m.parse().ok()).unwrap_or(0);
-    format!("{month}月{dom}日")
-}
+/// The sixth set's platforms, return policy and documents.
+const HOUSE: House = House {
+    kit: KIT,
+    operator: Operator {
+        adcode: "330110",
+        users: (500_000, 20_000_000),
+        street: "余杭区五常大道",
+        numbers: (1_500, 1_600),
+        trade: "网络技术",
+        established: -2_200,
+    },
+    no_returns: &["fresh", "digital", "custom_made"],
+    submitted_second: 33_000,
+};
 
 #[cfg(test)]
 mod tests;

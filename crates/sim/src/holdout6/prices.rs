@@ -7,13 +7,13 @@
 
 use serde_json::json;
 
-use super::{KIT, LIVE, LOCAL, MALL, goods, month_day, platform_row};
+use super::{HOUSE, KIT, LIVE, LOCAL, MALL};
 use crate::city::{City, at, date};
+use crate::kit::house::month_day;
+use crate::kit::rules::REFERENCE;
 use crate::kit::{Item, Obs};
 use crate::rng::Rng;
 use crate::truth::Label::{self, Negative as N, Positive as P};
-
-const REFERENCE: &str = "price_fraud.reference_price";
 
 /// One compared-price case: (platform, shop, title, class, completed sales as (days before the
 /// display, price), a cancelled order (days before, price), shown, compared, kind, label text,
@@ -146,7 +146,7 @@ pub(super) fn reference_price(
     ) in cases.into_iter().enumerate()
     {
         let mut s = KIT.shop(city, rng, platform, &format!("ref{k}"), name);
-        let l = goods(city, &mut s, title, "比价/划线", class, compared);
+        let l = HOUSE.goods(city, &mut s, title, "比价/划线", class, compared);
         for &(before, price) in sales {
             KIT.sell(city, rng, buyers, &l, order_no, last - before, price);
         }
@@ -289,7 +289,7 @@ pub(super) fn raise_then_discount(
         cases.into_iter().enumerate()
     {
         let mut s = KIT.shop(city, rng, platform, &format!("raise{k}"), name);
-        let l = goods(city, &mut s, title, "促销/折扣", class, usual);
+        let l = HOUSE.goods(city, &mut s, title, "促销/折扣", class, usual);
         let discount_day = last;
         let price_on = |d: i64| {
             if d >= discount_day - from {
@@ -475,7 +475,7 @@ pub(super) fn bait_price(city: &mut City, rng: &mut Rng, days: i64) {
         cases.into_iter().enumerate()
     {
         let mut s = KIT.shop(city, rng, platform, &format!("bait{k}"), name);
-        let l = goods(city, &mut s, title, "促销/展示价", class, then.1);
+        let l = HOUSE.goods(city, &mut s, title, "促销/展示价", class, then.1);
         for v in 0..9i64 {
             let viewer = rng.hex64();
             let other = match viewers {
@@ -690,7 +690,7 @@ pub(super) fn fake_time_limit(city: &mut City, rng: &mut Rng, days: i64) {
         cases.into_iter().enumerate()
     {
         let mut s = KIT.shop(city, rng, platform, &format!("timer{k}"), name);
-        let l = goods(city, &mut s, title, "促销/时限", class, usual);
+        let l = HOUSE.goods(city, &mut s, title, "促销/时限", class, usual);
         for d in 0..=last {
             let today = on.iter().find(|(day, _)| *day == d);
             let promoted_today = today.is_some();
@@ -800,7 +800,7 @@ pub(super) fn discrimination(city: &mut City, rng: &mut Rng, days: i64) {
     ];
     for (k, (pricing, platform, title, price, label, why)) in cases.into_iter().enumerate() {
         let mut s = KIT.shop(city, rng, platform, &format!("fair{k}"), "城市生活服务");
-        let l = goods(city, &mut s, title, "生活服务/到店", "general", price);
+        let l = HOUSE.goods(city, &mut s, title, "生活服务/到店", "general", price);
         let n: i64 = 220;
         for v in 0..n {
             let frequent = v % 2 == 1;
@@ -1138,7 +1138,7 @@ pub(super) fn forced_below_cost(
         terms_why,
     ) in cases
     {
-        platform_row(city, rng, platform, name, category);
+        HOUSE.platform_row(city, rng, platform, name, category);
         let campaign = format!("{platform}-season");
         city.add(
             platform,
@@ -1151,7 +1151,7 @@ pub(super) fn forced_below_cost(
         for k in 0..6i64 {
             let mut s = KIT.shop(city, rng, platform, &format!("forced{k}"), "入驻机构");
             let usual = 26_000;
-            let l = goods(city, &mut s, "活动项目", "活动/季末", "general", usual);
+            let l = HOUSE.goods(city, &mut s, "活动项目", "活动/季末", "general", usual);
             city.add(platform, "costs", json!({
                 "platform_id": platform, "listing_id": l.id, "valid_from": date(-220), "valid_to": null,
                 "unit_cost_fen": usual * cost_share / 100, "basis": "declared",

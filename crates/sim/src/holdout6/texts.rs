@@ -7,19 +7,12 @@
 
 use serde_json::json;
 
-use super::{KIT, LIVE, LOCAL, MALL, document};
+use super::{HOUSE, KIT, LIVE, LOCAL, MALL};
 use crate::city::City;
 use crate::kit::Item;
+use crate::kit::rules::{ABS, APPROVAL, HEALTH, Labels, STATEMENT};
 use crate::rng::Rng;
 use crate::truth::Label::{self, Negative as N, Positive as P};
-
-const ABS: &str = "false_advertising.absolute_terms";
-const HEALTH: &str = "false_advertising.health_claims";
-const STATEMENT: &str = "false_advertising.missing_statement";
-const APPROVAL: &str = "false_advertising.missing_approval";
-
-/// The rules a case is labelled under, each with its label and why.
-type Labels = &'static [(&'static str, Label, &'static str)];
 
 /// A listing-advertising case: (platform, shop, title, description, class, approval number,
 /// labels).
@@ -428,7 +421,7 @@ pub(super) fn disparagement(city: &mut City, rng: &mut Rng, days: i64) {
             "引用主管部门公布的数据作真实比较并注明出处，可以核实，不构成商业诋毁（反不正当竞争法第十一条）",
         ),
     ] {
-        document(
+        HOUSE.document(
             city,
             LOCAL,
             (id, "merchant_notice", issuer),
@@ -700,7 +693,7 @@ pub(super) fn documents(city: &mut City, days: i64) {
         } else {
             issuer
         };
-        document(city, supplier, (id, kind, issuer), title, text, day);
+        HOUSE.document(city, supplier, (id, kind, issuer), title, text, day);
         KIT.t_global(city, rule, "document", id, label, why);
     }
 }
