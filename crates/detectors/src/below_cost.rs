@@ -523,7 +523,7 @@ impl Detector for BelowCost {
     }
 
     fn version(&self) -> u32 {
-        5
+        6
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -954,6 +954,9 @@ struct Forced {
     /// `min_merchants` or `min_merchants_documented`, whichever path was taken.
     min_merchants: usize,
     min_share: f64,
+    /// Whether the thresholds for a platform-level finding are met (version 6: a campaign with
+    /// documented compulsion below them still takes its merchants' days, without a finding).
+    meets: bool,
 }
 
 impl Forced {
@@ -1166,6 +1169,7 @@ fn terms_compulsion(terms: &str) -> Compulsion {
         if (clause.contains('价') && PRICE_RULE_CUES.iter().any(|c| !denied(c)))
             || by_structure(crate::unfair_terms::platform_sets_price)
             || by_structure(crate::unfair_terms::price_locked)
+            || platform_prices(&clause)
         {
             out.price_rule.push(clause.clone());
         }
@@ -1181,6 +1185,121 @@ fn terms_compulsion(terms: &str) -> Compulsion {
         }
     }
     out
+}
+
+/// Whoever pays the merchant's price: the buyer, or the price itself ("学费", "每人").
+const PAYER_OR_PRICE: &[&str] = &[
+    "学员",
+    "学生",
+    "家长",
+    "消费者",
+    "用户",
+    "买家",
+    "顾客",
+    "客户",
+    "会员",
+    "患者",
+    "游客",
+    "乘客",
+    "车主",
+    "求美者",
+    "每人",
+    "每位",
+    "每单",
+    "每次",
+    "学费",
+    "报名费",
+    "票价",
+    "售价",
+    "收费标准",
+];
+/// The platform taking the buyer's money or putting a price on the merchant's goods.
+const CHARGE_VERBS: &[&str] = &[
+    "收费", "收取", "收款", "代收", "售卖", "出售", "销售", "标价", "定价", "计价",
+];
+/// What the platform charges for itself (its commission, fees and deposits): not the merchant's
+/// selling price.
+const PLATFORM_FEES: &[&str] = &[
+    "服务费",
+    "佣金",
+    "手续费",
+    "配送费",
+    "运费",
+    "会员费",
+    "年费",
+    "信息费",
+    "推广费",
+    "保证金",
+    "押金",
+    "技术费",
+    "平台费",
+];
+/// Chars after "平台" within which a charging verb makes the platform the one charging.
+const CHARGE_REACH: usize = 16;
+/// Verbs of deciding a price after "由平台" ("价格由平台确定").
+const DECIDE_VERBS: &[&str] = &[
+    "确定", "决定", "统一", "设定", "制定", "核定", "规定", "指定", "调整",
+];
+/// The merchant's settlement defined from the platform's price ("结算价为平台收费的九成").
+const PLATFORM_PRICE_WORDS: &[&str] = &["平台收费", "平台售价", "平台价", "平台定价", "平台标价"];
+
+/// Whether a negation stands in the two chars before byte `at` of `clause` ("不收取", "免收").
+fn negated_at(clause: &str, at: usize) -> bool {
+    clause[..at]
+        .chars()
+        .rev()
+        .take(2)
+        .any(|c| matches!(c, '不' | '无' | '未' | '非' | '禁' | '免'))
+}
+
+/// Version 6: the platform fixing the merchant's selling price **however worded** (反不正当竞争法
+/// （2025）第十四条; 电子商务法 第三十五条 不合理限制…交易价格) — one clause (normalised) in which
+///
+/// - the platform charges the merchant's buyer an amount or a uniform price: "平台" before a
+///   charging verb (收费, 收取, 销售, 定价…) not negated, a payer or price word (学员, 消费者,
+///   学费, 每人…), and an amount ("1999元", "¥99") or "统一" — and not one of the platform's own
+///   fees (佣金, 服务费…): "平台统一按1999元向学员收费";
+/// - or the price is decided by the platform: "由平台" followed by a deciding verb in a clause
+///   about the price ("价格由平台确定"), or the merchant sells "按平台…价" ("按平台统一价销售");
+/// - or the merchant is settled from the platform's price ("结算价为平台收费的九成", "按平台售价
+///   的八成结算"): a platform that pays the merchant a share of a price it charges sets both.
+fn platform_prices(clause: &str) -> bool {
+    let amount = {
+        let chars: Vec<char> = clause.chars().collect();
+        chars.windows(2).any(|w| {
+            (w[0].is_ascii_digit() && matches!(w[1], '元' | '块'))
+                || (matches!(w[0], '¥' | '￥') && w[1].is_ascii_digit())
+        })
+    };
+    // The verb within `CHARGE_REACH` chars after "平台", with no negation and no one else's own
+    // pricing between them ("平台不向学员收取", "平台…由驾校自行定价").
+    let charges = clause.match_indices("平台").any(|(p, _)| {
+        let after = &clause[p..];
+        CHARGE_VERBS.iter().any(|v| {
+            after.match_indices(v).any(|(at, _)| {
+                let between = &after[..at];
+                between.chars().count() <= CHARGE_REACH
+                    && !between.contains(['不', '无', '未', '非', '禁', '免'])
+                    && !between.contains("自行")
+                    && !between.contains("自主")
+            })
+        })
+    }) && PAYER_OR_PRICE.iter().any(|w| clause.contains(w))
+        && (amount || clause.contains("统一"))
+        && !PLATFORM_FEES.iter().any(|f| clause.contains(f));
+    let decided = clause.contains('价')
+        && clause.match_indices("由平台").any(|(p, _)| {
+            let after = &clause[p + "由平台".len()..];
+            let reach: String = after.chars().take(6).collect();
+            DECIDE_VERBS.iter().any(|v| reach.contains(v)) && !negated_at(clause, p)
+        });
+    let at_platform_price = clause.match_indices("按平台").any(|(p, _)| {
+        let reach: String = clause[p..].chars().take(10).collect();
+        reach.contains('价') && !negated_at(clause, p)
+    });
+    let settled_from =
+        clause.contains("结算") && PLATFORM_PRICE_WORDS.iter().any(|w| clause.contains(w));
+    charges || decided || at_platform_price || settled_from
 }
 
 /// Campaigns whose merchants went below cost together, by either path (see the header).
@@ -1307,10 +1426,15 @@ fn forced_campaigns(
         } else {
             min_merchants
         };
-        if eligible.is_empty()
+        let meets = !(eligible.is_empty()
             || newly.len() < needed
-            || (newly.len() as f64) < min_share * eligible.len() as f64
-        {
+            || (newly.len() as f64) < min_share * eligible.len() as f64);
+        // Version 6: with compulsion documented (the platform's price rule and its penalty or a
+        // sanction), even a merchant pushed below cost alone sold at the platform's price: its
+        // campaign days are the platform's, though one merchant is too few for a platform-level
+        // finding.
+        let attributes = compulsion.documented() && !newly.is_empty();
+        if !(meets || attributes) {
             continue;
         }
         out.push(Forced {
@@ -1327,6 +1451,7 @@ fn forced_campaigns(
             voluntary: terms_voluntary(&terms),
             min_merchants: needed,
             min_share,
+            meets,
         });
     }
     out
@@ -1337,10 +1462,9 @@ fn platform_forced(rule: &'static RuleVersion, forced: &[Forced], sink: &mut Fin
     // A voluntary campaign (the merchant's own price, free to join and leave) is a finding only
     // when compulsion is documented all the same (the platform's price rule enforced by a penalty
     // or a sanction): coercion is shown, not assumed from participation.
-    for f in forced
-        .iter()
-        .filter(|f| f.funded.is_empty() && (f.voluntary.is_empty() || f.compulsion.documented()))
-    {
+    for f in forced.iter().filter(|f| {
+        f.meets && f.funded.is_empty() && (f.voluntary.is_empty() || f.compulsion.documented())
+    }) {
         let share = f.share();
         let mut related = vec![Ref {
             kind: RefKind::Campaign,

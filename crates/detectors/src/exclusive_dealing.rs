@@ -128,6 +128,59 @@ const PUNITIVE: &[&str] = &[
     "fee_increase",
 ];
 
+/// Withdrawing a benefit (version 4): a verb of taking away …
+const WITHDRAW_VERBS: &[&str] = &["取消", "停止", "暂停", "收回", "终止", "撤销", "冻结"];
+/// … followed in its clause by the benefit taken (指南 第十五条's 激励性方式: 补贴、优惠、流量资源支持).
+const BENEFITS: &[&str] = &[
+    "补贴",
+    "资格",
+    "扶持",
+    "优惠",
+    "权益",
+    "流量",
+    "奖励",
+    "返利",
+    "返佣",
+    "曝光",
+    "推荐",
+    "资源位",
+];
+/// Version 4: whether a measure recorded as `other` takes a benefit away all the same, from the
+/// reason the platform gave (normalised): a verb of taking away with the benefit in its clause
+/// ("取消平台补贴资格", "停止流量扶持", "暂停活动资格") — 指南 第十五条 counts restriction by
+/// incentives (补贴、优惠、流量资源支持) as well as by punishment. Not negated ("不取消"); a reason
+/// that takes nothing away (客诉率超标, 提醒整改) is not one. A `warning` takes nothing away
+/// whatever its reason and is not read.
+fn takes_benefit(reason: &str) -> bool {
+    if reason.is_empty() {
+        return false;
+    }
+    let n = tianping_text::normalize(reason);
+    let text = n.as_str();
+    let negated = |at: usize| {
+        text[..at]
+            .chars()
+            .rev()
+            .take(2)
+            .any(|c| matches!(c, '不' | '无' | '未' | '非' | '免'))
+    };
+    let clause_after = |at: usize| -> &str {
+        let rest = &text[at..];
+        let end = rest
+            .find(['，', ',', '；', ';', '。', '！', '!'])
+            .unwrap_or(rest.len());
+        &rest[..end]
+    };
+    for verb in WITHDRAW_VERBS {
+        for (at, _) in text.match_indices(verb) {
+            if !negated(at) && BENEFITS.iter().any(|b| clause_after(at).contains(b)) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// The exclusive_dealing detector.
 pub struct ExclusiveDealing;
 
@@ -147,7 +200,7 @@ impl Detector for ExclusiveDealing {
     }
 
     fn version(&self) -> u32 {
-        3
+        4
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -243,14 +296,15 @@ impl Detector for ExclusiveDealing {
                     continue;
                 };
                 sanctioned.insert((p.to_string(), m.to_string()));
-                if !PUNITIVE.contains(&a) {
+                let reason = c.str("reason_text", row).unwrap_or("");
+                if !PUNITIVE.contains(&a) && (a != "other" || !takes_benefit(reason)) {
                     continue;
                 }
                 measures.entry((p.into(), m.into())).or_default().push((
                     china_day(at),
                     at,
                     a.into(),
-                    c.str("reason_text", row).unwrap_or("").into(),
+                    reason.into(),
                 ));
             }
         }

@@ -812,11 +812,20 @@ impl PriceFraud {
             if charged <= first.displayed {
                 continue;
             }
-            let gap = (charged - first.displayed) as f64 / first.displayed.max(1) as f64;
-            by_day.entry(china_day(first.at)).or_default().push((
-                gap,
-                first.probe || later.probe,
-                json!({
+            // Version 6: a per-period instalment figure shown with its term states a total
+            // ("月付199元×12期 总价2388元"): that total is the price first shown, and paying no
+            // more than it is no bait (第十九条第二项、第六项: the condition is shown, not hidden).
+            // A per-period figure without a term states no total and is judged as shown.
+            let instalment_total = first.promo_label.and_then(|l| {
+                crate::instalment::read(tianping_text::normalize(l).as_str())
+                    .and_then(|i| i.total(first.displayed))
+            });
+            let shown = instalment_total.map_or(first.displayed, |t| t.max(first.displayed));
+            if charged <= shown {
+                continue;
+            }
+            let gap = (charged - shown) as f64 / shown.max(1) as f64;
+            let mut pair = json!({
                     "viewer_pid": viewer,
                     "first_page": first.page,
                     "first_seen_at": china_time(first.at),
@@ -827,7 +836,14 @@ impl PriceFraud {
                     "later_payable_price_fen": later.payable,
                     "gap_ratio": (gap * 1e4).round() / 1e4,
                     "regulator_probe": first.probe || later.probe,
-                }),
+            });
+            if let Some(total) = instalment_total {
+                pair["instalment_total_fen"] = total.into();
+            }
+            by_day.entry(china_day(first.at)).or_default().push((
+                gap,
+                first.probe || later.probe,
+                pair,
             ));
         }
         if obs.is_empty() {
@@ -909,7 +925,12 @@ impl PriceFraud {
             // A day named relative to the day shown and written as an end ("至本周五止", "月底
             //前恢复原价"): resolved against the day the label was seen (version 5).
             let relative_end = || relative_deadline(label, china_day(o.at)).is_some_and(|r| r.1);
-            if urgent.is_none() && implied.is_none() && !label.contains('月') && !relative_end() {
+            if urgent.is_none()
+                && implied.is_none()
+                && !label.contains('月')
+                && !crate::lunar_dates::names_festival(label)
+                && !relative_end()
+            {
                 continue;
             }
             let stated = stated_deadline(label, o.at);
@@ -1113,9 +1134,9 @@ fn implied_deadline(label: &str, at: i64) -> Option<(i64, Implied)> {
 
 /// Words that make a stated date the end of an offer when written right before it ("截止11月11日",
 /// "至11月11日") …
-const END_BEFORE: &[&str] = &["截止", "截至", "至", "到"];
+const END_BEFORE: &[&str] = &["截止", "截至", "至", "到", "仅限", "只限", "限于"];
 /// … or right after it, a time of day in between allowed ("11月11日前", "11月11日24点止").
-const END_AFTER: &[&str] = &["前", "止", "结束", "为止", "截止", "到期"];
+const END_AFTER: &[&str] = &["前", "止", "结束", "为止", "截止", "到期", "当天", "当日"];
 
 /// Whether the date at chars `start..end` of `chars` is written as an end: an end word right
 /// before it, or right after it (past a time of day such as "24点").
@@ -1336,19 +1357,35 @@ fn stated_deadline(label: &str, at: i64) -> Option<(i64, bool)> {
             _ => {}
         }
     }
-    if let Some(&(month, day, from, to)) = dates.last() {
-        let explicit = dates.len() >= 2 || marked_as_end(&chars, from, to);
-        let year: i32 = tianping_domain::value::format_date(today)
-            .get(..4)
-            .and_then(|y| y.parse().ok())?;
-        let this_year = tianping_domain::value::days_from_civil(year, month, day).map(i64::from);
-        let date = match this_year {
-            Some(d) if d >= today => Some(d),
-            _ => tianping_domain::value::days_from_civil(year + 1, month, day).map(i64::from),
-        };
-        if let Some(date) = date {
-            return Some((china_day_start(date + 1), explicit));
-        }
+    let year: i32 = tianping_domain::value::format_date(today)
+        .get(..4)
+        .and_then(|y| y.parse().ok())?;
+    // Version 6: lunar days ("九月初九", "农历八月十五", "重阳", "除夕") as well as solar ones, each
+    // resolved to its first occurrence on or after the day seen; a solar date inside a lunar
+    // mention ("农历9月9日") is the lunar one.
+    let lunar = crate::lunar_dates::mentions(&chars, today);
+    // (China day, first char, one past the last char)
+    let mut named: Vec<(i64, usize, usize)> = dates
+        .iter()
+        .filter(|d| !lunar.iter().any(|l| d.2 < l.end && l.start < d.3))
+        .filter_map(|&(month, day, from, to)| {
+            let this_year =
+                tianping_domain::value::days_from_civil(year, month, day).map(i64::from);
+            let date = match this_year {
+                Some(d) if d >= today => Some(d),
+                _ => tianping_domain::value::days_from_civil(year + 1, month, day).map(i64::from),
+            };
+            date.map(|d| (d, from, to))
+        })
+        .collect();
+    named.extend(lunar.iter().map(|l| (l.day, l.start, l.end)));
+    named.sort_by_key(|n| (n.1, n.2));
+    let named = merge_glosses(&chars, named);
+    if let Some(&(date, from, to)) = named.last() {
+        // A range names two days ("11月1日-11月11日"); a day and its gloss are one.
+        let range = named.iter().any(|n| n.0 != date);
+        let explicit = range || marked_as_end(&chars, from, to);
+        return Some((china_day_start(date + 1), explicit));
     }
     // "今晚24点恢复原价", "今日零点前": the end of the day the label was seen.
     if ["今晚", "今天", "今日", "当晚"]
@@ -1370,6 +1407,34 @@ fn stated_deadline(label: &str, at: i64) -> Option<(i64, bool)> {
     Some((end, marked || weekend))
 }
 
+/// Dates (China day, first char, one past the last) in text order, a date in brackets right
+/// after another that names the same day merged into it as its gloss ("九月初九（10月18日）",
+/// "重阳节(10月18日)"): one date whose phrase runs to the closing bracket, so the end words around
+/// the phrase ("仅限…当天") are the date's.
+fn merge_glosses(chars: &[char], named: Vec<(i64, usize, usize)>) -> Vec<(i64, usize, usize)> {
+    let mut out: Vec<(i64, usize, usize)> = Vec::with_capacity(named.len());
+    for n in named {
+        if let Some(prev) = out.last_mut() {
+            // Skip "节" after a festival name, then the opening bracket.
+            let mut at = prev.2;
+            if chars.get(at) == Some(&'节') {
+                at += 1;
+            }
+            let bracketed = chars.get(at).is_some_and(|c| OPENING.contains(c)) && n.1 == at + 1;
+            if bracketed && n.0 == prev.0 {
+                let mut end = n.2;
+                while chars.get(end).is_some_and(|c| CLOSING.contains(c)) {
+                    end += 1;
+                }
+                prev.2 = end;
+                continue;
+            }
+        }
+        out.push(n);
+    }
+    out
+}
+
 fn page_zh(page: &str) -> &'static str {
     match page {
         "home" => "首页",
@@ -1388,7 +1453,7 @@ impl Detector for PriceFraud {
     }
 
     fn version(&self) -> u32 {
-        5
+        6
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
