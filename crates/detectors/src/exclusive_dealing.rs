@@ -28,7 +28,18 @@
 //! reported. A platform that squeezes slowly (demotion, then exits 10–20 days later) was missed by
 //! the 14-day window alone.
 //!
-//! Known false positives: a rival that is itself failing (exits rise for everyone: the base rate
+//! Version 4 (2026-12-01, fixed after seeing the sixth held-out set's miss; not an unseen
+//! figure): a measure recorded as `other` whose reason takes a benefit away — a verb of taking
+//! away (取消, 停止, 暂停, 收回…) with the benefit in its clause (补贴, 资格, 流量, 扶持, 优惠,
+//! 资源位…), not negated: "检测到同时在邻家经营，取消平台补贴资格" — is a restrictive measure
+//! like the punitive ones: 指南 第十五条 names restriction by incentives (补贴、优惠、流量资源支持)
+//! as well as by punishment, and taking the incentive away for dealing elsewhere is that. Holdout6's
+//! repair-shop platform half-recorded its measures so and was missed. A `warning` takes nothing
+//! away whatever its reason and stays out.
+//!
+//! Known false positives: a benefit withdrawn for a legitimate reason (取消活动资格 for fake
+//! orders) counts as a measure since version 4 — the exits must still follow it far above the
+//! base rate, and the reasons are in the evidence; a rival that is itself failing (exits rise for everyone: the base rate
 //! rises with them); measures with legitimate grounds (food safety, counterfeits) that happen to
 //! precede exits — the reasons given are in the evidence; exits for unrelated reasons weeks after a
 //! measure when the others' base rate in the long window is low. Dominance is not assessed here: for a

@@ -48,6 +48,20 @@
 //!   - `raise_then_discount`: a raise no larger, as a ratio, than the rise of the **audited** unit
 //!     cost (`costs`, basis `audited`) over the same time — within `cost_pass_through_tolerance`
 //!     — passes a cost on and is not 第十七条's 临时显著提高; the evidence gives both costs.
+//!   Version 6 (fixed after seeing the sixth held-out set; not unseen figures):
+//!   - `fake_time_limit`: a deadline given as a **lunar-calendar day** ("九月初九", "农历八月十五",
+//!     "腊月廿三", "农历9月9日") or a festival named by its day (春节, 元宵, 端午, 七夕, 中秋, 重阳,
+//!     腊八, 除夕) is resolved with the `lunardate` crate (`lunar_dates.rs`), in the year the
+//!     label is seen (its first occurrence on or after that day, as for a solar date); a date in
+//!     brackets glossing the one before it ("九月初九（10月18日）") is that same date, not a range;
+//!     and "仅限 <date>" / "<date>当天" are written as ends ("仅限九月初九当天" claims the price
+//!     ends with that day). A festival or lunar day named as a theme ("中秋礼盒") claims nothing.
+//!   - `bait_price`: a **per-period instalment figure shown with its term** ("月付199元×12期
+//!     总价2388元", "每月¥199 共12期", "首付999 月供199 分12期": `instalment.rs`) states a total —
+//!     the lower of a stated total and periods × amount (+ down payment) — and that total is the
+//!     price first shown: paying no more than it is no bait (第十九条第二项、第六项: the condition
+//!     is shown, not hidden); one fen more is. A per-period figure without a term ("月付199元")
+//!     states no total and is judged as shown.
 //!
 //! Legal basis: 明码标价和禁止价格欺诈规定 (SAMR order 56, in force 2022-07-01); before that date the
 //! rules are not in force and give no findings.
@@ -64,7 +78,12 @@
 //! a next-day word and an end word in one label that speak of different things ("明天发货 原价199")
 //! read as a change announced for tomorrow — still a finding only if the same price is offered on
 //! two days after it; a relative weekday written as an end that speaks of something else
-//! ("周五前下单 周六发货") is read as the offer's end (version 5). Known false negatives: a
+//! ("周五前下单 周六发货") is read as the offer's end (version 5); a festival or lunar day written
+//! as an end that speaks of something else ("中秋节前发货", "除夕当天不打烊") is read as the
+//! offer's end (version 6); an instalment label whose stated total is lower than its own periods
+//! × amount is judged against the lower one (version 6), so an honest label with a typo is a
+//! finding. Known false negatives (version 6): an instalment label whose total hides fees
+//! charged outside the order; lunar years outside 1900–2099 (the crate's tables) are not read. Known false negatives: a
 //! raise passed on from an audited cost rise larger than the price rise is cleared even when the
 //! merchant also inflated the base (the cost is taken as the ground); a weekly deadline renewed
 //! with a new price each week (the later price is not "the same or lower") is not judged.
