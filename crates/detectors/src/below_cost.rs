@@ -1001,8 +1001,9 @@ struct Compulsion {
     price_rule: Vec<String>,
     /// Clauses of the terms that punish merchants who do not follow it.
     penalty: Vec<String>,
-    /// Punitive sanctions on participants during the campaign: (merchant, action, time).
-    sanctions: Vec<(String, String, String)>,
+    /// Punitive sanctions during the campaign: (merchant, action, time, participant) — on
+    /// participants, or on merchants that stayed out for refusing (version 6).
+    sanctions: Vec<(String, String, String, bool)>,
 }
 
 impl Compulsion {
@@ -1047,6 +1048,24 @@ const PENALTY_CUES: &[&str] = &[
     "罚款",
     "违约金",
     "冻结",
+];
+/// A sanction's reason (normalised) that names a refusal to join or follow a campaign.
+const REFUSAL_CUES: &[&str] = &[
+    "未参加",
+    "不参加",
+    "拒绝参加",
+    "拒不参加",
+    "未报名",
+    "拒绝报名",
+    "退出活动",
+    "未按平台",
+    "未按活动",
+    "未执行",
+    "不执行",
+    "拒绝执行",
+    "拒不执行",
+    "拒绝调价",
+    "未按核定",
 ];
 /// Sanction actions that are punitive (平台经济反垄断指南 第十五条).
 const PUNITIVE: &[&str] = &[
@@ -1353,7 +1372,9 @@ fn forced_campaigns(
         }
     }
     // Punitive sanctions per (platform, merchant): (time, action).
-    let mut sanctions: BTreeMap<(String, String), Vec<(i64, String)>> = BTreeMap::new();
+    // (platform, merchant) → [(time, action, normalised reason)].
+    type Sanction = (i64, String, String);
+    let mut sanctions: BTreeMap<(String, String), Vec<Sanction>> = BTreeMap::new();
     for batch in data.batches("merchant_sanctions") {
         let c = Columns::new(batch);
         for row in 0..c.len() {
@@ -1364,10 +1385,12 @@ fn forced_campaigns(
                 c.str("action", row),
             ) && PUNITIVE.contains(&action)
             {
-                sanctions
-                    .entry((p.into(), m.into()))
-                    .or_default()
-                    .push((at, action.into()));
+                let reason = tianping_text::normalize(c.str("reason_text", row).unwrap_or(""));
+                sanctions.entry((p.into(), m.into())).or_default().push((
+                    at,
+                    action.into(),
+                    reason.as_str().to_string(),
+                ));
             }
         }
     }
@@ -1430,16 +1453,22 @@ fn forced_campaigns(
             }
         }
         let mut compulsion = terms_compulsion(&terms);
-        for m in members {
-            for (at, action) in sanctions
-                .get(&(platform.clone(), m.clone()))
-                .into_iter()
-                .flatten()
-            {
-                if (starts..=ends).contains(at) {
+        // A punitive sanction during the campaign on a participant, or (version 6) on a merchant
+        // of the platform that did not join, when its reason names the refusal or the campaign
+        // ("未按平台活动要求参加季末活动"): punishing those who stay out is the compulsion.
+        let name_n = tianping_text::normalize(&name);
+        for ((p, m), list) in sanctions.range((platform.clone(), String::new())..) {
+            if *p != platform {
+                break;
+            }
+            let member = members.contains(m);
+            for (at, action, reason) in list {
+                let about_campaign = REFUSAL_CUES.iter().any(|c| reason.contains(c))
+                    || (!name_n.as_str().is_empty() && reason.contains(name_n.as_str()));
+                if (starts..=ends).contains(at) && (member || about_campaign) {
                     compulsion
                         .sanctions
-                        .push((m.clone(), action.clone(), china_time(*at)));
+                        .push((m.clone(), action.clone(), china_time(*at), member));
                 }
             }
         }
@@ -1545,7 +1574,7 @@ fn platform_forced(rule: &'static RuleVersion, forced: &[Forced], sink: &mut Fin
                         json!({
                             "price_rule_clauses": f.compulsion.price_rule,
                             "penalty_clauses": f.compulsion.penalty,
-                            "sanctions_during_campaign": f.compulsion.sanctions.iter().map(|(m, a, at)| json!({"merchant_id": m, "action": a, "at": at})).collect::<Vec<_>>(),
+                            "sanctions_during_campaign": f.compulsion.sanctions.iter().map(|(m, a, at, member)| json!({"merchant_id": m, "action": a, "at": at, "participant": member})).collect::<Vec<_>>(),
                         })
                     }),
                 )],

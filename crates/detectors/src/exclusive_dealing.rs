@@ -35,7 +35,8 @@
 //! like the punitive ones: 指南 第十五条 names restriction by incentives (补贴、优惠、流量资源支持)
 //! as well as by punishment, and taking the incentive away for dealing elsewhere is that. Holdout6's
 //! repair-shop platform half-recorded its measures so and was missed. A `warning` takes nothing
-//! away whatever its reason and stays out.
+//! away whatever its reason and stays out. Likewise an `other` whose reason raises a fee on the
+//! merchant ("提高佣金", "上调扣点") — the `fee_increase` measure recorded another way.
 //!
 //! Known false positives: a benefit withdrawn for a legitimate reason (取消活动资格 for fake
 //! orders) counts as a measure since version 4 — the exits must still follow it far above the
@@ -156,10 +157,16 @@ const BENEFITS: &[&str] = &[
     "推荐",
     "资源位",
 ];
+/// … or a verb of raising (version 4) …
+const RAISE_VERBS: &[&str] = &["提高", "上调", "加收", "上浮", "翻倍"];
+/// … with a fee the platform charges the merchant in its clause (提高收费 is the `fee_increase`
+/// measure recorded another way: an unreasonable fee, 电子商务法 第三十五条).
+const FEES: &[&str] = &["佣金", "费率", "扣点", "服务费", "保证金", "年费", "技术费"];
 /// Version 4: whether a measure recorded as `other` takes a benefit away all the same, from the
 /// reason the platform gave (normalised): a verb of taking away with the benefit in its clause
 /// ("取消平台补贴资格", "停止流量扶持", "暂停活动资格") — 指南 第十五条 counts restriction by
-/// incentives (补贴、优惠、流量资源支持) as well as by punishment. Not negated ("不取消"); a reason
+/// incentives (补贴、优惠、流量资源支持) as well as by punishment — or raises a fee ("佣金上调至8%"
+/// reads "上调" after the fee, so only "提高佣金", "上调扣点", "加收服务费": the verb first). Not negated ("不取消"); a reason
 /// that takes nothing away (客诉率超标, 提醒整改) is not one. A `warning` takes nothing away
 /// whatever its reason and is not read.
 fn takes_benefit(reason: &str) -> bool {
@@ -182,14 +189,13 @@ fn takes_benefit(reason: &str) -> bool {
             .unwrap_or(rest.len());
         &rest[..end]
     };
-    for verb in WITHDRAW_VERBS {
-        for (at, _) in text.match_indices(verb) {
-            if !negated(at) && BENEFITS.iter().any(|b| clause_after(at).contains(b)) {
-                return true;
-            }
-        }
-    }
-    false
+    let follows = |verbs: &[&str], objects: &[&str]| {
+        verbs.iter().any(|verb| {
+            text.match_indices(verb)
+                .any(|(at, _)| !negated(at) && objects.iter().any(|o| clause_after(at).contains(o)))
+        })
+    };
+    follows(WITHDRAW_VERBS, BENEFITS) || follows(RAISE_VERBS, FEES)
 }
 
 /// The exclusive_dealing detector.

@@ -9,15 +9,16 @@
 //!
 //! A month in hanzi followed by a day is lunar when the day is written the lunar way (初一…初十,
 //! 廿一…, 卅), the month is one only the lunar calendar names (正月, 冬月, 腊月), 农历/阴历 stands
-//! before it, or no 日/号 follows the day ("八月十五"); "九月三十日" is a solar date in hanzi and is
-//! left alone.
+//! before it, or no 日/号 follows the day ("八月十五"); "十月十八日" is a solar date written in hanzi
+//! and is read as one (in the year seen, or the next if it has passed), so a deadline written
+//! out in numerals is not lost either.
 
 use chrono::Datelike;
 
 /// A lunar day a text names: one mention, as char positions of the text and the China day
 /// (days since 1970-01-01) it resolves to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct LunarMention {
+pub(crate) struct DateMention {
     /// First char of the mention (a 农历 prefix included).
     pub start: usize,
     /// One past its last char.
@@ -58,13 +59,13 @@ pub(crate) fn names_festival(text: &str) -> bool {
 }
 
 /// Every lunar day `chars` names, in text order, resolved against `today` (a China day).
-pub(crate) fn mentions(chars: &[char], today: i64) -> Vec<LunarMention> {
+pub(crate) fn mentions(chars: &[char], today: i64) -> Vec<DateMention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         if let Some((len, festival)) = festival_at(chars, i) {
             if let Some(day) = resolve(festival, today) {
-                out.push(LunarMention {
+                out.push(DateMention {
                     start: i,
                     end: i + len,
                     day,
@@ -73,10 +74,14 @@ pub(crate) fn mentions(chars: &[char], today: i64) -> Vec<LunarMention> {
             i += len;
             continue;
         }
-        if let Some((len, leap, month, day)) = date_at(chars, i)
-            && let Some(resolved) = resolve_date(month, day, leap, today)
+        if let Some((len, leap, month, day, lunar)) = date_at(chars, i)
+            && let Some(resolved) = if lunar {
+                resolve_date(month, day, leap, today)
+            } else {
+                resolve_solar(month, day, today)
+            }
         {
-            out.push(LunarMention {
+            out.push(DateMention {
                 start: i,
                 end: i + len,
                 day: resolved,
@@ -100,8 +105,8 @@ fn festival_at(chars: &[char], i: usize) -> Option<(usize, Festival)> {
     })
 }
 
-/// A lunar date starting at `i`: (chars taken, leap month, month, day).
-fn date_at(chars: &[char], i: usize) -> Option<(usize, bool, u32, u32)> {
+/// A date in hanzi starting at `i`: (chars taken, leap month, month, day, lunar).
+fn date_at(chars: &[char], i: usize) -> Option<(usize, bool, u32, u32, bool)> {
     let mut j = i;
     let prefixed = starts(chars, j, "农历") || starts(chars, j, "阴历");
     if prefixed {
@@ -126,17 +131,26 @@ fn date_at(chars: &[char], i: usize) -> Option<(usize, bool, u32, u32)> {
             leap,
             month,
             day,
+            true,
         ));
     }
     let (month, lunar_only, k) = month_at(chars, j)?;
     let (day, lunar_day, k) = day_at(chars, k)?;
     let solar_suffix = matches!(chars.get(k), Some('日' | '号'));
-    (prefixed || leap || lunar_only || lunar_day || !solar_suffix).then_some((
-        k - i,
-        leap,
-        month,
-        day,
-    ))
+    if prefixed || leap || lunar_only || lunar_day || !solar_suffix {
+        return Some((k - i, leap, month, day, true));
+    }
+    // "十月十八日": a solar date in hanzi, its 日 included.
+    Some((k + 1 - i, false, month, day, false))
+}
+
+/// A solar month and day in the year of `today`, or the next year's if it has passed.
+fn resolve_solar(month: u32, day: u32, today: i64) -> Option<i64> {
+    let year = solar_year(today)?;
+    [year, year + 1]
+        .into_iter()
+        .filter_map(|y| tianping_domain::value::days_from_civil(y, month, day).map(i64::from))
+        .find(|d| *d >= today)
 }
 
 fn starts(chars: &[char], i: usize, word: &str) -> bool {
@@ -278,9 +292,13 @@ mod tests {
         assert_eq!(first("截至腊月廿三", seen), Some(day(2027, 1, 30)));
         assert_eq!(first("正月十五前", seen), Some(day(2027, 2, 20)));
         assert_eq!(first("八月十五", day(2026, 9, 1)), Some(day(2026, 9, 25)));
-        // A hanzi solar date ("九月三十日") is not lunar; neither is a month without a day.
-        assert_eq!(first("九月三十日", seen), None);
+        // A hanzi solar date is solar ("十月十八日" seen on 10-01 is 2026-10-18; "九月三十日"
+        // has passed, so 2027's); a month without a day is no date.
+        assert_eq!(first("十月十八日", seen), Some(day(2026, 10, 18)));
+        assert_eq!(first("截至九月三十日", seen), Some(day(2027, 9, 30)));
+        assert_eq!(first("十一月十一号前", seen), Some(day(2026, 11, 11)));
         assert_eq!(first("九月上新", seen), None);
+        assert_eq!(first("二月三十日", seen), None);
         // A 30th the month does not have resolves to nothing (2026's 腊月 has 29 days: 除夕 is
         // 廿九), so the next year that has it or nothing — never a panic.
         let chars: Vec<char> = "腊月三十".chars().collect();
@@ -294,7 +312,7 @@ mod tests {
         let m = mentions(&chars, day(2026, 10, 1));
         assert_eq!(
             m,
-            vec![LunarMention {
+            vec![DateMention {
                 start: 2,
                 end: 6,
                 day: day(2026, 10, 18)

@@ -48,10 +48,12 @@
 //!   - `raise_then_discount`: a raise no larger, as a ratio, than the rise of the **audited** unit
 //!     cost (`costs`, basis `audited`) over the same time — within `cost_pass_through_tolerance`
 //!     — passes a cost on and is not 第十七条's 临时显著提高; the evidence gives both costs.
+//!
 //!   Version 6 (fixed after seeing the sixth held-out set; not unseen figures):
 //!   - `fake_time_limit`: a deadline given as a **lunar-calendar day** ("九月初九", "农历八月十五",
 //!     "腊月廿三", "农历9月9日") or a festival named by its day (春节, 元宵, 端午, 七夕, 中秋, 重阳,
-//!     腊八, 除夕) is resolved with the `lunardate` crate (`lunar_dates.rs`), in the year the
+//!     腊八, 除夕) — or a solar date written in hanzi ("十月十八日") — is resolved with the
+//!     `lunardate` crate (`lunar_dates.rs`), in the year the
 //!     label is seen (its first occurrence on or after that day, as for a solar date); a date in
 //!     brackets glossing the one before it ("九月初九（10月18日）") is that same date, not a range;
 //!     and "仅限 <date>" / "<date>当天" are written as ends ("仅限九月初九当天" claims the price
@@ -82,11 +84,12 @@
 //! as an end that speaks of something else ("中秋节前发货", "除夕当天不打烊") is read as the
 //! offer's end (version 6); an instalment label whose stated total is lower than its own periods
 //! × amount is judged against the lower one (version 6), so an honest label with a typo is a
-//! finding. Known false negatives (version 6): an instalment label whose total hides fees
-//! charged outside the order; lunar years outside 1900–2099 (the crate's tables) are not read. Known false negatives: a
-//! raise passed on from an audited cost rise larger than the price rise is cleared even when the
-//! merchant also inflated the base (the cost is taken as the ground); a weekly deadline renewed
-//! with a new price each week (the later price is not "the same or lower") is not judged.
+//! finding. Known false negatives: a raise passed on from an audited cost rise larger than the
+//! price rise is cleared even when the merchant also inflated the base (the cost is taken as the
+//! ground); a weekly deadline renewed with a new price each week (the later price is not "the
+//! same or lower") is not judged; an instalment label whose total hides fees charged outside the
+//! order (version 6); lunar years outside 1900–2099 (the crate's tables) and deadlines named by
+//! a solar term (立冬, 冬至) are not read (version 6).
 //!
 //! Parameters: see each rule's `params`; `tianping rules` lists them.
 
@@ -315,7 +318,9 @@ fn canonical_label(label: &str) -> String {
     let chars: Vec<char> = folded.as_str().chars().collect();
     let mut out = String::with_capacity(folded.as_str().len());
     for (i, c) in chars.iter().enumerate() {
-        let unit = matches!(chars.get(i + 1), Some('天' | '日'));
+        // Not inside a date or a larger numeral written in hanzi ("三月十一日", "二十二日").
+        let in_numeral = i > 0 && "十廿卅初〇零一二三四五六七八九月".contains(chars[i - 1]);
+        let unit = matches!(chars.get(i + 1), Some('天' | '日')) && !in_numeral;
         match c {
             '一' if unit => out.push('1'),
             '两' | '二' if unit => out.push('2'),
@@ -1379,7 +1384,8 @@ fn stated_deadline(label: &str, at: i64) -> Option<(i64, bool)> {
     let year: i32 = tianping_domain::value::format_date(today)
         .get(..4)
         .and_then(|y| y.parse().ok())?;
-    // Version 6: lunar days ("九月初九", "农历八月十五", "重阳", "除夕") as well as solar ones, each
+    // Version 6: lunar days ("九月初九", "农历八月十五", "重阳", "除夕") and solar dates in hanzi
+    // ("十月十八日") as well as solar ones in digits, each
     // resolved to its first occurrence on or after the day seen; a solar date inside a lunar
     // mention ("农历9月9日") is the lunar one.
     let lunar = crate::lunar_dates::mentions(&chars, today);

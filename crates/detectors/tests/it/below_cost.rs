@@ -716,3 +716,45 @@ fn a_price_the_platform_charges_buyers_is_its_price_rule() {
     assert!(forced_of(&f).is_empty());
     assert_eq!(sustained(&f).len(), 1);
 }
+
+/// Version 6: a merchant that stayed out of the campaign and was punished for it during the
+/// campaign ("未参加…活动") documents the compulsion like a sanction on a participant; a
+/// sanction on an outsider for something else does not.
+#[test]
+fn punishing_who_stays_out_is_the_enforcement() {
+    let refuser = json!({"platform_id": "p", "merchant_id": "m9", "at": "2026-03-11T10:00:00+08:00",
+        "action": "deposit_deduction", "reason_text": "未参加年终冲量节，扣除保证金"});
+    let f = detect(
+        forced_tables(2, &[], PRICE_RULE_ONLY, vec![refuser.clone()]),
+        AS_OF,
+    );
+    let forced = forced_of(&f);
+    assert_eq!(forced.len(), 1, "{f:#?}");
+    let s = &forced[0].evidence["compulsion"]["sanctions_during_campaign"][0];
+    assert_eq!(s["merchant_id"], "m9");
+    assert_eq!(s["participant"], false);
+    assert!(sustained(&f).is_empty());
+    // Named by the campaign's name instead of a refusal word.
+    let mut named = refuser.clone();
+    named["reason_text"] = json!("年终冲量节期间违规，降低搜索排序");
+    named["action"] = json!("search_demotion");
+    assert_eq!(
+        forced_of(&detect(
+            forced_tables(2, &[], PRICE_RULE_ONLY, vec![named]),
+            AS_OF
+        ))
+        .len(),
+        1
+    );
+    // An outsider punished for fake shipping, or a refuser punished the day before the campaign,
+    // documents nothing: two merchants are under the undocumented path's five.
+    let mut other = refuser.clone();
+    other["reason_text"] = json!("虚假发货");
+    let mut early = refuser;
+    early["at"] = json!("2026-03-09T10:00:00+08:00");
+    for s in [other, early] {
+        let f = detect(forced_tables(2, &[], PRICE_RULE_ONLY, vec![s]), AS_OF);
+        assert!(forced_of(&f).is_empty(), "{f:#?}");
+        assert_eq!(sustained(&f).len(), 2);
+    }
+}

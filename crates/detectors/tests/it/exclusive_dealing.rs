@@ -192,6 +192,8 @@ fn another_measure_that_withdraws_a_benefit_is_restrictive() {
         "停止流量扶持",
         "暫停活動資格（繁体）",
         "因在其他平台开店，收回首页资源位",
+        "同时经营其他平台，提高佣金至8%",
+        "加收技术服务费",
     ] {
         let f = detect(with_measure(
             scenario(40, 20, 14, 5, 1, "traffic_limit"),
@@ -210,6 +212,7 @@ fn another_measure_that_withdraws_a_benefit_is_restrictive() {
         "客诉率超标，提醒整改",
         "不取消补贴资格，请于7日内整改",
         "取消。补贴照常发放",
+        "佣金不提高，提醒整改",
         "",
     ] {
         let f = detect(with_measure(

@@ -751,6 +751,8 @@ fn a_date_written_as_an_end_is_a_time_limit_claim() {
         "双11特惠 截止3月11日24点",
         "3月11日前下单享特惠",
         "特惠至３月１１日",
+        "特惠截至三月十一日",
+        "仅限三月十一日当天",
     ] {
         let fake = vec![
             labelled(10, 8_000, Some(label)),
