@@ -63,7 +63,10 @@
 //!   by `platform_prices`, besides the cue lists and `unfair_terms`' recognisers. And with
 //!   compulsion documented, a merchant pushed below cost during the campaign is the platform's
 //!   even when too few merchants are for a platform-level finding (`meets` false): its campaign
-//!   days leave its own run.
+//!   days leave its own run. A punitive sanction during the campaign on a merchant that stayed
+//!   out, whose reason names the refusal or the campaign ("未参加年终冲量节", "未按平台活动要求
+//!   参加"), documents the enforcement like one on a participant (holdout6's refusers were
+//!   sanctioned so; the terms' own penalty clause found it first).
 //!
 //! Attribution, excluded days rather than a suppressed finding (价格法 第十四条第二项 needs the
 //! seller's own purpose of squeezing out rivals; a merchant selling at the price a platform forces
