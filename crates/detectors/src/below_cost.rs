@@ -54,13 +54,38 @@
 //!   for both): the platform setting or locking the price ("平台按比价结果设定直播间价格",
 //!   "价格商家不可修改") and a sanction as a verb with what it takes away ("暂停展示", "限制直播推流"),
 //!   besides the cue lists — the literal lists missed two of holdout6's three forced campaigns.
-//!   Still missed: a price set as an amount the platform charges buyers ("平台统一按1999元向学员
-//!   收费") with the merchant's settlement below its cost — the price word is too far from the verb.
+//!   Version 6 (fixed after seeing the sixth held-out set; not an unseen figure): the platform
+//!   fixing the merchant's selling price **however worded** is a price rule — an amount or a
+//!   uniform price it charges the merchant's buyers ("平台统一按1999元向学员收费", "学费由平台统一
+//!   向学员收取，每人2580元"; not its own fees: 佣金, 服务费, 配送费…; not negated, not "由商家
+//!   自行定价"), a price decided by it ("价格由平台确定"), a sale at its price ("按平台统一价99元
+//!   销售"), or the merchant's settlement cut from its price ("结算价为平台收费的九成") — read
+//!   by `platform_prices`, besides the cue lists and `unfair_terms`' recognisers. And with
+//!   compulsion documented, a merchant pushed below cost during the campaign is the platform's
+//!   even when too few merchants are for a platform-level finding (`meets` false): its campaign
+//!   days leave its own run. A punitive sanction during the campaign on a merchant that stayed
+//!   out, whose reason names the refusal or the campaign ("未参加年终冲量节", "未按平台活动要求
+//!   参加"), documents the enforcement like one on a participant (holdout6's refusers were
+//!   sanctioned so; the terms' own penalty clause found it first).
+//!
+//! Attribution, excluded days rather than a suppressed finding (价格法 第十四条第二项 needs the
+//! seller's own purpose of squeezing out rivals; a merchant selling at the price a platform forces
+//! on it under threat lacks it): the days a campaign covers are taken out of the merchant's run,
+//! and the run is judged on the days left. Suppressing the whole finding would also hide a
+//! merchant that dumps on its own before or after the campaign; with the campaign days removed,
+//! a forced listing whose only below-cost days are the campaign's has no run (holdout6's
+//! `h6-forced*-l0`), and one that dumped outside it is still judged on those days, with the
+//! attributed days listed in the evidence (`days_attributed_to_platform`).
 //!
 //! Known false positives: declared costs that include overheads the law does not count; loss
 //! leaders within a bundle (the listing is judged alone); volume rebates paid outside the order;
 //! for `platform_forced` with documented compulsion, merchants who would have cut below cost
-//! anyway during the campaign (the comparison with the period before is the guard). Known false
+//! anyway during the campaign (the comparison with the period before is the guard); since
+//! version 6, a platform that collects the buyer's payment at the merchant's own price and says
+//! so with an amount ("平台代收学员学费1999元") reads as setting the price (the penalty and the
+//! merchants newly below cost are still needed). Version 6 also moves a false negative: a
+//! merchant dumping on its own only inside a campaign with documented compulsion is taken as
+//! forced. Known false
 //! negatives: a campaign whose terms say it is voluntary and price-free while the platform
 //! coerces by other means that leave no sanction in the data (version 4 believes the terms); a dumping seller that labels goods 清仓 for no longer than `clearance_max_days` (the
 //! claim is taken at its word; an officer can check stock records); compulsion by telephone that
@@ -523,7 +548,7 @@ impl Detector for BelowCost {
     }
 
     fn version(&self) -> u32 {
-        5
+        6
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -954,6 +979,9 @@ struct Forced {
     /// `min_merchants` or `min_merchants_documented`, whichever path was taken.
     min_merchants: usize,
     min_share: f64,
+    /// Whether the thresholds for a platform-level finding are met (version 6: a campaign with
+    /// documented compulsion below them still takes its merchants' days, without a finding).
+    meets: bool,
 }
 
 impl Forced {
@@ -976,8 +1004,9 @@ struct Compulsion {
     price_rule: Vec<String>,
     /// Clauses of the terms that punish merchants who do not follow it.
     penalty: Vec<String>,
-    /// Punitive sanctions on participants during the campaign: (merchant, action, time).
-    sanctions: Vec<(String, String, String)>,
+    /// Punitive sanctions during the campaign: (merchant, action, time, participant) — on
+    /// participants, or on merchants that stayed out for refusing (version 6).
+    sanctions: Vec<(String, String, String, bool)>,
 }
 
 impl Compulsion {
@@ -1022,6 +1051,24 @@ const PENALTY_CUES: &[&str] = &[
     "罚款",
     "违约金",
     "冻结",
+];
+/// A sanction's reason (normalised) that names a refusal to join or follow a campaign.
+const REFUSAL_CUES: &[&str] = &[
+    "未参加",
+    "不参加",
+    "拒绝参加",
+    "拒不参加",
+    "未报名",
+    "拒绝报名",
+    "退出活动",
+    "未按平台",
+    "未按活动",
+    "未执行",
+    "不执行",
+    "拒绝执行",
+    "拒不执行",
+    "拒绝调价",
+    "未按核定",
 ];
 /// Sanction actions that are punitive (平台经济反垄断指南 第十五条).
 const PUNITIVE: &[&str] = &[
@@ -1166,6 +1213,7 @@ fn terms_compulsion(terms: &str) -> Compulsion {
         if (clause.contains('价') && PRICE_RULE_CUES.iter().any(|c| !denied(c)))
             || by_structure(crate::unfair_terms::platform_sets_price)
             || by_structure(crate::unfair_terms::price_locked)
+            || platform_prices(&clause)
         {
             out.price_rule.push(clause.clone());
         }
@@ -1181,6 +1229,121 @@ fn terms_compulsion(terms: &str) -> Compulsion {
         }
     }
     out
+}
+
+/// Whoever pays the merchant's price: the buyer, or the price itself ("学费", "每人").
+const PAYER_OR_PRICE: &[&str] = &[
+    "学员",
+    "学生",
+    "家长",
+    "消费者",
+    "用户",
+    "买家",
+    "顾客",
+    "客户",
+    "会员",
+    "患者",
+    "游客",
+    "乘客",
+    "车主",
+    "求美者",
+    "每人",
+    "每位",
+    "每单",
+    "每次",
+    "学费",
+    "报名费",
+    "票价",
+    "售价",
+    "收费标准",
+];
+/// The platform taking the buyer's money or putting a price on the merchant's goods.
+const CHARGE_VERBS: &[&str] = &[
+    "收费", "收取", "收款", "代收", "售卖", "出售", "销售", "标价", "定价", "计价",
+];
+/// What the platform charges for itself (its commission, fees and deposits): not the merchant's
+/// selling price.
+const PLATFORM_FEES: &[&str] = &[
+    "服务费",
+    "佣金",
+    "手续费",
+    "配送费",
+    "运费",
+    "会员费",
+    "年费",
+    "信息费",
+    "推广费",
+    "保证金",
+    "押金",
+    "技术费",
+    "平台费",
+];
+/// Chars after "平台" within which a charging verb makes the platform the one charging.
+const CHARGE_REACH: usize = 16;
+/// Verbs of deciding a price after "由平台" ("价格由平台确定").
+const DECIDE_VERBS: &[&str] = &[
+    "确定", "决定", "统一", "设定", "制定", "核定", "规定", "指定", "调整",
+];
+/// The merchant's settlement defined from the platform's price ("结算价为平台收费的九成").
+const PLATFORM_PRICE_WORDS: &[&str] = &["平台收费", "平台售价", "平台价", "平台定价", "平台标价"];
+
+/// Whether a negation stands in the two chars before byte `at` of `clause` ("不收取", "免收").
+fn negated_at(clause: &str, at: usize) -> bool {
+    clause[..at]
+        .chars()
+        .rev()
+        .take(2)
+        .any(|c| matches!(c, '不' | '无' | '未' | '非' | '禁' | '免'))
+}
+
+/// Version 6: the platform fixing the merchant's selling price **however worded** (反不正当竞争法
+/// （2025）第十四条; 电子商务法 第三十五条 不合理限制…交易价格) — one clause (normalised) in which
+///
+/// - the platform charges the merchant's buyer an amount or a uniform price: "平台" before a
+///   charging verb (收费, 收取, 销售, 定价…) not negated, a payer or price word (学员, 消费者,
+///   学费, 每人…), and an amount ("1999元", "¥99") or "统一" — and not one of the platform's own
+///   fees (佣金, 服务费…): "平台统一按1999元向学员收费";
+/// - or the price is decided by the platform: "由平台" followed by a deciding verb in a clause
+///   about the price ("价格由平台确定"), or the merchant sells "按平台…价" ("按平台统一价销售");
+/// - or the merchant is settled from the platform's price ("结算价为平台收费的九成", "按平台售价
+///   的八成结算"): a platform that pays the merchant a share of a price it charges sets both.
+fn platform_prices(clause: &str) -> bool {
+    let amount = {
+        let chars: Vec<char> = clause.chars().collect();
+        chars.windows(2).any(|w| {
+            (w[0].is_ascii_digit() && matches!(w[1], '元' | '块'))
+                || (matches!(w[0], '¥' | '￥') && w[1].is_ascii_digit())
+        })
+    };
+    // The verb within `CHARGE_REACH` chars after "平台", with no negation and no one else's own
+    // pricing between them ("平台不向学员收取", "平台…由驾校自行定价").
+    let charges = clause.match_indices("平台").any(|(p, _)| {
+        let after = &clause[p..];
+        CHARGE_VERBS.iter().any(|v| {
+            after.match_indices(v).any(|(at, _)| {
+                let between = &after[..at];
+                between.chars().count() <= CHARGE_REACH
+                    && !between.contains(['不', '无', '未', '非', '禁', '免'])
+                    && !between.contains("自行")
+                    && !between.contains("自主")
+            })
+        })
+    }) && PAYER_OR_PRICE.iter().any(|w| clause.contains(w))
+        && (amount || clause.contains("统一"))
+        && !PLATFORM_FEES.iter().any(|f| clause.contains(f));
+    let decided = clause.contains('价')
+        && clause.match_indices("由平台").any(|(p, _)| {
+            let after = &clause[p + "由平台".len()..];
+            let reach: String = after.chars().take(6).collect();
+            DECIDE_VERBS.iter().any(|v| reach.contains(v)) && !negated_at(clause, p)
+        });
+    let at_platform_price = clause.match_indices("按平台").any(|(p, _)| {
+        let reach: String = clause[p..].chars().take(10).collect();
+        reach.contains('价') && !negated_at(clause, p)
+    });
+    let settled_from =
+        clause.contains("结算") && PLATFORM_PRICE_WORDS.iter().any(|w| clause.contains(w));
+    charges || decided || at_platform_price || settled_from
 }
 
 /// Campaigns whose merchants went below cost together, by either path (see the header).
@@ -1212,7 +1375,9 @@ fn forced_campaigns(
         }
     }
     // Punitive sanctions per (platform, merchant): (time, action).
-    let mut sanctions: BTreeMap<(String, String), Vec<(i64, String)>> = BTreeMap::new();
+    // (platform, merchant) → [(time, action, normalised reason)].
+    type Sanction = (i64, String, String);
+    let mut sanctions: BTreeMap<(String, String), Vec<Sanction>> = BTreeMap::new();
     for batch in data.batches("merchant_sanctions") {
         let c = Columns::new(batch);
         for row in 0..c.len() {
@@ -1223,10 +1388,12 @@ fn forced_campaigns(
                 c.str("action", row),
             ) && PUNITIVE.contains(&action)
             {
-                sanctions
-                    .entry((p.into(), m.into()))
-                    .or_default()
-                    .push((at, action.into()));
+                let reason = tianping_text::normalize(c.str("reason_text", row).unwrap_or(""));
+                sanctions.entry((p.into(), m.into())).or_default().push((
+                    at,
+                    action.into(),
+                    reason.as_str().to_string(),
+                ));
             }
         }
     }
@@ -1289,16 +1456,22 @@ fn forced_campaigns(
             }
         }
         let mut compulsion = terms_compulsion(&terms);
-        for m in members {
-            for (at, action) in sanctions
-                .get(&(platform.clone(), m.clone()))
-                .into_iter()
-                .flatten()
-            {
-                if (starts..=ends).contains(at) {
+        // A punitive sanction during the campaign on a participant, or (version 6) on a merchant
+        // of the platform that did not join, when its reason names the refusal or the campaign
+        // ("未按平台活动要求参加季末活动"): punishing those who stay out is the compulsion.
+        let name_n = tianping_text::normalize(&name);
+        for ((p, m), list) in sanctions.range((platform.clone(), String::new())..) {
+            if *p != platform {
+                break;
+            }
+            let member = members.contains(m);
+            for (at, action, reason) in list {
+                let about_campaign = REFUSAL_CUES.iter().any(|c| reason.contains(c))
+                    || (!name_n.as_str().is_empty() && reason.contains(name_n.as_str()));
+                if (starts..=ends).contains(at) && (member || about_campaign) {
                     compulsion
                         .sanctions
-                        .push((m.clone(), action.clone(), china_time(*at)));
+                        .push((m.clone(), action.clone(), china_time(*at), member));
                 }
             }
         }
@@ -1307,10 +1480,15 @@ fn forced_campaigns(
         } else {
             min_merchants
         };
-        if eligible.is_empty()
+        let meets = !(eligible.is_empty()
             || newly.len() < needed
-            || (newly.len() as f64) < min_share * eligible.len() as f64
-        {
+            || (newly.len() as f64) < min_share * eligible.len() as f64);
+        // Version 6: with compulsion documented (the platform's price rule and its penalty or a
+        // sanction), even a merchant pushed below cost alone sold at the platform's price: its
+        // campaign days are the platform's, though one merchant is too few for a platform-level
+        // finding.
+        let attributes = compulsion.documented() && !newly.is_empty();
+        if !(meets || attributes) {
             continue;
         }
         out.push(Forced {
@@ -1327,6 +1505,7 @@ fn forced_campaigns(
             voluntary: terms_voluntary(&terms),
             min_merchants: needed,
             min_share,
+            meets,
         });
     }
     out
@@ -1337,10 +1516,9 @@ fn platform_forced(rule: &'static RuleVersion, forced: &[Forced], sink: &mut Fin
     // A voluntary campaign (the merchant's own price, free to join and leave) is a finding only
     // when compulsion is documented all the same (the platform's price rule enforced by a penalty
     // or a sanction): coercion is shown, not assumed from participation.
-    for f in forced
-        .iter()
-        .filter(|f| f.funded.is_empty() && (f.voluntary.is_empty() || f.compulsion.documented()))
-    {
+    for f in forced.iter().filter(|f| {
+        f.meets && f.funded.is_empty() && (f.voluntary.is_empty() || f.compulsion.documented())
+    }) {
         let share = f.share();
         let mut related = vec![Ref {
             kind: RefKind::Campaign,
@@ -1399,7 +1577,7 @@ fn platform_forced(rule: &'static RuleVersion, forced: &[Forced], sink: &mut Fin
                         json!({
                             "price_rule_clauses": f.compulsion.price_rule,
                             "penalty_clauses": f.compulsion.penalty,
-                            "sanctions_during_campaign": f.compulsion.sanctions.iter().map(|(m, a, at)| json!({"merchant_id": m, "action": a, "at": at})).collect::<Vec<_>>(),
+                            "sanctions_during_campaign": f.compulsion.sanctions.iter().map(|(m, a, at, member)| json!({"merchant_id": m, "action": a, "at": at, "participant": member})).collect::<Vec<_>>(),
                         })
                     }),
                 )],

@@ -28,7 +28,19 @@
 //! reported. A platform that squeezes slowly (demotion, then exits 10–20 days later) was missed by
 //! the 14-day window alone.
 //!
-//! Known false positives: a rival that is itself failing (exits rise for everyone: the base rate
+//! Version 4 (2026-12-01, fixed after seeing the sixth held-out set's miss; not an unseen
+//! figure): a measure recorded as `other` whose reason takes a benefit away — a verb of taking
+//! away (取消, 停止, 暂停, 收回…) with the benefit in its clause (补贴, 资格, 流量, 扶持, 优惠,
+//! 资源位…), not negated: "检测到同时在邻家经营，取消平台补贴资格" — is a restrictive measure
+//! like the punitive ones: 指南 第十五条 names restriction by incentives (补贴、优惠、流量资源支持)
+//! as well as by punishment, and taking the incentive away for dealing elsewhere is that. Holdout6's
+//! repair-shop platform half-recorded its measures so and was missed. A `warning` takes nothing
+//! away whatever its reason and stays out. Likewise an `other` whose reason raises a fee on the
+//! merchant ("提高佣金", "上调扣点") — the `fee_increase` measure recorded another way.
+//!
+//! Known false positives: a benefit withdrawn for a legitimate reason (取消活动资格 for fake
+//! orders) counts as a measure since version 4 — the exits must still follow it far above the
+//! base rate, and the reasons are in the evidence; a rival that is itself failing (exits rise for everyone: the base rate
 //! rises with them); measures with legitimate grounds (food safety, counterfeits) that happen to
 //! precede exits — the reasons given are in the evidence; exits for unrelated reasons weeks after a
 //! measure when the others' base rate in the long window is low. Dominance is not assessed here: for a
@@ -128,6 +140,64 @@ const PUNITIVE: &[&str] = &[
     "fee_increase",
 ];
 
+/// Withdrawing a benefit (version 4): a verb of taking away …
+const WITHDRAW_VERBS: &[&str] = &["取消", "停止", "暂停", "收回", "终止", "撤销", "冻结"];
+/// … followed in its clause by the benefit taken (指南 第十五条's 激励性方式: 补贴、优惠、流量资源支持).
+const BENEFITS: &[&str] = &[
+    "补贴",
+    "资格",
+    "扶持",
+    "优惠",
+    "权益",
+    "流量",
+    "奖励",
+    "返利",
+    "返佣",
+    "曝光",
+    "推荐",
+    "资源位",
+];
+/// … or a verb of raising (version 4) …
+const RAISE_VERBS: &[&str] = &["提高", "上调", "加收", "上浮", "翻倍"];
+/// … with a fee the platform charges the merchant in its clause (提高收费 is the `fee_increase`
+/// measure recorded another way: an unreasonable fee, 电子商务法 第三十五条).
+const FEES: &[&str] = &["佣金", "费率", "扣点", "服务费", "保证金", "年费", "技术费"];
+/// Version 4: whether a measure recorded as `other` takes a benefit away all the same, from the
+/// reason the platform gave (normalised): a verb of taking away with the benefit in its clause
+/// ("取消平台补贴资格", "停止流量扶持", "暂停活动资格") — 指南 第十五条 counts restriction by
+/// incentives (补贴、优惠、流量资源支持) as well as by punishment — or raises a fee ("佣金上调至8%"
+/// reads "上调" after the fee, so only "提高佣金", "上调扣点", "加收服务费": the verb first). Not negated ("不取消"); a reason
+/// that takes nothing away (客诉率超标, 提醒整改) is not one. A `warning` takes nothing away
+/// whatever its reason and is not read.
+fn takes_benefit(reason: &str) -> bool {
+    if reason.is_empty() {
+        return false;
+    }
+    let n = tianping_text::normalize(reason);
+    let text = n.as_str();
+    let negated = |at: usize| {
+        text[..at]
+            .chars()
+            .rev()
+            .take(2)
+            .any(|c| matches!(c, '不' | '无' | '未' | '非' | '免'))
+    };
+    let clause_after = |at: usize| -> &str {
+        let rest = &text[at..];
+        let end = rest
+            .find(['，', ',', '；', ';', '。', '！', '!'])
+            .unwrap_or(rest.len());
+        &rest[..end]
+    };
+    let follows = |verbs: &[&str], objects: &[&str]| {
+        verbs.iter().any(|verb| {
+            text.match_indices(verb)
+                .any(|(at, _)| !negated(at) && objects.iter().any(|o| clause_after(at).contains(o)))
+        })
+    };
+    follows(WITHDRAW_VERBS, BENEFITS) || follows(RAISE_VERBS, FEES)
+}
+
 /// The exclusive_dealing detector.
 pub struct ExclusiveDealing;
 
@@ -147,7 +217,7 @@ impl Detector for ExclusiveDealing {
     }
 
     fn version(&self) -> u32 {
-        3
+        4
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -243,14 +313,15 @@ impl Detector for ExclusiveDealing {
                     continue;
                 };
                 sanctioned.insert((p.to_string(), m.to_string()));
-                if !PUNITIVE.contains(&a) {
+                let reason = c.str("reason_text", row).unwrap_or("");
+                if !PUNITIVE.contains(&a) && (a != "other" || !takes_benefit(reason)) {
                     continue;
                 }
                 measures.entry((p.into(), m.into())).or_default().push((
                     china_day(at),
                     at,
                     a.into(),
-                    c.str("reason_text", row).unwrap_or("").into(),
+                    reason.into(),
                 ));
             }
         }

@@ -49,6 +49,22 @@
 //!     cost (`costs`, basis `audited`) over the same time — within `cost_pass_through_tolerance`
 //!     — passes a cost on and is not 第十七条's 临时显著提高; the evidence gives both costs.
 //!
+//!   Version 6 (fixed after seeing the sixth held-out set; not unseen figures):
+//!   - `fake_time_limit`: a deadline given as a **lunar-calendar day** ("九月初九", "农历八月十五",
+//!     "腊月廿三", "农历9月9日") or a festival named by its day (春节, 元宵, 端午, 七夕, 中秋, 重阳,
+//!     腊八, 除夕) — or a solar date written in hanzi ("十月十八日") — is resolved with the
+//!     `lunardate` crate (`lunar_dates.rs`), in the year the
+//!     label is seen (its first occurrence on or after that day, as for a solar date); a date in
+//!     brackets glossing the one before it ("九月初九（10月18日）") is that same date, not a range;
+//!     and "仅限 <date>" / "<date>当天" are written as ends ("仅限九月初九当天" claims the price
+//!     ends with that day). A festival or lunar day named as a theme ("中秋礼盒") claims nothing.
+//!   - `bait_price`: a **per-period instalment figure shown with its term** ("月付199元×12期
+//!     总价2388元", "每月¥199 共12期", "首付999 月供199 分12期": `instalment.rs`) states a total —
+//!     the lower of a stated total and periods × amount (+ down payment) — and that total is the
+//!     price first shown: paying no more than it is no bait (第十九条第二项、第六项: the condition
+//!     is shown, not hidden); one fen more is. A per-period figure without a term ("月付199元")
+//!     states no total and is judged as shown.
+//!
 //! Legal basis: 明码标价和禁止价格欺诈规定 (SAMR order 56, in force 2022-07-01); before that date the
 //! rules are not in force and give no findings.
 //!
@@ -64,10 +80,16 @@
 //! a next-day word and an end word in one label that speak of different things ("明天发货 原价199")
 //! read as a change announced for tomorrow — still a finding only if the same price is offered on
 //! two days after it; a relative weekday written as an end that speaks of something else
-//! ("周五前下单 周六发货") is read as the offer's end (version 5). Known false negatives: a
-//! raise passed on from an audited cost rise larger than the price rise is cleared even when the
-//! merchant also inflated the base (the cost is taken as the ground); a weekly deadline renewed
-//! with a new price each week (the later price is not "the same or lower") is not judged.
+//! ("周五前下单 周六发货") is read as the offer's end (version 5); a festival or lunar day written
+//! as an end that speaks of something else ("中秋节前发货", "除夕当天不打烊") is read as the
+//! offer's end (version 6); an instalment label whose stated total is lower than its own periods
+//! × amount is judged against the lower one (version 6), so an honest label with a typo is a
+//! finding. Known false negatives: a raise passed on from an audited cost rise larger than the
+//! price rise is cleared even when the merchant also inflated the base (the cost is taken as the
+//! ground); a weekly deadline renewed with a new price each week (the later price is not "the
+//! same or lower") is not judged; an instalment label whose total hides fees charged outside the
+//! order (version 6); lunar years outside 1900–2099 (the crate's tables) and deadlines named by
+//! a solar term (立冬, 冬至) are not read (version 6).
 //!
 //! Parameters: see each rule's `params`; `tianping rules` lists them.
 
@@ -296,7 +318,9 @@ fn canonical_label(label: &str) -> String {
     let chars: Vec<char> = folded.as_str().chars().collect();
     let mut out = String::with_capacity(folded.as_str().len());
     for (i, c) in chars.iter().enumerate() {
-        let unit = matches!(chars.get(i + 1), Some('天' | '日'));
+        // Not inside a date or a larger numeral written in hanzi ("三月十一日", "二十二日").
+        let in_numeral = i > 0 && "十廿卅初〇零一二三四五六七八九月".contains(chars[i - 1]);
+        let unit = matches!(chars.get(i + 1), Some('天' | '日')) && !in_numeral;
         match c {
             '一' if unit => out.push('1'),
             '两' | '二' if unit => out.push('2'),
@@ -812,11 +836,20 @@ impl PriceFraud {
             if charged <= first.displayed {
                 continue;
             }
-            let gap = (charged - first.displayed) as f64 / first.displayed.max(1) as f64;
-            by_day.entry(china_day(first.at)).or_default().push((
-                gap,
-                first.probe || later.probe,
-                json!({
+            // Version 6: a per-period instalment figure shown with its term states a total
+            // ("月付199元×12期 总价2388元"): that total is the price first shown, and paying no
+            // more than it is no bait (第十九条第二项、第六项: the condition is shown, not hidden).
+            // A per-period figure without a term states no total and is judged as shown.
+            let instalment_total = first.promo_label.and_then(|l| {
+                crate::instalment::read(tianping_text::normalize(l).as_str())
+                    .and_then(|i| i.total(first.displayed))
+            });
+            let shown = instalment_total.map_or(first.displayed, |t| t.max(first.displayed));
+            if charged <= shown {
+                continue;
+            }
+            let gap = (charged - shown) as f64 / shown.max(1) as f64;
+            let mut pair = json!({
                     "viewer_pid": viewer,
                     "first_page": first.page,
                     "first_seen_at": china_time(first.at),
@@ -827,7 +860,14 @@ impl PriceFraud {
                     "later_payable_price_fen": later.payable,
                     "gap_ratio": (gap * 1e4).round() / 1e4,
                     "regulator_probe": first.probe || later.probe,
-                }),
+            });
+            if let Some(total) = instalment_total {
+                pair["instalment_total_fen"] = total.into();
+            }
+            by_day.entry(china_day(first.at)).or_default().push((
+                gap,
+                first.probe || later.probe,
+                pair,
             ));
         }
         if obs.is_empty() {
@@ -909,7 +949,12 @@ impl PriceFraud {
             // A day named relative to the day shown and written as an end ("至本周五止", "月底
             //前恢复原价"): resolved against the day the label was seen (version 5).
             let relative_end = || relative_deadline(label, china_day(o.at)).is_some_and(|r| r.1);
-            if urgent.is_none() && implied.is_none() && !label.contains('月') && !relative_end() {
+            if urgent.is_none()
+                && implied.is_none()
+                && !label.contains('月')
+                && !crate::lunar_dates::names_festival(label)
+                && !relative_end()
+            {
                 continue;
             }
             let stated = stated_deadline(label, o.at);
@@ -1113,9 +1158,9 @@ fn implied_deadline(label: &str, at: i64) -> Option<(i64, Implied)> {
 
 /// Words that make a stated date the end of an offer when written right before it ("截止11月11日",
 /// "至11月11日") …
-const END_BEFORE: &[&str] = &["截止", "截至", "至", "到"];
+const END_BEFORE: &[&str] = &["截止", "截至", "至", "到", "仅限", "只限", "限于"];
 /// … or right after it, a time of day in between allowed ("11月11日前", "11月11日24点止").
-const END_AFTER: &[&str] = &["前", "止", "结束", "为止", "截止", "到期"];
+const END_AFTER: &[&str] = &["前", "止", "结束", "为止", "截止", "到期", "当天", "当日"];
 
 /// Whether the date at chars `start..end` of `chars` is written as an end: an end word right
 /// before it, or right after it (past a time of day such as "24点").
@@ -1336,19 +1381,36 @@ fn stated_deadline(label: &str, at: i64) -> Option<(i64, bool)> {
             _ => {}
         }
     }
-    if let Some(&(month, day, from, to)) = dates.last() {
-        let explicit = dates.len() >= 2 || marked_as_end(&chars, from, to);
-        let year: i32 = tianping_domain::value::format_date(today)
-            .get(..4)
-            .and_then(|y| y.parse().ok())?;
-        let this_year = tianping_domain::value::days_from_civil(year, month, day).map(i64::from);
-        let date = match this_year {
-            Some(d) if d >= today => Some(d),
-            _ => tianping_domain::value::days_from_civil(year + 1, month, day).map(i64::from),
-        };
-        if let Some(date) = date {
-            return Some((china_day_start(date + 1), explicit));
-        }
+    let year: i32 = tianping_domain::value::format_date(today)
+        .get(..4)
+        .and_then(|y| y.parse().ok())?;
+    // Version 6: lunar days ("九月初九", "农历八月十五", "重阳", "除夕") and solar dates in hanzi
+    // ("十月十八日") as well as solar ones in digits, each
+    // resolved to its first occurrence on or after the day seen; a solar date inside a lunar
+    // mention ("农历9月9日") is the lunar one.
+    let lunar = crate::lunar_dates::mentions(&chars, today);
+    // (China day, first char, one past the last char)
+    let mut named: Vec<(i64, usize, usize)> = dates
+        .iter()
+        .filter(|d| !lunar.iter().any(|l| d.2 < l.end && l.start < d.3))
+        .filter_map(|&(month, day, from, to)| {
+            let this_year =
+                tianping_domain::value::days_from_civil(year, month, day).map(i64::from);
+            let date = match this_year {
+                Some(d) if d >= today => Some(d),
+                _ => tianping_domain::value::days_from_civil(year + 1, month, day).map(i64::from),
+            };
+            date.map(|d| (d, from, to))
+        })
+        .collect();
+    named.extend(lunar.iter().map(|l| (l.day, l.start, l.end)));
+    named.sort_by_key(|n| (n.1, n.2));
+    let named = merge_glosses(&chars, named);
+    if let Some(&(date, from, to)) = named.last() {
+        // A range names two days ("11月1日-11月11日"); a day and its gloss are one.
+        let range = named.iter().any(|n| n.0 != date);
+        let explicit = range || marked_as_end(&chars, from, to);
+        return Some((china_day_start(date + 1), explicit));
     }
     // "今晚24点恢复原价", "今日零点前": the end of the day the label was seen.
     if ["今晚", "今天", "今日", "当晚"]
@@ -1370,6 +1432,34 @@ fn stated_deadline(label: &str, at: i64) -> Option<(i64, bool)> {
     Some((end, marked || weekend))
 }
 
+/// Dates (China day, first char, one past the last) in text order, a date in brackets right
+/// after another that names the same day merged into it as its gloss ("九月初九（10月18日）",
+/// "重阳节(10月18日)"): one date whose phrase runs to the closing bracket, so the end words around
+/// the phrase ("仅限…当天") are the date's.
+fn merge_glosses(chars: &[char], named: Vec<(i64, usize, usize)>) -> Vec<(i64, usize, usize)> {
+    let mut out: Vec<(i64, usize, usize)> = Vec::with_capacity(named.len());
+    for n in named {
+        if let Some(prev) = out.last_mut() {
+            // Skip "节" after a festival name, then the opening bracket.
+            let mut at = prev.2;
+            if chars.get(at) == Some(&'节') {
+                at += 1;
+            }
+            let bracketed = chars.get(at).is_some_and(|c| OPENING.contains(c)) && n.1 == at + 1;
+            if bracketed && n.0 == prev.0 {
+                let mut end = n.2;
+                while chars.get(end).is_some_and(|c| CLOSING.contains(c)) {
+                    end += 1;
+                }
+                prev.2 = end;
+                continue;
+            }
+        }
+        out.push(n);
+    }
+    out
+}
+
 fn page_zh(page: &str) -> &'static str {
     match page {
         "home" => "首页",
@@ -1388,7 +1478,7 @@ impl Detector for PriceFraud {
     }
 
     fn version(&self) -> u32 {
-        5
+        6
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

@@ -660,3 +660,101 @@ fn coercion_read_by_structure_like_unfair_terms() {
     let no_sanction = "直播节：平台根据比价结果设定直播间价格，商家可自愿报名。";
     assert!(forced_of(&detect(forced_tables(2, &[], no_sanction, vec![]), AS_OF)).is_empty());
 }
+
+/// Version 6: the platform fixing the merchant's selling price however worded — an amount it
+/// charges the merchant's buyers, a price decided by it, a sale at its price, a settlement cut
+/// from its price (反不正当竞争法（2025）第十四条; 电子商务法 第三十五条). Holdout6's driving-school
+/// wording (seen) and rephrasings of it.
+#[test]
+fn a_price_the_platform_charges_buyers_is_its_price_rule() {
+    for terms in [
+        "驾考季：平台统一按1999元向学员收费，驾校结算价为平台收费的九成；不参加的驾校扣除保证金2000元。",
+        "暑期班：学费由平台统一向学员收取，每人2580元；拒绝参加的机构下架课程。",
+        "活动期间所有课程按平台统一价99元销售；不执行的店铺降权。",
+        "消费者支付的价格由平台确定；机构按平台售价的八成结算，未参加的机构扣除保证金。",
+        "平台向顾客统一收取¥199，商家按平台收费的85%结算；拒绝者限流。",
+    ] {
+        let f = detect(forced_tables(2, &[], terms, vec![]), AS_OF);
+        let forced = forced_of(&f);
+        assert_eq!(forced.len(), 1, "{terms}: {f:#?}");
+        assert!(
+            !forced[0].evidence["compulsion"]["price_rule_clauses"]
+                .as_array()
+                .unwrap()
+                .is_empty(),
+            "{terms}"
+        );
+        // Their campaign days are the platform's, not the two merchants' dumping.
+        assert!(sustained(&f).is_empty(), "{terms}: {:#?}", sustained(&f));
+        // At the documented threshold: one merchant is not a platform-level finding …
+        let one = detect(forced_tables(1, &[], terms, vec![]), AS_OF);
+        assert!(forced_of(&one).is_empty(), "{terms}");
+        // … and its days under the platform's enforced price are still not its own dumping.
+        assert!(
+            sustained(&one).is_empty(),
+            "{terms}: {:#?}",
+            sustained(&one)
+        );
+    }
+    // Not the merchant's price: the platform's own fee, a denied charge, the merchant's own
+    // price. With a penalty in the terms and two merchants below cost, no price rule means the
+    // undocumented path's five merchants — none here.
+    for terms in [
+        "平台按成交额向商家收取5%技术服务费；虚假发货的店铺扣除保证金。",
+        "平台不向学员收取任何费用，学费2580元由驾校自行定价收取；违规的驾校扣除保证金。",
+        "活动价由商家自主设置，平台向消费者收取的配送费统一为5元；违规者下架。",
+        "价格不由平台确定；违规者下架。",
+    ] {
+        let f = detect(forced_tables(2, &[], terms, vec![]), AS_OF);
+        assert!(forced_of(&f).is_empty(), "{terms}: {f:#?}");
+        // With no documented compulsion the two merchants' runs are their own.
+        assert_eq!(sustained(&f).len(), 2, "{terms}");
+    }
+    // Undocumented compulsion (a price rule, no penalty): one merchant below cost alone keeps its
+    // own run — only documented compulsion takes a lone merchant's days.
+    let f = detect(forced_tables(1, &[], PRICE_RULE_ONLY, vec![]), AS_OF);
+    assert!(forced_of(&f).is_empty());
+    assert_eq!(sustained(&f).len(), 1);
+}
+
+/// Version 6: a merchant that stayed out of the campaign and was punished for it during the
+/// campaign ("未参加…活动") documents the compulsion like a sanction on a participant; a
+/// sanction on an outsider for something else does not.
+#[test]
+fn punishing_who_stays_out_is_the_enforcement() {
+    let refuser = json!({"platform_id": "p", "merchant_id": "m9", "at": "2026-03-11T10:00:00+08:00",
+        "action": "deposit_deduction", "reason_text": "未参加年终冲量节，扣除保证金"});
+    let f = detect(
+        forced_tables(2, &[], PRICE_RULE_ONLY, vec![refuser.clone()]),
+        AS_OF,
+    );
+    let forced = forced_of(&f);
+    assert_eq!(forced.len(), 1, "{f:#?}");
+    let s = &forced[0].evidence["compulsion"]["sanctions_during_campaign"][0];
+    assert_eq!(s["merchant_id"], "m9");
+    assert_eq!(s["participant"], false);
+    assert!(sustained(&f).is_empty());
+    // Named by the campaign's name instead of a refusal word.
+    let mut named = refuser.clone();
+    named["reason_text"] = json!("年终冲量节期间违规，降低搜索排序");
+    named["action"] = json!("search_demotion");
+    assert_eq!(
+        forced_of(&detect(
+            forced_tables(2, &[], PRICE_RULE_ONLY, vec![named]),
+            AS_OF
+        ))
+        .len(),
+        1
+    );
+    // An outsider punished for fake shipping, or a refuser punished the day before the campaign,
+    // documents nothing: two merchants are under the undocumented path's five.
+    let mut other = refuser.clone();
+    other["reason_text"] = json!("虚假发货");
+    let mut early = refuser;
+    early["at"] = json!("2026-03-09T10:00:00+08:00");
+    for s in [other, early] {
+        let f = detect(forced_tables(2, &[], PRICE_RULE_ONLY, vec![s]), AS_OF);
+        assert!(forced_of(&f).is_empty(), "{f:#?}");
+        assert_eq!(sustained(&f).len(), 2);
+    }
+}

@@ -168,3 +168,80 @@ fn a_slow_squeeze_is_found_in_the_long_window_against_its_own_base_rate() {
     // the measure), the slow exits are the base rate, not a squeeze.
     assert!(detect(scenario(18, 9, 6, 17, 6, "search_demotion")).is_empty());
 }
+
+/// The scenario with every measure's action and reason replaced.
+fn with_measure(
+    (daily, mut sanctions): (Vec<Value>, Vec<Value>),
+    action: &str,
+    reason: &str,
+) -> (Vec<Value>, Vec<Value>) {
+    for s in &mut sanctions {
+        s["action"] = json!(action);
+        s["reason_text"] = json!(reason);
+    }
+    (daily, sanctions)
+}
+
+/// Version 4: a measure recorded as `other` whose reason takes a benefit away (指南 第十五条's
+/// 激励性方式: 补贴、优惠、流量资源支持) restricts dealing like a punitive one; one whose reason takes
+/// nothing away, or that is negated, does not; a `warning` never does.
+#[test]
+fn another_measure_that_withdraws_a_benefit_is_restrictive() {
+    for reason in [
+        "检测到同时在邻家经营，取消平台补贴资格",
+        "停止流量扶持",
+        "暫停活動資格（繁体）",
+        "因在其他平台开店，收回首页资源位",
+        "同时经营其他平台，提高佣金至8%",
+        "加收技术服务费",
+    ] {
+        let f = detect(with_measure(
+            scenario(40, 20, 14, 5, 1, "traffic_limit"),
+            "other",
+            reason,
+        ));
+        assert_eq!(f.len(), 1, "{reason}");
+        assert_eq!(f[0].evidence["exits_within_window"], 14, "{reason}");
+        // At the exit threshold: five exits of eight treated are a finding, four are not.
+        let five = with_measure(scenario(30, 8, 5, 3, 0, "traffic_limit"), "other", reason);
+        assert_eq!(detect(five).len(), 1, "{reason}");
+        let four = with_measure(scenario(30, 8, 4, 3, 0, "traffic_limit"), "other", reason);
+        assert!(detect(four).is_empty(), "{reason}");
+    }
+    for reason in [
+        "客诉率超标，提醒整改",
+        "不取消补贴资格，请于7日内整改",
+        "取消。补贴照常发放",
+        "佣金不提高，提醒整改",
+        "",
+    ] {
+        let f = detect(with_measure(
+            scenario(40, 20, 14, 5, 1, "traffic_limit"),
+            "other",
+            reason,
+        ));
+        assert!(f.is_empty(), "{reason}");
+    }
+    let f = detect(with_measure(
+        scenario(40, 20, 14, 5, 1, "traffic_limit"),
+        "warning",
+        "取消平台补贴资格",
+    ));
+    assert!(f.is_empty());
+}
+
+/// Half the operators get a traffic limit, half lose their subsidy (`other`): all twenty are
+/// treated (h6-cheyou's form, rephrased).
+#[test]
+fn punitive_and_benefit_withdrawing_measures_count_together() {
+    let (daily, mut sanctions) = scenario(40, 20, 14, 5, 1, "traffic_limit");
+    for (k, s) in sanctions.iter_mut().enumerate() {
+        if k % 2 == 1 {
+            s["action"] = json!("other");
+            s["reason_text"] = json!("取消新店补贴");
+        }
+    }
+    let f = detect((daily, sanctions));
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["dual_homed_operators_with_measures"], 20);
+}

@@ -751,6 +751,8 @@ fn a_date_written_as_an_end_is_a_time_limit_claim() {
         "双11特惠 截止3月11日24点",
         "3月11日前下单享特惠",
         "特惠至３月１１日",
+        "特惠截至三月十一日",
+        "仅限三月十一日当天",
     ] {
         let fake = vec![
             labelled(10, 8_000, Some(label)),
@@ -1070,4 +1072,126 @@ fn a_relative_deadline_needs_two_days_after_it_at_the_threshold() {
     let f = of_rule(&f, "fake_time_limit");
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(f[0].evidence["finding"]["days_offered_after_deadline"], 2);
+}
+
+// Version 6: a deadline given as a lunar-calendar day or a festival (第十九条第四项 judges the
+// claim, whatever calendar it is written in). 2026's 正月十五 (元宵) is 3 March.
+#[test]
+fn a_lunar_or_festival_deadline_that_does_not_end_is_a_fake_time_limit() {
+    for label in [
+        "元宵特价 仅限正月十五当天",
+        "仅限正月十五（3月3日）当天",
+        "正月十五截止",
+        "元宵节前下单享特惠",
+        "农历1月15日止",
+        "元宵節當天特價 僅限正月十五",
+    ] {
+        let fake = vec![
+            labelled(2, 8_000, Some(label)),
+            labelled(3, 8_000, Some(label)),
+            labelled(4, 8_000, Some(label)),
+            labelled(5, 8_000, None),
+            labelled(6, 10_000, None),
+        ];
+        let f = findings(fake, vec![]);
+        let f = of_rule(&f, "fake_time_limit");
+        assert_eq!(f.len(), 1, "{label}");
+        let claimed = &f[0].evidence["finding"]["claimed_deadline"];
+        // "元宵节前" ends before the day itself is over only in the wording; the offer is read
+        // as ending with that day, like "3月3日前".
+        assert_eq!(claimed, "2026-03-04T00:00:00+08:00", "{label}");
+        assert_eq!(
+            f[0].evidence["finding"]["days_offered_after_deadline"], 2,
+            "{label}"
+        );
+        // At the threshold: one later day at the price is not enough.
+        let once = vec![
+            labelled(3, 8_000, Some(label)),
+            labelled(4, 8_000, None),
+            labelled(5, 10_000, None),
+        ];
+        assert!(
+            of_rule(&findings(once, vec![]), "fake_time_limit").is_empty(),
+            "{label}"
+        );
+        // The offer that ends on the lunar day is lawful.
+        let real = vec![
+            labelled(2, 8_000, Some(label)),
+            labelled(3, 8_000, Some(label)),
+            labelled(4, 10_000, None),
+            labelled(5, 10_000, None),
+        ];
+        assert!(
+            of_rule(&findings(real, vec![]), "fake_time_limit").is_empty(),
+            "{label}"
+        );
+    }
+    // A festival or lunar day named as a theme, not as an end, claims nothing.
+    for label in ["元宵礼盒", "正月十五团圆宴 预订中"] {
+        let f = findings(
+            (1..=10).map(|d| labelled(d, 8_000, Some(label))).collect(),
+            vec![],
+        );
+        assert!(of_rule(&f, "fake_time_limit").is_empty(), "{label}");
+    }
+}
+
+fn shown_with(
+    time: String,
+    page: &str,
+    displayed: i64,
+    payable: i64,
+    label: Option<&str>,
+) -> Value {
+    json!({"platform_id": "p", "listing_id": "l1", "observed_at": time, "page": page, "displayed_price_fen": displayed,
+           "payable_price_fen": payable, "promo_kind": "none", "promo_label": label, "viewer_pid": "v1",
+           "source": "platform_log"})
+}
+
+// Version 6: a per-period instalment figure shown with its term states the total; paying that
+// total is not 低价招徕 (第十九条第二项、第六项). Without a term it is judged as shown.
+#[test]
+fn an_instalment_figure_with_its_term_is_not_bait() {
+    let pair = |label: Option<&str>, charged: i64| {
+        findings(
+            vec![
+                shown_with(at(3, 10, 0), "home", 19_900, 19_900, label),
+                shown_with(at(3, 10, 7), "checkout", charged, charged, None),
+            ],
+            vec![],
+        )
+    };
+    for label in [
+        "月付199元×12期 总价2388元 免息",
+        "每月¥199 共12期",
+        "199元/月 × 12个月",
+        "分12期，每期199元",
+        "月供199（共2388元）",
+    ] {
+        assert!(
+            of_rule(&pair(Some(label), 238_800), "bait_price").is_empty(),
+            "{label}"
+        );
+        // One fen over the total the label states is a higher price at checkout.
+        let f = pair(Some(label), 238_801);
+        let f = of_rule(&f, "bait_price");
+        assert_eq!(f.len(), 1, "{label}");
+        assert_eq!(
+            f[0].evidence["pairs"][0]["instalment_total_fen"], 238_800,
+            "{label}"
+        );
+    }
+    // A per-period figure without its term, or no instalment wording: the shown price is 199.
+    for label in [
+        Some("月付199元"),
+        Some("低至每月199"),
+        Some("特价199"),
+        None,
+    ] {
+        assert_eq!(
+            of_rule(&pair(label, 238_800), "bait_price").len(),
+            1,
+            "{label:?}"
+        );
+    }
 }
