@@ -1,0 +1,320 @@
+//! Checks of the seventh set on its own: the same rows for the same seed, every row valid per the
+//! standard with unique keys, its batches read back by ingest with nothing quarantined, ids in its
+//! namespace, every truth subject in its rows, the coverage it promises, each address key the one
+//! the address base gives its registrations, and each compared-price label agreeing with the
+//! set's own sales under 第十六条.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::Value;
+
+use super::*;
+use crate::truth::Label;
+
+/// The set planted alone into an empty city of sixty days.
+fn planted(seed: u64) -> City {
+    crate::settests::alone(plant, seed, 60)
+}
+
+/// Every row of `table` the set wrote, over all suppliers.
+fn rows<'a>(city: &'a City, table: &str) -> Vec<&'a Value> {
+    city.tables
+        .values()
+        .filter_map(|t| t.get(table))
+        .flatten()
+        .collect()
+}
+
+#[test]
+fn one_seed_gives_one_set_and_another_seed_only_other_pseudonyms() {
+    let (a, b, c) = (planted(7), planted(7), planted(8));
+    assert!(a.tables == b.tables, "rows differ between two runs");
+    assert_eq!(a.truth.to_jsonl(), b.truth.to_jsonl());
+    assert!(a.tables != c.tables, "another seed, the same rows");
+    let labels = |city: &City| {
+        let mut v: Vec<(String, Label, String)> = city
+            .truth
+            .rows
+            .iter()
+            .filter(|t| t.subject.kind != "person")
+            .map(|t| (t.rule.clone(), t.label, t.subject.id.clone()))
+            .collect();
+        v.sort_by(|x, y| (&x.0, &x.2).cmp(&(&y.0, &y.2)));
+        v
+    };
+    assert_eq!(labels(&a), labels(&c));
+}
+
+#[test]
+fn rows_pass_the_validator_and_only_the_planted_bad_codes_warn() {
+    let city = planted(7);
+    let (n, warned) = crate::settests::validate(&city).unwrap_or_else(|e| panic!("{e}"));
+    assert!(n > 8_000, "only {n} rows");
+    // The two codes planted with a wrong check character: their merchant rows and the
+    // registry row of the one the registry holds.
+    let mut places: Vec<&str> = warned
+        .iter()
+        .map(|w| w.rsplit_once('/').map_or(w.as_str(), |(p, _)| p))
+        .collect();
+    places.sort_unstable();
+    assert_eq!(
+        places,
+        [
+            "huishang/merchants",
+            "registry/registry",
+            "xiansong/merchants"
+        ],
+        "{warned:?}"
+    );
+}
+
+#[test]
+fn every_id_is_in_the_sets_namespace() {
+    crate::settests::assert_ids_carry_tag(&planted(7), "h7");
+}
+
+#[test]
+fn every_truth_subject_is_planted() {
+    crate::settests::assert_truth_subjects_present(&planted(7));
+}
+
+#[test]
+fn the_set_covers_all_sixteen_detectors_both_ways() {
+    let city = planted(7);
+    let truth = &city.truth.rows;
+    assert!((135..=160).contains(&truth.len()), "{} cases", truth.len());
+    let negatives = truth.iter().filter(|t| t.label == Label::Negative).count();
+    let share = negatives as f64 / truth.len() as f64;
+    assert!(
+        (0.40..=0.45).contains(&share),
+        "{negatives} negatives of {}",
+        truth.len()
+    );
+    let mut counts: BTreeMap<&str, [usize; 2]> = BTreeMap::new();
+    for t in truth {
+        counts.entry(&t.detector).or_default()[usize::from(t.label == Label::Negative)] += 1;
+        assert!(t.why.starts_with("holdout7: "), "{}", t.why);
+        assert!(
+            ["法", "条例", "规定", "办法", "指南", "GB"]
+                .iter()
+                .any(|i| t.why.contains(i)),
+            "no legal basis: {}",
+            t.why
+        );
+    }
+    assert_eq!(counts.len(), 16, "{counts:?}");
+    for (detector, [p, n]) in &counts {
+        assert!(
+            *p >= 3 && *n >= 3,
+            "{detector}: {p} positives, {n} negatives"
+        );
+    }
+    let mut seen = BTreeSet::new();
+    for t in truth {
+        assert!(
+            seen.insert((&t.rule, &t.subject)),
+            "{} {:?} twice",
+            t.rule,
+            t.subject
+        );
+    }
+}
+
+#[test]
+fn address_keys_are_the_address_bases_keys_of_what_was_registered() {
+    use tianping_address::KeyLevel;
+    let city = planted(7);
+    let registered: Vec<(String, String)> = rows(&city, "registry")
+        .iter()
+        .filter_map(|r| {
+            Some((
+                r["address"].as_str()?.to_string(),
+                r["status"].as_str()?.to_string(),
+            ))
+        })
+        .collect();
+    let room = |a: &str| tianping_address::parse(a).key(KeyLevel::Room);
+    for t in city
+        .truth
+        .rows
+        .iter()
+        .filter(|t| t.subject.kind == "address")
+    {
+        let exact: Vec<&(String, String)> = registered
+            .iter()
+            .filter(|(a, _)| room(a) == t.subject.id)
+            .collect();
+        if t.label == Label::Positive {
+            assert!(
+                exact.len() >= 8,
+                "{}: {} registrations",
+                t.subject.id,
+                exact.len()
+            );
+            continue;
+        }
+        // A negative's key is a building or street number: every registration under it has its
+        // own room, or they followed one another (one still active).
+        let prefix = t.subject.id.trim_end_matches('|');
+        let under: Vec<String> = registered
+            .iter()
+            .map(|(a, _)| room(a))
+            .filter(|k| k.starts_with(prefix))
+            .collect();
+        assert!(under.len() >= 8, "{}: {under:?}", t.subject.id);
+        let distinct: BTreeSet<&String> = under.iter().collect();
+        let active = exact.iter().filter(|(_, s)| s == "active").count();
+        assert!(
+            distinct.len() == under.len() || (exact.len() == under.len() && active == 1),
+            "{}: {under:?}",
+            t.subject.id
+        );
+    }
+}
+
+#[test]
+fn compared_price_labels_follow_article_16_on_the_sets_own_sales() {
+    let city = planted(7);
+    let day = |v: &Value, f: &str| crate::background::day_of(v[f].as_str().unwrap_or(""));
+    let (orders, shown) = (rows(&city, "orders"), rows(&city, "price_observations"));
+    let mut judged = 0;
+    for t in city
+        .truth
+        .rows
+        .iter()
+        .filter(|t| t.rule == "price_fraud.reference_price")
+    {
+        let display = shown
+            .iter()
+            .filter(|o| {
+                o["listing_id"] == t.subject.id.as_str() && o["reference_price_fen"].is_i64()
+            })
+            .max_by_key(|o| day(o, "observed_at"))
+            .unwrap_or_else(|| panic!("{}: no compared price", t.subject.id));
+        let when = day(display, "observed_at");
+        let compared = display["reference_price_fen"].as_i64().unwrap_or(0);
+        // Completed sales on the seven whole days before the display's day; if none, the last
+        // sale before them.
+        let mut before: Vec<(i64, i64)> = orders
+            .iter()
+            .filter(|o| o["listing_id"] == t.subject.id.as_str() && o["status"] == "completed")
+            .map(|o| {
+                (
+                    day(o, "ordered_at"),
+                    o["unit_price_fen"].as_i64().unwrap_or(0),
+                )
+            })
+            .filter(|&(d, _)| d < when)
+            .collect();
+        before.sort_unstable();
+        let week = before
+            .iter()
+            .filter(|&&(d, _)| d >= when - 7)
+            .map(|&(_, p)| p)
+            .min();
+        let bound = week.or(before.last().map(|&(_, p)| p)).unwrap_or(0);
+        let basis = matches!(
+            display["reference_kind"].as_str(),
+            Some("rrp" | "other_disclosed")
+        );
+        assert_eq!(
+            !basis && compared > bound,
+            t.label == Label::Positive,
+            "{}: compared {compared}, bound {bound}",
+            t.subject.id
+        );
+        judged += 1;
+    }
+    assert_eq!(judged, 13);
+}
+
+/// Counts what ingest does with a delivered file's rows.
+#[derive(Default)]
+struct Tally {
+    accepted: u64,
+    quarantined: Vec<String>,
+    warnings: u64,
+}
+
+impl tianping_ingest::read::RowSink for Tally {
+    fn push(&mut self, _: u64, _: &[tianping_ingest::validate::Cell<'_>]) -> std::io::Result<()> {
+        self.accepted += 1;
+        Ok(())
+    }
+}
+
+impl tianping_ingest::read::IssueSink for Tally {
+    fn quarantine(&mut self, row: tianping_ingest::QuarantinedRow) -> std::io::Result<()> {
+        self.quarantined.push(format!(
+            "{}#{} {:?}={:?}",
+            row.file, row.record, row.field, row.value
+        ));
+        Ok(())
+    }
+    fn warn(&mut self, _: tianping_ingest::RowWarning) -> std::io::Result<()> {
+        self.warnings += 1;
+        Ok(())
+    }
+}
+
+#[test]
+fn written_as_batches_the_set_is_ingested_without_quarantine() {
+    let city = planted(7);
+    let total_rows: usize = city
+        .tables
+        .values()
+        .flat_map(|t| t.values())
+        .map(Vec::len)
+        .sum();
+    let (out, scratch) = (
+        tempfile::tempdir().expect("tempdir"),
+        tempfile::tempdir().expect("tempdir"),
+    );
+    let mut files = crate::write::Batches::new(out.path(), crate::format_of);
+    for (supplier, tables) in &city.tables {
+        for (table, list) in tables {
+            for row in list {
+                files.put(supplier, table, row.clone()).expect("write");
+            }
+        }
+    }
+    let (from, to) = (at(0, 0), at(60, 0));
+    let limits = tianping_ingest::Limits::default();
+    let mut seen = Tally::default();
+    for batch in files.finish(7, (&from, &to)).expect("finish") {
+        let opened = tianping_ingest::source::open_batch(&batch.dir, scratch.path(), &limits)
+            .unwrap_or_else(|e| panic!("{}: {e:?}", batch.dir.display()));
+        for file in &opened.manifest.files {
+            tianping_ingest::source::verify_file(&opened, file, &limits)
+                .unwrap_or_else(|e| panic!("{}: {e:?}", file.path));
+            let def = tianping_domain::schema::table(&file.table).expect("known table");
+            let path = opened.path_of(file);
+            let dups =
+                tianping_ingest::keys::find_duplicates(&path, file, def, &limits, scratch.path())
+                    .expect("keys");
+            let (mut ok, mut issues) = (Tally::default(), Tally::default());
+            tianping_ingest::read::read_file(
+                &path,
+                file,
+                def,
+                &opened.manifest.supplier,
+                &limits,
+                scratch.path(),
+                dups,
+                &mut ok,
+                &mut issues,
+            )
+            .unwrap_or_else(|e| panic!("{}: {e:?}", file.path));
+            assert_eq!(ok.accepted, file.rows, "{}", file.path);
+            seen.accepted += ok.accepted;
+            seen.quarantined.extend(issues.quarantined);
+            seen.warnings += issues.warnings;
+        }
+    }
+    assert!(seen.quarantined.is_empty(), "{:?}", seen.quarantined);
+    assert_eq!(seen.accepted as usize, total_rows);
+    assert_eq!(
+        seen.warnings, 3,
+        "two bad check characters: two shops, one registry row"
+    );
+}
