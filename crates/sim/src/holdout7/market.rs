@@ -987,6 +987,44 @@ fn lodge(
     }));
 }
 
+/// Goods a complainant bought: a shop of its own with one listing.
+struct Goods {
+    platform: &'static str,
+    tag: String,
+    shop: &'static str,
+    title: &'static str,
+    category: &'static str,
+    class: &'static str,
+    price: i64,
+}
+
+/// One completed purchase by `person` at (day, second): the listing and the order's id.
+fn bought(
+    city: &mut City,
+    rng: &mut Rng,
+    order_no: &mut u64,
+    g: Goods,
+    (day, second): (i64, i64),
+    person: &str,
+) -> (Listing, Option<String>) {
+    let mut s = KIT.shop(city, rng, g.platform, &g.tag, g.shop);
+    let l = item(city, &mut s, (g.title, None), g.category, g.class, g.price);
+    let row = KIT.sale(
+        rng,
+        &l,
+        order_no,
+        day,
+        second,
+        g.price,
+        1,
+        person,
+        "completed",
+    );
+    let order = row["order_id"].as_str().map(str::to_string);
+    city.add(g.platform, "orders", row);
+    (l, order)
+}
+
 pub(super) fn complainers(city: &mut City, rng: &mut Rng, days: i64, order_no: &mut u64) {
     const RULE: &str = "serial_complainant.profit_seeking";
     let last = days - 1;
@@ -994,28 +1032,22 @@ pub(super) fn complainers(city: &mut City, rng: &mut Rng, days: i64, order_no: &
     //    top-up the complainant paid for himself, in one template.
     let person = rng.hex64();
     for n in 0..12i64 {
-        let mut s = KIT.shop(city, rng, MALL, &format!("minor{n}"), "游戏充值店");
-        let l = item(
+        let (l, order) = bought(
             city,
-            &mut s,
-            ("游戏点卡 30元", None),
-            "游戏/点卡",
-            "digital",
-            3_000,
-        );
-        let row = KIT.sale(
             rng,
-            &l,
             order_no,
-            last - 24 + n,
-            75_000,
-            3_000,
-            1,
+            Goods {
+                platform: MALL,
+                tag: format!("minor{n}"),
+                shop: "游戏充值店",
+                title: "游戏点卡 30元",
+                category: "游戏/点卡",
+                class: "digital",
+                price: 3_000,
+            },
+            (last - 24 + n, 75_000),
             &person,
-            "completed",
         );
-        let order = row["order_id"].as_str().map(str::to_string);
-        city.add(MALL, "orders", row);
         lodge(
             city,
             format!("h7-c-minor-{n}"),
@@ -1032,28 +1064,22 @@ pub(super) fn complainers(city: &mut City, rng: &mut Rng, days: i64, order_no: &
     // +: fifteen ¥59 e-bike chargers from fifteen shops, then "无3C认证" and ¥1,000 each.
     let person = rng.hex64();
     for n in 0..15i64 {
-        let mut s = KIT.shop(city, rng, MALL, &format!("charger{n}"), "电动车配件");
-        let l = item(
+        let (l, order) = bought(
             city,
-            &mut s,
-            ("电动车充电器 48V", None),
-            "电动车/配件",
-            "general",
-            5_900,
-        );
-        let row = KIT.sale(
             rng,
-            &l,
             order_no,
-            last - 40 + n * 2,
-            44_000,
-            5_900,
-            1,
+            Goods {
+                platform: MALL,
+                tag: format!("charger{n}"),
+                shop: "电动车配件",
+                title: "电动车充电器 48V",
+                category: "电动车/配件",
+                class: "general",
+                price: 5_900,
+            },
+            (last - 40 + n * 2, 44_000),
             &person,
-            "completed",
         );
-        let order = row["order_id"].as_str().map(str::to_string);
-        city.add(MALL, "orders", row);
         lodge(
             city,
             format!("h7-c-charger-{n}"),
@@ -1109,28 +1135,22 @@ pub(super) fn complainers(city: &mut City, rng: &mut Rng, days: i64, order_no: &
     //    amount exactly.
     let person = rng.hex64();
     for n in 0..7i64 {
-        let mut s = KIT.shop(city, rng, LOCAL, &format!("carpark{n}"), "智慧停车场");
-        let l = item(
+        let (l, order) = bought(
             city,
-            &mut s,
-            ("临时停车 按次", None),
-            "停车/临停",
-            "general",
-            1_000 + n * 100,
-        );
-        let row = KIT.sale(
             rng,
-            &l,
             order_no,
-            3 + n * 8,
-            68_000,
-            l.price,
-            1,
+            Goods {
+                platform: LOCAL,
+                tag: format!("carpark{n}"),
+                shop: "智慧停车场",
+                title: "临时停车 按次",
+                category: "停车/临停",
+                class: "general",
+                price: 1_000 + n * 100,
+            },
+            (3 + n * 8, 68_000),
             &person,
-            "completed",
         );
-        let order = row["order_id"].as_str().map(str::to_string);
-        city.add(LOCAL, "orders", row);
         lodge(
             city,
             format!("h7-c-park-{n}"),

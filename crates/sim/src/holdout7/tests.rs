@@ -228,93 +228,89 @@ fn compared_price_labels_follow_article_16_on_the_sets_own_sales() {
     assert_eq!(judged, 13);
 }
 
-/// Counts what ingest does with a delivered file's rows.
+/// Counts what ingest does with a delivered file's rows: accepted, quarantined (described) and
+/// warned.
 #[derive(Default)]
-struct Tally {
-    accepted: u64,
-    quarantined: Vec<String>,
-    warnings: u64,
-}
+struct Tally(u64, Vec<String>, u64);
 
 impl tianping_ingest::read::RowSink for Tally {
     fn push(&mut self, _: u64, _: &[tianping_ingest::validate::Cell<'_>]) -> std::io::Result<()> {
-        self.accepted += 1;
+        self.0 += 1;
         Ok(())
     }
 }
 
 impl tianping_ingest::read::IssueSink for Tally {
     fn quarantine(&mut self, row: tianping_ingest::QuarantinedRow) -> std::io::Result<()> {
-        self.quarantined.push(format!(
-            "{}#{} {:?}={:?}",
-            row.file, row.record, row.field, row.value
-        ));
+        self.1
+            .push(format!("{}#{} {:?}", row.file, row.record, row.field));
         Ok(())
     }
     fn warn(&mut self, _: tianping_ingest::RowWarning) -> std::io::Result<()> {
-        self.warnings += 1;
+        self.2 += 1;
         Ok(())
+    }
+}
+
+/// Reads one delivered batch directory as `tianping ingest` does (manifest, digests and row
+/// counts verified, duplicate keys found, rows validated) into `into`.
+fn read_back(dir: &std::path::Path, scratch: &std::path::Path, into: &mut Tally) {
+    use tianping_ingest::{keys, read, source};
+    let limits = tianping_ingest::Limits::default();
+    let batch = source::open_batch(dir, scratch, &limits).unwrap_or_else(|e| panic!("{e:?}"));
+    let supplier = batch.manifest.supplier.clone();
+    for file in &batch.manifest.files {
+        let path = batch.path_of(file);
+        let def = tianping_domain::schema::table(&file.table).expect("a table of the standard");
+        source::verify_file(&batch, file, &limits)
+            .unwrap_or_else(|e| panic!("{}: {e:?}", file.path));
+        let seen = keys::find_duplicates(&path, file, def, &limits, scratch)
+            .unwrap_or_else(|e| panic!("{}: {e:?}", file.path));
+        let mut accepted = Tally::default();
+        read::read_file(
+            &path,
+            file,
+            def,
+            &supplier,
+            &limits,
+            scratch,
+            seen,
+            &mut accepted,
+            into,
+        )
+        .unwrap_or_else(|e| panic!("{}: {e:?}", file.path));
+        assert_eq!(accepted.0, file.rows, "{}: rows accepted", file.path);
+        into.0 += accepted.0;
     }
 }
 
 #[test]
 fn written_as_batches_the_set_is_ingested_without_quarantine() {
     let city = planted(7);
-    let total_rows: usize = city
+    let planted_rows: usize = city
         .tables
         .values()
         .flat_map(|t| t.values())
         .map(Vec::len)
         .sum();
-    let (out, scratch) = (
-        tempfile::tempdir().expect("tempdir"),
-        tempfile::tempdir().expect("tempdir"),
-    );
-    let mut files = crate::write::Batches::new(out.path(), crate::format_of);
-    for (supplier, tables) in &city.tables {
-        for (table, list) in tables {
-            for row in list {
-                files.put(supplier, table, row.clone()).expect("write");
-            }
-        }
+    let out = tempfile::tempdir().expect("tempdir");
+    let scratch = tempfile::tempdir().expect("tempdir");
+    let mut writer = crate::write::Batches::new(out.path(), crate::format_of);
+    for (supplier, table, row) in city.tables.iter().flat_map(|(s, ts)| {
+        ts.iter()
+            .flat_map(move |(t, rs)| rs.iter().map(move |r| (s, *t, r)))
+    }) {
+        writer.put(supplier, table, row.clone()).expect("write");
     }
-    let (from, to) = (at(0, 0), at(60, 0));
-    let limits = tianping_ingest::Limits::default();
-    let mut seen = Tally::default();
-    for batch in files.finish(7, (&from, &to)).expect("finish") {
-        let opened = tianping_ingest::source::open_batch(&batch.dir, scratch.path(), &limits)
-            .unwrap_or_else(|e| panic!("{}: {e:?}", batch.dir.display()));
-        for file in &opened.manifest.files {
-            tianping_ingest::source::verify_file(&opened, file, &limits)
-                .unwrap_or_else(|e| panic!("{}: {e:?}", file.path));
-            let def = tianping_domain::schema::table(&file.table).expect("known table");
-            let path = opened.path_of(file);
-            let dups =
-                tianping_ingest::keys::find_duplicates(&path, file, def, &limits, scratch.path())
-                    .expect("keys");
-            let (mut ok, mut issues) = (Tally::default(), Tally::default());
-            tianping_ingest::read::read_file(
-                &path,
-                file,
-                def,
-                &opened.manifest.supplier,
-                &limits,
-                scratch.path(),
-                dups,
-                &mut ok,
-                &mut issues,
-            )
-            .unwrap_or_else(|e| panic!("{}: {e:?}", file.path));
-            assert_eq!(ok.accepted, file.rows, "{}", file.path);
-            seen.accepted += ok.accepted;
-            seen.quarantined.extend(issues.quarantined);
-            seen.warnings += issues.warnings;
-        }
+    let mut tally = Tally::default();
+    for batch in writer.finish(7, (&at(0, 0), &at(60, 0))).expect("finish") {
+        read_back(&batch.dir, scratch.path(), &mut tally);
     }
-    assert!(seen.quarantined.is_empty(), "{:?}", seen.quarantined);
-    assert_eq!(seen.accepted as usize, total_rows);
+    let Tally(accepted, quarantined, warnings) = tally;
+    assert!(quarantined.is_empty(), "{quarantined:?}");
+    assert_eq!(accepted as usize, planted_rows);
     assert_eq!(
-        seen.warnings, 3,
+        warnings, 3,
         "two bad check characters: two shops, one registry row"
     );
 }
