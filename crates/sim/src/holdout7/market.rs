@@ -30,7 +30,7 @@ const REAL: &[&str] = &[
     "一般般吧，凑合用。",
 ];
 
-/// A review of an order row (`h7-rv…` for order `h7-o…`).
+/// The buyer's review of an order row, `h7-rv-<n>` for order `h7-o<n>`, posted at `when`.
 fn review(
     city: &mut City,
     l: &Listing,
@@ -40,15 +40,26 @@ fn review(
     media: bool,
     when: String,
 ) {
-    let id = row["order_id"]
-        .as_str()
-        .unwrap_or("")
-        .replacen("h7-o", "h7-rv", 1);
-    city.add(l.platform, "reviews", json!({
-        "platform_id": l.platform, "review_id": id, "order_id": row["order_id"], "listing_id": l.id,
-        "merchant_id": l.merchant, "reviewer_pid": row["buyer_pid"], "rating": rating, "text": text,
-        "has_media": media, "created_at": when,
-    }));
+    let order = row["order_id"].as_str().unwrap_or_default();
+    let mut posted = serde_json::Map::new();
+    for (field, value) in [
+        (
+            "review_id",
+            json!(format!("h7-rv-{}", order.trim_start_matches("h7-o"))),
+        ),
+        ("order_id", json!(order)),
+        ("reviewer_pid", row["buyer_pid"].clone()),
+        ("rating", json!(rating)),
+        ("text", json!(text)),
+        ("has_media", json!(media)),
+        ("created_at", json!(when)),
+        ("platform_id", json!(l.platform)),
+        ("listing_id", json!(l.id)),
+        ("merchant_id", json!(l.merchant)),
+    ] {
+        posted.insert(field.to_string(), value);
+    }
+    city.add(l.platform, "reviews", Value::Object(posted));
 }
 
 /// An order of one unit by `buyer` from (device, network, address) with a parcel of `grams`.
