@@ -411,8 +411,9 @@ struct Exit {
     reason: &'static str,
     /// Exits from the rival of the sanctioned, days after each one's own sanction (None: none).
     after: Option<(i64, i64)>,
-    /// Exits from the rival of the others, at drawn days, as a share of them.
-    others: f64,
+    /// Every second operator, sanctioned or not, leaves the rival on a drawn day (used where the
+    /// sanctioned have no exits of their own).
+    others: bool,
     /// The sanctioned close their shop on the sanctioning platform instead.
     leave_here: bool,
     verdict: Label,
@@ -432,7 +433,7 @@ pub(super) fn exits(city: &mut City, rng: &mut Rng, days: i64) {
             action: "traffic_limit",
             reason: "检测到店铺在其他平台同时经营",
             after: Some((1, 4)),
-            others: 0.0,
+            others: false,
             leave_here: false,
             verdict: P,
             why: "以“在其他平台同时经营”为由分批限流，8家被限流的商家各在1—4天内关闭对面平台店铺，未被处理的都没有离开（电子商务法第三十五条；平台经济反垄断指南第十五条）",
@@ -445,7 +446,7 @@ pub(super) fn exits(city: &mut City, rng: &mut Rng, days: i64) {
             action: "fee_increase",
             reason: "未签署独家合作协议，技术服务费上调至12%",
             after: Some((2, 8)),
-            others: 0.0,
+            others: false,
             leave_here: false,
             verdict: P,
             why: "对不签独家协议的商家提高收费，6家在2—8天内撤出对面平台（电子商务法第三十五条；平台经济反垄断指南第十五条）",
@@ -458,7 +459,7 @@ pub(super) fn exits(city: &mut City, rng: &mut Rng, days: i64) {
             action: "shop_block",
             reason: "拒绝关闭其他平台店铺",
             after: Some((0, 5)),
-            others: 0.0,
+            others: false,
             leave_here: false,
             verdict: P,
             why: "以拒绝关闭其他平台店铺为由屏蔽店铺，7家全部在5天内关闭对面平台店铺（电子商务法第三十五条）",
@@ -471,7 +472,7 @@ pub(super) fn exits(city: &mut City, rng: &mut Rng, days: i64) {
             action: "traffic_limit",
             reason: "刷单炒信：同一设备批量好评",
             after: None,
-            others: 0.0,
+            others: false,
             leave_here: false,
             verdict: N,
             why: "因刷单被限流，被处理的商家都没有离开其他平台，处理与多平台经营无关（电子商务法第三十五条）",
@@ -483,8 +484,8 @@ pub(super) fn exits(city: &mut City, rng: &mut Rng, days: i64) {
             sanctioned: 6,
             action: "warning",
             reason: "价格标示错误，请更正",
-            after: Some((5, 30)),
-            others: 0.5,
+            after: None,
+            others: true,
             leave_here: false,
             verdict: N,
             why: "因价格标示错误发出警告；被警告与未被警告的商家离开对面平台的比例相同，离开与处理无关（电子商务法第三十五条）",
@@ -497,7 +498,7 @@ pub(super) fn exits(city: &mut City, rng: &mut Rng, days: i64) {
             action: "search_demotion",
             reason: "商品类目错放",
             after: Some((2, 6)),
-            others: 0.0,
+            others: false,
             leave_here: true,
             verdict: N,
             why: "因类目错放被降权的商家随后关闭的是本平台店铺，仍留在对面平台，不是被迫“二选一”（电子商务法第三十五条）",
@@ -527,8 +528,8 @@ pub(super) fn exits(city: &mut City, rng: &mut Rng, days: i64) {
             // Sanctions staggered over three weeks, one every two or three days.
             let sanction_day = 12 + (k as i64) * 5 / 2;
             let exit_day = match (treated, c.after) {
-                (true, Some((lo, hi))) => Some(sanction_day + rng.range(lo, hi + 1)),
-                (false, _) if rng.chance(c.others) => Some(rng.range(8, last - 8)),
+                (true, Some((lo, hi))) => Some(sanction_day + rng.range(lo, hi)),
+                _ if c.others && k % 2 == 0 => Some(rng.range(8, last - 8)),
                 _ => None,
             };
             let (here_closes, rival_closes) = match (c.leave_here, treated) {
