@@ -295,11 +295,13 @@ pub fn add(city: &mut City, derived: &mut Derived, root: &Rng, days: i64) {
                     .collect()
             })
             .unwrap_or_default();
-        // The fourth, fifth and sixth held-out sets' shops stay out of this draw, so planting
-        // them leaves every other row of the city as it was.
-        let planted = planted
-            .into_iter()
-            .filter(|m| !m.contains("-h4-") && !m.contains("-h5-") && !m.contains("-h6-"));
+        // The fourth to seventh held-out sets' shops stay out of this draw, so planting them
+        // leaves every other row of the city as it was.
+        let planted = planted.into_iter().filter(|m| {
+            !["-h4-", "-h5-", "-h6-", "-h7-"]
+                .iter()
+                .any(|tag| m.contains(tag))
+        });
         let merchants: Vec<String> = honest.chain(planted).collect();
         for m in merchants.iter().filter(|_| rng.chance(0.33)) {
             city.add(platform, "campaign_participants", json!({"platform_id": platform, "campaign_id": campaign, "merchant_id": m, "joined_at": at(20, 36_000)}));

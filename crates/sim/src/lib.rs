@@ -16,6 +16,7 @@ mod holdout3;
 mod holdout4;
 mod holdout5;
 mod holdout6;
+mod holdout7;
 mod kit;
 mod plant;
 mod rings;
