@@ -15,6 +15,7 @@ pub mod fake_orders;
 pub mod false_advertising;
 pub mod invoice_refusal;
 pub mod merchant_identity;
+mod platform_rules;
 pub mod price_discrimination;
 pub mod price_fraud;
 pub mod pyramid_scheme;
