@@ -6,7 +6,11 @@
 //! - [`sanction`]: a punitive measure (平台经济领域反垄断指南 第十五条's list: 降低搜索排名, 限制流量,
 //!   取消资格, 提高收费…) — a sanction verb with what it takes away, or a multiplied fee;
 //! - [`platform_sets_price`]: the platform setting the merchant's price ("按平台核定价销售");
-//! - [`price_locked`]: the price locked against the merchant ("价格商家不可修改").
+//! - [`price_locked`]: the price locked against the merchant ("价格商家不可修改");
+//! - [`platform_sets_price_passive`] and [`merchant_barred_from_pricing`] (`unfair_terms` version
+//!   8 only; `below_cost` keeps its own reading until its owner adopts them): the price set "由平台"
+//!   in a passive sentence ("价格由平台…统一核定"), and the merchant forbidden to change its own price
+//!   ("机构不得自行调价").
 //!
 //! The cue lists are data in `tianping-text`'s `unfair_terms.toml`; these functions take the
 //! sentence already normalised.
@@ -132,6 +136,109 @@ pub(crate) fn platform_sets_price(lex: &Lexicon, n: &str) -> Option<String> {
                 .find(|w| rest.contains(w.as_str()))
             {
                 return Some(format!("平台…{verb}…{word}"));
+            }
+        }
+    }
+    None
+}
+
+/// Chars at most between the end of a `price_word` and the "由平台" that sets it ("价格|由平台").
+const PASSIVE_PRICE_GAP: usize = 6;
+
+/// The price set by the platform in a passive sentence (version 8 of `unfair_terms`): a
+/// `price_word`, then within [`PASSIVE_PRICE_GAP`] chars "由" + a `platform_party` ("由平台",
+/// "由本平台"), then within [`SETTER_GAP`] chars a `price_setting` verb not negated ("参加项目的价格
+/// 由平台按同城最低价统一核定"). The words, joined.
+pub(crate) fn platform_sets_price_passive(lex: &Lexicon, n: &str) -> Option<String> {
+    let window = |s: &str, chars: usize| -> usize {
+        s.char_indices().nth(chars).map_or(s.len(), |(b, _)| b)
+    };
+    for (i, _) in n.match_indices('由').take(32) {
+        let after = &n[i + '由'.len_utf8()..];
+        // "由平台", "由本平台", "由该平台".
+        let after = after
+            .strip_prefix('本')
+            .or_else(|| after.strip_prefix('该'))
+            .unwrap_or(after);
+        let Some(party) = lex
+            .cue("platform_party")
+            .iter()
+            .find(|p| after.starts_with(p.as_str()))
+        else {
+            continue;
+        };
+        let lead: String = {
+            let v: Vec<char> = n[..i].chars().rev().take(PASSIVE_PRICE_GAP + 2).collect();
+            v.into_iter().rev().collect()
+        };
+        let Some(word) = lex.cue("price_word").iter().find(|w| {
+            lead.rfind(w.as_str())
+                .is_some_and(|at| lead[at + w.len()..].chars().count() <= PASSIVE_PRICE_GAP)
+        }) else {
+            continue;
+        };
+        let after = &after[party.len()..];
+        let reach = &after[..window(after, SETTER_GAP)];
+        for verb in lex.cue("price_setting") {
+            let Some(at) = reach.find(verb.as_str()) else {
+                continue;
+            };
+            if reach[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| matches!(c, '不' | '无' | '未' | '得'))
+            {
+                continue;
+            }
+            return Some(format!("{word}…由{party}…{verb}"));
+        }
+    }
+    None
+}
+
+/// Chars between a `price_bar` word and the `price_change` it forbids ("不得|自行|调价").
+const PRICE_BAR_GAP: usize = 4;
+
+/// The merchant forbidden to change its own price (version 8 of `unfair_terms`): a `price_bar`
+/// ("不得", "不能") followed within [`PRICE_BAR_GAP`] chars of its clause by a `price_change`
+/// ("调价", "改价", "调整价格"): "机构不得自行调价". Not when the nearest party before it in its
+/// clause is the platform ("平台不得擅自调价" binds the platform). The words, joined.
+pub(crate) fn merchant_barred_from_pricing(lex: &Lexicon, n: &str) -> Option<String> {
+    for bar in lex.cue("price_bar") {
+        for (i, _) in n.match_indices(bar.as_str()).take(32) {
+            let after = &n[i + bar.len()..];
+            let clause_end = after
+                .char_indices()
+                .find(|(_, c)| matches!(c, '，' | ',' | '；' | ';' | '。' | '：' | ':'))
+                .map_or(after.len(), |(b, _)| b);
+            let reach = &after[..clause_end];
+            let Some((_, change)) = lex
+                .cue("price_change")
+                .iter()
+                .filter_map(|c| reach.find(c.as_str()).map(|at| (at, c)))
+                .filter(|(at, _)| reach[..*at].chars().count() <= PRICE_BAR_GAP)
+                .min()
+            else {
+                continue;
+            };
+            let before = &n[..i];
+            let clause = before
+                .rsplit(['，', ',', '；', ';', '。', '：', ':'])
+                .next()
+                .unwrap_or(before);
+            let last = |list: &str| {
+                lex.cue(list)
+                    .iter()
+                    .filter_map(|w| clause.rfind(w.as_str()))
+                    .max()
+            };
+            let platform_bound = match (last("platform_party"), last("counterparty")) {
+                (Some(p), Some(c)) => p > c,
+                (Some(_), None) => true,
+                _ => false,
+            };
+            if !platform_bound {
+                return Some(format!("{bar}…{change}"));
             }
         }
     }

@@ -93,6 +93,18 @@
 //! `platform_sets_price` and `price_locked` are shared with `below_cost`'s compulsion test (they
 //! live in `platform_rules`).
 //!
+//! Version 8 (2026-12-01, fixed after seeing held-out set 6 — not unseen figures; lexicon 2026.8):
+//! the platform controlling the merchant's price (电子商务法 第三十五条 "交易价格") also when the
+//! sentence is **passive** ("参加项目的价格由平台按同城最低价统一核定": a price word, "由平台", a
+//! setting verb) or **bars the merchant from repricing** ("机构不得自行调价"; not when the platform is
+//! the one bound, "平台不得擅自调价") — with a sanction in the sentence or the clause after its
+//! semicolon ("拒绝核定价的项目暂停展示"), as before. The two recognisers are in `platform_rules`
+//! (`platform_sets_price_passive`, `merchant_barred_from_pricing`); `below_cost` does not call them
+//! yet (its owner may adopt them with a version bump of its own).
+//!
+//! Known false positives (version 8): "不得自行调价" that restates a price-law duty (e.g. a
+//! government-set price) next to a sanction for something else.
+//!
 //! Parameters: `min_weak_cues`, `notice_days`.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -107,7 +119,10 @@ use tianping_text::{Category, Hit, Lexicon, normalize, scan, sentences};
 
 use crate::disparagement::load_documents;
 use crate::false_advertising::quote;
-use crate::platform_rules::{platform_sets_price, price_locked, sanction};
+use crate::platform_rules::{
+    merchant_barred_from_pricing, platform_sets_price, platform_sets_price_passive, price_locked,
+    sanction,
+};
 
 static RULES: [RuleVersion; 1] = [RuleVersion {
     rule: "unfair_terms.restrictive_clause",
@@ -329,7 +344,10 @@ fn clause_patterns(
     });
     let price = has("price_control")
         .or_else(|| platform_sets_price(lex, n))
-        .or_else(|| price_locked(lex, n));
+        .or_else(|| price_locked(lex, n))
+        // Version 8: "价格由平台…核定" and "机构不得自行调价".
+        .or_else(|| platform_sets_price_passive(lex, n))
+        .or_else(|| merchant_barred_from_pricing(lex, n));
     // A sanction makes the price a restriction; a campaign condition stated alone ("须按平台核定的
     // 活动价销售") binds only those who chose to join.
     let enforced = punitive.clone().or(next_punitive);
@@ -589,7 +607,7 @@ impl Detector for UnfairTerms {
     }
 
     fn version(&self) -> u32 {
-        7
+        8
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
