@@ -69,10 +69,12 @@
 //! by class — the pointer: a rival named by its **trade name with an industry or organisation
 //! suffix** (企业名称登记管理规定's 字号 + 行业 + 组织形式: "美丽汇医美诊所", "链居地产", "李家坞茶厂",
 //! "…合作社", "…驾校") and after a **dissuading verb** or hearsay lead ("别找链居地产", "千万别去",
-//! "听说…") as well as "隔壁"/"那家"; the claim: **passing off** ("外地茶冒充的"), **vanishing with
-//! the money** ("收了定金就失联"), **harm done by the service** ("做坏了好几个"), **unlicensed staff**
-//! ("医生都没有执业医师证", a denied qualification), and an **insinuating A-not-A question** ("X卖的
-//! 是不是假货？": the "不" of the question negates nothing). 反不正当竞争法（2019）第十一条 ("编造、传播
+//! "听说…") as well as "隔壁"/"那家", and a place + "那家" without any name ("隔壁那家小王烧烤", a
+//! lexicon target); the claim: **passing off** ("外地茶冒充的", "都是假专家"), **vanishing with the
+//! money** ("收了定金就失联"), **harm done by the service** ("做坏了好几个"), **unlicensed staff**
+//! ("医生都没有执业医师证", "没有健康证": a denied qualification), **unsafe food** ("地沟油",
+//! "注水肉", "变质"), **kickbacks** ("收红包", "吃回扣"), and an **insinuating A-not-A question**
+//! ("X卖的是不是假货？": the "不" of the question negates nothing). 反不正当竞争法（2019）第十一条 ("编造、传播
 //! 虚假信息或者误导性信息"); the 2025 revision keeps it.
 //!
 //! Known false positives (version 7): a true warning that a named clinic's staff lack licences,

@@ -94,7 +94,7 @@
 //!   "由…运营") or an exclusion of others ("不得自行接入其他预约平台") — 第八条第（三）项; a free
 //!   choice ("自行选择任一") is not;
 //! - market entry **gated by an industry association** ("须取得…行业协会出具的同意意见", the consent
-//!   of incumbents' association as an entry condition) or **by a quota** ("数量达到饱和的区域，不再
+//!   of incumbents' association as an entry condition; "须加入…行业协会成为会员后方可…") or **by a quota** ("数量达到饱和的区域，不再
 //!   受理新设申请", "总量控制…不再受理") — 第八条第（四）项; a subsidy budget that runs out ("资金…
 //!   额满不再受理") is not;
 //! - "承接", "承运", "接驳", "运输" among what a designated sole operator does ("指定…有限公司独家承接

@@ -133,8 +133,9 @@
 //!   **physiological index regulated** ("稳定血糖", "血糖稳稳的", "调节血压"; not a measuring device
 //!   "血糖仪"; in health food not after "辅助"/"有助于"), a **medication reduced** ("胰岛素慢慢减量"),
 //!   a **comparison with a medicine** ("比止咳糖浆还管用": words that confuse the goods with
-//!   medicines), a treatment verb with a **patient group** ("治小儿咳嗽") and common symptoms
-//!   ("咳嗽", "积食") as diseases; a denied structural claim ("不能稳定血糖") is a disclaimer.
+//!   medicines), a treatment verb with a **patient group** or modifier ("治小儿咳嗽", "专治顽固性
+//!   失眠") and common symptoms ("咳嗽", "积食") as diseases, the abbreviations "降糖", "稳糖", "降脂"
+//!   (not the drug names "降糖药"); a denied structural claim ("不能稳定血糖") is a disclaimer.
 //!
 //! Known false positives (version 7): a double negative that claims ("我们不是最好的不卖" reads as
 //! a denial of "最好"); a true statement that a food's low sugar keeps glucose "稳定" worded as an

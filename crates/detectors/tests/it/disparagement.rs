@@ -387,6 +387,9 @@ fn trade_names_dissuasion_and_insinuating_questions() {
         "别找安家置业，收了中介费人就跑了。",
         "王记茶厂的明前茶都是去年的陈茶冒充的。",
         "咖香坊旗舰店卖的是不是假货？大家自己掂量。",
+        "据说对面好运来驾校的教练都收红包，大家擦亮眼睛。",
+        "隔壁那家小王烧烤用的都是地沟油。",
+        "华康医院的专家都是假专家，别信。",
     ] {
         let f = detect(vec![], vec![("documents", vec![notice(text)])]);
         assert_eq!(f.len(), 1, "{text}");

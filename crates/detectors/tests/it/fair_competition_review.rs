@@ -386,6 +386,8 @@ fn designation_without_the_word_and_entry_gated_by_an_association_or_a_quota() {
     for text in [
         "新开办家政服务企业应当取得市家政行业协会的推荐意见。",
         "网约车经营者数量实行总量控制，达到规划数量后不再受理新的经营许可申请。",
+        "申请开办驾培机构的，须加入市驾培行业协会成为会员后方可招生。",
+        "全市网约车运力实行总量控制，暂停新增。",
     ] {
         assert!(
             cited(text).contains(&"公平竞争审查条例 第八条第（四）项".to_string()),
@@ -400,6 +402,7 @@ fn designation_without_the_word_and_entry_gated_by_an_association_or_a_quota() {
         "各单位统一使用省一体化政务服务平台办理。",
         "新设机构无需取得行业协会同意，实行告知承诺制。",
         "补贴资金实行总量控制，额满不再受理申报。",
+        "鼓励驾培机构自愿加入行业协会。",
     ] {
         assert!(draft(text).is_empty(), "{text}: {:?}", draft(text));
     }

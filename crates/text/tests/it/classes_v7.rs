@@ -45,6 +45,9 @@ fn regulating_a_physiological_index_is_a_treatment_claim_for_food() {
         assert_eq!(c.len(), 1, "{text}: {c:?}");
         assert_eq!(c[0].1, "广告法 第十七条", "{text}");
     }
+    // Abbreviations of index regulation are lexicon terms; a drug's name is not a claim.
+    assert_eq!(claims("苦瓜片 天然降糖", "food").len(), 1);
+    assert!(claims("正在服用降糖药的人群请咨询医生", "food").is_empty());
     // Past the boundary: five chars after, three before.
     assert!(claims("喝了以后血糖这几个月都稳", "food").is_empty());
     assert!(claims("稳定了三餐后血糖", "food").is_empty());
@@ -89,6 +92,8 @@ fn a_treatment_verb_with_a_patient_group_or_a_symptom() {
         "治老人失眠效果好",
         "土蜂蜜治咳嗽",
         "告别宝宝积食",
+        "专治顽固性失眠",
+        "咳嗽三天就好",
     ] {
         assert_eq!(claims(text, "food").len(), 1, "{text}");
     }
@@ -114,6 +119,7 @@ fn absolute_terms_inside_a_denial_are_not_claims() {
     assert!(absolutes("我们不敢说“最好吃”，也不说“第一”，只讲用料").is_empty());
     assert!(absolutes("这不是全网最低价，但用料实在").is_empty());
     assert!(absolutes("称不上顶级，胜在新鲜").is_empty());
+    assert!(absolutes("不保证全网最低，只保证新鲜").is_empty());
     let v = judge_absolute_terms("不敢说最佳", &ctx("food"));
     assert_eq!(v.len(), 1);
     assert_eq!(v[0].verdict, Verdict::Exempt(ExemptReason::Disclaimer));
