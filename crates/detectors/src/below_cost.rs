@@ -1211,8 +1211,8 @@ fn terms_compulsion(terms: &str) -> Compulsion {
             lex.is_some_and(|l| f(l, &clause).is_some())
         };
         if (clause.contains('价') && PRICE_RULE_CUES.iter().any(|c| !denied(c)))
-            || by_structure(crate::unfair_terms::platform_sets_price)
-            || by_structure(crate::unfair_terms::price_locked)
+            || by_structure(crate::platform_rules::platform_sets_price)
+            || by_structure(crate::platform_rules::price_locked)
             || platform_prices(&clause)
         {
             out.price_rule.push(clause.clone());
@@ -1223,7 +1223,7 @@ fn terms_compulsion(terms: &str) -> Compulsion {
             .is_some_and(|at| clause[at..].contains("流量"));
         if withdraws_traffic
             || PENALTY_CUES.iter().any(|c| !denied(c))
-            || by_structure(crate::unfair_terms::sanction)
+            || by_structure(crate::platform_rules::sanction)
         {
             out.penalty.push(clause);
         }

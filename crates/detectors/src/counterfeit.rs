@@ -54,6 +54,21 @@
 //! Latin word (not in "Poem"); `source_claim` adds "代加工", "同一流水线", "同一生产线" (lexicon
 //! 2026.6).
 //!
+//! Version 7 (2026-12-01, fixed after seeing held-out set 6 — not unseen figures; lexicon 2026.7):
+//! - a mark written in **another script** — traditional characters for a mark registered in
+//!   simplified ones ("棲鷺" for "栖鹭"; folded by the `fast2s` table as before, version 2) — is not
+//!   "the mark as registered" but a look-alike (`match: traditional`, 第五十七条第（二）项): the
+//!   exhaustion exception covers the owner's goods resold, which bear the registered form;
+//! - a **producer using the mark itself as its brand** — the mark in the brand field or leading the
+//!   title, by a merchant whose name says it makes the goods (`producer_name`: "茶农", "合作社",
+//!   "茶厂") or whose copy does (`self_produced`: "自产", "自家茶园") — is a finding at any price
+//!   (第五十七条第（一）项: the producer puts the mark on its own goods; exhaustion does not apply). It
+//!   stays under `counterfeit.mark_lookalike`, the one rule findings.md's catalogue gives this
+//!   detector (identical use included), with the cue in the evidence.
+//!
+//! Known false positives (version 7): a genuine Hong Kong or Taiwan edition listed in traditional
+//! characters by a reseller; a farm or factory shop that resells the owner's goods under the mark.
+//!
 //! Method: every mark of `trademarks` still valid on `as_of` is folded (width, case, common
 //! traditional characters, symbols and spaces dropped, Latin confusables 0→o, 1/i→l, 5→s, a small
 //! table of visually similar hanzi, variant characters) and looked up in each listing's folded brand and title; a
@@ -324,6 +339,35 @@ pub(crate) fn simple(s: &str) -> String {
         .collect()
 }
 
+/// Trimmed, width- and case-folded only: the mark as written, script kept (version 7: a mark
+/// written in traditional characters is not "as registered" when registered in simplified ones).
+fn plain(s: &str) -> String {
+    s.trim()
+        .chars()
+        .map(|c| {
+            // Full-width ASCII to ASCII (`fold_char` would also simplify the script).
+            let c = match c {
+                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                _ => c,
+            };
+            c.to_lowercase().next().unwrap_or(c)
+        })
+        .collect()
+}
+
+/// How a span that folds to the mark is written: `identical` when it is the mark as registered
+/// (width and case aside), `traditional` when only the traditional→simplified fold makes it so
+/// ("棲鷺" for "栖鹭", version 7), else `other`.
+fn as_written(written: &str, mark: &str, mark_simple: &str) -> (bool, &'static str) {
+    if plain(written) == plain(mark) {
+        (true, "identical")
+    } else if simple(written) == mark_simple {
+        (false, "traditional")
+    } else {
+        (false, "other")
+    }
+}
+
 /// Visually similar hanzi, each folded to one of its group.
 const VISUAL: &[(char, char)] = &[
     ('帅', '师'),
@@ -483,10 +527,10 @@ pub(crate) fn find_use(text: &str, mark: &str) -> Option<Use> {
                 continue;
             };
             let written = span(s, e);
-            let identical = simple(&written) == mark_simple;
+            let (identical, kind) = as_written(&written, mark, &mark_simple);
             uses.push(Use {
                 identical,
-                how: if identical { "identical" } else { how },
+                how: if kind == "other" { how } else { kind },
                 written,
                 start: s,
             });
@@ -504,10 +548,10 @@ pub(crate) fn find_use(text: &str, mark: &str) -> Option<Use> {
                 }
                 let (s, e) = (t.origin[i], t.origin[i + n - 1] + 1);
                 let written = span(s, e);
-                let identical = simple(&written) == mark_simple;
+                let (identical, kind) = as_written(&written, mark, &mark_simple);
                 uses.push(Use {
                     identical,
-                    how: if identical { "identical" } else { "confusable" },
+                    how: if kind == "other" { "confusable" } else { kind },
                     written,
                     start: s,
                 });
@@ -643,6 +687,28 @@ fn source_claim(lex: &Lexicon, text: &str) -> Option<String> {
         .cloned()
 }
 
+/// Whether the merchant presents itself as the producer of the goods (version 7): a
+/// `producer_name` word in its name or shop name ("茶农阿福", "…合作社", "…茶厂"), or a
+/// `self_produced` word in the listing ("自产", "自家茶园"). The cue, for the evidence.
+fn producer(lex: &Lexicon, merchant: Option<&MerchantInfo>, text: &str) -> Option<String> {
+    let names = merchant
+        .map(|m| format!("{} {}", m.1, m.2))
+        .unwrap_or_default();
+    let names = simple(&names);
+    if let Some(w) = lex
+        .cue("producer_name")
+        .iter()
+        .find(|w| names.contains(w.as_str()))
+    {
+        return Some(format!("生产者自称（{w}）"));
+    }
+    let n = tianping_text::normalize(text);
+    lex.cue("self_produced")
+        .iter()
+        .find(|w| n.as_str().contains(w.as_str()))
+        .map(|w| format!("生产者自称（{w}）"))
+}
+
 /// Chars before a `source_claim` word searched for a `source_denial` ("拒绝贴牌|代工").
 const SOURCE_DENIAL_CHARS: usize = 4;
 
@@ -679,7 +745,7 @@ impl Detector for Counterfeit {
     }
 
     fn version(&self) -> u32 {
-        6
+        7
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -787,6 +853,21 @@ impl Detector for Counterfeit {
             if let Some(f) = source_claim(lex, &text) {
                 cues.insert(f);
             }
+            // Version 7: a producer using the mark itself as its brand — the mark in the brand
+            // field or leading the title, by a merchant whose name or listing says it makes the
+            // goods ("茶农阿福", "自家茶园") — puts the mark on its own goods (第五十七条第（一）项);
+            // exhaustion covers only the owner's goods resold.
+            let as_brand = field == "brand" || u.start == 0;
+            if u.identical
+                && as_brand
+                && let Some(p) = producer(
+                    lex,
+                    merchants.get(&(l.platform.clone(), l.merchant.clone())),
+                    &text,
+                )
+            {
+                cues.insert(p);
+            }
             let cues: Vec<String> = cues.into_iter().collect();
             // A former licensee still using the mark after its licence ended (商标法 第五十七条
             // 第（一）项: use "未经商标注册人的许可"): the licence's end date is the evidence.
@@ -807,6 +888,7 @@ impl Detector for Counterfeit {
             );
             let how_zh = match u.how {
                 "identical" => "相同商标",
+                "traditional" => "繁体写法",
                 "confusable" => "形近变体",
                 "homophone" => "音同变体",
                 "pinyin" => "拼音拼写",

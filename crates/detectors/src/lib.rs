@@ -17,6 +17,7 @@ mod instalment;
 pub mod invoice_refusal;
 mod lunar_dates;
 pub mod merchant_identity;
+mod platform_rules;
 pub mod price_discrimination;
 pub mod price_fraud;
 pub mod pyramid_scheme;

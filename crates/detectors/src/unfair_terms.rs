@@ -90,7 +90,20 @@
 //!
 //! Version 7 (2026-12-01, fixed after seeing the sixth held-out set; lexicon 2026.7): "推流" (a
 //! live room's pushed traffic) is a sanction object ("不执行的限制直播推流"); `sanction`,
-//! `platform_sets_price` and `price_locked` are shared with `below_cost`'s compulsion test.
+//! `platform_sets_price` and `price_locked` are shared with `below_cost`'s compulsion test (they
+//! live in `platform_rules`).
+//!
+//! Version 8 (2026-12-01, fixed after seeing held-out set 6 — not unseen figures; lexicon 2026.8):
+//! the platform controlling the merchant's price (电子商务法 第三十五条 "交易价格") also when the
+//! sentence is **passive** ("参加项目的价格由平台按同城最低价统一核定": a price word, "由平台", a
+//! setting verb) or **bars the merchant from repricing** ("机构不得自行调价"; not when the platform is
+//! the one bound, "平台不得擅自调价") — with a sanction in the sentence or the clause after its
+//! semicolon ("拒绝核定价的项目暂停展示"), as before. The two recognisers are in `platform_rules`
+//! (`platform_sets_price_passive`, `merchant_barred_from_pricing`); `below_cost` does not call them
+//! yet (its owner may adopt them with a version bump of its own).
+//!
+//! Known false positives (version 8): "不得自行调价" that restates a price-law duty (e.g. a
+//! government-set price) next to a sanction for something else.
 //!
 //! Parameters: `min_weak_cues`, `notice_days`.
 
@@ -106,6 +119,10 @@ use tianping_text::{Category, Hit, Lexicon, normalize, scan, sentences};
 
 use crate::disparagement::load_documents;
 use crate::false_advertising::quote;
+use crate::platform_rules::{
+    merchant_barred_from_pricing, platform_sets_price, platform_sets_price_passive, price_locked,
+    sanction,
+};
 
 static RULES: [RuleVersion; 1] = [RuleVersion {
     rule: "unfair_terms.restrictive_clause",
@@ -327,7 +344,10 @@ fn clause_patterns(
     });
     let price = has("price_control")
         .or_else(|| platform_sets_price(lex, n))
-        .or_else(|| price_locked(lex, n));
+        .or_else(|| price_locked(lex, n))
+        // Version 8: "价格由平台…核定" and "机构不得自行调价".
+        .or_else(|| platform_sets_price_passive(lex, n))
+        .or_else(|| merchant_barred_from_pricing(lex, n));
     // A sanction makes the price a restriction; a campaign condition stated alone ("须按平台核定的
     // 活动价销售") binds only those who chose to join.
     let enforced = punitive.clone().or(next_punitive);
@@ -409,73 +429,6 @@ fn compulsory_participation(lex: &Lexicon, n: &str) -> Option<String> {
         .cloned()
 }
 
-/// Chars after a `sanction_verb` within which a `sanction_object` makes it a sanction.
-const SANCTION_GAP: usize = 8;
-/// Chars after a `fee_multiplier` within which a `fee_word` makes it a fee penalty.
-const FEE_GAP: usize = 10;
-
-/// A punitive measure by structure (version 5; 平台经济反垄断指南 第十五条's list: 降低搜索排名,
-/// 限制流量, 取消资格, 提高收费…): a `sanction_verb` followed in its clause within
-/// [`SANCTION_GAP`] chars by a `sanction_object` ("取消首页资源位", "降低搜索排序", "不予首页推荐",
-/// "取消其本平台全部活动资格"), not itself denied ("不会降低曝光"); or a `fee_multiplier` followed
-/// within [`FEE_GAP`] chars by a `fee_word`, or the other way round ("按双倍标准收取技术服务费",
-/// "佣金按三倍收取"). The words, joined.
-pub(crate) fn sanction(lex: &Lexicon, n: &str) -> Option<String> {
-    let follows = |first: &str, list: &str, gap: usize| -> Option<String> {
-        for (i, _) in n.match_indices(first).take(32) {
-            let before: Vec<char> = n[..i].chars().rev().take(2).collect();
-            if before
-                .iter()
-                .any(|c| matches!(c, '不' | '无' | '未' | '非'))
-            {
-                continue;
-            }
-            let after = &n[i + first.len()..];
-            let clause_end = after
-                .char_indices()
-                .find(|(_, c)| matches!(c, '，' | ',' | '；' | ';' | '。' | '：' | ':'))
-                .map_or(after.len(), |(b, _)| b);
-            let reach = &after[..clause_end];
-            if let Some(object) = lex
-                .cue(list)
-                .iter()
-                .filter_map(|o| reach.find(o.as_str()).map(|at| (at, o)))
-                .filter(|(at, _)| reach[..*at].chars().count() <= gap)
-                .min()
-            {
-                return Some(format!("{first}…{}", object.1));
-            }
-        }
-        None
-    };
-    lex.cue("sanction_verb")
-        .iter()
-        .find_map(|v| follows(v, "sanction_object", SANCTION_GAP))
-        .or_else(|| {
-            lex.cue("fee_multiplier")
-                .iter()
-                .find_map(|m| follows(m, "fee_word", FEE_GAP))
-        })
-        // The fee first ("次月佣金按三倍收取").
-        .or_else(|| {
-            lex.cue("fee_word")
-                .iter()
-                .find_map(|f| follows(f, "fee_multiplier", FEE_GAP))
-        })
-}
-
-/// A price locked against the merchant (version 5): a `price_lock` word ("不可修改", "锁定") after
-/// a `price_word` in the sentence ("团长端价格商家不可修改"). The words, joined.
-pub(crate) fn price_locked(lex: &Lexicon, n: &str) -> Option<String> {
-    lex.cue("price_lock").iter().find_map(|w| {
-        let at = n.find(w.as_str())?;
-        lex.cue("price_word")
-            .iter()
-            .find(|p| n[..at].contains(p.as_str()) || (w == "锁定" && n[at..].contains(p.as_str())))
-            .map(|p| format!("{p}…{w}"))
-    })
-}
-
 /// Whether the right to change at byte `at` of `text` (a 第三十四条 term such as "可随时修改") is
 /// the merchant's, not the platform's (version 5): in its clause, the nearest party before it is a
 /// `counterparty` ("商家可随时修改价格或退出活动" is the merchant's freedom, not a unilateral change
@@ -498,64 +451,6 @@ fn counterparty_holds(lex: &Lexicon, text: &str, from: usize, at: usize) -> bool
         (Some(_), None) => true,
         _ => false,
     }
-}
-
-/// Chars after "平台" within which a `price_setting` verb makes the platform the price setter.
-const SETTER_GAP: usize = 16;
-/// Chars after that verb within which a `price_word` names what it sets.
-const PRICE_WORD_GAP: usize = 8;
-
-/// "平台" followed within [`SETTER_GAP`] chars by a `price_setting` verb not negated ("不设",
-/// "不得调整" are not setting), then within [`PRICE_WORD_GAP`] chars by a `price_word`:
-/// "按平台核定价销售", "平台比价系统将自动调整报名商品售价". The words, joined.
-pub(crate) fn platform_sets_price(lex: &Lexicon, n: &str) -> Option<String> {
-    let window = |s: &str, chars: usize| -> usize {
-        s.char_indices().nth(chars).map_or(s.len(), |(b, _)| b)
-    };
-    for (i, _) in n.match_indices("平台").take(64) {
-        let after = &n[i + "平台".len()..];
-        let reach = &after[..window(after, SETTER_GAP)];
-        for verb in lex.cue("price_setting") {
-            let Some(at) = reach.find(verb.as_str()) else {
-                continue;
-            };
-            if reach[..at]
-                .chars()
-                .next_back()
-                .is_some_and(|c| matches!(c, '不' | '无' | '未' | '得'))
-            {
-                continue;
-            }
-            // Version 5: the merchant setting its own price ("由商家自行调价") is no platform price.
-            let lead: String = {
-                let v: Vec<char> = reach[..at].chars().rev().take(4).collect();
-                v.into_iter().rev().collect()
-            };
-            if lead.contains("自行")
-                || lead.contains("自主")
-                || lex
-                    .cue("counterparty")
-                    .iter()
-                    .any(|c| lead.contains(c.as_str()))
-            {
-                continue;
-            }
-            // A verb that names the price itself ("跟价", "调价") needs no price word after it.
-            if verb.ends_with('价') {
-                return Some(format!("平台…{verb}"));
-            }
-            let rest = &after[at + verb.len()..];
-            let rest = &rest[..window(rest, PRICE_WORD_GAP)];
-            if let Some(word) = lex
-                .cue("price_word")
-                .iter()
-                .find(|w| rest.contains(w.as_str()))
-            {
-                return Some(format!("平台…{verb}…{word}"));
-            }
-        }
-    }
-    None
 }
 
 /// Whether a change takes effect on publication ("自平台发布之时起生效", "即日起施行"): an
@@ -712,7 +607,7 @@ impl Detector for UnfairTerms {
     }
 
     fn version(&self) -> u32 {
-        7
+        8
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

@@ -5,6 +5,8 @@
 //!
 //! 1. a registered trademark or brand of the merchant that contains the term covers the match
 //!    (guideline item 4);
+//!    — or (version 2026.7) the term is denied in its clause ("不敢说“最好吃”", "不是全网最低"):
+//!    no absolute claim is made; not in a rhetorical or A-not-A question, nor after a contrast;
 //! 2. the match is a time/order statement or a non-ranking word: a lexicon pattern ("第一次",
 //!    "唯一性") or a larger ordinary word found by segmentation (item 7, and not an absolute use);
 //! 3. for 三品一械 (`health_food`, `special_medical_food`, `drug`, `medical_device`), when the
@@ -190,6 +192,8 @@ pub fn judge_absolute_terms_with(lex: &Lexicon, text: &str, ctx: &JudgeContext<'
         let sentence = &n[sentence_start(n, s)..sentence_end(n, e)];
         let reason = if covers(marks, s, e) {
             Some(ExemptReason::Trademark)
+        } else if absolute_denied(lex, n, s) {
+            Some(ExemptReason::Disclaimer)
         } else if has_year(sentence)
             && lex
                 .cue("ranking_source")
@@ -227,6 +231,11 @@ fn absolute_exemption(
     // 1. A mark of the merchant covering the match.
     if covers(marks, s, e) {
         return Some(ExemptReason::Trademark);
+    }
+    // 1b. A superlative or rank the advertiser denies ("不敢说“最好吃”", "也不说第一", "不是全网
+    //     最低"): no absolute claim is made (第九条第（三）项 forbids using the term, version 2026.7).
+    if absolute_denied(lex, n, s) {
+        return Some(ExemptReason::Disclaimer);
     }
     // 2. Time/order statements and non-ranking words.
     match hit.exemption.as_ref().map(|x| x.1) {
@@ -362,6 +371,49 @@ fn absolute_exemption(
         return Some(ExemptReason::TimeOrOrder);
     }
     None
+}
+
+/// Chars allowed between an `absolute_denial` word and the absolute term it denies ("不敢说|我们
+/// 是|最好").
+const ABSOLUTE_DENIAL_GAP: usize = 4;
+
+/// Whether the absolute term at byte `s` of the normalised text is denied (version 2026.7): an
+/// `absolute_denial` word ("不敢说", "不说", "不是", "称不上") ends at most
+/// [`ABSOLUTE_DENIAL_GAP`] chars before it in its clause (quotation marks aside: "不敢说“最好吃”"),
+/// with no contrast, capability or second negation between ("不是吹的，就是最好" has a clause
+/// break; "不是…而是最…", "不敢说…但最…" are claims). Not a denial: an A-not-A question ("是不是
+/// 最好的") or a rhetorical one ("难道不是最好的吗", "谁说不是第一").
+fn absolute_denied(lex: &Lexicon, n: &str, s: usize) -> bool {
+    let cs = clause_start(n, s);
+    let before = n[cs..s].trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '“' | '”' | '"' | '\'' | '‘' | '’' | '「' | '」' | '『' | '』'
+            )
+    });
+    let sentence = &n[sentence_start(n, s)..sentence_end(n, s)];
+    if ["难道", "谁说", "谁敢说", "吗"]
+        .iter()
+        .any(|r| sentence.contains(r))
+    {
+        return false;
+    }
+    lex.cue("absolute_denial").iter().any(|w| {
+        before.rfind(w.as_str()).is_some_and(|at| {
+            let between = &before[at + w.len()..];
+            let a_not_a =
+                w.starts_with('不') && before[..at].ends_with(w.chars().nth(1).unwrap_or('不'));
+            between.chars().count() <= ABSOLUTE_DENIAL_GAP
+                && !a_not_a
+                && !between.chars().any(|c| {
+                    matches!(
+                        c,
+                        '但' | '而' | '却' | '可' | '就' | '不' | '没' | '非' | '能'
+                    )
+                })
+        })
+    })
 }
 
 /// Chars allowed between a `disclaimer` word and the medical term it denies ("不能|用于|治疗").
@@ -638,6 +690,12 @@ fn absolute_reason(hit: &Hit, reason: Option<ExemptReason>, strict: bool) -> (St
                 "\"{t}\" states a service attitude, philosophy or aspiration, not a claim about the goods (guideline)"
             ),
         ),
+        Some(ExemptReason::Disclaimer) if hit.category == Category::AbsoluteTerm => (
+            format!("“{t}”出现在否定中（如“不敢说最好”“不是第一”），广告没有作出绝对化宣称"),
+            format!(
+                "\"{t}\" is denied (\"we don't claim to be the best\", \"not number one\"): no absolute claim is made"
+            ),
+        ),
         Some(ExemptReason::Disclaimer) => (
             format!("“{t}”在否定或提醒中出现（如“不能治病”“不要停药”），没有宣称该功能"),
             format!(
@@ -770,7 +828,16 @@ pub fn judge_claims_with(lex: &Lexicon, text: &str, ctx: &JudgeContext<'_>) -> V
             reason_en: en,
         });
     }
-    for hit in disease_outcomes(lex, text, &norm) {
+    let mut structural = disease_outcomes(lex, text, &norm);
+    structural.extend(index_regulation(lex, text, &norm));
+    structural.extend(medication_reduction(lex, text, &norm));
+    structural.extend(drug_comparison(lex, text, &norm));
+    structural.sort_by_key(|h| (h.0.start_byte, h.0.end_byte));
+    for (hit, at) in structural {
+        // Version 2026.7: denied structural claims are disclaimers too ("不能稳定血糖").
+        if disclaimed(lex, norm.as_str(), at) || (health && approved_function(lex, &norm, at)) {
+            continue;
+        }
         if out
             .iter()
             .any(|j| j.hit.start_byte < hit.end_byte && hit.start_byte < j.hit.end_byte)
@@ -823,7 +890,7 @@ const OUTCOME_GAP: usize = 4;
 /// `disease` word followed within [`OUTCOME_GAP`] chars, in its clause, by a `cure_outcome`
 /// ("糖尿病就好了", "近视度数降低"), or a `cure_verb` right before a disease ("根治鼻炎"). A claim
 /// of disease treatment whatever the wording (广告法 第十七条; 第十八条第（二）项 for health food).
-fn disease_outcomes(lex: &Lexicon, text: &str, norm: &Normalized) -> Vec<Hit> {
+fn disease_outcomes(lex: &Lexicon, text: &str, norm: &Normalized) -> Vec<(Hit, usize)> {
     let n = norm.as_str();
     let mut out = Vec::new();
     for d in lex.cue("disease") {
@@ -842,11 +909,19 @@ fn disease_outcomes(lex: &Lexicon, text: &str, norm: &Normalized) -> Vec<Hit> {
                 .min();
             let span = match found {
                 Some((at, o)) => Some((i, de + at + o.len())),
-                None => lex
-                    .cue("cure_verb")
-                    .iter()
-                    .find(|v| n[..i].ends_with(v.as_str()))
-                    .map(|v| (i - v.len(), de)),
+                None => {
+                    // Version 2026.7: a patient group between the verb and the disease ("治小儿咳嗽",
+                    // "专治老人失眠").
+                    let group = lex
+                        .cue("patient_group")
+                        .iter()
+                        .find(|g| n[..i].ends_with(g.as_str()))
+                        .map_or(0, |g| g.len());
+                    lex.cue("cure_verb")
+                        .iter()
+                        .find(|v| n[..i - group].ends_with(v.as_str()))
+                        .map(|v| (i - group - v.len(), de))
+                }
             };
             if let Some((s, e)) = span
                 && let Some(hit) = crate::scan::structural_hit(
@@ -863,12 +938,165 @@ fn disease_outcomes(lex: &Lexicon, text: &str, norm: &Normalized) -> Vec<Hit> {
                     },
                 )
             {
+                out.push((hit, s));
+            }
+        }
+    }
+    out.sort_by_key(|h| (h.0.start_byte, h.0.end_byte));
+    out.dedup_by_key(|h| h.0.start_byte);
+    out
+}
+
+/// A structural medical claim at bytes `s..e` of the normalised text (lexicon `ad_claims`,
+/// 广告法 第十七条), with `s`.
+fn medical_hit(text: &str, norm: &Normalized, s: usize, e: usize) -> Option<(Hit, usize)> {
+    crate::scan::structural_hit(
+        text,
+        norm,
+        s..e,
+        crate::scan::StructuralTerm {
+            term: &norm.as_str()[s..e],
+            category: Category::MedicalClaim,
+            kind: TermKind::Plain,
+            provision: "广告法 第十七条",
+            lexicon: "ad_claims",
+            version: "2026.7",
+        },
+    )
+    .map(|h| (h, s))
+}
+
+/// The end of the clause that starts at byte `from` of `n`.
+fn clause_end_from(n: &str, from: usize) -> usize {
+    n[from..]
+        .char_indices()
+        .find(|(_, c)| is_clause_end(*c))
+        .map_or(n.len(), |(b, _)| from + b)
+}
+
+/// Chars between a physiological index and the regulation said of it ("血糖|一直很|稳").
+const INDEX_AFTER_GAP: usize = 3;
+/// Chars between a regulation verb and the index it governs ("稳定|餐后|血糖").
+const INDEX_BEFORE_GAP: usize = 2;
+
+/// Claims that the goods regulate a physiological index (version 2026.7): a `physio_index`
+/// ("血糖", "血压", "尿酸") with an `index_regulator` ("稳定", "调节", "改善", "稳") within
+/// [`INDEX_BEFORE_GAP`] chars before it or [`INDEX_AFTER_GAP`] chars after it in its clause
+/// ("稳定血糖", "调节餐后血压", "血糖稳稳的"). For ordinary food such a claim is a disease-treatment
+/// function (广告法 第十七条); a measuring device named after the index ("血糖仪", "血压计") is
+/// not one.
+fn index_regulation(lex: &Lexicon, text: &str, norm: &Normalized) -> Vec<(Hit, usize)> {
+    let n = norm.as_str();
+    let mut out = Vec::new();
+    for idx in lex.cue("physio_index") {
+        for (i, _) in n.match_indices(idx.as_str()).take(32) {
+            let ie = i + idx.len();
+            if lex
+                .cue("index_device")
+                .iter()
+                .any(|d| n[ie..].starts_with(d.as_str()))
+            {
+                continue;
+            }
+            let cs = clause_start(n, i);
+            let ce = clause_end_from(n, ie);
+            let after = &n[ie..ce];
+            let before = &n[cs..i];
+            let found_after = lex
+                .cue("index_regulator")
+                .iter()
+                .filter_map(|r| after.find(r.as_str()).map(|at| (at, r)))
+                .filter(|(at, _)| after[..*at].chars().count() <= INDEX_AFTER_GAP)
+                .min_by_key(|(at, r)| (*at, std::cmp::Reverse(r.len())))
+                .map(|(at, r)| (i, ie + at + r.len()));
+            let found_before = lex
+                .cue("index_regulator")
+                .iter()
+                .filter_map(|r| before.rfind(r.as_str()).map(|at| (at, r)))
+                .filter(|(at, r)| before[at + r.len()..].chars().count() <= INDEX_BEFORE_GAP)
+                .max_by_key(|(at, r)| (*at, r.len()))
+                .map(|(at, _)| (cs + at, ie));
+            if let Some((s, e)) = found_before.or(found_after)
+                && let Some(hit) = medical_hit(text, norm, s, e)
+            {
                 out.push(hit);
             }
         }
     }
-    out.sort_by_key(|h| (h.start_byte, h.end_byte));
-    out.dedup_by_key(|h| h.start_byte);
+    out
+}
+
+/// Chars between a medication and its reduction ("胰岛素|慢慢|减量").
+const MEDICATION_GAP: usize = 4;
+
+/// Claims that the goods let one reduce a medication (version 2026.7): a `medication`
+/// ("胰岛素", "降压药") followed within [`MEDICATION_GAP`] chars in its clause by a
+/// `medication_reduction` ("减量", "少打", "减半") — like "停药" (lexicon), a disease-treatment
+/// claim (广告法 第十七条).
+fn medication_reduction(lex: &Lexicon, text: &str, norm: &Normalized) -> Vec<(Hit, usize)> {
+    let n = norm.as_str();
+    let mut out = Vec::new();
+    for m in lex.cue("medication") {
+        for (i, _) in n.match_indices(m.as_str()).take(32) {
+            let me = i + m.len();
+            let after = &n[me..clause_end_from(n, me)];
+            if let Some((at, r)) = lex
+                .cue("medication_reduction")
+                .iter()
+                .filter_map(|r| after.find(r.as_str()).map(|at| (at, r)))
+                .filter(|(at, _)| after[..*at].chars().count() <= MEDICATION_GAP)
+                .min()
+                && let Some(hit) = medical_hit(text, norm, i, me + at + r.len())
+            {
+                out.push(hit);
+            }
+        }
+    }
+    out
+}
+
+/// Chars between "比" and the medicine compared with ("比|止咳|糖浆").
+const COMPARED_DRUG_GAP: usize = 4;
+/// Chars between the medicine and the effect word ("糖浆|还|管用").
+const COMPARED_EFFECT_GAP: usize = 3;
+
+/// Comparisons with a medicine (version 2026.7): "比" followed within [`COMPARED_DRUG_GAP`] chars
+/// by a `medicine_word` ("药", "糖浆", "输液") and within [`COMPARED_EFFECT_GAP`] chars after it by
+/// an `effect_word` ("管用", "有效", "见效") in one clause ("比止咳糖浆还管用", "比吃药见效快"): words
+/// that confuse the goods with medicines (广告法 第十七条).
+fn drug_comparison(lex: &Lexicon, text: &str, norm: &Normalized) -> Vec<(Hit, usize)> {
+    let n = norm.as_str();
+    let mut out = Vec::new();
+    for (i, _) in n.match_indices('比').take(32) {
+        let after = &n[i + '比'.len_utf8()..clause_end_from(n, i)];
+        let Some((at, d)) = lex
+            .cue("medicine_word")
+            .iter()
+            .filter_map(|d| after.find(d.as_str()).map(|at| (at, d)))
+            .filter(|(at, _)| {
+                !lex.cue("medicine_not")
+                    .iter()
+                    .any(|x| after[*at..].starts_with(x.as_str()))
+            })
+            .filter(|(at, _)| after[..*at].chars().count() <= COMPARED_DRUG_GAP)
+            .min()
+        else {
+            continue;
+        };
+        let rest = &after[at + d.len()..];
+        if let Some((k, w)) = lex
+            .cue("effect_word")
+            .iter()
+            .filter_map(|w| rest.find(w.as_str()).map(|k| (k, w)))
+            .filter(|(k, _)| rest[..*k].chars().count() <= COMPARED_EFFECT_GAP)
+            .min()
+        {
+            let e = i + '比'.len_utf8() + at + d.len() + k + w.len();
+            if let Some(hit) = medical_hit(text, norm, i, e) {
+                out.push(hit);
+            }
+        }
+    }
     out
 }
 

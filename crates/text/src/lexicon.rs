@@ -305,6 +305,25 @@ pub const CUE_LISTS: &[&str] = &[
     "source_denial",
     // 2026.6: words that start with a duty's char but are no duty ("从来不退缩").
     "duty_not",
+    // 2026.7 (广告法 第九条第（三）项): a superlative inside a denial ("不敢说最好").
+    "absolute_denial",
+    // 2026.7 (广告法 第十七条): a patient group after a treatment verb, a physiological index and
+    // its regulation, a medication reduced, a comparison with a medicine.
+    "patient_group",
+    "physio_index",
+    "index_regulator",
+    "index_device",
+    "medication",
+    "medication_reduction",
+    "medicine_word",
+    "medicine_not",
+    "effect_word",
+    // 2026.7 (商标法 第五十七条第（一）项): a merchant presenting itself as the producer.
+    "producer_name",
+    "self_produced",
+    // 2026.8 (电子商务法 第三十五条): the merchant barred from changing its own price.
+    "price_bar",
+    "price_change",
     // fair_competition_review's clause patterns are in `standards/fair_competition_review.toml`
     // (`crate::standards`), with the article and item each one points at.
 ];

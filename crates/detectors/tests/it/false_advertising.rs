@@ -340,3 +340,39 @@ fn modal_best_is_advice_not_a_superlative() {
         assert_eq!(rules(&f), ["false_advertising.absolute_terms"], "{desc}");
     }
 }
+
+/// Version 7 (fixed after seeing held-out set 6; wordings of our own, more in `tianping-text`'s
+/// `classes_v7`): index regulation and medicine comparisons in food copy and live speech; a
+/// superlative the advertiser denies.
+#[test]
+fn index_regulation_medicine_comparisons_and_denied_superlatives() {
+    let f = one(
+        "荞麦面 控糖人群",
+        Some("天天吃，血糖稳稳的，胰岛素也慢慢减量了。"),
+        "food",
+    );
+    assert_eq!(rules(&f), ["false_advertising.health_claims"]);
+    let session = json!({"platform_id": "p", "session_id": "s1", "merchant_id": "m",
+        "started_at": "2026-05-01T20:00:00+08:00", "ended_at": "2026-05-01T22:00:00+08:00",
+        "transcript": "这款秋梨膏比止咳药水还管用，专治小孩咳嗽。"});
+    let mut food = listing("f", "秋梨膏", None, "food");
+    food["description"] = json!(null);
+    let f = run_with(vec![food], vec![("live_sessions", vec![session])]);
+    assert_eq!(rules(&f), ["false_advertising.health_claims"]);
+    assert!(
+        one(
+            "手工牛轧糖",
+            Some("我们不敢说最好吃，也不说第一，只写清楚用了什么料。"),
+            "food"
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        rules(&one(
+            "手工牛轧糖",
+            Some("不敢说第一，但绝对是全网最好吃。"),
+            "food"
+        )),
+        ["false_advertising.absolute_terms"]
+    );
+}

@@ -359,3 +359,30 @@ fn a_right_to_change_held_by_the_merchant_is_not_a_unilateral_change() {
     );
     assert_eq!(f.len(), 1);
 }
+
+/// Version 8 (fixed after seeing held-out set 6; wordings of our own): the price set "由平台" in a
+/// passive sentence, and the merchant forbidden to change its own price, backed by a sanction.
+#[test]
+fn a_passive_platform_price_or_a_bar_on_repricing_under_a_sanction() {
+    assert_eq!(
+        campaign("年货节：报名商品的售价由本平台根据比价结果统一确定；不执行的商品取消首页推荐。")
+            .len(),
+        1
+    );
+    let f = campaign("门店不得自行调价，违者降低搜索排序。");
+    assert_eq!(f.len(), 1);
+    assert!(
+        f[0].summary.contains("电子商务法 第三十五条"),
+        "{}",
+        f[0].summary
+    );
+    // No sanction: a campaign condition; the merchant sets the price; the platform is the one bound.
+    assert!(campaign("参加活动的价格由平台统一核定。").is_empty());
+    assert!(campaign("活动价由商家自行填报，平台不得擅自调价。").is_empty());
+    // At the gap: four chars between the bar and the repricing word are read, five are not.
+    assert_eq!(
+        campaign("门店不得在活动中调价，违者降低搜索排序。").len(),
+        1
+    );
+    assert!(campaign("门店不得在整个活动期调价，违者降低搜索排序。").is_empty());
+}
