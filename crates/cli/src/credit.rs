@@ -18,6 +18,7 @@ use tianping_credit::rates::Rates;
 use tianping_credit::{Classification, CreditClass, Model};
 use tianping_service::Home;
 use tianping_store::Store;
+use tianping_store::credit::DrawSaved;
 
 use crate::credit_facts::{Gathered, gather};
 use crate::output::Lang;
@@ -96,6 +97,20 @@ pub async fn classify(
     let gathered = gather(home, store, as_of).await?;
     report_problems(&gathered, lang);
     let results = classify_all(&gathered, &model, as_of)?;
+    let rows = results
+        .iter()
+        .map(|r| {
+            Ok(tianping_store::credit::ClassRow {
+                as_of: as_of.to_string(),
+                uscc: r.uscc.clone(),
+                class: r.class.as_str().to_string(),
+                points: i64::from(r.points),
+                model_version: i64::from(r.model_version),
+                body: serde_json::to_string(r)?,
+            })
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    store.save_classes(&as_of.to_string(), &rows).await?;
     if let Some(path) = out {
         let mut text = String::new();
         for r in &results {
@@ -188,6 +203,8 @@ pub struct DrawArgs {
     pub out: Option<PathBuf>,
     /// Where to write the public form.
     pub public: Option<PathBuf>,
+    /// Who makes the draw (recorded with its evidence leaf).
+    pub actor: String,
 }
 
 fn read(path: &Path) -> anyhow::Result<String> {
@@ -240,6 +257,18 @@ pub async fn draw(
     let gathered = gather(home, store, as_of).await?;
     report_problems(&gathered, lang);
     let register = register(&gathered, &model, &plan, as_of)?;
+    // Earlier draws of the year: those of other tasks stored here and those given as files (a
+    // record given both ways counts once). The task's own stored draw is not prior: drawing it
+    // again with the same inputs and seed gives the same draw.
+    for row in store.draws(None).await? {
+        if row.task_id == plan.task_id {
+            continue;
+        }
+        match serde_json::from_str::<DrawRecord>(&row.record) {
+            Ok(r) => prior_records.push(r),
+            Err(e) => anyhow::bail!("stored draw {} does not parse: {e}", row.rng_key),
+        }
+    }
     let input = DrawInput {
         prior_checks: draw::prior_checks(&prior_records, plan.check_start.year()),
         plan,
@@ -264,6 +293,43 @@ pub async fn draw(
             &record.rng_key[..12]
         ))
     });
+    let row = tianping_store::credit::DrawRow {
+        rng_key: record.rng_key.clone(),
+        task_id: record.input.plan.task_id.clone(),
+        check_start: record.input.plan.check_start.to_string(),
+        input_sha256: record.input_sha256.clone(),
+        result_sha256: record.result_sha256.clone(),
+        record: serde_json::to_string(&record)?,
+        leaf_index: 0,
+        saved_at_ms: tianping_service::clock::now_ms(),
+    };
+    let leaf_index = match store.save_draw(&row, &args.actor).await? {
+        DrawSaved::Stored { leaf_index } | DrawSaved::AlreadyStored { leaf_index } => leaf_index,
+        DrawSaved::Conflict { result_sha256 } => anyhow::bail!(
+            "a different draw under key {} is stored (result {result_sha256})",
+            record.rng_key
+        ),
+        DrawSaved::TaskDrawn {
+            rng_key,
+            leaf_index,
+        } => {
+            eprintln!(
+                "{}",
+                say(
+                    lang,
+                    &format!(
+                        "拒绝：任务 {} 已于证据日志叶 {leaf_index} 抽取（rng_key {rng_key}），同一任务只抽取一次；本次结果未保存",
+                        record.input.plan.task_id
+                    ),
+                    &format!(
+                        "refused: task {} was drawn before (rng_key {rng_key}, leaf {leaf_index}); a task is drawn once; this result is not kept",
+                        record.input.plan.task_id
+                    ),
+                )
+            );
+            return Ok(ExitCode::from(1));
+        }
+    };
     if let Some(dir) = out.parent() {
         std::fs::create_dir_all(dir).with_context(|| dir.display().to_string())?;
     }
@@ -285,10 +351,19 @@ pub async fn draw(
                 "drawn": record.result.objects.len(),
                 "tallies": record.result.tallies,
                 "publish_by": record.result.publish_by,
+                "leaf_index": leaf_index,
             })
         );
     } else {
         render_draw(&record, &out, lang);
+        eprintln!(
+            "{}{leaf_index}",
+            say(
+                lang,
+                "抽取记录已存证，证据日志叶序号 ",
+                "draw record logged in the evidence log at leaf "
+            )
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -410,6 +485,20 @@ pub async fn verify(
         let again = register(&gathered, &model, &record.input.plan, record.input.as_of)?;
         failure = compare_registers(&record.input.register, &again);
     }
+    let stored = store
+        .draws(Some(&record.input.plan.task_id))
+        .await?
+        .into_iter()
+        .find(|r| r.rng_key == record.rng_key);
+    if failure.is_none()
+        && let Some(row) = &stored
+        && row.result_sha256 != record.result_sha256
+    {
+        failure = Some(format!(
+            "result_sha256: the store logged {} at leaf {}, the file says {}",
+            row.result_sha256, row.leaf_index, record.result_sha256
+        ));
+    }
     let ok = failure.is_none();
     if json {
         println!(
@@ -419,6 +508,7 @@ pub async fn verify(
                 "verified": ok,
                 "register_recomputed": recompute,
                 "problem": failure,
+                "logged_leaf": stored.as_ref().map(|r| r.leaf_index),
                 "input_sha256": record.input_sha256,
                 "result_sha256": record.result_sha256,
             })

@@ -458,6 +458,9 @@ enum InspectCommand {
         /// Also write the public form (no classes) here.
         #[arg(long)]
         public: Option<PathBuf>,
+        /// Who makes the draw (account id; recorded with the draw's evidence leaf).
+        #[arg(long, default_value = "system:inspect")]
+        actor: String,
     },
     /// Re-run a recorded draw from its inputs and public seed and compare everything; exit 0 when
     /// it matches, 1 otherwise.
@@ -1372,6 +1375,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 prior,
                 out,
                 public,
+                actor,
             } => {
                 let args = credit::DrawArgs {
                     plan,
@@ -1381,6 +1385,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     prior,
                     out,
                     public,
+                    actor,
                 };
                 credit::draw(&home, store.as_ref(), &args, cli.json, cli.lang).await
             }

@@ -181,6 +181,10 @@ fn classes_for_every_registry_entity_and_a_draw_that_verifies() {
     )))
     .unwrap();
     assert!(made["drawn"].as_u64().unwrap() > 0);
+    assert!(
+        made["leaf_index"].as_i64().is_some(),
+        "the draw is in the evidence log"
+    );
     let rec: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&record).unwrap()).unwrap();
     assert_eq!(
@@ -245,7 +249,17 @@ fn classes_for_every_registry_entity_and_a_draw_that_verifies() {
         "{msg}"
     );
 
-    // The annual cap: with the first draw as prior and a cap of 1, nobody is drawn twice.
+    // The same task drawn again with another seed: refused (a task is drawn once).
+    let redraw = draw("another seed", &w.join("redraw.json"), &[]);
+    assert_eq!(redraw.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&redraw.stderr).contains("拒绝"));
+    assert!(
+        !w.join("redraw.json").exists(),
+        "a refused draw writes no record"
+    );
+    // The annual cap: another task of the year, cap 1; the first draw (stored, and given as a
+    // file too) counts, so nobody is drawn twice.
+    std::fs::write(&plan_path, PLAN.replace("hz-2026-wj-12", "hz-2026-wj-13")).unwrap();
     let second = w.join("second.json");
     ok(&draw(
         "another seed",
@@ -263,6 +277,7 @@ fn classes_for_every_registry_entity_and_a_draw_that_verifies() {
     for o in rec2["result"]["objects"].as_array().unwrap() {
         assert!(!first.contains(o["uscc"].as_str().unwrap()), "cap exceeded");
     }
+    assert!(!rec2["result"]["objects"].as_array().unwrap().is_empty());
 
     // Usage errors name the field.
     std::fs::write(
