@@ -205,6 +205,27 @@ fn check(input: &DrawInput) -> Result<(), DrawError> {
             ));
         }
     }
+    // A record read back from a file did not pass `Plan::from_toml`: the plan's own rules again.
+    let plan = &input.plan;
+    if plan.inspectors_per_object < crate::plan::MIN_INSPECTORS {
+        return Err(input_error(
+            "plan.inspectors_per_object",
+            format!(
+                "{} is fewer than {} (行政处罚法 第四十二条)",
+                plan.inspectors_per_object,
+                crate::plan::MIN_INSPECTORS
+            ),
+        ));
+    }
+    if let Some((class, bp)) = plan.rates_bp.iter().find(|(_, bp)| **bp > 10_000) {
+        return Err(input_error(
+            format!("plan.rates_bp.{}", class.as_str()),
+            format!("{bp} is above 10,000 (100 %)"),
+        ));
+    }
+    if plan.check_end < plan.check_start {
+        return Err(input_error("plan.check_end", "before check_start"));
+    }
     if input.public_seed.trim().is_empty() {
         return Err(input_error(
             "public_seed",

@@ -3,6 +3,7 @@
 //! checks naming the place.
 
 use chrono::{Months, NaiveDate};
+use proptest::prelude::*;
 use tianping_credit::classify::Classification;
 use tianping_credit::facts::{
     CaseFact, CaseStanding, ComplaintFact, EntityFacts, FindingFact, FindingSeverity,
@@ -515,4 +516,118 @@ fn model_data_errors_name_the_place() {
     );
     let twice = format!("{good}\n{}", &good[good.find("[[version]]").unwrap()..]);
     assert!(bad_place(&twice).contains("version 1"));
+}
+
+fn arb_facts() -> impl Strategy<Value = EntityFacts> {
+    let status = prop::sample::select(vec![
+        RegistryStatus::Active,
+        RegistryStatus::Abnormal,
+        RegistryStatus::SeriousViolation,
+        RegistryStatus::Revoked,
+        RegistryStatus::Cancelled,
+    ]);
+    let kind = prop::sample::select(vec![
+        PenaltyKind::Warning,
+        PenaltyKind::Fine,
+        PenaltyKind::Confiscation,
+        PenaltyKind::Suspension,
+        PenaltyKind::LicenseRevocation,
+        PenaltyKind::Other,
+    ]);
+    let severity = prop::sample::select(vec![
+        FindingSeverity::Low,
+        FindingSeverity::Medium,
+        FindingSeverity::High,
+        FindingSeverity::Critical,
+    ]);
+    let standing = prop::sample::select(vec![
+        FindingStanding::Open,
+        FindingStanding::Confirmed,
+        FindingStanding::Dismissed,
+    ]);
+    let day = (0i64..1200).prop_map(|n| d("2023-06-01") + chrono::Days::new(n as u64));
+    (
+        status,
+        day.clone(),
+        any::<bool>(),
+        0u32..3,
+        prop::collection::vec((day.clone(), 0u64..200_000_000, kind), 0..5),
+        prop::collection::vec(day.clone(), 0..60),
+        prop::collection::vec((severity, prop::option::of(day), standing), 0..8),
+        prop::collection::vec(any::<bool>(), 0..3),
+    )
+        .prop_map(
+            |(status, est, filed, shops, pens, comps, finds, cases)| EntityFacts {
+                uscc: "91330106MA2XXXXX0X".into(),
+                registry: RegistryFacts {
+                    status,
+                    established_on: est,
+                    annual_report_filed: filed,
+                },
+                open_shops: shops,
+                penalties: pens
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (on, fine, kind))| PenaltyFact {
+                        penalty_id: format!("p{i}"),
+                        decided_on: on,
+                        fine_fen: fine,
+                        confiscated_fen: 0,
+                        kind,
+                    })
+                    .collect(),
+                complaints: comps
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, on)| ComplaintFact {
+                        complaint_id: format!("c{i}"),
+                        received_on: on,
+                    })
+                    .collect(),
+                findings: finds
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (s, on, st))| finding(i, s, on, st))
+                    .collect(),
+                cases: cases
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, open)| CaseFact {
+                        case_id: format!("k{i}"),
+                        standing: if open {
+                            CaseStanding::InProgress
+                        } else {
+                            CaseStanding::Finished
+                        },
+                    })
+                    .collect(),
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+    /// More adverse events never lower the points or the class; the points are the indicators'
+    /// sum; the class is at least every fired trigger's and the points' class.
+    #[test]
+    fn monotone_and_self_consistent(f in arb_facts(), extra in 0usize..4, on in 0i64..1200) {
+        let before = run(&f);
+        prop_assert_eq!(before.points, before.indicators.iter().map(|r| r.points).sum::<u32>());
+        prop_assert!(before.class >= before.points_class);
+        for t in &before.triggers {
+            prop_assert!(before.class >= t.class);
+        }
+        let day = d("2023-06-01") + chrono::Days::new(on as u64);
+        let mut g = f.clone();
+        match extra {
+            0 => g.penalties.push(penalty(day, 1_000, PenaltyKind::Fine)),
+            1 => g.complaints.push(ComplaintFact { complaint_id: "x".into(), received_on: day }),
+            2 => g.findings.push(finding(99, FindingSeverity::High, Some(day), FindingStanding::Open)),
+            _ => g.cases.push(CaseFact { case_id: "x".into(), standing: CaseStanding::InProgress }),
+        }
+        let after = run(&g);
+        prop_assert!(after.points >= before.points);
+        prop_assert!(after.class >= before.class);
+        prop_assert_eq!(run(&f), before);
+    }
 }

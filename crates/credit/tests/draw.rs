@@ -427,6 +427,17 @@ fn input_outside_scope_or_unsorted_is_refused() {
     assert!(
         matches!(draw(i, &calendar()), Err(DrawError::Input { place, .. }) if place == "public_seed")
     );
+    // A record edited to one inspector per object is refused on re-run.
+    let mut i = input("seed");
+    i.plan.inspectors_per_object = 1;
+    assert!(
+        matches!(draw(i, &calendar()), Err(DrawError::Input { place, .. }) if place == "plan.inspectors_per_object")
+    );
+    let mut i = input("seed");
+    i.plan.rates_bp.insert(CreditClass::B, 10_001);
+    assert!(
+        matches!(draw(i, &calendar()), Err(DrawError::Input { place, .. }) if place == "plan.rates_bp.B")
+    );
     let mut i = input("seed");
     i.as_of = d("2026-06-02");
     assert!(
