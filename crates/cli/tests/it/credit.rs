@@ -134,6 +134,37 @@ fn classes_for_every_registry_entity_and_a_draw_that_verifies() {
         })
         .count() as u64;
     assert_eq!(d_by_list, serious);
+    // The indicators read the data: penalties in the 24-month window, exactly; complaints and
+    // findings linked to some entities.
+    let value = |l: &serde_json::Value, id: &str| {
+        l["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap()["value"]
+            .as_f64()
+            .unwrap()
+    };
+    let penalised = sql_count(
+        &home,
+        "SELECT COUNT(DISTINCT p.uscc) FROM penalties p JOIN registry r ON p.uscc = r.uscc \
+         WHERE p.decided_on > DATE '2024-11-30' AND p.decided_on <= DATE '2026-11-30'",
+    );
+    assert!(penalised > 0);
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| value(l, "penalties_count") >= 1.0)
+            .count() as u64,
+        penalised
+    );
+    assert!(lines.iter().any(|l| value(l, "complaints_rate") > 0.0));
+    assert!(
+        lines
+            .iter()
+            .any(|l| value(l, "findings_serious") + value(l, "findings_minor") > 0.0)
+    );
     // Classes differ: the simulated city is not all A.
     assert!(by_class[0] > 0 && by_class[0] < registry);
 
