@@ -154,7 +154,7 @@ pub async fn classify(
                 Lang::Zh => c.name_zh(),
                 Lang::En => c.name_en(),
             };
-            eprintln!("  {} {name:<22} {:>8}", c.as_str(), n[c.index()]);
+            eprintln!("  {} {:>8}  {name}", c.as_str(), n[c.index()]);
         }
         if gathered.unlinked_findings > 0 {
             eprintln!(
