@@ -8,6 +8,10 @@ mod assist;
 mod cases;
 #[cfg(feature = "sql")]
 mod cluster;
+#[cfg(feature = "sql")]
+mod credit;
+#[cfg(feature = "sql")]
+mod credit_facts;
 mod departments;
 mod evidence;
 mod migrate;
@@ -409,6 +413,67 @@ enum CasesCommand {
     },
 }
 
+/// Credit risk classification (企业信用风险分类).
+#[cfg(feature = "sql")]
+#[derive(Subcommand, Debug)]
+enum CreditCommand {
+    /// Classify every registered entity A–D as of a day (internal, not public): prints the class
+    /// distribution; `--out` writes one JSON object a line per entity with its indicators, points
+    /// and triggers.
+    Classify {
+        /// The day (YYYY-MM-DD); events after it are not counted.
+        #[arg(long)]
+        as_of: String,
+        /// Per-entity results (JSON Lines, sorted by USCC).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+/// 双随机、一公开: the reproducible draw of inspection objects and inspectors.
+#[cfg(feature = "sql")]
+#[derive(Subcommand, Debug)]
+enum InspectCommand {
+    /// Draw objects (by credit class) and inspectors for a plan; writes the draw record (inputs,
+    /// digests, result) to --out or <home>/draws/.
+    Draw {
+        /// The plan (TOML; see docs/credit.md).
+        #[arg(long)]
+        plan: PathBuf,
+        /// The inspector register (TOML, with declared conflicts).
+        #[arg(long)]
+        inspectors: PathBuf,
+        /// The public seed, published before the draw.
+        #[arg(long)]
+        seed: String,
+        /// The day the classes are computed for (YYYY-MM-DD, not after the check starts).
+        #[arg(long)]
+        as_of: String,
+        /// Earlier draw records of the year (count towards the annual cap); repeatable.
+        #[arg(long)]
+        prior: Vec<PathBuf>,
+        /// Where to write the draw record (JSON).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Also write the public form (no classes) here.
+        #[arg(long)]
+        public: Option<PathBuf>,
+        /// Who makes the draw (account id; recorded with the draw's evidence leaf).
+        #[arg(long, default_value = "system:inspect")]
+        actor: String,
+    },
+    /// Re-run a recorded draw from its inputs and public seed and compare everything; exit 0 when
+    /// it matches, 1 otherwise.
+    Verify {
+        /// The draw record.
+        record: PathBuf,
+        /// Also re-classify the object register from the current lake and store as of the
+        /// record's day and compare it.
+        #[arg(long)]
+        recompute_register: bool,
+    },
+}
+
 #[derive(Subcommand, Debug)]
 enum AddressCommand {
     /// Parse addresses (one a line) into province … room, division codes and a canonical key;
@@ -537,6 +602,18 @@ enum Command {
         /// List the stored alerts without rebuilding them.
         #[arg(long)]
         no_refresh: bool,
+    },
+    /// Credit risk classes A–D (企业信用风险分类, internal).
+    #[cfg(feature = "sql")]
+    Credit {
+        #[command(subcommand)]
+        command: CreditCommand,
+    },
+    /// 双随机 inspections: draw and verify.
+    #[cfg(feature = "sql")]
+    Inspect {
+        #[command(subcommand)]
+        command: InspectCommand,
     },
     /// Clues and cases (线索与案件): open, act, queues, history, case file.
     Cases {
@@ -1274,6 +1351,59 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             }
         }
+        #[cfg(feature = "sql")]
+        Command::Credit {
+            command: CreditCommand::Classify { as_of, out },
+        } => {
+            credit::classify(
+                &home,
+                store.as_ref(),
+                &as_of,
+                out.as_deref(),
+                cli.json,
+                cli.lang,
+            )
+            .await
+        }
+        #[cfg(feature = "sql")]
+        Command::Inspect { command } => match command {
+            InspectCommand::Draw {
+                plan,
+                inspectors,
+                seed,
+                as_of,
+                prior,
+                out,
+                public,
+                actor,
+            } => {
+                let args = credit::DrawArgs {
+                    plan,
+                    inspectors,
+                    seed,
+                    as_of,
+                    prior,
+                    out,
+                    public,
+                    actor,
+                };
+                credit::draw(&home, store.as_ref(), &args, cli.json, cli.lang).await
+            }
+            InspectCommand::Verify {
+                record,
+                recompute_register,
+            } => {
+                credit::verify(
+                    &home,
+                    store.as_ref(),
+                    &record,
+                    recompute_register,
+                    cli.json,
+                    cli.lang,
+                )
+                .await
+            }
+        },
         Command::Departments { command } => match command {
             DepartmentsCommand::Load { config } => {
                 departments::load(store.as_ref(), &config, cli.json, cli.lang).await

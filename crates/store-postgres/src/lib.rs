@@ -144,3 +144,7 @@ mod departments {
 mod scoped {
     tianping_store::impl_scoped_queries!(super::PostgresStore, sqlx::Postgres);
 }
+
+mod credit {
+    tianping_store::impl_credit_queries!(super::PostgresStore, sqlx::Postgres);
+}

@@ -173,3 +173,7 @@ mod departments {
 mod scoped {
     tianping_store::impl_scoped_queries!(super::SqliteStore, sqlx::Sqlite);
 }
+
+mod credit {
+    tianping_store::impl_credit_queries!(super::SqliteStore, sqlx::Sqlite);
+}

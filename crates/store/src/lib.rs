@@ -14,6 +14,8 @@ pub mod accounts;
 pub mod accounts_sql;
 pub mod cases;
 pub mod cases_sql;
+pub mod credit;
+pub mod credit_sql;
 pub mod departments;
 pub mod departments_sql;
 pub mod evidence;
@@ -224,6 +226,7 @@ pub trait Store:
     + notices::NoticeStore
     + departments::DepartmentStore
     + scoped::ScopedStore
+    + credit::CreditStore
 {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;

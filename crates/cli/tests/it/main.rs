@@ -14,6 +14,8 @@ mod cli;
 mod cluster;
 /// SIGKILL at random points during ingest, 100 trials.
 mod crash;
+/// `tianping credit classify` and `tianping inspect draw | verify` on the small city.
+mod credit;
 /// `tianping departments load | list`.
 mod departments;
 /// `tianping evidence head | check | export | verify`.
