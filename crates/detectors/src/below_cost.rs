@@ -30,6 +30,11 @@
 //!   by structure — a listing naming its season ([`SEASONS`]: 夏款, 冬装…, not 新款) whose every
 //!   below-cost day falls in the months after that season is the statute's 季节性商品 exception,
 //!   however long the off-season clearance runs.
+//!   Version 7 (fixed after seeing the seventh held-out set; not unseen figures): an older model
+//!   declared as overstock after its successor — the listing's words declare an overstock
+//!   clearance and name the model as superseded before the run (a model year earlier than the
+//!   run's first day's, "2024款" in 2026; 旧款, 上一代, 新款已上市) — is the statute's 积压商品 for
+//!   up to `superseded_clearance_max_days` (90, ours) instead of `clearance_max_days` (30).
 //! - `platform_forced` (反不正当竞争法（2025）第十四条, in force 2025-10-15): during a platform's
 //!   campaign, merchants of the campaign with cost data start selling below cost while they did not
 //!   in the same length of time before the campaign: a platform-level finding (subject = the
@@ -91,7 +96,9 @@
 //! claim is taken at its word; an officer can check stock records); compulsion by telephone that
 //! leaves neither terms nor sanctions in the data; a platform that promises full settlement in
 //! its terms and does not pay it (the orders show the buyer's price only); a seasonal good sold
-//! below cost after its season to exclude a rival (the season is taken at its word); a platform's
+//! below cost after its season to exclude a rival (the season is taken at its word); since
+//! version 7, a seller that labels goods an older model's overstock ("2024款 清仓") for up to
+//! `superseded_clearance_max_days` (the model year and the clearance are taken at their word); a platform's
 //! own below-cost subsidy (价格法 第十四条 applies to the platform as a seller; not judged here). Dominance itself is for the case officer: the
 //! figures are context, not a conclusion.
 //!
@@ -148,6 +155,15 @@ const SUSTAINED_PARAMS: &[ParamDef] = &[
         max: 365.0,
         source: "ours: 价格法 第十四条第二项 excepts 降价处理 of fresh, seasonal and overstocked goods; a clearance is an event, a month bounds it",
         meaning_zh: "商品自述清仓、临期、换季或停业处理时，视为依法降价处理的最长低于成本天数",
+    },
+    ParamDef {
+        name: "superseded_clearance_max_days",
+        default: 90.0,
+        unit: "days",
+        min: 1.0,
+        max: 365.0,
+        source: "ours: 价格法 第十四条第二项 积压商品 — an older model declared as overstock after its successor (a model year before the run's, 旧款, 上一代) takes longer to clear than an ordinary clearance; a quarter bounds it",
+        meaning_zh: "商品自述清仓且标明为已被新款取代的旧款（年款早于低价当年、旧款、上一代）时，视为依法处理积压商品的最长低于成本天数",
     },
 ];
 
@@ -404,6 +420,61 @@ fn after_season(texts: &[&str], first: i64, last: i64) -> Option<&'static Season
         .then_some(season)
 }
 
+/// Words that name a model as superseded (normalised form).
+const SUPERSEDED: &[&str] = &[
+    "旧款",
+    "老款",
+    "上一代",
+    "上代",
+    "前代",
+    "往年款",
+    "停产款",
+    "新款已上市",
+    "新品已上市",
+];
+
+/// Why a listing's good is an older model, superseded before the day `first` (days since the
+/// epoch): a model year written before "款" ("2024款", "2024年款", "24款") earlier than `first`'s
+/// year, or a word of [`SUPERSEDED`]. Returns the evidence (the year or the word).
+fn superseded_model(texts: &[&str], first: i64) -> Option<String> {
+    let year: i64 = format_date(first).get(..4)?.parse().ok()?;
+    for text in texts {
+        let norm = tianping_text::normalize(text).as_str().to_string();
+        if let Some(w) = SUPERSEDED.iter().find(|w| norm.contains(**w)) {
+            return Some((*w).to_string());
+        }
+        let chars: Vec<char> = norm.chars().collect();
+        for (i, c) in chars.iter().enumerate() {
+            if *c != '款' {
+                continue;
+            }
+            // Digits right before "款" (or before "年款").
+            let end = if i > 0 && chars[i - 1] == '年' {
+                i - 1
+            } else {
+                i
+            };
+            let start = (0..end)
+                .rev()
+                .take_while(|&j| chars[j].is_ascii_digit())
+                .last()
+                .unwrap_or(end);
+            let digits: String = chars[start..end].iter().collect();
+            let model = match digits.len() {
+                4 => digits.parse::<i64>().ok(),
+                2 => digits.parse::<i64>().ok().map(|y| 2000 + y),
+                _ => None,
+            };
+            if let Some(m) = model
+                && (1990..year).contains(&m)
+            {
+                return Some(format!("{m}款"));
+            }
+        }
+    }
+    None
+}
+
 /// Words that deny what follows ("非清仓", "不是尾货").
 const DENIALS: &[&str] = &["非", "不是", "并非", "绝非", "无"];
 
@@ -548,7 +619,7 @@ impl Detector for BelowCost {
     }
 
     fn version(&self) -> u32 {
-        6
+        7
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -696,6 +767,7 @@ impl BelowCost {
         let window = ctx.param(rule, "window_days") as i64;
         let launch_days = ctx.param(rule, "launch_days") as i64;
         let clearance_max = ctx.param(rule, "clearance_max_days") as i64;
+        let superseded_max = ctx.param(rule, "superseded_clearance_max_days") as i64;
         // The listings that become findings: their densest run of below-cost days.
         let mut candidates = Vec::new();
         let mut attributed: BTreeMap<Key<'a>, Vec<(i64, &Forced)>> = BTreeMap::new();
@@ -756,9 +828,19 @@ impl BelowCost {
             if declared.is_some() && span <= clearance_max {
                 continue;
             }
+            // Version 7: an older model declared as overstock after its successor (a model year
+            // before the run's, 旧款, 上一代) is the statute's 积压商品 over a longer bound.
+            let first_day = days.first().map_or(first, |d| d.0);
+            if declared
+                .as_ref()
+                .is_some_and(|d| d.case == ExceptionCase::Overstock)
+                && span <= superseded_max
+                && superseded_model(&[listing.title, listing.description], first_day).is_some()
+            {
+                continue;
+            }
             // A seasonal good sold below cost after its season (a summer item in winter): the
             // statute's 季节性商品 exception, for as long as the off-season lasts.
-            let first_day = days.first().map_or(first, |d| d.0);
             let last_day = days.last().map_or(last, |d| d.0);
             if after_season(&[listing.title, listing.description], first_day, last_day).is_some() {
                 continue;

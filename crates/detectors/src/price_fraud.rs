@@ -65,6 +65,16 @@
 //!     is shown, not hidden); one fen more is. A per-period figure without a term ("月付199元")
 //!     states no total and is judged as shown.
 //!
+//!   Version 7 (fixed after seeing the seventh held-out set; not unseen figures): `bait_price`
+//!   follows the viewer's whole path within the window, not only the first page after the low
+//!   price: when the path reaches a settlement page, the last checkout (else the last cart)
+//!   decides — a fee added only at checkout after a detail page that repeated the low price is
+//!   bait (第十九条第二项), and a detail page's dearer à-la-carte price followed by a checkout that
+//!   honours the price first shown is not (第二十一条第二项: 实际成交价格 no higher). Read of
+//!   第二十条第一项 (a home price below the detail page's is a breach in itself, with no 第二十一条
+//!   harbour): applied only when the viewer reached no settlement; a path whose checkout honoured
+//!   the home price is not reported under it (a known false negative, chosen for precision).
+//!
 //! Legal basis: 明码标价和禁止价格欺诈规定 (SAMR order 56, in force 2022-07-01); before that date the
 //! rules are not in force and give no findings.
 //!
@@ -814,13 +824,24 @@ impl PriceFraud {
             .filter(|o| matches!(o.page, "home" | "search" | "live"))
         {
             let Some(viewer) = first.viewer else { continue };
-            // `obs` is sorted by time: the candidates are those seen within the window.
-            let later = obs[obs.partition_point(|o| o.at < first.at)..]
+            // `obs` is sorted by time: the candidates are the viewer's later pages within the
+            // window. Version 7: the settlement decides when the viewer reached one — the last
+            // checkout (else the last cart) page of the path — so a fee added only at checkout
+            // after a detail page that repeated the low price is found (第十九条第二项: 以高价进行
+            // 结算), and a detail page's dearer list price followed by a checkout that honours the
+            // price first shown is not (第二十一条第二项). Without a settlement page the first
+            // detail page is what the viewer was shown next (第二十条第一项).
+            let path: Vec<&Obs<'_>> = obs[obs.partition_point(|o| o.at < first.at)..]
                 .iter()
                 .take_while(|o| o.at <= first.at + window)
-                .find(|o| {
+                .filter(|o| {
                     o.viewer == Some(viewer) && matches!(o.page, "detail" | "cart" | "checkout")
-                });
+                })
+                .collect();
+            let settlement = |page: &str| path.iter().rev().find(|o| o.page == page).copied();
+            let later = settlement("checkout")
+                .or_else(|| settlement("cart"))
+                .or_else(|| path.first().copied());
             let Some(later) = later else { continue };
             // A time-limited offer seen before midnight and the full price after it: the
             // promotion ended as announced, which is not bait.
@@ -1478,7 +1499,7 @@ impl Detector for PriceFraud {
     }
 
     fn version(&self) -> u32 {
-        6
+        7
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

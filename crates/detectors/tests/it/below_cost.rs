@@ -758,3 +758,63 @@ fn punishing_who_stays_out_is_the_enforcement() {
         assert_eq!(sustained(&f).len(), 2);
     }
 }
+
+/// A listing titled `title` below cost (7,000 against an audited 10,000) on `early` and on
+/// March 1–15, 2026: the below-cost history spans from `early` to March 15.
+fn superseded_run(title: &str, early: &str) -> Vec<Finding> {
+    let mut l = listing("l1", "m1", "乐器/钢琴", "2024-01-01T00:00:00+08:00");
+    l["title"] = json!(title);
+    let mut c = cost("l1", 10_000, "audited");
+    c["valid_from"] = json!("2024-01-01");
+    let mut o = orders("l1", "m1", 1, 15, 7_000);
+    o.push(json!({"platform_id": "p", "listing_id": "l1", "merchant_id": "m1", "unit_price_fen": 7_000,
+                  "paid_fen": 7_000, "ordered_at": format!("{early}T12:00:00+08:00"), "status": "completed"}));
+    detect(
+        vec![("listings", vec![l]), ("costs", vec![c]), ("orders", o)],
+        AS_OF,
+    )
+}
+
+// Version 7: an older model declared as overstock after its successor is the statute's 积压商品
+// (价格法 第十四条第二项) for up to `superseded_clearance_max_days` (90), not the 30 of an
+// ordinary clearance claim.
+#[test]
+fn an_older_models_overstock_clearance_has_the_longer_bound() {
+    // 2026-01-15 to 03-15: 60 days.
+    for title in [
+        "数码钢琴 88键 2024款 库存清仓",
+        "数码钢琴 24款 清仓",
+        "数码钢琴 2025年款 尾货",
+        "数码钢琴 旧款 清仓处理",
+        "数码钢琴 积压库存 新款已上市",
+    ] {
+        assert!(
+            sustained(&superseded_run(title, "2026-01-15")).is_empty(),
+            "{title}"
+        );
+    }
+    // The same 60 days: a clearance without a superseded model, this year's model, or an old
+    // model without a clearance claim is judged on the ordinary bound (30 days).
+    for title in [
+        "数码钢琴 库存清仓",
+        "数码钢琴 2026款 清仓",
+        "数码钢琴 2024款",
+        "数码钢琴 新款 首发",
+    ] {
+        assert_eq!(
+            sustained(&superseded_run(title, "2026-01-15")).len(),
+            1,
+            "{title}"
+        );
+    }
+    // At the bound: 2025-12-16 to 2026-03-15 is 90 days (the model year compared with 2025's
+    // first below-cost day); 2025-12-15 is 91.
+    let title = "数码钢琴 2024款 库存清仓";
+    assert!(sustained(&superseded_run(title, "2025-12-16")).is_empty());
+    assert_eq!(sustained(&superseded_run(title, "2025-12-15")).len(), 1);
+    // A 2025 model cleared from 2025: not superseded in the year it is cleared.
+    assert_eq!(
+        sustained(&superseded_run("数码钢琴 2025款 清仓", "2025-12-16")).len(),
+        1
+    );
+}

@@ -1195,3 +1195,72 @@ fn an_instalment_figure_with_its_term_is_not_bait() {
         );
     }
 }
+
+// Version 7: the viewer's whole path within the window, the settlement deciding. A fee added only
+// at checkout after a detail page that repeated the low price is bait (第十九条第二项); a dearer
+// detail page followed by a checkout that honours the price first shown is not (第二十一条第二项);
+// with no settlement page the detail page decides (第二十条第一项).
+#[test]
+fn bait_price_follows_the_path_to_the_settlement() {
+    let path = |detail: i64, checkout: Option<i64>| {
+        let mut rows = vec![
+            viewed(at(3, 10, 0), "search", 3_000, None, "v1", "platform_log"),
+            viewed(
+                at(3, 10, 2),
+                "detail",
+                detail,
+                Some(detail),
+                "v1",
+                "platform_log",
+            ),
+        ];
+        if let Some(c) = checkout {
+            rows.push(viewed(
+                at(3, 10, 4),
+                "checkout",
+                c,
+                Some(c),
+                "v1",
+                "platform_log",
+            ));
+        }
+        findings(rows, vec![])
+    };
+    // Detail repeats 30, checkout 110: found, with the checkout as the later page.
+    let f = path(3_000, Some(11_000));
+    let f = of_rule(&f, "bait_price");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["pairs"][0]["later_page"], "checkout");
+    assert_eq!(f[0].evidence["pairs"][0]["later_payable_price_fen"], 11_000);
+    // One fen over at checkout is bait; exactly the price first shown is not.
+    assert_eq!(of_rule(&path(3_000, Some(3_001)), "bait_price").len(), 1);
+    assert!(of_rule(&path(3_000, Some(3_000)), "bait_price").is_empty());
+    // Detail dearer (a la carte), checkout honours the first price: no finding.
+    assert!(of_rule(&path(7_500, Some(3_000)), "bait_price").is_empty());
+    // Detail dearer and no settlement reached: the detail page decides.
+    assert_eq!(of_rule(&path(7_500, None), "bait_price").len(), 1);
+    // A cart without a checkout is the settlement when it is the last of the kind.
+    let f = findings(
+        vec![
+            viewed(at(3, 10, 0), "home", 3_000, None, "v1", "platform_log"),
+            viewed(
+                at(3, 10, 1),
+                "detail",
+                7_500,
+                Some(7_500),
+                "v1",
+                "platform_log",
+            ),
+            viewed(
+                at(3, 10, 3),
+                "cart",
+                3_000,
+                Some(3_000),
+                "v1",
+                "platform_log",
+            ),
+        ],
+        vec![],
+    );
+    assert!(of_rule(&f, "bait_price").is_empty());
+}
