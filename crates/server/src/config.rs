@@ -94,6 +94,10 @@ pub struct ServerConfig {
     /// How often the server anchors the audit chain's head in the evidence log, by its clock
     /// (`audit_anchor_minutes`, 1–1440, default 15).
     pub audit_anchor_interval: Duration,
+    /// How long audit rows are kept (`audit_retention_days`, at least 183: 网络安全法 Art. 21;
+    /// `personal_audit_retention_days`, at least 1,096: 个人信息保护法 Art. 56). Validated here
+    /// so a server never starts under a shorter policy; the log itself is append-only.
+    pub audit_retention: tianping_service::audit_retention::AuditRetention,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -119,6 +123,8 @@ struct RawConfig {
     departments: Vec<RawDepartment>,
     // --- loop
     audit_anchor_minutes: Option<u64>,
+    audit_retention_days: Option<u64>,
+    personal_audit_retention_days: Option<u64>,
 }
 
 /// The environment variables read, and the TOML key each overrides.
@@ -153,6 +159,11 @@ pub const ENV_KEYS: &[(&str, &str)] = &[
     ("TIANPING_RULES_CONFIG", "rules_config"),
     // --- loop
     ("TIANPING_AUDIT_ANCHOR_MINUTES", "audit_anchor_minutes"),
+    ("TIANPING_AUDIT_RETENTION_DAYS", "audit_retention_days"),
+    (
+        "TIANPING_PERSONAL_AUDIT_RETENTION_DAYS",
+        "personal_audit_retention_days",
+    ),
 ];
 
 fn env_number(key: &str, value: &str) -> Result<u64, ConfigError> {
@@ -245,6 +256,10 @@ impl ServerConfig {
                 "rules_config" => raw.rules_config = Some(value.clone()),
                 // --- loop
                 "audit_anchor_minutes" => raw.audit_anchor_minutes = Some(env_number(&name, v)?),
+                "audit_retention_days" => raw.audit_retention_days = Some(env_number(&name, v)?),
+                "personal_audit_retention_days" => {
+                    raw.personal_audit_retention_days = Some(env_number(&name, v)?)
+                }
                 _ => {}
             }
         }
@@ -381,7 +396,13 @@ impl ServerConfig {
                 1440,
             )?,
         );
+        let audit_retention = tianping_service::audit_retention::AuditRetention::new(
+            raw.audit_retention_days,
+            raw.personal_audit_retention_days,
+        )
+        .map_err(|e| config_error(&e.key, &e.value.to_string(), &e.zh, &e.en))?;
         Ok(ServerConfig {
+            audit_retention,
             audit_anchor_interval,
             rule_overrides,
             departments,
@@ -443,6 +464,51 @@ data_owner_department = "wangjian"
 data_owner_region = "330100"
 max_concurrent_requests = 32
 "#;
+
+    #[test]
+    fn audit_retention_below_the_legal_minimum_refuses_to_start_naming_the_law() {
+        let c = ServerConfig::load(FILE, env(&[])).unwrap();
+        assert_eq!(
+            (
+                c.audit_retention.security_days,
+                c.audit_retention.personal_days
+            ),
+            (183, 1096)
+        );
+        let file =
+            format!("{FILE}audit_retention_days = 400\npersonal_audit_retention_days = 1500\n");
+        let c = ServerConfig::load(&file, env(&[])).unwrap();
+        assert_eq!(
+            (
+                c.audit_retention.security_days,
+                c.audit_retention.personal_days
+            ),
+            (400, 1500)
+        );
+        let e =
+            ServerConfig::load(FILE, env(&[("TIANPING_AUDIT_RETENTION_DAYS", "90")])).unwrap_err();
+        assert_eq!(
+            (e.key.as_str(), e.value.as_str()),
+            ("audit_retention_days", "90")
+        );
+        assert!(
+            e.message.contains("网络安全法") && e.message_en.contains("Art. 21"),
+            "{e}"
+        );
+        let file = format!("{FILE}personal_audit_retention_days = 365\n");
+        let e = ServerConfig::load(&file, env(&[])).unwrap_err();
+        assert_eq!(e.key, "personal_audit_retention_days");
+        assert!(
+            e.message.contains("个人信息保护法") && e.message_en.contains("Art. 56"),
+            "{e}"
+        );
+        let e = ServerConfig::load(
+            FILE,
+            env(&[("TIANPING_PERSONAL_AUDIT_RETENTION_DAYS", "three years")]),
+        )
+        .unwrap_err();
+        assert_eq!(e.key, "TIANPING_PERSONAL_AUDIT_RETENTION_DAYS");
+    }
 
     #[test]
     fn file_then_environment() {

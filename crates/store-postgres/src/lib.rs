@@ -144,3 +144,11 @@ mod departments {
 mod scoped {
     tianping_store::impl_scoped_queries!(super::PostgresStore, sqlx::Postgres);
 }
+
+mod runs {
+    tianping_store::impl_runs_queries!(super::PostgresStore, sqlx::Postgres);
+}
+
+mod audit_archive {
+    tianping_store::impl_audit_archive_queries!(super::PostgresStore, sqlx::Postgres);
+}

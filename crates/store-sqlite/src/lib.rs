@@ -173,3 +173,11 @@ mod departments {
 mod scoped {
     tianping_store::impl_scoped_queries!(super::SqliteStore, sqlx::Sqlite);
 }
+
+mod runs {
+    tianping_store::impl_runs_queries!(super::SqliteStore, sqlx::Sqlite);
+}
+
+mod audit_archive {
+    tianping_store::impl_audit_archive_queries!(super::SqliteStore, sqlx::Sqlite);
+}
