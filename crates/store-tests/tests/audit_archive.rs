@@ -18,7 +18,7 @@ fn event(i: usize, at: &str) -> AuditEvent {
     AuditEvent {
         at: at.into(),
         actor: format!("u-{}", i % 3),
-        action: if i % 4 == 0 {
+        action: if i.is_multiple_of(4) {
             "unmask_quarantine"
         } else {
             "login"

@@ -27,8 +27,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use tianping_auth::session::{Token, TokenKind};
-use tianping_store::accounts::ApiKeyRecord;
 use tianping_store::Store;
+use tianping_store::accounts::ApiKeyRecord;
 
 use crate::support::*;
 
@@ -395,8 +395,12 @@ fn crash_test(backend: &Backend) {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(20_261_130);
+    let name = match backend {
+        Backend::Sqlite => "SQLite",
+        Backend::Postgres(_) => "PostgreSQL",
+    };
     eprintln!(
-        "serve crash on {backend:?}: {batches} batches, seed {seed} (TIANPING_CRASH_SEED to reproduce)"
+        "serve crash on {name}: {batches} batches, seed {seed} (TIANPING_CRASH_SEED to reproduce)"
     );
     let started = Instant::now();
     let work = tempfile::tempdir().unwrap();
