@@ -210,6 +210,37 @@ fn redact_url(url: &str) -> String {
 }
 
 impl ServerConfig {
+    /// The configuration in force, without secrets (the database URL's credentials are
+    /// redacted), as recorded in the audit log at every start (`server_start`), and its SHA-256
+    /// over the JSON text: a changed setting between two starts shows as a changed digest.
+    pub fn audit_summary(&self) -> (serde_json::Value, String) {
+        use sha2::Digest;
+        let l = &self.limits;
+        let summary = serde_json::json!({
+            "bind": self.bind.to_string(),
+            "home": self.home.display().to_string(),
+            "database": self.database_url.as_deref().map(redact_url),
+            "data_owner": [self.data_owner.department.as_str(), self.data_owner.region.as_str()],
+            "cookie_secure": self.cookie_secure,
+            "limits": {
+                "max_push_bytes": l.max_push_bytes,
+                "max_json_bytes": l.max_json_bytes,
+                "max_concurrent_requests": l.max_concurrent_requests,
+                "max_requests_per_second": l.max_requests_per_second,
+                "login_attempts_per_minute": l.login_attempts_per_minute,
+                "hashing_concurrency": l.hashing_concurrency,
+                "request_timeout_seconds": l.request_timeout.as_secs(),
+            },
+            "web_root": self.web_root.as_ref().map(|p| p.display().to_string()),
+            "rule_overrides": self.rule_overrides,
+            "departments": self.departments.iter().map(|d| format!("{d:?}")).collect::<Vec<_>>(),
+            "audit_anchor_minutes": self.audit_anchor_interval.as_secs() / 60,
+            "audit_retention": self.audit_retention,
+        });
+        let digest = hex::encode(sha2::Sha256::digest(summary.to_string().as_bytes()));
+        (summary, digest)
+    }
+
     /// Reads the configuration from a TOML text (may be empty) and environment variables
     /// (pass `std::env::vars()`; tests pass their own), then validates it.
     pub fn load(
@@ -464,6 +495,36 @@ data_owner_department = "wangjian"
 data_owner_region = "330100"
 max_concurrent_requests = 32
 "#;
+
+    #[test]
+    fn the_audited_summary_holds_no_database_password_and_changes_with_a_setting() {
+        let c = ServerConfig::load(
+            FILE,
+            env(&[(
+                "TIANPING_DATABASE_URL",
+                "postgres://tp:s3cret@db:5432/tianping",
+            )]),
+        )
+        .unwrap();
+        let (summary, digest) = c.audit_summary();
+        let text = summary.to_string();
+        assert!(!text.contains("s3cret"), "{text}");
+        assert!(text.contains("postgres://***@db:5432/tianping"), "{text}");
+        assert_eq!(summary["audit_retention"]["personal_days"], 1096);
+        assert_eq!(c.audit_summary().1, digest, "deterministic");
+        let d = ServerConfig::load(
+            FILE,
+            env(&[
+                (
+                    "TIANPING_DATABASE_URL",
+                    "postgres://tp:s3cret@db:5432/tianping",
+                ),
+                ("TIANPING_AUDIT_RETENTION_DAYS", "200"),
+            ]),
+        )
+        .unwrap();
+        assert_ne!(d.audit_summary().1, digest);
+    }
 
     #[test]
     fn audit_retention_below_the_legal_minimum_refuses_to_start_naming_the_law() {

@@ -1,10 +1,13 @@
 //! `tianping audit export | verify`: a period's archive written by the binary verifies offline,
 //! an edited archive fails naming the line (exit 1), a retention below the legal minimum is
-//! refused naming the law, and a bad period bound is named.
+//! refused naming the law, and a bad period bound is named. Every `tianping serve` start records
+//! its configuration (digest and settings, no secrets) in the log, so a changed setting between
+//! two starts is in the archive.
 
 use tianping_store::AccountStore;
 use tianping_store::accounts::AuditEvent;
 
+use crate::serve_crash::start_server_with;
 use crate::support::*;
 
 fn event(i: usize, at: &str) -> AuditEvent {
@@ -110,6 +113,49 @@ fn audit_export_writes_an_archive_that_verifies_and_edits_are_named() {
         "{err}"
     );
     assert!(!other.exists());
+    // Two server starts, the second under a longer retention: two `server_start` rows whose
+    // configuration digests differ, exported with the rest.
+    let log = work.path().join("server.log");
+    for days in ["183", "400"] {
+        let mut server = start_server_with(&home, &log, &[("TIANPING_AUDIT_RETENTION_DAYS", days)]);
+        server.kill().unwrap();
+        server.wait().unwrap();
+    }
+    let all = work.path().join("all.jsonl");
+    let r = tianping(
+        &home,
+        &[
+            "audit",
+            "export",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2100-01-01",
+            "--out",
+            all.to_str().unwrap(),
+        ],
+    );
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let starts: Vec<serde_json::Value> = std::fs::read_to_string(&all)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|row| row["action"] == "server_start")
+        .map(|row| serde_json::from_str(row["detail"].as_str().unwrap()).unwrap())
+        .collect();
+    assert_eq!(starts.len(), 2, "{starts:?}");
+    assert_eq!(starts[0]["config"]["audit_retention"]["security_days"], 183);
+    assert_eq!(starts[1]["config"]["audit_retention"]["security_days"], 400);
+    assert_ne!(starts[0]["config_sha256"], starts[1]["config_sha256"]);
+    let r = tianping(&home, &["audit", "verify", all.to_str().unwrap()]);
+    assert_eq!(
+        r.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+
     // A bound that is no time is named.
     let r = tianping(
         &home,

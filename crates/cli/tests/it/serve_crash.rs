@@ -56,8 +56,23 @@ pub(crate) fn start_server(home: &Path, port: u16, log: &Path) -> Child {
     start_server_on(home, None, port, log)
 }
 
+/// Starts `tianping serve` over the home's SQLite database with extra environment, on a free port.
+pub(crate) fn start_server_with(home: &Path, log: &Path, env: &[(&str, &str)]) -> Child {
+    launch(home, None, free_port(), log, env)
+}
+
 /// Starts `tianping serve` over the home's SQLite database, or over `database_url`.
 fn start_server_on(home: &Path, database_url: Option<&str>, port: u16, log: &Path) -> Child {
+    launch(home, database_url, port, log, &[])
+}
+
+fn launch(
+    home: &Path,
+    database_url: Option<&str>,
+    port: u16,
+    log: &Path,
+    env: &[(&str, &str)],
+) -> Child {
     let log = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
@@ -73,6 +88,7 @@ fn start_server_on(home: &Path, database_url: Option<&str>, port: u16, log: &Pat
     if let Some(url) = database_url {
         command.env("TIANPING_DATABASE_URL", url);
     }
+    command.envs(env.iter().copied());
     let mut child = command
         .env("TIANPING_DATA_OWNER_DEPARTMENT", "wangjian")
         .env("TIANPING_DATA_OWNER_REGION", "330100")
