@@ -5,6 +5,7 @@
 //! is visible and the command can be re-run.
 
 mod assist;
+mod audit;
 mod cases;
 #[cfg(feature = "sql")]
 mod cluster;
@@ -630,6 +631,11 @@ enum Command {
         #[command(subcommand)]
         command: EvidenceCommand,
     },
+    /// The audit log (审计日志): export a period as a verifiable archive, verify an archive.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
     /// The department registry (部门): load it from the installation configuration, list it.
     Departments {
         #[command(subcommand)]
@@ -697,6 +703,35 @@ enum Command {
 }
 
 #[derive(Subcommand, Debug)]
+enum AuditCommand {
+    /// Write the audit rows of `[from, to)` with their chain hashes to a JSON Lines archive that
+    /// `audit verify` checks offline (the log itself is never changed).
+    Export {
+        /// Period start, inclusive (RFC 3339, or YYYY-MM-DD = Beijing midnight).
+        #[arg(long)]
+        from: String,
+        /// Period end, exclusive (RFC 3339, or YYYY-MM-DD = Beijing midnight).
+        #[arg(long)]
+        to: String,
+        /// The archive file to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// Days every audit row is kept (at least 183: 网络安全法 Art. 21).
+        #[arg(long, env = "TIANPING_AUDIT_RETENTION_DAYS")]
+        audit_retention_days: Option<u64>,
+        /// Days personal-information processing records are kept (at least 1096: 个人信息保护法
+        /// Art. 56).
+        #[arg(long, env = "TIANPING_PERSONAL_AUDIT_RETENTION_DAYS")]
+        personal_audit_retention_days: Option<u64>,
+    },
+    /// Check an archive: numbering, links and every row's hash; exit 1 naming the first bad line.
+    Verify {
+        /// The archive file.
+        archive: PathBuf,
+    },
+}
+
+#[derive(Subcommand, Debug)]
 enum DepartmentsCommand {
     /// Store the `[[departments]]` of an installation configuration file (validated whole), and
     /// rewrite department names in existing accounts, cases and notices to ids.
@@ -740,6 +775,13 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     } = &cli.command
     {
         return tools::verify_evidence(bundle, key.as_deref(), earlier);
+    }
+    // Nor does verifying an audit archive.
+    if let Command::Audit {
+        command: AuditCommand::Verify { archive },
+    } = &cli.command
+    {
+        return audit::verify(archive, cli.json, cli.lang);
     }
     // A scheduler or executor needs no home and no database either.
     #[cfg(feature = "sql")]
@@ -1403,6 +1445,27 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 )
                 .await
             }
+        },
+        Command::Audit { command } => match command {
+            AuditCommand::Export {
+                from,
+                to,
+                out,
+                audit_retention_days,
+                personal_audit_retention_days,
+            } => {
+                audit::export(
+                    store.as_ref(),
+                    &from,
+                    &to,
+                    &out,
+                    (audit_retention_days, personal_audit_retention_days),
+                    cli.json,
+                    cli.lang,
+                )
+                .await
+            }
+            AuditCommand::Verify { archive } => audit::verify(&archive, cli.json, cli.lang),
         },
         Command::Departments { command } => match command {
             DepartmentsCommand::Load { config } => {

@@ -94,6 +94,10 @@ pub struct ServerConfig {
     /// How often the server anchors the audit chain's head in the evidence log, by its clock
     /// (`audit_anchor_minutes`, 1–1440, default 15).
     pub audit_anchor_interval: Duration,
+    /// How long audit rows are kept (`audit_retention_days`, at least 183: 网络安全法 Art. 21;
+    /// `personal_audit_retention_days`, at least 1,096: 个人信息保护法 Art. 56). Validated here
+    /// so a server never starts under a shorter policy; the log itself is append-only.
+    pub audit_retention: tianping_service::audit_retention::AuditRetention,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -119,6 +123,8 @@ struct RawConfig {
     departments: Vec<RawDepartment>,
     // --- loop
     audit_anchor_minutes: Option<u64>,
+    audit_retention_days: Option<u64>,
+    personal_audit_retention_days: Option<u64>,
 }
 
 /// The environment variables read, and the TOML key each overrides.
@@ -153,6 +159,11 @@ pub const ENV_KEYS: &[(&str, &str)] = &[
     ("TIANPING_RULES_CONFIG", "rules_config"),
     // --- loop
     ("TIANPING_AUDIT_ANCHOR_MINUTES", "audit_anchor_minutes"),
+    ("TIANPING_AUDIT_RETENTION_DAYS", "audit_retention_days"),
+    (
+        "TIANPING_PERSONAL_AUDIT_RETENTION_DAYS",
+        "personal_audit_retention_days",
+    ),
 ];
 
 fn env_number(key: &str, value: &str) -> Result<u64, ConfigError> {
@@ -199,6 +210,37 @@ fn redact_url(url: &str) -> String {
 }
 
 impl ServerConfig {
+    /// The configuration in force, without secrets (the database URL's credentials are
+    /// redacted), as recorded in the audit log at every start (`server_start`), and its SHA-256
+    /// over the JSON text: a changed setting between two starts shows as a changed digest.
+    pub fn audit_summary(&self) -> (serde_json::Value, String) {
+        use sha2::Digest;
+        let l = &self.limits;
+        let summary = serde_json::json!({
+            "bind": self.bind.to_string(),
+            "home": self.home.display().to_string(),
+            "database": self.database_url.as_deref().map(redact_url),
+            "data_owner": [self.data_owner.department.as_str(), self.data_owner.region.as_str()],
+            "cookie_secure": self.cookie_secure,
+            "limits": {
+                "max_push_bytes": l.max_push_bytes,
+                "max_json_bytes": l.max_json_bytes,
+                "max_concurrent_requests": l.max_concurrent_requests,
+                "max_requests_per_second": l.max_requests_per_second,
+                "login_attempts_per_minute": l.login_attempts_per_minute,
+                "hashing_concurrency": l.hashing_concurrency,
+                "request_timeout_seconds": l.request_timeout.as_secs(),
+            },
+            "web_root": self.web_root.as_ref().map(|p| p.display().to_string()),
+            "rule_overrides": self.rule_overrides,
+            "departments": self.departments.iter().map(|d| format!("{d:?}")).collect::<Vec<_>>(),
+            "audit_anchor_minutes": self.audit_anchor_interval.as_secs() / 60,
+            "audit_retention": self.audit_retention,
+        });
+        let digest = hex::encode(sha2::Sha256::digest(summary.to_string().as_bytes()));
+        (summary, digest)
+    }
+
     /// Reads the configuration from a TOML text (may be empty) and environment variables
     /// (pass `std::env::vars()`; tests pass their own), then validates it.
     pub fn load(
@@ -245,6 +287,10 @@ impl ServerConfig {
                 "rules_config" => raw.rules_config = Some(value.clone()),
                 // --- loop
                 "audit_anchor_minutes" => raw.audit_anchor_minutes = Some(env_number(&name, v)?),
+                "audit_retention_days" => raw.audit_retention_days = Some(env_number(&name, v)?),
+                "personal_audit_retention_days" => {
+                    raw.personal_audit_retention_days = Some(env_number(&name, v)?)
+                }
                 _ => {}
             }
         }
@@ -381,7 +427,13 @@ impl ServerConfig {
                 1440,
             )?,
         );
+        let audit_retention = tianping_service::audit_retention::AuditRetention::new(
+            raw.audit_retention_days,
+            raw.personal_audit_retention_days,
+        )
+        .map_err(|e| config_error(&e.key, &e.value.to_string(), &e.zh, &e.en))?;
         Ok(ServerConfig {
+            audit_retention,
             audit_anchor_interval,
             rule_overrides,
             departments,
@@ -443,6 +495,81 @@ data_owner_department = "wangjian"
 data_owner_region = "330100"
 max_concurrent_requests = 32
 "#;
+
+    #[test]
+    fn the_audited_summary_holds_no_database_password_and_changes_with_a_setting() {
+        let c = ServerConfig::load(
+            FILE,
+            env(&[(
+                "TIANPING_DATABASE_URL",
+                "postgres://tp:s3cret@db:5432/tianping",
+            )]),
+        )
+        .unwrap();
+        let (summary, digest) = c.audit_summary();
+        let text = summary.to_string();
+        assert!(!text.contains("s3cret"), "{text}");
+        assert!(text.contains("postgres://***@db:5432/tianping"), "{text}");
+        assert_eq!(summary["audit_retention"]["personal_days"], 1096);
+        assert_eq!(c.audit_summary().1, digest, "deterministic");
+        let d = ServerConfig::load(
+            FILE,
+            env(&[
+                (
+                    "TIANPING_DATABASE_URL",
+                    "postgres://tp:s3cret@db:5432/tianping",
+                ),
+                ("TIANPING_AUDIT_RETENTION_DAYS", "200"),
+            ]),
+        )
+        .unwrap();
+        assert_ne!(d.audit_summary().1, digest);
+    }
+
+    #[test]
+    fn audit_retention_below_the_legal_minimum_refuses_to_start_naming_the_law() {
+        let c = ServerConfig::load(FILE, env(&[])).unwrap();
+        assert_eq!(
+            (
+                c.audit_retention.security_days,
+                c.audit_retention.personal_days
+            ),
+            (183, 1096)
+        );
+        let file =
+            format!("{FILE}audit_retention_days = 400\npersonal_audit_retention_days = 1500\n");
+        let c = ServerConfig::load(&file, env(&[])).unwrap();
+        assert_eq!(
+            (
+                c.audit_retention.security_days,
+                c.audit_retention.personal_days
+            ),
+            (400, 1500)
+        );
+        let e =
+            ServerConfig::load(FILE, env(&[("TIANPING_AUDIT_RETENTION_DAYS", "90")])).unwrap_err();
+        assert_eq!(
+            (e.key.as_str(), e.value.as_str()),
+            ("audit_retention_days", "90")
+        );
+        assert!(
+            e.message.contains("网络安全法") && e.message_en.contains("Art. 21"),
+            "{e}"
+        );
+        let file = format!("{FILE}personal_audit_retention_days = 365\n");
+        let e = ServerConfig::load(&file, env(&[])).unwrap_err();
+        assert_eq!(e.key, "personal_audit_retention_days");
+        assert!(
+            e.message.contains("个人信息保护法") && e.message_en.contains("Art. 56"),
+            "{e}"
+        );
+        let e = ServerConfig::load(
+            FILE,
+            env(&[("TIANPING_PERSONAL_AUDIT_RETENTION_DAYS", "three years")]),
+        )
+        .unwrap_err();
+        assert_eq!(e.key, "TIANPING_PERSONAL_AUDIT_RETENTION_DAYS");
+    }
 
     #[test]
     fn file_then_environment() {

@@ -169,7 +169,31 @@ pub async fn serve_with(
             error: e.to_string(),
         })?;
     let state = AppState::new(store, home, config, Arc::new(clock::SystemClock));
+    record_start(&state).await?;
     serve_on(listener, state, shutdown).await
+}
+
+/// Appends `server_start` to the audit log with the configuration in force (without secrets)
+/// and its SHA-256 ([`config::ServerConfig::audit_summary`]), so every configuration change between
+/// starts is in the log. A server that cannot write it does not start (fail closed).
+pub async fn record_start(state: &AppState) -> Result<(), ServeError> {
+    let (summary, digest) = state.config.audit_summary();
+    let event = tianping_store::accounts::AuditEvent {
+        at: clock::stored(state.clock.now()),
+        actor: "system".into(),
+        action: "server_start".into(),
+        target: "configuration".into(),
+        outcome: "success".into(),
+        detail: serde_json::json!({ "config_sha256": digest, "config": summary }).to_string(),
+        source: "local".into(),
+    };
+    state
+        .store
+        .append_audit(&event)
+        .await
+        .map_err(|e| ServeError::Store(e.to_string()))?;
+    tracing::info!(config_sha256 = %digest, "configuration recorded in the audit log");
+    Ok(())
 }
 
 /// Stores the configured department registry (and migrates department names in existing rows to

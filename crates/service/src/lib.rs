@@ -8,6 +8,8 @@
 
 pub mod assist;
 pub mod audit_anchor;
+pub mod audit_archive;
+pub mod audit_retention;
 pub mod cases;
 pub mod clock;
 pub mod departments;

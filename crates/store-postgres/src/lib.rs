@@ -148,3 +148,11 @@ mod scoped {
 mod credit {
     tianping_store::impl_credit_queries!(super::PostgresStore, sqlx::Postgres);
 }
+
+mod runs {
+    tianping_store::impl_runs_queries!(super::PostgresStore, sqlx::Postgres);
+}
+
+mod audit_archive {
+    tianping_store::impl_audit_archive_queries!(super::PostgresStore, sqlx::Postgres);
+}

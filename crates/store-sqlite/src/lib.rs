@@ -177,3 +177,11 @@ mod scoped {
 mod credit {
     tianping_store::impl_credit_queries!(super::SqliteStore, sqlx::Sqlite);
 }
+
+mod runs {
+    tianping_store::impl_runs_queries!(super::SqliteStore, sqlx::Sqlite);
+}
+
+mod audit_archive {
+    tianping_store::impl_audit_archive_queries!(super::SqliteStore, sqlx::Sqlite);
+}

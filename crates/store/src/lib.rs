@@ -12,6 +12,8 @@
 
 pub mod accounts;
 pub mod accounts_sql;
+pub mod audit_archive;
+pub mod audit_archive_sql;
 pub mod cases;
 pub mod cases_sql;
 pub mod credit;
@@ -25,6 +27,8 @@ pub mod notices;
 pub mod notices_sql;
 pub mod pages;
 pub mod pages_sql;
+pub mod runs;
+pub mod runs_sql;
 pub mod scoped;
 pub mod scoped_sql;
 pub mod sql;
@@ -227,6 +231,8 @@ pub trait Store:
     + departments::DepartmentStore
     + scoped::ScopedStore
     + credit::CreditStore
+    + runs::RunStore
+    + audit_archive::AuditArchiveStore
 {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;

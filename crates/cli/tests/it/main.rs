@@ -5,6 +5,8 @@ mod support;
 mod anchor;
 /// `tianping cases assist | assist-receive | assist-answer | assist-reply` between two homes.
 mod assist;
+/// `tianping audit export | verify`.
+mod audit;
 
 /// `tianping alerts` and `tianping cases …`.
 mod cases;

@@ -9,6 +9,11 @@
 //! - every batch the store shows at all is whole in the same sense (no half-batch is visible);
 //! - the SQLite database passes `PRAGMA integrity_check`.
 //!
+//! It runs on SQLite always and on PostgreSQL — the production store — when
+//! `TIANPING_TEST_PG_URL` names a server (required under `CI`): a fresh database per run, the
+//! server started with `TIANPING_DATABASE_URL`, killed with the same SIGKILL schedule, and the
+//! same checks read through the PostgreSQL store (whose own recovery replays its WAL).
+//!
 //! A batch whose push was cut off is pushed again after the restart and must come back
 //! `accepted` (the killed attempt left nothing) or `duplicate` (it had committed before the
 //! answer was lost) with the same counts. At the end no unlisted part remains in the lake and no
@@ -22,8 +27,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use tianping_auth::session::{Token, TokenKind};
+use tianping_store::Store;
 use tianping_store::accounts::ApiKeyRecord;
-use tianping_store::{AccountStore, Store};
 
 use crate::support::*;
 
@@ -48,17 +53,43 @@ pub(crate) fn free_port() -> u16 {
 }
 
 pub(crate) fn start_server(home: &Path, port: u16, log: &Path) -> Child {
+    start_server_on(home, None, port, log)
+}
+
+/// Starts `tianping serve` over the home's SQLite database with extra environment, on a free port.
+pub(crate) fn start_server_with(home: &Path, log: &Path, env: &[(&str, &str)]) -> Child {
+    launch(home, None, free_port(), log, env)
+}
+
+/// Starts `tianping serve` over the home's SQLite database, or over `database_url`.
+fn start_server_on(home: &Path, database_url: Option<&str>, port: u16, log: &Path) -> Child {
+    launch(home, database_url, port, log, &[])
+}
+
+fn launch(
+    home: &Path,
+    database_url: Option<&str>,
+    port: u16,
+    log: &Path,
+    env: &[(&str, &str)],
+) -> Child {
     let log = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
         .open(log)
         .unwrap();
-    let mut child = Command::new(bin())
+    let mut command = Command::new(bin());
+    command
         .arg("--home")
         .arg(home)
         .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
         .env_remove("TIANPING_DATABASE_URL")
-        .env_remove("TIANPING_SERVER_CONFIG")
+        .env_remove("TIANPING_SERVER_CONFIG");
+    if let Some(url) = database_url {
+        command.env("TIANPING_DATABASE_URL", url);
+    }
+    command.envs(env.iter().copied());
+    let mut child = command
         .env("TIANPING_DATA_OWNER_DEPARTMENT", "wangjian")
         .env("TIANPING_DATA_OWNER_REGION", "330100")
         .env("TIANPING_COOKIE_SECURE", "false")
@@ -208,22 +239,117 @@ fn runtime() -> tokio::runtime::Runtime {
         .unwrap()
 }
 
-async fn open(home: &Path) -> tianping_store_sqlite::SqliteStore {
-    tianping_store_sqlite::SqliteStore::open(&home.join("tianping.db"))
-        .await
-        .unwrap()
+/// The store a run uses: the home's SQLite database, or a PostgreSQL database.
+#[derive(Debug, Clone)]
+enum Backend {
+    Sqlite,
+    Postgres(String),
 }
 
-/// Checks, with the server down, that every acknowledged batch and every visible batch is whole.
-/// Returns the ids of the batches visible.
-fn check_whole(home: &Path, acked: &[(String, Ack)], trial: usize) -> Vec<String> {
-    runtime().block_on(async {
-        let store = open(home).await;
+impl Backend {
+    fn url(&self) -> Option<&str> {
+        match self {
+            Backend::Sqlite => None,
+            Backend::Postgres(url) => Some(url),
+        }
+    }
+}
+
+/// A store opened by the test, closed explicitly before the server opens it again.
+enum Opened {
+    Sqlite(tianping_store_sqlite::SqliteStore),
+    Postgres(tianping_store_postgres::PostgresStore),
+}
+
+impl std::ops::Deref for Opened {
+    type Target = dyn Store;
+    fn deref(&self) -> &(dyn Store + 'static) {
+        match self {
+            Opened::Sqlite(s) => s,
+            Opened::Postgres(s) => s,
+        }
+    }
+}
+
+impl Opened {
+    async fn close(self) {
+        match self {
+            Opened::Sqlite(s) => s.close().await,
+            Opened::Postgres(s) => s.close().await,
+        }
+    }
+}
+
+async fn open(home: &Path, backend: &Backend) -> Opened {
+    match backend {
+        Backend::Sqlite => Opened::Sqlite(
+            tianping_store_sqlite::SqliteStore::open(&home.join("tianping.db"))
+                .await
+                .unwrap(),
+        ),
+        Backend::Postgres(url) => Opened::Postgres(
+            tianping_store_postgres::PostgresStore::open(url)
+                .await
+                .unwrap(),
+        ),
+    }
+}
+
+/// SQLite's own check of its file (PostgreSQL has no equivalent the test could run as a user;
+/// its crash recovery replays the WAL before it accepts connections).
+async fn integrity(home: &Path, backend: &Backend, trial: usize) {
+    if let Backend::Sqlite = backend {
+        let store = tianping_store_sqlite::SqliteStore::open(&home.join("tianping.db"))
+            .await
+            .unwrap();
         assert_eq!(
             store.integrity_check().await.unwrap(),
             "ok",
             "trial {trial}"
         );
+        store.close().await;
+    }
+}
+
+/// A fresh database on the server `TIANPING_TEST_PG_URL` names (none when unset; CI refuses that).
+async fn fresh_postgres() -> Option<String> {
+    let Ok(url) = std::env::var("TIANPING_TEST_PG_URL") else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must set TIANPING_TEST_PG_URL: the PostgreSQL crash test may not be skipped"
+        );
+        eprintln!("TIANPING_TEST_PG_URL not set: PostgreSQL crash test skipped");
+        return None;
+    };
+    let admin = sqlx::PgPool::connect(&url).await.unwrap();
+    let name = format!(
+        "tianping_test_crash_{}_{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    );
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&admin)
+        .await
+        .unwrap();
+    admin.close().await;
+    let base = url.rsplit_once('/').map_or(url.as_str(), |(b, _)| b);
+    Some(format!("{base}/{name}"))
+}
+
+/// Checks, with the server down, that every acknowledged batch and every visible batch is whole.
+/// Returns the ids of the batches visible.
+fn check_whole(
+    home: &Path,
+    backend: &Backend,
+    acked: &[(String, Ack)],
+    trial: usize,
+) -> Vec<String> {
+    runtime().block_on(async {
+        integrity(home, backend, trial).await;
+        let store = open(home, backend).await;
         let files = store.lake_files(None).await.unwrap();
         let batches = store.batches(10_000).await.unwrap();
         let mut visible = Vec::new();
@@ -265,6 +391,18 @@ fn check_whole(home: &Path, acked: &[(String, Ack)], trial: usize) -> Vec<String
 
 #[test]
 fn sigkill_during_pushes_loses_no_acknowledged_batch() {
+    crash_test(&Backend::Sqlite);
+}
+
+#[test]
+fn sigkill_during_pushes_loses_no_acknowledged_batch_on_postgres() {
+    let Some(url) = runtime().block_on(fresh_postgres()) else {
+        return;
+    };
+    crash_test(&Backend::Postgres(url));
+}
+
+fn crash_test(backend: &Backend) {
     let batches: usize = std::env::var("TIANPING_SERVE_CRASH_BATCHES")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -273,7 +411,13 @@ fn sigkill_during_pushes_loses_no_acknowledged_batch() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(20_261_130);
-    eprintln!("serve crash: {batches} batches, seed {seed} (TIANPING_CRASH_SEED to reproduce)");
+    let name = match backend {
+        Backend::Sqlite => "SQLite",
+        Backend::Postgres(_) => "PostgreSQL",
+    };
+    eprintln!(
+        "serve crash on {name}: {batches} batches, seed {seed} (TIANPING_CRASH_SEED to reproduce)"
+    );
     let started = Instant::now();
     let work = tempfile::tempdir().unwrap();
     let home = work.path().join("home");
@@ -283,7 +427,7 @@ fn sigkill_during_pushes_loses_no_acknowledged_batch() {
     let token = Token::new(TokenKind::ApiKey, &[7u8; 32]);
     runtime().block_on(async {
         std::fs::create_dir_all(&home).unwrap();
-        let store = open(&home).await;
+        let store = open(&home, backend).await;
         store
             .create_api_key(&ApiKeyRecord {
                 key_hash: token.storage_hash(),
@@ -309,7 +453,7 @@ fn sigkill_during_pushes_loses_no_acknowledged_batch() {
 
     let mut port = free_port();
     let mut addr = SocketAddr::from(([127, 0, 0, 1], port));
-    let mut server = start_server(&home, port, &log);
+    let mut server = start_server_on(&home, backend.url(), port, &log);
 
     // Calibrate on the extra last batch: how long one push takes here.
     let (last_id, last_zip, last_ok, last_bad) = zips.pop().unwrap();
@@ -342,17 +486,17 @@ fn sigkill_during_pushes_loses_no_acknowledged_batch() {
         server.wait().unwrap();
         let answer = pusher.join().unwrap();
 
-        let visible = check_whole(&home, &acked, trial);
+        let visible = check_whole(&home, backend, &acked, trial);
         match answer {
             Some(ack) => {
                 through += 1;
                 assert_eq!(ack.status, "accepted", "trial {trial}");
                 assert_eq!((ack.accepted, ack.quarantined), expected, "trial {trial}");
                 acked.push((id.clone(), ack));
-                check_whole(&home, &acked, trial);
+                check_whole(&home, backend, &acked, trial);
                 port = free_port();
                 addr = SocketAddr::from(([127, 0, 0, 1], port));
-                server = start_server(&home, port, &log);
+                server = start_server_on(&home, backend.url(), port, &log);
             }
             None => {
                 cut += 1;
@@ -360,7 +504,7 @@ fn sigkill_during_pushes_loses_no_acknowledged_batch() {
                 committed_unanswered += usize::from(committed);
                 port = free_port();
                 addr = SocketAddr::from(([127, 0, 0, 1], port));
-                server = start_server(&home, port, &log);
+                server = start_server_on(&home, backend.url(), port, &log);
                 let ack = push(addr, &key, zip)
                     .unwrap_or_else(|| panic!("trial {trial}: push after restart"));
                 let status = if committed { "duplicate" } else { "accepted" };
@@ -378,10 +522,10 @@ fn sigkill_during_pushes_loses_no_acknowledged_batch() {
     acked.push(("final".into(), ack));
     server.kill().unwrap();
     server.wait().unwrap();
-    let visible = check_whole(&home, &acked, batches);
+    let visible = check_whole(&home, backend, &acked, batches);
     assert_eq!(visible.len(), batches + 2, "every batch exactly once");
     let listed: Vec<PathBuf> = runtime().block_on(async {
-        let store = open(&home).await;
+        let store = open(&home, backend).await;
         let mut paths: Vec<PathBuf> = store
             .lake_files(None)
             .await
@@ -396,7 +540,7 @@ fn sigkill_during_pushes_loses_no_acknowledged_batch() {
     assert_eq!(files_under(&home.join("lake")), listed, "no orphan parts");
 
     // A fresh start removes uploads a killed server left behind.
-    let server2 = start_server(&home, free_port(), &log);
+    let server2 = start_server_on(&home, backend.url(), free_port(), &log);
     let mut server2 = server2;
     let stale = files_under(&home.join("uploads"));
     server2.kill().unwrap();

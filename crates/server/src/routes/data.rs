@@ -2,11 +2,12 @@
 //! (masked, and unmasked for the roles allowed, audited), findings and detection runs.
 //!
 //! Each handler asks [`guard`] first. Lists get the caller's [`ListFilter`] from the policy. Batches,
-//! deliveries and findings are paged by cursor in the store, which also applies the caller's scope
-//! ([`data_scope`]: every row of delivered data is owned by the configured unit, `data_owner`,
-//! and names its supplier), so no request reads a whole table. Quarantine and runs still page by
-//! offset; runs are filtered by [`scoped`] after a capped read. Responses to callers who may not
-//! unmask are passed through the personal-number masker.
+//! deliveries, findings and detection runs are paged by cursor in the store, which also applies
+//! the caller's scope ([`data_scope`]: every row of delivered data is owned by the configured unit,
+//! `data_owner`, and names its supplier; a run belongs to the owner alone), so no request reads a
+//! whole table and no handler filters rows. Quarantine is one batch's rows, guarded by that
+//! batch's supplier before the read, and pages by offset. Responses to callers who may not unmask
+//! are passed through the personal-number masker.
 
 use axum::Json;
 use axum::extract::{Path, State};
@@ -28,8 +29,6 @@ use crate::state::AppState;
 pub const MAX_LIMIT: u32 = 200;
 /// Largest offset.
 pub const MAX_OFFSET: u64 = 1_000_000_000;
-/// Rows read from the store before filtering and paging lists the store cannot page by scope.
-const SCAN_CAP: u32 = 10_000;
 
 /// Paging.
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -150,23 +149,6 @@ fn cursor_page_of<T: Serialize>(
         .map_err(ApiError::internal)?;
     items.iter_mut().for_each(mask_json);
     Ok(Json(CursorPage { items, next_cursor }))
-}
-
-/// Keeps the rows a list filter admits (delivered data: owned by `data_owner`, supplied by
-/// `supplier_of(row)`), then pages.
-pub fn scoped<T>(
-    state: &AppState,
-    filter: &ListFilter,
-    rows: Vec<T>,
-    supplier_of: impl Fn(&T) -> Option<String>,
-    limit: u32,
-    offset: u64,
-) -> Vec<T> {
-    rows.into_iter()
-        .filter(|row| filter.admits(&state.config.data_owner, supplier_of(row).as_deref()))
-        .skip(usize::try_from(offset).unwrap_or(usize::MAX))
-        .take(limit as usize)
-        .collect()
 }
 
 fn page_of<T: Serialize>(items: Vec<T>, masked: bool) -> Result<Json<Page>, ApiError> {
@@ -578,23 +560,24 @@ pub async fn get_finding(
     Ok(Json(finding))
 }
 
-/// Detection runs, newest first.
+/// Detection runs, newest first, paged by cursor; the caller's scope is applied in the store.
 #[utoipa::path(get, path = "/api/v1/runs", operation_id = "list_runs", tag = "findings",
-    params(PageQuery),
+    params(CursorQuery),
     security(("session" = []), ("bearer" = [])),
     responses(
-        (status = 200, description = "Detection runs", body = Page),
+        (status = 200, description = "Detection runs in the caller's scope", body = CursorPage),
         (status = 400, description = "Invalid parameter", body = ErrorBody),
         (status = 401, description = "Not authenticated", body = ErrorBody),
         (status = 403, description = "Not permitted", body = ErrorBody)))]
 pub async fn list_runs(
     State(state): State<AppState>,
     caller: Caller,
-    ApiQuery(q): ApiQuery<PageQuery>,
-) -> Result<Json<Page>, ApiError> {
-    let (limit, offset) = page(q.limit, q.offset)?;
+    ApiQuery(q): ApiQuery<CursorQuery>,
+) -> Result<Json<CursorPage>, ApiError> {
+    let (limit, _) = page(q.limit, None)?;
+    let after = cursor(q.cursor.as_deref(), 2)?;
     let filter = list_guard(&state, &caller, Operation::ListRuns, "runs").await?;
-    let rows = state.store.detection_runs(SCAN_CAP).await?;
-    let rows = scoped(&state, &filter, rows, |_| None, limit, offset);
-    page_of(rows, true)
+    let scope = data_scope(&state, &filter);
+    let rows = state.store.runs_page(&scope, after.as_ref(), limit).await?;
+    cursor_page_of(rows.items, rows.next)
 }

@@ -340,6 +340,7 @@ async fn matrix(h: Harness) {
     let mut denials = 0usize;
     let mut counter = 0usize;
     let mut visible_rows = 0usize;
+    let mut runs_listed = 0usize;
     let mut foreign_seen = 0usize;
     let mut cockpit_counts: BTreeSet<(u64, u64)> = BTreeSet::new();
     // --- loop2: the distinct ingest-health answers (supplier → batches) the cockpit gave.
@@ -498,6 +499,10 @@ async fn matrix(h: Harness) {
                     }
                 ) {
                     visible_rows += items.len();
+                    // --- service9: detection runs are listed by the store's scoped page.
+                    if *op == Operation::ListRuns {
+                        runs_listed += items.len();
+                    }
                 }
                 // Unit-owned rows are inside the caller's reach (the oracle), the foreign clue
                 // only for those whose reach covers it.
@@ -592,6 +597,10 @@ async fn matrix(h: Harness) {
         "the own-unit lists returned rows (the check is not vacuous)"
     );
     assert!(denials > 100, "the matrix denied {denials} calls");
+    assert!(
+        runs_listed > 0,
+        "own-unit callers granted list_runs saw the detection run (not vacuous)"
+    );
     // Not vacuous: the cockpit was answered with different counts to different reaches, and the
     // foreign clue was listed to some caller whose reach covers it.
     assert!(
