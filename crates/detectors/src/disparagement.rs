@@ -748,7 +748,11 @@ fn dissuades(lex: &Lexicon, text: &str) -> Vec<Claim> {
                         .find(|v| after[skip..].starts_with(v.as_str()))
                 });
             let Some(verb) = verb else { continue };
-            let at = if after.starts_with(verb.as_str()) { 0 } else { skip };
+            let at = if after.starts_with(verb.as_str()) {
+                0
+            } else {
+                skip
+            };
             let end = i + word.len() + at + verb.len();
             // One claim per place: "千万别" and "别" both start a call at the same verb.
             if out.iter().any(|c| c.end_byte == end) {
