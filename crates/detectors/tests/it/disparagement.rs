@@ -454,6 +454,7 @@ fn service_trades_apps_coreference_and_quantified_claims() {
         "我们安和殡仪收费全部公示，请放心委托。",
         "温馨提示：知遇APP和我们没有任何关系，他们的服务也不错。",
         "知遇上的好评都是刷的，千万不要充值。",
+        "走错了别去隔壁家，我们在二楼。",
     ] {
         let f = detect(vec![], vec![("documents", vec![notice(text)])]);
         assert!(f.is_empty(), "{text}: {f:#?}");
