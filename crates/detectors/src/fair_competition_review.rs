@@ -105,6 +105,17 @@
 //! statutory role, unstated in the sentence); a quota a law sets, unstated. Known false negatives:
 //! an association's role described without a consent word ("由行业协会统一安排").
 //!
+//! Version 8 (2026-12-01, fixed after seeing held-out set 7 — not unseen figures; standards file
+//! 2026.8, no code change): 第八条第（二）项 a sole operator designated **in the passive** ("…业务由区…
+//! 中心统一承接"; not after open tender, not "由申请人统一提供材料") and **others of a trade excluded**
+//! with the trade between "其他" and the operator word ("其他殡葬服务机构不得在本区承接…"); 第八条第（三）项
+//! an authority **steering operators to "优先" use** a local or named operator's goods ("鼓励…优先接入
+//! 本地企业…开发的APP", "优先采购本地企业生产的…").
+//!
+//! Known false positives (version 8): "由…统一提供" where the authority itself provides a public
+//! service through a unit it runs; "优先推荐本地…" in a promotion measure open to all that does not
+//! say so in the sentence.
+//!
 //! Parameters: `min_weak_cues`.
 
 use std::collections::BTreeSet;
@@ -158,7 +169,7 @@ impl Detector for FairCompetitionReview {
     }
 
     fn version(&self) -> u32 {
-        7
+        8
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

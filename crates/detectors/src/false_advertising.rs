@@ -143,6 +143,18 @@
 //! negatives: index claims with the regulation more than three chars after the index; symptoms
 //! outside the list.
 //!
+//! Version 8 (2026-12-01, fixed after seeing held-out set 7's false alarm — not unseen figures;
+//! absolute-terms lexicon 2026.8): a grade term qualifying a **person's professional title**
+//! ("授课老师：国家一级演奏员", "特级厨师主理") names a title conferred under the state's title or
+//! skill-grading system, a lawfully obtained qualification (SAMR 执法指南 item 6; 广告法 第九条第（三）项
+//! forbids ranking the goods, not naming a real title; 第二十八条 makes a false title a false ad,
+//! so the exemption's reason asks for the certificate). The grade term must be followed within five
+//! hanzi, without punctuation or "的", by a `title_suffix` ("演奏员", "厨师", "建造师"); "国家一级品质"
+//! and "国家一级水平的厨艺" stay findings.
+//!
+//! Known false positives (version 8): unchanged. Known false negatives (version 8): an invented
+//! title ("国家一级推拿大师" when no such title exists) is exempt here and left to the certificate check.
+//!
 //! Parameters: `min_copy_chars` (missing_statement, missing_approval).
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -427,7 +439,7 @@ impl Detector for FalseAdvertising {
     }
 
     fn version(&self) -> u32 {
-        7
+        8
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

@@ -105,6 +105,21 @@
 //! Known false positives (version 8): "不得自行调价" that restates a price-law duty (e.g. a
 //! government-set price) next to a sanction for something else.
 //!
+//! Version 9 (2026-12-01, fixed after seeing held-out set 7 — not unseen figures; lexicon 2026.9),
+//! by class: a **sanction in the next numbered clause** backs the duty before it when that clause
+//! opens on a refusal or an exit (`noncompliance`: "二、中途退出或拒不执行的，平台取消其首页推荐并限制
+//! 流量" after "一、…平台将…价格统一调整为…，商家不得自行修改"), as a clause after a semicolon already did
+//! (电子商务法 第三十五条 "交易价格"; 平台经济反垄断指南 第十五条); and a **bar on the other party's
+//! right to object or seek redress** ("用户不得提出异议", "商家无权申诉": a `right_bar` within four chars
+//! of a `user_right`, the barred party the clause's first) — for a user, a standard term that
+//! excludes the consumer's rights (消费者权益保护法 第二十六条第二款); for a merchant, an unreasonable
+//! condition (电子商务法 第三十五条).
+//!
+//! A bar on abusing the right ("不得恶意投诉", "不得捏造事实索赔") is not one.
+//!
+//! Known false positives (version 9): a sanction clause opening on "违反" that punishes a breach of
+//! a lawful duty (e.g. a fake delivery) right after a price clause.
+//!
 //! Parameters: `min_weak_cues`, `notice_days`.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -225,11 +240,12 @@ fn flagged(
         let sentence = &text[range.clone()];
         // A sentence ending in a semicolon continues in the next one (one provision, several
         // clauses: the duty, then its sanction).
-        let continuation = sentence
-            .trim_end()
-            .ends_with(['；', ';'])
-            .then(|| ranges.get(k + 1).map(|r| &text[r.clone()]))
-            .flatten();
+        // Version 9: so does the next sentence when it opens on a refusal or an exit ("二、中途
+        // 退出或拒不执行的，平台取消其首页推荐"): its sanction backs the duty stated before.
+        let next = ranges.get(k + 1).map(|r| &text[r.clone()]);
+        let continuation = next.filter(|n| {
+            sentence.trim_end().ends_with(['；', ';']) || opens_on_noncompliance(lex, n)
+        });
         let standing: Vec<&Hit> = hits
             .iter()
             .filter(|h| h.start_byte >= range.start && h.end_byte <= range.end)
@@ -316,6 +332,20 @@ fn clause_patterns(
             "排除消费者权利".to_string(),
             words,
             "消费者权益保护法 第二十六条".to_string(),
+        ));
+    }
+    // Version 9: a bar on the other party's right to object or seek redress ("用户不得提出异议",
+    // "商家无权申诉") — a user's: 消费者权益保护法 第二十六条; a merchant's: 电子商务法 第三十五条.
+    if let Some((words, consumer)) = right_barred(lex, n) {
+        out.push((
+            "排除对方异议、申诉权利".to_string(),
+            words,
+            if consumer {
+                "消费者权益保护法 第二十六条"
+            } else {
+                "电子商务法 第三十五条"
+            }
+            .to_string(),
         ));
     }
     // The rest concerns platforms and their merchants, not a contract with consumers.
@@ -451,6 +481,76 @@ fn counterparty_holds(lex: &Lexicon, text: &str, from: usize, at: usize) -> bool
         (Some(_), None) => true,
         _ => false,
     }
+}
+
+/// Chars from the start of a sentence within which a `noncompliance` word opens it.
+const NONCOMPLIANCE_LEAD: usize = 8;
+
+/// Whether `sentence` opens on a refusal or an exit (version 9): a `noncompliance` word ("拒不执行",
+/// "中途退出", "违反") within its first [`NONCOMPLIANCE_LEAD`] chars, numbering aside ("二、").
+fn opens_on_noncompliance(lex: &Lexicon, sentence: &str) -> bool {
+    let n = normalize(sentence);
+    let head: String = n.as_str().chars().take(NONCOMPLIANCE_LEAD).collect();
+    lex.cue("noncompliance")
+        .iter()
+        .any(|w| head.contains(w.as_str()))
+}
+
+/// Words that make a bar one on abusing a right, not on the right ("不得恶意投诉").
+const ABUSE: &[&str] = &["恶意", "虚假", "无理", "捏造", "编造", "滥用"];
+
+/// Chars after a `right_bar` word within which a `user_right` must follow ("不得提出异议").
+const RIGHT_GAP: usize = 4;
+
+/// A bar on the other party's right to object or seek redress (version 9): a `right_bar` word
+/// ("不得", "无权", "放弃") followed within [`RIGHT_GAP`] chars, in its clause, by a `user_right`
+/// ("异议", "申诉", "投诉", "索赔"), where the clause's subject (its first party) is a
+/// `counterparty` (the user or merchant is barred, not the platform: "平台不得拒绝用户的异议" is a
+/// duty of the platform). Returns the words and whether the barred party is a consumer.
+fn right_barred(lex: &Lexicon, n: &str) -> Option<(String, bool)> {
+    for bar in lex.cue("right_bar") {
+        for (i, _) in n.match_indices(bar.as_str()).take(32) {
+            let after = &n[i + bar.len()..];
+            let clause_end = after
+                .char_indices()
+                .find(|(_, c)| matches!(c, '，' | ',' | '。' | '；' | ';'))
+                .map_or(after.len(), |(b, _)| b);
+            let Some((at, right)) = lex
+                .cue("user_right")
+                .iter()
+                .filter_map(|r| after[..clause_end].find(r.as_str()).map(|at| (at, r)))
+                .filter(|(at, _)| after[..*at].chars().count() <= RIGHT_GAP)
+                .min()
+            else {
+                continue;
+            };
+            // "不得恶意投诉", "不得捏造事实索赔": a bar on abuse, not on the right itself.
+            if ABUSE.iter().any(|w| after[..at].contains(w)) {
+                continue;
+            }
+            let clause_start = n[..i]
+                .rfind(['，', ',', '。', '；', ';'])
+                .map_or(0, |b| b + n[b..].chars().next().map_or(1, char::len_utf8));
+            let before = &n[clause_start..i];
+            // The clause's subject, its first party ("商家对平台作出的处罚决定无权申诉": 商家).
+            let first = |list: &str| {
+                lex.cue(list)
+                    .iter()
+                    .filter_map(|w| before.find(w.as_str()).map(|at| (at, w.clone())))
+                    .min()
+            };
+            let party = match (first("counterparty"), first("platform_party")) {
+                (Some(c), Some(p)) if c.0 < p.0 => c.1,
+                (Some(c), None) => c.1,
+                _ => continue,
+            };
+            let consumer = !["商家", "商户", "经营者", "卖家", "店主", "入驻方", "主办方"]
+                .contains(&party.as_str());
+            let end = i + bar.len() + at + right.len();
+            return Some((format!("{party}…{}", &n[i..end]), consumer));
+        }
+    }
+    None
 }
 
 /// Whether a change takes effect on publication ("自平台发布之时起生效", "即日起施行"): an
@@ -607,7 +707,7 @@ impl Detector for UnfairTerms {
     }
 
     fn version(&self) -> u32 {
-        8
+        9
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

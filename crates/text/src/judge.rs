@@ -14,6 +14,8 @@
 //!    not cover absolute terms about efficacy, cure or effectiveness rates in these ads);
 //! 4. a usage tip or technical parameter pattern ("最佳赏味期", "最高承重") (item 2);
 //! 5. a grade term with a standard reference in the sentence ("质量等级：特级", "一级能效") (item 3);
+//!    — or (version 2026.8) qualifying a person's professional title ("国家一级演奏员", "特级厨师":
+//!    a title lawfully conferred, item 6, to be checked against the certificate);
 //! 6. a superlative or rank preceded in its clause by a self-reference ("本店最新款") — never a
 //!    market-wide term such as "全网最低" (item 1);
 //! 7. a rank or superlative after an award verb, in a sentence naming the event and its year
@@ -299,6 +301,13 @@ fn absolute_exemption(
     {
         return Some(ExemptReason::StandardGrade);
     }
+    // 5a. A grade term qualifying a person's professional title ("国家一级演奏员", "特级厨师"): a
+    //     title conferred under the state's title or skill-grading system, which the guideline
+    //     treats like other lawfully obtained qualifications (item 6; the certificate must still be
+    //     checked, which the reason says) — version 2026.8. "国家一级品质" names no person: a claim.
+    if hit.kind == TermKind::Grade && titles_a_person(lex, &n[e..]) {
+        return Some(ExemptReason::OfficialTitle);
+    }
     // 5b. Service attitude or philosophy (version 2026.4): a rank or superlative in a sentence that
     //     states a motto ("宗旨", "理念" before it), or right after whom or what the motto puts first
     //     ("顾客第一", "安全第一") and ending its clause — it does not point at the goods.
@@ -542,6 +551,24 @@ fn covers((marks, longest): (&[(usize, usize)], usize), s: usize, e: usize) -> b
         .iter()
         .take_while(|m| m.0 <= s)
         .any(|m| m.1 >= e)
+}
+
+/// Hanzi after a grade term within which a `title_suffix` must end ("国家一级｜演奏员").
+const TITLE_WINDOW: usize = 5;
+
+/// Whether the text right after a grade term names a person's professional title: within
+/// [`TITLE_WINDOW`] hanzi (no punctuation, no "的"), a `title_suffix` word ("演奏员", "厨师",
+/// "建造师") — version 2026.8.
+fn titles_a_person(lex: &Lexicon, after: &str) -> bool {
+    let run: String = after
+        .chars()
+        .take_while(|&c| ('\u{4e00}'..='\u{9fff}').contains(&c) && c != '的')
+        .take(TITLE_WINDOW + 3)
+        .collect();
+    lex.cue("title_suffix").iter().any(|t| {
+        run.find(t.as_str())
+            .is_some_and(|at| run[..at].chars().count() + t.chars().count() <= TITLE_WINDOW)
+    })
 }
 
 fn is_clause_end(c: char) -> bool {

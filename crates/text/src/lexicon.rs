@@ -324,6 +324,22 @@ pub const CUE_LISTS: &[&str] = &[
     // 2026.8 (电子商务法 第三十五条): the merchant barred from changing its own price.
     "price_bar",
     "price_change",
+    // 2026.8 (反不正当竞争法 商业诋毁, after held-out set 7): organisation forms that allow a longer
+    // name before them, a call not to deal with a rival, and a quantified claim that it fakes.
+    "organisation_form",
+    "dissuade",
+    "dissuade_filler",
+    "deal_verb",
+    "quantifier",
+    "fake",
+    "fake_not",
+    // 2026.8 (电子商务法 第三十五条; 消费者权益保护法 第二十六条, after held-out set 7): a sanction clause
+    // conditioned on refusing or leaving; a bar on the user's right to object.
+    "noncompliance",
+    "right_bar",
+    "user_right",
+    // 2026.8 (广告法 第九条; 执法指南第 6 项): a person's title after a grade term ("国家一级演奏员").
+    "title_suffix",
     // fair_competition_review's clause patterns are in `standards/fair_competition_review.toml`
     // (`crate::standards`), with the article and item each one points at.
 ];

@@ -414,3 +414,49 @@ fn trade_names_dissuasion_and_insinuating_questions() {
         "text": "近期发现有店铺冒用“雪溪”商标销售假冒产品，请认准雪溪官方店铺。"});
     assert!(detect(vec![], vec![("documents", vec![owner])]).is_empty());
 }
+
+/// Version 8 (fixed after seeing held-out set 7; wordings of our own, none of the set's): rivals
+/// named by trade name + service trade, by place + name before an organisation form, by an app, or
+/// by the bare name of a rival identified earlier in the same speech; claims made as a call not to
+/// deal, as a quantified claim of fakery, as secret substitution or opaque charging.
+#[test]
+fn service_trades_apps_coreference_and_quantified_claims() {
+    let notice = |text: &str| json!({"doc_id": "d1", "kind": "merchant_notice", "issuer": "乙", "title": "公告", "text": text});
+    for text in [
+        // trade name + service trade
+        "温馨提示：飞鹰开锁的师傅开完锁都偷偷配钥匙，请勿委托。",
+        "顺心搬家搬完就加价，隐形收费一大堆。",
+        // place + trade name + organisation form (longer than five chars)
+        "滨江长青陵园服务公司会把墓位调包，大家注意。",
+        // an app, and hearsay
+        "有人反映乐租APP上的房东十个有八个是二房东冒充的。",
+        "网上都说星约小程序的女嘉宾九成是托。",
+        // quantified fakery with a trade name
+        "甜蜜婚介的会员资料全是假的，别去交钱。",
+    ] {
+        let f = detect(vec![], vec![("documents", vec![notice(text)])]);
+        assert_eq!(f.len(), 1, "{text}");
+    }
+    // Coreference: the rival is identified in the viewer's question, the claim names it bare.
+    let session = json!({"platform_id": "p", "session_id": "s1", "merchant_id": "m", "started_at": "2026-05-01T20:00:00+08:00",
+        "ended_at": "2026-05-01T22:00:00+08:00", "transcript": "弹幕：主播，知遇APP怎么样？\n主播：知遇上的好评都是刷的，千万不要充值。"});
+    let f = detect(vec![], vec![("live_sessions", vec![session])]);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].evidence["statements"][0]["pointer"], "知遇");
+    // Negatives and boundaries: a trade used after a modifier; a call not to deal with nobody named;
+    // a quantifier denied; a fake word that is another word; our own service; a rival named with
+    // praise; the bare name in another speech.
+    for text in [
+        "本店提供免费维修，请勿委托他人代取。",
+        "请勿委托无资质的人员代办，认准营业执照。",
+        "飞鹰开锁的会员不都是托，大家理性看待。",
+        "顺心搬家的货车全是托运专用车。",
+        "我们安和殡仪收费全部公示，请放心委托。",
+        "温馨提示：知遇APP和我们没有任何关系，他们的服务也不错。",
+        "知遇上的好评都是刷的，千万不要充值。",
+        "走错了别去隔壁家，我们在二楼。",
+    ] {
+        let f = detect(vec![], vec![("documents", vec![notice(text)])]);
+        assert!(f.is_empty(), "{text}: {f:#?}");
+    }
+}

@@ -431,3 +431,55 @@ fn a_designated_sole_operator_with_an_incomplete_article_12_claim() {
     // Chosen by open tender: not a designation to review.
     assert!(draft("经公开招标，确定杭州顺达客运有限公司独家承接机场夜间接驳服务。").is_empty());
 }
+
+/// Standards 2026.8 (fixed after seeing held-out set 7; wordings of our own): a sole operator
+/// designated in the passive ("由…统一承接"), others of a trade excluded ("其他…机构不得…承接"), and
+/// an authority steering operators to "优先" use a local or named operator's goods (第八条).
+#[test]
+fn passive_designation_trade_exclusion_and_steered_preference() {
+    for (text, provision) in [
+        (
+            "全市渣土运输业务由市城投渣土公司统一承运。",
+            "公平竞争审查条例 第八条第（二）项",
+        ),
+        (
+            "本县农村客运线路由县公交集团独家经营。",
+            "公平竞争审查条例 第八条第（二）项",
+        ),
+        (
+            "其他家政服务企业不得在本街道开展保洁服务。",
+            "公平竞争审查条例 第八条第（二）项",
+        ),
+        (
+            "其他外卖配送机构不得进入园区承接配送业务。",
+            "公平竞争审查条例 第八条第（二）项",
+        ),
+        (
+            "鼓励各学校食堂优先采购本地企业生产的米面油。",
+            "公平竞争审查条例 第八条第（三）项",
+        ),
+        (
+            "引导物业小区优先安装杭州易充科技有限公司的充电桩。",
+            "公平竞争审查条例 第八条第（三）项",
+        ),
+    ] {
+        let f = draft(text);
+        assert_eq!(f.len(), 1, "{text}");
+        let provisions: Vec<&str> = f[0].evidence["clauses"][0]["terms"]
+            .as_array()
+            .map(|t| t.iter().filter_map(|t| t["provision"].as_str()).collect())
+            .unwrap_or_default();
+        assert!(provisions.contains(&provision), "{text}: {provisions:?}");
+    }
+    // Negatives and boundaries: chosen by open tender; applicants submitting papers; a trade open
+    // to all; a preference with no operator (priority for a purpose); equal access.
+    for text in [
+        "经公开招标，全市渣土运输业务由中标企业统一承运。",
+        "申报材料由申请人统一提供至区商务局。",
+        "其他家政服务企业可以在本街道开展保洁服务。",
+        "优先保障孤寡老人的供暖需求。",
+        "鼓励停车场自主选择接入符合标准的停车APP，所有企业一视同仁。",
+    ] {
+        assert!(draft(text).is_empty(), "{text}: {:?}", draft(text));
+    }
+}

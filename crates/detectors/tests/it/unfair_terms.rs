@@ -386,3 +386,56 @@ fn a_passive_platform_price_or_a_bar_on_repricing_under_a_sanction() {
     );
     assert!(campaign("门店不得在整个活动期调价，违者降低搜索排序。").is_empty());
 }
+
+/// Version 9 (fixed after seeing held-out set 7; wordings of our own): a price the platform sets
+/// backed by a sanction in the next numbered clause that opens on a refusal or an exit; and a bar
+/// on the other party's right to object or seek redress.
+#[test]
+fn a_sanction_in_the_next_clause_and_a_bar_on_objections() {
+    for text in [
+        "1. 活动期间平台将全部套餐售价统一设定为原价八折，商户不得改动。2. 拒不执行的，平台下架其活动商品。",
+        "第五条 报名商品的价格由平台统一核定。第六条 中途退出活动的，取消其频道资源位。",
+    ] {
+        let f = campaign(text);
+        assert_eq!(f.len(), 1, "{text}");
+        assert!(
+            f[0].evidence.to_string().contains("限制交易价格"),
+            "{text}: {}",
+            f[0].evidence
+        );
+    }
+    for (text, provision) in [
+        (
+            "4.2 因超时产生的费用由平台核算后自动扣缴，用户对扣缴金额不得提出异议。",
+            "消费者权益保护法 第二十六条",
+        ),
+        (
+            "用户一经下单即视为放弃投诉和索赔的权利。",
+            "消费者权益保护法 第二十六条",
+        ),
+        (
+            "商家对平台作出的处罚决定无权申诉。",
+            "电子商务法 第三十五条",
+        ),
+    ] {
+        let f = doc("platform_rule", text);
+        assert_eq!(f.len(), 1, "{text}");
+        assert!(
+            f[0].evidence.to_string().contains(provision),
+            "{text}: {}",
+            f[0].evidence
+        );
+    }
+    // Negatives and boundaries: a next clause that opens on something else; a sanction for a
+    // voluntary price; the platform bound; a bar on abuse; a right granted.
+    for text in [
+        "1. 活动价格由商家自行填写。2. 拒不执行发货承诺的，平台下架其活动商品。",
+        "1. 平台将全部套餐售价统一设定为原价八折。2. 活动商品须按时发货，虚假发货的下架。",
+        "平台不得拒绝受理用户提出的异议。",
+        "用户不得恶意投诉或捏造事实索赔。",
+        "用户对扣费有异议的，可在七日内提出复核申请。",
+    ] {
+        assert!(campaign(text).is_empty(), "{text}: {:?}", campaign(text));
+        assert!(doc("platform_rule", text).is_empty(), "{text}");
+    }
+}

@@ -164,3 +164,30 @@ fn substrings_around_the_anchors_never_panic() {
         assert_eq!(claims(text, "food"), claims(text, "general"), "{text}");
     }
 }
+
+/// 2026.8 (fixed after seeing held-out set 7's false alarm; wordings of our own): a grade term
+/// qualifying a person's professional title is a conferred title (guideline item 6), not a ranking
+/// of the goods; the grade alone, or before goods, stays a violation.
+#[test]
+fn a_grade_before_a_persons_title_is_an_official_title() {
+    for text in [
+        "主讲：国家一级演员，从艺三十年",
+        "本馆琵琶课由国家一级演奏员亲授",
+        "特级厨师主理，每日现炒",
+    ] {
+        assert!(absolutes(text).is_empty(), "{text}: {:?}", absolutes(text));
+        let exempt = judge_absolute_terms(text, &ctx("general"))
+            .into_iter()
+            .any(|j| j.verdict == Verdict::Exempt(ExemptReason::OfficialTitle));
+        assert!(exempt, "{text}");
+    }
+    // Boundaries: the grade of the goods; a title beyond five hanzi or after "的"; a grade then
+    // punctuation.
+    for text in [
+        "国家一级品质，放心选购",
+        "国家一级水平的厨师团队",
+        "国家一级，演奏员推荐",
+    ] {
+        assert!(!absolutes(text).is_empty(), "{text}");
+    }
+}
