@@ -99,6 +99,18 @@ fn dataset() -> Vec<(&'static str, Vec<Value>)> {
                 "action": "search_demotion", "reason_text": "独家合作"}));
         }
     }
+    // A single-homed operator (on p only) and a row missing its USCC: never compared, so the
+    // declared reduction drops them.
+    for d in 1..=28u32 {
+        daily.push(
+            json!({"platform_id": "p", "merchant_id": "solo", "uscc": "U-solo",
+            "date": format!("2026-03-{d:02}"), "status": "open"}),
+        );
+    }
+    daily.push(
+        json!({"platform_id": "q", "merchant_id": "d0", "uscc": null,
+        "date": "2026-03-01", "status": "open"}),
+    );
     listings.push(
         json!({"platform_id": "q", "listing_id": "q1", "merchant_id": "d0", "title": "商品"}),
     );
@@ -188,6 +200,7 @@ fn converted_detectors_declare_reductions_that_drop_rows() {
         ("return_refusal", "listings"),
         ("invoice_refusal", "orders"),
         ("serial_complainant", "orders"),
+        ("exclusive_dealing", "merchant_daily"),
     ] {
         let detector = all().into_iter().find(|d| d.id() == id).unwrap();
         let restricted = tianping_detect::reduce::restrict(detector.reductions(), &raw);
@@ -220,6 +233,7 @@ fn reduction_declarations_are_checked_and_name_the_place() {
         table: "orders",
         filter: &[],
         semi_join: None,
+        having: None,
         group_by: None,
     };
     assert!(check(plain).is_ok());
