@@ -201,6 +201,8 @@ fn converted_detectors_declare_reductions_that_drop_rows() {
         ("invoice_refusal", "orders"),
         ("serial_complainant", "orders"),
         ("exclusive_dealing", "merchant_daily"),
+        ("price_fraud", "listings"),
+        ("price_discrimination", "listings"),
     ] {
         let detector = all().into_iter().find(|d| d.id() == id).unwrap();
         let restricted = tianping_detect::reduce::restrict(detector.reductions(), &raw);
