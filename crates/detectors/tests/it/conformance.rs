@@ -220,7 +220,9 @@ fn converted_detectors_declare_reductions_that_drop_rows() {
 
 #[test]
 fn reduction_declarations_are_checked_and_name_the_place() {
-    use tianping_detect::reduce::{Aggregate, GroupBy, Literal, Predicate, Reduction, validate};
+    use tianping_detect::reduce::{
+        Aggregate, GroupBy, GroupHaving, Literal, Predicate, Reduction, validate,
+    };
     let schema_of = |t: &str| tianping_domain::schema::table(t).map(tianping_lake::arrow_schema);
     let inputs = [tianping_detect::Input {
         table: "orders",
@@ -275,6 +277,40 @@ fn reduction_declarations_are_checked_and_name_the_place() {
     })
     .unwrap_err();
     assert_eq!(e.0, "listings");
+    // A grouped restriction: its columns must be declared (the detector re-checks it), its least
+    // count at least 1.
+    let e = check(Reduction {
+        having: Some(GroupHaving {
+            keys: &["merchant_id"],
+            column: "buyer_pid",
+            at_least: 2,
+        }),
+        ..plain
+    })
+    .unwrap_err();
+    assert_eq!(e.1, "buyer_pid");
+    assert!(e.2.contains("must be declared columns"), "{}", e.2);
+    let e = check(Reduction {
+        having: Some(GroupHaving {
+            keys: &["merchant_id"],
+            column: "status",
+            at_least: 0,
+        }),
+        ..plain
+    })
+    .unwrap_err();
+    assert!(e.2.contains("at least 1"), "{}", e.2);
+    assert!(
+        check(Reduction {
+            having: Some(GroupHaving {
+                keys: &["merchant_id"],
+                column: "status",
+                at_least: 2,
+            }),
+            ..plain
+        })
+        .is_ok()
+    );
 }
 
 #[test]
