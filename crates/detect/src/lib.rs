@@ -18,7 +18,7 @@ use arrow::record_batch::RecordBatch;
 use serde_json::Value;
 
 pub use finding::{Finding, Ref, RefKind, Severity, Window};
-pub use reduce::{Aggregate, GroupBy, Literal, Predicate, Reduction, SemiJoin};
+pub use reduce::{Aggregate, GroupBy, GroupHaving, Literal, Predicate, Reduction, SemiJoin};
 pub use rules::{ListDef, Lists, Overrides, ParamDef, RuleVersion};
 
 /// A table and the columns a detector reads from it.

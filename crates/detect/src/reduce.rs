@@ -1,6 +1,8 @@
 //! Reductions a detector declares on its inputs, so that only what its analysis needs comes back
-//! from the query engine (issue 11): row restrictions (typed predicates on declared columns, and a
-//! semi-join to another declared input) and group-by aggregates with exact integer results.
+//! from the query engine (issue 11): row restrictions (typed predicates on declared columns, a
+//! semi-join to another declared input, and a restriction to keys whose group in the same table
+//! holds enough distinct values — a grouped subquery with `HAVING`) and group-by aggregates with
+//! exact integer results.
 //!
 //! A reduction is data, not SQL: the engine turns it into a DataFusion plan (the same plan
 //! embedded and on a cluster), and [`restrict`] applies its row restrictions in memory for tests.
@@ -74,6 +76,20 @@ pub struct SemiJoin {
     pub other_columns: &'static [&'static str],
 }
 
+/// Rows whose key's group — over this table's rows after its time cut-off and its own declared
+/// filter — holds at least `at_least` distinct non-null values of `column`: a semi-join against
+/// `SELECT keys FROM table GROUP BY keys HAVING COUNT(DISTINCT column) >= at_least`. For example,
+/// daily shop rows of operators (by USCC) present on two platforms or more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GroupHaving {
+    /// Key columns (text) of this table.
+    pub keys: &'static [&'static str],
+    /// The column whose distinct values are counted per key.
+    pub column: &'static str,
+    /// The least count kept (at least 1).
+    pub at_least: i64,
+}
+
 /// An aggregate over a group; every result is exact (integers, or a column's own minimum or
 /// maximum), so it does not depend on partitioning or row order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,8 +161,8 @@ pub struct GroupBy {
 }
 
 /// What the engine does to one declared input before its rows come back: all `filter`
-/// predicates (AND), then the semi-join, then the group-by (or, without one, the declared
-/// columns).
+/// predicates (AND), then the semi-join, then the grouped restriction (`having`), then the
+/// group-by (or, without one, the declared columns).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reduction {
     /// The declared input's table.
@@ -155,6 +171,8 @@ pub struct Reduction {
     pub filter: &'static [Predicate],
     /// Restriction to keys present in another declared input.
     pub semi_join: Option<SemiJoin>,
+    /// Restriction to keys whose group holds enough distinct values of a column.
+    pub having: Option<GroupHaving>,
     /// Aggregation, if the analysis needs only aggregates.
     pub group_by: Option<GroupBy>,
 }
@@ -299,6 +317,37 @@ pub fn validate(
                 }
             }
         }
+        if let Some(h) = &r.having {
+            if h.keys.is_empty() || h.at_least < 1 {
+                return Err(err(
+                    h.column,
+                    "分组限制须有键列且下限至少为 1",
+                    "a grouped restriction needs key columns and a least count of at least 1",
+                ));
+            }
+            for k in h.keys {
+                if !is_text(&type_of(k)?) {
+                    return Err(err(
+                        k,
+                        "分组键须是文本列",
+                        "a group key must be a text column",
+                    ));
+                }
+            }
+            type_of(h.column)?;
+            if let Some(c) = h
+                .keys
+                .iter()
+                .chain([&h.column])
+                .find(|c| !input.columns.contains(c))
+            {
+                return Err(err(
+                    c,
+                    "分组限制的列须是声明读取的列（检测器自己也要复核该条件）",
+                    "a grouped restriction's columns must be declared columns (the detector re-checks it)",
+                ));
+            }
+        }
         if let Some(g) = &r.group_by {
             let mut names: BTreeSet<&str> = BTreeSet::new();
             for k in g.keys {
@@ -348,7 +397,7 @@ pub fn validate(
     Ok(())
 }
 
-/// Applies the row restrictions (filter and semi-join, not the group-by) of `reductions` to
+/// Applies the row restrictions (filter, semi-join and grouped restriction, not the group-by) of `reductions` to
 /// `data` in memory, as the engine's plans do: for tests, and for checking that a detector's
 /// findings do not change when its rows are restricted.
 pub fn restrict(reductions: &[Reduction], data: &InputData) -> InputData {
@@ -371,6 +420,26 @@ pub fn restrict(reductions: &[Reduction], data: &InputData) -> InputData {
             }
             keys
         });
+        // Keys whose group, over this table's rows passing its filter, holds enough values.
+        let grouped: Option<BTreeSet<Vec<String>>> = r.having.map(|h| {
+            let mut values: std::collections::BTreeMap<Vec<String>, BTreeSet<String>> =
+                Default::default();
+            for batch in data.batches(r.table) {
+                for row in 0..batch.num_rows() {
+                    if r.filter.iter().all(|p| p.holds(batch, row))
+                        && let Some(k) = key(batch, row, h.keys)
+                        && let Some(v) = value(batch, row, h.column)
+                    {
+                        values.entry(k).or_default().insert(v);
+                    }
+                }
+            }
+            values
+                .into_iter()
+                .filter(|(_, v)| i64::try_from(v.len()).unwrap_or(i64::MAX) >= h.at_least)
+                .map(|(k, _)| k)
+                .collect()
+        });
         let batches =
             data.batches(r.table)
                 .iter()
@@ -381,6 +450,12 @@ pub fn restrict(reductions: &[Reduction], data: &InputData) -> InputData {
                                 && match (&keys, r.semi_join) {
                                     (Some(keys), Some(j)) => key(batch, row, j.columns)
                                         .is_some_and(|k| keys.contains(&k)),
+                                    _ => true,
+                                }
+                                && match (&grouped, r.having) {
+                                    (Some(groups), Some(h)) => {
+                                        key(batch, row, h.keys).is_some_and(|k| groups.contains(&k))
+                                    }
                                     _ => true,
                                 };
                             Some(kept)
@@ -402,6 +477,15 @@ fn key(batch: &RecordBatch, row: usize, columns: &[&str]) -> Option<Vec<String>>
         .iter()
         .map(|col| c.str(col, row).map(str::to_string))
         .collect()
+}
+
+/// A non-null cell of any type as text (for counting distinct values); `None` if null or missing.
+fn value(batch: &RecordBatch, row: usize, column: &str) -> Option<String> {
+    let array = batch.column_by_name(column)?;
+    if !array.is_valid(row) {
+        return None;
+    }
+    arrow::util::display::array_value_to_string(array, row).ok()
 }
 
 #[cfg(test)]
@@ -474,6 +558,7 @@ mod tests {
                     table: "complaints",
                     other_columns: &["who"],
                 }),
+                having: None,
                 group_by: None,
             },
             // The other side's own filter applies: b complained only of kind y.
@@ -481,6 +566,7 @@ mod tests {
                 table: "complaints",
                 filter: &[Predicate::Eq("kind", Literal::Text("x"))],
                 semi_join: None,
+                having: None,
                 group_by: None,
             },
         ];
@@ -496,5 +582,78 @@ mod tests {
         assert_eq!(out.batches("complaints")[0].num_rows(), 3);
         // No reductions: the data unchanged.
         assert_eq!(restrict(&[], &data).batches("orders")[0].num_rows(), 5);
+    }
+
+    #[test]
+    fn restrict_keeps_rows_of_keys_whose_group_holds_enough_distinct_values() {
+        let mut data = InputData::default();
+        data.tables.insert(
+            "daily".into(),
+            vec![table(vec![
+                (
+                    "uscc",
+                    text(vec![
+                        Some("u1"),
+                        Some("u1"),
+                        Some("u2"),
+                        Some("u2"),
+                        None,
+                        Some("u3"),
+                    ]),
+                ),
+                (
+                    "platform",
+                    text(vec![
+                        Some("p"),
+                        Some("q"),
+                        Some("p"),
+                        Some("p"),
+                        Some("q"),
+                        None,
+                    ]),
+                ),
+                (
+                    "status",
+                    text(vec![
+                        Some("open"),
+                        Some("open"),
+                        Some("open"),
+                        Some("open"),
+                        Some("open"),
+                        Some("open"),
+                    ]),
+                ),
+            ])],
+        );
+        static R: [Reduction; 1] = [Reduction {
+            table: "daily",
+            filter: &[],
+            semi_join: None,
+            having: Some(GroupHaving {
+                keys: &["uscc"],
+                column: "platform",
+                at_least: 2,
+            }),
+            group_by: None,
+        }];
+        let uscc_of = |d: &InputData| -> Vec<Option<String>> {
+            d.batches("daily")
+                .iter()
+                .flat_map(|b| {
+                    (0..b.num_rows()).map(move |r| Columns::new(b).str("uscc", r).map(String::from))
+                })
+                .collect()
+        };
+        // u1 is on p and q; u2 twice on p; the null USCC and u3's null platform never count.
+        assert_eq!(
+            uscc_of(&restrict(&R, &data)),
+            vec![Some("u1".to_string()), Some("u1".to_string())]
+        );
+        // A filter applies before counting: without u1's q row it has one platform.
+        static F: [Reduction; 1] = [Reduction {
+            filter: &[Predicate::Eq("platform", Literal::Text("p"))],
+            ..R[0]
+        }];
+        assert!(uscc_of(&restrict(&F, &data)).is_empty());
     }
 }

@@ -53,8 +53,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::json;
 use tianping_detect::columns::{Columns, china_day, china_time};
 use tianping_detect::{
-    DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RuleVersion,
-    Severity, Window,
+    DetectCtx, Detector, Draft, FindingSink, GroupHaving, Input, InputData, ParamDef, Predicate,
+    Reduction, Ref, RuleVersion, Severity, Window,
 };
 use tianping_domain::value::format_date;
 
@@ -127,6 +127,28 @@ static INPUTS: [Input; 2] = [
         time_column: Some("at"),
     },
 ];
+
+/// Only the daily rows the analysis reads come back: rows with every field (a row missing one is
+/// skipped below) of operators present on at least two platforms (`presence.retain` below keeps
+/// no other; counted over every date, so a superset of those present on two by `as_of`). The
+/// analysis re-checks both, so its findings are the same on reduced or plain rows.
+static REDUCTIONS: [Reduction; 1] = [Reduction {
+    table: "merchant_daily",
+    filter: &[
+        Predicate::NotNull("platform_id"),
+        Predicate::NotNull("merchant_id"),
+        Predicate::NotNull("uscc"),
+        Predicate::NotNull("date"),
+        Predicate::NotNull("status"),
+    ],
+    semi_join: None,
+    having: Some(GroupHaving {
+        keys: &["uscc"],
+        column: "platform_id",
+        at_least: 2,
+    }),
+    group_by: None,
+}];
 
 /// Measures that restrict a merchant's dealing (指南 第十五条: 屏蔽店铺、搜索降权、流量限制、技术障碍、
 /// 扣取保证金; 下架 takes goods off sale like a block; 提高收费 is an unreasonable fee, 电子商务法
@@ -230,6 +252,10 @@ impl Detector for ExclusiveDealing {
 
     fn as_of_sensitive(&self) -> bool {
         true // merchant_daily is cut at as_of's date here, not by the engine.
+    }
+
+    fn reductions(&self) -> &'static [Reduction] {
+        &REDUCTIONS
     }
 
     fn detect(&self, ctx: &DetectCtx, data: &InputData, sink: &mut FindingSink) {

@@ -68,6 +68,7 @@ static REDUCTIONS: [Reduction; 1] = [Reduction {
         Predicate::In("status", &["signed", "completed"]),
     ],
     semi_join: None,
+    having: None,
     group_by: None,
 }];
 

@@ -66,8 +66,8 @@ use serde_json::json;
 use crate::common::ByListing;
 use tianping_detect::columns::{Columns, china_time, yuan};
 use tianping_detect::{
-    DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RuleVersion,
-    Severity, Window,
+    DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Predicate, Reduction, Ref,
+    RuleVersion, SemiJoin, Severity, Window,
 };
 
 const LOYALTY_SURCHARGE: RuleVersion = RuleVersion {
@@ -189,6 +189,36 @@ static INPUTS: [Input; 2] = [
         table: "listings",
         columns: &["platform_id", "listing_id", "merchant_id", "title"],
         time_column: None,
+    },
+];
+
+/// Only what the analysis reads comes back: observations with a viewer (and the other fields
+/// every compared observation has; the loop below skips the rest), and the listings of those
+/// observations (titles are looked up for tested listings only). Re-checked below, so the findings
+/// are the same on reduced or plain rows.
+static REDUCTIONS: [Reduction; 2] = [
+    Reduction {
+        table: "price_observations",
+        filter: &[
+            Predicate::NotNull("platform_id"),
+            Predicate::NotNull("listing_id"),
+            Predicate::NotNull("observed_at"),
+            Predicate::NotNull("viewer_pid"),
+        ],
+        semi_join: None,
+        having: None,
+        group_by: None,
+    },
+    Reduction {
+        table: "listings",
+        filter: &[],
+        semi_join: Some(SemiJoin {
+            columns: &["platform_id", "listing_id"],
+            table: "price_observations",
+            other_columns: &["platform_id", "listing_id"],
+        }),
+        having: None,
+        group_by: None,
     },
 ];
 
@@ -505,6 +535,10 @@ impl Detector for PriceDiscrimination {
 
     fn inputs(&self) -> &'static [Input] {
         &INPUTS
+    }
+
+    fn reductions(&self) -> &'static [Reduction] {
+        &REDUCTIONS
     }
 
     fn detect(&self, ctx: &DetectCtx, data: &InputData, sink: &mut FindingSink) {

@@ -114,8 +114,8 @@ use tianping_detect::columns::{
     Columns, DAY_NS, MINUTE_NS, china_day, china_day_start, china_time, yuan,
 };
 use tianping_detect::{
-    DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RuleVersion,
-    Severity, Window,
+    DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Predicate, Reduction, Ref,
+    RuleVersion, SemiJoin, Severity, Window,
 };
 
 const REFERENCE_PRICE: RuleVersion = RuleVersion {
@@ -339,6 +339,62 @@ fn canonical_label(label: &str) -> String {
     }
     out
 }
+
+/// Only what the analysis reads comes back. Observations: rows with every field it requires
+/// (`observations` skips the others). Orders and listings: only those of listings observed (sales
+/// and titles are looked up for observed listings only), orders with every field `sales` requires.
+/// Costs: audited ones only (`audited_costs` reads no other). Each condition is re-checked below,
+/// so the findings are the same on reduced or plain rows.
+static OBSERVED: SemiJoin = SemiJoin {
+    columns: &["platform_id", "listing_id"],
+    table: "price_observations",
+    other_columns: &["platform_id", "listing_id"],
+};
+
+static REDUCTIONS: [Reduction; 4] = [
+    Reduction {
+        table: "price_observations",
+        filter: &[
+            Predicate::NotNull("platform_id"),
+            Predicate::NotNull("listing_id"),
+            Predicate::NotNull("observed_at"),
+            Predicate::NotNull("page"),
+            Predicate::NotNull("displayed_price_fen"),
+            Predicate::NotNull("promo_kind"),
+        ],
+        semi_join: None,
+        having: None,
+        group_by: None,
+    },
+    Reduction {
+        table: "orders",
+        filter: &[
+            Predicate::NotNull("order_id"),
+            Predicate::NotNull("unit_price_fen"),
+            Predicate::NotNull("ordered_at"),
+        ],
+        semi_join: Some(OBSERVED),
+        having: None,
+        group_by: None,
+    },
+    Reduction {
+        table: "listings",
+        filter: &[],
+        semi_join: Some(OBSERVED),
+        having: None,
+        group_by: None,
+    },
+    Reduction {
+        table: "costs",
+        filter: &[Predicate::Eq(
+            "basis",
+            tianping_detect::Literal::Text("audited"),
+        )],
+        semi_join: None,
+        having: None,
+        group_by: None,
+    },
+];
 
 /// The price_fraud detector.
 pub struct PriceFraud;
@@ -1508,6 +1564,10 @@ impl Detector for PriceFraud {
 
     fn inputs(&self) -> &'static [Input] {
         &INPUTS
+    }
+
+    fn reductions(&self) -> &'static [Reduction] {
+        &REDUCTIONS
     }
 
     fn detect(&self, ctx: &DetectCtx, data: &InputData, sink: &mut FindingSink) {

@@ -107,12 +107,14 @@ static REDUCTIONS: [Reduction; 2] = [
             Predicate::NotNull("return_requested_at"),
         ],
         semi_join: None,
+        having: None,
         group_by: None,
     },
     Reduction {
         table: "listings",
         filter: &[Predicate::In("product_class", EXCLUDED)],
         semi_join: None,
+        having: None,
         group_by: None,
     },
 ];

@@ -192,6 +192,7 @@ static REDUCTIONS: [Reduction; 1] = [Reduction {
         table: "complaints",
         other_columns: &["complainant_pid"],
     }),
+    having: None,
     group_by: None,
 }];
 

@@ -1,6 +1,7 @@
 //! The declared queries as DataFusion plans: a detector's [`Input`] (its columns, rows at or
 //! before `as_of`) and, when it declares one, its [`Reduction`] (typed filters, a semi-join to
-//! another declared input, a group-by with exact aggregates), built with the `DataFrame` API so
+//! another declared input, a semi-join to the keys of a grouped subquery of the same table with
+//! `HAVING COUNT(DISTINCT …) >= n`, a group-by with exact aggregates), built with the `DataFrame` API so
 //! the same logical plan runs embedded and, serialised, on a Ballista cluster. No SQL text is
 //! assembled from names.
 
@@ -96,6 +97,31 @@ pub async fn input_frame(
             None,
         )?;
     }
+    if let Some(having) = reduction.and_then(|r| r.having) {
+        // SELECT keys AS __group_key_i FROM <table, cut and filtered> GROUP BY keys
+        // HAVING COUNT(DISTINCT column) >= at_least; the keys renamed so that the self-join's
+        // two sides share no column name.
+        let renamed: Vec<String> = (0..having.keys.len())
+            .map(|i| format!("__group_key_{i}"))
+            .collect();
+        let groups = base(ctx, input, reduction.map_or(&[], |r| r.filter), as_of_ns)
+            .await?
+            .aggregate(
+                having.keys.iter().map(|k| ident(*k)).collect(),
+                vec![count_distinct(ident(having.column)).alias("__distinct")],
+            )?
+            .filter(ident("__distinct").gt_eq(lit(having.at_least)))?
+            .select(
+                having
+                    .keys
+                    .iter()
+                    .zip(&renamed)
+                    .map(|(k, r)| ident(*k).alias(r))
+                    .collect::<Vec<_>>(),
+            )?;
+        let right: Vec<&str> = renamed.iter().map(String::as_str).collect();
+        df = df.join(groups, JoinType::LeftSemi, having.keys, &right, None)?;
+    }
     match reduction.and_then(|r| r.group_by) {
         Some(group) => {
             let keys = group.keys.iter().map(|k| ident(*k)).collect();
@@ -115,7 +141,7 @@ mod tests {
     use std::sync::Arc;
 
     use tianping_detect::columns::Columns;
-    use tianping_detect::{GroupBy, SemiJoin};
+    use tianping_detect::{GroupBy, GroupHaving, SemiJoin};
     use tianping_query::datafusion::arrow::array::{
         ArrayRef, BooleanArray, Int64Array, RecordBatch, StringArray, TimestampNanosecondArray,
     };
@@ -300,6 +326,7 @@ mod tests {
         table: "orders",
         filter: &[Predicate::NotNull("status")],
         semi_join: None,
+        having: None,
         group_by: Some(GroupBy {
             keys: &["merchant_id"],
             aggregates: &[
@@ -361,6 +388,7 @@ mod tests {
                 table: "complaints",
                 other_columns: &["complainant_pid"],
             }),
+            having: None,
             group_by: None,
         }];
         let head = "merchant_id,buyer_pid,status,amount,at,invoice=";
@@ -378,11 +406,55 @@ mod tests {
             table: "orders",
             filter: &[Predicate::Eq("amount", Literal::Int(300))],
             semi_join: None,
+            having: None,
             group_by: None,
         }];
         assert_eq!(
             rows(&session(2, false), &AMOUNT).await,
             vec![format!("{head}m1,b,completed,300,t20,false")]
+        );
+    }
+
+    #[tokio::test]
+    async fn grouped_restriction_keeps_rows_of_keys_with_enough_distinct_values() {
+        // Merchants with at least two distinct buyers by as_of: m1 (a, b); m2 has c only by
+        // as_of (d bought after it), m3 has e only. m1's four rows come back, its null buyer's
+        // row too (the restriction is on the merchant, not on the row's buyer).
+        static HAVING: [Reduction; 1] = [Reduction {
+            table: "orders",
+            filter: &[],
+            semi_join: None,
+            having: Some(GroupHaving {
+                keys: &["merchant_id"],
+                column: "buyer_pid",
+                at_least: 2,
+            }),
+            group_by: None,
+        }];
+        let head = "merchant_id,buyer_pid,status,amount,at,invoice=";
+        let want = vec![
+            format!("{head}m1,a,completed,500,t10,true"),
+            format!("{head}m1,a,refunded,200,t30,null"),
+            format!("{head}m1,b,completed,300,t20,false"),
+            format!("{head}m1,null,completed,null,t40,true"),
+        ];
+        for parts in [1, 2, 3] {
+            for reversed in [false, true] {
+                assert_eq!(rows(&session(parts, reversed), &HAVING).await, want);
+            }
+        }
+        // With the filter: only completed orders count and come back; m1 still has a and b.
+        static FILTERED: [Reduction; 1] = [Reduction {
+            filter: &[Predicate::Eq("status", Literal::Text("completed"))],
+            ..HAVING[0]
+        }];
+        assert_eq!(
+            rows(&session(2, false), &FILTERED).await,
+            vec![
+                format!("{head}m1,a,completed,500,t10,true"),
+                format!("{head}m1,b,completed,300,t20,false"),
+                format!("{head}m1,null,completed,null,t40,true"),
+            ]
         );
     }
 }

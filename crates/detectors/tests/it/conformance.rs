@@ -99,6 +99,18 @@ fn dataset() -> Vec<(&'static str, Vec<Value>)> {
                 "action": "search_demotion", "reason_text": "独家合作"}));
         }
     }
+    // A single-homed operator (on p only) and a row missing its USCC: never compared, so the
+    // declared reduction drops them.
+    for d in 1..=28u32 {
+        daily.push(
+            json!({"platform_id": "p", "merchant_id": "solo", "uscc": "U-solo",
+            "date": format!("2026-03-{d:02}"), "status": "open"}),
+        );
+    }
+    daily.push(
+        json!({"platform_id": "q", "merchant_id": "d0", "uscc": null,
+        "date": "2026-03-01", "status": "open"}),
+    );
     listings.push(
         json!({"platform_id": "q", "listing_id": "q1", "merchant_id": "d0", "title": "商品"}),
     );
@@ -188,6 +200,9 @@ fn converted_detectors_declare_reductions_that_drop_rows() {
         ("return_refusal", "listings"),
         ("invoice_refusal", "orders"),
         ("serial_complainant", "orders"),
+        ("exclusive_dealing", "merchant_daily"),
+        ("price_fraud", "listings"),
+        ("price_discrimination", "listings"),
     ] {
         let detector = all().into_iter().find(|d| d.id() == id).unwrap();
         let restricted = tianping_detect::reduce::restrict(detector.reductions(), &raw);
@@ -205,7 +220,9 @@ fn converted_detectors_declare_reductions_that_drop_rows() {
 
 #[test]
 fn reduction_declarations_are_checked_and_name_the_place() {
-    use tianping_detect::reduce::{Aggregate, GroupBy, Literal, Predicate, Reduction, validate};
+    use tianping_detect::reduce::{
+        Aggregate, GroupBy, GroupHaving, Literal, Predicate, Reduction, validate,
+    };
     let schema_of = |t: &str| tianping_domain::schema::table(t).map(tianping_lake::arrow_schema);
     let inputs = [tianping_detect::Input {
         table: "orders",
@@ -220,6 +237,7 @@ fn reduction_declarations_are_checked_and_name_the_place() {
         table: "orders",
         filter: &[],
         semi_join: None,
+        having: None,
         group_by: None,
     };
     assert!(check(plain).is_ok());
@@ -259,6 +277,40 @@ fn reduction_declarations_are_checked_and_name_the_place() {
     })
     .unwrap_err();
     assert_eq!(e.0, "listings");
+    // A grouped restriction: its columns must be declared (the detector re-checks it), its least
+    // count at least 1.
+    let e = check(Reduction {
+        having: Some(GroupHaving {
+            keys: &["merchant_id"],
+            column: "buyer_pid",
+            at_least: 2,
+        }),
+        ..plain
+    })
+    .unwrap_err();
+    assert_eq!(e.1, "buyer_pid");
+    assert!(e.2.contains("must be declared columns"), "{}", e.2);
+    let e = check(Reduction {
+        having: Some(GroupHaving {
+            keys: &["merchant_id"],
+            column: "status",
+            at_least: 0,
+        }),
+        ..plain
+    })
+    .unwrap_err();
+    assert!(e.2.contains("at least 1"), "{}", e.2);
+    assert!(
+        check(Reduction {
+            having: Some(GroupHaving {
+                keys: &["merchant_id"],
+                column: "status",
+                at_least: 2,
+            }),
+            ..plain
+        })
+        .is_ok()
+    );
 }
 
 #[test]
