@@ -12,7 +12,8 @@
 // critical violations; any console error or page error fails the test. The merchant profile's
 // penalties section is checked on tmall m1 with a regulator batch written here (`penaltiesBatch`:
 // one decision six months before the server's date, on display, one of 2022, ended; dates, kind,
-// yuan amounts, on display / ended as of the server's real date).
+// yuan amounts, on display / ended as of the server's real date), and its credit risk class
+// (`credit classify` as of AS_OF, shown marked internal).
 //
 // Environment: TIANPING_BIN (default $CARGO_TARGET_DIR/debug/tianping or target/debug/tianping),
 // CHROMIUM (default /usr/bin/chromium), TIANPING_E2E_HOME (reuse a seeded home; default: seed
@@ -85,7 +86,7 @@ function seed() {
   const dir = mkdtempSync(join(tmpdir(), 'tianping-e2e-'));
   const home = join(dir, 'home');
   const started = Date.now();
-  run(['simulate', '--out', join(dir, 'city'), '--scale', 'small', '--seed', '7']);
+  run(['--home', home, 'simulate', '--out', join(dir, 'city'), '--scale', 'small', '--seed', '7']);
   for (const supplier of readdirSync(join(dir, 'city'))) {
     const p = join(dir, 'city', supplier);
     if (statSync(p).isDirectory()) run(['--home', home, 'ingest', p]);
@@ -293,6 +294,8 @@ async function main() {
   const penalties = penaltiesBatch(penaltiesDir);
   run(['--home', home, 'ingest', penalties.batch]);
   rmSync(penaltiesDir, { recursive: true, force: true });
+  // Credit risk classes for every registered entity (internal; the profile shows its USCC's).
+  run(['--home', home, 'credit', 'classify', '--as-of', AS_OF]);
   const { server, base } = await startServer(home);
   let browser;
   try {
@@ -523,6 +526,11 @@ async function main() {
       if (!oldest[6].startsWith('已停止公示，自2022-04-10')) fail(`the 2022 small fine is not shown as ended: ${oldest[6]}`);
       console.log(`merchant penalties: ${penaltyRows.map((r) => `${r[0]} ${r[6]}`).join('; ')}`);
     }
+    // Its credit risk class (classified above as of AS_OF), marked internal.
+    const credit = ((await page.textContent('p.credit')) || '').trim();
+    if (!/^信用风险分类（内部参考，不公开）：[ABCD] 信用风险/.test(credit) || !credit.includes(`分类日期 ${AS_OF}`)) {
+      fail(`the merchant profile does not show the credit class as of ${AS_OF}: ${credit}`);
+    } else console.log(`merchant credit: ${credit}`);
 
     // Sign out; the system administrator signs in and sees the administration page only.
     await page.click('#sign-out');

@@ -60,7 +60,7 @@ use crate::routes::{proof, referrals, webadmin};
         // --- web (issue 10)
         webadmin::AdminReason, webadmin::ApiKeyView,
         // --- loop2: penalties on the merchant profile
-        cockpit::MerchantProfile, crate::routes::penalties::PenaltyView,
+        cockpit::MerchantProfile, cockpit::CreditView, crate::routes::penalties::PenaltyView,
         crate::routes::penalties::PenaltyDisplay,
     )),
     modifiers(&Security),

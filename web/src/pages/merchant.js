@@ -58,6 +58,15 @@ function penaltiesSection(m) {
   );
 }
 
+// The latest credit risk class of its USCC (国市监信发〔2022〕6号: internal, for allocating
+// supervision; the API gives it to regulator staff only).
+function creditLine(c) {
+  const text = c
+    ? `${t(`credit_${c.class}`)}（${t('credit_detail').replace('{as_of}', c.as_of).replace('{points}', c.points).replace('{version}', c.model_version)}）`
+    : t('credit_none');
+  return h('p', { class: 'credit' }, h('strong', {}, `${t('credit_class')}：`), text);
+}
+
 export async function render(main, key) {
   const m = await get(`/api/v1/merchants/${encodeURIComponent(key)}`);
   const shopName = (m.shop && (m.shop.shop_name || m.shop.name)) || m.merchant_id;
@@ -84,6 +93,7 @@ export async function render(main, key) {
           ['business_scope', t('business_scope')],
           ['annual_report_filed', t('annual_report_filed')],
         ]),
+        creditLine(m.credit),
       ),
       h(
         'section',

@@ -396,6 +396,23 @@ pub struct MerchantProfile {
     pub penalties_truncated: bool,
     /// Of `cases`, ours that reached a decision (`decided`, `published`, `closed`).
     pub decided_cases: Vec<Value>,
+    /// Its latest credit risk class (企业信用风险分类, internal: for allocating supervision, never
+    /// published), when `tianping credit classify` has classified its USCC.
+    pub credit: Option<CreditView>,
+}
+
+/// A credit risk class as the profile shows it (the full explanation is in `tianping credit
+/// classify --out`).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CreditView {
+    /// `A` 信用风险低, `B` 一般, `C` 较高, `D` 高.
+    pub class: String,
+    /// The day it was classified as of (`YYYY-MM-DD`).
+    pub as_of: String,
+    /// Total points of the model.
+    pub points: i64,
+    /// The model version that produced it.
+    pub model_version: i64,
 }
 
 /// Splits a merchant key `merchant|PLATFORM|ID` into plain ids, or says what is wrong.
@@ -528,6 +545,15 @@ pub async fn get_merchant(
                         "region": c.region, "alert_id": c.alert_id})
         })
         .collect();
+    let credit = match &uscc {
+        Some(u) => state.store.latest_class(u).await?.map(|c| CreditView {
+            class: c.class,
+            as_of: c.as_of,
+            points: c.points,
+            model_version: c.model_version,
+        }),
+        None => None,
+    };
     let profile = MerchantProfile {
         merchant_key: merchant_key.clone(),
         platform_id: platform,
@@ -555,6 +581,7 @@ pub async fn get_merchant(
         penalties,
         penalties_truncated,
         decided_cases,
+        credit,
     };
     let mut body = serde_json::to_value(&profile).map_err(ApiError::internal)?;
     mask_json(&mut body);
