@@ -178,3 +178,37 @@ pub async fn seed_departments(store: &dyn Store) {
         .await
         .expect("seeding the test departments");
 }
+
+/// Runs one statement on the database behind `url` (`sqlite:PATH` or a PostgreSQL URL) over a
+/// connection of its own, as an operator with SQL access would — past the store's API, so what
+/// answers is the database's own guard (triggers, constraints).
+pub async fn raw_sql(url: &str, sql: &'static str) -> Result<u64, String> {
+    if let Some(path) = url.strip_prefix("sqlite:") {
+        let pool = sqlx::SqlitePool::connect(&format!("sqlite:{path}"))
+            .await
+            .expect("connecting to the SQLite file");
+        let r = sqlx::query(sql).execute(&pool).await;
+        pool.close().await;
+        r.map(|done| done.rows_affected())
+            .map_err(|e| e.to_string())
+    } else {
+        let pool = sqlx::PgPool::connect(url)
+            .await
+            .expect("connecting to PostgreSQL");
+        let r = sqlx::query(sql).execute(&pool).await;
+        pool.close().await;
+        r.map(|done| done.rows_affected())
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// Asserts that the database behind `url` refuses every statement with an error containing
+/// `needle` (see [`raw_sql`]).
+pub async fn assert_refused(url: &str, statements: &[&'static str], needle: &str) {
+    for sql in statements {
+        let e = raw_sql(url, sql)
+            .await
+            .expect_err(&format!("{sql} was not refused"));
+        assert!(e.contains(needle), "{sql}: {e}");
+    }
+}

@@ -12,7 +12,7 @@ use tianping_service::audit_archive::{ArchiveError, ArchiveHeader, export, verif
 use tianping_service::audit_retention::AuditRetention;
 use tianping_store::accounts::AuditEvent;
 use tianping_store::{AccountStore, Store};
-use tianping_store_tests::fresh_postgres;
+use tianping_store_tests::{assert_refused, fresh_postgres};
 
 fn event(i: usize, at: &str) -> AuditEvent {
     AuditEvent {
@@ -183,17 +183,15 @@ async fn story(store: Arc<dyn Store>) {
 
 /// The application cannot prune: its own connection's DELETE and TRUNCATE on `audit_log` fail.
 async fn no_pruning_sqlite(path: &std::path::Path) {
-    let pool = sqlx::SqlitePool::connect(&format!("sqlite:{}", path.display()))
-        .await
-        .unwrap();
-    for sql in [
-        "DELETE FROM audit_log WHERE at < '2026-02-01T00:00:00.000000Z'",
-        "DELETE FROM audit_log",
-    ] {
-        let err = sqlx::query(sql).execute(&pool).await.unwrap_err();
-        assert!(err.to_string().contains("append-only"), "{sql}: {err}");
-    }
-    pool.close().await;
+    assert_refused(
+        &format!("sqlite:{}", path.display()),
+        &[
+            "DELETE FROM audit_log WHERE at < '2026-02-01T00:00:00.000000Z'",
+            "DELETE FROM audit_log",
+        ],
+        "append-only",
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -262,14 +260,14 @@ async fn audit_archive_story_on_postgres() {
         .unwrap();
     story(Arc::new(store.clone())).await;
     store.close().await;
-    let pool = sqlx::PgPool::connect(&url).await.unwrap();
-    for sql in [
-        "DELETE FROM audit_log WHERE at < '2026-02-01T00:00:00.000000Z'",
-        "DELETE FROM audit_log",
-        "TRUNCATE audit_log",
-    ] {
-        let err = sqlx::query(sql).execute(&pool).await.unwrap_err();
-        assert!(err.to_string().contains("append-only"), "{sql}: {err}");
-    }
-    pool.close().await;
+    assert_refused(
+        &url,
+        &[
+            "DELETE FROM audit_log WHERE at < '2026-02-01T00:00:00.000000Z'",
+            "DELETE FROM audit_log",
+            "TRUNCATE audit_log",
+        ],
+        "append-only",
+    )
+    .await;
 }

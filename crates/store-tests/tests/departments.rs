@@ -27,7 +27,7 @@ use tianping_store::cases::{AlertRow, CaseEventRow, CaseRow, ClueOutcome, QueueF
 use tianping_store::departments::{DepartmentRow, UnitScope};
 use tianping_store::notices::{IssueOutcome, NoticeEventRow, NoticeFilter, NoticeRow};
 use tianping_store::pages::Cursor;
-use tianping_store_tests::{at, fresh_postgres, test_departments};
+use tianping_store_tests::{assert_refused, at, fresh_postgres, raw_sql, test_departments};
 
 fn alert(id: &str) -> AlertRow {
     AlertRow {
@@ -258,25 +258,6 @@ async fn orphans_story(store: Arc<dyn Store>) {
     assert_eq!(s.department_orphans().await.unwrap().len(), 5, "{label}");
 }
 
-/// Runs one statement on the database behind `url` (`sqlite:PATH` or a PostgreSQL URL) over a
-/// connection of its own, as an operator with SQL access would: the triggers guard the
-/// references, not the store's API.
-async fn raw_sql(url: &str, sql: &'static str) -> Result<u64, String> {
-    if let Some(path) = url.strip_prefix("sqlite:") {
-        let pool = sqlx::SqlitePool::connect(&format!("sqlite:{path}"))
-            .await
-            .unwrap();
-        let r = sqlx::query(sql).execute(&pool).await;
-        pool.close().await;
-        r.map(|d| d.rows_affected()).map_err(|e| e.to_string())
-    } else {
-        let pool = sqlx::PgPool::connect(url).await.unwrap();
-        let r = sqlx::query(sql).execute(&pool).await;
-        pool.close().await;
-        r.map(|d| d.rows_affected()).map_err(|e| e.to_string())
-    }
-}
-
 /// Once a registry exists, a write naming a department outside it is refused by the store; a
 /// department that records point to can be neither deleted nor renamed, even in SQL, while one
 /// nothing points to can be deleted.
@@ -306,13 +287,15 @@ async fn reference_story(store: Arc<dyn Store>, url: &str) {
     );
     assert!(s.create_account(&account("u-ok", "jiage")).await.unwrap());
 
-    for sql in [
-        "DELETE FROM departments WHERE id = 'jiage'",
-        "UPDATE departments SET id = 'jiage2' WHERE id = 'jiage'",
-    ] {
-        let e = raw_sql(url, sql).await.unwrap_err();
-        assert!(e.contains("department_ref"), "{label}: {sql}: {e}");
-    }
+    assert_refused(
+        url,
+        &[
+            "DELETE FROM departments WHERE id = 'jiage'",
+            "UPDATE departments SET id = 'jiage2' WHERE id = 'jiage'",
+        ],
+        "department_ref",
+    )
+    .await;
     let ids: Vec<String> = s
         .departments()
         .await
