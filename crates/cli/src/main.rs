@@ -763,6 +763,34 @@ async fn main() -> ExitCode {
     }
 }
 
+/// `tianping simulate`: the synthetic city's batches under `out` (no home, no database).
+fn simulate(
+    out: &std::path::Path,
+    scale: &str,
+    seed: u64,
+    holdout: bool,
+    lang: output::Lang,
+) -> anyhow::Result<ExitCode> {
+    let Some(scale) = tianping_sim::city::Scale::parse(scale) else {
+        eprintln!("错误 error: --scale must be tiny, small or city");
+        return Ok(ExitCode::from(2));
+    };
+    let written = tianping_sim::simulate(out, scale, seed, holdout)?;
+    for (table, n) in &written.rows {
+        eprintln!("{table:24} {n:>10}");
+    }
+    eprintln!(
+        "{} {}",
+        written.batches.len(),
+        if lang == output::Lang::Zh {
+            "个批次已写入"
+        } else {
+            "batches written"
+        }
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     // Verifying a bundle needs no home and no database.
     if let Command::Evidence {
@@ -782,6 +810,16 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     } = &cli.command
     {
         return audit::verify(archive, cli.json, cli.lang);
+    }
+    // Nor does writing a simulated city (it only writes batches under --out).
+    if let Command::Simulate {
+        out,
+        scale,
+        seed,
+        holdout,
+    } = &cli.command
+    {
+        return simulate(out, scale, *seed, *holdout, cli.lang);
     }
     // A scheduler or executor needs no home and no database either.
     #[cfg(feature = "sql")]
@@ -1510,26 +1548,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             scale,
             seed,
             holdout,
-        } => {
-            let Some(scale) = tianping_sim::city::Scale::parse(&scale) else {
-                eprintln!("错误 error: --scale must be tiny, small or city");
-                return Ok(ExitCode::from(2));
-            };
-            let written = tianping_sim::simulate(&out, scale, seed, holdout)?;
-            for (table, n) in &written.rows {
-                eprintln!("{table:24} {n:>10}");
-            }
-            eprintln!(
-                "{} {}",
-                written.batches.len(),
-                if cli.lang == output::Lang::Zh {
-                    "个批次已写入"
-                } else {
-                    "batches written"
-                }
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+        } => simulate(&out, &scale, seed, holdout, cli.lang),
         Command::Eval {
             truth,
             findings,
