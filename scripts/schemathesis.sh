@@ -33,8 +33,10 @@ done
 trap 'serve_stop; rm -rf "$WORK"' EXIT
 # Limits high enough that the generated traffic itself is not shed (429/503 are documented
 # answers, but a run of nothing but 429s would test nothing).
+# The platform's own bucket likewise (at most half the server-wide rate and burst).
 serve_start TIANPING_MAX_REQUESTS_PER_SECOND=100000 TIANPING_LOGIN_ATTEMPTS_PER_MINUTE=100000 \
-  TIANPING_MAX_CONCURRENT_REQUESTS=256
+  TIANPING_MAX_CONCURRENT_REQUESTS=256 TIANPING_PLATFORM_REQUESTS_PER_MINUTE=3000000 \
+  TIANPING_PLATFORM_BURST=50000
 
 ADMIN_SECRET=$(setup_admin)
 ADMIN=$(login admin "$ADMIN_SECRET")

@@ -10,6 +10,7 @@ import { label, lang, t, toggleLang } from './i18n.js';
 import * as admin from './pages/admin.js';
 import * as cases from './pages/cases.js';
 import * as cockpit from './pages/cockpit.js';
+import * as draws from './pages/draws.js';
 import * as evidence from './pages/evidence.js';
 import * as exchange from './pages/exchange.js';
 import * as finding from './pages/finding.js';
@@ -31,6 +32,9 @@ const ROUTES = {
   verify: evidence.renderVerify,
   rules: rules.render,
   admin: admin.render,
+  draws: draws.renderList,
+  draw: draws.renderDraw,
+  published: draws.renderPublic,
 };
 
 const NAV = [
@@ -40,6 +44,7 @@ const NAV = [
   ['exchange', 'nav_exchange', session.isBusiness],
   ['evidence', 'nav_evidence', session.isBusiness],
   ['rules', 'nav_rules', session.isBusiness],
+  ['draws', 'nav_draws', session.readsDraws],
   ['admin', 'nav_admin', session.isAdmin],
 ];
 
@@ -74,11 +79,17 @@ function header(current) {
   );
 }
 
+// The newest route() call. Pages load asynchronously: an older call (a language switch, a click
+// before the last page finished) that completes after a newer one must not replace the newer
+// page, so each call renders into a box of its own and only the newest marks the page rendered.
+let generation = 0;
+
 async function route() {
+  const mine = ++generation;
   const path = location.hash.replace(/^#\/?/, '').split('?')[0];
   const [name, ...params] = path.split('/').map(decodeURIComponent);
   document.documentElement.lang = lang() === 'zh' ? 'zh-CN' : 'en';
-  const isPublic = name === 'signin' || name === 'verify';
+  const isPublic = name === 'signin' || name === 'verify' || name === 'published';
   if (name === 'signin') session.set(null);
   if (!isPublic && !session.current()) {
     try {
@@ -89,19 +100,24 @@ async function route() {
       return;
     }
   }
+  if (mine !== generation) return;
   const home = session.isBusiness() ? 'cockpit' : 'admin';
   const page = ROUTES[name] ? name : home;
   header(page);
   disposeCharts();
   const main = document.getElementById('main');
   delete main.dataset.rendered;
-  mount(main, h('p', { class: 'loading', role: 'status' }, t('loading')));
+  const box = h('div', { class: 'page' });
+  mount(main, box);
+  mount(box, h('p', { class: 'loading', role: 'status' }, t('loading')));
   const started = performance.now();
   try {
-    await ROUTES[page](main, ...params);
+    await ROUTES[page](box, ...params);
   } catch (e) {
-    mount(main, h('div', { class: 'error', role: 'alert' }, `${t('error')}: ${e.message}`));
+    mount(box, h('div', { class: 'error', role: 'alert' }, `${t('error')}: ${e.message}`));
   }
+  // A newer call has replaced this box (it is no longer in the page): leave the newer page be.
+  if (mine !== generation) return;
   const ms = performance.now() - started;
   window.__tianpingRender = { page, ms, at: Date.now() };
   main.dataset.rendered = page;

@@ -26,3 +26,8 @@ export function isBusiness() {
 export function isAdmin() {
   return hasRole(...ADMIN);
 }
+
+/** The roles the server lets read 双随机 draws (their records hold the internal credit class). */
+export function readsDraws() {
+  return hasRole('analyst', 'inspector', 'case_officer', 'leader');
+}

@@ -13,7 +13,11 @@
 // penalties section is checked on tmall m1 with a regulator batch written here (`penaltiesBatch`:
 // one decision six months before the server's date, on display, one of 2022, ended; dates, kind,
 // yuan amounts, on display / ended as of the server's real date), and its credit risk class
-// (`credit classify` as of AS_OF, shown marked internal).
+// (`credit classify` as of AS_OF, shown marked internal). The cockpit's top merchants show each
+// one's credit class beside the ranking. 双随机、一公开: `inspect draw` in the setup; the draws
+// list, a draw's record (targets, classes, teams, recusals, seed and digests) and its 验证
+// (matches, digest recorded and recomputed), at 1366×768 and 1920×1080, and signed out the
+// public view (no class).
 //
 // Environment: TIANPING_BIN (default $CARGO_TARGET_DIR/debug/tianping or target/debug/tianping),
 // CHROMIUM (default /usr/bin/chromium), TIANPING_E2E_HOME (reuse a seeded home; default: seed
@@ -135,6 +139,47 @@ function penaltiesBatch(dir) {
   };
   writeFileSync(join(batch, 'manifest.json'), JSON.stringify(manifest, null, 2));
   return { batch, newest, until };
+}
+
+// The 双随机 draw's task, run with `tianping inspect draw` after `credit classify`: a general
+// item of wangjian checked 2026-11-16..27 (public from the 28th, before any day this runs),
+// default rates; twelve inspectors, insp-00 and insp-01 declaring a conflict with every other
+// registered USCC, so the draw has recusals. Returns the task id and the record.
+const DRAW_TASK = 'hz-2026-wj-e2e';
+function inspectDraw(home) {
+  const dir = mkdtempSync(join(tmpdir(), 'tianping-e2e-draw-'));
+  const plan = join(dir, 'plan.toml');
+  writeFileSync(plan, [
+    `task_id = "${DRAW_TASK}"`,
+    'task_name = "2026年第十一批网络交易经营者双随机抽查（测试）"',
+    `department = "${DEPARTMENT}"`,
+    'item_type = "general"',
+    'items = ["亮照亮证", "明码标价"]',
+    'check_start = "2026-11-16"',
+    'check_end = "2026-11-27"',
+    'annual_cap = 1',
+    'inspectors_per_object = 2',
+    '[scope]',
+    'adcode_prefixes = ["3301"]',
+    '',
+  ].join('\n'));
+  const usccs = run(['--home', home, 'sql', 'SELECT DISTINCT uscc FROM registry ORDER BY uscc', '--format', 'csv']).stdout.trim().split('\n').slice(1);
+  const conflicted = usccs.filter((_, i) => i % 2 === 0);
+  const inspectors = join(dir, 'inspectors.toml');
+  let text = '';
+  for (let i = 0; i < 12; i++) {
+    text += `[[inspector]]\nid = "insp-${String(i).padStart(2, '0')}"\ndepartment = "${DEPARTMENT}"\n`;
+    if (i < 2) text += `conflicts = [${conflicted.map((u) => JSON.stringify(u)).join(', ')}]\n`;
+    text += '\n';
+  }
+  writeFileSync(inspectors, text);
+  const out = join(dir, 'record.json');
+  const made = JSON.parse(run(['--home', home, '--json', 'inspect', 'draw', '--plan', plan, '--inspectors', inspectors,
+    '--seed', '2026-11-13 福彩3D 123', '--as-of', '2026-11-13', '--out', out]).stdout);
+  const record = JSON.parse(readFileSync(out, 'utf8'));
+  rmSync(dir, { recursive: true, force: true });
+  console.log(`inspect draw: ${made.drawn} of ${record.input.register.length} entities drawn, result ${made.result_sha256.slice(0, 12)}…`);
+  return { task: DRAW_TASK, record };
 }
 
 async function startServer(home) {
@@ -296,6 +341,8 @@ async function main() {
   rmSync(penaltiesDir, { recursive: true, force: true });
   // Credit risk classes for every registered entity (internal; the profile shows its USCC's).
   run(['--home', home, 'credit', 'classify', '--as-of', AS_OF]);
+  // A 双随机 draw of the registered entities (its check over before today, so it is public too).
+  const draw = inspectDraw(home);
   const { server, base } = await startServer(home);
   let browser;
   try {
@@ -341,8 +388,37 @@ async function main() {
     console.log(`cockpit API (${'GET /api/v1/cockpit'}): first ${apiFirst.map((x) => x.toFixed(0)).join(', ')} ms, after ${apiAfter.map((x) => x.toFixed(0)).join(', ')} ms`);
     const kpi = await page.textContent('.kpi-value');
     if (!(Number(kpi) > 0)) fail(`cockpit shows ${kpi} findings: the small city should have some`);
+    // The calendar banner: shown exactly when the cockpit says a deadline starting within a month
+    // cannot be computed (on the server's real date), naming the first such day.
+    const cal = await page.evaluate(async () => (await (await fetch('/api/v1/cockpit')).json()).calendar);
+    const banner = await page.locator('p.banner.warn').count();
+    if (!cal || typeof cal.warning !== 'boolean' || !cal.last_day) fail(`the cockpit API has no calendar reach: ${JSON.stringify(cal)}`);
+    else if (cal.warning !== (banner === 1)) fail(`calendar warning ${cal.warning} but ${banner} banners shown`);
+    else if (cal.warning) {
+      const text = await page.textContent('p.banner.warn');
+      if (!text.includes(cal.unknown_from) || !text.includes(cal.last_day)) fail(`the calendar banner does not name ${cal.unknown_from} and ${cal.last_day}: ${text}`);
+      else console.log(`calendar banner: ${text}`);
+    } else console.log(`calendar: covered to ${cal.last_day}, no banner`);
     const canvases = await page.locator('.chart canvas').count();
     if (canvases < 5) fail(`cockpit drew ${canvases} chart canvases, expected ≥ 5`);
+    // The top high-risk merchants show each one's latest credit class beside the ranking, and
+    // the page says the class does not rank.
+    const top = await page.evaluate(async () => (await (await fetch('/api/v1/cockpit')).json()).top_merchants);
+    const classified = top.filter((m) => m.credit && /^[ABCD]$/.test(m.credit.class));
+    if (classified.length === 0) fail(`no top merchant shows a credit class: ${JSON.stringify(top.map((m) => m.credit))}`);
+    const creditCells = await page.$$eval('section.panel table', (tables) => {
+      const t = tables.find((x) => [...x.querySelectorAll('thead th')].some((th) => th.textContent.includes('信用风险分类')));
+      if (!t) return null;
+      const col = [...t.querySelectorAll('thead th')].findIndex((th) => th.textContent.includes('信用风险分类'));
+      return [...t.querySelectorAll('tbody tr')].map((tr) => tr.querySelectorAll('td')[col]?.textContent.trim());
+    });
+    if (!creditCells) fail('the top merchants table has no credit class column');
+    else {
+      const want = top.map((m) => (m.credit ? `${m.credit.class}（${m.credit.as_of}）` : '尚未分类'));
+      if (JSON.stringify(creditCells) !== JSON.stringify(want)) fail(`top merchants' credit cells ${JSON.stringify(creditCells)} ≠ ${JSON.stringify(want)}`);
+      else console.log(`cockpit top merchants: ${classified.length} of ${top.length} with a credit class (${creditCells.join(', ')})`);
+    }
+    if (!((await page.textContent('#top-merchants-note')) || '').includes('不参与排序')) fail('the cockpit does not say how the credit class is used in the ranking');
     await page.setViewportSize({ width: 1366, height: 768 });
 
     // The alert queue; drill into a price-fraud finding (it has the price chart) if there is one.
@@ -503,8 +579,66 @@ async function main() {
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     await checkPage(page, 'exchange-en');
     if (!(await page.textContent('h1')).includes('Data exchange')) fail('the English switch did not translate the page title');
+    // Switching back re-renders the exchange page; its batches are held back 1.5 s here while
+    // the merchant profile is opened at once: the older, slower render must not replace the newer
+    // page when it finishes (it did, under load: the profile showed the exchange page).
+    let held = 0;
+    const hold = async (r) => {
+      held += 1;
+      await new Promise((ok) => setTimeout(ok, 1500));
+      await r.continue();
+    };
+    await page.route('**/api/v1/batches?limit=200', hold);
     await page.click('#lang-switch');
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+
+    // 双随机、一公开: the list, a draw's record, its verification, at both screen sizes.
+    await page.click('header nav a[href="#/draws"]');
+    await checkPage(page, 'draws-1366');
+    const drawRow = page.locator('tbody tr', { hasText: draw.task });
+    if ((await drawRow.count()) !== 1) fail(`the draws list does not show ${draw.task} once`);
+    else {
+      const cells = await drawRow.locator('td').allTextContents();
+      if (!cells.includes(String(draw.record.result.objects.length))) fail(`the draws list does not show ${draw.record.result.objects.length} drawn: ${JSON.stringify(cells)}`);
+      if (!cells.includes(draw.record.input.public_seed)) fail(`the draws list does not show the seed: ${JSON.stringify(cells)}`);
+    }
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.reload();
+    await injectAxe();
+    await checkPage(page, 'draws-1920');
+    await page.click(`a[href="#/draw/${draw.task}"]`);
+    await checkPage(page, 'draw-1920');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.reload();
+    await injectAxe();
+    await checkPage(page, 'draw-1366');
+    const targets = await page.$$eval('section[aria-labelledby="targets-h"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
+    const recorded = draw.record.result.objects;
+    if (targets.length !== recorded.length) fail(`the draw shows ${targets.length} targets, the record ${recorded.length}`);
+    else {
+      const mismatch = recorded.find((o, i) => targets[i][1] !== o.uscc || !targets[i][2].startsWith(o.class) || targets[i][3] !== o.inspectors.join('、'));
+      if (mismatch) fail(`the draw's target ${mismatch.uscc} is not shown as recorded`);
+    }
+    const recusals = await page.$$eval('section[aria-labelledby="recusals-h"] tbody tr', (trs) => trs.filter((tr) => !tr.querySelector('td.empty')).length);
+    if (recusals === 0) fail('the draw shows no recusal (insp-00 and insp-01 declared conflicts with half the register)');
+    const drawText = await page.textContent('main');
+    for (const v of [draw.record.input.public_seed, draw.record.result_sha256, draw.record.input_sha256]) {
+      if (!drawText.includes(v)) fail(`the draw page does not show ${v}`);
+    }
+    await page.click('#verify-draw');
+    await page.waitForSelector('#draw-verify .ok, #draw-verify .error', { timeout: 15000 });
+    const verified = await page.textContent('#draw-verify');
+    const digestShown = verified.split(draw.record.result_sha256).length - 1;
+    if (!verified.includes('验证通过') || digestShown < 2) fail(`the draw did not verify with its digest recorded and recomputed: ${verified.slice(0, 400)}`);
+    else console.log(`draw ${draw.task}: ${recorded.length} targets, ${recusals} recusals, verification matches (result ${draw.record.result_sha256.slice(0, 12)}… recorded and recomputed)`);
+    await checkPage(page, 'draw-verified');
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await checkPage(page, 'draw-en');
+    if (!(await page.textContent('main')).includes('Drawn entities (classes internal)')) fail('the draw page has no English');
+    await page.click('#lang-switch');
+    // The switch re-renders the page: wait until it has, so the next page's render does not race it.
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN' && document.querySelector('main')?.dataset.rendered === 'draw');
 
     // Penalties on the merchant profile: tmall m1 (USCC 91330106MA2B00001Y) has the fixture's two
     // decisions, newest first, amounts in yuan from fen, each with its public display as of the
@@ -514,6 +648,13 @@ async function main() {
       location.hash = `#/merchant/${encodeURIComponent(k)}`;
     }, 'merchant|tmall|m1');
     await checkPage(page, 'merchant-penalties');
+    // Wait out the held exchange render, then the profile must still be the page shown.
+    await page.waitForTimeout(2500);
+    await page.unroute('**/api/v1/batches?limit=200', hold);
+    const shown = await page.evaluate(() => [document.getElementById('main').dataset.rendered, document.querySelector('main h1')?.textContent || '']);
+    if (held < 1) fail('the exchange page\'s re-render was not held back: the stale-render check did not run');
+    else if (shown[0] !== 'merchant' || !shown[1].startsWith('主体画像')) fail(`a stale render replaced the merchant profile: ${JSON.stringify(shown)}`);
+    else console.log(`stale render dropped: the exchange page's held re-render (${held}) did not replace the profile`);
     const penaltyRows = await page.$$eval('section.penalties > div.table-wrap:nth-of-type(1) tbody tr', (trs) =>
       trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())),
     );
@@ -589,6 +730,24 @@ async function main() {
     await page.setInputFiles('#bundle-file', bundle);
     await page.waitForSelector('#verify-result .ok, #verify-result .error', { timeout: 15000 });
     if (!(await page.textContent('#verify-result')).includes('全部校验通过')) fail('the public page did not verify the bundle');
+    // The public face of the draw (一公开), signed out: the drawn entities and inspectors, no class.
+    await page.goto(`${base}/#/signin`);
+    await page.waitForSelector('form.signin');
+    await page.click('a[href="#/published"]');
+    await injectAxe();
+    await checkPage(page, 'published-1366');
+    const published = await page.evaluate(async () => (await fetch('/api/v1/public/draws')).text());
+    if (/"class"/.test(published)) fail('the public draws answer carries a class');
+    const publicText = await page.textContent('main');
+    if (!publicText.includes(draw.task) || !publicText.includes(draw.record.result_sha256)) fail('the public view does not show the draw with its digest');
+    if (/[ABCD] 信用风险(低|一般|较高|高)|信用风险分类（内部/.test(publicText)) fail('the public view shows a credit class');
+    const publicRows = await page.locator(`section.public-draw tbody tr`).count();
+    if (publicRows !== draw.record.result.objects.length) fail(`the public view lists ${publicRows} entities, the draw ${draw.record.result.objects.length}`);
+    else console.log(`public view: ${publicRows} drawn entities with their inspectors, no class`);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.reload();
+    await injectAxe();
+    await checkPage(page, 'published-1920');
     await context.close();
   } finally {
     if (browser) await browser.close();

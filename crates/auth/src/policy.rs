@@ -118,11 +118,22 @@ pub enum Operation {
     ListApiKeys,
     /// A scheme finding's referral tree from the lake's `referrals` rows.
     FindingReferrals,
+    // --- web11 (issue 10): the 双随机、一公开 draws (made by `tianping inspect draw`, CLI only).
+    /// Lists 双随机 draws (plans and their digests).
+    ListDraws,
+    /// One draw's record: plan, drawn entities with their class, inspectors, recusals, digests.
+    GetDraw,
+    /// Re-runs a stored draw from its record and compares the digests.
+    VerifyDraw,
+    /// The published draws (一公开: no class), for anyone, once their check period has ended.
+    ListPublicDraws,
+    /// One published draw (一公开: no class), for anyone, once its check period has ended.
+    GetPublicDraw,
 }
 
 impl Operation {
     /// Every operation.
-    pub const ALL: [Operation; 49] = [
+    pub const ALL: [Operation; 54] = [
         Operation::Health,
         Operation::Ready,
         Operation::Metrics,
@@ -176,6 +187,12 @@ impl Operation {
         Operation::ResetTotp,
         Operation::ListApiKeys,
         Operation::FindingReferrals,
+        // --- web11
+        Operation::ListDraws,
+        Operation::GetDraw,
+        Operation::VerifyDraw,
+        Operation::ListPublicDraws,
+        Operation::GetPublicDraw,
     ];
 
     /// The stable id (the OpenAPI `operationId`).
@@ -234,6 +251,12 @@ impl Operation {
             Operation::ResetTotp => "reset_totp",
             Operation::ListApiKeys => "list_api_keys",
             Operation::FindingReferrals => "finding_referrals",
+            // --- web11
+            Operation::ListDraws => "list_draws",
+            Operation::GetDraw => "get_draw",
+            Operation::VerifyDraw => "verify_draw",
+            Operation::ListPublicDraws => "list_public_draws",
+            Operation::GetPublicDraw => "get_public_draw",
         }
     }
 
@@ -254,6 +277,9 @@ impl Operation {
                 | Operation::Login
                 // --- web
                 | Operation::VerifyBundle
+                // --- web11: 一公开, the published form carries no class
+                | Operation::ListPublicDraws
+                | Operation::GetPublicDraw
         )
     }
 
@@ -465,6 +491,21 @@ pub const POLICY: &[Grant] = &[
     g(O::FindingReferrals, R::CaseOfficer, S::Own),
     g(O::FindingReferrals, R::ComplaintHandler, S::Own),
     g(O::FindingReferrals, R::Leader, S::Region),
+    // --- web11 (issue 10): a draw record holds the credit classes (internal), so it is read by
+    // the regulator's business staff who read merchant profiles (which show the class): a draw
+    // belongs to its plan's department inside the installation's region.
+    g(O::ListDraws, R::Analyst, S::Own),
+    g(O::ListDraws, R::Inspector, S::Own),
+    g(O::ListDraws, R::CaseOfficer, S::Own),
+    g(O::ListDraws, R::Leader, S::Region),
+    g(O::GetDraw, R::Analyst, S::Own),
+    g(O::GetDraw, R::Inspector, S::Own),
+    g(O::GetDraw, R::CaseOfficer, S::Own),
+    g(O::GetDraw, R::Leader, S::Region),
+    g(O::VerifyDraw, R::Analyst, S::Own),
+    g(O::VerifyDraw, R::Inspector, S::Own),
+    g(O::VerifyDraw, R::CaseOfficer, S::Own),
+    g(O::VerifyDraw, R::Leader, S::Region),
 ];
 
 /// The grant of a role for an operation, if any.

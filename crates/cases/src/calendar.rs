@@ -231,6 +231,37 @@ impl Calendar {
         (first, last)
     }
 
+    /// The last day the calendar covers: 31 December of its last year.
+    pub fn last_day(&self) -> NaiveDate {
+        let (_, last) = self.range();
+        NaiveDate::from_ymd_opt(last, 12, 31).unwrap_or(NaiveDate::MIN)
+    }
+
+    /// The latest day from which a period of `n` working days still ends inside the calendar:
+    /// `add_working_days(d, n)` is defined for every covered `d` up to it, and for none after
+    /// it. `None` when the calendar holds fewer than `n` working days. For an administrator to
+    /// see when deadlines started today will become unknown until the next year is entered.
+    pub fn last_start_for(&self, n: u32) -> Option<NaiveDate> {
+        let (first, _) = self.range();
+        let mut d = self.last_day();
+        if n == 0 {
+            return Some(d);
+        }
+        let mut seen = 0u32;
+        while d.year() >= first {
+            if self.is_working_day(d).ok()? {
+                seen += 1;
+                if seen == n {
+                    // `d` is the n-th working day counted back from the end: a period started
+                    // on the day before it ends on the last covered working day or earlier.
+                    return d.pred_opt().filter(|p| p.year() >= first);
+                }
+            }
+            d = d.pred_opt()?;
+        }
+        None
+    }
+
     fn year_of(&self, date: NaiveDate) -> Result<&YearSchedule, CalendarError> {
         self.years.get(&date.year()).ok_or_else(|| {
             let (first, last) = self.range();
@@ -306,6 +337,40 @@ mod tests {
 
     fn day(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn last_start_is_the_latest_day_a_period_still_ends_inside_the_calendar() {
+        let cal = Calendar::embedded().unwrap();
+        let (_, last) = cal.range();
+        assert_eq!(
+            cal.last_day(),
+            NaiveDate::from_ymd_opt(last, 12, 31).unwrap()
+        );
+        for n in [0u32, 1, 7, 15, 20, 30] {
+            let start = cal.last_start_for(n).unwrap();
+            // From `start` the period ends inside; from the next day on it cannot be computed.
+            let due = cal.add_working_days(start, n).unwrap();
+            assert!(due <= cal.last_day(), "n={n}: {start} -> {due}");
+            let next = start.succ_opt().unwrap();
+            if n > 0 {
+                assert!(
+                    matches!(
+                        cal.add_working_days(next, n),
+                        Err(CalendarError::NotCovered { .. })
+                    ),
+                    "n={n}: from {next} the period should leave the calendar"
+                );
+            }
+        }
+        // 2026: 12-31 is a Thursday, a working day; the 20th working day counted back is
+        // 2026-12-04 (Friday), so a 20-working-day period can start on 12-03 at the latest.
+        if last == 2026 {
+            assert_eq!(cal.last_start_for(1), Some(day("2026-12-30")));
+            assert_eq!(cal.last_start_for(20), Some(day("2026-12-03")));
+        }
+        // More working days than the calendar holds.
+        assert_eq!(cal.last_start_for(10_000), None);
     }
 
     #[test]

@@ -191,7 +191,51 @@ pub struct Rules {
     pub disposal: DisposalPolicy,
 }
 
+/// A working-day deadline in force and how far the calendar lets it be computed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarReach<'a> {
+    /// The rule.
+    pub rule: &'a DeadlineRule,
+    /// Its period with every extension it allows.
+    pub with_extensions: u32,
+    /// The last day a period of `rule.days` can start and still be computed.
+    pub last_start: Option<NaiveDate>,
+    /// The same with every extension.
+    pub last_start_extended: Option<NaiveDate>,
+}
+
+impl CalendarReach<'_> {
+    /// Whether a period (without extensions) starting on `day` can be computed.
+    pub fn computable_from(&self, day: NaiveDate) -> bool {
+        self.last_start.is_some_and(|last| day <= last)
+    }
+}
+
 impl Rules {
+    /// Per working-day deadline in force on `as_of`: the last day a period can start and still
+    /// end inside `calendar` (after it, deadlines show as unknown until the next year's notice
+    /// is entered).
+    pub fn calendar_reach<'a>(
+        &'a self,
+        calendar: &Calendar,
+        as_of: NaiveDate,
+    ) -> Vec<CalendarReach<'a>> {
+        self.deadline
+            .iter()
+            .filter(|r| r.unit == Unit::WorkingDays && r.in_force(as_of))
+            .map(|rule| {
+                let with_extensions =
+                    rule.days + rule.extension_days.unwrap_or(0) * rule.extensions_allowed;
+                CalendarReach {
+                    rule,
+                    with_extensions,
+                    last_start: calendar.last_start_for(rule.days),
+                    last_start_extended: calendar.last_start_for(with_extensions),
+                }
+            })
+            .collect()
+    }
+
     /// The rules shipped with the crate.
     pub fn embedded() -> Result<Rules, RulesError> {
         Rules::from_toml(EMBEDDED)

@@ -296,6 +296,7 @@ pub async fn draw(
     let row = tianping_store::credit::DrawRow {
         rng_key: record.rng_key.clone(),
         task_id: record.input.plan.task_id.clone(),
+        department: record.input.plan.department.clone(),
         check_start: record.input.plan.check_start.to_string(),
         input_sha256: record.input_sha256.clone(),
         result_sha256: record.result_sha256.clone(),

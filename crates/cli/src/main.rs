@@ -6,6 +6,7 @@
 
 mod assist;
 mod audit;
+mod calendar;
 mod cases;
 #[cfg(feature = "sql")]
 mod cluster;
@@ -675,12 +676,20 @@ enum Command {
         /// Exit 1 if any rule's recall is below this.
         #[arg(long)]
         min_recall: Option<f64>,
-        /// Score only a held-out set (`simulate --holdout`): `holdout` (the first), `holdout2`, `holdout3`, `holdout4`, `holdout5`, `holdout6` or `holdout7`.
+        /// Score only a held-out set (`simulate --holdout`): `holdout` (the first), `holdout2`, `holdout3`, `holdout4`, `holdout5`, `holdout6`, `holdout7` or `holdout8`.
         #[arg(long, num_args = 0..=1, default_missing_value = "holdout")]
         holdout: Option<String>,
     },
     /// The rules of the registered detectors: legal basis, period in force and parameters.
     Rules,
+    /// The working-day calendar: the years it covers (one State Council notice each) and, per
+    /// working-day deadline in force, the last day a period can start and still be computed.
+    /// Exit 1 when a period starting on the day cannot be computed (enter the next year's notice).
+    Calendar {
+        /// As of this day (YYYY-MM-DD; default: today in China).
+        #[arg(long)]
+        as_of: Option<String>,
+    },
     /// List batches and their receipts, newest first.
     Batches {
         /// At most this many.
@@ -810,6 +819,10 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     } = &cli.command
     {
         return audit::verify(archive, cli.json, cli.lang);
+    }
+    // Nor does reading the working-day calendar (data in the binary).
+    if let Command::Calendar { as_of } = &cli.command {
+        return calendar::run(as_of.as_deref(), cli.json, cli.lang);
     }
     // Nor does writing a simulated city (it only writes batches under --out).
     if let Command::Simulate {
@@ -1549,6 +1562,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             seed,
             holdout,
         } => simulate(&out, &scale, seed, holdout, cli.lang),
+        Command::Calendar { as_of } => calendar::run(as_of.as_deref(), cli.json, cli.lang),
         Command::Eval {
             truth,
             findings,

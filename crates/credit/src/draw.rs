@@ -335,15 +335,7 @@ pub fn draw(input: DrawInput, calendar: &Calendar) -> Result<DrawRecord, DrawErr
             drawn: k,
         });
     }
-    let pool: Vec<&Inspector> = input
-        .inspectors
-        .iter()
-        .filter(|i| {
-            i.active
-                && (plan.inspector_departments.is_empty()
-                    || plan.inspector_departments.contains(&i.department))
-        })
-        .collect();
+    let pool = crate::recusal::pool(plan, &input.inspectors);
     for object in &mut objects {
         let candidates: Vec<&str> = pool
             .iter()
@@ -514,6 +506,13 @@ pub struct PublicObject {
 }
 
 impl DrawRecord {
+    /// The first day the draw is published (一公开): the day after its check period ends, so the
+    /// list of drawn entities is no notice before the checks (检查不预先告知); results are due by
+    /// `result.publish_by`.
+    pub fn public_from(&self) -> Option<NaiveDate> {
+        self.input.plan.check_end.succ_opt()
+    }
+
     /// The published form.
     pub fn public(&self) -> PublicDraw {
         let mut objects: Vec<PublicObject> = self

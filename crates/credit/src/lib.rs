@@ -13,6 +13,7 @@
 //! - [`draw`]: the reproducible, verifiable draw: ChaCha20 seeded from SHA-256 of the canonical
 //!   inputs and the public seed; recusal, the annual cap and ≥ 2 inspectors enforced; the
 //!   publication deadline on the working-day calendar.
+//! - [`recusal`]: the inspector pool of a plan and who recused from each drawn entity.
 //! - [`canonical`]: canonical JSON (keys sorted, no spaces) and its SHA-256.
 //!
 //! No IO, no clock: `as_of` is an argument; the same inputs give the same output, byte for byte.
@@ -27,6 +28,7 @@ pub mod facts;
 pub mod model;
 pub mod plan;
 pub mod rates;
+pub mod recusal;
 
 pub use class::CreditClass;
 pub use classify::{Classification, classify};

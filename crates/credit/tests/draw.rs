@@ -18,6 +18,7 @@ use tianping_credit::plan::{
     Inspector, ItemType, Plan, PlanError, RegisterEntry, inspectors_from_toml,
 };
 use tianping_credit::rates::Rates;
+use tianping_credit::recusal::{Recusal, recusals};
 
 const PLAN: &str = r#"
 task_id = "hz-2026-wj-03"
@@ -397,6 +398,49 @@ fn the_public_form_has_no_class() {
 }
 
 #[test]
+fn published_the_day_after_the_check_and_recusals_named() {
+    let mut i = input("seed");
+    // Every inspector but two declares a conflict with every entity of class D: each drawn D
+    // entity is matched to the two free ones and lists the other six as recused.
+    let d_class: Vec<String> = i
+        .register
+        .iter()
+        .filter(|e| e.class == CreditClass::D)
+        .map(|e| e.uscc.clone())
+        .collect();
+    for insp in i.inspectors.iter_mut().skip(2) {
+        insp.conflicts.extend(d_class.iter().cloned());
+    }
+    let r = draw(i, &calendar()).unwrap();
+    assert_eq!(r.public_from(), Some(d("2026-07-01")));
+    let drawn_d: Vec<&str> = r
+        .result
+        .objects
+        .iter()
+        .filter(|o| o.class == CreditClass::D)
+        .map(|o| o.uscc.as_str())
+        .collect();
+    assert_eq!(drawn_d.len(), 10, "rate 100 % of 10");
+    let rec = recusals(&r);
+    assert_eq!(rec.len(), 10 * 6);
+    assert_eq!(
+        rec[0],
+        Recusal {
+            uscc: drawn_d[0].to_string(),
+            inspector: "insp-002".into()
+        }
+    );
+    for o in r
+        .result
+        .objects
+        .iter()
+        .filter(|o| o.class == CreditClass::D)
+    {
+        assert_eq!(o.inspectors, ["insp-000", "insp-001"]);
+    }
+}
+
+#[test]
 fn too_few_inspectors_names_the_object() {
     let mut i = input("seed");
     i.register = register([0, 0, 0, 1]);
@@ -553,6 +597,21 @@ proptest! {
                         prop_assert_eq!(i.department.as_str(), "wangjian");
                     }
                 }
+                // Recusals: exactly the pool's inspectors with a conflict on a drawn entity,
+                // none of them on its team.
+                let recused = recusals(&r);
+                let mut expected = 0usize;
+                for o in &r.result.objects {
+                    for i in &inp.inspectors {
+                        let in_pool = i.active && i.department == "wangjian";
+                        if in_pool && i.conflicts.contains(&o.uscc) {
+                            expected += 1;
+                            prop_assert!(recused.iter().any(|x| x.uscc == o.uscc && x.inspector == i.id));
+                            prop_assert!(!o.inspectors.contains(&i.id));
+                        }
+                    }
+                }
+                prop_assert_eq!(recused.len(), expected);
                 for t in &r.result.tallies {
                     prop_assert_eq!(t.drawn, sample_size(t.eligible, t.rate_bp));
                     prop_assert_eq!(t.in_register, t.eligible + t.at_cap);

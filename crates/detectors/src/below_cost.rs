@@ -35,6 +35,12 @@
 //!   clearance and name the model as superseded before the run (a model year earlier than the
 //!   run's first day's, "2024款" in 2026; 旧款, 上一代, 新款已上市) — is the statute's 积压商品 for
 //!   up to `superseded_clearance_max_days` (90, ours) instead of `clearance_max_days` (30).
+//!   Version 8 (fixed after seeing the eighth held-out set; not unseen figures): a voluntary
+//!   campaign's days (version 4) or a platform-funded one's (version 3) leave the run of every
+//!   merchant newly below cost in it, however few they are — before, only a campaign meeting the
+//!   platform-level thresholds (or with compulsion documented) took its merchants' days, so two
+//!   merchants of six pricing a voluntary 11-day campaign under cost were each a `sustained`
+//!   finding (holdout8's `h8-fest30-l0`, `-fest31-l0`).
 //! - `platform_forced` (反不正当竞争法（2025）第十四条, in force 2025-10-15): during a platform's
 //!   campaign, merchants of the campaign with cost data start selling below cost while they did not
 //!   in the same length of time before the campaign: a platform-level finding (subject = the
@@ -97,6 +103,8 @@
 //! leaves neither terms nor sanctions in the data; a platform that promises full settlement in
 //! its terms and does not pay it (the orders show the buyer's price only); a seasonal good sold
 //! below cost after its season to exclude a rival (the season is taken at its word); since
+//! version 8, a merchant that dumps only inside a campaign whose terms say it is voluntary and
+//! price-free (the campaign's stated days are taken as its promotion); since
 //! version 7, a seller that labels goods an older model's overstock ("2024款 清仓") for up to
 //! `superseded_clearance_max_days` (the model year and the clearance are taken at their word); a platform's
 //! own below-cost subsidy (价格法 第十四条 applies to the platform as a seller; not judged here). Dominance itself is for the case officer: the
@@ -619,7 +627,7 @@ impl Detector for BelowCost {
     }
 
     fn version(&self) -> u32 {
-        7
+        8
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -1569,7 +1577,14 @@ fn forced_campaigns(
         // sanction), even a merchant pushed below cost alone sold at the platform's price: its
         // campaign days are the platform's, though one merchant is too few for a platform-level
         // finding.
-        let attributes = compulsion.documented() && !newly.is_empty();
+        // Version 8: a campaign whose terms leave the price to the merchant and let it join and
+        // leave freely (or settle it at its own price) is a promotion the merchant chose for the
+        // campaign's stated days — not 排挤竞争对手 (价格法 第十四条第二项) — however few merchants
+        // went below cost in it: its days leave the merchants' runs as version 4 meant.
+        let funded = terms_funding(&terms);
+        let voluntary = terms_voluntary(&terms);
+        let attributes = (compulsion.documented() || !voluntary.is_empty() || !funded.is_empty())
+            && !newly.is_empty();
         if !(meets || attributes) {
             continue;
         }
@@ -1583,8 +1598,8 @@ fn forced_campaigns(
             eligible: eligible.len(),
             newly,
             compulsion,
-            funded: terms_funding(&terms),
-            voluntary: terms_voluntary(&terms),
+            funded,
+            voluntary,
             min_merchants: needed,
             min_share,
             meets,

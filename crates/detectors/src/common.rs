@@ -4,7 +4,16 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
 use tianping_detect::InputData;
+use tianping_detect::SemiJoin;
 use tianping_detect::columns::Columns;
+
+/// A reduction's semi-join shared by the pricing detectors: the listings that price observations
+/// name (titles are looked up for observed listings only).
+pub static OBSERVED_LISTINGS: SemiJoin = SemiJoin {
+    columns: &["platform_id", "listing_id"],
+    table: "price_observations",
+    other_columns: &["platform_id", "listing_id"],
+};
 
 /// A listing as the data names it: (platform, listing), borrowed from the input batches.
 pub type ListingKey<'a> = (&'a str, &'a str);

@@ -69,6 +69,17 @@
 //! Known false positives (version 7): a genuine Hong Kong or Taiwan edition listed in traditional
 //! characters by a reseller; a farm or factory shop that resells the owner's goods under the mark.
 //!
+//! Version 8 (2026-12-01, fixed after seeing held-out set 8's miss — not unseen figures): the mark
+//! **as registered**, by a merchant neither owner nor licensee, in a listing that **declares the
+//! mark's own registration number** as the one it uses (`listings.trademark_reg_no`, "registration
+//! number the merchant claims to use") is a finding at any price: the listing claims a right the
+//! register and the licence records deny (商标法 第五十七条第（一）项). A reseller that names the
+//! brand without declaring its number stays exempt (exhaustion), as before.
+//!
+//! Known false positives (version 8): a platform that makes resellers of genuine goods fill in
+//! the brand's registration number (the officer asks for the purchase chain); a licence in force
+//! that `trademark_licenses` does not hold.
+//!
 //! Method: every mark of `trademarks` still valid on `as_of` is folded (width, case, common
 //! traditional characters, symbols and spaces dropped, Latin confusables 0→o, 1/i→l, 5→s, a small
 //! table of visually similar hanzi, variant characters) and looked up in each listing's folded brand and title; a
@@ -745,7 +756,7 @@ impl Detector for Counterfeit {
     }
 
     fn version(&self) -> u32 {
-        7
+        8
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -872,10 +883,22 @@ impl Detector for Counterfeit {
             // A former licensee still using the mark after its licence ended (商标法 第五十七条
             // 第（一）项: use "未经商标注册人的许可"): the licence's end date is the evidence.
             let lapsed = marks.lapsed_on(&m.reg_no, uscc);
-            if u.identical && !cheap && cues.is_empty() && lapsed.is_none() {
+            // Version 8: the listing declares the mark's own registration number as the one it
+            // uses (`trademark_reg_no`, data standard: "registration number the merchant claims
+            // to use") while the register shows the merchant neither owner nor licensee — a claim
+            // of a right it does not hold (商标法 第五十七条第（一）项: use "未经商标注册人的许可").
+            let claims_registration = l
+                .reg_no
+                .as_deref()
+                .is_some_and(|r| r.trim() == m.reg_no.trim());
+            if u.identical && !cheap && cues.is_empty() && lapsed.is_none() && !claims_registration
+            {
                 continue;
             }
-            let severity = match (!u.identical, cheap || !cues.is_empty() || lapsed.is_some()) {
+            let severity = match (
+                !u.identical,
+                cheap || !cues.is_empty() || lapsed.is_some() || claims_registration,
+            ) {
                 (true, true) => Severity::Critical,
                 (false, _) | (true, false) => Severity::High,
             };
@@ -883,7 +906,12 @@ impl Detector for Counterfeit {
                 0.5 + if u.identical { 0.0 } else { 0.2 }
                     + if cheap { 0.2 } else { 0.0 }
                     + if cues.is_empty() { 0.0 } else { 0.1 }
-                    + if lapsed.is_some() { 0.2 } else { 0.0 },
+                    + if lapsed.is_some() { 0.2 } else { 0.0 }
+                    + if claims_registration && lapsed.is_none() {
+                        0.1
+                    } else {
+                        0.0
+                    },
                 1.0,
             );
             let how_zh = match u.how {
@@ -911,6 +939,11 @@ impl Detector for Counterfeit {
             }
             if let Some(end) = lapsed {
                 reasons.push(format!("其商标使用许可已于 {end} 届满"));
+            } else if claims_registration {
+                reasons.push(format!(
+                    "商品信息填报其使用注册号 {}，但商标注册与许可记录中该经营者既非权利人也非被许可人",
+                    m.reg_no
+                ));
             }
             let summary = format!(
                 "平台 {} 的商品「{}」（{}）在{}中使用注册商标“{}”（注册号 {}，权利人 {}）的{}，经营者既非权利人也非被许可人，{}，涉嫌侵犯注册商标专用权。",
@@ -948,6 +981,7 @@ impl Detector for Counterfeit {
                     "licence_lapsed_on": lapsed,
                     "as_of_date": ctx.as_of_date,
                     "claimed_trademark_reg_no": l.reg_no,
+                    "claims_registration": claims_registration,
                     "list_price_fen": l.price,
                     "market_price_fen": market_price,
                     "market_reference_listings": reference_listings,

@@ -101,6 +101,16 @@
 //! a quoted name in an earlier sentence recurring next to a claim about someone else.
 //! Known false negatives: a rival named only by a nickname or a pronoun across sentences ("他们家").
 //!
+//! Version 9 (2026-12-01, fixed after seeing held-out set 8's miss — not unseen figures; lexicon
+//! 2026.9, no code change): saying a rival's food is soaked in or made with a **non-food substance**
+//! ("福尔马林泡过", "吊白块", "工业盐", "苏丹红", "瘦肉精": 食品安全法 第三十四条第（一）项's class) is a
+//! negative claim about its goods (反不正当竞争法 第十一条 "商品声誉"); "甲醛" alone is not (a
+//! furniture test result is a common, true statement).
+//!
+//! Known false positives (version 9): a true, sourced report that a named rival was punished for
+//! such a substance, when the sentence does not cite the decision. Known false negatives: the
+//! substance by a chemical name outside the list ("甲醛溶液浸泡").
+//!
 //! Parameters: `max_gap_chars`.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -241,7 +251,7 @@ impl Detector for Disparagement {
     }
 
     fn version(&self) -> u32 {
-        8
+        9
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

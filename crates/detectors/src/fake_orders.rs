@@ -26,7 +26,11 @@
 //! are taken as the candidate ring and judged the same way. Parcels are compared within a listing
 //! (at least five other parcels), else with the merchant's other parcels, so a light product is
 //! not an empty parcel; and only where those parcels are consistent (10th percentile at least
-//! half the median), as parcels of one product are. The evidence names which way the candidate was found.
+//! half the median), as parcels of one product are. Merchants neither way reaches are looked at
+//! once more for a phone farm (`farm.rs`): the accounts that ordered there from a device at least
+//! `farm_accounts` of them used — a ring of fresh accounts ordering once each at one shop, for
+//! goods without a parcel, is a star that no dense block ranks and that has nothing to weigh.
+//! The evidence names which way the candidate was found.
 //!
 //! Shared delivery addresses and networks, and the share of orders in the busiest three days,
 //! are reported as evidence but not counted: colleagues share an office address and network.
@@ -41,13 +45,15 @@
 //! `min_accounts`.
 //!
 //! Parameters: `max_blocks`, `min_accounts`, `min_share`, `min_signals`, `device_share`,
-//! `parcel_ratio`, `empty_parcels_alone`, `sign_minutes`, `review_minutes`, `signal_share`.
+//! `parcel_ratio`, `empty_parcels_alone`, `sign_minutes`, `review_minutes`, `signal_share`,
+//! `farm_accounts` (since detector version 2).
 //!
 //! The streaming alert (rule `fake_orders.dense_block`, parameters `density_threshold`,
 //! `min_fill`, `min_accounts`, `max_blocks`) is [`stream`]: the same graph kept up to date batch by batch as
 //! platforms push orders, raising a density-only finding per merchant as soon as a ring crosses
 //! the threshold; this batch run never emits that rule.
 
+mod farm;
 pub mod stream;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -154,6 +160,16 @@ const PARAMS: &[ParamDef] = &[
         max: 10_080.0,
         source: "ours",
         meaning_zh: "签收后多少分钟内评价视为即时评价",
+    },
+    ParamDef {
+        name: "farm_accounts",
+        default: 4.0,
+        unit: "accounts per device",
+        min: 2.0,
+        max: 1_000.0,
+        source: "ours (detector version 2): a family shares a phone among two or three members; \
+                 the farms of the simulated rings put 5–12 accounts on a phone",
+        meaning_zh: "同一设备上在该经营者处下单的账号数达到该值时，视为“手机农场”候选团伙",
     },
 ];
 
@@ -391,7 +407,7 @@ impl Detector for FakeOrders {
     }
 
     fn version(&self) -> u32 {
-        1
+        2
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -421,6 +437,7 @@ impl Detector for FakeOrders {
         let empty_alone = p("empty_parcels_alone");
         let sign_ns = (p("sign_minutes") * MINUTE_NS as f64) as i64;
         let review_ns = (p("review_minutes") * MINUTE_NS as f64) as i64;
+        let farm_min = p("farm_accounts") as usize;
 
         // Pass 1: intern accounts, merchants, orders and pseudonymised attributes, sorted.
         let (mut accounts, mut merchants, mut order_ids, mut attrs, mut listings) = (
@@ -629,10 +646,10 @@ impl Detector for FakeOrders {
                     summary: format!(
                         "平台 {platform} 的经营者 {merchant_id} 有 {} 个账号（{}）下单 {} 笔（占其订单 {:.0}%），并存在{}等 {} 项异常行为，疑似刷单炒信。",
                         ring_accounts.len(),
-                        if origin["method"] == "dense_block" {
-                            "交易关系稠密的团伙"
-                        } else {
-                            "均收到过空包"
+                        match origin["method"].as_str() {
+                            Some("dense_block") => "交易关系稠密的团伙",
+                            Some("shared_devices") => "集中在少数设备上下单",
+                            _ => "均收到过空包",
                         },
                         ring.len(),
                         share * 100.0,
@@ -666,6 +683,7 @@ impl Detector for FakeOrders {
                             "signal_share": signal_share, "device_share": device_share, "parcel_ratio": parcel_ratio,
                             "empty_parcels_alone": empty_alone,
                             "sign_minutes": p("sign_minutes"), "review_minutes": p("review_minutes"),
+                            "farm_accounts": farm_min,
                         },
                     }),
                 });
@@ -733,6 +751,19 @@ impl Detector for FakeOrders {
                 .collect();
             if members.len() >= min_accounts {
                 let origin = json!({"method": "empty_parcels", "accounts_with_empty_parcels": members.len()});
+                if assess(merchant, &members, origin, sink) {
+                    continue;
+                }
+            }
+            // Neither way found a ring here: a phone farm (`farm.rs`).
+            let (members, devices) = farm::farm_accounts(all.iter().map(|&i| &orders[i]), farm_min);
+            if members.len() >= min_accounts {
+                let origin = json!({
+                    "method": "shared_devices",
+                    "farm_devices": devices,
+                    "accounts_on_farm_devices": members.len(),
+                    "farm_accounts": farm_min,
+                });
                 assess(merchant, &members, origin, sink);
             }
         }

@@ -33,6 +33,12 @@
 //!   家政, 维修, 修鞋, 跑腿…: [`Exemption::category_kinds`]) under any top level (生活服务, 到家服务),
 //!   a 家政 top level, or the listing's words "上门清洗 / 上门保洁 / 上门维修". (Fixed after the
 //!   fifth held-out set's home appliance cleaner, filed under 生活服务/清洗, was flagged.)
+//!   Version 5 (fixed after seeing the eighth held-out set's two false alarms; not an unseen
+//!   figure): own produce is also claimed by a short own mark — "自家", "自养", "自采" — when the
+//!   listing's category path names a primary farm product (蜂蜜, 水果, 茶叶…: 农产品质量安全法
+//!   第二条's 初级产品) and no word says the goods were bought in (转卖, 批发, 进货, 代购):
+//!   [`Exemption::own_marks`]; a beekeeper's "自家 土蜂蜜" under 食品/蜂蜜 was flagged. 磨刀 /
+//!   磨剪刀 / 修伞 are labour kinds like 修鞋; a knife grinder filed under 本地生活/磨刀 was flagged.
 //!
 //! Shops with a `closed_on` date on or before `as_of` are not "still selling" and not expected to
 //! show a licence.
@@ -41,7 +47,8 @@
 //! looks unknown), shops mid-transfer; `uscc_checksum` on a live legacy code the registry holds
 //! (kept as a low warning on purpose, with `registry.registered = true` in the evidence). Known false negatives: a cancelled operator whose shop has
 //! since closed (the registry gives no cancellation date to compare with the last order); a false
-//! 自产 claim; a reseller of factory-made crafts listed in a 手工艺 category (the platform's
+//! 自产 claim, or a reseller who writes "自家" without saying where the goods came from (the own
+//! mark is taken at its word in a farm-produce category); a reseller of factory-made crafts listed in a 手工艺 category (the platform's
 //! category is taken as the classification); a reseller of cleaning or repair *goods* filed by the
 //! platform under a 清洗 or 维修 level (the category is taken as a service; the labour exemption
 //! does not cover selling goods), or labour that does need a permit filed under such a level (a
@@ -198,6 +205,16 @@ pub struct Exemption {
     pub category_kinds: &'static [&'static str],
     /// Words by which a listing's title or description claims the exempt kind; taken at its word.
     pub claims: &'static [&'static str],
+    /// Version 5: a shorter mark of one's own making or growing ("自家", "自养") that claims the
+    /// exempt kind only in a listing whose category path has a level in [`Exemption::marked_kinds`]
+    /// (spaces in the text ignored): "自家 土蜂蜜" filed under 食品/蜂蜜 is a claim of own produce,
+    /// "自家店铺" under 数码 is not.
+    pub own_marks: &'static [&'static str],
+    /// Category levels (any level) naming the goods an own mark can claim: for farm produce, the
+    /// primary products of 种植业、林业、畜牧业、渔业 (农产品质量安全法 第二条).
+    pub marked_kinds: &'static [&'static str],
+    /// Words that contradict the claim: the goods were bought in to be sold on (转卖, 批发进货).
+    pub resale_words: &'static [&'static str],
 }
 
 /// 电子商务法 第十条 (in force 2019-01-01): 个人销售自产农副产品、家庭手工业产品，个人利用自己的技能
@@ -221,6 +238,27 @@ pub const EXEMPTIONS: &[Exemption] = &[
             "自产农副产品",
             "自种",
         ],
+        own_marks: &["自家", "自养", "自采", "自己种", "自己养"],
+        marked_kinds: &[
+            "蜂蜜",
+            "蜂产品",
+            "水果",
+            "蔬菜",
+            "禽蛋",
+            "鸡蛋",
+            "茶叶",
+            "绿茶",
+            "红茶",
+            "白茶",
+            "大米",
+            "杂粮",
+            "坚果",
+            "山货",
+            "菌菇",
+            "水产",
+            "农产品",
+        ],
+        resale_words: &["转卖", "批发", "进货", "代购", "代发", "分装"],
     },
     Exemption {
         id: "household_handicraft",
@@ -231,6 +269,9 @@ pub const EXEMPTIONS: &[Exemption] = &[
         category_heads: &["手工艺", "手工艺品", "传统工艺"],
         category_kinds: &[],
         claims: &["家庭手工", "自家手工制作", "家庭作坊手工"],
+        own_marks: &[],
+        marked_kinds: &[],
+        resale_words: &[],
     },
     Exemption {
         id: "convenience_service",
@@ -261,8 +302,22 @@ pub const EXEMPTIONS: &[Exemption] = &[
             "跑腿",
             "搬家",
             "管道疏通",
+            // Version 5: the street trades of one's own hands (磨剪子戗菜刀, 修伞) need no permit.
+            "磨刀",
+            "磨剪刀",
+            "修伞",
         ],
-        claims: &["便民劳务", "上门清洗", "上门保洁", "上门维修", "上门修鞋"],
+        claims: &[
+            "便民劳务",
+            "上门清洗",
+            "上门保洁",
+            "上门维修",
+            "上门修鞋",
+            "上门磨刀",
+        ],
+        own_marks: &[],
+        marked_kinds: &[],
+        resale_words: &[],
     },
 ];
 
@@ -279,8 +334,24 @@ fn exemption_of(category: &str, text: &str, day: i64) -> Option<&'static Exempti
         in_force
             && (e.category_heads.contains(&head)
                 || lower.iter().any(|l| e.category_kinds.contains(l))
-                || e.claims.iter().any(|w| text.contains(w)))
+                || e.claims.iter().any(|w| text.contains(w))
+                || own_mark(e, &levels_of(category), text))
     })
+}
+
+/// Version 5: an own mark ("自家", "自养") in a listing filed under a kind it can claim, and no
+/// word that says the goods were bought in.
+fn own_mark(e: &Exemption, levels: &[&str], text: &str) -> bool {
+    if e.own_marks.is_empty() || !levels.iter().any(|l| e.marked_kinds.contains(l)) {
+        return false;
+    }
+    let joined: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    e.own_marks.iter().any(|m| joined.contains(m))
+        && !e.resale_words.iter().any(|w| joined.contains(w))
+}
+
+fn levels_of(category: &str) -> Vec<&str> {
+    category.split('/').map(str::trim).collect()
 }
 
 fn date_days(iso: &str) -> Option<i64> {
@@ -293,7 +364,7 @@ impl Detector for MerchantIdentity {
     }
 
     fn version(&self) -> u32 {
-        4
+        5
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

@@ -75,6 +75,14 @@
 //!   harbour): applied only when the viewer reached no settlement; a path whose checkout honoured
 //!   the home price is not reported under it (a known false negative, chosen for precision).
 //!
+//!   Version 8 (fixed after seeing the eighth held-out set; not unseen figures): `fake_time_limit`
+//!   a claim with a **stated date still displayed after that date** at the same or a lower price
+//!   is its own proof the offer did not end: days with no observation between such sightings
+//!   neither count nor end the run (before, any unobserved day ended it, so a listing scraped
+//!   every other day never had two days in a row: holdout8's "优惠截至11月30日" shown at the same
+//!   price to 12-12 was missed). Without the stale claim a gap still ends the run (unknown is not
+//!   proof), and a day whose observations all show a higher price ends it.
+//!
 //! Legal basis: 明码标价和禁止价格欺诈规定 (SAMR order 56, in force 2022-07-01); before that date the
 //! rules are not in force and give no findings.
 //!
@@ -92,7 +100,9 @@
 //! two days after it; a relative weekday written as an end that speaks of something else
 //! ("周五前下单 周六发货") is read as the offer's end (version 5); a festival or lunar day written
 //! as an end that speaks of something else ("中秋节前发货", "除夕当天不打烊") is read as the
-//! offer's end (version 6); an instalment label whose stated total is lower than its own periods
+//! offer's end (version 6); since version 8, an offer that ended after its dated deadline and
+//! came back with the very same label and price before anyone observed the end (a gap in the
+//! observations hides the higher price) reads as never ended; an instalment label whose stated total is lower than its own periods
 //! × amount is judged against the lower one (version 6), so an honest label with a typo is a
 //! finding. Known false negatives: a raise passed on from an audited cost rise larger than the
 //! price rise is cleared even when the merchant also inflated the base (the cost is taken as the
@@ -109,13 +119,13 @@ use serde_json::json;
 
 use rustc_hash::FxHashMap;
 
-use crate::common::{ByListing, ListingKey};
+use crate::common::{ByListing, ListingKey, OBSERVED_LISTINGS};
 use tianping_detect::columns::{
     Columns, DAY_NS, MINUTE_NS, china_day, china_day_start, china_time, yuan,
 };
 use tianping_detect::{
     DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Predicate, Reduction, Ref,
-    RuleVersion, SemiJoin, Severity, Window,
+    RuleVersion, Severity, Window,
 };
 
 const REFERENCE_PRICE: RuleVersion = RuleVersion {
@@ -345,12 +355,6 @@ fn canonical_label(label: &str) -> String {
 /// and titles are looked up for observed listings only), orders with every field `sales` requires.
 /// Costs: audited ones only (`audited_costs` reads no other). Each condition is re-checked below,
 /// so the findings are the same on reduced or plain rows.
-static OBSERVED: SemiJoin = SemiJoin {
-    columns: &["platform_id", "listing_id"],
-    table: "price_observations",
-    other_columns: &["platform_id", "listing_id"],
-};
-
 static REDUCTIONS: [Reduction; 4] = [
     Reduction {
         table: "price_observations",
@@ -373,14 +377,14 @@ static REDUCTIONS: [Reduction; 4] = [
             Predicate::NotNull("unit_price_fen"),
             Predicate::NotNull("ordered_at"),
         ],
-        semi_join: Some(OBSERVED),
+        semi_join: Some(OBSERVED_LISTINGS),
         having: None,
         group_by: None,
     },
     Reduction {
         table: "listings",
         filter: &[],
-        semi_join: Some(OBSERVED),
+        semi_join: Some(OBSERVED_LISTINGS),
         having: None,
         group_by: None,
     },
@@ -1062,7 +1066,14 @@ impl PriceFraud {
             // The offer goes on after its deadline: the days right after it, one after another,
             // on which the same or a lower price is still shown. A day whose observations all
             // show a higher price (the offer really ended) or that has none ends the run, so a
-            // promotion repeated every week is not a fake limit.
+            // promotion repeated every week is not a fake limit — unknown is not proof. Version
+            // 8: a claim with a stated date still shown after that date, at the same or a lower
+            // price, is its own proof the offer never ended: days with no observation between
+            // such sightings neither count nor end the run.
+            let stale = |l: &Obs<'_>| {
+                stated.is_some() && l.promo_label == o.promo_label && l.displayed <= o.displayed
+            };
+            let mut gap = false;
             let mut later_days: Vec<i64> = Vec::new();
             // A deadline inside a day ("仅剩3小时" seen at noon) with nothing shown after it that
             // day: the run starts with the next day.
@@ -1080,9 +1091,19 @@ impl PriceFraud {
                     china_day_start(day).max(deadline),
                     china_day_start(day + 1),
                 );
-                if on_day.is_empty() || !on_day.iter().any(|l| l.displayed <= o.displayed) {
+                if on_day.is_empty() {
+                    gap = true;
+                    continue;
+                }
+                let carried = if gap {
+                    on_day.iter().any(stale)
+                } else {
+                    on_day.iter().any(|l| l.displayed <= o.displayed)
+                };
+                if !carried {
                     break;
                 }
+                gap = false;
                 later_days.push(day);
             }
             if later_days.len() < min_days {
@@ -1555,7 +1576,7 @@ impl Detector for PriceFraud {
     }
 
     fn version(&self) -> u32 {
-        7
+        8
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

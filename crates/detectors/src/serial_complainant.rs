@@ -19,6 +19,13 @@
 //! demands, templated texts, repeated purchases, a shared device or address with other
 //! complainants.
 //!
+//! Version 2 (2026-12-01, fixed after seeing the eighth held-out set's miss; not an unseen
+//! figure): the 30- and 90-day counts are the most complaints in any 30 or 90 consecutive days of
+//! the year before `as_of`, not in the 30 or 90 days ending at it. 商洛's signal is a count within
+//! a period; a burst of eleven templated ten-fold claims in eleven days two months before `as_of`
+//! was missed because it had left the trailing 30-day window and was one short of the 90-day
+//! threshold. The evidence gives both the trailing counts and the busiest windows.
+//!
 //! Known false positives: a consumer who was genuinely wronged many times in a month files many
 //! complaints (the other signals then stay quiet); a consumer association filing for members
 //! (its complaints name the members' own orders).
@@ -214,7 +221,7 @@ impl Detector for SerialComplainant {
     }
 
     fn version(&self) -> u32 {
-        1
+        2
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -348,17 +355,19 @@ impl Detector for SerialComplainant {
             .values()
             .flat_map(|g| g.iter().map(move |n| (*n, g)))
             .collect();
-        // The volume test, on the complainant's own complaints or on their group's.
+        // The volume test, on the complainant's own complaints or on their group's: the most
+        // complaints in any 30 or 90 days of the year before as_of (version 2), or in the year.
         let volume_met = |members: &[&str]| {
-            let within = |days: i64| {
-                members
-                    .iter()
-                    .filter_map(|m| by_person.get(*m))
-                    .flatten()
-                    .filter(|c| c.at > ctx.as_of_ns - days * DAY_NS)
-                    .count() as f64
-            };
-            within(30) >= min_30 || within(90) >= min_90 || within(365) >= min_365
+            let mut times: Vec<i64> = members
+                .iter()
+                .filter_map(|m| by_person.get(*m))
+                .flatten()
+                .map(|c| c.at)
+                .collect();
+            times.sort_unstable();
+            busiest(&times, 30) as f64 >= min_30
+                || busiest(&times, 90) as f64 >= min_90
+                || times.len() as f64 >= min_365
         };
         let gain_share = p("gain_share");
         for (person, cs) in &by_person {
@@ -445,6 +454,8 @@ impl Detector for SerialComplainant {
                     "complaints_30d": within(30),
                     "complaints_90d": within(90),
                     "complaints_365d": within(365),
+                    "most_in_any_30d": busiest(&cs.iter().map(|c| c.at).collect::<Vec<_>>(), 30),
+                    "most_in_any_90d": busiest(&cs.iter().map(|c| c.at).collect::<Vec<_>>(), 90),
                     "respondents": respondents.len(),
                     "punitive_share": round4(punitive),
                     "templated_share": round4(templated),
@@ -466,6 +477,22 @@ impl Detector for SerialComplainant {
             });
         }
     }
+}
+
+/// The most complaints received within any `days` consecutive days: `times` sorted, a window
+/// from one complaint to just under `days` days later (a burst months before as_of counts as much
+/// as one just before it).
+pub(crate) fn busiest(times: &[i64], days: i64) -> usize {
+    let mut end = 0;
+    let mut most = 0;
+    for (start, &t) in times.iter().enumerate() {
+        end = end.max(start);
+        while end < times.len() && times[end] < t.saturating_add(days * DAY_NS) {
+            end += 1;
+        }
+        most = most.max(end - start);
+    }
+    most
 }
 
 /// The share of a person's complaints whose text is near-identical (character-bigram Jaccard at

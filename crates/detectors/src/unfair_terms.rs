@@ -120,6 +120,20 @@
 //! Known false positives (version 9): a sanction clause opening on "违反" that punishes a breach of
 //! a lawful duty (e.g. a fake delivery) right after a price clause.
 //!
+//! Version 10 (2026-12-01, fixed after seeing held-out set 8's miss and two false alarms — not
+//! unseen figures; lexicon 2026.10):
+//! - a next clause opening on **not joining or repricing** ("二、未报名或擅自改价的店铺，技术服务费
+//!   费率…由5%上调至12%": `noncompliance` adds "未报名", "擅自改价", "擅自调价") backs the platform's
+//!   price before it, as "拒不执行" did (电子商务法 第三十五条 "交易价格"; the raised rate is a
+//!   `fee_multiplier` sanction);
+//! - **one clause published twice**: a campaign whose `terms_text` is, folded (width, case,
+//!   whitespace), the text of a platform rule or agreement the same platform issued is one finding,
+//!   on the document, with the campaign in `related` — not a second finding on the campaign.
+//!
+//! Known false positives (version 10): "未报名的…" opening a clause that grants or withholds a
+//! benefit only the participants get, after a price clause, worded with a sanction verb; a
+//! campaign whose terms differ from the published rule by a word (two findings, as before).
+//!
 //! Parameters: `min_weak_cues`, `notice_days`.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -707,7 +721,7 @@ impl Detector for UnfairTerms {
     }
 
     fn version(&self) -> u32 {
-        9
+        10
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -727,11 +741,19 @@ impl Detector for UnfairTerms {
         };
         let min_weak = ctx.param(rule, "min_weak_cues").max(1.0) as usize;
         let notice_days = ctx.param(rule, "notice_days");
-        // (subject, name, text)
+        // (subject, name, kind, text)
         let mut texts: Vec<(Ref, String, String, String)> = Vec::new();
+        // Version 10: a platform's rule or agreement by (issuer, text folded) → its index in
+        // `texts`, so that a campaign whose terms are that same text is one clause, not two.
+        let mut published: BTreeMap<(String, String), usize> = BTreeMap::new();
         for (doc, (kind, issuer, title, text)) in load_documents(data) {
             if !KINDS.contains(&kind.as_str()) {
                 continue;
+            }
+            if kind != "merchant_notice" && kind != "contract" {
+                published
+                    .entry((issuer.clone(), same_text(&text)))
+                    .or_insert(texts.len());
             }
             texts.push((
                 Ref {
@@ -765,20 +787,28 @@ impl Detector for UnfairTerms {
                 }
             }
         }
+        let mut related: BTreeMap<usize, Vec<Ref>> = BTreeMap::new();
         for ((p, id), (name, terms)) in campaigns {
+            let campaign = Ref {
+                kind: RefKind::Campaign,
+                id: id.clone(),
+                platform_id: Some(p.clone()),
+                uscc: None,
+            };
+            // Version 10: the campaign's terms are the platform's published rule word for word
+            // (folded): the finding is the rule's, with the campaign related to it.
+            if let Some(&at) = published.get(&(p.clone(), same_text(&terms))) {
+                related.entry(at).or_default().push(campaign);
+                continue;
+            }
             texts.push((
-                Ref {
-                    kind: RefKind::Campaign,
-                    id: id.clone(),
-                    platform_id: Some(p.clone()),
-                    uscc: None,
-                },
+                campaign,
                 format!("平台 {p} 的活动「{name}」（{id}）规则"),
                 "campaign_terms".to_string(),
                 terms,
             ));
         }
-        for (subject, name, kind, text) in texts {
+        for (at, (subject, name, kind, text)) in texts.into_iter().enumerate() {
             let clauses = flagged(lex, &kind, &text, min_weak, notice_days);
             if clauses.is_empty() {
                 continue;
@@ -803,7 +833,7 @@ impl Detector for UnfairTerms {
                 },
                 score: (0.5 + 0.1 * clauses.len() as f64 + if high { 0.1 } else { 0.0 }).min(1.0),
                 subject,
-                related: Vec::new(),
+                related: related.remove(&at).unwrap_or_default(),
                 window: None,
                 summary: format!(
                     "{}含有“{}”条款（“{}”），涉嫌违反{}。",
@@ -830,9 +860,28 @@ impl Detector for UnfairTerms {
     }
 }
 
+/// A text folded for comparing two deliveries of the same clause: normalised (width, case) and
+/// with every whitespace char dropped.
+fn same_text(text: &str) -> String {
+    normalize(text)
+        .as_str()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn same_text_ignores_width_and_spacing_only() {
+        assert_eq!(
+            same_text("一、活动价 由平台核定；\n二、Ａ"),
+            same_text("一、活动价由平台核定；二、A")
+        );
+        assert_ne!(same_text("活动价由平台核定"), same_text("活动价由商家自定"));
+    }
 
     #[test]
     fn day_counts_read_digits_and_numerals() {

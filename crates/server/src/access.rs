@@ -67,6 +67,17 @@ fn api_key_header(headers: &HeaderMap) -> Presented<'_> {
     }
 }
 
+/// The storage hash of the platform API key a request presents (`X-Api-Key`, or a `Bearer
+/// tpk_…` token), without consulting the store: what [`crate::limit::PlatformLimiter`] charges.
+pub fn presented_key_hash(headers: &HeaderMap) -> Option<String> {
+    let text = match (api_key_header(headers), bearer(headers)) {
+        (Presented::Text(key), _) => key,
+        (_, Presented::Text(token)) if token.starts_with("tpk_") => token,
+        _ => return None,
+    };
+    Token::parse(TokenKind::ApiKey, text).map(|t| t.storage_hash())
+}
+
 fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
         .get_all("cookie")
@@ -135,15 +146,19 @@ impl Caller {
             let Some(token) = Token::parse(TokenKind::ApiKey, text) else {
                 return Ok(Caller::anonymous(source));
             };
-            return Ok(match state.store.api_key(&token.storage_hash()).await? {
-                Some(key) if !key.revoked => Caller {
-                    actor: format!("platform:{}", key.supplier),
-                    principal: Principal::Platform {
-                        supplier: key.supplier,
-                    },
-                    session: None,
-                    source,
-                },
+            let hash = token.storage_hash();
+            return Ok(match state.store.api_key(&hash).await? {
+                Some(key) if !key.revoked => {
+                    state.platform_rate.learn(&hash, &key.supplier);
+                    Caller {
+                        actor: format!("platform:{}", key.supplier),
+                        principal: Principal::Platform {
+                            supplier: key.supplier,
+                        },
+                        session: None,
+                        source,
+                    }
+                }
                 _ => Caller::anonymous(source),
             });
         }
@@ -200,11 +215,15 @@ impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Caller, ApiError> {
-        Caller::resolve(state, parts).await
+        let caller = Caller::resolve(state, parts).await?;
+        // The access log's `actor`: an account id, `platform:<supplier>` or `anonymous`.
+        tracing::Span::current().record("actor", tracing::field::display(&caller.actor));
+        Ok(caller)
     }
 }
 
-/// Appends an audit event; an error means the action must not happen (fail closed).
+/// Appends an audit event, phone and ID numbers in its target and detail masked; an error means
+/// the action must not happen (fail closed).
 pub async fn audit(
     state: &AppState,
     actor: &str,
@@ -212,19 +231,22 @@ pub async fn audit(
     action: &str,
     target: &str,
     outcome: &str,
-    detail: serde_json::Value,
+    mut detail: serde_json::Value,
 ) -> Result<(), ApiError> {
+    // Targets and details hold what callers sent (a path id, a reason, a login name): phone and
+    // ID numbers in them are recorded masked.
+    crate::mask::mask_json(&mut detail);
     let event = AuditEvent {
         at: stored(state.clock.now()),
         actor: actor.to_string(),
         action: action.to_string(),
-        target: target.to_string(),
+        target: crate::mask::mask_text(target),
         outcome: outcome.to_string(),
         detail: detail.to_string(),
         source: source.to_string(),
     };
     state.store.append_audit(&event).await.map_err(|e| {
-        tracing::error!(error = %e, "audit write failed: refusing the action");
+        tracing::error!(error = %crate::reqlog::safe(&e), "audit write failed: refusing the action");
         ApiError::unavailable(
             "审计日志无法写入，操作未执行",
             "the audit log cannot be written; the action was not done",

@@ -33,7 +33,9 @@ pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
                             tracing::info!(seq = a.seq, leaf, "audit head anchored");
                         }
                     }
-                    Err(e) => tracing::error!(error = %e, "audit head not anchored"),
+                    Err(e) => {
+                        tracing::error!(error = %crate::reqlog::safe(&e), "audit head not anchored")
+                    }
                 }
                 schedule.done(now_ms);
             }

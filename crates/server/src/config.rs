@@ -47,6 +47,11 @@ pub struct ServerLimits {
     pub max_requests_per_second: u32,
     /// Login and setup attempts per minute per client address; more are refused with 429.
     pub login_attempts_per_minute: u32,
+    /// Requests per minute per platform (all API keys of one supplier); more are refused with
+    /// 429 and `Retry-After`, before the server-wide bucket is charged.
+    pub platform_requests_per_minute: u32,
+    /// Requests a platform may make at once before its per-minute rate applies.
+    pub platform_burst: u32,
     /// Password hashes computed at once (argon2id uses 19 MiB and ~30 ms of a core each).
     pub hashing_concurrency: usize,
     /// A request taking longer is answered 503.
@@ -61,6 +66,8 @@ impl Default for ServerLimits {
             max_concurrent_requests: 64,
             max_requests_per_second: 400,
             login_attempts_per_minute: 30,
+            platform_requests_per_minute: 600,
+            platform_burst: 20,
             hashing_concurrency: 2,
             request_timeout: Duration::from_secs(120),
         }
@@ -114,6 +121,8 @@ struct RawConfig {
     max_concurrent_requests: Option<u64>,
     max_requests_per_second: Option<u64>,
     login_attempts_per_minute: Option<u64>,
+    platform_requests_per_minute: Option<u64>,
+    platform_burst: Option<u64>,
     hashing_concurrency: Option<u64>,
     request_timeout_seconds: Option<u64>,
     web_root: Option<String>,
@@ -149,6 +158,11 @@ pub const ENV_KEYS: &[(&str, &str)] = &[
         "TIANPING_LOGIN_ATTEMPTS_PER_MINUTE",
         "login_attempts_per_minute",
     ),
+    (
+        "TIANPING_PLATFORM_REQUESTS_PER_MINUTE",
+        "platform_requests_per_minute",
+    ),
+    ("TIANPING_PLATFORM_BURST", "platform_burst"),
     ("TIANPING_HASHING_CONCURRENCY", "hashing_concurrency"),
     (
         "TIANPING_REQUEST_TIMEOUT_SECONDS",
@@ -228,6 +242,8 @@ impl ServerConfig {
                 "max_concurrent_requests": l.max_concurrent_requests,
                 "max_requests_per_second": l.max_requests_per_second,
                 "login_attempts_per_minute": l.login_attempts_per_minute,
+                "platform_requests_per_minute": l.platform_requests_per_minute,
+                "platform_burst": l.platform_burst,
                 "hashing_concurrency": l.hashing_concurrency,
                 "request_timeout_seconds": l.request_timeout.as_secs(),
             },
@@ -278,6 +294,10 @@ impl ServerConfig {
                 "login_attempts_per_minute" => {
                     raw.login_attempts_per_minute = Some(env_number(&name, v)?)
                 }
+                "platform_requests_per_minute" => {
+                    raw.platform_requests_per_minute = Some(env_number(&name, v)?)
+                }
+                "platform_burst" => raw.platform_burst = Some(env_number(&name, v)?),
                 "hashing_concurrency" => raw.hashing_concurrency = Some(env_number(&name, v)?),
                 "request_timeout_seconds" => {
                     raw.request_timeout_seconds = Some(env_number(&name, v)?)
@@ -352,6 +372,15 @@ impl ServerConfig {
             ));
         }
         let d = ServerLimits::default();
+        let global = in_range(
+            "max_requests_per_second",
+            raw.max_requests_per_second
+                .unwrap_or(u64::from(d.max_requests_per_second)),
+            1,
+            1_000_000,
+        )?;
+        // A platform's defaults are at most half the server-wide rate and burst.
+        let (half_per_minute, half_burst) = platform_half(global);
         let limits = ServerLimits {
             max_push_bytes: in_range(
                 "max_push_bytes",
@@ -372,19 +401,27 @@ impl ServerConfig {
                 1,
                 100_000,
             )? as usize,
-            max_requests_per_second: in_range(
-                "max_requests_per_second",
-                raw.max_requests_per_second
-                    .unwrap_or(u64::from(d.max_requests_per_second)),
-                1,
-                1_000_000,
-            )? as u32,
+            max_requests_per_second: global as u32,
             login_attempts_per_minute: in_range(
                 "login_attempts_per_minute",
                 raw.login_attempts_per_minute
                     .unwrap_or(u64::from(d.login_attempts_per_minute)),
                 1,
                 100_000,
+            )? as u32,
+            platform_requests_per_minute: in_range(
+                "platform_requests_per_minute",
+                raw.platform_requests_per_minute
+                    .unwrap_or(u64::from(d.platform_requests_per_minute).min(half_per_minute)),
+                1,
+                60_000_000,
+            )? as u32,
+            platform_burst: in_range(
+                "platform_burst",
+                raw.platform_burst
+                    .unwrap_or(u64::from(d.platform_burst).min(half_burst)),
+                1,
+                1_000_000,
             )? as u32,
             hashing_concurrency: in_range(
                 "hashing_concurrency",
@@ -401,6 +438,7 @@ impl ServerConfig {
                 3600,
             )?),
         };
+        platform_share(&limits)?;
         let web_root = match raw.web_root.filter(|w| !w.trim().is_empty()) {
             None => None,
             Some(dir) => {
@@ -446,6 +484,44 @@ impl ServerConfig {
             limits,
         })
     }
+}
+
+/// Half the server-wide rate (`global` a second) as requests a minute, and half its burst
+/// (at least 1).
+fn platform_half(global: u64) -> (u64, u64) {
+    ((global * 30).max(1), (global / 2).max(1))
+}
+
+/// One platform may take at most half of the server-wide rate and burst, so a flood from one
+/// leaves the other half to the others.
+fn platform_share(limits: &ServerLimits) -> Result<(), ConfigError> {
+    let global = u64::from(limits.max_requests_per_second);
+    let (half_per_minute, half_burst) = platform_half(global);
+    if u64::from(limits.platform_requests_per_minute) > half_per_minute {
+        return Err(config_error(
+            "platform_requests_per_minute",
+            &limits.platform_requests_per_minute.to_string(),
+            &format!(
+                "不得超过全局速率的一半（max_requests_per_second = {global}，即每分钟 {half_per_minute} 次），否则一个平台可占满整个服务"
+            ),
+            &format!(
+                "must be at most half the server-wide rate (max_requests_per_second = {global}, i.e. {half_per_minute} a minute), or one platform could take the whole service"
+            ),
+        ));
+    }
+    if u64::from(limits.platform_burst) > half_burst {
+        return Err(config_error(
+            "platform_burst",
+            &limits.platform_burst.to_string(),
+            &format!(
+                "不得超过全局突发量的一半（max_requests_per_second = {global}，即 {half_burst} 次）"
+            ),
+            &format!(
+                "must be at most half the server-wide burst (max_requests_per_second = {global}, i.e. {half_burst})"
+            ),
+        ));
+    }
+    Ok(())
 }
 
 // --- dense
@@ -630,6 +706,74 @@ max_concurrent_requests = 32
         assert_eq!(e.key, "data_owner_department");
         assert!(e.to_string().contains("jiage（网监处）"), "{e}");
         assert!(e.to_string().contains("配置项") && e.to_string().contains("configuration"));
+    }
+
+    #[test]
+    fn platform_rate_has_defaults_bounds_and_at_most_half_the_server() {
+        let c = ServerConfig::load(FILE, env(&[])).unwrap();
+        assert_eq!(
+            (
+                c.limits.platform_requests_per_minute,
+                c.limits.platform_burst
+            ),
+            (600, 20)
+        );
+        let c = ServerConfig::load(
+            FILE,
+            env(&[
+                ("TIANPING_PLATFORM_REQUESTS_PER_MINUTE", "30"),
+                ("TIANPING_PLATFORM_BURST", "3"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(
+            (
+                c.limits.platform_requests_per_minute,
+                c.limits.platform_burst
+            ),
+            (30, 3)
+        );
+        assert_eq!(c.audit_summary().0["limits"]["platform_burst"], 3);
+        let e = ServerConfig::load(FILE, env(&[("TIANPING_PLATFORM_BURST", "0")])).unwrap_err();
+        assert_eq!((e.key.as_str(), e.value.as_str()), ("platform_burst", "0"));
+        let e = ServerConfig::load(FILE, env(&[("TIANPING_PLATFORM_BURST", "many")])).unwrap_err();
+        assert_eq!(e.key, "TIANPING_PLATFORM_BURST");
+        // 400 a second server-wide: a platform may have 12,000 a minute and a burst of 200.
+        let half = ServerConfig::load(
+            FILE,
+            env(&[
+                ("TIANPING_PLATFORM_REQUESTS_PER_MINUTE", "12000"),
+                ("TIANPING_PLATFORM_BURST", "200"),
+            ]),
+        );
+        assert!(half.is_ok(), "{half:?}");
+        let e = ServerConfig::load(
+            FILE,
+            env(&[("TIANPING_PLATFORM_REQUESTS_PER_MINUTE", "12001")]),
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.key.as_str(), e.value.as_str()),
+            ("platform_requests_per_minute", "12001")
+        );
+        assert!(e.message_en.contains("12000 a minute"), "{e}");
+        // A lower server-wide rate lowers the defaults to its half; a value above it is refused.
+        let low = |pairs: &[(&str, &str)]| {
+            let mut all = vec![("TIANPING_MAX_REQUESTS_PER_SECOND", "10")];
+            all.extend_from_slice(pairs);
+            ServerConfig::load(FILE, env(&all))
+        };
+        let c = low(&[]).unwrap();
+        assert_eq!(
+            (
+                c.limits.platform_requests_per_minute,
+                c.limits.platform_burst
+            ),
+            (300, 5)
+        );
+        let e = low(&[("TIANPING_PLATFORM_BURST", "6")]).unwrap_err();
+        assert_eq!((e.key.as_str(), e.value.as_str()), ("platform_burst", "6"));
+        assert!(e.message.contains("max_requests_per_second = 10"), "{e}");
     }
 
     // --- dense

@@ -118,7 +118,7 @@ impl ApiError {
 
     /// 500 after logging the cause (never sent to the client).
     pub fn internal(cause: impl std::fmt::Display) -> ApiError {
-        tracing::error!(error = %cause, "internal error");
+        tracing::error!(error = %crate::reqlog::safe(&cause), "internal error");
         ApiError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal",
@@ -130,7 +130,7 @@ impl ApiError {
 
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> ApiError {
-        tracing::error!(error = %e, "store error");
+        tracing::error!(error = %crate::reqlog::safe(&e), "store error");
         match e {
             StoreError::Database(_) => ApiError::unavailable(
                 "数据库暂不可用，请稍后重试",

@@ -6,14 +6,16 @@
 //! - [`access`]: who is calling; every handler's access check goes through
 //!   `tianping_auth::authorize` ([`access::guard`]) and every denial is audited.
 //! - [`routes`]: the handlers, one per `tianping_auth::Operation`; [`openapi`]: the document.
-//! - [`limit`], [`metrics`]: load shedding (429 over the rate, 503 over the concurrency cap),
-//!   Prometheus counters.
+//! - [`limit`], [`metrics`]: load shedding (429 over the server-wide rate or a platform's own
+//!   rate, 503 over the concurrency cap), Prometheus counters; [`reqlog`]: the access log (one
+//!   span and one event per request, with its id, operation, route, actor, status, latency).
 //! - [`mask`]: personal numbers masked in every response a caller may not see unmasked;
 //!   [`masked`]: findings kept masked and serialised per stored body (the findings list).
 //!
 //! Time comes from a [`clock::Clock`] so tests drive it; logs carry no personal data or secrets.
 
 pub mod access;
+pub mod calendar;
 pub mod clock;
 pub mod config;
 pub mod error;
@@ -23,6 +25,7 @@ pub mod mask;
 pub mod masked;
 pub mod metrics;
 pub mod openapi;
+pub mod reqlog;
 pub mod routes;
 pub mod secrets;
 pub mod state;
@@ -43,6 +46,7 @@ use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use futures::FutureExt;
+use tracing::Instrument;
 
 pub use config::{ConfigError, ServerConfig};
 pub use state::AppState;
@@ -65,39 +69,60 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Load shedding, timeouts, panic containment, metrics and the access log.
+/// Load shedding, timeouts, panic containment, metrics and the access log ([`reqlog`]).
 async fn protect(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let started = Instant::now();
+    let id = reqlog::new_id();
+    let span = reqlog::span(&id, &req);
     state.metrics.start();
-    let method = req.method().clone();
-    let path = req.uri().path().to_string();
-    let response = if !state.rate.try_take(started) {
-        state.metrics.count(Event::ShedRate);
-        ApiError::too_many_requests().into_response()
-    } else {
-        match state.in_flight.clone().try_acquire_owned() {
-            Err(_) => {
-                state.metrics.count(Event::ShedOverload);
-                ApiError::unavailable("服务繁忙，请稍后重试", "the service is busy, retry later")
-                    .into_response()
-            }
-            Ok(_permit) => {
-                let run = AssertUnwindSafe(next.run(req)).catch_unwind();
-                match tokio::time::timeout(state.config.limits.request_timeout, run).await {
-                    Ok(Ok(response)) => response,
-                    Ok(Err(_)) => ApiError::internal("handler panicked").into_response(),
-                    Err(_) => {
-                        ApiError::unavailable("请求超时", "the request timed out").into_response()
-                    }
-                }
-            }
-        }
-    };
+    let mut response = admit(&state, req, next, started)
+        .instrument(span.clone())
+        .await;
     let seconds = started.elapsed().as_secs_f64();
     let status = response.status().as_u16();
     state.metrics.finish(status, seconds);
-    tracing::info!(%method, %path, status, ms = (seconds * 1000.0) as u64, "request");
+    let latency_ms = (seconds * 1e6).round() / 1e3;
+    span.in_scope(|| tracing::info!(status, latency_ms, "request"));
     response
+        .headers_mut()
+        .insert(reqlog::REQUEST_ID, reqlog::header(&id));
+    response
+}
+
+/// The request's platform bucket (if it presents a platform key), the server-wide bucket, the
+/// in-flight cap, then the handler under the timeout with panics contained.
+async fn admit(state: &AppState, req: Request, next: Next, started: Instant) -> Response {
+    if let Some(hash) = access::presented_key_hash(req.headers())
+        && let Err(throttled) = state.platform_rate.try_take(&hash, started)
+    {
+        state.metrics.count_platform_shed(&throttled.supplier);
+        tracing::debug!(
+            supplier = %throttled.supplier,
+            retry_after = throttled.retry_after,
+            "platform over its rate"
+        );
+        let mut response = ApiError::too_many_requests().into_response();
+        response.headers_mut().insert(
+            header::RETRY_AFTER,
+            HeaderValue::from(throttled.retry_after),
+        );
+        return response;
+    }
+    if !state.rate.try_take(started) {
+        state.metrics.count(Event::ShedRate);
+        return ApiError::too_many_requests().into_response();
+    }
+    let Ok(_permit) = state.in_flight.clone().try_acquire_owned() else {
+        state.metrics.count(Event::ShedOverload);
+        return ApiError::unavailable("服务繁忙，请稍后重试", "the service is busy, retry later")
+            .into_response();
+    };
+    let run = AssertUnwindSafe(next.run(req)).catch_unwind();
+    match tokio::time::timeout(state.config.limits.request_timeout, run).await {
+        Ok(Ok(response)) => response,
+        Ok(Err(_)) => ApiError::internal("handler panicked").into_response(),
+        Err(_) => ApiError::unavailable("请求超时", "the request timed out").into_response(),
+    }
 }
 
 /// Headers on every answer: nothing cached, no content sniffing, no framing.
@@ -170,7 +195,27 @@ pub async fn serve_with(
         })?;
     let state = AppState::new(store, home, config, Arc::new(clock::SystemClock));
     record_start(&state).await?;
+    warn_calendar_reach(state.clock.now());
     serve_on(listener, state, shutdown).await
+}
+
+/// Warns in the log when a working-day deadline starting within the next
+/// [`calendar::WARNING_DAYS`] could not be computed because the calendar ends (the next year's
+/// State Council notice is not entered yet); `tianping calendar` shows the detail.
+pub fn warn_calendar_reach(now: chrono::DateTime<chrono::Utc>) {
+    let today = now
+        .with_timezone(&tianping_service::clock::china_standard_time())
+        .date_naive();
+    let reach = calendar::reach(today);
+    if reach["warning"] == true {
+        tracing::warn!(
+            calendar_last_day = %reach["last_day"].as_str().unwrap_or_default(),
+            deadlines_unknown_from = %reach["unknown_from"].as_str().unwrap_or_default(),
+            "工作日历即将到期：请录入下一年度国务院办公厅节假日安排（tianping calendar） / the working-day calendar ends soon: enter next year's holiday notice"
+        );
+    } else if let Some(error) = reach["error"].as_str() {
+        tracing::error!(error, "working-day calendar");
+    }
 }
 
 /// Appends `server_start` to the audit log with the configuration in force (without secrets)

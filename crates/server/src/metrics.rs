@@ -1,6 +1,8 @@
 //! Counters for `/metrics` (Prometheus text exposition format 0.0.4), kept in atomics.
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 
 /// Upper bounds of the latency histogram, seconds.
@@ -16,6 +18,9 @@ pub struct Metrics {
     in_flight: AtomicI64,
     shed_overload: AtomicU64,
     shed_rate: AtomicU64,
+    /// Requests refused over a platform's own rate, by supplier (a supplier id is no secret;
+    /// the key itself is never a label).
+    shed_platform: Mutex<BTreeMap<String, u64>>,
     denied: AtomicU64,
     logins_ok: AtomicU64,
     logins_failed: AtomicU64,
@@ -54,6 +59,12 @@ impl Metrics {
             Event::Push => &self.pushes,
         };
         c.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// A platform's request refused over its own rate.
+    pub fn count_platform_shed(&self, supplier: &str) {
+        let mut m = self.shed_platform.lock().unwrap_or_else(|e| e.into_inner());
+        *m.entry(supplier.to_string()).or_insert(0) += 1;
     }
 
     /// A request started.
@@ -127,6 +138,28 @@ impl Metrics {
             "tianping_http_shed_total{{reason=\"rate\"}} {}",
             g(&self.shed_rate)
         );
+        let by_supplier = self
+            .shed_platform
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        let _ = writeln!(
+            out,
+            "tianping_http_shed_total{{reason=\"platform_rate\"}} {}",
+            by_supplier.values().sum::<u64>()
+        );
+        let _ = writeln!(
+            out,
+            "# HELP tianping_platform_throttled_total Platform requests refused over the platform's own rate, by supplier."
+        );
+        let _ = writeln!(out, "# TYPE tianping_platform_throttled_total counter");
+        for (supplier, n) in &by_supplier {
+            let _ = writeln!(
+                out,
+                "tianping_platform_throttled_total{{supplier=\"{}\"}} {n}",
+                label(supplier)
+            );
+        }
         let _ = writeln!(
             out,
             "# HELP tianping_access_denied_total Accesses denied by the policy."
@@ -181,6 +214,14 @@ impl Metrics {
     }
 }
 
+/// A label value escaped per the exposition format (backslash, quote, newline).
+fn label(value: &str) -> String {
+    value
+        .replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,5 +241,13 @@ mod tests {
         assert!(text.contains("tianping_http_request_duration_seconds_bucket{le=\"0.025\"} 2"));
         assert!(text.contains("tianping_http_request_duration_seconds_bucket{le=\"0.01\"} 1"));
         assert!(text.contains("tianping_http_in_flight 0"));
+        assert!(text.contains("tianping_http_shed_total{reason=\"platform_rate\"} 0"));
+        m.count_platform_shed("tmall");
+        m.count_platform_shed("tmall");
+        m.count_platform_shed("j\"d");
+        let text = m.render();
+        assert!(text.contains("tianping_http_shed_total{reason=\"platform_rate\"} 3"));
+        assert!(text.contains("tianping_platform_throttled_total{supplier=\"tmall\"} 2"));
+        assert!(text.contains("tianping_platform_throttled_total{supplier=\"j\\\"d\"} 1"));
     }
 }

@@ -12,6 +12,8 @@ use crate::routes::{casework, cockpit};
 use crate::routes::notice_desk;
 // --- web (issue 10)
 use crate::routes::{proof, referrals, webadmin};
+// --- web11
+use crate::routes::{draw_views, draws};
 
 /// The API document.
 #[derive(OpenApi)]
@@ -41,6 +43,9 @@ use crate::routes::{proof, referrals, webadmin};
         // --- web (issue 10)
         proof::finding_proof, webadmin::enable_user, webadmin::reset_totp, webadmin::list_api_keys,
         referrals::finding_referrals,
+        // --- web11
+        draws::list_draws, draws::get_draw, draws::verify_draw, draws::list_public_draws,
+        draws::get_public_draw,
     ),
     components(schemas(
         crate::error::ErrorBody, crate::error::ErrorDetail, ops::Status,
@@ -62,6 +67,10 @@ use crate::routes::{proof, referrals, webadmin};
         // --- loop2: penalties on the merchant profile
         cockpit::MerchantProfile, cockpit::CreditView, crate::routes::penalties::PenaltyView,
         crate::routes::penalties::PenaltyDisplay,
+        // --- web11
+        draw_views::DrawSummary, draw_views::ClassRate, draw_views::DrawDetail,
+        draw_views::DrawnView, draw_views::InspectorView, draw_views::RecusalView,
+        draw_views::DrawVerification, draw_views::Digests, draw_views::Bilingual,
     )),
     modifiers(&Security),
     tags(

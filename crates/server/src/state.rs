@@ -8,7 +8,7 @@ use tokio::sync::Semaphore;
 
 use crate::clock::Clock;
 use crate::config::ServerConfig;
-use crate::limit::{KeyedLimiter, TokenBucket};
+use crate::limit::{KeyedLimiter, PlatformLimiter, TokenBucket};
 use crate::masked::MaskedFindings;
 use crate::metrics::Metrics;
 use crate::routes::lakeview::LakeCache;
@@ -38,6 +38,8 @@ pub struct AppState {
     pub rate: Arc<TokenBucket>,
     /// Login and setup attempts per client address.
     pub logins: Arc<KeyedLimiter>,
+    /// Requests per platform (supplier), by the API key presented.
+    pub platform_rate: Arc<PlatformLimiter>,
     /// This process's directory for pushed archives.
     pub uploads: Arc<Uploads>,
     /// The key sealing TOTP secrets at rest.
@@ -81,6 +83,10 @@ impl AppState {
             in_flight: Arc::new(Semaphore::new(limits.max_concurrent_requests)),
             rate: Arc::new(TokenBucket::new(rate, rate.max(1.0))),
             logins: Arc::new(KeyedLimiter::new(limits.login_attempts_per_minute)),
+            platform_rate: Arc::new(PlatformLimiter::new(
+                limits.platform_requests_per_minute,
+                limits.platform_burst,
+            )),
             metrics: Arc::new(Metrics::default()),
             uploads: Arc::new(Uploads::new(home.root())),
             totp_key: Arc::new(TotpKey::new(home.root())),

@@ -46,7 +46,7 @@ pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
                     false
                 }
                 Err(e) => {
-                    tracing::error!(error = %e, "stream update failed; rebuilt from the lake next time");
+                    tracing::error!(error = %crate::reqlog::safe(&e), "stream update failed; rebuilt from the lake next time");
                     true
                 }
             };

@@ -17,6 +17,7 @@ mod holdout4;
 mod holdout5;
 mod holdout6;
 mod holdout7;
+mod holdout8;
 mod kit;
 mod plant;
 mod rings;

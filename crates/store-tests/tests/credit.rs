@@ -17,7 +17,7 @@ use tianping_credit::rates::Rates;
 use tianping_credit::{Model, classify};
 use tianping_evidence::{Entry, HashAlg};
 use tianping_store::Store;
-use tianping_store::credit::{ClassRow, DrawRow, DrawSaved};
+use tianping_store::credit::{ClassRow, DrawRow, DrawSaved, DrawScope, record_department};
 use tianping_store_tests::{at, fresh_postgres};
 
 fn d(s: &str) -> NaiveDate {
@@ -78,7 +78,14 @@ B = 50
 "#;
 
 fn record(rows: &[ClassRow], task: &str, seed: &str) -> DrawRecord {
-    let text = PLAN.replace("hz-2026-wj-12", task);
+    record_of(rows, task, "wangjian", seed)
+}
+
+fn record_of(rows: &[ClassRow], task: &str, department: &str, seed: &str) -> DrawRecord {
+    let text = PLAN.replace("hz-2026-wj-12", task).replace(
+        "department = \"wangjian\"",
+        &format!("department = \"{department}\""),
+    );
     let plan = Plan::from_toml(&text, &Rates::embedded().unwrap()).unwrap();
     let register: Vec<RegisterEntry> = rows
         .iter()
@@ -113,6 +120,7 @@ fn row_of(r: &DrawRecord) -> DrawRow {
     DrawRow {
         rng_key: r.rng_key.clone(),
         task_id: r.input.plan.task_id.clone(),
+        department: r.input.plan.department.clone(),
         check_start: r.input.plan.check_start.to_string(),
         input_sha256: r.input_sha256.clone(),
         result_sha256: r.result_sha256.clone(),
@@ -226,13 +234,61 @@ where
     ));
     assert_eq!(s.draws(None).await.unwrap().len(), 2, "{label}");
     assert!(s.draws(Some("other-task")).await.unwrap().is_empty());
+    // A row whose department is not its record's is refused, nothing logged.
+    let rec3 = record_of(&second, "hz-2026-jg-01", "jiage", "seed 3");
+    let mut lying = row_of(&rec3);
+    lying.department = "wangjian".into();
+    assert!(s.save_draw(&lying, "u-officer").await.is_err(), "{label}");
+    assert_eq!(s.evidence_size().await.unwrap(), size_before + 2, "{label}");
+    // Another department's draw; the scoped list selects by department in the query.
+    assert!(matches!(
+        s.save_draw(&row_of(&rec3), "u-officer").await.unwrap(),
+        DrawSaved::Stored { .. }
+    ));
+    let tasks = |rows: Vec<DrawRow>| rows.into_iter().map(|r| r.task_id).collect::<Vec<_>>();
+    assert_eq!(
+        tasks(s.draws_in(&DrawScope::All).await.unwrap()),
+        ["hz-2026-jg-01", "hz-2026-wj-12", "hz-2026-wj-13"],
+        "{label}: all, newest check first then by task"
+    );
+    assert_eq!(
+        tasks(
+            s.draws_in(&DrawScope::Department("wangjian".into()))
+                .await
+                .unwrap()
+        ),
+        ["hz-2026-wj-12", "hz-2026-wj-13"],
+        "{label}"
+    );
+    assert_eq!(
+        tasks(
+            s.draws_in(&DrawScope::Department("jiage".into()))
+                .await
+                .unwrap()
+        ),
+        ["hz-2026-jg-01"],
+        "{label}"
+    );
+    assert!(
+        s.draws_in(&DrawScope::Department(String::new()))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(s.draws_in(&DrawScope::Nothing).await.unwrap().is_empty());
+    let listed = s.draws_in(&DrawScope::All).await.unwrap();
+    assert!(
+        listed
+            .iter()
+            .all(|r| r.department == record_department(&r.record).unwrap())
+    );
 
     // The database refuses to rewrite a draw.
     assert!(
         tamper(&rec.rng_key).await.is_err(),
         "{label}: credit_draws accepted a rewrite"
     );
-    assert_eq!(s.draws(None).await.unwrap().len(), 2, "{label}");
+    assert_eq!(s.draws(None).await.unwrap().len(), 3, "{label}");
 }
 
 #[tokio::test(flavor = "multi_thread")]

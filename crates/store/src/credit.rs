@@ -41,6 +41,8 @@ pub struct DrawRow {
     pub rng_key: String,
     /// Task id.
     pub task_id: String,
+    /// The department that ran it (its plan's `department`; must equal the record's).
+    pub department: String,
     /// First day of the check (`YYYY-MM-DD`).
     pub check_start: String,
     /// Input digest.
@@ -53,6 +55,30 @@ pub struct DrawRow {
     pub leaf_index: i64,
     /// When it was saved.
     pub saved_at_ms: i64,
+}
+
+/// Which draws a caller may list, for SQL: draws belong to their plan's department, inside the
+/// installation's region (the caller's route decides whether its region covers that).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DrawScope {
+    /// Every draw.
+    All,
+    /// The draws of this department.
+    Department(String),
+    /// No draw.
+    Nothing,
+}
+
+/// The plan's department as the record states it (`input.plan.department`), or an error naming
+/// the field: the column is kept equal to it.
+pub fn record_department(record: &str) -> Result<String, StoreError> {
+    let value: serde_json::Value = serde_json::from_str(record)
+        .map_err(|e| StoreError::Decode(format!("draw record is not JSON: {e}")))?;
+    value
+        .pointer("/input/plan/department")
+        .and_then(serde_json::Value::as_str)
+        .map(str::to_string)
+        .ok_or_else(|| StoreError::Decode("draw record has no input.plan.department".into()))
 }
 
 /// Outcome of [`CreditStore::save_draw`].
@@ -122,4 +148,8 @@ pub trait CreditStore: Send + Sync {
 
     /// Draw records, by check start and key; only this task's when given.
     async fn draws(&self, task_id: Option<&str>) -> Result<Vec<DrawRow>, StoreError>;
+
+    /// The draw records `scope` admits, newest check first (then by task id): the scope is
+    /// applied in the query.
+    async fn draws_in(&self, scope: &DrawScope) -> Result<Vec<DrawRow>, StoreError>;
 }

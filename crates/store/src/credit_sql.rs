@@ -32,6 +32,7 @@ macro_rules! impl_credit_queries {
             Ok($crate::credit::DrawRow {
                 rng_key: row.try_get("rng_key").map_err(db_err)?,
                 task_id: row.try_get("task_id").map_err(db_err)?,
+                department: row.try_get("department").map_err(db_err)?,
                 check_start: row.try_get("check_start").map_err(db_err)?,
                 input_sha256: row.try_get("input_sha256").map_err(db_err)?,
                 result_sha256: row.try_get("result_sha256").map_err(db_err)?,
@@ -115,6 +116,13 @@ macro_rules! impl_credit_queries {
                 captured_by: &str,
             ) -> Result<$crate::credit::DrawSaved, $crate::StoreError> {
                 use sqlx::Row;
+                let stated = $crate::credit::record_department(&row.record)?;
+                if stated != row.department {
+                    return Err($crate::StoreError::Decode(format!(
+                        "draw {}: department {:?} is not the record's input.plan.department {stated:?}",
+                        row.task_id, row.department
+                    )));
+                }
                 let leaf = $crate::credit::draw_leaf(row, captured_by)?;
                 let mut tx = self.pool.begin().await.map_err(db_err)?;
                 let existing = sqlx::query(
@@ -141,8 +149,8 @@ macro_rules! impl_credit_queries {
                 let leaf_index = i64::try_from(first)
                     .map_err(|_| $crate::StoreError::Decode(format!("leaf index {first}")))?;
                 sqlx::query(
-                    "INSERT INTO credit_draws (rng_key, task_id, check_start, input_sha256, result_sha256, record, leaf_index, saved_at_ms)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                    "INSERT INTO credit_draws (rng_key, task_id, check_start, input_sha256, result_sha256, record, leaf_index, saved_at_ms, department)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
                 )
                 .bind(&row.rng_key)
                 .bind(&row.task_id)
@@ -152,6 +160,7 @@ macro_rules! impl_credit_queries {
                 .bind(&row.record)
                 .bind(leaf_index)
                 .bind(row.saved_at_ms)
+                .bind(&row.department)
                 .execute(&mut *tx)
                 .await
                 .map_err(db_err)?;
@@ -164,10 +173,33 @@ macro_rules! impl_credit_queries {
                 task_id: Option<&str>,
             ) -> Result<Vec<$crate::credit::DrawRow>, $crate::StoreError> {
                 let rows = sqlx::query(
-                    "SELECT rng_key, task_id, check_start, input_sha256, result_sha256, record, leaf_index, saved_at_ms
+                    "SELECT rng_key, task_id, department, check_start, input_sha256, result_sha256, record, leaf_index, saved_at_ms
                      FROM credit_draws WHERE ($1 = '' OR task_id = $1) ORDER BY check_start, rng_key",
                 )
                     .bind(task_id.unwrap_or(""))
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(db_err)?;
+                rows.iter().map(draw_from_row).collect()
+            }
+
+            async fn draws_in(
+                &self,
+                scope: &$crate::credit::DrawScope,
+            ) -> Result<Vec<$crate::credit::DrawRow>, $crate::StoreError> {
+                use $crate::credit::DrawScope as D;
+                // '' binds "any department"; an empty department would widen the scope: no row.
+                let department = match scope {
+                    D::All => "",
+                    D::Department(d) if !d.is_empty() => d.as_str(),
+                    D::Department(_) | D::Nothing => return Ok(Vec::new()),
+                };
+                let rows = sqlx::query(
+                    "SELECT rng_key, task_id, department, check_start, input_sha256, result_sha256, record, leaf_index, saved_at_ms
+                     FROM credit_draws WHERE ($1 = '' OR department = $1)
+                     ORDER BY check_start DESC, task_id",
+                )
+                    .bind(department)
                     .fetch_all(&self.pool)
                     .await
                     .map_err(db_err)?;

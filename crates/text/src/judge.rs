@@ -301,6 +301,12 @@ fn absolute_exemption(
     {
         return Some(ExemptReason::StandardGrade);
     }
+    // 5 (cont.). A grade term next to goods whose national standard defines that grade ("龙井 特级",
+    //     "明前特级 龙井": GB/T 18650 grades 龙井茶 特级 to 五级) is the standard's grade, not a
+    //     ranking (guideline item 3) — version 2026.9. "特级享受" names no graded goods: a claim.
+    if hit.kind == TermKind::Grade && next_to_graded_goods(lex, norm, s, e) {
+        return Some(ExemptReason::StandardGrade);
+    }
     // 5a. A grade term qualifying a person's professional title ("国家一级演奏员", "特级厨师"): a
     //     title conferred under the state's title or skill-grading system, which the guideline
     //     treats like other lawfully obtained qualifications (item 6; the certificate must still be
@@ -551,6 +557,29 @@ fn covers((marks, longest): (&[(usize, usize)], usize), s: usize, e: usize) -> b
         .iter()
         .take_while(|m| m.0 <= s)
         .any(|m| m.1 >= e)
+}
+
+/// Chars either side of a grade term, in its clause, within which a `graded_goods` word must lie
+/// ("龙井 明前|特级", "特级|西湖龙井").
+const GRADED_GOODS_WINDOW: usize = 6;
+
+/// Whether a `graded_goods` word lies within [`GRADED_GOODS_WINDOW`] chars of the grade term at
+/// `s..e`, in its clause (version 2026.9).
+fn next_to_graded_goods(lex: &Lexicon, norm: &Normalized, s: usize, e: usize) -> bool {
+    let n = norm.as_str();
+    let from = norm
+        .byte_of_char(norm.char_at_byte(s).saturating_sub(GRADED_GOODS_WINDOW))
+        .max(clause_start(n, s));
+    let to = n[e..]
+        .char_indices()
+        .take_while(|(_, c)| !is_clause_end(*c))
+        .take(GRADED_GOODS_WINDOW)
+        .last()
+        .map_or(e, |(b, c)| e + b + c.len_utf8());
+    let (before, after) = (&n[from..s], &n[e..to]);
+    lex.cue("graded_goods")
+        .iter()
+        .any(|g| before.contains(g.as_str()) || after.contains(g.as_str()))
 }
 
 /// Hanzi after a grade term within which a `title_suffix` must end ("国家一级｜演奏员").
@@ -1152,11 +1181,21 @@ pub fn missing_statements_with(lex: &Lexicon, text: &str, ctx: &JudgeContext<'_>
     let Some(class) = ctx.product_class else {
         return Vec::new();
     };
-    let norm = normalize(text);
+    // Version 2026.9: whitespace, line breaks included, is dropped on both sides — a statement
+    // an OCR of a detail image wraps over lines ("本品不能\n代替药物") or spaces out ("本品 不能
+    // 代替 药物") is still on the image; sentence punctuation between its words still breaks it.
+    let squeeze = |s: &str| -> String {
+        normalize(s)
+            .as_str()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    };
+    let text = squeeze(text);
     lex.required()
         .iter()
         .filter(|r| r.product_classes.iter().any(|c| c == class))
-        .filter(|r| !norm.as_str().contains(normalize(&r.statement).as_str()))
+        .filter(|r| !text.contains(squeeze(&r.statement).as_str()))
         .map(|r| Missing {
             statement: r.statement.clone(),
             provision: r.provision.clone(),

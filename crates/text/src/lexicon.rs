@@ -340,6 +340,9 @@ pub const CUE_LISTS: &[&str] = &[
     "user_right",
     // 2026.8 (广告法 第九条; 执法指南第 6 项): a person's title after a grade term ("国家一级演奏员").
     "title_suffix",
+    // 2026.9 (广告法 第九条; 执法指南第 3 项, after held-out set 8): goods whose national standard
+    // grades them "特级" (GB/T 18650 龙井茶…), next to the grade term.
+    "graded_goods",
     // fair_competition_review's clause patterns are in `standards/fair_competition_review.toml`
     // (`crate::standards`), with the article and item each one points at.
 ];

@@ -1,7 +1,8 @@
 // 驾驶舱 (the cockpit) and 线索与告警 (the alert queue). The cockpit draws what
 // `GET /api/v1/cockpit` aggregates in the caller's scope: totals, findings by practice and
 // severity, trends by day and week, the districts map (dots at division centroids), high-risk
-// merchants and platforms, cases and ingest health.
+// merchants (each with its latest credit class, internal, beside the ranking — not ranked by it)
+// and platforms, cases and ingest health.
 
 import { get, post } from '../api.js';
 import { SEVERITY_COLOURS, chart } from '../charts.js';
@@ -68,9 +69,24 @@ export async function render(main) {
   const counts = new Map(c.findings.by_district.map((d) => [d.adcode, d.count]));
   const noCentroid = c.findings.by_district.filter((d) => !known.get(d.adcode) || known.get(d.adcode).lon === undefined);
 
+  // The working-day calendar ends (next year's holiday notice not entered): deadlines starting
+  // from `unknown_from` cannot be computed and will show as unknown.
+  const cal = c.calendar || {};
+  const calendarNote = cal.warning
+    ? h(
+        'p',
+        { class: 'banner warn', role: 'status' },
+        t('calendar_warning')
+          .replace('{last_day}', cal.last_day)
+          .replace('{unknown_from}', cal.unknown_from)
+          .replace('{next}', String((cal.last_year || 0) + 1)),
+      )
+    : null;
+
   mount(
     main,
     h('h1', {}, t('nav_cockpit')),
+    calendarNote,
     kpis,
     h(
       'div',
@@ -100,10 +116,12 @@ export async function render(main) {
             { key: 'merchant_key', label: t('merchant'), render: (r) => merchantLink(r.merchant_key) },
             { key: 'findings', label: t('findings'), num: true },
             { key: 'max_severity', label: t('severity'), value: (r) => sev(r.max_severity) },
+            { key: 'credit', label: t('credit_column'), value: (r) => (r.credit ? `${r.credit.class}（${r.credit.as_of}）` : t('credit_none')) },
             { key: 'summary', label: t('summary') },
           ],
           c.top_merchants,
         ),
+        h('p', { class: 'note', id: 'top-merchants-note' }, t('top_merchants_credit_note')),
       ),
       panel(
         t('top_platforms'),

@@ -20,6 +20,7 @@ export async function render(main) {
     err,
     h('button', { type: 'submit' }, t('signin_submit')),
     h('p', { class: 'note' }, h('a', { href: '#/verify' }, t('verify_public'))),
+    h('p', { class: 'note' }, h('a', { href: '#/published' }, t('draw_public_link'))),
   );
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();

@@ -175,3 +175,66 @@ fn evidence_verify_checks_a_bundle_offline_and_names_what_was_changed() {
     );
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn calendar_says_from_which_day_deadlines_cannot_be_computed() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    let json = |as_of: &str| {
+        let out = tianping(&home, &["--json", "calendar", "--as-of", as_of]);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+        (out.status.code(), v)
+    };
+    // Early in the first covered year every deadline in force is computable: exit 0.
+    let (code, v) = json("2025-01-10");
+    assert_eq!(code, Some(0), "{v}");
+    let last_day = v["last_day"].as_str().unwrap().to_string();
+    let deadlines = v["deadlines"].as_array().unwrap();
+    assert!(!deadlines.is_empty(), "{v}");
+    for d in deadlines {
+        assert_eq!(d["computable_for_a_start_on_as_of"], true, "{d}");
+        assert!(d["last_start"].as_str().unwrap() < last_day.as_str(), "{d}");
+    }
+    // On the calendar's last day no working-day period can start and be computed: exit 1, and
+    // the flag is false for every deadline.
+    let (code, v) = json(&last_day);
+    assert_eq!(code, Some(1), "{v}");
+    assert_eq!(v["days_left"], 0, "{v}");
+    for d in v["deadlines"].as_array().unwrap() {
+        assert_eq!(d["computable_for_a_start_on_as_of"], false, "{d}");
+    }
+    // With 2026 the last year: the 20-working-day publication period can start on 2026-12-03 at
+    // the latest (December has no holiday; 12-04 is the 20th working day back from 12-31).
+    if v["last_year"] == 2026 {
+        let (code, v) = json("2026-12-03");
+        let twenty: Vec<_> = v["deadlines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["working_days"] == 20)
+            .collect();
+        assert!(!twenty.is_empty(), "{v}");
+        for d in &twenty {
+            assert_eq!(d["last_start"], "2026-12-03", "{d}");
+            assert_eq!(d["computable_for_a_start_on_as_of"], true, "{d}");
+        }
+        // Every base period is at most 20 working days: still exit 0 on 12-03.
+        assert_eq!(code, Some(0), "{v}");
+        // On 12-04 the 20-day period is past, the 15-day verification (last start 12-10) not.
+        let (code, v) = json("2026-12-04");
+        assert_eq!(code, Some(1), "{v}");
+        for d in v["deadlines"].as_array().unwrap() {
+            let days = d["working_days"].as_u64().unwrap();
+            assert_eq!(d["computable_for_a_start_on_as_of"], days < 20, "{d}");
+            if days == 15 {
+                assert_eq!(d["last_start"], "2026-12-10", "{d}");
+            }
+        }
+    }
+    // A bad date is a usage error naming the value; no home is created by reading the calendar.
+    let out = tianping(&home, &["calendar", "--as-of", "12/03"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("12/03"));
+    assert!(!home.exists(), "calendar created {}", home.display());
+}

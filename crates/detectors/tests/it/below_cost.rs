@@ -818,3 +818,29 @@ fn an_older_models_overstock_clearance_has_the_longer_bound() {
         1
     );
 }
+
+#[test]
+fn a_voluntary_campaign_takes_its_days_however_few_went_below_cost() {
+    // Version 8: two of six merchants price a voluntary campaign (own price, free to leave)
+    // under cost for its 11 days — too few for a platform-level finding, and still a promotion
+    // they chose for the stated days, not their sustained dumping.
+    let free = "报名自愿，活动价由商家自行设定，可随时退出活动。";
+    let f = detect(forced_tables(2, &[], free, vec![]), AS_OF);
+    assert!(forced_of(&f).is_empty(), "{:#?}", forced_of(&f));
+    assert!(sustained(&f).is_empty(), "{:#?}", sustained(&f));
+    // At the edge: a single merchant below cost in it.
+    let f = detect(forced_tables(1, &[], free, vec![]), AS_OF);
+    assert!(sustained(&f).is_empty(), "{:#?}", sustained(&f));
+    // A merchant already below cost before the campaign is not one it took below cost: its
+    // run is its own (the 9 days before) and stays a finding.
+    let f = detect(forced_tables(2, &[1], free, vec![]), AS_OF);
+    let s = sustained(&f);
+    assert_eq!(s.len(), 1, "{s:#?}");
+    assert_eq!(s[0].subject.id, "l1");
+    // Terms that state neither freedom nor compulsion: the two runs are the merchants' own.
+    let silent = "年终冲量节活动说明：活动期间流量扶持。";
+    assert_eq!(
+        sustained(&detect(forced_tables(2, &[], silent, vec![]), AS_OF)).len(),
+        2
+    );
+}

@@ -461,3 +461,30 @@ fn a_producer_using_the_mark_as_its_brand() {
         .is_empty()
     );
 }
+
+/// Version 8 (fixed after seeing held-out set 8's miss; wordings of our own): an unauthorised
+/// merchant whose listing declares the mark's own registration number uses the mark as its own
+/// (商标法 第五十七条第（一）项), at the market price and with no cue word; a reseller that names the
+/// brand without the number, a number of another mark, and the licensee are not findings.
+#[test]
+fn declaring_the_marks_registration_number_without_a_licence_is_a_finding() {
+    let with_no = |id: &str, merchant: &str, no: Option<&str>| {
+        let mut l = listing(id, merchant, "雪溪 挂耳咖啡 10片", Some("雪溪"), 9_500);
+        l["trademark_reg_no"] = json!(no);
+        l
+    };
+    let f = detect(vec![with_no("claim", "x", Some("42000001"))]);
+    assert_eq!(subjects(&f), ["claim"]);
+    assert_eq!(f[0].evidence["claims_registration"], json!(true));
+    assert_eq!(f[0].severity, Severity::High);
+    assert!(f[0].summary.contains("注册号 42000001"), "{}", f[0].summary);
+    // The number with spaces around it is the same number.
+    assert_eq!(
+        subjects(&detect(vec![with_no("sp", "x", Some(" 42000001 "))])),
+        ["sp"]
+    );
+    // Negatives: no number (exhaustion), another mark's number, the licensee declaring it.
+    assert!(detect(vec![with_no("none", "x", None)]).is_empty());
+    assert!(detect(vec![with_no("other", "x", Some("42000002"))]).is_empty());
+    assert!(detect(vec![with_no("lic", "lic", Some("42000001"))]).is_empty());
+}

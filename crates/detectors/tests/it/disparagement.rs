@@ -460,3 +460,28 @@ fn service_trades_apps_coreference_and_quantified_claims() {
         assert!(f.is_empty(), "{text}: {f:#?}");
     }
 }
+
+/// Lexicon 2026.9 (fixed after seeing held-out set 8's miss; wordings of our own): saying a named
+/// rival's food is soaked in or made with a non-food substance (福尔马林, 吊白块, 工业盐: 食品安全法
+/// 第三十四条第（一）项) is a claim about its goods (反不正当竞争法 第十一条); a merchant's own test
+/// result for formaldehyde, or the substance with no rival, is not.
+#[test]
+fn a_non_food_substance_in_a_rivals_food_is_a_negative_claim() {
+    let speak = |transcript: &str| {
+        let session = json!({"platform_id": "p", "session_id": "s", "merchant_id": "r", "started_at": "2026-05-01T20:00:00+08:00",
+            "ended_at": "2026-05-01T22:00:00+08:00", "transcript": transcript});
+        detect(vec![], vec![("live_sessions", vec![session])])
+    };
+    for transcript in [
+        "主播：「渔歌鲜」的鱿鱼是福尔马林泡过的，大家别去买。",
+        "主播：隔壁那家的粉丝里加了吊白块。",
+    ] {
+        assert_eq!(speak(transcript).len(), 1, "{transcript}");
+    }
+    for transcript in [
+        "主播：本店板材甲醛检测合格，报告在详情页。",
+        "主播：海鲜用福尔马林泡是违法的，大家买海鲜认准冰鲜。",
+    ] {
+        assert!(speak(transcript).is_empty(), "{transcript}");
+    }
+}

@@ -102,9 +102,16 @@ fn the_window_and_the_exit_count_at_their_thresholds() {
         1
     );
     assert!(detect(scenario(40, 20, 14, 31, 1, "traffic_limit")).is_empty());
-    // Five exits meet min_exits = 5, four do not (of eight treated, with no exits among the rest).
-    assert_eq!(detect(scenario(30, 8, 5, 3, 0, "traffic_limit")).len(), 1);
-    assert!(detect(scenario(30, 8, 4, 3, 0, "traffic_limit")).is_empty());
+    // Four exits meet min_exits = 4 (version 5), three do not even when all three treated left
+    // and none of the rest did (p ≈ 1e-5: only the count keeps it out).
+    let f = detect(scenario(30, 4, 4, 3, 0, "traffic_limit"));
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["exits_within_window"], 4);
+    assert_eq!(f[0].evidence["thresholds"]["min_exits"], 4);
+    assert_eq!(detect(scenario(30, 8, 4, 3, 0, "traffic_limit")).len(), 1);
+    assert!(detect(scenario(30, 3, 3, 3, 0, "traffic_limit")).is_empty());
+    // Four exits among twenty treated is no contrast with one in twenty among the rest.
+    assert!(detect(scenario(40, 20, 4, 3, 1, "traffic_limit")).is_empty());
 }
 
 #[test]
@@ -202,11 +209,12 @@ fn another_measure_that_withdraws_a_benefit_is_restrictive() {
         ));
         assert_eq!(f.len(), 1, "{reason}");
         assert_eq!(f[0].evidence["exits_within_window"], 14, "{reason}");
-        // At the exit threshold: five exits of eight treated are a finding, four are not.
-        let five = with_measure(scenario(30, 8, 5, 3, 0, "traffic_limit"), "other", reason);
-        assert_eq!(detect(five).len(), 1, "{reason}");
-        let four = with_measure(scenario(30, 8, 4, 3, 0, "traffic_limit"), "other", reason);
-        assert!(detect(four).is_empty(), "{reason}");
+        // At the exit threshold (min_exits = 4 since version 5): four exits of four treated are
+        // a finding, three of three are not.
+        let four = with_measure(scenario(30, 4, 4, 3, 0, "traffic_limit"), "other", reason);
+        assert_eq!(detect(four).len(), 1, "{reason}");
+        let three = with_measure(scenario(30, 3, 3, 3, 0, "traffic_limit"), "other", reason);
+        assert!(detect(three).is_empty(), "{reason}");
     }
     for reason in [
         "客诉率超标，提醒整改",

@@ -411,3 +411,108 @@ fn empty_parcels_are_found_even_when_they_are_most_of_a_listings_parcels() {
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(f[0].evidence["ring_accounts"], 30);
 }
+
+/// A membership ring: `accounts` fresh accounts ordering once each at one shop (no parcel to
+/// weigh: every parcel is a normal 800 g), signed and reviewed at once with a few texts, on
+/// `phones` phones; beside 40 ordinary customers of the shop.
+fn membership_ring(accounts: usize, phones: usize) -> (Vec<Value>, Vec<Value>) {
+    let star = Group {
+        accounts,
+        orders_each: 1,
+        shared_devices: false,
+        empty_parcels: false,
+        instant: true,
+        templated: true,
+        shared_address: false,
+    };
+    let (mut orders, reviews) = merchant("vip", star, 40);
+    for o in &mut orders {
+        let buyer = o["buyer_pid"].as_str().unwrap().to_string();
+        if let Some(a) = buyer.strip_prefix("vip-ring") {
+            let a: usize = a.parse().unwrap();
+            o["device_pid"] = json!(format!("vip-phone{}", a % phones));
+        }
+    }
+    (orders, reviews)
+}
+
+fn signals(f: &tianping_detect::Finding) -> Vec<&str> {
+    f.evidence["signals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s.as_str())
+        .collect()
+}
+
+#[test]
+fn a_phone_farm_ordering_once_each_at_one_shop_is_found() {
+    // 24 accounts on 2 phones, one order each: a star no dense block ranks, with nothing to weigh.
+    let f = detect(vec![membership_ring(24, 2)], &[]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].subject.id, "vip");
+    let origin = &f[0].evidence["candidate"];
+    assert_eq!(origin["method"], "shared_devices", "{origin}");
+    assert_eq!(origin["farm_devices"], 2);
+    assert_eq!(origin["accounts_on_farm_devices"], 24);
+    assert_eq!(f[0].evidence["ring_accounts"], 24);
+    assert_eq!(f[0].evidence["thresholds"]["farm_accounts"], 4.0);
+    assert!(f[0].related.iter().all(|r| r.id.starts_with("vip-ring")));
+    assert_eq!(
+        signals(&f[0]),
+        [
+            "shared_devices",
+            "instant_signing",
+            "instant_reviews",
+            "templated_reviews"
+        ]
+    );
+    assert!(
+        f[0].summary.contains("集中在少数设备上下单"),
+        "{}",
+        f[0].summary
+    );
+    // The dense-block way alone does not reach it: with a farm needing more accounts per phone
+    // than the ring puts on one, nothing is found.
+    assert!(detect(vec![membership_ring(24, 2)], &[("farm_accounts", 13.0)]).is_empty());
+}
+
+#[test]
+fn a_farm_is_at_least_farm_accounts_accounts_on_one_phone() {
+    // 20 accounts on 5 phones: 4 a phone, exactly farm_accounts = 4.
+    let f = detect(vec![membership_ring(20, 5)], &[]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["candidate"]["farm_devices"], 5);
+    // On 7 phones (3 or 2 a phone, as families share one) there is no farm.
+    assert!(detect(vec![membership_ring(20, 7)], &[]).is_empty());
+    // … unless the threshold says three accounts on a phone are one.
+    let f = detect(vec![membership_ring(20, 7)], &[("farm_accounts", 3.0)]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["candidate"]["farm_devices"], 6);
+    assert_eq!(f[0].evidence["ring_accounts"], 18);
+}
+
+#[test]
+fn a_shared_shop_tablet_alone_is_not_a_finding() {
+    // Thirty customers order on the shop's own tablet, but sign days later and write their own
+    // reviews: shared phones are one behaviour, and a farm needs another.
+    let kiosk = Group {
+        accounts: 30,
+        orders_each: 1,
+        shared_devices: false,
+        empty_parcels: false,
+        instant: false,
+        templated: false,
+        shared_address: false,
+    };
+    let (mut orders, reviews) = merchant("tea", kiosk, 40);
+    for o in &mut orders {
+        if o["buyer_pid"].as_str().unwrap().starts_with("tea-ring") {
+            o["device_pid"] = json!("tea-tablet");
+        }
+    }
+    assert!(detect(vec![(orders.clone(), reviews.clone())], &[]).is_empty());
+    let f = detect(vec![(orders, reviews)], &[("min_signals", 1.0)]);
+    assert_eq!(f.len(), 1, "found as a farm, judged on one behaviour only");
+    assert_eq!(signals(&f[0]), ["shared_devices"]);
+}

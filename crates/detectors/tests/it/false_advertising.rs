@@ -74,9 +74,12 @@ fn guideline_exemptions_are_not_findings() {
     ] {
         assert!(one(title, desc, "food").is_empty(), "{title} {desc:?}");
     }
-    // Without the standard, "特级" is a finding.
+    // Version 9: next to goods whose national standard defines the grade, "特级" is that grade
+    // even without the standard cited (执法指南第 3 项: a grade term taken from a standard; GB/T 18650
+    // grades 龙井茶 特级 to 五级); next to goods no standard grades so, it is a finding.
+    assert!(one("特级 西湖龙井", None, "food").is_empty());
     assert_eq!(
-        rules(&one("特级 西湖龙井", None, "food")),
+        rules(&one("特级 桂花糕", None, "food")),
         ["false_advertising.absolute_terms"]
     );
 }
@@ -375,4 +378,33 @@ fn index_regulation_medicine_comparisons_and_denied_superlatives() {
         )),
         ["false_advertising.absolute_terms"]
     );
+}
+
+/// Version 9 (fixed after seeing held-out set 8; wordings of our own): a grade next to goods whose
+/// national standard defines it is no absolute claim (第九条第（三）项, 执法指南第 3 项); a required
+/// statement an OCR wraps over lines is stated (第十八条第二款); a lesion said to shrink is a
+/// treatment claim (第十七条) — each with its negative.
+#[test]
+fn graded_tea_wrapped_statements_and_shrinking_lesions() {
+    assert!(one("青山 龙井 特级 礼盒", None, "food").is_empty());
+    assert_eq!(
+        rules(&one("特级享受 蜂蜜 礼盒", None, "food")),
+        ["false_advertising.absolute_terms"]
+    );
+    let approved = |desc: &str| {
+        let mut l = listing("l", "鱼油 软胶囊 保健食品", Some(desc), "health_food");
+        l["ad_approval_no"] = json!("浙食健广审(文)第250301-00077号");
+        run_with(vec![l], vec![])
+    };
+    let wrapped = "有助于 调节 血脂\n本品不能\n代替药物\n适宜人群：血脂偏高者";
+    assert!(approved(wrapped).is_empty(), "{:?}", approved(wrapped));
+    assert_eq!(
+        rules(&approved("有助于 调节 血脂\n非药品\n适宜人群：血脂偏高者")),
+        ["false_advertising.missing_statement"]
+    );
+    assert_eq!(
+        rules(&one("蜂王浆 250g", Some("坚持吃，肿瘤也会缩小。"), "food")),
+        ["false_advertising.health_claims"]
+    );
+    assert!(one("蜂王浆 250g", Some("冷冻后体积略有缩小。"), "food").is_empty());
 }

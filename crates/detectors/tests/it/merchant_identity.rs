@@ -429,3 +429,31 @@ fn convenience_labour_is_recognised_by_the_kind_of_work_under_any_top_level() {
     // At the line: exactly ¥100,000 is within it anyway.
     assert!(one_listing_shop("生活服务/开锁", "开锁换锁芯", 10_000_000).is_empty());
 }
+
+#[test]
+fn an_own_mark_claims_own_produce_only_under_a_farm_product_category() {
+    // Version 5: "自家" with a primary farm product's category level is a claim of own produce
+    // (电子商务法 第十条: 个人销售自产农副产品 at any amount).
+    assert!(one_listing_shop("食品/蜂蜜", "自家 土蜂蜜 1kg", 18_800_000).is_empty());
+    assert!(one_listing_shop("生鲜/禽蛋", "自养 散养柴鸡蛋 30枚", 30_000_000).is_empty());
+    // The same mark under goods that are no farm product is not the claim: over the line.
+    let f = one_listing_shop("数码/耳机", "自家 蓝牙耳机", 10_000_001);
+    assert_eq!(rules(&f), ["merchant_identity.unregistered_natural_person"]);
+    // A farm product without the mark, or with words that it was bought in, is not exempt.
+    let f = one_listing_shop("食品/蜂蜜", "土蜂蜜 1kg", 10_000_001);
+    assert_eq!(rules(&f), ["merchant_identity.unregistered_natural_person"]);
+    let f = one_listing_shop("茶叶/绿茶", "自家 龙井 批发市场进货 转卖", 10_000_001);
+    assert_eq!(rules(&f), ["merchant_identity.unregistered_natural_person"]);
+    // At the line: exactly ¥100,000 is within it anyway.
+    assert!(one_listing_shop("食品/蜂蜜", "土蜂蜜 1kg", 10_000_000).is_empty());
+}
+
+#[test]
+fn knife_grinding_is_convenience_labour() {
+    // Version 5: 磨刀 (磨剪子戗菜刀) is done with one's own skill and needs no permit.
+    assert!(one_listing_shop("本地生活/磨刀", "菜刀 一把", 13_200_000).is_empty());
+    assert!(one_listing_shop("本地生活/其他", "上门磨刀 剪刀", 13_200_000).is_empty());
+    // A knife sold, not ground, is goods: over the line it is a finding.
+    let f = one_listing_shop("厨具/刀具", "不锈钢菜刀", 10_000_001);
+    assert_eq!(rules(&f), ["merchant_identity.unregistered_natural_person"]);
+}

@@ -315,3 +315,88 @@ fn the_gradient_must_be_material_and_observed_often_enough() {
         1
     );
 }
+
+const REGIONS: [&str; 13] = [
+    "330102", "330105", "330106", "330108", "330109", "330110", "330111", "330112", "330113",
+    "330114", "330122", "330127", "330182",
+];
+
+/// Thirty viewers a day on four days, 18 minutes apart from 10:00, each in a region of its own
+/// that hour (so every hour × region × device cell holds one viewer); orders 0–39.
+/// `price(orders, region)` gives the payable price and the promotion.
+fn sparse_rows(
+    listing: &str,
+    seed: u64,
+    price: impl Fn(i64, usize) -> (i64, &'static str),
+) -> Vec<Value> {
+    let mut rng = Rng(seed | 1);
+    let mut rows = Vec::new();
+    for day in [10u32, 17, 24, 31] {
+        for k in 0..30u32 {
+            let orders = (rng.next() % 40) as i64;
+            let region = (rng.next() % 13) as usize;
+            let (payable, promo) = price(orders, region);
+            let minute = 18 * k;
+            rows.push(json!({
+                "platform_id": "p", "listing_id": listing,
+                "observed_at": format!("2026-03-{day:02}T{:02}:{:02}:00+08:00", 10 + minute / 60, minute % 60),
+                "displayed_price_fen": payable, "payable_price_fen": payable, "promo_kind": promo,
+                "viewer_pid": format!("viewer-{listing}-{day}-{k}"),
+                "viewer_segment": if orders == 0 { "new" } else { "returning" },
+                "viewer_orders_90d": orders, "device": if k % 2 == 0 { "android" } else { "ios" },
+                "viewer_adcode": REGIONS[region], "source": "platform_log",
+            }));
+        }
+    }
+    rows
+}
+
+#[test]
+fn a_surcharge_on_regulars_seen_thinly_is_compared_within_the_day() {
+    // Version 4: +¥3 on ¥25 from 20 orders, one viewer per hour cell: the day cells find it.
+    let f = detect(sparse_rows("ferry", 3, |n, _| {
+        (if n >= 20 { 2_800 } else { 2_500 }, "none")
+    }));
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(
+        f[0].evidence["cell"].as_str().unwrap().contains("day"),
+        "{}",
+        f[0].evidence
+    );
+    assert!(f[0].summary.contains("同一天"), "{}", f[0].summary);
+    // The same layout with one price for all, or a disclosed fee by region: nothing.
+    assert!(detect(sparse_rows("flat", 5, |_, _| (2_500, "none"))).is_empty());
+    let far = |_: i64, r: usize| (if r >= 11 { 3_300 } else { 2_500 }, "none");
+    assert!(detect(sparse_rows("far", 7, far)).is_empty());
+}
+
+#[test]
+fn a_member_price_above_the_plain_price_is_a_surcharge() {
+    // Version 4: "会员专享价" ¥42.90 for those with 10 orders or more, ¥39.90 for the others.
+    let dearer = |n: i64, _| {
+        if n >= 10 {
+            (4_290, "member")
+        } else {
+            (3_990, "none")
+        }
+    };
+    assert_eq!(detect(sparse_rows("fish", 11, dearer)).len(), 1);
+    // A member price below the plain price is a condition the member qualifies for.
+    let cheaper = |n: i64, _| {
+        if n >= 10 {
+            (3_690, "member")
+        } else {
+            (3_990, "none")
+        }
+    };
+    assert!(detect(sparse_rows("fish", 11, cheaper)).is_empty());
+    // At the edge: a member price equal to the plain price compares nothing new.
+    let equal = |n: i64, _| {
+        if n >= 10 {
+            (3_990, "member")
+        } else {
+            (3_990, "none")
+        }
+    };
+    assert!(detect(sparse_rows("fish", 11, equal)).is_empty());
+}

@@ -1264,3 +1264,33 @@ fn bait_price_follows_the_path_to_the_settlement() {
     );
     assert!(of_rule(&f, "bait_price").is_empty());
 }
+
+#[test]
+fn a_dated_claim_still_shown_after_its_date_bridges_unobserved_days() {
+    // Version 8: "优惠截至3月11日" seen every other day, the same label and price on the 13th and
+    // 15th: the claim outlived its date; the unobserved 12th and 14th do not end the run.
+    let label = "优惠截至3月11日";
+    let every_other = |days: &[u32], price: i64, l: Option<&str>| -> Vec<Value> {
+        days.iter().map(|d| labelled(*d, price, l)).collect()
+    };
+    let mut rows = every_other(&[7, 9, 11], 8_000, Some(label));
+    rows.extend(every_other(&[13, 15], 8_000, Some(label)));
+    let f = findings(rows, vec![]);
+    let f = of_rule(&f, "fake_time_limit");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["finding"]["days_offered_after_deadline"], 2);
+    // At the threshold: only the 13th seen after the date — one day, under two.
+    let mut rows = every_other(&[7, 9, 11], 8_000, Some(label));
+    rows.extend(every_other(&[13], 8_000, Some(label)));
+    rows.extend(every_other(&[15], 10_000, None));
+    assert!(of_rule(&findings(rows, vec![]), "fake_time_limit").is_empty());
+    // After a gap the plain price (no stale claim) is not proof: the offer may have ended and
+    // come back.
+    let mut rows = every_other(&[7, 9, 11], 8_000, Some(label));
+    rows.extend(every_other(&[13, 15], 8_000, None));
+    assert!(of_rule(&findings(rows, vec![]), "fake_time_limit").is_empty());
+    // A relative deadline ("仅限今日") re-read each day is not a stale claim: a gap still ends it.
+    let mut rows = every_other(&[9, 11], 8_000, Some("仅限今日"));
+    rows.extend(every_other(&[13, 15], 8_000, Some("仅限今日")));
+    assert!(of_rule(&findings(rows, vec![]), "fake_time_limit").is_empty());
+}

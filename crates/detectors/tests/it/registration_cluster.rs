@@ -251,3 +251,53 @@ fn a_struck_off_entity_still_trading_at_the_address_is_counted() {
     assert_eq!(f[0].evidence["operators"], 10);
     assert_eq!(f[0].evidence["struck_off_not_counted"], 0);
 }
+
+/// `n` operators in one room registered in 2015: the first `shared` by one person, on days
+/// `0, step, 2·step…` from 2015-06-01; the others by their own representatives a year apart.
+fn old_burst(n: usize, shared: usize, step: i64) -> Vec<Value> {
+    let start = i64::from(tianping_domain::value::days_from_civil(2015, 6, 1).unwrap());
+    (0..n)
+        .map(|k| {
+            let (rep, day) = if k < shared {
+                ("boss".to_string(), start + step * k as i64)
+            } else {
+                (format!("solo{k}"), start - 365 * (k as i64 + 1))
+            };
+            let since = tianping_domain::value::format_date(day);
+            company(k, VARIANTS[k % VARIANTS.len()], &rep, &since)
+        })
+        .collect()
+}
+
+#[test]
+fn one_person_registering_a_room_full_at_once_is_linked_however_long_ago() {
+    // Version 4: nine companies, one representative, one day, eleven years before as_of.
+    let f = detect(old_burst(9, 9, 0), vec![], &[]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["linked"], true);
+    assert_eq!(f[0].evidence["young_operators"], 0);
+    assert_eq!(f[0].evidence["burst_by_one_representative"], 9);
+    // At the line: four of eight by one person within 30 days (days 0, 10, 20, 30) is half.
+    assert_eq!(detect(old_burst(8, 4, 10), vec![], &[]).len(), 1);
+    // 31 days from the first to the last leaves three in any 30 days: under half.
+    let spread = {
+        let mut v = old_burst(8, 4, 10);
+        v[3]["established_on"] = json!("2015-07-02");
+        v
+    };
+    assert!(detect(spread, vec![], &[]).is_empty());
+    // The same person's companies registered years apart are a family's, not a burst.
+    assert!(detect(old_burst(8, 8, 400), vec![], &[]).is_empty());
+    // A burst without a shared representative (each its own) is not linked either.
+    let solo: Vec<Value> = (0..9)
+        .map(|k| {
+            company(
+                k,
+                VARIANTS[k % VARIANTS.len()],
+                &format!("solo{k}"),
+                "2015-06-01",
+            )
+        })
+        .collect();
+    assert!(detect(solo, vec![], &[]).is_empty());
+}

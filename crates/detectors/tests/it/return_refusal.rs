@@ -104,10 +104,44 @@ fn unanswered_requests_count_after_the_answer_period() {
 fn thresholds() {
     assert!(
         detect(merchant(2, "general", 3)).is_empty(),
-        "2 refusals is under the minimum of 3"
+        "2 of 10 is 20%: under the rate threshold of 30%"
     );
     assert!(
         detect(merchant(3, "general", 3)).len() == 1,
         "3 of 10 is 30%: at the rate threshold"
     );
+}
+
+/// Version 2: one refused eligible request is the offence (消费者权益保护法 第五十六条第一款第（八）项).
+#[test]
+fn a_single_refusal_of_a_single_request_is_a_finding() {
+    let f = detect(vec![ret("one", 0, "general", 5, 7, "rejected")]);
+    assert_eq!(f.len(), 1, "refused on day 7, the last day");
+    assert_eq!(f[0].subject.id, "one");
+    assert_eq!(f[0].evidence["refused_or_unanswered"], 1);
+    assert_eq!(f[0].severity, tianping_detect::Severity::Low);
+}
+
+#[test]
+fn a_single_refusal_among_many_approvals_is_a_dispute() {
+    assert!(
+        detect(merchant(1, "general", 3)).is_empty(),
+        "1 of 10 is 10%: under the rate threshold"
+    );
+    assert!(
+        detect(vec![ret("one", 0, "general", 5, 8, "rejected")]).is_empty(),
+        "a single refusal on day 8 is lawful"
+    );
+    assert!(
+        detect(vec![ret("one", 0, "fresh", 5, 2, "rejected")]).is_empty(),
+        "a single refusal of an excluded class is lawful"
+    );
+}
+
+#[test]
+fn severity_grows_with_the_refusals() {
+    let f = detect(merchant(8, "general", 3));
+    assert_eq!(f[0].severity, tianping_detect::Severity::High);
+    let f = detect(merchant(3, "general", 3));
+    assert_eq!(f[0].severity, tianping_detect::Severity::Medium);
 }

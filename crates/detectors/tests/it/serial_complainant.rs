@@ -220,3 +220,54 @@ fn a_crew_sharing_one_phone_is_judged_together() {
     }
     assert!(detect(cs, orders).is_empty());
 }
+
+/// `complaints` moved `days` earlier.
+fn earlier(cs: Vec<Value>, days: i64) -> Vec<Value> {
+    cs.into_iter()
+        .map(|mut c| {
+            let at = c["received_at"].as_str().unwrap();
+            let d = tianping_domain::value::parse_date(&at[..10]).unwrap();
+            let moved = tianping_domain::value::format_date(i64::from(d) - days);
+            c["received_at"] = json!(format!("{moved}{}", &at[10..]));
+            c
+        })
+        .collect()
+}
+
+#[test]
+fn a_burst_months_before_as_of_counts_in_its_own_30_days() {
+    // Version 2: eleven templated punitive claims on eleven days, ending 60 days before as_of —
+    // none in the trailing 30 days, 11 in the trailing 90 (under min_90d = 12) — are 11 in one
+    // 30-day window.
+    let burst = earlier(
+        complaints("c", 11, 1, 11, &template, "punitive_compensation"),
+        60,
+    );
+    let f = detect(burst, vec![]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["complaints_30d"], 0);
+    assert_eq!(f[0].evidence["most_in_any_30d"], 11);
+    // At the line: six in one 30-day window two months back meet min_30d = 6, five do not.
+    let six = earlier(
+        complaints("c", 6, 5, 6, &template, "punitive_compensation"),
+        60,
+    );
+    assert_eq!(detect(six, vec![]).len(), 1);
+    let five = earlier(
+        complaints("c", 5, 5, 5, &template, "punitive_compensation"),
+        60,
+    );
+    assert!(detect(five, vec![]).is_empty());
+    // Six spread so that no 30 days hold more than five (every 7 days: days 0..35) do not either.
+    let spread = earlier(
+        complaints("c", 6, 7, 6, &template, "punitive_compensation"),
+        60,
+    );
+    assert!(detect(spread, vec![]).is_empty());
+}
+
+#[test]
+fn a_burst_of_refund_requests_still_seeks_no_gain() {
+    let burst = earlier(complaints("c", 11, 1, 11, &template, "refund"), 60);
+    assert!(detect(burst, vec![]).is_empty());
+}

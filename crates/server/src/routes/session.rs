@@ -492,6 +492,8 @@ pub async fn login(
         })
         .await?;
     state.metrics.count(Event::LoginOk);
+    // The access log's actor: the account now logged in.
+    tracing::Span::current().record("actor", tracing::field::display(&account.user_id));
     audit(
         &state,
         &account.user_id,

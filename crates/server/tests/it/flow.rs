@@ -341,7 +341,13 @@ async fn bad_input_gets_clear_errors_not_panics() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn overload_and_rate_are_shed_with_503_and_429() {
-    let h = Harness::with(&[("TIANPING_MAX_REQUESTS_PER_SECOND", "5")]).await;
+    // (The harness's platform bucket is wider than half of 5 a second: narrowed to fit.)
+    let h = Harness::with(&[
+        ("TIANPING_MAX_REQUESTS_PER_SECOND", "5"),
+        ("TIANPING_PLATFORM_REQUESTS_PER_MINUTE", "150"),
+        ("TIANPING_PLATFORM_BURST", "2"),
+    ])
+    .await;
     let mut statuses = Vec::new();
     for _ in 0..20 {
         statuses.push(h.get("/api/openapi.json", &Auth::None).await.status);

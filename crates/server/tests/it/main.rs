@@ -2,6 +2,7 @@
 //! `tower::ServiceExt::oneshot` and a manual clock.
 
 mod anchor;
+mod draws;
 mod flow;
 mod load;
 mod matrix;
@@ -9,6 +10,7 @@ mod notice_desk;
 mod notices;
 mod penalties;
 mod push;
+mod rate;
 mod serve;
 mod support;
 mod web;

@@ -7,7 +7,8 @@
 //! - list answers hold no row outside the caller's reach, and are not vacuously empty; the
 //!   cockpit's alert and case counts equal the rows the caller's list filter admits (an oracle
 //!   over the whole tables), with a foreign clue (another department in another region) present;
-//! - every denial is in the audit log;
+//! - every denial is in the audit log, and every answered read of a finding, a finding's proof,
+//!   the signed head and every findings page is one audit row naming who read which;
 //! - no body a non-unmasking role receives holds a raw phone or ID number.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -67,7 +68,36 @@ fn is_list(op: Operation) -> bool {
             | Operation::ListNotices
             // --- departments: a sweep acts on the caller's reach, like a list.
             | Operation::EscalateOverdueNotices
+            // --- web11: draws, each of its plan's department in the data owner's region.
+            | Operation::ListDraws
     )
+}
+
+/// The reads audited one by one (a list: one row per page).
+const READS: [Operation; 4] = [
+    Operation::GetFinding,
+    Operation::FindingProof,
+    Operation::EvidenceHead,
+    Operation::ListFindings,
+];
+
+/// The audit target of an audited read in the matrix (which finding, the head, the list).
+fn audited_read(op: Operation, finding_id: &str) -> Option<String> {
+    match op {
+        Operation::GetFinding | Operation::FindingProof => Some(format!("finding:{finding_id}")),
+        Operation::EvidenceHead => Some("evidence:head".into()),
+        Operation::ListFindings => Some("findings".into()),
+        _ => None,
+    }
+}
+
+/// The actor the audit log names for a principal.
+fn actor_of(who: &Who) -> String {
+    match who {
+        Who::Anonymous => "anonymous".into(),
+        Who::Staff { user_id, .. } => user_id.clone(),
+        Who::Platform { supplier, .. } => format!("platform:{supplier}"),
+    }
 }
 
 fn reaches(rule: ScopeRule, cell: Cell) -> bool {
@@ -267,6 +297,14 @@ async fn matrix(h: Harness) {
     // A foreign clue: another department in another region (the `Both` cell's unit), opened from
     // a copy of jd's alert. No own-unit or own-region caller may see or count it.
     let foreign_case = h.foreign_clue("jiage", "330200").await;
+    // --- web11: the owner department's draw (its check over before t0, so public too) and
+    // another department's, which only callers reaching that department may list.
+    let draw_task = crate::draws::owner_draw(&h).await;
+    crate::draws::store_draw(
+        &h,
+        &crate::draws::record("hz-2026-jg-01", "jiage", "2026-02-02", "2026-02-06"),
+    )
+    .await;
 
     // Principals.
     let mut principals = vec![Principal {
@@ -342,12 +380,16 @@ async fn matrix(h: Harness) {
     let mut visible_rows = 0usize;
     let mut runs_listed = 0usize;
     let mut foreign_seen = 0usize;
+    let mut foreign_draw_seen = 0usize;
     let mut cockpit_counts: BTreeSet<(u64, u64)> = BTreeSet::new();
     // --- loop2: the distinct ingest-health answers (supplier → batches) the cockpit gave.
     let mut cockpit_ingest: BTreeSet<Vec<(String, u64)>> = BTreeSet::new();
     // --- web: the clue and the case action succeeded for someone (the exemptions below are not
     // vacuous).
     let mut web_successes: BTreeSet<&str> = BTreeSet::new();
+    // --- service10: every answered read of a finding, its proof, the signed head and every
+    // findings page: (actor, operation, target) → calls; each must be one audit row.
+    let mut reads: BTreeMap<(String, String, String), usize> = BTreeMap::new();
     for p in &principals {
         for (method, path, op) in &operations {
             counter += 1;
@@ -373,6 +415,8 @@ async fn matrix(h: Harness) {
                 // --- web
                 .replace("{merchant_key}", "merchant%7Ctmall%7Cm-tmall")
                 .replace("{case_id}", &case_id)
+                // --- web11
+                .replace("{task_id}", &draw_task)
                 .replace(
                     "{alert_id}",
                     if *op == Operation::IssueNotice {
@@ -420,6 +464,13 @@ async fn matrix(h: Harness) {
             let method = Method::from_bytes(method.as_bytes()).unwrap();
             let a = h.call(method.clone(), &uri, &auth, body).await;
             let denied = denial(&a);
+            if let (true, Some(target)) =
+                (a.status.is_success(), audited_read(*op, &finding_ids[0]))
+            {
+                *reads
+                    .entry((actor_of(&p.who), op.id().to_string(), target))
+                    .or_default() += 1;
+            }
             let expected = expected_allowed(*op, &p.who);
             let label = format!(
                 "{:?} {} {uri} → {} {}",
@@ -478,7 +529,10 @@ async fn matrix(h: Harness) {
             if let Some(items) = a.json().get("items").and_then(Value::as_array) {
                 // Delivered data is the data owner's: out of reach, nothing. Unit-owned rows
                 // (clues, cases, notices) are checked row by row against the oracle below.
-                let unit_owned = matches!(op, Operation::ListCases | Operation::ListNotices);
+                let unit_owned = matches!(
+                    op,
+                    Operation::ListCases | Operation::ListNotices | Operation::ListDraws
+                );
                 if is_list(*op) && !rows_visible(*op, &p.who) && !unit_owned {
                     assert!(items.is_empty(), "foreign rows: {label}");
                 }
@@ -520,6 +574,18 @@ async fn matrix(h: Harness) {
                         if row.get("case_id").and_then(Value::as_str) == Some(foreign_case.as_str())
                         {
                             foreign_seen += 1;
+                        }
+                    }
+                }
+                // --- web11: a draw is its plan's department's, in the data owner's region.
+                if *op == Operation::ListDraws && matches!(p.who, Who::Staff { .. }) {
+                    let filter = oracle(*op, &p.who);
+                    for row in items {
+                        let dept = row.get("department").and_then(Value::as_str).unwrap_or("");
+                        let scope = Scope::parse(dept, OWNER_REGION).unwrap();
+                        assert!(filter.admits(&scope, None), "foreign draw {row}: {label}");
+                        if dept == "jiage" {
+                            foreign_draw_seen += 1;
                         }
                     }
                 }
@@ -608,6 +674,10 @@ async fn matrix(h: Harness) {
         "cockpit counts {cockpit_counts:?}"
     );
     assert!(foreign_seen > 0, "the foreign clue was listed to no one");
+    assert!(
+        foreign_draw_seen > 0,
+        "the other department's draw was listed to no one"
+    );
     // --- loop2: ingest health differed by reach: both suppliers to the owner's staff, nothing
     // to staff outside the data owner (platforms are not granted the cockpit; the supplier
     // scope of `ingest_health` is checked in crates/store-tests/tests/scoped.rs).
@@ -632,6 +702,7 @@ async fn matrix(h: Harness) {
         assert!(web_successes.contains(op.id()), "{op:?} never succeeded");
     }
     let mut denied_rows = 0usize;
+    let mut read_rows: BTreeMap<(String, String, String), usize> = BTreeMap::new();
     let mut before = None;
     loop {
         let page = h.store().audit_events(200, before).await.unwrap();
@@ -639,9 +710,39 @@ async fn matrix(h: Harness) {
             break;
         }
         denied_rows += page.iter().filter(|r| r.event.outcome == "denied").count();
+        for r in &page {
+            let e = &r.event;
+            if e.outcome == "success" && READS.iter().any(|op| op.id() == e.action) {
+                assert!(
+                    !e.at.is_empty() && !e.actor.is_empty(),
+                    "who and when: {e:?}"
+                );
+                let detail: Value = serde_json::from_str(&e.detail).unwrap();
+                if e.action == "list_findings" {
+                    assert!(
+                        detail.get("filter").is_some() && detail.get("rows").is_some(),
+                        "{e:?}"
+                    );
+                }
+                *read_rows
+                    .entry((e.actor.clone(), e.action.clone(), e.target.clone()))
+                    .or_default() += 1;
+            }
+        }
         before = page.last().map(|r| r.seq);
     }
     assert_eq!(denied_rows, denials, "every denial is audited");
+    // --- service10: each answered read is one audit row (who, which, outcome), no more.
+    for op in READS {
+        assert!(
+            reads.keys().any(|(_, action, _)| action == op.id()),
+            "{op:?} was answered to no one (the audit check is vacuous)"
+        );
+    }
+    assert_eq!(
+        read_rows, reads,
+        "every read of findings, proofs and the head is audited"
+    );
     assert!(h.store().verify_audit_chain().await.unwrap().is_intact());
     // The policy table itself is exercised: every grant was met by some principal.
     assert!(POLICY.iter().all(|g| Operation::ALL.contains(&g.op)));

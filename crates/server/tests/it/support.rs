@@ -106,7 +106,7 @@ impl Harness {
     async fn on(database_url: Option<String>, extra_env: &[(&str, &str)]) -> Harness {
         let dir = tempfile::tempdir().unwrap();
         let toml = format!(
-            "home = {:?}\ndata_owner_department = \"{OWNER_DEPT}\"\ndata_owner_region = \"{OWNER_REGION}\"\ncookie_secure = false\nmax_requests_per_second = 100000\nmax_concurrent_requests = 1000\nlogin_attempts_per_minute = 1000\n",
+            "home = {:?}\ndata_owner_department = \"{OWNER_DEPT}\"\ndata_owner_region = \"{OWNER_REGION}\"\ncookie_secure = false\nmax_requests_per_second = 100000\nmax_concurrent_requests = 1000\nlogin_attempts_per_minute = 1000\nplatform_requests_per_minute = 3000000\nplatform_burst = 50000\n",
             dir.path().display().to_string()
         );
         // The Hangzhou registry shipped in config/ (holds OWNER_DEPT and the matrix's `jiage`).
@@ -585,14 +585,20 @@ impl NowUtc for ManualClock {
 
 /// An example delivery as a zip archive.
 pub fn example_zip(name: &str) -> Vec<u8> {
+    zip_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../examples/batches")
+            .join(name),
+    )
+}
+
+/// The files of a delivery directory as a zip archive, in name order.
+pub fn zip_dir(dir: &std::path::Path) -> Vec<u8> {
     use std::io::Write;
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../examples/batches")
-        .join(name);
     let mut buf = std::io::Cursor::new(Vec::new());
     {
         let mut zip = zip::ZipWriter::new(&mut buf);
-        let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().path())
             .collect();

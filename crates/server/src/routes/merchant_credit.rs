@@ -1,0 +1,43 @@
+//! The latest credit risk class (企业信用风险分类, internal) of merchants shown in a list — the
+//! cockpit's top high-risk merchants: a merchant's USCC from its `merchants` row (the profile
+//! index of the current data version), its class from `CreditStore::latest_class`. A merchant
+//! without a row, a USCC or a stored class has none. The class is shown beside the ranking; it
+//! does not change it (see docs/credit.md).
+
+use serde_json::{Value, json};
+
+use crate::error::ApiError;
+use crate::routes::lakeview;
+use crate::state::AppState;
+
+/// The latest class of each `(platform, merchant id)`, in order: `{class, as_of, points,
+/// model_version, uscc}` or null.
+pub async fn latest_classes(
+    state: &AppState,
+    merchants: &[(String, String)],
+) -> Result<Vec<Value>, ApiError> {
+    if merchants.is_empty() {
+        return Ok(Vec::new());
+    }
+    let index = lakeview::snapshot(state).await?.profile_index().await?;
+    let mut out = Vec::with_capacity(merchants.len());
+    for (platform, id) in merchants {
+        let uscc = index
+            .shop(platform, id)?
+            .as_ref()
+            .and_then(|s| s.get("uscc"))
+            .and_then(Value::as_str)
+            .filter(|u| lakeview::is_plain_id(u))
+            .map(str::to_string);
+        let class = match &uscc {
+            Some(u) => state.store.latest_class(u).await?,
+            None => None,
+        };
+        out.push(match class {
+            Some(c) => json!({"class": c.class, "as_of": c.as_of, "points": c.points,
+                              "model_version": c.model_version}),
+            None => Value::Null,
+        });
+    }
+    Ok(out)
+}
