@@ -211,6 +211,23 @@ impl CalendarReach<'_> {
     }
 }
 
+/// How many days ahead the server's start-up log, the cockpit banner and `tianping calendar` warn
+/// that deadlines are about to become unknown (one month: time to enter the next year's notice).
+pub const CALENDAR_WARNING_DAYS: u64 = 31;
+
+/// The first start day, within [`CALENDAR_WARNING_DAYS`] of `today`, from which some deadline in
+/// `reach` can no longer be computed; `None` when every period starting in that window can be.
+pub fn calendar_unknown_from(reach: &[CalendarReach<'_>], today: NaiveDate) -> Option<NaiveDate> {
+    let horizon = today
+        .checked_add_days(Days::new(CALENDAR_WARNING_DAYS))
+        .unwrap_or(today);
+    reach
+        .iter()
+        .filter(|r| !r.computable_from(horizon))
+        .map(|r| r.last_start.and_then(|d| d.succ_opt()).unwrap_or(today))
+        .min()
+}
+
 impl Rules {
     /// Per working-day deadline in force on `as_of`: the last day a period can start and still
     /// end inside `calendar` (after it, deadlines show as unknown until the next year's notice

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use serde_json::json;
 use tianping_cases::Calendar;
-use tianping_cases::rules::{CalendarReach, Rules};
+use tianping_cases::rules::{CALENDAR_WARNING_DAYS, CalendarReach, Rules, calendar_unknown_from};
 
 use crate::output::Lang;
 
@@ -40,6 +40,7 @@ pub fn run(as_of: Option<&str>, json: bool, lang: Lang) -> anyhow::Result<ExitCo
     let unknown_today = reach.iter().filter(|r| !r.computable_from(as_of)).count();
     let (first, last) = calendar.range();
     let days_left = (calendar.last_day() - as_of).num_days();
+    let unknown_from = calendar_unknown_from(&reach, as_of);
     if json {
         let years: Vec<_> = calendar
             .years()
@@ -68,6 +69,8 @@ pub fn run(as_of: Option<&str>, json: bool, lang: Lang) -> anyhow::Result<ExitCo
             json!({
                 "as_of": as_of.to_string(), "first_year": first, "last_year": last,
                 "last_day": calendar.last_day().to_string(), "days_left": days_left,
+                "warning_days": CALENDAR_WARNING_DAYS,
+                "unknown_from": unknown_from.map(|d| d.to_string()),
                 "years": years, "deadlines": deadlines,
             })
         );
@@ -135,7 +138,18 @@ pub fn run(as_of: Option<&str>, json: bool, lang: Lang) -> anyhow::Result<ExitCo
                 );
             }
         }
-        if unknown_today > 0 || days_left < 62 {
+        if let Some(from) = unknown_from {
+            if zh {
+                println!(
+                    "注意：自 {from} 起算的期限将无法计算（提前 {CALENDAR_WARNING_DAYS} 天提示）。"
+                );
+            } else {
+                println!(
+                    "Note: periods starting on or after {from} cannot be computed (warned {CALENDAR_WARNING_DAYS} days ahead)."
+                );
+            }
+        }
+        if unknown_today > 0 || unknown_from.is_some() {
             let next = last + 1;
             if zh {
                 println!(

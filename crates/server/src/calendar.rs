@@ -3,13 +3,13 @@
 //! covered day deadlines show as unknown until the next year's notice is entered (see
 //! `tianping calendar` and docs/cases.md §5).
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use serde_json::{Value, json};
 use tianping_cases::Calendar;
 use tianping_cases::rules::Rules;
 
 /// How many days ahead the server warns that deadlines will become unknown.
-pub const WARNING_DAYS: u64 = 31;
+pub use tianping_cases::rules::CALENDAR_WARNING_DAYS as WARNING_DAYS;
 
 /// The calendar's reach as of `today`: its last day, per working-day deadline in force the last
 /// day a period can start and still be computed, and `warning` when a period starting within
@@ -18,16 +18,8 @@ pub fn reach(today: NaiveDate) -> Value {
     let (Ok(calendar), Ok(rules)) = (Calendar::embedded(), Rules::embedded()) else {
         return json!({"error": "the embedded calendar or deadline rules do not load"});
     };
-    let horizon = today
-        .checked_add_days(Days::new(WARNING_DAYS))
-        .unwrap_or(today);
     let reach = rules.calendar_reach(&calendar, today);
-    let unknown_from = reach
-        .iter()
-        .filter(|r| !r.computable_from(horizon))
-        .filter_map(|r| r.last_start)
-        .min()
-        .and_then(|d| d.succ_opt());
+    let unknown_from = tianping_cases::rules::calendar_unknown_from(&reach, today);
     let (first, last) = calendar.range();
     json!({
         "first_year": first,

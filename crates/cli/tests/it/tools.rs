@@ -189,6 +189,8 @@ fn calendar_says_from_which_day_deadlines_cannot_be_computed() {
     // Early in the first covered year every deadline in force is computable: exit 0.
     let (code, v) = json("2025-01-10");
     assert_eq!(code, Some(0), "{v}");
+    assert!(v["unknown_from"].is_null(), "{v}");
+    assert_eq!(v["warning_days"], 31, "{v}");
     let last_day = v["last_day"].as_str().unwrap().to_string();
     let deadlines = v["deadlines"].as_array().unwrap();
     assert!(!deadlines.is_empty(), "{v}");
@@ -219,6 +221,12 @@ fn calendar_says_from_which_day_deadlines_cannot_be_computed() {
             assert_eq!(d["last_start"], "2026-12-03", "{d}");
             assert_eq!(d["computable_for_a_start_on_as_of"], true, "{d}");
         }
+        // The same warning as the server's: from 11-03 the 31-day horizon passes 12-03.
+        let (_, early) = json("2026-11-02");
+        assert!(early["unknown_from"].is_null(), "{early}");
+        let (warned_code, warned) = json("2026-11-03");
+        assert_eq!(warned_code, Some(0), "{warned}");
+        assert_eq!(warned["unknown_from"], "2026-12-04", "{warned}");
         // Every base period is at most 20 working days: still exit 0 on 12-03.
         assert_eq!(code, Some(0), "{v}");
         // On 12-04 the 20-day period is past, the 15-day verification (last start 12-10) not.
