@@ -28,29 +28,9 @@ fn sell_windows(
         for &(from, to, price, n) in day {
             for _ in 0..n {
                 let second = rng.range(from, to);
-                KIT.sell_at(city, rng, buyers, l, order_no, d, second, price);
+                KIT.sell_at(city, rng, buyers, l, order_no, (d, Some(second)), price);
             }
         }
-    }
-}
-
-impl crate::kit::Kit {
-    /// One completed sale of one unit at `second` of `day`.
-    #[allow(clippy::too_many_arguments)]
-    fn sell_at(
-        &self,
-        city: &mut City,
-        rng: &mut Rng,
-        buyers: &[String],
-        l: &Listing,
-        order_no: &mut u64,
-        day: i64,
-        second: i64,
-        price: i64,
-    ) {
-        let buyer = rng.pick(buyers).clone();
-        let row = self.sale(rng, l, order_no, day, second, price, 1, &buyer, "completed");
-        city.add(l.platform, "orders", row);
     }
 }
 
@@ -280,7 +260,7 @@ pub(crate) fn raised(city: &mut City, rng: &mut Rng, buyers: &[String], order_no
             };
             KIT.plain(city, rng, &l, d, price);
             if d % 2 == 0 {
-                KIT.sell_at(city, rng, buyers, &l, order_no, d, 43_200, price);
+                KIT.sell_at(city, rng, buyers, &l, order_no, (d, Some(43_200)), price);
             }
         }
         for d in dday..dday + 4 {
@@ -309,7 +289,7 @@ pub(crate) fn raised(city: &mut City, rng: &mut Rng, buyers: &[String], order_no
     for d in 0..52 {
         let price = if d < 21 { 3_900 } else { 4_900 };
         KIT.plain(city, rng, &l, d, price);
-        KIT.sell_at(city, rng, buyers, &l, order_no, d, 61_200, price);
+        KIT.sell_at(city, rng, buyers, &l, order_no, (d, Some(61_200)), price);
     }
     for d in 52..56 {
         compared_display(
@@ -739,8 +719,7 @@ pub(crate) fn under_cost(city: &mut City, rng: &mut Rng, buyers: &[String], orde
                     buyers,
                     &l,
                     order_no,
-                    d,
-                    30_000 + 5_000 * k,
+                    (d, Some(30_000 + 5_000 * k)),
                     price,
                 );
             }
@@ -881,8 +860,7 @@ pub(crate) fn campaigns(city: &mut City, rng: &mut Rng, buyers: &[String], order
                         buyers,
                         &l,
                         order_no,
-                        d,
-                        34_000 + 7_000 * s,
+                        (d, Some(34_000 + 7_000 * s)),
                         price,
                     );
                 }
