@@ -536,8 +536,24 @@ impl Kit {
         day: i64,
         price: i64,
     ) {
+        self.sell_at(city, rng, buyers, l, order_no, (day, None), price);
+    }
+
+    /// Adds one completed sale of one unit to a random shopper on `day`, at the given second of
+    /// the day or at one drawn between 8:53 and 20:00.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn sell_at(
+        &self,
+        city: &mut City,
+        rng: &mut Rng,
+        buyers: &[String],
+        l: &Listing,
+        order_no: &mut u64,
+        (day, second): (i64, Option<i64>),
+        price: i64,
+    ) {
         let buyer = rng.pick(buyers).clone();
-        let second = rng.range(32_000, 72_000);
+        let second = second.unwrap_or_else(|| rng.range(32_000, 72_000));
         let row = self.sale(rng, l, order_no, day, second, price, 1, &buyer, "completed");
         city.add(l.platform, "orders", row);
     }

@@ -18,6 +18,7 @@ mod holdout5;
 mod holdout6;
 mod holdout7;
 mod holdout8;
+mod holdout9;
 mod kit;
 mod plant;
 mod rings;

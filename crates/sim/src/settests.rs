@@ -514,3 +514,199 @@ macro_rules! set_checks {
 }
 
 pub(crate) use set_checks;
+
+/// Every row of `table` a city holds, over all suppliers.
+pub(crate) fn rows<'a>(city: &'a City, table: &str) -> Vec<&'a Value> {
+    city.tables
+        .values()
+        .filter_map(|t| t.get(table))
+        .flatten()
+        .collect()
+}
+
+/// Seconds since day 0's midnight of an RFC 3339 time the simulator wrote.
+pub(crate) fn seconds(text: &str) -> i64 {
+    let day = crate::background::day_of(text);
+    let clock: Vec<i64> = text
+        .get(11..19)
+        .unwrap_or("00:00:00")
+        .split(':')
+        .map(|p| p.parse().unwrap_or(0))
+        .collect();
+    day * 86_400
+        + clock.first().unwrap_or(&0) * 3_600
+        + clock.get(1).unwrap_or(&0) * 60
+        + clock.get(2).unwrap_or(&0)
+}
+
+/// The set planted alone over 60 days, written as batches (manifests with `seed`) and read back
+/// the way ingest reads a delivery: every row accepted, none quarantined, `warnings` warnings.
+pub(crate) fn assert_read_back(plant: Plant, seed: u64, warnings: u64) {
+    let city = alone(plant, 7, 60);
+    let planted: usize = city
+        .tables
+        .values()
+        .flat_map(|t| t.values())
+        .map(Vec::len)
+        .sum();
+    let out = tempfile::tempdir().expect("tempdir");
+    let mut files = crate::write::Batches::new(out.path(), crate::format_of);
+    for (supplier, tables) in &city.tables {
+        for (table, list) in tables {
+            for row in list {
+                files.put(supplier, table, row.clone()).expect("write");
+            }
+        }
+    }
+    let period = (crate::city::at(0, 0), crate::city::at(60, 0));
+    let batches = files.finish(seed, (&period.0, &period.1)).expect("finish");
+    let dirs: Vec<std::path::PathBuf> = batches.into_iter().map(|b| b.dir).collect();
+    let total = read_back(&dirs);
+    assert!(total.quarantined.is_empty(), "{:?}", total.quarantined);
+    assert_eq!(total.accepted as usize, planted);
+    assert_eq!(total.warnings, warnings);
+}
+
+/// 消费者权益保护法 第二十五条 on the set's own rows: each of the `expected` return labels
+/// agrees with a refused return asked before the end of the seven whole days that start at the
+/// midnight after signing, of goods not in an excluded class.
+pub(crate) fn assert_return_windows(city: &City, expected: usize) {
+    let listings = rows(city, "listings");
+    let orders = rows(city, "orders");
+    let mut judged = 0;
+    for t in city
+        .truth
+        .rows
+        .iter()
+        .filter(|t| t.rule == "return_refusal.no_reason_return")
+    {
+        let order = orders
+            .iter()
+            .find(|o| {
+                o["merchant_id"] == t.subject.id.as_str() && o["return_outcome"] == "rejected"
+            })
+            .unwrap_or_else(|| panic!("{}: no refused return", t.subject.id));
+        let signed = seconds(order["signed_at"].as_str().unwrap_or(""));
+        let asked = seconds(order["return_requested_at"].as_str().unwrap_or(""));
+        let deadline = (signed.div_euclid(86_400) + 8) * 86_400;
+        let class = listings
+            .iter()
+            .find(|l| l["listing_id"] == order["listing_id"])
+            .and_then(|l| l["product_class"].as_str())
+            .unwrap_or("");
+        let excluded = matches!(class, "custom_made" | "fresh" | "digital" | "periodical");
+        assert_eq!(
+            asked < deadline && !excluded,
+            t.label == Label::Positive,
+            "{}: asked {asked}, deadline {deadline}, class {class}",
+            t.subject.id
+        );
+        judged += 1;
+    }
+    assert_eq!(judged, expected);
+}
+
+/// A referral scheme as its rows show it.
+pub(crate) struct Scheme {
+    pub(crate) members: usize,
+    /// The deepest member's number of referrers above it.
+    pub(crate) levels: usize,
+    /// Members who brought somebody in.
+    pub(crate) recruiters: usize,
+    pub(crate) heads_paid: bool,
+}
+
+/// 刑法 第二百二十四条之一 on the set's own rows: each of the `expected` pyramid labels is
+/// positive exactly when its scheme has at least 30 members in at least 3 levels and pays for
+/// recruits; `each` checks what else a set wants of a scheme.
+pub(crate) fn assert_pyramids(city: &City, expected: usize, each: fn(&str, &Scheme)) {
+    let referrals = rows(city, "referrals");
+    let mut judged = 0;
+    for t in city
+        .truth
+        .rows
+        .iter()
+        .filter(|t| t.rule == "pyramid_scheme.pyramid")
+    {
+        let members: Vec<&&Value> = referrals
+            .iter()
+            .filter(|r| r["scheme_id"] == t.subject.id.as_str())
+            .collect();
+        let parent: BTreeMap<&str, &str> = members
+            .iter()
+            .filter_map(|r| Some((r["member_pid"].as_str()?, r["referrer_pid"].as_str()?)))
+            .collect();
+        let depth = |pid: &str| {
+            let (mut d, mut at) = (0, pid);
+            while let Some(up) = parent.get(at) {
+                d += 1;
+                at = up;
+            }
+            d
+        };
+        let scheme = Scheme {
+            members: members.len(),
+            levels: members
+                .iter()
+                .filter_map(|r| r["member_pid"].as_str())
+                .map(depth)
+                .max()
+                .unwrap_or(0),
+            recruiters: parent.values().collect::<BTreeSet<_>>().len(),
+            heads_paid: members
+                .iter()
+                .any(|r| r["recruitment_rewards_fen"].as_i64().unwrap_or(0) > 0),
+        };
+        each(&t.subject.id, &scheme);
+        let pyramid = scheme.members >= 30 && scheme.levels >= 3 && scheme.heads_paid;
+        assert_eq!(
+            pyramid,
+            t.label == Label::Positive,
+            "{}: {} members, {} levels, heads paid {}",
+            t.subject.id,
+            scheme.members,
+            scheme.levels,
+            scheme.heads_paid
+        );
+        judged += 1;
+    }
+    assert_eq!(judged, expected);
+}
+
+/// 电子商务法 第十条 on the set's own rows: each of the `expected` natural-person labels is
+/// positive exactly when the person's shops add up to over ¥100,000 a year and the reason names
+/// none of 第十条's exemptions (`exempt` words: own produce, convenience labour).
+pub(crate) fn assert_natural_totals(city: &City, exempt: &[&str], expected: usize) {
+    let merchants = rows(city, "merchants");
+    let mut by_holder: BTreeMap<&str, i64> = BTreeMap::new();
+    for m in merchants
+        .iter()
+        .filter(|m| m["merchant_type"] == "natural_person")
+    {
+        *by_holder
+            .entry(m["holder_pid"].as_str().unwrap_or(""))
+            .or_default() += m["annual_turnover_fen"].as_i64().unwrap_or(0);
+    }
+    let mut judged = 0;
+    for t in city
+        .truth
+        .rows
+        .iter()
+        .filter(|t| t.rule.ends_with("unregistered_natural_person"))
+    {
+        let m = merchants
+            .iter()
+            .find(|m| m["merchant_id"] == t.subject.id.as_str())
+            .unwrap_or_else(|| panic!("{} not planted", t.subject.id));
+        let total = by_holder[m["holder_pid"].as_str().unwrap_or("")];
+        let is_exempt = exempt.iter().any(|w| t.why.contains(w));
+        assert_eq!(
+            total > 10_000_000 && !is_exempt,
+            t.label == Label::Positive,
+            "{}: {total}",
+            t.subject.id
+        );
+        judged += 1;
+    }
+    assert_eq!(judged, expected);
+}
