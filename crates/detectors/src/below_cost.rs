@@ -114,13 +114,18 @@
 //! `min_merchants`, `min_merchants_documented`, `min_share` (platform_forced).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use arrow::record_batch::RecordBatch;
 
 use serde_json::json;
 
 use rustc_hash::FxHashMap;
 
 use crate::common::ByListing;
-use tianping_detect::columns::{Columns, china_day, china_day_start, china_time, yuan};
+use tianping_detect::columns::{
+    Columns, IntColumn, TextColumn, TimeColumn, china_day, china_day_start, china_time, yuan,
+};
 use tianping_detect::{
     DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RefKind, RuleVersion,
     Severity, Window,
@@ -525,42 +530,100 @@ struct OrderRow<'a> {
     paid: i64,
 }
 
-/// Calls `f` on every order row that counts, in input order. Rows of one listing usually come
-/// together, so callers look a listing up once per run of rows, not once per row.
-fn each_order<'a>(data: &'a InputData, mut f: impl FnMut(OrderRow<'a>)) {
-    for batch in data.batches("orders") {
+/// The order columns of one batch, resolved once.
+struct OrderColumns<'a> {
+    len: usize,
+    status: TextColumn<'a>,
+    platform: TextColumn<'a>,
+    listing: TextColumn<'a>,
+    merchant: TextColumn<'a>,
+    price: IntColumn<'a>,
+    paid: IntColumn<'a>,
+    ordered: TimeColumn<'a>,
+}
+
+impl<'a> OrderColumns<'a> {
+    fn new(batch: &'a RecordBatch) -> OrderColumns<'a> {
         let c = Columns::new(batch);
-        let (status, platform, listing, merchant, price, paid, ordered) = (
-            c.text("status"),
-            c.text("platform_id"),
-            c.text("listing_id"),
-            c.text("merchant_id"),
-            c.int("unit_price_fen"),
-            c.int("paid_fen"),
-            c.time("ordered_at"),
-        );
-        for row in 0..c.len() {
-            if matches!(status.get(row), Some("cancelled" | "refunded")) {
-                continue;
-            }
-            let (Some(p), Some(l), Some(m), Some(price), Some(at)) = (
-                platform.get(row),
-                listing.get(row),
-                merchant.get(row),
-                price.get(row),
-                ordered.get(row),
-            ) else {
-                continue;
+        OrderColumns {
+            len: c.len(),
+            status: c.text("status"),
+            platform: c.text("platform_id"),
+            listing: c.text("listing_id"),
+            merchant: c.text("merchant_id"),
+            price: c.int("unit_price_fen"),
+            paid: c.int("paid_fen"),
+            ordered: c.time("ordered_at"),
+        }
+    }
+
+    /// Row `row` if it counts: not cancelled or refunded, every field the rules read present.
+    fn row(&self, row: usize) -> Option<OrderRow<'a>> {
+        if matches!(self.status.get(row), Some("cancelled" | "refunded")) {
+            return None;
+        }
+        let (Some(p), Some(l), Some(m), Some(price), Some(at)) = (
+            self.platform.get(row),
+            self.listing.get(row),
+            self.merchant.get(row),
+            self.price.get(row),
+            self.ordered.get(row),
+        ) else {
+            return None;
+        };
+        Some(OrderRow {
+            key: (p, l),
+            merchant: m,
+            day: china_day(at),
+            price,
+            paid: self.paid.get(row).unwrap_or(price),
+        })
+    }
+}
+
+/// Consecutive order rows of one listing within one batch.
+struct Run<'a> {
+    key: Key<'a>,
+    batch: usize,
+    rows: Range<usize>,
+}
+
+/// The orders as runs of one listing's rows, in input order (rows without a platform or listing
+/// are in none: they never count). Rows of one listing usually come together, so there are about
+/// as many runs as listings, and a pass that needs only some listings' rows visits only those.
+fn order_runs<'a>(orders: &[OrderColumns<'a>]) -> Vec<Run<'a>> {
+    let mut runs: Vec<Run<'a>> = Vec::new();
+    for (batch, c) in orders.iter().enumerate() {
+        let len = c.len;
+        let mut current: Option<(Key<'a>, usize)> = None;
+        for row in 0..len {
+            let key = match (c.platform.get(row), c.listing.get(row)) {
+                (Some(p), Some(l)) => Some((p, l)),
+                _ => None,
             };
-            f(OrderRow {
-                key: (p, l),
-                merchant: m,
-                day: china_day(at),
-                price,
-                paid: paid.get(row).unwrap_or(price),
+            match (current, key) {
+                (Some((k, _)), Some(key)) if k.1 == key.1 && k.0 == key.0 => {}
+                _ => {
+                    if let Some((k, start)) = current {
+                        runs.push(Run {
+                            key: k,
+                            batch,
+                            rows: start..row,
+                        });
+                    }
+                    current = key.map(|k| (k, row));
+                }
+            }
+        }
+        if let Some((k, start)) = current {
+            runs.push(Run {
+                key: k,
+                batch,
+                rows: start..len,
             });
         }
     }
+    runs
 }
 
 /// The merchant of each listing's first order row (in input order), for listings whose own
@@ -704,25 +767,31 @@ impl Detector for BelowCost {
                 });
             }
         }
-        // One pass over the orders: each listing's first merchant, and the prices of the few
-        // listings that have costs (only they can be below cost).
+        // One pass over the orders, by runs of one listing's rows: each listing's first merchant
+        // (its first row that counts, in input order), and the prices of the few listings that
+        // have costs (only they can be below cost; only their rows are read in full).
+        let orders: Vec<OrderColumns<'_>> = data
+            .batches("orders")
+            .iter()
+            .map(OrderColumns::new)
+            .collect();
+        let runs = order_runs(&orders);
         let mut merchant_of: MerchantOf<'_> = FxHashMap::default();
         let mut priced: ByListing<'_, (i64, i64)> = ByListing::default();
-        let mut last: Option<(Key<'_>, bool)> = None;
-        each_order(data, |o| {
-            let has_cost = match last {
-                Some((k, has)) if k == o.key => has,
-                _ => {
-                    merchant_of.entry(o.key).or_insert(o.merchant);
-                    let has = costs.contains_key(&o.key);
-                    last = Some((o.key, has));
-                    has
-                }
+        for run in &runs {
+            let c = &orders[run.batch];
+            let mut counted = run.rows.clone().filter_map(|row| c.row(row));
+            let Some(first) = counted.next() else {
+                continue;
             };
-            if has_cost {
-                priced.push(o.key, (o.day, o.price));
+            merchant_of.entry(first.key).or_insert(first.merchant);
+            if costs.contains_key(&first.key) {
+                priced.push(first.key, (first.day, first.price));
+                for o in counted {
+                    priced.push(o.key, (o.day, o.price));
+                }
             }
-        });
+        }
         let mut below: Below<'_> = BTreeMap::new();
         for (key, mut rows) in priced.into_sorted() {
             let Some(list) = costs.get(&key) else {
@@ -746,7 +815,17 @@ impl Detector for BelowCost {
         // are not their own dumping either way).
         let forced = forced_campaigns(ctx, data, &below, &merchant_of);
         if let Some(rule) = ctx.rule_in_force(&RULES, "below_cost.sustained") {
-            self.sustained(ctx, rule, data, &info, &merchant_of, &below, &forced, sink);
+            self.sustained(
+                ctx,
+                rule,
+                &orders,
+                &runs,
+                &info,
+                &merchant_of,
+                &below,
+                &forced,
+                sink,
+            );
         }
         if let Some(rule) = ctx.rule_in_force(&RULES, "below_cost.platform_forced") {
             platform_forced(rule, &forced, sink);
@@ -764,7 +843,8 @@ impl BelowCost {
         &self,
         ctx: &DetectCtx,
         rule: &'static RuleVersion,
-        data: &'a InputData,
+        orders: &[OrderColumns<'a>],
+        runs: &[Run<'a>],
         info: &BTreeMap<Key<'a>, ListingInfo<'a>>,
         merchant_of: &MerchantOf<'a>,
         below: &Below<'a>,
@@ -855,8 +935,9 @@ impl BelowCost {
             }
             candidates.push((key, run, first, last, listing, declared.map(|d| (d, span))));
         }
-        // Market context: a second pass over the orders, keeping GMV per listing and day only
-        // for the categories (and days) some candidate needs.
+        // Market context: a second pass over the orders, visiting only the runs of listings in
+        // the categories some candidate needs and keeping GMV per seller and day only for those
+        // categories' days.
         let needed: BTreeMap<&str, (i64, i64)> = candidates.iter().fold(
             BTreeMap::new(),
             |mut acc, (_, _, first, last, listing, _)| {
@@ -868,51 +949,41 @@ impl BelowCost {
             },
         );
         // (category) → (platform, seller merchant) → day → GMV. A run of rows of one listing is
-        // summed apart and added to the map once, when the run ends.
-        type Target<'t> = Option<(&'t str, Key<'t>, (i64, i64))>;
+        // summed apart and added to the map once.
         let mut gmv: BTreeMap<&str, BTreeMap<Key<'_>, BTreeMap<i64, i64>>> = BTreeMap::new();
         let mut pending: Vec<(i64, i64)> = Vec::new();
-        let mut flush = |target: Target<'a>, pending: &mut Vec<(i64, i64)>| {
-            if let Some((cat, seller, _)) = target
-                && !pending.is_empty()
-            {
-                let days = gmv.entry(cat).or_default().entry(seller).or_default();
+        if !needed.is_empty() {
+            for run in runs {
+                let listing = info.get(&run.key);
+                let cat = listing.map_or("", |i| i.category);
+                let Some(&(from, to)) = needed.get(cat) else {
+                    continue;
+                };
+                let c = &orders[run.batch];
+                pending.extend(
+                    run.rows
+                        .clone()
+                        .filter_map(|row| c.row(row))
+                        .filter(|o| (from..=to).contains(&o.day))
+                        .map(|o| (o.day, o.paid)),
+                );
+                if pending.is_empty() {
+                    continue;
+                }
+                // The seller: the listing's merchant, else that of its first order.
+                let seller = listing
+                    .map(|i| i.merchant)
+                    .filter(|m| !m.is_empty())
+                    .or_else(|| merchant_of.get(&run.key).copied())
+                    .unwrap_or_default();
+                let days = gmv
+                    .entry(cat)
+                    .or_default()
+                    .entry((run.key.0, seller))
+                    .or_default();
                 for (day, paid) in pending.drain(..) {
                     *days.entry(day).or_default() += paid;
                 }
-            }
-            pending.clear();
-        };
-        if !needed.is_empty() {
-            let mut last: Option<(Key<'_>, Target<'_>)> = None;
-            each_order(data, |o| {
-                let target = match last {
-                    Some((k, t)) if k == o.key => t,
-                    _ => {
-                        if let Some((_, t)) = last {
-                            flush(t, &mut pending);
-                        }
-                        let listing = info.get(&o.key);
-                        let cat = listing.map_or("", |i| i.category);
-                        // The seller: the listing's merchant, else that of its first order.
-                        let seller = listing
-                            .map(|i| i.merchant)
-                            .filter(|m| !m.is_empty())
-                            .or_else(|| merchant_of.get(&o.key).copied())
-                            .unwrap_or_default();
-                        let t = needed.get(cat).map(|span| (cat, (o.key.0, seller), *span));
-                        last = Some((o.key, t));
-                        t
-                    }
-                };
-                if let Some((_, _, (from, to))) = target
-                    && (from..=to).contains(&o.day)
-                {
-                    pending.push((o.day, o.paid));
-                }
-            });
-            if let Some((_, t)) = last {
-                flush(t, &mut pending);
             }
         }
         for (key, run, first, last, listing, declared) in candidates {

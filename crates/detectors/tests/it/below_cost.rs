@@ -844,3 +844,60 @@ fn a_voluntary_campaign_takes_its_days_however_few_went_below_cost() {
         2
     );
 }
+
+/// The market context reads the orders by runs of one listing's rows: interleaved listings, a
+/// listing's rows split over batches, runs that start with rows that do not count (cancelled,
+/// refunded, no listing id) and a listing with no record of its own give the same figures in
+/// every row order and batching.
+#[test]
+fn market_context_is_the_same_however_the_orders_are_arranged() {
+    let l1 = orders("l1", "m1", 1, 10, 7_000);
+    let l2 = orders("l2", "m2", 1, 10, 2_000);
+    let mut rows: Vec<Value> = Vec::new();
+    // A run of l2 opening with rows that do not count: they must not add to its GMV.
+    for status in ["cancelled", "refunded"] {
+        rows.push(json!({"platform_id": "p", "listing_id": "l2", "merchant_id": "m2", "unit_price_fen": 1_000_000,
+                         "paid_fen": 1_000_000, "ordered_at": "2026-03-03T12:00:00+08:00", "status": status}));
+    }
+    for (a, b) in l1.iter().zip(&l2) {
+        rows.push(b.clone());
+        rows.push(a.clone());
+        // A row without a listing splits nothing it should not.
+        rows.push(json!({"platform_id": "p", "merchant_id": "m9", "unit_price_fen": 500_000, "paid_fen": 500_000,
+                         "ordered_at": "2026-03-05T12:00:00+08:00", "status": "completed"}));
+    }
+    // Another category, and a listing with no record (no category): neither is in 家居's market.
+    rows.extend(orders("l4", "m4", 1, 10, 900_000));
+    rows.extend(orders("l5", "m5", 1, 10, 800_000));
+    let tables = |rows: Vec<Value>| {
+        vec![
+            (
+                "listings",
+                vec![
+                    listing("l1", "m1", "家居/收纳", "2025-01-01T00:00:00+08:00"),
+                    listing("l2", "m2", "家居/杯具", "2025-01-01T00:00:00+08:00"),
+                    listing("l4", "m4", "数码/耳机", "2025-01-01T00:00:00+08:00"),
+                ],
+            ),
+            ("costs", vec![cost("l1", 10_000, "audited")]),
+            ("orders", rows),
+        ]
+    };
+    let first = run(&BelowCost, AS_OF, &data(&tables(rows.clone()), 4));
+    let found = sustained(&first);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let m = &found[0].evidence["market"];
+    // 家居: m1 70,000 and m2 20,000 fen (the cancelled and refunded rows left out).
+    assert_eq!(m["category_gmv_fen"], 90_000);
+    assert_eq!(m["seller_share"], 0.7778);
+    assert_eq!(m["sellers"], 2);
+    assert_eq!(m["hhi"], 6543.2, "(7/9)² + (2/9)², in percent points");
+    let mut reversed = rows.clone();
+    reversed.reverse();
+    for (order, arranged) in [("input", &rows), ("reversed", &reversed)] {
+        for chunk in [1, 2, 3, 7, 1000] {
+            let again = run(&BelowCost, AS_OF, &data(&tables(arranged.clone()), chunk));
+            assert_eq!(again, first, "{order} order, batches of {chunk}");
+        }
+    }
+}
