@@ -26,7 +26,6 @@ use sha2::{Digest, Sha256};
 use tianping_detect::rules::{ConfigError, validate_lists, validate_overrides};
 use tianping_detect::{DetectCtx, Detector, Finding, FindingSink, InputData, Lists, Overrides};
 use tianping_query::{Lake, LakePart, QueryError};
-use tianping_store::params::ParamStore as _;
 use tianping_store::{
     DetectionRun, LakeFile, NewLeaf, SaveSummary, Store, StoreError, StoredFinding,
 };

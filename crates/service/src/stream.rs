@@ -30,7 +30,6 @@ use tianping_detect::{DetectCtx, Detector, Finding, Overrides};
 use tianping_detectors::fake_orders::FakeOrders;
 use tianping_detectors::fake_orders::stream::{BrushingStream, RULE};
 use tianping_store::evidence::NewLeaf;
-use tianping_store::params::ParamStore as _;
 use tianping_store::{DetectionRun, LakeFile, SaveSummary, Store, StoreError, StoredFinding};
 
 /// The columns of `orders` the stream reads.
