@@ -1652,17 +1652,14 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 from,
                 reason,
             }) => {
-                rules::set(
-                    store.as_ref(),
-                    &rule,
-                    &param,
-                    &value,
-                    &from,
-                    &reason,
-                    cli.json,
-                    cli.lang,
-                )
-                .await
+                let args = rules::SetArgs {
+                    rule: &rule,
+                    param: &param,
+                    value: &value,
+                    from: &from,
+                    reason: &reason,
+                };
+                rules::set(store.as_ref(), args, cli.json, cli.lang).await
             }
         },
         Command::Batches { limit } => {

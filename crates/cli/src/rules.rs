@@ -51,9 +51,9 @@ fn as_settings(rows: &[ParamSetting]) -> Vec<Setting> {
 /// The day given, or today in China.
 fn day(as_of: Option<&str>) -> Result<String, String> {
     match as_of {
-        Some(d) => validate_date("", "", d).map(|()| d.to_string()).map_err(|_| {
-            format!("--as-of {d:?}: 应为 YYYY-MM-DD / expected YYYY-MM-DD")
-        }),
+        Some(d) => validate_date("", "", d)
+            .map(|()| d.to_string())
+            .map_err(|_| format!("--as-of {d:?}: 应为 YYYY-MM-DD / expected YYYY-MM-DD")),
         None => Ok(tianping_service::clock::china_today().to_string()),
     }
 }
@@ -92,7 +92,11 @@ pub async fn show(
         t(lang, "规则", "rule"),
         t(lang, "施行期间", "in force"),
         t(lang, "法律依据", "legal basis"),
-        t(lang, "参数（当日取值 单位；来源）", "parameters (value on the day, unit; source)"),
+        t(
+            lang,
+            "参数（当日取值 单位；来源）",
+            "parameters (value on the day, unit; source)",
+        ),
     ]);
     for d in tianping_detectors::all() {
         for rule in d.rules() {
@@ -120,7 +124,10 @@ pub async fn show(
                             Source::Default => {
                                 format!("{} {}", t(lang, "默认", "default"), p.def.source)
                             }
-                            Source::Setting { setting_id, effective_from } => format!(
+                            Source::Setting {
+                                setting_id,
+                                effective_from,
+                            } => format!(
                                 "{} #{setting_id} {} {effective_from}：{}",
                                 t(lang, "设定", "setting"),
                                 t(lang, "自", "from"),
@@ -196,17 +203,34 @@ pub async fn history(
     Ok(ExitCode::SUCCESS)
 }
 
+/// The arguments of `tianping rules set`.
+pub struct SetArgs<'a> {
+    /// Rule.
+    pub rule: &'a str,
+    /// Parameter.
+    pub param: &'a str,
+    /// Value as typed.
+    pub value: &'a str,
+    /// First day.
+    pub from: &'a str,
+    /// Reason.
+    pub reason: &'a str,
+}
+
 /// `tianping rules set RULE PARAM VALUE --from DATE --reason TEXT`.
 pub async fn set(
     store: &dyn Store,
-    rule: &str,
-    param: &str,
-    value: &str,
-    from: &str,
-    reason: &str,
+    args: SetArgs<'_>,
     json_out: bool,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
+    let SetArgs {
+        rule,
+        param,
+        value,
+        from,
+        reason,
+    } = args;
     let all = versions();
     let checked = parse_value(rule, param, value, &all)
         .and_then(|v| validate_date(rule, param, from).map(|()| v));

@@ -26,7 +26,7 @@ use crate::access::{Caller, delivered, guard};
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::ApiQuery;
 use crate::mask::mask_json;
-use crate::routes::data::{CursorPage, Page, cursor, data_scope, finding_platform, page};
+use crate::routes::data::{CursorPage, cursor, data_scope, finding_platform, page};
 use crate::routes::lakeview;
 use crate::routes::merchant_credit;
 use crate::routes::notice_desk::unit_scope;
@@ -602,4 +602,3 @@ pub async fn get_merchant(
     mask_json(&mut body);
     Ok(Json(body))
 }
-

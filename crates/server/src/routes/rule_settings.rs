@@ -106,8 +106,8 @@ pub async fn list_rules(
     let all = versions();
     // A stored setting that no longer validates (the code's bounds changed) is our fault to
     // report, not the caller's: a 500 naming the setting, in the log.
-    let resolved =
-        resolve(&all, &as_settings(&rows), &Default::default(), &as_of).map_err(ApiError::internal)?;
+    let resolved = resolve(&all, &as_settings(&rows), &Default::default(), &as_of)
+        .map_err(ApiError::internal)?;
     let mut items = Vec::new();
     for d in tianping_detectors::all() {
         for rule in d.rules() {

@@ -62,16 +62,39 @@ async fn rule_settings_are_recorded_shown_and_refused() {
     }
     // Invalid values: a 400 naming the field and the value; nothing stored.
     for (body, field, value) in [
-        (json!({"param": "density_threshold", "value": 500.0, "effective_from": "2026-03-10", "reason": "过大"}), "value", "500"),
-        (json!({"param": "density", "value": 0.8, "effective_from": "2026-03-10", "reason": "拼错"}), "param", "density"),
-        (json!({"param": "density_threshold", "value": 0.8, "effective_from": "2026-02-30", "reason": "无此日"}), "effective_from", "2026-02-30"),
-        (json!({"param": "density_threshold", "value": 0.8, "effective_from": "2026-03-01", "reason": "追溯"}), "effective_from", "2026-03-01"),
-        (json!({"param": "density_threshold", "value": "0.8", "effective_from": "2026-03-10", "reason": "文本"}), "value", "0.8"),
+        (
+            json!({"param": "density_threshold", "value": 500.0, "effective_from": "2026-03-10", "reason": "过大"}),
+            "value",
+            "500",
+        ),
+        (
+            json!({"param": "density", "value": 0.8, "effective_from": "2026-03-10", "reason": "拼错"}),
+            "param",
+            "density",
+        ),
+        (
+            json!({"param": "density_threshold", "value": 0.8, "effective_from": "2026-02-30", "reason": "无此日"}),
+            "effective_from",
+            "2026-02-30",
+        ),
+        (
+            json!({"param": "density_threshold", "value": 0.8, "effective_from": "2026-03-01", "reason": "追溯"}),
+            "effective_from",
+            "2026-03-01",
+        ),
+        (
+            json!({"param": "density_threshold", "value": "0.8", "effective_from": "2026-03-10", "reason": "文本"}),
+            "value",
+            "0.8",
+        ),
     ] {
         let a = h.post_json(&uri, &admin, body).await;
         assert_eq!(a.status, StatusCode::BAD_REQUEST, "{}", a.text());
         let text = a.text();
-        assert!(text.contains(field) && text.contains(value), "{field} {value}: {text}");
+        assert!(
+            text.contains(field) && text.contains(value),
+            "{field} {value}: {text}"
+        );
     }
     let bad_rule = h
         .post_json("/api/v1/rules/nope.nope/settings", &admin, good.clone())
@@ -95,9 +118,15 @@ async fn rule_settings_are_recorded_shown_and_refused() {
     );
 
     // The day before its first day: the default; from it: the setting with its reason.
-    let day_before = h.get("/api/v1/rules?as_of=2026-03-09", &analyst).await.json();
+    let day_before = h
+        .get("/api/v1/rules?as_of=2026-03-09", &analyst)
+        .await
+        .json();
     assert_eq!(density(&day_before), (0.5, "default".into(), None));
-    let on = h.get("/api/v1/rules?as_of=2026-03-10", &analyst).await.json();
+    let on = h
+        .get("/api/v1/rules?as_of=2026-03-10", &analyst)
+        .await
+        .json();
     assert_eq!(density(&on), (0.8, "setting".into(), Some(id)));
     assert!(on.to_string().contains("杭市监〔2026〕3号"));
     let bad_day = h.get("/api/v1/rules?as_of=2026-13-01", &analyst).await;
@@ -106,7 +135,10 @@ async fn rule_settings_are_recorded_shown_and_refused() {
     // A second value later: the history holds both, nothing overwritten.
     let later = json!({"param": "density_threshold", "value": 0.6, "effective_from": "2026-04-01",
                        "reason": "整治结束，恢复"});
-    assert_eq!(h.post_json(&uri, &admin, later).await.status, StatusCode::CREATED);
+    assert_eq!(
+        h.post_json(&uri, &admin, later).await.status,
+        StatusCode::CREATED
+    );
     let history = h.get(&uri, &analyst).await;
     assert_eq!(history.status, StatusCode::OK);
     let values: Vec<f64> = history.json()["items"]
@@ -116,9 +148,15 @@ async fn rule_settings_are_recorded_shown_and_refused() {
         .map(|r| r["value"].as_f64().unwrap())
         .collect();
     assert_eq!(values, vec![0.8, 0.6]);
-    let mid = h.get("/api/v1/rules?as_of=2026-03-31", &analyst).await.json();
+    let mid = h
+        .get("/api/v1/rules?as_of=2026-03-31", &analyst)
+        .await
+        .json();
     assert_eq!(density(&mid).0, 0.8);
-    let after = h.get("/api/v1/rules?as_of=2026-04-01", &analyst).await.json();
+    let after = h
+        .get("/api/v1/rules?as_of=2026-04-01", &analyst)
+        .await
+        .json();
     assert_eq!(density(&after).0, 0.6);
 
     // A session authenticated more than five minutes ago must re-authenticate.
