@@ -243,6 +243,9 @@ pub enum Source {
     Config,
 }
 
+/// The source of each non-default value: rule → parameter → source.
+pub type Sources = BTreeMap<String, BTreeMap<String, Source>>;
+
 /// One parameter's value as of a date, with its source.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResolvedParam {
@@ -357,10 +360,10 @@ pub fn effective_overrides(
     config: &Overrides,
     date: &str,
     versions: &[&RuleVersion],
-) -> Result<(Overrides, BTreeMap<String, BTreeMap<String, Source>>), ConfigError> {
+) -> Result<(Overrides, Sources), ConfigError> {
     validate_overrides(config, versions)?;
     let mut values = Overrides::new();
-    let mut sources: BTreeMap<String, BTreeMap<String, Source>> = BTreeMap::new();
+    let mut sources = Sources::new();
     for ((rule, param), s) in settings_in_force(settings, date, versions)? {
         values
             .entry(rule.clone())

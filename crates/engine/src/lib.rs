@@ -114,7 +114,7 @@ pub struct RunReport {
     /// recorded in the run's `params`.
     pub param_values: Overrides,
     /// Where each of them comes from (a stored setting or the run's configuration).
-    pub param_sources: BTreeMap<String, BTreeMap<String, tianping_detect::rules::Source>>,
+    pub param_sources: tianping_detect::rules::Sources,
 }
 
 fn sha256_hex(text: &str) -> String {
