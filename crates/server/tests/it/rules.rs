@@ -46,6 +46,7 @@ async fn rule_settings_are_recorded_shown_and_refused() {
     let (_, security) = h
         .staff("sec", &[Role::SecurityAdmin], OWNER_DEPT, OWNER_REGION)
         .await;
+    let security = Auth::Bearer(security);
     let uri = format!("/api/v1/rules/{RULE}/settings");
     let good = json!({"param": "density_threshold", "value": 0.8, "effective_from": "2026-03-10",
                       "reason": "杭市监〔2026〕3号：专项整治期间提高阈值"});
