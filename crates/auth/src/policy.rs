@@ -129,11 +129,16 @@ pub enum Operation {
     ListPublicDraws,
     /// One published draw (一公开: no class), for anyone, once its check period has ended.
     GetPublicDraw,
+    // --- params (issue 9): rule parameter settings, versioned and audited.
+    /// A rule's parameter settings: every value set, its first day, reason, who and when.
+    ListRuleSettings,
+    /// Records a parameter setting (system administrator, re-authenticated, audited).
+    CreateRuleSetting,
 }
 
 impl Operation {
     /// Every operation.
-    pub const ALL: [Operation; 54] = [
+    pub const ALL: [Operation; 56] = [
         Operation::Health,
         Operation::Ready,
         Operation::Metrics,
@@ -193,6 +198,9 @@ impl Operation {
         Operation::VerifyDraw,
         Operation::ListPublicDraws,
         Operation::GetPublicDraw,
+        // --- params
+        Operation::ListRuleSettings,
+        Operation::CreateRuleSetting,
     ];
 
     /// The stable id (the OpenAPI `operationId`).
@@ -257,6 +265,9 @@ impl Operation {
             Operation::VerifyDraw => "verify_draw",
             Operation::ListPublicDraws => "list_public_draws",
             Operation::GetPublicDraw => "get_public_draw",
+            // --- params
+            Operation::ListRuleSettings => "list_rule_settings",
+            Operation::CreateRuleSetting => "create_rule_setting",
         }
     }
 
@@ -296,6 +307,8 @@ impl Operation {
                 // --- web (issue 10)
                 | Operation::EnableUser
                 | Operation::ResetTotp
+                // --- params: a threshold changes what every detection finds
+                | Operation::CreateRuleSetting
         )
     }
 }
@@ -506,6 +519,17 @@ pub const POLICY: &[Grant] = &[
     g(O::VerifyDraw, R::Inspector, S::Own),
     g(O::VerifyDraw, R::CaseOfficer, S::Own),
     g(O::VerifyDraw, R::Leader, S::Region),
+    // --- params (issue 9): the business staff read the rules and their settings; the system
+    // administrator, who configures the system, reads them and alone records a setting (the
+    // security and audit administrators do not: three-administrator separation).
+    g(O::ListRules, R::SystemAdmin, S::Anywhere),
+    g(O::ListRuleSettings, R::Analyst, S::Anywhere),
+    g(O::ListRuleSettings, R::Inspector, S::Anywhere),
+    g(O::ListRuleSettings, R::CaseOfficer, S::Anywhere),
+    g(O::ListRuleSettings, R::ComplaintHandler, S::Anywhere),
+    g(O::ListRuleSettings, R::Leader, S::Anywhere),
+    g(O::ListRuleSettings, R::SystemAdmin, S::Anywhere),
+    g(O::CreateRuleSetting, R::SystemAdmin, S::Anywhere),
 ];
 
 /// The grant of a role for an operation, if any.
@@ -777,6 +801,15 @@ mod tests {
             assert_eq!(grant(op, R::SystemAdmin), None);
             assert_eq!(grant(op, R::SecurityAdmin), None);
         }
+        // Only the system administrator records a rule parameter setting.
+        for role in Role::ALL {
+            assert_eq!(
+                grant(O::CreateRuleSetting, role).is_some(),
+                role == R::SystemAdmin,
+                "{role:?}"
+            );
+        }
+        assert!(O::CreateRuleSetting.is_privileged());
         // Accounts are created by one administrator and given roles by another.
         assert_eq!(grant(O::SetUserRoles, R::SystemAdmin), None);
         assert_eq!(grant(O::CreateUser, R::SecurityAdmin), None);

@@ -19,6 +19,7 @@ mod evidence;
 mod migrate;
 mod notices;
 mod output;
+mod rules;
 mod serve;
 mod tools;
 
@@ -680,8 +681,16 @@ enum Command {
         #[arg(long, num_args = 0..=1, default_missing_value = "holdout")]
         holdout: Option<String>,
     },
-    /// The rules of the registered detectors: legal basis, period in force and parameters.
-    Rules,
+    /// The rules of the registered detectors: legal basis, period in force, and each parameter's
+    /// value on a day with its source (code default or a stored setting); `set` records a new
+    /// setting, `history` lists them.
+    Rules {
+        /// Values as of this day (YYYY-MM-DD; default: today in China).
+        #[arg(long)]
+        as_of: Option<String>,
+        #[command(subcommand)]
+        command: Option<RulesCommand>,
+    },
     /// The working-day calendar: the years it covers (one State Council notice each) and, per
     /// working-day deadline in force, the last day a period can start and still be computed.
     /// Exit 1 when a period starting on the day cannot be computed (enter the next year's notice).
@@ -708,6 +717,33 @@ enum Command {
         /// Skip this many rows.
         #[arg(long, default_value_t = 0)]
         offset: u64,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum RulesCommand {
+    /// Record a parameter setting as the local operator (`local:<user>`; audited). Staff use the
+    /// API (`POST /api/v1/rules/{rule}/settings`: system administrator, re-authenticated, audited
+    /// under their account). Nothing is overwritten: the value in force on a day is the setting
+    /// with the latest first day on or before it; `tianping detect` applies it from that day.
+    Set {
+        /// Rule (`<detector>.<rule>`, as `tianping rules` lists them).
+        rule: String,
+        /// Parameter name.
+        param: String,
+        /// Value (a number within the parameter's bounds).
+        value: String,
+        /// First day it applies (YYYY-MM-DD, China time).
+        #[arg(long)]
+        from: String,
+        /// Why: the legal or policy basis (free text, required).
+        #[arg(long)]
+        reason: String,
+    },
+    /// Every stored setting (of one rule when given), by rule, parameter, first day and id.
+    History {
+        /// Only this rule.
+        rule: Option<String>,
     },
 }
 
@@ -1604,24 +1640,28 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
-        Command::Rules => {
-            let detectors = tianping_detectors::all();
-            if cli.json {
-                for d in &detectors {
-                    for rule in d.rules() {
-                        println!(
-                            "{}",
-                            serde_json::to_string(
-                                &serde_json::json!({"detector": d.id(), "detector_version": d.version(), "rule": rule})
-                            )?
-                        );
-                    }
-                }
-            } else {
-                eprintln!("{}", output::render_rules(&detectors, cli.lang));
+        Command::Rules { as_of, command } => match command {
+            None => rules::show(store.as_ref(), as_of.as_deref(), cli.json, cli.lang).await,
+            Some(RulesCommand::History { rule }) => {
+                rules::history(store.as_ref(), rule.as_deref(), cli.json, cli.lang).await
             }
-            Ok(ExitCode::SUCCESS)
-        }
+            Some(RulesCommand::Set {
+                rule,
+                param,
+                value,
+                from,
+                reason,
+            }) => {
+                let args = rules::SetArgs {
+                    rule: &rule,
+                    param: &param,
+                    value: &value,
+                    from: &from,
+                    reason: &reason,
+                };
+                rules::set(store.as_ref(), args, cli.json, cli.lang).await
+            }
+        },
         Command::Batches { limit } => {
             let batches = store.batches(limit).await?;
             if cli.json {

@@ -20,7 +20,7 @@ pub enum Lang {
 }
 
 /// A table that wraps to the terminal, or to 160 columns when stderr is not one.
-fn new_table() -> Table {
+pub fn new_table() -> Table {
     let mut table = Table::new();
     table
         .load_preset(UTF8_FULL_CONDENSED)
@@ -475,8 +475,33 @@ pub fn render_run(report: &tianping_engine::RunReport, lang: Lang) -> String {
             d.analysis.as_millis().to_string(),
         ]);
     }
+    // Each value other than the code's default, with its source (as the run record says).
+    let mut params = String::new();
+    for (rule, values) in &report.param_values {
+        for (name, value) in values {
+            let source = match report.param_sources.get(rule).and_then(|m| m.get(name)) {
+                Some(tianping_detect::rules::Source::Setting {
+                    setting_id,
+                    effective_from,
+                }) => format!(
+                    "{} #{setting_id}，{} {effective_from}",
+                    t(lang, "设定", "setting"),
+                    t(lang, "生效自", "from")
+                ),
+                Some(tianping_detect::rules::Source::Config) => {
+                    t(lang, "配置文件", "config file").to_string()
+                }
+                _ => t(lang, "默认", "default").to_string(),
+            };
+            let _ = writeln!(
+                params,
+                "{} {rule}.{name} = {value}（{source}）",
+                t(lang, "参数", "parameter")
+            );
+        }
+    }
     format!(
-        "{} {} · {} {} · {} {} / {} {} / {} {}\n{table}",
+        "{} {} · {} {} · {} {} / {} {} / {} {}\n{params}{table}",
         t(lang, "检测截至", "as of"),
         report.run.as_of,
         t(lang, "运行", "run"),
@@ -488,46 +513,6 @@ pub fn render_run(report: &tianping_engine::RunReport, lang: Lang) -> String {
         t(lang, "证据已变", "changed"),
         report.summary.changed
     )
-}
-
-/// The rule catalogue.
-pub fn render_rules(detectors: &[Box<dyn tianping_detect::Detector>], lang: Lang) -> String {
-    let mut table = new_table();
-    table.set_header(vec![
-        t(lang, "规则", "rule"),
-        t(lang, "施行期间", "in force"),
-        t(lang, "法律依据", "legal basis"),
-        t(
-            lang,
-            "参数（默认值 单位，来源）",
-            "parameters (default unit, source)",
-        ),
-    ]);
-    for d in detectors {
-        for rule in d.rules() {
-            let params: Vec<String> = rule
-                .params
-                .iter()
-                .map(|p| {
-                    format!(
-                        "{} = {} {}（{}；{}）",
-                        p.name, p.default, p.unit, p.meaning_zh, p.source
-                    )
-                })
-                .collect();
-            table.add_row(vec![
-                format!("{} (v{})", rule.rule, d.version()),
-                format!(
-                    "{} – {}",
-                    rule.effective_from,
-                    rule.effective_to.unwrap_or("")
-                ),
-                rule.legal_basis.join("；"),
-                params.join("\n"),
-            ]);
-        }
-    }
-    table.to_string()
 }
 
 /// Evaluation scores per rule, with misses and false alarms.

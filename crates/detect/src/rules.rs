@@ -106,6 +106,34 @@ pub enum ConfigError {
     /// The TOML does not parse.
     #[error("configuration: {0}")]
     Syntax(String),
+    /// A value that is not a finite number.
+    #[error("rule {rule}: parameter {name} = {value:?} is not a number")]
+    NotANumber {
+        /// Rule.
+        rule: String,
+        /// Parameter.
+        name: String,
+        /// Value given, as text.
+        value: String,
+    },
+    /// An effective date that is not a calendar date `YYYY-MM-DD`.
+    #[error("rule {rule}: parameter {name}: effective_from {value:?} is not a date YYYY-MM-DD")]
+    BadDate {
+        /// Rule.
+        rule: String,
+        /// Parameter.
+        name: String,
+        /// Date given.
+        value: String,
+    },
+    /// A stored setting that no longer validates (the code's rules changed after it was set).
+    #[error("setting {id}: {source}")]
+    Setting {
+        /// The setting id.
+        id: i64,
+        /// Why.
+        source: Box<ConfigError>,
+    },
 }
 
 /// Parses `[params."<rule>"] name = value` TOML into overrides.
@@ -182,6 +210,224 @@ pub fn validate_overrides(
     Ok(())
 }
 
+/// A stored parameter setting (the store's `param_settings` row, as far as resolution needs it):
+/// `value` applies to `rule`'s `param` from `effective_from` (`YYYY-MM-DD`, China time) on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Setting {
+    /// Setting id (ties on the same effective date are won by the higher id: the later record).
+    pub id: i64,
+    /// `<detector>.<rule>`.
+    pub rule: String,
+    /// Parameter name.
+    pub param: String,
+    /// Value.
+    pub value: f64,
+    /// First day it applies.
+    pub effective_from: String,
+}
+
+/// Where a resolved parameter value comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "source", rename_all = "snake_case")]
+pub enum Source {
+    /// The code's default of the rule version in force.
+    Default,
+    /// A stored setting in force on the date.
+    Setting {
+        /// Its id.
+        setting_id: i64,
+        /// Its first day.
+        effective_from: String,
+    },
+    /// The configuration file given for this run (highest precedence).
+    Config,
+}
+
+/// The source of each non-default value: rule → parameter → source.
+pub type Sources = BTreeMap<String, BTreeMap<String, Source>>;
+
+/// One parameter's value as of a date, with its source.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResolvedParam {
+    /// The parameter's definition in the version in force.
+    pub def: ParamDef,
+    /// The value in force.
+    pub value: f64,
+    /// Where it comes from.
+    #[serde(flatten)]
+    pub source: Source,
+}
+
+/// One rule's version in force on a date and its parameters' values.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResolvedRule {
+    /// The version in force.
+    pub version: RuleVersion,
+    /// Its parameters, in declaration order.
+    pub params: Vec<ResolvedParam>,
+}
+
+/// Checks one value for `rule`'s `param` as configuration is checked ([`validate_overrides`]).
+pub fn validate_value(
+    rule: &str,
+    param: &str,
+    value: f64,
+    versions: &[&RuleVersion],
+) -> Result<(), ConfigError> {
+    if !value.is_finite() {
+        return Err(ConfigError::NotANumber {
+            rule: rule.into(),
+            name: param.into(),
+            value: value.to_string(),
+        });
+    }
+    let one: Overrides = [(rule.to_string(), [(param.to_string(), value)].into())].into();
+    validate_overrides(&one, versions)
+}
+
+/// Parses a value given as text (command line) and checks it; the error names rule, parameter
+/// and value.
+pub fn parse_value(
+    rule: &str,
+    param: &str,
+    text: &str,
+    versions: &[&RuleVersion],
+) -> Result<f64, ConfigError> {
+    let value: f64 = text
+        .trim()
+        .parse()
+        .ok()
+        .filter(|v: &f64| v.is_finite())
+        .ok_or_else(|| ConfigError::NotANumber {
+            rule: rule.into(),
+            name: param.into(),
+            value: text.into(),
+        })?;
+    validate_value(rule, param, value, versions)?;
+    Ok(value)
+}
+
+/// Checks an effective date: a real calendar day written `YYYY-MM-DD`.
+pub fn validate_date(rule: &str, param: &str, date: &str) -> Result<(), ConfigError> {
+    let ok = date.len() == 10
+        && tianping_domain::value::parse_date(date)
+            .is_ok_and(|d| tianping_domain::value::format_date(i64::from(d)) == date);
+    if ok {
+        Ok(())
+    } else {
+        Err(ConfigError::BadDate {
+            rule: rule.into(),
+            name: param.into(),
+            value: date.into(),
+        })
+    }
+}
+
+/// The stored settings in force on `date`: per rule and parameter, the setting with the latest
+/// `effective_from` ≤ `date` (ties: the highest id). Each is validated against `versions`; one
+/// that no longer validates is an error naming its id.
+pub fn settings_in_force<'s>(
+    settings: &'s [Setting],
+    date: &str,
+    versions: &[&RuleVersion],
+) -> Result<BTreeMap<(String, String), &'s Setting>, ConfigError> {
+    let mut out: BTreeMap<(String, String), &Setting> = BTreeMap::new();
+    for s in settings {
+        if s.effective_from.as_str() > date {
+            continue;
+        }
+        let key = (s.rule.clone(), s.param.clone());
+        let wins = out.get(&key).is_none_or(|held| {
+            (s.effective_from.as_str(), s.id) > (held.effective_from.as_str(), held.id)
+        });
+        if wins {
+            out.insert(key, s);
+        }
+    }
+    for s in out.values() {
+        validate_value(&s.rule, &s.param, s.value, versions).map_err(|e| ConfigError::Setting {
+            id: s.id,
+            source: Box::new(e),
+        })?;
+    }
+    Ok(out)
+}
+
+/// The overrides a run applies on `date` and the source of each: stored settings in force, then
+/// the run's configuration file over them. Only non-default sources appear.
+pub fn effective_overrides(
+    settings: &[Setting],
+    config: &Overrides,
+    date: &str,
+    versions: &[&RuleVersion],
+) -> Result<(Overrides, Sources), ConfigError> {
+    validate_overrides(config, versions)?;
+    let mut values = Overrides::new();
+    let mut sources = Sources::new();
+    for ((rule, param), s) in settings_in_force(settings, date, versions)? {
+        values
+            .entry(rule.clone())
+            .or_default()
+            .insert(param.clone(), s.value);
+        sources.entry(rule).or_default().insert(
+            param,
+            Source::Setting {
+                setting_id: s.id,
+                effective_from: s.effective_from.clone(),
+            },
+        );
+    }
+    for (rule, params) in config {
+        for (param, value) in params {
+            values
+                .entry(rule.clone())
+                .or_default()
+                .insert(param.clone(), *value);
+            sources
+                .entry(rule.clone())
+                .or_default()
+                .insert(param.clone(), Source::Config);
+        }
+    }
+    Ok((values, sources))
+}
+
+/// Every rule's version in force on `date` with each parameter's value and source: the code's
+/// default → the stored setting in force → the configuration (highest). Rules with no version in
+/// force on `date` are left out.
+pub fn resolve(
+    versions: &[&RuleVersion],
+    settings: &[Setting],
+    config: &Overrides,
+    date: &str,
+) -> Result<Vec<ResolvedRule>, ConfigError> {
+    let (values, sources) = effective_overrides(settings, config, date, versions)?;
+    Ok(versions
+        .iter()
+        .filter(|v| v.in_force(date))
+        .map(|v| ResolvedRule {
+            version: **v,
+            params: v
+                .params
+                .iter()
+                .map(|p| {
+                    let set = values.get(v.rule).and_then(|m| m.get(p.name)).copied();
+                    let source = sources
+                        .get(v.rule)
+                        .and_then(|m| m.get(p.name))
+                        .cloned()
+                        .unwrap_or(Source::Default);
+                    ResolvedParam {
+                        def: *p,
+                        value: set.unwrap_or(p.default),
+                        source,
+                    }
+                })
+                .collect(),
+        })
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,5 +479,129 @@ mod tests {
             parse_overrides("[nonsense]\n"),
             Err(ConfigError::Syntax(_))
         ));
+    }
+
+    fn setting(id: i64, value: f64, from: &str) -> Setting {
+        Setting {
+            id,
+            rule: "x.y".into(),
+            param: "window_days".into(),
+            value,
+            effective_from: from.into(),
+        }
+    }
+
+    fn window(rules: &[ResolvedRule]) -> (f64, Source) {
+        let p = &rules[0].params[0];
+        (p.value, p.source.clone())
+    }
+
+    #[test]
+    fn resolution_default_setting_config() {
+        let settings = vec![
+            setting(1, 14.0, "2024-01-01"),
+            setting(2, 21.0, "2024-06-01"),
+            setting(3, 28.0, "2024-06-01"),
+        ];
+        let none = Overrides::new();
+        // Before any setting: the code's default.
+        let r = resolve(&[&V1], &settings, &none, "2023-12-31").unwrap();
+        assert_eq!(window(&r), (7.0, Source::Default));
+        // On the first effective day, the setting.
+        let r = resolve(&[&V1], &settings, &none, "2024-01-01").unwrap();
+        let setting_1 = Source::Setting {
+            setting_id: 1,
+            effective_from: "2024-01-01".into(),
+        };
+        assert_eq!(window(&r), (14.0, setting_1));
+        // The day before the next one: still the first.
+        let r = resolve(&[&V1], &settings, &none, "2024-05-31").unwrap();
+        assert_eq!(r[0].params[0].value, 14.0);
+        // Two settings from the same day: the later record (higher id) wins, in either order.
+        for order in [settings.clone(), settings.iter().rev().cloned().collect()] {
+            let r = resolve(&[&V1], &order, &none, "2024-06-01").unwrap();
+            let setting_3 = Source::Setting {
+                setting_id: 3,
+                effective_from: "2024-06-01".into(),
+            };
+            assert_eq!(window(&r), (28.0, setting_3));
+        }
+        // The run's configuration beats the setting.
+        let config = parse_overrides("[params.\"x.y\"]\nwindow_days = 30\n").unwrap();
+        let r = resolve(&[&V1], &settings, &config, "2024-06-01").unwrap();
+        assert_eq!(window(&r), (30.0, Source::Config));
+        // After the version's period nothing is in force.
+        assert!(
+            resolve(&[&V1], &settings, &none, "2025-10-15")
+                .unwrap()
+                .is_empty()
+        );
+        let (values, sources) =
+            effective_overrides(&settings, &none, "2024-06-01", &[&V1]).unwrap();
+        assert_eq!(values["x.y"]["window_days"], 28.0);
+        assert!(matches!(
+            sources["x.y"]["window_days"],
+            Source::Setting { setting_id: 3, .. }
+        ));
+    }
+
+    #[test]
+    fn invalid_values_are_named() {
+        let e = parse_value("x.y", "window_days", "abc", &[&V1]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "rule x.y: parameter window_days = \"abc\" is not a number"
+        );
+        let e = parse_value("x.y", "window_days", "91", &[&V1]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "rule x.y: parameter window_days = 91 is outside 1..=90"
+        );
+        assert!(matches!(
+            validate_value("x.y", "window_days", f64::NAN, &[&V1]),
+            Err(ConfigError::NotANumber { .. })
+        ));
+        assert!(matches!(
+            validate_value("x.y", "width", 3.0, &[&V1]),
+            Err(ConfigError::UnknownParam { .. })
+        ));
+        assert!(matches!(
+            validate_value("x.z", "window_days", 3.0, &[&V1]),
+            Err(ConfigError::UnknownRule(_))
+        ));
+        assert_eq!(parse_value("x.y", "window_days", " 90 ", &[&V1]), Ok(90.0));
+        assert!(validate_date("x.y", "window_days", "2024-02-29").is_ok());
+        for bad in ["2023-02-29", "2024-2-1", "20240201", "", "2024-13-01"] {
+            assert!(
+                matches!(
+                    validate_date("x.y", "window_days", bad),
+                    Err(ConfigError::BadDate { .. })
+                ),
+                "{bad}"
+            );
+        }
+        // A stored setting that no longer validates names its id.
+        let e = resolve(
+            &[&V1],
+            &[setting(9, 500.0, "2024-01-01")],
+            &Overrides::new(),
+            "2024-02-01",
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("setting 9: rule x.y: parameter window_days = 500"),
+            "{e}"
+        );
+        // One not yet in force is not checked (nor applied).
+        assert!(
+            resolve(
+                &[&V1],
+                &[setting(9, 500.0, "2024-03-01")],
+                &Overrides::new(),
+                "2024-02-01"
+            )
+            .is_ok()
+        );
     }
 }

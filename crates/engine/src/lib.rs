@@ -110,6 +110,11 @@ pub struct RunReport {
     pub summary: SaveSummary,
     /// The findings this run produced, sorted by id.
     pub findings: Vec<Finding>,
+    /// The parameter values applied other than the code's defaults (rule → name → value), as
+    /// recorded in the run's `params`.
+    pub param_values: Overrides,
+    /// Where each of them comes from (a stored setting or the run's configuration).
+    pub param_sources: tianping_detect::rules::Sources,
 }
 
 fn sha256_hex(text: &str) -> String {
@@ -184,7 +189,16 @@ pub async fn run_on(
         .flat_map(|d| d.rules().iter())
         .collect();
     validate_overrides(&request.overrides, &all_versions)?;
-    ctx.overrides = request.overrides.clone();
+    // Parameters as of the run's date: the code's defaults, the stored settings in force, then
+    // the request's configuration (highest). The run records each non-default value's source.
+    let stored = stored_settings(store).await?;
+    let (overrides, sources) = tianping_detect::rules::effective_overrides(
+        &stored,
+        &request.overrides,
+        &ctx.as_of_date,
+        &all_versions,
+    )?;
+    ctx.overrides = overrides;
     let list_defs: Vec<&tianping_detect::ListDef> = tianping_detectors::all()
         .iter()
         .flat_map(|d| d.lists().iter())
@@ -204,8 +218,10 @@ pub async fn run_on(
         Placement::Embedded => Lake::open(lake_root, &parts).await?,
         Placement::Cluster(ctx) => Lake::open_on_cluster(ctx, lake_root, &parts).await?,
     };
+    // `[values, lists, sources]`: the parameter values applied other than defaults, the lists,
+    // and where each value comes from (`setting` with its id and first day, or `config`).
     let params_json =
-        serde_json::to_string(&(&request.overrides, &request.lists)).unwrap_or_default();
+        serde_json::to_string(&(&ctx.overrides, &request.lists, &sources)).unwrap_or_default();
 
     let mut reports = Vec::new();
     let mut findings: Vec<Finding> = Vec::new();
@@ -247,7 +263,7 @@ pub async fn run_on(
             .filter(|v| v.in_force(&ctx.as_of_date))
             .map(|v| v.effective_from)
             .collect();
-        let own_params: BTreeMap<&String, &BTreeMap<String, f64>> = request
+        let own_params: BTreeMap<&String, &BTreeMap<String, f64>> = ctx
             .overrides
             .iter()
             .filter(|(rule, _)| rule.starts_with(&format!("{}.", detector.id())))
@@ -402,7 +418,27 @@ pub async fn run_on(
         detectors: reports,
         summary,
         findings,
+        param_values: ctx.overrides,
+        param_sources: sources,
     })
+}
+
+/// Every stored parameter setting, as resolution takes them.
+pub async fn stored_settings(
+    store: &dyn Store,
+) -> Result<Vec<tianping_detect::rules::Setting>, StoreError> {
+    Ok(store
+        .param_settings(None)
+        .await?
+        .into_iter()
+        .map(|r| tianping_detect::rules::Setting {
+            id: r.setting_id,
+            rule: r.setting.rule,
+            param: r.setting.param,
+            value: r.setting.value,
+            effective_from: r.setting.effective_from,
+        })
+        .collect())
 }
 
 /// A 64-hex-digit digest as a log hash (our own fingerprints and evidence hashes always are).

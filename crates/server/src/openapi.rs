@@ -14,6 +14,8 @@ use crate::routes::notice_desk;
 use crate::routes::{proof, referrals, webadmin};
 // --- web11
 use crate::routes::{draw_views, draws};
+// --- params (issue 9)
+use crate::routes::rule_settings;
 
 /// The API document.
 #[derive(OpenApi)]
@@ -34,7 +36,7 @@ use crate::routes::{draw_views, draws};
         // --- web
         cockpit::cockpit, cockpit::list_alerts, cockpit::get_merchant,
         casework::list_cases, casework::get_case, casework::open_clue, casework::export_case,
-        casework::evidence_head, casework::verify_bundle, cockpit::list_rules, casework::act_case,
+        casework::evidence_head, casework::verify_bundle, rule_settings::list_rules, casework::act_case,
         // --- rectification notices (issue #8, helper loop)
         notices::list_notices, notices::get_notice, notices::reply_notice,
         // --- departments
@@ -46,6 +48,8 @@ use crate::routes::{draw_views, draws};
         // --- web11
         draws::list_draws, draws::get_draw, draws::verify_draw, draws::list_public_draws,
         draws::get_public_draw,
+        // --- params (issue 9)
+        rule_settings::list_rule_settings, rule_settings::create_rule_setting,
     ),
     components(schemas(
         crate::error::ErrorBody, crate::error::ErrorDetail, ops::Status,
@@ -71,6 +75,9 @@ use crate::routes::{draw_views, draws};
         draw_views::DrawSummary, draw_views::ClassRate, draw_views::DrawDetail,
         draw_views::DrawnView, draw_views::InspectorView, draw_views::RecusalView,
         draw_views::DrawVerification, draw_views::Digests, draw_views::Bilingual,
+        // --- params (issue 9)
+        rule_settings::RuleSettingView, rule_settings::RuleSettings,
+        rule_settings::CreateRuleSettingRequest,
     )),
     modifiers(&Security),
     tags(

@@ -13,8 +13,9 @@
 //!   raises a second finding for one.
 //! - **Recorded like any run.** Findings are saved with a run record (`detectors` says
 //!   `"mode": "stream"`, the batches read in this update and the total, the detector version;
-//!   `params` the rule's overrides; `data_sha256` over every part the state holds) and the run's
-//!   and findings' evidence-log leaves, in one store transaction. The batch detector's input
+//!   `params` the rule's non-default values in force: stored settings, then the server's
+//!   configuration file — a state built with other values is rebuilt; `data_sha256` over every
+//!   part the state holds) and the run's and findings' evidence-log leaves, in one store transaction. The batch detector's input
 //!   fingerprint is not touched.
 //! - **Time is an argument**: `as_of` (the server's clock at the push, read at the edge) decides
 //!   the rule version in force and is the run's `as_of`.
@@ -69,6 +70,9 @@ pub enum StreamError {
     /// The worker thread failed.
     #[error("stream worker: {0}")]
     Task(String),
+    /// A stored parameter setting in force no longer validates.
+    #[error(transparent)]
+    Config(#[from] tianping_detect::rules::ConfigError),
 }
 
 /// What one update did.
@@ -96,6 +100,9 @@ struct State {
     engine: BrushingStream,
     /// Parts read so far: path → (supplier, batch id, rows).
     read: BTreeMap<String, LakeFile>,
+    /// The parameter values it was built with: when the values in force change (a stored
+    /// setting takes effect), the state is rebuilt with the new ones.
+    overrides: Overrides,
 }
 
 /// The stream's state and the store it saves to. One per server process; updates are serialised.
@@ -123,12 +130,14 @@ impl StreamDesk {
     /// the run's start (both from the caller's clock).
     pub async fn update(&self, as_of: &str, started_at: &str) -> Result<StreamUpdate, StreamError> {
         let mut ctx = DetectCtx::new(as_of).ok_or_else(|| StreamError::BadAsOf(as_of.into()))?;
-        ctx.overrides = self.overrides.clone();
+        // Parameters in force on the push's date: stored settings, then the server's
+        // configuration file over them (as for `tianping detect`).
+        ctx.overrides = self.overrides_in_force(&ctx.as_of_date).await?;
         let mut guard = self.state.lock().await;
         // Taken out: if anything below fails, the state is dropped and rebuilt next time.
         let (state, rebuilt) = match guard.take() {
-            Some(state) => (state, false),
-            None => (self.fresh(&ctx).await?, true),
+            Some(state) if state.overrides == ctx.overrides => (state, false),
+            _ => (self.fresh(&ctx).await?, true),
         };
         let mut files = Vec::new();
         for table in TABLES {
@@ -196,6 +205,38 @@ impl StreamDesk {
         Ok(update)
     }
 
+    /// The parameter values in force on `date` (stored settings, then the configured overrides).
+    async fn overrides_in_force(&self, date: &str) -> Result<Overrides, StreamError> {
+        let settings: Vec<tianping_detect::rules::Setting> = self
+            .store
+            .param_settings(None)
+            .await?
+            .into_iter()
+            .map(|r| tianping_detect::rules::Setting {
+                id: r.setting_id,
+                rule: r.setting.rule,
+                param: r.setting.param,
+                value: r.setting.value,
+                effective_from: r.setting.effective_from,
+            })
+            .collect();
+        let versions: Vec<&tianping_detect::RuleVersion> = FakeOrders.rules().iter().collect();
+        // Only this detector's settings matter here; the others are validated by their runs.
+        let own: Vec<tianping_detect::rules::Setting> = settings
+            .into_iter()
+            .filter(|s| s.rule.starts_with("fake_orders."))
+            .collect();
+        let config: Overrides = self
+            .overrides
+            .iter()
+            .filter(|(rule, _)| rule.starts_with("fake_orders."))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let (values, _) =
+            tianping_detect::rules::effective_overrides(&own, &config, date, &versions)?;
+        Ok(values)
+    }
+
     /// A state with nothing read, knowing the merchants already alerted in the store.
     async fn fresh(&self, ctx: &DetectCtx) -> Result<State, StreamError> {
         let mut engine =
@@ -213,6 +254,7 @@ impl StreamDesk {
         Ok(State {
             engine,
             read: BTreeMap::new(),
+            overrides: ctx.overrides.clone(),
         })
     }
 }

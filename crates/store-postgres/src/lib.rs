@@ -149,6 +149,10 @@ mod credit {
     tianping_store::impl_credit_queries!(super::PostgresStore, sqlx::Postgres);
 }
 
+mod params {
+    tianping_store::impl_params_queries!(super::PostgresStore, sqlx::Postgres);
+}
+
 mod runs {
     tianping_store::impl_runs_queries!(super::PostgresStore, sqlx::Postgres);
 }

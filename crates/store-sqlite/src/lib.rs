@@ -178,6 +178,10 @@ mod credit {
     tianping_store::impl_credit_queries!(super::SqliteStore, sqlx::Sqlite);
 }
 
+mod params {
+    tianping_store::impl_params_queries!(super::SqliteStore, sqlx::Sqlite);
+}
+
 mod runs {
     tianping_store::impl_runs_queries!(super::SqliteStore, sqlx::Sqlite);
 }

@@ -27,6 +27,8 @@ pub mod notices;
 pub mod notices_sql;
 pub mod pages;
 pub mod pages_sql;
+pub mod params;
+pub mod params_sql;
 pub mod runs;
 pub mod runs_sql;
 pub mod scoped;
@@ -232,6 +234,7 @@ pub trait Store:
     + scoped::ScopedStore
     + credit::CreditStore
     + runs::RunStore
+    + params::ParamStore
     + audit_archive::AuditArchiveStore
 {
     /// `sqlite` or `postgres`.

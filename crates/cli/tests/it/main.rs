@@ -26,6 +26,8 @@ mod evidence;
 mod migrate;
 /// `tianping notices …`.
 mod notices;
+/// `tianping rules`, `rules set | history`, and detect applying a stored setting.
+mod rules;
 /// SIGKILL of `tianping serve` at random points during 100 platform pushes.
 mod serve_crash;
 /// `fake_orders`' streaming alert through `tianping serve`: latency, honest traffic, restart.

@@ -26,7 +26,7 @@ use crate::access::{Caller, delivered, guard};
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::ApiQuery;
 use crate::mask::mask_json;
-use crate::routes::data::{CursorPage, Page, cursor, data_scope, finding_platform, page};
+use crate::routes::data::{CursorPage, cursor, data_scope, finding_platform, page};
 use crate::routes::lakeview;
 use crate::routes::merchant_credit;
 use crate::routes::notice_desk::unit_scope;
@@ -601,39 +601,4 @@ pub async fn get_merchant(
     let mut body = serde_json::to_value(&profile).map_err(ApiError::internal)?;
     mask_json(&mut body);
     Ok(Json(body))
-}
-
-/// The detector catalogue: every rule version with its legal basis, period in force and
-/// parameters (default, unit, bounds, source), as the detectors declare them.
-#[utoipa::path(get, path = "/api/v1/rules", operation_id = "list_rules", tag = "web",
-    security(("session" = []), ("bearer" = [])),
-    responses(
-        (status = 200, description = "Rules of every detector", body = Page),
-        (status = 401, description = "Not authenticated", body = ErrorBody),
-        (status = 403, description = "Not permitted", body = ErrorBody)))]
-pub async fn list_rules(
-    State(state): State<AppState>,
-    caller: Caller,
-) -> Result<Json<Page>, ApiError> {
-    guard(
-        &state,
-        &caller,
-        Operation::ListRules,
-        Resource::System,
-        "rules",
-    )
-    .await?;
-    let mut items = Vec::new();
-    for d in tianping_detectors::all() {
-        for rule in d.rules() {
-            items.push(json!({
-                "detector": d.id(),
-                "detector_version": d.version(),
-                "practice_zh": tianping_cases::practice::name_zh(d.id()),
-                "practice_en": tianping_cases::practice::name_en(d.id()),
-                "rule": rule,
-            }));
-        }
-    }
-    Ok(Json(Page { items }))
 }

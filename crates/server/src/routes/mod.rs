@@ -18,6 +18,7 @@ pub mod profile_index;
 pub mod proof;
 pub mod push;
 pub mod referrals;
+pub mod rule_settings;
 pub mod session;
 pub mod ui;
 pub mod webadmin;
@@ -120,7 +121,12 @@ fn web_routes() -> Router<AppState> {
         .route("/api/v1/cases/{case_id}/bundle", get(casework::export_case))
         .route("/api/v1/cases/{case_id}/actions", post(casework::act_case))
         .route("/api/v1/evidence/head", get(casework::evidence_head))
-        .route("/api/v1/rules", get(cockpit::list_rules))
+        .route("/api/v1/rules", get(rule_settings::list_rules))
+        // --- params (issue 9)
+        .route(
+            "/api/v1/rules/{rule_id}/settings",
+            get(rule_settings::list_rule_settings).post(rule_settings::create_rule_setting),
+        )
         .route(
             "/api/v1/evidence/verify",
             post(casework::verify_bundle).layer(axum::extract::DefaultBodyLimit::max(

@@ -11,6 +11,7 @@ mod notices;
 mod penalties;
 mod push;
 mod rate;
+mod rules;
 mod serve;
 mod support;
 mod web;

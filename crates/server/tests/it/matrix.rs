@@ -417,6 +417,8 @@ async fn matrix(h: Harness) {
                 .replace("{case_id}", &case_id)
                 // --- web11
                 .replace("{task_id}", &draw_task)
+                // --- params
+                .replace("{rule_id}", "fake_orders.dense_block")
                 .replace(
                     "{alert_id}",
                     if *op == Operation::IssueNotice {
@@ -452,6 +454,8 @@ async fn matrix(h: Harness) {
                 // --- departments
                 Operation::IssueNotice | Operation::AcceptNotice | Operation::EscalateOverdueNotices => Some(("application/json", json!({"reason": "访问矩阵测试"}).to_string().into_bytes())),
                 Operation::EscalateNotice => Some(("application/json", json!({"cause": "reply_rejected", "reason": "访问矩阵测试：整改反馈不属实"}).to_string().into_bytes())),
+                // --- params: the default value again, from a later day (changes no finding).
+                Operation::CreateRuleSetting => Some(("application/json", json!({"param": "density_threshold", "value": 0.5, "effective_from": "2026-04-01", "reason": "访问矩阵测试"}).to_string().into_bytes())),
                 _ => None,
             };
             // Logout ends the session it is called with: use a second one.
