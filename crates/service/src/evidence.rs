@@ -679,8 +679,8 @@ async fn receipt_items(
 
 /// A case file (卷宗): every event of the case, every step of the rectification notice it was
 /// escalated from, every finding of its alert (with content) and the `batch_receipt` leaf of every
-/// batch those findings rest on ([`receipt_items`]: supplier, digest over the delivered bytes,
-/// `received_at`, row counts), in log order. Finding ids the log does not hold, and batches whose
+/// batch those findings rest on ([`receipt_items`]: supplier, batch digest over the manifest's
+/// file list with each file's checked SHA-256, `received_at`, row counts), in log order. Finding ids the log does not hold, and batches whose
 /// receipt it does not hold (`batch SUPPLIER/BATCH`), are returned apart.
 pub async fn case_file_items(
     store: &dyn Store,
