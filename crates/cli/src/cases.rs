@@ -328,11 +328,19 @@ pub async fn export(
         out,
     )
     .await?;
+    let count = |kind: &str| {
+        manifest
+            .entries
+            .iter()
+            .filter(|e| e.entry.kind() == kind)
+            .count()
+    };
     eprintln!(
-        "已导出卷宗 exported case file: {} entries ({} events, {} findings) under head size {} to {}",
+        "已导出卷宗 exported case file: {} entries ({} events, {} findings, {} batch receipts) under head size {} to {}",
         manifest.entries.len(),
         events,
-        manifest.entries.len().saturating_sub(events),
+        count("finding"),
+        count("batch_receipt"),
         manifest.signed_head.tree_size,
         out.display()
     );

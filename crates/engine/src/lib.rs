@@ -51,6 +51,21 @@ pub enum EngineError {
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// A query placed on the cluster failed (an executor lost and its work not recovered, the
+    /// scheduler gone): the run stops before anything of it is stored.
+    #[error(
+        "集群执行失败：检测器 {detector} 读取 {table} 的查询在集群上失败，本次检测未保存任何结果 \
+         the cluster failed: detector {detector}'s query of {table} failed on the cluster; nothing \
+         of this run was stored: {message}"
+    )]
+    Cluster {
+        /// The detector whose query failed.
+        detector: String,
+        /// The table it was reading.
+        table: String,
+        /// What the cluster said.
+        message: String,
+    },
 }
 
 /// What to run.
@@ -214,6 +229,20 @@ pub async fn run_on(
             path: f.path.clone(),
         })
         .collect();
+    let on_cluster = matches!(placement, Placement::Cluster(_));
+    // A failed query on the cluster names the cluster, the detector and the table; embedded, the
+    // query error as it is.
+    let query_failed = |detector: &str, table: &str, e: QueryError| {
+        if on_cluster {
+            EngineError::Cluster {
+                detector: detector.to_string(),
+                table: table.to_string(),
+                message: e.to_string(),
+            }
+        } else {
+            EngineError::Query(e)
+        }
+    };
     let lake = match placement {
         Placement::Embedded => Lake::open(lake_root, &parts).await?,
         Placement::Cluster(ctx) => Lake::open_on_cluster(ctx, lake_root, &parts).await?,
@@ -244,7 +273,11 @@ pub async fn run_on(
                     quote(col),
                     quote(input.table)
                 );
-                for batch in lake.collect(&sql).await? {
+                let batches = lake
+                    .collect(&sql)
+                    .await
+                    .map_err(|e| query_failed(detector.id(), input.table, e))?;
+                for batch in batches {
                     let c = tianping_detect::columns::Columns::new(&batch);
                     for row in 0..c.len() {
                         latest = latest.max(c.i64("t", row).unwrap_or(i64::MIN));
@@ -318,8 +351,11 @@ pub async fn run_on(
                 ctx.as_of_ns,
             )
             .await
-            .map_err(QueryError::from)?;
-            let batches = frame.collect().await.map_err(QueryError::from)?;
+            .map_err(|e| query_failed(detector.id(), input.table, QueryError::from(e)))?;
+            let batches = frame
+                .collect()
+                .await
+                .map_err(|e| query_failed(detector.id(), input.table, QueryError::from(e)))?;
             rows_read.insert(
                 input.table.to_string(),
                 batches.iter().map(|b| b.num_rows() as u64).sum(),

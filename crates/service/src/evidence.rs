@@ -554,10 +554,25 @@ pub async fn finding_items(
     store: &dyn Store,
     ids: &[String],
 ) -> Result<(Vec<BundleItem>, Vec<String>), EvidenceError> {
-    let mut items = Vec::new();
+    let (found, missing) = logged_findings(store, ids).await?;
+    Ok((found.into_iter().map(|f| f.item).collect(), missing))
+}
+
+/// A finding's latest leaf, with the detector that produced it.
+struct LoggedFinding {
+    id: String,
+    detector: String,
+    item: BundleItem,
+}
+
+async fn logged_findings(
+    store: &dyn Store,
+    ids: &[String],
+) -> Result<(Vec<LoggedFinding>, Vec<String>), EvidenceError> {
+    let mut found = Vec::new();
     let mut missing = Vec::new();
     if ids.is_empty() {
-        return Ok((items, missing));
+        return Ok((found, missing));
     }
     let mut bodies = BTreeMap::new();
     for body in store.findings(&[]).await? {
@@ -572,18 +587,101 @@ pub async fn finding_items(
             .evidence_by_reference(&format!("finding:{id}"))
             .await?;
         match (leaves.last(), bodies.get(id)) {
-            (Some(leaf), Some(body)) => items.push(BundleItem {
-                index: leaf.index,
-                content: Some(tianping_detect::finding::canonical_json(body).into_bytes()),
+            (Some(leaf), Some(body)) => found.push(LoggedFinding {
+                id: id.clone(),
+                detector: body
+                    .get("detector")
+                    .and_then(|d| d.as_str())
+                    .unwrap_or_default()
+                    .to_string(),
+                item: BundleItem {
+                    index: leaf.index,
+                    content: Some(tianping_detect::finding::canonical_json(body).into_bytes()),
+                },
             }),
             _ => missing.push(id.clone()),
         }
     }
+    Ok((found, missing))
+}
+
+/// The `batch_receipt` leaves the findings rest on. A finding names no rows, so its batches are
+/// resolved through the store: every accepted batch that delivered rows to a table its detector
+/// reads (`Detector::inputs`) and whose receipt was logged before the finding's leaf (what the
+/// run that logged the finding could read). Each batch's receipt is its last `batch:` leaf (a
+/// batch, once accepted, is never committed again). An accepted batch whose receipt is not in the
+/// log is returned apart as `batch SUPPLIER/BATCH`; a finding of a detector outside the catalogue
+/// is an error naming both.
+async fn receipt_items(
+    store: &dyn Store,
+    findings: &[LoggedFinding],
+) -> Result<(Vec<BundleItem>, Vec<String>), EvidenceError> {
+    let mut items = Vec::new();
+    let mut missing = Vec::new();
+    if findings.is_empty() {
+        return Ok((items, missing));
+    }
+    let detectors = tianping_detectors::all();
+    let mut batches_of_table: BTreeMap<String, std::collections::BTreeSet<(String, String)>> =
+        BTreeMap::new();
+    for file in store.lake_files(None).await? {
+        batches_of_table
+            .entry(file.table)
+            .or_default()
+            .insert((file.supplier, file.batch_id));
+    }
+    // The receipt leaf of each batch, looked up once.
+    let mut receipts: BTreeMap<(String, String), Option<u64>> = BTreeMap::new();
+    let mut wanted = std::collections::BTreeSet::new();
+    for finding in findings {
+        let detector = detectors
+            .iter()
+            .find(|d| d.id() == finding.detector)
+            .ok_or_else(|| {
+                EvidenceError::NotFound(format!(
+                    "发现 {} 的检测器 {:?} 不在目录中，无法确定其数据批次 \
+                     finding {}: detector {:?} is not in the catalogue, its batches cannot be resolved",
+                    finding.id, finding.detector, finding.id, finding.detector
+                ))
+            })?;
+        for input in detector.inputs() {
+            let Some(batches) = batches_of_table.get(input.table) else {
+                continue;
+            };
+            for batch in batches {
+                if !receipts.contains_key(batch) {
+                    let leaf = store
+                        .evidence_by_reference(&format!("batch:{}/{}", batch.0, batch.1))
+                        .await?
+                        .into_iter()
+                        .rfind(|l| l.kind == "batch_receipt")
+                        .map(|l| l.index);
+                    receipts.insert(batch.clone(), leaf);
+                }
+                match receipts[batch] {
+                    Some(index) if index < finding.item.index => {
+                        wanted.insert(index);
+                    }
+                    Some(_) => {}
+                    None => missing.push(format!("batch {}/{}", batch.0, batch.1)),
+                }
+            }
+        }
+    }
+    missing.sort();
+    missing.dedup();
+    items.extend(wanted.into_iter().map(|index| BundleItem {
+        index,
+        content: None,
+    }));
     Ok((items, missing))
 }
 
 /// A case file (卷宗): every event of the case, every step of the rectification notice it was
-/// escalated from, and every finding of its alert (with content), in log order; finding ids the log does not hold are returned apart.
+/// escalated from, every finding of its alert (with content) and the `batch_receipt` leaf of every
+/// batch those findings rest on ([`receipt_items`]: supplier, batch digest over the manifest's
+/// file list with each file's checked SHA-256, `received_at`, row counts), in log order. Finding ids the log does not hold, and batches whose
+/// receipt it does not hold (`batch SUPPLIER/BATCH`), are returned apart.
 pub async fn case_file_items(
     store: &dyn Store,
     case_id: &str,
@@ -611,8 +709,11 @@ pub async fn case_file_items(
         })?,
         None => Vec::new(),
     };
-    let (findings, missing) = finding_items(store, &finding_ids).await?;
-    items.extend(findings);
+    let (findings, mut missing) = logged_findings(store, &finding_ids).await?;
+    let (receipts, no_receipt) = receipt_items(store, &findings).await?;
+    missing.extend(no_receipt);
+    items.extend(findings.into_iter().map(|f| f.item));
+    items.extend(receipts);
     // The rectification notice it escalated from, if any: its every step.
     let all_notices = tianping_store::notices::NoticeFilter {
         include_finished: true,

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use tianping_cases::case::{Action, Actor, Role};
 use tianping_detect::{Ref, RefKind, Severity};
 use tianping_evidence::{Entry, HashAlg, SigningKey, VerifyOptions};
+use tianping_ingest::{BatchStatus, FileReceipt, FileStatus, Receipt};
 use tianping_service::assist::DepartmentNames;
 use tianping_service::cases::Desk;
 use tianping_service::evidence::{self, EvidenceKey};
@@ -21,7 +22,7 @@ use tianping_service::transfer::{self, TransferError};
 use tianping_service::transfer_letter::{
     TRANSFER_MEDIA, TransferLetter, UnitNames, export_transfer, transfer_letter,
 };
-use tianping_store::Store;
+use tianping_store::{CommitOutcome, LakeFile, NewDelivery, Store};
 use tianping_store_tests::{at, finding_json, fresh_postgres};
 
 fn actor(id: &str, role: Role) -> Actor {
@@ -36,6 +37,65 @@ async fn store_findings(store: &dyn Store, bodies: &[String]) {
     tianping_store_tests::store_findings(store, "run-1", "2026-02-13", bodies).await;
 }
 
+/// Commits an accepted batch of `table` with its lake file, as ingest does; its `batch_receipt`
+/// leaf is appended in the commit's transaction.
+async fn commit_batch(store: &dyn Store, supplier: &str, batch: &str, table: &str) {
+    let digest = HashAlg::Sha256.digest(batch.as_bytes()).to_hex();
+    let received_at = "2026-02-12T02:00:00.000+08:00".to_string();
+    let delivery_id = format!("d-{batch}");
+    store
+        .begin_delivery(&NewDelivery {
+            delivery_id: delivery_id.clone(),
+            supplier: Some(supplier.into()),
+            batch_id: Some(batch.into()),
+            batch_digest: Some(digest.clone()),
+            delivery_sha256: None,
+            received_at: received_at.clone(),
+        })
+        .await
+        .unwrap();
+    let receipt = Receipt {
+        batch_id: Some(batch.into()),
+        supplier: Some(supplier.into()),
+        status: BatchStatus::Accepted,
+        accepted: 9,
+        quarantined: 1,
+        warnings: 0,
+        received_at,
+        files: vec![FileReceipt {
+            table: table.into(),
+            path: format!("{table}.csv"),
+            status: FileStatus::Accepted,
+            rows: 10,
+            accepted: 9,
+            quarantined: 1,
+            warnings: 0,
+            reason: None,
+            reason_en: None,
+            ignored_columns: vec![],
+        }],
+        reason: None,
+        reason_en: None,
+        batch_digest: Some(digest),
+        original_received_at: None,
+    };
+    let file = LakeFile {
+        path: format!("{table}/supplier={supplier}/batch={batch}/part-0000-x.parquet"),
+        table: table.into(),
+        supplier: supplier.into(),
+        batch_id: batch.into(),
+        rows: 9,
+        bytes: 1000,
+    };
+    assert_eq!(
+        store
+            .commit_batch(&delivery_id, &receipt, &[file])
+            .await
+            .unwrap(),
+        CommitOutcome::Committed
+    );
+}
+
 async fn two_installations(sender: Arc<dyn Store>, receiver: Arc<dyn Store>) {
     let label = format!("{} → {}", sender.backend(), receiver.backend());
     tianping_store_tests::seed_departments(sender.as_ref()).await;
@@ -45,6 +105,10 @@ async fn two_installations(sender: Arc<dyn Store>, receiver: Arc<dyn Store>) {
     let key_b = EvidenceKey::from_key(SigningKey::from_seed(&[2; 32]));
     let dir = tempfile::tempdir().unwrap();
 
+    // The sender's data: a batch of orders (fake_orders reads them) and one of the registry
+    // (fake_orders does not), both before the finding; another batch of orders after it.
+    commit_batch(sender.as_ref(), "tmall", "b-orders", "orders").await;
+    commit_batch(sender.as_ref(), "registry", "b-registry", "registry").await;
     // The sender: findings → alerts → a clue.
     let m1 = Ref {
         kind: RefKind::Merchant,
@@ -64,6 +128,7 @@ async fn two_installations(sender: Arc<dyn Store>, receiver: Arc<dyn Store>) {
         )],
     )
     .await;
+    commit_batch(sender.as_ref(), "tmall", "b-late", "orders").await;
     let t0 = at(2026, 2, 13, 10);
     let refresh = desk
         .refresh_alerts(
@@ -497,7 +562,73 @@ async fn two_installations(sender: Arc<dyn Store>, receiver: Arc<dyn Store>) {
         },
     );
     assert!(report.ok(), "{report}");
-    assert_eq!(report.entries_verified, 7, "six events and the finding");
+    assert_eq!(
+        report.entries_verified, 8,
+        "six events, the finding and the receipt of the batch it rests on"
+    );
+    // The receipt is b-orders' (not the registry's, which fake_orders does not read, nor
+    // b-late's, committed after the finding), with supplier, digest, received_at and counts.
+    let receipt_leaf = sender
+        .evidence_by_reference("batch:tmall/b-orders")
+        .await
+        .unwrap()
+        .pop()
+        .unwrap();
+    let manifest_path = final_dir.join("manifest.json");
+    let mut manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&manifest_path).unwrap()).unwrap();
+    let receipts: Vec<(usize, serde_json::Value)> = manifest["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e["entry"]["kind"] == "batch_receipt")
+        .map(|(i, e)| (i, e.clone()))
+        .collect();
+    assert_eq!(receipts.len(), 1, "{label}: {receipts:?}");
+    let (at_entry, receipt) = &receipts[0];
+    assert_eq!(receipt["index"], receipt_leaf.index, "{label}");
+    assert_eq!(
+        receipt["entry"],
+        serde_json::json!({
+            "kind": "batch_receipt",
+            "supplier": "tmall",
+            "batch_id": "b-orders",
+            "batch_sha256": HashAlg::Sha256.digest(b"b-orders").to_hex(),
+            "received_at_ms": at(2026, 2, 12, 2),
+            "rows_accepted": 9,
+            "rows_quarantined": 1,
+        }),
+        "{label}"
+    );
+    // One byte of the receipt changed in the bundle: verification fails, naming that entry only.
+    let mut data = hex::decode(receipt["leaf_data"].as_str().unwrap()).unwrap();
+    let last = data.len() - 1;
+    data[last] ^= 1;
+    manifest["entries"][*at_entry]["leaf_data"] = hex::encode(&data).into();
+    std::fs::write(&manifest_path, serde_json::to_vec(&manifest).unwrap()).unwrap();
+    let report = tianping_evidence::verify_bundle_with(
+        &final_dir,
+        &VerifyOptions {
+            trusted_key: Some(key_a.public_key()),
+            earlier_heads: vec![],
+        },
+    );
+    assert!(!report.ok(), "{label}: an edited receipt verified");
+    assert!(
+        report
+            .failures
+            .iter()
+            .all(|f| f.entry == Some(receipt_leaf.index)),
+        "{label}: {:?}",
+        report.failures
+    );
+    assert!(
+        report
+            .to_string()
+            .contains(&format!("entry {}", receipt_leaf.index)),
+        "{report}"
+    );
     for (store, key) in [(&sender, &key_a), (&receiver, &key_b)] {
         let check = evidence::check(store.as_ref(), &key.public_key(), &[])
             .await

@@ -9,13 +9,18 @@ fn alerts_clue_case_queue_history_and_case_file() {
     let home = tempfile::tempdir().unwrap();
     let h = home.path();
     load_departments(h);
-    let batch = examples().join("tmall-2026-03-01-0001");
-    assert_eq!(
-        tianping(h, &["ingest", batch.to_str().unwrap()])
-            .status
-            .code(),
-        Some(0)
-    );
+    // Two batches before detection: tmall's (listings, orders, price observations: read by
+    // price_fraud) and the registry's (a table price_fraud does not read).
+    for name in ["tmall-2026-03-01-0001", "registry-2026-03-01"] {
+        let batch = examples().join(name);
+        assert_eq!(
+            tianping(h, &["ingest", batch.to_str().unwrap()])
+                .status
+                .code(),
+            Some(0),
+            "{name}"
+        );
+    }
     let detect = [
         "detect",
         "--detector",
@@ -327,4 +332,54 @@ fn alerts_clue_case_queue_history_and_case_file() {
     // open, start_verification, file, transfer, record_feedback, close.
     assert_eq!(kinds.iter().filter(|k| **k == "case_record").count(), 6);
     assert!(kinds.contains(&"finding"), "{kinds:?}");
+    // The case file carries the receipt of the batch its price_fraud findings rest on (supplier,
+    // digest over the delivered bytes, received_at, counts) and not the registry's.
+    let entries = manifest["entries"].as_array().unwrap();
+    let receipts: Vec<&serde_json::Value> = entries
+        .iter()
+        .filter(|e| e["entry"]["kind"] == "batch_receipt")
+        .collect();
+    assert_eq!(receipts.len(), 1, "{kinds:?}");
+    let receipt = &receipts[0]["entry"];
+    assert_eq!(receipt["supplier"], "tmall");
+    assert_eq!(receipt["batch_id"], "tmall-2026-03-01-0001");
+    assert_eq!(receipt["batch_sha256"].as_str().unwrap().len(), 64);
+    assert!(receipt["received_at_ms"].as_i64().unwrap() > 0);
+    assert!(receipt["rows_accepted"].as_u64().unwrap() > 0);
+    // It verified above like every leaf; one byte changed in it fails, naming its entry.
+    let index = receipts[0]["index"].as_u64().unwrap();
+    let mut edited: serde_json::Value = manifest.clone();
+    let at = entries
+        .iter()
+        .position(|e| e["entry"]["kind"] == "batch_receipt")
+        .unwrap();
+    let mut data = hex::decode(edited["entries"][at]["leaf_data"].as_str().unwrap()).unwrap();
+    let last = data.len() - 1;
+    data[last] ^= 1;
+    edited["entries"][at]["leaf_data"] = hex::encode(&data).into();
+    std::fs::write(
+        bundle.join("manifest.json"),
+        serde_json::to_vec_pretty(&edited).unwrap(),
+    )
+    .unwrap();
+    let out = tianping(
+        h,
+        &[
+            "evidence",
+            "verify",
+            bundle.to_str().unwrap(),
+            "--key",
+            &key_a,
+        ],
+    );
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains(&format!("条目 {index}")) && said.contains(&format!("entry {index}")),
+        "{said}"
+    );
 }
