@@ -11,6 +11,7 @@ mod notices;
 mod penalties;
 mod push;
 mod rate;
+mod ring_devices;
 mod serve;
 mod support;
 mod web;
