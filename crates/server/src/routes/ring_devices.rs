@@ -15,10 +15,10 @@
 //! only when the caller may read that merchant's platform data (the profile's own check, asked
 //! without auditing: this is not a request of its own).
 //!
-//! Cost: nothing for a merchant without a `fake_orders` finding; otherwise two lake queries (its
-//! own orders' buyer and device, and the orders from its ring's devices, at most
-//! [`MAX_DEVICES`] devices) and one store read per candidate merchant (at most
-//! [`MAX_CANDIDATES`], those sharing the most devices first).
+//! Cost: nothing for a merchant without a `fake_orders` finding; otherwise one lake query (the
+//! orders from the devices its rings' accounts, at most [`MAX_ACCOUNTS`], ordered from there)
+//! and one store read per candidate merchant (at most [`MAX_CANDIDATES`], those sharing the most
+//! devices first).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -31,9 +31,8 @@ use crate::routes::lakeview;
 use crate::routes::profile_index::{MAX_ROWS, ProfileIndex};
 use crate::state::AppState;
 
-/// Most ring devices of one merchant looked up (a ring runs from a few phones; a `fake_orders`
-/// finding over thousands of devices is not a phone farm).
-pub const MAX_DEVICES: usize = 1_000;
+/// Most ring accounts of one merchant looked up (a finding's ring is tens of accounts).
+pub const MAX_ACCOUNTS: usize = 1_000;
 /// Most other merchants checked for a finding of their own.
 pub const MAX_CANDIDATES: usize = 200;
 /// Most findings read per merchant.
@@ -115,38 +114,28 @@ pub async fn relations(
     {
         return Ok(Vec::new());
     }
-    // The ring's devices here (ids checked plain before they enter SQL text).
-    let own_orders: Vec<(String, String)> = lakeview::rows(
-        lake,
-        &format!(
-            "SELECT DISTINCT buyer_pid, device_pid FROM orders WHERE platform_id = '{platform}' \
-             AND merchant_id = '{merchant}' AND device_pid IS NOT NULL \
-             AND (status IS NULL OR status <> 'cancelled')"
-        ),
-    )
-    .await?
-    .iter()
-    .filter_map(|r| Some((text(r, "buyer_pid")?, text(r, "device_pid")?)))
-    .filter(|(_, d)| lakeview::is_plain_id(d))
-    .collect();
-    let mine = ring_devices(&own_rings, &own_orders);
-    if mine.is_empty() {
-        return Ok(Vec::new());
-    }
-    let list: Vec<String> = mine
-        .keys()
-        .take(MAX_DEVICES)
-        .map(|d| format!("'{d}'"))
+    // One query: every order from a device the rings' accounts ordered from here (ids checked
+    // plain before they enter SQL text). Its rows here give the ring's devices; the others, the
+    // merchants those devices also ordered from.
+    let accounts: BTreeSet<&String> = own_rings.iter().flat_map(|(_, a)| a).collect();
+    let list: Vec<String> = accounts
+        .iter()
+        .take(MAX_ACCOUNTS)
+        .map(|a| format!("'{a}'"))
         .collect();
     let rows = lakeview::rows(
         lake,
         &format!(
             "SELECT DISTINCT platform_id, merchant_id, buyer_pid, device_pid FROM orders \
-             WHERE device_pid IN ({}) AND (status IS NULL OR status <> 'cancelled')",
+             WHERE (status IS NULL OR status <> 'cancelled') AND device_pid IN (\
+             SELECT device_pid FROM orders WHERE platform_id = '{platform}' \
+             AND merchant_id = '{merchant}' AND buyer_pid IN ({}) AND device_pid IS NOT NULL \
+             AND (status IS NULL OR status <> 'cancelled'))",
             list.join(", ")
         ),
     )
     .await?;
+    let mut own_orders: Vec<(String, String)> = Vec::new();
     // Other merchants ordered from from those devices: (platform, merchant) → (buyer, device).
     let mut others: BTreeMap<(String, String), Vec<(String, String)>> = BTreeMap::new();
     for r in &rows {
@@ -158,13 +147,15 @@ pub async fn relations(
         ) else {
             continue;
         };
-        if (p.as_str(), m.as_str()) == (platform, merchant)
-            || !lakeview::is_plain_id(&p)
-            || !lakeview::is_plain_id(&m)
-        {
-            continue;
+        if (p.as_str(), m.as_str()) == (platform, merchant) {
+            own_orders.push((b, d));
+        } else if lakeview::is_plain_id(&p) && lakeview::is_plain_id(&m) {
+            others.entry((p, m)).or_default().push((b, d));
         }
-        others.entry((p, m)).or_default().push((b, d));
+    }
+    let mine = ring_devices(&own_rings, &own_orders);
+    if mine.is_empty() {
+        return Ok(Vec::new());
     }
     // Those sharing the most devices first (a stable order: then by key).
     let mut candidates: Vec<((String, String), Vec<(String, String)>)> =

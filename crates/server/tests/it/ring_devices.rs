@@ -108,6 +108,18 @@ fn ring_finding(merchant: &str, accounts: &[String]) -> StoredFinding {
     }
 }
 
+/// tmall `merchant`'s profile as text and JSON.
+async fn profile(h: &Harness, auth: &Auth, merchant: &str) -> (String, Value) {
+    let r = h
+        .get(
+            &format!("/api/v1/merchants/merchant%7Ctmall%7C{merchant}"),
+            auth,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    (r.text(), r.json())
+}
+
 fn ring_rows(profile: &Value) -> Vec<Value> {
     profile["related"]
         .as_array()
@@ -165,20 +177,10 @@ async fn merchants_brushed_from_the_same_ring_devices_list_each_other() {
         .staff("officer", &[Role::CaseOfficer], OWNER_DEPT, OWNER_REGION)
         .await;
     let officer = Auth::Bearer(officer);
-    let profile = |m: &str| {
-        let uri = format!("/api/v1/merchants/merchant%7Ctmall%7C{m}");
-        let officer = officer.clone();
-        let h = &h;
-        async move {
-            let r = h.get(&uri, &officer).await;
-            assert_eq!(r.status, StatusCode::OK, "{}", r.text());
-            (r.text(), r.json())
-        }
-    };
     let mut sorted_pair = vec![ids[0].clone(), ids[1].clone()];
     sorted_pair.sort();
 
-    let (text1, m1) = profile("m1").await;
+    let (text1, m1) = profile(&h, &officer, "m1").await;
     assert_eq!(
         ring_rows(&m1),
         [json!({
@@ -188,16 +190,20 @@ async fn merchants_brushed_from_the_same_ring_devices_list_each_other() {
         })],
         "m1's ring shares devices 1 and 2 with m2's; m3 (no finding) and m4 (device 9 not the ring's here) are not related"
     );
-    let (text2, m2) = profile("m2").await;
+    let (text2, m2) = profile(&h, &officer, "m2").await;
     let back = ring_rows(&m2);
     assert_eq!(back.len(), 1, "{back:?}");
     assert_eq!(back[0]["merchant_id"], "m1");
     // Device 3 was used by m2's ring only in a cancelled order: two devices, not three.
     assert_eq!(back[0]["shared_devices"], 2);
-    let (_, m4) = profile("m4").await;
+    let (_, m4) = profile(&h, &officer, "m4").await;
     assert_eq!(ring_rows(&m4), Vec::<Value>::new());
-    let (_, m3) = profile("m3").await;
-    assert_eq!(ring_rows(&m3), Vec::<Value>::new(), "m3 has no ring finding");
+    let (_, m3) = profile(&h, &officer, "m3").await;
+    assert_eq!(
+        ring_rows(&m3),
+        Vec::<Value>::new(),
+        "m3 has no ring finding"
+    );
     // Counts only: no device pseudonym reaches the caller.
     for d in [&d1, &d2, &d3, &d9] {
         assert!(!text1.contains(d.as_str()) && !text2.contains(d.as_str()));
