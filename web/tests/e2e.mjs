@@ -17,7 +17,14 @@
 // one's credit class beside the ranking. 双随机、一公开: `inspect draw` in the setup; the draws
 // list, a draw's record (targets, classes, teams, recusals, seed and digests) and its 验证
 // (matches, digest recorded and recomputed), at 1366×768 and 1920×1080, and signed out the
-// public view (no class).
+// public view (no class). Keyboard only, as the unit's leader in a second browser: Tab to the
+// sign-in fields and Enter, the skip link (first Tab, visible, Enter focuses <main> without
+// leaving the page), Tab to the navigation and Enter, a filter submitted by ArrowDown and Enter,
+// a sort header by Enter (ascending, then descending, order changed), each focused control with
+// a visible outline; then the leader files the clue (立案, an approver's action) with a reason,
+// the timeline shows it and the deadline line becomes the case's, and the case file is exported
+// from there. A brushed merchant of the small city lists the merchants its ring's devices also
+// brushed (`ring_device` relations: counts and finding ids, no device pseudonym).
 //
 // Environment: TIANPING_BIN (default $CARGO_TARGET_DIR/debug/tianping or target/debug/tianping),
 // CHROMIUM (default /usr/bin/chromium), TIANPING_E2E_HOME (reuse a seeded home; default: seed
