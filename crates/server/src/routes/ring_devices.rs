@@ -35,6 +35,11 @@ use crate::state::AppState;
 pub const MAX_ACCOUNTS: usize = 1_000;
 /// Most other merchants checked for a finding of their own.
 pub const MAX_CANDIDATES: usize = 200;
+/// `(platform_id, merchant_id)`.
+type MerchantId = (String, String);
+/// `(buyer_pid, device_pid)` of orders.
+type BuyerDevices = Vec<(String, String)>;
+
 /// Most findings read per merchant.
 const FINDINGS_MAX: u32 = 500;
 
@@ -137,7 +142,7 @@ pub async fn relations(
     .await?;
     let mut own_orders: Vec<(String, String)> = Vec::new();
     // Other merchants ordered from from those devices: (platform, merchant) → (buyer, device).
-    let mut others: BTreeMap<(String, String), Vec<(String, String)>> = BTreeMap::new();
+    let mut others: BTreeMap<MerchantId, BuyerDevices> = BTreeMap::new();
     for r in &rows {
         let (Some(p), Some(m), Some(b), Some(d)) = (
             text(r, "platform_id"),
@@ -158,8 +163,7 @@ pub async fn relations(
         return Ok(Vec::new());
     }
     // Those sharing the most devices first (a stable order: then by key).
-    let mut candidates: Vec<((String, String), Vec<(String, String)>)> =
-        others.into_iter().collect();
+    let mut candidates: Vec<(MerchantId, BuyerDevices)> = others.into_iter().collect();
     candidates.sort_by_cached_key(|(key, orders)| {
         let devices: BTreeSet<&String> = orders.iter().map(|(_, d)| d).collect();
         (std::cmp::Reverse(devices.len()), key.clone())
