@@ -54,7 +54,7 @@ function header(current) {
   const langButton = h('button', { type: 'button', class: 'link', id: 'lang-switch', lang: lang() === 'zh' ? 'en' : 'zh-CN' }, t('lang_switch'));
   langButton.addEventListener('click', () => {
     toggleLang();
-    route();
+    route({ focus: '#lang-switch' });
   });
   const items = me
     ? NAV.filter(([, , allowed]) => allowed()).map(([name, key]) =>
@@ -84,7 +84,7 @@ function header(current) {
 // page, so each call renders into a box of its own and only the newest marks the page rendered.
 let generation = 0;
 
-async function route() {
+async function route(opts = {}) {
   const mine = ++generation;
   const path = location.hash.replace(/^#\/?/, '').split('?')[0];
   const [name, ...params] = path.split('/').map(decodeURIComponent);
@@ -104,6 +104,10 @@ async function route() {
   const home = session.isBusiness() ? 'cockpit' : 'admin';
   const page = ROUTES[name] ? name : home;
   header(page);
+  skipLink.textContent = t('skip_to_main');
+  // The header was drawn anew: a control of it that had the focus (the language switch) gets it
+  // back, so a keyboard user is not sent to the top of the page.
+  if (opts.focus) document.querySelector(opts.focus)?.focus();
   disposeCharts();
   const main = document.getElementById('main');
   delete main.dataset.rendered;
@@ -121,7 +125,21 @@ async function route() {
   const ms = performance.now() - started;
   window.__tianpingRender = { page, ms, at: Date.now() };
   main.dataset.rendered = page;
+  // After a navigation (not the first load, not a language switch), the focus moves to the new
+  // page — its first field when it asks for one (sign-in), else <main> — instead of staying on a
+  // header link that was replaced (which would leave it on <body>, back at the top).
+  if (opts.navigated) {
+    const field = box.querySelector('[autofocus]');
+    (field || main).focus();
+  }
 }
 
-window.addEventListener('hashchange', route);
+// The skip link: to <main> without touching the hash (the router would read "#main" as a page).
+const skipLink = document.querySelector('a.skip');
+skipLink.addEventListener('click', (ev) => {
+  ev.preventDefault();
+  document.getElementById('main').focus();
+});
+
+window.addEventListener('hashchange', () => route({ navigated: true }));
 route();

@@ -132,7 +132,7 @@ const MESSAGES = {
   registry_facts: ['登记信息', 'Registry facts'],
   shops: ['各平台店铺', 'Shops on platforms'],
   relations: ['关联关系', 'Relations'],
-  relations_note: ['同一法定代表人或同一登记地址的其他主体。', 'Other entities with the same legal representative or registered address.'],
+  relations_note: ['同一法定代表人或同一登记地址的其他主体，以及同一刷单团伙设备关联的经营者。', 'Other entities with the same legal representative or registered address, and merchants brushed from the same ring devices.'],
   via_legal_rep: ['同一法定代表人', 'Same legal representative'],
   via_address: ['同一地址', 'Same address'],
   cases: ['案件', 'Cases'],
@@ -371,6 +371,18 @@ const MESSAGES = {
   draw_public_none: ['暂无已公开的抽查任务', 'No published inspection yet'],
   draw_results: ['检查结果', 'Results'],
   draw_results_pending: ['检查结果不在本系统中，由实施检查的部门于截止日前公示', 'Results are not held here; the inspecting department publishes them by the deadline'],
+  // --- web12: relations by a brushing ring's devices (merchant profile), keyboard use, filing.
+  via_ring_device: ['同一刷单设备（{n} 台）', 'Same brushing devices ({n})'],
+  ring_relations: ['同一刷单团伙设备关联的经营者', 'Merchants brushed from the same ring devices'],
+  ring_relations_note: [
+    '由刷单炒信发现推得：另一经营者也有刷单炒信发现，且两个团伙的下单设备有重合（设备为假名化标识，此处只显示数量）。可据此追查组织者。',
+    'Derived from brushing findings: the other merchant has a brushing finding too, and the two rings ordered from some of the same devices (devices are pseudonyms; only their number is shown). A lead to the organiser.',
+  ],
+  other_merchant: ['关联经营者', 'Related merchant'],
+  shared_devices: ['共用设备数', 'Shared devices'],
+  finding_ids: ['相关发现', 'Findings'],
+  skip_to_main: ['跳到正文', 'Skip to content'],
+  // --- end web12
 };
 
 const KEY = 'tianping.lang';

@@ -17,7 +17,14 @@
 // one's credit class beside the ranking. 双随机、一公开: `inspect draw` in the setup; the draws
 // list, a draw's record (targets, classes, teams, recusals, seed and digests) and its 验证
 // (matches, digest recorded and recomputed), at 1366×768 and 1920×1080, and signed out the
-// public view (no class).
+// public view (no class). Keyboard only, as the unit's leader in a second browser: Tab to the
+// sign-in fields and Enter, the skip link (first Tab, visible, Enter focuses <main> without
+// leaving the page), Tab to the navigation and Enter, a filter submitted by ArrowDown and Enter,
+// a sort header by Enter (ascending, then descending, order changed), each focused control with
+// a visible outline; then the leader files the clue (立案, an approver's action) with a reason,
+// the timeline shows it and the deadline line becomes the case's, and the case file is exported
+// from there. A brushed merchant of the small city lists the merchants its ring's devices also
+// brushed (`ring_device` relations: counts and finding ids, no device pseudonym).
 //
 // Environment: TIANPING_BIN (default $CARGO_TARGET_DIR/debug/tianping or target/debug/tianping),
 // CHROMIUM (default /usr/bin/chromium), TIANPING_E2E_HOME (reuse a seeded home; default: seed
@@ -240,7 +247,12 @@ async function accounts(base) {
   const officer = await api(base, 'POST', '/api/v1/users', {
     login: 'officer', display_name: '办案人员甲', password, roles: ['case_officer'], department: DEPARTMENT, region: REGION,
   }, session.token);
-  return { password, admin, officer, used };
+  // The approver of the unit (领导: the role that may 立案, crates/auth policy; the case machine's
+  // Approver), for filing the clue as a case.
+  const leader = await api(base, 'POST', '/api/v1/users', {
+    login: 'leader', display_name: '分管领导丙', password, roles: ['leader'], department: DEPARTMENT, region: REGION,
+  }, session.token);
+  return { password, admin, officer, leader, used };
 }
 
 /**
@@ -325,6 +337,34 @@ async function checkPage(page, name) {
   console.log(`page ${name.padEnd(16)} render ${render.ms.toFixed(0).padStart(5)} ms, axe serious/critical ${bad.length}, other ${other.length}${other.length ? ` (${other.join(', ')})` : ''}`);
 }
 
+/** Presses Tab until the focused element matches `selector` (at most `max` presses): the count. */
+async function tabTo(page, selector, max = 80) {
+  for (let i = 1; i <= max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return i;
+  }
+  throw new Error(`Tab did not reach ${selector} in ${max} presses`);
+}
+
+/** Fails unless the focused element is on screen with a visible focus outline (computed style). */
+async function checkFocusVisible(page, what) {
+  const f = await page.evaluate(() => {
+    const el = document.activeElement;
+    const s = getComputedStyle(el);
+    const r = el.getBoundingClientRect();
+    return {
+      el: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ')[0]}` : ''}`,
+      style: s.outlineStyle, width: parseFloat(s.outlineWidth) || 0, color: s.outlineColor,
+      onScreen: r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight,
+    };
+  });
+  if (f.style === 'none' || f.width < 2 || !f.onScreen) fail(`${what}: focus not visible on ${f.el} (outline ${f.style} ${f.width}px, on screen ${f.onScreen})`);
+  return f;
+}
+
+/** Texts of column `col` (1-based) of the first table in main. */
+const columnTexts = (page, col) => page.$$eval(`main .table-wrap table tbody tr td:nth-child(${col})`, (tds) => tds.map((td) => td.textContent.trim()));
+
 async function main() {
   if (!existsSync(BIN)) throw new Error(`${BIN} not found: build tianping first (cargo build -p tianping-cli)`);
   if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error('web/dist missing: run scripts/web-build');
@@ -346,7 +386,7 @@ async function main() {
   const { server, base } = await startServer(home);
   let browser;
   try {
-    const { password, admin, officer, used } = await accounts(base);
+    const { password, admin, officer, leader, used } = await accounts(base);
     const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -464,10 +504,124 @@ async function main() {
     const events = await page.locator('ol.timeline li').count();
     if (events !== 3) fail(`the case timeline shows ${events} events, expected 3 (open, verify, assistance)`);
 
-    // Export the case file and verify the bundle on the evidence page.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-case')]);
+    const caseId = decodeURIComponent((await page.evaluate(() => location.hash)).replace(/^#\/case\//, ''));
+
+    // The unit's leader (the approver) in a browser of their own, keyboard only (no mouse click
+    // and no fill until the case is reached): sign in, the skip link, the navigation, a filter
+    // form and a sort header; every focused control must show its focus.
+    const leadContext = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
+    const lead = await leadContext.newPage();
+    lead.on('console', (m) => {
+      if (m.type() === 'error') fail(`console error on ${lead.url()} (leader): ${m.text()}`);
+    });
+    lead.on('pageerror', (e) => fail(`page error on ${lead.url()} (leader): ${e.message}`));
+    lead.on('request', (r) => {
+      if (!r.url().startsWith(base) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) fail(`external request: ${r.url()}`);
+    });
+    await lead.goto(`${base}/#/signin`);
+    await lead.waitForSelector('form.signin');
+    await lead.evaluate(axeSource);
+    const keys = [];
+    keys.push(`login ${await tabTo(lead, '#login')} Tab`);
+    await checkFocusVisible(lead, 'sign-in user name');
+    await lead.keyboard.type('leader');
+    await lead.keyboard.press('Tab');
+    if (!(await lead.evaluate(() => document.activeElement?.id === 'password'))) fail('Tab from the user name does not reach the password');
+    await lead.keyboard.type(password);
+    await lead.keyboard.press('Tab');
+    if (!(await lead.evaluate(() => document.activeElement?.id === 'totp'))) fail('Tab from the password does not reach the one-time code');
+    await lead.keyboard.type(await freshCode(leader.totp_secret, used));
+    await lead.keyboard.press('Enter');
+    await checkPage(lead, 'cockpit-keyboard');
+    // From the top of the page: the first Tab is the skip link, shown; Enter moves the focus to
+    // <main> and stays on the page.
+    await lead.reload();
+    await lead.waitForFunction(() => document.querySelector('main')?.dataset.rendered === 'cockpit');
+    await lead.evaluate(axeSource);
+    await lead.keyboard.press('Tab');
+    if (!(await lead.evaluate(() => document.activeElement?.matches('a.skip')))) fail('the first Tab from the top is not the skip link');
+    else {
+      const f = await checkFocusVisible(lead, 'skip link');
+      const hashBefore = await lead.evaluate(() => location.hash);
+      await lead.keyboard.press('Enter');
+      // A new render would reset `rendered`: give a stray route the time to start.
+      await lead.waitForTimeout(300);
+      const after = await lead.evaluate(() => [document.activeElement?.id, location.hash, document.querySelector('main')?.dataset.rendered]);
+      if (after[0] !== 'main' || after[1] !== hashBefore || after[2] !== 'cockpit') fail(`the skip link did not move the focus to the main content: ${JSON.stringify(after)}`);
+      else keys.push(`skip link (outline ${f.style} ${f.width}px) → main`);
+    }
+    // The navigation: Tab from the top to 线索与告警, Enter opens it and the focus moves to it.
+    await lead.reload();
+    await lead.waitForFunction(() => document.querySelector('main')?.dataset.rendered === 'cockpit');
+    const navTabs = await tabTo(lead, 'header nav a[href="#/alerts"]');
+    await checkFocusVisible(lead, 'navigation link');
+    await lead.keyboard.press('Enter');
+    await lead.waitForFunction(() => document.querySelector('main')?.dataset.rendered === 'alerts');
+    await lead.evaluate(axeSource);
+    await checkPage(lead, 'alerts-keyboard');
+    keys.push(`nav 线索与告警 after ${navTabs} Tab + Enter`);
+    if (!(await lead.evaluate(() => document.activeElement?.id === 'main'))) fail('after opening a page from the navigation, the focus is not on the page');
+    // A filter form: the status select by arrow key, submitted with Enter on its button.
+    await tabTo(lead, '#f-status');
+    await checkFocusVisible(lead, 'filter select');
+    await lead.keyboard.press('ArrowDown');
+    const chosenStatus = await lead.evaluate(() => document.getElementById('f-status').value);
+    await tabTo(lead, 'form.filters button[type=submit]');
+    await checkFocusVisible(lead, 'filter button');
+    await lead.keyboard.press('Enter');
+    await lead.waitForFunction((v) => location.hash.includes(`status=${v}`) && document.querySelector('main')?.dataset.rendered === 'alerts', chosenStatus, { timeout: 10000 }).catch(() => {});
+    const filtered = await lead.evaluate(() => location.hash);
+    if (!chosenStatus || !filtered.includes(`status=${chosenStatus}`)) fail(`the filter form was not submitted by keyboard: status ${JSON.stringify(chosenStatus)}, ${filtered}`);
+    else keys.push(`filter status=${chosenStatus} by ArrowDown + Enter`);
+    // Sort by score (column 4) with Enter on its header button: ascending, then descending.
+    const scoreHeader = 'main .table-wrap table thead th:nth-child(4) button.sort';
+    const before = await columnTexts(lead, 4);
+    await tabTo(lead, scoreHeader);
+    await checkFocusVisible(lead, 'sort header');
+    await lead.keyboard.press('Enter');
+    const up = await columnTexts(lead, 4);
+    const upSort = await lead.$eval('main .table-wrap table thead th:nth-child(4)', (th) => th.getAttribute('aria-sort'));
+    await lead.keyboard.press('Enter');
+    const down = await columnTexts(lead, 4);
+    const downSort = await lead.$eval('main .table-wrap table thead th:nth-child(4)', (th) => th.getAttribute('aria-sort'));
+    const nums = (xs) => xs.map(Number);
+    const isSorted = (xs, dir) => xs.every((x, i) => i === 0 || (dir > 0 ? xs[i - 1] <= x : xs[i - 1] >= x));
+    if (new Set(before).size < 2) fail(`the alerts table has too few distinct scores to show sorting: ${JSON.stringify(before)}`);
+    else if (upSort !== 'ascending' || !isSorted(nums(up), 1) || downSort !== 'descending' || !isSorted(nums(down), -1)) {
+      fail(`Enter on the score header did not sort: ${upSort} ${JSON.stringify(up.slice(0, 5))}, ${downSort} ${JSON.stringify(down.slice(0, 5))}`);
+    } else if (JSON.stringify(up) === JSON.stringify(before) && JSON.stringify(down) === JSON.stringify(before)) fail('sorting by keyboard did not change the order');
+    else keys.push(`sort by score: ${before.length} rows, first ${before[0]} → ${up[0]} (ascending) → ${down[0]} (descending)`);
+    console.log(`keyboard only: ${keys.join('; ')}`);
+
+    // 立案: the leader files the clue with a reason; the timeline shows it and the deadline line
+    // changes to the case's (the API's new deadline), then the case file is exported.
+    await lead.evaluate((id) => {
+      location.hash = `#/case/${encodeURIComponent(id)}`;
+    }, caseId);
+    await checkPage(lead, 'case-leader');
+    const deadlineLine = () => lead.$$eval('dl.facts dd', (dds) => [dds[4]?.textContent.trim(), dds[5]?.textContent.trim()]);
+    const deadlineBefore = await deadlineLine();
+    await lead.selectOption('#act-action', 'file');
+    await lead.fill('#act-reason', '经核查涉嫌价格违法，符合立案条件，决定立案');
+    await lead.click('form.act button[type=submit]');
+    await lead.waitForFunction(() => document.querySelectorAll('ol.timeline li').length === 4, null, { timeout: 10000 }).catch(() => {});
+    await checkPage(lead, 'case-filed');
+    const filedCase = await lead.evaluate(async (id) => (await (await fetch(`/api/v1/cases/${encodeURIComponent(id)}`)).json()).row, caseId);
+    const lastEvent = await lead.textContent('ol.timeline li:last-child');
+    const deadlineAfter = await deadlineLine();
+    const dueWant = filedCase.due_unknown ? '期限待定' : filedCase.due_date || '';
+    if ((await lead.locator('ol.timeline li').count()) !== 4) fail('the timeline does not show 4 events after 立案');
+    if (!lastEvent.includes('立案') || !lastEvent.includes('经核查涉嫌价格违法')) fail(`the timeline's last event is not the 立案 with its reason: ${lastEvent}`);
+    if (filedCase.state !== 'filed' || !(await lead.textContent('dl.facts')).includes('已立案 (filed)')) fail(`the case is not shown filed: ${filedCase.state}`);
+    if (deadlineAfter[0] !== filedCase.deadline_kind || deadlineAfter[0] === deadlineBefore[0]) fail(`the deadline line did not change to the case's: ${JSON.stringify(deadlineBefore)} → ${JSON.stringify(deadlineAfter)}, API ${filedCase.deadline_kind}`);
+    if (deadlineAfter[1] !== dueWant) fail(`the due date shown ${deadlineAfter[1]} is not the API's ${dueWant}`);
+    console.log(`立案 by leader: ${caseId} ${deadlineBefore.join(' ')} → ${deadlineAfter.join(' ')}; last event: ${lastEvent.replace(/\s+/g, ' ').slice(0, 120)}`);
+
+    // Export the case file (filed) and verify the bundle on the evidence page.
+    const [download] = await Promise.all([lead.waitForEvent('download'), lead.click('#export-case')]);
     const bundle = join(SHOTS, '..', 'e2e-case-bundle.zip');
     await download.saveAs(bundle);
+    await leadContext.close();
     await page.click('header nav a[href="#/evidence"]');
     await checkPage(page, 'evidence');
     await page.setInputFiles('#bundle-file', bundle);
@@ -485,6 +639,41 @@ async function main() {
       await ring.first().locator('a[href^="#/finding/"]').first().click();
       await checkPage(page, 'finding-ring');
       if ((await page.locator('section[aria-labelledby="rel"] canvas').count()) === 0) fail('the ring finding has no parties graph');
+    }
+
+    // Relations by ring devices on the merchant profile: the small city plants a ring that
+    // brushes several shops from the same phones (crates/sim rings.rs: ring 0, three clients,
+    // shared devices), so some brushed merchant lists another, with counts and finding ids only.
+    const ringPair = await page.evaluate(async () => {
+      const found = (await (await fetch('/api/v1/findings?detector=fake_orders&limit=200')).json()).items;
+      const seen = [];
+      for (const f of found) {
+        const s = f.subject;
+        if (!s || s.kind !== 'merchant') continue;
+        const key = `merchant|${s.platform_id}|${s.id}`;
+        if (seen.includes(key)) continue;
+        seen.push(key);
+        const m = await (await fetch(`/api/v1/merchants/${encodeURIComponent(key)}`)).json();
+        const ring = (m.related || []).filter((r) => r.via === 'ring_device');
+        if (ring.length > 0) return { key, ring, checked: seen.length, findings: found.length };
+      }
+      return { key: null, checked: seen.length, findings: found.length };
+    });
+    if (!ringPair.key) fail(`no brushed merchant lists a ring_device relation (${ringPair.checked} merchants of ${ringPair.findings} fake_orders findings checked)`);
+    else {
+      await page.evaluate((k) => {
+        location.hash = `#/merchant/${encodeURIComponent(k)}`;
+      }, ringPair.key);
+      await checkPage(page, 'merchant-ring');
+      const ringRows = await page.$$eval('section.ring-relations tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
+      const ringText = await page.textContent('section.ring-relations');
+      const other = ringPair.ring[0];
+      if (ringRows.length !== ringPair.ring.length) fail(`the profile shows ${ringRows.length} ring relations, the API ${ringPair.ring.length}`);
+      else if (!ringRows[0][0].startsWith(`${other.platform_id}/${other.merchant_id}`) || ringRows[0][1] !== String(other.shared_devices)) fail(`the ring relation row ${JSON.stringify(ringRows[0])} is not the API's ${JSON.stringify(other)}`);
+      if (/[0-9a-f]{64}/.test(ringText)) fail('the ring relations show a 64-hex pseudonym');
+      if (!other.finding_ids || other.finding_ids.length < 2) fail(`the ring relation names ${JSON.stringify(other.finding_ids)}, expected both merchants' findings`);
+      if ((await page.locator('section[aria-labelledby="rel"] canvas').count()) === 0) fail('the merchant relations graph is not drawn');
+      console.log(`ring devices: ${ringPair.key} ↔ ${ringPair.ring.map((r) => `${r.merchant_key} (${r.shared_devices} devices, ${r.finding_ids.length} findings)`).join(', ')}`);
     }
 
     // A pyramid scheme's finding: its referral tree.

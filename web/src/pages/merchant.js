@@ -1,7 +1,8 @@
 // 主体画像 (a merchant's profile): registry facts, its shops on every platform, findings,
 // alerts (with filing), cases, penalties on its USCC (with their public display as of the
 // server's date) and our decided cases, and relations — other registered entities sharing its
-// legal representative or address — as a graph.
+// legal representative or address, and merchants brushed from the same ring devices (derived
+// from 刷单炒信 findings, counts only) — as a graph.
 
 import { get } from '../api.js';
 import { chart } from '../charts.js';
@@ -67,6 +68,33 @@ function creditLine(c) {
   return h('p', { class: 'credit' }, h('strong', {}, `${t('credit_class')}：`), text);
 }
 
+/** Merchants brushed from the same ring devices (derived from 刷单炒信 findings; counts only). */
+function ringSection(m) {
+  const rows = (m.related || []).filter((r) => r.via === 'ring_device');
+  if (rows.length === 0) return null;
+  return h(
+    'section',
+    { 'aria-labelledby': 'ring-rel', class: 'ring-relations' },
+    h('h2', { id: 'ring-rel' }, t('ring_relations')),
+    h('p', { class: 'note' }, t('ring_relations_note')),
+    table('merchant-ring-relations', [
+      {
+        key: 'merchant_key',
+        label: t('other_merchant'),
+        value: (r) => `${r.platform_id}/${r.merchant_id}${r.name ? ` ${r.name}` : ''}`,
+        render: (r) => h('a', { href: `#/merchant/${encodeURIComponent(r.merchant_key)}` }, `${r.platform_id}/${r.merchant_id}${r.name ? ` ${r.name}` : ''}`),
+      },
+      { key: 'shared_devices', label: t('shared_devices'), num: true },
+      {
+        key: 'finding_ids',
+        label: t('finding_ids'),
+        value: (r) => (r.finding_ids || []).join(' '),
+        render: (r) => h('span', {}, (r.finding_ids || []).flatMap((id, i) => [i ? ' ' : null, h('a', { href: `#/finding/${encodeURIComponent(id)}` }, id.slice(0, 16))])),
+      },
+    ], rows),
+  );
+}
+
 export async function render(main, key) {
   const m = await get(`/api/v1/merchants/${encodeURIComponent(key)}`);
   const shopName = (m.shop && (m.shop.shop_name || m.shop.name)) || m.merchant_id;
@@ -103,6 +131,7 @@ export async function render(main, key) {
         graphBox,
       ),
     ),
+    ringSection(m),
     h(
       'section',
       { 'aria-labelledby': 'shops' },
@@ -180,6 +209,12 @@ export async function render(main, key) {
     links.push({ source: 'self', target: id });
   }
   for (const r of m.related || []) {
+    if (r.via === 'ring_device') {
+      const id = `ring:${r.merchant_key}`;
+      nodes.push({ id, name: `${r.platform_id}：${r.name || r.merchant_id}`, symbolSize: 30, itemStyle: { color: '#7b3fa0' } });
+      links.push({ source: 'self', target: id, lineStyle: { type: 'dashed' }, label: { show: true, formatter: t('via_ring_device').replace('{n}', r.shared_devices) } });
+      continue;
+    }
     const id = `reg:${r.uscc}`;
     if (!nodes.some((n) => n.id === id)) nodes.push({ id, name: r.name, symbolSize: 30, itemStyle: { color: '#f08a4b' } });
     links.push({ source: 'self', target: id, label: { show: true, formatter: r.via === 'legal_rep' ? t('via_legal_rep') : t('via_address') } });

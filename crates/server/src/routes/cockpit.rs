@@ -31,6 +31,7 @@ use crate::routes::lakeview;
 use crate::routes::merchant_credit;
 use crate::routes::notice_desk::unit_scope;
 use crate::routes::penalties;
+use crate::routes::ring_devices;
 use crate::state::AppState;
 
 /// The severities, lowest first.
@@ -393,7 +394,10 @@ pub struct MerchantProfile {
     pub shops: Vec<Value>,
     /// Its `registry` row, if any.
     pub registry: Option<Value>,
-    /// Registered entities sharing its legal representative or address.
+    /// Registered entities sharing its legal representative or address (`via`: `legal_rep`,
+    /// `address`), then merchants brushed from the same ring devices (`via: ring_device`: the
+    /// other merchant, the number of shared devices and the `fake_orders` finding ids; never a
+    /// device id).
     pub related: Vec<Value>,
     /// Its findings (the first [`MERCHANT_FINDINGS_MAX`] by id).
     pub findings: Vec<Value>,
@@ -483,7 +487,8 @@ pub async fn get_merchant(
     .await?;
     // The lake facts from the current data version's index (helper `load`: these were four
     // DataFusion queries per request; `profile_index` gives the same rows).
-    let index = lakeview::snapshot(&state).await?.profile_index().await?;
+    let snap = lakeview::snapshot(&state).await?;
+    let index = snap.profile_index().await?;
     let shop = index.shop(&platform, &merchant)?;
     // Only this merchant's findings, from the store's index (helper `load`: this was every
     // finding, read and parsed per request).
@@ -520,10 +525,18 @@ pub async fn get_merchant(
         .and_then(Value::as_str)
         .filter(|u| lakeview::is_plain_id(u))
         .map(str::to_string);
-    let (shops, registry, related) = match &uscc {
+    let (shops, registry, mut related) = match &uscc {
         Some(u) => (index.shops(u)?, index.registry(u)?, index.related(u)),
         None => (shop.iter().cloned().collect(), None, Vec::new()),
     };
+    // Merchants brushed by the same ring's devices (`via: ring_device`, derived from
+    // `fake_orders` findings: see `ring_devices`).
+    related.extend(
+        ring_devices::relations(
+            &state, &caller, &snap.lake, &index, &platform, &merchant, &findings,
+        )
+        .await?,
+    );
     // The cases shown are those the caller could list anyway (asked without auditing: this is
     // not a request of its own).
     let filter = match tianping_auth::authorize(

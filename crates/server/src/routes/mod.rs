@@ -18,6 +18,7 @@ pub mod profile_index;
 pub mod proof;
 pub mod push;
 pub mod referrals;
+pub mod ring_devices;
 pub mod rule_settings;
 pub mod session;
 pub mod ui;

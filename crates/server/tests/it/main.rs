@@ -11,6 +11,7 @@ mod notices;
 mod penalties;
 mod push;
 mod rate;
+mod ring_devices;
 mod rules;
 mod serve;
 mod support;
