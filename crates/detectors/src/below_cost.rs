@@ -41,6 +41,12 @@
 //!   platform-level thresholds (or with compulsion documented) took its merchants' days, so two
 //!   merchants of six pricing a voluntary 11-day campaign under cost were each a `sustained`
 //!   finding (holdout8's `h8-fest30-l0`, `-fest31-l0`).
+//!   Version 9 (fixed after seeing the ninth held-out set; not unseen figures): the freedoms are
+//!   also read from a verb leaving the decision to the merchant (自行决定, 自主决定, 自行选择…, not
+//!   negated) with what it decides after it — the price (价格, 定价, 活动价) and joining (是否参加,
+//!   是否参与…): "商家可自行决定是否参加及价格" states both in one clause; the cue lists missed it,
+//!   so one merchant below cost in holdout9's voluntary 护眼月 was a `sustained` finding
+//!   (`h9-camp3-0-l0`).
 //! - `platform_forced` (反不正当竞争法（2025）第十四条, in force 2025-10-15): during a platform's
 //!   campaign, merchants of the campaign with cost data start selling below cost while they did not
 //!   in the same length of time before the campaign: a platform-level finding (subject = the
@@ -690,7 +696,7 @@ impl Detector for BelowCost {
     }
 
     fn version(&self) -> u32 {
-        8
+        9
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -1345,15 +1351,42 @@ fn terms_voluntary(terms: &str) -> Vec<String> {
             })
         })
     };
-    let own_price = all.iter().any(|c| stated(OWN_PRICE, c));
-    let free = all.iter().any(|c| stated(FREE_TO_JOIN_OR_LEAVE, c));
+    // Version 9: the decision left to the merchant by a verb and its objects — "商家可自行决定
+    // 是否参加及价格" states both freedoms in one clause; the objects are read after the verb,
+    // up to the next comma ("自行决定是否参加，活动价由平台统一设定" leaves only joining).
+    let decides = |objects: &[&str], clause: &str| {
+        DECIDES.iter().any(|cue| {
+            clause.match_indices(cue).any(|(at, _)| {
+                let before = &clause[..at];
+                let negated = before
+                    .chars()
+                    .rev()
+                    .take(2)
+                    .any(|c| matches!(c, '不' | '无' | '非' | '未' | '禁'))
+                    || before.ends_with("不得")
+                    || before.ends_with("不可");
+                let rest = &clause[at + cue.len()..];
+                let after = rest.split(['，', ',']).next().unwrap_or(rest);
+                !negated && objects.iter().any(|o| after.contains(o))
+            })
+        })
+    };
+    let own = |c: &str| stated(OWN_PRICE, c) || decides(DECIDED_PRICE, c);
+    let joins = |c: &str| stated(FREE_TO_JOIN_OR_LEAVE, c) || decides(DECIDED_JOINING, c);
+    let own_price = all.iter().any(|c| own(c));
+    let free = all.iter().any(|c| joins(c));
     if !(own_price && free) {
         return Vec::new();
     }
-    all.into_iter()
-        .filter(|c| stated(OWN_PRICE, c) || stated(FREE_TO_JOIN_OR_LEAVE, c))
-        .collect()
+    all.into_iter().filter(|c| own(c) || joins(c)).collect()
 }
+
+/// Verbs leaving a decision to the merchant (version 9): what is decided follows them.
+const DECIDES: &[&str] = &["自行决定", "自主决定", "自行选择", "自主选择"];
+/// Objects of [`DECIDES`] that are the campaign price.
+const DECIDED_PRICE: &[&str] = &["价格", "定价", "活动价", "售价"];
+/// Objects of [`DECIDES`] that are joining or leaving.
+const DECIDED_JOINING: &[&str] = &["是否参加", "是否参与", "是否报名", "参加与否", "是否退出"];
 
 /// The price-rule and penalty clauses of a campaign's terms.
 fn terms_compulsion(terms: &str) -> Compulsion {

@@ -901,3 +901,26 @@ fn market_context_is_the_same_however_the_orders_are_arranged() {
         }
     }
 }
+
+#[test]
+fn a_decision_left_to_the_merchant_is_stated_by_verb_and_object() {
+    // Version 9 (反不正当竞争法（2025）第十四条 forbids 强制或者变相强制; terms leaving both joining
+    // and the price to the merchant force nothing): "自行决定是否参加及价格" states both freedoms.
+    let free = "「护眼月」平台给出建议活动价，商家可自行决定是否参加及价格，未参加者不受任何影响。";
+    let f = detect(forced_tables(2, &[], free, vec![]), AS_OF);
+    assert!(sustained(&f).is_empty(), "{:#?}", sustained(&f));
+    assert!(forced_of(&f).is_empty(), "{:#?}", forced_of(&f));
+    // At the edge: only joining is the merchant's, the price is the platform's — not voluntary,
+    // the two runs stay the merchants' own.
+    let join_only = "商家可自行决定是否参加，活动价由平台统一设定。";
+    assert_eq!(
+        sustained(&detect(forced_tables(2, &[], join_only, vec![]), AS_OF)).len(),
+        2
+    );
+    // Denied: "不得自行决定价格" is no freedom.
+    let denied = "商家可自行决定是否参加，但不得自行决定价格。";
+    assert_eq!(
+        sustained(&detect(forced_tables(2, &[], denied, vec![]), AS_OF)).len(),
+        2
+    );
+}
