@@ -72,6 +72,42 @@ pub(crate) fn sanction(lex: &Lexicon, n: &str) -> Option<String> {
         })
 }
 
+/// A punitive measure worded **object first** (`unfair_terms` version 11 only; `below_cost` keeps
+/// [`sanction`] until its owner adopts this): a `demoted_object` (排名, 流量, 曝光…) followed in its
+/// clause within [`SANCTION_GAP`] chars by a `demotion_verb` not denied in the two chars before it
+/// — "搜索排名下调至末位", "每日流量配额由5万降至5千" (平台经济反垄断指南 第十五条: 降低搜索排名, 限制
+/// 流量). "排名不会下调" and "不影响排名和流量" are none; a lower deposit or fee is no object.
+/// The words, joined.
+pub(crate) fn sanction_object_first(lex: &Lexicon, n: &str) -> Option<String> {
+    for object in lex.cue("demoted_object") {
+        for (i, _) in n.match_indices(object.as_str()).take(32) {
+            let after = &n[i + object.len()..];
+            let clause_end = after
+                .char_indices()
+                .find(|(_, c)| matches!(c, '，' | ',' | '；' | ';' | '。' | '：' | ':'))
+                .map_or(after.len(), |(b, _)| b);
+            let reach = &after[..clause_end];
+            let found = lex
+                .cue("demotion_verb")
+                .iter()
+                .flat_map(|v| reach.match_indices(v.as_str()).map(move |(at, _)| (at, v)))
+                .filter(|(at, _)| reach[..*at].chars().count() <= SANCTION_GAP)
+                .filter(|(at, _)| {
+                    !reach[..*at]
+                        .chars()
+                        .rev()
+                        .take(2)
+                        .any(|c| matches!(c, '不' | '无' | '未' | '非'))
+                })
+                .min();
+            if let Some((_, verb)) = found {
+                return Some(format!("{object}…{verb}"));
+            }
+        }
+    }
+    None
+}
+
 /// A price locked against the merchant (version 5): a `price_lock` word ("不可修改", "锁定") after
 /// a `price_word` in the sentence ("团长端价格商家不可修改"). The words, joined.
 pub(crate) fn price_locked(lex: &Lexicon, n: &str) -> Option<String> {

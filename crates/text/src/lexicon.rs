@@ -338,6 +338,9 @@ pub const CUE_LISTS: &[&str] = &[
     "noncompliance",
     "right_bar",
     "user_right",
+    // 2026.11 (电子商务法 第三十五条): a sanction worded object first ("搜索排名下调至末位").
+    "demoted_object",
+    "demotion_verb",
     // 2026.8 (广告法 第九条; 执法指南第 6 项): a person's title after a grade term ("国家一级演奏员").
     "title_suffix",
     // 2026.9 (广告法 第九条; 执法指南第 3 项, after held-out set 8): goods whose national standard

