@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use serde_json::json;
-use tianping_detect::rules::{ResolvedRule, Setting, Source, parse_value, resolve, validate_date};
+use tianping_detect::rules::{ResolvedRule, Source, parse_value, resolve, validate_date};
 use tianping_store::Store;
 use tianping_store::accounts::AuditEvent;
 use tianping_store::params::{NewParamSetting, ParamSetting};
@@ -25,27 +25,6 @@ fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
         Lang::Zh => zh,
         Lang::En => en,
     }
-}
-
-fn versions() -> Vec<&'static tianping_detect::RuleVersion> {
-    // The registry returns boxed detectors whose rules are `'static` data.
-    let mut out = Vec::new();
-    for d in tianping_detectors::all() {
-        out.extend(d.rules().iter());
-    }
-    out
-}
-
-fn as_settings(rows: &[ParamSetting]) -> Vec<Setting> {
-    rows.iter()
-        .map(|r| Setting {
-            id: r.setting_id,
-            rule: r.setting.rule.clone(),
-            param: r.setting.param.clone(),
-            value: r.setting.value,
-            effective_from: r.setting.effective_from.clone(),
-        })
-        .collect()
 }
 
 /// The day given, or today in China.
@@ -74,8 +53,13 @@ pub async fn show(
     };
     let rows = store.param_settings(None).await?;
     let by_id: BTreeMap<i64, &ParamSetting> = rows.iter().map(|r| (r.setting_id, r)).collect();
-    let all = versions();
-    let resolved = match resolve(&all, &as_settings(&rows), &Default::default(), &date) {
+    let all = tianping_detectors::rule_versions();
+    let resolved = match resolve(
+        &all,
+        &tianping_service::params::as_settings(&rows),
+        &Default::default(),
+        &date,
+    ) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("错误 error: {e}");
@@ -231,7 +215,7 @@ pub async fn set(
         from,
         reason,
     } = args;
-    let all = versions();
+    let all = tianping_detectors::rule_versions();
     let checked = parse_value(rule, param, value, &all)
         .and_then(|v| validate_date(rule, param, from).map(|()| v));
     let value = match checked {

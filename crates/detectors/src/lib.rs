@@ -28,6 +28,12 @@ pub mod unfair_terms;
 
 use tianping_detect::Detector;
 
+/// The rule versions of every registered detector, in catalogue order (the rules are `'static`
+/// data).
+pub fn rule_versions() -> Vec<&'static tianping_detect::RuleVersion> {
+    all().iter().flat_map(|d| d.rules().iter()).collect()
+}
+
 /// Every registered detector, in catalogue order.
 pub fn all() -> Vec<Box<dyn Detector>> {
     vec![

@@ -199,10 +199,7 @@ pub async fn run_on(
     let mut ctx = DetectCtx::new(&request.as_of)
         .ok_or_else(|| EngineError::BadAsOf(request.as_of.clone()))?;
     let detectors = select(&request.detectors)?;
-    let all_versions: Vec<&tianping_detect::RuleVersion> = tianping_detectors::all()
-        .iter()
-        .flat_map(|d| d.rules().iter())
-        .collect();
+    let all_versions = tianping_detectors::rule_versions();
     validate_overrides(&request.overrides, &all_versions)?;
     // Parameters as of the run's date: the code's defaults, the stored settings in force, then
     // the request's configuration (highest). The run records each non-default value's source.
@@ -459,7 +456,8 @@ pub async fn run_on(
     })
 }
 
-/// Every stored parameter setting, as resolution takes them.
+/// Every stored parameter setting, as resolution takes them (the same conversion as
+/// `tianping_service::params`, which this crate does not link: the façade sits above it).
 pub async fn stored_settings(
     store: &dyn Store,
 ) -> Result<Vec<tianping_detect::rules::Setting>, StoreError> {

@@ -547,9 +547,7 @@ fn rule_overrides(path: Option<&str>) -> Result<tianping_detect::Overrides, Conf
         )
     };
     let (overrides, _lists) = tianping_detect::rules::parse_config(&text).map_err(bad)?;
-    let detectors = tianping_detectors::all();
-    let versions: Vec<&tianping_detect::RuleVersion> =
-        detectors.iter().flat_map(|d| d.rules().iter()).collect();
+    let versions = tianping_detectors::rule_versions();
     tianping_detect::rules::validate_overrides(&overrides, &versions).map_err(bad)?;
     Ok(overrides)
 }

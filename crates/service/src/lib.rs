@@ -20,6 +20,7 @@ pub mod home;
 pub mod ingest;
 pub mod migrate;
 pub mod notices;
+pub mod params;
 pub mod stream;
 pub mod transfer;
 pub mod transfer_letter;

@@ -207,19 +207,7 @@ impl StreamDesk {
 
     /// The parameter values in force on `date` (stored settings, then the configured overrides).
     async fn overrides_in_force(&self, date: &str) -> Result<Overrides, StreamError> {
-        let settings: Vec<tianping_detect::rules::Setting> = self
-            .store
-            .param_settings(None)
-            .await?
-            .into_iter()
-            .map(|r| tianping_detect::rules::Setting {
-                id: r.setting_id,
-                rule: r.setting.rule,
-                param: r.setting.param,
-                value: r.setting.value,
-                effective_from: r.setting.effective_from,
-            })
-            .collect();
+        let settings = crate::params::stored_settings(self.store.as_ref()).await?;
         let versions: Vec<&tianping_detect::RuleVersion> = FakeOrders.rules().iter().collect();
         // Only this detector's settings matter here; the others are validated by their runs.
         let own: Vec<tianping_detect::rules::Setting> = settings

@@ -7,10 +7,10 @@
 
 use std::sync::Arc;
 
-use tianping_detect::rules::{Setting, Source, resolve};
+use tianping_detect::rules::{Source, resolve};
 use tianping_detect::{Overrides, ParamDef, RuleVersion};
 use tianping_store::Store;
-use tianping_store::params::{NewParamSetting, ParamSetting};
+use tianping_store::params::NewParamSetting;
 use tianping_store_tests::{assert_refused, fresh_postgres, raw_sql};
 
 const RULE: RuleVersion = RuleVersion {
@@ -39,18 +39,6 @@ fn new(value: f64, from: &str, reason: &str) -> NewParamSetting {
         set_by: "sysadmin".into(),
         recorded_at: "2026-11-30T09:00:00+08:00".into(),
     }
-}
-
-fn as_settings(rows: &[ParamSetting]) -> Vec<Setting> {
-    rows.iter()
-        .map(|r| Setting {
-            id: r.setting_id,
-            rule: r.setting.rule.clone(),
-            param: r.setting.param.clone(),
-            value: r.setting.value,
-            effective_from: r.setting.effective_from.clone(),
-        })
-        .collect()
 }
 
 async fn story(s: Arc<dyn Store>, url: &str) {
@@ -99,7 +87,7 @@ async fn story(s: Arc<dyn Store>, url: &str) {
     );
 
     // Resolution over what the store returns.
-    let settings = as_settings(&mine);
+    let settings = tianping_service::params::as_settings(&mine);
     let at = |date: &str| {
         let r = resolve(&[&RULE], &settings, &Overrides::new(), date).unwrap();
         (r[0].params[0].value, r[0].params[0].source.clone())

@@ -15,7 +15,7 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use tianping_auth::{Operation, Resource};
-use tianping_detect::rules::{ConfigError, Setting, resolve, validate_date, validate_value};
+use tianping_detect::rules::{ConfigError, resolve, validate_date, validate_value};
 use tianping_store::params::{NewParamSetting, ParamSetting};
 use utoipa::{IntoParams, ToSchema};
 
@@ -27,26 +27,6 @@ use crate::routes::cockpit::beijing_today;
 use crate::routes::data::Page;
 use crate::routes::webadmin::check_reason;
 use crate::state::AppState;
-
-fn versions() -> Vec<&'static tianping_detect::RuleVersion> {
-    let mut out = Vec::new();
-    for d in tianping_detectors::all() {
-        out.extend(d.rules().iter());
-    }
-    out
-}
-
-fn as_settings(rows: &[ParamSetting]) -> Vec<Setting> {
-    rows.iter()
-        .map(|r| Setting {
-            id: r.setting_id,
-            rule: r.setting.rule.clone(),
-            param: r.setting.param.clone(),
-            value: r.setting.value,
-            effective_from: r.setting.effective_from.clone(),
-        })
-        .collect()
-}
 
 /// A configuration error as a 400 naming the field and the value.
 fn bad_value(field: &str, e: &ConfigError) -> ApiError {
@@ -103,11 +83,16 @@ pub async fn list_rules(
         None => beijing_today(&state).to_string(),
     };
     let rows = state.store.param_settings(None).await?;
-    let all = versions();
+    let all = tianping_detectors::rule_versions();
     // A stored setting that no longer validates (the code's bounds changed) is our fault to
     // report, not the caller's: a 500 naming the setting, in the log.
-    let resolved = resolve(&all, &as_settings(&rows), &Default::default(), &as_of)
-        .map_err(ApiError::internal)?;
+    let resolved = resolve(
+        &all,
+        &tianping_service::params::as_settings(&rows),
+        &Default::default(),
+        &as_of,
+    )
+    .map_err(ApiError::internal)?;
     let mut items = Vec::new();
     for d in tianping_detectors::all() {
         for rule in d.rules() {
@@ -190,7 +175,10 @@ pub struct RuleSettings {
 }
 
 fn known_rule(rule_id: &str) -> Result<(), ApiError> {
-    if versions().iter().any(|v| v.rule == rule_id) {
+    if tianping_detectors::rule_versions()
+        .iter()
+        .any(|v| v.rule == rule_id)
+    {
         Ok(())
     } else {
         Err(ApiError::new(
@@ -279,7 +267,7 @@ pub async fn create_rule_setting(
     )
     .await?;
     known_rule(&rule_id)?;
-    let all = versions();
+    let all = tianping_detectors::rule_versions();
     validate_value(&rule_id, &req.param, req.value, &all).map_err(|e| {
         let field = match e {
             ConfigError::UnknownParam { .. } => "param",
