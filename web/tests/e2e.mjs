@@ -23,7 +23,12 @@
 // a sort header by Enter (ascending, then descending, order changed), each focused control with
 // a visible outline; then the leader files the clue (立案, an approver's action) with a reason,
 // the timeline shows it and the deadline line becomes the case's, and the case file is exported
-// from there. A brushed merchant of the small city lists the merchants its ring's devices also
+// from there; the leader names two investigators from the unit's staff list (a disabled account
+// and the leader are not offered; one alone is refused), transfers (移送) the case to a district
+// bureau picked from the registry, and dispatches (交办) two checked open alerts in bulk to the
+// 西湖区 bureau — each a clue of that unit, as the API says — while a case officer is offered
+// their own department only. The wall screen: every page of the case officer and the
+// administrator's at 1920×1080, none wider than the screen. A brushed merchant of the small city lists the merchants its ring's devices also
 // brushed (`ring_device` relations: counts and finding ids, no device pseudonym).
 //
 // Environment: TIANPING_BIN (default $CARGO_TARGET_DIR/debug/tianping or target/debug/tianping),
@@ -252,7 +257,16 @@ async function accounts(base) {
   const leader = await api(base, 'POST', '/api/v1/users', {
     login: 'leader', display_name: '分管领导丙', password, roles: ['leader'], department: DEPARTMENT, region: REGION,
   }, session.token);
-  return { password, admin, officer, leader, used };
+  // A second law-enforcement officer of the unit: investigators are named two at least
+  // (程序规定 第十九条). A disabled one must not be offered.
+  const inspector = await api(base, 'POST', '/api/v1/users', {
+    login: 'inspector', display_name: '执法人员乙', password, roles: ['inspector'], department: DEPARTMENT, region: REGION,
+  }, session.token);
+  const retired = await api(base, 'POST', '/api/v1/users', {
+    login: 'retired', display_name: '已停用人员丁', password, roles: ['inspector'], department: DEPARTMENT, region: REGION,
+  }, session.token);
+  await api(base, 'POST', `/api/v1/users/${retired.user_id}/disable`, { reason: '调离本单位' }, session.token);
+  return { password, admin, officer, leader, inspector, retired, used };
 }
 
 /**
@@ -386,7 +400,7 @@ async function main() {
   const { server, base } = await startServer(home);
   let browser;
   try {
-    const { password, admin, officer, leader, used } = await accounts(base);
+    const { password, admin, officer, leader, inspector, retired, used } = await accounts(base);
     const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -511,8 +525,18 @@ async function main() {
     // form and a sort header; every focused control must show its focus.
     const leadContext = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
     const lead = await leadContext.newPage();
+    // The one deliberate refusal below (one investigator named) logs the browser's own line for
+    // its 400; that line is allowed exactly once, while it is expected. Any other error fails.
+    let refusalExpected = false;
+    let refusalsSeen = 0;
     lead.on('console', (m) => {
-      if (m.type() === 'error') fail(`console error on ${lead.url()} (leader): ${m.text()}`);
+      if (m.type() !== 'error') return;
+      if (refusalExpected && /status of 400/.test(m.text())) {
+        refusalExpected = false;
+        refusalsSeen += 1;
+        return;
+      }
+      fail(`console error on ${lead.url()} (leader): ${m.text()}`);
     });
     lead.on('pageerror', (e) => fail(`page error on ${lead.url()} (leader): ${e.message}`));
     lead.on('request', (r) => {
@@ -621,6 +645,87 @@ async function main() {
     const [download] = await Promise.all([lead.waitForEvent('download'), lead.click('#export-case')]);
     const bundle = join(SHOTS, '..', 'e2e-case-bundle.zip');
     await download.saveAs(bundle);
+
+    // 指定办案人员: the leader names the investigators from the unit's staff list (enabled
+    // inspectors and case officers only); one is refused by the case rules, two move the case
+    // to investigating, as the API records them.
+    const apiCase = (id) => lead.evaluate(async (i) => (await (await fetch(`/api/v1/cases/${encodeURIComponent(i)}`)).json()), id);
+    await lead.selectOption('#act-action', 'assign_investigators');
+    await lead.waitForSelector('#act-investigators input[name=investigator]', { timeout: 10000 });
+    const offered = await lead.$$eval('#act-investigators input[name=investigator]', (bs) => bs.map((b) => b.value));
+    if (!offered.includes(officer.user_id) || !offered.includes(inspector.user_id)) fail(`the staff list does not offer the officer and the inspector: ${JSON.stringify(offered)}`);
+    if (offered.includes(retired.user_id)) fail('the staff list offers a disabled account');
+    if (offered.includes(leader.user_id)) fail('the staff list offers the leader (not an inspector or case officer)');
+    await lead.check(`#inv-${inspector.user_id}`);
+    await lead.fill('#act-reason', '指定执法人员调查');
+    refusalExpected = true;
+    await lead.click('form.act button[type=submit]');
+    await lead.waitForSelector('form.act .error:not([hidden])', { timeout: 10000 }).catch(() => {});
+    const oneRefused = (await lead.textContent('form.act .error')) || '';
+    if (!oneRefused.includes('应当指定两名以上办案人员') || /at least two/.test(oneRefused)) fail(`naming one investigator was not refused with the rule, in Chinese: ${oneRefused}`);
+    if (refusalsSeen !== 1) fail(`the refusal's 400 was seen ${refusalsSeen} times in the console, expected once`);
+    if ((await lead.locator('ol.timeline li').count()) !== 4) fail('a refused action changed the timeline');
+    await lead.check(`#inv-${officer.user_id}`);
+    await lead.click('form.act button[type=submit]');
+    await lead.waitForFunction(() => document.querySelectorAll('ol.timeline li').length === 5, null, { timeout: 10000 }).catch(() => {});
+    await checkPage(lead, 'case-investigating');
+    const investigating = await apiCase(caseId);
+    const named = [...(investigating.case.investigators || [])].sort();
+    const wantNamed = [officer.user_id, inspector.user_id].sort();
+    if (investigating.row.state !== 'investigating' || JSON.stringify(named) !== JSON.stringify(wantNamed)) {
+      fail(`assign_investigators: state ${investigating.row.state}, investigators ${JSON.stringify(named)} ≠ ${JSON.stringify(wantNamed)}`);
+    }
+    const factsNow = await lead.textContent('dl.facts');
+    if (!factsNow.includes('investigating')) fail('the case page does not show investigating');
+    if (!factsNow.includes('办案人员甲') || !factsNow.includes('执法人员乙')) fail(`the case page does not name the investigators: ${factsNow}`);
+    if (await lead.isVisible('#act-unit')) fail('the receiving-unit fields show for an action that takes none');
+
+    // 移送: the leader transfers the case to a district bureau picked from the registry; the
+    // picked unit fills the receiving department and region, the timeline and the API show it.
+    await lead.selectOption('#act-action', 'transfer');
+    await lead.selectOption('#act-unit', 'shangcheng|330102');
+    const filledUnit = [await lead.inputValue('#act-dept'), await lead.inputValue('#act-region')];
+    if (filledUnit.join('|') !== 'shangcheng|330102') fail(`picking a unit filled ${filledUnit.join('|')}`);
+    await lead.fill('#act-reason', '经营者住所地在上城区，依管辖规定移送');
+    await lead.click('form.act button[type=submit]');
+    await lead.waitForFunction(() => document.querySelectorAll('ol.timeline li').length === 6, null, { timeout: 10000 }).catch(() => {});
+    await checkPage(lead, 'case-transferred');
+    const transferred = await apiCase(caseId);
+    const lastTransfer = await lead.textContent('ol.timeline li:last-child');
+    if (transferred.row.state !== 'transferred' || JSON.stringify(transferred.case.transferred_to) !== JSON.stringify(['shangcheng', '330102'])) {
+      fail(`transfer: state ${transferred.row.state}, transferred_to ${JSON.stringify(transferred.case.transferred_to)}`);
+    }
+    if (!lastTransfer.includes('移送') || !lastTransfer.includes('上城区')) fail(`the timeline's last event is not the transfer with its reason: ${lastTransfer}`);
+    if (!(await lead.textContent('dl.facts')).includes('移送至上城区市场监督管理局（shangcheng，330102）')) fail('the case page does not name the receiving unit');
+    console.log(`investigators and 移送 by leader: ${caseId} → investigating (${named.length} named) → transferred to ${transferred.case.transferred_to.join('/')}`);
+
+    // 交办 in bulk: the leader checks two open alerts in the queue and dispatches them to the
+    // 西湖区 bureau; each becomes a clue of that unit (department and region), as the API says.
+    await lead.evaluate(() => {
+      location.hash = '#/alerts?status=open';
+    });
+    await checkPage(lead, 'alerts-leader');
+    const unitChoices = await lead.$$eval('#bulk-unit option', (os) => os.map((o) => o.value));
+    if (!unitChoices.includes('xihu')) fail(`the leader's unit choices lack xihu: ${JSON.stringify(unitChoices)}`);
+    const boxes = lead.locator('tbody tr input[type=checkbox]');
+    if ((await boxes.count()) < 2) fail('fewer than two open alerts to dispatch');
+    else {
+      const picked = [];
+      for (const i of [0, 1]) {
+        const label = await boxes.nth(i).getAttribute('aria-label');
+        picked.push(label.replace(/^\S+\s+/, ''));
+        await boxes.nth(i).check();
+      }
+      await lead.selectOption('#bulk-unit', 'xihu');
+      await lead.click('#bulk-file');
+      await lead.waitForFunction(() => (document.querySelector('.actions [role=status]')?.textContent || '').includes('已登记'), null, { timeout: 15000 }).catch(() => {});
+      const all = await lead.evaluate(async () => (await (await fetch('/api/v1/cases?limit=200&queue=all')).json()).items);
+      const made = all.filter((r) => picked.includes(r.alert_id));
+      const units = made.map((r) => `${r.department}/${r.region}`);
+      if (made.length !== 2 || units.some((u) => u !== 'xihu/330106')) fail(`bulk 交办 of ${JSON.stringify(picked)}: cases ${JSON.stringify(units)}`);
+      else console.log(`bulk 交办 by leader: ${picked.length} alerts → ${units.join(', ')} (${made.map((r) => r.case_id).join(', ')})`);
+    }
+
     await leadContext.close();
     await page.click('header nav a[href="#/evidence"]');
     await checkPage(page, 'evidence');
@@ -633,6 +738,9 @@ async function main() {
     // A brushing-ring finding: its parties drawn as a graph.
     await page.click('header nav a[href="#/alerts"]');
     await checkPage(page, 'alerts-again');
+    // A case officer dispatches inside their own department only (open_clue: own unit).
+    const officerUnits = await page.$$eval('#bulk-unit option', (os) => os.map((o) => o.value));
+    if (JSON.stringify(officerUnits) !== JSON.stringify(['', DEPARTMENT])) fail(`the case officer is offered units ${JSON.stringify(officerUnits)}, expected only the own one`);
     const ring = page.locator('tbody tr', { hasText: '刷单炒信' });
     if ((await ring.count()) === 0) fail('no 刷单炒信 alert in the small city');
     else {
@@ -862,6 +970,35 @@ async function main() {
       fail(`the merchant profile does not show the credit class as of ${AS_OF}: ${credit}`);
     } else console.log(`merchant credit: ${credit}`);
 
+    // The wall screen (1920×1080): every page of the case officer again (the administrator's below), each checked like the others and
+    // with nothing wider than the screen (no horizontal scrolling of the page itself).
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const wide = async (name) => {
+      await checkPage(page, `${name}-1920`);
+      const [sw, iw] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      if (sw > iw) fail(`${name} at 1920×1080 is ${sw} px wide (scrolls sideways)`);
+    };
+    const walls = [];
+    await page.click('header nav a[href="#/alerts"]');
+    await wide('alerts');
+    await page.locator('tbody tr a[href^="#/finding/"]').first().click();
+    await wide('finding');
+    await page.locator('dl.facts a[href^="#/merchant/"]').first().click();
+    await wide('merchant');
+    await page.click('header nav a[href="#/cases"]');
+    await wide('cases');
+    await page.locator('tbody tr a[href^="#/case/"]').first().click();
+    await wide('case');
+    for (const [name, hash] of [['exchange', '#/exchange'], ['rules', '#/rules'], ['evidence', '#/evidence'], ['draws', '#/draws']]) {
+      await page.evaluate((hh) => {
+        location.hash = hh;
+      }, hash);
+      await wide(name);
+      walls.push(name);
+    }
+    console.log(`wall screen 1920×1080: alerts, finding, merchant, cases, case, ${walls.join(', ')} rendered, none wider than the screen`);
+    await page.setViewportSize({ width: 1366, height: 768 });
+
     // Sign out; the system administrator signs in and sees the administration page only.
     await page.click('#sign-out');
     await page.waitForSelector('form.signin');
@@ -910,6 +1047,9 @@ async function main() {
     await page.fill('#admin-reason', '测试密钥作废');
     await page.click('button.revoke-key');
     await page.waitForFunction(() => !document.querySelector('button.revoke-key'), null, { timeout: 10000 });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await wide('admin');
+    await page.setViewportSize({ width: 1366, height: 768 });
 
     // Anyone (signed out) can verify the bundle on the public page.
     await page.click('#sign-out');

@@ -134,11 +134,18 @@ pub enum Operation {
     ListRuleSettings,
     /// Records a parameter setting (system administrator, re-authenticated, audited).
     CreateRuleSetting,
+    // --- issue 10: dispatch (交办) to a chosen unit and naming investigators.
+    /// The installation's departments (reference data), each marked with whether the caller may
+    /// open a clue there.
+    ListUnits,
+    /// Staff who may be named investigators (enabled accounts with an inspector or case-officer
+    /// role) in the caller's scope: id, display name, unit, business roles.
+    ListStaff,
 }
 
 impl Operation {
     /// Every operation.
-    pub const ALL: [Operation; 56] = [
+    pub const ALL: [Operation; 58] = [
         Operation::Health,
         Operation::Ready,
         Operation::Metrics,
@@ -201,6 +208,9 @@ impl Operation {
         // --- params
         Operation::ListRuleSettings,
         Operation::CreateRuleSetting,
+        // --- issue 10
+        Operation::ListUnits,
+        Operation::ListStaff,
     ];
 
     /// The stable id (the OpenAPI `operationId`).
@@ -268,6 +278,8 @@ impl Operation {
             // --- params
             Operation::ListRuleSettings => "list_rule_settings",
             Operation::CreateRuleSetting => "create_rule_setting",
+            Operation::ListUnits => "list_units",
+            Operation::ListStaff => "list_staff",
         }
     }
 
@@ -530,6 +542,16 @@ pub const POLICY: &[Grant] = &[
     g(O::ListRuleSettings, R::Leader, S::Anywhere),
     g(O::ListRuleSettings, R::SystemAdmin, S::Anywhere),
     g(O::CreateRuleSetting, R::SystemAdmin, S::Anywhere),
+    // --- issue 10: the department registry is reference data of no unit; the staff list is
+    // read where cases are acted on (own unit; a leader's region).
+    g(O::ListUnits, R::Analyst, S::Anywhere),
+    g(O::ListUnits, R::Inspector, S::Anywhere),
+    g(O::ListUnits, R::CaseOfficer, S::Anywhere),
+    g(O::ListUnits, R::ComplaintHandler, S::Anywhere),
+    g(O::ListUnits, R::Leader, S::Anywhere),
+    g(O::ListStaff, R::Inspector, S::Own),
+    g(O::ListStaff, R::CaseOfficer, S::Own),
+    g(O::ListStaff, R::Leader, S::Region),
 ];
 
 /// The grant of a role for an operation, if any.

@@ -71,10 +71,10 @@ pub struct ListDef {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ConfigError {
     /// A rule that no detector has.
-    #[error("unknown rule {0:?} in configuration")]
+    #[error("配置中的规则 {0:?} 不存在 / unknown rule {0:?} in configuration")]
     UnknownRule(String),
     /// A parameter the rule does not have.
-    #[error("rule {rule}: unknown parameter {name:?}")]
+    #[error("规则 {rule} 没有参数 {name:?} / rule {rule}: unknown parameter {name:?}")]
     UnknownParam {
         /// Rule.
         rule: String,
@@ -82,7 +82,9 @@ pub enum ConfigError {
         name: String,
     },
     /// A value outside the parameter's bounds.
-    #[error("rule {rule}: parameter {name} = {value} is outside {min}..={max}")]
+    #[error(
+        "规则 {rule} 的参数 {name} = {value} 超出允许范围 {min}..={max} / rule {rule}: parameter {name} = {value} is outside {min}..={max}"
+    )]
     OutOfBounds {
         /// Rule.
         rule: String,
@@ -96,7 +98,7 @@ pub enum ConfigError {
         max: f64,
     },
     /// A list no rule declares.
-    #[error("rule {rule}: unknown list {name:?}")]
+    #[error("规则 {rule} 没有名单 {name:?} / rule {rule}: unknown list {name:?}")]
     UnknownList {
         /// Rule.
         rule: String,
@@ -104,10 +106,12 @@ pub enum ConfigError {
         name: String,
     },
     /// The TOML does not parse.
-    #[error("configuration: {0}")]
+    #[error("配置无法解析：{0} / configuration: {0}")]
     Syntax(String),
     /// A value that is not a finite number.
-    #[error("rule {rule}: parameter {name} = {value:?} is not a number")]
+    #[error(
+        "规则 {rule} 的参数 {name} = {value:?} 不是数值 / rule {rule}: parameter {name} = {value:?} is not a number"
+    )]
     NotANumber {
         /// Rule.
         rule: String,
@@ -117,7 +121,9 @@ pub enum ConfigError {
         value: String,
     },
     /// An effective date that is not a calendar date `YYYY-MM-DD`.
-    #[error("rule {rule}: parameter {name}: effective_from {value:?} is not a date YYYY-MM-DD")]
+    #[error(
+        "规则 {rule} 的参数 {name} 的生效日期 {value:?} 不是 YYYY-MM-DD 格式的日期 / rule {rule}: parameter {name}: effective_from {value:?} is not a date YYYY-MM-DD"
+    )]
     BadDate {
         /// Rule.
         rule: String,
@@ -127,13 +133,22 @@ pub enum ConfigError {
         value: String,
     },
     /// A stored setting that no longer validates (the code's rules changed after it was set).
-    #[error("setting {id}: {source}")]
+    #[error("{}", setting_text(*id, source))]
     Setting {
         /// The setting id.
         id: i64,
         /// Why.
         source: Box<ConfigError>,
     },
+}
+
+/// `参数设置 #id …：中文 / setting id …: English` from a bilingual cause.
+fn setting_text(id: i64, source: &ConfigError) -> String {
+    let why = source.to_string();
+    let (zh, en) = why
+        .split_once("/ ")
+        .map_or((why.as_str(), why.as_str()), |(zh, en)| (zh.trim_end(), en));
+    format!("参数设置 #{id} 不再符合当前规则：{zh} / setting {id} no longer validates: {en}")
 }
 
 /// Parses `[params."<rule>"] name = value` TOML into overrides.
@@ -550,12 +565,12 @@ mod tests {
         let e = parse_value("x.y", "window_days", "abc", &[&V1]).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "rule x.y: parameter window_days = \"abc\" is not a number"
+            "规则 x.y 的参数 window_days = \"abc\" 不是数值 / rule x.y: parameter window_days = \"abc\" is not a number"
         );
         let e = parse_value("x.y", "window_days", "91", &[&V1]).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "rule x.y: parameter window_days = 91 is outside 1..=90"
+            "规则 x.y 的参数 window_days = 91 超出允许范围 1..=90 / rule x.y: parameter window_days = 91 is outside 1..=90"
         );
         assert!(matches!(
             validate_value("x.y", "window_days", f64::NAN, &[&V1]),
@@ -589,8 +604,9 @@ mod tests {
         )
         .unwrap_err();
         assert!(
-            e.to_string()
-                .starts_with("setting 9: rule x.y: parameter window_days = 500"),
+            e.to_string().starts_with(
+                "参数设置 #9 不再符合当前规则：规则 x.y 的参数 window_days = 500 超出允许范围 1..=90 / setting 9 no longer validates: rule x.y: parameter window_days = 500"
+            ),
             "{e}"
         );
         // One not yet in force is not checked (nor applied).

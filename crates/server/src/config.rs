@@ -539,11 +539,13 @@ fn rule_overrides(path: Option<&str>) -> Result<tianping_detect::Overrides, Conf
         )
     })?;
     let bad = |e: tianping_detect::rules::ConfigError| {
+        let text = e.to_string();
+        let (zh, en) = crate::error::bilingual(&text);
         config_error(
             "rules_config",
             path,
-            &format!("规则配置无效：{e}"),
-            &format!("invalid rules configuration: {e}"),
+            &format!("规则配置无效：{zh}"),
+            &format!("invalid rules configuration: {en}"),
         )
     };
     let (overrides, _lists) = tianping_detect::rules::parse_config(&text).map_err(bad)?;
@@ -816,6 +818,15 @@ max_concurrent_requests = 32
                 ("rules_config", bad),
                 "{e}"
             );
+            // Chinese first, English after, each naming the parameter once.
+            let (zh, en, shown) = (&e.message, &e.message_en, e.to_string());
+            let want = if name == "low.toml" {
+                ("超出允许范围", "is outside")
+            } else {
+                ("没有参数", "unknown parameter")
+            };
+            assert!(zh.contains(want.0) && !zh.contains(want.1), "{shown}");
+            assert!(en.contains(want.1) && !en.contains(want.0), "{shown}");
         }
         let missing = dir.path().join("none.toml");
         let e = ServerConfig::load(

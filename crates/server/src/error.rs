@@ -40,6 +40,13 @@ pub struct ErrorDetail {
     pub message_en: String,
 }
 
+/// A `中文 / English` message (our errors' Display) split in its two halves; the whole text for
+/// both when it has no separator.
+pub fn bilingual(text: &str) -> (&str, &str) {
+    text.split_once("/ ")
+        .map_or((text, text), |(zh, en)| (zh.trim_end(), en.trim()))
+}
+
 impl ApiError {
     /// Any error.
     pub fn new(
@@ -72,7 +79,7 @@ impl ApiError {
             }
         };
         let text = reason.to_string();
-        let (zh, en) = text.split_once(" / ").unwrap_or((&text, &text));
+        let (zh, en) = bilingual(&text);
         ApiError::new(status, code, zh, en)
     }
 

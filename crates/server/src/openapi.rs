@@ -16,6 +16,7 @@ use crate::routes::{proof, referrals, webadmin};
 use crate::routes::{draw_views, draws};
 // --- params (issue 9)
 use crate::routes::rule_settings;
+use crate::routes::units;
 
 /// The API document.
 #[derive(OpenApi)]
@@ -50,6 +51,8 @@ use crate::routes::rule_settings;
         draws::get_public_draw,
         // --- params (issue 9)
         rule_settings::list_rule_settings, rule_settings::create_rule_setting,
+        // --- issue 10: 交办 to a unit, naming investigators
+        units::list_units, units::list_staff,
     ),
     components(schemas(
         crate::error::ErrorBody, crate::error::ErrorDetail, ops::Status,
@@ -71,6 +74,8 @@ use crate::routes::rule_settings;
         // --- loop2: penalties on the merchant profile
         cockpit::MerchantProfile, cockpit::CreditView, crate::routes::penalties::PenaltyView,
         crate::routes::penalties::PenaltyDisplay,
+        // --- issue 10: 交办 to a unit, naming investigators
+        units::Unit, units::Units, units::Colleague, units::Colleagues,
         // --- web11
         draw_views::DrawSummary, draw_views::ClassRate, draw_views::DrawDetail,
         draw_views::DrawnView, draw_views::InspectorView, draw_views::RecusalView,

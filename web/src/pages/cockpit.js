@@ -219,9 +219,11 @@ export async function render(main) {
   });
 }
 
-/** Files a clue from an alert; answers the clue. */
-export async function fileClue(alertId) {
-  return post(`/api/v1/alerts/${encodeURIComponent(alertId)}/clue`, { reason: t('file_reason_default') });
+/** Files a clue from an alert (交办 to `department` when given, else the caller's own unit); answers the clue. */
+export async function fileClue(alertId, department) {
+  const body = { reason: t(department ? 'file_reason_dispatch' : 'file_reason_default') };
+  if (department) body.department = department;
+  return post(`/api/v1/alerts/${encodeURIComponent(alertId)}/clue`, body);
 }
 
 export async function renderAlerts(main) {
@@ -231,7 +233,7 @@ export async function renderAlerts(main) {
   const q = new URLSearchParams({ limit: '200' });
   if (severity) q.set('severity', severity);
   if (status) q.set('status', status);
-  const alerts = await get(`/api/v1/alerts?${q}`);
+  const [alerts, units] = await Promise.all([get(`/api/v1/alerts?${q}`), get('/api/v1/units').catch(() => ({ items: [] }))]);
   const sevSelect = h(
     'select',
     { id: 'f-sev', name: 'severity' },
@@ -260,9 +262,17 @@ export async function renderAlerts(main) {
     if (statusSelect.value) p.set('status', statusSelect.value);
     location.hash = `#/alerts?${p}`;
   });
-  // Bulk assignment: the checked open alerts become clues of the caller's department.
+  // Bulk assignment (交办): the checked open alerts become clues of the chosen unit — the
+  // caller's own by default, or a department the caller may dispatch to (GET /api/v1/units).
   const chosen = new Set();
   const bulkStatus = h('span', { role: 'status', class: 'note' });
+  const unitName = (u) => `${lang() === 'en' ? u.name_en : u.name_zh}（${u.region}）`;
+  const unitSelect = h(
+    'select',
+    { id: 'bulk-unit', name: 'department' },
+    h('option', { value: '' }, t('unit_own')),
+    units.items.filter((u) => u.open_clue).map((u) => h('option', { value: u.department }, unitName(u))),
+  );
   const bulk = h('button', { type: 'button', id: 'bulk-file' }, t('bulk_file'));
   bulk.addEventListener('click', async () => {
     bulk.disabled = true;
@@ -270,7 +280,7 @@ export async function renderAlerts(main) {
     const errors = [];
     for (const id of chosen) {
       try {
-        await fileClue(id);
+        await fileClue(id, unitSelect.value);
         done += 1;
       } catch (e) {
         errors.push(e.message);
@@ -284,7 +294,7 @@ export async function renderAlerts(main) {
     main,
     h('h1', {}, t('nav_alerts')),
     form,
-    h('div', { class: 'actions' }, bulk, bulkStatus),
+    h('div', { class: 'actions' }, h('label', { for: 'bulk-unit' }, t('assign_to')), unitSelect, bulk, bulkStatus),
     table(
       'alerts',
       [

@@ -27,7 +27,7 @@ use tianping_store::cases::{CaseRow, QueueFilter};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::access::{Caller, audit, delivered, guard};
-use crate::error::{ApiError, ErrorBody};
+use crate::error::{ApiError, ErrorBody, bilingual};
 use crate::extract::{ApiJson, ApiQuery};
 use crate::mask::mask_json;
 use crate::routes::cockpit::{beijing_today, list_guard};
@@ -49,11 +49,13 @@ fn case_error(e: CaseServiceError) -> ApiError {
         CaseServiceError::NotFound(_) => ApiError::not_found("线索或案件 / clue or case"),
         CaseServiceError::AlreadyClue { .. } | CaseServiceError::Conflict { .. } => {
             let text = e.to_string();
-            ApiError::conflict(text.clone(), text)
+            let (zh, en) = bilingual(&text);
+            ApiError::conflict(zh, en)
         }
         CaseServiceError::Refused(_) => {
             let text = e.to_string();
-            ApiError::bad_request(text.clone(), text)
+            let (zh, en) = bilingual(&text);
+            ApiError::bad_request(zh, en)
         }
         _ => ApiError::internal(e),
     }
@@ -202,10 +204,82 @@ pub struct OpenClueRequest {
     /// Why (recorded in the case's first event), 2–500 characters.
     #[schema(min_length = 2, max_length = 500)]
     pub reason: String,
+    /// 交办: the receiving department (id or Chinese name, from `GET /api/v1/units`); default the
+    /// caller's own. It must be active and in the caller's reach (`open_clue` of its scope).
+    #[schema(max_length = 64)]
+    pub department: Option<String>,
+    /// The receiving region (6-digit division code inside the department's); default the
+    /// department's own region (the caller's, when no department is given).
+    #[schema(pattern = "^[1-9][0-9]{5}$")]
+    pub region: Option<String>,
 }
 
-/// Opens a clue from an open alert, assigned to the caller's own department and region (case
-/// officers act as 交办人员, leaders as 审批人).
+/// The unit a clue is assigned to: the caller's own, or the chosen department (resolved through
+/// the registry: unknown or inactive refused with the choices) in a region inside its own.
+async fn clue_unit(
+    state: &AppState,
+    own: &Scope,
+    department: Option<&str>,
+    region: Option<&str>,
+) -> Result<Scope, ApiError> {
+    let Some(department) = department else {
+        return match region {
+            None => Ok(own.clone()),
+            Some(_) => Err(ApiError::bad_request(
+                "给出 region 时须同时给出 department",
+                "field region needs field department",
+            )),
+        };
+    };
+    let registry = tianping_service::departments::load(state.store.as_ref())
+        .await
+        .map_err(ApiError::internal)?;
+    let d = registry.assignable(department.trim()).map_err(|e| {
+        let text = e.to_string();
+        let (zh, en) = bilingual(&text);
+        ApiError::bad_request(
+            format!("字段 department：{zh}"),
+            format!("field department: {en}"),
+        )
+    })?;
+    let region = match region {
+        None => d.region.clone(),
+        Some(r) => {
+            let r = tianping_auth::Adcode::parse(r.trim()).map_err(|e| {
+                let text = e.to_string();
+                let (zh, en) = bilingual(&text);
+                ApiError::bad_request(format!("字段 region：{zh}"), format!("field region: {en}"))
+            })?;
+            if !d.region.covers(&r) {
+                return Err(ApiError::bad_request(
+                    format!(
+                        "字段 region = {} 不在部门 {}（{}）的辖区 {} 内",
+                        r.as_str(),
+                        d.id.as_str(),
+                        d.name_zh,
+                        d.region.as_str()
+                    ),
+                    format!(
+                        "field region = {} is outside department {}'s region {}",
+                        r.as_str(),
+                        d.id.as_str(),
+                        d.region.as_str()
+                    ),
+                ));
+            }
+            r
+        }
+    };
+    Ok(Scope {
+        department: d.id.clone(),
+        region,
+    })
+}
+
+/// Opens a clue from an open alert, assigned to the caller's own department and region or, when
+/// `department` is given, dispatched (交办) to that unit — a case officer inside their own
+/// department's reach, a leader anywhere in their region (case officers act as 交办人员, leaders
+/// as 审批人).
 #[utoipa::path(post, path = "/api/v1/alerts/{alert_id}/clue", operation_id = "open_clue", tag = "web",
     params(("alert_id" = String, Path, description = "Alert id")),
     request_body = OpenClueRequest,
@@ -261,6 +335,31 @@ pub async fn open_clue(
     let Principal::Staff(Staff { roles, scope, .. }) = &caller.principal else {
         return Err(ApiError::internal("open_clue allowed a non-staff caller"));
     };
+    let unit = clue_unit(
+        &state,
+        scope,
+        req.department.as_deref(),
+        req.region.as_deref(),
+    )
+    .await?;
+    if &unit != scope {
+        let target = format!(
+            "alert:{alert_id} → {}/{}",
+            unit.department.as_str(),
+            unit.region.as_str()
+        );
+        guard(
+            &state,
+            &caller,
+            Operation::OpenClue,
+            Resource::Record {
+                scope: &unit,
+                supplier: None,
+            },
+            &target,
+        )
+        .await?;
+    }
     let role = if roles.contains(Role::CaseOfficer) {
         tianping_cases::case::Role::Dispatcher
     } else {
@@ -276,8 +375,8 @@ pub async fn open_clue(
             state.store.as_ref(),
             &alert_id,
             &actor,
-            scope.department.as_str(),
-            scope.region.as_str(),
+            unit.department.as_str(),
+            unit.region.as_str(),
             &req.reason,
             state.clock.now().timestamp_millis(),
         )
@@ -321,7 +420,7 @@ pub async fn act_case(
     Path(case_id): Path<String>,
     ApiJson(req): ApiJson<ActRequest>,
 ) -> Result<Json<Value>, ApiError> {
-    guarded_case(&state, &caller, Operation::ActCase, &case_id).await?;
+    let row = guarded_case(&state, &caller, Operation::ActCase, &case_id).await?;
     let n = req.reason.chars().count();
     if !(2..=500).contains(&n) || req.reason.chars().any(char::is_control) {
         return Err(ApiError::bad_request(
@@ -340,6 +439,9 @@ pub async fn act_case(
                 format!("field action = {action_json} is invalid: {e}"),
             )
         })?;
+    if let tianping_cases::case::Action::AssignInvestigators { investigators } = &action {
+        check_investigators(&state, &case_scope(&row)?, investigators).await?;
+    }
     let Principal::Staff(Staff { roles, .. }) = &caller.principal else {
         return Err(ApiError::internal("act_case allowed a non-staff caller"));
     };
@@ -380,6 +482,67 @@ pub async fn act_case(
     let mut body = serde_json::to_value(&case).map_err(ApiError::internal)?;
     mask_json(&mut body);
     Ok(Json(body))
+}
+
+/// Every named investigator must be an enabled account with an inspector or case-officer role
+/// that could act on the case itself (its unit, or a region covering it): a 400 names the first
+/// that is not. The count (at least two) is the case rules' to refuse.
+async fn check_investigators(
+    state: &AppState,
+    case: &Scope,
+    investigators: &[String],
+) -> Result<(), ApiError> {
+    for id in investigators
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+    {
+        let why = match state.store.account_by_id(id).await? {
+            None => Some(("没有此账号", "no such account")),
+            Some(a) if a.disabled => Some(("账号已停用", "the account is disabled")),
+            Some(a) => match (
+                crate::routes::units::investigator_roles(&a.roles),
+                Scope::parse(&a.department, &a.region),
+                tianping_auth::Roles::parse(a.roles.split(',')),
+            ) {
+                (None, _, _) => Some((
+                    "不是执法检查人员或办案人员",
+                    "neither an inspector nor a case officer",
+                )),
+                (Some(_), Ok(scope), Ok(roles)) => {
+                    let principal = Principal::Staff(Staff {
+                        user_id: a.user_id.clone(),
+                        roles,
+                        scope,
+                        fresh: false,
+                    });
+                    let reach = tianping_auth::authorize(
+                        &principal,
+                        Operation::ActCase,
+                        Resource::Record {
+                            scope: case,
+                            supplier: None,
+                        },
+                    );
+                    (!reach.is_allowed()).then_some((
+                        "不属于本案的部门和辖区",
+                        "outside the case's department and region",
+                    ))
+                }
+                (Some(_), _, _) => {
+                    Some(("账号的角色或部门无法读取", "the account does not decode"))
+                }
+            },
+        };
+        if let Some((zh, en)) = why {
+            let shown: String = id.chars().take(64).collect();
+            return Err(ApiError::bad_request(
+                format!("字段 action.investigators 中的 {shown:?} 不能作为本案办案人员：{zh}"),
+                format!("field action.investigators: {shown:?} cannot investigate this case: {en}"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Adds every file under `dir` to the zip, with paths relative to `root`.

@@ -197,7 +197,7 @@ pub struct DrawVerification {
 
 /// A `zh / en` message (the crates' error texts) split in two.
 pub fn bilingual(text: &str) -> Bilingual {
-    let (zh, en) = text.split_once(" / ").unwrap_or((text, text));
+    let (zh, en) = crate::error::bilingual(text);
     Bilingual {
         zh: zh.to_string(),
         en: en.to_string(),

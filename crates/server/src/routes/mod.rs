@@ -22,6 +22,7 @@ pub mod ring_devices;
 pub mod rule_settings;
 pub mod session;
 pub mod ui;
+pub mod units;
 pub mod webadmin;
 
 use axum::Router;
@@ -117,6 +118,8 @@ fn web_routes() -> Router<AppState> {
             "/api/v1/merchants/{merchant_key}",
             get(cockpit::get_merchant),
         )
+        .route("/api/v1/units", get(units::list_units))
+        .route("/api/v1/staff", get(units::list_staff))
         .route("/api/v1/cases", get(casework::list_cases))
         .route("/api/v1/cases/{case_id}", get(casework::get_case))
         .route("/api/v1/cases/{case_id}/bundle", get(casework::export_case))

@@ -99,12 +99,12 @@ pub(crate) fn service_error(e: NoticeServiceError) -> ApiError {
         | NoticeServiceError::AlreadyOpen { .. }
         | NoticeServiceError::AlertTaken { .. } => {
             let text = e.to_string();
-            let (zh, en) = text.split_once(" / ").unwrap_or((&text, &text));
+            let (zh, en) = crate::error::bilingual(&text);
             ApiError::conflict(zh.to_string(), en.to_string())
         }
         other => {
             let text = other.to_string();
-            let (zh, en) = text.split_once(" / ").unwrap_or((&text, &text));
+            let (zh, en) = crate::error::bilingual(&text);
             ApiError::bad_request(zh.to_string(), en.to_string())
         }
     }

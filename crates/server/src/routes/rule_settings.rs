@@ -30,9 +30,30 @@ use crate::state::AppState;
 
 /// A configuration error as a 400 naming the field and the value.
 fn bad_value(field: &str, e: &ConfigError) -> ApiError {
+    let text = e.to_string();
+    let (zh, en) = crate::error::bilingual(&text);
     ApiError::bad_request(
-        format!("字段 {field} 无效：{e}"),
-        format!("field {field} is invalid: {e}"),
+        format!("字段 {field} 无效：{zh}"),
+        format!("field {field} is invalid: {en}"),
+    )
+}
+
+/// A stored setting in force on `as_of` that the code's rules refuse: 409, naming it.
+fn stale_setting(as_of: &str, e: &ConfigError) -> ApiError {
+    tracing::warn!(as_of, error = %e, "a stored parameter setting no longer validates");
+    let (id, why) = match e {
+        ConfigError::Setting { id, source } => (Some(*id), source.to_string()),
+        other => (None, other.to_string()),
+    };
+    let (zh, en) = crate::error::bilingual(&why);
+    let id = id.map_or_else(String::new, |id| format!(" #{id}"));
+    ApiError::conflict(
+        format!(
+            "{as_of} 在用的参数设置{id}不再符合当前规则：{zh}；请由系统管理员记录新的设置取代它"
+        ),
+        format!(
+            "the setting{id} in force on {as_of} no longer validates: {en}; the system administrator records a new setting to supersede it"
+        ),
     )
 }
 
@@ -55,6 +76,7 @@ pub struct RulesQuery {
     responses(
         (status = 200, description = "Rules of every detector, with the values on the day", body = Page),
         (status = 400, description = "Invalid parameter", body = ErrorBody),
+        (status = 409, description = "A stored setting in force that day no longer validates", body = ErrorBody),
         (status = 401, description = "Not authenticated", body = ErrorBody),
         (status = 403, description = "Not permitted", body = ErrorBody)))]
 pub async fn list_rules(
@@ -84,15 +106,16 @@ pub async fn list_rules(
     };
     let rows = state.store.param_settings(None).await?;
     let all = tianping_detectors::rule_versions();
-    // A stored setting that no longer validates (the code's bounds changed) is our fault to
-    // report, not the caller's: a 500 naming the setting, in the log.
+    // A stored setting in force that no longer validates (the code's bounds changed after it was
+    // set) is neither the caller's fault nor a crash: a 409 naming the setting and the way out
+    // (a new setting from a later day supersedes it), and a warning in the log.
     let resolved = resolve(
         &all,
         &tianping_service::params::as_settings(&rows),
         &Default::default(),
         &as_of,
     )
-    .map_err(ApiError::internal)?;
+    .map_err(|e| stale_setting(&as_of, &e))?;
     let mut items = Vec::new();
     for d in tianping_detectors::all() {
         for rule in d.rules() {

@@ -169,7 +169,7 @@ pub fn check_password(password: &str, login: &str) -> Result<(), ApiError> {
         .check(password, login)
         .map_err(|e| {
             let text = e.to_string();
-            let (zh, en) = text.split_once(" / ").unwrap_or((&text, &text));
+            let (zh, en) = crate::error::bilingual(&text);
             ApiError::bad_request(
                 format!("字段 password：{zh}"),
                 format!("field password: {en}"),
@@ -181,7 +181,7 @@ pub fn check_password(password: &str, login: &str) -> Result<(), ApiError> {
 pub fn parse_scope(department: &str, region: &str) -> Result<Scope, ApiError> {
     Scope::parse(department, region).map_err(|e| {
         let text = e.to_string();
-        let (zh, en) = text.split_once(" / ").unwrap_or((&text, &text));
+        let (zh, en) = crate::error::bilingual(&text);
         ApiError::bad_request(zh, en)
     })
 }
@@ -199,7 +199,7 @@ pub async fn registered_scope(
         Ok(_) => Ok(scope),
         Err(e) if e.is_user_error() => {
             let text = e.to_string();
-            let (zh, en) = text.split_once(" / ").unwrap_or((&text, &text));
+            let (zh, en) = crate::error::bilingual(&text);
             Err(ApiError::bad_request(
                 format!("字段 department：{zh}"),
                 format!("field department: {en}"),
@@ -657,7 +657,7 @@ pub async fn me(State(state): State<AppState>, caller: Caller) -> Result<Json<Me
 pub fn parse_roles(names: &[String]) -> Result<Roles, ApiError> {
     Roles::parse(names.iter().map(String::as_str)).map_err(|e| {
         let text = e.to_string();
-        let (zh, en) = text.split_once(" / ").unwrap_or((&text, &text));
+        let (zh, en) = crate::error::bilingual(&text);
         ApiError::bad_request(format!("字段 roles：{zh}"), format!("field roles: {en}"))
     })
 }

@@ -2,6 +2,7 @@
 //! `tower::ServiceExt::oneshot` and a manual clock.
 
 mod anchor;
+mod dispatch;
 mod draws;
 mod flow;
 mod load;

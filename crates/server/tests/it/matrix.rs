@@ -70,6 +70,8 @@ fn is_list(op: Operation) -> bool {
             | Operation::EscalateOverdueNotices
             // --- web11: draws, each of its plan's department in the data owner's region.
             | Operation::ListDraws
+            // --- issue 10: staff who may be named investigators, each of their own unit.
+            | Operation::ListStaff
     )
 }
 
@@ -535,7 +537,10 @@ async fn matrix(h: Harness) {
                 // (clues, cases, notices) are checked row by row against the oracle below.
                 let unit_owned = matches!(
                     op,
-                    Operation::ListCases | Operation::ListNotices | Operation::ListDraws
+                    Operation::ListCases
+                        | Operation::ListNotices
+                        | Operation::ListDraws
+                        | Operation::ListStaff
                 );
                 if is_list(*op) && !rows_visible(*op, &p.who) && !unit_owned {
                     assert!(items.is_empty(), "foreign rows: {label}");
@@ -564,8 +569,10 @@ async fn matrix(h: Harness) {
                 }
                 // Unit-owned rows are inside the caller's reach (the oracle), the foreign clue
                 // only for those whose reach covers it.
-                if matches!(op, Operation::ListCases | Operation::ListNotices)
-                    && matches!(p.who, Who::Staff { .. })
+                if matches!(
+                    op,
+                    Operation::ListCases | Operation::ListNotices | Operation::ListStaff
+                ) && matches!(p.who, Who::Staff { .. })
                 {
                     let filter = oracle(*op, &p.who);
                     for row in items {

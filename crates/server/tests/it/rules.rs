@@ -167,3 +167,64 @@ async fn rule_settings_are_recorded_shown_and_refused() {
     assert_eq!(stale.code().as_deref(), Some("reauthentication_required"));
     assert_eq!(h.store().param_settings(None).await.unwrap().len(), 2);
 }
+
+/// A stored setting that the code's bounds no longer admit (written straight to the store, as a
+/// release that tightened a bound would leave it) does not crash the catalogue: the days it is in
+/// force answer 409 naming the setting, in Chinese and English; earlier days still answer; a new
+/// setting from a later day supersedes it from that day on.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_stale_setting_is_a_conflict_naming_it_not_a_crash() {
+    let h = Harness::new().await;
+    let (_, admin) = h
+        .staff("sys", &[Role::SystemAdmin], OWNER_DEPT, OWNER_REGION)
+        .await;
+    let admin = Auth::Bearer(admin);
+    let stale = h
+        .store()
+        .add_param_setting(&tianping_store::params::NewParamSetting {
+            rule: RULE.into(),
+            param: "density_threshold".into(),
+            value: 1e9,
+            effective_from: "2026-03-05".into(),
+            reason: "旧版本允许的取值".into(),
+            set_by: "local:ops".into(),
+            recorded_at: "2026-03-01T00:00:00.000000Z".into(),
+        })
+        .await
+        .unwrap();
+    let before = h.get("/api/v1/rules?as_of=2026-03-04", &admin).await;
+    assert_eq!(before.status, StatusCode::OK, "{}", before.text());
+    let on = h.get("/api/v1/rules?as_of=2026-03-05", &admin).await;
+    assert_eq!(on.status, StatusCode::CONFLICT, "{}", on.text());
+    let err = on.json();
+    let (zh, en) = (
+        err["error"]["message"].as_str().unwrap(),
+        err["error"]["message_en"].as_str().unwrap(),
+    );
+    let id = format!("#{}", stale.setting_id);
+    assert!(zh.contains(&id) && zh.contains("超出允许范围"), "{zh}");
+    assert!(en.contains(&id) && en.contains("is outside"), "{en}");
+    assert!(!en.contains("超出"), "{en}");
+    // A new setting from a later day supersedes it.
+    let fix = json!({"param": "density_threshold", "value": 0.7, "effective_from": "2026-03-02",
+                     "reason": "取代不再有效的设置"});
+    let r = h
+        .post_json(&format!("/api/v1/rules/{RULE}/settings"), &admin, fix)
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let today = h.get("/api/v1/rules?as_of=2026-03-05", &admin).await;
+    assert_eq!(
+        today.status,
+        StatusCode::CONFLICT,
+        "the stale one still wins from its own day"
+    );
+    let later = json!({"param": "density_threshold", "value": 0.7, "effective_from": "2026-03-06",
+                       "reason": "取代不再有效的设置"});
+    let r = h
+        .post_json(&format!("/api/v1/rules/{RULE}/settings"), &admin, later)
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let after = h.get("/api/v1/rules?as_of=2026-03-06", &admin).await;
+    assert_eq!(after.status, StatusCode::OK, "{}", after.text());
+    assert_eq!(density(&after.json()).0, 0.7);
+}
