@@ -695,6 +695,7 @@ async function main() {
     if (transferred.row.state !== 'transferred' || JSON.stringify(transferred.case.transferred_to) !== JSON.stringify(['shangcheng', '330102'])) {
       fail(`transfer: state ${transferred.row.state}, transferred_to ${JSON.stringify(transferred.case.transferred_to)}`);
     }
+    if (!lastTransfer.includes('分管领导丙（审批人）') && !lastTransfer.includes('分管领导丙 (审批人)')) fail(`the timeline does not name the leader who acted: ${lastTransfer}`);
     if (!lastTransfer.includes('移送') || !lastTransfer.includes('上城区')) fail(`the timeline's last event is not the transfer with its reason: ${lastTransfer}`);
     if (!(await lead.textContent('dl.facts')).includes('移送至上城区市场监督管理局（shangcheng，330102）')) fail('the case page does not name the receiving unit');
     console.log(`investigators and 移送 by leader: ${caseId} → investigating (${named.length} named) → transferred to ${transferred.case.transferred_to.join('/')}`);

@@ -182,7 +182,7 @@ export async function renderCase(main, id) {
             {},
             h('time', {}, fmtMs(e.at_ms)),
             h('strong', {}, ` ${label('act', e.action)} `),
-            `${e.from_state ? label('state', e.from_state) : '—'} → ${label('state', e.to_state)} · ${e.actor} (${e.role}) · ${e.reason}`,
+            `${e.from_state ? label('state', e.from_state) : '—'} → ${label('state', e.to_state)} · ${e.actor_name || e.actor} (${label('role', e.role)}) · ${e.reason}`,
           ),
         ),
       ),

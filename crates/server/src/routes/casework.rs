@@ -181,15 +181,27 @@ pub async fn get_case(
 ) -> Result<Json<Value>, ApiError> {
     let row = guarded_case(&state, &caller, Operation::GetCase, &case_id).await?;
     let case: Value = serde_json::from_str(&row.body).map_err(ApiError::internal)?;
-    let events: Vec<Value> = state
-        .store
-        .case_events(&case_id)
-        .await?
+    let stored = state.store.case_events(&case_id).await?;
+    // Each actor's display name, when the actor is a staff account (a colleague's name is what
+    // the timeline reads; system actors and unknown ids have none).
+    let mut names: std::collections::BTreeMap<&str, Option<String>> = Default::default();
+    for e in &stored {
+        if !names.contains_key(e.actor.as_str()) {
+            let name = state
+                .store
+                .account_by_id(&e.actor)
+                .await?
+                .map(|a| a.display_name);
+            names.insert(e.actor.as_str(), name);
+        }
+    }
+    let events: Vec<Value> = stored
         .iter()
         .map(|e| {
-            json!({"seq": e.seq, "actor": e.actor, "role": e.role, "action": e.action,
-                   "from_state": e.from_state, "to_state": e.to_state, "reason": e.reason,
-                   "at_ms": e.at_ms})
+            let actor_name = names.get(e.actor.as_str()).cloned().flatten();
+            json!({"seq": e.seq, "actor": e.actor, "actor_name": actor_name, "role": e.role,
+                   "action": e.action, "from_state": e.from_state, "to_state": e.to_state,
+                   "reason": e.reason, "at_ms": e.at_ms})
         })
         .collect();
     let mut body = json!({"row": row_json(&row), "case": case, "events": events});

@@ -217,4 +217,8 @@ async fn dispatch_to_a_unit_and_name_investigators() {
     let mut want = vec![officer_id.clone(), inspector_id.clone()];
     want.sort();
     assert_eq!(case["case"]["investigators"], json!(want));
+    // The timeline names the colleague who acted (display name), and keeps the account id.
+    let last = case["events"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["actor"], json!(leader_id), "{last}");
+    assert_eq!(last["actor_name"], "leader", "{last}");
 }
