@@ -12,7 +12,7 @@ fn day(d: i64) -> String {
 }
 
 /// `operators` shops on platform Y ("y") and on a rival ("x"); the first `sanctioned` get
-/// `action` from Y on day 20, and the first `exiting` of those close their X shop `after` days
+/// `action` from Y on day 20 (a reason naming no ground: the binomial path), and the first `exiting` of those close their X shop `after` days
 /// later; `base` of the others close their X shop on day 40.
 fn scenario(
     operators: usize,
@@ -41,7 +41,7 @@ fn scenario(
         }
         if treated {
             sanctions.push(json!({"platform_id": "y", "merchant_id": format!("y{k}"), "at": format!("{}T10:00:00+08:00", day(20)),
-                "action": action, "reason_text": "同时在其他平台经营，依据独家合作规则降权"}));
+                "action": action, "reason_text": "依据平台规则第12条处理"}));
         }
     }
     (daily, sanctions)
@@ -202,6 +202,7 @@ fn another_measure_that_withdraws_a_benefit_is_restrictive() {
         "同时经营其他平台，提高佣金至8%",
         "加收技术服务费",
     ] {
+        let stated = tianping_detectors::exclusive_dealing::states_rival_ground(reason);
         let f = detect(with_measure(
             scenario(40, 20, 14, 5, 1, "traffic_limit"),
             "other",
@@ -213,8 +214,16 @@ fn another_measure_that_withdraws_a_benefit_is_restrictive() {
         // a finding, three of three are not.
         let four = with_measure(scenario(30, 4, 4, 3, 0, "traffic_limit"), "other", reason);
         assert_eq!(detect(four).len(), 1, "{reason}");
+        // Three of three are not — unless the reason names the other platform as the ground
+        // (version 6's stated ground needs two exits, and none of the others left).
         let three = with_measure(scenario(30, 3, 3, 3, 0, "traffic_limit"), "other", reason);
-        assert!(detect(three).is_empty(), "{reason}");
+        let f = detect(three);
+        if stated {
+            assert_eq!(f.len(), 1, "{reason}");
+            assert_eq!(f[0].evidence["basis"], "stated_ground", "{reason}");
+        } else {
+            assert!(f.is_empty(), "{reason}");
+        }
     }
     for reason in [
         "客诉率超标，提醒整改",
@@ -252,4 +261,113 @@ fn punitive_and_benefit_withdrawing_measures_count_together() {
     let f = detect((daily, sanctions));
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(f[0].evidence["dual_homed_operators_with_measures"], 20);
+}
+
+/// Version 6: a stated ground. Reasons naming dealing on another platform as the measure's
+/// ground, and reasons that do not or disclaim it.
+#[test]
+fn a_reason_naming_the_other_platform_is_a_stated_ground() {
+    use tianping_detectors::exclusive_dealing::states_rival_ground as stated;
+    for yes in [
+        "检测到贵店同时在“邻家优选”上架车辆，搜索排名降至第50页以后",
+        "入驻竞争平台，店铺降权并限流",
+        "未签署独家合作协议，每日曝光配额由20000降至500",
+        "拒绝签订独家协议，限流",
+        "因在其他平台开店，收回首页资源位",
+        "商家须二选一，限流处理",
+        "同時在其他平台經營（繁体）",
+    ] {
+        assert!(stated(yes), "{yes}");
+    }
+    for no in [
+        "存在虚假评价（刷好评），限流7天",
+        "超时发货率高于15%，搜索降权14天",
+        "依据平台规则第12条处理",
+        "与是否在其他平台经营无关，因售假下架",
+        "不因入驻其他平台降权，系资质过期",
+        "签署独家合作协议的商家享受流量扶持",
+        "其他平台的投诉转来",
+        "",
+    ] {
+        assert!(!stated(no), "{no}");
+    }
+}
+
+/// Version 6 on data: the platform sanctions every dual-homed operator "for being on the rival"
+/// (no comparison exists), or all but one; exits of two such operators are a finding, one is
+/// not; a rival closing for everyone is still no finding; the same measures with a reason
+/// naming no ground are none (the binomial path needs others).
+#[test]
+fn stated_ground_exits_at_their_thresholds() {
+    const GROUND: &str = "入驻竞争平台，店铺降权并限流至每日100次曝光";
+    // Four of four sanctioned, all leave within 3 days: no comparison operators.
+    let f = detect(with_measure(
+        scenario(4, 4, 4, 3, 0, "search_demotion"),
+        "search_demotion",
+        GROUND,
+    ));
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["basis"], "stated_ground");
+    assert_eq!(f[0].evidence["comparison_operators"], 0);
+    assert_eq!(f[0].evidence["exits_within_window"], 4);
+    assert!(f[0].evidence["base_exit_probability_in_window"].is_null());
+    assert!(f[0].summary.contains("处罚理由明示"), "{}", f[0].summary);
+    assert_eq!(f[0].evidence["exits"][0]["reason_given"], GROUND);
+    // At min_stated_exits = 2: two exits are a finding, one is not.
+    assert_eq!(
+        detect(with_measure(
+            scenario(4, 4, 2, 3, 0, "traffic_limit"),
+            "traffic_limit",
+            GROUND
+        ))
+        .len(),
+        1
+    );
+    assert!(
+        detect(with_measure(
+            scenario(4, 4, 1, 3, 0, "traffic_limit"),
+            "traffic_limit",
+            GROUND
+        ))
+        .is_empty()
+    );
+    // Without a stated ground, four of four with no comparison are no finding.
+    assert!(detect(scenario(4, 4, 4, 3, 0, "search_demotion")).is_empty());
+    // Three of four leave, one unsanctioned stays: 0.75 against the smoothed base 0.25 is
+    // exactly min_ratio = 3 — a finding; two of four (ratio 2) are not.
+    let f = detect(with_measure(
+        scenario(5, 4, 3, 2, 0, "search_demotion"),
+        "search_demotion",
+        GROUND,
+    ));
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["excess_ratio"], 3.0);
+    assert!(
+        detect(with_measure(
+            scenario(5, 4, 2, 2, 0, "search_demotion"),
+            "search_demotion",
+            GROUND
+        ))
+        .is_empty()
+    );
+    // A rival closing for everyone: the base rises with the exits.
+    let (mut daily, sanctions) = with_measure(
+        scenario(40, 20, 0, 5, 0, "search_demotion"),
+        "search_demotion",
+        GROUND,
+    );
+    for r in &mut daily {
+        if r["platform_id"] == "x" && r["date"].as_str().unwrap() >= day(25).as_str() {
+            r["status"] = json!("closed");
+        }
+    }
+    assert!(detect((daily, sanctions)).is_empty());
+    // A pair the binomial path flags is flagged once, by it.
+    let f = detect(with_measure(
+        scenario(40, 20, 14, 5, 1, "search_demotion"),
+        "search_demotion",
+        GROUND,
+    ));
+    assert_eq!(f.len(), 1);
+    assert!(f[0].evidence.get("basis").is_none());
 }
