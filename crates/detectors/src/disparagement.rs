@@ -111,6 +111,14 @@
 //! such a substance, when the sentence does not cite the decision. Known false negatives: the
 //! substance by a chemical name outside the list ("甲醛溶液浸泡").
 //!
+//! Version 10 (2026-12-01, fixed after seeing held-out set 9's listing miss — not unseen figures;
+//! lexicon 2026.12): a name in **single quotation marks** (‘晴川眼镜’ — how a quote inside a quote,
+//! and often a whole quote, is typed) identifies an operator like one in “”「」『』; and "A货"
+//! (a high-grade counterfeit) is a `fake` word of the quantified-claim structure ("卖的都是A货镜片",
+//! like "全是假的"); it stays a `counterfeit` lexicon term, not a `negative` one. The held-out notice calling a rival's
+//! drones "炸机率高达90%" stays a known false negative: "炸机" alone is how a rumour is named, and
+//! the same set's lawful notice refutes one in those words ("网传…炸机一事…辟谣").
+//!
 //! Parameters: `max_gap_chars`.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -251,7 +259,7 @@ impl Detector for Disparagement {
     }
 
     fn version(&self) -> u32 {
-        9
+        10
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -790,7 +798,9 @@ const QUANTIFIER_GAP: usize = 3;
 /// 有八个是托", "全是假资料". A factual claim about the rival's business (反不正当竞争法 商业诋毁).
 fn quantified_fake(lex: &Lexicon, text: &str) -> Vec<Claim> {
     let original = text;
-    let folded = simplified_in_place(text);
+    // Cue words are stored normalised (ASCII lower case: "A货" → "a货"); ASCII case folding keeps
+    // byte offsets, so spans still index `original`.
+    let folded = simplified_in_place(text).to_ascii_lowercase();
     let text = folded.as_str();
     let mut out = Vec::new();
     for (i, _) in text.match_indices('是').take(256) {
@@ -951,7 +961,14 @@ fn identified_operators(lex: &Lexicon, written: &[char]) -> Vec<(usize, usize, u
         j = end;
     }
     // Names in quotation marks.
-    for (open, close) in [('“', '”'), ('「', '」'), ('『', '』'), ('"', '"')] {
+    for (open, close) in [
+        ('“', '”'),
+        ('「', '」'),
+        ('『', '』'),
+        ('"', '"'),
+        // Version 10: single quotation marks.
+        ('‘', '’'),
+    ] {
         let mut from = 0;
         while let Some(a) = chars[from..]
             .iter()

@@ -485,3 +485,37 @@ fn a_non_food_substance_in_a_rivals_food_is_a_negative_claim() {
         assert!(speak(transcript).is_empty(), "{transcript}");
     }
 }
+
+/// Version 10: a rival named in single quotation marks is identified like one in “”; "A货" is a
+/// counterfeit claim. The same quotes around a neutral comparison, or a claim about no one, are
+/// not findings.
+#[test]
+fn single_quoted_rivals_and_a_huo() {
+    for desc in [
+        "‘晴川眼镜’卖的都是A货镜片。",
+        "‘晴川眼镜’的镜片全是A货。",
+        "‘晴川眼镜’卖假货。",
+    ] {
+        let f = detect(vec![listing("l", "r", desc, None)], vec![]);
+        assert_eq!(f.len(), 1, "{desc}: {f:#?}");
+        assert_eq!(
+            f[0].evidence["statements"][0]["pointer"], "晴川眼镜",
+            "{desc}"
+        );
+    }
+    // The closest pointer is taken: here "他家", which stands for the quoted name before it.
+    let desc = "别去‘晴川眼镜’配了，他家卖的都是A货镜片。";
+    let f = detect(vec![listing("l", "r", desc, None)], vec![]);
+    assert_eq!(f.len(), 1, "{desc}: {f:#?}");
+    assert_eq!(f[0].evidence["statements"][0]["pointer"], "他家");
+    assert_eq!(f[0].evidence["statements"][0]["negative_term"], "是a货");
+    for desc in [
+        "与‘晴川眼镜’同为1.60折射率镜片，参数见各自官网。",
+        "本店不卖A货，假一赔十。",
+        "‘晴川眼镜’那款也不错，缺货可以去看看。",
+    ] {
+        let f = detect(vec![listing("l", "r", desc, None)], vec![]);
+        assert!(f.is_empty(), "{desc}: {f:#?}");
+    }
+}
+
