@@ -518,4 +518,3 @@ fn single_quoted_rivals_and_a_huo() {
         assert!(f.is_empty(), "{desc}: {f:#?}");
     }
 }
-
