@@ -798,9 +798,7 @@ const QUANTIFIER_GAP: usize = 3;
 /// 有八个是托", "全是假资料". A factual claim about the rival's business (反不正当竞争法 商业诋毁).
 fn quantified_fake(lex: &Lexicon, text: &str) -> Vec<Claim> {
     let original = text;
-    // Cue words are stored normalised (ASCII lower case: "A货" → "a货"); ASCII case folding keeps
-    // byte offsets, so spans still index `original`.
-    let folded = simplified_in_place(text).to_ascii_lowercase();
+    let folded = simplified_in_place(text);
     let text = folded.as_str();
     let mut out = Vec::new();
     for (i, _) in text.match_indices('是').take(256) {
@@ -853,13 +851,15 @@ fn quantified_fake(lex: &Lexicon, text: &str) -> Vec<Claim> {
 }
 
 /// `text` with each traditional character replaced by its simplified form when both take the
-/// same bytes (nearly all hanzi), so byte and char offsets stay those of `text`.
+/// same bytes (nearly all hanzi), and ASCII in lower case as cue words are stored ("A货" → "a货",
+/// version 10), so byte and char offsets stay those of `text`.
 fn simplified_in_place(text: &str) -> String {
     text.chars()
         .map(|c| {
             let s = to_simplified(c);
             if s.len_utf8() == c.len_utf8() { s } else { c }
         })
+        .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 
