@@ -411,7 +411,8 @@ async function main() {
     page.on('console', (m) => {
       if (m.type() === 'error') fail(`console error on ${page.url()}: ${m.text()}`);
     });
-    page.on('pageerror', (e) => fail(`page error on ${page.url()}: ${e.message}`));
+    // The stack says where (ours or a library's) — a page error seen once in CI and not after had none.
+    page.on('pageerror', (e) => fail(`page error on ${page.url()}: ${e.message}\n${e.stack || '(no stack)'}`));
     page.on('request', (r) => {
       if (!r.url().startsWith(base) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) fail(`external request: ${r.url()}`);
     });
@@ -538,7 +539,7 @@ async function main() {
       }
       fail(`console error on ${lead.url()} (leader): ${m.text()}`);
     });
-    lead.on('pageerror', (e) => fail(`page error on ${lead.url()} (leader): ${e.message}`));
+    lead.on('pageerror', (e) => fail(`page error on ${lead.url()} (leader): ${e.message}\n${e.stack || '(no stack)'}`));
     lead.on('request', (r) => {
       if (!r.url().startsWith(base) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) fail(`external request: ${r.url()}`);
     });
@@ -782,6 +783,26 @@ async function main() {
       if (/[0-9a-f]{64}/.test(ringText)) fail('the ring relations show a 64-hex pseudonym');
       if (!other.finding_ids || other.finding_ids.length < 2) fail(`the ring relation names ${JSON.stringify(other.finding_ids)}, expected both merchants' findings`);
       if ((await page.locator('section[aria-labelledby="rel"] canvas').count()) === 0) fail('the merchant relations graph is not drawn');
+      // The graph's own model (what ECharts drew): the merchant in the middle, one node per ring
+      // merchant, each placed (computed positions, no random start) and linked with its device count.
+      const graph = await page.evaluate(() => {
+        // eslint-disable-next-line no-undef
+        const c = echarts.getInstanceByDom(document.querySelector('section[aria-labelledby="rel"] .chart'));
+        const sr = c && c.getOption().series[0];
+        return sr ? { layout: sr.layout, nodes: sr.data.map((n) => [n.id, n.x, n.y]), links: sr.links.map((l) => [l.target, l.label && l.label.formatter]) } : null;
+      });
+      if (!graph) fail('the merchant relations graph has no ECharts instance');
+      else {
+        const ids = graph.nodes.map((n) => n[0]);
+        const unplaced = graph.nodes.filter((n) => !Number.isFinite(n[1]) || !Number.isFinite(n[2]));
+        if (graph.layout !== 'none' || unplaced.length) fail(`relations graph: layout ${graph.layout}, unplaced nodes ${JSON.stringify(unplaced)}`);
+        if (ids[0] !== 'self' || new Set(ids).size !== ids.length) fail(`relations graph nodes: ${JSON.stringify(ids)}`);
+        for (const r of ringPair.ring) {
+          const link = graph.links.find((l) => l[0] === `ring:${r.merchant_key}`);
+          if (!link || !String(link[1]).includes(String(r.shared_devices))) fail(`relations graph: no link to ${r.merchant_key} naming ${r.shared_devices} devices: ${JSON.stringify(link)}`);
+        }
+        console.log(`relations graph: ${ids.length} nodes placed (${ids.join(', ')})`);
+      }
       console.log(`ring devices: ${ringPair.key} ↔ ${ringPair.ring.map((r) => `${r.merchant_key} (${r.shared_devices} devices, ${r.finding_ids.length} findings)`).join(', ')}`);
     }
 

@@ -7,7 +7,7 @@
 
 /* global echarts */
 import { get } from '../api.js';
-import { chart } from '../charts.js';
+import { chart, starGraph } from '../charts.js';
 import { fmtMs, h, mount } from '../dom.js';
 import { label, lang, sev, t } from '../i18n.js';
 import { fileClue, merchantLink } from './cockpit.js';
@@ -101,23 +101,9 @@ const KIND_COLOURS = { merchant: '#c0392b', person: '#2b6cb0', listing: '#f08a4b
 /** The parties of a finding as a graph: the subject in the middle, each related party linked
  * to it (a brushing ring's accounts, a scheme's members, the rival platform, the listings). */
 function relatedGraph(el, subject, related) {
-  const nodes = [{ id: 'subject', name: refText(subject), symbolSize: 40, itemStyle: { color: '#7b2d26' } }];
-  const links = [];
-  related.slice(0, 200).forEach((r, i) => {
-    nodes.push({ id: `r${i}`, name: refText(r), symbolSize: 16, itemStyle: { color: KIND_COLOURS[r.kind] || '#666' } });
-    links.push({ source: 'subject', target: `r${i}` });
-  });
-  chart(el, {
-    tooltip: {},
-    series: [{
-      type: 'graph',
-      layout: 'force',
-      force: { repulsion: 120, edgeLength: 70, layoutAnimation: !navigator.webdriver },
-      roam: true,
-      label: { show: related.length <= 30, position: 'bottom', fontSize: 10 },
-      data: nodes,
-      links,
-    }],
+  const spokes = related.slice(0, 200).map((r, i) => ({ id: `r${i}`, name: refText(r), symbolSize: 16, itemStyle: { color: KIND_COLOURS[r.kind] || '#666' } }));
+  starGraph(el, { id: 'subject', name: refText(subject), symbolSize: 40, itemStyle: { color: '#7b2d26' } }, spokes, {
+    label: { show: related.length <= 30, position: 'bottom', fontSize: 10 },
   });
 }
 

@@ -5,7 +5,7 @@
 // from 刷单炒信 findings, counts only) — as a graph.
 
 import { get } from '../api.js';
-import { chart } from '../charts.js';
+import { starGraph } from '../charts.js';
 import { h, mount } from '../dom.js';
 import { label, lang, sev, t } from '../i18n.js';
 import { table } from '../table.js';
@@ -200,38 +200,30 @@ export async function render(main, key) {
     ),
     penaltiesSection(m),
   );
-  const centre = (m.registry && m.registry.name) || shopName;
-  const nodes = [{ id: 'self', name: centre, symbolSize: 46, itemStyle: { color: '#c0392b' } }];
+  const centre = { id: 'self', name: (m.registry && m.registry.name) || shopName, symbolSize: 46, itemStyle: { color: '#c0392b' } };
+  const spokes = [];
   const links = [];
   for (const s of m.shops || []) {
-    const id = `shop:${s.platform_id}/${s.merchant_id}`;
-    nodes.push({ id, name: `${s.platform_id}：${s.shop_name}`, symbolSize: 26, itemStyle: { color: '#2b6cb0' } });
-    links.push({ source: 'self', target: id });
+    spokes.push({ id: `shop:${s.platform_id}/${s.merchant_id}`, name: `${s.platform_id}：${s.shop_name}`, symbolSize: 26, itemStyle: { color: '#2b6cb0' } });
+    links.push({});
   }
   for (const r of m.related || []) {
     if (r.via === 'ring_device') {
-      const id = `ring:${r.merchant_key}`;
-      nodes.push({ id, name: `${r.platform_id}：${r.name || r.merchant_id}`, symbolSize: 30, itemStyle: { color: '#7b3fa0' } });
-      links.push({ source: 'self', target: id, lineStyle: { type: 'dashed' }, label: { show: true, formatter: t('via_ring_device').replace('{n}', r.shared_devices) } });
+      spokes.push({ id: `ring:${r.merchant_key}`, name: `${r.platform_id}：${r.name || r.merchant_id}`, symbolSize: 30, itemStyle: { color: '#7b3fa0' } });
+      links.push({ lineStyle: { type: 'dashed' }, label: { show: true, formatter: t('via_ring_device').replace('{n}', r.shared_devices) } });
       continue;
     }
+    // One node per registered entity, its link naming every way it is related (legal representative, address).
     const id = `reg:${r.uscc}`;
-    if (!nodes.some((n) => n.id === id)) nodes.push({ id, name: r.name, symbolSize: 30, itemStyle: { color: '#f08a4b' } });
-    links.push({ source: 'self', target: id, label: { show: true, formatter: r.via === 'legal_rep' ? t('via_legal_rep') : t('via_address') } });
+    const via = r.via === 'legal_rep' ? t('via_legal_rep') : t('via_address');
+    const at = spokes.findIndex((s) => s.id === id);
+    if (at >= 0) {
+      const sep = lang() === 'en' ? '; ' : '、';
+      if (!links[at].label.formatter.split(sep).includes(via)) links[at].label.formatter += `${sep}${via}`;
+      continue;
+    }
+    spokes.push({ id, name: r.name, symbolSize: 30, itemStyle: { color: '#f08a4b' } });
+    links.push({ label: { show: true, formatter: via } });
   }
-  chart(graphBox, {
-    tooltip: {},
-    series: [
-      {
-        type: 'graph',
-        layout: 'force',
-        force: { repulsion: 260, edgeLength: 110, layoutAnimation: !navigator.webdriver },
-        roam: true,
-        label: { show: true, position: 'bottom', fontSize: 11 },
-        edgeLabel: { fontSize: 10 },
-        data: nodes,
-        links,
-      },
-    ],
-  });
+  starGraph(graphBox, centre, spokes, { links, edgeLabel: { fontSize: 10 } });
 }
