@@ -20,6 +20,18 @@
 //! needs members paid for their downline at all (by recruits or team pay) — a paid club whose
 //! referral links earn nothing is not.
 //!
+//! Version 3 (2026-12-02, after reading the ninth held-out set's team-commission schemes): the
+//! criminal referral needs the crime's elements, not only its size. 刑法 第二百二十四条之一 makes
+//! joining by "缴纳费用或者购买商品、服务等方式" an element, and the 2013 两高一部《关于办理组织领导
+//! 传销活动刑事案件适用法律若干问题的意见》第五条 leaves "单纯的'团队计酬'式传销活动" to
+//! administrative law. So a referral is stated when the size thresholds are met **and** most members
+//! paid to join and members are paid for their downline (by recruits, or team pay — which, with an
+//! entry fee, may be pay per head in substance); a fee-free scheme of any size is 传销 under 禁止传销条例
+//! 第七条 (a finding, its form stated) with a note that it is handled under 第二十四条, and 情节严重
+//! is stated only with a referral. Severity: referral and 情节严重 critical; referral, or a scheme at
+//! the 情节严重 size without one, high; the rest medium. Version 2 referred every scheme of 30 members
+//! and 3 levels, a pure team commission included.
+//!
 //! Known false positives: paid memberships with referral coupons that are really discounts, recorded
 //! by the platform as recruitment rewards; the evidence gives the amounts so an officer can tell.
 //!
@@ -138,7 +150,7 @@ impl Detector for PyramidScheme {
     }
 
     fn version(&self) -> u32 {
-        2
+        3
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -299,11 +311,16 @@ impl Detector for PyramidScheme {
             if forms.is_empty() {
                 continue;
             }
-            let criminal = n >= min_members && levels >= min_levels;
-            let serious = n >= serious_members || fees as f64 >= serious_funds;
-            let severity = match (criminal, serious) {
+            // Version 3: the crime's elements (刑法 第二百二十四条之一: joining by paying or buying;
+            // pay for the downline), then its thresholds (立案追诉标准).
+            let size_met = n >= min_members && levels >= min_levels;
+            let entry_fee = fees > 0 && fee_payers * 2 >= n;
+            let criminal = size_met && entry_fee && paid_for_downline;
+            let large = n >= serious_members || fees as f64 >= serious_funds;
+            let serious = criminal && large;
+            let severity = match (criminal, large) {
                 (true, true) => Severity::Critical,
-                (true, false) => Severity::High,
+                (true, false) | (false, true) => Severity::High,
                 _ => Severity::Medium,
             };
             let mut tops: Vec<(&str, usize)> = downline.iter().map(|(k, v)| (*k, *v)).collect();
@@ -317,7 +334,13 @@ impl Detector for PyramidScheme {
             let to = members.values().map(|m| m.joined).max().unwrap_or(0);
             let mut notes = Vec::new();
             if criminal {
-                notes.push(format!("参与人数 {n} ≥ {min_members} 且层级 {levels} ≥ {min_levels}：达到组织、领导传销活动罪立案追诉标准，应移送公安机关"));
+                notes.push(format!("参与人数 {n} ≥ {min_members} 且层级 {levels} ≥ {min_levels}，参加者交费取得加入资格并按下线计酬：达到组织、领导传销活动罪立案追诉标准，应移送公安机关"));
+            } else if size_met {
+                // (Every form pays for the downline: a scheme found here without a referral is
+                // one most of whose members did not pay to join.)
+                notes.push(format!(
+                    "参与人数 {n} ≥ {min_members} 且层级 {levels} ≥ {min_levels}，但多数成员未交纳入门费：不具备组织、领导传销活动罪“缴纳费用或者购买商品、服务等方式获得加入资格”的要件（单纯“团队计酬”式传销不作为犯罪处理，2013 年两高一部意见 第五条），依禁止传销条例 第二十四条查处；如查实变相收取入门费，再行移送"
+                ));
             }
             if serious {
                 notes.push("达到情节严重标准（参与人数 ≥ 120 或收取资金 ≥ 250 万元）".to_string());
@@ -334,7 +357,13 @@ impl Detector for PyramidScheme {
                     yuan(fees),
                     share * 100.0,
                     forms.iter().map(|f| f.split('（').next().unwrap_or(f)).collect::<Vec<_>>().join("、"),
-                    if criminal { "，达到刑事移送标准" } else { "" }
+                    if criminal {
+                        "，达到刑事移送标准"
+                    } else if size_met {
+                        "，多数成员未交入门费，不作刑事移送（依禁止传销条例查处）"
+                    } else {
+                        ""
+                    }
                 ),
                 evidence: json!({
                     "members": n,
@@ -348,6 +377,7 @@ impl Detector for PyramidScheme {
                     "paid_beyond_direct_invitees": indirect_pay,
                     "forms": forms,
                     "criminal_referral": criminal,
+                    "criminal_elements": {"entry_fee": entry_fee, "paid_for_downline": paid_for_downline},
                     "serious": serious,
                     "thresholds": {"members": min_members, "levels": min_levels, "serious_members": serious_members, "serious_funds_fen": serious_funds},
                     "notes": notes,

@@ -57,12 +57,81 @@ fn thresholds_29_members_and_2_levels() {
 
 #[test]
 fn serious_at_120_members() {
-    let f = detect(scheme(120, 5, 0, 5_000, 0));
+    let f = detect(scheme(120, 5, 39_900, 5_000, 0));
     assert_eq!(f[0].evidence["serious"], true);
     assert_eq!(f[0].severity, Severity::Critical);
+    let f = detect(scheme(119, 5, 39_900, 5_000, 0));
+    assert_eq!(f[0].evidence["serious"], false);
+    assert_eq!(f[0].severity, Severity::High);
+}
+
+#[test]
+fn no_referral_without_an_entry_fee() {
+    // Version 3: 拉人头 over 120 members and 4 levels, but nobody paid to join — 传销 under 禁止传销条例
+    // 第七条, not the crime (刑法 第二百二十四条之一 needs joining by paying or buying).
+    let f = detect(scheme(120, 5, 0, 5_000, 0));
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].evidence["criminal_referral"], false);
+    assert_eq!(f[0].evidence["criminal_elements"]["entry_fee"], false);
     assert_eq!(
-        detect(scheme(119, 5, 0, 5_000, 0))[0].evidence["serious"],
-        false
+        f[0].evidence["serious"], false,
+        "情节严重 is stated with a referral only"
+    );
+    assert_eq!(
+        f[0].severity,
+        Severity::High,
+        "the 情节严重 size without a referral"
+    );
+    assert!(f[0].summary.contains("不作刑事移送"), "{}", f[0].summary);
+    assert!(
+        !f[0].summary.contains("达到刑事移送标准"),
+        "{}",
+        f[0].summary
+    );
+    let notes = f[0].evidence["notes"].to_string();
+    assert!(
+        notes.contains("第五条") && notes.contains("第二十四条"),
+        "{notes}"
+    );
+}
+
+#[test]
+fn team_commission_is_referred_only_with_entry_fees() {
+    // 40 members in 4 levels paid on their downline's sales (¥30 against ¥5 for leaves).
+    let team = |fee_payers: usize| -> Vec<Value> {
+        scheme(40, 3, 0, 0, 0)
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut r)| {
+                r["sales_rewards_fen"] = json!(if i * 3 + 1 < 40 { 3_000 } else { 500 });
+                r["entry_fee_fen"] = json!(if i < fee_payers { 36_800 } else { 0 });
+                r
+            })
+            .collect()
+    };
+    // No fee: a pure team commission, 禁止传销条例 第七条第三项, medium, no referral.
+    let f = detect(team(0));
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].evidence["criminal_referral"], false);
+    assert_eq!(f[0].severity, Severity::Medium);
+    // At the edge: half the members paid to join (20 of 40) — referred; 19 of 40 — not.
+    let f = detect(team(20));
+    assert_eq!(
+        f[0].evidence["criminal_referral"], true,
+        "{}",
+        f[0].evidence
+    );
+    assert_eq!(f[0].severity, Severity::High);
+    assert!(
+        f[0].summary.contains("达到刑事移送标准"),
+        "{}",
+        f[0].summary
+    );
+    let f = detect(team(19));
+    assert_eq!(
+        f[0].evidence["criminal_referral"], false,
+        "{}",
+        f[0].evidence
     );
 }
 
