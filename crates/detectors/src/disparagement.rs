@@ -641,6 +641,19 @@ struct Claim {
 }
 
 impl Claim {
+    /// The claim at bytes `start..end` of `folded` (the text as the structures read it), quoting
+    /// `original` (the text as written: the same byte offsets).
+    fn span(folded: &str, original: &str, start: usize, end: usize, term: String) -> Claim {
+        Claim {
+            start_char: folded[..start].chars().count(),
+            end_char: folded[..end].chars().count(),
+            start_byte: start,
+            end_byte: end,
+            term,
+            written: original[start..end].to_string(),
+        }
+    }
+
     fn from_hit(h: &Hit) -> Claim {
         Claim {
             start_char: h.start_char,
@@ -692,14 +705,13 @@ fn never_honours(lex: &Lexicon, text: &str) -> Vec<Claim> {
                 continue;
             };
             let end = i + never.len() + at + duty.len();
-            out.push(Claim {
-                start_char: text[..i].chars().count(),
-                end_char: text[..end].chars().count(),
-                start_byte: i,
-                end_byte: end,
-                term: format!("{never}…{duty}"),
-                written: original[i..end].to_string(),
-            });
+            out.push(Claim::span(
+                text,
+                original,
+                i,
+                end,
+                format!("{never}…{duty}"),
+            ));
         }
     }
     out
@@ -735,14 +747,7 @@ fn lacks_qualification(lex: &Lexicon, text: &str) -> Vec<Claim> {
                 continue;
             };
             let end = i + neg.len() + at + q.len();
-            out.push(Claim {
-                start_char: text[..i].chars().count(),
-                end_char: text[..end].chars().count(),
-                start_byte: i,
-                end_byte: end,
-                term: format!("{neg}…{q}"),
-                written: original[i..end].to_string(),
-            });
+            out.push(Claim::span(text, original, i, end, format!("{neg}…{q}")));
         }
     }
     out
@@ -784,14 +789,13 @@ fn dissuades(lex: &Lexicon, text: &str) -> Vec<Claim> {
             if out.iter().any(|c| c.end_byte == end) {
                 continue;
             }
-            out.push(Claim {
-                start_char: text[..i].chars().count(),
-                end_char: text[..end].chars().count(),
-                start_byte: i,
-                end_byte: end,
-                term: format!("{word}…{verb}"),
-                written: original[i..end].to_string(),
-            });
+            out.push(Claim::span(
+                text,
+                original,
+                i,
+                end,
+                format!("{word}…{verb}"),
+            ));
         }
     }
     // Version 11: calls to shun a rival, "远离该品牌" (the longest object that follows).
@@ -813,14 +817,13 @@ fn dissuades(lex: &Lexicon, text: &str) -> Vec<Claim> {
             if out.iter().any(|c| c.end_byte == end) {
                 continue;
             }
-            out.push(Claim {
-                start_char: text[..i].chars().count(),
-                end_char: text[..end].chars().count(),
-                start_byte: i,
-                end_byte: end,
-                term: format!("{word}{object}"),
-                written: original[i..end].to_string(),
-            });
+            out.push(Claim::span(
+                text,
+                original,
+                i,
+                end,
+                format!("{word}{object}"),
+            ));
         }
     }
     out
@@ -875,14 +878,7 @@ fn quantified_fake(lex: &Lexicon, text: &str) -> Vec<Claim> {
             continue;
         }
         let end = i + '是'.len_utf8() + fake.len();
-        out.push(Claim {
-            start_char: text[..i].chars().count(),
-            end_char: text[..end].chars().count(),
-            start_byte: i,
-            end_byte: end,
-            term: format!("是{fake}"),
-            written: original[i..end].to_string(),
-        });
+        out.push(Claim::span(text, original, i, end, format!("是{fake}")));
     }
     out
 }

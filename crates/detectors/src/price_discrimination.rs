@@ -363,8 +363,8 @@ impl Cells {
     }
 }
 
-/// The cells holding both groups (`label` true and false), keyed by `key` (the hour cell, or
-/// `day_cell`); cells with one group say nothing about a difference and are left out.
+/// The cells holding both groups (`label` true and false), keyed by `key` (`Grain::key`); cells
+/// with one group say nothing about a difference and are left out.
 fn build_cells<'o>(
     obs: &[Obs<'o>],
     key: impl Fn(&Obs<'o>) -> CellKey<'o>,
@@ -475,13 +475,16 @@ fn trend_test(
     let compared =
         |o: &&Obs<'_>| !o.probe && (o.plain || plain_median.is_some_and(|m| o.price > m));
     let (cells, grain) = {
-        let fine = trend_cells(obs, compared, |o| o.cell);
+        let fine = trend_cells(obs, compared, |o| Grain::Hour.key(o));
         // Version 4: viewers spread so thinly over hours that the hour cells hold too few
         // comparable observations are compared within the day (same day, region and device).
         if fine.iter().map(Vec::len).sum::<usize>() >= min_obs {
             (fine, Grain::Hour)
         } else {
-            (trend_cells(obs, compared, day_cell), Grain::Day)
+            (
+                trend_cells(obs, compared, |o| Grain::Day.key(o)),
+                Grain::Day,
+            )
         }
     };
     let mut counts: Vec<i64> = cells.iter().flatten().map(|c| c.0 as i64).collect();
@@ -561,17 +564,8 @@ fn trend_test(
     })
 }
 
-/// The hour, region and device class of an observation (the cell).
-fn hour_cell<'o>(o: &Obs<'o>) -> CellKey<'o> {
-    o.cell
-}
-
-/// The day, region and device class of an observation (version 4's coarser cell).
-fn day_cell<'o>(o: &Obs<'o>) -> CellKey<'o> {
-    (china_day(o.at), o.cell.1, o.cell.2)
-}
-
-/// The time span of a gradient test's cells (version 4).
+/// The time span of a test's cells: the hour, or (the gradient test since version 4, the
+/// two-group test since version 5) the day when hour cells are too sparse.
 #[derive(Debug, Clone, Copy)]
 enum Grain {
     Hour,
@@ -579,6 +573,14 @@ enum Grain {
 }
 
 impl Grain {
+    /// The cell of an observation at this grain: hour or day, viewer region, device class.
+    fn key<'o>(self, o: &Obs<'o>) -> CellKey<'o> {
+        match self {
+            Grain::Hour => o.cell,
+            Grain::Day => (china_day(o.at), o.cell.1, o.cell.2),
+        }
+    }
+
     fn zh(self) -> &'static str {
         match self {
             Grain::Hour => "相同时段",
@@ -734,10 +736,10 @@ impl Detector for PriceDiscrimination {
             ));
             // Version 5: too few compared observations in hour cells — the day's cells.
             let mut grain = Grain::Hour;
-            let mut all_cells = build_cells(&obs, hour_cell, |o| o.loyal);
+            let mut all_cells = build_cells(&obs, |o| Grain::Hour.key(o), |o| o.loyal);
             let hour_arms = all_cells.arms();
             if hour_arms.0 < min_per_arm || hour_arms.1 < min_per_arm {
-                let by_day = build_cells(&obs, day_cell, |o| o.loyal);
+                let by_day = build_cells(&obs, |o| Grain::Day.key(o), |o| o.loyal);
                 let day_arms = by_day.arms();
                 if day_arms.0 >= min_per_arm && day_arms.1 >= min_per_arm {
                     all_cells = by_day;
@@ -757,12 +759,14 @@ impl Detector for PriceDiscrimination {
                     _ => None,
                 };
             }
-            let probe_cells = build_cells(&probes, hour_cell, |o| {
-                match (fewest.get(&o.cell).copied().flatten(), o.orders) {
+            let probe_cells = build_cells(
+                &probes,
+                |o| Grain::Hour.key(o),
+                |o| match (fewest.get(&o.cell).copied().flatten(), o.orders) {
                     (Some(least), Some(n)) => n > least,
                     _ => o.loyal,
-                }
-            });
+                },
+            );
             // Probe pairs: matched test accounts in the same cell, and in how many the loyal
             // account was asked more.
             let mut probe_pairs = (0, 0);
@@ -806,14 +810,11 @@ impl Detector for PriceDiscrimination {
                 (1 + at_least) as f64 / (1 + permutations) as f64
             };
             // A/A: the same statistic for a split that carries no attribute.
-            let aa = match grain {
-                Grain::Hour => {
-                    build_cells(&obs, hour_cell, |o| seed_of(&[o.viewer]).is_multiple_of(2))
-                }
-                Grain::Day => {
-                    build_cells(&obs, day_cell, |o| seed_of(&[o.viewer]).is_multiple_of(2))
-                }
-            };
+            let aa = build_cells(
+                &obs,
+                |o| grain.key(o),
+                |o| seed_of(&[o.viewer]).is_multiple_of(2),
+            );
             // (With matched probe accounts the split would be the accounts themselves.)
             let noise = if by_probes {
                 0.0
@@ -845,7 +846,7 @@ impl Detector for PriceDiscrimination {
                 ci,
                 arms,
                 cells: cells.cells.len(),
-                grain: if by_probes { Grain::Hour } else { grain },
+                grain,
                 probe_pairs,
                 from: obs.iter().map(|o| o.at).min().unwrap_or(0),
                 to: obs.iter().map(|o| o.at).max().unwrap_or(0),

@@ -10,6 +10,11 @@ fn listing(id: &str, merchant: &str, desc: &str, brand: Option<&str>) -> Value {
     json!({"platform_id": "p", "listing_id": id, "merchant_id": merchant, "title": "商品", "description": desc, "brand": brand})
 }
 
+/// A merchant notice by "乙" (not a party the tables name).
+fn notice(id: &str, text: &str) -> Value {
+    json!({"doc_id": id, "kind": "merchant_notice", "issuer": "乙", "title": "公告", "text": text})
+}
+
 fn detect(listings: Vec<Value>, extra: Vec<(&'static str, Vec<Value>)>) -> Vec<Finding> {
     let mut tables = vec![
         ("listings", listings),
@@ -348,7 +353,6 @@ fn identified_operator_and_qualification_boundaries() {
 /// or denied ("我们从不乱收费"), or with their source (a judgment), are not.
 #[test]
 fn factual_claims_about_a_named_rivals_business_in_a_notice() {
-    let notice = |id: &str, text: &str| json!({"doc_id": id, "kind": "merchant_notice", "issuer": "乙", "title": "公告", "text": text});
     let docs = vec![
         notice(
             "n1",
@@ -381,7 +385,6 @@ fn factual_claims_about_a_named_rivals_business_in_a_notice() {
 /// A-not-A questions.
 #[test]
 fn trade_names_dissuasion_and_insinuating_questions() {
-    let notice = |text: &str| json!({"doc_id": "d1", "kind": "merchant_notice", "issuer": "乙", "title": "公告", "text": text});
     for text in [
         "听说城西那家康乐口腔诊所的医生都没有执业证，千万别去。",
         "别找安家置业，收了中介费人就跑了。",
@@ -391,7 +394,7 @@ fn trade_names_dissuasion_and_insinuating_questions() {
         "隔壁那家小王烧烤用的都是地沟油。",
         "华康医院的专家都是假专家，别信。",
     ] {
-        let f = detect(vec![], vec![("documents", vec![notice(text)])]);
+        let f = detect(vec![], vec![("documents", vec![notice("d1", text)])]);
         assert_eq!(f.len(), 1, "{text}");
     }
     let session = json!({"platform_id": "p", "session_id": "s1", "merchant_id": "m", "started_at": "2026-05-01T20:00:00+08:00",
@@ -406,7 +409,7 @@ fn trade_names_dissuasion_and_insinuating_questions() {
         "咖香坊旗舰店卖的不是假货。",
         "本店绝不冒充，假一赔十。",
     ] {
-        let f = detect(vec![], vec![("documents", vec![notice(text)])]);
+        let f = detect(vec![], vec![("documents", vec![notice("d1", text)])]);
         assert!(f.is_empty(), "{text}: {f:#?}");
     }
     // A mark owner's anti-counterfeit notice: "假冒" is not a claim against a rival.
@@ -421,7 +424,6 @@ fn trade_names_dissuasion_and_insinuating_questions() {
 /// deal, as a quantified claim of fakery, as secret substitution or opaque charging.
 #[test]
 fn service_trades_apps_coreference_and_quantified_claims() {
-    let notice = |text: &str| json!({"doc_id": "d1", "kind": "merchant_notice", "issuer": "乙", "title": "公告", "text": text});
     for text in [
         // trade name + service trade
         "温馨提示：飞鹰开锁的师傅开完锁都偷偷配钥匙，请勿委托。",
@@ -434,7 +436,7 @@ fn service_trades_apps_coreference_and_quantified_claims() {
         // quantified fakery with a trade name
         "甜蜜婚介的会员资料全是假的，别去交钱。",
     ] {
-        let f = detect(vec![], vec![("documents", vec![notice(text)])]);
+        let f = detect(vec![], vec![("documents", vec![notice("d1", text)])]);
         assert_eq!(f.len(), 1, "{text}");
     }
     // Coreference: the rival is identified in the viewer's question, the claim names it bare.
@@ -456,7 +458,7 @@ fn service_trades_apps_coreference_and_quantified_claims() {
         "知遇上的好评都是刷的，千万不要充值。",
         "走错了别去隔壁家，我们在二楼。",
     ] {
-        let f = detect(vec![], vec![("documents", vec![notice(text)])]);
+        let f = detect(vec![], vec![("documents", vec![notice("d1", text)])]);
         assert!(f.is_empty(), "{text}: {f:#?}");
     }
 }
@@ -523,7 +525,6 @@ fn single_quoted_rivals_and_a_huo() {
 /// rival pointed at right after it ("远离该品牌", "抵制这家店") with the rival named nearby.
 #[test]
 fn calls_to_shun_a_named_rival() {
-    let notice = |id: &str, text: &str| json!({"doc_id": id, "kind": "merchant_notice", "issuer": "乙", "title": "公告", "text": text});
     let docs = vec![
         notice(
             "n1",
