@@ -11,6 +11,7 @@ mod clusters;
 mod complainants;
 mod exits;
 mod holdout;
+mod holdout10;
 mod holdout2;
 mod holdout3;
 mod holdout4;
