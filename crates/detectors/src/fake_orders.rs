@@ -39,14 +39,25 @@
 //! accounts and at least `min_share` of the merchant's orders; severity rises with the number of
 //! behaviours.
 //!
+//! Version 3 (2026-12-02, fixed after seeing the tenth held-out set's false alarm; not an unseen
+//! figure): a merchant's own counter device is not a shared phone (`terminal.rs`). A device used
+//! at one merchant only, most of whose accounts there (`terminal_elsewhere_share`) also buy at
+//! other merchants — from their own phones, the device being used nowhere else — is where the
+//! merchant's customers order in its premises (an in-store tablet, a kiosk), not where a ring's
+//! accounts live: it does not count toward `shared_devices` and the phone-farm candidate is not
+//! drawn from it. Holdout10's pottery studio, whose 60 customers scanned and paid on its tablet,
+//! was flagged on the tablet and on its customers' few reviews repeating short plain texts.
+//!
 //! Known false positives: loyal customers of a small shop are dense but behave normally (no
 //! finding); a family ordering on one phone for a few members shows `shared_devices` alone.
 //! Known false negatives: a careful ring that shows at most one behaviour; rings smaller than
-//! `min_accounts`.
+//! `min_accounts`; since version 3, a ring whose phones serve one client only while its accounts
+//! buy elsewhere from other phones (its phones read as the merchant's terminal: two other
+//! behaviours are needed).
 //!
 //! Parameters: `max_blocks`, `min_accounts`, `min_share`, `min_signals`, `device_share`,
 //! `parcel_ratio`, `empty_parcels_alone`, `sign_minutes`, `review_minutes`, `signal_share`,
-//! `farm_accounts` (since detector version 2).
+//! `farm_accounts` (since detector version 2), `terminal_elsewhere_share` (since version 3).
 //!
 //! The streaming alert (rule `fake_orders.dense_block`, parameters `density_threshold`,
 //! `min_fill`, `min_accounts`, `max_blocks`) is [`stream`]: the same graph kept up to date batch by batch as
@@ -55,11 +66,12 @@
 
 mod farm;
 pub mod stream;
+mod terminal;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use arrow::record_batch::RecordBatch;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::json;
 
 use crate::common::round4;
@@ -170,6 +182,18 @@ const PARAMS: &[ParamDef] = &[
         source: "ours (detector version 2): a family shares a phone among two or three members; \
                  the farms of the simulated rings put 5–12 accounts on a phone",
         meaning_zh: "同一设备上在该经营者处下单的账号数达到该值时，视为“手机农场”候选团伙",
+    },
+    ParamDef {
+        name: "terminal_elsewhere_share",
+        default: 0.5,
+        unit: "ratio",
+        min: 0.0,
+        max: 1.0,
+        source: "ours (detector version 3): a device used at one merchant only, most of whose \
+                 accounts there also buy at other merchants (from their own phones), is the \
+                 merchant's counter device, not a farm; the simulated farms' accounts buy \
+                 elsewhere only from the farm phones or not at all",
+        meaning_zh: "仅在一家经营者处使用的设备上，在别家也下过单的账号占比达到该值时，视为该经营者的店内下单设备（非“手机农场”）",
     },
 ];
 
@@ -407,7 +431,7 @@ impl Detector for FakeOrders {
     }
 
     fn version(&self) -> u32 {
-        2
+        3
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -438,6 +462,7 @@ impl Detector for FakeOrders {
         let sign_ns = (p("sign_minutes") * MINUTE_NS as f64) as i64;
         let review_ns = (p("review_minutes") * MINUTE_NS as f64) as i64;
         let farm_min = p("farm_accounts") as usize;
+        let terminal_share = p("terminal_elsewhere_share");
 
         // Pass 1: intern accounts, merchants, orders and pseudonymised attributes, sorted.
         let (mut accounts, mut merchants, mut order_ids, mut attrs, mut listings) = (
@@ -572,6 +597,9 @@ impl Detector for FakeOrders {
         for (i, o) in orders.iter().enumerate() {
             by_merchant[o.merchant as usize].push(i);
         }
+        // Merchants' own counter devices (version 3, `terminal.rs`): not shared phones.
+        let terminals =
+            terminal::terminal_devices(&orders, &by_merchant, account_names.len(), terminal_share);
 
         // Candidates: each dense block's accounts at each of its merchants, in block order; then,
         // for merchants no block reported, the accounts that received empty parcels there.
@@ -591,7 +619,13 @@ impl Detector for FakeOrders {
             if ring_accounts.len() < min_accounts || share < min_share {
                 return false;
             }
-            let e = evidence(&ring, &other, &reviews, review_ns, sign_ns, parcel_ratio);
+            let e = evidence(
+                &ring,
+                &other,
+                &reviews,
+                (review_ns, sign_ns, parcel_ratio),
+                &terminals,
+            );
             let signals: Vec<&'static str> = [
                 ("shared_devices", e.device_sharing >= device_share),
                 (
@@ -665,6 +699,7 @@ impl Detector for FakeOrders {
                         "signals": signals,
                         "shared_devices_share_of_accounts": round4(e.device_sharing),
                         "distinct_devices": e.devices,
+                        "merchant_terminal_devices": e.terminals,
                         "empty_parcels_share": e.empty_parcels.map(round4),
                         "median_parcel_g_ring": e.ring_weight,
                         "median_parcel_g_other": e.other_weight,
@@ -756,7 +791,12 @@ impl Detector for FakeOrders {
                 }
             }
             // Neither way found a ring here: a phone farm (`farm.rs`).
-            let (members, devices) = farm::farm_accounts(all.iter().map(|&i| &orders[i]), farm_min);
+            let (members, devices) = farm::farm_accounts(
+                all.iter()
+                    .map(|&i| &orders[i])
+                    .filter(|o| o.device.is_none_or(|d| !terminals.contains(&d))),
+                farm_min,
+            );
             if members.len() >= min_accounts {
                 let origin = json!({
                     "method": "shared_devices",
@@ -774,6 +814,8 @@ impl Detector for FakeOrders {
 struct Evidence {
     device_sharing: f64,
     devices: usize,
+    /// Devices the ring's accounts shared that are the merchant's own terminal (version 3).
+    terminals: usize,
     empty_parcels: Option<f64>,
     ring_weight: Option<i64>,
     other_weight: Option<i64>,
@@ -794,9 +836,8 @@ fn evidence(
     ring: &[&Order],
     other: &[&Order],
     reviews: &BTreeMap<u32, (String, i64)>,
-    review_ns: i64,
-    sign_ns: i64,
-    parcel_ratio: f64,
+    (review_ns, sign_ns, parcel_ratio): (i64, i64, f64),
+    terminals: &FxHashSet<u32>,
 ) -> Evidence {
     // Devices: accounts per device among the ring's orders.
     let mut device_accounts: BTreeMap<u32, BTreeSet<u32>> = BTreeMap::new();
@@ -814,11 +855,16 @@ fn evidence(
         }
     }
     let accounts: BTreeSet<u32> = ring.iter().map(|o| o.account).collect();
+    // A merchant's own terminal is not a shared phone (version 3).
     let sharing_devices: BTreeSet<u32> = device_accounts
-        .values()
-        .filter(|a| a.len() >= 2)
-        .flat_map(|a| a.iter().copied())
+        .iter()
+        .filter(|(d, a)| a.len() >= 2 && !terminals.contains(*d))
+        .flat_map(|(_, a)| a.iter().copied())
         .collect();
+    let terminal_count = device_accounts
+        .iter()
+        .filter(|(d, a)| a.len() >= 2 && terminals.contains(*d))
+        .count();
     let shared_orders = |map: &BTreeMap<u32, BTreeSet<u32>>, pick: fn(&Order) -> Option<u32>| {
         ring.iter()
             .filter(|o| pick(o).is_some_and(|v| map.get(&v).is_some_and(|a| a.len() >= 2)))
@@ -913,6 +959,7 @@ fn evidence(
     Evidence {
         device_sharing: sharing_devices.len() as f64 / accounts.len().max(1) as f64,
         devices: device_accounts.len(),
+        terminals: terminal_count,
         empty_parcels,
         ring_weight: (!ring_weights.is_empty()).then(|| median(&ring_weights)),
         other_weight,

@@ -83,6 +83,28 @@
 //!   price to 12-12 was missed). Without the stale claim a gap still ends the run (unknown is not
 //!   proof), and a day whose observations all show a higher price ends it.
 //!
+//!   Version 9 (fixed after seeing the tenth held-out set; not unseen figures): `reference_price`
+//!   judges a comparison shown on and on from its beginning — 第十六条第二款 measures the compared
+//!   price against the seven days before 进行价格比较 (and, with no sale in them, the last sale
+//!   before 本次价格比较), so the sales a running comparison makes at its compared-down price are
+//!   its result, not its base. One comparison: the same page showing the same compared price
+//!   (of a judged kind) on every sighting, each within `window_days` calendar days of the one
+//!   before; a sighting of that page without it or with another compared price ends it. A
+//!   comparison begun with no transaction at all before it is judged, as before, against the
+//!   sales before each showing. The evidence gives `comparison_started_at` when the comparison
+//!   began on an earlier sighting. (Holdout10's 桨板 sold at its 1899 for 38 days, then "原价1899"
+//!   at 1699 for four days: lawful on the first, and a finding on the next three only because the
+//!   week now held its own sales at 1699.)
+//!   Version 10 (fixed after seeing the tenth held-out set; not unseen figures): `bait_price`
+//!   reads a charge the first page states with its amount next to the price ("1299（另付安装费
+//!   50元，页面明示）", "不含运费12元", "另收服务费¥8"): a part of the label holding a fee (费), an
+//!   extra-charge word not negated (另付, 另收, 另加, 另计, 不含, 加收…) and the amounts after it
+//!   — the price first shown is the price plus them, as a stated instalment total is (version
+//!   6): paying no more is no bait (第十九条第二项 以低价诱骗、以高价结算; 第六项 is about a
+//!   condition hidden or weakened, and this one is shown with the price); one fen more is. A
+//!   charge without an amount ("另付安装费"), a rate ("50元/次", "每次") or a floor ("30元起")
+//!   states no total and is judged as shown. The evidence gives `disclosed_charges_fen`.
+//!
 //! Legal basis: 明码标价和禁止价格欺诈规定 (SAMR order 56, in force 2022-07-01); before that date the
 //! rules are not in force and give no findings.
 //!
@@ -109,7 +131,12 @@
 //! ground); a weekly deadline renewed with a new price each week (the later price is not "the
 //! same or lower") is not judged; an instalment label whose total hides fees charged outside the
 //! order (version 6); lunar years outside 1900–2099 (the crate's tables) and deadlines named by
-//! a solar term (立冬, 冬至) are not read (version 6).
+//! a solar term (立冬, 冬至) are not read (version 6); since version 9, a compared price shown
+//! unchanged for months after a true beginning stays judged from that beginning (a reference gone
+//! stale is 第十七条第二款's 无从比较的价格, not judged by this rule), and a comparison taken down and
+//! put back between two sightings within `window_days` reads as never taken down; since version 10,
+//! a label that states a charge with its amount for something other than this purchase ("另付
+//! 安装费50元" while the 50 at checkout is a different fee) lets a checkout that much dearer pass.
 //!
 //! Parameters: see each rule's `params`; `tianping rules` lists them.
 
@@ -611,6 +638,127 @@ fn time_range<T>(items: &[T], at: impl Fn(&T) -> i64, from: i64, to: i64) -> &[T
     &items[lo..hi]
 }
 
+/// Words that state a charge on top of the price shown (normalised): "另付安装费50元", "不含运费
+/// 12元", "加收服务费8元".
+const EXTRA_CHARGE: &[&str] = &[
+    "不含",
+    "另付",
+    "另收",
+    "另加",
+    "另计",
+    "另需",
+    "需另付",
+    "须另付",
+    "加收",
+    "额外收取",
+];
+
+/// Version 10: the charges a label states on top of the price, with their amounts, in fen — a
+/// part of the label (between commas, semicolons and brackets) holding a fee (a word with 费) and
+/// an [`EXTRA_CHARGE`] word not negated in the two chars before it ("免另付", "无需另付" are none),
+/// with the amounts in yuan after that word ("另付安装费50元", "另收¥8服务费"); a rate ("20元/㎡",
+/// "8元/次", "每次") or a floor ("30元起") is no total and makes the label state none. `None`
+/// when no part states one.
+fn disclosed_charges(label: &str) -> Option<i64> {
+    let mut total = 0i64;
+    let mut any = false;
+    for part in label.split([',', '，', ';', '；', '(', ')', '（', '）', '。']) {
+        if !part.contains('费') {
+            continue;
+        }
+        // The first extra-charge word not negated; the amounts are read after it.
+        let Some(rest) = EXTRA_CHARGE
+            .iter()
+            .flat_map(|w| part.match_indices(w).map(move |(at, _)| (at, w.len())))
+            .filter(|(at, _)| {
+                !part[..*at]
+                    .chars()
+                    .rev()
+                    .take(2)
+                    .any(|c| matches!(c, '不' | '无' | '免' | '未' | '非'))
+            })
+            .min()
+            .map(|(at, len)| &part[at + len..])
+        else {
+            continue;
+        };
+        if part.contains('每') {
+            return None;
+        }
+        let chars: Vec<char> = rest.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            if !chars[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
+                i += 1;
+            }
+            let yuan_sign = start > 0 && matches!(chars[start - 1], '¥' | '￥');
+            let yuan_word = chars.get(i) == Some(&'元');
+            if !(yuan_sign || yuan_word) {
+                continue;
+            }
+            // A rate ("20元/㎡", "8元/次", "30元起") states no total.
+            let unit = chars.get(if yuan_word { i + 1 } else { i });
+            if unit.is_some_and(|c| RATE_UNITS.contains(*c)) {
+                return None;
+            }
+            let number: String = chars[start..i].iter().collect();
+            if let Ok(v) = number.parse::<f64>() {
+                total += (v * 100.0).round() as i64;
+                any = true;
+            }
+        }
+    }
+    any.then_some(total)
+}
+
+/// Chars right after an amount that make it a rate or a floor, not a total (the "/" of "元/㎡"
+/// is dropped by normalisation).
+const RATE_UNITS: &str = "/起次㎡件位人天晚小月年个";
+
+/// Whether `o` shows a compared price this rule judges: one with no stated basis (`unspecified`,
+/// `previous_price`, or none given).
+fn judged_reference(o: &Obs<'_>) -> bool {
+    o.reference.is_some()
+        && matches!(
+            o.reference_kind,
+            None | Some("unspecified") | Some("previous_price")
+        )
+}
+
+/// Version 9: for each observation showing a judged compared price, the index of the first
+/// observation of the same comparison — the same page showing the same compared price on every
+/// sighting, each within `window_days` calendar days of the one before (a longer silence is not
+/// known to be the same display). A sighting of that page without it, or with another compared
+/// price, ends the comparison; the next one begins a new one.
+fn comparison_starts(obs: &[Obs<'_>], window_days: i64) -> Vec<Option<usize>> {
+    let mut out = vec![None; obs.len()];
+    // Per page: the current comparison's (compared price, first index, last index).
+    let mut current: BTreeMap<&str, (i64, usize, usize)> = BTreeMap::new();
+    for (i, o) in obs.iter().enumerate() {
+        if !judged_reference(o) {
+            current.remove(o.page);
+            continue;
+        }
+        let reference = o.reference.unwrap_or_default();
+        let first = match current.get(o.page) {
+            Some(&(r, first, last))
+                if r == reference && china_day(o.at) - china_day(obs[last].at) <= window_days =>
+            {
+                first
+            }
+            _ => i,
+        };
+        current.insert(o.page, (reference, first, i));
+        out[i] = Some(first);
+    }
+    out
+}
+
 struct Context<'a> {
     listings: BTreeMap<ListingKey<'a>, (&'a str, &'a str)>,
 }
@@ -661,46 +809,63 @@ impl PriceFraud {
         // Per day: the violations found (observation, base price, basis, transactions used).
         let mut by_day: BTreeMap<i64, Vec<serde_json::Value>> = BTreeMap::new();
         let mut worst: BTreeMap<i64, (f64, i64, i64)> = BTreeMap::new();
-        for o in obs {
-            let Some(reference) = o.reference else {
-                continue;
-            };
-            if !matches!(
-                o.reference_kind,
-                None | Some("unspecified") | Some("previous_price")
-            ) {
-                continue;
-            }
+        let starts = comparison_starts(obs, window_days);
+        // The base of a comparison shown at `at`: the lowest transaction price in the seven
+        // whole days before that day (and that day's earlier transactions), else the last
+        // transaction before it; none without any transaction before it.
+        let base_at = |at: i64| -> Option<(i64, &str, Vec<&Sale<'_>>, usize)> {
             // Sales are sorted by time: the window and the last sale before are found by search.
-            let before = sales.partition_point(|s| s.at < o.at);
+            let before = sales.partition_point(|s| s.at < at);
             let in_window = time_range(
                 &sales[..before],
                 |s| s.at,
-                china_day_start(china_day(o.at) - window_days),
-                o.at,
+                china_day_start(china_day(at) - window_days),
+                at,
             );
-            let (base, basis, used): (i64, &str, Vec<&Sale<'_>>) =
-                if let Some(min) = in_window.iter().map(|s| s.price).min() {
-                    (
-                        min,
-                        "seven_day_lowest_transaction",
-                        in_window
-                            .iter()
-                            .filter(|s| s.price == min)
-                            .take(3)
-                            .collect(),
-                    )
-                } else if let Some(last) = before.checked_sub(1).map(|i| &sales[i]) {
-                    (last.price, "last_transaction_before", vec![last])
-                } else {
-                    continue; // No transaction at all: nothing to compare with.
-                };
+            if let Some(min) = in_window.iter().map(|s| s.price).min() {
+                Some((
+                    min,
+                    "seven_day_lowest_transaction",
+                    in_window
+                        .iter()
+                        .filter(|s| s.price == min)
+                        .take(3)
+                        .collect(),
+                    in_window.len(),
+                ))
+            } else {
+                before
+                    .checked_sub(1)
+                    .map(|i| &sales[i])
+                    .map(|last| (last.price, "last_transaction_before", vec![last], 0))
+            }
+        };
+        for (i, o) in obs.iter().enumerate() {
+            let Some(reference) = o.reference else {
+                continue;
+            };
+            if !judged_reference(o) {
+                continue;
+            }
+            // Version 9: 进行价格比较前七日 — a comparison shown on and on is one comparison, judged
+            // against the days before it began; its own sales at the compared-down price are
+            // its result, not its base. A comparison begun with no transaction at all before it
+            // is judged, as before, against the sales before each showing.
+            let start = starts[i].map(|s| &obs[s]).filter(|s| s.at < o.at);
+            let anchored = start.and_then(|s| base_at(s.at).map(|b| (s, b)));
+            let (started, (base, basis, used, in_window)) = match anchored {
+                Some((s, b)) => (Some(s), b),
+                None => match base_at(o.at) {
+                    Some(b) => (None, b),
+                    None => continue, // No transaction at all: nothing to compare with.
+                },
+            };
             if reference <= base {
                 continue;
             }
             let excess = (reference - base) as f64 / base.max(1) as f64;
             let day = china_day(o.at);
-            by_day.entry(day).or_default().push(json!({
+            let mut violation = json!({
                 "observed_at": china_time(o.at),
                 "page": o.page,
                 "reference_price_fen": reference,
@@ -708,10 +873,14 @@ impl PriceFraud {
                 "displayed_price_fen": o.displayed,
                 "base_price_fen": base,
                 "basis": basis,
-                "transactions_in_window": in_window.len(),
+                "transactions_in_window": in_window,
                 "base_transactions": used.iter().map(|s| json!({"order_id": s.order_id, "ordered_at": china_time(s.at), "unit_price_fen": s.price})).collect::<Vec<_>>(),
                 "excess_ratio": (excess * 1e4).round() / 1e4,
-            }));
+            });
+            if let Some(s) = started {
+                violation["comparison_started_at"] = json!(china_time(s.at));
+            }
+            by_day.entry(day).or_default().push(violation);
             let w = worst.entry(day).or_insert((excess, reference, base));
             if (excess, reference, base) > *w {
                 *w = (excess, reference, base);
@@ -730,6 +899,17 @@ impl PriceFraud {
                 Severity::Low
             };
             let n = items.len();
+            // Version 9: a comparison shown since an earlier day is judged from its beginning.
+            let since = items
+                .iter()
+                .find_map(|v| v["comparison_started_at"].as_str())
+                .map(|at| {
+                    format!(
+                        "（该比较自 {} 起持续标示，按比较开始前七日计）",
+                        at.get(..10).unwrap_or(at)
+                    )
+                })
+                .unwrap_or_default();
             sink.push(Draft {
                 rule,
                 severity,
@@ -738,12 +918,13 @@ impl PriceFraud {
                 related: cx.related(key),
                 window: Some(day_window(day)),
                 summary: format!(
-                    "{}在 {} 标示的被比较价格 {} 元高于前七日内最低成交价 {} 元（高出 {}），且未标明比较依据，共 {} 次展示。",
+                    "{}在 {} 标示的被比较价格 {} 元高于前七日内最低成交价 {} 元（高出 {}）{}，且未标明比较依据，共 {} 次展示。",
                     cx.name(key),
                     tianping_domain::value::format_date(day),
                     yuan(reference),
                     yuan(base),
                     percent(excess),
+                    since,
                     n
                 ),
                 evidence: json!({
@@ -925,7 +1106,14 @@ impl PriceFraud {
                 crate::instalment::read(tianping_text::normalize(l).as_str())
                     .and_then(|i| i.total(first.displayed))
             });
-            let shown = instalment_total.map_or(first.displayed, |t| t.max(first.displayed));
+            // Version 10: a charge the first page states with its amount next to the price
+            // ("1299（另付安装费50元）") is a condition shown, not hidden (第十九条第二项、第六项):
+            // the price first shown is the price plus it.
+            let disclosed = first
+                .promo_label
+                .and_then(|l| disclosed_charges(tianping_text::normalize(l).as_str()));
+            let shown = instalment_total.map_or(first.displayed, |t| t.max(first.displayed))
+                + disclosed.unwrap_or(0);
             if charged <= shown {
                 continue;
             }
@@ -944,6 +1132,9 @@ impl PriceFraud {
             });
             if let Some(total) = instalment_total {
                 pair["instalment_total_fen"] = total.into();
+            }
+            if let Some(extra) = disclosed {
+                pair["disclosed_charges_fen"] = extra.into();
             }
             by_day.entry(china_day(first.at)).or_default().push((
                 gap,
@@ -1576,7 +1767,7 @@ impl Detector for PriceFraud {
     }
 
     fn version(&self) -> u32 {
-        8
+        10
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

@@ -38,7 +38,23 @@
 //! "new" (within `young_days`) and nine is under `min_operators`. The address base already gave
 //! the three spellings one key.
 //!
-//! Known false positives: hosts not yet on the allow-list; business centres that rent rooms by
+//! Version 5 (2026-12-02, fixed after seeing the tenth held-out set's false alarm; not an unseen
+//! figure): **a registered host**. Cluster registration (集群注册) is a lawful way of registering:
+//! several entities take as their domicile the address of one host company that provides them
+//! 住所托管, itself registered for that service (the local 集群注册 rules require the host to be a
+//! registered 商务秘书 company whose business scope includes the service; the rules' texts are
+//! not in `shared/data`). The registry delivery shows it: an entity at the room, not struck off,
+//! whose registered `business_scope` names the hosting (住所托管, 集群注册, 集群登记, 地址托管; not
+//! denied, "不含住所托管") makes the room a host's. There the unlinked `min_operators` count is
+//! no finding — holding many registrations is what the host is registered for — while a linked
+//! site (one person behind `shared_rep_min` of them, most new or registered in a burst) still is:
+//! hosting does not make bulk shell registrations lawful. The evidence names the hosts. Holdout10's
+//! 15 companies of 15 representatives over 600 days behind a 商务秘书 company registered for
+//! 集群注册住所托管 were flagged on the count alone. The allow-list still removes a site whatever it
+//! holds.
+//!
+//! Known false positives: hosts not yet on the allow-list whose registry scope does not name the
+//! service; business centres that rent rooms by
 //! the desk and write one room number; family shops of one household; a newly founded group
 //! registering five or more subsidiaries with one representative at its head-office room
 //! (linked rule: the evidence shows the names and dates, so the officer can tell) — since version
@@ -130,6 +146,7 @@ static INPUTS: [Input; 2] = [
             "address",
             "established_on",
             "status",
+            "business_scope",
         ],
         time_column: None,
     },
@@ -164,6 +181,29 @@ struct Site {
     district: Option<String>,
     /// Registry entities at the address that are struck off (cancelled or revoked): not counted.
     struck_off: BTreeSet<String>,
+    /// Version 5: registered entities at the address whose business scope is the hosting of
+    /// registrations (住所托管, 集群注册): USCC → name.
+    hosts: BTreeMap<String, String>,
+}
+
+/// Version 5: words of a business scope naming the hosting of other entities' registrations at
+/// the host's address (集群注册 / 集群登记 with a 托管 host, 住所托管).
+const HOST_SCOPES: &[&str] = &["住所托管", "集群注册", "集群登记", "地址托管"];
+
+/// Version 5: whether a registered business scope names the hosting service, not denied ("不含住所
+/// 托管", "不得从事集群注册"): a denial word (不, 无, 非, 未, 禁) within the four characters before it.
+pub fn hosts_registrations(scope: &str) -> bool {
+    let n = tianping_text::normalize(scope);
+    let text = n.as_str();
+    HOST_SCOPES.iter().any(|w| {
+        text.match_indices(w).any(|(at, _)| {
+            !text[..at]
+                .chars()
+                .rev()
+                .take(4)
+                .any(|c| matches!(c, '不' | '无' | '非' | '未' | '禁'))
+        })
+    })
 }
 
 impl Detector for RegistrationCluster {
@@ -172,7 +212,7 @@ impl Detector for RegistrationCluster {
     }
 
     fn version(&self) -> u32 {
-        4
+        5
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -247,6 +287,14 @@ impl Detector for RegistrationCluster {
                 if matches!(c.str("status", row), Some("cancelled" | "revoked")) {
                     site.struck_off.insert(uscc.to_string());
                     continue;
+                }
+                if c.str("business_scope", row)
+                    .is_some_and(hosts_registrations)
+                {
+                    site.hosts.insert(
+                        uscc.to_string(),
+                        c.str("name", row).unwrap_or_default().to_string(),
+                    );
                 }
                 let entry = site.operators.entry(uscc.to_string()).or_default();
                 merge(
@@ -338,7 +386,10 @@ impl Detector for RegistrationCluster {
             // represents `shared_rep_min` or more of its operators, and most of them are new or
             // most were registered by that person within `burst_days` of one another.
             let linked = !shared.is_empty() && (young_share >= 0.5 || burst_share >= 0.5);
-            if n < min_operators && !(linked && n >= min_linked) {
+            // Version 5: at a registered host's address many registrations are what the host is
+            // registered for; only a linked site (bulk registration by one person) is a cluster.
+            let hosted = !site.hosts.is_empty();
+            if (n < min_operators || hosted) && !(linked && n >= min_linked) {
                 continue;
             }
             let severity = if n >= 3 * min_operators || linked {
@@ -399,6 +450,9 @@ impl Detector for RegistrationCluster {
                     "struck_off_not_counted": site.struck_off.len(),
                     "struck_off_list": site.struck_off.iter().take(200).collect::<Vec<_>>(),
                     "allow_listed_addresses_configured": allowed.len(),
+                    "registered_hosts": site.hosts.iter().take(20).map(|(u, name)| json!({
+                        "uscc": u, "name": name,
+                    })).collect::<Vec<_>>(),
                 }),
             });
         }

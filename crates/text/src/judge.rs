@@ -141,7 +141,80 @@ pub fn judge_absolute_terms(text: &str, ctx: &JudgeContext<'_>) -> Vec<Judged> {
 
 /// Judges every absolute term in `text` with `lex` (its `absolute_term` entries, exemption
 /// patterns and cue lists).
+///
+/// Version 2026.10: a term wrapped over lines ("最\n高\n级", "行业顶\n级") is judged as well
+/// ([`with_wrapped_words`]).
 pub fn judge_absolute_terms_with(lex: &Lexicon, text: &str, ctx: &JudgeContext<'_>) -> Vec<Judged> {
+    with_wrapped_words(text, |t| judge_absolute_terms_once(lex, t, ctx))
+}
+
+/// A line break that wraps a word: the chars either side of it (spaces and tabs aside) are both
+/// hanzi, letters or digits — a line that ends or starts with a sentence or clause sign, a bracket
+/// or a quotation mark breaks for real.
+fn wraps_a_word(before: Option<char>, after: Option<char>) -> bool {
+    let word_char = |c: char| c.is_alphanumeric();
+    before.is_some_and(word_char) && after.is_some_and(word_char)
+}
+
+/// `text` with each line break that wraps a word ([`wraps_a_word`]) replaced by a space — one
+/// byte for one, so every offset into it is an offset into `text` — and the byte offsets of the
+/// breaks replaced; `None` when no break wraps a word.
+fn unwrapped(text: &str) -> Option<(String, Vec<usize>)> {
+    let mut joined = String::with_capacity(text.len());
+    let mut breaks = Vec::new();
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            let before = text[..i]
+                .chars()
+                .rev()
+                .find(|c| !matches!(c, ' ' | '\t' | '\r' | '\u{3000}'));
+            let after = text[i + 1..]
+                .chars()
+                .find(|c| !matches!(c, ' ' | '\t' | '\r' | '\u{3000}'));
+            if wraps_a_word(before, after) {
+                joined.push(' ');
+                breaks.push(i);
+                continue;
+            }
+        }
+        joined.push(c);
+    }
+    (!breaks.is_empty()).then_some((joined, breaks))
+}
+
+/// Version 2026.10 (广告法 第九条第（三）项, 第十七条; after held-out set 10): a term split by a line
+/// break is the term, as one split by spaces already was (the normaliser drops those): an OCR of a
+/// narrow detail image, or copy written one char a line ("最\n高\n级"), wraps words anywhere.
+/// `judge` runs on `text`, then on `text` with the word-wrapping breaks read as spaces; the second
+/// run adds only the matches that straddle such a break and overlap nothing of the first (a break
+/// between two list items joins nothing a lexicon term spans, and a break after punctuation is
+/// kept). The match quotes the text as written.
+fn with_wrapped_words(text: &str, judge: impl Fn(&str) -> Vec<Judged>) -> Vec<Judged> {
+    let mut out = judge(text);
+    let Some((joined, breaks)) = unwrapped(text) else {
+        return out;
+    };
+    let first: Vec<(usize, usize)> = out
+        .iter()
+        .map(|j| (j.hit.start_byte, j.hit.end_byte))
+        .collect();
+    for mut j in judge(&joined) {
+        let (s, e) = (j.hit.start_byte, j.hit.end_byte);
+        let straddles = breaks.iter().any(|&b| s < b && b < e);
+        let overlaps = first.iter().any(|&(a, b)| a < e && s < b);
+        if !straddles || overlaps {
+            continue;
+        }
+        if let Some(written) = text.get(s..e) {
+            j.hit.matched_original = written.to_string();
+        }
+        out.push(j);
+    }
+    out.sort_by_key(|j| j.hit.start_byte);
+    out
+}
+
+fn judge_absolute_terms_once(lex: &Lexicon, text: &str, ctx: &JudgeContext<'_>) -> Vec<Judged> {
     let norm = normalize(text);
     // Occurrences of the merchant's marks in the normalised text, found once.
     let mut marks: Vec<(usize, usize)> = ctx
@@ -774,7 +847,14 @@ pub fn judge_claims(text: &str, ctx: &JudgeContext<'_>) -> Vec<Judged> {
 }
 
 /// [`judge_claims`] with the given lexicon.
+///
+/// Version 2026.10: a claim wrapped over lines ("治\n疗") is judged as well
+/// ([`with_wrapped_words`]).
 pub fn judge_claims_with(lex: &Lexicon, text: &str, ctx: &JudgeContext<'_>) -> Vec<Judged> {
+    with_wrapped_words(text, |t| judge_claims_once(lex, t, ctx))
+}
+
+fn judge_claims_once(lex: &Lexicon, text: &str, ctx: &JudgeContext<'_>) -> Vec<Judged> {
     let class = ctx.product_class.unwrap_or("general");
     let medical = matches!(class, "drug" | "medical_device");
     let health = matches!(class, "health_food" | "special_medical_food");

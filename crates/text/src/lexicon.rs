@@ -336,6 +336,12 @@ pub const CUE_LISTS: &[&str] = &[
     "quantifier",
     "fake",
     "fake_not",
+    // 2026.14 (反不正当竞争法 商业诋毁, after held-out set 10): a rival reported sanctioned by a named
+    // authority ("被卫健委查封") or struck by an incident of harm ("发生新生儿感染").
+    "enforcement_action",
+    "incident_verb",
+    "incident_harm",
+    "incident_guard",
     // 2026.8 (电子商务法 第三十五条; 消费者权益保护法 第二十六条, after held-out set 7): a sanction clause
     // conditioned on refusing or leaving; a bar on the user's right to object.
     "noncompliance",

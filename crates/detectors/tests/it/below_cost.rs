@@ -599,6 +599,43 @@ fn a_platform_funded_subsidy_pushes_no_merchant_below_cost() {
     );
 }
 
+/// Version 10: the merchant's settlement at its own price read by structure — the settlement
+/// defined as its own price, or the whole difference paid by the platform — not only from the
+/// cue list (价格法 第十四条第二项 judges the seller's own price; the orders carry only the
+/// buyer's). Holdout10's 平台补贴周 wording (seen) and rephrasings of it.
+#[test]
+fn a_settlement_at_the_merchants_own_price_is_read_by_structure() {
+    // Four merchants below cost for the buyer, the price set by the platform, no penalty: under
+    // the undocumented path's five, so before version 10 each was a `sustained` finding.
+    for terms in [
+        "「平台补贴周」活动价由平台设定，差价由平台全额补贴：商家结算价=商家申报的原供货价，补贴随订单结算到账。商家可随时退出。",
+        "活动价由平台统一设定；商家结算价=商家申报的原供货价。",
+        "活动价由平台统一设定；商家按原供货价结算。",
+        "活动价由平台统一设定，差价由平台承担。",
+        // The own price at exactly 12 chars after 结算.
+        "活动价由平台统一设定；结算款项于每月十五日统一转入原供货价账户。",
+    ] {
+        let f = detect(forced_tables(4, &[], terms, vec![]), AS_OF);
+        assert!(forced_of(&f).is_empty(), "{terms}: {f:#?}");
+        assert!(sustained(&f).is_empty(), "{terms}: {:#?}", sustained(&f));
+    }
+    // Not a settlement at the merchant's own price: judged as before (four runs of their own).
+    for terms in [
+        "活动价由平台统一设定；商家结算价为原价的九成。",
+        "活动价由平台统一设定；部分差价由平台补贴。",
+        "活动价由平台统一设定；差价的50%由平台补贴。",
+        "活动价由平台统一设定；差价不由平台承担。",
+        "活动价由平台统一设定；商家按平台售价结算。",
+        "活动价由平台统一设定；商家结算价不是原供货价。",
+        "活动价由平台统一设定；结算价低于原价。",
+        // 13 chars: beyond the reach.
+        "活动价由平台统一设定；结算款项于每月十五日统一转入其原供货价账户。",
+    ] {
+        let f = detect(forced_tables(4, &[], terms, vec![]), AS_OF);
+        assert_eq!(sustained(&f).len(), 4, "{terms}: {f:#?}");
+    }
+}
+
 #[test]
 fn a_voluntary_campaign_at_the_merchants_own_price_forces_nobody() {
     // 反不正当竞争法（2025）第十四条 forbids forcing: own price and free entry and exit, no

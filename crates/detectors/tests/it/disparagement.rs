@@ -560,3 +560,53 @@ fn calls_to_shun_a_named_rival() {
         n1.evidence
     );
 }
+
+/// Version 12 (fixed after seeing held-out set 10's notice; wordings of our own): a named rival
+/// said to have been sanctioned by an authority ("被区教育局取缔") or struck by an incident of harm
+/// ("发生食物中毒") is a claim about its business reputation; a denial, a prevention, a stated
+/// source, an honour and a safety tip with no rival are not.
+#[test]
+fn rivals_reported_sanctioned_or_struck_by_harm() {
+    let docs = vec![
+        notice(
+            "n1",
+            "有家长说“童乐托育中心”上周被区教育局取缔，大家心里有数。",
+        ),
+        notice("n2", "“鲜味坊酒楼”前天发生食物中毒，好几桌客人进了医院。"),
+        // An insinuating A-not-A question spreads the claim as much as a statement.
+        notice("n3", "“速达驾校”是不是被交通局罚款了？"),
+        // The gaps at their bounds: eight chars of authority, four chars before the harm.
+        notice("n4", "“速达驾校”被西湖区交通运输局罚款。"),
+        notice("n5", "“鲜味坊酒楼”发生两例婴儿感染。"),
+        // Not claims: beyond the gaps, a denial, a prevention, a stated source, an honour, a tip.
+        notice("x1", "“速达驾校”被西湖区交通运输局给罚款。"),
+        notice("x2", "“鲜味坊酒楼”发生两例新生儿感染。"),
+        notice("x3", "“速达驾校”从未被任何部门处罚，请勿轻信。"),
+        notice(
+            "x4",
+            "本店严格消毒，防止发生交叉感染，“鲜味坊酒楼”的朋友也欢迎来参观。",
+        ),
+        notice(
+            "x5",
+            "“鲜味坊酒楼”被市场监管局处罚一事，详见处罚决定书（杭市监罚〔2026〕12号）。",
+        ),
+        notice("x6", "本店去年被评为放心餐馆，欢迎“鲜味坊酒楼”交流。"),
+        notice("x7", "冬季用电请注意安全，以免发生火灾。"),
+    ];
+    let f = detect(vec![], vec![("documents", docs)]);
+    let mut ids: Vec<&str> = f.iter().map(|f| f.subject.id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(
+        ids,
+        ["n1", "n2", "n3", "n4", "n5"],
+        "{:?}",
+        f.iter().map(|f| &f.evidence).collect::<Vec<_>>()
+    );
+    let term = |id: &str| {
+        f.iter().find(|f| f.subject.id == id).unwrap().evidence["statements"][0]["negative_term"]
+            .clone()
+    };
+    assert_eq!(term("n1"), "被…取缔");
+    assert_eq!(term("n2"), "发生…中毒");
+    assert_eq!(term("n4"), "被…罚款");
+}

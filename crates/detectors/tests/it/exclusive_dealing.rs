@@ -371,3 +371,82 @@ fn stated_ground_exits_at_their_thresholds() {
     assert_eq!(f.len(), 1);
     assert!(f[0].evidence.get("basis").is_none());
 }
+
+/// Version 7: a reason naming the other platform by its own name (the `platforms` table's names
+/// of the platforms other than the one that took the measure) with the merchant's presence there
+/// — 接单 is a presence — states the ground; without the names, naming the sanctioning platform
+/// itself, a name with no presence, a disclaimer, or a one-character name, it does not.
+#[test]
+fn a_reason_naming_the_rival_by_its_own_name_is_a_stated_ground() {
+    use tianping_detectors::exclusive_dealing::{
+        states_rival_ground as stated, states_rival_ground_naming as naming,
+    };
+    let names = vec!["邻家生活".to_string()];
+    for yes in [
+        "在“邻家生活”接单，佣金由8%上调至20%并扣除保证金",
+        "邻家生活上架同款，扣除保证金",
+        "在邻家生活开店，技术服务费率调整为12%",
+    ] {
+        assert!(naming(yes, &names), "{yes}");
+        assert!(!stated(yes), "{yes}: only the name says where");
+    }
+    assert!(stated("在其他平台接单，佣金上调"), "接单 is a presence");
+    for no in [
+        "邻家生活的投诉转来，扣除保证金",
+        "与是否在邻家生活经营无关，因售假扣除保证金",
+        "接单超时率高于15%，佣金上调",
+        "",
+    ] {
+        assert!(!naming(no, &names), "{no}");
+    }
+    assert!(!naming("在家接单，扣除保证金", &["家".to_string()]));
+}
+
+/// Version 7 on data: five dual-homed operators, all sanctioned (no comparison), the reason naming
+/// the rival only by name: a finding with the platforms' names, none without them or when the
+/// name is the sanctioning platform's own; two exits are a finding, one is not.
+#[test]
+fn stated_ground_by_the_rivals_name_on_data() {
+    const REASON: &str = "在“邻家生活”接单，佣金由8%上调至20%并扣除保证金";
+    let names = |x: &str, y: &str| {
+        vec![
+            json!({"platform_id": "x", "name": x, "operator_uscc": "91330108MA2H0000X1", "categories": ["services"],
+                "annual_active_users": 1000, "market_value_cny": null, "domicile_adcode": "330108"}),
+            json!({"platform_id": "y", "name": y, "operator_uscc": "91330108MA2H0000Y1", "categories": ["services"],
+                "annual_active_users": 1000, "market_value_cny": null, "domicile_adcode": "330108"}),
+        ]
+    };
+    let with_names = |(daily, sanctions): (Vec<Value>, Vec<Value>), platforms: Vec<Value>| {
+        run(
+            &ExclusiveDealing,
+            AS_OF,
+            &data(
+                &[
+                    ("merchant_daily", daily),
+                    ("merchant_sanctions", sanctions),
+                    ("platforms", platforms),
+                ],
+                97,
+            ),
+        )
+    };
+    let case = |exiting| {
+        with_measure(
+            scenario(5, 5, exiting, 2, 0, "fee_increase"),
+            "fee_increase",
+            REASON,
+        )
+    };
+    let f = with_names(case(5), names("邻家生活", "纹身预约"));
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["basis"], "stated_ground");
+    assert_eq!(f[0].evidence["exits_within_window"], 5);
+    assert_eq!(f[0].evidence["comparison_operators"], 0);
+    assert_eq!(with_names(case(2), names("邻家生活", "纹身预约")).len(), 1);
+    assert!(with_names(case(1), names("邻家生活", "纹身预约")).is_empty());
+    assert!(with_names(case(5), Vec::new()).is_empty(), "no names");
+    assert!(
+        with_names(case(5), names("隔壁集市", "邻家生活")).is_empty(),
+        "the name is the sanctioning platform's own"
+    );
+}

@@ -516,3 +516,87 @@ fn a_shared_shop_tablet_alone_is_not_a_finding() {
     assert_eq!(f.len(), 1, "found as a farm, judged on one behaviour only");
     assert_eq!(signals(&f[0]), ["shared_devices"]);
 }
+
+/// Thirty customers order once each on the tea shop's own tablet (reviews repeating one short
+/// text, so two behaviours when the tablet counts), beside 40 ordinary customers; the first
+/// `away` of the thirty also buy once at another shop from their own phones, and if `tablet_away`
+/// one order at that other shop comes from the tablet itself.
+fn counter_tablet(away: usize, tablet_away: bool) -> (Vec<Value>, Vec<Value>) {
+    let counter = Group {
+        accounts: 30,
+        orders_each: 1,
+        shared_devices: false,
+        empty_parcels: false,
+        instant: false,
+        templated: true,
+        shared_address: false,
+    };
+    let (mut orders, reviews) = merchant("tea", counter, 40);
+    for o in &mut orders {
+        if o["buyer_pid"].as_str().unwrap().starts_with("tea-ring") {
+            o["device_pid"] = json!("tea-tablet");
+        }
+    }
+    for a in 0..away {
+        let buyer = format!("tea-ring{a}");
+        let mut o = parcel("mall", a, "towel", &buyer, 300, 10 + a % 5);
+        o["device_pid"] = json!(format!("own-phone-{buyer}"));
+        orders.push(o);
+    }
+    if tablet_away {
+        let mut o = parcel("mall", 99, "towel", "mall-walkin", 300, 12);
+        o["device_pid"] = json!("tea-tablet");
+        orders.push(o);
+    }
+    (orders, reviews)
+}
+
+/// Version 3: a device used at one merchant only, at least half of whose accounts there
+/// (`terminal_elsewhere_share` = 0.5) also buy at other merchants, is the merchant's own
+/// terminal, not a farm: it does not count as a shared device and no farm is drawn from it.
+#[test]
+fn a_merchants_own_terminal_is_not_a_shared_phone() {
+    // Nobody buys elsewhere: the tablet reads as a farm, with the templated reviews two behaviours.
+    let f = detect(vec![counter_tablet(0, false)], &[]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(signals(&f[0]), ["shared_devices", "templated_reviews"]);
+    assert_eq!(f[0].evidence["merchant_terminal_devices"], 0);
+    // All thirty buy elsewhere from their own phones: the tablet is the shop's terminal.
+    assert!(detect(vec![counter_tablet(30, false)], &[]).is_empty());
+    // At the threshold: 15 of 30 (exactly half) make it a terminal, 14 do not.
+    assert!(detect(vec![counter_tablet(15, false)], &[]).is_empty());
+    let f = detect(vec![counter_tablet(14, false)], &[]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(signals(&f[0]).contains(&"shared_devices"));
+    // A device that also ordered at another merchant is no merchant's terminal.
+    let f = detect(vec![counter_tablet(30, true)], &[]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(signals(&f[0]).contains(&"shared_devices"));
+    // With the share raised to 1.0, 15 of 30 no longer make a terminal.
+    let f = detect(
+        vec![counter_tablet(15, false)],
+        &[("terminal_elsewhere_share", 1.0)],
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+}
+
+/// Version 3: a farm whose accounts also buy elsewhere from the farm phones is still a farm (its
+/// phones are used at another merchant), and a terminal's evidence is named when a ring found
+/// another way shares it.
+#[test]
+fn farm_phones_used_elsewhere_are_not_a_terminal() {
+    let (mut orders, reviews) = membership_ring(24, 2);
+    for a in 0..24 {
+        let buyer = format!("vip-ring{a}");
+        let mut o = parcel("mall", a, "towel", &buyer, 300, 10 + a % 5);
+        o["device_pid"] = json!(format!("vip-phone{}", a % 2));
+        orders.push(o);
+    }
+    let f: Vec<_> = detect(vec![(orders, reviews)], &[])
+        .into_iter()
+        .filter(|f| f.subject.id == "vip")
+        .collect();
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(signals(&f[0]).contains(&"shared_devices"));
+    assert_eq!(f[0].evidence["merchant_terminal_devices"], 0);
+}

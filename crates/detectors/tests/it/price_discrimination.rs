@@ -177,12 +177,49 @@ fn probe_pairs_with(days: u32, accounts: [(&str, i64, i64); 2]) -> Vec<Value> {
 
 #[test]
 fn matched_probe_pairs_are_a_sign_test() {
-    // 20 of 20 pairs: p = 2^-20; 10 pairs (min_probe_pairs) suffice; 9 do not.
+    // 20 of 20 pairs: p = 2^-20; 6 pairs (min_probe_pairs, version 6) suffice; 5 do not.
     let f = detect(probe_pairs(20));
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].evidence["regulator_probe_cells"], 20);
-    assert_eq!(detect(probe_pairs(10)).len(), 1);
-    assert!(detect(probe_pairs(9)).is_empty());
+    assert_eq!(detect(probe_pairs(6)).len(), 1);
+    assert!(detect(probe_pairs(5)).is_empty());
+}
+
+/// Version 6: six matched pairs of the regulator's test accounts — a 12-order and a 0-order
+/// account on the same device and district within a minute — all asking the heavier account 10%
+/// more are a finding (浙江省电子商务条例 第十四条); six pairs asked the same, or the heavier
+/// account asked less, are none.
+#[test]
+fn six_matched_probe_pairs_that_all_agree_are_enough() {
+    let f = detect(probe_pairs_with(
+        6,
+        [("heavy", 12, 328_000), ("fresh", 0, 298_000)],
+    ));
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["regulator_probe_cells"], 6);
+    assert_eq!(f[0].evidence["regulator_probe_cells_loyal_higher"], 6);
+    assert!(
+        detect(probe_pairs_with(
+            6,
+            [("heavy", 12, 129_900), ("fresh", 0, 129_900)]
+        ))
+        .is_empty()
+    );
+    assert!(
+        detect(probe_pairs_with(
+            6,
+            [("heavy", 12, 298_000), ("fresh", 0, 328_000)]
+        ))
+        .is_empty()
+    );
+    // Five pairs are under the threshold.
+    assert!(
+        detect(probe_pairs_with(
+            5,
+            [("heavy", 12, 328_000), ("fresh", 0, 298_000)]
+        ))
+        .is_empty()
+    );
 }
 
 #[test]
@@ -205,10 +242,10 @@ fn matched_probes_compare_the_longer_history_with_the_shorter() {
     );
     // Equal histories: no contrast, no finding.
     assert!(detect(probe_pairs_with(12, [("a", 5, 9_434), ("b", 5, 8_900)])).is_empty());
-    // At min_probe_pairs (10) a finding, below it (9) none.
+    // At min_probe_pairs (6) a finding, below it (5) none.
     assert_eq!(
         detect(probe_pairs_with(
-            10,
+            6,
             [("heavy", 40, 9_434), ("light", 5, 8_900)]
         ))
         .len(),
@@ -216,7 +253,7 @@ fn matched_probes_compare_the_longer_history_with_the_shorter() {
     );
     assert!(
         detect(probe_pairs_with(
-            9,
+            5,
             [("heavy", 40, 9_434), ("light", 5, 8_900)]
         ))
         .is_empty()

@@ -254,6 +254,85 @@ fn a_raise_inside_the_week_leaves_the_old_price_as_the_seven_day_low() {
     assert!(of_rule(&f, "reference_price").is_empty());
 }
 
+/// Sold at 120 once a day on days 1–9, then at the compared-down 100 on days 10–20.
+fn sales_then_discount() -> Vec<Value> {
+    (1..=20)
+        .map(|d| {
+            let price = if d < 10 { 12_000 } else { 10_000 };
+            order(&format!("o{d}"), d, price, "completed")
+        })
+        .collect()
+}
+
+/// "原价120 现100" on the detail page at 10:00 on each of `days`.
+fn compared_on(days: &[u32]) -> Vec<Value> {
+    days.iter()
+        .map(|&d| {
+            obs(
+                at(d, 10, 0),
+                "detail",
+                10_000,
+                Some(12_000),
+                Some("previous_price"),
+            )
+        })
+        .collect()
+}
+
+/// Version 9: 进行价格比较前七日 — a comparison shown on and on is judged against the days before
+/// it began; its own sales at the compared-down price are its result, not its base
+/// (明码标价和禁止价格欺诈规定 第十六条第二款).
+#[test]
+fn a_comparison_shown_on_is_judged_from_its_beginning() {
+    // Shown daily on days 10–14: on day 10 the week's low is 120, the compared price; the sales
+    // at 100 from day 10 on are the comparison's own.
+    let f = findings(compared_on(&[10, 11, 12, 13, 14]), sales_then_discount());
+    assert!(of_rule(&f, "reference_price").is_empty(), "{f:#?}");
+    // The same showing seen again 7 days later is the same comparison (at the threshold) …
+    let f = findings(compared_on(&[10, 17]), sales_then_discount());
+    assert!(of_rule(&f, "reference_price").is_empty(), "{f:#?}");
+    // … 8 days later it is not known to be: a new comparison, judged against the week before it.
+    let f = findings(compared_on(&[10, 18]), sales_then_discount());
+    let f = of_rule(&f, "reference_price");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["violations"][0]["base_price_fen"], 10_000);
+    // A sighting of the page without the compared price ends the comparison: shown again on day
+    // 13, it is a new one, and the week before it sold at 100.
+    let mut shown = compared_on(&[10, 11]);
+    shown.push(obs(at(12, 10, 0), "detail", 12_000, None, None));
+    shown.extend(compared_on(&[13, 14]));
+    let f = findings(shown, sales_then_discount());
+    let f = of_rule(&f, "reference_price");
+    assert_eq!(f.len(), 2, "days 13 and 14: {f:#?}");
+    // Day 14's showing is judged from day 13's beginning, and says so.
+    let continued: Vec<&Value> = f
+        .iter()
+        .map(|f| &f.evidence["violations"][0]["comparison_started_at"])
+        .filter(|v| !v.is_null())
+        .collect();
+    assert_eq!(continued, [&json!("2026-03-13T10:00:00+08:00")]);
+    // Another compared price is another comparison.
+    let mut shown = compared_on(&[10, 11]);
+    shown.push(obs(
+        at(12, 10, 0),
+        "detail",
+        10_000,
+        Some(12_500),
+        Some("previous_price"),
+    ));
+    let f = findings(shown, sales_then_discount());
+    let f = of_rule(&f, "reference_price");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["violations"][0]["base_price_fen"], 10_000);
+    // A comparison begun with no transaction at all before it is judged, as before version 9,
+    // against the sales before each showing: days 11 and 12 against day 10's 100.
+    let only_discount: Vec<Value> = (10..=20)
+        .map(|d| order(&format!("o{d}"), d, 10_000, "completed"))
+        .collect();
+    let f = findings(compared_on(&[10, 11, 12]), only_discount);
+    assert_eq!(of_rule(&f, "reference_price").len(), 2, "{f:#?}");
+}
+
 #[test]
 fn rules_not_in_force_before_2022_07_01() {
     let observations = vec![obs(
@@ -1190,6 +1269,54 @@ fn an_instalment_figure_with_its_term_is_not_bait() {
     ] {
         assert_eq!(
             of_rule(&pair(label, 238_800), "bait_price").len(),
+            1,
+            "{label:?}"
+        );
+    }
+}
+
+// Version 10: a charge stated with its amount next to the price first shown is a condition shown,
+// not hidden (第十九条第二项、第六项): paying the price plus it is not 低价招徕、高价结算; one fen more
+// is. A charge without an amount, a rate, a denied one or none is judged as shown.
+#[test]
+fn a_charge_stated_with_its_amount_next_to_the_price_is_not_bait() {
+    let pair = |label: Option<&str>, charged: i64| {
+        findings(
+            vec![
+                shown_with(at(3, 10, 0), "search", 129_900, 129_900, label),
+                shown_with(at(3, 10, 3), "checkout", charged, charged, None),
+            ],
+            vec![],
+        )
+    };
+    for label in [
+        "1299（另付安装费50元，页面明示）",
+        "1299 不含运费50元",
+        "1299，另收上门安装费¥50",
+        "1299 另付：安装费30元 + 调试费20元",
+    ] {
+        assert!(
+            of_rule(&pair(Some(label), 134_900), "bait_price").is_empty(),
+            "{label}"
+        );
+        let f = pair(Some(label), 134_901);
+        let f = of_rule(&f, "bait_price");
+        assert_eq!(f.len(), 1, "{label}: one fen over");
+        assert_eq!(
+            f[0].evidence["pairs"][0]["disclosed_charges_fen"], 5_000,
+            "{label}"
+        );
+    }
+    for label in [
+        Some("1299（另付安装费）"),
+        Some("1299（安装费50元）"),
+        Some("1299 无需另付安装费50元"),
+        Some("1299（上门安装费另付50元/次）"),
+        Some("1299 含安装费"),
+        None,
+    ] {
+        assert_eq!(
+            of_rule(&pair(label, 134_900), "bait_price").len(),
             1,
             "{label:?}"
         );

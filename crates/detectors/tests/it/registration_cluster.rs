@@ -301,3 +301,102 @@ fn one_person_registering_a_room_full_at_once_is_linked_however_long_ago() {
         .collect();
     assert!(detect(solo, vec![], &[]).is_empty());
 }
+
+/// Fifteen companies of fifteen representatives registered a month apart in one room, and the
+/// room's host registered with `scope` (status `host_status`) as the sixteenth.
+fn hosted(scope: &str, host_status: &str) -> Vec<Value> {
+    let mut v: Vec<Value> = (0..15)
+        .map(|k| {
+            company(
+                k,
+                VARIANTS[k % VARIANTS.len()],
+                &format!("own{k}"),
+                &format!("2025-{:02}-10", 1 + k % 12),
+            )
+        })
+        .collect();
+    v.push(json!({"uscc": "91330110MAHOST0001", "name": "杭州某商务秘书有限公司", "legal_rep_pid": "host-rep",
+        "address": VARIANTS[0], "established_on": "2024-06-01", "status": host_status,
+        "business_scope": scope}));
+    v
+}
+
+/// Version 5: a registered host's room (an entity there, not struck off, whose business scope
+/// names 住所托管 / 集群注册, not denied) is no finding on the count alone; a linked site there
+/// still is, with the host named.
+#[test]
+fn a_registered_hosts_room_is_a_cluster_only_when_linked() {
+    use tianping_detectors::registration_cluster::hosts_registrations as host;
+    for yes in [
+        "商务秘书服务（集群注册住所托管）",
+        "商务秘书服务；住所托管服务",
+        "为集群登记企业提供地址托管",
+    ] {
+        assert!(host(yes), "{yes}");
+    }
+    for no in [
+        "商务秘书服务",
+        "企业管理咨询（不含住所托管）",
+        "商务秘书服务，不得从事集群注册",
+        "日用百货销售",
+        "",
+    ] {
+        assert!(!host(no), "{no}");
+    }
+    // Without a host the sixteen are a cluster; behind a registered host they are not.
+    let plain = detect(hosted("企业管理咨询", "active"), vec![], &[]);
+    assert_eq!(plain.len(), 1, "{plain:#?}");
+    assert_eq!(plain[0].evidence["operators"], 16);
+    assert!(
+        detect(
+            hosted("商务秘书服务（集群注册住所托管）", "active"),
+            vec![],
+            &[]
+        )
+        .is_empty()
+    );
+    // A denied scope, or a host struck off, hosts nothing.
+    assert_eq!(
+        detect(
+            hosted("商务秘书服务（不含住所托管）", "active"),
+            vec![],
+            &[]
+        )
+        .len(),
+        1
+    );
+    assert_eq!(
+        detect(
+            hosted("商务秘书服务（集群注册住所托管）", "cancelled"),
+            vec![],
+            &[]
+        )
+        .len(),
+        1
+    );
+    // Bulk registration at the host: one person behind six of ten, new, is still a cluster
+    // (the linked rule), and the host is named.
+    let mut taken = hosted("商务秘书服务（集群注册住所托管）", "active");
+    taken.truncate(3);
+    taken.push(
+        hosted("商务秘书服务（集群注册住所托管）", "active")
+            .pop()
+            .unwrap(),
+    );
+    for k in 0..6 {
+        taken.push(company(
+            200 + k,
+            VARIANTS[k % VARIANTS.len()],
+            "bulk-rep",
+            &format!("2026-04-{:02}", 1 + k),
+        ));
+    }
+    let f = detect(taken, vec![], &[]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["linked"], true);
+    assert_eq!(f[0].evidence["operators"], 10);
+    assert_eq!(
+        f[0].evidence["registered_hosts"][0]["uscc"],
+        "91330110MAHOST0001"
+    );
+}
