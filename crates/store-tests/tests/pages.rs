@@ -217,6 +217,25 @@ async fn story(store: Arc<dyn Store>) {
         "a platform's own findings have no subject platform"
     );
 
+    // The subjects of one detector's findings: each (platform, merchant) once, sorted; not the
+    // platforms' own findings (no subject platform), not another detector's subjects.
+    let mut detectors: Vec<&str> = findings.iter().map(|f| f.detector.as_str()).collect();
+    detectors.sort();
+    detectors.dedup();
+    assert!(detectors.len() > 1);
+    for d in &detectors {
+        let mut want: Vec<(String, String)> = findings
+            .iter()
+            .filter(|f| f.detector == *d)
+            .filter_map(|f| Some((f.subject_platform.clone()?, f.subject_id.clone())))
+            .collect();
+        want.sort();
+        want.dedup();
+        assert!(!want.is_empty());
+        assert_eq!(store.finding_subjects(d).await.unwrap(), want, "{d}");
+    }
+    assert!(store.finding_subjects("no_such").await.unwrap().is_empty());
+
     // Keyset: a finding added before the cursor does not shift the next page.
     let first = store
         .findings_page(&DataScope::All, &none, None, 10)

@@ -107,6 +107,10 @@ pub trait PageStore: Send + Sync {
     /// One finding's JSON body.
     async fn finding_body(&self, finding_id: &str) -> Result<Option<String>, StoreError>;
 
+    /// The subjects `(platform_id, id)` of `detector`'s findings, each once, sorted (no bodies:
+    /// for narrowing many candidates to those with a finding before reading any).
+    async fn finding_subjects(&self, detector: &str) -> Result<Vec<(String, String)>, StoreError>;
+
     /// The findings (JSON bodies) whose subject is `subject_id` on `platform_id` (the subject's
     /// `platform_id` and `id`, whatever its kind), by finding id, at most `limit` (with `next` set
     /// when more follow). Served by the `findings_subject_of` index (migration 0009).

@@ -76,6 +76,30 @@ macro_rules! impl_pages_queries {
                 })
             }
 
+            async fn finding_subjects(
+                &self,
+                detector: &str,
+            ) -> Result<Vec<(String, String)>, $crate::StoreError> {
+                use sqlx::Row;
+                let rows = sqlx::query(
+                    "SELECT DISTINCT subject_platform, subject_id FROM findings
+                     WHERE detector = $1 AND subject_platform IS NOT NULL
+                     ORDER BY subject_platform, subject_id",
+                )
+                .bind(detector)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                rows.iter()
+                    .map(|r| -> Result<(String, String), $crate::StoreError> {
+                        Ok((
+                            r.try_get("subject_platform").map_err(db_err)?,
+                            r.try_get("subject_id").map_err(db_err)?,
+                        ))
+                    })
+                    .collect()
+            }
+
             async fn finding_body(
                 &self,
                 finding_id: &str,

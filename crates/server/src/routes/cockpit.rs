@@ -533,7 +533,7 @@ pub async fn get_merchant(
     // `fake_orders` findings: see `ring_devices`).
     related.extend(
         ring_devices::relations(
-            &state, &caller, &snap.lake, &index, &platform, &merchant, &findings,
+            &state, &caller, &snap, &index, &platform, &merchant, &findings,
         )
         .await?,
     );

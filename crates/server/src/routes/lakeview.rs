@@ -36,12 +36,14 @@ pub fn is_plain_id(s: &str) -> bool {
 /// The parts a session was opened over, as `(table, path)`: the data version it serves.
 type Version = Vec<(String, String)>;
 
-/// One data version's session and, built on first use, its merchant-profile index.
+/// One data version's session and, built on first use, its merchant-profile index and the
+/// results of the per-merchant queries asked of it ([`QueryCache`]).
 #[derive(Clone)]
 pub struct Snapshot {
     /// The session.
     pub lake: Arc<tianping_query::Lake>,
     index: Arc<tokio::sync::OnceCell<Arc<ProfileIndex>>>,
+    queries: Arc<QueryCache>,
 }
 
 impl Snapshot {
@@ -51,6 +53,90 @@ impl Snapshot {
             .get_or_try_init(|| async { ProfileIndex::build(&self.lake).await.map(Arc::new) })
             .await
             .cloned()
+    }
+
+    /// A value derived from this version's data by `build` (which also says its weight, in
+    /// rows), kept under `key` in [`QueryCache`]: `key` must name everything the value depends
+    /// on besides the lake.
+    pub async fn derived<T, F, Fut>(&self, key: &str, build: F) -> Result<Arc<T>, ApiError>
+    where
+        T: Send + Sync + 'static,
+        F: FnOnce() -> Fut,
+        Fut: std::future::Future<Output = Result<(T, usize), ApiError>>,
+    {
+        self.queries.get_or_run(key, build).await
+    }
+
+    /// Values this snapshot has built (cache misses) through [`Snapshot::derived`] (for tests).
+    pub fn queries_run(&self) -> u64 {
+        self.queries.ran()
+    }
+}
+
+/// Most values kept per data version.
+pub const QUERY_CACHE_ENTRIES: usize = 1_024;
+/// Most rows (the builders' weights) kept over all values of one data version; a heavier value
+/// is not kept.
+pub const QUERY_CACHE_ROWS: usize = 200_000;
+
+/// A kept value and its weight.
+type Entry = (Arc<dyn std::any::Any + Send + Sync>, usize);
+/// Values by key, and their weights added up.
+type Held = (HashMap<String, Entry>, usize);
+
+/// Values derived from one data version (query results, or what a route prepares from them),
+/// by key, bounded in entries and weight: when a new value would pass either bound the cache
+/// starts over (the values it serves are a merchant profile's; a profile asked again in a
+/// burst — a dashboard, a load of case officers — costs one build, not one per request). Two
+/// requests missing at once both build; the second value replaces the first (they are equal).
+#[derive(Default)]
+pub struct QueryCache {
+    held: Mutex<Held>,
+    ran: std::sync::atomic::AtomicU64,
+}
+
+impl QueryCache {
+    /// The value kept under `key`, or the one `build` returns (kept when within the bounds).
+    pub async fn get_or_run<T, F, Fut>(&self, key: &str, build: F) -> Result<Arc<T>, ApiError>
+    where
+        T: Send + Sync + 'static,
+        F: FnOnce() -> Fut,
+        Fut: std::future::Future<Output = Result<(T, usize), ApiError>>,
+    {
+        let hit = self.lock().0.get(key).map(|(v, _)| Arc::clone(v));
+        if let Some(Ok(v)) = hit.map(|v| v.downcast::<T>()) {
+            return Ok(v);
+        }
+        self.ran.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let (value, n) = build().await?;
+        let value = Arc::new(value);
+        if n <= QUERY_CACHE_ROWS {
+            let mut held = self.lock();
+            if held.0.len() >= QUERY_CACHE_ENTRIES || held.1 + n > QUERY_CACHE_ROWS {
+                *held = (HashMap::new(), 0);
+            }
+            let kept: Arc<dyn std::any::Any + Send + Sync> = value.clone();
+            if let Some((_, old)) = held.0.insert(key.to_string(), (kept, n)) {
+                held.1 -= old;
+            }
+            held.1 += n;
+        }
+        Ok(value)
+    }
+
+    /// Builds run (misses) so far.
+    pub fn ran(&self) -> u64 {
+        self.ran.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Values held and their weight.
+    pub fn held(&self) -> (usize, usize) {
+        let held = self.lock();
+        (held.0.len(), held.1)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Held> {
+        self.held.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 
@@ -108,6 +194,7 @@ pub async fn snapshot(state: &AppState) -> Result<Snapshot, ApiError> {
     let snapshot = Snapshot {
         lake: Arc::new(lake),
         index: Arc::default(),
+        queries: Arc::default(),
     };
     state.lake.put(version, snapshot.clone());
     Ok(snapshot)
@@ -206,4 +293,116 @@ async fn read_districts(lake: &tianping_query::Lake) -> Result<Districts, ApiErr
             Some(((p, m), a.chars().take(6).collect()))
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn block_on<F: std::future::Future>(f: F) -> F::Output {
+        tokio::runtime::Builder::new_current_thread()
+            .build()
+            .expect("runtime")
+            .block_on(f)
+    }
+
+    fn rows_of(n: usize) -> Vec<Value> {
+        (0..n).map(|i| json!({ "i": i })).collect()
+    }
+
+    fn weighed(n: usize) -> (Vec<Value>, usize) {
+        (rows_of(n), n)
+    }
+
+    #[test]
+    fn a_query_asked_again_is_answered_without_running_it() {
+        let cache = QueryCache::default();
+        block_on(async {
+            let a = cache
+                .get_or_run("q1", || async { Ok(weighed(3)) })
+                .await
+                .unwrap();
+            let b = cache
+                .get_or_run::<Vec<Value>, _, _>("q1", || async { panic!("ran a cached query") })
+                .await
+                .unwrap();
+            assert_eq!(a, b);
+            let c = cache
+                .get_or_run("q2", || async { Ok(weighed(2)) })
+                .await
+                .unwrap();
+            assert_eq!(c.len(), 2);
+        });
+        assert_eq!(cache.ran(), 2);
+        assert_eq!(cache.held(), (2, 5));
+    }
+
+    #[test]
+    fn a_failed_query_is_not_kept() {
+        let cache = QueryCache::default();
+        block_on(async {
+            let e = cache
+                .get_or_run::<Vec<Value>, _, _>("q", || async { Err(ApiError::internal("lake")) })
+                .await;
+            assert!(e.is_err());
+            let ok = cache
+                .get_or_run("q", || async { Ok(weighed(1)) })
+                .await
+                .unwrap();
+            assert_eq!(ok.len(), 1);
+        });
+        assert_eq!(cache.ran(), 2);
+        assert_eq!(cache.held(), (1, 1));
+    }
+
+    #[test]
+    fn the_cache_starts_over_at_its_row_bound_and_never_keeps_a_larger_result() {
+        let cache = QueryCache::default();
+        block_on(async {
+            cache
+                .get_or_run("big", || async { Ok(weighed(QUERY_CACHE_ROWS - 1)) })
+                .await
+                .unwrap();
+            assert_eq!(cache.held(), (1, QUERY_CACHE_ROWS - 1));
+            // One more row fits exactly at the bound.
+            cache
+                .get_or_run("one", || async { Ok(weighed(1)) })
+                .await
+                .unwrap();
+            assert_eq!(cache.held(), (2, QUERY_CACHE_ROWS));
+            // Past it: start over with the new result only.
+            cache
+                .get_or_run("two", || async { Ok(weighed(2)) })
+                .await
+                .unwrap();
+            assert_eq!(cache.held(), (1, 2));
+            // Over the bound on its own: answered, not kept.
+            let huge = cache
+                .get_or_run("huge", || async { Ok(weighed(QUERY_CACHE_ROWS + 1)) })
+                .await
+                .unwrap();
+            assert_eq!(huge.len(), QUERY_CACHE_ROWS + 1);
+            assert_eq!(cache.held(), (1, 2));
+        });
+    }
+
+    #[test]
+    fn the_cache_starts_over_at_its_entry_bound() {
+        let cache = QueryCache::default();
+        block_on(async {
+            for i in 0..QUERY_CACHE_ENTRIES {
+                cache
+                    .get_or_run(&format!("q{i}"), || async { Ok(weighed(1)) })
+                    .await
+                    .unwrap();
+            }
+            assert_eq!(cache.held(), (QUERY_CACHE_ENTRIES, QUERY_CACHE_ENTRIES));
+            cache
+                .get_or_run("one more", || async { Ok(weighed(1)) })
+                .await
+                .unwrap();
+            assert_eq!(cache.held(), (1, 1));
+        });
+    }
 }

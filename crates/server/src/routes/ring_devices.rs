@@ -16,9 +16,13 @@
 //! without auditing: this is not a request of its own).
 //!
 //! Cost: nothing for a merchant without a `fake_orders` finding; otherwise one lake query (the
-//! orders from the devices its rings' accounts, at most [`MAX_ACCOUNTS`], ordered from there)
-//! and one store read per candidate merchant (at most [`MAX_CANDIDATES`], those sharing the most
-//! devices first).
+//! orders from the devices its rings' accounts, at most [`MAX_ACCOUNTS`], ordered from there),
+//! run once per data version and set of ring accounts and then answered from the snapshot's
+//! cache ([`lakeview::Snapshot::derived`]), one store query for the merchants with a `fake_orders`
+//! finding, and one store read per candidate among those (at most [`MAX_CANDIDATES`], those
+//! sharing the most devices first). The profile of a brushed merchant was the slowest read under
+//! load (48–61 ms a request, release, with the query and a store read for each of up to 200
+//! merchants its devices ordered from, most of them camouflage with no finding).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -39,6 +43,42 @@ pub const MAX_CANDIDATES: usize = 200;
 type MerchantId = (String, String);
 /// `(buyer_pid, device_pid)` of orders.
 type BuyerDevices = Vec<(String, String)>;
+
+/// One ring query's rows, prepared: the orders of the merchant asked about (buyer, device), and
+/// every other merchant those devices ordered from with its orders, those sharing the most
+/// devices first (then by key: a stable order).
+struct Prepared {
+    own: BuyerDevices,
+    others: Vec<(MerchantId, BuyerDevices)>,
+}
+
+impl Prepared {
+    fn from_rows(rows: &[Value], platform: &str, merchant: &str) -> Prepared {
+        let mut own: BuyerDevices = Vec::new();
+        let mut others: BTreeMap<MerchantId, BuyerDevices> = BTreeMap::new();
+        for r in rows {
+            let (Some(p), Some(m), Some(b), Some(d)) = (
+                text(r, "platform_id"),
+                text(r, "merchant_id"),
+                text(r, "buyer_pid"),
+                text(r, "device_pid"),
+            ) else {
+                continue;
+            };
+            if (p.as_str(), m.as_str()) == (platform, merchant) {
+                own.push((b, d));
+            } else if lakeview::is_plain_id(&p) && lakeview::is_plain_id(&m) {
+                others.entry((p, m)).or_default().push((b, d));
+            }
+        }
+        let mut others: Vec<(MerchantId, BuyerDevices)> = others.into_iter().collect();
+        others.sort_by_cached_key(|(key, orders)| {
+            let devices: BTreeSet<&String> = orders.iter().map(|(_, d)| d).collect();
+            (std::cmp::Reverse(devices.len()), key.clone())
+        });
+        Prepared { own, others }
+    }
+}
 
 /// Most findings read per merchant.
 const FINDINGS_MAX: u32 = 500;
@@ -108,7 +148,7 @@ async fn findings_of(
 pub async fn relations(
     state: &AppState,
     caller: &Caller,
-    lake: &tianping_query::Lake,
+    snap: &lakeview::Snapshot,
     index: &ProfileIndex,
     platform: &str,
     merchant: &str,
@@ -128,65 +168,58 @@ pub async fn relations(
         .take(MAX_ACCOUNTS)
         .map(|a| format!("'{a}'"))
         .collect();
-    let rows = lakeview::rows(
-        lake,
-        &format!(
-            "SELECT DISTINCT platform_id, merchant_id, buyer_pid, device_pid FROM orders \
-             WHERE (status IS NULL OR status <> 'cancelled') AND device_pid IN (\
-             SELECT device_pid FROM orders WHERE platform_id = '{platform}' \
-             AND merchant_id = '{merchant}' AND buyer_pid IN ({}) AND device_pid IS NOT NULL \
-             AND (status IS NULL OR status <> 'cancelled'))",
-            list.join(", ")
-        ),
-    )
-    .await?;
-    let mut own_orders: Vec<(String, String)> = Vec::new();
-    // Other merchants ordered from from those devices: (platform, merchant) → (buyer, device).
-    let mut others: BTreeMap<MerchantId, BuyerDevices> = BTreeMap::new();
-    for r in &rows {
-        let (Some(p), Some(m), Some(b), Some(d)) = (
-            text(r, "platform_id"),
-            text(r, "merchant_id"),
-            text(r, "buyer_pid"),
-            text(r, "device_pid"),
-        ) else {
-            continue;
-        };
-        if (p.as_str(), m.as_str()) == (platform, merchant) {
-            own_orders.push((b, d));
-        } else if lakeview::is_plain_id(&p) && lakeview::is_plain_id(&m) {
-            others.entry((p, m)).or_default().push((b, d));
-        }
-    }
-    let mine = ring_devices(&own_rings, &own_orders);
+    let sql = format!(
+        "SELECT DISTINCT platform_id, merchant_id, buyer_pid, device_pid FROM orders \
+         WHERE (status IS NULL OR status <> 'cancelled') AND device_pid IN (\
+         SELECT device_pid FROM orders WHERE platform_id = '{platform}' \
+         AND merchant_id = '{merchant}' AND buyer_pid IN ({}) AND device_pid IS NOT NULL \
+         AND (status IS NULL OR status <> 'cancelled'))",
+        list.join(", ")
+    );
+    // The query and what is prepared from its rows depend on the data version and the text
+    // only (platform, merchant, accounts): kept per version.
+    let prepared = snap
+        .derived(&sql, || async {
+            let rows = lakeview::rows(&snap.lake, &sql).await?;
+            let n = rows.len();
+            Ok((Prepared::from_rows(&rows, platform, merchant), n))
+        })
+        .await?;
+    let mine = ring_devices(&own_rings, &prepared.own);
     if mine.is_empty() {
         return Ok(Vec::new());
     }
-    // Those sharing the most devices first (a stable order: then by key).
-    let mut candidates: Vec<(MerchantId, BuyerDevices)> = others.into_iter().collect();
-    candidates.sort_by_cached_key(|(key, orders)| {
-        let devices: BTreeSet<&String> = orders.iter().map(|(_, d)| d).collect();
-        (std::cmp::Reverse(devices.len()), key.clone())
-    });
+    // Only merchants with a `fake_orders` finding can be related: one store query narrows the
+    // candidates (most are shops the rings bought from as camouflage) before any finding is read.
+    let brushed: BTreeSet<MerchantId> = state
+        .store
+        .finding_subjects("fake_orders")
+        .await?
+        .into_iter()
+        .collect();
+    let candidates = prepared
+        .others
+        .iter()
+        .filter(|(key, _)| brushed.contains(key));
     let mut out: Vec<(usize, (String, String), Value)> = Vec::new();
-    for ((p, m), orders) in candidates.into_iter().take(MAX_CANDIDATES) {
+    for ((p, m), orders) in candidates.take(MAX_CANDIDATES) {
         // Only merchants whose platform data the caller may read (no audit entry: not a request).
         let allowed = matches!(
             tianping_auth::authorize(
                 &caller.principal,
                 Operation::GetMerchant,
-                delivered(state, Some(&p)),
+                delivered(state, Some(p)),
             ),
             tianping_auth::Decision::Allow(_)
         );
         if !allowed {
             continue;
         }
-        let their_rings = rings(&findings_of(state, &p, &m).await?);
+        let their_rings = rings(&findings_of(state, p, m).await?);
         if their_rings.is_empty() {
             continue;
         }
-        let theirs = ring_devices(&their_rings, &orders);
+        let theirs = ring_devices(&their_rings, orders);
         let shared: Vec<&String> = theirs.keys().filter(|d| mine.contains_key(*d)).collect();
         if shared.is_empty() {
             continue;
@@ -201,7 +234,7 @@ pub async fn relations(
         row.insert("platform_id".into(), p.as_str().into());
         row.insert("merchant_id".into(), m.as_str().into());
         row.insert("merchant_key".into(), format!("merchant|{p}|{m}").into());
-        if let Some(shop) = index.shop(&p, &m)? {
+        if let Some(shop) = index.shop(p, m)? {
             for field in ["shop_name", "uscc"] {
                 if let Some(v) = shop.get(field).filter(|v| v.is_string()) {
                     let key = if field == "shop_name" { "name" } else { field };
@@ -214,7 +247,7 @@ pub async fn relations(
             "finding_ids".into(),
             Value::Array(ids.into_iter().map(Value::from).collect()),
         );
-        out.push((shared.len(), (p, m), Value::Object(row)));
+        out.push((shared.len(), (p.clone(), m.clone()), Value::Object(row)));
     }
     out.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
     Ok(out.into_iter().take(MAX_ROWS).map(|(_, _, v)| v).collect())

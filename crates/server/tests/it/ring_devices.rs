@@ -23,6 +23,10 @@ const HEADER: &str = "platform_id,order_id,merchant_id,listing_id,buyer_pid,quan
 
 /// A tmall batch of orders `(order, merchant, listing, buyer, device, status)`.
 fn orders_zip(orders: &[(&str, &str, &str, String, String, &str)]) -> Vec<u8> {
+    orders_batch("tmall-2026-03-01-0002", orders)
+}
+
+fn orders_batch(batch_id: &str, orders: &[(&str, &str, &str, String, String, &str)]) -> Vec<u8> {
     let mut csv = format!("{HEADER}\n");
     for (o, m, l, buyer, device, status) in orders {
         csv.push_str(&format!(
@@ -31,7 +35,7 @@ fn orders_zip(orders: &[(&str, &str, &str, String, String, &str)]) -> Vec<u8> {
     }
     let manifest = json!({
         "standard": "1",
-        "batch_id": "tmall-2026-03-01-0002",
+        "batch_id": batch_id,
         "supplier": "tmall",
         "generated_at": "2026-03-02T01:30:00+08:00",
         "period": {"from": "2026-03-01T00:00:00+08:00", "to": "2026-03-02T00:00:00+08:00"},
@@ -208,4 +212,36 @@ async fn merchants_brushed_from_the_same_ring_devices_list_each_other() {
     for d in [&d1, &d2, &d3, &d9] {
         assert!(!text1.contains(d.as_str()) && !text2.contains(d.as_str()));
     }
+    // Asked again on the same data: the same answer, and the lake is not queried again (one
+    // query per ring merchant above: m1, m2, m4; m3 has no ring finding).
+    let snap = tianping_server::routes::lakeview::snapshot(&h.state)
+        .await
+        .unwrap();
+    assert_eq!(snap.queries_run(), 3);
+    let (again, _) = profile(&h, &officer, "m1").await;
+    assert_eq!(
+        ring_rows(&serde_json::from_str(&again).unwrap()),
+        ring_rows(&m1)
+    );
+    assert_eq!(
+        snap.queries_run(),
+        3,
+        "the second m1 profile ran no lake query"
+    );
+    // New data is a new version: its first profile queries the lake again.
+    let receipt = push(
+        &h,
+        orders_batch(
+            "tmall-2026-03-01-0003",
+            &[("r10", "m3", "l3", honest.clone(), d9.clone(), "completed")],
+        ),
+    )
+    .await;
+    assert_eq!(receipt["accepted"], json!(1), "{receipt}");
+    let fresh = tianping_server::routes::lakeview::snapshot(&h.state)
+        .await
+        .unwrap();
+    let (_, after) = profile(&h, &officer, "m1").await;
+    assert_eq!(ring_rows(&after), ring_rows(&m1));
+    assert_eq!(fresh.queries_run(), 1);
 }
