@@ -83,17 +83,23 @@ pub async fn input_frame(
             .iter()
             .find(|r| r.table == join.table)
             .map_or(&[][..], |r| r.filter);
-        let keys = base(ctx, other, other_filter, as_of_ns).await?.select(
-            join.other_columns
-                .iter()
-                .map(|c| ident(*c))
-                .collect::<Vec<_>>(),
-        )?;
-        df = df.join(
-            keys,
-            JoinType::LeftSemi,
-            join.columns,
+        // The other table's distinct keys (a few per listing, not a row per observation) are
+        // the build side: `keys RIGHT SEMI JOIN df` keeps df's rows and schema while the hash
+        // table holds the keys, not the (usually larger) table being reduced.
+        let keys = base(ctx, other, other_filter, as_of_ns)
+            .await?
+            .select(
+                join.other_columns
+                    .iter()
+                    .map(|c| ident(*c))
+                    .collect::<Vec<_>>(),
+            )?
+            .distinct()?;
+        df = keys.join(
+            df,
+            JoinType::RightSemi,
             join.other_columns,
+            join.columns,
             None,
         )?;
     }
@@ -119,8 +125,9 @@ pub async fn input_frame(
                     .map(|(k, r)| ident(*k).alias(r))
                     .collect::<Vec<_>>(),
             )?;
-        let right: Vec<&str> = renamed.iter().map(String::as_str).collect();
-        df = df.join(groups, JoinType::LeftSemi, having.keys, &right, None)?;
+        // The groups (one row per key that qualifies) are the build side, as above.
+        let left: Vec<&str> = renamed.iter().map(String::as_str).collect();
+        df = groups.join(df, JoinType::RightSemi, &left, having.keys, None)?;
     }
     match reduction.and_then(|r| r.group_by) {
         Some(group) => {
