@@ -763,7 +763,7 @@ pub(crate) fn after_sale(city: &mut City, rng: &mut Rng, buyers: &[String], orde
             "书柜 标准款 1.2m",
             10,
             |k| k < 6,
-            |k| k < 2 || k >= 6,
+            |k| !(2..6).contains(&k),
             |_| "completed",
             Positive,
             "6笔索要发票只开2张，另4张开给了没有索要的订单，索票的订单仍有4笔未开，电子商务法 第十四条",

@@ -1015,7 +1015,7 @@ fn probes(city: &mut City, rng: &mut Rng) {
         ("330105", 309_900, 299_900)
     }
     fn travel_fee(k: usize) -> (&'static str, i64, i64) {
-        if k % 2 == 0 {
+        if k.is_multiple_of(2) {
             ("330106", 19_800, 19_800)
         } else {
             ("330127", 22_800, 22_800)
