@@ -12,6 +12,7 @@ mod complainants;
 mod exits;
 mod holdout;
 mod holdout10;
+mod holdout11;
 mod holdout2;
 mod holdout3;
 mod holdout4;
