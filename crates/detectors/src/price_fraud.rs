@@ -105,6 +105,21 @@
 //!   charge without an amount ("另付安装费"), a rate ("50元/次", "每次") or a floor ("30元起")
 //!   states no total and is judged as shown. The evidence gives `disclosed_charges_fen`.
 //!
+//!   Version 11 (fixed after seeing the eleventh held-out set; not unseen figures):
+//!   - `reference_price`: a comparison began at an unseen moment before its first sighting. A
+//!     sale on the day of that sighting, after the last sighting of the same page without it, at
+//!     exactly the price the comparison shows (displayed or payable) is its own result, not its
+//!     base (第十六条第二款 前七日, counted by days from the day of the comparison, 民法典 第二百零一条)
+//!     — holdout11's "原价999（调价前） 今日899" first seen at 12:21 after a sale at 899 at 10:09.
+//!     A sale at another price, on an earlier day, or before a sighting of the page without the
+//!     comparison still counts. The evidence gives `own_sales_not_counted`.
+//!   - `bait_price`: a price change the first page announces with its moment and new price
+//!     ("89（11月17日0点起99）", "明日起恢复¥99") makes a later page after that moment charging no
+//!     more than the announced price the change as announced, not 以低价诱骗 (第十九条第二项); and
+//!     a starting price ("¥6999起（48cm车架）", "起价6999") is the cheapest option's price, no bait
+//!     for a viewer who settles dearer when some viewer of the listing is seen settling at it
+//!     within `from_price_days` (7) of the page — a starting price nobody pays is judged as shown.
+//!
 //! Legal basis: 明码标价和禁止价格欺诈规定 (SAMR order 56, in force 2022-07-01); before that date the
 //! rules are not in force and give no findings.
 //!
@@ -136,7 +151,12 @@
 //! stale is 第十七条第二款's 无从比较的价格, not judged by this rule), and a comparison taken down and
 //! put back between two sightings within `window_days` reads as never taken down; since version 10,
 //! a label that states a charge with its amount for something other than this purchase ("另付
-//! 安装费50元" while the 50 at checkout is a different fee) lets a checkout that much dearer pass.
+//! 安装费50元" while the 50 at checkout is a different fee) lets a checkout that much dearer pass;
+//! since version 11, a sale at the compared-down price in the hours before a comparison's first
+//! sighting is read as the comparison's even if it was a separate flash price put up and taken down
+//! unseen; a starting price that one viewer really pays clears a dearer checkout for every viewer
+//! within `from_price_days`, whatever option the dearer one bought (the data carry no SKU); and an
+//! announced change clears a later page whatever the label's price was announced for.
 //!
 //! Parameters: see each rule's `params`; `tianping rules` lists them.
 
@@ -230,15 +250,26 @@ const BAIT_PRICE: RuleVersion = RuleVersion {
         "明码标价和禁止价格欺诈规定 第十九条第二项",
         "明码标价和禁止价格欺诈规定 第二十条第一项",
     ],
-    params: &[ParamDef {
-        name: "window_minutes",
-        default: 30.0,
-        unit: "minutes",
-        min: 1.0,
-        max: 1440.0,
-        source: "ours: 'the same viewer and moment' — one shopping session",
-        meaning_zh: "同一浏览者先后看到首页/搜索价与详情/结算价的最长间隔",
-    }],
+    params: &[
+        ParamDef {
+            name: "window_minutes",
+            default: 30.0,
+            unit: "minutes",
+            min: 1.0,
+            max: 1440.0,
+            source: "ours: 'the same viewer and moment' — one shopping session",
+            meaning_zh: "同一浏览者先后看到首页/搜索价与详情/结算价的最长间隔",
+        },
+        ParamDef {
+            name: "from_price_days",
+            default: 7.0,
+            unit: "calendar days either side of the first page",
+            min: 0.0,
+            max: 30.0,
+            source: "ours: a starting price (\"6999起\") is true when some viewer of the listing settles at it within this many days of the page showing it — 第十九条第二项 is a low price that lures and is not honoured (effective with price_fraud v11, 2026-12-02)",
+            meaning_zh: "“X起”起价须在前后若干日内有浏览者按该价结算，方视为真实起价",
+        },
+    ],
 };
 
 const FAKE_TIME_LIMIT: RuleVersion = RuleVersion {
@@ -716,6 +747,159 @@ fn disclosed_charges(label: &str) -> Option<i64> {
     any.then_some(total)
 }
 
+/// Version 11: whether a label (in [`canonical_label`] form) writes `price` (fen) as a starting
+/// price: the amount in yuan right before "起" ("6999起", "¥6999元起", "6999起（48cm车架）") or right
+/// after "起价" ("起价6999"). An amount after a time ("0点起99") is a price from a moment on (see
+/// [`announced_change`]), not a floor.
+fn states_from_price(label: &str, price: i64) -> bool {
+    let chars: Vec<char> = label.chars().collect();
+    let amount_at = |from: usize, to: usize| -> Option<i64> {
+        let text: String = chars[from..to].iter().collect();
+        text.parse::<f64>().ok().map(|v| (v * 100.0).round() as i64)
+    };
+    for (i, &c) in chars.iter().enumerate() {
+        if c != '起' {
+            continue;
+        }
+        // "6999起", "6999元起".
+        let mut end = i;
+        if end > 0 && chars[end - 1] == '元' {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0 && (chars[start - 1].is_ascii_digit() || chars[start - 1] == '.') {
+            start -= 1;
+        }
+        if start < end && amount_at(start, end) == Some(price) {
+            return true;
+        }
+        // "起价6999", "起价¥6999".
+        if chars.get(i + 1) == Some(&'价') {
+            let mut from = i + 2;
+            while chars
+                .get(from)
+                .is_some_and(|c| matches!(c, '¥' | '￥' | ':' | '：'))
+            {
+                from += 1;
+            }
+            let mut to = from;
+            while chars
+                .get(to)
+                .is_some_and(|c| c.is_ascii_digit() || *c == '.')
+            {
+                to += 1;
+            }
+            if from < to && amount_at(from, to) == Some(price) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Words between "起" and the new price of an announced change ("起恢复99", "起调整为99").
+const CHANGE_WORDS: &[&str] = &[
+    "调整为",
+    "调整至",
+    "调价为",
+    "调价至",
+    "恢复为",
+    "恢复至",
+    "恢复原价",
+    "恢复",
+    "调至",
+    "调为",
+    "涨至",
+    "涨到",
+    "涨为",
+    "改为",
+    "价格",
+    "售价",
+    "原价",
+    "为",
+    "价",
+    "售",
+];
+
+/// Version 11: a price change a label (in [`canonical_label`] form) announces with its moment —
+/// a date ("11月17日", "明日", "明天", "次日") with an optional hour ("0点", "10时"), then "起",
+/// then the new price ("11月17日0点起99", "明日起恢复¥129", "12月1日起调整为99元") — as (the
+/// moment, the new price in fen). A date is taken in the year the label was seen at `at` (the
+/// next, if that day has passed), as a stated deadline is.
+fn announced_change(label: &str, at: i64) -> Option<(i64, i64)> {
+    let chars: Vec<char> = label.chars().collect();
+    let today = china_day(at);
+    let number_before = |end: usize| -> Option<(u32, usize)> {
+        let mut start = end;
+        while start > 0 && chars[start - 1].is_ascii_digit() {
+            start -= 1;
+        }
+        (start < end && end - start <= 2)
+            .then(|| chars[start..end].iter().collect::<String>().parse().ok())
+            .flatten()
+            .map(|n| (n, start))
+    };
+    for (i, &c) in chars.iter().enumerate() {
+        if c != '起' {
+            continue;
+        }
+        // The hour, if written: "0点", "10时", "零点".
+        let mut end = i;
+        let mut hour = 0u32;
+        if end > 0 && matches!(chars[end - 1], '点' | '时') {
+            if end > 1 && chars[end - 2] == '零' {
+                end -= 2;
+            } else if let Some((h, start)) = number_before(end - 1).filter(|(h, _)| *h <= 24) {
+                hour = h;
+                end = start;
+            } else {
+                continue;
+            }
+        }
+        // The day: "M月D日/号", or a next-day word.
+        let head: String = chars[..end].iter().collect();
+        let day = if ["明天", "明日", "次日", "隔天"]
+            .iter()
+            .any(|w| head.ends_with(w))
+        {
+            Some(today + 1)
+        } else if end > 0 && matches!(chars[end - 1], '日' | '号') {
+            let (d, d_start) = number_before(end - 1)?;
+            let (m, _) = (d_start > 0 && chars[d_start - 1] == '月')
+                .then(|| number_before(d_start - 1))
+                .flatten()?;
+            let year: i32 = tianping_domain::value::format_date(today)
+                .get(..4)
+                .and_then(|y| y.parse().ok())?;
+            let this_year = tianping_domain::value::days_from_civil(year, m, d).map(i64::from);
+            match this_year {
+                Some(day) if day >= today => Some(day),
+                _ => tianping_domain::value::days_from_civil(year + 1, m, d).map(i64::from),
+            }
+        } else {
+            None
+        };
+        let Some(day) = day else { continue };
+        // The new price after the change words.
+        let rest: String = chars[i + 1..].iter().collect();
+        let mut rest = rest.as_str();
+        while let Some(w) = CHANGE_WORDS.iter().find(|w| rest.starts_with(*w)) {
+            rest = &rest[w.len()..];
+        }
+        let rest = rest.trim_start_matches(['¥', '￥', ':', '：']);
+        let amount: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
+        let Ok(yuan) = amount.parse::<f64>() else {
+            continue;
+        };
+        let moment = china_day_start(day) + i64::from(hour) * 60 * MINUTE_NS;
+        return Some((moment, (yuan * 100.0).round() as i64));
+    }
+    None
+}
+
 /// Chars right after an amount that make it a rate or a floor, not a total (the "/" of "元/㎡"
 /// is dropped by normalisation).
 const RATE_UNITS: &str = "/起次㎡件位人天晚小月年个";
@@ -757,6 +941,27 @@ fn comparison_starts(obs: &[Obs<'_>], window_days: i64) -> Vec<Option<usize>> {
         out[i] = Some(first);
     }
     out
+}
+
+/// Version 11: the sales a comparison made before its first sighting `first` — on that
+/// sighting's day, after the last sighting of its page without it, at the very price it shows
+/// (displayed or payable). The comparison began at an unseen moment between that earlier sighting
+/// and this one; on its own day, a sale at exactly its compared-down price is taken as its result
+/// (第十六条第二款: the base is the seven days before 进行价格比较, and 民法典 第二百零一条 counts
+/// them from the day of the comparison), not its base. A sale at any other price, on an earlier
+/// day, or before a sighting of the page without the comparison still counts.
+fn own_sales<'s, 'a>(obs: &[Obs<'_>], first: usize, sales: &'s [Sale<'a>]) -> Vec<&'s Sale<'a>> {
+    let o = &obs[first];
+    let seen_without = obs[..first]
+        .iter()
+        .rev()
+        .find(|p| p.page == o.page)
+        .map_or(i64::MIN, |p| p.at);
+    let from = china_day_start(china_day(o.at)).max(seen_without.saturating_add(1));
+    time_range(sales, |s| s.at, from, o.at)
+        .iter()
+        .filter(|s| s.price == o.displayed || Some(s.price) == o.payable)
+        .collect()
 }
 
 struct Context<'a> {
@@ -813,15 +1018,22 @@ impl PriceFraud {
         // The base of a comparison shown at `at`: the lowest transaction price in the seven
         // whole days before that day (and that day's earlier transactions), else the last
         // transaction before it; none without any transaction before it.
-        let base_at = |at: i64| -> Option<(i64, &str, Vec<&Sale<'_>>, usize)> {
+        // Version 11: `own` is the comparison's first sighting: sales made earlier that day (and
+        // after the last sighting of its page without it) at the very price it shows are its own
+        // results, not its base — see `own_sales`.
+        let base_at = |at: i64, own: &[&Sale<'_>]| -> Option<(i64, &str, Vec<&Sale<'_>>, usize)> {
             // Sales are sorted by time: the window and the last sale before are found by search.
             let before = sales.partition_point(|s| s.at < at);
-            let in_window = time_range(
+            let counted = |s: &&Sale<'_>| !own.iter().any(|o| std::ptr::eq(*o, *s));
+            let in_window: Vec<&Sale<'_>> = time_range(
                 &sales[..before],
                 |s| s.at,
                 china_day_start(china_day(at) - window_days),
                 at,
-            );
+            )
+            .iter()
+            .filter(counted)
+            .collect();
             if let Some(min) = in_window.iter().map(|s| s.price).min() {
                 Some((
                     min,
@@ -830,13 +1042,15 @@ impl PriceFraud {
                         .iter()
                         .filter(|s| s.price == min)
                         .take(3)
+                        .copied()
                         .collect(),
                     in_window.len(),
                 ))
             } else {
-                before
-                    .checked_sub(1)
-                    .map(|i| &sales[i])
+                sales[..before]
+                    .iter()
+                    .rev()
+                    .find(counted)
                     .map(|last| (last.price, "last_transaction_before", vec![last], 0))
             }
         };
@@ -851,11 +1065,13 @@ impl PriceFraud {
             // against the days before it began; its own sales at the compared-down price are
             // its result, not its base. A comparison begun with no transaction at all before it
             // is judged, as before, against the sales before each showing.
-            let start = starts[i].map(|s| &obs[s]).filter(|s| s.at < o.at);
-            let anchored = start.and_then(|s| base_at(s.at).map(|b| (s, b)));
+            let first = starts[i].unwrap_or(i);
+            let own = own_sales(obs, first, sales);
+            let start = Some(&obs[first]).filter(|s| s.at < o.at);
+            let anchored = start.and_then(|s| base_at(s.at, &own).map(|b| (s, b)));
             let (started, (base, basis, used, in_window)) = match anchored {
                 Some((s, b)) => (Some(s), b),
-                None => match base_at(o.at) {
+                None => match base_at(o.at, &own) {
                     Some(b) => (None, b),
                     None => continue, // No transaction at all: nothing to compare with.
                 },
@@ -879,6 +1095,10 @@ impl PriceFraud {
             });
             if let Some(s) = started {
                 violation["comparison_started_at"] = json!(china_time(s.at));
+            }
+            if !own.is_empty() {
+                violation["own_sales_not_counted"] =
+                    json!(own.iter().map(|s| s.order_id).collect::<Vec<_>>());
             }
             by_day.entry(day).or_default().push(violation);
             let w = worst.entry(day).or_insert((excess, reference, base));
@@ -1059,6 +1279,7 @@ impl PriceFraud {
         sink: &mut FindingSink,
     ) {
         let window = (ctx.param(rule, "window_minutes") * MINUTE_NS as f64) as i64;
+        let from_days = ctx.param(rule, "from_price_days").round() as i64;
         let mut by_day: BTreeMap<i64, Vec<(f64, bool, serde_json::Value)>> = BTreeMap::new();
         for first in obs
             .iter()
@@ -1115,6 +1336,41 @@ impl PriceFraud {
             let shown = instalment_total.map_or(first.displayed, |t| t.max(first.displayed))
                 + disclosed.unwrap_or(0);
             if charged <= shown {
+                continue;
+            }
+            let canonical = first.promo_label.map(canonical_label);
+            // Version 11: a price change the first page announces with its moment and its new
+            // price ("89（11月17日0点起99）"): a later page after that moment charging no more than
+            // the announced price is the change as announced, not 以低价诱骗 (第十九条第二项) —
+            // the two pages show the prices of two moments, each as announced.
+            let announced = canonical
+                .as_deref()
+                .and_then(|l| announced_change(l, first.at));
+            if let Some((moment, price)) = announced
+                && first.at < moment
+                && later.at >= moment
+                && charged <= price
+            {
+                continue;
+            }
+            // Version 11: a starting price ("¥6999起（48cm车架）") is the lowest of the listing's
+            // options, not the price of each: a viewer who settles dearer chose a dearer option.
+            // It is no bait when it is true — some viewer of the listing settles at it (checkout,
+            // else cart, payable no more than it) within `from_price_days` of the page; a starting
+            // price nobody is seen paying is judged as shown.
+            let honoured_from = canonical
+                .as_deref()
+                .is_some_and(|l| states_from_price(l, first.displayed))
+                .then(|| {
+                    let lo = china_day_start(china_day(first.at) - from_days);
+                    let hi = china_day_start(china_day(first.at) + from_days + 1);
+                    time_range(obs, |o| o.at, lo, hi).iter().find(|o| {
+                        matches!(o.page, "checkout" | "cart")
+                            && o.payable.unwrap_or(o.displayed) <= first.displayed
+                    })
+                })
+                .flatten();
+            if honoured_from.is_some() {
                 continue;
             }
             let gap = (charged - shown) as f64 / shown.max(1) as f64;
@@ -1767,7 +2023,7 @@ impl Detector for PriceFraud {
     }
 
     fn version(&self) -> u32 {
-        10
+        11
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

@@ -1421,3 +1421,170 @@ fn a_dated_claim_still_shown_after_its_date_bridges_unobserved_days() {
     rows.extend(every_other(&[13, 15], 8_000, Some("仅限今日")));
     assert!(of_rule(&findings(rows, vec![]), "fake_time_limit").is_empty());
 }
+
+fn order_at(id: &str, time: String, price: i64) -> Value {
+    json!({"platform_id": "p", "listing_id": "l1", "order_id": id, "unit_price_fen": price,
+           "ordered_at": time, "status": "completed"})
+}
+
+/// Version 11: sales at 999 on days 1–7, the page seen at 1199 at noon on day 8 (and sold at 1199
+/// that afternoon), then "原价999 今日899" from 12:21 on day 9 (and sold at 899 after it); `early`
+/// is a sale on day 9 before the first sighting.
+fn compared_after_an_early_sale(early: (String, i64), extra: Vec<Value>) -> Vec<Finding> {
+    let mut orders: Vec<Value> = (1..=7)
+        .map(|d| order(&format!("o{d}"), d, 99_900, "completed"))
+        .collect();
+    orders.push(order_at("o8", at(8, 15, 0), 119_900));
+    orders.push(order_at("early", early.0, early.1));
+    orders.push(order_at("o9", at(9, 15, 0), 89_900));
+    orders.push(order_at("o10", at(10, 15, 0), 89_900));
+    let mut shown = vec![obs(at(8, 12, 0), "detail", 119_900, None, None)];
+    shown.extend(extra);
+    for d in [9, 10] {
+        shown.push(obs(
+            at(d, 12, 21),
+            "detail",
+            89_900,
+            Some(99_900),
+            Some("previous_price"),
+        ));
+    }
+    shown.sort_by_key(|o| o["observed_at"].as_str().unwrap_or_default().to_string());
+    findings(shown, orders)
+}
+
+/// Version 11: a comparison begins at an unseen moment before its first sighting; a sale on that
+/// day, after the last sighting of the page without it, at exactly its compared-down price is its
+/// own result, not its base (第十六条第二款 前七日; 民法典 第二百零一条). Holdout11's 游泳卡: "原价999
+/// （调价前） 今日899" first seen at 12:21, a sale at 899 at 10:09 the same morning.
+#[test]
+fn a_sale_at_the_compared_down_price_earlier_that_day_is_not_the_base() {
+    let f = compared_after_an_early_sale((at(9, 10, 9), 89_900), vec![]);
+    assert!(of_rule(&f, "reference_price").is_empty(), "{f:#?}");
+    // One fen under the price the comparison shows is another price: it is the base.
+    let f = compared_after_an_early_sale((at(9, 10, 9), 89_899), vec![]);
+    let f = of_rule(&f, "reference_price");
+    assert_eq!(f.len(), 2, "{f:#?}");
+    assert_eq!(f[0].evidence["violations"][0]["base_price_fen"], 89_899);
+    // The day before (after the page was last seen without it) is before the day of the
+    // comparison: counted.
+    let f = compared_after_an_early_sale((at(8, 23, 59), 89_900), vec![]);
+    assert_eq!(of_rule(&f, "reference_price").len(), 2, "{f:#?}");
+    // The page seen without the comparison after the sale: the comparison began later; counted.
+    let f = compared_after_an_early_sale(
+        (at(9, 10, 9), 89_900),
+        vec![obs(at(9, 11, 0), "detail", 89_900, None, None)],
+    );
+    let f = of_rule(&f, "reference_price");
+    assert_eq!(f.len(), 2, "{f:#?}");
+    assert!(f[0].evidence["violations"][0]["own_sales_not_counted"].is_null());
+    // Another page seen without it says nothing of this page's comparison.
+    let f = compared_after_an_early_sale(
+        (at(9, 10, 9), 89_900),
+        vec![obs(at(9, 11, 0), "home", 89_900, None, None)],
+    );
+    assert!(of_rule(&f, "reference_price").is_empty(), "{f:#?}");
+}
+
+fn seen_by(time: String, page: &str, price: i64, label: Option<&str>, viewer: &str) -> Value {
+    json!({"platform_id": "p", "listing_id": "l1", "observed_at": time, "page": page, "displayed_price_fen": price,
+           "payable_price_fen": price, "promo_kind": if label.is_some() { "discount" } else { "none" },
+           "promo_label": label, "viewer_pid": viewer, "source": "platform_log"})
+}
+
+/// Version 11: a starting price ("¥6999起（48cm车架）") is the lowest option's price. A viewer who
+/// settles dearer chose a dearer option — no bait when another viewer is seen settling at the
+/// starting price within `from_price_days` (7) of the page (第十九条第二项 is a low price not
+/// honoured); a starting price nobody pays, or a price not written as one, is judged as shown.
+#[test]
+fn a_starting_price_some_viewer_settles_at_is_not_bait() {
+    let from = "¥6999起（48cm车架）";
+    let paths = |label: &str, other_day: u32, other_paid: i64| {
+        findings(
+            vec![
+                seen_by(at(3, 10, 0), "search", 699_900, Some(label), "v1"),
+                seen_by(at(3, 10, 1), "detail", 749_900, None, "v1"),
+                seen_by(at(3, 10, 3), "checkout", 749_900, None, "v1"),
+                seen_by(at(other_day, 11, 0), "search", 699_900, Some(label), "v2"),
+                seen_by(at(other_day, 11, 3), "checkout", other_paid, None, "v2"),
+            ],
+            vec![],
+        )
+    };
+    for label in [from, "6999元起", "起价¥6999 多尺寸可选"] {
+        assert!(
+            of_rule(&paths(label, 5, 699_900), "bait_price").is_empty(),
+            "{label}"
+        );
+    }
+    // At the threshold: 7 days after is within reach, 8 is not.
+    assert!(of_rule(&paths(from, 10, 699_900), "bait_price").is_empty());
+    let f = paths(from, 11, 699_900);
+    let f = of_rule(&f, "bait_price");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["pairs"][0]["viewer_pid"], "v1");
+    // Nobody settles at 6999 (the other viewer pays one fen more): the starting price is bait.
+    assert_eq!(
+        of_rule(&paths(from, 5, 699_901), "bait_price").len(),
+        2,
+        "both viewers"
+    );
+    // A price not written as a starting price ("6999（48cm车架）"), or another amount before 起.
+    for label in ["¥6999（48cm车架）", "¥6899起"] {
+        assert_eq!(
+            of_rule(&paths(label, 5, 699_900), "bait_price").len(),
+            1,
+            "{label}"
+        );
+    }
+}
+
+/// Version 11: a change of price the first page announces with its moment and new price
+/// ("古琴体验课89（3月11日0点起99）" at 23:50): a later page after that moment charging no more
+/// than the announced price is the change as announced, not bait; one fen more, a settlement
+/// before the moment, or no announcement is. Holdout11's 古琴 (the later views stamped in UTC).
+#[test]
+fn a_price_change_announced_on_the_first_page_is_not_bait() {
+    let path = |label: &str, later: &str, paid: i64| {
+        findings(
+            vec![
+                seen_by(at(10, 23, 50), "home", 8_900, Some(label), "v1"),
+                seen_by(
+                    "2026-03-10T16:10:00Z".to_string(),
+                    "detail",
+                    9_900,
+                    None,
+                    "v1",
+                ),
+                seen_by(later.to_string(), "checkout", paid, None, "v1"),
+            ],
+            vec![],
+        )
+    };
+    let after = "2026-03-10T16:11:30Z"; // 00:11:30 on the 11th in Beijing
+    for label in [
+        "古琴体验课89（3月11日0点起99）",
+        "89 明日起恢复¥99",
+        "特价89，3月11日起调整为99元",
+    ] {
+        assert!(
+            of_rule(&path(label, after, 9_900), "bait_price").is_empty(),
+            "{label}"
+        );
+        assert_eq!(
+            of_rule(&path(label, after, 9_901), "bait_price").len(),
+            1,
+            "{label}: one fen over the announced price"
+        );
+    }
+    // The announced moment is 10:00 on the 11th: a settlement at 00:11 is before it.
+    assert_eq!(
+        of_rule(&path("89（3月11日10点起99）", after, 9_900), "bait_price").len(),
+        1
+    );
+    // No announcement: the home price and the dearer settlement are bait.
+    assert_eq!(
+        of_rule(&path("古琴体验课89", after, 9_900), "bait_price").len(),
+        1
+    );
+}
