@@ -70,6 +70,16 @@
 //! for taking orders on the named rival, and all five left it within three days: no comparison
 //! operator, and the reason named the rival only by name, so neither path saw it.
 //!
+//! Version 8 (2026-12-02, fixed after seeing the eleventh held-out set's miss; not an unseen
+//! figure): a merchant's **not leaving** the other platform — "未关闭在“别苑生活”的店铺，屏蔽店铺",
+//! "拒绝关闭其他平台店铺", "未退出竞争平台" — is its presence there: a clause naming another
+//! platform (as in versions 6–7) with a refusal or failure to close or leave (未关闭, 拒绝关闭,
+//! 未退出…) states the ground as plainly as one with 入驻 or 经营. Holdout11's swimming-pool
+//! platform blocked four of five dual-homed operators' shops "for not closing their shop on" the
+//! named rival and three left it 2–6 days later: under `min_exits` for the binomial path, and the
+//! reason named no presence word, so the stated-ground path missed it. A mere mention of the other
+//! platform's shop ("其他平台店铺的投诉转来") is still no ground.
+//!
 //! Known false positives: a benefit withdrawn for a legitimate reason (取消活动资格 for fake
 //! orders) counts as a measure since version 4 — the exits must still follow it far above the
 //! base rate, and the reasons are in the evidence; a rival that is itself failing (exits rise for everyone: the base rate
@@ -286,6 +296,24 @@ const OTHER_PLATFORM: &[&str] = &[
 const PRESENCE: &[&str] = &[
     "入驻", "上架", "经营", "开店", "销售", "在售", "售卖", "合作", "营业", "上线", "接单",
 ];
+/// Version 8: not leaving the other platform — "未关闭在“别苑生活”的店铺", "拒绝关闭其他平台店铺",
+/// "未退出竞争平台" — is the merchant's presence there as plainly as 入驻 or 经营: the measure's
+/// ground is that the merchant kept dealing elsewhere.
+const NOT_LEFT: &[&str] = &[
+    "未关闭",
+    "没有关闭",
+    "没关闭",
+    "不关闭",
+    "拒绝关闭",
+    "拒不关闭",
+    "未退出",
+    "没有退出",
+    "拒绝退出",
+    "拒不退出",
+    "不退出",
+    "未撤店",
+    "未撤出",
+];
 /// Words disclaiming a ground in their clause ("与…无关", "不因…").
 const DISCLAIMERS: &[&str] = &[
     "无关",
@@ -328,7 +356,8 @@ pub fn states_rival_ground_naming(reason: &str, other_names: &[String]) -> bool 
                 || clause.contains("同时在")
                 || clause.contains("同时入驻")
                 || clause.contains("同时经营");
-            let present = PRESENCE.iter().any(|w| clause.contains(w));
+            let present = PRESENCE.iter().any(|w| clause.contains(w))
+                || NOT_LEFT.iter().any(|w| clause.contains(w));
             let refused_exclusive = clause.match_indices("独家").any(|(at, _)| {
                 clause[..at]
                     .chars()
@@ -359,7 +388,7 @@ impl Detector for ExclusiveDealing {
     }
 
     fn version(&self) -> u32 {
-        7
+        8
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

@@ -450,3 +450,65 @@ fn stated_ground_by_the_rivals_name_on_data() {
         "the name is the sanctioning platform's own"
     );
 }
+
+/// Version 8: not leaving the other platform (未关闭在“…”的店铺, 拒绝关闭其他平台店铺, 未退出竞争平台)
+/// is the merchant's presence there; a mere mention of the other platform's shop, or a shop not
+/// closed with no other platform in the clause, is not.
+#[test]
+fn not_closing_the_shop_on_the_rival_is_a_stated_ground() {
+    use tianping_detectors::exclusive_dealing::{
+        states_rival_ground as stated, states_rival_ground_naming as naming,
+    };
+    let names = vec!["别苑生活".to_string()];
+    assert!(naming("未关闭在“别苑生活”的店铺，屏蔽店铺", &names));
+    assert!(naming("拒不关闭别苑生活店铺，扣除保证金", &names));
+    assert!(stated("拒绝关闭其他平台店铺"));
+    assert!(stated("未退出竞争平台，搜索降权"));
+    for no in [
+        "其他平台店铺的投诉转来，屏蔽店铺",
+        "未关闭违规直播间，屏蔽店铺",
+        "与是否关闭其他平台店铺无关，因售假屏蔽店铺",
+    ] {
+        assert!(!naming(no, &names), "{no}");
+    }
+}
+
+/// Version 8 on data (holdout11's shape): four of five dual-homed operators' shops blocked "for
+/// not closing their shop on" the named rival; three leave (exit rate 0.75 against the smoothed
+/// base 0.25: min_ratio exactly) — a finding; two leave — none; the same blocks for a lawful
+/// ground — none.
+#[test]
+fn not_closing_the_shop_on_the_named_rival_on_data() {
+    let platforms = vec![
+        json!({"platform_id": "x", "name": "别苑生活", "operator_uscc": "91330108MA2H0000X1", "categories": ["services"],
+            "annual_active_users": 1000, "market_value_cny": null, "domicile_adcode": "330108"}),
+        json!({"platform_id": "y", "name": "泳池通", "operator_uscc": "91330108MA2H0000Y1", "categories": ["services"],
+            "annual_active_users": 1000, "market_value_cny": null, "domicile_adcode": "330108"}),
+    ];
+    let case = |exiting, reason| {
+        let (daily, sanctions) = with_measure(
+            scenario(5, 4, exiting, 2, 0, "shop_block"),
+            "shop_block",
+            reason,
+        );
+        run(
+            &ExclusiveDealing,
+            AS_OF,
+            &data(
+                &[
+                    ("merchant_daily", daily),
+                    ("merchant_sanctions", sanctions),
+                    ("platforms", platforms.clone()),
+                ],
+                97,
+            ),
+        )
+    };
+    const GROUND: &str = "未关闭在“别苑生活”的店铺，屏蔽店铺";
+    let f = case(3, GROUND);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["basis"], "stated_ground");
+    assert_eq!(f[0].evidence["exits_within_window"], 3);
+    assert!(case(2, GROUND).is_empty(), "ratio 2 is under min_ratio");
+    assert!(case(3, "泳池水质抽检不合格，屏蔽店铺").is_empty());
+}
