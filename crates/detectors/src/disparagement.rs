@@ -183,7 +183,7 @@ static RULES: [RuleVersion; 2] = [
         rule: "disparagement.named_competitor",
         effective_from: "2025-10-15",
         effective_to: None,
-        legal_basis: &["反不正当竞争法（2025）商业诋毁条款（条号未核对）"],
+        legal_basis: &["反不正当竞争法（2025）第十二条"],
         params: PARAMS,
     },
 ];
@@ -283,7 +283,7 @@ impl Detector for Disparagement {
     }
 
     fn version(&self) -> u32 {
-        12
+        13
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -396,6 +396,13 @@ impl Detector for Disparagement {
             }
             let mut own = BTreeSet::new();
             own.insert(canon(&issuer));
+            // Version 13: an issuer given by its merchant id speaks under that merchant's names
+            // (a notice by "xiansong-…" that praises its own "铁拳拳馆" points at nobody else).
+            for (key, names) in &own_of {
+                if key.1 == issuer {
+                    own.extend(names.iter().cloned());
+                }
+            }
             speeches.push(Speech {
                 subject: Ref {
                     kind: RefKind::Document,
@@ -1099,6 +1106,32 @@ fn identified_operators(lex: &Lexicon, written: &[char]) -> Vec<(usize, usize, u
             }
         }
         j = end;
+    }
+    // Version 13: a brand written in Latin letters after a call not to buy or a hearsay lead and
+    // before "的" and the goods ("千万别买Q洁的扫地机", "听说K9的…"): up to MAX_NAME_CHARS + 1 name
+    // chars holding a Latin letter, not a generic word written in letters ("A货", "3C").
+    let not_owner = lex.cue("goods_owner_not");
+    for lead in &leads {
+        let mut from = 0;
+        while let Some(p) = (from..chars.len()).find(|&p| chars[p..].starts_with(lead.as_slice())) {
+            let start = p + lead.len();
+            from = start;
+            let Some(de) = (start..chars.len().min(start + MAX_NAME_CHARS + 2))
+                .find(|&q| chars[q] == '的')
+            else {
+                continue;
+            };
+            let name: String = chars[start..de].iter().collect();
+            if (2..=MAX_NAME_CHARS + 1).contains(&(de - start))
+                && chars[start..de].iter().all(|&c| name_char(c))
+                && chars[start..de].iter().any(|c| c.is_ascii_alphabetic())
+                && !not_owner.iter().any(|g| *g == name)
+                && !generic.iter().any(|g| name.starts_with(g.as_str()))
+                && !out.iter().any(|&(a, _, b, _)| a < de && start < b)
+            {
+                out.push((start, de, de, written[start..de].iter().collect()));
+            }
+        }
     }
     // Names in quotation marks.
     for (open, close) in [
