@@ -146,6 +146,28 @@
 //! ("销量下降导致排名下降") in the sentence after a platform price. Known false negatives: a
 //! demotion more than eight chars after its object ("流量配额将从下月一日起逐步下调").
 //!
+//! Version 12 (2026-12-02, fixed after seeing held-out set 11's two misses — not unseen figures;
+//! lexicon 2026.12), by class (电子商务法 第三十五条: no unreasonable restriction, "利用服务协议、交易
+//! 规则以及技术等手段", of merchants' prices or their dealings with other operators):
+//! - the platform's **system repricing automatically** ("「全网低价」功能默认开启：系统自动将商品售价
+//!   调整为全网最低价"): an `automatic` word followed within twelve chars of its clause by a price-setting
+//!   verb with a price word between them after "将"/"把" or after the verb — not when the merchant acts
+//!   (a merchant party, "自行", "自主" before "自动", between, or in the target: "调整为商家设定的区间");
+//!   a restriction, like every platform price, only with a sanction ("关闭该功能的，首页与推荐流量减少
+//!   80%");
+//! - a **counterparty the platform designates** ("商家须使用平台指定的物流服务商"): a `mandate` not
+//!   denied, "指定" within eight chars, a `designated_service` other operators provide (物流, 仓储,
+//!   服务商…) within six — enforced by a sanction in the sentence, or in the clause after its semicolon
+//!   aimed at using another or not using it ("使用其他物流的，每单扣除保证金5元"); not beside a
+//!   `permission` ("可自主选择物流").
+//!
+//! Known false positives (version 12): a designation a law requires (e.g. a carrier licensed for
+//! hazardous goods) worded as a platform mandate under a sanction; an automatic repricing the
+//! merchant opted into, described without saying so, next to a sanction for something else.
+//! Known false negatives: a designated payment or settlement channel (left out on purpose: the
+//! platform's own payment is not another operator's service); a designation in one sentence and
+//! a sanction in a later one that does not open on non-compliance.
+//!
 //! Parameters: `min_weak_cues`, `notice_days`.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -427,11 +449,16 @@ fn clause_patterns(
     {
         let against_others = next.as_ref().is_some_and(|c| {
             let c = c.as_str();
-            lex.cue("other_party").iter().any(|w| c.contains(w.as_str()))
+            lex.cue("other_party")
+                .iter()
+                .any(|w| c.contains(w.as_str()))
                 || ["非指定", "未使用", "未按", "不使用"]
                     .iter()
                     .any(|w| c.contains(w))
-                || lex.cue("noncompliance").iter().any(|w| c.contains(w.as_str()))
+                || lex
+                    .cue("noncompliance")
+                    .iter()
+                    .any(|w| c.contains(w.as_str()))
         });
         let enforced = punitive
             .clone()
@@ -494,14 +521,17 @@ fn reprices_automatically(lex: &Lexicon, n: &str) -> Option<String> {
     let is_break = |c: char| matches!(c, '，' | ',' | '；' | ';' | '。' | '：' | ':');
     for auto in lex.cue("automatic") {
         for (i, _) in n.match_indices(auto.as_str()).take(16) {
-            let clause_start = n[..i].rfind(is_break).map_or(0, |b| {
-                b + n[b..].chars().next().map_or(0, char::len_utf8)
-            });
+            let clause_start = n[..i]
+                .rfind(is_break)
+                .map_or(0, |b| b + n[b..].chars().next().map_or(0, char::len_utf8));
             let before = &n[clause_start..i];
             let merchant_acts = |s: &str| {
                 s.contains("自行")
                     || s.contains("自主")
-                    || lex.cue("counterparty").iter().any(|c| s.contains(c.as_str()))
+                    || lex
+                        .cue("counterparty")
+                        .iter()
+                        .any(|c| s.contains(c.as_str()))
             };
             if merchant_acts(before) || before.ends_with('不') || before.ends_with('无') {
                 continue;

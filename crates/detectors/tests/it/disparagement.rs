@@ -644,7 +644,11 @@ fn venue_rivals_unlicensed_staff_and_latin_brands_after_a_call() {
         f.iter().map(|f| &f.evidence).collect::<Vec<_>>()
     );
     let n2 = f.iter().find(|f| f.subject.id == "n2").unwrap();
-    assert_eq!(n2.evidence["statements"][0]["pointer"], "K净", "{}", n2.evidence);
+    assert_eq!(
+        n2.evidence["statements"][0]["pointer"], "K净",
+        "{}",
+        n2.evidence
+    );
     // The speaker's own venue, named in a notice issued under its merchant id, points at nobody.
     let own = json!({"doc_id": "o", "kind": "merchant_notice", "issuer": "v", "title": "公告", "text": "有人说铁拳拳馆的教练无证上岗，纯属造谣，本馆教练均持证。"});
     let merchants = vec![
@@ -655,5 +659,9 @@ fn venue_rivals_unlicensed_staff_and_latin_brands_after_a_call() {
         AS_OF,
         &data(&[("documents", vec![own]), ("merchants", merchants)], 1),
     );
-    assert!(f.is_empty(), "{:?}", f.iter().map(|f| &f.evidence).collect::<Vec<_>>());
+    assert!(
+        f.is_empty(),
+        "{:?}",
+        f.iter().map(|f| &f.evidence).collect::<Vec<_>>()
+    );
 }
