@@ -1143,7 +1143,7 @@ fn identified_operators(lex: &Lexicon, written: &[char]) -> Vec<(usize, usize, u
             if (2..=MAX_NAME_CHARS + 1).contains(&(de - start))
                 && chars[start..de].iter().all(|&c| name_char(c))
                 && chars[start..de].iter().any(|c| c.is_ascii_alphabetic())
-                && !not_owner.iter().any(|g| *g == name)
+                && !not_owner.contains(&name)
                 && !generic.iter().any(|g| name.starts_with(g.as_str()))
                 && !out.iter().any(|&(a, _, b, _)| a < de && start < b)
             {
