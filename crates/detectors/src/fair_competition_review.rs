@@ -128,6 +128,20 @@
 //! through its own unit; "须从以下几家…中选择" in a measure whose list is the outcome of an open
 //! procurement stated in another sentence.
 //!
+//! Version 10 (2026-12-02, fixed after seeing held-out set 11's two misses — not unseen figures;
+//! standards file 2026.10, no code change): 第九条第（四）项 a **reward or subsidy conditioned on local
+//! registration, tax or establishment** ("对注册地在本区、且在本区纳税满两年的…企业…给予奖励": a
+//! locality, a registration or tax word and a reward word in one sentence; not "不论注册地", not for
+//! all operators alike, not with a legal basis) and **non-local operators shut out** of a reward or a
+//! measure ("外地企业不享受本政策"); 第九条第（二）项 **non-local operators' branches** shut out
+//! ("外地企业在本区设立的分支机构不享受本措施"); 第八条第（二）项 others of a trade named by their
+//! **premises** barred from a reserved business ("其他场馆不得承接", "其他门店不得经营").
+//!
+//! Known false positives (version 10): a reward a law or the State Council ties to local tax
+//! (e.g. a statutory local-retention rule) when the sentence does not cite it; "其他场所不得经营…"
+//! restating a licensing law. Known false negatives: a designation worded "统一安排在…进行" with no
+//! exclusion of others in the sentence.
+//!
 //! Parameters: `min_weak_cues`.
 
 use std::collections::BTreeSet;
@@ -181,7 +195,7 @@ impl Detector for FairCompetitionReview {
     }
 
     fn version(&self) -> u32 {
-        9
+        10
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

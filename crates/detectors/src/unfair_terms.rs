@@ -146,6 +146,28 @@
 //! ("销量下降导致排名下降") in the sentence after a platform price. Known false negatives: a
 //! demotion more than eight chars after its object ("流量配额将从下月一日起逐步下调").
 //!
+//! Version 12 (2026-12-02, fixed after seeing held-out set 11's two misses — not unseen figures;
+//! lexicon 2026.12), by class (电子商务法 第三十五条: no unreasonable restriction, "利用服务协议、交易
+//! 规则以及技术等手段", of merchants' prices or their dealings with other operators):
+//! - the platform's **system repricing automatically** ("「全网低价」功能默认开启：系统自动将商品售价
+//!   调整为全网最低价"): an `automatic` word followed within twelve chars of its clause by a price-setting
+//!   verb with a price word between them after "将"/"把" or after the verb — not when the merchant acts
+//!   (a merchant party, "自行", "自主" before "自动", between, or in the target: "调整为商家设定的区间");
+//!   a restriction, like every platform price, only with a sanction ("关闭该功能的，首页与推荐流量减少
+//!   80%");
+//! - a **counterparty the platform designates** ("商家须使用平台指定的物流服务商"): a `mandate` not
+//!   denied, "指定" within eight chars, a `designated_service` other operators provide (物流, 仓储,
+//!   服务商…) within six — enforced by a sanction in the sentence, or in the clause after its semicolon
+//!   aimed at using another or not using it ("使用其他物流的，每单扣除保证金5元"); not beside a
+//!   `permission` ("可自主选择物流").
+//!
+//! Known false positives (version 12): a designation a law requires (e.g. a carrier licensed for
+//! hazardous goods) worded as a platform mandate under a sanction; an automatic repricing the
+//! merchant opted into, described without saying so, next to a sanction for something else.
+//! Known false negatives: a designated payment or settlement channel (left out on purpose: the
+//! platform's own payment is not another operator's service); a designation in one sentence and
+//! a sanction in a later one that does not open on non-compliance.
+//!
 //! Parameters: `min_weak_cues`, `notice_days`.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -407,16 +429,47 @@ fn clause_patterns(
         .or_else(|| price_locked(lex, n))
         // Version 8: "价格由平台…核定" and "机构不得自行调价".
         .or_else(|| platform_sets_price_passive(lex, n))
-        .or_else(|| merchant_barred_from_pricing(lex, n));
+        .or_else(|| merchant_barred_from_pricing(lex, n))
+        // Version 12: "系统自动将商品售价调整为…".
+        .or_else(|| reprices_automatically(lex, n));
     // A sanction makes the price a restriction; a campaign condition stated alone ("须按平台核定的
     // 活动价销售") binds only those who chose to join.
-    let enforced = punitive.clone().or(next_punitive);
+    let enforced = punitive.clone().or(next_punitive.clone());
     if let (Some(price), Some(why)) = (price, enforced) {
         out.push((
             "限制交易价格".to_string(),
             format!("{price}…{why}"),
             "电子商务法 第三十五条".to_string(),
         ));
+    }
+    // Version 12: a counterparty the platform designates ("商家须使用平台指定的物流服务商"), enforced
+    // in the sentence or by a sanction in the next clause on using another or not using it.
+    if let Some(words) = designated_counterparty(lex, n)
+        && !permits(lex, n)
+    {
+        let against_others = next.as_ref().is_some_and(|c| {
+            let c = c.as_str();
+            lex.cue("other_party")
+                .iter()
+                .any(|w| c.contains(w.as_str()))
+                || ["非指定", "未使用", "未按", "不使用"]
+                    .iter()
+                    .any(|w| c.contains(w))
+                || lex
+                    .cue("noncompliance")
+                    .iter()
+                    .any(|w| c.contains(w.as_str()))
+        });
+        let enforced = punitive
+            .clone()
+            .or_else(|| next_punitive.clone().filter(|_| against_others));
+        if let Some(why) = enforced {
+            out.push((
+                "限定交易相对人".to_string(),
+                format!("{words}…{why}"),
+                "电子商务法 第三十五条".to_string(),
+            ));
+        }
     }
     // Version 4: a campaign (or a rule) that merchants must join (明码标价和禁止价格欺诈规定 第四条第三款:
     // 交易场所提供者不得强制或者变相强制平台内经营者参与价格促销活动), unless joining is voluntary.
@@ -449,6 +502,138 @@ fn clause_patterns(
         }
     }
     out
+}
+
+/// Chars after an `automatic` word within which a `price_setting` verb must follow, in its clause.
+const AUTO_GAP: usize = 12;
+/// Chars after that verb within which a `price_word` names what it sets ("自动调整售价").
+const AUTO_PRICE_GAP: usize = 8;
+
+/// The platform's system repricing the merchant's goods automatically (version 12; 电子商务法
+/// 第三十五条: restricting the merchant's price "利用…技术等手段"): an `automatic` word ("自动")
+/// followed within [`AUTO_GAP`] chars of its clause by a `price_setting` verb not negated, with a
+/// `price_word` between them after "将"/"把" ("系统自动将商品售价调整为全网最低价") or within
+/// [`AUTO_PRICE_GAP`] chars after the verb ("自动调整报名商品售价"), or a verb that names the price
+/// ("自动跟价"). Not when the merchant acts: a `counterparty`, "自行" or "自主" in the clause before
+/// "自动", between it and the verb ("商家可开启自动调价"), or after the verb ("调整为商家设定的区间").
+/// The words, joined.
+fn reprices_automatically(lex: &Lexicon, n: &str) -> Option<String> {
+    let is_break = |c: char| matches!(c, '，' | ',' | '；' | ';' | '。' | '：' | ':');
+    for auto in lex.cue("automatic") {
+        for (i, _) in n.match_indices(auto.as_str()).take(16) {
+            let clause_start = n[..i]
+                .rfind(is_break)
+                .map_or(0, |b| b + n[b..].chars().next().map_or(0, char::len_utf8));
+            let before = &n[clause_start..i];
+            let merchant_acts = |s: &str| {
+                s.contains("自行")
+                    || s.contains("自主")
+                    || lex
+                        .cue("counterparty")
+                        .iter()
+                        .any(|c| s.contains(c.as_str()))
+            };
+            if merchant_acts(before) || before.ends_with('不') || before.ends_with('无') {
+                continue;
+            }
+            let after = &n[i + auto.len()..];
+            let clause = &after[..after.find(is_break).unwrap_or(after.len())];
+            let reach: String = clause.chars().take(AUTO_GAP + 4).collect();
+            let Some((at, verb)) = lex
+                .cue("price_setting")
+                .iter()
+                .filter_map(|v| reach.find(v.as_str()).map(|at| (at, v)))
+                .filter(|(at, _)| reach[..*at].chars().count() <= AUTO_GAP)
+                .min()
+            else {
+                continue;
+            };
+            let between = &reach[..at];
+            if merchant_acts(between)
+                || between
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| matches!(c, '不' | '无' | '未' | '得'))
+            {
+                continue;
+            }
+            if verb.ends_with('价') {
+                return Some(format!("{auto}…{verb}"));
+            }
+            let disposal = between.find(['将', '把']);
+            let word_before = disposal.and_then(|d| {
+                lex.cue("price_word")
+                    .iter()
+                    .find(|w| between[d..].contains(w.as_str()))
+            });
+            // "调整为商家设定的区间": the target is the merchant's own.
+            if merchant_acts(&clause[at + verb.len()..]) {
+                continue;
+            }
+            let rest: String = clause[at + verb.len()..]
+                .chars()
+                .take(AUTO_PRICE_GAP)
+                .collect();
+            let word_after = lex
+                .cue("price_word")
+                .iter()
+                .find(|w| rest.contains(w.as_str()));
+            if let Some(word) = word_before.or(word_after) {
+                return Some(format!("{auto}…{word}…{verb}"));
+            }
+        }
+    }
+    None
+}
+
+/// Chars after a `mandate` word within which "指定" must follow, in its clause.
+const MANDATE_GAP: usize = 8;
+/// Chars after "指定" within which a `designated_service` must follow.
+const DESIGNATED_GAP: usize = 6;
+
+/// A counterparty the platform designates for the merchant (version 12; 电子商务法 第三十五条
+/// "与其他经营者的交易"; 平台经济反垄断指南 第十五条 限定交易): a `mandate` word ("须", "只能") not
+/// denied ("无须", "不必须"), followed within [`MANDATE_GAP`] chars of its clause by a
+/// `designated` word ("指定"), then within [`DESIGNATED_GAP`] chars by a `designated_service`
+/// offered by other operators ("物流", "仓储", "服务商"): "商家须使用平台指定的物流服务商". The
+/// words, joined.
+fn designated_counterparty(lex: &Lexicon, n: &str) -> Option<String> {
+    let is_break = |c: char| matches!(c, '，' | ',' | '；' | ';' | '。' | '：' | ':');
+    for mandate in lex.cue("mandate") {
+        for (i, _) in n.match_indices(mandate.as_str()).take(32) {
+            if n[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| matches!(c, '不' | '无' | '毋' | '非'))
+            {
+                continue;
+            }
+            let after = &n[i + mandate.len()..];
+            let clause = &after[..after.find(is_break).unwrap_or(after.len())];
+            for word in lex.cue("designated") {
+                let Some(at) = clause.find(word.as_str()) else {
+                    continue;
+                };
+                if clause[..at].chars().count() > MANDATE_GAP {
+                    continue;
+                }
+                let rest: String = clause[at + word.len()..]
+                    .chars()
+                    .take(DESIGNATED_GAP + 4)
+                    .collect();
+                if let Some((_, service)) = lex
+                    .cue("designated_service")
+                    .iter()
+                    .filter_map(|s| rest.find(s.as_str()).map(|p| (p, s)))
+                    .filter(|(p, _)| rest[..*p].chars().count() <= DESIGNATED_GAP)
+                    .min()
+                {
+                    return Some(format!("{mandate}…{word}…{service}"));
+                }
+            }
+        }
+    }
+    None
 }
 
 /// Chars after a `blanket` word within which a `consumer_remedy` must follow ("概不退还").
@@ -737,7 +922,7 @@ impl Detector for UnfairTerms {
     }
 
     fn version(&self) -> u32 {
-        11
+        12
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

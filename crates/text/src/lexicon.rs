@@ -350,6 +350,16 @@ pub const CUE_LISTS: &[&str] = &[
     // 2026.11 (电子商务法 第三十五条): a sanction worded object first ("搜索排名下调至末位").
     "demoted_object",
     "demotion_verb",
+    // 2026.12 (电子商务法 第三十五条, after held-out set 11): the platform's system repricing
+    // automatically ("系统自动将商品售价调整为…"), and a counterparty the platform designates
+    // ("商家须使用平台指定的物流服务商").
+    "automatic",
+    "mandate",
+    "designated",
+    "designated_service",
+    // 2026.15 (反不正当竞争法 商业诋毁, after held-out set 11): a name after a call not to buy, before
+    // "的" and the goods ("千万别买Q洁的扫地机"), that is no generic description.
+    "goods_owner_not",
     // 2026.8 (广告法 第九条; 执法指南第 6 项): a person's title after a grade term ("国家一级演奏员").
     "title_suffix",
     // 2026.9 (广告法 第九条; 执法指南第 3 项, after held-out set 8): goods whose national standard

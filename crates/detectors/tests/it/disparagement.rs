@@ -610,3 +610,58 @@ fn rivals_reported_sanctioned_or_struck_by_harm() {
     assert_eq!(term("n2"), "发生…中毒");
     assert_eq!(term("n4"), "被…罚款");
 }
+
+/// Version 13 (fixed after seeing held-out set 11's two misses; wordings of our own): a rival named
+/// by its trade with a venue suffix ("…拳馆", "…俱乐部") said to work unlicensed ("无证上岗"), and a
+/// brand written in Latin letters after a call not to buy and before "的" ("千万别买K净的空气
+/// 净化器"); a notice issued under a merchant id speaks under that merchant's names.
+#[test]
+fn venue_rivals_unlicensed_staff_and_latin_brands_after_a_call() {
+    let docs = vec![
+        notice(
+            "n1",
+            "飞龙跆拳道馆的教练全部无证上岗，还在那边上课的赶紧退费。",
+        ),
+        notice("n2", "大家千万别买K净的空气净化器，滤网都是二手的。"),
+        notice("n3", "听说Z动的跑步机，电机无证经营的小作坊拼的。"),
+        // At the length bound: six chars before "的".
+        notice("n8", "千万别买KJ2026的净化器，用两天就坏。"),
+        // Not findings: no rival (generic goods in letters, a quality word), a disclaimer of any
+        // link, the rival's name with no claim; past the length bound (seven chars before "的").
+        notice("n4", "千万别买A货的包，质量没保障。"),
+        notice("n5", "千万别买便宜的净化器，滤网不合格。"),
+        notice("n6", "本馆与“飞龙跆拳道馆”没有任何关联，请学员勿混淆。"),
+        notice("n7", "飞龙跆拳道馆的教练都持证上岗，欢迎试课。"),
+        notice("n9", "千万别买KJ20261的净化器。"),
+    ];
+    let f = detect(vec![], vec![("documents", docs)]);
+    let mut ids: Vec<&str> = f.iter().map(|f| f.subject.id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(
+        ids,
+        ["n1", "n2", "n3", "n8"],
+        "{:?}",
+        f.iter().map(|f| &f.evidence).collect::<Vec<_>>()
+    );
+    let n2 = f.iter().find(|f| f.subject.id == "n2").unwrap();
+    assert_eq!(
+        n2.evidence["statements"][0]["pointer"], "K净",
+        "{}",
+        n2.evidence
+    );
+    // The speaker's own venue, named in a notice issued under its merchant id, points at nobody.
+    let own = json!({"doc_id": "o", "kind": "merchant_notice", "issuer": "v", "title": "公告", "text": "有人说铁拳拳馆的教练无证上岗，纯属造谣，本馆教练均持证。"});
+    let merchants = vec![
+        json!({"platform_id": "p", "merchant_id": "v", "uscc": "U9", "name": "杭州铁拳拳馆有限公司", "shop_name": "铁拳拳馆"}),
+    ];
+    let f = run(
+        &Disparagement,
+        AS_OF,
+        &data(&[("documents", vec![own]), ("merchants", merchants)], 1),
+    );
+    assert!(
+        f.is_empty(),
+        "{:?}",
+        f.iter().map(|f| &f.evidence).collect::<Vec<_>>()
+    );
+}

@@ -521,3 +521,40 @@ fn a_sanction_worded_object_first_backs_a_platform_price() {
         );
     }
 }
+
+/// Version 12 (fixed after seeing held-out set 11's two misses; wordings of our own): the
+/// platform's system repricing automatically under a sanction for switching it off, and a
+/// counterparty the platform designates enforced by a sanction on using another (电子商务法
+/// 第三十五条).
+#[test]
+fn automatic_repricing_and_a_designated_counterparty_under_a_sanction() {
+    for text in [
+        "「一键比价」默认开启：系统自动将商品售价调整为同款最低价，商家关闭该功能的，搜索排名下调至末位。",
+        "系统将自动调整报名商品售价；关闭自动调价的商家，取消首页推荐。",
+        "商家须使用平台指定的仓储服务商；使用其他仓储的，每单扣除保证金3元。",
+        "商户只能选用平台指定的快递，否则下架全部商品。",
+        // At the threshold: "指定" exactly eight chars after "须".
+        "商家须在发货时使用平台指定的物流服务商；使用其他物流的，扣除保证金。",
+    ] {
+        let f = doc("platform_rule", text);
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+    }
+    // Hard negatives: the merchant's own opt-in repricing tool; automatic repricing with no
+    // sanction; free choice of logistics; a designated carrier merchants may use, with a sanction
+    // for something else; "无须"; past the threshold (nine chars).
+    for text in [
+        "商家可自行开启自动调价工具，开启后系统自动将售价调整为商家设定的区间内；虚假发货的，扣除保证金。",
+        "系统自动将商品售价调整为同款最低价。",
+        "商户可自主选择物流或自行配送，平台提供的合作物流仅供参考，不影响搜索排序和收费。",
+        "商家可以使用平台指定的物流服务商；虚假发货的，扣除保证金。",
+        "商家须使用平台指定的物流服务商；虚假发货的，扣除保证金。",
+        "商家无须使用平台指定的物流服务商，扣除保证金的情形见第八条。",
+        "商家须在发货时均使用平台指定的物流服务商；使用其他物流的，扣除保证金。",
+    ] {
+        assert!(
+            doc("platform_rule", text).is_empty(),
+            "{text}: {:?}",
+            doc("platform_rule", text)
+        );
+    }
+}

@@ -189,3 +189,45 @@ fn simulator_honest_titles_have_no_standing_match() {
         }
     }
 }
+
+/// Lexicon 2026.15, unfair_terms 2026.12 and standards 2026.10 (fixed after seeing held-out set 11;
+/// wordings of our own): staff working unlicensed is a disparaging claim, holding a licence is not;
+/// the new cue lists load; the review standards' new patterns cite their items and stay silent on
+/// the lawful look-alikes.
+#[test]
+fn holdout11_classes_in_the_data() {
+    assert_finds("那家的教练都是无证上岗", &[("无证上岗", "disparagement")]);
+    assert_finds("对手无证经营", &[("无证上岗", "disparagement")]);
+    assert!(found("本馆教练全部持证上岗").is_empty());
+    let lex = Lexicon::builtin();
+    for list in [
+        "automatic",
+        "mandate",
+        "designated",
+        "designated_service",
+        "goods_owner_not",
+    ] {
+        assert!(!lex.cue(list).is_empty(), "{list}");
+    }
+    assert!(lex.cue("operator_suffix").iter().any(|s| s == "馆"));
+    let standards = tianping_text::ReviewStandards::builtin().expect("standards");
+    let cites = |s: &str| -> Vec<String> {
+        standards
+            .clause_hits(s)
+            .into_iter()
+            .map(|h| h.provision)
+            .collect()
+    };
+    assert!(
+        cites("对在本区注册的茶叶企业按销售额给予奖励")
+            .contains(&"公平竞争审查条例 第九条第（四）项".to_string())
+    );
+    assert!(
+        cites("外地企业在本区设立的分支机构不享受本措施")
+            .contains(&"公平竞争审查条例 第九条第（二）项".to_string())
+    );
+    assert!(cites("其他场馆不得承接").contains(&"公平竞争审查条例 第八条第（二）项".to_string()));
+    assert!(cites("不论注册地，对本区茶叶企业按销售额给予奖励").is_empty());
+    assert!(cites("外地企业的分支机构同等享受本措施").is_empty());
+    assert!(cites("其他场馆可以承接").is_empty());
+}
