@@ -112,7 +112,9 @@
 //!     base (第十六条第二款 前七日, counted by days from the day of the comparison, 民法典 第二百零一条)
 //!     — holdout11's "原价999（调价前） 今日899" first seen at 12:21 after a sale at 899 at 10:09.
 //!     A sale at another price, on an earlier day, or before a sighting of the page without the
-//!     comparison still counts. The evidence gives `own_sales_not_counted`.
+//!     comparison still counts, and so does every sale when the page was never seen before the
+//!     comparison or last seen at a price no higher than the compared-down one. The evidence
+//!     gives `own_sales_not_counted`.
 //!   - `bait_price`: a price change the first page announces with its moment and new price
 //!     ("89（11月17日0点起99）", "明日起恢复¥99") makes a later page after that moment charging no
 //!     more than the announced price the change as announced, not 以低价诱骗 (第十九条第二项); and
@@ -949,14 +951,22 @@ fn comparison_starts(obs: &[Obs<'_>], window_days: i64) -> Vec<Option<usize>> {
 /// and this one; on its own day, a sale at exactly its compared-down price is taken as its result
 /// (第十六条第二款: the base is the seven days before 进行价格比较, and 民法典 第二百零一条 counts
 /// them from the day of the comparison), not its base. A sale at any other price, on an earlier
-/// day, or before a sighting of the page without the comparison still counts.
+/// day, or before a sighting of the page without the comparison still counts, and every sale
+/// counts when the page was never seen before the comparison or was last seen at a price no
+/// higher than the compared-down one (the price did not drop when the comparison began).
 fn own_sales<'s, 'a>(obs: &[Obs<'_>], first: usize, sales: &'s [Sale<'a>]) -> Vec<&'s Sale<'a>> {
     let o = &obs[first];
-    let seen_without = obs[..first]
+    // Only a comparison whose page was seen before without it, at a higher price, began at an
+    // unseen moment in between: with no such sighting the day's sales are the price as it was.
+    let Some(seen_without) = obs[..first]
         .iter()
         .rev()
         .find(|p| p.page == o.page)
-        .map_or(i64::MIN, |p| p.at);
+        .filter(|p| p.displayed > o.displayed)
+        .map(|p| p.at)
+    else {
+        return Vec::new();
+    };
     let from = china_day_start(china_day(o.at)).max(seen_without.saturating_add(1));
     time_range(sales, |s| s.at, from, o.at)
         .iter()

@@ -1484,6 +1484,30 @@ fn a_sale_at_the_compared_down_price_earlier_that_day_is_not_the_base() {
         vec![obs(at(9, 11, 0), "home", 89_900, None, None)],
     );
     assert!(of_rule(&f, "reference_price").is_empty(), "{f:#?}");
+    // The page last seen before the comparison at the compared-down price itself: the price did
+    // not drop when the comparison began, the morning's sale is the price as it was; counted.
+    let f = compared_after_an_early_sale(
+        (at(9, 10, 9), 89_900),
+        vec![obs(at(9, 8, 0), "detail", 89_900, None, None)],
+    );
+    assert_eq!(of_rule(&f, "reference_price").len(), 2, "{f:#?}");
+    // The page never seen before the comparison: nothing says when it began; the morning's sale
+    // at its price counts (the example batch's 山核桃: 原价98, sold at 68 that morning).
+    let mut orders: Vec<Value> = (1..=7)
+        .map(|d| order(&format!("o{d}"), d, 99_900, "completed"))
+        .collect();
+    orders.push(order_at("early", at(9, 10, 9), 89_900));
+    let shown = vec![obs(
+        at(9, 12, 21),
+        "detail",
+        89_900,
+        Some(99_900),
+        Some("previous_price"),
+    )];
+    let f = findings(shown, orders);
+    let f = of_rule(&f, "reference_price");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["violations"][0]["base_price_fen"], 89_900);
 }
 
 fn seen_by(time: String, page: &str, price: i64, label: Option<&str>, viewer: &str) -> Value {
