@@ -9,6 +9,7 @@
 
 pub mod columns;
 pub mod finding;
+pub mod places;
 pub mod reduce;
 pub mod rules;
 

@@ -23,6 +23,7 @@ use std::collections::BTreeMap;
 
 use serde_json::json;
 use sha2::{Digest, Sha256};
+use tianping_detect::places::{PLACE_INPUTS, Places};
 use tianping_detect::rules::{ConfigError, validate_lists, validate_overrides};
 use tianping_detect::{DetectCtx, Detector, Finding, FindingSink, InputData, Lists, Overrides};
 use tianping_query::{Lake, LakePart, QueryError};
@@ -51,6 +52,9 @@ pub enum EngineError {
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// A reference table's part could not be read for the findings' places.
+    #[error("reading the lake for the findings' places: {0}")]
+    Places(String),
     /// A query placed on the cluster failed (an executor lost and its work not recovered, the
     /// scheduler gone): the run stops before anything of it is stored.
     #[error(
@@ -425,6 +429,19 @@ pub async fn run_on(
             &entry,
         )?);
     }
+    // 属地管辖: where each finding's subject is, from the reference tables as delivered by
+    // `as_of` (outside the detectors, which know nothing of places).
+    let places = if findings.is_empty() {
+        Places::default()
+    } else {
+        load_places(
+            store,
+            lake_root,
+            ctx.as_of_ns,
+            Places::for_subjects(findings.iter().map(|f| &f.subject)),
+        )
+        .await?
+    };
     let mut stored: Vec<StoredFinding> = Vec::with_capacity(findings.len());
     for f in &findings {
         stored.push(StoredFinding {
@@ -437,6 +454,7 @@ pub async fn run_on(
             subject_id: f.subject.id.clone(),
             body: serde_json::to_string(f).unwrap_or_default(),
             evidence_sha256: f.evidence_sha256.clone(),
+            region: places.place_of(&f.subject),
             leaf: finding_leaf(f)?,
         });
     }
@@ -454,6 +472,52 @@ pub async fn run_on(
         param_values: ctx.overrides,
         param_sources: sources,
     })
+}
+
+/// Feeds `places` the reference tables' parts ([`PLACE_INPUTS`]) so that each key's row is the
+/// latest delivered at or before `as_of_ns` (the detectors read reference tables whatever their
+/// delivery time, so a key first delivered after `as_of` takes its earliest row after it): per
+/// table, the parts received after `as_of` newest first, then those received by it oldest first
+/// (receipt time, then supplier, batch id and path), a later-fed row replacing an earlier. The
+/// same order as `tianping_service::stream`'s, which reads them for streamed findings.
+pub async fn load_places(
+    store: &dyn Store,
+    lake_root: &std::path::Path,
+    as_of_ns: i64,
+    mut places: Places,
+) -> Result<Places, EngineError> {
+    let mut received: BTreeMap<(String, String), Option<i64>> = BTreeMap::new();
+    for (table, columns) in PLACE_INPUTS {
+        let mut parts = Vec::new();
+        for f in store.lake_files(Some(table)).await? {
+            let key = (f.supplier.clone(), f.batch_id.clone());
+            let at = match received.get(&key) {
+                Some(at) => *at,
+                None => {
+                    let at = store
+                        .find_batch(&f.supplier, &f.batch_id)
+                        .await?
+                        .and_then(|b| DetectCtx::new(&b.received_at).map(|c| c.as_of_ns));
+                    received.insert(key, at);
+                    at
+                }
+            };
+            if let Some(at) = at {
+                parts.push((at, f.supplier, f.batch_id, f.path));
+            }
+        }
+        parts.sort();
+        let by_then = parts.partition_point(|p| p.0 <= as_of_ns);
+        let after = parts.split_off(by_then);
+        for (_, _, _, path) in after.into_iter().rev().chain(parts) {
+            let batches = tianping_lake::read_columns(lake_root, &path, columns)
+                .map_err(EngineError::Places)?;
+            for batch in &batches {
+                places.add(table, batch);
+            }
+        }
+    }
+    Ok(places)
 }
 
 /// Every stored parameter setting, as resolution takes them (the same conversion as

@@ -56,6 +56,38 @@ async fn detect_is_incremental_and_never_duplicates() {
     );
     assert_eq!(first.findings[0].rule, "price_fraud.reference_price");
     assert_eq!(first.summary.new, 1);
+    // 属地: the finding is stored with its listing's merchant's declared adcode (the example's
+    // merchants.csv), not in its body.
+    let subject = &first.findings[0].subject;
+    assert_eq!(subject.kind.as_str(), "listing");
+    let dir = examples().join("tmall-2026-03-01-0001");
+    let listings = std::fs::read_to_string(dir.join("listings.jsonl")).unwrap();
+    let merchant = listings
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|l| l["listing_id"] == subject.id.as_str())
+        .unwrap()["merchant_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let merchants = std::fs::read_to_string(dir.join("merchants.csv")).unwrap();
+    let adcode = merchants
+        .lines()
+        .map(|l| l.split(',').collect::<Vec<_>>())
+        .find(|c| c[1] == merchant)
+        .unwrap()[8]
+        .to_string();
+    let (body, region) = store
+        .finding_with_region(&first.findings[0].finding_id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        region.as_deref(),
+        Some(adcode.as_str()),
+        "merchant {merchant}"
+    );
+    assert!(!body.contains("\"region\""));
 
     // Nothing changed: skipped, and the stored findings are the same.
     let second = run(

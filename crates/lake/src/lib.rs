@@ -376,6 +376,27 @@ impl RowSink for PartWriter {
     }
 }
 
+/// Reads the named columns of one part (a path under the lake root), all its rows, in file order.
+/// Columns the part does not have are left out of the batches.
+pub fn read_columns(
+    lake_root: &Path,
+    path: &str,
+    columns: &[&str],
+) -> Result<Vec<RecordBatch>, String> {
+    use parquet::arrow::ProjectionMask;
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    let file = File::open(lake_root.join(path)).map_err(|e| format!("{path}: {e}"))?;
+    let builder =
+        ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| format!("{path}: {e}"))?;
+    let mask = ProjectionMask::columns(builder.parquet_schema(), columns.iter().copied());
+    builder
+        .with_projection(mask)
+        .build()
+        .map_err(|e| format!("{path}: {e}"))?
+        .map(|b| b.map_err(|e| format!("{path}: {e}")))
+        .collect()
+}
+
 /// fsyncs a directory so that the entries created in it survive a crash.
 pub fn sync_dir(dir: &Path) -> io::Result<()> {
     File::open(dir)?.sync_all()

@@ -13,7 +13,9 @@ use axum::http::HeaderMap;
 use axum::http::request::Parts;
 use tianping_auth::policy::Staff;
 use tianping_auth::session::{SessionTimes, Token, TokenKind};
-use tianping_auth::{Decision, Operation, Principal, Resource, Roles, Scope, ScopeRule, authorize};
+use tianping_auth::{
+    Adcode, Decision, Operation, Principal, Resource, Roles, Scope, ScopeRule, authorize,
+};
 use tianping_store::accounts::AuditEvent;
 
 use crate::clock::{parse_stored, stored};
@@ -288,5 +290,53 @@ pub fn delivered<'a>(state: &'a AppState, supplier: Option<&'a str>) -> Resource
     Resource::Record {
         scope: &state.config.data_owner,
         supplier,
+    }
+}
+
+/// The unit a finding belongs to (属地管辖): the data owner's department, in the finding's stored
+/// region when that is a division code inside the owner's region, else in the owner's region (no
+/// region stored, or a subject outside the owner's region: the finding stays with the owner).
+/// Give it as the `scope` of the finding's [`Resource::Record`].
+pub fn finding_unit(owner: &Scope, region: Option<&str>) -> Scope {
+    let region = region
+        .and_then(|r| Adcode::parse(r).ok())
+        .filter(|r| owner.region.covers(r))
+        .unwrap_or_else(|| owner.region.clone());
+    Scope {
+        department: owner.department.clone(),
+        region,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_finding_is_the_owners_in_its_region_inside_the_owners() {
+        let owner = Scope::parse("wangjian", "330100").unwrap();
+        let unit = |r: Option<&str>| finding_unit(&owner, r).region.as_str().to_string();
+        assert_eq!(
+            unit(Some("330106")),
+            "330106",
+            "a district of the owner's city"
+        );
+        assert_eq!(unit(Some("330100")), "330100");
+        assert_eq!(unit(None), "330100", "unknown: the owner's");
+        assert_eq!(
+            unit(Some("330203")),
+            "330100",
+            "another city: stays with the owner"
+        );
+        assert_eq!(
+            unit(Some("330000")),
+            "330100",
+            "wider than the owner: the owner's"
+        );
+        assert_eq!(unit(Some("bad")), "330100");
+        assert_eq!(
+            finding_unit(&owner, Some("330106")).department,
+            owner.department
+        );
     }
 }

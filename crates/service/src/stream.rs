@@ -26,6 +26,7 @@ use std::sync::Arc;
 
 use serde_json::json;
 use sha2::{Digest, Sha256};
+use tianping_detect::places::{PLACE_INPUTS, Places};
 use tianping_detect::{DetectCtx, Detector, Finding, Overrides};
 use tianping_detectors::fake_orders::FakeOrders;
 use tianping_detectors::fake_orders::stream::{BrushingStream, RULE};
@@ -182,7 +183,14 @@ impl StreamDesk {
             // On failure the state (which counts these merchants as alerted) is dropped, so the
             // rebuild at the next update raises them again from what the store holds.
             let run = run_record(&ctx, &state, &update, started_at, version);
-            let (stored, mut leaves) = stored_findings(&update.findings, &run, version)?;
+            let places = load_places(
+                self.store.as_ref(),
+                &self.lake,
+                ctx.as_of_ns,
+                Places::for_subjects(update.findings.iter().map(|f| &f.subject)),
+            )
+            .await?;
+            let (stored, mut leaves) = stored_findings(&update.findings, &run, version, &places)?;
             // The audit chain's head is anchored with the run record (helper `loop`). A chain
             // that no longer verifies is not anchored; the server's anchoring schedule reports it.
             let at_ms = chrono::DateTime::parse_from_rfc3339(started_at)
@@ -333,6 +341,53 @@ fn run_record(
     }
 }
 
+/// Feeds `places` the reference tables' parts, each key's row the latest delivered at or before
+/// `as_of_ns` (else its earliest after): the same order as `tianping_engine::load_places` (that
+/// crate links DataFusion, which the service must not), read with the parquet reader.
+async fn load_places(
+    store: &dyn Store,
+    lake: &Path,
+    as_of_ns: i64,
+    mut places: Places,
+) -> Result<Places, StreamError> {
+    let mut received: BTreeMap<(String, String), Option<i64>> = BTreeMap::new();
+    for (table, columns) in PLACE_INPUTS {
+        let mut parts = Vec::new();
+        for f in store.lake_files(Some(table)).await? {
+            let key = (f.supplier.clone(), f.batch_id.clone());
+            let at = match received.get(&key) {
+                Some(at) => *at,
+                None => {
+                    let at = store
+                        .find_batch(&f.supplier, &f.batch_id)
+                        .await?
+                        .and_then(|b| DetectCtx::new(&b.received_at).map(|c| c.as_of_ns));
+                    received.insert(key, at);
+                    at
+                }
+            };
+            if let Some(at) = at {
+                parts.push((at, f.supplier, f.batch_id, f.path));
+            }
+        }
+        parts.sort();
+        let by_then = parts.partition_point(|p| p.0 <= as_of_ns);
+        let after = parts.split_off(by_then);
+        for (_, _, _, path) in after.into_iter().rev().chain(parts) {
+            let batches = tianping_lake::read_columns(lake, &path, columns).map_err(|error| {
+                StreamError::Read {
+                    path: path.clone(),
+                    error,
+                }
+            })?;
+            for batch in &batches {
+                places.add(table, batch);
+            }
+        }
+    }
+    Ok(places)
+}
+
 /// The findings as stored, and the leaves of the run (its `DetectionRun` entry) to append with
 /// them; each finding's own leaf travels in its `StoredFinding`. The same entries as
 /// `tianping-engine` writes for a batch run (that crate links DataFusion, which the service
@@ -341,6 +396,7 @@ fn stored_findings(
     findings: &[Finding],
     run: &DetectionRun,
     version: u32,
+    places: &Places,
 ) -> Result<(Vec<StoredFinding>, Vec<NewLeaf>), StoreError> {
     use tianping_evidence::{Entry, Hash, HashAlg};
     let hash = |hex: &str| {
@@ -370,6 +426,7 @@ fn stored_findings(
             subject_id: f.subject.id.clone(),
             body: serde_json::to_string(f).map_err(|e| StoreError::Decode(e.to_string()))?,
             evidence_sha256: f.evidence_sha256.clone(),
+            region: places.place_of(&f.subject),
             leaf: NewLeaf::from_entry(format!("finding:{}", f.finding_id), &entry)?,
         });
     }

@@ -121,6 +121,7 @@ pub async fn store_findings(store: &dyn Store, run_id: &str, day: &str, bodies: 
             subject_id: value["subject"]["id"].as_str().unwrap().into(),
             body: body.clone(),
             evidence_sha256,
+            region: None,
             leaf: NewLeaf::from_entry(format!("finding:{id}"), &entry).unwrap(),
         });
     }

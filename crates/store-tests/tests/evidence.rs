@@ -94,6 +94,7 @@ fn finding(id: &str, body: &str) -> StoredFinding {
         subject_id: "L1".into(),
         body: body.into(),
         evidence_sha256: HashAlg::Sha256.digest(b"evidence").to_hex(),
+        region: None,
         leaf: NewLeaf::from_entry(format!("finding:{id}"), &entry).unwrap(),
     }
 }

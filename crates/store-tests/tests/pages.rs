@@ -35,6 +35,7 @@ fn finding(i: usize, platform: &str, merchant: Option<&str>, severity: &str) -> 
         subject_kind: kind.into(),
         subject_platform,
         subject_id,
+        region: None,
         leaf: NewLeaf::from_data(
             format!("finding:{id}"),
             "finding",
@@ -97,7 +98,16 @@ async fn story(store: Arc<dyn Store>) {
         } else {
             "high"
         };
-        findings.push(finding(i, p, merchant.as_deref(), severity));
+        let mut f = finding(i, p, merchant.as_deref(), severity);
+        // 属地: two districts of the city, the city itself, no place (the owner's), another city.
+        f.region = match i % 5 {
+            0 => Some("330106".into()),
+            1 => Some("330102".into()),
+            2 => None,
+            3 => Some("330100".into()),
+            _ => Some("330203".into()),
+        };
+        findings.push(f);
     }
     store
         .save_detection(&run("r1"), &findings, &[], &[])
@@ -262,6 +272,104 @@ async fn story(store: Arc<dyn Store>) {
         .await
         .unwrap();
     assert_eq!(before.items, after.items);
+
+    // Regions (migration 0015): a district's prefix lists only its findings, page by page; a
+    // city's prefix covers its districts and the city code, never a NULL region (the owner's)
+    // nor another city; an empty prefix is no row.
+    let in_region = |prefix: &str| {
+        ids(&|f: &StoredFinding| f.region.as_deref().is_some_and(|r| r.starts_with(prefix)))
+    };
+    for limit in [1, 4, 200] {
+        let xihu = all_pages(
+            store.as_ref(),
+            &DataScope::OwnerRegion("330106".into()),
+            &none,
+            limit,
+        )
+        .await;
+        assert_eq!(xihu, in_region("330106"), "limit {limit}");
+        assert_eq!(xihu.len(), 8);
+    }
+    let city = all_pages(
+        store.as_ref(),
+        &DataScope::OwnerRegion("3301".into()),
+        &none,
+        3,
+    )
+    .await;
+    assert_eq!(city, in_region("3301"));
+    assert_eq!(
+        city.len(),
+        24,
+        "330106, 330102 and 330100; not NULL, not 330203"
+    );
+    assert!(
+        all_pages(
+            store.as_ref(),
+            &DataScope::OwnerRegion(String::new()),
+            &none,
+            5
+        )
+        .await
+        .is_empty()
+    );
+    // Filters apply within the region.
+    let crit = FindingFilter {
+        severity: Some("critical".into()),
+        ..FindingFilter::default()
+    };
+    assert_eq!(
+        all_pages(
+            store.as_ref(),
+            &DataScope::OwnerRegion("330106".into()),
+            &crit,
+            2
+        )
+        .await,
+        ids(&|f: &StoredFinding| f.region.as_deref() == Some("330106") && f.severity == "critical")
+    );
+    // The other delivered data carries no region: a regional scope reaches none of it.
+    assert!(
+        store
+            .batches_page(&DataScope::OwnerRegion("330106".into()), None, 10)
+            .await
+            .unwrap()
+            .items
+            .is_empty()
+    );
+    // A finding's region is read with it, and fixed when it is first stored: a later run that
+    // gives another place (the merchant moved) does not move the finding.
+    assert_eq!(
+        store
+            .finding_with_region(&findings[0].finding_id)
+            .await
+            .unwrap(),
+        Some((findings[0].body.clone(), Some("330106".into())))
+    );
+    assert_eq!(
+        store
+            .finding_with_region(&findings[2].finding_id)
+            .await
+            .unwrap(),
+        Some((findings[2].body.clone(), None))
+    );
+    let mut moved = findings[0].clone();
+    moved.region = Some("330102".into());
+    store
+        .save_detection(&run("r3"), &[moved], &[], &[])
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .finding_with_region(&findings[0].finding_id)
+            .await
+            .unwrap()
+            .unwrap()
+            .1
+            .as_deref(),
+        Some("330106")
+    );
+    assert_eq!(store.finding_with_region("nope").await.unwrap(), None);
 
     // One finding by id.
     let body = store

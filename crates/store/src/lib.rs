@@ -204,6 +204,10 @@ pub struct StoredFinding {
     pub body: String,
     /// Its evidence hash.
     pub evidence_sha256: String,
+    /// Where its subject is (属地管辖): a 6-digit division code, or `None` when unknown (then,
+    /// and when the code is outside the data owner's region, the finding is the owner's). Stored
+    /// with the finding when it is first stored and never changed after; not part of `body`.
+    pub region: Option<String>,
     /// Its evidence-log leaf (an `Entry::Finding` over the canonical JSON of `body`), appended
     /// when the finding is new or its body changed.
     pub leaf: NewLeaf,

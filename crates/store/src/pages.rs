@@ -4,7 +4,10 @@
 //!
 //! Delivered data (batches, deliveries, findings) is scoped by supplier: a platform sees what it
 //! delivered, or findings about its merchants or about itself. Which staff see delivered data at
-//! all is decided by the policy before the query ([`DataScope::All`] or [`DataScope::Nothing`]).
+//! all is decided by the policy before the query ([`DataScope::All`] or [`DataScope::Nothing`]),
+//! except that findings also carry a region (属地管辖: where their subject is, migration 0015), so
+//! staff of the data owner's department whose region lies inside the owner's see the findings of
+//! their region ([`DataScope::OwnerRegion`]) and no other delivered data.
 //!
 //! A cursor is opaque to callers: the sort key of the last row of the previous page, as hex of a
 //! JSON array ([`Cursor`]). A page asks for `limit + 1` rows to know whether another page follows.
@@ -21,6 +24,12 @@ pub enum DataScope {
     All,
     /// Rows this supplier delivered (findings: about its merchants, or about it).
     Supplier(String),
+    /// Delivered data of the owner's department within a region: the findings whose `region`
+    /// starts with this cover prefix (`Adcode::cover_prefix` of a region strictly inside the data
+    /// owner's: `330106` for 西湖区, `3301` for a city under a province-level owner). Findings
+    /// with no region (the owner's) and every other kind of delivered data (batches,
+    /// deliveries, runs, ingest health, alerts) are outside it. An empty prefix is no row.
+    OwnerRegion(String),
     /// No row.
     Nothing,
 }
@@ -106,6 +115,13 @@ pub trait PageStore: Send + Sync {
 
     /// One finding's JSON body.
     async fn finding_body(&self, finding_id: &str) -> Result<Option<String>, StoreError>;
+
+    /// One finding's JSON body and its stored region (`None`: the data owner's), for deciding
+    /// who may read it.
+    async fn finding_with_region(
+        &self,
+        finding_id: &str,
+    ) -> Result<Option<(String, Option<String>)>, StoreError>;
 
     /// The subjects `(platform_id, id)` of `detector`'s findings, each once, sorted (no bodies:
     /// for narrowing many candidates to those with a finding before reading any).

@@ -13,10 +13,23 @@ macro_rules! impl_pages_queries {
             $crate::StoreError::Database(e.to_string())
         }
 
+        /// The supplier to bind (`None` = any) for batches and deliveries; `None`: no row.
         fn scope_supplier(scope: &$crate::pages::DataScope) -> Option<Option<&str>> {
             match scope {
                 $crate::pages::DataScope::All => Some(None),
                 $crate::pages::DataScope::Supplier(s) => Some(Some(s.as_str())),
+                $crate::pages::DataScope::OwnerRegion(_) | $crate::pages::DataScope::Nothing => None,
+            }
+        }
+
+        /// (supplier, region prefix) to bind for findings (`None` = any); `None`: no row.
+        fn finding_scope(scope: &$crate::pages::DataScope) -> Option<(Option<&str>, Option<&str>)> {
+            match scope {
+                $crate::pages::DataScope::All => Some((None, None)),
+                $crate::pages::DataScope::Supplier(s) => Some((Some(s.as_str()), None)),
+                $crate::pages::DataScope::OwnerRegion(p) => {
+                    (!p.is_empty()).then_some((None, Some(p.as_str())))
+                }
                 $crate::pages::DataScope::Nothing => None,
             }
         }
@@ -35,10 +48,11 @@ macro_rules! impl_pages_queries {
                 limit: u32,
             ) -> Result<$crate::pages::Paged<String>, $crate::StoreError> {
                 use sqlx::Row;
-                let Some(supplier) = scope_supplier(scope) else {
+                let Some((supplier, prefix)) = finding_scope(scope) else {
                     return Ok($crate::pages::Paged { items: Vec::new(), next: None });
                 };
                 let after = after.map(|c| c.part(0)).transpose()?;
+                // A region prefix never matches a NULL region (the owner's findings).
                 let rows = sqlx::query(
                     "SELECT finding_id, body FROM findings
                      WHERE (CAST($1 AS TEXT) IS NULL OR subject_platform = $1
@@ -47,6 +61,8 @@ macro_rules! impl_pages_queries {
                        AND (CAST($3 AS TEXT) IS NULL OR severity = $3)
                        AND (CAST($4 AS TEXT) IS NULL OR subject_id = $4)
                        AND (CAST($5 AS TEXT) IS NULL OR finding_id > $5)
+                       AND (CAST($7 AS TEXT) IS NULL
+                            OR (region IS NOT NULL AND substr(region, 1, length($7)) = $7))
                      ORDER BY finding_id LIMIT $6",
                 )
                 .bind(supplier)
@@ -55,6 +71,7 @@ macro_rules! impl_pages_queries {
                 .bind(filter.subject.as_deref())
                 .bind(after)
                 .bind(fetch_limit(limit))
+                .bind(prefix)
                 .fetch_all(&self.pool)
                 .await
                 .map_err(db_err)?;
@@ -111,6 +128,25 @@ macro_rules! impl_pages_queries {
                     .await
                     .map_err(db_err)?;
                 row.map(|r| r.try_get("body").map_err(db_err)).transpose()
+            }
+
+            async fn finding_with_region(
+                &self,
+                finding_id: &str,
+            ) -> Result<Option<(String, Option<String>)>, $crate::StoreError> {
+                use sqlx::Row;
+                let row = sqlx::query("SELECT body, region FROM findings WHERE finding_id = $1")
+                    .bind(finding_id)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(db_err)?;
+                row.map(|r| -> Result<_, $crate::StoreError> {
+                    Ok((
+                        r.try_get("body").map_err(db_err)?,
+                        r.try_get("region").map_err(db_err)?,
+                    ))
+                })
+                .transpose()
             }
 
             async fn subject_findings(

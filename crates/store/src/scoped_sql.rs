@@ -23,7 +23,8 @@ macro_rules! impl_scoped_queries {
             match scope {
                 $crate::pages::DataScope::All => Some(""),
                 $crate::pages::DataScope::Supplier(s) => (!s.is_empty()).then_some(s.as_str()),
-                $crate::pages::DataScope::Nothing => None,
+                // Alerts and batches carry no region: a regional scope reaches none of them.
+                $crate::pages::DataScope::OwnerRegion(_) | $crate::pages::DataScope::Nothing => None,
             }
         }
 

@@ -478,8 +478,8 @@ macro_rules! impl_store_queries {
                         None => {
                             summary.new += 1;
                             sqlx::query(
-                                "INSERT INTO findings (finding_id, detector, rule, severity, subject_kind, subject_platform, subject_id, body, evidence_sha256, first_run, last_run)
-                                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)",
+                                "INSERT INTO findings (finding_id, detector, rule, severity, subject_kind, subject_platform, subject_id, body, evidence_sha256, first_run, last_run, region)
+                                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11)",
                             )
                             .bind(&f.finding_id)
                             .bind(&f.detector)
@@ -491,6 +491,7 @@ macro_rules! impl_store_queries {
                             .bind(&f.body)
                             .bind(&f.evidence_sha256)
                             .bind(&run.run_id)
+                            .bind(&f.region)
                             .execute(&mut *tx)
                             .await
                             .map_err(db_err)?;

@@ -18,7 +18,7 @@ use tianping_auth::{Operation, Resource};
 use tianping_store::pages::{Cursor, DataScope, FindingFilter};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::access::{Caller, audit, delivered, guard};
+use crate::access::{Caller, audit, delivered, finding_unit, guard};
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ApiJson, ApiQuery};
 use crate::mask::mask_json;
@@ -128,12 +128,25 @@ pub(crate) fn cursor(text: Option<&str>, arity: usize) -> Result<Option<Cursor>,
     .transpose()
 }
 
-/// The rows of delivered data a list filter admits, as a store scope: a platform's own supplier,
-/// everything for staff whose scope covers the data owner, else nothing.
+/// The rows of delivered data a list filter admits, as a store scope: a platform's own supplier;
+/// everything for staff whose scope covers the data owner; for staff who would reach the owner's
+/// department in a region strictly inside the owner's (a district branch's unit of the owner's
+/// department, or a district leader), the findings of that region ([`DataScope::OwnerRegion`]:
+/// each finding is the owner department's, in its stored region, see
+/// [`crate::access::finding_unit`]); else nothing.
 pub fn data_scope(state: &AppState, filter: &ListFilter) -> DataScope {
+    let owner = &state.config.data_owner;
     match filter {
         ListFilter::Supplier(s) => DataScope::Supplier(s.clone()),
-        f if f.admits(&state.config.data_owner, None) => DataScope::All,
+        f if f.admits(owner, None) => DataScope::All,
+        ListFilter::Unit { department, region }
+            if department == owner.department.as_str() && owner.region.covers(region) =>
+        {
+            DataScope::OwnerRegion(region.cover_prefix().to_string())
+        }
+        ListFilter::Region(region) if owner.region.covers(region) => {
+            DataScope::OwnerRegion(region.cover_prefix().to_string())
+        }
         _ => DataScope::Nothing,
     }
 }
@@ -476,6 +489,7 @@ fn scope_name(scope: &DataScope) -> String {
     match scope {
         DataScope::All => "all".into(),
         DataScope::Supplier(s) => format!("supplier:{s}"),
+        DataScope::OwnerRegion(p) => format!("owner_region:{p}"),
         DataScope::Nothing => "nothing".into(),
     }
 }
@@ -607,7 +621,7 @@ pub async fn get_finding(
         &target,
     )
     .await?;
-    let Some(body) = state.store.finding_body(&finding_id).await? else {
+    let Some((body, region)) = state.store.finding_with_region(&finding_id).await? else {
         audit_read(
             &state,
             &caller,
@@ -621,11 +635,16 @@ pub async fn get_finding(
     };
     let mut finding: Value = serde_json::from_str(&body).map_err(ApiError::internal)?;
     let platform = finding_platform(&finding);
+    // The finding's unit: the owner's department in its region (as the list's scope).
+    let unit = finding_unit(&state.config.data_owner, region.as_deref());
     guard(
         &state,
         &caller,
         Operation::GetFinding,
-        delivered(&state, platform.as_deref()),
+        Resource::Record {
+            scope: &unit,
+            supplier: platform.as_deref(),
+        },
         &target,
     )
     .await?;

@@ -11,7 +11,7 @@ use tianping_auth::{Operation, Resource};
 use tianping_service::evidence::EvidenceKey;
 use tianping_service::finding_proof::{FindingProof, finding_proof as prove};
 
-use crate::access::{Caller, delivered, guard};
+use crate::access::{Caller, finding_unit, guard};
 use crate::error::{ApiError, ErrorBody};
 use crate::routes::data::{audit_read, finding_platform};
 use crate::state::AppState;
@@ -41,7 +41,7 @@ pub async fn finding_proof(
         &target,
     )
     .await?;
-    let Some(body) = state.store.finding_body(&finding_id).await? else {
+    let Some((body, region)) = state.store.finding_with_region(&finding_id).await? else {
         audit_read(
             &state,
             &caller,
@@ -55,11 +55,15 @@ pub async fn finding_proof(
     };
     let finding: serde_json::Value = serde_json::from_str(&body).map_err(ApiError::internal)?;
     let platform = finding_platform(&finding);
+    let unit = finding_unit(&state.config.data_owner, region.as_deref());
     guard(
         &state,
         &caller,
         Operation::FindingProof,
-        delivered(&state, platform.as_deref()),
+        Resource::Record {
+            scope: &unit,
+            supplier: platform.as_deref(),
+        },
         &target,
     )
     .await?;

@@ -9,7 +9,7 @@ use axum::extract::{Path, State};
 use serde_json::{Value, json};
 use tianping_auth::{Operation, Resource};
 
-use crate::access::{Caller, delivered, guard};
+use crate::access::{Caller, finding_unit, guard};
 use crate::error::{ApiError, ErrorBody};
 use crate::mask::mask_json;
 use crate::routes::data::finding_platform;
@@ -47,16 +47,20 @@ pub async fn finding_referrals(
         &target,
     )
     .await?;
-    let Some(body) = state.store.finding_body(&finding_id).await? else {
+    let Some((body, region)) = state.store.finding_with_region(&finding_id).await? else {
         return Err(ApiError::not_found("发现 / finding"));
     };
     let finding: Value = serde_json::from_str(&body).map_err(ApiError::internal)?;
     let platform = finding_platform(&finding);
+    let unit = finding_unit(&state.config.data_owner, region.as_deref());
     guard(
         &state,
         &caller,
         Operation::FindingReferrals,
-        delivered(&state, platform.as_deref()),
+        Resource::Record {
+            scope: &unit,
+            supplier: platform.as_deref(),
+        },
         &target,
     )
     .await?;

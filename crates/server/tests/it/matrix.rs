@@ -758,3 +758,204 @@ async fn matrix(h: Harness) {
     // The policy table itself is exercised: every grant was met by some principal.
     assert!(POLICY.iter().all(|g| Operation::ALL.contains(&g.op)));
 }
+
+// --- region (issue 9, 属地管辖): findings carry their subject's region; a district branch of
+// the data owner's department sees exactly its district's findings, in the list and one by one.
+
+/// A finding about merchant `id` of tmall, stored with `region`.
+fn placed_finding(id: &str, region: Option<&str>) -> tianping_store::StoredFinding {
+    let body = json!({
+        "finding_id": id, "detector": "price_fraud", "rule": "price_fraud.reference_price",
+        "detector_version": 1, "severity": "high", "score": 0.9,
+        "subject": {"kind": "merchant", "id": format!("m-{id}"), "platform_id": "tmall"},
+        "related": [], "legal_basis": [], "summary": "s", "evidence": {}, "evidence_sha256": "0".repeat(64),
+    })
+    .to_string();
+    tianping_store::StoredFinding {
+        finding_id: id.into(),
+        detector: "price_fraud".into(),
+        rule: "price_fraud.reference_price".into(),
+        severity: "high".into(),
+        subject_kind: "merchant".into(),
+        subject_platform: Some("tmall".into()),
+        subject_id: format!("m-{id}"),
+        evidence_sha256: "0".repeat(64),
+        region: region.map(str::to_string),
+        leaf: tianping_store::NewLeaf::from_data(
+            format!("finding:{id}"),
+            "finding",
+            body.clone().into_bytes(),
+        ),
+        body,
+    }
+}
+
+async fn district_findings(h: Harness) {
+    let placed: [(&str, Option<&str>); 6] = [
+        ("pf-xihu-1", Some("330106")),
+        ("pf-xihu-2", Some("330106")),
+        ("pf-shangcheng", Some("330102")),
+        ("pf-city", Some("330100")),
+        ("pf-unknown", None),
+        ("pf-ningbo", Some("330203")),
+    ];
+    let stored: Vec<_> = placed
+        .iter()
+        .map(|(id, r)| placed_finding(id, *r))
+        .collect();
+    let run = tianping_store::DetectionRun {
+        run_id: "run-placed".into(),
+        as_of: "2026-03-02T00:00:00+08:00".into(),
+        started_at: "2026-03-02T02:00:00.000+08:00".into(),
+        detectors: "[]".into(),
+        params: "{}".into(),
+        params_sha256: "0".repeat(64),
+        data_sha256: "0".repeat(64),
+        findings: stored.len() as u64,
+        new_findings: 0,
+    };
+    h.store()
+        .save_detection(&run, &stored, &[], &[])
+        .await
+        .unwrap();
+    let all: BTreeSet<&str> = placed.iter().map(|(id, _)| *id).collect();
+    let of = |region: &str| -> BTreeSet<&str> {
+        placed
+            .iter()
+            .filter(|(_, r)| *r == Some(region))
+            .map(|(id, _)| *id)
+            .collect()
+    };
+    let nothing = BTreeSet::new();
+    // (login, role, department, region) → the findings it may list and read.
+    let cases: [(&str, Role, &str, &str, BTreeSet<&str>); 7] = [
+        (
+            "xihu-analyst",
+            Role::Analyst,
+            OWNER_DEPT,
+            "330106",
+            of("330106"),
+        ),
+        (
+            "shangcheng-analyst",
+            Role::Analyst,
+            OWNER_DEPT,
+            "330102",
+            of("330102"),
+        ),
+        ("xihu-leader", Role::Leader, "jiage", "330106", of("330106")),
+        (
+            "xihu-other-dept",
+            Role::Analyst,
+            "jiage",
+            "330106",
+            nothing.clone(),
+        ),
+        (
+            "city-analyst",
+            Role::Analyst,
+            OWNER_DEPT,
+            OWNER_REGION,
+            all.clone(),
+        ),
+        (
+            "ningbo-analyst",
+            Role::Analyst,
+            OWNER_DEPT,
+            "330200",
+            nothing.clone(),
+        ),
+        (
+            "ningbo-district",
+            Role::Analyst,
+            OWNER_DEPT,
+            "330203",
+            nothing.clone(),
+        ),
+    ];
+    let mut district_rows = 0;
+    for (login, role, dept, region, want) in cases {
+        let (_, token) = h.staff(login, &[role], dept, region).await;
+        let auth = Auth::Bearer(token);
+        // The list, page by page (limit 1, so paging is exercised too).
+        let mut listed = BTreeSet::new();
+        let mut cursor: Option<String> = None;
+        loop {
+            let uri = match &cursor {
+                Some(c) => format!("/api/v1/findings?limit=1&cursor={c}"),
+                None => "/api/v1/findings?limit=1".into(),
+            };
+            let a = h.get(&uri, &auth).await;
+            assert_eq!(a.status, StatusCode::OK, "{login}: {}", a.text());
+            let page = a.json();
+            for item in page["items"].as_array().unwrap() {
+                assert!(
+                    item.get("region").is_none(),
+                    "region is not a field of a finding"
+                );
+                listed.insert(item["finding_id"].as_str().unwrap().to_string());
+            }
+            match page["next_cursor"].as_str() {
+                Some(c) => cursor = Some(c.to_string()),
+                None => break,
+            }
+        }
+        let listed_placed: BTreeSet<&str> = listed
+            .iter()
+            .map(String::as_str)
+            .filter(|id| all.contains(id))
+            .collect();
+        assert_eq!(listed_placed, want, "{login}: listed");
+        if want != all {
+            // Below the city: not one foreign row (neither the placed ones of elsewhere nor the
+            // owner's unplaced findings).
+            assert_eq!(listed.len(), want.len(), "{login}: foreign rows {listed:?}");
+            district_rows += listed.len();
+        }
+        // One by one: the same rule as the list.
+        for (id, _) in &placed {
+            let a = h.get(&format!("/api/v1/findings/{id}"), &auth).await;
+            if want.contains(id) {
+                assert_eq!(a.status, StatusCode::OK, "{login} {id}: {}", a.text());
+                assert_eq!(a.json()["finding_id"], *id);
+                assert!(a.json().get("region").is_none());
+            } else {
+                assert_eq!(
+                    a.status,
+                    StatusCode::FORBIDDEN,
+                    "{login} {id}: {}",
+                    a.text()
+                );
+            }
+            let proof = h.get(&format!("/api/v1/findings/{id}/proof"), &auth).await;
+            if !want.contains(id) {
+                assert_eq!(proof.status, StatusCode::FORBIDDEN, "{login} {id} proof");
+            }
+        }
+        // A district reaches no other delivered data (batches, runs carry no region).
+        if want != all {
+            for uri in ["/api/v1/batches", "/api/v1/runs", "/api/v1/deliveries"] {
+                let a = h.get(uri, &auth).await;
+                if a.status == StatusCode::OK {
+                    assert!(
+                        a.json()["items"].as_array().unwrap().is_empty(),
+                        "{login} {uri}"
+                    );
+                }
+            }
+        }
+    }
+    assert_eq!(district_rows, 5, "the district cases are not vacuous");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn district_findings_by_region() {
+    district_findings(Harness::new().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn district_findings_by_region_on_postgres() {
+    if let Some(h) = Harness::postgres().await {
+        district_findings(h).await;
+    }
+}

@@ -98,6 +98,7 @@ fn ring_finding(merchant: &str, accounts: &[String]) -> StoredFinding {
         subject_id: merchant.into(),
         body: body.to_string(),
         evidence_sha256: evidence_sha256.clone(),
+        region: None,
         leaf: tianping_store::NewLeaf::from_entry(
             format!("finding:{id}"),
             &tianping_evidence::Entry::Finding {

@@ -323,6 +323,7 @@ impl Harness {
             subject_id: merchant.into(),
             body: body.to_string(),
             evidence_sha256: evidence_sha256.clone(),
+            region: None,
             leaf: tianping_store::NewLeaf::from_entry(
                 format!("finding:{id}"),
                 &tianping_evidence::Entry::Finding {
@@ -473,6 +474,7 @@ impl Harness {
                 subject_id: format!("m-{platform}"),
                 body: body.to_string(),
                 evidence_sha256: evidence_hex.clone(),
+                region: None,
                 leaf: tianping_store::NewLeaf::from_entry(
                     format!("finding:{id}"),
                     &tianping_evidence::Entry::Finding {

@@ -78,6 +78,7 @@ async fn finding_proof_recomputes_and_detects_a_changed_body() {
         subject_id: "m-tmall".into(),
         body: changed.to_string(),
         evidence_sha256: body["evidence_sha256"].as_str().unwrap().into(),
+        region: None,
         leaf: tianping_store::NewLeaf::from_entry(format!("finding:{}", ids[0]), &entry).unwrap(),
     };
     h.store()
