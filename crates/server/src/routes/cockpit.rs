@@ -182,7 +182,28 @@ pub async fn cockpit(
             (platform, parts.next().unwrap_or_default().to_string())
         })
         .collect();
+    // A credit class is shown only to a caller who may read that merchant's profile (the same
+    // decision as `get_merchant`, asked without an audit entry): a district branch's staff, who
+    // now see their district's findings here, get `null`, as they get no merchant profile.
+    let readable: Vec<bool> = keys
+        .iter()
+        .map(|(platform, _)| {
+            matches!(
+                tianping_auth::authorize(
+                    &caller.principal,
+                    Operation::GetMerchant,
+                    delivered(&state, Some(platform)),
+                ),
+                tianping_auth::Decision::Allow(_)
+            )
+        })
+        .collect();
     let credits = merchant_credit::latest_classes(&state, &keys).await?;
+    let credits: Vec<Value> = credits
+        .into_iter()
+        .zip(&readable)
+        .map(|(credit, ok)| if *ok { credit } else { Value::Null })
+        .collect();
     let top_merchants: Vec<Value> = top_merchants
         .into_iter()
         .zip(credits)

@@ -764,10 +764,18 @@ async fn matrix(h: Harness) {
 
 /// A finding about merchant `id` of tmall, stored with `region`.
 fn placed_finding(id: &str, region: Option<&str>) -> tianping_store::StoredFinding {
+    placed_finding_about(id, &format!("m-{id}"), region)
+}
+
+fn placed_finding_about(
+    id: &str,
+    merchant: &str,
+    region: Option<&str>,
+) -> tianping_store::StoredFinding {
     let body = json!({
         "finding_id": id, "detector": "price_fraud", "rule": "price_fraud.reference_price",
         "detector_version": 1, "severity": "high", "score": 0.9,
-        "subject": {"kind": "merchant", "id": format!("m-{id}"), "platform_id": "tmall"},
+        "subject": {"kind": "merchant", "id": merchant, "platform_id": "tmall"},
         "related": [], "legal_basis": [], "summary": "s", "evidence": {}, "evidence_sha256": "0".repeat(64),
     })
     .to_string();
@@ -778,7 +786,7 @@ fn placed_finding(id: &str, region: Option<&str>) -> tianping_store::StoredFindi
         severity: "high".into(),
         subject_kind: "merchant".into(),
         subject_platform: Some("tmall".into()),
-        subject_id: format!("m-{id}"),
+        subject_id: merchant.to_string(),
         evidence_sha256: "0".repeat(64),
         region: region.map(str::to_string),
         leaf: tianping_store::NewLeaf::from_data(
@@ -946,6 +954,81 @@ async fn district_findings(h: Harness) {
         }
     }
     assert_eq!(district_rows, 5, "the district cases are not vacuous");
+}
+
+/// A district branch sees its district's findings in the cockpit but not a merchant's credit
+/// class there (internal, for staff who may read merchant profiles, which a district's staff may
+/// not); the city's staff see it beside the same merchant.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_district_cockpit_shows_no_credit_class() {
+    let h = Harness::new().await;
+    // The lake: the example batch, whose tmall m1 is 91330106MA2B00001Y in 西湖区 (330106).
+    let key = h.platform_key("tmall").await;
+    let r = h
+        .call(
+            Method::POST,
+            "/api/v1/batches",
+            &Auth::ApiKey(key),
+            Some(("application/zip", example_zip("tmall-2026-03-01-0001"))),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let run = tianping_store::DetectionRun {
+        run_id: "run-credit".into(),
+        as_of: "2026-03-02T00:00:00+08:00".into(),
+        started_at: "2026-03-02T02:00:00.000+08:00".into(),
+        detectors: "[]".into(),
+        params: "{}".into(),
+        params_sha256: "0".repeat(64),
+        data_sha256: "0".repeat(64),
+        findings: 1,
+        new_findings: 0,
+    };
+    let stored = [placed_finding_about("pf-m1", "m1", Some("330106"))];
+    h.store()
+        .save_detection(&run, &stored, &[], &[])
+        .await
+        .unwrap();
+    h.store()
+        .save_classes(
+            "2026-03-01",
+            &[tianping_store::credit::ClassRow {
+                as_of: "2026-03-01".into(),
+                uscc: "91330106MA2B00001Y".into(),
+                class: "C".into(),
+                points: 640,
+                model_version: 1,
+                body: "{}".into(),
+            }],
+        )
+        .await
+        .unwrap();
+    let credit_of = |cockpit: &Value| -> Value {
+        let top = cockpit["top_merchants"].as_array().unwrap();
+        let m1: Vec<&Value> = top
+            .iter()
+            .filter(|m| {
+                m["merchant_key"]
+                    .as_str()
+                    .unwrap_or("")
+                    .ends_with("|tmall|m1")
+            })
+            .collect();
+        assert_eq!(m1.len(), 1, "m1 among the top merchants: {cockpit}");
+        m1[0]["credit"].clone()
+    };
+    let (_, city) = h
+        .staff("city-analyst", &[Role::Analyst], OWNER_DEPT, OWNER_REGION)
+        .await;
+    let c = h.get("/api/v1/cockpit", &Auth::Bearer(city)).await;
+    assert_eq!(c.status, StatusCode::OK, "{}", c.text());
+    assert_eq!(credit_of(&c.json())["class"], "C");
+    let (_, xihu) = h
+        .staff("xihu-analyst", &[Role::Analyst], OWNER_DEPT, "330106")
+        .await;
+    let c = h.get("/api/v1/cockpit", &Auth::Bearer(xihu)).await;
+    assert_eq!(c.status, StatusCode::OK, "{}", c.text());
+    assert_eq!(credit_of(&c.json()), Value::Null);
 }
 
 #[tokio::test(flavor = "multi_thread")]
