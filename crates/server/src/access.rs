@@ -293,6 +293,20 @@ pub fn delivered<'a>(state: &'a AppState, supplier: Option<&'a str>) -> Resource
     }
 }
 
+/// Whether `caller` may read the merchant profiles of `platform`'s delivered data (the decision
+/// `get_merchant` makes), asked without an audit entry: for what a response shows beside other
+/// rows, not for a request.
+pub fn may_read_merchants(state: &AppState, caller: &Caller, platform: &str) -> bool {
+    matches!(
+        authorize(
+            &caller.principal,
+            Operation::GetMerchant,
+            delivered(state, Some(platform)),
+        ),
+        Decision::Allow(_)
+    )
+}
+
 /// The unit a finding belongs to (属地管辖): the data owner's department, in the finding's stored
 /// region when that is a division code inside the owner's region, else in the owner's region (no
 /// region stored, or a subject outside the owner's region: the finding stays with the owner).

@@ -22,7 +22,7 @@ use tianping_store::pages::{Cursor, DataScope, FindingFilter};
 use tianping_store::scoped::{AlertFilter, alert_cursor_key};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::access::{Caller, delivered, guard};
+use crate::access::{Caller, delivered, guard, may_read_merchants};
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::ApiQuery;
 use crate::mask::mask_json;
@@ -185,24 +185,17 @@ pub async fn cockpit(
     // A credit class is shown only to a caller who may read that merchant's profile (the same
     // decision as `get_merchant`, asked without an audit entry): a district branch's staff, who
     // now see their district's findings here, get `null`, as they get no merchant profile.
-    let readable: Vec<bool> = keys
-        .iter()
-        .map(|(platform, _)| {
-            matches!(
-                tianping_auth::authorize(
-                    &caller.principal,
-                    Operation::GetMerchant,
-                    delivered(&state, Some(platform)),
-                ),
-                tianping_auth::Decision::Allow(_)
-            )
-        })
-        .collect();
-    let credits = merchant_credit::latest_classes(&state, &keys).await?;
-    let credits: Vec<Value> = credits
+    let credits: Vec<Value> = merchant_credit::latest_classes(&state, &keys)
+        .await?
         .into_iter()
-        .zip(&readable)
-        .map(|(credit, ok)| if *ok { credit } else { Value::Null })
+        .zip(&keys)
+        .map(|(credit, (platform, _))| {
+            if may_read_merchants(&state, &caller, platform) {
+                credit
+            } else {
+                Value::Null
+            }
+        })
         .collect();
     let top_merchants: Vec<Value> = top_merchants
         .into_iter()

@@ -27,9 +27,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value};
-use tianping_auth::Operation;
 
-use crate::access::{Caller, delivered};
+use crate::access::{Caller, may_read_merchants};
 use crate::error::ApiError;
 use crate::routes::lakeview;
 use crate::routes::profile_index::{MAX_ROWS, ProfileIndex};
@@ -204,15 +203,7 @@ pub async fn relations(
     let mut out: Vec<(usize, (String, String), Value)> = Vec::new();
     for ((p, m), orders) in candidates.take(MAX_CANDIDATES) {
         // Only merchants whose platform data the caller may read (no audit entry: not a request).
-        let allowed = matches!(
-            tianping_auth::authorize(
-                &caller.principal,
-                Operation::GetMerchant,
-                delivered(state, Some(p)),
-            ),
-            tianping_auth::Decision::Allow(_)
-        );
-        if !allowed {
+        if !may_read_merchants(state, caller, p) {
             continue;
         }
         let their_rings = rings(&findings_of(state, p, m).await?);
