@@ -823,6 +823,23 @@ const CHANGE_WORDS: &[&str] = &[
     "售",
 ];
 
+/// The solar year of a China day.
+fn solar_year(today: i64) -> Option<i32> {
+    tianping_domain::value::format_date(today)
+        .get(..4)
+        .and_then(|y| y.parse().ok())
+}
+
+/// The first occurrence on or after `today` of solar month `m`, day `d`: this year's, else next
+/// year's (`None` when neither is a date).
+fn next_solar_date(today: i64, m: u32, d: u32) -> Option<i64> {
+    let year = solar_year(today)?;
+    match tianping_domain::value::days_from_civil(year, m, d).map(i64::from) {
+        Some(day) if day >= today => Some(day),
+        _ => tianping_domain::value::days_from_civil(year + 1, m, d).map(i64::from),
+    }
+}
+
 /// Version 11: a price change a label (in [`canonical_label`] form) announces with its moment —
 /// a date ("11月17日", "明日", "明天", "次日") with an optional hour ("0点", "10时"), then "起",
 /// then the new price ("11月17日0点起99", "明日起恢复¥129", "12月1日起调整为99元") — as (the
@@ -870,14 +887,7 @@ fn announced_change(label: &str, at: i64) -> Option<(i64, i64)> {
             let (m, _) = (d_start > 0 && chars[d_start - 1] == '月')
                 .then(|| number_before(d_start - 1))
                 .flatten()?;
-            let year: i32 = tianping_domain::value::format_date(today)
-                .get(..4)
-                .and_then(|y| y.parse().ok())?;
-            let this_year = tianping_domain::value::days_from_civil(year, m, d).map(i64::from);
-            match this_year {
-                Some(day) if day >= today => Some(day),
-                _ => tianping_domain::value::days_from_civil(year + 1, m, d).map(i64::from),
-            }
+            next_solar_date(today, m, d)
         } else {
             None
         };
@@ -1936,9 +1946,8 @@ fn stated_deadline(label: &str, at: i64) -> Option<(i64, bool)> {
             _ => {}
         }
     }
-    let year: i32 = tianping_domain::value::format_date(today)
-        .get(..4)
-        .and_then(|y| y.parse().ok())?;
+    // Fails (no deadline) when the day seen has no year, as before.
+    solar_year(today)?;
     // Version 6: lunar days ("九月初九", "农历八月十五", "重阳", "除夕") and solar dates in hanzi
     // ("十月十八日") as well as solar ones in digits, each
     // resolved to its first occurrence on or after the day seen; a solar date inside a lunar
@@ -1949,13 +1958,7 @@ fn stated_deadline(label: &str, at: i64) -> Option<(i64, bool)> {
         .iter()
         .filter(|d| !lunar.iter().any(|l| d.2 < l.end && l.start < d.3))
         .filter_map(|&(month, day, from, to)| {
-            let this_year =
-                tianping_domain::value::days_from_civil(year, month, day).map(i64::from);
-            let date = match this_year {
-                Some(d) if d >= today => Some(d),
-                _ => tianping_domain::value::days_from_civil(year + 1, month, day).map(i64::from),
-            };
-            date.map(|d| (d, from, to))
+            next_solar_date(today, month, day).map(|d| (d, from, to))
         })
         .collect();
     named.extend(lunar.iter().map(|l| (l.day, l.start, l.end)));
