@@ -73,6 +73,14 @@ fn adcode(s: Option<&str>) -> Option<String> {
     (b.len() == 6 && b.iter().all(u8::is_ascii_digit) && b[0] != b'0').then(|| s.to_string())
 }
 
+/// A merchant's place (the module doc's rule): its declared business address code
+/// (`merchants.adcode`) when that is a division code, else its credit code's registered one
+/// (`registry.adcode`). The one rule for findings' regions and for whoever else places a merchant
+/// (the service's merchant profile).
+pub fn merchant_place(declared: Option<&str>, registered: Option<&str>) -> Option<String> {
+    adcode(declared).or_else(|| adcode(registered))
+}
+
 impl Places {
     /// Lookups that keep only what the places of `subjects` need (the reference tables can be
     /// large; a run's findings name few of their rows).
@@ -140,20 +148,25 @@ impl Places {
                         self.listings.insert(key, m.to_string());
                     }
                 }
+                // A later row without a (valid) code replaces the earlier code with none, as a
+                // merchant's does: the latest delivery is what is known.
                 "platforms" => {
-                    if let (Some(p), Some(a)) = (
-                        c.str("platform_id", row),
-                        adcode(c.str("domicile_adcode", row)),
-                    ) {
-                        self.platforms.insert(p.to_string(), a);
+                    if let Some(p) = c.str("platform_id", row) {
+                        match adcode(c.str("domicile_adcode", row)) {
+                            Some(a) => self.platforms.insert(p.to_string(), a),
+                            None => self.platforms.remove(p),
+                        };
                     }
                 }
                 "registry" => {
-                    if let (Some(u), Some(a)) = (c.str("uscc", row), adcode(c.str("adcode", row))) {
+                    if let Some(u) = c.str("uscc", row) {
                         if self.wanted.as_ref().is_some_and(|w| !w.usccs.contains(u)) {
                             continue;
                         }
-                        self.registry.insert(u.to_string(), a);
+                        match adcode(c.str("adcode", row)) {
+                            Some(a) => self.registry.insert(u.to_string(), a),
+                            None => self.registry.remove(u),
+                        };
                     }
                 }
                 _ => {}
@@ -161,16 +174,16 @@ impl Places {
         }
     }
 
-    /// A merchant's place: its declared adcode, else its credit code's registered adcode.
+    /// A merchant's place ([`merchant_place`] of its latest rows).
     fn merchant(&self, platform: &str, merchant: &str, uscc: Option<&str>) -> Option<String> {
         let m = self
             .merchants
             .get(&(platform.to_string(), merchant.to_string()));
-        if let Some(a) = m.and_then(|m| m.adcode.clone()) {
-            return Some(a);
-        }
-        let uscc = m.and_then(|m| m.uscc.as_deref()).or(uscc)?;
-        self.registry.get(uscc).cloned()
+        let uscc = m.and_then(|m| m.uscc.as_deref()).or(uscc);
+        merchant_place(
+            m.and_then(|m| m.adcode.as_deref()),
+            uscc.and_then(|u| self.registry.get(u)).map(String::as_str),
+        )
     }
 
     /// Where `subject` is (see the module doc), or `None`.
@@ -368,5 +381,60 @@ mod tests {
                 .as_deref(),
             Some("330102")
         );
+    }
+
+    /// Every table alike: a later row without a code leaves the key with none (the merchant's
+    /// always did; the platform's and the registry's kept the older code before).
+    #[test]
+    fn a_later_row_without_a_code_leaves_none() {
+        let mut p = Places::default();
+        let merchant = |a: Option<&'static str>| {
+            batch(&[
+                ("platform_id", vec![Some("tmall")]),
+                ("merchant_id", vec![Some("m1")]),
+                ("uscc", vec![Some("U1")]),
+                ("adcode", vec![a]),
+            ])
+        };
+        let platform = |a: Option<&'static str>| {
+            batch(&[
+                ("platform_id", vec![Some("tmall")]),
+                ("domicile_adcode", vec![a]),
+            ])
+        };
+        let registry =
+            |a: Option<&'static str>| batch(&[("uscc", vec![Some("U1")]), ("adcode", vec![a])]);
+        p.add("merchants", &merchant(Some("330106")));
+        p.add("platforms", &platform(Some("330110")));
+        p.add("registry", &registry(Some("330108")));
+        let m = subject(RefKind::Merchant, Some("tmall"), "m1");
+        let tmall = subject(RefKind::Platform, None, "tmall");
+        assert_eq!(p.place_of(&m).as_deref(), Some("330106"));
+        assert_eq!(p.place_of(&tmall).as_deref(), Some("330110"));
+        p.add("merchants", &merchant(None));
+        assert_eq!(p.place_of(&m).as_deref(), Some("330108"), "registry now");
+        p.add("platforms", &platform(None));
+        p.add("registry", &registry(Some("bad")));
+        assert_eq!(p.place_of(&m), None);
+        assert_eq!(p.place_of(&tmall), None);
+    }
+
+    #[test]
+    fn a_merchant_place_is_its_declared_code_else_its_registered_one() {
+        assert_eq!(
+            merchant_place(Some("330106"), Some("330108")).as_deref(),
+            Some("330106")
+        );
+        assert_eq!(
+            merchant_place(Some("33010"), Some("330108")).as_deref(),
+            Some("330108"),
+            "a declared code that is no division code"
+        );
+        assert_eq!(
+            merchant_place(None, Some("330108")).as_deref(),
+            Some("330108")
+        );
+        assert_eq!(merchant_place(None, Some("030108")), None);
+        assert_eq!(merchant_place(None, None), None);
     }
 }

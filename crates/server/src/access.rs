@@ -17,6 +17,7 @@ use tianping_auth::{
     Adcode, Decision, Operation, Principal, Resource, Roles, Scope, ScopeRule, authorize,
 };
 use tianping_store::accounts::AuditEvent;
+use tianping_store::cases::AlertRow;
 
 use crate::clock::{parse_stored, stored};
 use crate::error::ApiError;
@@ -293,15 +294,46 @@ pub fn delivered<'a>(state: &'a AppState, supplier: Option<&'a str>) -> Resource
     }
 }
 
-/// Whether `caller` may read the merchant profiles of `platform`'s delivered data (the decision
-/// `get_merchant` makes), asked without an audit entry: for what a response shows beside other
-/// rows, not for a request.
-pub fn may_read_merchants(state: &AppState, caller: &Caller, platform: &str) -> bool {
+/// What a caller acting on an alert must reach: the data owner's department in the alert's
+/// region (as for a finding, [`finding_unit`]) and the platform whose data it comes from (its
+/// subject's platform, or the platform it is about).
+pub fn alert_unit(state: &AppState, alert: &AlertRow) -> (Scope, Option<String>) {
+    let platform = alert
+        .subject_platform
+        .clone()
+        .or_else(|| (alert.subject_kind == "platform").then(|| alert.subject_id.clone()));
+    (
+        finding_unit(&state.config.data_owner, alert.region.as_deref()),
+        platform,
+    )
+}
+
+/// What a caller reading the profile of a merchant of `platform` placed in `place` (its
+/// `ProfileIndex::place`) must reach: the data owner's department in that place, as for a
+/// finding ([`finding_unit`]), and the platform's delivered data. Give it as the `scope` of
+/// [`Resource::Record`] with `supplier: Some(platform)`.
+pub fn merchant_unit(state: &AppState, place: Option<&str>) -> Scope {
+    finding_unit(&state.config.data_owner, place)
+}
+
+/// Whether `caller` may read the profile of a merchant of `platform` placed in `place` (the
+/// decision `get_merchant` makes), asked without an audit entry: for what a response shows
+/// beside other rows, not for a request.
+pub fn may_read_merchant(
+    state: &AppState,
+    caller: &Caller,
+    platform: &str,
+    place: Option<&str>,
+) -> bool {
+    let unit = merchant_unit(state, place);
     matches!(
         authorize(
             &caller.principal,
             Operation::GetMerchant,
-            delivered(state, Some(platform)),
+            Resource::Record {
+                scope: &unit,
+                supplier: Some(platform),
+            },
         ),
         Decision::Allow(_)
     )

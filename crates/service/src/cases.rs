@@ -6,6 +6,8 @@
 //! The actor is given by the caller: the server takes it from the authenticated session; the
 //! command line from its flags (an operator's tool on the installation itself).
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use tianping_cases::alert::{Alert, History, build_views, ref_key};
 use tianping_cases::case::{Action, Actor, Case, CaseError, CaseEvent, Ctx};
@@ -144,10 +146,12 @@ impl Desk {
         }
         let history = self.notice_history(store, &findings, as_of).await?;
         let views = build_views(&findings, &history, &self.rules, &self.calendar, as_of)?;
+        let regions: BTreeMap<String, String> =
+            store.finding_regions().await?.into_iter().collect();
         let rows: Vec<AlertRow> = views
             .iter()
             .flat_map(|v| v.alerts.iter())
-            .map(|a| alert_row(a, now_ms))
+            .map(|a| alert_row(a, now_ms, alert_region(a, &regions)))
             .collect();
         refresh.alerts = rows.len() as u64;
         refresh.summary = store.upsert_alerts(&rows).await?;
@@ -323,8 +327,18 @@ fn json<T: serde::Serialize>(value: &T, what: &str) -> Result<String, CaseServic
     })
 }
 
-/// The stored row of an alert (status `open` until a clue is created from it).
-pub fn alert_row(a: &Alert, now_ms: i64) -> AlertRow {
+/// Where an alert is (属地管辖): the region every one of its findings was placed in
+/// (`regions`: finding id → region, for the findings that have one), or `None` — the data
+/// owner's — when one of them has none or they differ.
+pub fn alert_region(a: &Alert, regions: &BTreeMap<String, String>) -> Option<String> {
+    let mut placed = a.finding_ids.iter().map(|id| regions.get(id));
+    let first = placed.next()??;
+    placed.all(|r| r == Some(first)).then(|| first.clone())
+}
+
+/// The stored row of an alert (status `open` until a clue is created from it), placed in
+/// `region` (see [`alert_region`]).
+pub fn alert_row(a: &Alert, now_ms: i64, region: Option<String>) -> AlertRow {
     AlertRow {
         alert_id: a.alert_id.clone(),
         merchant_key: ref_key(&a.merchant),
@@ -342,6 +356,7 @@ pub fn alert_row(a: &Alert, now_ms: i64) -> AlertRow {
         case_id: None,
         first_seen_ms: now_ms,
         updated_at_ms: now_ms,
+        region,
     }
 }
 

@@ -343,13 +343,15 @@ fn run_record(
 
 /// Feeds `places` the reference tables' parts, each key's row the latest delivered at or before
 /// `as_of_ns` (else its earliest after): the same order as `tianping_engine::load_places` (that
-/// crate links DataFusion, which the service must not), read with the parquet reader.
+/// crate links DataFusion, which the service must not), read with the parquet reader on a
+/// blocking thread (the store is asked first, on this task).
 async fn load_places(
     store: &dyn Store,
     lake: &Path,
     as_of_ns: i64,
     mut places: Places,
 ) -> Result<Places, StreamError> {
+    let mut feed: Vec<(&'static str, &'static [&'static str], String)> = Vec::new();
     let mut received: BTreeMap<(String, String), Option<i64>> = BTreeMap::new();
     for (table, columns) in PLACE_INPUTS {
         let mut parts = Vec::new();
@@ -374,18 +376,22 @@ async fn load_places(
         let by_then = parts.partition_point(|p| p.0 <= as_of_ns);
         let after = parts.split_off(by_then);
         for (_, _, _, path) in after.into_iter().rev().chain(parts) {
-            let batches = tianping_lake::read_columns(lake, &path, columns).map_err(|error| {
-                StreamError::Read {
-                    path: path.clone(),
-                    error,
-                }
-            })?;
+            feed.push((table, columns, path));
+        }
+    }
+    let lake = lake.to_path_buf();
+    tokio::task::spawn_blocking(move || {
+        for (table, columns, path) in feed {
+            let batches = tianping_lake::read_columns(&lake, &path, columns)
+                .map_err(|error| StreamError::Read { path, error })?;
             for batch in &batches {
                 places.add(table, batch);
             }
         }
-    }
-    Ok(places)
+        Ok(places)
+    })
+    .await
+    .map_err(|e| StreamError::Task(e.to_string()))?
 }
 
 /// The findings as stored, and the leaves of the run (its `DetectionRun` entry) to append with

@@ -297,7 +297,11 @@ pub async fn receive_transfer(
     )
     .map_err(CaseServiceError::from)?;
     let alerts: Vec<_> = views.iter().flat_map(|v| v.alerts.iter()).collect();
-    let rows: Vec<_> = alerts.iter().map(|a| alert_row(a, at_ms)).collect();
+    // A received case's alerts are the receiving unit's, in its region.
+    let rows: Vec<_> = alerts
+        .iter()
+        .map(|a| alert_row(a, at_ms, Some(region.to_string())))
+        .collect();
     store
         .upsert_alerts(&rows)
         .await

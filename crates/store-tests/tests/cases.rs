@@ -20,7 +20,7 @@ use tianping_store_tests::{at, finding_json, fresh_postgres};
 
 // The rows are the service's (`tianping_service::cases`): the story stores what the desk stores.
 fn alert_row(a: &Alert, now_ms: i64) -> AlertRow {
-    tianping_service::cases::alert_row(a, now_ms)
+    tianping_service::cases::alert_row(a, now_ms, None)
 }
 
 fn case_row(c: &Case, opened_at_ms: i64) -> CaseRow {

@@ -47,6 +47,7 @@ fn alert(id: &str) -> AlertRow {
         case_id: None,
         first_seen_ms: 1,
         updated_at_ms: 1,
+        region: None,
     }
 }
 

@@ -47,6 +47,7 @@ fn alert(n: u32, platform: &str, rank: i64, score: f64) -> AlertRow {
         case_id: None,
         first_seen_ms: 1,
         updated_at_ms: 1,
+        region: None,
     }
 }
 
@@ -132,11 +133,21 @@ async fn story(store: Arc<dyn Store>) {
     // 20 alerts about tmall's merchants, 12 about jd's, one about the platform jd itself; scores
     // repeat so the id breaks ties.
     let mut rows = Vec::new();
+    // Regions (migration 0016): a third of tmall's in 西湖区, a third in 上城区, the rest the
+    // owner's (NULL); half of jd's in 西湖区.
     for n in 0..20 {
-        rows.push(alert(n, "tmall", i64::from(n % 4), f64::from(n % 5) / 4.0));
+        let mut a = alert(n, "tmall", i64::from(n % 4), f64::from(n % 5) / 4.0);
+        a.region = match n % 3 {
+            0 => Some("330106".to_string()),
+            1 => Some("330102".to_string()),
+            _ => None,
+        };
+        rows.push(a);
     }
     for n in 0..12 {
-        rows.push(alert(n, "jd", i64::from(n % 3), 0.5));
+        let mut a = alert(n, "jd", i64::from(n % 3), 0.5);
+        a.region = n.is_multiple_of(2).then(|| "330106".to_string());
+        rows.push(a);
     }
     let mut platform = alert(99, "jd", 3, 0.25);
     platform.alert_id = "alert-platform-jd".into();
@@ -235,6 +246,33 @@ async fn story(store: Arc<dyn Store>) {
         .map(|c| c.count)
         .sum::<u64>();
     assert_eq!(tmall_fake, 10, "{label}");
+
+    // A district's prefix lists and counts only the alerts placed in it, page by page, across
+    // platforms; a city prefix every placed alert; an unplaced alert (the owner's) none of them.
+    let in_region = |p: &str| ids(&|a| a.region.as_deref().is_some_and(|r| r.starts_with(p)));
+    for (prefix, expected) in [("330106", 7 + 6), ("330102", 7), ("3301", 20)] {
+        let scope = DataScope::OwnerRegion(prefix.into());
+        let listed = all_alerts(s, &scope, &none, 3).await;
+        assert_eq!(listed, in_region(prefix), "{label}: {prefix}");
+        assert_eq!(listed.len(), expected, "{label}: {prefix}");
+        assert_eq!(
+            count_of(&s.alert_counts(&scope).await.unwrap()),
+            expected as u64,
+            "{label}: counts of {prefix}"
+        );
+    }
+    let empty = DataScope::OwnerRegion(String::new());
+    assert!(all_alerts(s, &empty, &none, 5).await.is_empty(), "{label}");
+    assert!(s.alert_counts(&empty).await.unwrap().is_empty(), "{label}");
+    // A refresh moves an alert (its findings now disagree: the owner's).
+    let mut moved = rows[0].clone();
+    assert_eq!(moved.region.as_deref(), Some("330106"));
+    moved.region = None;
+    s.upsert_alerts(&[moved]).await.unwrap();
+    let xihu = all_alerts(s, &DataScope::OwnerRegion("330106".into()), &none, 50).await;
+    assert_eq!(xihu.len(), 12, "{label}");
+    assert!(!xihu.contains(&rows[0].alert_id), "{label}");
+    s.upsert_alerts(&rows[..1]).await.unwrap();
 
     // Clues and cases of three units: own (wangjian, 330106), another department in the same
     // region, the same department in another region.

@@ -47,6 +47,9 @@ pub struct AlertRow {
     pub first_seen_ms: i64,
     /// When it was last updated.
     pub updated_at_ms: i64,
+    /// Where it is (属地管辖, migration 0016): the region all its findings were placed in, or
+    /// `None` (the data owner's) when they have none or differ. Updated on every refresh.
+    pub region: Option<String>,
 }
 
 /// A clue or case as stored.

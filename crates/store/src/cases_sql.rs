@@ -11,7 +11,7 @@ macro_rules! impl_cases_queries {
         }
 
         pub(super) const CASE_COLUMNS: &str = "case_id, alert_id, state, department, region, deadline_kind, due_date, due_unknown, dispute_due, version, opened_at_ms, updated_at_ms, body";
-        pub(super) const ALERT_COLUMNS: &str = "alert_id, merchant_key, subject_kind, subject_platform, subject_id, practice, severity, severity_rank, score, tier, finding_ids, body, status, case_id, first_seen_ms, updated_at_ms";
+        pub(super) const ALERT_COLUMNS: &str = "alert_id, merchant_key, subject_kind, subject_platform, subject_id, practice, severity, severity_rank, score, tier, finding_ids, body, status, case_id, first_seen_ms, updated_at_ms, region";
         const EVENT_COLUMNS: &str = "case_id, seq, actor, role, action, from_state, to_state, reason, at_ms, body";
 
         pub(super) fn case_from_row(row: &<$db as sqlx::Database>::Row) -> Result<$crate::cases::CaseRow, $crate::StoreError> {
@@ -53,6 +53,7 @@ macro_rules! impl_cases_queries {
                 case_id: row.try_get("case_id").map_err(db_err)?,
                 first_seen_ms: row.try_get("first_seen_ms").map_err(db_err)?,
                 updated_at_ms: row.try_get("updated_at_ms").map_err(db_err)?,
+                region: row.try_get("region").map_err(db_err)?,
             })
         }
 
@@ -125,7 +126,7 @@ macro_rules! impl_cases_queries {
                     // Update first (so SQLite takes the write lock before it reads), insert if absent.
                     let updated = sqlx::query(
                         "UPDATE alerts SET merchant_key = $1, severity = $2, severity_rank = $3, score = $4, tier = $5,
-                           finding_ids = $6, body = $7, updated_at_ms = $8
+                           finding_ids = $6, body = $7, updated_at_ms = $8, region = $10
                          WHERE alert_id = $9",
                     )
                     .bind(&a.merchant_key)
@@ -137,6 +138,7 @@ macro_rules! impl_cases_queries {
                     .bind(&a.body)
                     .bind(a.updated_at_ms)
                     .bind(&a.alert_id)
+                    .bind(&a.region)
                     .execute(&mut *tx)
                     .await
                     .map_err(db_err)?
@@ -147,8 +149,8 @@ macro_rules! impl_cases_queries {
                     }
                     sqlx::query(
                         "INSERT INTO alerts (alert_id, merchant_key, subject_kind, subject_platform, subject_id, practice, severity,
-                           severity_rank, score, tier, finding_ids, body, status, case_id, first_seen_ms, updated_at_ms)
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'open', NULL, $13, $13)",
+                           severity_rank, score, tier, finding_ids, body, status, case_id, first_seen_ms, updated_at_ms, region)
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'open', NULL, $13, $13, $14)",
                     )
                     .bind(&a.alert_id)
                     .bind(&a.merchant_key)
@@ -163,6 +165,7 @@ macro_rules! impl_cases_queries {
                     .bind(&a.finding_ids)
                     .bind(&a.body)
                     .bind(a.updated_at_ms)
+                    .bind(&a.region)
                     .execute(&mut *tx)
                     .await
                     .map_err(db_err)?;

@@ -26,9 +26,10 @@ pub enum DataScope {
     Supplier(String),
     /// Delivered data of the owner's department within a region: the findings whose `region`
     /// starts with this cover prefix (`Adcode::cover_prefix` of a region strictly inside the data
-    /// owner's: `330106` for 西湖区, `3301` for a city under a province-level owner). Findings
-    /// with no region (the owner's) and every other kind of delivered data (batches,
-    /// deliveries, runs, ingest health, alerts) are outside it. An empty prefix is no row.
+    /// owner's: `330106` for 西湖区, `3301` for a city under a province-level owner), and the
+    /// alerts likewise (their findings' region, migration 0016). Findings and alerts with no
+    /// region (the owner's) and every other kind of delivered data (batches, deliveries, runs,
+    /// ingest health) are outside it. An empty prefix is no row.
     OwnerRegion(String),
     /// No row.
     Nothing,
@@ -122,6 +123,10 @@ pub trait PageStore: Send + Sync {
         &self,
         finding_id: &str,
     ) -> Result<Option<(String, Option<String>)>, StoreError>;
+
+    /// Every finding that has a region, as `(finding_id, region)` by finding id (for placing
+    /// the alerts built from them).
+    async fn finding_regions(&self) -> Result<Vec<(String, String)>, StoreError>;
 
     /// The subjects `(platform_id, id)` of `detector`'s findings, each once, sorted (no bodies:
     /// for narrowing many candidates to those with a finding before reading any).

@@ -149,6 +149,19 @@ macro_rules! impl_pages_queries {
                 .transpose()
             }
 
+            async fn finding_regions(&self) -> Result<Vec<(String, String)>, $crate::StoreError> {
+                use sqlx::Row;
+                let rows = sqlx::query(
+                    "SELECT finding_id, region FROM findings WHERE region IS NOT NULL ORDER BY finding_id",
+                )
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_err)?;
+                rows.iter()
+                    .map(|r| Ok((r.try_get("finding_id").map_err(db_err)?, r.try_get("region").map_err(db_err)?)))
+                    .collect()
+            }
+
             async fn subject_findings(
                 &self,
                 platform_id: &str,

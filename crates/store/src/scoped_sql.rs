@@ -23,7 +23,7 @@ macro_rules! impl_scoped_queries {
             match scope {
                 $crate::pages::DataScope::All => Some(""),
                 $crate::pages::DataScope::Supplier(s) => (!s.is_empty()).then_some(s.as_str()),
-                // Alerts and batches carry no region: a regional scope reaches none of them.
+                // Ingest health carries no region: a regional scope reaches none of it.
                 $crate::pages::DataScope::OwnerRegion(_) | $crate::pages::DataScope::Nothing => None,
             }
         }
@@ -41,8 +41,24 @@ macro_rules! impl_scoped_queries {
             }
         }
 
+        /// (supplier, region prefix) to bind for alerts, `''` meaning "any"; `None`: no row. Like
+        /// findings', an alert's region ([`crate::cases::AlertRow::region`]) lets a district of the
+        /// data owner's department reach its own; a prefix never matches a NULL region.
+        fn alert_binds(scope: &$crate::pages::DataScope) -> Option<(&str, &str)> {
+            match scope {
+                $crate::pages::DataScope::All => Some(("", "")),
+                $crate::pages::DataScope::Supplier(s) => (!s.is_empty()).then_some((s.as_str(), "")),
+                $crate::pages::DataScope::OwnerRegion(p) => (!p.is_empty()).then_some(("", p.as_str())),
+                $crate::pages::DataScope::Nothing => None,
+            }
+        }
+
         const ALERT_SCOPE: &str =
-            "($1 = '' OR subject_platform = $1 OR (subject_kind = 'platform' AND subject_id = $1))";
+            "($1 = '' OR subject_platform = $1 OR (subject_kind = 'platform' AND subject_id = $1))
+             AND ($11 = '' OR substr(region, 1, length($11)) = $11)";
+        const ALERT_COUNT_SCOPE: &str =
+            "($1 = '' OR subject_platform = $1 OR (subject_kind = 'platform' AND subject_id = $1))
+             AND ($2 = '' OR substr(region, 1, length($2)) = $2)";
         const CASE_SCOPE: &str =
             "($1 = '' OR department = $1) AND ($2 = '' OR substr(region, 1, length($2)) = $2)";
 
@@ -59,7 +75,7 @@ macro_rules! impl_scoped_queries {
                 after: Option<&$crate::pages::Cursor>,
                 limit: u32,
             ) -> Result<$crate::pages::Paged<$crate::cases::AlertRow>, $crate::StoreError> {
-                let Some(supplier) = supplier_bind(scope) else {
+                let Some((supplier, prefix)) = alert_binds(scope) else {
                     return Ok($crate::pages::Paged { items: Vec::new(), next: None });
                 };
                 let (has_after, rank, score, id) = match after {
@@ -93,6 +109,7 @@ macro_rules! impl_scoped_queries {
                     .bind(score)
                     .bind(&id)
                     .bind(i64::from(limit) + 1)
+                    .bind(prefix)
                     .fetch_all(&self.pool)
                     .await
                     .map_err(db_err)?;
@@ -105,15 +122,16 @@ macro_rules! impl_scoped_queries {
                 scope: &$crate::pages::DataScope,
             ) -> Result<Vec<$crate::scoped::AlertCount>, $crate::StoreError> {
                 use sqlx::Row;
-                let Some(supplier) = supplier_bind(scope) else {
+                let Some((supplier, prefix)) = alert_binds(scope) else {
                     return Ok(Vec::new());
                 };
                 let sql = format!(
-                    "SELECT practice, tier, status, COUNT(*) AS n FROM alerts WHERE {ALERT_SCOPE}
+                    "SELECT practice, tier, status, COUNT(*) AS n FROM alerts WHERE {ALERT_COUNT_SCOPE}
                      GROUP BY practice, tier, status ORDER BY practice, tier, status"
                 );
                 let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
                     .bind(supplier)
+                    .bind(prefix)
                     .fetch_all(&self.pool)
                     .await
                     .map_err(db_err)?;

@@ -26,7 +26,7 @@ use tianping_service::evidence::{self, EvidenceKey};
 use tianping_store::cases::{CaseRow, QueueFilter};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::access::{Caller, audit, delivered, guard};
+use crate::access::{Caller, alert_unit, audit, guard};
 use crate::error::{ApiError, ErrorBody, bilingual};
 use crate::extract::{ApiJson, ApiQuery};
 use crate::mask::mask_json;
@@ -332,15 +332,15 @@ pub async fn open_clue(
         .into_iter()
         .find(|a| a.alert_id == alert_id)
         .ok_or_else(|| ApiError::not_found("预警 / alert"))?;
-    let platform = alert
-        .subject_platform
-        .clone()
-        .or_else(|| (alert.subject_kind == "platform").then(|| alert.subject_id.clone()));
+    let (reach, platform) = alert_unit(&state, &alert);
     guard(
         &state,
         &caller,
         Operation::OpenClue,
-        delivered(&state, platform.as_deref()),
+        Resource::Record {
+            scope: &reach,
+            supplier: platform.as_deref(),
+        },
         &target,
     )
     .await?;

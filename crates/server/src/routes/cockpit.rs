@@ -2,7 +2,9 @@
 //! merchant's profile (主体画像).
 //!
 //! Findings and alerts are delivered data: owned by the configured unit and scoped per supplier
-//! (the subject's platform) exactly as `routes::data` does; clues and cases carry their own
+//! (the subject's platform) exactly as `routes::data` does, and placed in their subject's region
+//! (属地管辖: a district branch of the owner's department reaches those of its district); a
+//! merchant's profile is placed where the merchant is. Clues and cases carry their own
 //! department and region. Every scope is applied in the store query (`PageStore::findings_page`,
 //! `ScopedStore`: the alert list by keyset, the alert and case counts and the per-supplier
 //! ingest health as SQL aggregates), never
@@ -22,7 +24,7 @@ use tianping_store::pages::{Cursor, DataScope, FindingFilter};
 use tianping_store::scoped::{AlertFilter, alert_cursor_key};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::access::{Caller, delivered, guard, may_read_merchants};
+use crate::access::{Caller, guard, merchant_unit};
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::ApiQuery;
 use crate::mask::mask_json;
@@ -183,20 +185,9 @@ pub async fn cockpit(
         })
         .collect();
     // A credit class is shown only to a caller who may read that merchant's profile (the same
-    // decision as `get_merchant`, asked without an audit entry): a district branch's staff, who
-    // now see their district's findings here, get `null`, as they get no merchant profile.
-    let credits: Vec<Value> = merchant_credit::latest_classes(&state, &keys)
-        .await?
-        .into_iter()
-        .zip(&keys)
-        .map(|(credit, (platform, _))| {
-            if may_read_merchants(&state, &caller, platform) {
-                credit
-            } else {
-                Value::Null
-            }
-        })
-        .collect();
+    // decision as `get_merchant`, asked without an audit entry): a district branch's staff see
+    // the classes of their district's merchants and `null` for any other.
+    let credits: Vec<Value> = merchant_credit::latest_classes(&state, &caller, &keys).await?;
     let top_merchants: Vec<Value> = top_merchants
         .into_iter()
         .zip(credits)
@@ -491,19 +482,36 @@ pub async fn get_merchant(
     )
     .await?;
     let (platform, merchant) = merchant_parts(&merchant_key)?;
-    guard(
-        &state,
-        &caller,
-        Operation::GetMerchant,
-        delivered(&state, Some(&platform)),
-        &target,
-    )
-    .await?;
     // The lake facts from the current data version's index (helper `load`: these were four
     // DataFusion queries per request; `profile_index` gives the same rows).
     let snap = lakeview::snapshot(&state).await?;
     let index = snap.profile_index().await?;
     let shop = index.shop(&platform, &merchant)?;
+    let uscc = shop
+        .as_ref()
+        .and_then(|s| s.get("uscc"))
+        .and_then(Value::as_str)
+        .filter(|u| lakeview::is_plain_id(u))
+        .map(str::to_string);
+    let registry = match &uscc {
+        Some(u) => index.registry(u)?,
+        None => None,
+    };
+    // 属地管辖: the merchant is the data owner's department's in its place (the rule that places
+    // its findings), so a district branch reads the profiles of its district's merchants and no
+    // other. Nothing is answered before this.
+    let unit = merchant_unit(&state, index.place(&platform, &merchant)?.as_deref());
+    guard(
+        &state,
+        &caller,
+        Operation::GetMerchant,
+        Resource::Record {
+            scope: &unit,
+            supplier: Some(&platform),
+        },
+        &target,
+    )
+    .await?;
     // Only this merchant's findings, from the store's index (helper `load`: this was every
     // finding, read and parsed per request).
     let page = state
@@ -516,7 +524,8 @@ pub async fn get_merchant(
         .iter()
         .map(|body| serde_json::from_str(body).map_err(ApiError::internal))
         .collect::<Result<_, _>>()?;
-    // The guard above admitted this platform's data; the store query applies the same scope.
+    // The guard above admitted this platform's data in the merchant's place; its alerts are
+    // this platform's (the merchant key names it) whatever region each was placed in.
     let alerts = state
         .store
         .alerts_page(
@@ -533,15 +542,9 @@ pub async fn get_merchant(
     if shop.is_none() && findings.is_empty() && alerts.is_empty() {
         return Err(ApiError::not_found("经营者 / merchant"));
     }
-    let uscc = shop
-        .as_ref()
-        .and_then(|s| s.get("uscc"))
-        .and_then(Value::as_str)
-        .filter(|u| lakeview::is_plain_id(u))
-        .map(str::to_string);
-    let (shops, registry, mut related) = match &uscc {
-        Some(u) => (index.shops(u)?, index.registry(u)?, index.related(u)),
-        None => (shop.iter().cloned().collect(), None, Vec::new()),
+    let (shops, mut related) = match &uscc {
+        Some(u) => (index.shops(u)?, index.related(u)),
+        None => (shop.iter().cloned().collect(), Vec::new()),
     };
     // Merchants brushed by the same ring's devices (`via: ring_device`, derived from
     // `fake_orders` findings: see `ring_devices`).

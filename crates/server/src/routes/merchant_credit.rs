@@ -1,19 +1,22 @@
 //! The latest credit risk class (企业信用风险分类, internal) of merchants shown in a list — the
 //! cockpit's top high-risk merchants: a merchant's USCC from its `merchants` row (the profile
 //! index of the current data version), its class from `CreditStore::latest_class`. A merchant
-//! without a row, a USCC or a stored class has none. The class is shown beside the ranking; it
-//! does not change it (see docs/credit.md).
+//! without a row, a USCC or a stored class has none, and a caller who may not read the
+//! merchant's profile (`access::may_read_merchant`, by the merchant's place) gets none. The class
+//! is shown beside the ranking; it does not change it (see docs/credit.md).
 
 use serde_json::{Value, json};
 
+use crate::access::{Caller, may_read_merchant};
 use crate::error::ApiError;
 use crate::routes::lakeview;
 use crate::state::AppState;
 
 /// The latest class of each `(platform, merchant id)`, in order: `{class, as_of, points,
-/// model_version, uscc}` or null.
+/// model_version}`, or null (none, or not for this caller).
 pub async fn latest_classes(
     state: &AppState,
+    caller: &Caller,
     merchants: &[(String, String)],
 ) -> Result<Vec<Value>, ApiError> {
     if merchants.is_empty() {
@@ -22,6 +25,15 @@ pub async fn latest_classes(
     let index = lakeview::snapshot(state).await?.profile_index().await?;
     let mut out = Vec::with_capacity(merchants.len());
     for (platform, id) in merchants {
+        if !may_read_merchant(
+            state,
+            caller,
+            platform,
+            index.place(platform, id)?.as_deref(),
+        ) {
+            out.push(Value::Null);
+            continue;
+        }
         let uscc = index
             .shop(platform, id)?
             .as_ref()

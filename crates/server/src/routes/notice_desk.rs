@@ -23,7 +23,7 @@ use tianping_service::notices;
 use tianping_store::departments::UnitScope;
 use utoipa::ToSchema;
 
-use crate::access::{Caller, audit, delivered, guard};
+use crate::access::{Caller, alert_unit, audit, guard};
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::ApiJson;
 use crate::mask::mask_json;
@@ -174,16 +174,16 @@ pub async fn issue_notice(
         .into_iter()
         .find(|a| a.alert_id == alert_id)
         .ok_or_else(|| ApiError::not_found("预警 / alert"))?;
-    let platform = alert
-        .subject_platform
-        .clone()
-        .or_else(|| (alert.subject_kind == "platform").then(|| alert.subject_id.clone()));
+    let (unit, platform) = alert_unit(&state, &alert);
     // An alert is delivered data: the caller must reach it like a finding.
     guard(
         &state,
         &caller,
         Operation::IssueNotice,
-        delivered(&state, platform.as_deref()),
+        Resource::Record {
+            scope: &unit,
+            supplier: platform.as_deref(),
+        },
         &target,
     )
     .await?;

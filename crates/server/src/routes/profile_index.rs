@@ -157,6 +157,28 @@ impl ProfileIndex {
             .transpose()
     }
 
+    /// Where the merchant `(platform_id, merchant_id)` is (属地管辖), by the rule that places its
+    /// findings (`tianping_detect::places::merchant_place`): its shop row's declared `adcode`,
+    /// else the `adcode` of its USCC's registry row; `None` when neither is a division code or it
+    /// has no row.
+    pub fn place(&self, platform_id: &str, merchant_id: &str) -> Result<Option<String>, ApiError> {
+        let field = |row: &Option<Value>, name: &str| {
+            row.as_ref()
+                .and_then(|r| r.get(name))
+                .and_then(Value::as_str)
+                .map(str::to_string)
+        };
+        let shop = self.shop(platform_id, merchant_id)?;
+        let registry = match field(&shop, "uscc").filter(|u| lakeview::is_plain_id(u)) {
+            Some(u) => self.registry(&u)?,
+            None => None,
+        };
+        Ok(tianping_detect::places::merchant_place(
+            field(&shop, "adcode").as_deref(),
+            field(&registry, "adcode").as_deref(),
+        ))
+    }
+
     /// Other registered entities sharing the legal representative (`via: legal_rep`) or the
     /// address (`via: address`) of `uscc`'s registry rows, by USCC, at most [`MAX_ROWS`]: as
     /// `{uscc, name, status, via}` with null fields left out.

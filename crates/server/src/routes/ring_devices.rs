@@ -28,7 +28,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value};
 
-use crate::access::{Caller, may_read_merchants};
+use crate::access::{Caller, may_read_merchant};
 use crate::error::ApiError;
 use crate::routes::lakeview;
 use crate::routes::profile_index::{MAX_ROWS, ProfileIndex};
@@ -202,8 +202,8 @@ pub async fn relations(
         .filter(|(key, _)| brushed.contains(key));
     let mut out: Vec<(usize, (String, String), Value)> = Vec::new();
     for ((p, m), orders) in candidates.take(MAX_CANDIDATES) {
-        // Only merchants whose platform data the caller may read (no audit entry: not a request).
-        if !may_read_merchants(state, caller, p) {
+        // Only merchants whose profile the caller may read (no audit entry: not a request).
+        if !may_read_merchant(state, caller, p, index.place(p, m)?.as_deref()) {
             continue;
         }
         let their_rings = rings(&findings_of(state, p, m).await?);

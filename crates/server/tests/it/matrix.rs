@@ -762,21 +762,35 @@ async fn matrix(h: Harness) {
 // --- region (issue 9, 属地管辖): findings carry their subject's region; a district branch of
 // the data owner's department sees exactly its district's findings, in the list and one by one.
 
-/// A finding about merchant `id` of tmall, stored with `region`.
-fn placed_finding(id: &str, region: Option<&str>) -> tianping_store::StoredFinding {
-    placed_finding_about(id, &format!("m-{id}"), region)
+/// The stable id of the `price_fraud.reference_price` finding about tmall's `merchant`.
+fn placed_id(merchant: &str) -> String {
+    let subject = tianping_detect::Ref {
+        kind: tianping_detect::RefKind::Merchant,
+        id: merchant.into(),
+        platform_id: Some("tmall".into()),
+        uscc: None,
+    };
+    tianping_detect::finding::finding_id(
+        "price_fraud",
+        "price_fraud.reference_price",
+        &subject,
+        None,
+    )
 }
 
-fn placed_finding_about(
-    id: &str,
-    merchant: &str,
-    region: Option<&str>,
-) -> tianping_store::StoredFinding {
+/// A `price_fraud.reference_price` finding about tmall's `merchant` (a valid finding: alerts are
+/// built from it), stored with `region`.
+fn placed_finding_about(merchant: &str, region: Option<&str>) -> tianping_store::StoredFinding {
+    let id = placed_id(merchant);
+    let id = id.as_str();
+    let evidence = json!({"compared_price_fen": 19900});
+    let sha = tianping_detect::finding::evidence_sha256(&evidence);
     let body = json!({
         "finding_id": id, "detector": "price_fraud", "rule": "price_fraud.reference_price",
         "detector_version": 1, "severity": "high", "score": 0.9,
         "subject": {"kind": "merchant", "id": merchant, "platform_id": "tmall"},
-        "related": [], "legal_basis": [], "summary": "s", "evidence": {}, "evidence_sha256": "0".repeat(64),
+        "related": [], "legal_basis": ["明码标价和禁止价格欺诈规定 第十六条"], "summary": "被比较价格高于前七日最低成交价。",
+        "evidence": evidence, "evidence_sha256": sha,
     })
     .to_string();
     tianping_store::StoredFinding {
@@ -787,7 +801,7 @@ fn placed_finding_about(
         subject_kind: "merchant".into(),
         subject_platform: Some("tmall".into()),
         subject_id: merchant.to_string(),
-        evidence_sha256: "0".repeat(64),
+        evidence_sha256: sha,
         region: region.map(str::to_string),
         leaf: tianping_store::NewLeaf::from_data(
             format!("finding:{id}"),
@@ -799,17 +813,23 @@ fn placed_finding_about(
 }
 
 async fn district_findings(h: Harness) {
-    let placed: [(&str, Option<&str>); 6] = [
-        ("pf-xihu-1", Some("330106")),
-        ("pf-xihu-2", Some("330106")),
-        ("pf-shangcheng", Some("330102")),
-        ("pf-city", Some("330100")),
-        ("pf-unknown", None),
-        ("pf-ningbo", Some("330203")),
+    // (merchant, region): one finding each, its id the stable one of that merchant's.
+    let merchants: [(&str, Option<&str>); 6] = [
+        ("m-xihu-1", Some("330106")),
+        ("m-xihu-2", Some("330106")),
+        ("m-shangcheng", Some("330102")),
+        ("m-city", Some("330100")),
+        ("m-unknown", None),
+        ("m-ningbo", Some("330203")),
     ];
-    let stored: Vec<_> = placed
+    let ids: BTreeMap<&str, String> = merchants.iter().map(|(m, _)| (*m, placed_id(m))).collect();
+    let placed: Vec<(&str, Option<&str>)> = merchants
         .iter()
-        .map(|(id, r)| placed_finding(id, *r))
+        .map(|(m, r)| (ids[m].as_str(), *r))
+        .collect();
+    let stored: Vec<_> = merchants
+        .iter()
+        .map(|(m, r)| placed_finding_about(m, *r))
         .collect();
     let run = tianping_store::DetectionRun {
         run_id: "run-placed".into(),
@@ -881,10 +901,71 @@ async fn district_findings(h: Harness) {
             nothing.clone(),
         ),
     ];
+    // Alerts (migration 0016): each finding is its own merchant's alert, placed where it is.
+    let desk = tianping_service::cases::Desk::embedded().unwrap();
+    let refresh = desk
+        .refresh_alerts(
+            h.store().as_ref(),
+            chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+            1,
+        )
+        .await
+        .unwrap();
+    assert!(refresh.refused.is_empty(), "{:?}", refresh.refused);
+    let alert_of: BTreeMap<String, String> = h
+        .store()
+        .alerts(None)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| {
+            let ids: Vec<String> = serde_json::from_str(&a.finding_ids).unwrap();
+            assert_eq!(ids.len(), 1);
+            let placed_in = placed.iter().find(|(id, _)| *id == ids[0]).unwrap().1;
+            assert_eq!(
+                a.region.as_deref(),
+                placed_in,
+                "{}: its finding's region",
+                ids[0]
+            );
+            (ids[0].clone(), a.alert_id)
+        })
+        .collect();
+    assert_eq!(alert_of.len(), placed.len());
     let mut district_rows = 0;
+    let mut district_alerts = 0;
     for (login, role, dept, region, want) in cases {
         let (_, token) = h.staff(login, &[role], dept, region).await;
         let auth = Auth::Bearer(token);
+        // The alert list, page by page, and the cockpit's counts of it: the same rule as the
+        // findings'.
+        let mut alerted = BTreeSet::new();
+        let mut cursor: Option<String> = None;
+        loop {
+            let uri = match &cursor {
+                Some(c) => format!("/api/v1/alerts?limit=1&cursor={c}"),
+                None => "/api/v1/alerts?limit=1".into(),
+            };
+            let a = h.get(&uri, &auth).await;
+            assert_eq!(a.status, StatusCode::OK, "{login}: {}", a.text());
+            let page = a.json();
+            for item in page["items"].as_array().unwrap() {
+                for id in item["finding_ids"].as_array().unwrap() {
+                    alerted.insert(id.as_str().unwrap().to_string());
+                }
+            }
+            match page["next_cursor"].as_str() {
+                Some(c) => cursor = Some(c.to_string()),
+                None => break,
+            }
+        }
+        let want_alerted: BTreeSet<String> = want.iter().map(|id| id.to_string()).collect();
+        if want == all {
+            assert!(want_alerted.is_subset(&alerted), "{login}: alerts");
+        } else {
+            assert_eq!(alerted, want_alerted, "{login}: alerts, no foreign one");
+            district_alerts += alerted.len();
+        }
         // The list, page by page (limit 1, so paging is exercised too).
         let mut listed = BTreeSet::new();
         let mut cursor: Option<String> = None;
@@ -954,13 +1035,42 @@ async fn district_findings(h: Harness) {
         }
     }
     assert_eq!(district_rows, 5, "the district cases are not vacuous");
+    assert_eq!(
+        district_alerts, 5,
+        "the district alert cases are not vacuous"
+    );
+
+    // Acting on an alert: a district's case officer opens a clue from its district's alert, not
+    // from another district's or from one that stays with the city (unplaced).
+    let (_, token) = h
+        .staff("xihu-officer", &[Role::CaseOfficer], OWNER_DEPT, "330106")
+        .await;
+    let officer = Auth::Bearer(token);
+    for (merchant, expected) in [
+        ("m-shangcheng", StatusCode::FORBIDDEN),
+        ("m-unknown", StatusCode::FORBIDDEN),
+        ("m-city", StatusCode::FORBIDDEN),
+        ("m-xihu-1", StatusCode::CREATED),
+    ] {
+        let r = h
+            .post_json(
+                &format!("/api/v1/alerts/{}/clue", alert_of[&ids[merchant]]),
+                &officer,
+                json!({"reason": "属地核查"}),
+            )
+            .await;
+        assert_eq!(r.status, expected, "{merchant}: {}", r.text());
+        if expected == StatusCode::CREATED {
+            assert_eq!(r.json()["region"], "330106", "{}", r.text());
+        }
+    }
 }
 
-/// A district branch sees its district's findings in the cockpit but not a merchant's credit
-/// class there (internal, for staff who may read merchant profiles, which a district's staff may
-/// not); the city's staff see it beside the same merchant.
+/// A district branch reads the profiles of its district's merchants (属地管辖: where the merchant
+/// declares it is) and sees a merchant's credit class in the cockpit only where it may read the
+/// profile (the class is internal); the city's staff see every one.
 #[tokio::test(flavor = "multi_thread")]
-async fn a_district_cockpit_shows_no_credit_class() {
+async fn district_merchant_profiles_and_credit_classes_by_place() {
     let h = Harness::new().await;
     // The lake: the example batch, whose tmall m1 is 91330106MA2B00001Y in 西湖区 (330106).
     let key = h.platform_key("tmall").await;
@@ -981,10 +1091,15 @@ async fn a_district_cockpit_shows_no_credit_class() {
         params: "{}".into(),
         params_sha256: "0".repeat(64),
         data_sha256: "0".repeat(64),
-        findings: 1,
+        findings: 2,
         new_findings: 0,
     };
-    let stored = [placed_finding_about("pf-m1", "m1", Some("330106"))];
+    // m2 declares 余杭区, but its finding was placed in 西湖区 (where it was when first found):
+    // 西湖区 sees the finding in its cockpit, not m2's class.
+    let stored = [
+        placed_finding_about("m1", Some("330106")),
+        placed_finding_about("m2", Some("330106")),
+    ];
     h.store()
         .save_detection(&run, &stored, &[], &[])
         .await
@@ -992,43 +1107,104 @@ async fn a_district_cockpit_shows_no_credit_class() {
     h.store()
         .save_classes(
             "2026-03-01",
-            &[tianping_store::credit::ClassRow {
-                as_of: "2026-03-01".into(),
-                uscc: "91330106MA2B00001Y".into(),
-                class: "C".into(),
-                points: 640,
-                model_version: 1,
-                body: "{}".into(),
-            }],
+            &[
+                tianping_store::credit::ClassRow {
+                    as_of: "2026-03-01".into(),
+                    uscc: "91330106MA2B00001Y".into(),
+                    class: "C".into(),
+                    points: 640,
+                    model_version: 1,
+                    body: "{}".into(),
+                },
+                tianping_store::credit::ClassRow {
+                    as_of: "2026-03-01".into(),
+                    uscc: "91330110MA2B00002T".into(),
+                    class: "B".into(),
+                    points: 760,
+                    model_version: 1,
+                    body: "{}".into(),
+                },
+            ],
         )
         .await
         .unwrap();
-    let credit_of = |cockpit: &Value| -> Value {
+    let credit_of = |cockpit: &Value, m: &str| -> Value {
         let top = cockpit["top_merchants"].as_array().unwrap();
-        let m1: Vec<&Value> = top
+        let them: Vec<&Value> = top
             .iter()
-            .filter(|m| {
-                m["merchant_key"]
+            .filter(|t| {
+                t["merchant_key"]
                     .as_str()
                     .unwrap_or("")
-                    .ends_with("|tmall|m1")
+                    .ends_with(&format!("|tmall|{m}"))
             })
             .collect();
-        assert_eq!(m1.len(), 1, "m1 among the top merchants: {cockpit}");
-        m1[0]["credit"].clone()
+        assert_eq!(them.len(), 1, "{m} among the top merchants: {cockpit}");
+        them[0]["credit"].clone()
     };
     let (_, city) = h
         .staff("city-analyst", &[Role::Analyst], OWNER_DEPT, OWNER_REGION)
         .await;
-    let c = h.get("/api/v1/cockpit", &Auth::Bearer(city)).await;
+    let c = h.get("/api/v1/cockpit", &Auth::Bearer(city.clone())).await;
     assert_eq!(c.status, StatusCode::OK, "{}", c.text());
-    assert_eq!(credit_of(&c.json())["class"], "C");
+    assert_eq!(credit_of(&c.json(), "m1")["class"], "C");
+    assert_eq!(credit_of(&c.json(), "m2")["class"], "B");
     let (_, xihu) = h
         .staff("xihu-analyst", &[Role::Analyst], OWNER_DEPT, "330106")
         .await;
-    let c = h.get("/api/v1/cockpit", &Auth::Bearer(xihu)).await;
+    let c = h.get("/api/v1/cockpit", &Auth::Bearer(xihu.clone())).await;
     assert_eq!(c.status, StatusCode::OK, "{}", c.text());
-    assert_eq!(credit_of(&c.json()), Value::Null);
+    assert_eq!(
+        credit_of(&c.json(), "m1")["class"],
+        "C",
+        "its own merchant's"
+    );
+    assert_eq!(credit_of(&c.json(), "m2"), Value::Null, "m2 is 余杭区's");
+
+    // Merchant profiles by place (属地管辖): m1 declares 西湖区 (330106), m2 余杭区 (330110).
+    // 西湖区's analyst reads m1's and not m2's; 余杭区's the reverse; the city both; another
+    // department's district staff neither.
+    let (_, yuhang) = h
+        .staff("yuhang-analyst", &[Role::Analyst], OWNER_DEPT, "330110")
+        .await;
+    let (_, jiage) = h
+        .staff("xihu-jiage", &[Role::Analyst], "jiage", "330106")
+        .await;
+    let profile = |token: &str, m: &str| {
+        let uri = format!("/api/v1/merchants/merchant%7Ctmall%7C{m}");
+        let auth = Auth::Bearer(token.to_string());
+        let h = &h;
+        async move { h.get(&uri, &auth).await }
+    };
+    for (who, token, m, expected) in [
+        ("xihu", &xihu, "m1", StatusCode::OK),
+        ("xihu", &xihu, "m2", StatusCode::FORBIDDEN),
+        ("yuhang", &yuhang, "m1", StatusCode::FORBIDDEN),
+        ("yuhang", &yuhang, "m2", StatusCode::OK),
+        ("city", &city, "m1", StatusCode::OK),
+        ("city", &city, "m2", StatusCode::OK),
+        ("jiage", &jiage, "m1", StatusCode::FORBIDDEN),
+    ] {
+        let r = profile(token, m).await;
+        assert_eq!(r.status, expected, "{who} {m}: {}", r.text());
+        if expected == StatusCode::OK {
+            assert_eq!(r.json()["merchant_id"], m);
+        }
+    }
+    let r = profile(&xihu, "m1").await.json();
+    assert_eq!(r["findings"][0]["finding_id"], placed_id("m1"), "{r}");
+    let c = h
+        .get("/api/v1/cockpit", &Auth::Bearer(yuhang.clone()))
+        .await;
+    assert!(
+        c.json()["top_merchants"].as_array().unwrap().is_empty(),
+        "m2's finding is 西湖区's: {}",
+        c.text()
+    );
+    assert_eq!(
+        r["credit"]["class"], "C",
+        "a profile reader sees the class: {r}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
