@@ -889,7 +889,7 @@ fn lucky_coupon(
     _: &str,
     draw: u64,
 ) -> (i64, i64, &'static str, Option<&'static str>, &'static str) {
-    if draw % 10 == 0 {
+    if draw.is_multiple_of(10) {
         (
             9_900,
             7_900,
