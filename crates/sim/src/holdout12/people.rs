@@ -23,6 +23,8 @@ enum Twist {
     /// The company was renamed: the registry has its new name, the platform still shows the old
     /// one; the code is the same.
     Renamed,
+    /// The code is redrawn until its check character is `Y`, the last of the character set (30).
+    CheckY,
 }
 
 /// One identity case: platform, shop tag and name, registration, twist and labels.
@@ -112,6 +114,18 @@ const WHO: &[Who] = &[
                 "个体工商户在登记系统中存续，电子商务法 第二十七条",
             ),
         ],
+    },
+    Who {
+        platform: MALL,
+        tag: "id-y",
+        name: "壶艺轩",
+        reg: reg("company", Some("active"), true, true, 17_000_000, None),
+        twist: Twist::CheckY,
+        labels: &[(
+            CHECKSUM,
+            Negative,
+            "31减加权和的余数得30，按GB 32100-2015记为字符集最后一位“Y”，校验字符正确（电子商务法 第十五条）",
+        )],
     },
     Who {
         platform: LOCAL,
@@ -464,6 +478,19 @@ pub(crate) fn identities(city: &mut City, rng: &mut Rng, buyers: &[String], orde
                     -1_650,
                     None,
                 );
+            }
+            Twist::CheckY => {
+                let adcode = shop.uscc[2..8].to_string();
+                let y = loop {
+                    let candidate = code(rng, "91", &adcode, true);
+                    if candidate.ends_with('Y') {
+                        break candidate;
+                    }
+                };
+                let old = shop.uscc.clone();
+                patch(city, (w.platform, "merchants"), ("uscc", &old), "uscc", &y);
+                patch(city, ("registry", "registry"), ("uscc", &old), "uscc", &y);
+                shop.uscc = y;
             }
             Twist::Renamed => {
                 let uscc = shop.uscc.clone();

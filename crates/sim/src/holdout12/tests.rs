@@ -246,7 +246,7 @@ fn lower_sales_fall_where_the_compared_price_labels_say() {
 }
 
 #[test]
-fn the_swapped_code_is_not_registered_and_the_renamed_company_is() {
+fn the_swapped_code_is_not_registered_and_the_renamed_company_and_the_y_code_are() {
     let city = crate::settests::alone(super::plant, 7, 60);
     let merchants = rows(&city, "merchants");
     let registry = rows(&city, "registry");
@@ -278,6 +278,16 @@ fn the_swapped_code_is_not_registered_and_the_renamed_company_is() {
         tianping_domain::value::uscc_check_character(&twin[..17]),
         twin.chars().last()
     );
+    let y = merchant("huishang-h12-id-y")["uscc"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    assert!(y.ends_with('Y'), "{y}");
+    assert_eq!(
+        tianping_domain::value::uscc_check_character(&y[..17]),
+        Some('Y')
+    );
+    assert!(registered(&y).is_some());
     let renamed = merchant("xiansong-h12-id-renamed");
     let row = registered(renamed["uscc"].as_str().unwrap_or("")).expect("registered");
     assert_eq!(row["status"], "active");
