@@ -9,20 +9,23 @@
 //!
 //! About half the cases are hard negatives: a lower sale at 23:59:59 of the eighth day before a
 //! compared price, a compared price equal to the week's only sale, a stated basis, a
-//! manufacturer's price; a raise long sold at before its discount; a "from" price the smallest
-//! size really costs, a price cut at checkout; a weekly member day that really recurs and a
-//! promotion that really ends; a published coupon draw, a student price on proof and paired
-//! probes that differ only by a remote district's delivery fee; mooncakes after the festival,
-//! near-expiry oil and a price exactly at cost (价格法 第十四条); a platform that pays the
-//! discount itself; brewing advice with 最佳, a rank with its source, a refusal of cure claims; a
-//! court judgment quoted; a licensee in term, a coexisting mark, a genuine second-hand lens; an
-//! office's welfare purchase on one network, a school's class order, a release-day rush; a
-//! natural person at exactly ¥100,000 and a person's own handicraft; a filed host.
+//! manufacturer's price; a raise long sold at, a discount from an unchanged price and a regular
+//! price restored after a festival price; a "from" price the smallest room really costs, a lower
+//! price at checkout, an early-bird hour that really ends; a weekly member day that really
+//! recurs and dated sales that really end; a published lucky coupon, a free membership's price
+//! and paired probes that differ only by a remote district's call-out fee; mooncakes after the
+//! festival, near-expiry oil, overstock and a price exactly at cost (价格法 第十四条); a
+//! platform that pays the discount itself; brewing advice with 最佳, a rank with its source, a
+//! lens's technical parameters, a statement spaced out but complete; a court judgment quoted; a
+//! licensee in term, a coexisting mark, a genuine used pot; an office's welfare purchase on one
+//! network, a dance class's parents shipping to the school, a release-day rush; a natural person
+//! at exactly ¥100,000, household handicraft and convenience labour; a code whose check
+//! character is `Y`, a renamed company; a filed host.
 //!
 //! How its planting differs from the earlier sets': times are written with an explicit `+00:00`
 //! offset (not `Z`) or with microseconds (`stamp`), so that a morning sale in Hangzhou carries
 //! the previous UTC date; the lower sale of a compared price falls in the window's last second
-//! or its first; raises sit behind coupons that bring the payable back to the old price;
+//! or in the last second before it; a raise hides behind a coupon whose base is the raised price;
 //! countdowns restart every two hours; brushing rings order in one-hour bursts with identical
 //! parcel weights, or rotate five phones over lunch hours; pyramids grow as binary "two-leg"
 //! trees (双轨制) and as irregular fans, one at exactly thirty members and three levels; forced
