@@ -12,7 +12,7 @@
 set -euo pipefail
 BIN=${1:-target/debug/tianping}
 DIR=${2:-$(mktemp -d)}
-SETS="holdout holdout2 holdout3 holdout4 holdout5 holdout6 holdout7 holdout8 holdout9 holdout10 holdout11"
+SETS="holdout holdout2 holdout3 holdout4 holdout5 holdout6 holdout7 holdout8 holdout9 holdout10 holdout11 holdout12"
 mkdir -p "$DIR"
 "$BIN" simulate --out "$DIR/city" --scale small --seed 7 --holdout > "$DIR/sim.log" 2>&1
 for s in "$DIR"/city/*/; do

@@ -677,7 +677,7 @@ enum Command {
         /// Exit 1 if any rule's recall is below this.
         #[arg(long)]
         min_recall: Option<f64>,
-        /// Score only a held-out set (`simulate --holdout`): `holdout` (the first), `holdout2`, `holdout3`, `holdout4`, `holdout5`, `holdout6`, `holdout7`, `holdout8`, `holdout9`, `holdout10` or `holdout11`.
+        /// Score only a held-out set (`simulate --holdout`): `holdout` (the first), `holdout2`, `holdout3`, `holdout4`, `holdout5`, `holdout6`, `holdout7`, `holdout8`, `holdout9`, `holdout10`, `holdout11` or `holdout12`.
         #[arg(long, num_args = 0..=1, default_missing_value = "holdout")]
         holdout: Option<String>,
     },

@@ -295,11 +295,11 @@ pub fn add(city: &mut City, derived: &mut Derived, root: &Rng, days: i64) {
                     .collect()
             })
             .unwrap_or_default();
-        // The fourth to eleventh held-out sets' shops stay out of this draw, so planting them
+        // The fourth to twelfth held-out sets' shops stay out of this draw, so planting them
         // leaves every other row of the city as it was.
         let planted = planted.into_iter().filter(|m| {
             ![
-                "-h4-", "-h5-", "-h6-", "-h7-", "-h8-", "-h9-", "-h10-", "-h11-",
+                "-h4-", "-h5-", "-h6-", "-h7-", "-h8-", "-h9-", "-h10-", "-h11-", "-h12-",
             ]
             .iter()
             .any(|tag| m.contains(tag))

@@ -266,7 +266,7 @@ impl Buyers {
 const PLANT_BUYERS_MAX: usize = 100_000;
 
 /// Generates a city into `out` and returns the truth; `holdout` adds the held-out scenarios
-/// (`holdout.rs` … `holdout11/`, written apart from the detectors, to measure them on cases their authors did
+/// (`holdout.rs` … `holdout12/`, written apart from the detectors, to measure them on cases their authors did
 /// not design for).
 ///
 /// The honest background is written row by row as it is generated (orders with their returns,
@@ -470,6 +470,7 @@ pub fn generate(
         crate::holdout9::plant(&mut city, &root, &buyers, days, &mut order_no);
         crate::holdout10::plant(&mut city, &root, &buyers, days, &mut order_no);
         crate::holdout11::plant(&mut city, &root, &buyers, days, &mut order_no);
+        crate::holdout12::plant(&mut city, &root, &buyers, days, &mut order_no);
     }
     crate::background::add(&mut city, &mut derived, &root, days);
     for (supplier, tables) in std::mem::take(&mut city.tables) {

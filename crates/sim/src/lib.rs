@@ -13,6 +13,7 @@ mod exits;
 mod holdout;
 mod holdout10;
 mod holdout11;
+mod holdout12;
 mod holdout2;
 mod holdout3;
 mod holdout4;
