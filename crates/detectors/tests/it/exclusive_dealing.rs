@@ -512,3 +512,73 @@ fn not_closing_the_shop_on_the_named_rival_on_data() {
     assert!(case(2, GROUND).is_empty(), "ratio 2 is under min_ratio");
     assert!(case(3, "泳池水质抽检不合格，屏蔽店铺").is_empty());
 }
+
+/// Version 9: "同时在" directly followed by another platform (by a word for one or its own name,
+/// quoted or not) is the merchant's presence there whatever the verb of its trade; "同时在" not
+/// followed by a platform, a platform named elsewhere in the clause without a presence, the
+/// sanctioning platform's own name, or a disclaimer, is not.
+#[test]
+fn being_on_the_rival_at_the_same_time_is_a_stated_ground() {
+    use tianping_detectors::exclusive_dealing::{
+        states_rival_ground as stated, states_rival_ground_naming as naming,
+    };
+    let names = vec!["东篱生活".to_string()];
+    for yes in [
+        "贵机构同时在“东篱生活”接受预约，排序下调",
+        "因同时在东篱生活授课，技术服务费上调",
+        "同时在 「东篱生活」 报名，限流",
+    ] {
+        assert!(naming(yes, &names), "{yes}");
+        assert!(!stated(yes), "{yes}: only the name says where");
+    }
+    assert!(stated("因同时在其他平台承接课程，降权"));
+    for no in [
+        "同时在本平台虚构交易，限流",
+        "东篱生活转来的预约投诉，排序下调",
+        "与是否同时在“东篱生活”授课无关，因虚假宣传排序下调",
+        "同时在首页与“东篱生活”对比宣传，下架",
+    ] {
+        assert!(!naming(no, &names), "{no}");
+    }
+    assert!(!naming("同时在“东篱生活”授课，限流", &[]), "no names");
+}
+
+/// Version 9 on data: four of six dual-homed operators sanctioned "for taking bookings on the
+/// named rival at the same time", exits at and under the stated-ground thresholds, and the same
+/// measure for a lawful ground.
+#[test]
+fn being_on_the_named_rival_at_the_same_time_on_data() {
+    let platforms = vec![
+        json!({"platform_id": "x", "name": "东篱生活", "operator_uscc": "91330108MA2H0000X1", "categories": ["services"],
+            "annual_active_users": 1000, "market_value_cny": null, "domicile_adcode": "330108"}),
+        json!({"platform_id": "y", "name": "场馆通", "operator_uscc": "91330108MA2H0000Y1", "categories": ["services"],
+            "annual_active_users": 1000, "market_value_cny": null, "domicile_adcode": "330108"}),
+    ];
+    let case = |exiting, reason| {
+        let (daily, sanctions) = with_measure(
+            scenario(6, 4, exiting, 2, 0, "search_demotion"),
+            "search_demotion",
+            reason,
+        );
+        run(
+            &ExclusiveDealing,
+            AS_OF,
+            &data(
+                &[
+                    ("merchant_daily", daily),
+                    ("merchant_sanctions", sanctions),
+                    ("platforms", platforms.clone()),
+                ],
+                97,
+            ),
+        )
+    };
+    const GROUND: &str = "贵馆同时在“东篱生活”接受预约，搜索排序下调至末位";
+    let f = case(4, GROUND);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["basis"], "stated_ground");
+    assert_eq!(f[0].evidence["exits_within_window"], 4);
+    assert_eq!(case(2, GROUND).len(), 1, "min_stated_exits");
+    assert!(case(1, GROUND).is_empty());
+    assert!(case(4, "场馆卫生抽检不合格，搜索排序下调至末位").is_empty());
+}

@@ -271,3 +271,63 @@ fn a_burst_of_refund_requests_still_seeks_no_gain() {
     let burst = earlier(complaints("c", 11, 1, 11, &template, "refund"), 60);
     assert!(detect(burst, vec![]).is_empty());
 }
+
+/// Version 3: texts offering silence for money — a withheld report or complaint with a private
+/// payment or a sum — against `min_threats` (2) traders are a finding without the volume; one
+/// trader so threatened, or a consumer asking for a refund "否则投诉" of many traders, is not.
+#[test]
+fn threatening_to_report_unless_paid_needs_no_volume() {
+    use tianping_detectors::serial_complainant::offers_silence_for_money as threat;
+    for yes in [
+        "你们的面膜宣传“七天美白”违法，私下给我1000元就不去举报",
+        "转账５００元私了，我就撤回投诉",
+        "给两千块钱，不再投诉",
+    ] {
+        assert!(threat(yes), "{yes}");
+    }
+    for no in [
+        "收到的面膜过期，要求退款，否则向12315投诉",
+        "商家私下联系我协商退款",
+        "请依法查处，本人不要求赔偿",
+        "不去举报也行，请把漏发的赠品补上",
+    ] {
+        assert!(!threat(no), "{no}");
+    }
+    let extortion = |i: usize| format!("店铺{i}宣传“根治失眠”违反广告法，私下给800元就不去举报");
+    // Two reports against two shops: a finding, signal named, though under every volume threshold.
+    let f = detect(
+        complaints("threat", 2, 5, 2, &extortion, "compensation"),
+        vec![],
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].severity, tianping_detect::Severity::Low);
+    assert_eq!(f[0].evidence["triage_only"], true);
+    assert_eq!(f[0].evidence["threatened_respondents"], 2);
+    assert!(
+        f[0].evidence["signals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s == "threatened_report")
+    );
+    // Even when the form says only "investigate".
+    assert_eq!(
+        detect(
+            complaints("threat", 3, 5, 3, &extortion, "investigate"),
+            vec![]
+        )
+        .len(),
+        1
+    );
+    // Two such texts against one shop: one dispute, no finding.
+    assert!(
+        detect(
+            complaints("threat", 2, 5, 1, &extortion, "compensation"),
+            vec![]
+        )
+        .is_empty()
+    );
+    // Refund requests "否则投诉" against five shops, five times: no threat, under the volume.
+    let refund = |i: usize| format!("店铺{i}发错货，要求退款，否则向12315投诉");
+    assert!(detect(complaints("refund", 5, 3, 5, &refund, "refund"), vec![]).is_empty());
+}
