@@ -60,6 +60,12 @@
 //!   its supply price while buyers paid under cost, and its four merchants were `sustained`
 //!   findings (`h10-camp3-*-l0`) — 价格法 第十四条第二项 judges the seller's own price, and these
 //!   merchants were paid theirs.
+//!   Version 11 (fixed after seeing the twelfth held-out set; not unseen figures): a listing
+//!   declaring itself near expiry (临期, 临近保质期…) and stating the date (保质期至2026-12-20,
+//!   有效期至2026年12月20日, 到期日2026.12.20) is bounded by that date, not by
+//!   `clearance_max_days`: every below-cost day on or before it and the first at most
+//!   `near_expiry_max_days` (60, ours) before it is the statute's exception (处理有效期限即将到期的
+//!   商品), however long the run — holdout12's 35-day 临期 tea oil ending 12 days before its date.
 //! - `platform_forced` (反不正当竞争法（2025）第十四条, in force 2025-10-15): during a platform's
 //!   campaign, merchants of the campaign with cost data start selling below cost while they did not
 //!   in the same length of time before the campaign: a platform-level finding (subject = the
@@ -97,6 +103,12 @@
 //!   out, whose reason names the refusal or the campaign ("未参加年终冲量节", "未按平台活动要求
 //!   参加"), documents the enforcement like one on a participant (holdout6's refusers were
 //!   sanctioned so; the terms' own penalty clause found it first).
+//!   Version 11 (fixed after seeing the twelfth held-out set; not unseen figures): a cut the
+//!   platform gives the merchant's buyers at the merchant's expense is its pricing rule ("平台统一
+//!   发放满300减100券，优惠金额由商家全额承担": "平台" before a discount word, "商家" then a verb of
+//!   bearing the cost within six chars, not negated, nothing leaving it to the merchant), and the
+//!   deposit as the thing taken in any order ("从保证金中扣除") is a penalty — holdout12's 步跑
+//!   forced a merchant-funded coupon and its four merchants were `sustained` findings.
 //!
 //! Attribution, excluded days rather than a suppressed finding (价格法 第十四条第二项 needs the
 //! seller's own purpose of squeezing out rivals; a merchant selling at the price a platform forces
@@ -129,7 +141,12 @@
 //! own below-cost subsidy (价格法 第十四条 applies to the platform as a seller; not judged here). Dominance itself is for the case officer: the
 //! figures are context, not a conclusion.
 //!
-//! Parameters: `min_days`, `window_days`, `launch_days`, `clearance_max_days` (sustained);
+//! Since version 11: a near-expiry claim stating its date is taken at its word for up to
+//! `near_expiry_max_days` before the date (a false negative if the date is false); a cut the
+//! merchant bears read only with "商家" in the clause ("由店铺承担" is not read).
+//!
+//! Parameters: `min_days`, `window_days`, `launch_days`, `clearance_max_days`,
+//! `superseded_clearance_max_days`, `near_expiry_max_days` (sustained);
 //! `min_merchants`, `min_merchants_documented`, `min_share` (platform_forced).
 
 use std::collections::{BTreeMap, BTreeSet};
