@@ -60,6 +60,12 @@
 //!   its supply price while buyers paid under cost, and its four merchants were `sustained`
 //!   findings (`h10-camp3-*-l0`) — 价格法 第十四条第二项 judges the seller's own price, and these
 //!   merchants were paid theirs.
+//!   Version 11 (fixed after seeing the twelfth held-out set; not unseen figures): a listing
+//!   declaring itself near expiry (临期, 临近保质期…) and stating the date (保质期至2026-12-20,
+//!   有效期至2026年12月20日, 到期日2026.12.20) is bounded by that date, not by
+//!   `clearance_max_days`: every below-cost day on or before it and the first at most
+//!   `near_expiry_max_days` (60, ours) before it is the statute's exception (处理有效期限即将到期的
+//!   商品), however long the run — holdout12's 35-day 临期 tea oil ending 12 days before its date.
 //! - `platform_forced` (反不正当竞争法（2025）第十四条, in force 2025-10-15): during a platform's
 //!   campaign, merchants of the campaign with cost data start selling below cost while they did not
 //!   in the same length of time before the campaign: a platform-level finding (subject = the
@@ -97,6 +103,12 @@
 //!   out, whose reason names the refusal or the campaign ("未参加年终冲量节", "未按平台活动要求
 //!   参加"), documents the enforcement like one on a participant (holdout6's refusers were
 //!   sanctioned so; the terms' own penalty clause found it first).
+//!   Version 11 (fixed after seeing the twelfth held-out set; not unseen figures): a cut the
+//!   platform gives the merchant's buyers at the merchant's expense is its pricing rule ("平台统一
+//!   发放满300减100券，优惠金额由商家全额承担": "平台" before a discount word, "商家" then a verb of
+//!   bearing the cost within six chars, not negated, nothing leaving it to the merchant), and the
+//!   deposit as the thing taken in any order ("从保证金中扣除") is a penalty — holdout12's 步跑
+//!   forced a merchant-funded coupon and its four merchants were `sustained` findings.
 //!
 //! Attribution, excluded days rather than a suppressed finding (价格法 第十四条第二项 needs the
 //! seller's own purpose of squeezing out rivals; a merchant selling at the price a platform forces
@@ -129,7 +141,12 @@
 //! own below-cost subsidy (价格法 第十四条 applies to the platform as a seller; not judged here). Dominance itself is for the case officer: the
 //! figures are context, not a conclusion.
 //!
-//! Parameters: `min_days`, `window_days`, `launch_days`, `clearance_max_days` (sustained);
+//! Since version 11: a near-expiry claim stating its date is taken at its word for up to
+//! `near_expiry_max_days` before the date (a false negative if the date is false); a cut the
+//! merchant bears read only with "商家" in the clause ("由店铺承担" is not read).
+//!
+//! Parameters: `min_days`, `window_days`, `launch_days`, `clearance_max_days`,
+//! `superseded_clearance_max_days`, `near_expiry_max_days` (sustained);
 //! `min_merchants`, `min_merchants_documented`, `min_share` (platform_forced).
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -149,7 +166,7 @@ use tianping_detect::{
     DetectCtx, Detector, Draft, FindingSink, Input, InputData, ParamDef, Ref, RefKind, RuleVersion,
     Severity, Window,
 };
-use tianping_domain::value::format_date;
+use tianping_domain::value::{days_from_civil, format_date};
 
 const SUSTAINED_PARAMS: &[ParamDef] = &[
     ParamDef {
@@ -196,6 +213,15 @@ const SUSTAINED_PARAMS: &[ParamDef] = &[
         max: 365.0,
         source: "ours: 价格法 第十四条第二项 积压商品 — an older model declared as overstock after its successor (a model year before the run's, 旧款, 上一代) takes longer to clear than an ordinary clearance; a quarter bounds it",
         meaning_zh: "商品自述清仓且标明为已被新款取代的旧款（年款早于低价当年、旧款、上一代）时，视为依法处理积压商品的最长低于成本天数",
+    },
+    ParamDef {
+        name: "near_expiry_max_days",
+        default: 60.0,
+        unit: "days",
+        min: 1.0,
+        max: 365.0,
+        source: "ours: 价格法 第十四条第二项 read with 反不正当竞争法（1993） 第十一条第二款 (处理有效期限即将到期的商品) — a listing declaring itself near expiry and stating the date (保质期至2026-12-20) is cleared up to that date; a clearance beginning more than two months before it is not 'near' (effective with below_cost v11, 2026-12-02)",
+        meaning_zh: "商品自述临期并写明到期日时，低于成本销售的首日距到期日的最长天数（此时不受清仓天数上限限制，但须在到期日前）",
     },
 ];
 
@@ -507,6 +533,73 @@ fn superseded_model(texts: &[&str], first: i64) -> Option<String> {
     None
 }
 
+/// Words before the expiry date a near-expiry listing states (normalised form).
+const EXPIRY_DATE_CUES: &[&str] = &[
+    "保质期至",
+    "保质期到",
+    "有效期至",
+    "有效期到",
+    "效期至",
+    "到期日",
+    "过期日",
+    "最佳食用日期",
+    "保质期截至",
+];
+
+/// Version 11: the expiry date (days since the epoch) a listing's text states after one of
+/// [`EXPIRY_DATE_CUES`] — "保质期至2026-12-20", "有效期至2026年12月20日", "到期日:2026.12.20",
+/// "２０２６/12/20" (full-width folded). The earliest such date when several are stated.
+fn stated_expiry(texts: &[&str]) -> Option<i64> {
+    let mut found: Option<i64> = None;
+    for text in texts {
+        // Not `tianping_text::normalize`: it drops the date's "-" and "/". Full-width ASCII
+        // folded, spaces dropped.
+        let norm: String = text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| match c {
+                '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+                c => c,
+            })
+            .collect();
+        for cue in EXPIRY_DATE_CUES {
+            for (at, _) in norm.match_indices(cue) {
+                let after = norm[at + cue.len()..].trim_start_matches([':', '：', ' ']);
+                // Three numbers (year, month, day) separated by one of - / . 年 月, then 日 or not.
+                let mut nums: Vec<i64> = Vec::new();
+                let mut cur = String::new();
+                for c in after.chars() {
+                    if c.is_ascii_digit() {
+                        cur.push(c);
+                        continue;
+                    }
+                    if cur.is_empty() {
+                        break;
+                    }
+                    nums.push(cur.parse().unwrap_or(-1));
+                    cur.clear();
+                    if nums.len() == 3 || !matches!(c, '-' | '/' | '.' | '年' | '月') {
+                        break;
+                    }
+                }
+                if !cur.is_empty() && nums.len() < 3 {
+                    nums.push(cur.parse().unwrap_or(-1));
+                }
+                if let [y, m, d] = nums[..]
+                    && (1990..=2100).contains(&y)
+                    && (1..=12).contains(&m)
+                    && (1..=31).contains(&d)
+                    && let Some(day) = days_from_civil(y as i32, m as u32, d as u32)
+                {
+                    let days = i64::from(day);
+                    found = Some(found.map_or(days, |f: i64| f.min(days)));
+                }
+            }
+        }
+    }
+    found
+}
+
 /// Words that deny what follows ("非清仓", "不是尾货").
 const DENIALS: &[&str] = &["非", "不是", "并非", "绝非", "无"];
 
@@ -709,7 +802,7 @@ impl Detector for BelowCost {
     }
 
     fn version(&self) -> u32 {
-        10
+        11
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -875,6 +968,7 @@ impl BelowCost {
         let launch_days = ctx.param(rule, "launch_days") as i64;
         let clearance_max = ctx.param(rule, "clearance_max_days") as i64;
         let superseded_max = ctx.param(rule, "superseded_clearance_max_days") as i64;
+        let near_expiry_max = ctx.param(rule, "near_expiry_max_days") as i64;
         // The listings that become findings: their densest run of below-cost days.
         let mut candidates = Vec::new();
         let mut attributed: BTreeMap<Key<'a>, Vec<(i64, &Forced)>> = BTreeMap::new();
@@ -935,9 +1029,21 @@ impl BelowCost {
             if declared.is_some() && span <= clearance_max {
                 continue;
             }
+            // Version 11: a near-expiry clearance stating its expiry date is bounded by the date,
+            // not by the run's length: every below-cost day on or before the date, the first no
+            // more than `near_expiry_max_days` before it (处理有效期限即将到期的商品).
+            let first_day = days.first().map_or(first, |d| d.0);
+            let last_day = days.last().map_or(last, |d| d.0);
+            if declared
+                .as_ref()
+                .is_some_and(|d| d.case == ExceptionCase::NearExpiry)
+                && stated_expiry(&[listing.title, listing.description])
+                    .is_some_and(|e| last_day <= e && e - first_day <= near_expiry_max)
+            {
+                continue;
+            }
             // Version 7: an older model declared as overstock after its successor (a model year
             // before the run's, 旧款, 上一代) is the statute's 积压商品 over a longer bound.
-            let first_day = days.first().map_or(first, |d| d.0);
             if declared
                 .as_ref()
                 .is_some_and(|d| d.case == ExceptionCase::Overstock)
@@ -948,7 +1054,6 @@ impl BelowCost {
             }
             // A seasonal good sold below cost after its season (a summer item in winter): the
             // statute's 季节性商品 exception, for as long as the off-season lasts.
-            let last_day = days.last().map_or(last, |d| d.0);
             if after_season(&[listing.title, listing.description], first_day, last_day).is_some() {
                 continue;
             }
@@ -1533,6 +1638,7 @@ fn terms_compulsion(terms: &str) -> Compulsion {
             || by_structure(crate::platform_rules::platform_sets_price)
             || by_structure(crate::platform_rules::price_locked)
             || platform_prices(&clause)
+            || merchant_funded_discount(&clause)
         {
             out.price_rule.push(clause.clone());
         }
@@ -1540,7 +1646,13 @@ fn terms_compulsion(terms: &str) -> Compulsion {
         let withdraws_traffic = clause
             .find("取消")
             .is_some_and(|at| clause[at..].contains("流量"));
+        // Version 11: the deposit as the thing taken, whatever the order ("从保证金中扣除").
+        let takes_deposit = clause.match_indices("保证金").any(|(at, _)| {
+            let reach: String = clause[at..].chars().take(8).collect();
+            reach.contains('扣') && !negated_at(&clause, at)
+        });
         if withdraws_traffic
+            || takes_deposit
             || PENALTY_CUES.iter().any(|c| !denied(c))
             || by_structure(crate::platform_rules::sanction)
         {
@@ -1548,6 +1660,38 @@ fn terms_compulsion(terms: &str) -> Compulsion {
         }
     }
     out
+}
+
+/// A price cut given to the merchant's buyers (a coupon, a full-reduction, a discount).
+const DISCOUNT_WORDS: &[&str] = &["券", "满减", "立减", "直降", "折扣", "优惠", "让利", "打折"];
+/// Verbs of bearing a cost, after "商家" ("优惠金额由商家全额承担").
+const BEARS: &[&str] = &["承担", "出资", "买单", "负担", "支付"];
+/// Words leaving the cut to the merchant: then it is the merchant's own pricing.
+const MERCHANT_CHOICE: &[&str] = &["自愿", "自行", "自主", "可选", "可自"];
+
+/// Version 11: a price cut the platform gives the merchant's buyers at the merchant's expense —
+/// "平台统一发放满300减100券，优惠金额由商家全额承担" — is the platform's pricing rule (反不正当竞争法
+/// （2025）第十四条 按照其定价规则): the merchant's takings are its price less the platform's cut.
+/// One clause (normalised) with "平台" before a discount word (券, 满减, 立减, 折扣…), "商家"
+/// followed within six chars by a verb of bearing the cost (承担, 出资…) with no negation between,
+/// and no word leaving the cut to the merchant (自愿, 自行…). Compulsion still needs the penalty
+/// or a sanction (`Compulsion::documented`).
+fn merchant_funded_discount(clause: &str) -> bool {
+    let platform_cut = clause.match_indices("平台").any(|(p, _)| {
+        DISCOUNT_WORDS
+            .iter()
+            .any(|w| clause[p..].contains(w) && !negated_at(clause, p))
+    });
+    let merchant_bears = clause.match_indices("商家").any(|(m, _)| {
+        let after = &clause[m + "商家".len()..];
+        BEARS.iter().any(|v| {
+            after.match_indices(v).any(|(at, _)| {
+                let between = &after[..at];
+                between.chars().count() <= 6 && !between.contains(['不', '无', '未', '非', '免'])
+            })
+        })
+    });
+    platform_cut && merchant_bears && !MERCHANT_CHOICE.iter().any(|w| clause.contains(w))
 }
 
 /// Whoever pays the merchant's price: the buyer, or the price itself ("学费", "每人").

@@ -122,6 +122,18 @@
 //!     for a viewer who settles dearer when some viewer of the listing is seen settling at it
 //!     within `from_price_days` (7) of the page — a starting price nobody pays is judged as shown.
 //!
+//!   Version 12 (fixed after seeing the twelfth held-out set; not unseen figures):
+//!   - `raise_then_discount`: a reduction computed from the shown price itself, with no compared
+//!     price — a coupon or 立减 page showing the raised price and payable less ("领券立减200 券后
+//!     599" on 799) — has the shown price as its 减价计算基准 (第十七条) and the payable as the
+//!     price after it; judged like a compared price (the evidence says `reference_is_shown_price`).
+//!   - `bait_price`: a price the first page gives for hours of the day it states ("早鸟价39 每天
+//!     9:00—10:00"), seen inside them, with the later page after their end, is the offer ending as
+//!     announced — each page showed the price of its moment — not 以低价诱骗.
+//!   - `fake_time_limit`: a range of two bare weekdays ("周日至周四", "周一到周五"), neither naming
+//!     this or next week, is the days of each week a price applies to, not a deadline; "本周一至
+//!     本周五" and "至周五止" still are.
+//!
 //! Legal basis: 明码标价和禁止价格欺诈规定 (SAMR order 56, in force 2022-07-01); before that date the
 //! rules are not in force and give no findings.
 //!
@@ -158,7 +170,10 @@
 //! sighting is read as the comparison's even if it was a separate flash price put up and taken down
 //! unseen; a starting price that one viewer really pays clears a dearer checkout for every viewer
 //! within `from_price_days`, whatever option the dearer one bought (the data carry no SKU); and an
-//! announced change clears a later page whatever the label's price was announced for.
+//! announced change clears a later page whatever the label's price was announced for; since
+//! version 12, a label's two times joined as a range are read as the hours of its price even when
+//! they speak of something else ("9:00-18:00客服在线"), and a weekly range of weekdays written on
+//! a one-off offer ("周一至周五特价" meant for this week only) is not read as its end.
 //!
 //! Parameters: see each rule's `params`; `tianping rules` lists them.
 
@@ -912,6 +927,67 @@ fn announced_change(label: &str, at: i64) -> Option<(i64, i64)> {
     None
 }
 
+/// Version 12: the hours of the day a label gives its price — two times of day joined as a range
+/// ("每天9:00—10:00", "9点-10点", "早9:00至10:30", "20时~22时") — as (start, end) in seconds of
+/// the day. Read from the label as written (full-width folded, spaces dropped): normalisation
+/// drops the dash between the times.
+fn daily_hours(label: &str) -> Option<(i64, i64)> {
+    let chars: Vec<char> = label
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            c => c,
+        })
+        .collect();
+    // A time of day starting at `i`: "9:00", "10:30", "9点", "9点半", "20时"; (seconds, end).
+    let time_at = |i: usize| -> Option<(i64, usize)> {
+        let mut j = i;
+        while chars.get(j).is_some_and(char::is_ascii_digit) {
+            j += 1;
+        }
+        if j == i || j - i > 2 || (i > 0 && chars[i - 1].is_ascii_digit()) {
+            return None;
+        }
+        let h: i64 = chars[i..j].iter().collect::<String>().parse().ok()?;
+        let (m, end) = match chars.get(j) {
+            Some(':') => {
+                let mm: String = chars.get(j + 1..j + 3)?.iter().collect();
+                if !mm.chars().all(|c| c.is_ascii_digit()) {
+                    return None;
+                }
+                (mm.parse().ok()?, j + 3)
+            }
+            Some('点' | '时') if chars.get(j + 1) == Some(&'半') => (30, j + 2),
+            Some('点' | '时') => (0, j + 1),
+            _ => return None,
+        };
+        (h <= 24 && m < 60).then_some((h * 3600 + m * 60, end))
+    };
+    for i in 0..chars.len() {
+        let Some((from, end)) = time_at(i) else {
+            continue;
+        };
+        let mut k = end;
+        if chars
+            .get(k)
+            .is_some_and(|c| matches!(c, '-' | '—' | '–' | '~' | '至' | '到'))
+        {
+            k += 1;
+            // "——", "--".
+            while chars.get(k).is_some_and(|c| matches!(c, '-' | '—' | '–')) {
+                k += 1;
+            }
+            if let Some((to, _)) = time_at(k)
+                && to > from
+            {
+                return Some((from, to));
+            }
+        }
+    }
+    None
+}
+
 /// Chars right after an amount that make it a rate or a floor, not a total (the "/" of "元/㎡"
 /// is dropped by normalisation).
 const RATE_UNITS: &str = "/起次㎡件位人天晚小月年个";
@@ -1195,8 +1271,14 @@ impl PriceFraud {
         let regular: Vec<&Obs<'_>> = obs.iter().filter(|o| o.promo_kind == "none").collect();
         let mut by_day: BTreeMap<i64, (f64, serde_json::Value)> = BTreeMap::new();
         for o in obs.iter().filter(|o| o.promo_kind != "none") {
-            let Some(reference) = o.reference else {
-                continue;
+            // The reduction's base and the price after it: the compared price and the price
+            // shown, or (version 12) with no compared price, a reduction computed from the shown
+            // price itself — "领券立减200 券后599" on a page showing 799: the shown price is the
+            // 减价计算基准 (第十七条), the payable the price after it.
+            let (reference, discounted) = match (o.reference, o.payable) {
+                (Some(r), _) => (r, o.displayed),
+                (None, Some(p)) if p < o.displayed => (o.displayed, p),
+                _ => continue,
             };
             // `regular` is sorted by time (as `obs` is).
             let mut before: Vec<i64> =
@@ -1232,8 +1314,8 @@ impl PriceFraud {
             {
                 continue;
             }
-            let claimed = (reference - o.displayed) as f64 / reference.max(1) as f64;
-            let real = (usual - o.displayed) as f64 / usual.max(1) as f64;
+            let claimed = (reference - discounted) as f64 / reference.max(1) as f64;
+            let real = (usual - discounted) as f64 / usual.max(1) as f64;
             let day = china_day(o.at);
             let value = json!({
                 "usual_price_fen": usual,
@@ -1243,7 +1325,8 @@ impl PriceFraud {
                 "raise_ratio": (raise_ratio * 1e4).round() / 1e4,
                 "discount_observed_at": china_time(o.at),
                 "reference_price_fen": reference,
-                "discounted_price_fen": o.displayed,
+                "reference_is_shown_price": o.reference.is_none(),
+                "discounted_price_fen": discounted,
                 "claimed_discount_ratio": (claimed * 1e4).round() / 1e4,
                 "real_discount_ratio_vs_usual": (real * 1e4).round() / 1e4,
                 "promo_kind": o.promo_kind,
@@ -1333,6 +1416,21 @@ impl PriceFraud {
                     .is_some_and(|l| DAY_TERMS.iter().chain(TIMER_TERMS).any(|t| l.contains(t)));
             if limited && china_day(later.at) > china_day(first.at) {
                 continue;
+            }
+            // Version 12: a price the first page gives for hours of the day it states ("早鸟价39
+            // 每天9:00—10:00"), seen inside them, and a later page after their end: the offer
+            // ended as announced — each page showed the price of its moment (第十九条第二项 is a
+            // low price that is not honoured, and this one was, for the hours it named).
+            let hours = first.promo_label.and_then(daily_hours);
+            if let Some((from, to)) = hours {
+                let day_start = china_day_start(china_day(first.at));
+                let (open, close) = (
+                    day_start + from * 1_000_000_000,
+                    day_start + to * 1_000_000_000,
+                );
+                if (open..close).contains(&first.at) && later.at >= close {
+                    continue;
+                }
             }
             let charged = later.payable.unwrap_or(later.displayed);
             // Safe harbour (第二十一条第二项): paying no more than first shown is no bait.
@@ -1885,21 +1983,44 @@ fn relative_day_before(chars: &[char]) -> Option<RelativeDay> {
 /// names a month, not this month's end, and is left to the date reading.
 fn relative_deadline(label: &str, today: i64) -> Option<(i64, bool)> {
     let chars: Vec<char> = label.chars().collect();
-    let mut found = None;
+    // (start of the phrase, the deadline it names).
+    let mut found: Vec<(usize, (i64, bool))> = Vec::new();
     for end in 1..=chars.len() {
         let Some(r) = relative_day_before(&chars[..end]) else {
             continue;
         };
         let start = end - r.len;
+        // Version 12: a range of two bare weekdays, neither naming this or next week ("周日至
+        // 周四", "周一到周五", "星期一-星期五" with the dash dropped), states the days of each
+        // week the price applies to — a weekly schedule, not an end (第十九条第四项 is a false
+        // deadline, and this is none): neither weekday is read as a deadline.
+        if bare_weekday(&chars, start, end) {
+            let mut k = start;
+            if k > 0 && matches!(chars[k - 1], '至' | '到' | '~' | '—' | '–') {
+                k -= 1;
+            }
+            if let Some(p) = relative_day_before(&chars[..k])
+                && bare_weekday(&chars, k - p.len, k)
+            {
+                found.retain(|(s, _)| *s != k - p.len);
+                continue;
+            }
+        }
         if r.names == Named::MonthEnd && start > 0 && chars[start - 1].is_ascii_digit() {
             continue;
         }
         let before: String = chars[start.saturating_sub(2)..start].iter().collect();
         let marked = END_BEFORE.iter().any(|w| before.ends_with(w)) || ends_after(&chars, end);
         let day = today + r.names.offset(today);
-        found = Some((china_day_start(day + 1), marked));
+        found.push((start, (china_day_start(day + 1), marked)));
     }
-    found
+    found.last().map(|f| f.1)
+}
+
+/// Whether the weekday phrase at chars `start..end` is bare: "周X", "星期X" or "礼拜X" (not
+/// "本周X", "下周X", nor "周末").
+fn bare_weekday(chars: &[char], start: usize, end: usize) -> bool {
+    matches!(chars.get(start), Some('周' | '星' | '礼')) && chars.get(end - 1) != Some(&'末')
 }
 
 /// The end of the period a promotion label (in [`canonical_label`] form) states, if it states one,
@@ -2036,7 +2157,7 @@ impl Detector for PriceFraud {
     }
 
     fn version(&self) -> u32 {
-        11
+        12
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

@@ -961,3 +961,68 @@ fn a_decision_left_to_the_merchant_is_stated_by_verb_and_object() {
         2
     );
 }
+
+#[test]
+fn a_merchant_funded_platform_coupon_is_the_platforms_price_rule() {
+    // 反不正当竞争法（2025）第十四条 按照其定价规则: a cut the platform gives the buyers at the
+    // merchants' expense sets what they take, enforced by the deposit — the platform's rule.
+    let coupon = "平台统一发放满100减30券，优惠金额由商家全额承担；全部店铺默认参加，不得退出，拒绝承担的从保证金中扣除。";
+    let f = detect(forced_tables(2, &[], coupon, vec![]), AS_OF);
+    let forced = forced_of(&f);
+    assert_eq!(forced.len(), 1, "{f:#?}");
+    assert_eq!(forced[0].evidence["min_merchants"], 2);
+    assert_eq!(
+        forced[0].evidence["compulsion"]["price_rule_clauses"][0],
+        "平台统一发放满100减30券,优惠金额由商家全额承担"
+    );
+    assert_eq!(
+        forced[0].evidence["compulsion"]["penalty_clauses"][0],
+        "全部店铺默认参加,不得退出,拒绝承担的从保证金中扣除"
+    );
+    // Their campaign days are the platform's conduct, not their own dumping.
+    assert!(sustained(&f).is_empty(), "{:#?}", sustained(&f));
+    // The same coupon with the cost the platform's, or the merchant's own choice to issue it:
+    // no pricing rule of the platform — four merchants are under the undocumented five.
+    for terms in [
+        "平台统一发放满100减30券，优惠金额由平台承担，商家不承担；拒绝参加的从保证金中扣除。",
+        "平台提供满减券工具，商家自愿设置，优惠金额由商家承担；虚假发货的从保证金中扣除。",
+    ] {
+        assert!(
+            forced_of(&detect(forced_tables(4, &[], terms, vec![]), AS_OF)).is_empty(),
+            "{terms}"
+        );
+    }
+}
+
+/// A near-expiry listing titled `title`, below cost (7,000 against 10,000) on the given dates.
+fn near_expiry(title: &str, dates: &[String]) -> Vec<Finding> {
+    dated_run(title, "食品/油", dates)
+}
+
+#[test]
+fn a_near_expiry_clearance_is_bounded_by_its_stated_date() {
+    // 价格法 第十四条第二项 with 反不正当竞争法（1993）第十一条第二款 (处理有效期限即将到期的商品):
+    // 31 days below cost, longer than the 30-day clearance bound, all before the expiry the
+    // listing states, the first 60 days (the bound) before it: the statute's exception.
+    let mut dates = march(1, 31);
+    assert!(sustained(&near_expiry("山茶油 临期 保质期至2026-04-30", &dates)).is_empty());
+    assert!(sustained(&near_expiry("山茶油 临期 有效期至2026年4月30日", &dates)).is_empty());
+    // 61 days before the date is not near expiry: the run is judged like any other.
+    assert_eq!(
+        sustained(&near_expiry("山茶油 临期 保质期至2026-05-01", &dates)).len(),
+        1
+    );
+    // Sold below cost past the stated date: not the clearance of goods about to expire.
+    dates.push("2026-04-01".into());
+    assert_eq!(
+        sustained(&near_expiry("山茶油 临期 保质期至2026-03-31", &dates)).len(),
+        1
+    );
+    // A date with no near-expiry claim, or a claim with no date, keeps the 30-day bound.
+    let dates = march(1, 31);
+    assert_eq!(
+        sustained(&near_expiry("山茶油 保质期至2026-04-30", &dates)).len(),
+        1
+    );
+    assert_eq!(sustained(&near_expiry("山茶油 临期", &dates)).len(), 1);
+}

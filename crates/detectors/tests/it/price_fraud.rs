@@ -1612,3 +1612,127 @@ fn a_price_change_announced_on_the_first_page_is_not_bait() {
         1
     );
 }
+
+// Version 12: a reduction computed from the shown price itself, with no compared price ("领券立减
+// 200 券后599" on a page showing the raised 799): the shown price is the 减价计算基准 (第十七条).
+fn coupon_off_shown(day: u32, shown: i64, payable: i64) -> Value {
+    json!({"platform_id": "p", "listing_id": "l1", "observed_at": at(day, 9, 0), "page": "detail",
+           "displayed_price_fen": shown, "payable_price_fen": payable, "promo_kind": "coupon",
+           "promo_label": "领券立减 券后价", "source": "platform_log"})
+}
+
+#[test]
+fn a_coupon_off_a_price_raised_just_before_is_raise_then_discount() {
+    let history = |raised: i64| {
+        vec![
+            regular(1, 10_000),
+            regular(5, 10_000),
+            regular(10, 10_000),
+            regular(24, raised),
+        ]
+    };
+    // Raised 10,000 → 13,000 three days before; a coupon of 3,000 off the raised price.
+    let mut list = history(13_000);
+    list.push(coupon_off_shown(27, 13_000, 10_000));
+    let f = findings(list, vec![]);
+    let f = of_rule(&f, "raise_then_discount");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].evidence["finding"]["reference_price_fen"], 13_000);
+    assert_eq!(f[0].evidence["finding"]["discounted_price_fen"], 10_000);
+    assert_eq!(f[0].evidence["finding"]["reference_is_shown_price"], true);
+    assert_eq!(f[0].severity, Severity::High);
+    // At the threshold (a 5% raise) it is one; under it (4.99%) it is not.
+    let mut list = history(10_500);
+    list.push(coupon_off_shown(27, 10_500, 9_500));
+    assert_eq!(
+        of_rule(&findings(list, vec![]), "raise_then_discount").len(),
+        1
+    );
+    let mut list = history(10_499);
+    list.push(coupon_off_shown(27, 10_499, 9_500));
+    assert!(of_rule(&findings(list, vec![]), "raise_then_discount").is_empty());
+    // A coupon off the usual price, never raised: no finding; nor a coupon page paying the shown
+    // price (no reduction).
+    let mut list = history(10_000);
+    list.push(coupon_off_shown(27, 10_000, 8_000));
+    assert!(of_rule(&findings(list, vec![]), "raise_then_discount").is_empty());
+    let mut list = history(13_000);
+    list.push(coupon_off_shown(27, 13_000, 13_000));
+    assert!(of_rule(&findings(list, vec![]), "raise_then_discount").is_empty());
+}
+
+// Version 12: a price the first page gives for stated hours of the day, seen inside them, and a
+// later page after their end is the offer ending as announced (第十九条第二项).
+#[test]
+fn a_price_for_stated_hours_that_end_between_the_pages_is_not_bait() {
+    let path = |label: &str, first: (u32, u32), later: (u32, u32)| {
+        findings(
+            vec![
+                shown_with(at(10, first.0, first.1), "home", 3_900, 3_900, Some(label)),
+                shown_with(at(10, later.0, later.1), "checkout", 4_900, 4_900, None),
+            ],
+            vec![],
+        )
+    };
+    // Seen at 9:58, paid at 10:00 after the hour "9:00—10:00" ended: lawful.
+    for label in [
+        "早鸟价39 每天9:00—10:00",
+        "早鸟价39 每日9点-10点",
+        "早鸟价39（９：００至１０：００）",
+    ] {
+        let f = path(label, (9, 58), (10, 0));
+        assert!(of_rule(&f, "bait_price").is_empty(), "{label}: {f:#?}");
+    }
+    // Paid at 9:59, inside the hours, at the dearer price: bait.
+    let f = path("早鸟价39 每天9:00—10:00", (9, 50), (9, 59));
+    assert_eq!(of_rule(&f, "bait_price").len(), 1, "{f:#?}");
+    // Shown outside the hours it names (at 10:05): the low price lured after its hours; bait.
+    let f = path("早鸟价39 每天9:00—10:00", (10, 5), (10, 20));
+    assert_eq!(of_rule(&f, "bait_price").len(), 1, "{f:#?}");
+    // One time alone is no range ("10:00前下单") and clears nothing.
+    let f = path("早鸟价39 10:00前下单", (9, 58), (10, 0));
+    assert_eq!(of_rule(&f, "bait_price").len(), 1, "{f:#?}");
+}
+
+// Version 12: a range of two bare weekdays ("周日至周四") is the days of each week a price applies
+// to, not a deadline (第十九条第四项).
+#[test]
+fn a_weekly_range_of_weekdays_is_not_a_deadline() {
+    for label in [
+        "¥368起（标准间 周日至周四）",
+        "工作日价 周一到周五",
+        "星期一-星期五 特价",
+    ] {
+        let f = findings(weekly(&[(2, 20, label)], 0, 10_000), vec![]);
+        assert!(of_rule(&f, "fake_time_limit").is_empty(), "{label}: {f:#?}");
+    }
+    // A range ending on this week's day is a one-off period that ends: renewed each week with
+    // the price never ending, a finding as before.
+    let f = findings(
+        weekly(
+            &[
+                (2, 6, "特价本周一至本周五"),
+                (7, 13, "特价本周一至本周五"),
+                (14, 20, "特价本周一至本周五"),
+            ],
+            0,
+            10_000,
+        ),
+        vec![],
+    );
+    assert_eq!(of_rule(&f, "fake_time_limit").len(), 1, "{f:#?}");
+    // A bare weekday written as an end, alone, is still a deadline.
+    let f = findings(
+        weekly(
+            &[
+                (2, 6, "特价至周五止"),
+                (7, 13, "特价至周五止"),
+                (14, 20, "特价至周五止"),
+            ],
+            0,
+            10_000,
+        ),
+        vec![],
+    );
+    assert_eq!(of_rule(&f, "fake_time_limit").len(), 1, "{f:#?}");
+}
