@@ -161,6 +161,23 @@
 //! a call not to buy with no suffix, quotation marks or table ("千万别买净洁的扫地机"); a claim told
 //! only in the next sentence with a pronoun ("它的摄像头会偷拍你家里").
 //!
+//! Version 14 (2026-12-02, fixed after seeing held-out set 12's live-session miss — not unseen
+//! figures; lexicon 2026.16), by class — the pointer: the **owner of the goods a claim is about**,
+//! named at the head of the claim's clause by a coined trade name — name + "的" + goods + the claim
+//! ("康途的按摩椅千万别给爸妈买", "禾溪的空调是翻新的"): 2–4 hanzi that jieba's dictionary cuts into
+//! single noun chars (`tianping_text::coined_name`: not "便宜", "杂牌", "网红", "刚买", a place,
+//! "外贸货"), not a `generic_operator` nor a `goods_owner_not` ("微商", "尾货"), then 1–6 hanzi of
+//! goods; the claim: a **call not to buy for someone else** ("千万别给爸妈买", "不要帮孩子报名":
+//! a `dissuade` word, a `dissuade_for` word "给"/"帮"/"替", 1–4 hanzi of beneficiary, a
+//! `deal_verb`); and a line that **ends on a comma goes on** in the next (a transcript broken
+//! mid-sentence: "…千万别给爸妈买，\n电机都是拆机翻新件…" is one statement about the rival).
+//!
+//! Known false positives (version 14): a generic class of sellers or goods that jieba happens to
+//! cut into noun chars and the list lacks ("X商的面膜千万别买"). Known false negatives: a coined name
+//! with a char jieba tags as a verb or measure word ("安盾", "鹿鸣"), or one that is a dictionary
+//! word ("小米", "格力") unless a table or quotation marks name it; the owner after the goods
+//! ("按摩椅千万别买康途的").
+//!
 //! Parameters: `max_gap_chars`.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -301,7 +318,7 @@ impl Detector for Disparagement {
     }
 
     fn version(&self) -> u32 {
-        13
+        14
     }
 
     fn rules(&self) -> &'static [RuleVersion] {
@@ -467,7 +484,7 @@ impl Detector for Disparagement {
                 })
                 .collect();
             let mut cases = Vec::new();
-            for range in sentences(&speech.text) {
+            for range in utterances(&speech.text) {
                 let negs: Vec<&Claim> = negatives
                     .iter()
                     .filter(|h| h.start_byte >= range.start && h.end_byte <= range.end)
@@ -548,6 +565,20 @@ impl Detector for Disparagement {
                         {
                             identified.push((i, i + len, i + len, stem.clone()));
                         }
+                    }
+                }
+                // Version 14: the owner of goods a claim is about, named at the head of its clause
+                // ("康途的按摩椅千万别给爸妈买").
+                let local: Vec<usize> = negs
+                    .iter()
+                    .map(|n| n.start_char.saturating_sub(base_char))
+                    .collect();
+                for owner in goods_owners(lex, &chars, &local) {
+                    if !identified
+                        .iter()
+                        .any(|&(a, _, b, _)| a < owner.2 && owner.0 < b)
+                    {
+                        identified.push(owner);
                     }
                 }
                 for (s0, _, e0, written) in identified {
@@ -795,6 +826,39 @@ fn lacks_qualification(lex: &Lexicon, text: &str) -> Vec<Claim> {
     out
 }
 
+/// Most hanzi between "给"/"帮"/"替" and the deal verb in a call not to buy for someone else (the
+/// beneficiary: "爸妈", "家里老人").
+const BENEFICIARY_GAP: usize = 4;
+
+/// A call not to buy for someone else (version 14), read in `after` (the text right after a
+/// `dissuade` word): a `dissuade_for` word ("给", "帮", "替"), one to [`BENEFICIARY_GAP`] hanzi of
+/// beneficiary, then a `deal_verb` — "千万别给爸妈买", "不要帮孩子报名". The verb and its byte
+/// offset in `after`.
+fn for_someone<'l>(lex: &'l Lexicon, after: &str) -> Option<(&'l String, usize)> {
+    let lead = lex
+        .cue("dissuade_for")
+        .iter()
+        .find(|f| after.starts_with(f.as_str()))?;
+    let rest = &after[lead.len()..];
+    for (k, (b, _)) in rest.char_indices().enumerate().skip(1) {
+        if k > BENEFICIARY_GAP {
+            break;
+        }
+        // The beneficiary is hanzi: no clause break, no latin text.
+        if !rest[..b].chars().all(is_hanzi) {
+            break;
+        }
+        if let Some(v) = lex
+            .cue("deal_verb")
+            .iter()
+            .find(|v| rest[b..].starts_with(v.as_str()))
+        {
+            return Some((v, lead.len() + b));
+        }
+    }
+    None
+}
+
 /// Calls not to deal with someone (version 8): a `dissuade` word ("请勿", "千万别", "别") followed
 /// directly, or after one `dissuade_filler` ("去", "再"), by a `deal_verb` ("委托", "交钱", "报名"):
 /// "请勿委托", "别去交钱". Like "千万别买", a finding only with a pointer at a rival nearby.
@@ -820,11 +884,15 @@ fn dissuades(lex: &Lexicon, text: &str) -> Vec<Claim> {
                         .iter()
                         .find(|v| after[skip..].starts_with(v.as_str()))
                 });
-            let Some(verb) = verb else { continue };
-            let at = if after.starts_with(verb.as_str()) {
-                0
-            } else {
-                skip
+            // Version 14: a call not to buy for someone else ("千万别给爸妈买", "不要帮孩子报名"):
+            // "给"/"帮"/"替", one to BENEFICIARY_GAP hanzi, then the deal verb.
+            let (verb, at) = match verb {
+                Some(v) if after.starts_with(v.as_str()) => (v, 0),
+                Some(v) => (v, skip),
+                None => match for_someone(lex, after) {
+                    Some(found) => found,
+                    None => continue,
+                },
             };
             let end = i + word.len() + at + verb.len();
             // One claim per place: "千万别" and "别" both start a call at the same verb.
@@ -1179,6 +1247,83 @@ fn identified_operators(lex: &Lexicon, written: &[char]) -> Vec<(usize, usize, u
             }
             from = b + 1;
         }
+    }
+    out
+}
+
+/// Sentences of a speech as [`sentences`] cuts them, except that a line ending on a comma goes on
+/// in the next line (version 14): a transcript or a notice broken into lines mid-sentence
+/// ("康途的按摩椅千万别给爸妈买，\n电机都是拆机翻新件…") says one thing about the rival it names.
+fn utterances(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for r in sentences(text) {
+        if let Some(last) = out.last_mut() {
+            let between = &text[last.end..r.start];
+            if text[last.clone()].ends_with(['，', ',', '、'])
+                && between.contains('\n')
+                && between.chars().all(char::is_whitespace)
+            {
+                last.end = r.end;
+                continue;
+            }
+        }
+        out.push(r);
+    }
+    out
+}
+
+/// Chars of a goods owner's name at the head of a clause ("康途" of "康途的按摩椅…"), at least 2.
+const MAX_OWNER_CHARS: usize = 4;
+
+/// Chars of the goods between "的" and the claim ("按摩椅"), at least 1.
+const MAX_GOODS_CHARS: usize = 6;
+
+/// Version 14: the owner of the goods a claim is about, named by a coined trade name at the head
+/// of the claim's clause — `name` + "的" + goods + the claim: "康途的按摩椅千万别给爸妈买",
+/// "康途的按摩椅是翻新的". The name is 2–[`MAX_OWNER_CHARS`] hanzi that jieba's dictionary does not
+/// hold as a word and reads as nouns (`tianping_text::coined_name`: not "便宜", "杂牌", "网红",
+/// "刚买", a place), not a `generic_operator` nor a `goods_owner_not` ("微商"); the goods are
+/// 1–[`MAX_GOODS_CHARS`] hanzi. `chars`
+/// is one sentence, `claims` the char offsets in it where claims start; the result is in
+/// [`identified_operators`]' form.
+fn goods_owners(
+    lex: &Lexicon,
+    chars: &[char],
+    claims: &[usize],
+) -> Vec<(usize, usize, usize, String)> {
+    let generic = lex.cue("generic_operator");
+    let not_owner = lex.cue("goods_owner_not");
+    let mut out: Vec<(usize, usize, usize, String)> = Vec::new();
+    for &c in claims {
+        if c > chars.len() {
+            continue;
+        }
+        let mut start = chars[..c]
+            .iter()
+            .rposition(|&x| is_clause_break(x))
+            .map_or(0, |p| p + 1);
+        while start < c && chars[start].is_whitespace() {
+            start += 1;
+        }
+        let Some(de) = (start..c).find(|&p| chars[p] == '的') else {
+            continue;
+        };
+        let (name, goods) = (&chars[start..de], &chars[de + 1..c]);
+        if !(2..=MAX_OWNER_CHARS).contains(&name.len())
+            || !(1..=MAX_GOODS_CHARS).contains(&goods.len())
+            || !name.iter().chain(goods).all(|&x| is_hanzi(x))
+        {
+            continue;
+        }
+        let folded: String = name.iter().map(|&x| to_simplified(x)).collect();
+        if generic.iter().any(|g| folded.starts_with(g.as_str()))
+            || not_owner.contains(&folded)
+            || !tianping_text::coined_name(&folded)
+            || out.iter().any(|o| o.0 == start)
+        {
+            continue;
+        }
+        out.push((start, de, de, name.iter().collect()));
     }
     out
 }

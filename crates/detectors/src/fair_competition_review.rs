@@ -142,6 +142,21 @@
 //! restating a licensing law. Known false negatives: a designation worded "统一安排在…进行" with no
 //! exclusion of others in the sentence.
 //!
+//! Version 11 (2026-12-02, fixed after seeing held-out set 12's two misses — not unseen figures;
+//! standards file 2026.11, no code change): 第八条第（三）项 a service **reserved to a named operator
+//! without "指定"** ("全区…课程统一由…科技有限公司提供": "统一由/只能由/均由" + an operator's legal
+//! name + what it undertakes, within 20 chars; not after open tender) and a **bar on buyers choosing
+//! other operators** ("学校不得另行选择其他机构", "不得采购其他品牌": a bar, a choice or purchase verb,
+//! "其他" and an operator word within four chars each — not "不得委托其他机构检测", a subcontracting
+//! rule, nor "不得使用其他企业名称"); 第十一条第（三）项 a floor or cap on a price **named by the goods or
+//! service** ("民宿…房价不得低于每晚380元", "学费不得高于": "房价", "房费", "价位", "菜价", "学费",
+//! "课时费", "车费", "门票" join `price_subject`).
+//!
+//! Known false positives (version 11): "统一由…有限公司提供" where the law itself designates the
+//! operator and the sentence does not cite it; a price floor a law sets (e.g. a statutory minimum)
+//! restated without "依据《…》". Known false negatives: a reserved service whose operator is named in
+//! another sentence and no bar on others is written.
+//!
 //! Parameters: `min_weak_cues`.
 
 use std::collections::BTreeSet;
@@ -195,7 +210,7 @@ impl Detector for FairCompetitionReview {
     }
 
     fn version(&self) -> u32 {
-        10
+        11
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

@@ -190,6 +190,19 @@
 //! form a term ("…国家\n级别…"). Known false negatives: a term broken by punctuation put in by
 //! the layout.
 //!
+//! Version 11 (2026-12-02, fixed after seeing held-out set 12's false alarm — not unseen figures;
+//! `tianping-text` judge and absolute-terms lexicon 2026.10): a superlative followed by a **usage
+//! condition and its value** ("最佳泡茶水温：90—95℃", "最佳使用温度为4℃": a `usage_condition` word
+//! within four hanzi, then at most four linking chars — colon, "为", "约", "在" — and a number) tells
+//! how to use or keep the goods, a usage tip the 执法指南 (第 2 项: "最佳使用时间/保存期限") does not treat
+//! as an absolute claim about the goods; the fixed patterns ("最佳赏味期", "最佳冲泡温度") no longer have
+//! to list every activity. With no value ("最佳温度体验"), or before a performance figure ("最佳吸力
+//! 25000Pa"), "最佳" stays a finding.
+//!
+//! Known false positives (version 11): unchanged. Known false negatives: a claim dressed as a usage
+//! condition with a number ("最佳效果时间3天" for general goods; for 三品一械 the efficacy rule comes
+//! first and it stays a finding).
+//!
 //! Parameters: `min_copy_chars` (missing_statement, missing_approval).
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -474,7 +487,7 @@ impl Detector for FalseAdvertising {
     }
 
     fn version(&self) -> u32 {
-        10
+        11
     }
 
     fn rules(&self) -> &'static [RuleVersion] {

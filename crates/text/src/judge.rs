@@ -13,6 +13,8 @@
 //!    sentence speaks of efficacy, nothing below applies: **violation** (guideline: the exemptions do
 //!    not cover absolute terms about efficacy, cure or effectiveness rates in these ads);
 //! 4. a usage tip or technical parameter pattern ("最佳赏味期", "最高承重") (item 2);
+//!    — or (version 2026.10) a superlative followed by a usage condition and its value ("最佳泡茶
+//!    水温：90—95℃", `usage_condition`): how to use or keep the goods, not a judgement of them;
 //! 5. a grade term with a standard reference in the sentence ("质量等级：特级", "一级能效") (item 3);
 //!    — or (version 2026.8) qualifying a person's professional title ("国家一级演奏员", "特级厨师":
 //!    a title lawfully conferred, item 6, to be checked against the certificate);
@@ -365,6 +367,11 @@ fn absolute_exemption(
     if modal_advice(lex, n, &hit.term, s, e) {
         return Some(ExemptReason::UsageTip);
     }
+    // 4c. A usage condition with its value after a superlative ("最佳泡茶水温：90—95℃"): how to
+    //     use or keep the goods, not a judgement of them (guideline item 2, version 2026.10).
+    if hit.kind == TermKind::Superlative && states_usage_condition(lex, &n[e..]) {
+        return Some(ExemptReason::UsageTip);
+    }
     // 5. Grade term with a standard reference.
     if hit.kind == TermKind::Grade
         && lex
@@ -619,6 +626,41 @@ fn modal_advice(lex: &Lexicon, n: &str, term: &str, s: usize, e: usize) -> bool 
             .cue("advice_next")
             .iter()
             .any(|w| after.starts_with(w.as_str()))
+}
+
+/// Hanzi after a superlative within which a `usage_condition` word must start ("最佳|泡茶|水温").
+const USAGE_GAP: usize = 4;
+
+/// Linking chars between a usage condition and its value, at most [`USAGE_VALUE_REACH`] of them
+/// ("水温：|90℃", "温度为|4℃", "温度大约是在|8度").
+const USAGE_VALUE_REACH: usize = 4;
+
+/// Chars that may link a usage condition to its value: a colon, a copula, "about", "kept at".
+const USAGE_LINK: &str = ":：为是在约宜大概控制保持 ~～";
+
+/// Whether the text right after a superlative (`after`, normalised) names a usage condition and
+/// gives its value: a `usage_condition` word ("水温", "饮用温度", "湿度") starting within
+/// [`USAGE_GAP`] hanzi, then, after at most [`USAGE_VALUE_REACH`] linking chars ([`USAGE_LINK`]),
+/// a digit or a Chinese numeral — "最佳泡茶水温：90—95℃", "最佳饮用温度为4℃" (guideline item 2: a
+/// usage tip, version 2026.10). "最佳温度体验" states no value, "最强吸力25000Pa" names no usage
+/// condition and "最佳品质时间见证30年" links nothing: still claims.
+fn states_usage_condition(lex: &Lexicon, after: &str) -> bool {
+    let run: usize = after
+        .char_indices()
+        .take_while(|&(_, c)| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        .take(USAGE_GAP + 4)
+        .last()
+        .map_or(0, |(b, c)| b + c.len_utf8());
+    lex.cue("usage_condition").iter().any(|w| {
+        after[..run].find(w.as_str()).is_some_and(|at| {
+            after[..at].chars().count() <= USAGE_GAP
+                && after[at + w.len()..]
+                    .chars()
+                    .take(USAGE_VALUE_REACH + 1)
+                    .find(|&c| !USAGE_LINK.contains(c))
+                    .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十两半".contains(c))
+        })
+    })
 }
 
 /// Whether one of the mark occurrences (sorted by start; with the longest one's length) covers

@@ -360,11 +360,17 @@ pub const CUE_LISTS: &[&str] = &[
     // 2026.15 (反不正当竞争法 商业诋毁, after held-out set 11): a name after a call not to buy, before
     // "的" and the goods ("千万别买Q洁的扫地机"), that is no generic description.
     "goods_owner_not",
+    // 2026.16 (反不正当竞争法 商业诋毁, after held-out set 12): a call not to buy for someone else
+    // ("千万别给爸妈买": a dissuading word, "给"/"帮"/"替", the beneficiary, a deal verb).
+    "dissuade_for",
     // 2026.8 (广告法 第九条; 执法指南第 6 项): a person's title after a grade term ("国家一级演奏员").
     "title_suffix",
     // 2026.9 (广告法 第九条; 执法指南第 3 项, after held-out set 8): goods whose national standard
     // grades them "特级" (GB/T 18650 龙井茶…), next to the grade term.
     "graded_goods",
+    // 2026.10 (广告法 第九条; 执法指南第 2 项, after held-out set 12): a usage condition with its
+    // value after a superlative ("最佳泡茶水温：90—95℃") is a usage tip.
+    "usage_condition",
     // fair_competition_review's clause patterns are in `standards/fair_competition_review.toml`
     // (`crate::standards`), with the article and item each one points at.
 ];

@@ -53,5 +53,5 @@ pub use lexicon::{
     LexiconFile, Required, Severity, TermKind,
 };
 pub use normalize::{Normalized, Span, normalize};
-pub use scan::{Hit, scan, scan_all, segment, sentences};
+pub use scan::{Hit, coined_name, scan, scan_all, segment, sentences};
 pub use standards::{PatternHit, ReviewStandards, StandardsError};

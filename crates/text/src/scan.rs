@@ -382,6 +382,25 @@ pub(crate) fn tag_words(text: &str) -> Vec<(Range<usize>, &'static str, &str)> {
         .collect()
 }
 
+/// Whether `name` (a few hanzi) reads as a coined trade name rather than common words: jieba's
+/// dictionary (no HMM) holds no word of two or more of its chars — it is cut into single chars —
+/// and every char is tagged as a noun or noun morpheme (`n…`, `g`). "康途" (康/nr 途/n) and "禾溪"
+/// are coined; "便宜" (a), "杂牌" and "日本" (one word each), "网红" (网/n 红/a), "刚买" (d, v) and
+/// "外贸货" (外贸 + 货) are not. Conservative: a coined name with a char tagged otherwise ("安盾":
+/// v, q) is not recognised; a generic word jieba happens to cut into noun chars ("微商") is, and
+/// the caller keeps a list of those (version 2026.16, for the disparagement detector's
+/// goods-owner structure).
+pub fn coined_name(name: &str) -> bool {
+    if name.is_empty() || !name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        return false;
+    }
+    let tags = JIEBA.tag(name, false);
+    tags.len() >= 2
+        && tags
+            .iter()
+            .all(|t| t.word.chars().count() == 1 && (t.tag.starts_with('n') || t.tag == "g"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -665,3 +665,69 @@ fn venue_rivals_unlicensed_staff_and_latin_brands_after_a_call() {
         f.iter().map(|f| &f.evidence).collect::<Vec<_>>()
     );
 }
+
+/// Version 14 (fixed after seeing held-out set 12's live-session miss; wordings of our own): the
+/// owner of the goods a claim is about, named by a coined trade name at the head of the claim's
+/// clause ("云舟的跑步机千万别给家里老人买"), is a rival; a call not to buy for someone else
+/// ("别给…买", "不要帮…报名") is a call not to deal; a line that ends on a comma goes on in the next.
+#[test]
+fn goods_owners_at_the_head_of_a_claim_and_calls_to_buy_for_someone_else() {
+    let docs = vec![
+        notice("n1", "云舟的跑步机千万别给家里老人买，皮带用两天就断。"),
+        notice("n2", "禾溪的空调是翻新的，压缩机换过。"),
+        // The claim in the next line of one sentence.
+        notice("n3", "大家注意看“岚峰”的吸尘器，\n电机都是拆机翻新件。"),
+        // At the bounds: a four-char name, six chars of goods, four of beneficiary.
+        notice("n4", "云舟禾溪的智能按摩靠垫千万别给家里老人买。"),
+        // Not findings: no name (an adjective, a one-word noun, a verb phrase, a place, a
+        // channel), a denied claim, a call with no owner.
+        notice("n5", "便宜的跑步机千万别给家里老人买。"),
+        notice("n6", "杂牌的跑步机千万别给爸妈买。"),
+        notice("n7", "刚买的跑步机千万别给爸妈买。"),
+        notice("n8", "日本的跑步机千万别给爸妈买。"),
+        notice("n15", "微商的面膜千万别给妈妈买。"),
+        notice("n9", "云舟的跑步机从不翻新，放心给爸妈买。"),
+        notice("n10", "千万别给爸妈买二手跑步机。"),
+        // Past the bounds: five name chars, seven goods chars, five beneficiary chars.
+        notice("n11", "云舟禾溪岚的跑步机千万别买。"),
+        notice("n12", "云舟的智能按摩小靠垫千万别买。"),
+        notice("n13", "云舟的跑步机千万别给家里的老人买。"),
+        // A line ending with a full stop does not go on.
+        notice("n14", "欢迎对比“岚峰”的吸尘器。\n电机都是拆机翻新件。"),
+    ];
+    let f = detect(vec![], vec![("documents", docs)]);
+    let mut ids: Vec<&str> = f.iter().map(|f| f.subject.id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(
+        ids,
+        ["n1", "n2", "n3", "n4"],
+        "{:?}",
+        f.iter().map(|f| &f.evidence).collect::<Vec<_>>()
+    );
+    let by = |id: &str| f.iter().find(|f| f.subject.id == id).unwrap();
+    assert_eq!(by("n1").evidence["statements"][0]["pointer"], "云舟");
+    assert_eq!(
+        by("n1").evidence["statements"][0]["negative_term"],
+        "千万别…买"
+    );
+    assert_eq!(by("n4").evidence["statements"][0]["pointer"], "云舟禾溪");
+    assert_eq!(
+        by("n4").evidence["statements"][0]["negative_written"],
+        "千万别给家里老人买"
+    );
+    // The speaker's own brand at the head of the clause points at nobody.
+    let f = detect(
+        vec![listing(
+            "l",
+            "r",
+            "咖香坊的咖啡豆千万别给孩子买，含咖啡因。",
+            Some("咖香坊"),
+        )],
+        vec![],
+    );
+    assert!(
+        f.is_empty(),
+        "{:?}",
+        f.iter().map(|f| &f.evidence).collect::<Vec<_>>()
+    );
+}

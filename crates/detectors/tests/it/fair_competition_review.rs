@@ -566,3 +566,43 @@ fn local_registration_for_rewards_non_local_branches_and_premises_barred() {
         assert!(draft(text).is_empty(), "{text}: {:?}", draft(text));
     }
 }
+
+/// Version 11, standards file 2026.11 (fixed after seeing held-out set 12's two misses; wordings of
+/// our own): a service reserved to a named operator without "指定" ("统一由…有限公司承接") and a bar on
+/// buyers choosing other operators ("不得另行选择其他服务商") limit dealings to a specific operator
+/// (第八条第（三）项); a floor or cap on a price named by the goods or service ("房价", "学费") is
+/// a bound on a market-regulated price (第十一条第（三）项).
+#[test]
+fn a_named_operator_reserved_others_barred_and_floors_on_room_prices() {
+    for (text, provision) in [
+        (
+            "全区中小学研学旅行统一由远山研学旅行服务有限公司承接。",
+            "公平竞争审查条例 第八条第（三）项",
+        ),
+        (
+            "各街道不得另行选择其他保洁服务商。",
+            "公平竞争审查条例 第八条第（三）项",
+        ),
+        (
+            "为维护市场秩序，景区周边农家乐房价旺季不得低于每晚300元。",
+            "公平竞争审查条例 第十一条第（三）项",
+        ),
+        (
+            "校外培训机构学费不得高于每课时120元。",
+            "公平竞争审查条例 第十一条第（三）项",
+        ),
+    ] {
+        assert_cites(text, provision);
+    }
+    // Hard negatives: chosen by open tender; buyers free to choose; a subcontracting ban; a cap on
+    // a subsidy for room prices; a price the operators set themselves and publish.
+    for text in [
+        "研学旅行服务经公开招标确定，统一由中标的远山研学旅行服务有限公司承接。",
+        "各街道可自主选择其他保洁服务商。",
+        "检测机构不得委托其他机构检测。",
+        "对农家乐的房费补贴不超过每晚50元。",
+        "农家乐房价由经营者自主确定并明码标价。",
+    ] {
+        assert!(draft(text).is_empty(), "{text}: {:?}", draft(text));
+    }
+}

